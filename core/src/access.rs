@@ -1,0 +1,208 @@
+//! Actors and roles: who issues a command, and what their place in the grid lets them do.
+//!
+//! Roles are held at a unit and reach that unit's whole subtree. Permission is decided in
+//! `decide`, from the actor's roles, before any event exists.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+/// Who issues a command.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Actor {
+    /// The platform itself (set-up, migration, bulk import): allowed everything.
+    System,
+    /// A registered person, by id; what they may do follows from their roles.
+    Person(String),
+}
+
+impl Actor {
+    /// A person actor.
+    pub fn person(id: impl Into<String>) -> Actor {
+        Actor::Person(id.into())
+    }
+}
+
+impl fmt::Display for Actor {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Actor::System => f.write_str("system"),
+            Actor::Person(id) => write!(f, "person {id}"),
+        }
+    }
+}
+
+/// A role a person holds at a unit of the grid.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// 网格化服务管理中心: an administrator of a district's or street's grid work.
+    Administrator,
+    /// 社区工作者: community staff.
+    CommunityStaff,
+    /// 总网格长: the community secretary as chief grid leader.
+    ChiefGridLeader,
+    /// 网格长: a grid leader.
+    GridLeader,
+    /// 微网格员: a micro-grid worker.
+    MicroGridWorker,
+    /// 报到党员: a party member who reports to the community where they live.
+    ReportingPartyMember,
+    /// 下沉党员: a party member sent down from an agency to serve the community.
+    SentDownPartyMember,
+    /// 志愿者: a volunteer.
+    Volunteer,
+}
+
+impl Role {
+    /// Every role.
+    pub const ALL: [Role; 8] = [
+        Role::Administrator,
+        Role::CommunityStaff,
+        Role::ChiefGridLeader,
+        Role::GridLeader,
+        Role::MicroGridWorker,
+        Role::ReportingPartyMember,
+        Role::SentDownPartyMember,
+        Role::Volunteer,
+    ];
+
+    /// The snake_case name used in JSON and in the bindings.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Administrator => "administrator",
+            Role::CommunityStaff => "community_staff",
+            Role::ChiefGridLeader => "chief_grid_leader",
+            Role::GridLeader => "grid_leader",
+            Role::MicroGridWorker => "micro_grid_worker",
+            Role::ReportingPartyMember => "reporting_party_member",
+            Role::SentDownPartyMember => "sent_down_party_member",
+            Role::Volunteer => "volunteer",
+        }
+    }
+
+    /// Parses a snake_case role name.
+    pub fn parse(name: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|r| r.as_str() == name)
+    }
+
+    /// Roles that may change the structure (units, departments, paired units, roles).
+    pub fn shapes_structure(self) -> bool {
+        matches!(
+            self,
+            Role::Administrator | Role::CommunityStaff | Role::ChiefGridLeader
+        )
+    }
+
+    /// Roles that keep the household register and answer for households: the staff
+    /// roles plus grid leaders and micro-grid workers.
+    pub fn keeps_households(self) -> bool {
+        self.shapes_structure() || matches!(self, Role::GridLeader | Role::MicroGridWorker)
+    }
+
+    /// Roles that answer for a domain at their unit in a chain of responsibility.
+    pub fn answers(self) -> bool {
+        self.keeps_households()
+    }
+
+    /// Party member roles, for the rule of one party member per micro-grid.
+    pub fn is_party_member(self) -> bool {
+        matches!(self, Role::ReportingPartyMember | Role::SentDownPartyMember)
+    }
+}
+
+impl fmt::Display for Role {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// What an actor needs in order to act on a unit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Permission {
+    /// Change units, departments, paired units or roles.
+    ShapeStructure,
+    /// Create a district (a root of the hierarchy): the platform only.
+    CreateDistrict,
+    /// Grant or revoke the administrator role.
+    AppointAdministrator,
+    /// Add or move households and register residents.
+    KeepHouseholds,
+    /// Issue a directive.
+    IssueDirective,
+    /// Acknowledge a directive for a household.
+    Acknowledge,
+    /// Register a person.
+    RegisterPerson,
+}
+
+impl Permission {
+    /// Whether holding `role` at a unit containing the target grants this permission.
+    pub fn granted_by(self, role: Role) -> bool {
+        match self {
+            Permission::ShapeStructure => role.shapes_structure(),
+            Permission::CreateDistrict => false,
+            Permission::AppointAdministrator => role == Role::Administrator,
+            Permission::KeepHouseholds | Permission::Acknowledge | Permission::RegisterPerson => {
+                role.keeps_households()
+            }
+            Permission::IssueDirective => role.shapes_structure() || role == Role::GridLeader,
+        }
+    }
+
+    /// The snake_case name used in error messages.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Permission::ShapeStructure => "shape_structure",
+            Permission::CreateDistrict => "create_district",
+            Permission::AppointAdministrator => "appoint_administrator",
+            Permission::KeepHouseholds => "keep_households",
+            Permission::IssueDirective => "issue_directive",
+            Permission::Acknowledge => "acknowledge",
+            Permission::RegisterPerson => "register_person",
+        }
+    }
+}
+
+impl fmt::Display for Permission {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn residents_and_volunteers_shape_nothing() {
+        for role in [
+            Role::Volunteer,
+            Role::ReportingPartyMember,
+            Role::SentDownPartyMember,
+        ] {
+            assert!(!Permission::ShapeStructure.granted_by(role));
+            assert!(!Permission::KeepHouseholds.granted_by(role));
+        }
+        assert!(Permission::KeepHouseholds.granted_by(Role::MicroGridWorker));
+        assert!(!Permission::ShapeStructure.granted_by(Role::MicroGridWorker));
+        assert!(!Permission::CreateDistrict.granted_by(Role::Administrator));
+    }
+
+    #[test]
+    fn role_names_parse_back() {
+        for r in Role::ALL {
+            assert_eq!(Role::parse(r.as_str()), Some(r));
+        }
+        assert_eq!(
+            serde_json::to_string(&Actor::person("p1")).unwrap(),
+            r#"{"person":"p1"}"#
+        );
+        assert_eq!(
+            serde_json::to_string(&Actor::System).unwrap(),
+            r#""system""#
+        );
+    }
+}

@@ -1,0 +1,219 @@
+//! Export and import of a journal as JSON lines, and verification of such text.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
+
+use super::{Entry, Hash, Journal, JournalError};
+
+/// Where and why a chain breaks.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChainBreak {
+    /// The line (1-based) or entry number where the break was found.
+    pub line: u64,
+    /// What is wrong there.
+    pub reason: String,
+}
+
+impl fmt::Display for ChainBreak {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "line {}: {}", self.line, self.reason)
+    }
+}
+
+/// The outcome of verifying a journal.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VerifyReport {
+    /// Entries read and found intact before any break.
+    pub entries: u64,
+    /// Hash of the last intact entry (zero if none).
+    pub head: Hash,
+    /// Whether the whole chain is intact.
+    pub intact: bool,
+    /// The first break, if any.
+    pub first_break: Option<ChainBreak>,
+}
+
+impl VerifyReport {
+    pub(super) fn new() -> VerifyReport {
+        VerifyReport {
+            entries: 0,
+            head: Hash::ZERO,
+            intact: true,
+            first_break: None,
+        }
+    }
+
+    /// Checks one entry against the chain so far and, if it holds, advances the head.
+    pub(super) fn check(
+        &mut self,
+        line: u64,
+        seq: u64,
+        prev: &Hash,
+        hash: &Hash,
+        body: &str,
+    ) -> Result<(), String> {
+        if seq != line {
+            return Err(format!("sequence number {seq} where {line} was expected"));
+        }
+        if prev != &self.head {
+            return Err(format!(
+                "prev is {prev} but the entry before has hash {}",
+                self.head
+            ));
+        }
+        let computed = Hash::of_entry(seq, prev, body);
+        if &computed != hash {
+            return Err(format!(
+                "hash is {hash} but the content hashes to {computed}"
+            ));
+        }
+        self.entries = seq;
+        self.head = *hash;
+        Ok(())
+    }
+
+    pub(super) fn fail(&mut self, line: u64, reason: String) {
+        self.intact = false;
+        self.first_break = Some(ChainBreak { line, reason });
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Line<'a> {
+    seq: u64,
+    prev: Hash,
+    hash: Hash,
+    #[serde(borrow)]
+    body: &'a RawValue,
+}
+
+fn lines(text: &str) -> impl Iterator<Item = (u64, &str)> {
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .map(|(i, l)| (i as u64 + 1, l))
+}
+
+impl Journal {
+    /// The journal as JSON lines, one entry a line, each ending in a newline.
+    pub fn to_jsonl(&self) -> String {
+        let size: usize = self.entries.iter().map(|e| e.body.len() + 180).sum();
+        let mut out = String::with_capacity(size);
+        for e in &self.entries {
+            out.push_str("{\"seq\":");
+            out.push_str(&e.seq.to_string());
+            out.push_str(",\"prev\":\"");
+            out.push_str(&e.prev.to_hex());
+            out.push_str("\",\"hash\":\"");
+            out.push_str(&e.hash.to_hex());
+            out.push_str("\",\"body\":");
+            out.push_str(&e.body);
+            out.push_str("}\n");
+        }
+        out
+    }
+
+    /// Reads JSON lines, checking every entry's sequence, link and hash; the first fault
+    /// is an error naming its line. Blank lines are ignored.
+    pub fn from_jsonl(text: &str) -> Result<Journal, JournalError> {
+        let (journal, report) = Journal::read_jsonl(text);
+        match report.first_break {
+            Some(brk) => Err(JournalError::Broken(brk)),
+            None => Ok(journal),
+        }
+    }
+
+    /// Verifies JSON-lines text: never fails, reports how far the chain holds instead.
+    pub fn verify_jsonl(text: &str) -> VerifyReport {
+        Journal::read_jsonl(text).1
+    }
+
+    /// Reads entries up to the first fault; the report says where it stopped and why.
+    fn read_jsonl(text: &str) -> (Journal, VerifyReport) {
+        let mut report = VerifyReport::new();
+        let mut journal = Journal::new();
+        for (line_no, line) in lines(text) {
+            let parsed: Line<'_> = match serde_json::from_str(line) {
+                Ok(parsed) => parsed,
+                Err(e) => {
+                    report.fail(line_no, format!("not a journal entry: {e}"));
+                    break;
+                }
+            };
+            let body = parsed.body.get();
+            let expected = journal.entries.len() as u64 + 1;
+            if let Err(reason) =
+                report.check(expected, parsed.seq, &parsed.prev, &parsed.hash, body)
+            {
+                report.fail(line_no, reason);
+                break;
+            }
+            journal.entries.push(Entry {
+                seq: parsed.seq,
+                prev: parsed.prev,
+                hash: parsed.hash,
+                body: body.into(),
+            });
+        }
+        (journal, report)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Journal {
+        let mut j = Journal::new();
+        for i in 0..3 {
+            j.append(&serde_json::json!({"n": i, "name": "社区"}))
+                .unwrap();
+        }
+        j
+    }
+
+    #[test]
+    fn round_trip_keeps_every_hash() {
+        let j = sample();
+        let text = j.to_jsonl();
+        assert_eq!(text.lines().count(), 3);
+        let back = Journal::from_jsonl(&text).unwrap();
+        assert_eq!(back, j);
+        let r = Journal::verify_jsonl(&text);
+        assert!(r.intact);
+        assert_eq!((r.entries, r.head), (3, j.head()));
+    }
+
+    #[test]
+    fn edits_drops_and_swaps_are_found() {
+        let text = sample().to_jsonl();
+        let lines: Vec<&str> = text.lines().collect();
+
+        let edited = text.replacen("\"n\":1", "\"n\":7", 1);
+        let r = Journal::verify_jsonl(&edited);
+        assert!(!r.intact);
+        assert_eq!(r.first_break.as_ref().unwrap().line, 2);
+        assert_eq!(r.entries, 1);
+
+        let dropped = format!("{}\n{}\n", lines[0], lines[2]);
+        assert!(Journal::from_jsonl(&dropped).is_err());
+
+        let swapped = format!("{}\n{}\n{}\n", lines[1], lines[0], lines[2]);
+        assert!(matches!(
+            Journal::from_jsonl(&swapped),
+            Err(JournalError::Broken(ChainBreak { line: 1, .. }))
+        ));
+    }
+
+    #[test]
+    fn garbage_is_an_error() {
+        for junk in ["nonsense", "{}", "[1,2]", "{\"seq\":1}", "\u{0}"] {
+            assert!(Journal::from_jsonl(junk).is_err(), "{junk:?}");
+            assert!(!Journal::verify_jsonl(junk).intact);
+        }
+        assert!(Journal::from_jsonl("").unwrap().is_empty());
+    }
+}

@@ -1,0 +1,78 @@
+//! # Gridward
+//!
+//! Neighbourhood governance as Chinese cities practise it, as an embeddable library: grids
+//! of households (网格化管理), the people who answer for them, and — built on the same
+//! foundation — residents' requests, points for service and the open accounts of a
+//! compound's common fund.
+//!
+//! Every change follows one flow. An [`Actor`] gives a [`Command`]; [`Ward::execute`]
+//! decides it against the current state — refusing it with a typed [`Error`] and
+//! changing nothing, or turning it into events — records the events in a hash-chained
+//! [`Journal`], and folds them into state. Replaying the journal rebuilds the same state.
+//!
+//! ## Quick start
+//!
+//! ```
+//! use chrono::DateTime;
+//! use gridward::grid::{Domain, GridCommand, NodeCode};
+//! use gridward::{Actor, Context, Ward, WardConfig};
+//! use rust_decimal::Decimal;
+//!
+//! let mut ward = Ward::new(WardConfig::default());
+//! let at = DateTime::parse_from_rfc3339("2026-03-01T09:00:00+08:00").unwrap();
+//! let platform = Context::new(Actor::System, at);
+//! for (code, name) in [
+//!     ("510105", "青羊区"),
+//!     ("510105001", "草市街街道"),
+//!     ("510105001001", "吉福社区"),
+//!     ("510105001001001", "一号院落网格"),
+//!     ("510105001001001001", "1栋微网格"),
+//! ] {
+//!     let code = NodeCode::parse(code).unwrap();
+//!     ward.execute(&platform, GridCommand::AddUnit { code, name: name.into(), domains: None })
+//!         .unwrap();
+//! }
+//! let micro = NodeCode::parse("510105001001001001").unwrap();
+//! ward.execute(&platform, GridCommand::AddHousehold {
+//!     id: "1-1-101".into(),
+//!     unit: micro,
+//!     area: Decimal::new(7200, 2),
+//! })
+//! .unwrap();
+//!
+//! // A household's chain of responsibility for fire safety, lowest unit first.
+//! let chain = ward.grid().chain("1-1-101", Domain::FireSafety).unwrap();
+//! assert_eq!(chain.links[0].unit.code(), micro);
+//!
+//! // A resident cannot change the structure; the state is untouched.
+//! ward.execute(&platform, GridCommand::AddPerson {
+//!     id: "r1".into(), name: "王芳".into(), phone: None, party_member: false,
+//! })
+//! .unwrap();
+//! let head = ward.head();
+//! let resident = Context::new(Actor::person("r1"), at);
+//! let refused = ward.execute(&resident, GridCommand::RenameUnit {
+//!     code: micro, name: "x".into(),
+//! });
+//! assert_eq!(refused.unwrap_err().code(), "permission_denied");
+//! assert_eq!(ward.head(), head);
+//!
+//! // The journal verifies, and replays to the same state.
+//! let text = ward.to_jsonl();
+//! assert!(gridward::Journal::verify_jsonl(&text).intact);
+//! let again = Ward::from_jsonl(WardConfig::default(), &text).unwrap();
+//! assert_eq!(again.grid().digest(), ward.grid().digest());
+//! ```
+
+#![deny(missing_docs)]
+
+pub mod access;
+pub mod error;
+pub mod grid;
+pub mod journal;
+mod ward;
+
+pub use access::{Actor, Permission, Role};
+pub use error::{Error, ErrorKind};
+pub use journal::{Hash, Journal, VerifyReport};
+pub use ward::{Command, Context, Event, Receipt, Ward, WardConfig};

@@ -1,0 +1,299 @@
+//! The ward: one community platform's whole state, its journal, and the one flow of
+//! change — `state' = apply(state, decide(state, actor, command)?)`.
+
+use chrono::{DateTime, FixedOffset};
+use hashbrown::HashMap;
+use serde::{Deserialize, Serialize};
+
+use crate::access::Actor;
+use crate::error::Error;
+use crate::grid::{self, Grid, GridCommand, GridConfig, GridEvent};
+use crate::journal::{Hash, Journal};
+
+/// Configuration of a ward, one section per capability.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct WardConfig {
+    /// The grid capability.
+    pub grid: GridConfig,
+}
+
+/// Any command, by capability.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Command {
+    /// A grid command.
+    Grid(GridCommand),
+}
+
+impl From<GridCommand> for Command {
+    fn from(c: GridCommand) -> Self {
+        Command::Grid(c)
+    }
+}
+
+/// Any event, by capability.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Event {
+    /// A grid event.
+    Grid(GridEvent),
+}
+
+/// Who acts, when, and under which idempotency key.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Context {
+    /// The actor.
+    pub actor: Actor,
+    /// When the command is given (the core has no clock).
+    pub at: DateTime<FixedOffset>,
+    /// A key for commands that may be retried: the same key twice has one effect.
+    pub idempotency_key: Option<String>,
+}
+
+impl Context {
+    /// A context without an idempotency key.
+    pub fn new(actor: Actor, at: DateTime<FixedOffset>) -> Context {
+        Context {
+            actor,
+            at,
+            idempotency_key: None,
+        }
+    }
+
+    /// The same context with an idempotency key.
+    pub fn with_key(mut self, key: impl Into<String>) -> Context {
+        self.idempotency_key = Some(key.into());
+        self
+    }
+}
+
+/// What an accepted command did.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Receipt {
+    /// The journal entry recorded, or `None` when nothing changed (or a retry).
+    pub seq: Option<u64>,
+    /// Events recorded.
+    pub events: usize,
+    /// The journal head after the command.
+    pub head: Hash,
+    /// True when the idempotency key had been used for this same command: the first
+    /// effect stands and nothing new happened.
+    pub duplicate: bool,
+}
+
+#[derive(Serialize)]
+struct BodyOut<'a> {
+    at: DateTime<FixedOffset>,
+    actor: &'a Actor,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    key: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    digest: Option<Hash>,
+    events: &'a [Event],
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct BodyIn {
+    #[allow(dead_code)]
+    at: DateTime<FixedOffset>,
+    #[allow(dead_code)]
+    actor: Actor,
+    #[serde(default)]
+    key: Option<String>,
+    #[serde(default)]
+    digest: Option<Hash>,
+    events: Vec<Event>,
+}
+
+/// A ward: the state of every capability, folded from its hash-chained journal.
+#[derive(Clone, Debug)]
+pub struct Ward {
+    config: WardConfig,
+    grid: Grid,
+    journal: Journal,
+    keys: HashMap<String, (u64, Hash)>,
+}
+
+impl Default for Ward {
+    fn default() -> Self {
+        Ward::new(WardConfig::default())
+    }
+}
+
+impl Ward {
+    /// An empty ward.
+    pub fn new(config: WardConfig) -> Ward {
+        Ward {
+            config,
+            grid: Grid::new(),
+            journal: Journal::new(),
+            keys: HashMap::new(),
+        }
+    }
+
+    /// The configuration.
+    pub fn config(&self) -> &WardConfig {
+        &self.config
+    }
+
+    /// The grid.
+    pub fn grid(&self) -> &Grid {
+        &self.grid
+    }
+
+    /// The journal.
+    pub fn journal(&self) -> &Journal {
+        &self.journal
+    }
+
+    /// The journal's head hash: publish it, and anyone can verify the journal against it.
+    pub fn head(&self) -> Hash {
+        self.journal.head()
+    }
+
+    /// Decides a command without recording it: the events it would cause, or why not.
+    pub fn decide(&self, ctx: &Context, command: Command) -> Result<Vec<Event>, Error> {
+        match command {
+            Command::Grid(c) => {
+                let events = grid::decide(&self.grid, &self.config.grid, &ctx.actor, ctx.at, c)?;
+                Ok(events.into_iter().map(Event::Grid).collect())
+            }
+        }
+    }
+
+    /// Decides a command and, if accepted, records its events and applies them. A refused
+    /// command changes nothing.
+    pub fn execute(
+        &mut self,
+        ctx: &Context,
+        command: impl Into<Command>,
+    ) -> Result<Receipt, Error> {
+        let command = command.into();
+        let key = ctx.idempotency_key.as_deref();
+        let digest = match key {
+            Some(k) => Some(self.check_key(k, &ctx.actor, &command)?),
+            None => None,
+        };
+        if let (Some(k), Some(d)) = (key, digest) {
+            if let Some(&(seq, first)) = self.keys.get(k) {
+                if first == d {
+                    return Ok(Receipt {
+                        seq: Some(seq),
+                        events: 0,
+                        head: self.head(),
+                        duplicate: true,
+                    });
+                }
+                return Err(Error::IdempotencyConflict {
+                    key: k.to_owned(),
+                    seq,
+                });
+            }
+        }
+        let events = self.decide(ctx, command)?;
+        if events.is_empty() {
+            return Ok(Receipt {
+                seq: None,
+                events: 0,
+                head: self.head(),
+                duplicate: false,
+            });
+        }
+        let body = BodyOut {
+            at: ctx.at,
+            actor: &ctx.actor,
+            key,
+            digest,
+            events: &events,
+        };
+        let seq = self.journal.append(&body)?.seq();
+        let count = events.len();
+        if let (Some(k), Some(d)) = (key, digest) {
+            self.keys.insert(k.to_owned(), (seq, d));
+        }
+        for event in events {
+            self.apply(event);
+        }
+        Ok(Receipt {
+            seq: Some(seq),
+            events: count,
+            head: self.head(),
+            duplicate: false,
+        })
+    }
+
+    fn check_key(&self, key: &str, actor: &Actor, command: &Command) -> Result<Hash, Error> {
+        if key.is_empty() || key.chars().count() > 128 || key.chars().any(char::is_control) {
+            return Err(grid::GridError::BadText {
+                what: "idempotency key",
+                value: key.to_owned(),
+                why: "it must be 1 to 128 characters without control characters",
+            }
+            .into());
+        }
+        let text = serde_json::to_string(&(actor, command))
+            .map_err(|e| crate::journal::JournalError::Encode(e.to_string()))?;
+        Ok(Hash::of_bytes(text.as_bytes()))
+    }
+
+    fn apply(&mut self, event: Event) {
+        match event {
+            Event::Grid(e) => self.grid.apply(e),
+        }
+    }
+
+    fn check(&self, event: &Event) -> Result<(), Error> {
+        match event {
+            Event::Grid(e) => grid::check_event(&self.grid, e).map_err(Error::from),
+        }
+    }
+
+    /// Rebuilds a ward from a journal, checking every event against the state it meets,
+    /// so that the result is the ward that wrote the journal.
+    pub fn replay(config: WardConfig, journal: Journal) -> Result<Ward, Error> {
+        let mut ward = Ward::new(config);
+        for entry in journal.entries() {
+            let seq = entry.seq();
+            let body: BodyIn =
+                serde_json::from_str(entry.body()).map_err(|e| Error::MalformedEntry {
+                    seq,
+                    message: e.to_string(),
+                })?;
+            if body.events.is_empty() {
+                return Err(Error::MalformedEntry {
+                    seq,
+                    message: "an entry must hold at least one event".to_owned(),
+                });
+            }
+            for event in body.events {
+                ward.check(&event).map_err(|e| Error::Replay {
+                    seq,
+                    source: Box::new(e),
+                })?;
+                ward.apply(event);
+            }
+            if let (Some(k), Some(d)) = (body.key, body.digest) {
+                ward.keys.insert(k, (seq, d));
+            }
+        }
+        ward.journal = journal;
+        Ok(ward)
+    }
+
+    /// Reads a journal exported as JSON lines, verifies its chain and replays it.
+    pub fn from_jsonl(config: WardConfig, text: &str) -> Result<Ward, Error> {
+        Ward::replay(config, Journal::from_jsonl(text)?)
+    }
+
+    /// A digest of the whole state, equal for equal states however they were reached.
+    pub fn state_digest(&self) -> Hash {
+        self.grid.digest()
+    }
+
+    /// The journal as JSON lines.
+    pub fn to_jsonl(&self) -> String {
+        self.journal.to_jsonl()
+    }
+}
