@@ -1,0 +1,119 @@
+//! The parity fixture: one scenario that Rust, Python and JavaScript each run through
+//! their own API; all three must reach the same journal head and the same numbers.
+
+use gridward::grid::{CoverageRules, Domain, GridCommand, Level};
+use gridward::{Actor, Context, Ward, WardConfig};
+use serde::Deserialize;
+use serde_json::{json, Value};
+
+/// One step of the scenario.
+#[derive(Debug, Deserialize)]
+pub struct Step {
+    /// The acting person, or `None` for the platform.
+    pub actor: Option<String>,
+    /// When.
+    pub at: String,
+    /// Idempotency key.
+    #[serde(default)]
+    pub key: Option<String>,
+    /// The command, in its JSON form.
+    pub command: GridCommand,
+    /// The error code the step must fail with, if it must fail.
+    #[serde(default)]
+    pub expect_error: Option<String>,
+}
+
+/// What to ask of the ward after the steps.
+#[derive(Debug, Deserialize)]
+pub struct Queries {
+    /// A directive to report on.
+    pub directive: String,
+    /// A household whose chain to report.
+    pub chain_household: String,
+    /// The chain's domain.
+    pub chain_domain: Domain,
+    /// The level of the progress breakdown.
+    pub progress_level: Level,
+}
+
+/// The scenario file.
+#[derive(Debug, Deserialize)]
+pub struct Scenario {
+    /// The steps, in order.
+    pub steps: Vec<Step>,
+    /// The questions asked at the end.
+    pub queries: Queries,
+}
+
+/// Runs the scenario and returns what the faces must agree on, or a description of the
+/// first step that did not go as the fixture says.
+pub fn run(scenario: &Scenario) -> Result<Value, String> {
+    let mut ward = Ward::new(WardConfig::default());
+    let mut errors = Vec::new();
+    for (i, step) in scenario.steps.iter().enumerate() {
+        let actor = step.actor.clone().map_or(Actor::System, Actor::Person);
+        let at =
+            chrono::DateTime::parse_from_rfc3339(&step.at).map_err(|e| format!("step {i}: {e}"))?;
+        let mut ctx = Context::new(actor, at);
+        ctx.idempotency_key = step.key.clone();
+        let head = ward.head();
+        match (ward.execute(&ctx, step.command.clone()), &step.expect_error) {
+            (Ok(_), None) => {}
+            (Err(e), Some(code)) if e.code() == code => {
+                if ward.head() != head {
+                    return Err(format!("step {i}: refused command changed the journal"));
+                }
+                errors.push(code.clone());
+            }
+            (Ok(_), Some(code)) => {
+                return Err(format!("step {i}: expected error {code}, got success"))
+            }
+            (Err(e), _) => return Err(format!("step {i}: unexpected error {}: {e}", e.code())),
+        }
+    }
+    observe(&ward, &scenario.queries, errors).map_err(|e| e.to_string())
+}
+
+fn observe(ward: &Ward, q: &Queries, errors: Vec<String>) -> Result<Value, gridward::Error> {
+    let grid = ward.grid();
+    let coverage = grid.coverage(None, &CoverageRules::default())?;
+    let progress = grid.directive_progress(&q.directive)?;
+    let by = grid.directive_progress_by(&q.directive, q.progress_level)?;
+    let chain = grid.chain(&q.chain_household, q.chain_domain)?;
+    let links: Vec<Value> = chain
+        .links
+        .iter()
+        .map(|l| {
+            let responders: Vec<Value> = l
+                .responders
+                .iter()
+                .map(|r| json!({"person": r.person.id(), "role": r.role}))
+                .collect();
+            json!({"code": l.unit.code(), "responders": responders})
+        })
+        .collect();
+    let departments: Vec<&str> = chain.departments.iter().map(|d| d.id()).collect();
+    Ok(json!({
+        "head": ward.head(),
+        "digest": ward.state_digest(),
+        "journal_entries": ward.journal().len(),
+        "counts": grid.counts(None)?,
+        "coverage": coverage,
+        "progress": {
+            "targets": progress.targets,
+            "acknowledged": progress.acknowledged,
+            "completion_rate": progress.completion_rate,
+            "late": progress.late,
+            "first_after_secs": progress.first_after_secs,
+            "last_after_secs": progress.last_after_secs,
+        },
+        "progress_by": by,
+        "chain": {
+            "household": q.chain_household,
+            "domain": q.chain_domain,
+            "links": links,
+            "departments": departments,
+        },
+        "errors": errors,
+    }))
+}
