@@ -184,7 +184,7 @@ pub fn sample(seed: u64) -> Sample {
                 s.workers.push((micro, worker));
             }
             // Most buildings have a reporting party member; some a party member living
-            // there; three have neither.
+            // there; a few have neither.
             match micro_number % 34 {
                 5 | 21 => {}
                 12 => {

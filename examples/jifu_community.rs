@@ -1,0 +1,256 @@
+//! The main job: a community shaped like Chengdu's 吉福社区 — 1 community grid, 11 compound
+//! grids, 102 building micro-grids — built from rows, checked for coverage, mended, given
+//! a district-style directive that its workers carry door to door, and its journal
+//! exported, verified, tampered with and replayed.
+//!
+//! Run: `cargo run --release --example jifu_community`
+
+use std::error::Error;
+
+use gridward::grid::{CoverageRules, Domain, GridCommand, Level, NodeCode};
+use gridward::{Actor, Context, Journal, Role, Ward, WardConfig};
+use gridward_scenarios::{at, jifu};
+
+fn main() -> Result<(), Box<dyn Error>> {
+    let mut ward = Ward::new(WardConfig::default());
+    let sample = jifu::sample(2024);
+    let community = NodeCode::parse(jifu::COMMUNITY)?;
+
+    // 1. Build: the platform imports the community's register in one all-or-nothing step.
+    let platform =
+        Context::new(Actor::System, at("2026-03-02T08:00:00+08:00")).with_key("jifu-import");
+    let receipt = ward.execute(
+        &platform,
+        GridCommand::Import {
+            rows: sample.rows.clone(),
+        },
+    )?;
+    let counts = ward.grid().counts(Some(community))?;
+    println!(
+        "== 吉福社区 built: {} events in journal entry {:?}",
+        receipt.events, receipt.seq
+    );
+    println!(
+        "   1 community grid, {} grids, {} micro-grids, {} households, {} people",
+        counts.grids, counts.micro_grids, counts.households, counts.people
+    );
+    let retry = ward.execute(&platform, GridCommand::Import { rows: sample.rows })?;
+    println!(
+        "   the same import retried under its key: duplicate = {}",
+        retry.duplicate
+    );
+
+    // 2. Coverage, by the Chengdu band (30–100) and the one-party-member rule.
+    let rules = CoverageRules::default();
+    let report = ward.grid().coverage(Some(community), &rules)?;
+    print_coverage(&report);
+
+    // 3. Mend what the report found: the chief grid leader appoints workers.
+    let chief = Context::new(
+        Actor::person(&sample.chief),
+        at("2026-03-02T09:00:00+08:00"),
+    );
+    for (i, micro) in sample.unstaffed.iter().enumerate() {
+        let id = format!("jf-w-new-{i}");
+        ward.execute(
+            &chief,
+            GridCommand::AddPerson {
+                id: id.clone(),
+                name: format!("新任微网格员{}", i + 1),
+                phone: None,
+                party_member: false,
+            },
+        )?;
+        ward.execute(
+            &chief,
+            GridCommand::GrantRole {
+                person: id,
+                role: Role::MicroGridWorker,
+                unit: *micro,
+            },
+        )?;
+    }
+    // A resident may not do the same: refused, and nothing changes.
+    let resident = "jf-resident-demo";
+    ward.execute(
+        &chief,
+        GridCommand::AddPerson {
+            id: resident.into(),
+            name: "居民甲".into(),
+            phone: None,
+            party_member: false,
+        },
+    )?;
+    let (head, digest) = (ward.head(), ward.state_digest());
+    let as_resident = Context::new(Actor::person(resident), at("2026-03-02T09:05:00+08:00"));
+    let refused = ward.execute(
+        &as_resident,
+        GridCommand::RenameUnit {
+            code: community,
+            name: "改名".into(),
+        },
+    );
+    match &refused {
+        Err(e) => println!(
+            "   a resident renaming the community is refused ({}): {e}",
+            e.code()
+        ),
+        Ok(_) => return Err("a resident was allowed to rename the community".into()),
+    }
+    if ward.head() != head || ward.state_digest() != digest {
+        return Err("a refused command left a trace".into());
+    }
+    let after = ward.grid().coverage(Some(community), &rules)?;
+    println!(
+        "   after appointing {} workers: {} units without a leader, micro-grid compliance {:.1}%",
+        sample.unstaffed.len(),
+        after.without_leader.len(),
+        after.micro_grid_compliance() * 100.0
+    );
+
+    // 4. Who answers for a household's fire safety, up to the street's departments.
+    let household = ward.grid().households_under(community)?[0].id().to_owned();
+    let chain = ward.grid().chain(&household, Domain::FireSafety)?;
+    println!("== Chain of responsibility for {household}, fire safety:");
+    for link in &chain.links {
+        let who: Vec<String> = link
+            .responders
+            .iter()
+            .map(|r| {
+                format!(
+                    "{} ({})",
+                    gridward::grid::mask_name(r.person.name()),
+                    r.role
+                )
+            })
+            .collect();
+        println!(
+            "   {} {:<28} {}",
+            link.unit.code(),
+            link.unit.name(),
+            who.join(", ")
+        );
+    }
+    let depts: Vec<&str> = chain.departments.iter().map(|d| d.name()).collect();
+    println!("   departments to whistle for: {}", depts.join(", "));
+
+    // 5. A directive from the community reaches every household; workers go door to door.
+    let issued = at("2026-03-02T14:00:00+08:00");
+    let order = Context::new(Actor::person(&sample.chief), issued).with_key("gas-check-2026-03");
+    ward.execute(
+        &order,
+        GridCommand::IssueDirective {
+            id: "gas-check-2026-03".into(),
+            unit: community,
+            title: "燃气安全入户排查".into(),
+            due: Some(at("2026-03-02T17:00:00+08:00")),
+        },
+    )?;
+    let mut workers = sample.workers.clone();
+    workers.sort();
+    for (n, (micro, worker)) in workers.iter().enumerate() {
+        // The first buildings answer within minutes; the last well after the deadline.
+        let minutes = 5 + (n as i64) * 2;
+        let when = issued + chrono::Duration::minutes(minutes);
+        let households: Vec<String> = ward
+            .grid()
+            .households_under(*micro)?
+            .iter()
+            .map(|h| h.id().to_owned())
+            .collect();
+        // Each worker reaches all but one household in ten.
+        let reached: Vec<String> = households
+            .into_iter()
+            .enumerate()
+            .filter(|(i, _)| i % 10 != 9)
+            .map(|(_, h)| h)
+            .collect();
+        let ctx = Context::new(Actor::person(worker), when);
+        ward.execute(
+            &ctx,
+            GridCommand::Acknowledge {
+                directive: "gas-check-2026-03".into(),
+                households: reached,
+            },
+        )?;
+    }
+    let progress = ward.grid().directive_progress("gas-check-2026-03")?;
+    println!("== Directive {} ({}):", progress.id, progress.title);
+    println!(
+        "   reached {} households; acknowledged {} ({:.2}%), {} after the deadline; first after {} min, last after {} min",
+        progress.targets,
+        progress.acknowledged,
+        progress.completion_rate * 100.0,
+        progress.late,
+        progress.first_after_secs.unwrap_or(0) / 60,
+        progress.last_after_secs.unwrap_or(0) / 60
+    );
+    println!("   by grid:");
+    for row in ward
+        .grid()
+        .directive_progress_by("gas-check-2026-03", Level::Grid)?
+    {
+        println!(
+            "   {} {:<16} {:>4}/{:<4} {:>6.2}%",
+            row.code,
+            row.name,
+            row.acknowledged,
+            row.targets,
+            row.completion_rate * 100.0
+        );
+    }
+
+    // 6. The journal: export, verify, show that tampering is found, replay.
+    let text = ward.to_jsonl();
+    let verified = Journal::verify_jsonl(&text);
+    println!(
+        "== Journal: {} entries, {} bytes, intact = {}",
+        verified.entries,
+        text.len(),
+        verified.intact
+    );
+    println!("   head {}", ward.head());
+    let tampered = text.replacen("燃气安全入户排查", "燃气安全排查", 1);
+    let broken = Journal::verify_jsonl(&tampered);
+    if let Some(b) = &broken.first_break {
+        println!(
+            "   one word changed in the directive's title: intact = {}, broken at line {}",
+            broken.intact, b.line
+        );
+    }
+    let replayed = Ward::from_jsonl(WardConfig::default(), &text)?;
+    let same = replayed.state_digest() == ward.state_digest();
+    println!(
+        "   replayed from the export: same state = {same}, same head = {}",
+        replayed.head() == ward.head()
+    );
+    if !(verified.intact && !broken.intact && same) {
+        return Err("the journal did not verify and replay as it must".into());
+    }
+    Ok(())
+}
+
+fn print_coverage(report: &gridward::grid::CoverageReport) {
+    println!(
+        "== Coverage: {} households in {} micro-grids; micro-grid compliance {:.1}%",
+        report.households,
+        report.micro_grids,
+        report.micro_grid_compliance() * 100.0
+    );
+    println!(
+        "   households outside any micro-grid: {}",
+        report.unassigned_households.len()
+    );
+    for o in &report.out_of_band {
+        println!(
+            "   outside the 30-100 band: {} with {} households",
+            o.code, o.households
+        );
+    }
+    for m in &report.without_party_member {
+        println!("   no party member: {m}");
+    }
+    for m in &report.without_leader {
+        println!("   no {}: {} {}", m.role, m.level, m.code);
+    }
+}
