@@ -1,1 +1,24 @@
-//! Python bindings of Gridward.
+//! Python bindings of Gridward: the native module `gridward._gridward`, wrapped by the
+//! pure-Python package `gridward` (tables with `.to_pandas()`, typed signatures).
+//!
+//! One file per capability: `ward.rs` (the `Ward` class and its journal), `grid.rs`
+//! (grid commands and queries); all conversion lives in `convert.rs` and all error
+//! mapping in `error.rs`.
+
+use pyo3::prelude::*;
+
+mod convert;
+mod error;
+mod grid;
+mod ward;
+
+/// The native module; import `gridward` instead.
+#[pymodule]
+fn _gridward(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    m.add_class::<ward::Ward>()?;
+    m.add_function(wrap_pyfunction!(ward::verify_journal, m)?)?;
+    m.add_function(wrap_pyfunction!(ward::default_config, m)?)?;
+    error::register(m)?;
+    Ok(())
+}

@@ -1,0 +1,43 @@
+"""Typed use of the package, checked with `mypy --strict` by test_stubs.py: the stubs
+and the Python layer's annotations must let ordinary code type-check."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from decimal import Decimal
+
+import gridward
+from gridward import CoverageReport, GridwardError, Table, Ward, verify_journal
+
+at = datetime(2026, 3, 2, 9, 0, tzinfo=timezone.utc)
+ward: Ward = Ward({"grid": {"coverage": {"band": [30, 100]}}})
+receipt = ward.add_unit("510105", "青羊区", at=at, key="district")
+seq: int | None = receipt["seq"]
+duplicate: bool = receipt["duplicate"]
+ward.add_unit("510105001", "草市街街道", ["fire_safety"], actor=None, at=at)
+ward.add_unit("510105001001", "吉福社区", at=at)
+ward.add_household("h1", "510105001001", Decimal("72.5"), at=at)
+ward.add_household("h2", "510105001001", 60, at=at)
+ward.import_rows([{"kind": "person", "id": "p1", "name": "王"}], at=at)
+
+tree: Table[gridward._gridward.TreeRow] = ward.subtree("510105")
+total: int = tree[0]["households"]
+areas: list[Decimal] = [h["area"] for h in ward.households_under("510105")]
+unit = ward.unit("510105")
+name: str | None = unit["name"] if unit is not None else None
+report: CoverageReport = ward.coverage()
+findings = report.findings()
+counts: int = ward.counts()["households"]
+head: str = ward.head
+size: int = ward.journal_len
+check = verify_journal(ward.export_journal(), head)
+intact: bool = check["intact"]
+line: int | None = check["first_break"]["line"] if check["first_break"] else None
+again: Ward = Ward.from_journal(ward.export_journal())
+digest: str = again.state_digest()
+
+try:
+    ward.rename_unit("510105", "x", actor="nobody", at=at)
+except GridwardError as e:
+    code: str = e.code
+    kind: str = e.kind
