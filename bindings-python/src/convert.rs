@@ -229,7 +229,7 @@ pub fn amount(obj: &Bound<'_, PyAny>) -> PyResult<Decimal> {
 
 /// A tz-aware `datetime`; a naive one is refused, since its zone would be a guess.
 pub fn datetime(obj: &Bound<'_, PyAny>) -> PyResult<DateTime<FixedOffset>> {
-    if !obj.downcast::<PyDateTime>().is_ok() {
+    if obj.downcast::<PyDateTime>().is_err() {
         return Err(invalid(
             "invalid_datetime",
             format!(

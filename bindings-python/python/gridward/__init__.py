@@ -127,8 +127,11 @@ class CoverageReport(dict[str, Any]):
         return Table(rows, _FINDING)
 
     def to_pandas(self) -> pandas.DataFrame:
-        """The findings as a DataFrame, one per row (see :meth:`findings`)."""
-        return self.findings().to_pandas()
+        """The findings as a DataFrame, one per row (see :meth:`findings`); the
+        ``households`` column is a nullable integer, since most findings lack it."""
+        frame = self.findings().to_pandas()
+        frame["households"] = frame["households"].astype("Int64")
+        return frame
 
 
 class Ward(_gridward.Ward):
