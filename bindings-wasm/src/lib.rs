@@ -1,1 +1,40 @@
-//! WebAssembly bindings of Gridward.
+//! WebAssembly bindings of Gridward: the npm package `gridward`.
+//!
+//! One class, [`Ward`](ward::Ward), holds a community platform's state and its
+//! hash-chained journal; its camelCase methods mirror the core's grid commands and
+//! queries, and the free function `verifyJournal` checks exported journal text. Values
+//! cross as plain JavaScript in the canonical JSON form of the core's serde types: codes
+//! and amounts as strings, dates as ISO-8601 strings (or `Date` objects going in).
+//! Failures throw real `Error` objects named `"GridwardError"` with `.code` and `.kind`.
+//!
+//! ```js
+//! import init, { Ward, verifyJournal } from "gridward";
+//! await init();
+//! const ward = new Ward();
+//! const at = "2026-03-01T09:00:00+08:00";
+//! ward.addUnit({ code: "510105", name: "青羊区" }, { at });
+//! const text = ward.exportJournal();
+//! console.log(verifyJournal(text, ward.head).head_matches); // true
+//! ```
+//!
+//! Layout: `ward.rs` (the class, journal), `grid.rs` (grid commands and queries),
+//! `js.rs` (all conversion), `error.rs` (all error mapping), `types.rs` (TypeScript
+//! declarations of every domain object).
+
+use wasm_bindgen::prelude::*;
+
+mod error;
+mod grid;
+mod js;
+mod types;
+mod ward;
+
+pub use error::{is_gridward_error, WardError};
+pub use ward::{verify_journal, Ward};
+
+/// Runs when the module is instantiated: Rust panics show in the console with their
+/// message instead of as a bare `unreachable` trap.
+#[wasm_bindgen(start)]
+fn start() {
+    console_error_panic_hook::set_once();
+}

@@ -1,0 +1,107 @@
+//! Error mapping, all of it: every failure reaches JavaScript as a real `Error` whose
+//! `name` is `"GridwardError"`, with a stable snake_case `code` and a broad `kind`.
+//!
+//! Core errors keep the core's `code()` and `kind()`; faults of the JavaScript input
+//! itself (a value of the wrong shape, a date without a zone) get the code
+//! `"invalid_input"` and the kind `"invalid"`.
+
+use js_sys::{Error as JsError, Reflect};
+use wasm_bindgen::prelude::*;
+
+/// The `name` every error thrown by Gridward carries.
+pub const ERROR_NAME: &str = "GridwardError";
+
+/// Why a call from JavaScript failed, before it becomes a JS `Error`.
+#[derive(Debug)]
+pub enum WardError {
+    /// The core refused the command or query.
+    Core(gridward::Error),
+    /// The JavaScript value given does not have the shape the call needs.
+    Input(String),
+    /// A result could not be turned into a JavaScript value (a bug, not bad input).
+    Output(String),
+}
+
+impl WardError {
+    /// An input error with a message saying what was expected.
+    pub fn input(message: impl Into<String>) -> WardError {
+        WardError::Input(message.into())
+    }
+
+    /// The stable code, as JavaScript sees it in `error.code`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            WardError::Core(e) => e.code(),
+            WardError::Input(_) => "invalid_input",
+            WardError::Output(_) => "output_error",
+        }
+    }
+
+    /// The broad kind, as JavaScript sees it in `error.kind`.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            WardError::Core(e) => e.kind().as_str(),
+            WardError::Input(_) | WardError::Output(_) => "invalid",
+        }
+    }
+
+    /// The human-readable message.
+    pub fn message(&self) -> String {
+        match self {
+            WardError::Core(e) => e.to_string(),
+            WardError::Input(m) => m.clone(),
+            WardError::Output(m) => format!("cannot convert a result to JavaScript: {m}"),
+        }
+    }
+}
+
+impl From<gridward::Error> for WardError {
+    fn from(e: gridward::Error) -> Self {
+        WardError::Core(e)
+    }
+}
+
+impl From<gridward::grid::GridError> for WardError {
+    fn from(e: gridward::grid::GridError) -> Self {
+        WardError::Core(e.into())
+    }
+}
+
+impl From<gridward::grid::CodeError> for WardError {
+    fn from(e: gridward::grid::CodeError) -> Self {
+        WardError::Core(e.into())
+    }
+}
+
+impl From<gridward::journal::JournalError> for WardError {
+    fn from(e: gridward::journal::JournalError) -> Self {
+        WardError::Core(e.into())
+    }
+}
+
+impl From<WardError> for JsValue {
+    fn from(e: WardError) -> JsValue {
+        let err = JsError::new(&e.message());
+        err.set_name(ERROR_NAME);
+        // Setting a property on a fresh Error object cannot fail; ignore the Result.
+        let _ = Reflect::set(&err, &"code".into(), &e.code().into());
+        let _ = Reflect::set(&err, &"kind".into(), &e.kind().into());
+        err.into()
+    }
+}
+
+/// Whether `value` is an error thrown by Gridward (an `Error` named `"GridwardError"`
+/// with a string `code`); narrows the type in TypeScript.
+///
+/// ```js
+/// try { ward.addUnit({ code: "510105", name: "青羊区" }); }
+/// catch (e) { if (isGridwardError(e) && e.code === "unit_exists") skip(); }
+/// ```
+#[wasm_bindgen(js_name = isGridwardError, unchecked_return_type = "value is GridwardError")]
+pub fn is_gridward_error(
+    #[wasm_bindgen(unchecked_param_type = "unknown")] value: &JsValue,
+) -> bool {
+    value.dyn_ref::<JsError>().is_some_and(|e| {
+        e.name() == ERROR_NAME && Reflect::get(e, &"code".into()).is_ok_and(|c| c.is_string())
+    })
+}

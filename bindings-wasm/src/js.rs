@@ -1,0 +1,573 @@
+//! All conversion between JavaScript values and Gridward's types.
+//!
+//! Out: every result is a serde value turned into plain JavaScript by serde-wasm-bindgen
+//! in its JSON-compatible mode (maps as plain objects, `None` as `null`); amounts are
+//! decimal strings, dates ISO-8601 strings, hashes lowercase hex. In: a JavaScript value
+//! is read by serde-wasm-bindgen into JSON, touched up where JavaScript differs from the
+//! canonical JSON form (a `Date`, an area given as a number, a field set to `null` or
+//! `undefined`), and then read into the core's own serde types, so that the JSON form of
+//! a command is exactly what the journal records.
+
+use chrono::{DateTime, FixedOffset, Utc};
+use gridward::grid::{
+    CoverageReport, CoverageRules, Domain, DomainSet, GridCommand, Level, NodeCode,
+};
+use gridward::journal::ChainBreak;
+use gridward::{Actor, Context, Hash, VerifyReport, WardConfig};
+use js_sys::{Date, Object, Reflect};
+use rust_decimal::Decimal;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use serde_json::Value;
+use wasm_bindgen::{JsCast, JsValue};
+
+use crate::error::WardError;
+
+/// Turns any serde value into plain JavaScript: objects, arrays, strings, numbers, null.
+pub fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, WardError> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| WardError::Output(e.to_string()))
+}
+
+/// Reads a JavaScript value as JSON (`undefined` and `null` both become `null`).
+fn to_json(value: &JsValue, what: &str) -> Result<Value, WardError> {
+    serde_wasm_bindgen::from_value(value.clone())
+        .map_err(|e| WardError::input(format!("{what}: {e}")))
+}
+
+/// Reads JSON into a core type; serde's message says which field is wrong.
+fn from_json<T: DeserializeOwned>(value: Value, what: &str) -> Result<T, WardError> {
+    serde_json::from_value(value).map_err(|e| WardError::input(format!("{what}: {e}")))
+}
+
+fn is_nullish(value: &JsValue) -> bool {
+    value.is_undefined() || value.is_null()
+}
+
+/// A property of a JavaScript object (`undefined` when absent or not an object).
+fn field(object: &JsValue, name: &str) -> JsValue {
+    if !object.is_object() {
+        return JsValue::UNDEFINED;
+    }
+    Reflect::get(object, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// A date: an ISO-8601 / RFC 3339 string with a zone, or a `Date`.
+pub fn date(value: &JsValue, what: &str) -> Result<DateTime<FixedOffset>, WardError> {
+    if let Some(d) = value.dyn_ref::<Date>() {
+        let ms = d.get_time();
+        if !ms.is_finite() {
+            return Err(WardError::input(format!("{what}: an invalid Date")));
+        }
+        return DateTime::<Utc>::from_timestamp_millis(ms as i64)
+            .map(|t| t.fixed_offset())
+            .ok_or_else(|| WardError::input(format!("{what}: the Date is out of range")));
+    }
+    let Some(text) = value.as_string() else {
+        return Err(WardError::input(format!(
+            "{what}: expected an ISO-8601 string with a time zone or a Date"
+        )));
+    };
+    DateTime::parse_from_rfc3339(text.trim()).map_err(|e| {
+        WardError::input(format!(
+            "{what}: {text:?} is not an ISO-8601 date-time with a zone \
+             (like 2026-03-02T09:00:00+08:00): {e}"
+        ))
+    })
+}
+
+/// Now, from the JavaScript clock (the core has none).
+pub fn now() -> Result<DateTime<FixedOffset>, WardError> {
+    date(&Date::new_0().into(), "now")
+}
+
+/// The call context `{actor, at, key}`; omitted parts mean the platform, now, no key.
+pub fn context(ctx: &JsValue) -> Result<Context, WardError> {
+    if is_nullish(ctx) {
+        return Ok(Context::new(Actor::System, now()?));
+    }
+    if !ctx.is_object() {
+        return Err(WardError::input(
+            "context: expected an object {actor, at, key}",
+        ));
+    }
+    for name in Object::keys(ctx.unchecked_ref::<Object>()).iter() {
+        let name = name.as_string().unwrap_or_default();
+        if !matches!(name.as_str(), "actor" | "at" | "key") {
+            return Err(WardError::input(format!(
+                "context: unknown field {name:?}; expected actor, at or key"
+            )));
+        }
+    }
+    let actor = field(ctx, "actor");
+    let actor = if is_nullish(&actor) {
+        Actor::System
+    } else {
+        let id = actor.as_string().ok_or_else(|| {
+            WardError::input("context.actor: expected a person's id (string) or null")
+        })?;
+        Actor::person(id)
+    };
+    let at = field(ctx, "at");
+    let at = if is_nullish(&at) {
+        now()?
+    } else {
+        date(&at, "context.at")?
+    };
+    let key = field(ctx, "key");
+    let mut out = Context::new(actor, at);
+    if !is_nullish(&key) {
+        let key = key
+            .as_string()
+            .ok_or_else(|| WardError::input("context.key: expected a string"))?;
+        out = out.with_key(key);
+    }
+    Ok(out)
+}
+
+/// A number as the decimal string JavaScript would print (shortest round trip).
+fn number_to_decimal_text(n: &serde_json::Number) -> Option<String> {
+    if n.is_i64() || n.is_u64() {
+        return Some(n.to_string());
+    }
+    let f = n.as_f64()?;
+    // Rust's `Display` for f64 is the shortest text that reads back as the same number.
+    let text = format!("{f}");
+    text.parse::<Decimal>()
+        .or_else(|_| Decimal::from_scientific(&text))
+        .ok()
+        .map(|d| d.to_string())
+}
+
+/// Fields of commands and import rows that hold a grid code.
+const CODE_FIELDS: [&str; 7] = [
+    "code",
+    "unit",
+    "to",
+    "street",
+    "community",
+    "parent",
+    "transfer_households_to",
+];
+
+/// Drops `null` fields of an object (in commands, `null` and absent mean the same),
+/// writes a numeric `area` as a decimal string, and checks grid codes first so that a
+/// malformed one is the core's `invalid_code`, as in every face.
+fn tidy_object(value: &mut Value) -> Result<(), WardError> {
+    if let Value::Object(map) = value {
+        map.retain(|_, v| !v.is_null());
+        for name in CODE_FIELDS {
+            if let Some(Value::String(text)) = map.get(name) {
+                NodeCode::parse(text)?;
+            }
+        }
+        if let Some(area) = map.get_mut("area") {
+            if let Value::Number(n) = area {
+                let text = number_to_decimal_text(n).ok_or_else(|| {
+                    WardError::input(format!("area: {n} is not a usable decimal number"))
+                })?;
+                *area = Value::String(text);
+            }
+        }
+    }
+    Ok(())
+}
+
+/// A grid command from JavaScript. `kind` is the command type of a typed method (the
+/// object then holds only the variant's fields); `None` means `command.type` says it.
+pub fn command(kind: Option<&str>, args: &JsValue) -> Result<GridCommand, WardError> {
+    let what = kind.unwrap_or("command");
+    if !args.is_object() || js_sys::Array::is_array(args) {
+        return Err(WardError::input(format!("{what}: expected an object")));
+    }
+    let due = field(args, "due");
+    let mut value = to_json(args, what)?;
+    tidy_object(&mut value)?;
+    let Value::Object(map) = &mut value else {
+        return Err(WardError::input(format!("{what}: expected an object")));
+    };
+    if due.is_instance_of::<Date>() {
+        let due = date(&due, "due")?;
+        map.insert("due".into(), Value::String(due.to_rfc3339()));
+    }
+    if let Some(Value::Array(rows)) = map.get_mut("rows") {
+        for row in rows.iter_mut() {
+            tidy_object(row)?;
+        }
+    }
+    if let Some(kind) = kind {
+        match map.get("type") {
+            None => {}
+            Some(Value::String(t)) if t == kind => {}
+            Some(other) => {
+                return Err(WardError::input(format!(
+                    "{what}: the object says type {other}, but this method gives {kind:?}"
+                )))
+            }
+        }
+        map.insert("type".into(), Value::String(kind.to_owned()));
+    }
+    from_json(value, what)
+}
+
+/// The rows of a bulk import, as a command.
+pub fn import_command(rows: &JsValue) -> Result<GridCommand, WardError> {
+    if !js_sys::Array::is_array(rows) {
+        return Err(WardError::input("import: expected an array of rows"));
+    }
+    let holder = Object::new();
+    let _ = Reflect::set(&holder, &"rows".into(), rows);
+    command(Some("import"), &holder)
+}
+
+/// Writes `patch` over `base`, object by object; anything else replaces.
+fn merge(base: &mut Value, patch: Value) {
+    match (base, patch) {
+        (Value::Object(b), Value::Object(p)) => {
+            for (k, v) in p {
+                match b.get_mut(&k) {
+                    Some(slot) => merge(slot, v),
+                    None => {
+                        b.insert(k, v);
+                    }
+                }
+            }
+        }
+        (slot, p) => *slot = p,
+    }
+}
+
+/// Reads a partial object over a full default: only the fields given change.
+fn overlay<T: Serialize + DeserializeOwned>(
+    base: &T,
+    patch: &JsValue,
+    what: &str,
+) -> Result<T, WardError> {
+    let mut value = serde_json::to_value(base).map_err(|e| WardError::Output(e.to_string()))?;
+    if !is_nullish(patch) {
+        if !patch.is_object() || js_sys::Array::is_array(patch) {
+            return Err(WardError::input(format!("{what}: expected an object")));
+        }
+        let patch = to_json(patch, what)?;
+        merge(&mut value, patch);
+    }
+    from_json(value, what)
+}
+
+/// A ward configuration: the fields given, over the defaults.
+pub fn config(value: &JsValue) -> Result<WardConfig, WardError> {
+    overlay(&WardConfig::default(), value, "config")
+}
+
+/// Coverage rules: the fields given, over the ward's configured rules.
+pub fn rules(base: &CoverageRules, value: &JsValue) -> Result<CoverageRules, WardError> {
+    overlay(base, value, "rules")
+}
+
+/// A grid code.
+pub fn code(text: &str) -> Result<NodeCode, WardError> {
+    Ok(NodeCode::parse(text)?)
+}
+
+/// A level name.
+pub fn level(text: &str) -> Result<Level, WardError> {
+    Level::parse(text).ok_or_else(|| {
+        WardError::input(format!(
+            "level: {text:?} is not one of district, street, community, grid, micro_grid"
+        ))
+    })
+}
+
+/// A domain name.
+pub fn domain(text: &str) -> Result<Domain, WardError> {
+    Domain::parse(text)
+        .ok_or_else(|| WardError::input(format!("domain: {text:?} is not a known domain")))
+}
+
+/// A hash in hex.
+pub fn hash(text: &str, what: &str) -> Result<Hash, WardError> {
+    Hash::from_hex(text.trim())
+        .ok_or_else(|| WardError::input(format!("{what}: {text:?} is not 64 hex digits")))
+}
+
+// ---- shapes of query results that the core hands out as borrowed views ----
+
+/// A unit, as `unit()`, `roots()` and `children()` return it.
+#[derive(Serialize)]
+pub struct UnitOut {
+    /// Its code.
+    pub code: NodeCode,
+    /// Its name.
+    pub name: String,
+    /// Its level.
+    pub level: Level,
+    /// Its parent's code (`null` for a district).
+    pub parent: Option<NodeCode>,
+    /// The domains it answers for.
+    pub domains: DomainSet,
+    /// Households attached directly.
+    pub direct_households: u64,
+}
+
+impl From<&gridward::grid::Unit> for UnitOut {
+    fn from(u: &gridward::grid::Unit) -> Self {
+        UnitOut {
+            code: u.code(),
+            name: u.name().to_owned(),
+            level: u.level(),
+            parent: u.code().parent(),
+            domains: u.domains(),
+            direct_households: u.direct_households() as u64,
+        }
+    }
+}
+
+/// A household row of `householdsUnder()`.
+#[derive(Serialize)]
+pub struct HouseholdRowOut {
+    /// Its id.
+    pub id: String,
+    /// Its unit.
+    pub unit: Option<NodeCode>,
+    /// Floor area, a decimal string.
+    pub area: Decimal,
+}
+
+/// A household with its residents, as `household()` returns it.
+#[derive(Serialize)]
+pub struct HouseholdOut {
+    /// Its id.
+    pub id: String,
+    /// Its unit.
+    pub unit: Option<NodeCode>,
+    /// Floor area, a decimal string.
+    pub area: Decimal,
+    /// Ids of the people living there.
+    pub residents: Vec<String>,
+}
+
+/// A role held at a unit.
+#[derive(Serialize)]
+pub struct RoleAtOut {
+    /// The role.
+    pub role: gridward::Role,
+    /// The unit.
+    pub unit: NodeCode,
+}
+
+/// A person, as `person()` returns them.
+#[derive(Serialize)]
+pub struct PersonOut {
+    /// Their id.
+    pub id: String,
+    /// Their name.
+    pub name: String,
+    /// Their phone number.
+    pub phone: Option<String>,
+    /// Whether they are a party member.
+    pub party_member: bool,
+    /// The household they live in.
+    pub home: Option<String>,
+    /// The roles they hold.
+    pub roles: Vec<RoleAtOut>,
+}
+
+/// Someone answering at a link of a chain.
+#[derive(Serialize)]
+pub struct ResponderOut {
+    /// The person's id.
+    pub person: String,
+    /// Their name.
+    pub name: String,
+    /// The role they answer in.
+    pub role: gridward::Role,
+}
+
+/// One link of a chain.
+#[derive(Serialize)]
+pub struct ChainLinkOut {
+    /// The unit.
+    pub code: NodeCode,
+    /// Its level.
+    pub level: Level,
+    /// Its name.
+    pub name: String,
+    /// Who answers there.
+    pub responders: Vec<ResponderOut>,
+}
+
+/// A department of a chain.
+#[derive(Serialize)]
+pub struct DepartmentOut {
+    /// Its id.
+    pub id: String,
+    /// Its name.
+    pub name: String,
+}
+
+/// A household's chain of responsibility for a domain.
+#[derive(Serialize)]
+pub struct ChainOut {
+    /// The household.
+    pub household: String,
+    /// The domain.
+    pub domain: Domain,
+    /// The links, lowest first.
+    pub links: Vec<ChainLinkOut>,
+    /// The street's departments for the domain.
+    pub departments: Vec<DepartmentOut>,
+}
+
+impl From<&gridward::grid::Chain<'_>> for ChainOut {
+    fn from(c: &gridward::grid::Chain<'_>) -> Self {
+        ChainOut {
+            household: c.household.id().to_owned(),
+            domain: c.domain,
+            links: c
+                .links
+                .iter()
+                .map(|l| ChainLinkOut {
+                    code: l.unit.code(),
+                    level: l.unit.level(),
+                    name: l.unit.name().to_owned(),
+                    responders: l
+                        .responders
+                        .iter()
+                        .map(|r| ResponderOut {
+                            person: r.person.id().to_owned(),
+                            name: r.person.name().to_owned(),
+                            role: r.role,
+                        })
+                        .collect(),
+                })
+                .collect(),
+            departments: c
+                .departments
+                .iter()
+                .map(|d| DepartmentOut {
+                    id: d.id().to_owned(),
+                    name: d.name().to_owned(),
+                })
+                .collect(),
+        }
+    }
+}
+
+/// A coverage report with its two derived figures.
+#[derive(Serialize)]
+pub struct CoverageOut<'a> {
+    /// The report's own fields.
+    #[serde(flatten)]
+    pub report: &'a CoverageReport,
+    /// Whether nothing was found.
+    pub is_clean: bool,
+    /// Share of micro-grids that break none of their rules.
+    pub micro_grid_compliance: f64,
+}
+
+impl<'a> From<&'a CoverageReport> for CoverageOut<'a> {
+    fn from(report: &'a CoverageReport) -> Self {
+        CoverageOut {
+            report,
+            is_clean: report.is_clean(),
+            micro_grid_compliance: report.micro_grid_compliance(),
+        }
+    }
+}
+
+/// A directive as `directives()` lists it.
+#[derive(Serialize)]
+pub struct DirectiveOut {
+    /// Its id.
+    pub id: String,
+    /// The unit it was issued at.
+    pub unit: NodeCode,
+    /// Its title.
+    pub title: String,
+    /// When it was issued.
+    pub issued_at: DateTime<FixedOffset>,
+    /// When it is due.
+    pub due: Option<DateTime<FixedOffset>>,
+    /// Households reached.
+    pub targets: u64,
+    /// Households that acknowledged.
+    pub acknowledged: u64,
+}
+
+impl From<&gridward::grid::Directive> for DirectiveOut {
+    fn from(d: &gridward::grid::Directive) -> Self {
+        DirectiveOut {
+            id: d.id().to_owned(),
+            unit: d.unit(),
+            title: d.title().to_owned(),
+            issued_at: d.issued_at(),
+            due: d.due(),
+            targets: d.targets() as u64,
+            acknowledged: d.acknowledged() as u64,
+        }
+    }
+}
+
+/// A verification report, with whether the head matched the one expected.
+#[derive(Serialize)]
+pub struct VerifyOut {
+    /// Entries intact before any break.
+    pub entries: u64,
+    /// Hash of the last intact entry.
+    pub head: Hash,
+    /// Whether the whole chain is intact.
+    pub intact: bool,
+    /// The first break.
+    pub first_break: Option<ChainBreak>,
+    /// With an expected head: whether the journal is intact and ends there.
+    pub head_matches: Option<bool>,
+}
+
+impl VerifyOut {
+    /// The report, compared with an expected head if one is given.
+    pub fn new(report: VerifyReport, expected: Option<Hash>) -> VerifyOut {
+        let head_matches = expected.map(|h| report.intact && report.head == h);
+        VerifyOut {
+            entries: report.entries,
+            head: report.head,
+            intact: report.intact,
+            first_break: report.first_break,
+            head_matches,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_become_the_decimal_javascript_would_print() {
+        let text = |v: Value| match v {
+            Value::Number(n) => number_to_decimal_text(&n),
+            _ => None,
+        };
+        assert_eq!(text(serde_json::json!(72)).as_deref(), Some("72"));
+        assert_eq!(text(serde_json::json!(89.5)).as_deref(), Some("89.5"));
+        assert_eq!(
+            text(serde_json::json!(0.1 + 0.2)).as_deref(),
+            Some("0.30000000000000004")
+        );
+        assert_eq!(text(serde_json::json!(1e-7)).as_deref(), Some("0.0000001"));
+    }
+
+    #[test]
+    fn a_partial_object_overlays_the_defaults() {
+        let mut base =
+            serde_json::json!({"grid": {"coverage": {"band": [30, 100], "leaders": true}}});
+        merge(
+            &mut base,
+            serde_json::json!({"grid": {"coverage": {"band": null}}}),
+        );
+        assert_eq!(
+            base,
+            serde_json::json!({"grid": {"coverage": {"band": null, "leaders": true}}})
+        );
+    }
+}

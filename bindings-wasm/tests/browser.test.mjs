@@ -1,0 +1,182 @@
+// The example page in a real headless browser: examples/web/index.html, served over HTTP
+// from the repository root, must show the tree, coverage, completion and a verified
+// journal — the same numbers and head the Node package computes for the same community.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { createServer } from "node:http";
+import { existsSync, mkdirSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { Ward, verifyJournal, repoRoot } from "./support.mjs";
+import { buildCommunity, COMMUNITY, DIRECTIVE } from "../../examples/web/community.js";
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const haveBrowser = existsSync(CHROMIUM);
+const inCI = Boolean(process.env.CI) && process.env.CI !== "false";
+// Skip only on a developer machine without the browser; under CI that is a failure.
+const skip = !haveBrowser && !inCI ? `no browser at ${CHROMIUM} (and CI is unset)` : false;
+
+const MIME = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".json": "application/json; charset=utf-8",
+  ".wasm": "application/wasm",
+  ".css": "text/css; charset=utf-8",
+  ".ts": "text/plain; charset=utf-8",
+  ".png": "image/png",
+  ".ico": "image/x-icon",
+};
+
+/** A static file server over the repository root, on an ephemeral port of 127.0.0.1. */
+function serve(root) {
+  const server = createServer(async (req, res) => {
+    try {
+      const url = new URL(req.url, "http://127.0.0.1");
+      const file = path.normalize(path.join(root, decodeURIComponent(url.pathname)));
+      if (!file.startsWith(root + path.sep)) {
+        res.writeHead(403).end();
+        return;
+      }
+      const body = await readFile(file);
+      const type = MIME[path.extname(file)] ?? "application/octet-stream";
+      res.writeHead(200, { "content-type": type, "cache-control": "no-store" }).end(body);
+    } catch {
+      res.writeHead(404, { "content-type": "text/plain" }).end("not found");
+    }
+  });
+  return new Promise((resolve) => {
+    server.listen(0, "127.0.0.1", () => resolve(server));
+  });
+}
+
+let server;
+let browser;
+let page;
+const problems = [];
+
+before(async () => {
+  if (skip) return;
+  assert.ok(haveBrowser, `CI is set but there is no browser at ${CHROMIUM}`);
+  const { chromium } = await import("playwright-core");
+  server = await serve(repoRoot);
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+      "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+  page = await browser.newPage({ viewport: { width: 1400, height: 1100 } });
+  page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+  page.on("response", (r) => {
+    if (r.status() >= 400) problems.push(`HTTP ${r.status()} for ${r.url()}`);
+  });
+  page.on("console", (m) => {
+    const ignored = m.text().startsWith("Failed to load resource"); // reported by URL above
+    if ((m.type() === "error" || m.type() === "warning") && !ignored) {
+      problems.push(`${m.type()}: ${m.text()}`);
+    }
+  });
+  const { port } = server.address();
+  await page.goto(`http://127.0.0.1:${port}/examples/web/index.html`);
+  await page.waitForSelector("body[data-state=ready], body[data-state=error]", { timeout: 30_000 });
+});
+
+after(async () => {
+  await browser?.close();
+  await new Promise((resolve) => (server ? server.close(resolve) : resolve()));
+});
+
+/** What the page must show, from the Node package running the same community. */
+function expectedFromNode() {
+  const ward = buildCommunity(new Ward());
+  return {
+    ward,
+    tree: ward.subtree(COMMUNITY),
+    coverage: ward.coverage(COMMUNITY),
+    progress: ward.directiveProgress(DIRECTIVE),
+    byGrid: ward.directiveProgressBy(DIRECTIVE, "grid"),
+  };
+}
+
+const text = (selector) => page.textContent(selector).then((t) => t.trim());
+
+test("the page loads without errors", { skip }, async () => {
+  assert.equal(await page.getAttribute("body", "data-state"), "ready", await text("#error"));
+  assert.deepEqual(problems, []);
+  const shot = path.join(repoRoot, "target", "web-example.png");
+  mkdirSync(path.dirname(shot), { recursive: true });
+  await page.screenshot({ path: shot, fullPage: true });
+});
+
+test("the grid tree shows every unit with its household total", { skip }, async () => {
+  const { tree } = expectedFromNode();
+  assert.equal(await text("#tree-units"), "11");
+  assert.equal(await text("#tree-households"), "296");
+  const shown = await page.$$eval("#tree li", (items) => items.map((li) => ({
+    code: li.dataset.code,
+    level: li.dataset.level,
+    households: Number(li.dataset.households),
+    depth: (() => { let d = 0; for (let p = li.parentElement; p.id !== "tree"; p = p.parentElement) if (p.tagName === "UL") d += 1; return d; })(),
+  })));
+  assert.deepEqual(shown, tree.map((r) => ({
+    code: r.code, level: r.level, households: r.households, depth: r.depth,
+  })));
+  // Micro-grids nest inside their grid's list, grids inside the community's.
+  assert.equal(await page.$$eval("#tree > li > ul > li", (l) => l.length), 3);
+  assert.equal(await page.$$eval("#tree li[data-level=micro_grid]", (l) => l.length), 7);
+});
+
+test("the coverage report shows the counts and the lists", { skip }, async () => {
+  const { coverage } = expectedFromNode();
+  assert.equal(await text("#cov-households"), "296");
+  assert.equal(await text("#cov-micro-grids"), "7");
+  assert.equal(await text("#cov-compliance"), "57.1%");
+  assert.equal(Number(await page.getAttribute("#cov-compliance", "data-rate")),
+    coverage.micro_grid_compliance);
+  assert.equal(await text("#cov-clean"), "no");
+  const codes = (id) => page.$$eval(`#${id} li`, (l) => l.map((li) => li.dataset.code));
+  assert.deepEqual(await codes("cov-unassigned"), ["S-1", "S-2", "S-3"]);
+  assert.deepEqual(await codes("cov-unassigned"), coverage.unassigned_households);
+  assert.deepEqual(await codes("cov-out-of-band"), coverage.out_of_band.map((o) => o.code));
+  assert.deepEqual(await codes("cov-without-party"), coverage.without_party_member);
+  assert.deepEqual(await codes("cov-without-leader"), coverage.without_leader.map((m) => m.code));
+  assert.equal(await text("#cov-out-of-band-count"), "1");
+  assert.match(await text("#cov-out-of-band"), /5栋微网格: 24 households/);
+});
+
+test("the directive's completion rate", { skip }, async () => {
+  const { progress, byGrid } = expectedFromNode();
+  assert.equal(await text("#dir-targets"), "296");
+  assert.equal(await text("#dir-acknowledged"), "208");
+  assert.equal(await text("#dir-late"), "12");
+  assert.equal(await text("#dir-completion"), "70.3%");
+  assert.equal(Number(await page.getAttribute("#dir-completion", "data-rate")),
+    progress.completion_rate);
+  const rows = await page.$$eval("#dir-by-grid tr", (trs) => trs.map((tr) => ({
+    code: tr.dataset.code,
+    targets: Number(tr.children[1].textContent),
+    acknowledged: Number(tr.children[2].textContent),
+  })));
+  assert.deepEqual(rows, byGrid.map((u) => ({
+    code: u.code, targets: u.targets, acknowledged: u.acknowledged,
+  })));
+});
+
+test("the journal verified in the browser with the head the page computed", { skip }, async () => {
+  const { ward } = expectedFromNode();
+  const pageHead = await page.getAttribute("body", "data-head");
+  assert.match(pageHead, /^[0-9a-f]{64}$/);
+  assert.equal(await text("#journal-head"), pageHead);
+  assert.equal(await text("#journal-verified-head"), pageHead);
+  assert.equal(await text("#journal-status"), "journal intact");
+  assert.equal(await page.getAttribute("#journal-status", "data-intact"), "true");
+  assert.equal(await text("#journal-entries"), String(ward.journalLength));
+  assert.equal(await page.getAttribute("#journal-webcrypto", "data-head"), pageHead);
+  // The edited area is in entry 4, the import of the structure and households.
+  assert.equal(await page.getAttribute("#journal-tamper", "data-line"), "4");
+  assert.match(await text("#journal-tamper"), /^edit found at line 4/);
+  // The browser and Node, running the same commands at the same times, agree exactly.
+  assert.equal(pageHead, ward.head);
+  assert.equal(verifyJournal(ward.exportJournal(), pageHead).head_matches, true);
+});

@@ -1,0 +1,74 @@
+// Shared helpers of the Node tests: the built package (pkg/node) and a small community.
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
+import path from "node:path";
+import assert from "node:assert/strict";
+
+const require = createRequire(import.meta.url);
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+/** The repository root. */
+export const repoRoot = path.resolve(here, "..", "..");
+
+/** The built Node package; build it first with scripts/build-wasm.sh. */
+export const gridward = require("../pkg/node/gridward.js");
+export const { Ward, verifyJournal, isGridwardError } = gridward;
+
+export const AT = "2026-03-02T09:00:00+08:00";
+export const DISTRICT = "510105";
+export const STREET = "510105001";
+export const COMMUNITY = "510105001001";
+export const GRID = "510105001001001";
+export const MICRO1 = "510105001001001001";
+export const MICRO2 = "510105001001001002";
+
+/**
+ * A small community: district → street → community → one grid → two micro-grids, three
+ * households, a chief grid leader, a micro-grid worker at MICRO1 and a resident.
+ */
+export function smallWard(config) {
+  const ward = new Ward(config);
+  const sys = { at: AT };
+  ward.addUnit({ code: DISTRICT, name: "青羊区" }, sys);
+  ward.addUnit({ code: STREET, name: "草市街街道" }, sys);
+  ward.addUnit({ code: COMMUNITY, name: "吉福社区" }, sys);
+  ward.addUnit({ code: GRID, name: "一号院落网格" }, sys);
+  ward.addUnit({ code: MICRO1, name: "1栋微网格" }, sys);
+  ward.addUnit({ code: MICRO2, name: "2栋微网格" }, sys);
+  ward.addPerson({ id: "chief", name: "李书记", phone: "13800000001" }, sys);
+  ward.grantRole({ person: "chief", role: "chief_grid_leader", unit: COMMUNITY }, sys);
+  ward.addPerson({ id: "w1", name: "王网格员" }, sys);
+  ward.grantRole({ person: "w1", role: "micro_grid_worker", unit: MICRO1 }, sys);
+  ward.addHousehold({ id: "1-101", unit: MICRO1, area: "72.00" }, sys);
+  ward.addHousehold({ id: "1-102", unit: MICRO1, area: "89.50" }, sys);
+  ward.addHousehold({ id: "2-101", unit: MICRO2, area: "101.25" }, sys);
+  ward.addPerson({ id: "r1", name: "赵居民", party_member: true }, sys);
+  ward.registerResident({ person: "r1", household: "1-101" }, sys);
+  return ward;
+}
+
+/** Asserts that `fn` throws a GridwardError with this code (and kind, if given). */
+export function assertGridwardError(fn, code, kind) {
+  let caught;
+  try {
+    fn();
+  } catch (e) {
+    caught = e;
+  }
+  assert.ok(caught !== undefined, `expected a GridwardError ${code}, nothing was thrown`);
+  assert.ok(caught instanceof Error, `expected an Error, got ${typeof caught}: ${caught}`);
+  assert.equal(caught.name, "GridwardError");
+  assert.equal(caught.code, code, `code of: ${caught.message}`);
+  if (kind !== undefined) assert.equal(caught.kind, kind, `kind of: ${caught.message}`);
+  assert.equal(typeof caught.message, "string");
+  assert.ok(caught.message.length > 0);
+  assert.ok(isGridwardError(caught));
+  return caught;
+}
+
+/** Asserts that an area came out as a decimal string of this value ("66" or "66.00"). */
+export function assertArea(area, expected) {
+  assert.equal(typeof area, "string");
+  assert.match(area, /^\d+(\.\d+)?$/);
+  assert.equal(Number(area), Number(expected), `${area} vs ${expected}`);
+}

@@ -1,0 +1,155 @@
+// The page: builds 吉福社区 in a Ward running as WebAssembly and shows its grid tree,
+// the coverage report, a directive's completion and the verified journal.
+// No build step: open it through any static server from the repository root.
+import init, { Ward, verifyJournal } from "../../bindings-wasm/pkg/web/gridward.js";
+import { buildCommunity, COMMUNITY, DIRECTIVE } from "./community.js";
+
+const LEVELS = {
+  district: "区", street: "街道", community: "社区", grid: "网格", micro_grid: "微网格",
+};
+
+const $ = (id) => document.getElementById(id);
+
+function element(tag, attrs = {}, ...children) {
+  const el = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (k === "class") el.className = v;
+    else if (k.startsWith("data-")) el.setAttribute(k, String(v));
+    else el[k] = v;
+  }
+  el.append(...children);
+  return el;
+}
+
+function percent(rate) {
+  return `${(rate * 100).toFixed(1)}%`;
+}
+
+/** The subtree rows (depth first, with depth) as nested lists. */
+function showTree(ward) {
+  const rows = ward.subtree(COMMUNITY);
+  const root = $("tree");
+  const lists = [root];
+  for (const row of rows) {
+    const item = element("li",
+      { "data-code": row.code, "data-level": row.level, "data-households": row.households },
+      element("span", { class: "level" }, LEVELS[row.level]),
+      element("span", { class: "name" }, row.name),
+      element("span", { class: "code" }, row.code),
+      element("span", { class: "count" }, `${row.households} 户`));
+    lists[row.depth].append(item);
+    const children = element("ul");
+    item.append(children);
+    lists[row.depth + 1] = children;
+  }
+  for (const empty of root.querySelectorAll("ul:empty")) empty.remove();
+  $("tree-units").textContent = rows.length;
+  $("tree-households").textContent = rows[0].households;
+}
+
+function fillList(id, items) {
+  const list = $(id);
+  list.replaceChildren(...items.map(([text, code]) => element("li", { "data-code": code }, text)));
+  $(`${id}-count`).textContent = items.length;
+}
+
+function showCoverage(ward) {
+  const report = ward.coverage(COMMUNITY);
+  const name = (code) => ward.unit(code)?.name ?? code;
+  $("cov-households").textContent = report.households;
+  $("cov-micro-grids").textContent = report.micro_grids;
+  $("cov-compliance").textContent = percent(report.micro_grid_compliance);
+  $("cov-compliance").dataset.rate = report.micro_grid_compliance;
+  $("cov-clean").textContent = report.is_clean ? "yes" : "no";
+  fillList("cov-unassigned", report.unassigned_households.map((id) => [id, id]));
+  fillList("cov-out-of-band", report.out_of_band.map((o) =>
+    [`${name(o.code)}: ${o.households} households`, o.code]));
+  fillList("cov-without-party", report.without_party_member.map((c) => [name(c), c]));
+  fillList("cov-without-leader", report.without_leader.map((m) =>
+    [`${name(m.code)}: no ${m.role}`, m.code]));
+}
+
+function showDirective(ward) {
+  const p = ward.directiveProgress(DIRECTIVE);
+  $("dir-title").textContent = `${p.title} — issued ${p.issued_at}, due ${p.due}`;
+  $("dir-targets").textContent = p.targets;
+  $("dir-acknowledged").textContent = p.acknowledged;
+  $("dir-late").textContent = p.late;
+  $("dir-completion").textContent = percent(p.completion_rate);
+  $("dir-completion").dataset.rate = p.completion_rate;
+  $("dir-bar").style.width = percent(p.completion_rate);
+  $("dir-by-grid").replaceChildren(...ward.directiveProgressBy(DIRECTIVE, "grid").map((u) =>
+    element("tr", { "data-code": u.code },
+      element("td", {}, u.name),
+      element("td", { class: "num" }, u.targets),
+      element("td", { class: "num" }, u.acknowledged),
+      element("td", { class: "num" }, percent(u.completion_rate)))));
+}
+
+/** Recomputes every entry's hash with Web Crypto, trusting nothing but SHA-256. */
+async function recomputeHashes(text) {
+  let prev = "0".repeat(64);
+  let count = 0;
+  for (const line of text.split("\n").filter((l) => l.trim() !== "")) {
+    const entry = JSON.parse(line);
+    const bytes = new TextEncoder().encode(`${entry.seq}\n${entry.prev}\n${JSON.stringify(entry.body)}`);
+    const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
+    const hex = Array.from(digest, (b) => b.toString(16).padStart(2, "0")).join("");
+    if (entry.prev !== prev || hex !== entry.hash) return { ok: false, count, line: count + 1 };
+    prev = hex;
+    count += 1;
+  }
+  return { ok: true, count, head: prev };
+}
+
+async function showJournal(ward) {
+  const text = ward.exportJournal();
+  const published = ward.head;
+  const report = verifyJournal(text, published);
+  $("journal-entries").textContent = report.entries;
+  $("journal-head").textContent = published;
+  $("journal-verified-head").textContent = report.head;
+  const intact = report.intact && report.head_matches === true;
+  const status = $("journal-status");
+  status.textContent = intact ? "journal intact" : `journal broken: ${report.first_break?.reason}`;
+  status.className = intact ? "ok" : "bad";
+  status.dataset.intact = intact;
+
+  const own = await recomputeHashes(text);
+  const webcrypto = $("journal-webcrypto");
+  webcrypto.textContent = own.ok && own.head === published
+    ? `${own.count} hashes recomputed, head matches`
+    : `mismatch at line ${own.line}`;
+  webcrypto.className = own.ok && own.head === published ? "ok" : "bad";
+  webcrypto.dataset.head = own.head ?? "";
+
+  const forged = text.replace("\"area\":\"89\"", "\"area\":\"98\"");
+  const broken = verifyJournal(forged, published);
+  const tamper = $("journal-tamper");
+  if (broken.intact) {
+    tamper.textContent = "the edit went unnoticed!";
+  } else {
+    tamper.replaceChildren(
+      element("span", { class: "ok" }, `edit found at line ${broken.first_break.line}`),
+      element("div", { class: "hash" }, broken.first_break.reason));
+  }
+  tamper.className = broken.intact ? "bad" : "";
+  tamper.dataset.line = broken.first_break?.line ?? "";
+}
+
+async function main() {
+  await init();
+  const ward = buildCommunity(new Ward());
+  showTree(ward);
+  showCoverage(ward);
+  showDirective(ward);
+  await showJournal(ward);
+  document.body.dataset.head = ward.head;
+  document.body.dataset.state = "ready";
+}
+
+main().catch((e) => {
+  $("error").textContent = `${e.name}${e.code ? ` [${e.code}]` : ""}: ${e.message}`;
+  document.body.dataset.state = "error";
+  console.error(e);
+});
