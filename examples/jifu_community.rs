@@ -114,8 +114,7 @@ fn main() -> Result<(), Box<dyn Error>> {
     println!("== Chain of responsibility for {household}, fire safety:");
     for link in &chain.links {
         let who: Vec<String> = link
-            .responders
-            .iter()
+            .responders()
             .map(|r| {
                 format!(
                     "{} ({})",

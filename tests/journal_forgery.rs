@@ -28,7 +28,7 @@ fn a_household_in_a_unit_that_never_existed_is_refused() {
         "{{{AT},\"events\":[{{\"grid\":{{\"type\":\"unit_added\",\"code\":\"510105\",\"name\":\"区\",\"domains\":[]}}}}]}}"
     );
     let orphan = format!(
-        "{{{AT},\"events\":[{{\"grid\":{{\"type\":\"household_added\",\"id\":\"h\",\"unit\":\"510105001001001001\",\"area\":\"80\"}}}}]}}"
+        "{{{AT},\"events\":[{{\"grid\":{{\"type\":\"households_added\",\"unit\":\"510105001001001001\",\"households\":[{{\"id\":\"h\",\"area\":\"80\"}}]}}}}]}}"
     );
     let text = chain(&[&district, &orphan]);
     let err = Ward::from_jsonl(WardConfig::default(), &text).unwrap_err();

@@ -154,8 +154,8 @@ impl Ward {
     }
 
     /// Decides a command without recording it: the events it would cause, or why not.
-    pub fn decide(&self, ctx: &Context, command: Command) -> Result<Vec<Event>, Error> {
-        match command {
+    pub fn decide(&self, ctx: &Context, command: impl Into<Command>) -> Result<Vec<Event>, Error> {
+        match command.into() {
             Command::Grid(c) => {
                 let events = grid::decide(&self.grid, &self.config.grid, &ctx.actor, ctx.at, c)?;
                 Ok(events.into_iter().map(Event::Grid).collect())
@@ -213,6 +213,7 @@ impl Ward {
         if let (Some(k), Some(d)) = (key, digest) {
             self.keys.insert(k.to_owned(), (seq, d));
         }
+        self.reserve(&events);
         for event in events {
             self.apply(event);
         }
@@ -236,6 +237,18 @@ impl Ward {
         let text = serde_json::to_string(&(actor, command))
             .map_err(|e| crate::journal::JournalError::Encode(e.to_string()))?;
         Ok(Hash::of_bytes(text.as_bytes()))
+    }
+
+    /// Sizes tables once for a whole entry rather than growing them event by event.
+    fn reserve(&mut self, events: &[Event]) {
+        let households = events
+            .iter()
+            .map(|e| match e {
+                Event::Grid(GridEvent::HouseholdsAdded { households, .. }) => households.len(),
+                Event::Grid(_) => 0,
+            })
+            .sum();
+        self.grid.reserve_households(households);
     }
 
     fn apply(&mut self, event: Event) {
@@ -267,6 +280,7 @@ impl Ward {
                     message: "an entry must hold at least one event".to_owned(),
                 });
             }
+            ward.reserve(&body.events);
             for event in body.events {
                 ward.check(&event).map_err(|e| Error::Replay {
                     seq,

@@ -2,6 +2,8 @@
 //! 7.2 million households (21 million people, 3,045 community grids, about 120,000
 //! micro-grids in the sources). Deterministic: the same shape gives the same rows.
 
+use std::fmt::Write;
+
 use gridward::grid::{ImportRow, NodeCode};
 use gridward::Role;
 use rust_decimal::Decimal;
@@ -135,8 +137,11 @@ pub fn district_rows(shape: &Shape, d: u16) -> Vec<ImportRow> {
                         u64::from(shape.max_households),
                     );
                     for h in 0..n {
+                        // Sized exactly, as ids read from JSON, Python or JavaScript are.
+                        let mut id = String::with_capacity(22);
+                        let _ = write!(id, "{micro}-{h:03}");
                         rows.push(ImportRow::Household {
-                            id: format!("{micro}-{h:03}"),
+                            id,
                             unit: micro,
                             area: Decimal::new(rng.between(4_000, 16_000) as i64, 2),
                         });

@@ -85,8 +85,7 @@ fn observe(ward: &Ward, q: &Queries, errors: Vec<String>) -> Result<Value, gridw
         .iter()
         .map(|l| {
             let responders: Vec<Value> = l
-                .responders
-                .iter()
+                .responders()
                 .map(|r| json!({"person": r.person.id(), "role": r.role}))
                 .collect();
             json!({"code": l.unit.code(), "responders": responders})

@@ -5,7 +5,7 @@ use petgraph::Direction;
 
 use super::directive::Directive;
 use super::event::GridEvent;
-use super::model::{Department, Household, PairedUnit, Person, Unit};
+use super::model::{area_centi, Department, Household, PairedUnit, Person, Unit};
 use super::Grid;
 
 impl Grid {
@@ -17,9 +17,10 @@ impl Grid {
                 name,
                 domains,
             } => {
-                let ix = self.graph.add_node(Unit::new(code, &name, domains));
+                let parent = code.parent().and_then(|p| self.unit_ix(p));
+                let ix = self.graph.add_node(Unit::new(code, parent, &name, domains));
                 self.units.insert(code, ix);
-                if let Some(parent) = code.parent().and_then(|p| self.unit_ix(p)) {
+                if let Some(parent) = parent {
                     self.graph.add_edge(parent, ix, ());
                 }
             }
@@ -40,19 +41,21 @@ impl Grid {
                 }
             }
             GridEvent::UnitRetired { code } => self.retire(code),
-            GridEvent::HouseholdAdded { id, unit, area } => {
+            GridEvent::HouseholdsAdded { unit, households } => {
                 let Some(unit_ix) = self.unit_ix(unit) else {
                     return;
                 };
-                let ix = self.households.len() as u32;
-                self.households.push(Household {
-                    id: id.into(),
-                    area,
-                    unit: unit_ix,
-                    residents: Box::default(),
-                });
-                self.index_household(ix);
-                self.graph[unit_ix].households.push(ix);
+                self.graph[unit_ix].households.reserve(households.len());
+                for h in households {
+                    let ix = self.households.len() as u32;
+                    self.households.push(Household {
+                        id: h.id.into(),
+                        unit: unit_ix,
+                        area_centi: area_centi(h.area),
+                    });
+                    self.index_household(ix);
+                    self.graph[unit_ix].households.push(ix);
+                }
             }
             GridEvent::HouseholdMoved { id, to } => {
                 if let (Some(ix), Some(to)) = (self.household_ix(&id), self.unit_ix(to)) {
@@ -90,11 +93,14 @@ impl Grid {
                     return;
                 };
                 if let Some(old) = self.people[p as usize].home {
-                    let old = &mut self.households[old as usize];
-                    old.residents = old.residents.iter().copied().filter(|&r| r != p).collect();
+                    if let Some(list) = self.residents.get_mut(&old) {
+                        list.retain(|&r| r != p);
+                        if list.is_empty() {
+                            self.residents.remove(&old);
+                        }
+                    }
                 }
-                let hh = &mut self.households[h as usize];
-                hh.residents = hh.residents.iter().copied().chain([p]).collect();
+                self.residents.entry(h).or_default().push(p);
                 self.people[p as usize].home = Some(h);
             }
             GridEvent::RoleGranted { person, role, unit } => {

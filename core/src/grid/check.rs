@@ -59,6 +59,8 @@ pub(crate) struct Overlay<'a> {
     roles: HashSet<(&'a str, Role, NodeCode)>,
     departments: HashSet<&'a str>,
     paired: HashSet<&'a str>,
+    /// The unit of the household admitted last, already checked.
+    last_unit: Option<NodeCode>,
 }
 
 impl<'a> Overlay<'a> {
@@ -74,6 +76,34 @@ impl<'a> Overlay<'a> {
             roles: HashSet::new(),
             departments: HashSet::new(),
             paired: HashSet::new(),
+            last_unit: None,
+        }
+    }
+
+    /// Checks one household of an import against the grid and what this overlay has
+    /// noted, then notes it.
+    pub(crate) fn admit_household(
+        &mut self,
+        unit: NodeCode,
+        id: &'a str,
+        area: Decimal,
+    ) -> Result<(), GridError> {
+        if self.last_unit != Some(unit) {
+            household_home(self, unit)?;
+            self.last_unit = Some(unit);
+        }
+        check_household_fields(id, area)?;
+        if self.grid.household_ix(id).is_some() {
+            return Err(GridError::HouseholdExists(id.to_owned()));
+        }
+        match self.households.entry(id) {
+            hashbrown::hash_map::Entry::Occupied(_) => {
+                Err(GridError::HouseholdExists(id.to_owned()))
+            }
+            hashbrown::hash_map::Entry::Vacant(slot) => {
+                slot.insert(unit);
+                Ok(())
+            }
         }
     }
 
@@ -84,8 +114,10 @@ impl<'a> Overlay<'a> {
             GridEvent::UnitAdded { code, .. } => {
                 self.units.insert(*code);
             }
-            GridEvent::HouseholdAdded { id, unit, .. } => {
-                self.households.insert(id, *unit);
+            GridEvent::HouseholdsAdded { unit, households } => {
+                for h in households {
+                    self.households.insert(&h.id, *unit);
+                }
             }
             GridEvent::PersonAdded { id, .. } => {
                 self.people.insert(id);
@@ -189,13 +221,23 @@ fn check_with<V: View>(view: &V, event: &GridEvent) -> Result<(), GridError> {
             need_unit(view, *code)
         }
         GridEvent::DomainsSet { code, .. } => need_unit(view, *code),
-        GridEvent::HouseholdAdded { id, unit, area } => {
-            text("household id", id, 128)?;
-            if view.household_unit(id).is_some() {
-                return Err(GridError::HouseholdExists(id.clone()));
-            }
+        GridEvent::HouseholdsAdded { unit, households } => {
             household_home(view, *unit)?;
-            check_area(id, *area)
+            if households.is_empty() {
+                return Err(GridError::BadText {
+                    what: "household list",
+                    value: String::new(),
+                    why: "it is empty",
+                });
+            }
+            let mut seen = HashSet::with_capacity(households.len());
+            for h in households {
+                check_new_household(view, &h.id, h.area)?;
+                if !seen.insert(h.id.as_str()) {
+                    return Err(GridError::HouseholdExists(h.id.clone()));
+                }
+            }
+            Ok(())
         }
         GridEvent::HouseholdMoved { id, to } => {
             let from = view
@@ -304,6 +346,21 @@ fn check_with<V: View>(view: &V, event: &GridEvent) -> Result<(), GridError> {
     }
 }
 
+/// Checks one new household's id and area, and that no household has its id; its unit
+/// is checked by the caller.
+fn check_new_household<V: View>(view: &V, id: &str, area: Decimal) -> Result<(), GridError> {
+    check_household_fields(id, area)?;
+    if view.household_unit(id).is_some() {
+        return Err(GridError::HouseholdExists(id.to_owned()));
+    }
+    Ok(())
+}
+
+fn check_household_fields(id: &str, area: Decimal) -> Result<(), GridError> {
+    text("household id", id, 128)?;
+    check_area(id, area)
+}
+
 fn check_retire(grid: &Grid, code: NodeCode) -> Result<(), GridError> {
     let ix = grid.unit_ix(code).ok_or(GridError::UnknownUnit(code))?;
     let units = grid
@@ -379,7 +436,7 @@ fn need_level<V: View>(
 }
 
 /// Households belong to a community, a grid or (normally) a micro-grid.
-fn household_home<V: View>(view: &V, code: NodeCode) -> Result<(), GridError> {
+pub(crate) fn household_home<V: View>(view: &V, code: NodeCode) -> Result<(), GridError> {
     need_level(
         view,
         code,
@@ -416,7 +473,21 @@ pub(crate) fn role_level(role: Role, level: Level) -> Result<(), GridError> {
 }
 
 fn text(what: &'static str, value: &str, max: usize) -> Result<(), GridError> {
-    let why = if value.trim().is_empty() {
+    let why = if value.is_ascii() {
+        // The common case (codes, ids), checked in one pass over the bytes.
+        let bytes = value.as_bytes();
+        if bytes.iter().all(u8::is_ascii_whitespace) {
+            Some("it is empty")
+        } else if bytes.len() > max {
+            Some("it is too long")
+        } else if bytes.iter().any(u8::is_ascii_control) {
+            Some("it holds control characters")
+        } else if bytes[0].is_ascii_whitespace() || bytes[bytes.len() - 1].is_ascii_whitespace() {
+            Some("it starts or ends with white space")
+        } else {
+            None
+        }
+    } else if value.trim().is_empty() {
         Some("it is empty")
     } else if value.chars().count() > max {
         Some("it is too long")

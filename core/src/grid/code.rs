@@ -260,14 +260,24 @@ impl NodeCode {
     }
 }
 
+impl NodeCode {
+    /// Writes the code's digits into `buf` and returns them; no allocation, since codes
+    /// are written millions of times into a city's journal.
+    fn digits(self, buf: &mut [u8; 18]) -> &str {
+        let len = self.level().digits() as usize;
+        let mut v = self.0;
+        for slot in buf[..len].iter_mut().rev() {
+            *slot = b'0' + (v % 10) as u8;
+            v /= 10;
+        }
+        // Only ASCII digits were written.
+        std::str::from_utf8(&buf[..len]).unwrap_or_default()
+    }
+}
+
 impl fmt::Display for NodeCode {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{:0width$}",
-            self.0,
-            width = self.level().digits() as usize
-        )
+        f.write_str(self.digits(&mut [0; 18]))
     }
 }
 
@@ -280,7 +290,7 @@ impl FromStr for NodeCode {
 
 impl Serialize for NodeCode {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
+        s.serialize_str(self.digits(&mut [0; 18]))
     }
 }
 

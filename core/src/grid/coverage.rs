@@ -180,8 +180,7 @@ impl Grid {
         let unit = &self.graph[ix];
         unit.roles.iter().any(|(_, r)| r.is_party_member())
             || unit.households.iter().any(|&h| {
-                self.households[h as usize]
-                    .residents
+                self.residents_at(h)
                     .iter()
                     .any(|&p| self.people[p as usize].party_member)
             })

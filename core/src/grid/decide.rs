@@ -6,7 +6,7 @@ use chrono::{DateTime, FixedOffset};
 use super::check::{check_event, Overlay, View};
 use super::code::{Level, NodeCode};
 use super::command::{GridCommand, ImportRow};
-use super::event::GridEvent;
+use super::event::{GridEvent, NewHousehold};
 use super::model::Person;
 use super::{Grid, GridConfig, GridError};
 use crate::access::{Actor, Permission, Role};
@@ -114,7 +114,7 @@ impl<'a> Authority<'a> {
             GridEvent::UnitRenamed { code, .. } | GridEvent::DomainsSet { code, .. } => {
                 self.require(Permission::ShapeStructure, *code)
             }
-            GridEvent::HouseholdAdded { unit, .. } => {
+            GridEvent::HouseholdsAdded { unit, .. } => {
                 self.require(Permission::KeepHouseholds, *unit)
             }
             GridEvent::HouseholdMoved { id, to } => {
@@ -201,9 +201,10 @@ pub(crate) fn decide(
         },
         GridCommand::RenameUnit { code, name } => GridEvent::UnitRenamed { code, name },
         GridCommand::SetDomains { code, domains } => GridEvent::DomainsSet { code, domains },
-        GridCommand::AddHousehold { id, unit, area } => {
-            GridEvent::HouseholdAdded { id, unit, area }
-        }
+        GridCommand::AddHousehold { id, unit, area } => GridEvent::HouseholdsAdded {
+            unit,
+            households: vec![NewHousehold { id, area }],
+        },
         GridCommand::MoveHousehold { id, to } => GridEvent::HouseholdMoved { id, to },
         GridCommand::AddPerson {
             id,
@@ -342,11 +343,12 @@ fn import(
 ) -> Result<Vec<GridEvent>, Error> {
     // Parents before children whatever the order of the rows: units by level, then what
     // hangs on units, then people, households, homes and roles.
-    let mut buckets: [Vec<(usize, GridEvent)>; 10] = Default::default();
-    let households = rows
-        .iter()
-        .filter(|r| matches!(r, ImportRow::Household { .. }))
-        .count();
+    let mut buckets: [Vec<(usize, GridEvent)>; 9] = Default::default();
+    let mut households: Vec<(usize, NodeCode, NewHousehold)> = Vec::with_capacity(
+        rows.iter()
+            .filter(|r| matches!(r, ImportRow::Household { .. }))
+            .count(),
+    );
     for (row, r) in rows.into_iter().enumerate() {
         match r {
             ImportRow::Unit {
@@ -415,7 +417,7 @@ fn import(
                 household,
             } => {
                 if let Some(household) = household {
-                    buckets[8].push((
+                    buckets[7].push((
                         row,
                         GridEvent::ResidentRegistered {
                             person: id.clone(),
@@ -434,24 +436,66 @@ fn import(
                 ));
             }
             ImportRow::Household { id, unit, area } => {
-                buckets[7].push((row, GridEvent::HouseholdAdded { id, unit, area }))
+                households.push((row, unit, NewHousehold { id, area }))
             }
             ImportRow::Role { person, role, unit } => {
-                buckets[9].push((row, GridEvent::RoleGranted { person, role, unit }))
+                buckets[8].push((row, GridEvent::RoleGranted { person, role, unit }))
             }
         }
     }
-    let ordered: Vec<(usize, GridEvent)> = buckets.into_iter().flatten().collect();
+    let at_row = |row: usize| {
+        move |e: Error| match e {
+            Error::Grid(g) => Error::Grid(g.at_row(row)),
+            other => other,
+        }
+    };
     {
-        let mut overlay = Overlay::new(grid, households);
-        for (row, event) in &ordered {
-            let at_row = |e: Error| match e {
-                Error::Grid(g) => Error::Grid(g.at_row(*row)),
-                other => other,
-            };
-            auth.event(&overlay, event).map_err(at_row)?;
-            overlay.admit(event).map_err(|e| at_row(e.into()))?;
+        let mut overlay = Overlay::new(grid, households.len());
+        // Units, departments, paired units and people come before the households that
+        // live in them and the roles held at them.
+        for (row, event) in buckets[..7].iter().flatten() {
+            auth.event(&overlay, event).map_err(at_row(*row))?;
+            overlay.admit(event).map_err(|e| at_row(*row)(e.into()))?;
+        }
+        let mut last = None;
+        for (row, unit, h) in &households {
+            if last != Some(*unit) {
+                auth.require(Permission::KeepHouseholds, *unit)
+                    .map_err(at_row(*row))?;
+                last = Some(*unit);
+            }
+            overlay
+                .admit_household(*unit, &h.id, h.area)
+                .map_err(|e| at_row(*row)(e.into()))?;
+        }
+        for (row, event) in buckets[7..].iter().flatten() {
+            auth.event(&overlay, event).map_err(at_row(*row))?;
+            overlay.admit(event).map_err(|e| at_row(*row)(e.into()))?;
         }
     }
-    Ok(ordered.into_iter().map(|(_, e)| e).collect())
+    let mut events = Vec::with_capacity(rows_len(&buckets) + households.len() / 32 + 1);
+    let [units_and_more @ .., homes, roles] = buckets;
+    events.extend(units_and_more.into_iter().flatten().map(|(_, e)| e));
+    // Consecutive households of one unit become one event.
+    let mut batch: Option<(NodeCode, Vec<NewHousehold>)> = None;
+    for (_, unit, h) in households {
+        match &mut batch {
+            Some((u, list)) if *u == unit => list.push(h),
+            _ => {
+                if let Some((unit, households)) = batch.take() {
+                    events.push(GridEvent::HouseholdsAdded { unit, households });
+                }
+                batch = Some((unit, vec![h]));
+            }
+        }
+    }
+    if let Some((unit, households)) = batch {
+        events.push(GridEvent::HouseholdsAdded { unit, households });
+    }
+    events.extend(homes.into_iter().chain(roles).map(|(_, e)| e));
+    Ok(events)
+}
+
+fn rows_len(buckets: &[Vec<(usize, GridEvent)>]) -> usize {
+    buckets.iter().map(Vec::len).sum()
 }

@@ -46,10 +46,10 @@ impl Grid {
             }
             s.write_str("\n")?;
         }
-        for h in &self.households {
+        for (ix, h) in self.households.iter().enumerate() {
             let unit = self.unit_at(h.unit).map(|u| u.code);
-            write!(s, "H{}|{}|{:?}|", h.id, h.area, unit)?;
-            for &p in h.residents.iter() {
+            write!(s, "H{}|{}|{:?}|", h.id, h.area(), unit)?;
+            for &p in self.residents_at(ix as u32) {
                 write!(s, "{},", self.people[p as usize].id)?;
             }
             s.write_str("\n")?;

@@ -8,6 +8,16 @@ use super::code::NodeCode;
 use super::domain::DomainSet;
 use crate::access::Role;
 
+/// A household as registered: its id and exclusive floor area.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NewHousehold {
+    /// Its id.
+    pub id: String,
+    /// Exclusive floor area in m².
+    pub area: Decimal,
+}
+
 /// A change to the grid that has been decided and recorded.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
@@ -40,14 +50,13 @@ pub enum GridEvent {
         /// The unit.
         code: NodeCode,
     },
-    /// A household was registered at a unit.
-    HouseholdAdded {
-        /// Its id.
-        id: String,
-        /// The unit it belongs to.
+    /// Households were registered at a unit (one event for a whole building when
+    /// imported, which keeps a city's journal small).
+    HouseholdsAdded {
+        /// The unit they belong to.
         unit: NodeCode,
-        /// Exclusive floor area in m².
-        area: Decimal,
+        /// The households, in order.
+        households: Vec<NewHousehold>,
     },
     /// A household moved to another unit.
     HouseholdMoved {

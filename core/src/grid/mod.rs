@@ -26,7 +26,7 @@ pub use coverage::{CoverageReport, CoverageRules, MissingLeader, OutOfBand};
 pub use directive::{Directive, DirectiveProgress, UnitProgress};
 pub use domain::{Domain, DomainSet};
 pub use error::GridError;
-pub use event::GridEvent;
+pub use event::{GridEvent, NewHousehold};
 pub use model::{mask_name, mask_phone, Department, Household, PairedUnit, Person, Unit};
 pub use query::{Chain, ChainLink, Counts, PersonAt, Responder, TreeRow};
 
@@ -39,8 +39,11 @@ use hashbrown::{DefaultHashBuilder, HashMap, HashTable};
 use petgraph::stable_graph::{NodeIndex, StableDiGraph};
 use serde::{Deserialize, Serialize};
 
+use crate::access::Role;
+
 /// Configuration of the grid capability.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct GridConfig {
     /// Domains a new unit answers for when none are given: the five merged domains.
     pub default_domains: DomainSet,
@@ -63,8 +66,12 @@ pub struct Grid {
     pub(crate) graph: StableDiGraph<Unit, ()>,
     pub(crate) units: HashMap<NodeCode, NodeIndex>,
     pub(crate) households: Vec<Household>,
-    household_ids: HashTable<u32>,
+    /// Household index and the low 32 bits of its id's hash: growing the table rehashes
+    /// from these alone, without touching millions of id strings.
+    household_ids: HashTable<(u32, u32)>,
     id_hasher: DefaultHashBuilder,
+    /// Residents by household index (most households of a bulk import have none yet).
+    pub(crate) residents: HashMap<u32, Vec<u32>>,
     pub(crate) people: Vec<Person>,
     pub(crate) person_ids: HashMap<Box<str>, u32>,
     pub(crate) departments: Vec<Department>,
@@ -100,23 +107,72 @@ impl Grid {
             .map(|ix| &self.households[ix as usize])
     }
 
+    fn id_hash(&self, id: &str) -> u32 {
+        self.id_hasher.hash_one(id) as u32
+    }
+
+    /// Spreads a stored 32-bit hash over 64 bits for the table's placement.
+    fn placement(h: u32) -> u64 {
+        u64::from(h).wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ u64::from(h)
+    }
+
     pub(crate) fn household_ix(&self, id: &str) -> Option<u32> {
-        let hash = self.id_hasher.hash_one(id);
+        let h = self.id_hash(id);
         self.household_ids
-            .find(hash, |&ix| &*self.households[ix as usize].id == id)
-            .copied()
+            .find(Grid::placement(h), |&(ix, stored)| {
+                stored == h && &*self.households[ix as usize].id == id
+            })
+            .map(|&(ix, _)| ix)
     }
 
     pub(crate) fn index_household(&mut self, ix: u32) {
-        let hash = self.id_hasher.hash_one(&*self.households[ix as usize].id);
-        let (households, hasher) = (&self.households, &self.id_hasher);
+        let h = self.id_hash(&self.households[ix as usize].id);
         self.household_ids
-            .insert_unique(hash, ix, |&i| hasher.hash_one(&*households[i as usize].id));
+            .insert_unique(Grid::placement(h), (ix, h), |&(_, stored)| {
+                Grid::placement(stored)
+            });
+    }
+
+    /// Makes room for `more` households at once, before a large import is applied.
+    pub(crate) fn reserve_households(&mut self, more: usize) {
+        self.households.reserve(more);
+        self.household_ids
+            .reserve(more, |&(_, stored)| Grid::placement(stored));
     }
 
     /// The code of the unit a household belongs to.
     pub fn household_unit(&self, household: &Household) -> Option<NodeCode> {
         self.unit_at(household.unit).map(|u| u.code)
+    }
+
+    pub(crate) fn residents_at(&self, household: u32) -> &[u32] {
+        self.residents.get(&household).map_or(&[], Vec::as_slice)
+    }
+
+    /// The registered residents of a household, in the order they registered.
+    pub fn residents(&self, household: &str) -> Vec<&Person> {
+        self.household_ix(household)
+            .map(|h| {
+                self.residents_at(h)
+                    .iter()
+                    .map(|&p| &self.people[p as usize])
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// The household a person is registered as living in.
+    pub fn home(&self, person: &Person) -> Option<&Household> {
+        person.home.map(|h| &self.households[h as usize])
+    }
+
+    /// The roles a person holds, with the unit of each, in the order granted.
+    pub fn roles_of(&self, person: &Person) -> Vec<(Role, NodeCode)> {
+        person
+            .roles
+            .iter()
+            .filter_map(|&(ix, role)| self.unit_at(ix).map(|u| (role, u.code)))
+            .collect()
     }
 
     /// The person with this id.
@@ -150,9 +206,8 @@ impl Grid {
         &self.directives
     }
 
-    /// The parent unit's index, by code prefix.
+    /// The parent unit's index.
     pub(crate) fn parent_ix(&self, ix: NodeIndex) -> Option<NodeIndex> {
-        let code = self.unit_at(ix)?.code.parent()?;
-        self.unit_ix(code)
+        self.unit_at(ix)?.parent
     }
 }

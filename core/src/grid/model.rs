@@ -11,6 +11,8 @@ use crate::access::Role;
 #[derive(Clone, Debug)]
 pub struct Unit {
     pub(crate) code: NodeCode,
+    /// The parent's index, kept so that walking up the chain is one step per level.
+    pub(crate) parent: Option<NodeIndex>,
     pub(crate) name: Box<str>,
     pub(crate) domains: DomainSet,
     /// Households attached directly to this unit (normally only micro-grids have any).
@@ -24,9 +26,15 @@ pub struct Unit {
 }
 
 impl Unit {
-    pub(crate) fn new(code: NodeCode, name: &str, domains: DomainSet) -> Unit {
+    pub(crate) fn new(
+        code: NodeCode,
+        parent: Option<NodeIndex>,
+        name: &str,
+        domains: DomainSet,
+    ) -> Unit {
         Unit {
             code,
+            parent,
             name: name.into(),
             domains,
             households: Vec::new(),
@@ -67,13 +75,16 @@ impl Unit {
     }
 }
 
-/// A household: a dwelling with its exclusive floor area and registered residents.
+/// A household: a dwelling with its exclusive floor area. Its residents are listed by
+/// [`Grid::residents`](super::Grid::residents).
+///
+/// Kept small (24 bytes and its id) because a city holds millions: the area is stored
+/// exactly in hundredths of a square metre.
 #[derive(Clone, Debug)]
 pub struct Household {
     pub(crate) id: Box<str>,
-    pub(crate) area: Decimal,
     pub(crate) unit: NodeIndex,
-    pub(crate) residents: Box<[u32]>,
+    pub(crate) area_centi: u32,
 }
 
 impl Household {
@@ -84,8 +95,16 @@ impl Household {
 
     /// Exclusive floor area in m² (专有部分面积), the basis of fees and shares.
     pub fn area(&self) -> Decimal {
-        self.area
+        Decimal::new(i64::from(self.area_centi), 2)
     }
+}
+
+/// An area checked to be positive, below 100,000 m² and of at most 2 decimals, in
+/// hundredths of a square metre (exact).
+pub(crate) fn area_centi(area: Decimal) -> u32 {
+    let mut a = area;
+    a.rescale(2);
+    u32::try_from(a.mantissa()).unwrap_or(0)
 }
 
 /// A registered person.

@@ -21,12 +21,27 @@ pub struct Responder<'a> {
 }
 
 /// One unit of a chain of responsibility and the people answering there.
-#[derive(Clone, Debug)]
+#[derive(Clone, Copy, Debug)]
 pub struct ChainLink<'a> {
     /// The unit.
     pub unit: &'a Unit,
-    /// Who answers there, in the order roles were granted.
-    pub responders: Vec<Responder<'a>>,
+    people: &'a [Person],
+}
+
+impl<'a> ChainLink<'a> {
+    /// Who answers there (staff, leaders and workers, not volunteers or party members
+    /// who claim work), in the order their roles were granted.
+    pub fn responders(&self) -> impl Iterator<Item = Responder<'a>> + 'a {
+        let people = self.people;
+        self.unit
+            .roles
+            .iter()
+            .filter(|(_, r)| r.answers())
+            .map(move |&(p, role)| Responder {
+                person: &people[p as usize],
+                role,
+            })
+    }
 }
 
 /// Who answers for a household in a domain, from its own unit up to the street, and the
@@ -43,12 +58,12 @@ pub struct Chain<'a> {
     pub departments: Vec<&'a Department>,
 }
 
-impl Chain<'_> {
+impl<'a> Chain<'a> {
     /// The first responder: the lowest person who answers for the domain, if any.
     pub fn first_responder(&self) -> Option<Responder<'_>> {
         self.links
             .iter()
-            .find_map(|l| l.responders.first().copied())
+            .find_map(|l| l.responders().next())
     }
 }
 
@@ -226,7 +241,7 @@ impl Grid {
             let u = &self.graph[at];
             for &h in &u.households {
                 let hh = &self.households[h as usize];
-                out.extend(hh.residents.iter().map(|&p| PersonAt {
+                out.extend(self.residents_at(h).iter().map(|&p| PersonAt {
                     person: self.people[p as usize].id.to_string(),
                     role: None,
                     unit: u.code,
@@ -265,7 +280,7 @@ impl Grid {
                 c.people += u
                     .households
                     .iter()
-                    .map(|&h| self.households[h as usize].residents.len() as u64)
+                    .map(|&h| self.residents_at(h).len() as u64)
                     .sum::<u64>();
             }
         }
@@ -297,16 +312,10 @@ impl Grid {
         while let Some(ix) = at {
             let Some(unit) = self.unit_at(ix) else { break };
             if unit.domains.contains(domain) {
-                let responders = unit
-                    .roles
-                    .iter()
-                    .filter(|(_, r)| r.answers())
-                    .map(|&(p, role)| Responder {
-                        person: &self.people[p as usize],
-                        role,
-                    })
-                    .collect();
-                links.push(ChainLink { unit, responders });
+                links.push(ChainLink {
+                    unit,
+                    people: &self.people,
+                });
             }
             if unit.code.level() == Level::Street {
                 departments.extend(
