@@ -1,9 +1,11 @@
 //! Error mapping, all of it: every failure reaches JavaScript as a real `Error` whose
 //! `name` is `"GridwardError"`, with a stable snake_case `code` and a broad `kind`.
 //!
-//! Core errors keep the core's `code()` and `kind()`; faults of the JavaScript input
-//! itself (a value of the wrong shape, a date without a zone) get the code
-//! `"invalid_input"` and the kind `"invalid"`.
+//! Core errors keep the core's `code()` and `kind()`. Faults of the JavaScript input
+//! itself have kind `"invalid"` and the same codes as the Python face: `invalid_command`,
+//! `invalid_row`, `invalid_datetime`, `invalid_decimal`, `invalid_config`,
+//! `invalid_rules`, `invalid_domain`, `invalid_level`, `bad_hash`, plus `invalid_context`
+//! for the JavaScript call context `{actor, at, key}`.
 
 use js_sys::{Error as JsError, Reflect};
 use wasm_bindgen::prelude::*;
@@ -17,22 +19,30 @@ pub enum WardError {
     /// The core refused the command or query.
     Core(gridward::Error),
     /// The JavaScript value given does not have the shape the call needs.
-    Input(String),
+    Input {
+        /// The stable code.
+        code: &'static str,
+        /// What was wrong.
+        message: String,
+    },
     /// A result could not be turned into a JavaScript value (a bug, not bad input).
     Output(String),
 }
 
 impl WardError {
-    /// An input error with a message saying what was expected.
-    pub fn input(message: impl Into<String>) -> WardError {
-        WardError::Input(message.into())
+    /// An input error with its code and a message saying what was expected.
+    pub fn input(code: &'static str, message: impl Into<String>) -> WardError {
+        WardError::Input {
+            code,
+            message: message.into(),
+        }
     }
 
     /// The stable code, as JavaScript sees it in `error.code`.
     pub fn code(&self) -> &'static str {
         match self {
             WardError::Core(e) => e.code(),
-            WardError::Input(_) => "invalid_input",
+            WardError::Input { code, .. } => code,
             WardError::Output(_) => "output_error",
         }
     }
@@ -41,7 +51,7 @@ impl WardError {
     pub fn kind(&self) -> &'static str {
         match self {
             WardError::Core(e) => e.kind().as_str(),
-            WardError::Input(_) | WardError::Output(_) => "invalid",
+            WardError::Input { .. } | WardError::Output(_) => "invalid",
         }
     }
 
@@ -49,7 +59,7 @@ impl WardError {
     pub fn message(&self) -> String {
         match self {
             WardError::Core(e) => e.to_string(),
-            WardError::Input(m) => m.clone(),
+            WardError::Input { message, .. } => message.clone(),
             WardError::Output(m) => format!("cannot convert a result to JavaScript: {m}"),
         }
     }

@@ -10,7 +10,7 @@
 
 use chrono::{DateTime, FixedOffset, Utc};
 use gridward::grid::{
-    CoverageReport, CoverageRules, Domain, DomainSet, GridCommand, Level, NodeCode,
+    CoverageReport, CoverageRules, Domain, DomainSet, GridCommand, ImportRow, Level, NodeCode,
 };
 use gridward::journal::ChainBreak;
 use gridward::{Actor, Context, Hash, VerifyReport, WardConfig};
@@ -31,18 +31,26 @@ pub fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, WardError> {
 }
 
 /// Reads a JavaScript value as JSON (`undefined` and `null` both become `null`).
-fn to_json(value: &JsValue, what: &str) -> Result<Value, WardError> {
+fn to_json(value: &JsValue, code: &'static str, what: &str) -> Result<Value, WardError> {
     serde_wasm_bindgen::from_value(value.clone())
-        .map_err(|e| WardError::input(format!("{what}: {e}")))
+        .map_err(|e| WardError::input(code, format!("{what}: {e}")))
 }
 
 /// Reads JSON into a core type; serde's message says which field is wrong.
-fn from_json<T: DeserializeOwned>(value: Value, what: &str) -> Result<T, WardError> {
-    serde_json::from_value(value).map_err(|e| WardError::input(format!("{what}: {e}")))
+fn from_json<T: DeserializeOwned>(
+    value: Value,
+    code: &'static str,
+    what: &str,
+) -> Result<T, WardError> {
+    serde_json::from_value(value).map_err(|e| WardError::input(code, format!("{what}: {e}")))
 }
 
 fn is_nullish(value: &JsValue) -> bool {
     value.is_undefined() || value.is_null()
+}
+
+fn is_plain_object(value: &JsValue) -> bool {
+    value.is_object() && !js_sys::Array::is_array(value)
 }
 
 /// A property of a JavaScript object (`undefined` when absent or not an object).
@@ -53,28 +61,37 @@ fn field(object: &JsValue, name: &str) -> JsValue {
     Reflect::get(object, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
 }
 
+fn parse_date_text(text: &str, what: &str) -> Result<DateTime<FixedOffset>, WardError> {
+    DateTime::parse_from_rfc3339(text.trim()).map_err(|e| {
+        WardError::input(
+            "invalid_datetime",
+            format!(
+                "{what}: {text:?} is not an ISO-8601 date-time with a zone \
+                 (like 2026-03-02T09:00:00+08:00): {e}"
+            ),
+        )
+    })
+}
+
 /// A date: an ISO-8601 / RFC 3339 string with a zone, or a `Date`.
 pub fn date(value: &JsValue, what: &str) -> Result<DateTime<FixedOffset>, WardError> {
     if let Some(d) = value.dyn_ref::<Date>() {
         let ms = d.get_time();
+        let bad = |why: &str| WardError::input("invalid_datetime", format!("{what}: {why}"));
         if !ms.is_finite() {
-            return Err(WardError::input(format!("{what}: an invalid Date")));
+            return Err(bad("an invalid Date"));
         }
         return DateTime::<Utc>::from_timestamp_millis(ms as i64)
             .map(|t| t.fixed_offset())
-            .ok_or_else(|| WardError::input(format!("{what}: the Date is out of range")));
+            .ok_or_else(|| bad("the Date is out of range"));
     }
-    let Some(text) = value.as_string() else {
-        return Err(WardError::input(format!(
-            "{what}: expected an ISO-8601 string with a time zone or a Date"
-        )));
-    };
-    DateTime::parse_from_rfc3339(text.trim()).map_err(|e| {
-        WardError::input(format!(
-            "{what}: {text:?} is not an ISO-8601 date-time with a zone \
-             (like 2026-03-02T09:00:00+08:00): {e}"
-        ))
-    })
+    match value.as_string() {
+        Some(text) => parse_date_text(&text, what),
+        None => Err(WardError::input(
+            "invalid_datetime",
+            format!("{what}: expected an ISO-8601 string with a time zone or a Date"),
+        )),
+    }
 }
 
 /// Now, from the JavaScript clock (the core has none).
@@ -87,15 +104,14 @@ pub fn context(ctx: &JsValue) -> Result<Context, WardError> {
     if is_nullish(ctx) {
         return Ok(Context::new(Actor::System, now()?));
     }
-    if !ctx.is_object() {
-        return Err(WardError::input(
-            "context: expected an object {actor, at, key}",
-        ));
+    let bad = |message: String| WardError::input("invalid_context", message);
+    if !is_plain_object(ctx) {
+        return Err(bad("context: expected an object {actor, at, key}".into()));
     }
     for name in Object::keys(ctx.unchecked_ref::<Object>()).iter() {
         let name = name.as_string().unwrap_or_default();
         if !matches!(name.as_str(), "actor" | "at" | "key") {
-            return Err(WardError::input(format!(
+            return Err(bad(format!(
                 "context: unknown field {name:?}; expected actor, at or key"
             )));
         }
@@ -104,9 +120,9 @@ pub fn context(ctx: &JsValue) -> Result<Context, WardError> {
     let actor = if is_nullish(&actor) {
         Actor::System
     } else {
-        let id = actor.as_string().ok_or_else(|| {
-            WardError::input("context.actor: expected a person's id (string) or null")
-        })?;
+        let id = actor
+            .as_string()
+            .ok_or_else(|| bad("context.actor: expected a person's id (string) or null".into()))?;
         Actor::person(id)
     };
     let at = field(ctx, "at");
@@ -120,7 +136,7 @@ pub fn context(ctx: &JsValue) -> Result<Context, WardError> {
     if !is_nullish(&key) {
         let key = key
             .as_string()
-            .ok_or_else(|| WardError::input("context.key: expected a string"))?;
+            .ok_or_else(|| bad("context.key: expected a string".into()))?;
         out = out.with_key(key);
     }
     Ok(out)
@@ -152,73 +168,129 @@ const CODE_FIELDS: [&str; 7] = [
 ];
 
 /// Drops `null` fields of an object (in commands, `null` and absent mean the same),
-/// writes a numeric `area` as a decimal string, and checks grid codes first so that a
-/// malformed one is the core's `invalid_code`, as in every face.
+/// checks grid codes, areas and due dates first so that a malformed one gets its own
+/// code (`invalid_code`, `invalid_decimal`, `invalid_datetime`, as in every face), and
+/// writes a numeric `area` as a decimal string.
 fn tidy_object(value: &mut Value) -> Result<(), WardError> {
-    if let Value::Object(map) = value {
-        map.retain(|_, v| !v.is_null());
-        for name in CODE_FIELDS {
-            if let Some(Value::String(text)) = map.get(name) {
-                NodeCode::parse(text)?;
-            }
+    let Value::Object(map) = value else {
+        return Ok(());
+    };
+    // serde-wasm-bindgen reads NaN and ±Infinity as null: say what is wrong with them.
+    if map.get("area") == Some(&Value::Null) {
+        return Err(WardError::input(
+            "invalid_decimal",
+            "area: null, NaN or an infinity is not a decimal number",
+        ));
+    }
+    map.retain(|_, v| !v.is_null());
+    for name in CODE_FIELDS {
+        if let Some(Value::String(text)) = map.get(name) {
+            NodeCode::parse(text)?;
         }
-        if let Some(area) = map.get_mut("area") {
-            if let Value::Number(n) = area {
-                let text = number_to_decimal_text(n).ok_or_else(|| {
-                    WardError::input(format!("area: {n} is not a usable decimal number"))
-                })?;
+    }
+    if let Some(Value::String(text)) = map.get("due") {
+        parse_date_text(text, "due")?;
+    }
+    if let Some(area) = map.get_mut("area") {
+        let bad = |shown: &dyn std::fmt::Display| {
+            WardError::input(
+                "invalid_decimal",
+                format!("area: {shown} is not a decimal number"),
+            )
+        };
+        match area {
+            Value::Number(n) => {
+                let text = number_to_decimal_text(n).ok_or_else(|| bad(n))?;
                 *area = Value::String(text);
             }
+            Value::String(text) => {
+                text.trim()
+                    .parse::<Decimal>()
+                    .map_err(|_| bad(&format!("{text:?}")))?;
+            }
+            _ => {}
         }
     }
     Ok(())
 }
 
+/// The rows of a bulk import, each read on its own so an error names its row.
+fn rows(value: Value) -> Result<Vec<ImportRow>, WardError> {
+    let Value::Array(rows) = value else {
+        return Err(WardError::input(
+            "invalid_row",
+            "import: expected an array of rows",
+        ));
+    };
+    rows.into_iter()
+        .enumerate()
+        .map(|(i, mut row)| {
+            tidy_object(&mut row)?;
+            from_json(row, "invalid_row", &format!("import row {i}"))
+        })
+        .collect()
+}
+
 /// A grid command from JavaScript. `kind` is the command type of a typed method (the
 /// object then holds only the variant's fields); `None` means `command.type` says it.
 pub fn command(kind: Option<&str>, args: &JsValue) -> Result<GridCommand, WardError> {
+    const CODE: &str = "invalid_command";
     let what = kind.unwrap_or("command");
-    if !args.is_object() || js_sys::Array::is_array(args) {
-        return Err(WardError::input(format!("{what}: expected an object")));
+    if !is_plain_object(args) {
+        return Err(WardError::input(
+            CODE,
+            format!("{what}: expected an object"),
+        ));
     }
     let due = field(args, "due");
-    let mut value = to_json(args, what)?;
-    tidy_object(&mut value)?;
+    let mut value = to_json(args, CODE, what)?;
     let Value::Object(map) = &mut value else {
-        return Err(WardError::input(format!("{what}: expected an object")));
+        return Err(WardError::input(
+            CODE,
+            format!("{what}: expected an object"),
+        ));
     };
     if due.is_instance_of::<Date>() {
         let due = date(&due, "due")?;
         map.insert("due".into(), Value::String(due.to_rfc3339()));
-    }
-    if let Some(Value::Array(rows)) = map.get_mut("rows") {
-        for row in rows.iter_mut() {
-            tidy_object(row)?;
-        }
     }
     if let Some(kind) = kind {
         match map.get("type") {
             None => {}
             Some(Value::String(t)) if t == kind => {}
             Some(other) => {
-                return Err(WardError::input(format!(
-                    "{what}: the object says type {other}, but this method gives {kind:?}"
-                )))
+                return Err(WardError::input(
+                    CODE,
+                    format!("{what}: the object says type {other}, but this method gives {kind:?}"),
+                ))
             }
         }
         map.insert("type".into(), Value::String(kind.to_owned()));
     }
-    from_json(value, what)
+    if map.get("type").and_then(Value::as_str) == Some("import") {
+        let rows = rows(map.remove("rows").unwrap_or(Value::Null))?;
+        if let Some(extra) = map.keys().find(|k| k.as_str() != "type") {
+            return Err(WardError::input(
+                CODE,
+                format!("import: unknown field {extra:?}"),
+            ));
+        }
+        return Ok(GridCommand::Import { rows });
+    }
+    tidy_object(&mut value)?;
+    from_json(value, CODE, what)
 }
 
 /// The rows of a bulk import, as a command.
-pub fn import_command(rows: &JsValue) -> Result<GridCommand, WardError> {
-    if !js_sys::Array::is_array(rows) {
-        return Err(WardError::input("import: expected an array of rows"));
+pub fn import_command(value: &JsValue) -> Result<GridCommand, WardError> {
+    if !js_sys::Array::is_array(value) {
+        return Err(WardError::input(
+            "invalid_row",
+            "import: expected an array of rows",
+        ));
     }
-    let holder = Object::new();
-    let _ = Reflect::set(&holder, &"rows".into(), rows);
-    command(Some("import"), &holder)
+    let rows = rows(to_json(value, "invalid_row", "import")?)?;
+    Ok(GridCommand::Import { rows })
 }
 
 /// Writes `patch` over `base`, object by object; anything else replaces.
@@ -242,27 +314,30 @@ fn merge(base: &mut Value, patch: Value) {
 fn overlay<T: Serialize + DeserializeOwned>(
     base: &T,
     patch: &JsValue,
+    code: &'static str,
     what: &str,
 ) -> Result<T, WardError> {
     let mut value = serde_json::to_value(base).map_err(|e| WardError::Output(e.to_string()))?;
     if !is_nullish(patch) {
-        if !patch.is_object() || js_sys::Array::is_array(patch) {
-            return Err(WardError::input(format!("{what}: expected an object")));
+        if !is_plain_object(patch) {
+            return Err(WardError::input(
+                code,
+                format!("{what}: expected an object"),
+            ));
         }
-        let patch = to_json(patch, what)?;
-        merge(&mut value, patch);
+        merge(&mut value, to_json(patch, code, what)?);
     }
-    from_json(value, what)
+    from_json(value, code, what)
 }
 
 /// A ward configuration: the fields given, over the defaults.
 pub fn config(value: &JsValue) -> Result<WardConfig, WardError> {
-    overlay(&WardConfig::default(), value, "config")
+    overlay(&WardConfig::default(), value, "invalid_config", "config")
 }
 
 /// Coverage rules: the fields given, over the ward's configured rules.
 pub fn rules(base: &CoverageRules, value: &JsValue) -> Result<CoverageRules, WardError> {
-    overlay(base, value, "rules")
+    overlay(base, value, "invalid_rules", "rules")
 }
 
 /// A grid code.
@@ -273,22 +348,29 @@ pub fn code(text: &str) -> Result<NodeCode, WardError> {
 /// A level name.
 pub fn level(text: &str) -> Result<Level, WardError> {
     Level::parse(text).ok_or_else(|| {
-        WardError::input(format!(
-            "level: {text:?} is not one of district, street, community, grid, micro_grid"
-        ))
+        WardError::input(
+            "invalid_level",
+            format!("level: {text:?} is not one of district, street, community, grid, micro_grid"),
+        )
     })
 }
 
 /// A domain name.
 pub fn domain(text: &str) -> Result<Domain, WardError> {
-    Domain::parse(text)
-        .ok_or_else(|| WardError::input(format!("domain: {text:?} is not a known domain")))
+    Domain::parse(text).ok_or_else(|| {
+        let all: Vec<&str> = Domain::ALL.iter().map(|d| d.as_str()).collect();
+        WardError::input(
+            "invalid_domain",
+            format!("domain: {text:?} is not one of {}", all.join(", ")),
+        )
+    })
 }
 
 /// A hash in hex.
 pub fn hash(text: &str, what: &str) -> Result<Hash, WardError> {
-    Hash::from_hex(text.trim())
-        .ok_or_else(|| WardError::input(format!("{what}: {text:?} is not 64 hex digits")))
+    Hash::from_hex(text.trim()).ok_or_else(|| {
+        WardError::input("bad_hash", format!("{what}: {text:?} is not 64 hex digits"))
+    })
 }
 
 // ---- shapes of query results that the core hands out as borrowed views ----

@@ -32,7 +32,13 @@ export type HashHex = string;
 /** The broad kind of a GridwardError. */
 export type ErrorKind = "invalid" | "not_found" | "conflict" | "permission_denied" | "journal";
 
-/** What Gridward throws: a real Error with a stable snake_case code ("unknown_unit", "permission_denied", "idempotency_conflict", "invalid_input" …). */
+/**
+ * What Gridward throws: a real Error with a stable snake_case code — the core's
+ * ("unknown_unit", "permission_denied", "idempotency_conflict", "bad_area" …) or, for
+ * JavaScript input of the wrong shape, "invalid_command", "invalid_row",
+ * "invalid_datetime", "invalid_decimal", "invalid_context", "invalid_config",
+ * "invalid_rules", "invalid_domain", "invalid_level" or "bad_hash" (kind "invalid").
+ */
 export interface GridwardError extends Error {
   name: "GridwardError";
   code: string;

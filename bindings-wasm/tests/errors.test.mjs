@@ -67,36 +67,50 @@ test("queries throw for unknown or malformed names", () => {
   assertGridwardError(() => ward.subtree("abc"), "invalid_code", "invalid");
   assertGridwardError(() => ward.children("510105009"), "unknown_unit", "not_found");
   assertGridwardError(() => ward.chain("nobody", "fire_safety"), "unknown_household", "not_found");
-  assertGridwardError(() => ward.chain("1-101", "weather"), "invalid_input", "invalid");
   assertGridwardError(() => ward.directiveProgress("none"), "unknown_directive", "not_found");
   assertGridwardError(() => ward.directiveProgressBy("none", "grid"), "unknown_directive", "not_found");
   ward.issueDirective({ id: "d", unit: GRID, title: "t" }, sys);
-  assertGridwardError(() => ward.directiveProgressBy("d", "block"), "invalid_input", "invalid");
-  assertGridwardError(() => ward.coverage(null, { band: "wide" }), "invalid_input", "invalid");
+  assertGridwardError(() => ward.directiveProgressBy("d", "block"), "invalid_level", "invalid");
   assertGridwardError(() => ward.counts("510105009"), "unknown_unit", "not_found");
 });
 
-test("JavaScript input of the wrong shape is an invalid_input error, not a crash", () => {
+test("JavaScript input of the wrong shape is an invalid error with its own code", () => {
   const ward = smallWard();
+  const code = "510105001001001003";
   const bad = [
-    () => ward.addPerson({ id: "p", name: "x", partyMember: true }, sys),
-    () => ward.addUnit({ code: "510105001001001003" }, sys),
-    () => ward.addUnit("510105001001001003", sys),
-    () => ward.addUnit({ code: "510105001001001003", name: "x", type: "rename_unit" }, sys),
-    () => ward.addUnit({ code: "510105001001001003", name: "x" }, { at: "2026-03-02T09:00:00" }),
-    () => ward.addUnit({ code: "510105001001001003", name: "x" }, { at: "yesterday" }),
-    () => ward.addUnit({ code: "510105001001001003", name: "x" }, { at: new Date(NaN) }),
-    () => ward.addUnit({ code: "510105001001001003", name: "x" }, { actor: 7, at: AT }),
-    () => ward.addUnit({ code: "510105001001001003", name: "x" }, { idempotencyKey: "k" }),
-    () => ward.addHousehold({ id: "n", unit: MICRO1, area: NaN }, sys),
-    () => ward.addHousehold({ id: "n", unit: MICRO1, area: "lots" }, sys),
-    () => ward.importRows({ kind: "unit" }, sys),
-    () => ward.execute({ type: "fly", code: GRID }, sys),
-    () => ward.issueDirective({ id: "d", unit: GRID, title: "t", due: "tomorrow" }, sys),
+    [() => ward.addPerson({ id: "p", name: "x", partyMember: true }, sys), "invalid_command"],
+    [() => ward.addUnit({ code }, sys), "invalid_command"],
+    [() => ward.addUnit(code, sys), "invalid_command"],
+    [() => ward.addUnit({ code, name: "x", type: "rename_unit" }, sys), "invalid_command"],
+    [() => ward.execute({ type: "fly", code: GRID }, sys), "invalid_command"],
+    [() => ward.addUnit({ code, name: "x" }, { at: "2026-03-02T09:00:00" }), "invalid_datetime"],
+    [() => ward.addUnit({ code, name: "x" }, { at: "yesterday" }), "invalid_datetime"],
+    [() => ward.addUnit({ code, name: "x" }, { at: new Date(NaN) }), "invalid_datetime"],
+    [() => ward.issueDirective({ id: "d", unit: GRID, title: "t", due: "tomorrow" }, sys),
+      "invalid_datetime"],
+    [() => ward.addUnit({ code, name: "x" }, { actor: 7, at: AT }), "invalid_context"],
+    [() => ward.addUnit({ code, name: "x" }, { idempotencyKey: "k" }), "invalid_context"],
+    [() => ward.addUnit({ code, name: "x" }, "chief"), "invalid_context"],
+    [() => ward.addHousehold({ id: "n", unit: MICRO1, area: NaN }, sys), "invalid_decimal"],
+    [() => ward.addHousehold({ id: "n", unit: MICRO1, area: "lots" }, sys), "invalid_decimal"],
+    [() => ward.importRows([{ kind: "household", id: "n", unit: MICRO1, area: Infinity }], sys),
+      "invalid_decimal"],
+    [() => ward.importRows({ kind: "unit" }, sys), "invalid_row"],
+    [() => ward.importRows([{ kind: "unit", code, name: "x" }, { kind: "flat" }], sys),
+      "invalid_row"],
+    [() => ward.execute({ type: "import", rows: [{ kind: "flat" }] }, sys), "invalid_row"],
   ];
-  for (const fn of bad) refused(ward, fn, "invalid_input", "invalid");
+  for (const [fn, code_] of bad) {
+    const err = refused(ward, fn, code_, "invalid");
+    assert.ok(err.message.length > 10, err.message);
+  }
+  const rowError = assertGridwardError(
+    () => ward.importRows([{ kind: "unit", code, name: "x" }, { kind: "flat" }], sys), "invalid_row");
+  assert.match(rowError.message, /import row 1/);
   assertGridwardError(() => new (ward.constructor)({ grid: { coverage: { band: 3 } } }),
-    "invalid_input", "invalid");
+    "invalid_config", "invalid");
+  assertGridwardError(() => ward.chain("1-101", "weather"), "invalid_domain", "invalid");
+  assertGridwardError(() => ward.coverage(null, { band: "wide" }), "invalid_rules", "invalid");
 });
 
 test("a retry under the same key is a duplicate; another command under it conflicts", () => {

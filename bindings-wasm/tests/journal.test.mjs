@@ -24,7 +24,7 @@ test("the exported journal verifies and ends at the ward's head", () => {
   assert.equal(verifyJournal(text, ward.head).head_matches, true);
   assert.equal(verifyJournal(text, ward.head.toUpperCase()).head_matches, true);
   assert.equal(verifyJournal(text, ZERO).head_matches, false);
-  assertGridwardError(() => verifyJournal(text, "not-a-hash"), "invalid_input", "invalid");
+  assertGridwardError(() => verifyJournal(text, "not-a-hash"), "bad_hash", "invalid");
   assert.deepEqual(verifyJournal(""), {
     entries: 0, head: ZERO, intact: true, first_break: null, head_matches: null,
   });
