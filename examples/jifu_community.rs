@@ -19,12 +19,7 @@ fn main() -> Result<(), Box<dyn Error>> {
     // 1. Build: the platform imports the community's register in one all-or-nothing step.
     let platform =
         Context::new(Actor::System, at("2026-03-02T08:00:00+08:00")).with_key("jifu-import");
-    let receipt = ward.execute(
-        &platform,
-        GridCommand::Import {
-            rows: sample.rows.clone(),
-        },
-    )?;
+    let receipt = ward.import(&platform, sample.rows.iter().cloned())?;
     let counts = ward.grid().counts(Some(community))?;
     println!(
         "== 吉福社区 built: {} events in journal entry {:?}",

@@ -30,18 +30,12 @@ impl Ward {
         json!({"id": h.id(), "unit": unit, "area": h.area().to_string()})
     }
 
-    /// Residents of a household, found through its unit's people (the core has no direct
-    /// accessor yet).
+    /// Ids of a household's residents, in the order they registered.
     fn residents(&self, h: &Household) -> Vec<String> {
         let grid = self.inner.grid();
-        let Some(unit) = grid.household_unit(h) else {
-            return Vec::new();
-        };
-        grid.people_under(unit)
-            .unwrap_or_default()
+        grid.residents(h.id())
             .into_iter()
-            .filter(|p| p.role.is_none() && p.household.as_deref() == Some(h.id()))
-            .map(|p| p.person)
+            .map(|p| p.id().to_owned())
             .collect()
     }
 }
@@ -426,20 +420,12 @@ impl Ward {
         let Some(p) = grid.person(id) else {
             return Ok(py.None().into_bound(py));
         };
-        // The core exposes a person's home and roles only through people_under.
-        let mut home = None;
-        let mut roles = Vec::new();
-        for root in grid.roots() {
-            for at in grid.people_under(root.code()).unwrap_or_default() {
-                if at.person != id {
-                    continue;
-                }
-                match at.role {
-                    Some(role) => roles.push(json!({"role": role, "unit": at.unit})),
-                    None => home = at.household,
-                }
-            }
-        }
+        let home = grid.home(p).map(|h| h.id().to_owned());
+        let roles: Vec<Value> = grid
+            .roles_of(p)
+            .into_iter()
+            .map(|(role, unit)| json!({"role": role, "unit": unit}))
+            .collect();
         let value = json!({
             "id": p.id(),
             "name": p.name(),
@@ -477,8 +463,7 @@ impl Ward {
             .iter()
             .map(|l| {
                 let responders: Vec<Value> = l
-                    .responders
-                    .iter()
+                    .responders()
                     .map(|r| json!({"person": r.person.id(), "name": r.person.name(), "role": r.role}))
                     .collect();
                 json!({

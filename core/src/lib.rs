@@ -18,8 +18,9 @@
 //! use gridward::{Actor, Context, Ward, WardConfig};
 //! use rust_decimal::Decimal;
 //!
+//! # fn main() -> Result<(), Box<dyn std::error::Error>> {
 //! let mut ward = Ward::new(WardConfig::default());
-//! let at = DateTime::parse_from_rfc3339("2026-03-01T09:00:00+08:00").unwrap();
+//! let at = DateTime::parse_from_rfc3339("2026-03-01T09:00:00+08:00")?;
 //! let platform = Context::new(Actor::System, at);
 //! for (code, name) in [
 //!     ("510105", "青羊区"),
@@ -28,40 +29,35 @@
 //!     ("510105001001001", "一号院落网格"),
 //!     ("510105001001001001", "1栋微网格"),
 //! ] {
-//!     let code = NodeCode::parse(code).unwrap();
-//!     ward.execute(&platform, GridCommand::AddUnit { code, name: name.into(), domains: None })
-//!         .unwrap();
+//!     let code = NodeCode::parse(code)?;
+//!     ward.execute(&platform, GridCommand::AddUnit { code, name: name.into(), domains: None })?;
 //! }
-//! let micro = NodeCode::parse("510105001001001001").unwrap();
-//! ward.execute(&platform, GridCommand::AddHousehold {
-//!     id: "1-1-101".into(),
-//!     unit: micro,
-//!     area: Decimal::new(7200, 2),
-//! })
-//! .unwrap();
+//! let micro = NodeCode::parse("510105001001001001")?;
+//! let area = Decimal::new(7200, 2); // 72.00 m²
+//! ward.execute(&platform, GridCommand::AddHousehold { id: "1-1-101".into(), unit: micro, area })?;
 //!
 //! // A household's chain of responsibility for fire safety, lowest unit first.
-//! let chain = ward.grid().chain("1-1-101", Domain::FireSafety).unwrap();
+//! let chain = ward.grid().chain("1-1-101", Domain::FireSafety)?;
 //! assert_eq!(chain.links[0].unit.code(), micro);
 //!
 //! // A resident cannot change the structure; the state is untouched.
-//! ward.execute(&platform, GridCommand::AddPerson {
+//! let resident = GridCommand::AddPerson {
 //!     id: "r1".into(), name: "王芳".into(), phone: None, party_member: false,
-//! })
-//! .unwrap();
+//! };
+//! ward.execute(&platform, resident)?;
 //! let head = ward.head();
-//! let resident = Context::new(Actor::person("r1"), at);
-//! let refused = ward.execute(&resident, GridCommand::RenameUnit {
-//!     code: micro, name: "x".into(),
-//! });
-//! assert_eq!(refused.unwrap_err().code(), "permission_denied");
+//! let as_resident = Context::new(Actor::person("r1"), at);
+//! let refused = ward.execute(&as_resident, GridCommand::RenameUnit { code: micro, name: "x".into() });
+//! assert_eq!(refused.map_err(|e| e.code()), Err("permission_denied"));
 //! assert_eq!(ward.head(), head);
 //!
 //! // The journal verifies, and replays to the same state.
 //! let text = ward.to_jsonl();
 //! assert!(gridward::Journal::verify_jsonl(&text).intact);
-//! let again = Ward::from_jsonl(WardConfig::default(), &text).unwrap();
-//! assert_eq!(again.grid().digest(), ward.grid().digest());
+//! let again = Ward::from_jsonl(WardConfig::default(), &text)?;
+//! assert_eq!(again.state_digest(), ward.state_digest());
+//! # Ok(())
+//! # }
 //! ```
 
 #![deny(missing_docs)]

@@ -225,6 +225,17 @@ impl Ward {
         })
     }
 
+    /// Imports rows in one all-or-nothing step: a convenience for
+    /// `execute(ctx, GridCommand::Import { rows })` that takes any iterator of rows.
+    pub fn import(
+        &mut self,
+        ctx: &Context,
+        rows: impl IntoIterator<Item = grid::ImportRow>,
+    ) -> Result<Receipt, Error> {
+        let rows = rows.into_iter().collect();
+        self.execute(ctx, GridCommand::Import { rows })
+    }
+
     fn check_key(&self, key: &str, actor: &Actor, command: &Command) -> Result<Hash, Error> {
         if key.is_empty() || key.chars().count() > 128 || key.chars().any(char::is_control) {
             return Err(grid::GridError::BadText {

@@ -61,9 +61,7 @@ pub struct Chain<'a> {
 impl<'a> Chain<'a> {
     /// The first responder: the lowest person who answers for the domain, if any.
     pub fn first_responder(&self) -> Option<Responder<'_>> {
-        self.links
-            .iter()
-            .find_map(|l| l.responders().next())
+        self.links.iter().find_map(|l| l.responders().next())
     }
 }
 
