@@ -17,16 +17,6 @@ impl Ward {
         let command = js::command(Some(kind), args)?;
         self.run(command, ctx)
     }
-
-    /// Every person found under the roots, for the look-ups the core offers no index for.
-    fn everyone(&self) -> Result<Vec<gridward::grid::PersonAt>, WardError> {
-        let grid = self.inner.grid();
-        let mut out = Vec::new();
-        for root in grid.roots() {
-            out.extend(grid.people_under(root.code())?);
-        }
-        Ok(out)
-    }
 }
 
 #[wasm_bindgen]
@@ -272,48 +262,36 @@ impl Ward {
         let Some(h) = grid.household(id) else {
             return Ok(JsValue::NULL);
         };
-        let unit = grid.household_unit(h);
-        let residents = match unit {
-            Some(code) => grid
-                .people_under(code)?
-                .into_iter()
-                .filter(|p| p.role.is_none() && p.household.as_deref() == Some(id))
-                .map(|p| p.person)
-                .collect(),
-            None => Vec::new(),
-        };
         js::to_js(&HouseholdOut {
             id: h.id().to_owned(),
-            unit,
+            unit: grid.household_unit(h),
             area: h.area(),
-            residents,
+            residents: grid
+                .residents(id)
+                .into_iter()
+                .map(|p| p.id().to_owned())
+                .collect(),
         })
     }
 
     /// The person with this id, their home and their roles, or `null`.
     #[wasm_bindgen(unchecked_return_type = "Person | null")]
     pub fn person(&self, id: &str) -> Result<JsValue, WardError> {
-        let Some(p) = self.inner.grid().person(id) else {
+        let grid = self.inner.grid();
+        let Some(p) = grid.person(id) else {
             return Ok(JsValue::NULL);
         };
-        let mut home = None;
-        let mut roles = Vec::new();
-        for at in self.everyone()?.into_iter().filter(|a| a.person == id) {
-            match at.role {
-                Some(role) => roles.push(RoleAtOut {
-                    role,
-                    unit: at.unit,
-                }),
-                None => home = at.household,
-            }
-        }
         js::to_js(&PersonOut {
             id: p.id().to_owned(),
             name: p.name().to_owned(),
             phone: p.phone().map(str::to_owned),
             party_member: p.is_party_member(),
-            home,
-            roles,
+            home: grid.home(p).map(|h| h.id().to_owned()),
+            roles: grid
+                .roles_of(p)
+                .into_iter()
+                .map(|(role, unit)| RoleAtOut { role, unit })
+                .collect(),
         })
     }
 

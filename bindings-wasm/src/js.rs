@@ -514,8 +514,7 @@ impl From<&gridward::grid::Chain<'_>> for ChainOut {
                     level: l.unit.level(),
                     name: l.unit.name().to_owned(),
                     responders: l
-                        .responders
-                        .iter()
+                        .responders()
                         .map(|r| ResponderOut {
                             person: r.person.id().to_owned(),
                             name: r.person.name().to_owned(),
