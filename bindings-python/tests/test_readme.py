@@ -1,0 +1,17 @@
+"""The README's Python example runs as written (it asserts its own results)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+README = Path(__file__).resolve().parents[2] / "README.md"
+
+
+def test_readme_python_example_runs() -> None:
+    blocks = re.findall(r"```python\n(.*?)```", README.read_text(encoding="utf-8"), re.S)
+    assert len(blocks) == 1, "the README has one Python example"
+    namespace: dict[str, object] = {}
+    exec(compile(blocks[0], str(README), "exec"), namespace)
+    ward = namespace["ward"]
+    assert ward.journal_len == 3  # type: ignore[attr-defined]
