@@ -179,7 +179,7 @@ pub(crate) fn decide(
             due,
         } => {
             let ix = grid.unit_ix(unit).ok_or(GridError::UnknownUnit(unit))?;
-            if grid.household_indices_under(ix).is_empty() {
+            if !grid.has_households_under(ix) {
                 return Err(GridError::NoHouseholds(unit).into());
             }
             GridEvent::DirectiveIssued {

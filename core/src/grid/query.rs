@@ -169,6 +169,18 @@ impl Grid {
         out
     }
 
+    /// Whether any household lies in the subtree of `ix`; stops at the first found.
+    pub(crate) fn has_households_under(&self, ix: NodeIndex) -> bool {
+        let mut stack = vec![ix];
+        while let Some(at) = stack.pop() {
+            if !self.graph[at].households.is_empty() {
+                return true;
+            }
+            stack.extend(self.graph.neighbors_directed(at, Direction::Outgoing));
+        }
+        false
+    }
+
     pub(crate) fn household_indices_under(&self, ix: NodeIndex) -> Vec<u32> {
         let mut out = Vec::new();
         let mut stack = vec![ix];
