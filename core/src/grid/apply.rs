@@ -51,7 +51,7 @@ impl Grid {
                     self.households.push(Household {
                         id: h.id.into(),
                         unit: unit_ix,
-                        area_centi: area_centi(h.area),
+                        area_centi: area_centi(h.area).unwrap_or(0),
                     });
                     self.index_household(ix);
                     self.graph[unit_ix].households.push(ix);

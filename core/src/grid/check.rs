@@ -526,8 +526,7 @@ fn check_phone(phone: &str) -> Result<(), GridError> {
 }
 
 fn check_area(id: &str, area: Decimal) -> Result<(), GridError> {
-    let ok = area > Decimal::ZERO && area < Decimal::from(100_000) && area.normalize().scale() <= 2;
-    if ok {
+    if super::model::area_centi(area).is_some() {
         Ok(())
     } else {
         Err(GridError::BadArea {

@@ -3,10 +3,11 @@
 
 use chrono::{DateTime, FixedOffset};
 
-use super::check::{check_event, Overlay, View};
-use super::code::{Level, NodeCode};
-use super::command::{GridCommand, ImportRow};
+use super::check::{check_event, View};
+use super::code::NodeCode;
+use super::command::GridCommand;
 use super::event::{GridEvent, NewHousehold};
+use super::import::import;
 use super::model::Person;
 use super::{Grid, GridConfig, GridError};
 use crate::access::{Actor, Permission, Role};
@@ -60,7 +61,7 @@ impl<'a> Authority<'a> {
         })
     }
 
-    fn require(&self, permission: Permission, unit: NodeCode) -> Result<(), Error> {
+    pub(crate) fn require(&self, permission: Permission, unit: NodeCode) -> Result<(), Error> {
         if self.may(permission, unit) {
             Ok(())
         } else {
@@ -103,7 +104,7 @@ impl<'a> Authority<'a> {
     }
 
     /// Checks the actor may cause `event`; `view` resolves households not yet applied.
-    fn event<V: View>(&self, view: &V, event: &GridEvent) -> Result<(), Error> {
+    pub(crate) fn event<V: View>(&self, view: &V, event: &GridEvent) -> Result<(), Error> {
         if self.person.is_none() {
             return Ok(());
         }
@@ -333,169 +334,4 @@ fn acknowledge(
     auth.event(grid, &event)?;
     check_event(grid, &event)?;
     Ok(vec![event])
-}
-
-fn import(
-    grid: &Grid,
-    config: &GridConfig,
-    auth: &Authority<'_>,
-    rows: Vec<ImportRow>,
-) -> Result<Vec<GridEvent>, Error> {
-    // Parents before children whatever the order of the rows: units by level, then what
-    // hangs on units, then people, households, homes and roles.
-    let mut buckets: [Vec<(usize, GridEvent)>; 9] = Default::default();
-    let mut households: Vec<(usize, NodeCode, NewHousehold)> = Vec::with_capacity(
-        rows.iter()
-            .filter(|r| matches!(r, ImportRow::Household { .. }))
-            .count(),
-    );
-    for (row, r) in rows.into_iter().enumerate() {
-        match r {
-            ImportRow::Unit {
-                code,
-                parent,
-                name,
-                domains,
-            } => {
-                let implied = code.parent();
-                if parent.is_some() && parent != implied {
-                    let show = |c: Option<NodeCode>| {
-                        c.map_or_else(|| "none".to_owned(), |c| c.to_string())
-                    };
-                    return Err(GridError::ParentMismatch {
-                        code,
-                        given: show(parent),
-                        implied: show(implied),
-                    }
-                    .at_row(row)
-                    .into());
-                }
-                let level = Level::ALL
-                    .iter()
-                    .position(|l| *l == code.level())
-                    .unwrap_or(0);
-                buckets[level].push((
-                    row,
-                    GridEvent::UnitAdded {
-                        code,
-                        name,
-                        domains: domains.unwrap_or(config.default_domains),
-                    },
-                ));
-            }
-            ImportRow::Department {
-                id,
-                name,
-                street,
-                domains,
-            } => buckets[5].push((
-                row,
-                GridEvent::DepartmentAdded {
-                    id,
-                    name,
-                    street,
-                    domains,
-                },
-            )),
-            ImportRow::PairedUnit {
-                id,
-                name,
-                community,
-            } => buckets[5].push((
-                row,
-                GridEvent::PairedUnitAdded {
-                    id,
-                    name,
-                    community,
-                },
-            )),
-            ImportRow::Person {
-                id,
-                name,
-                phone,
-                party_member,
-                household,
-            } => {
-                if let Some(household) = household {
-                    buckets[7].push((
-                        row,
-                        GridEvent::ResidentRegistered {
-                            person: id.clone(),
-                            household,
-                        },
-                    ));
-                }
-                buckets[6].push((
-                    row,
-                    GridEvent::PersonAdded {
-                        id,
-                        name,
-                        phone,
-                        party_member,
-                    },
-                ));
-            }
-            ImportRow::Household { id, unit, area } => {
-                households.push((row, unit, NewHousehold { id, area }))
-            }
-            ImportRow::Role { person, role, unit } => {
-                buckets[8].push((row, GridEvent::RoleGranted { person, role, unit }))
-            }
-        }
-    }
-    let at_row = |row: usize| {
-        move |e: Error| match e {
-            Error::Grid(g) => Error::Grid(g.at_row(row)),
-            other => other,
-        }
-    };
-    {
-        let mut overlay = Overlay::new(grid, households.len());
-        // Units, departments, paired units and people come before the households that
-        // live in them and the roles held at them.
-        for (row, event) in buckets[..7].iter().flatten() {
-            auth.event(&overlay, event).map_err(at_row(*row))?;
-            overlay.admit(event).map_err(|e| at_row(*row)(e.into()))?;
-        }
-        let mut last = None;
-        for (row, unit, h) in &households {
-            if last != Some(*unit) {
-                auth.require(Permission::KeepHouseholds, *unit)
-                    .map_err(at_row(*row))?;
-                last = Some(*unit);
-            }
-            overlay
-                .admit_household(*unit, &h.id, h.area)
-                .map_err(|e| at_row(*row)(e.into()))?;
-        }
-        for (row, event) in buckets[7..].iter().flatten() {
-            auth.event(&overlay, event).map_err(at_row(*row))?;
-            overlay.admit(event).map_err(|e| at_row(*row)(e.into()))?;
-        }
-    }
-    let mut events = Vec::with_capacity(rows_len(&buckets) + households.len() / 32 + 1);
-    let [units_and_more @ .., homes, roles] = buckets;
-    events.extend(units_and_more.into_iter().flatten().map(|(_, e)| e));
-    // Consecutive households of one unit become one event.
-    let mut batch: Option<(NodeCode, Vec<NewHousehold>)> = None;
-    for (_, unit, h) in households {
-        match &mut batch {
-            Some((u, list)) if *u == unit => list.push(h),
-            _ => {
-                if let Some((unit, households)) = batch.take() {
-                    events.push(GridEvent::HouseholdsAdded { unit, households });
-                }
-                batch = Some((unit, vec![h]));
-            }
-        }
-    }
-    if let Some((unit, households)) = batch {
-        events.push(GridEvent::HouseholdsAdded { unit, households });
-    }
-    events.extend(homes.into_iter().chain(roles).map(|(_, e)| e));
-    Ok(events)
-}
-
-fn rows_len(buckets: &[Vec<(usize, GridEvent)>]) -> usize {
-    buckets.iter().map(Vec::len).sum()
 }

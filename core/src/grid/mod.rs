@@ -17,6 +17,7 @@ mod directive;
 mod domain;
 mod error;
 mod event;
+mod import;
 mod model;
 mod query;
 

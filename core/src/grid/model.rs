@@ -99,12 +99,22 @@ impl Household {
     }
 }
 
-/// An area checked to be positive, below 100,000 m² and of at most 2 decimals, in
-/// hundredths of a square metre (exact).
-pub(crate) fn area_centi(area: Decimal) -> u32 {
-    let mut a = area;
-    a.rescale(2);
-    u32::try_from(a.mantissa()).unwrap_or(0)
+/// An area in exact hundredths of a square metre, if it is positive, below 100,000 m²
+/// and has at most 2 significant decimals (72.500 has 2).
+pub(crate) fn area_centi(area: Decimal) -> Option<u32> {
+    let (m, scale) = (area.mantissa(), area.scale());
+    let centi = if scale <= 2 {
+        m * 10i128.pow(2 - scale)
+    } else {
+        let unit = 10i128.pow(scale - 2);
+        if m % unit != 0 {
+            return None;
+        }
+        m / unit
+    };
+    u32::try_from(centi)
+        .ok()
+        .filter(|c| *c > 0 && *c < 10_000_000)
 }
 
 /// A registered person.
