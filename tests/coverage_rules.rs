@@ -2,54 +2,23 @@
 //! per micro-grid (holding a role there or living there), leaders per level, and
 //! households outside any micro-grid — each rule configurable.
 
-use gridward::grid::{CoverageRules, GridCommand, Level, NodeCode};
+mod common;
+
+use common::{add_households, add_units, code};
+use gridward::grid::{CoverageRules, GridCommand, Level};
 use gridward::{Actor, Context, Role, Ward, WardConfig};
 use rust_decimal::Decimal;
 
-fn code(s: &str) -> NodeCode {
-    NodeCode::parse(s).unwrap()
-}
-
 fn build(sizes: &[u32]) -> Ward {
     let mut w = Ward::new(WardConfig::default());
-    let sys = Context::new(
-        Actor::System,
-        chrono::DateTime::parse_from_rfc3339("2026-01-05T08:00:00+08:00").unwrap(),
+    add_units(
+        &mut w,
+        &["510105", "510105001", "510105001001", "510105001001001"],
     );
-    for c in ["510105", "510105001", "510105001001", "510105001001001"] {
-        w.execute(
-            &sys,
-            GridCommand::AddUnit {
-                code: code(c),
-                name: c.into(),
-                domains: None,
-            },
-        )
-        .unwrap();
-    }
     for (m, &n) in sizes.iter().enumerate() {
-        let micro = code(&format!("510105001001001{:03}", m + 1));
-        w.execute(
-            &sys,
-            GridCommand::AddUnit {
-                code: micro,
-                name: "m".into(),
-                domains: None,
-            },
-        )
-        .unwrap();
-        for h in 0..n {
-            let id = format!("{micro}-{h}");
-            w.execute(
-                &sys,
-                GridCommand::AddHousehold {
-                    id,
-                    unit: micro,
-                    area: Decimal::new(60, 0),
-                },
-            )
-            .unwrap();
-        }
+        let micro = format!("510105001001001{:03}", m + 1);
+        add_units(&mut w, &[micro.as_str()]);
+        add_households(&mut w, &micro, n);
     }
     w
 }

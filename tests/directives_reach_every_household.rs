@@ -1,92 +1,39 @@
 //! A directive issued at a unit reaches every household below it; residents acknowledge
 //! their own, workers the households they serve; progress is counted by unit.
 
-use gridward::grid::{GridCommand, Level, NodeCode};
+mod common;
+
+use common::{add_households, add_person, add_units, appoint, as_system, code};
+use gridward::grid::{GridCommand, Level};
 use gridward::{Actor, Context, Role, Ward, WardConfig};
 use gridward_scenarios::at;
 use rust_decimal::Decimal;
 
-fn code(s: &str) -> NodeCode {
-    NodeCode::parse(s).unwrap()
-}
-
 fn world() -> Ward {
     let mut w = Ward::new(WardConfig::default());
-    let sys = Context::new(Actor::System, at("2026-01-05T08:00:00+08:00"));
-    for c in [
-        "510105",
-        "510105001",
-        "510105001001",
-        "510105001001001",
-        "510105001001002",
-        "510105001001001001",
-        "510105001001002001",
-    ] {
-        w.execute(
-            &sys,
-            GridCommand::AddUnit {
-                code: code(c),
-                name: c.into(),
-                domains: None,
-            },
-        )
+    add_units(
+        &mut w,
+        &[
+            "510105",
+            "510105001",
+            "510105001001",
+            "510105001001001",
+            "510105001001002",
+            "510105001001001001",
+            "510105001001002001",
+        ],
+    );
+    add_households(&mut w, "510105001001001001", 40);
+    add_households(&mut w, "510105001001002001", 60);
+    appoint(&mut w, "chief", Role::ChiefGridLeader, "510105001001");
+    appoint(&mut w, "w1", Role::MicroGridWorker, "510105001001001001");
+    add_person(&mut w, "r", false);
+    let home = GridCommand::RegisterResident {
+        person: "r".into(),
+        household: "510105001001002001-7".into(),
+    };
+    w.execute(&as_system("2026-01-05T08:00:00+08:00"), home)
         .unwrap();
-    }
-    for (m, n) in [("510105001001001001", 40), ("510105001001002001", 60)] {
-        for h in 0..n {
-            w.execute(
-                &sys,
-                GridCommand::AddHousehold {
-                    id: format!("{m}-{h}"),
-                    unit: code(m),
-                    area: Decimal::new(70, 0),
-                },
-            )
-            .unwrap();
-        }
-    }
-    for (p, role, unit) in [
-        ("chief", Role::ChiefGridLeader, "510105001001"),
-        ("w1", Role::MicroGridWorker, "510105001001001001"),
-    ] {
-        w.execute(
-            &sys,
-            GridCommand::AddPerson {
-                id: p.into(),
-                name: "人".into(),
-                phone: None,
-                party_member: false,
-            },
-        )
-        .unwrap();
-        w.execute(
-            &sys,
-            GridCommand::GrantRole {
-                person: p.into(),
-                role,
-                unit: code(unit),
-            },
-        )
-        .unwrap();
-    }
-    w.execute(
-        &sys,
-        GridCommand::AddPerson {
-            id: "r".into(),
-            name: "居民".into(),
-            phone: None,
-            party_member: false,
-        },
-    )
-    .unwrap();
-    w.execute(
-        &sys,
-        GridCommand::RegisterResident {
-            person: "r".into(),
-            household: "510105001001002001-7".into(),
-        },
-    )
-    .unwrap();
     w
 }
 

@@ -1,13 +1,12 @@
 //! Building, renaming, moving households, retiring units, and bulk import — all or nothing.
 
-use gridward::grid::{Domain, DomainSet, GridCommand, ImportRow, NodeCode};
+mod common;
+
+use common::code;
+use gridward::grid::{Domain, DomainSet, GridCommand, ImportRow};
 use gridward::{Actor, Context, Ward, WardConfig};
 use gridward_scenarios::{at, city};
 use rust_decimal::Decimal;
-
-fn code(s: &str) -> NodeCode {
-    NodeCode::parse(s).unwrap()
-}
 
 fn sys() -> Context {
     Context::new(Actor::System, at("2026-01-05T08:00:00+08:00"))

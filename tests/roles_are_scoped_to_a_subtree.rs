@@ -1,12 +1,11 @@
 //! Permissions come from roles held at a unit and reach that unit's subtree only.
 
-use gridward::grid::{GridCommand, NodeCode};
+mod common;
+
+use common::{add_person, add_units, appoint, code};
+use gridward::grid::GridCommand;
 use gridward::{Actor, Context, Role, Ward, WardConfig};
 use rust_decimal::Decimal;
-
-fn code(s: &str) -> NodeCode {
-    NodeCode::parse(s).unwrap()
-}
 
 fn ctx(actor: Actor) -> Context {
     Context::new(
@@ -17,61 +16,22 @@ fn ctx(actor: Actor) -> Context {
 
 fn world() -> Ward {
     let mut w = Ward::new(WardConfig::default());
-    let sys = ctx(Actor::System);
-    for c in [
-        "510105",
-        "510105001",
-        "510105001001",
-        "510105001002",
-        "510105001001001",
-        "510105001002001",
-    ] {
-        w.execute(
-            &sys,
-            GridCommand::AddUnit {
-                code: code(c),
-                name: format!("u{c}"),
-                domains: None,
-            },
-        )
-        .unwrap();
-    }
-    for (p, role, unit) in [
-        ("staff-a", Role::CommunityStaff, "510105001001"),
-        ("worker-a", Role::GridLeader, "510105001001001"),
-        ("admin", Role::Administrator, "510105001"),
-        ("vol", Role::Volunteer, "510105001001"),
-    ] {
-        w.execute(
-            &sys,
-            GridCommand::AddPerson {
-                id: p.into(),
-                name: "人".into(),
-                phone: None,
-                party_member: false,
-            },
-        )
-        .unwrap();
-        w.execute(
-            &sys,
-            GridCommand::GrantRole {
-                person: p.into(),
-                role,
-                unit: code(unit),
-            },
-        )
-        .unwrap();
-    }
-    w.execute(
-        &sys,
-        GridCommand::AddPerson {
-            id: "resident".into(),
-            name: "居民".into(),
-            phone: None,
-            party_member: false,
-        },
-    )
-    .unwrap();
+    add_units(
+        &mut w,
+        &[
+            "510105",
+            "510105001",
+            "510105001001",
+            "510105001002",
+            "510105001001001",
+            "510105001002001",
+        ],
+    );
+    appoint(&mut w, "staff-a", Role::CommunityStaff, "510105001001");
+    appoint(&mut w, "worker-a", Role::GridLeader, "510105001001001");
+    appoint(&mut w, "admin", Role::Administrator, "510105001");
+    appoint(&mut w, "vol", Role::Volunteer, "510105001001");
+    add_person(&mut w, "resident", false);
     w
 }
 

@@ -34,7 +34,7 @@ fn any_code() -> impl Strategy<Value = NodeCode> {
 /// Indices into `codes()` of the units `seeded()` creates.
 const SEEDED: [usize; 10] = [0, 1, 3, 4, 7, 9, 15, 16, 19, 20];
 
-fn code() -> impl Strategy<Value = NodeCode> {
+fn some_code() -> impl Strategy<Value = NodeCode> {
     let all = codes();
     let existing = all.clone();
     prop_oneof![
@@ -70,13 +70,13 @@ fn domains() -> impl Strategy<Value = DomainSet> {
 
 fn row() -> impl Strategy<Value = ImportRow> {
     prop_oneof![
-        (code(), "[a-z]{1,6}").prop_map(|(code, name)| ImportRow::Unit {
+        (some_code(), "[a-z]{1,6}").prop_map(|(code, name)| ImportRow::Unit {
             code,
             parent: None,
             name,
             domains: None
         }),
-        (household(), code(), area()).prop_map(|(id, unit, area)| ImportRow::Household {
+        (household(), some_code(), area()).prop_map(|(id, unit, area)| ImportRow::Household {
             id,
             unit,
             area
@@ -90,7 +90,7 @@ fn row() -> impl Strategy<Value = ImportRow> {
                 household,
             }
         }),
-        (person(), role(), code()).prop_map(|(person, role, unit)| ImportRow::Role {
+        (person(), role(), some_code()).prop_map(|(person, role, unit)| ImportRow::Role {
             person,
             role,
             unit
@@ -102,19 +102,19 @@ fn row() -> impl Strategy<Value = ImportRow> {
 pub fn command() -> impl Strategy<Value = GridCommand> {
     prop_oneof![
         6 => (any_code(), "[a-z]{1,6}").prop_map(|(code, name)| GridCommand::AddUnit { code, name, domains: None }),
-        1 => (code(), "[a-z ]{0,4}").prop_map(|(code, name)| GridCommand::RenameUnit { code, name }),
-        1 => (code(), domains()).prop_map(|(code, domains)| GridCommand::SetDomains { code, domains }),
-        1 => (code(), proptest::option::of(code())).prop_map(|(code, t)| GridCommand::RetireUnit { code, transfer_households_to: t }),
-        6 => (household(), code(), area()).prop_map(|(id, unit, area)| GridCommand::AddHousehold { id, unit, area }),
-        2 => (household(), code()).prop_map(|(id, to)| GridCommand::MoveHousehold { id, to }),
+        1 => (some_code(), "[a-z ]{0,4}").prop_map(|(code, name)| GridCommand::RenameUnit { code, name }),
+        1 => (some_code(), domains()).prop_map(|(code, domains)| GridCommand::SetDomains { code, domains }),
+        1 => (some_code(), proptest::option::of(some_code())).prop_map(|(code, t)| GridCommand::RetireUnit { code, transfer_households_to: t }),
+        6 => (household(), some_code(), area()).prop_map(|(id, unit, area)| GridCommand::AddHousehold { id, unit, area }),
+        2 => (household(), some_code()).prop_map(|(id, to)| GridCommand::MoveHousehold { id, to }),
         2 => ((0..6u8), any::<bool>()).prop_map(|(i, party_member)| GridCommand::AddPerson { id: format!("p{i}"), name: "某人".into(), phone: None, party_member }),
         1 => (person(), household()).prop_map(|(person, household)| GridCommand::RegisterResident { person, household }),
-        3 => (person(), role(), code()).prop_map(|(person, role, unit)| GridCommand::GrantRole { person, role, unit }),
-        1 => (person(), role(), code()).prop_map(|(person, role, unit)| GridCommand::RevokeRole { person, role, unit }),
-        1 => ((0..3u8), code(), domains()).prop_map(|(i, street, domains)| GridCommand::AddDepartment { id: format!("d{i}"), name: "科".into(), street, domains }),
-        1 => ((0..3u8), code()).prop_map(|(i, community)| GridCommand::AddPairedUnit { id: format!("u{i}"), name: "单位".into(), community }),
+        3 => (person(), role(), some_code()).prop_map(|(person, role, unit)| GridCommand::GrantRole { person, role, unit }),
+        1 => (person(), role(), some_code()).prop_map(|(person, role, unit)| GridCommand::RevokeRole { person, role, unit }),
+        1 => ((0..3u8), some_code(), domains()).prop_map(|(i, street, domains)| GridCommand::AddDepartment { id: format!("d{i}"), name: "科".into(), street, domains }),
+        1 => ((0..3u8), some_code()).prop_map(|(i, community)| GridCommand::AddPairedUnit { id: format!("u{i}"), name: "单位".into(), community }),
         1 => proptest::collection::vec(row(), 0..6).prop_map(|rows| GridCommand::Import { rows }),
-        2 => ((0..3u8), code()).prop_map(|(i, unit)| GridCommand::IssueDirective { id: format!("r{i}"), unit, title: "通知".into(), due: None }),
+        2 => ((0..3u8), some_code()).prop_map(|(i, unit)| GridCommand::IssueDirective { id: format!("r{i}"), unit, title: "通知".into(), due: None }),
         3 => ((0..3u8), proptest::collection::vec(household(), 0..5)).prop_map(|(i, households)| GridCommand::Acknowledge { directive: format!("r{i}"), households }),
     ]
 }
@@ -207,4 +207,67 @@ pub fn run(steps: &[(Option<u8>, GridCommand, Option<u8>)]) -> Ward {
         let _ = ward.execute(&context(n, *actor, *key), cmd.clone());
     }
     ward
+}
+
+/// A unit code written in a test.
+pub fn code(s: &str) -> NodeCode {
+    NodeCode::parse(s).unwrap()
+}
+
+/// The platform acting at an RFC 3339 time.
+pub fn as_system(at: &str) -> Context {
+    Context::new(Actor::System, DateTime::parse_from_rfc3339(at).unwrap())
+}
+
+/// A person acting at an RFC 3339 time.
+pub fn as_person(id: &str, at: &str) -> Context {
+    Context::new(Actor::person(id), DateTime::parse_from_rfc3339(at).unwrap())
+}
+
+const SETUP_AT: &str = "2026-01-05T08:00:00+08:00";
+
+/// Creates units (named after their codes), parents first.
+pub fn add_units(w: &mut Ward, codes: &[&str]) {
+    for c in codes {
+        let cmd = GridCommand::AddUnit {
+            code: code(c),
+            name: (*c).to_owned(),
+            domains: None,
+        };
+        w.execute(&as_system(SETUP_AT), cmd).unwrap();
+    }
+}
+
+/// Registers a person.
+pub fn add_person(w: &mut Ward, id: &str, party_member: bool) {
+    let cmd = GridCommand::AddPerson {
+        id: id.into(),
+        name: "某人".into(),
+        phone: None,
+        party_member,
+    };
+    w.execute(&as_system(SETUP_AT), cmd).unwrap();
+}
+
+/// Registers a person and gives them a role at a unit.
+pub fn appoint(w: &mut Ward, id: &str, role: Role, unit: &str) {
+    add_person(w, id, false);
+    let cmd = GridCommand::GrantRole {
+        person: id.into(),
+        role,
+        unit: code(unit),
+    };
+    w.execute(&as_system(SETUP_AT), cmd).unwrap();
+}
+
+/// Adds `n` households of 60 m² to a unit, with ids `{unit}-{i}`.
+pub fn add_households(w: &mut Ward, unit: &str, n: u32) {
+    for h in 0..n {
+        let cmd = GridCommand::AddHousehold {
+            id: format!("{unit}-{h}"),
+            unit: code(unit),
+            area: Decimal::new(60, 0),
+        };
+        w.execute(&as_system(SETUP_AT), cmd).unwrap();
+    }
 }
