@@ -18,7 +18,7 @@
 //! ```
 //!
 //! Layout: `ward.rs` (the class, journal), `grid.rs` (grid commands and queries),
-//! `js.rs` (all conversion), `error.rs` (all error mapping), `types.rs` (TypeScript
+//! `js/` (all conversion: what comes in, in `mod.rs`; result shapes, in `out.rs`), `error.rs` (all error mapping), `types.rs` (TypeScript
 //! declarations of every domain object).
 
 use wasm_bindgen::prelude::*;
