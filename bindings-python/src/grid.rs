@@ -3,7 +3,7 @@
 //! Codes are strings of digits ("510105001001"); domains, roles and levels are snake_case
 //! names ("fire_safety", "micro_grid_worker", "micro_grid"); areas are `Decimal`.
 
-use gridward::grid::{CoverageRules, GridCommand, Household, Unit};
+use gridward::grid::{CoverageRules, Directive, DirectiveSummary, GridCommand, Household, Unit};
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 use serde_json::{json, Value};
@@ -538,23 +538,13 @@ impl Ward {
     /// All directives in the order issued: `{id, unit, title, issued_at, due, targets,
     /// acknowledged}`.
     fn directives<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let rows: Vec<Value> = self
+        let rows: Vec<DirectiveSummary> = self
             .inner
             .grid()
             .directives()
             .iter()
-            .map(|d| {
-                json!({
-                    "id": d.id(),
-                    "unit": d.unit().to_string(),
-                    "title": d.title(),
-                    "issued_at": d.issued_at(),
-                    "due": d.due(),
-                    "targets": d.targets(),
-                    "acknowledged": d.acknowledged(),
-                })
-            })
+            .map(Directive::summary)
             .collect();
-        to_py(py, &Value::Array(rows))
+        serde_to_py(py, &rows)
     }
 }

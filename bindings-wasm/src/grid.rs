@@ -4,11 +4,11 @@
 //! Field names are those of the canonical JSON form (`party_member`,
 //! `transfer_households_to`), the same names the journal records and query results use.
 
-use gridward::grid::Level;
+use gridward::grid::{Directive, DirectiveSummary, Level};
 use wasm_bindgen::prelude::*;
 
 use crate::error::WardError;
-use crate::js::{self, ChainOut, CoverageOut, DirectiveOut, HouseholdOut, HouseholdRowOut};
+use crate::js::{self, ChainOut, CoverageOut, HouseholdOut, HouseholdRowOut};
 use crate::js::{PersonOut, RoleAtOut, UnitOut};
 use crate::ward::Ward;
 
@@ -349,12 +349,12 @@ impl Ward {
     /// Every directive, in the order issued.
     #[wasm_bindgen(unchecked_return_type = "DirectiveSummary[]")]
     pub fn directives(&self) -> Result<JsValue, WardError> {
-        let list: Vec<DirectiveOut> = self
+        let list: Vec<DirectiveSummary> = self
             .inner
             .grid()
             .directives()
             .iter()
-            .map(DirectiveOut::from)
+            .map(Directive::summary)
             .collect();
         js::to_js(&list)
     }

@@ -1,7 +1,6 @@
 //! Shapes of query results that the core hands out as borrowed views, made owned and
 //! serialisable for JavaScript.
 
-use chrono::{DateTime, FixedOffset};
 use gridward::grid::{CoverageReport, Domain, DomainSet, Level, NodeCode};
 use gridward::journal::ChainBreak;
 use gridward::{Hash, VerifyReport};
@@ -186,39 +185,6 @@ impl<'a> From<&'a CoverageReport> for CoverageOut<'a> {
             report,
             is_clean: report.is_clean(),
             micro_grid_compliance: report.micro_grid_compliance(),
-        }
-    }
-}
-
-/// A directive as `directives()` lists it.
-#[derive(Serialize)]
-pub struct DirectiveOut {
-    /// Its id.
-    pub id: String,
-    /// The unit it was issued at.
-    pub unit: NodeCode,
-    /// Its title.
-    pub title: String,
-    /// When it was issued.
-    pub issued_at: DateTime<FixedOffset>,
-    /// When it is due.
-    pub due: Option<DateTime<FixedOffset>>,
-    /// Households reached.
-    pub targets: u64,
-    /// Households that acknowledged.
-    pub acknowledged: u64,
-}
-
-impl From<&gridward::grid::Directive> for DirectiveOut {
-    fn from(d: &gridward::grid::Directive) -> Self {
-        DirectiveOut {
-            id: d.id().to_owned(),
-            unit: d.unit(),
-            title: d.title().to_owned(),
-            issued_at: d.issued_at(),
-            due: d.due(),
-            targets: d.targets() as u64,
-            acknowledged: d.acknowledged() as u64,
         }
     }
 }

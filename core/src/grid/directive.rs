@@ -98,6 +98,19 @@ impl Directive {
         Ok(())
     }
 
+    /// The directive as a listing shows it.
+    pub fn summary(&self) -> DirectiveSummary {
+        DirectiveSummary {
+            id: self.id.to_string(),
+            unit: self.unit,
+            title: self.title.to_string(),
+            issued_at: self.issued_at,
+            due: self.due,
+            targets: self.targets.len() as u64,
+            acknowledged: u64::from(self.acknowledged),
+        }
+    }
+
     pub(crate) fn position(&self, household: u32) -> Option<usize> {
         self.targets.binary_search(&household).ok()
     }
@@ -117,6 +130,25 @@ impl Directive {
             }
         }
     }
+}
+
+/// A directive as a listing shows it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DirectiveSummary {
+    /// Its id.
+    pub id: String,
+    /// The unit it was issued at.
+    pub unit: NodeCode,
+    /// Its title.
+    pub title: String,
+    /// When it was issued.
+    pub issued_at: DateTime<FixedOffset>,
+    /// When it is due.
+    pub due: Option<DateTime<FixedOffset>>,
+    /// Households reached.
+    pub targets: u64,
+    /// Households that acknowledged.
+    pub acknowledged: u64,
 }
 
 /// How far a directive has come.

@@ -24,7 +24,7 @@ mod query;
 pub use code::{CodeError, Level, NodeCode, StreetKind};
 pub use command::{GridCommand, ImportRow};
 pub use coverage::{CoverageReport, CoverageRules, MissingLeader, OutOfBand};
-pub use directive::{Directive, DirectiveProgress, UnitProgress};
+pub use directive::{Directive, DirectiveProgress, DirectiveSummary, UnitProgress};
 pub use domain::{Domain, DomainSet};
 pub use error::GridError;
 pub use event::{GridEvent, NewHousehold};
