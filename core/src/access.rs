@@ -136,6 +136,16 @@ pub enum Permission {
     Acknowledge,
     /// Register a person.
     RegisterPerson,
+    /// File a request on a resident's behalf (a resident files their own without it).
+    FileRequest,
+    /// Dispatch, return to the pool, cancel, reopen, extend or mark duplicate requests.
+    Dispatch,
+    /// Verify handled work on site and close it.
+    Verify,
+    /// Put requests under supervision and run the clock over them.
+    Supervise,
+    /// Call in a street's departments (held at the street or above).
+    Whistle,
 }
 
 impl Permission {
@@ -148,7 +158,11 @@ impl Permission {
             Permission::KeepHouseholds | Permission::Acknowledge | Permission::RegisterPerson => {
                 role.keeps_households()
             }
-            Permission::IssueDirective => role.shapes_structure() || role == Role::GridLeader,
+            Permission::IssueDirective | Permission::Dispatch | Permission::Supervise => {
+                role.shapes_structure() || role == Role::GridLeader
+            }
+            Permission::FileRequest | Permission::Verify => role.keeps_households(),
+            Permission::Whistle => matches!(role, Role::Administrator | Role::CommunityStaff),
         }
     }
 
@@ -162,6 +176,11 @@ impl Permission {
             Permission::IssueDirective => "issue_directive",
             Permission::Acknowledge => "acknowledge",
             Permission::RegisterPerson => "register_person",
+            Permission::FileRequest => "file_request",
+            Permission::Dispatch => "dispatch",
+            Permission::Verify => "verify",
+            Permission::Supervise => "supervise",
+            Permission::Whistle => "whistle",
         }
     }
 }

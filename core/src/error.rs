@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use crate::access::Permission;
 use crate::grid::{GridError, NodeCode};
 use crate::journal::JournalError;
+use crate::tasks::TaskError;
 
 /// The broad kind of an error; Python raises a subclass of `GridwardError` per kind.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -42,6 +43,9 @@ pub enum Error {
     /// A grid command or event was refused.
     #[error(transparent)]
     Grid(#[from] GridError),
+    /// A tasks command or event was refused.
+    #[error(transparent)]
+    Tasks(#[from] TaskError),
     /// A journal could not be read, verified or written.
     #[error(transparent)]
     Journal(#[from] JournalError),
@@ -89,6 +93,7 @@ impl Error {
     pub fn code(&self) -> &'static str {
         match self {
             Error::Grid(e) => e.code(),
+            Error::Tasks(e) => e.code(),
             Error::Journal(JournalError::Broken(_)) => "journal_broken",
             Error::Journal(JournalError::HeadMismatch { .. }) => "journal_head_mismatch",
             Error::Journal(JournalError::Encode(_)) => "journal_encode",
@@ -104,12 +109,19 @@ impl Error {
     pub fn kind(&self) -> ErrorKind {
         match self {
             Error::Grid(e) => e.kind(),
+            Error::Tasks(e) => e.kind(),
             Error::Denied { .. } | Error::UnknownActor(_) => ErrorKind::PermissionDenied,
             Error::IdempotencyConflict { .. } => ErrorKind::Conflict,
             Error::Journal(_) | Error::MalformedEntry { .. } | Error::Replay { .. } => {
                 ErrorKind::Journal
             }
         }
+    }
+}
+
+impl From<crate::calendar::CalendarError> for Error {
+    fn from(e: crate::calendar::CalendarError) -> Self {
+        Error::Tasks(TaskError::Calendar(e))
     }
 }
 

@@ -63,9 +63,11 @@
 #![deny(missing_docs)]
 
 pub mod access;
+pub mod calendar;
 pub mod error;
 pub mod grid;
 pub mod journal;
+pub mod tasks;
 mod ward;
 
 pub use access::{Actor, Permission, Role};

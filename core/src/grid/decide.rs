@@ -39,7 +39,12 @@ impl<'a> Authority<'a> {
         })
     }
 
-    fn denied(&self, permission: Permission, unit: Option<NodeCode>) -> Error {
+    /// The acting person and their index, or `None` for the platform.
+    pub(crate) fn person(&self) -> Option<(u32, &'a Person)> {
+        self.person
+    }
+
+    pub(crate) fn denied(&self, permission: Permission, unit: Option<NodeCode>) -> Error {
         Error::Denied {
             actor: self.actor.to_string(),
             permission,

@@ -32,7 +32,7 @@ pub use model::{mask_name, mask_phone, Department, Household, PairedUnit, Person
 pub use query::{Chain, ChainLink, Counts, PersonAt, Responder, TreeRow};
 
 pub(crate) use check::check_event;
-pub(crate) use decide::decide;
+pub(crate) use decide::{decide, Authority};
 
 use std::hash::BuildHasher;
 

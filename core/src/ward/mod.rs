@@ -9,6 +9,9 @@ use crate::access::Actor;
 use crate::error::Error;
 use crate::grid::{self, Grid, GridCommand, GridConfig, GridEvent};
 use crate::journal::{Hash, Journal};
+use crate::tasks::{self, TaskCommand, TaskEvent, Tasks, TasksConfig};
+
+mod queries;
 
 /// Configuration of a ward, one section per capability.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -16,6 +19,8 @@ use crate::journal::{Hash, Journal};
 pub struct WardConfig {
     /// The grid capability.
     pub grid: GridConfig,
+    /// The tasks capability.
+    pub tasks: TasksConfig,
 }
 
 /// Any command, by capability.
@@ -24,11 +29,19 @@ pub struct WardConfig {
 pub enum Command {
     /// A grid command.
     Grid(GridCommand),
+    /// A tasks command.
+    Tasks(TaskCommand),
 }
 
 impl From<GridCommand> for Command {
     fn from(c: GridCommand) -> Self {
         Command::Grid(c)
+    }
+}
+
+impl From<TaskCommand> for Command {
+    fn from(c: TaskCommand) -> Self {
+        Command::Tasks(c)
     }
 }
 
@@ -38,6 +51,8 @@ impl From<GridCommand> for Command {
 pub enum Event {
     /// A grid event.
     Grid(GridEvent),
+    /// A tasks event.
+    Tasks(TaskEvent),
 }
 
 /// Who acts, when, and under which idempotency key.
@@ -96,7 +111,6 @@ struct BodyOut<'a> {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct BodyIn {
-    #[allow(dead_code)]
     at: DateTime<FixedOffset>,
     #[allow(dead_code)]
     actor: Actor,
@@ -110,8 +124,9 @@ struct BodyIn {
 /// A ward: the state of every capability, folded from its hash-chained journal.
 #[derive(Clone, Debug)]
 pub struct Ward {
-    config: WardConfig,
-    grid: Grid,
+    pub(crate) config: WardConfig,
+    pub(crate) grid: Grid,
+    pub(crate) tasks: Tasks,
     journal: Journal,
     keys: HashMap<String, (u64, Hash)>,
 }
@@ -128,6 +143,7 @@ impl Ward {
         Ward {
             config,
             grid: Grid::new(),
+            tasks: Tasks::new(),
             journal: Journal::new(),
             keys: HashMap::new(),
         }
@@ -141,6 +157,11 @@ impl Ward {
     /// The grid.
     pub fn grid(&self) -> &Grid {
         &self.grid
+    }
+
+    /// The requests and their state.
+    pub fn tasks(&self) -> &Tasks {
+        &self.tasks
     }
 
     /// The journal.
@@ -159,6 +180,12 @@ impl Ward {
             Command::Grid(c) => {
                 let events = grid::decide(&self.grid, &self.config.grid, &ctx.actor, ctx.at, c)?;
                 Ok(events.into_iter().map(Event::Grid).collect())
+            }
+            Command::Tasks(c) => {
+                let key = ctx.idempotency_key.as_deref();
+                let (grid, tasks, config) = (&self.grid, &self.tasks, &self.config.tasks);
+                let events = tasks::decide(grid, tasks, config, &ctx.actor, ctx.at, key, c)?;
+                Ok(events.into_iter().map(Event::Tasks).collect())
             }
         }
     }
@@ -215,7 +242,7 @@ impl Ward {
         }
         self.reserve(&events);
         for event in events {
-            self.apply(event);
+            self.apply(event, ctx.at);
         }
         Ok(Receipt {
             seq: Some(seq),
@@ -256,21 +283,23 @@ impl Ward {
             .iter()
             .map(|e| match e {
                 Event::Grid(GridEvent::HouseholdsAdded { households, .. }) => households.len(),
-                Event::Grid(_) => 0,
+                Event::Grid(_) | Event::Tasks(_) => 0,
             })
             .sum();
         self.grid.reserve_households(households);
     }
 
-    fn apply(&mut self, event: Event) {
+    fn apply(&mut self, event: Event, at: DateTime<FixedOffset>) {
         match event {
             Event::Grid(e) => self.grid.apply(e),
+            Event::Tasks(e) => self.tasks.apply(&self.grid, &self.config.tasks, at, e),
         }
     }
 
     fn check(&self, event: &Event) -> Result<(), Error> {
         match event {
             Event::Grid(e) => grid::check_event(&self.grid, e).map_err(Error::from),
+            Event::Tasks(e) => tasks::check_event(&self.grid, &self.tasks, &self.config.tasks, e),
         }
     }
 
@@ -297,7 +326,7 @@ impl Ward {
                     seq,
                     source: Box::new(e),
                 })?;
-                ward.apply(event);
+                ward.apply(event, body.at);
             }
             if let (Some(k), Some(d)) = (body.key, body.digest) {
                 ward.keys.insert(k, (seq, d));
@@ -312,9 +341,15 @@ impl Ward {
         Ward::replay(config, Journal::from_jsonl(text)?)
     }
 
-    /// A digest of the whole state, equal for equal states however they were reached.
+    /// A digest of the whole state, equal for equal states however they were reached:
+    /// SHA-256 over the digests of the capabilities.
     pub fn state_digest(&self) -> Hash {
-        self.grid.digest()
+        let grid = self.grid.digest();
+        let tasks = self.tasks.digest(&self.grid, &self.config.tasks);
+        let mut both = Vec::with_capacity(128);
+        both.extend_from_slice(grid.to_hex().as_bytes());
+        both.extend_from_slice(tasks.to_hex().as_bytes());
+        Hash::of_bytes(&both)
     }
 
     /// The journal as JSON lines.

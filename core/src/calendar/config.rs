@@ -1,0 +1,193 @@
+//! The calendar as written in config files, and the text forms of its parts.
+
+use chrono::{FixedOffset, NaiveDate, NaiveTime, Timelike, Weekday};
+use serde::{Deserialize, Serialize};
+
+use super::{Calendar, CalendarError, WorkingPeriod};
+
+/// A calendar as written in JSON, before it is checked: every field is text, and every
+/// field may be left out (it then takes the default calendar's value).
+///
+/// `Calendar`'s serde goes through this type: reading converts it with
+/// [`TryFrom`], which parses every field and runs [`Calendar::validate`].
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct CalendarConfig {
+    /// The UTC offset, `"+08:00"`.
+    pub zone: String,
+    /// Working weekdays: `"mon"` … `"sun"` (full English names are accepted too).
+    pub weekdays: Vec<String>,
+    /// Working periods as `["HH:MM", "HH:MM"]`; an end may be `"24:00"`.
+    pub hours: Vec<[String; 2]>,
+    /// Public holidays, `"YYYY-MM-DD"`.
+    pub holidays: Vec<String>,
+    /// Make-up working days (调休上班日), `"YYYY-MM-DD"`.
+    pub make_up_days: Vec<String>,
+}
+
+impl Default for CalendarConfig {
+    fn default() -> Self {
+        CalendarConfig::from(Calendar::default())
+    }
+}
+
+impl From<Calendar> for CalendarConfig {
+    fn from(calendar: Calendar) -> Self {
+        let dates = |list: &[NaiveDate]| -> Vec<String> {
+            list.iter()
+                .map(|d| d.format("%Y-%m-%d").to_string())
+                .collect()
+        };
+        CalendarConfig {
+            zone: format_zone(calendar.zone),
+            weekdays: calendar
+                .weekdays
+                .iter()
+                .map(|d| weekday_name(d).to_owned())
+                .collect(),
+            hours: calendar
+                .hours
+                .iter()
+                .map(|p| [format_clock(p.start, false), format_clock(p.end, true)])
+                .collect(),
+            holidays: dates(&calendar.holidays),
+            make_up_days: dates(&calendar.make_up_days),
+        }
+    }
+}
+
+impl TryFrom<CalendarConfig> for Calendar {
+    type Error = CalendarError;
+
+    fn try_from(config: CalendarConfig) -> Result<Self, Self::Error> {
+        let zone = parse_zone(&config.zone)?;
+        let weekdays = config
+            .weekdays
+            .iter()
+            .map(|d| parse_weekday(d))
+            .collect::<Result<_, _>>()?;
+        let hours = config
+            .hours
+            .iter()
+            .map(|[start, end]| {
+                Ok(WorkingPeriod {
+                    start: parse_clock(start, false)?,
+                    end: parse_clock(end, true)?,
+                })
+            })
+            .collect::<Result<_, CalendarError>>()?;
+        let holidays = parse_dates(&config.holidays, "holiday")?;
+        let make_up_days = parse_dates(&config.make_up_days, "make-up day")?;
+        let calendar = Calendar {
+            zone,
+            weekdays,
+            hours,
+            holidays: Vec::new(),
+            make_up_days: Vec::new(),
+        }
+        .with_holidays(holidays, make_up_days);
+        calendar.validate()?;
+        Ok(calendar)
+    }
+}
+
+fn parse_dates(texts: &[String], what: &'static str) -> Result<Vec<NaiveDate>, CalendarError> {
+    texts
+        .iter()
+        .map(|text| {
+            NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| CalendarError::BadDate {
+                what,
+                value: text.clone(),
+            })
+        })
+        .collect()
+}
+
+/// Parses `+HH:MM`, `-HH:MM`, `+HHMM` or `Z`; hours up to 23.
+pub(super) fn parse_zone(text: &str) -> Result<FixedOffset, CalendarError> {
+    let bad = || CalendarError::BadZone(text.to_owned());
+    let trimmed = text.trim();
+    if trimmed == "Z" || trimmed == "z" {
+        return FixedOffset::east_opt(0).ok_or_else(bad);
+    }
+    let (sign, rest) = match trimmed.as_bytes().first() {
+        Some(b'+') => (1, &trimmed[1..]),
+        Some(b'-') => (-1, &trimmed[1..]),
+        _ => return Err(bad()),
+    };
+    let digits: Vec<u8> = rest.bytes().filter(|b| *b != b':').collect();
+    let colons = rest.len() - digits.len();
+    let well_formed = digits.len() == 4
+        && digits.iter().all(u8::is_ascii_digit)
+        && (colons == 0 || (colons == 1 && rest.as_bytes().get(2) == Some(&b':')));
+    if !well_formed {
+        return Err(bad());
+    }
+    let number = |i: usize| i32::from(digits[i] - b'0') * 10 + i32::from(digits[i + 1] - b'0');
+    let (hours, minutes) = (number(0), number(2));
+    if hours > 23 || minutes > 59 {
+        return Err(bad());
+    }
+    FixedOffset::east_opt(sign * (hours * 3600 + minutes * 60)).ok_or_else(bad)
+}
+
+/// `+08:00`, or with seconds when the offset has them.
+pub(super) fn format_zone(zone: FixedOffset) -> String {
+    zone.to_string()
+}
+
+fn parse_weekday(text: &str) -> Result<Weekday, CalendarError> {
+    let day = match text.trim().to_ascii_lowercase().as_str() {
+        "mon" | "monday" => Weekday::Mon,
+        "tue" | "tuesday" => Weekday::Tue,
+        "wed" | "wednesday" => Weekday::Wed,
+        "thu" | "thursday" => Weekday::Thu,
+        "fri" | "friday" => Weekday::Fri,
+        "sat" | "saturday" => Weekday::Sat,
+        "sun" | "sunday" => Weekday::Sun,
+        _ => return Err(CalendarError::BadWeekday(text.to_owned())),
+    };
+    Ok(day)
+}
+
+fn weekday_name(day: Weekday) -> &'static str {
+    match day {
+        Weekday::Mon => "mon",
+        Weekday::Tue => "tue",
+        Weekday::Wed => "wed",
+        Weekday::Thu => "thu",
+        Weekday::Fri => "fri",
+        Weekday::Sat => "sat",
+        Weekday::Sun => "sun",
+    }
+}
+
+/// Parses `H:MM` or `HH:MM` (00:00 to 23:59); as an end, `24:00` too (held as 00:00).
+pub(super) fn parse_clock(text: &str, is_end: bool) -> Result<NaiveTime, CalendarError> {
+    let bad = || CalendarError::BadTime(text.to_owned());
+    let (hours, minutes) = text.trim().split_once(':').ok_or_else(bad)?;
+    let two_digits = |s: &str, min_len: usize| {
+        (min_len..=2).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
+    };
+    if !two_digits(hours, 1) || !two_digits(minutes, 2) {
+        return Err(bad());
+    }
+    let hours: u32 = hours.parse().map_err(|_| bad())?;
+    let minutes: u32 = minutes.parse().map_err(|_| bad())?;
+    if is_end && hours == 24 && minutes == 0 {
+        return Ok(NaiveTime::MIN);
+    }
+    NaiveTime::from_hms_opt(hours, minutes, 0).ok_or_else(bad)
+}
+
+/// `HH:MM`, with `:SS` only when there are seconds; as an end, 00:00 is `24:00`.
+pub(super) fn format_clock(time: NaiveTime, is_end: bool) -> String {
+    if is_end && time == NaiveTime::MIN {
+        return "24:00".to_owned();
+    }
+    if time.second() == 0 && time.nanosecond() == 0 {
+        time.format("%H:%M").to_string()
+    } else {
+        time.format("%H:%M:%S%.f").to_string()
+    }
+}

@@ -1,0 +1,199 @@
+//! Errors of the tasks capability.
+
+use super::model::Status;
+use crate::calendar::CalendarError;
+use crate::error::ErrorKind;
+use crate::grid::NodeCode;
+
+/// Why a tasks command or event was refused.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum TaskError {
+    /// No request has this id.
+    #[error("no request with id {0:?}")]
+    UnknownRequest(String),
+    /// A request with this id exists already.
+    #[error("a request with id {0:?} exists already")]
+    RequestExists(String),
+    /// No category has this code.
+    #[error("no category with code {0:?}")]
+    UnknownCategory(String),
+    /// No department has this id.
+    #[error("no department with id {0:?}")]
+    UnknownDepartment(String),
+    /// A text field is empty, too long or holds control characters.
+    #[error("bad {what} {value:?}: {why}")]
+    BadText {
+        /// Which field.
+        what: &'static str,
+        /// The value given.
+        value: String,
+        /// Why not.
+        why: &'static str,
+    },
+    /// Filing needs an idempotency key, so that a retried filing has one effect.
+    #[error("filing a request needs an idempotency key")]
+    KeyRequired,
+    /// The request is not in a status that allows the action.
+    #[error("request {request:?} is {status}; cannot {action}")]
+    WrongStatus {
+        /// The request.
+        request: String,
+        /// Its status.
+        status: Status,
+        /// What was tried.
+        action: &'static str,
+    },
+    /// Only the party answering for the request may do this.
+    #[error("{actor} does not answer for request {request:?}")]
+    NotResponsible {
+        /// The request.
+        request: String,
+        /// Who tried.
+        actor: String,
+    },
+    /// Verification on site must be by someone other than the handler.
+    #[error("request {request:?} must be verified by someone other than its handler {handler:?}")]
+    VerifierIsHandler {
+        /// The request.
+        request: String,
+        /// The handler.
+        handler: String,
+    },
+    /// Verification and rating are done by people, not by the platform.
+    #[error("{action} needs a person as actor")]
+    PersonRequired {
+        /// What was tried.
+        action: &'static str,
+    },
+    /// Only the filer rates a request.
+    #[error("only the filer rates request {request:?}")]
+    NotFiler {
+        /// The request.
+        request: String,
+    },
+    /// The request was rated already.
+    #[error("request {0:?} was rated already")]
+    AlreadyRated(String),
+    /// The one extension was used already.
+    #[error("request {0:?} has had its one extension")]
+    AlreadyExtended(String),
+    /// The person may not take this request (wrong role, place or skills).
+    #[error("{person:?} is not eligible for request {request:?}: {why}")]
+    NotEligible {
+        /// The person.
+        person: String,
+        /// The request.
+        request: String,
+        /// Why not.
+        why: &'static str,
+    },
+    /// The person holds as many open claims as allowed.
+    #[error("{person:?} holds {limit} open claims, the most allowed")]
+    ClaimLimit {
+        /// The person.
+        person: String,
+        /// The limit.
+        limit: u32,
+    },
+    /// The department was not called in on the request, or reported already.
+    #[error("department {department:?} has no open call on request {request:?}")]
+    NoOpenCall {
+        /// The request.
+        request: String,
+        /// The department.
+        department: String,
+    },
+    /// The department does not belong to the request's street.
+    #[error("department {department:?} is not attached to street {street}")]
+    ForeignDepartment {
+        /// The department.
+        department: String,
+        /// The request's street.
+        street: NodeCode,
+    },
+    /// A location that is not in the grid, or a unit not on the request's chain.
+    #[error("bad location: {0}")]
+    BadLocation(String),
+    /// A request cannot duplicate itself or a request that is itself a duplicate.
+    #[error("request {request:?} cannot be marked a duplicate of {of:?}: {why}")]
+    BadDuplicate {
+        /// The request.
+        request: String,
+        /// The one named as original.
+        of: String,
+        /// Why not.
+        why: &'static str,
+    },
+    /// No handover was offered to the actor.
+    #[error("no handover of request {0:?} is offered to the actor")]
+    NoHandover(String),
+    /// A deadline could not be computed.
+    #[error(transparent)]
+    Calendar(#[from] CalendarError),
+    /// An import was refused; `row` counts from 0.
+    #[error("import row {row}: {source}")]
+    ImportRow {
+        /// The row.
+        row: usize,
+        /// Why.
+        source: Box<TaskError>,
+    },
+}
+
+impl TaskError {
+    /// A stable snake_case code.
+    pub fn code(&self) -> &'static str {
+        match self {
+            TaskError::UnknownRequest(_) => "unknown_request",
+            TaskError::RequestExists(_) => "request_exists",
+            TaskError::UnknownCategory(_) => "unknown_category",
+            TaskError::UnknownDepartment(_) => "unknown_department",
+            TaskError::BadText { .. } => "bad_text",
+            TaskError::KeyRequired => "key_required",
+            TaskError::WrongStatus { .. } => "wrong_status",
+            TaskError::NotResponsible { .. } => "not_responsible",
+            TaskError::VerifierIsHandler { .. } => "verifier_is_handler",
+            TaskError::PersonRequired { .. } => "person_required",
+            TaskError::NotFiler { .. } => "not_filer",
+            TaskError::AlreadyRated(_) => "already_rated",
+            TaskError::AlreadyExtended(_) => "already_extended",
+            TaskError::NotEligible { .. } => "not_eligible",
+            TaskError::ClaimLimit { .. } => "claim_limit",
+            TaskError::NoOpenCall { .. } => "no_open_call",
+            TaskError::ForeignDepartment { .. } => "foreign_department",
+            TaskError::BadLocation(_) => "bad_location",
+            TaskError::BadDuplicate { .. } => "bad_duplicate",
+            TaskError::NoHandover(_) => "no_handover",
+            TaskError::Calendar(e) => e.code(),
+            TaskError::ImportRow { source, .. } => source.code(),
+        }
+    }
+
+    /// The broad kind of the error.
+    pub fn kind(&self) -> ErrorKind {
+        match self {
+            TaskError::UnknownRequest(_)
+            | TaskError::UnknownCategory(_)
+            | TaskError::UnknownDepartment(_) => ErrorKind::NotFound,
+            TaskError::RequestExists(_)
+            | TaskError::WrongStatus { .. }
+            | TaskError::AlreadyRated(_)
+            | TaskError::AlreadyExtended(_)
+            | TaskError::ClaimLimit { .. }
+            | TaskError::NoOpenCall { .. }
+            | TaskError::NoHandover(_) => ErrorKind::Conflict,
+            TaskError::NotResponsible { .. }
+            | TaskError::VerifierIsHandler { .. }
+            | TaskError::PersonRequired { .. }
+            | TaskError::NotFiler { .. }
+            | TaskError::NotEligible { .. } => ErrorKind::PermissionDenied,
+            TaskError::BadText { .. }
+            | TaskError::KeyRequired
+            | TaskError::ForeignDepartment { .. }
+            | TaskError::BadLocation(_)
+            | TaskError::BadDuplicate { .. } => ErrorKind::Invalid,
+            TaskError::Calendar(e) => e.kind(),
+            TaskError::ImportRow { source, .. } => source.kind(),
+        }
+    }
+}

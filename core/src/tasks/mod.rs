@@ -1,0 +1,204 @@
+//! Task routing (`tasks`): a resident files a request (点单), the community dispatches it
+//! (派单) — by the routing rules or by hand — a grid worker takes it or a party member or
+//! volunteer claims it from the pool (领单), it is handled, verified on site by someone
+//! else and closed (核查结案), and the filer rates it (评单). Around that cycle: returns
+//! with a reason (退回), the street calling in departments that must report within a
+//! limit (吹哨报到), supervision of overdue work (督办), parking of cases past their limit
+//! and extension (挂账), reopening, and a correction window after a bad rating.
+//!
+//! At any moment a request has exactly one responsible party: a unit (its staff or its
+//! claim pool, or the locality when nobody below can take it), a person, or a department.
+//! Deadlines run on the working-time [`Calendar`](crate::calendar::Calendar) from the
+//! first dispatch.
+
+mod admin;
+mod apply;
+mod assign;
+mod category;
+mod check;
+mod command;
+mod decide;
+mod desk;
+mod digest;
+mod error;
+mod event;
+mod indicators;
+mod model;
+mod route;
+mod row;
+mod sweep;
+
+pub use category::{Category, Handler, TasksConfig};
+pub use command::{Assignee, ImportedRequest, OpenOrClosed, TaskCommand};
+pub use error::TaskError;
+pub use event::{Call, TaskEvent};
+pub use indicators::{Indicators, Period};
+pub use model::{Claim, Deadlines, Location, Request, Responsible, Satisfaction, Status, Whistle};
+pub use route::RouteDecision;
+pub use row::{RequestRow, WhistleRow};
+
+pub(crate) use check::check_event;
+pub(crate) use decide::decide;
+pub(crate) use route::{may_claim, route_at};
+
+use std::collections::BTreeSet;
+
+use hashbrown::HashMap;
+
+use model::Party;
+
+/// The state of the tasks capability: a fold over task events.
+#[derive(Clone, Debug, Default)]
+pub struct Tasks {
+    pub(crate) requests: Vec<Request>,
+    pub(crate) ids: HashMap<Box<str>, u32>,
+    /// Requests not closed, cancelled or duplicate, in filing order.
+    pub(crate) open: BTreeSet<u32>,
+    /// Work held (assigned, claimed, in progress) per person index.
+    pub(crate) work: Vec<u32>,
+    /// Open claims held per person index.
+    pub(crate) claims: Vec<u32>,
+    /// Work held per department index.
+    pub(crate) department_work: Vec<u32>,
+    /// Skill tags per person index, as bits of `skill_names`.
+    pub(crate) skills: HashMap<u32, u64>,
+    pub(crate) skill_names: Vec<Box<str>>,
+    /// Departments each officer acts for (person index → department indices).
+    pub(crate) officers: HashMap<u32, Vec<u32>>,
+}
+
+/// At most this many distinct skill tags in a ward (they are held as bits).
+pub const MAX_SKILLS: usize = 64;
+
+impl Tasks {
+    /// No requests.
+    pub fn new() -> Tasks {
+        Tasks::default()
+    }
+
+    /// The request with this id.
+    pub fn request(&self, id: &str) -> Option<&Request> {
+        self.ix(id).map(|ix| &self.requests[ix as usize])
+    }
+
+    pub(crate) fn ix(&self, id: &str) -> Option<u32> {
+        self.ids.get(id).copied()
+    }
+
+    /// Every request, in filing order.
+    pub fn requests(&self) -> &[Request] {
+        &self.requests
+    }
+
+    /// How many requests are open.
+    pub fn open_count(&self) -> usize {
+        self.open.len()
+    }
+
+    /// Work a person holds (by index in the grid's people).
+    pub(crate) fn work_of(&self, person: u32) -> u32 {
+        self.work.get(person as usize).copied().unwrap_or(0)
+    }
+
+    pub(crate) fn claims_of(&self, person: u32) -> u32 {
+        self.claims.get(person as usize).copied().unwrap_or(0)
+    }
+
+    pub(crate) fn department_work_of(&self, department: u32) -> u32 {
+        self.department_work
+            .get(department as usize)
+            .copied()
+            .unwrap_or(0)
+    }
+
+    pub(crate) fn skill_bits(&self, person: u32) -> u64 {
+        self.skills.get(&person).copied().unwrap_or(0)
+    }
+
+    /// The bits of a set of skill names, or `None` if one is not known to anyone.
+    pub(crate) fn required_bits(&self, names: &[String]) -> Option<u64> {
+        let mut bits = 0u64;
+        for name in names {
+            let i = self.skill_names.iter().position(|s| **s == **name)?;
+            bits |= 1 << i;
+        }
+        Some(bits)
+    }
+
+    /// The skill names a person has.
+    pub(crate) fn skill_names_of(&self, person: u32) -> Vec<String> {
+        let bits = self.skill_bits(person);
+        self.skill_names
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| bits & (1 << i) != 0)
+            .map(|(_, s)| s.to_string())
+            .collect()
+    }
+
+    pub(crate) fn is_officer(&self, person: u32, department: u32) -> bool {
+        self.officers
+            .get(&person)
+            .is_some_and(|d| d.contains(&department))
+    }
+}
+
+/// Counts one up or down in a table indexed by `ix`, growing it as needed.
+fn bump(table: &mut Vec<u32>, ix: u32, up: bool) {
+    let i = ix as usize;
+    if table.len() <= i {
+        table.resize(i + 1, 0);
+    }
+    table[i] = if up {
+        table[i].saturating_add(1)
+    } else {
+        table[i].saturating_sub(1)
+    };
+}
+
+impl Tasks {
+    /// What a request adds to the open-work counters: its holder, and whether as a claim.
+    fn load(r: &Request) -> Option<(Party, bool)> {
+        if !r.status.is_held() {
+            return None;
+        }
+        let claim = match (r.responsible, &r.claim) {
+            (Party::Person(p), Some(c)) => c.person == p,
+            _ => false,
+        };
+        Some((r.responsible, claim))
+    }
+
+    fn count(&mut self, load: Option<(Party, bool)>, up: bool) {
+        match load {
+            Some((Party::Person(p), claim)) => {
+                bump(&mut self.work, p, up);
+                if claim {
+                    bump(&mut self.claims, p, up);
+                }
+            }
+            Some((Party::Department(d), _)) => bump(&mut self.department_work, d, up),
+            Some((Party::Unit(_), _)) | None => {}
+        }
+    }
+
+    /// Changes a request, keeping the open set and the work counters true.
+    pub(crate) fn update(&mut self, ix: u32, change: impl FnOnce(&mut Request)) {
+        let Some(r) = self.requests.get_mut(ix as usize) else {
+            return;
+        };
+        let before = Tasks::load(r);
+        change(r);
+        let after = Tasks::load(r);
+        let open = r.status.is_open();
+        if before != after {
+            self.count(before, false);
+            self.count(after, true);
+        }
+        if open {
+            self.open.insert(ix);
+        } else {
+            self.open.remove(&ix);
+        }
+    }
+}

@@ -1,0 +1,89 @@
+//! Reading requests through the ward, where the grid and the configuration that give
+//! them ids and categories are at hand.
+
+use super::Ward;
+use crate::error::Error;
+use crate::grid::{GridError, Level, NodeCode};
+use crate::tasks::{Indicators, Location, Period, RequestRow, RouteDecision, Status, TaskError};
+
+impl Ward {
+    /// A request as a row, by id.
+    pub fn request(&self, id: &str) -> Option<RequestRow> {
+        self.tasks
+            .request(id)
+            .map(|r| self.tasks.row(&self.grid, &self.config.tasks, r))
+    }
+
+    /// Requests under `scope` (all when `None`) with `status` (any when `None`), in filing
+    /// order.
+    pub fn requests(&self, scope: Option<NodeCode>, status: Option<Status>) -> Vec<RequestRow> {
+        self.tasks
+            .requests()
+            .iter()
+            .filter(|r| scope.map_or(true, |s| s.contains(r.unit())))
+            .filter(|r| status.map_or(true, |s| r.status() == s))
+            .map(|r| self.tasks.row(&self.grid, &self.config.tasks, r))
+            .collect()
+    }
+
+    /// Where the routing rules would send a request of `category` at `location` now.
+    pub fn route(&self, category: &str, location: &Location) -> Result<RouteDecision<'_>, Error> {
+        let cix = self
+            .config
+            .tasks
+            .category_ix(category)
+            .ok_or_else(|| TaskError::UnknownCategory(category.to_owned()))?;
+        let c = &self.config.tasks.categories[usize::from(cix)];
+        let unit = match location {
+            Location::Household(id) => self
+                .grid
+                .household(id)
+                .and_then(|h| self.grid.household_unit(h))
+                .ok_or_else(|| GridError::UnknownHousehold(id.clone()))?,
+            Location::Unit(code) => *code,
+        };
+        let ix = self
+            .grid
+            .unit_ix(unit)
+            .ok_or(GridError::UnknownUnit(unit))?;
+        Ok(crate::tasks::route_at(&self.grid, &self.tasks, c, ix, unit))
+    }
+
+    /// Pooled requests a person may claim, in filing order.
+    pub fn claimable_by(&self, person: &str) -> Result<Vec<RequestRow>, Error> {
+        let p = self
+            .grid
+            .person_ids
+            .get(person)
+            .copied()
+            .ok_or_else(|| GridError::UnknownPerson(person.to_owned()))?;
+        Ok(self
+            .tasks
+            .open
+            .iter()
+            .map(|&ix| &self.tasks.requests()[ix as usize])
+            .filter(|r| r.status() == Status::Pooled)
+            .filter(|r| crate::tasks::may_claim(&self.grid, &self.tasks, &self.config.tasks, p, r))
+            .map(|r| self.tasks.row(&self.grid, &self.config.tasks, r))
+            .collect())
+    }
+
+    /// Case-handling indicators of requests under `scope` filed in `period`.
+    pub fn indicators(
+        &self,
+        scope: Option<NodeCode>,
+        period: &Period,
+    ) -> Result<Indicators, Error> {
+        if let Some(code) = scope {
+            if self.grid.unit(code).is_none() {
+                return Err(GridError::UnknownUnit(code).into());
+            }
+        }
+        Ok(self.tasks.indicators(scope, period))
+    }
+
+    /// Indicators of every unit of a level, by code.
+    pub fn indicators_by(&self, level: Level, period: &Period) -> Vec<Indicators> {
+        self.tasks.indicators_by(&self.grid, level, period)
+    }
+}
