@@ -7,6 +7,7 @@
 use std::path::PathBuf;
 
 use gridward_scenarios::parity::{run, Scenario};
+use gridward_scenarios::parity_tasks;
 
 fn fixture(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -14,19 +15,72 @@ fn fixture(name: &str) -> PathBuf {
         .join(name)
 }
 
-#[test]
-fn rust_face_matches_the_expected_numbers() {
-    let text = std::fs::read_to_string(fixture("grid_scenario.json")).unwrap();
-    let scenario: Scenario = serde_json::from_str(&text).unwrap();
-    let observed = run(&scenario).unwrap();
-    let expected_path = fixture("grid_expected.json");
+/// Compares with the expected file, first rewriting it when blessing.
+fn check(observed: &serde_json::Value, name: &str) {
+    let expected_path = fixture(name);
     if std::env::var_os("GRIDWARD_BLESS").is_some() {
-        let pretty = serde_json::to_string_pretty(&observed).unwrap();
+        let pretty = serde_json::to_string_pretty(observed).unwrap();
         std::fs::write(&expected_path, pretty + "\n").unwrap();
     }
     let expected: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(expected_path).unwrap()).unwrap();
-    assert_eq!(observed, expected);
+    assert_eq!(observed, &expected);
+}
+
+#[test]
+fn rust_face_matches_the_expected_numbers() {
+    let text = std::fs::read_to_string(fixture("grid_scenario.json")).unwrap();
+    let scenario: Scenario = serde_json::from_str(&text).unwrap();
+    check(&run(&scenario).unwrap(), "grid_expected.json");
+}
+
+fn tasks_observed() -> serde_json::Value {
+    let text = std::fs::read_to_string(fixture("tasks_scenario.json")).unwrap();
+    let scenario: parity_tasks::Scenario = serde_json::from_str(&text).unwrap();
+    parity_tasks::run(&scenario).unwrap()
+}
+
+#[test]
+fn rust_face_matches_the_expected_request_numbers() {
+    check(&tasks_observed(), "tasks_expected.json");
+}
+
+#[test]
+fn the_request_scenario_exercises_what_it_claims() {
+    let o = tasks_observed();
+    let row = |id: &str| {
+        o["requests"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["id"] == id)
+            .unwrap()
+            .clone()
+    };
+    // One retried filing, eleven refusals.
+    assert_eq!(o["duplicates"], 1);
+    assert_eq!(o["errors"].as_array().unwrap().len(), 11);
+    assert_eq!(row("q1")["status"], "closed");
+    assert_eq!(row("q1")["on_time"], true);
+    // q2 was rated dissatisfied, reworked and re-rated.
+    assert_eq!(row("q2")["reopens"], 1);
+    assert_eq!(row("q2")["rating"], "basically_satisfied");
+    // Closed late (5 working hours from Monday 09:10 ran out at 15:40), so it stays late
+    // though its re-close came inside the correction window.
+    assert_eq!(row("q2")["on_time"], false);
+    assert_eq!(row("h1")["handled_by"], "vol");
+    assert_eq!(row("q4")["status"], "duplicate");
+    assert_eq!(row("c1")["late_reports"], 1);
+    // Seven requests counted (q4 duplicate, q5 cancelled); closed: q1, q2, h1.
+    let i = &o["indicators"];
+    assert_eq!(i["filed"], 8);
+    assert_eq!(i["closed"], 3);
+    // Due: the three closed, plus h2 and q3 open past their limits (c1 was extended
+    // beyond the period). On time: q1 and h1.
+    assert_eq!(i["due"], 5);
+    assert_eq!(i["closed_on_time"], 2);
+    assert_eq!(i["closure_rate"], "60.00");
+    assert_eq!(i["on_time_rate"], "40.00");
 }
 
 #[test]

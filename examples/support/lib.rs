@@ -5,6 +5,7 @@
 pub mod city;
 pub mod jifu;
 pub mod parity;
+pub mod parity_tasks;
 
 use chrono::{DateTime, FixedOffset};
 

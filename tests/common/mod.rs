@@ -6,6 +6,8 @@ use chrono::{DateTime, Duration, FixedOffset};
 use gridward::grid::{Domain, DomainSet, GridCommand, ImportRow, NodeCode};
 use gridward::{Actor, Context, Role, Ward, WardConfig};
 use proptest::prelude::*;
+
+pub mod requests;
 use rust_decimal::Decimal;
 
 /// Every unit code of the small world: 1 district, 2 streets, 4 communities, 8 grids,

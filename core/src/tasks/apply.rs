@@ -56,6 +56,7 @@ fn new_request(
         report: None,
         verified_by: None,
         closed_at: None,
+        closed_late: false,
         updated_at: at,
         claim: None,
         handover_to: None,
@@ -129,6 +130,9 @@ impl Tasks {
         if request.status == OpenOrClosed::Closed {
             r.status = Status::Closed;
             r.closed_at = request.updated_at;
+            r.closed_late = request
+                .updated_at
+                .is_some_and(|c| c > deadlines.resolution);
         }
         self.push(r);
     }
@@ -265,6 +269,7 @@ impl Tasks {
                     let Some(p) = person(&p) else { return };
                     r.responsible = Party::Person(p);
                     r.status = Status::Claimed;
+                    r.responded_at.get_or_insert(at);
                     r.claim = Some(Claim {
                         person: p,
                         at,
@@ -325,6 +330,7 @@ impl Tasks {
                     if passed {
                         r.status = Status::Closed;
                         r.closed_at = Some(at);
+                        r.closed_late |= r.deadlines.is_some_and(|d| at > d.resolution);
                         r.rated_since_close = false;
                         r.note = if note.is_empty() {
                             "verified on site and closed".into()

@@ -91,7 +91,7 @@ impl Desk<'_> {
         let (party, status) = match to {
             Assignee::Person(id) => {
                 let p = self.person(&id)?;
-                self.may_take(p, r.unit, c)
+                self.may_take(p, r.dispatcher, c)
                     .map_err(|why| self.not_eligible(p, r, why))?;
                 (Party::Person(p), Status::Assigned)
             }
@@ -229,7 +229,7 @@ impl Desk<'_> {
                 .into());
             }
         } else {
-            self.may_take(q, r.unit, c)
+            self.may_take(q, r.dispatcher, c)
                 .map_err(|why| self.not_eligible(q, r, why))?;
         }
         Ok(())

@@ -194,7 +194,8 @@ impl<'a> Desk<'a> {
         claimer(self.grid, self.tasks, p, unit, c)
     }
 
-    /// Whether person `p` may be given work at `unit` by hand: any role on its branch.
+    /// Whether person `p` may be given work by hand in the part of the grid `unit` (the
+    /// dispatching community) heads: any role within it or above it.
     pub(super) fn may_take(
         &self,
         p: u32,

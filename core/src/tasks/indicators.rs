@@ -3,11 +3,12 @@
 //! The requests counted are those filed in the period under the unit, cancelled ones and
 //! duplicates aside, seen as they stood at the period's end:
 //! - *due* (应结案): closed by the end, plus those still open past their resolution limit;
-//! - closure rate = closed / due; on-time closure rate = closed within the limit / due;
+//! - closure rate = closed / due; on-time closure rate = closed within the limit / due,
+//!   where a request once closed late stays late (see [`Request::closed_on_time`]);
 //! - rework rate = requests reopened at least once / closed;
 //! - extension rate = requests given their extension / due;
-//! - response rate = first actions within the response limit / requests whose response
-//!   was made or has fallen due;
+//! - response rate = first actions (a start, a claim, a report of work done) within the
+//!   response limit / requests whose response was made or has fallen due;
 //! - satisfaction rate = the top three levels / rated (unrated aside);
 //! - whistle rate = requests on which departments were called in / requests counted.
 //!
@@ -99,7 +100,9 @@ pub fn percent(part: u64, whole: u64) -> Option<Decimal> {
         return None;
     }
     let value = Decimal::from(part) * Decimal::ONE_HUNDRED / Decimal::from(whole);
-    Some(value.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero))
+    let mut rounded = value.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+    rounded.rescale(2);
+    Some(rounded)
 }
 
 impl Indicators {

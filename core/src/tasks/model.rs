@@ -254,6 +254,9 @@ pub struct Request {
     pub(crate) report: Option<Box<str>>,
     pub(crate) verified_by: Option<u32>,
     pub(crate) closed_at: Option<DateTime<FixedOffset>>,
+    /// Whether it was ever closed after its resolution deadline: a late close stays late
+    /// even if a bad rating reopens it and it is closed again within the correction window.
+    pub(crate) closed_late: bool,
     pub(crate) updated_at: DateTime<FixedOffset>,
     pub(crate) claim: Option<Claim>,
     pub(crate) handover_to: Option<u32>,
@@ -403,11 +406,9 @@ impl Request {
         &self.note
     }
 
-    /// Whether it was closed no later than its resolution deadline.
+    /// Whether it is closed and every close came no later than the resolution deadline
+    /// then in force.
     pub fn closed_on_time(&self) -> bool {
-        match (self.closed_at, self.deadlines) {
-            (Some(c), Some(d)) => c <= d.resolution,
-            _ => false,
-        }
+        self.closed_at.is_some() && !self.closed_late
     }
 }
