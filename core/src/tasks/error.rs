@@ -1,6 +1,7 @@
 //! Errors of the tasks capability.
 
 use super::model::Status;
+use super::open311::Open311Error;
 use crate::calendar::CalendarError;
 use crate::error::ErrorKind;
 use crate::grid::NodeCode;
@@ -138,6 +139,9 @@ pub enum TaskError {
         /// Why.
         source: Box<TaskError>,
     },
+    /// An Open311 GeoReport v2 document was refused.
+    #[error("Open311: {0}")]
+    Open311(#[from] Open311Error),
 }
 
 impl TaskError {
@@ -166,6 +170,7 @@ impl TaskError {
             TaskError::NoHandover(_) => "no_handover",
             TaskError::Calendar(e) => e.code(),
             TaskError::ImportRow { source, .. } => source.code(),
+            TaskError::Open311(e) => e.code(),
         }
     }
 
@@ -191,7 +196,8 @@ impl TaskError {
             | TaskError::KeyRequired
             | TaskError::ForeignDepartment { .. }
             | TaskError::BadLocation(_)
-            | TaskError::BadDuplicate { .. } => ErrorKind::Invalid,
+            | TaskError::BadDuplicate { .. }
+            | TaskError::Open311(_) => ErrorKind::Invalid,
             TaskError::Calendar(e) => e.kind(),
             TaskError::ImportRow { source, .. } => source.kind(),
         }

@@ -24,6 +24,7 @@ mod error;
 mod event;
 mod indicators;
 mod model;
+mod open311;
 mod route;
 mod row;
 mod sweep;
@@ -34,6 +35,7 @@ pub use error::TaskError;
 pub use event::{Call, TaskEvent};
 pub use indicators::{Indicators, Period};
 pub use model::{Claim, Deadlines, Location, Request, Responsible, Satisfaction, Status, Whistle};
+pub use open311::{parse_requests, Open311Error, Open311Request, Open311Service};
 pub use route::RouteDecision;
 pub use row::{RequestRow, WhistleRow};
 

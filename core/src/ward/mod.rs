@@ -11,6 +11,7 @@ use crate::grid::{self, Grid, GridCommand, GridConfig, GridEvent};
 use crate::journal::{Hash, Journal};
 use crate::tasks::{self, TaskCommand, TaskEvent, Tasks, TasksConfig};
 
+mod open311;
 mod queries;
 
 /// Configuration of a ward, one section per capability.
