@@ -6,7 +6,9 @@
 //! whole week at a time, so the cost grows with the number of listed dates crossed, not
 //! with the length of the limit.
 
-use chrono::{DateTime, Days, FixedOffset, NaiveDate, NaiveTime, TimeDelta, TimeZone, Timelike};
+use chrono::{
+    DateTime, Datelike, Days, FixedOffset, NaiveDate, NaiveTime, TimeDelta, TimeZone, Timelike,
+};
 
 use super::{Calendar, CalendarError, Limit, LimitUnit, WorkingPeriod};
 
@@ -192,10 +194,13 @@ impl Calendar {
         } = at;
         let mut remaining = need;
         let mut listed = Listed::new(self, date);
+        // The last working day seen (or the start), and the days walked since.
         let mut last_working = date;
+        let mut idle_days: u64 = 0;
         loop {
             if listed.is_working_day(date) {
                 last_working = date;
+                idle_days = 0;
                 for period in &self.hours {
                     let (start, end) = bounds(period);
                     if nanos >= end {
@@ -217,22 +222,23 @@ impl Calendar {
             }
             date = date.succ_opt().ok_or(CalendarError::OutOfRange)?;
             nanos = 0;
-            let weeks = listed.plain_weeks(date, None);
-            // Leave at least one nanosecond so the landing happens day by day.
-            let skip = if week == 0 {
-                weeks.min(u64::from(MAX_GAP_DAYS / 7 + 1))
-            } else {
-                weeks.min(u64::try_from((remaining - 1) / week).unwrap_or(0))
-            };
-            if skip > 0 {
-                date = skip_weeks(date, skip)?;
-                remaining -= i128::from(skip) * week;
-                if week > 0 {
-                    last_working = date;
+            idle_days += 1;
+            // Skip whole weeks of plain days, leaving at least one nanosecond so that the
+            // landing happens day by day.
+            if week == 0 || remaining > week {
+                let weeks = listed.plain_weeks(date);
+                let skip = if week == 0 {
+                    weeks.min(u64::from(MAX_GAP_DAYS / 7 + 1))
+                } else {
+                    weeks.min(u64::try_from((remaining - 1) / week).unwrap_or(0))
+                };
+                if skip > 0 {
+                    date = skip_weeks(date, skip)?;
+                    remaining -= i128::from(skip) * week;
+                    idle_days = if week == 0 { idle_days + 7 * skip } else { 0 };
                 }
             }
-            let gap = date.signed_duration_since(last_working).num_days();
-            if gap > i64::from(MAX_GAP_DAYS) {
+            if idle_days > u64::from(MAX_GAP_DAYS) {
                 return Err(CalendarError::NoWorkingDayWithin {
                     after: last_working,
                     days: MAX_GAP_DAYS,
@@ -250,8 +256,9 @@ impl Calendar {
         } = a;
         let mut total: i128 = 0;
         let mut listed = Listed::new(self, date);
+        let mut days_left = b.date.signed_duration_since(date).num_days();
         loop {
-            let until = if date == b.date { b.nanos } else { DAY_NS };
+            let until = if days_left == 0 { b.nanos } else { DAY_NS };
             if listed.is_working_day(date) {
                 for period in &self.hours {
                     let (start, end) = bounds(period);
@@ -259,7 +266,7 @@ impl Calendar {
                     total += i128::from(overlap.max(0));
                 }
             }
-            if date >= b.date {
+            if days_left <= 0 {
                 return total;
             }
             date = match date.succ_opt() {
@@ -267,13 +274,18 @@ impl Calendar {
                 None => return total,
             };
             nanos = 0;
-            let weeks = listed.plain_weeks(date, Some(b.date));
-            if weeks > 0 {
-                match skip_weeks(date, weeks) {
-                    Ok(next) => date = next,
-                    Err(_) => return total,
+            days_left -= 1;
+            if days_left >= 7 {
+                let within = u64::try_from(days_left / 7).unwrap_or(0);
+                let weeks = listed.plain_weeks(date).min(within);
+                if weeks > 0 {
+                    match skip_weeks(date, weeks) {
+                        Ok(next) => date = next,
+                        Err(_) => return total,
+                    }
+                    total += i128::from(weeks) * week;
+                    days_left -= i64::try_from(weeks * 7).unwrap_or(days_left);
                 }
-                total += i128::from(weeks) * week;
             }
         }
     }
@@ -332,19 +344,18 @@ impl<'a> Listed<'a> {
         self.seek(date);
         let calendar = self.calendar;
         calendar.make_up_days.get(self.make_up) == Some(&date)
-            || (calendar.weekdays.contains(chrono::Datelike::weekday(&date))
+            || (calendar.weekdays.contains(date.weekday())
                 && calendar.holidays.get(self.holiday) != Some(&date))
     }
 
-    /// How many whole weeks of plain days start at `date`, before the next listed date
-    /// and before `limit` (excluded); `u64::MAX` when nothing bounds them.
-    fn plain_weeks(&mut self, date: NaiveDate, limit: Option<NaiveDate>) -> u64 {
+    /// How many whole weeks of plain days start at `date`, before the next listed date;
+    /// `u64::MAX` when no listed date follows.
+    fn plain_weeks(&mut self, date: NaiveDate) -> u64 {
         self.seek(date);
         let calendar = self.calendar;
         let next = [
             calendar.holidays.get(self.holiday).copied(),
             calendar.make_up_days.get(self.make_up).copied(),
-            limit,
         ]
         .into_iter()
         .flatten()

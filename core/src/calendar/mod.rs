@@ -9,23 +9,36 @@
 //! use gridward::calendar::{Calendar, Limit};
 //!
 //! # fn main() -> Result<(), Box<dyn std::error::Error>> {
-//! let day = |m, d| NaiveDate::from_ymd_opt(2025, m, d).ok_or("bad date");
-//! // Spring Festival 2025: 28 Jan – 4 Feb off, Sunday 26 Jan worked instead.
-//! let holidays: Vec<NaiveDate> = (28..=31).map(|d| day(1, d)).chain((1..=4).map(|d| day(2, d))).collect::<Result<_, _>>()?;
-//! let calendar = Calendar::default().with_holidays(holidays, [day(1, 26)?, day(2, 8)?]);
-//! calendar.validate()?;
+//! // Spring Festival 2025: 28 January to 4 February off, Sunday 26 January worked.
+//! let calendar: Calendar = serde_json::from_str(r#"{
+//!     "zone": "+08:00",
+//!     "holidays": ["2025-01-28", "2025-01-29", "2025-01-30", "2025-01-31",
+//!                  "2025-02-01", "2025-02-02", "2025-02-03", "2025-02-04"],
+//!     "make_up_days": ["2025-01-26", "2025-02-08"]
+//! }"#)?;
+//! assert_eq!(calendar.minutes_per_day(), 480); // default hours: 08:30–12:00, 13:30–18:00
+//! assert!(calendar.is_working_day(NaiveDate::from_ymd_opt(2025, 1, 26).ok_or("date")?));
 //!
+//! // Filed on the Monday before the break, one working day is due after it.
 //! let filed = DateTime::parse_from_rfc3339("2025-01-27T10:00:00+08:00")?;
 //! let due = calendar.deadline(filed, "1wd".parse::<Limit>()?)?;
 //! assert_eq!(due.to_rfc3339(), "2025-02-05T10:00:00+08:00");
-//! assert!(calendar.is_working_day(day(1, 26)?));
+//! assert_eq!(calendar.working_minutes_between(filed, due), 480);
+//!
+//! // Natural time ignores the calendar.
+//! let due = calendar.deadline(filed, Limit::hours(24))?;
+//! assert_eq!(due.to_rfc3339(), "2025-01-28T10:00:00+08:00");
 //! # Ok(())
 //! # }
 //! ```
 
 mod config;
+#[cfg(test)]
+mod config_tests;
 mod deadline;
 mod error;
+#[cfg(test)]
+mod guard_tests;
 mod limit;
 #[cfg(test)]
 mod proptests;
@@ -41,13 +54,27 @@ pub use config::CalendarConfig;
 pub use error::CalendarError;
 pub use limit::{Limit, LimitUnit};
 
+// The panics below are in constants, so they are evaluated (and ruled out) at compile time.
+
 /// China Standard Time, the default zone.
 const CHINA_STANDARD_TIME: FixedOffset = match FixedOffset::east_opt(8 * 3600) {
     Some(zone) => zone,
     None => panic!("+08:00 is a valid offset"),
 };
 
-/// A time of day known valid at compile time.
+/// The default working periods: 08:30–12:00 and 13:30–18:00.
+const DEFAULT_HOURS: [WorkingPeriod; 2] = [
+    WorkingPeriod {
+        start: clock(8, 30),
+        end: clock(12, 0),
+    },
+    WorkingPeriod {
+        start: clock(13, 30),
+        end: clock(18, 0),
+    },
+];
+
+/// A time of day, for constants.
 const fn clock(hour: u32, minute: u32) -> NaiveTime {
     match NaiveTime::from_hms_opt(hour, minute, 0) {
         Some(time) => time,
@@ -201,16 +228,7 @@ impl Default for Calendar {
         Calendar {
             zone: CHINA_STANDARD_TIME,
             weekdays: WeekdaySet::MONDAY_TO_FRIDAY,
-            hours: vec![
-                WorkingPeriod {
-                    start: clock(8, 30),
-                    end: clock(12, 0),
-                },
-                WorkingPeriod {
-                    start: clock(13, 30),
-                    end: clock(18, 0),
-                },
-            ],
+            hours: DEFAULT_HOURS.to_vec(),
             holidays: Vec::new(),
             make_up_days: Vec::new(),
         }

@@ -130,9 +130,7 @@ impl Tasks {
         if request.status == OpenOrClosed::Closed {
             r.status = Status::Closed;
             r.closed_at = request.updated_at;
-            r.closed_late = request
-                .updated_at
-                .is_some_and(|c| c > deadlines.resolution);
+            r.closed_late = request.updated_at.is_some_and(|c| c > deadlines.resolution);
         }
         self.push(r);
     }
