@@ -5,7 +5,10 @@
 //! itself have kind `"invalid"` and the same codes as the Python face: `invalid_command`,
 //! `invalid_row`, `invalid_datetime`, `invalid_decimal`, `invalid_config`,
 //! `invalid_rules`, `invalid_domain`, `invalid_level`, `bad_hash`, plus `invalid_context`
-//! for the JavaScript call context `{actor, at, key}`.
+//! for the JavaScript call context `{actor, at, key}`, and for the tasks capability
+//! `invalid_location`, `invalid_status` and `invalid_period`. The tasks capability's own
+//! refusals (`unknown_request`, `wrong_status`, `not_filer`, `claim_limit` …) come from
+//! the core like every other.
 
 use js_sys::{Error as JsError, Reflect};
 use wasm_bindgen::prelude::*;
@@ -79,6 +82,12 @@ impl From<gridward::grid::GridError> for WardError {
 
 impl From<gridward::grid::CodeError> for WardError {
     fn from(e: gridward::grid::CodeError) -> Self {
+        WardError::Core(e.into())
+    }
+}
+
+impl From<gridward::tasks::TaskError> for WardError {
+    fn from(e: gridward::tasks::TaskError) -> Self {
         WardError::Core(e.into())
     }
 }

@@ -1,8 +1,8 @@
 //! WebAssembly bindings of Gridward: the npm package `gridward`.
 //!
 //! One class, [`Ward`](ward::Ward), holds a community platform's state and its
-//! hash-chained journal; its camelCase methods mirror the core's grid commands and
-//! queries, and the free function `verifyJournal` checks exported journal text. Values
+//! hash-chained journal; its camelCase methods mirror the core's grid and tasks commands
+//! and queries, and the free function `verifyJournal` checks exported journal text. Values
 //! cross as plain JavaScript in the canonical JSON form of the core's serde types: codes
 //! and amounts as strings, dates as ISO-8601 strings (or `Date` objects going in).
 //! Failures throw real `Error` objects named `"GridwardError"` with `.code` and `.kind`.
@@ -18,14 +18,19 @@
 //! ```
 //!
 //! Layout: `ward.rs` (the class, journal), `grid.rs` (grid commands and queries),
-//! `js/` (all conversion: what comes in, in `mod.rs`; result shapes, in `out.rs`), `error.rs` (all error mapping), `types.rs` (TypeScript
-//! declarations of every domain object).
+//! `tasks.rs` (task routing: requests, their commands and indicators), `open311.rs`
+//! (Open311 GeoReport v2 interchange), `js/` (all
+//! conversion: what comes in, in `mod.rs`; result shapes, in `out.rs`; the tasks
+//! capability's, in `tasks.rs`), `error.rs` (all error mapping), `types.rs` and
+//! `types/tasks.rs` (TypeScript declarations of every domain object).
 
 use wasm_bindgen::prelude::*;
 
 mod error;
 mod grid;
 mod js;
+mod open311;
+mod tasks;
 mod types;
 mod ward;
 

@@ -4,6 +4,8 @@
 
 use wasm_bindgen::prelude::*;
 
+mod tasks;
+
 #[wasm_bindgen(typescript_custom_section)]
 const DOMAIN_TYPES: &'static str = r#"
 /** A grid code: 6 (district), 9 (street), 12 (community), 15 (grid) or 18 (micro-grid) digits. */
@@ -83,10 +85,12 @@ export interface GridConfig {
 /** Configuration of a ward. The constructor takes any part of it; `config` returns it whole. */
 export interface WardConfig {
   grid: GridConfig;
+  tasks: TasksConfig;
 }
 /** A partial configuration, as the constructor and fromJournal take it. */
 export interface WardConfigInput {
   grid?: { default_domains?: Domain[]; coverage?: Partial<CoverageRules> };
+  tasks?: TasksConfigInput;
 }
 
 /** A unit of the hierarchy. */
@@ -303,7 +307,12 @@ export interface GridEvent {
   [field: string]: unknown;
 }
 /** An event of any capability, as recorded in the journal. */
-export interface WardEvent {
-  grid: GridEvent;
-}
+export type WardEvent =
+  | { grid: GridEvent; tasks?: never }
+  | { tasks: TaskEvent; grid?: never };
+/**
+ * A command of any capability, as execute() and decide() take it: by capability, or a
+ * plain grid command (the form taken before there were other capabilities).
+ */
+export type WardCommand = GridCommand | { grid: GridCommand } | { tasks: TaskCommand };
 "#;

@@ -24,10 +24,10 @@ pub struct Ward {
 }
 
 impl Ward {
-    /// Decides and records a grid command under the JavaScript call context.
+    /// Decides and records a command of any capability under the JavaScript call context.
     pub(crate) fn run(
         &mut self,
-        command: gridward::grid::GridCommand,
+        command: impl Into<Command>,
         ctx: &JsValue,
     ) -> Result<JsValue, WardError> {
         let ctx = js::context(ctx)?;
@@ -55,15 +55,17 @@ impl Ward {
         js::to_js(self.inner.config())
     }
 
-    /// Executes any grid command given in its JSON form,
-    /// `{ type: "add_unit", code: "510105", name: "青羊区" }`, and returns its receipt.
+    /// Executes any command given in its JSON form, by capability —
+    /// `{ tasks: { type: "start", request: "r-1" } }`, `{ grid: { type: "add_unit", … } }` —
+    /// or as a plain grid command, `{ type: "add_unit", code: "510105", name: "青羊区" }`;
+    /// returns its receipt.
     #[wasm_bindgen(unchecked_return_type = "Receipt")]
     pub fn execute(
         &mut self,
-        #[wasm_bindgen(unchecked_param_type = "GridCommand")] command: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "WardCommand")] command: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "Context")] ctx: JsValue,
     ) -> Result<JsValue, WardError> {
-        let command = js::command(None, &command)?;
+        let command = js::any_command(&command)?;
         self.run(command, &ctx)
     }
 
@@ -72,12 +74,12 @@ impl Ward {
     #[wasm_bindgen(unchecked_return_type = "WardEvent[]")]
     pub fn decide(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "GridCommand")] command: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "WardCommand")] command: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "Context")] ctx: JsValue,
     ) -> Result<JsValue, WardError> {
-        let command = js::command(None, &command)?;
+        let command = js::any_command(&command)?;
         let ctx = js::context(&ctx)?;
-        let events = self.inner.decide(&ctx, Command::Grid(command))?;
+        let events = self.inner.decide(&ctx, command)?;
         js::to_js(&events)
     }
 

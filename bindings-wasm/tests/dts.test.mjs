@@ -27,8 +27,8 @@ for (const target of ["web", "node"]) {
     for (const signature of [
       "addUnit(args: AddUnitArgs, ctx?: Context): Receipt;",
       "importRows(rows: ImportRow[], ctx?: Context): Receipt;",
-      "execute(command: GridCommand, ctx?: Context): Receipt;",
-      "decide(command: GridCommand, ctx?: Context): WardEvent[];",
+      "execute(command: WardCommand, ctx?: Context): Receipt;",
+      "decide(command: WardCommand, ctx?: Context): WardEvent[];",
       "unit(code: string): Unit | null;",
       "subtree(code: string): TreeRow[];",
       "householdsUnder(code: string): HouseholdRow[];",
@@ -51,6 +51,58 @@ for (const target of ["web", "node"]) {
       assert.match(dts, new RegExp(`export interface ${name} `), name);
     }
     for (const name of ["ImportRow", "GridCommand", "Level", "Domain", "Role"]) {
+      assert.match(dts, new RegExp(`export type ${name} =`), name);
+    }
+  });
+
+  test(`${target}: the tasks methods take and return the tasks types`, () => {
+    const dts = declarations(target);
+    for (const signature of [
+      "fileRequest(args: FileRequestArgs, ctx?: Context): Receipt;",
+      "dispatch(args: DispatchArgs, ctx?: Context): Receipt;",
+      "claim(args: ClaimArgs, ctx?: Context): Receipt;",
+      "releaseClaim(args: RequestArgs, ctx?: Context): Receipt;",
+      "offerHandover(args: OfferHandoverArgs, ctx?: Context): Receipt;",
+      "acceptHandover(args: RequestArgs, ctx?: Context): Receipt;",
+      "start(args: RequestArgs, ctx?: Context): Receipt;",
+      "handle(args: HandleArgs, ctx?: Context): Receipt;",
+      "verify(args: VerifyArgs, ctx?: Context): Receipt;",
+      "returnRequest(args: ReasonArgs, ctx?: Context): Receipt;",
+      "cancel(args: ReasonArgs, ctx?: Context): Receipt;",
+      "markDuplicate(args: MarkDuplicateArgs, ctx?: Context): Receipt;",
+      "reopen(args: ReasonArgs, ctx?: Context): Receipt;",
+      "rate(args: RateArgs, ctx?: Context): Receipt;",
+      "extend(args: ReasonArgs, ctx?: Context): Receipt;",
+      "whistle(args: WhistleArgs, ctx?: Context): Receipt;",
+      "report(args: ReportArgs, ctx?: Context): Receipt;",
+      "supervise(args: ReasonArgs, ctx?: Context): Receipt;",
+      "sweep(args?: SweepArgs, ctx?: Context): Receipt;",
+      "setSkills(args: SetSkillsArgs, ctx?: Context): Receipt;",
+      "appointOfficer(args: OfficerArgs, ctx?: Context): Receipt;",
+      "removeOfficer(args: OfficerArgs, ctx?: Context): Receipt;",
+      "importRequests(requests: ImportedRequestInput[], ctx?: Context): Receipt;",
+      "importOpen311(text: string, ctx?: Context): Receipt;",
+      "request(id: string): RequestRow | null;",
+      "requests(scope?: NodeCode | null, status?: Status | null): RequestRow[];",
+      "route(category: string, location: Location): RouteDecision;",
+      "claimableBy(person: string): RequestRow[];",
+      "indicators(query: IndicatorsQuery): Indicators;",
+      "indicatorsBy(level: Level, period: Period): Indicators[];",
+      "categories(): CategoryInfo[];",
+      "open311Services(): Open311Service[];",
+      "open311ServicesJson(): string;",
+      'open311Requests(scope?: NodeCode | null, status?: "open" | "closed" | null): Open311Request[];',
+      'open311RequestsJson(scope?: NodeCode | null, status?: "open" | "closed" | null): string;',
+    ]) {
+      assert.ok(dts.includes(signature), `missing: ${signature}`);
+    }
+    for (const name of ["RequestRow", "WhistleRow", "Indicators", "Category", "CategoryInfo",
+      "TasksConfig", "CalendarConfig", "Limit", "Open311Service", "Open311Request",
+      "ImportedRequestInput", "FileRequestArgs", "IndicatorsQuery", "Period", "TaskEvent"]) {
+      assert.match(dts, new RegExp(`export interface ${name} `), name);
+    }
+    for (const name of ["Status", "Satisfaction", "Location", "Assignee", "Responsible",
+      "RouteDecision", "TaskCommand", "WardCommand", "WardEvent", "Handler"]) {
       assert.match(dts, new RegExp(`export type ${name} =`), name);
     }
   });

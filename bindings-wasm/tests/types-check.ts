@@ -31,7 +31,7 @@ export async function typed(): Promise<string> {
   const command: GridCommand = { type: "rename_unit", code: "510105", name: "新" };
   ward.execute(command);
   const events: WardEvent[] = ward.decide(command);
-  const eventType: string = events[0].grid.type;
+  const eventType: string | undefined = events[0].grid?.type;
   ward.issueDirective({ id: "d", unit: "510105", title: "t", due: new Date() });
   ward.acknowledge({ directive: "d", households: ["h"] }, { actor: "w1" });
 

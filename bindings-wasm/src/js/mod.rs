@@ -1,4 +1,6 @@
-//! All conversion between JavaScript values and Gridward's types.
+//! All conversion between JavaScript values and Gridward's types: what comes in, here;
+//! result shapes, in `out.rs`; the tasks capability's commands, locations and periods,
+//! in `tasks.rs`.
 //!
 //! Out: every result is a serde value turned into plain JavaScript by serde-wasm-bindgen
 //! in its JSON-compatible mode (maps as plain objects, `None` as `null`); amounts are
@@ -371,8 +373,10 @@ pub fn hash(text: &str, what: &str) -> Result<Hash, WardError> {
 }
 
 mod out;
+mod tasks;
 
 pub use out::*;
+pub use tasks::*;
 
 #[cfg(test)]
 mod tests {

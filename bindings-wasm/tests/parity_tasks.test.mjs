@@ -1,0 +1,134 @@
+// Parity for the tasks capability: tests/fixtures/parity/tasks_scenario.json, run through
+// the JavaScript face's typed methods (never the generic execute), must reach the journal
+// head, digest, request states, routes and indicators the Rust face wrote down.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { Ward, repoRoot } from "./support.mjs";
+
+const fixtures = path.join(repoRoot, "tests", "fixtures", "parity");
+const scenario = JSON.parse(readFileSync(path.join(fixtures, "tasks_scenario.json"), "utf8"));
+const expected = JSON.parse(readFileSync(path.join(fixtures, "tasks_expected.json"), "utf8"));
+
+/** Capability and command type → the typed method that runs it. */
+const methods = {
+  grid: {
+    add_unit: (w, a, c) => w.addUnit(a, c),
+    rename_unit: (w, a, c) => w.renameUnit(a, c),
+    set_domains: (w, a, c) => w.setDomains(a, c),
+    retire_unit: (w, a, c) => w.retireUnit(a, c),
+    add_household: (w, a, c) => w.addHousehold(a, c),
+    move_household: (w, a, c) => w.moveHousehold(a, c),
+    add_person: (w, a, c) => w.addPerson(a, c),
+    register_resident: (w, a, c) => w.registerResident(a, c),
+    grant_role: (w, a, c) => w.grantRole(a, c),
+    revoke_role: (w, a, c) => w.revokeRole(a, c),
+    add_department: (w, a, c) => w.addDepartment(a, c),
+    add_paired_unit: (w, a, c) => w.addPairedUnit(a, c),
+    import: (w, a, c) => w.importRows(a.rows, c),
+    issue_directive: (w, a, c) => w.issueDirective(a, c),
+    acknowledge: (w, a, c) => w.acknowledge(a, c),
+  },
+  tasks: {
+    file: (w, a, c) => w.fileRequest(a, c),
+    dispatch: (w, a, c) => w.dispatch(a, c),
+    claim: (w, a, c) => w.claim(a, c),
+    release_claim: (w, a, c) => w.releaseClaim(a, c),
+    offer_handover: (w, a, c) => w.offerHandover(a, c),
+    accept_handover: (w, a, c) => w.acceptHandover(a, c),
+    start: (w, a, c) => w.start(a, c),
+    handle: (w, a, c) => w.handle(a, c),
+    verify: (w, a, c) => w.verify(a, c),
+    return: (w, a, c) => w.returnRequest(a, c),
+    cancel: (w, a, c) => w.cancel(a, c),
+    mark_duplicate: (w, a, c) => w.markDuplicate(a, c),
+    reopen: (w, a, c) => w.reopen(a, c),
+    rate: (w, a, c) => w.rate(a, c),
+    extend: (w, a, c) => w.extend(a, c),
+    whistle: (w, a, c) => w.whistle(a, c),
+    report: (w, a, c) => w.report(a, c),
+    supervise: (w, a, c) => w.supervise(a, c),
+    sweep: (w, a, c) => w.sweep(a, c),
+    set_skills: (w, a, c) => w.setSkills(a, c),
+    appoint_officer: (w, a, c) => w.appointOfficer(a, c),
+    remove_officer: (w, a, c) => w.removeOfficer(a, c),
+    import: (w, a, c) => w.importRequests(a.requests, c),
+  },
+};
+
+/** The request fields the faces compare (as the Rust runner picks them). */
+function requestFields(row) {
+  return {
+    id: row.id,
+    category: row.category,
+    status: row.status,
+    responsible: row.responsible,
+    filer: row.filer,
+    handled_by: row.handled_by,
+    verified_by: row.verified_by,
+    claimed_by: row.claimed_by,
+    rating: row.rating,
+    reopens: row.reopens,
+    returns: row.returns,
+    extended: row.extended,
+    supervised: row.supervised,
+    parked: row.parked,
+    on_time: row.on_time,
+    resolution_due: row.resolution_due,
+    closed_at: row.closed_at,
+    late_reports: row.whistles.filter((w) => w.late).length,
+  };
+}
+
+/** The fields of a routing decision the faces compare. */
+function routeFields(d) {
+  switch (d.kind) {
+    case "person": return { kind: d.kind, person: d.person };
+    case "department": return { kind: d.kind, department: d.department };
+    default: return { kind: d.kind, unit: d.unit };
+  }
+}
+
+test("the tasks parity scenario gives the Rust face's numbers", () => {
+  const ward = new Ward(scenario.config ?? undefined);
+  const errors = [];
+  let duplicates = 0;
+  scenario.steps.forEach((step, i) => {
+    const [capability] = Object.keys(step.command);
+    const { type, ...args } = step.command[capability];
+    const run = methods[capability]?.[type];
+    assert.ok(run, `step ${i}: no typed method for ${capability} command ${type}`);
+    const ctx = { actor: step.actor, at: step.at };
+    if (step.key !== undefined) ctx.key = step.key;
+    if (step.expect_error === undefined) {
+      const receipt = run(ward, args, ctx);
+      if (receipt.duplicate) duplicates += 1;
+      return;
+    }
+    const head = ward.head;
+    assert.throws(() => run(ward, args, ctx), (e) => {
+      assert.ok(e instanceof Error);
+      assert.equal(e.name, "GridwardError");
+      assert.equal(e.code, step.expect_error, `step ${i}: ${e.message}`);
+      return true;
+    }, `step ${i} should fail with ${step.expect_error}`);
+    assert.equal(ward.head, head, `step ${i}: a refused command moved the head`);
+    errors.push(step.expect_error);
+  });
+
+  const q = scenario.queries;
+  const observed = {
+    head: ward.head,
+    digest: ward.stateDigest(),
+    journal_entries: ward.journalLength,
+    duplicates,
+    errors,
+    requests: ward.requests().map(requestFields),
+    indicators: ward.indicators({ scope: q.scope, from: q.period.from, to: q.period.to }),
+    indicators_by: ward.indicatorsBy(q.level, q.period),
+    routes: q.routes.map((r) => routeFields(ward.route(r.category, r.location))),
+    claimable: Object.fromEntries(q.claimable_by.map((p) => [p, ward.claimableBy(p).map((r) => r.id)])),
+  };
+  assert.deepEqual(observed, expected);
+});
