@@ -152,3 +152,17 @@ pub fn district_rows(shape: &Shape, d: u16) -> Vec<ImportRow> {
     }
     rows
 }
+
+/// Builds a ward holding the whole city, one import per district.
+pub fn build(
+    shape: &Shape,
+    at: chrono::DateTime<chrono::FixedOffset>,
+) -> Result<gridward::Ward, gridward::Error> {
+    let mut ward = gridward::Ward::new(gridward::WardConfig::default());
+    let ctx = gridward::Context::new(gridward::Actor::System, at);
+    for d in 0..shape.districts {
+        let rows = district_rows(shape, d);
+        ward.execute(&ctx, gridward::grid::GridCommand::Import { rows })?;
+    }
+    Ok(ward)
+}

@@ -6,6 +6,7 @@ pub mod city;
 pub mod jifu;
 pub mod parity;
 pub mod parity_tasks;
+pub mod requests;
 
 use chrono::{DateTime, FixedOffset};
 

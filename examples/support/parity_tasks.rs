@@ -129,11 +129,18 @@ fn observe(
     errors: Vec<String>,
     duplicates: usize,
 ) -> Result<Value, gridward::Error> {
-    let requests: Vec<Value> = ward.requests(None, None).iter().map(request_fields).collect();
+    let requests: Vec<Value> = ward
+        .requests(None, None)
+        .iter()
+        .map(request_fields)
+        .collect();
     let routes = q
         .routes
         .iter()
-        .map(|r| ward.route(&r.category, &r.location).map(|d| route_fields(&d)))
+        .map(|r| {
+            ward.route(&r.category, &r.location)
+                .map(|d| route_fields(&d))
+        })
         .collect::<Result<Vec<_>, _>>()?;
     let mut claimable = serde_json::Map::new();
     for p in &q.claimable_by {

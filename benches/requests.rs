@@ -1,0 +1,138 @@
+//! Benchmarks of the tasks capability on the Chengdu-scale city (3,060 communities,
+//! 122,400 micro-grids, 7.2 million households), on one core.
+//!
+//! `cargo bench --bench requests` prints: routing decisions per second, a simulated year
+//! of 1,000,000 requests through their whole life (filed, routed, claimed, started,
+//! handled, verified, rated, some reworked or escalated, a sweep every evening), and the
+//! indicators of every community over that year.
+
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+use criterion::{criterion_group, criterion_main, Criterion, SamplingMode};
+use gridward::grid::{GridCommand, Level};
+use gridward::tasks::{Location, Period};
+use gridward::{Actor, Context, Ward};
+use gridward_scenarios::city::{build, Shape};
+use gridward_scenarios::requests::{
+    appoint_officers, city_departments, city_residents, city_sites, simulate, Site,
+};
+use gridward_scenarios::{at, Mix};
+
+const YEAR_REQUESTS: usize = 1_000_000;
+
+fn city() -> (Ward, Vec<Site>) {
+    let setup = at("2026-01-05T08:00:00+08:00");
+    let mut ward = build(&Shape::CHENGDU, setup).expect("the synthetic city builds");
+    let sites = city_sites(&Shape::CHENGDU, &ward);
+    let ctx = Context::new(Actor::System, setup);
+    let mut rows = city_residents(&sites);
+    rows.extend(city_departments(&sites));
+    ward.execute(&ctx, GridCommand::Import { rows })
+        .expect("residents and departments import");
+    appoint_officers(&mut ward, &sites, setup).expect("officers are appointed");
+    (ward, sites)
+}
+
+fn year(ward: &mut Ward, sites: &[Site]) {
+    let outcome = simulate(
+        ward,
+        sites,
+        at("2026-01-01T08:30:00+08:00"),
+        365,
+        YEAR_REQUESTS,
+        7,
+    )
+    .expect("every command of the simulated year is accepted");
+    black_box(outcome);
+}
+
+fn benches(c: &mut Criterion) {
+    let (base, sites) = city();
+    let mut rng = Mix::new(11);
+    let homes: Vec<Location> = (0..4096)
+        .map(|_| {
+            let s = &sites[(rng.next_u64() % sites.len() as u64) as usize];
+            Location::Household(s.home.clone())
+        })
+        .collect();
+
+    let mut group = c.benchmark_group("requests");
+    for category in ["neighbour_dispute", "neighbour_help", "food_safety"] {
+        group.bench_function(format!("route one request ({category})"), |b| {
+            let mut i = 0;
+            b.iter(|| {
+                i = (i + 1) & 4095;
+                black_box(base.route(category, &homes[i]).expect("routes"));
+            })
+        });
+    }
+
+    // One simulated year, measured once here so that its figures sit beside each other.
+    let mut ward = base.clone();
+    let start = Instant::now();
+    let outcome = simulate(
+        &mut ward,
+        &sites,
+        at("2026-01-01T08:30:00+08:00"),
+        365,
+        YEAR_REQUESTS,
+        7,
+    )
+    .expect("every command of the simulated year is accepted");
+    let took = start.elapsed();
+    eprintln!(
+        "requests: a year of {} requests, {} commands ({} reworked, {} escalated) in {:.2} s; journal {} entries",
+        outcome.requests,
+        outcome.commands,
+        outcome.reworked,
+        outcome.whistled,
+        took.as_secs_f64(),
+        ward.journal().len()
+    );
+    let period = Period {
+        from: at("2026-01-01T00:00:00+08:00"),
+        to: at("2027-01-01T00:00:00+08:00"),
+    };
+    let rows = ward.indicators_by(Level::Community, &period);
+    let whole = ward
+        .indicators(None, &period)
+        .expect("whole-city indicators");
+    eprintln!(
+        "requests: {} communities; city closure rate {:?}%, on-time {:?}%, satisfaction {:?}%, rework {:?}%",
+        rows.len(),
+        whole.closure_rate,
+        whole.on_time_rate,
+        whole.satisfaction_rate,
+        whole.rework_rate
+    );
+    group.bench_function("indicators of every community over a year", |b| {
+        b.iter(|| black_box(ward.indicators_by(Level::Community, &period)))
+    });
+    drop(ward);
+
+    group
+        .sampling_mode(SamplingMode::Flat)
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(120));
+    group.bench_function(
+        "a year of 1,000,000 requests through their whole life",
+        |b| {
+            b.iter_custom(|iters| {
+                let mut total = Duration::ZERO;
+                for _ in 0..iters {
+                    let mut ward = base.clone();
+                    let start = Instant::now();
+                    year(&mut ward, &sites);
+                    total += start.elapsed();
+                    drop(ward);
+                }
+                total
+            })
+        },
+    );
+    group.finish();
+}
+
+criterion_group!(requests, benches);
+criterion_main!(requests);
