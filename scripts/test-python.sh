@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The Python face's checks: build the extension into .venv with maturin, run pytest
-# (including the parity fixture and the stub checks), stubtest, and execute the example
-# notebook headless. Works from any directory; needs Rust and Python >= 3.11 with venv.
+# (including the parity fixtures and the stub checks), stubtest, and execute the example
+# notebooks headless. Works from any directory; needs Rust and Python >= 3.11 with venv.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -34,21 +34,21 @@ echo "== pytest"
 echo "== stubtest"
 "$py" -m mypy.stubtest gridward._gridward
 
-echo "== notebook"
+echo "== notebooks"
 "$py" - <<'PY'
 import sys
 
 import nbformat
 from nbclient import NotebookClient
 
-path = "examples/notebooks/grid_tour.ipynb"
-nb = nbformat.read(path, as_version=4)
-if any(c.get("outputs") or c.get("execution_count") for c in nb.cells if c.cell_type == "code"):
-    sys.exit(f"{path} is stored with outputs; clear them before committing")
-# Executed in memory only: the stored notebook stays without outputs.
-NotebookClient(
-    nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": "examples/notebooks"}}
-).execute()
-print(f"{path}: {sum(c.cell_type == 'code' for c in nb.cells)} code cells ran")
+for path in ("examples/notebooks/grid_tour.ipynb", "examples/notebooks/requests_tour.ipynb"):
+    nb = nbformat.read(path, as_version=4)
+    if any(c.get("outputs") or c.get("execution_count") for c in nb.cells if c.cell_type == "code"):
+        sys.exit(f"{path} is stored with outputs; clear them before committing")
+    # Executed in memory only: the stored notebook stays without outputs.
+    NotebookClient(
+        nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": "examples/notebooks"}}
+    ).execute()
+    print(f"{path}: {sum(c.cell_type == 'code' for c in nb.cells)} code cells ran")
 PY
 echo "== python face: all checks passed"

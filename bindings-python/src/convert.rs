@@ -1,6 +1,7 @@
 //! All conversion between Python values and Gridward's: JSON-shaped values (dicts,
-//! lists, str, int, bool, None), `decimal.Decimal` amounts, tz-aware `datetime`s, grid
-//! codes and the snake_case names of domains, roles and levels.
+//! lists, str, int, bool, None), `decimal.Decimal` amounts and rates, tz-aware
+//! `datetime`s, grid codes, the snake_case names of domains, roles, levels, statuses and
+//! satisfaction levels, and the dict forms of commands, locations and assignees.
 //!
 //! Floats are refused everywhere: an area of `72.1` as a float is not 72.1, and Gridward
 //! keeps exact decimals. In import rows, pandas' missing markers (NaN, `pd.NA`, `NaT`)
@@ -9,8 +10,11 @@
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use chrono::{DateTime, FixedOffset, Utc};
-use gridward::grid::{Domain, DomainSet, GridCommand, ImportRow, Level, NodeCode};
-use gridward::{Actor, Context, Role, WardConfig};
+use gridward::grid::{Domain, DomainSet, ImportRow, Level, NodeCode};
+use gridward::tasks::{
+    Assignee, ImportedRequest, Location, OpenOrClosed, Period, Satisfaction, Status,
+};
+use gridward::{Actor, Command, Context, Role, WardConfig};
 use pyo3::prelude::*;
 use pyo3::sync::GILOnceCell;
 use pyo3::types::{PyBool, PyDateTime, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple, PyType};
@@ -21,10 +25,41 @@ use serde_json::{Map, Number, Value};
 use crate::error::{invalid, OrRaise};
 
 /// Keys whose values are exact decimals: ints and Decimals go in as decimal strings,
-/// and come out as `decimal.Decimal`.
-const DECIMAL_KEYS: [&str; 1] = ["area"];
-/// Keys whose values are times: they come out as tz-aware `datetime`.
-const TIME_KEYS: [&str; 3] = ["at", "issued_at", "due"];
+/// and come out as `decimal.Decimal` (areas, and the percentages of case indicators).
+const DECIMAL_KEYS: [&str; 8] = [
+    "area",
+    "closure_rate",
+    "on_time_rate",
+    "rework_rate",
+    "extension_rate",
+    "response_rate",
+    "satisfaction_rate",
+    "whistle_rate",
+];
+/// Keys whose values are times: their strings come out as tz-aware `datetime` (a count
+/// under the same key, such as the indicators' `due`, stays an int).
+const TIME_KEYS: [&str; 20] = [
+    "at",
+    "issued_at",
+    "due",
+    "filed_at",
+    "dispatched_at",
+    "response_due",
+    "resolution_due",
+    "responded_at",
+    "handled_at",
+    "closed_at",
+    "updated_at",
+    "correction_due",
+    "called_at",
+    "reported_at",
+    "response",
+    "resolution",
+    "park",
+    "requested_datetime",
+    "updated_datetime",
+    "expected_datetime",
+];
 
 static DECIMAL: GILOnceCell<Py<PyType>> = GILOnceCell::new();
 
@@ -354,14 +389,31 @@ fn overlay(base: &mut Value, patch: Value) {
     }
 }
 
-/// A grid command from its dict form (`{"type": "add_unit", "code": ..., ...}`).
-pub fn command(obj: &Bound<'_, PyAny>) -> PyResult<GridCommand> {
-    serde_json::from_value(to_value(obj, Missing::Keep)?)
-        .map_err(|e| invalid("invalid_command", format!("bad grid command: {e}")))
+/// Any command: a plain grid command (`{"type": "add_unit", ...}`, as before the tasks
+/// capability) or the `Command` form `{"grid": {...}}` / `{"tasks": {...}}`. The flag
+/// says whether it came plain.
+pub fn any_command(obj: &Bound<'_, PyAny>) -> PyResult<(Command, bool)> {
+    let value = to_value(obj, Missing::Keep)?;
+    if value.get("type").is_some() {
+        let grid = serde_json::from_value(value)
+            .map_err(|e| invalid("invalid_command", format!("bad grid command: {e}")))?;
+        return Ok((Command::Grid(grid), true));
+    }
+    let command = serde_json::from_value(value).map_err(|e| {
+        invalid(
+            "invalid_command",
+            format!(
+                "bad command: {e}; give a grid command ({{\"type\": ...}}) or \
+                 {{\"grid\": {{...}}}} / {{\"tasks\": {{...}}}}"
+            ),
+        )
+    })?;
+    Ok((command, false))
 }
 
-/// Import rows from a list of dicts or anything with pandas' `to_dict("records")`.
-pub fn import_rows(obj: &Bound<'_, PyAny>) -> PyResult<Vec<ImportRow>> {
+/// Rows of a list of dicts or of anything with pandas' `to_dict("records")`, each read
+/// as JSON with missing markers dropped and then as `T`; `what` names them in errors.
+fn records<T: serde::de::DeserializeOwned>(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<Vec<T>> {
     let records = if obj.hasattr("to_dict")? && !obj.is_instance_of::<PyDict>() {
         obj.call_method1("to_dict", ("records",))?
     } else {
@@ -371,8 +423,97 @@ pub fn import_rows(obj: &Bound<'_, PyAny>) -> PyResult<Vec<ImportRow>> {
     for (i, item) in records.try_iter()?.enumerate() {
         let value = to_value(&item?, Missing::Drop)?;
         let row = serde_json::from_value(value)
-            .map_err(|e| invalid("invalid_row", format!("import row {i}: {e}")))?;
+            .map_err(|e| invalid("invalid_row", format!("{what} {i}: {e}")))?;
         rows.push(row);
     }
     Ok(rows)
+}
+
+/// Import rows from a list of dicts or anything with pandas' `to_dict("records")`.
+pub fn import_rows(obj: &Bound<'_, PyAny>) -> PyResult<Vec<ImportRow>> {
+    records(obj, "import row")
+}
+
+/// Requests to import (`ImportedRequest` dicts: `id`, `category`, `location`,
+/// `filed_at`, `status` "open"/"closed", ...) from a list or a DataFrame.
+pub fn imported_requests(obj: &Bound<'_, PyAny>) -> PyResult<Vec<ImportedRequest>> {
+    records(obj, "imported request")
+}
+
+/// A location: `{"household": id}` or `{"unit": code}`.
+pub fn location(obj: &Bound<'_, PyAny>) -> PyResult<Location> {
+    serde_json::from_value(to_value(obj, Missing::Keep)?).map_err(|e| {
+        invalid(
+            "invalid_location",
+            format!("bad location ({e}): give {{\"household\": id}} or {{\"unit\": code}}"),
+        )
+    })
+}
+
+/// Whom to dispatch to: `{"person": id}`, `{"department": id}` or `{"pool": code}`;
+/// None routes by the rules.
+pub fn assignee(obj: Option<&Bound<'_, PyAny>>) -> PyResult<Option<Assignee>> {
+    let Some(obj) = obj.filter(|o| !o.is_none()) else {
+        return Ok(None);
+    };
+    serde_json::from_value(to_value(obj, Missing::Keep)?)
+        .map(Some)
+        .map_err(|e| {
+            invalid(
+                "invalid_assignee",
+                format!(
+                    "bad assignee ({e}): give {{\"person\": id}}, {{\"department\": id}} or \
+                     {{\"pool\": code}}"
+                ),
+            )
+        })
+}
+
+/// A satisfaction level by snake_case name.
+pub fn satisfaction(name: &str) -> PyResult<Satisfaction> {
+    Satisfaction::parse(name).ok_or_else(|| {
+        let all: Vec<&str> = Satisfaction::ALL.iter().map(|s| s.as_str()).collect();
+        invalid(
+            "invalid_satisfaction",
+            format!(
+                "unknown satisfaction level {name:?}; levels are {}",
+                all.join(", ")
+            ),
+        )
+    })
+}
+
+/// An Open311 status: "open" or "closed".
+pub fn open_or_closed(name: &str) -> PyResult<OpenOrClosed> {
+    match name {
+        "open" => Ok(OpenOrClosed::Open),
+        "closed" => Ok(OpenOrClosed::Closed),
+        _ => Err(invalid(
+            "invalid_status",
+            format!("unknown Open311 status {name:?}; it is \"open\" or \"closed\""),
+        )),
+    }
+}
+
+/// A request status by snake_case name.
+pub fn status(name: &str) -> PyResult<Status> {
+    Status::parse(name).ok_or_else(|| {
+        let all: Vec<&str> = Status::ALL.iter().map(|s| s.as_str()).collect();
+        invalid(
+            "invalid_status",
+            format!("unknown status {name:?}; statuses are {}", all.join(", ")),
+        )
+    })
+}
+
+/// A period from `start` (inclusive) to `end` (exclusive), both tz-aware datetimes.
+pub fn period(start: &Bound<'_, PyAny>, end: &Bound<'_, PyAny>) -> PyResult<Period> {
+    let (from, to) = (datetime(start)?, datetime(end)?);
+    if to < from {
+        return Err(invalid(
+            "invalid_period",
+            format!("the period ends ({to}) before it starts ({from})"),
+        ));
+    }
+    Ok(Period { from, to })
 }

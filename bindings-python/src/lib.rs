@@ -2,14 +2,16 @@
 //! pure-Python package `gridward` (tables with `.to_pandas()`, typed signatures).
 //!
 //! One file per capability: `ward.rs` (the `Ward` class and its journal), `grid.rs`
-//! (grid commands and queries); all conversion lives in `convert.rs` and all error
-//! mapping in `error.rs`.
+//! (grid commands and queries), `tasks.rs` (task commands; their queries in
+//! `tasks/queries.rs`); all conversion lives in `convert.rs` and all error mapping in
+//! `error.rs`.
 
 use pyo3::prelude::*;
 
 mod convert;
 mod error;
 mod grid;
+mod tasks;
 mod ward;
 
 /// The native module; import `gridward` instead.

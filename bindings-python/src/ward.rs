@@ -1,8 +1,8 @@
 //! The `Ward` class: one community platform's state and its hash-chained journal, the
-//! generic `execute`/`decide`, the journal's export, verification and replay, and
+//! generic `execute`/`decide` (any capability's commands), the journal's export, verification and replay, and
 //! pickling (a ward pickles as its configuration and its exported journal).
 
-use gridward::grid::GridCommand;
+use gridward::grid::GridEvent;
 use gridward::{Command, Event, Hash, Journal, WardConfig};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyTuple, PyType};
@@ -28,11 +28,12 @@ pub struct Ward {
 }
 
 impl Ward {
-    /// Runs one grid command under the given context and returns the receipt as a dict.
+    /// Runs one command of any capability under the given context and returns the
+    /// receipt as a dict.
     pub(crate) fn run<'py>(
         &mut self,
         py: Python<'py>,
-        command: GridCommand,
+        command: impl Into<Command>,
         actor: Option<String>,
         at: Option<&Bound<'py, PyAny>>,
         key: Option<String>,
@@ -59,8 +60,9 @@ impl Ward {
         })
     }
 
-    /// Executes a grid command given in its dict form
-    /// (`{"type": "add_unit", "code": "510105", "name": "青羊区"}`).
+    /// Executes a command given in its dict form: a grid command
+    /// (`{"type": "add_unit", "code": "510105", "name": "青羊区"}`) or any command by
+    /// capability (`{"grid": {...}}`, `{"tasks": {"type": "file", ...}}`).
     #[pyo3(signature = (command, *, actor=None, at=None, key=None))]
     fn execute<'py>(
         &mut self,
@@ -70,30 +72,38 @@ impl Ward {
         at: Option<&Bound<'py, PyAny>>,
         key: Option<String>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let command = convert::command(command)?;
+        let (command, _) = convert::any_command(command)?;
         self.run(py, command, actor, at, key)
     }
 
-    /// Decides a grid command without recording it: the events (dict form) it would
-    /// cause, or the error it would raise. Nothing changes.
-    #[pyo3(signature = (command, *, actor=None, at=None))]
+    /// Decides a command without recording it: the events (dict form) it would cause,
+    /// or the error it would raise. Nothing changes. A plain grid command gives plain
+    /// grid events; a command by capability (`{"tasks": {...}}`) gives events by
+    /// capability (`{"tasks": {"type": "filed", ...}}`). `key` matters to filing, which
+    /// needs one.
+    #[pyo3(signature = (command, *, actor=None, at=None, key=None))]
     fn decide<'py>(
         &self,
         py: Python<'py>,
         command: &Bound<'py, PyAny>,
         actor: Option<String>,
         at: Option<&Bound<'py, PyAny>>,
+        key: Option<String>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let command = convert::command(command)?;
-        let ctx = convert::context(actor, at, None)?;
-        let events = self.inner.decide(&ctx, Command::Grid(command)).or_raise()?;
-        let grid: Vec<_> = events
-            .into_iter()
-            .map(|e| match e {
-                Event::Grid(g) => g,
-            })
-            .collect();
-        serde_to_py(py, &grid)
+        let (command, plain) = convert::any_command(command)?;
+        let ctx = convert::context(actor, at, key)?;
+        let events = self.inner.decide(&ctx, command).or_raise()?;
+        if plain {
+            let grid: Vec<GridEvent> = events
+                .into_iter()
+                .filter_map(|e| match e {
+                    Event::Grid(g) => Some(g),
+                    Event::Tasks(_) => None,
+                })
+                .collect();
+            return serde_to_py(py, &grid);
+        }
+        serde_to_py(py, &events)
     }
 
     /// The journal's head hash (hex): publish it, and anyone can check a journal

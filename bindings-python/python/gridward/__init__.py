@@ -11,13 +11,19 @@ hash-chained journal that anyone can verify with SHA-256 and a JSON parser.
 >>> ward.subtree("510105").to_pandas()  # doctest: +SKIP
 
 Tables (``subtree``, ``households_under``, ``people_under``, ``children``, ``roots``,
-``directive_progress_by``) are lists of dicts with a ``to_pandas()`` method; the
-coverage report is a dict with ``findings()`` and ``to_pandas()``. pandas is optional
-(``pip install gridward[pandas]``) and imported only when asked for.
+``directive_progress_by``, ``requests``, ``claimable_by``, ``indicators_by``) are lists
+of dicts with a ``to_pandas()`` method; the coverage report is a dict with
+``findings()`` and ``to_pandas()``. pandas is optional (``pip install gridward[pandas]``)
+and imported only when asked for.
+
+Requests (点单 → 派单 → 领单 → 评单) go through ``file_request``, ``dispatch``,
+``claim``, ``start``, ``handle``, ``verify`` and ``rate``; ``indicators`` gives the
+closure and on-time closure rates (结案率, 按期结案率) as ``Decimal`` percentages.
 """
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import TYPE_CHECKING, Any, Iterable, Sequence, TypeVar
 
 from . import _gridward
@@ -38,8 +44,10 @@ if TYPE_CHECKING:
 
     from ._gridward import (
         CoverageReportDict,
+        IndicatorsDict,
         PersonAtRow,
         HouseholdRow,
+        RequestRow,
         TreeRow,
         UnitDict,
         UnitProgressRow,
@@ -53,6 +61,8 @@ __all__ = [
     "JournalError",
     "NotFoundError",
     "PermissionDeniedError",
+    "IndicatorTable",
+    "RequestTable",
     "Table",
     "Ward",
     "__version__",
@@ -96,6 +106,83 @@ _HOUSEHOLD = ("id", "unit", "area")
 _PERSON_AT = ("person", "role", "unit", "household")
 _PROGRESS = ("code", "name", "targets", "acknowledged", "completion_rate")
 _FINDING = ("finding", "code", "households", "level", "role", "household")
+_REQUEST = (
+    "id",
+    "category",
+    "status",
+    "filer",
+    "household",
+    "unit",
+    "dispatcher",
+    "responsible",
+    "description",
+    "filed_at",
+    "dispatched_at",
+    "response_due",
+    "resolution_due",
+    "responded_at",
+    "handled_at",
+    "handled_by",
+    "report",
+    "verified_by",
+    "closed_at",
+    "on_time",
+    "updated_at",
+    "claimed_by",
+    "donor",
+    "rating",
+    "correction_due",
+    "reopens",
+    "returns",
+    "extended",
+    "supervised",
+    "parked",
+    "imported",
+    "duplicate_of",
+    "whistles",
+    "note",
+)
+_REQUEST_TIMES = (
+    "filed_at",
+    "dispatched_at",
+    "response_due",
+    "resolution_due",
+    "responded_at",
+    "handled_at",
+    "closed_at",
+    "updated_at",
+    "correction_due",
+)
+_REQUEST_COUNTS = ("reopens", "returns")
+_REQUEST_FLAGS = ("extended", "supervised", "parked", "imported")
+_INDICATOR_COUNTS = (
+    "filed",
+    "withdrawn",
+    "due",
+    "closed",
+    "closed_on_time",
+    "open",
+    "overdue",
+    "reopened",
+    "extended",
+    "response_due",
+    "responded_on_time",
+    "rated",
+    "satisfied",
+    "whistled",
+    "supervised",
+    "parked",
+)
+_INDICATOR_RATES = (
+    "closure_rate",
+    "on_time_rate",
+    "rework_rate",
+    "extension_rate",
+    "response_rate",
+    "satisfaction_rate",
+    "whistle_rate",
+)
+_INDICATORS = ("unit", *_INDICATOR_COUNTS, *_INDICATOR_RATES)
 
 
 class CoverageReport(dict[str, Any]):
@@ -134,6 +221,45 @@ class CoverageReport(dict[str, Any]):
         return frame
 
 
+class RequestTable(Table["RequestRow"]):
+    """Requests as rows (see :meth:`Ward.requests`); :meth:`to_pandas` types the
+    columns."""
+
+    def to_pandas(self) -> pandas.DataFrame:
+        """One row per request. Times are tz-aware ``datetime64`` columns in the zone of
+        the first filing (NaT where not yet), ``on_time`` is a nullable boolean, counts
+        are ``int64`` and flags ``bool``; ``responsible`` holds the id or code of the
+        party answering and ``responsible_kind`` says which ("unit", "person",
+        "department"); ``whistles`` stays a list of dicts."""
+        pd = _pandas()
+        frame = super().to_pandas()
+        zone = next((r["filed_at"].tzinfo for r in self), None) or "UTC"
+        for column in _REQUEST_TIMES:
+            frame[column] = pd.to_datetime(frame[column], utc=True).dt.tz_convert(zone)
+        frame["on_time"] = frame["on_time"].astype("boolean")
+        for column in _REQUEST_COUNTS:
+            frame[column] = frame[column].astype("int64")
+        for column in _REQUEST_FLAGS:
+            frame[column] = frame[column].astype("bool")
+        parties = [next(iter(r["responsible"].items())) for r in self]
+        at = frame.columns.get_loc("responsible")
+        frame["responsible"] = pd.Series([p[1] for p in parties], index=frame.index, dtype=object)
+        frame.insert(at, "responsible_kind", [p[0] for p in parties])
+        return frame
+
+
+class IndicatorTable(Table["IndicatorsDict"]):
+    """Indicators as rows, one per unit (see :meth:`Ward.indicators_by`)."""
+
+    def to_pandas(self) -> pandas.DataFrame:
+        """One row per unit: counts as ``int64``, rates as ``decimal.Decimal`` percentages
+        in object columns (None where nothing was there to divide by)."""
+        frame = super().to_pandas()
+        for column in _INDICATOR_COUNTS:
+            frame[column] = frame[column].astype("int64")
+        return frame
+
+
 class Ward(_gridward.Ward):
     """A ward: the grid with its hash-chained journal (see the native class for every
     command). Table-returning queries give :class:`Table`, and :meth:`coverage` a
@@ -169,3 +295,18 @@ class Ward(_gridward.Ward):
         """The coverage report of the grid or of a subtree."""
         return CoverageReport(super().coverage(scope, rules))
 
+    def requests(
+        self, scope: str | None = None, status: str | None = None
+    ) -> RequestTable:
+        """Requests under ``scope`` with ``status``, in filing order."""
+        return RequestTable(super().requests(scope, status), _REQUEST)
+
+    def claimable_by(self, person: str) -> RequestTable:
+        """Pooled requests ``person`` may claim now."""
+        return RequestTable(super().claimable_by(person), _REQUEST)
+
+    def indicators_by(
+        self, level: str, *, start: datetime, end: datetime
+    ) -> IndicatorTable:
+        """The indicators of every unit of ``level`` over ``[start, end)``."""
+        return IndicatorTable(super().indicators_by(level, start=start, end=end), _INDICATORS)

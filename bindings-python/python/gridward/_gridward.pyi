@@ -1,15 +1,47 @@
 """Type stubs of the native module ``gridward._gridward`` (kept true by stubtest).
 
-Codes are strings of digits; domains, roles and levels are snake_case names; areas are
-``Decimal``; times are tz-aware ``datetime``. The TypedDicts below exist for type
-checking only.
+Codes are strings of digits; domains, roles, levels, statuses and satisfaction levels
+are snake_case names; areas and indicator rates are ``Decimal``; times are tz-aware
+``datetime``. The TypedDicts of the results are in ``_shapes.pyi``, for type checking
+only.
 """
 
 from datetime import datetime
 from decimal import Decimal
-from typing import Any, Iterable, Literal, Mapping, Protocol, Self, TypedDict, type_check_only
+from typing import Any, Iterable, Literal, Mapping, Protocol, Self, type_check_only
 
 from typing_extensions import disjoint_base
+
+from ._shapes import (
+    Receipt as Receipt,
+    UnitDict as UnitDict,
+    TreeRow as TreeRow,
+    HouseholdRow as HouseholdRow,
+    HouseholdDict as HouseholdDict,
+    PersonAtRow as PersonAtRow,
+    RoleAt as RoleAt,
+    PersonDict as PersonDict,
+    Counts as Counts,
+    Responder as Responder,
+    ChainLink as ChainLink,
+    DepartmentRef as DepartmentRef,
+    ChainDict as ChainDict,
+    OutOfBand as OutOfBand,
+    MissingLeader as MissingLeader,
+    CoverageReportDict as CoverageReportDict,
+    DirectiveDict as DirectiveDict,
+    DirectiveProgressDict as DirectiveProgressDict,
+    UnitProgressRow as UnitProgressRow,
+    ChainBreak as ChainBreak,
+    VerifyReport as VerifyReport,
+    WhistleRow as WhistleRow,
+    RequestRow as RequestRow,
+    IndicatorsDict as IndicatorsDict,
+    RouteDict as RouteDict,
+    CategoryDict as CategoryDict,
+    Open311Service as Open311Service,
+    Open311Request as Open311Request,
+)
 
 __all__ = [
     "ConflictError",
@@ -27,9 +59,12 @@ __all__ = [
 
 __version__: str
 
-_Level = Literal["district", "street", "community", "grid", "micro_grid"]
 _Kind = Literal["invalid", "not_found", "conflict", "permission_denied", "journal"]
 _Area = Decimal | int | str
+_Location = Mapping[str, str]
+"""``{"household": id}`` or ``{"unit": code}``."""
+_Assignee = Mapping[str, str]
+"""``{"person": id}``, ``{"department": id}`` or ``{"pool": code}``."""
 
 class GridwardError(Exception):
     """Base of every Gridward error."""
@@ -53,162 +88,6 @@ class PermissionDeniedError(GridwardError):
 
 class JournalError(GridwardError):
     """A journal is broken, malformed or not the one expected (kind "journal")."""
-
-@type_check_only
-class Receipt(TypedDict):
-    seq: int | None
-    events: int
-    head: str
-    duplicate: bool
-
-@type_check_only
-class UnitDict(TypedDict):
-    code: str
-    name: str
-    level: _Level
-    parent: str | None
-    domains: list[str]
-    direct_households: int
-
-@type_check_only
-class TreeRow(TypedDict):
-    code: str
-    parent: str | None
-    level: _Level
-    name: str
-    depth: int
-    direct_households: int
-    households: int
-
-@type_check_only
-class HouseholdRow(TypedDict):
-    id: str
-    unit: str
-    area: Decimal
-
-@type_check_only
-class HouseholdDict(HouseholdRow):
-    residents: list[str]
-
-@type_check_only
-class PersonAtRow(TypedDict):
-    person: str
-    role: str | None
-    unit: str
-    household: str | None
-
-@type_check_only
-class RoleAt(TypedDict):
-    role: str
-    unit: str
-
-@type_check_only
-class PersonDict(TypedDict):
-    id: str
-    name: str
-    phone: str | None
-    party_member: bool
-    home: str | None
-    roles: list[RoleAt]
-
-@type_check_only
-class Counts(TypedDict):
-    districts: int
-    streets: int
-    communities: int
-    grids: int
-    micro_grids: int
-    households: int
-    people: int
-    departments: int
-    paired_units: int
-    directives: int
-
-@type_check_only
-class Responder(TypedDict):
-    person: str
-    name: str
-    role: str
-
-@type_check_only
-class ChainLink(TypedDict):
-    code: str
-    level: _Level
-    name: str
-    responders: list[Responder]
-
-@type_check_only
-class DepartmentRef(TypedDict):
-    id: str
-    name: str
-
-@type_check_only
-class ChainDict(TypedDict):
-    household: str
-    domain: str
-    links: list[ChainLink]
-    departments: list[DepartmentRef]
-
-@type_check_only
-class OutOfBand(TypedDict):
-    code: str
-    households: int
-
-@type_check_only
-class MissingLeader(TypedDict):
-    code: str
-    level: _Level
-    role: str
-
-@type_check_only
-class CoverageReportDict(TypedDict):
-    scope: str | None
-    households: int
-    micro_grids: int
-    unassigned_households: list[str]
-    out_of_band: list[OutOfBand]
-    without_party_member: list[str]
-    without_leader: list[MissingLeader]
-    is_clean: bool
-    micro_grid_compliance: float
-
-@type_check_only
-class DirectiveDict(TypedDict):
-    id: str
-    unit: str
-    title: str
-    issued_at: datetime
-    due: datetime | None
-    targets: int
-    acknowledged: int
-
-@type_check_only
-class DirectiveProgressDict(DirectiveDict):
-    completion_rate: float
-    late: int
-    first_after_secs: int | None
-    last_after_secs: int | None
-
-@type_check_only
-class UnitProgressRow(TypedDict):
-    code: str
-    name: str
-    targets: int
-    acknowledged: int
-    completion_rate: float
-
-@type_check_only
-class ChainBreak(TypedDict):
-    line: int
-    reason: str
-
-@type_check_only
-class VerifyReport(TypedDict):
-    entries: int
-    head: str
-    intact: bool
-    first_break: ChainBreak | None
-    head_matches: bool | None
 
 @type_check_only
 class _Records(Protocol):
@@ -246,9 +125,15 @@ class Ward:
         at: datetime | None = None,
         key: str | None = None,
     ) -> Receipt:
-        """Executes a grid command given in its dict form."""
+        """Executes a command in its dict form: a grid command, or {"grid": ...} /
+        {"tasks": ...}."""
     def decide(
-        self, command: Mapping[str, Any], *, actor: str | None = None, at: datetime | None = None
+        self,
+        command: Mapping[str, Any],
+        *,
+        actor: str | None = None,
+        at: datetime | None = None,
+        key: str | None = None,
     ) -> list[dict[str, Any]]:
         """The events (dict form) a command would cause; nothing changes."""
     def export_journal(self) -> str:
@@ -454,3 +339,277 @@ class Ward:
         """A directive's progress by the units of a level."""
     def directives(self) -> list[DirectiveDict]:
         """All directives, in the order issued."""
+
+    # Task commands.
+    def file_request(
+        self,
+        id: str,
+        category: str,
+        location: _Location,
+        description: str,
+        photos: list[str] | None = None,
+        *,
+        actor: str | None = None,
+        at: datetime | None = None,
+        key: str | None = None,
+    ) -> Receipt:
+        """Files a request (needs `key`)."""
+    def dispatch(
+        self,
+        request: str,
+        to: _Assignee | None = None,
+        *,
+        actor: str | None = None,
+        at: datetime | None = None,
+        key: str | None = None,
+    ) -> Receipt:
+        """Dispatches a request by hand, or by the routing rules when `to` is None."""
+    def claim(
+        self,
+        request: str,
+        donor: str | None = None,
+        *,
+        actor: str | None = None,
+        at: datetime | None = None,
+        key: str | None = None,
+    ) -> Receipt:
+        """Claims a pooled request."""
+    def release_claim(
+        self,
+        request: str,
+        *,
+        actor: str | None = None,
+        at: datetime | None = None,
+        key: str | None = None,
+    ) -> Receipt:
+        """Gives a claimed request back to the pool."""
+    def offer_handover(
+        self,
+        request: str,
+        to: str,
+        *,
+        actor: str | None = None,
+        at: datetime | None = None,
+        key: str | None = None,
+    ) -> Receipt:
+        """Offers the work to another eligible person."""
+    def accept_handover(
+        self,
+        request: str,
+        *,
+        actor: str | None = None,
+        at: datetime | None = None,
+        key: str | None = None,
+    ) -> Receipt:
+        """Accepts a handover offered to the actor."""
+    def start(
+        self,
+        request: str,
+        *,
+        actor: str | None = None,
+        at: datetime | None = None,
+        key: str | None = None,
+    ) -> Receipt:
+        """Starts work."""
+    def handle(
+        self,
+        request: str,
+        report: str,
+        photos: list[str] | None = None,
+        *,
+        actor: str | None = None,
+        at: datetime | None = None,
+        key: str | None = None,
+    ) -> Receipt:
+        """Reports the work done."""
+    def verify(
+        self,
+        request: str,
+        passed: bool,
+        note: str = "",
+        *,
+        actor: str | None = None,
+        at: datetime | None = None,
+        key: str | None = None,
+    ) -> Receipt:
+        """Verifies handled work on site (not by its handler)."""
+    def return_request(
+        self,
+        request: str,
+        reason: str,
+        *,
+        actor: str | None = None,
+        at: datetime | None = None,
+        key: str | None = None,
+    ) -> Receipt:
+        """Returns a request to its dispatcher with a reason."""
+    def cancel(
+        self,
+        request: str,
+        reason: str,
+        *,
+        actor: str | None = None,
+        at: datetime | None = None,
+        key: str | None = None,
+    ) -> Receipt:
+        """Cancels a request."""
+    def mark_duplicate(
+        self,
+        request: str,
+        of: str,
+        *,
+        actor: str | None = None,
+        at: datetime | None = None,
+        key: str | None = None,
+    ) -> Receipt:
+        """Closes a request as a duplicate of another."""
+    def reopen(
+        self,
+        request: str,
+        reason: str,
+        *,
+        actor: str | None = None,
+        at: datetime | None = None,
+        key: str | None = None,
+    ) -> Receipt:
+        """Reopens a closed request."""
+    def rate(
+        self,
+        request: str,
+        level: str,
+        comment: str = "",
+        *,
+        actor: str | None = None,
+        at: datetime | None = None,
+        key: str | None = None,
+    ) -> Receipt:
+        """Rates a closed request (its filer only)."""
+    def extend(
+        self,
+        request: str,
+        reason: str,
+        *,
+        actor: str | None = None,
+        at: datetime | None = None,
+        key: str | None = None,
+    ) -> Receipt:
+        """Grants the one extension of the resolution limit."""
+    def whistle(
+        self,
+        request: str,
+        departments: list[str],
+        reason: str,
+        *,
+        actor: str | None = None,
+        at: datetime | None = None,
+        key: str | None = None,
+    ) -> Receipt:
+        """The street calls in departments."""
+    def report(
+        self,
+        request: str,
+        department: str,
+        report: str,
+        *,
+        actor: str | None = None,
+        at: datetime | None = None,
+        key: str | None = None,
+    ) -> Receipt:
+        """A department called in reports."""
+    def supervise(
+        self,
+        request: str,
+        reason: str,
+        *,
+        actor: str | None = None,
+        at: datetime | None = None,
+        key: str | None = None,
+    ) -> Receipt:
+        """Puts a request under supervision."""
+    def sweep(
+        self,
+        scope: str | None = None,
+        *,
+        actor: str | None = None,
+        at: datetime | None = None,
+        key: str | None = None,
+    ) -> Receipt:
+        """Applies the clock: stale claims, supervision, parking, late reports."""
+    def set_skills(
+        self,
+        person: str,
+        skills: list[str],
+        *,
+        actor: str | None = None,
+        at: datetime | None = None,
+        key: str | None = None,
+    ) -> Receipt:
+        """Sets a person's skill tags."""
+    def appoint_officer(
+        self,
+        department: str,
+        person: str,
+        *,
+        actor: str | None = None,
+        at: datetime | None = None,
+        key: str | None = None,
+    ) -> Receipt:
+        """Makes a person an officer of a department."""
+    def remove_officer(
+        self,
+        department: str,
+        person: str,
+        *,
+        actor: str | None = None,
+        at: datetime | None = None,
+        key: str | None = None,
+    ) -> Receipt:
+        """Removes a department officer."""
+    def import_requests(
+        self,
+        requests: _ImportRows,
+        *,
+        actor: str | None = None,
+        at: datetime | None = None,
+        key: str | None = None,
+    ) -> Receipt:
+        """Imports requests from another system, all or none."""
+    def import_open311(
+        self,
+        text: str,
+        *,
+        actor: str | None = None,
+        at: datetime | None = None,
+        key: str | None = None,
+    ) -> Receipt:
+        """Imports an Open311 GeoReport v2 JSON array, all or none."""
+
+    # Task queries.
+    def request(self, id: str) -> RequestRow | None:
+        """The request with this id, or None."""
+    def requests(self, scope: str | None = None, status: str | None = None) -> list[RequestRow]:
+        """Requests under a unit with a status, in filing order."""
+    def route(self, category: str, location: _Location) -> RouteDict:
+        """Where the routing rules would send a request now."""
+    def claimable_by(self, person: str) -> list[RequestRow]:
+        """Pooled requests a person may claim now."""
+    def indicators(
+        self, scope: str | None = None, *, start: datetime, end: datetime
+    ) -> IndicatorsDict:
+        """Case-handling indicators over [start, end)."""
+    def indicators_by(self, level: str, *, start: datetime, end: datetime) -> list[IndicatorsDict]:
+        """The indicators of every unit of a level."""
+    def categories(self) -> list[CategoryDict]:
+        """The categories, limits as short text."""
+    def open311_services(self) -> list[Open311Service]:
+        """The Open311 service list."""
+    def open311_services_json(self) -> str:
+        """The Open311 service list as JSON text."""
+    def open311_requests(
+        self, scope: str | None = None, status: str | None = None
+    ) -> list[Open311Request]:
+        """Requests as Open311 service requests."""
+    def open311_requests_json(
+        self, scope: str | None = None, status: str | None = None
+    ) -> str:
+        """Requests as Open311 JSON text."""

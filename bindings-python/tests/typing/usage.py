@@ -41,3 +41,35 @@ try:
 except GridwardError as e:
     code: str = e.code
     kind: str = e.kind
+
+# Requests.
+ward.add_person("r1", "居民", at=at)
+filed = ward.file_request(
+    "q1", "exposed_rubbish", {"household": "h1"}, "垃圾", ["p.jpg"], actor="r1", at=at, key="q1"
+)
+again_filed: bool = filed["duplicate"]
+ward.dispatch("q1", {"person": "p1"}, at=at)
+ward.claim("q1", donor=None, actor="p1", at=at)
+ward.handle("q1", "已清运", actor="p1", at=at)
+ward.verify("q1", True, note="ok", actor="p1", at=at)
+ward.rate("q1", "very_satisfied", comment="好", actor="r1", at=at)
+ward.sweep("510105001001", at=at)
+request = ward.request("q1")
+status: str | None = request["status"] if request is not None else None
+rows: gridward.RequestTable = ward.requests("510105001001", "closed")
+filed_at: datetime = rows[0]["filed_at"]
+route = ward.route("exposed_rubbish", {"unit": "510105001001"})
+route_kind: str = route["kind"]
+rates = ward.indicators("510105001001", start=at, end=at)
+closure: Decimal | None = rates["closure_rate"]
+by_community: gridward.IndicatorTable = ward.indicators_by("community", start=at, end=at)
+limit: str = ward.categories()[0]["resolution_limit"]
+open311: str = ward.open311_requests_json(status="open")
+when: datetime = ward.open311_requests()[0]["requested_datetime"]
+ward.import_open311(open311, actor=None, at=at)
+ward.import_requests(
+    [{"id": "x1", "category": "dirty_road", "location": {"unit": "510105001001"},
+      "filed_at": at, "status": "open"}],
+    at=at,
+)
+events = ward.decide({"tasks": {"type": "start", "request": "q1"}}, actor="p1", at=at)
