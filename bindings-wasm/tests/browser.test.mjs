@@ -1,6 +1,7 @@
 // The example page in a real headless browser: examples/web/index.html, served over HTTP
-// from the repository root, must show the tree, coverage, completion and a verified
-// journal — the same numbers and head the Node package computes for the same community.
+// from the repository root, must show the tree, coverage, completion, a request's journey
+// with the community's indicators, and a verified journal — the same numbers and head
+// the Node package computes for the same community.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { createServer } from "node:http";
@@ -9,6 +10,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { Ward, verifyJournal, repoRoot } from "./support.mjs";
 import { buildCommunity, COMMUNITY, DIRECTIVE } from "../../examples/web/community.js";
+import { runRequests, REQUEST, MONTH } from "../../examples/web/requests.js";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const haveBrowser = existsSync(CHROMIUM);
@@ -90,8 +92,13 @@ after(async () => {
 /** What the page must show, from the Node package running the same community. */
 function expectedFromNode() {
   const ward = buildCommunity(new Ward());
+  const journey = runRequests(ward);
   return {
     ward,
+    journey,
+    request: ward.request(REQUEST),
+    byGridIndicators: ward.indicatorsBy("grid", MONTH),
+    communityIndicators: ward.indicators({ scope: COMMUNITY, ...MONTH }),
     tree: ward.subtree(COMMUNITY),
     coverage: ward.coverage(COMMUNITY),
     progress: ward.directiveProgress(DIRECTIVE),
@@ -161,6 +168,55 @@ test("the directive's completion rate", { skip }, async () => {
   assert.deepEqual(rows, byGrid.map((u) => ({
     code: u.code, targets: u.targets, acknowledged: u.acknowledged,
   })));
+});
+
+test("the request's journey from filing to rating", { skip }, async () => {
+  const { journey, request } = expectedFromNode();
+  const steps = await page.$$eval("#req-journey li", (items) => items.map((li) => ({
+    status: li.dataset.status, actor: li.dataset.actor,
+  })));
+  assert.deepEqual(steps, [
+    { status: "pooled", actor: "res1" },
+    { status: "claimed", actor: "pm1" },
+    { status: "in_progress", actor: "pm1" },
+    { status: "handled", actor: "pm1" },
+    { status: "closed", actor: "w1" },
+    { status: "closed", actor: "res1" },
+  ]);
+  assert.deepEqual(steps, journey.map((s) => ({ status: s.row.status, actor: s.actor })));
+  assert.match(await text("#req-journey li:first-child"), /now with 1栋微网格/);
+  assert.match(await text("#req-journey li:nth-child(2)"), /now with 1栋党员/);
+  assert.equal(await text("#req-status"), "closed");
+  assert.equal(await text("#req-handled-by"), "1栋党员");
+  assert.equal(await text("#req-verified-by"), "1栋网格员");
+  assert.equal(await text("#req-rating"), "very_satisfied");
+  assert.equal(await text("#req-on-time"), "yes");
+  assert.equal(request.rating, "very_satisfied");
+  assert.match(await text("#req-title"), /王阿姨, 1-102/);
+});
+
+test("the community's indicator table shows the computed rates", { skip }, async () => {
+  const { byGridIndicators, communityIndicators } = expectedFromNode();
+  const read = (selector) => page.$$eval(selector, (trs) => trs.map((tr) => ({
+    code: tr.dataset.code,
+    cells: Array.from(tr.children, (td) => td.textContent.trim()),
+  })));
+  const shown = await read("#req-indicators tr");
+  const cells = (i) => [String(i.filed), String(i.due), String(i.closed),
+    i.closure_rate === null ? "—" : `${i.closure_rate}%`,
+    i.on_time_rate === null ? "—" : `${i.on_time_rate}%`,
+    i.satisfaction_rate === null ? "—" : `${i.satisfaction_rate}%`,
+    String(i.supervised)];
+  assert.deepEqual(shown.map((r) => ({ code: r.code, cells: r.cells.slice(1) })),
+    byGridIndicators.map((i) => ({ code: i.unit, cells: cells(i) })));
+  assert.deepEqual(shown.map((r) => r.cells[0]), ["吉福一院落网格", "吉福二院落网格", "临街商住网格"]);
+  // The third grid: one closed late of two due, one overdue under supervision.
+  assert.deepEqual(shown[2].cells.slice(1), ["2", "2", "1", "50.00%", "0.00%", "—", "1"]);
+  const [total] = await read("#req-total tr");
+  assert.equal(total.code, COMMUNITY);
+  assert.deepEqual(total.cells, ["吉福社区", "5", "5", "4", "80.00%", "60.00%", "100.00%", "1"]);
+  assert.deepEqual(total.cells.slice(1), cells(communityIndicators));
+  assert.equal(await page.getAttribute("#req-total td:nth-child(5)", "data-rate"), "80.00");
 });
 
 test("the journal verified in the browser with the head the page computed", { skip }, async () => {

@@ -1,8 +1,10 @@
 // The page: builds 吉福社区 in a Ward running as WebAssembly and shows its grid tree,
-// the coverage report, a directive's completion and the verified journal.
+// the coverage report, a directive's completion, a resident's request from filing to
+// rating with the community's indicators, and the verified journal.
 // No build step: open it through any static server from the repository root.
 import init, { Ward, verifyJournal } from "../../bindings-wasm/pkg/web/gridward.js";
 import { buildCommunity, COMMUNITY, DIRECTIVE } from "./community.js";
+import { runRequests, REQUEST, MONTH } from "./requests.js";
 
 const LEVELS = {
   district: "区", street: "街道", community: "社区", grid: "网格", micro_grid: "微网格",
@@ -86,6 +88,52 @@ function showDirective(ward) {
       element("td", { class: "num" }, percent(u.completion_rate)))));
 }
 
+/** Who answers for a request, by name. */
+function answering(ward, responsible) {
+  if (responsible.person) return ward.person(responsible.person)?.name ?? responsible.person;
+  if (responsible.unit) return ward.unit(responsible.unit)?.name ?? responsible.unit;
+  return responsible.department;
+}
+
+/** A rate string ("93.72") shown as a percentage, or a dash when there is none. */
+function rateText(rate) {
+  return rate === null ? "—" : `${rate}%`;
+}
+
+function indicatorCells(i, label) {
+  return [
+    element("td", {}, label),
+    element("td", { class: "num" }, i.filed),
+    element("td", { class: "num" }, i.due),
+    element("td", { class: "num" }, i.closed),
+    element("td", { class: "num", "data-rate": i.closure_rate ?? "" }, rateText(i.closure_rate)),
+    element("td", { class: "num", "data-rate": i.on_time_rate ?? "" }, rateText(i.on_time_rate)),
+    element("td", { class: "num", "data-rate": i.satisfaction_rate ?? "" }, rateText(i.satisfaction_rate)),
+    element("td", { class: "num" }, i.supervised),
+  ];
+}
+
+function showRequests(ward, journey) {
+  const row = ward.request(REQUEST);
+  const person = (id) => (id ? ward.person(id)?.name ?? id : "—");
+  $("req-title").textContent = `${REQUEST} · ${row.category} · ${row.description} (${person(row.filer)}, ${row.household})`;
+  $("req-journey").replaceChildren(...journey.map((s) => element("li",
+    { "data-status": s.row.status, "data-actor": s.actor },
+    element("span", { class: "status" }, s.row.status), " ", s.label,
+    ` — ${person(s.actor)}; now with ${answering(ward, s.row.responsible)}`)));
+  $("req-status").textContent = row.status;
+  $("req-handled-by").textContent = person(row.handled_by);
+  $("req-verified-by").textContent = person(row.verified_by);
+  $("req-rating").textContent = row.rating ?? "—";
+  $("req-on-time").textContent = row.on_time ? "yes" : "no";
+  $("req-month").textContent = `${MONTH.from.slice(0, 7)}`;
+  $("req-indicators").replaceChildren(...ward.indicatorsBy("grid", MONTH).map((i) =>
+    element("tr", { "data-code": i.unit }, ...indicatorCells(i, ward.unit(i.unit)?.name ?? i.unit))));
+  const total = ward.indicators({ scope: COMMUNITY, ...MONTH });
+  $("req-total").replaceChildren(element("tr", { "data-code": total.unit },
+    ...indicatorCells(total, ward.unit(COMMUNITY).name)));
+}
+
 /** Recomputes every entry's hash with Web Crypto, trusting nothing but SHA-256. */
 async function recomputeHashes(text) {
   let prev = "0".repeat(64);
@@ -140,9 +188,11 @@ async function showJournal(ward) {
 async function main() {
   await init();
   const ward = buildCommunity(new Ward());
+  const journey = runRequests(ward);
   showTree(ward);
   showCoverage(ward);
   showDirective(ward);
+  showRequests(ward, journey);
   await showJournal(ward);
   document.body.dataset.head = ward.head;
   document.body.dataset.state = "ready";
