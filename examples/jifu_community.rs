@@ -8,7 +8,9 @@
 use std::error::Error;
 
 use gridward::grid::{CoverageRules, Domain, GridCommand, Level, NodeCode};
+use gridward::tasks::Period;
 use gridward::{Actor, Context, Journal, Role, Ward, WardConfig};
+use gridward_scenarios::requests::{appoint_officers, simulate};
 use gridward_scenarios::{at, jifu};
 
 fn main() -> Result<(), Box<dyn Error>> {
@@ -29,7 +31,12 @@ fn main() -> Result<(), Box<dyn Error>> {
         "   1 community grid, {} grids, {} micro-grids, {} households, {} people",
         counts.grids, counts.micro_grids, counts.households, counts.people
     );
-    let retry = ward.execute(&platform, GridCommand::Import { rows: sample.rows })?;
+    let retry = ward.execute(
+        &platform,
+        GridCommand::Import {
+            rows: sample.rows.clone(),
+        },
+    )?;
     println!(
         "   the same import retried under its key: duplicate = {}",
         retry.duplicate
@@ -194,7 +201,12 @@ fn main() -> Result<(), Box<dyn Error>> {
         );
     }
 
-    // 6. The journal: export, verify, show that tampering is found, replay.
+    // 6. A month of requests: residents file, the rules route, workers handle, party
+    //    members claim, grid leaders verify, residents rate; some are reworked after a
+    //    bad rating, some need the street's market office called in.
+    requests_month(&mut ward, &sample)?;
+
+    // 7. The journal: export, verify, show that tampering is found, replay.
     let text = ward.to_jsonl();
     let verified = Journal::verify_jsonl(&text);
     println!(
@@ -221,6 +233,69 @@ fn main() -> Result<(), Box<dyn Error>> {
     if !(verified.intact && !broken.intact && same) {
         return Err("the journal did not verify and replay as it must".into());
     }
+    Ok(())
+}
+
+fn requests_month(ward: &mut Ward, sample: &jifu::Sample) -> Result<(), Box<dyn Error>> {
+    let setup = at("2026-03-02T08:00:00+08:00");
+    let sites = jifu::sites(sample, ward);
+    let platform = Context::new(Actor::System, setup);
+    ward.import(&platform, jifu::residents(&sites))?;
+    appoint_officers(ward, &sites, setup)?;
+    let outcome = simulate(
+        ward,
+        &sites,
+        at("2026-03-02T08:30:00+08:00"),
+        30,
+        1500,
+        2026,
+    )?;
+    println!(
+        "== A month of requests: {} filed at {} buildings, {} commands; {} reworked after a bad rating, {} with a department called in",
+        outcome.requests,
+        sites.len(),
+        outcome.commands,
+        outcome.reworked,
+        outcome.whistled
+    );
+    let march = Period {
+        from: at("2026-03-01T00:00:00+08:00"),
+        to: at("2026-04-01T00:00:00+08:00"),
+    };
+    let pct = |d: Option<rust_decimal::Decimal>| d.map_or("-".to_owned(), |d| format!("{d}%"));
+    println!(
+        "   {:<15} {:<10} {:>5} {:>5} {:>7} {:>8} {:>8} {:>8} {:>8} {:>8}",
+        "grid", "", "filed", "due", "closed", "结案率", "按期率", "满意率", "返工率", "响应率"
+    );
+    let community = ward.indicators(Some(NodeCode::parse(jifu::COMMUNITY)?), &march)?;
+    let mut rows = ward.indicators_by(Level::Grid, &march);
+    rows.push(community);
+    for row in rows {
+        let (code, name) = match row.unit.and_then(|u| ward.grid().unit(u)) {
+            Some(u) if u.level() == Level::Grid => (u.code().to_string(), u.name().to_owned()),
+            _ => ("吉福社区".to_owned(), "(all)".to_owned()),
+        };
+        println!(
+            "   {:<15} {:<10} {:>5} {:>5} {:>7} {:>10} {:>10} {:>10} {:>10} {:>10}",
+            code,
+            name,
+            row.filed,
+            row.due,
+            row.closed,
+            pct(row.closure_rate),
+            pct(row.on_time_rate),
+            pct(row.satisfaction_rate),
+            pct(row.rework_rate),
+            pct(row.response_rate)
+        );
+    }
+    let open311 = ward.open311_requests_json(None, None);
+    println!(
+        "   Open311 GeoReport v2 export: {} requests, {} bytes of JSON; {} services",
+        outcome.requests,
+        open311.len(),
+        ward.open311_services().len()
+    );
     Ok(())
 }
 

@@ -24,7 +24,11 @@ fn imported(id: usize, filed: &str, closed: Option<&str>) -> ImportedRequest {
         location: Location::Household(format!("{MICRO1}-{}", id % 3)),
         description: "暴露垃圾".into(),
         filed_at: at(filed),
-        status: if closed.is_some() { OpenOrClosed::Closed } else { OpenOrClosed::Open },
+        status: if closed.is_some() {
+            OpenOrClosed::Closed
+        } else {
+            OpenOrClosed::Open
+        },
         updated_at: closed.map(at),
         status_notes: String::new(),
         photos: vec![],
@@ -55,14 +59,22 @@ fn tianmen_closure_and_on_time_rates() {
     for i in 982..990 {
         rows.push(imported(i, "2026-04-01T09:00:00+08:00", None));
     }
-    w.execute(&as_system(monday), TaskCommand::Import { requests: rows }).unwrap();
+    w.execute(&as_system(monday), TaskCommand::Import { requests: rows })
+        .unwrap();
     // Withdrawn requests are not due either.
     for i in 972..975 {
-        let cancel = TaskCommand::Cancel { request: format!("t{i}"), reason: "重复反映".into() };
-        w.execute(&as_system("2026-03-31T18:00:00+08:00"), cancel).unwrap();
+        let cancel = TaskCommand::Cancel {
+            request: format!("t{i}"),
+            reason: "重复反映".into(),
+        };
+        w.execute(&as_system("2026-03-31T18:00:00+08:00"), cancel)
+            .unwrap();
     }
     let i = w.indicators(None, &march()).unwrap();
-    assert_eq!((i.filed, i.withdrawn, i.due, i.closed, i.closed_on_time), (982, 3, 972, 911, 737));
+    assert_eq!(
+        (i.filed, i.withdrawn, i.due, i.closed, i.closed_on_time),
+        (982, 3, 972, 911, 737)
+    );
     assert_eq!(i.closure_rate, Some(Decimal::new(9372, 2)));
     assert_eq!(i.on_time_rate, Some(Decimal::new(7582, 2)));
     assert_eq!(i.overdue, 61);
@@ -86,19 +98,48 @@ fn satisfaction_counts_the_top_three_levels_of_those_rated() {
         for _ in 0..count {
             let id = format!("s{n}");
             n += 1;
-            file(&mut w, "r1", "2026-03-02T09:00:00+08:00", &id, "exposed_rubbish", home1());
-            let handle = TaskCommand::Handle { request: id.clone(), report: "ok".into(), photos: vec![] };
-            w.execute(&as_person("w1", "2026-03-02T10:00:00+08:00"), handle).unwrap();
-            let verify = TaskCommand::Verify { request: id.clone(), passed: true, note: String::new() };
-            w.execute(&as_person("gl", "2026-03-02T11:00:00+08:00"), verify).unwrap();
-            let rate = TaskCommand::Rate { request: id.clone(), level, comment: String::new() };
-            w.execute(&as_person("r1", "2026-03-02T12:00:00+08:00"), rate).unwrap();
+            file(
+                &mut w,
+                "r1",
+                "2026-03-02T09:00:00+08:00",
+                &id,
+                "exposed_rubbish",
+                home1(),
+            );
+            let handle = TaskCommand::Handle {
+                request: id.clone(),
+                report: "ok".into(),
+                photos: vec![],
+            };
+            w.execute(&as_person("w1", "2026-03-02T10:00:00+08:00"), handle)
+                .unwrap();
+            let verify = TaskCommand::Verify {
+                request: id.clone(),
+                passed: true,
+                note: String::new(),
+            };
+            w.execute(&as_person("gl", "2026-03-02T11:00:00+08:00"), verify)
+                .unwrap();
+            let rate = TaskCommand::Rate {
+                request: id.clone(),
+                level,
+                comment: String::new(),
+            };
+            w.execute(&as_person("r1", "2026-03-02T12:00:00+08:00"), rate)
+                .unwrap();
         }
     }
     // Five more closed but never rated: excluded.
     for k in 0..5 {
         let id = format!("u{k}");
-        file(&mut w, "r1", "2026-03-02T09:00:00+08:00", &id, "exposed_rubbish", home1());
+        file(
+            &mut w,
+            "r1",
+            "2026-03-02T09:00:00+08:00",
+            &id,
+            "exposed_rubbish",
+            home1(),
+        );
     }
     let i = w.indicators(None, &march()).unwrap();
     assert_eq!((i.rated, i.satisfied), (100, 90));

@@ -211,3 +211,52 @@ pub fn sample(seed: u64) -> Sample {
     }
     s
 }
+
+/// The sample's request sites: one per staffed micro-grid, with a resident registered in
+/// its first household by [`residents`], its reporting party member as claimer, its grid
+/// leader as verifier and the street's market supervision office as department.
+pub fn sites(sample: &Sample, ward: &gridward::Ward) -> Vec<crate::requests::Site> {
+    sample
+        .workers
+        .iter()
+        .enumerate()
+        .filter_map(|(n, (micro, worker))| {
+            let number = worker.strip_prefix("jf-w-")?;
+            let party = format!("jf-pm-{number}");
+            let grid = micro.parent()?;
+            Some(crate::requests::Site {
+                micro: *micro,
+                home: format!("{micro}-0101"),
+                resident: format!("jf-r-{n:03}"),
+                worker: worker.clone(),
+                claimer: ward.grid().person(&party).map(|_| party),
+                verifier: format!("jf-gl-{:02}", grid.part()),
+                officer: "jy-sj-officer".to_owned(),
+                department: "jy-sj".to_owned(),
+            })
+        })
+        .collect()
+}
+
+/// Rows registering each site's resident, and the market supervision officer.
+pub fn residents(sites: &[crate::requests::Site]) -> Vec<ImportRow> {
+    let mut rng = Mix::new(77);
+    let mut rows: Vec<ImportRow> = sites
+        .iter()
+        .map(|s| ImportRow::Person {
+            id: s.resident.clone(),
+            name: name(&mut rng),
+            phone: None,
+            party_member: false,
+            household: Some(s.home.clone()),
+        })
+        .collect();
+    rows.push(ImportRow::Person {
+        id: "jy-sj-officer".into(),
+        name: name(&mut rng),
+        phone: None,
+        party_member: false,
+        household: None,
+    });
+    rows
+}

@@ -1,7 +1,12 @@
 //! Simulated requests: residents of many micro-grids file requests day after day, and
 //! each goes through its whole life — routed, claimed where claimable, started, handled,
 //! verified on site by someone else, rated; some rated badly and reworked, some needing
-//! a department called in — with a sweep of the clock every evening.
+//! a department called in, some started or finished late — with a sweep of the clock
+//! every evening.
+//!
+//! Each request's commands are given one after another with the times they happen at,
+//! so a request that takes days is finished before the next is filed; the evening sweep
+//! therefore finds little left open. The indicators come from those times all the same.
 
 use chrono::{DateTime, Duration, FixedOffset};
 use gridward::grid::{Domain, DomainSet, ImportRow, NodeCode};
@@ -258,19 +263,36 @@ fn life(
             },
         )?;
     }
-    run(Some(handler), 20, TaskCommand::Start { request: request() })?;
+    // Most work starts within minutes and is done within two hours; some waits a day or
+    // three to start, some takes days or weeks, so some closes come late.
+    let start = match rng.next_u64() % 100 {
+        0..=84 => 20,
+        85..=94 => 24 * 60,
+        _ => 3 * 24 * 60,
+    };
+    let done = start
+        + match rng.next_u64() % 100 {
+            0..=84 => 100,
+            85..=96 => 3 * 24 * 60,
+            _ => 12 * 24 * 60,
+        };
+    run(
+        Some(handler),
+        start,
+        TaskCommand::Start { request: request() },
+    )?;
     let handle = |report: &str| TaskCommand::Handle {
         request: id.clone(),
         report: report.into(),
         photos: vec![],
     };
-    run(Some(handler), 120, handle("已处理"))?;
+    run(Some(handler), done, handle("已处理"))?;
     let verify = || TaskCommand::Verify {
         request: id.clone(),
         passed: true,
         note: String::new(),
     };
-    run(Some(&site.verifier), 180, verify())?;
+    run(Some(&site.verifier), done + 60, verify())?;
     let bad = rng.chance(5);
     let level = if bad {
         Satisfaction::Dissatisfied
@@ -281,7 +303,7 @@ fn life(
     };
     run(
         Some(&site.resident),
-        240,
+        done + 120,
         TaskCommand::Rate {
             request: request(),
             level,
@@ -290,8 +312,8 @@ fn life(
     )?;
     if bad {
         out.reworked += 1;
-        run(Some(handler), 300, handle("返工完成"))?;
-        run(Some(&site.verifier), 360, verify())?;
+        run(Some(handler), done + 180, handle("返工完成"))?;
+        run(Some(&site.verifier), done + 240, verify())?;
     }
     Ok(())
 }

@@ -79,7 +79,14 @@ pub fn home1() -> Location {
 }
 
 /// Files a request as `who` at `at`, keyed by its id.
-pub fn file(w: &mut Ward, who: &str, at: &str, id: &str, category: &str, location: Location) -> Receipt {
+pub fn file(
+    w: &mut Ward,
+    who: &str,
+    at: &str,
+    id: &str,
+    category: &str,
+    location: Location,
+) -> Receipt {
     let cmd = TaskCommand::File {
         id: id.into(),
         category: category.into(),
@@ -92,6 +99,11 @@ pub fn file(w: &mut Ward, who: &str, at: &str, id: &str, category: &str, locatio
 }
 
 /// Runs a task command as a person.
-pub fn act(w: &mut Ward, who: &str, at: &str, cmd: TaskCommand) -> Result<Receipt, gridward::Error> {
+pub fn act(
+    w: &mut Ward,
+    who: &str,
+    at: &str,
+    cmd: TaskCommand,
+) -> Result<Receipt, gridward::Error> {
     w.execute(&as_person(who, at), cmd)
 }
