@@ -39,7 +39,10 @@ export type ErrorKind = "invalid" | "not_found" | "conflict" | "permission_denie
  * ("unknown_unit", "permission_denied", "idempotency_conflict", "bad_area" …) or, for
  * JavaScript input of the wrong shape, "invalid_command", "invalid_row",
  * "invalid_datetime", "invalid_decimal", "invalid_context", "invalid_config",
- * "invalid_rules", "invalid_domain", "invalid_level" or "bad_hash" (kind "invalid").
+ * "invalid_rules", "invalid_domain", "invalid_level", "invalid_location",
+ * "invalid_status", "invalid_period" or "bad_hash" (kind "invalid"). Requests add the
+ * core's "unknown_request", "wrong_status", "not_responsible", "verifier_is_handler",
+ * "not_filer", "already_rated", "claim_limit", "not_eligible", "key_required" …
  */
 export interface GridwardError extends Error {
   name: "GridwardError";

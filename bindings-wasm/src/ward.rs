@@ -39,7 +39,8 @@ impl Ward {
 #[wasm_bindgen]
 impl Ward {
     /// An empty ward. `config` gives only what differs from the defaults, e.g.
-    /// `{ grid: { coverage: { band: [30, 100] } } }`.
+    /// `{ grid: { coverage: { band: [30, 100] } }, tasks: { max_open_claims: 5,
+    /// calendar: { holidays: ["2026-10-01"] } } }`; limits may be written `"5wh"`.
     #[wasm_bindgen(constructor)]
     pub fn new(
         #[wasm_bindgen(unchecked_optional_param_type = "WardConfigInput")] config: JsValue,
