@@ -2,13 +2,13 @@
 //! their own API; all three must reach the same journal head and the same numbers.
 
 use gridward::grid::{CoverageRules, Domain, GridCommand, Level};
-use gridward::{Actor, Context, Ward, WardConfig};
+use gridward::{Actor, Command, Context, Ward, WardConfig};
 use serde::Deserialize;
 use serde_json::{json, Value};
 
-/// One step of the scenario.
+/// One step of a scenario: a command (a grid command by default) in its JSON form.
 #[derive(Debug, Deserialize)]
-pub struct Step {
+pub struct Step<C = GridCommand> {
     /// The acting person, or `None` for the platform.
     pub actor: Option<String>,
     /// When.
@@ -17,10 +17,52 @@ pub struct Step {
     #[serde(default)]
     pub key: Option<String>,
     /// The command, in its JSON form.
-    pub command: GridCommand,
+    pub command: C,
     /// The error code the step must fail with, if it must fail.
     #[serde(default)]
     pub expect_error: Option<String>,
+}
+
+/// What running the steps gave besides the ward: the codes of the expected refusals, in
+/// order, and how many steps were retries reported as duplicates.
+#[derive(Debug, Default)]
+pub struct Ran {
+    /// Error codes of the steps that had to fail.
+    pub errors: Vec<String>,
+    /// Accepted steps that were duplicates of an earlier one.
+    pub duplicates: usize,
+}
+
+/// Runs steps on a ward, checking that each expected refusal comes with its code and
+/// leaves the journal as it was; returns a description of the first step that did not
+/// go as the fixture says.
+pub fn run_steps<C: Clone + Into<Command>>(
+    ward: &mut Ward,
+    steps: &[Step<C>],
+) -> Result<Ran, String> {
+    let mut ran = Ran::default();
+    for (i, step) in steps.iter().enumerate() {
+        let actor = step.actor.clone().map_or(Actor::System, Actor::Person);
+        let at =
+            chrono::DateTime::parse_from_rfc3339(&step.at).map_err(|e| format!("step {i}: {e}"))?;
+        let mut ctx = Context::new(actor, at);
+        ctx.idempotency_key = step.key.clone();
+        let head = ward.head();
+        match (ward.execute(&ctx, step.command.clone()), &step.expect_error) {
+            (Ok(r), None) => ran.duplicates += usize::from(r.duplicate),
+            (Err(e), Some(code)) if e.code() == code => {
+                if ward.head() != head {
+                    return Err(format!("step {i}: refused command changed the journal"));
+                }
+                ran.errors.push(code.clone());
+            }
+            (Ok(_), Some(code)) => {
+                return Err(format!("step {i}: expected error {code}, got success"))
+            }
+            (Err(e), _) => return Err(format!("step {i}: unexpected error {}: {e}", e.code())),
+        }
+    }
+    Ok(ran)
 }
 
 /// What to ask of the ward after the steps.
@@ -49,29 +91,8 @@ pub struct Scenario {
 /// first step that did not go as the fixture says.
 pub fn run(scenario: &Scenario) -> Result<Value, String> {
     let mut ward = Ward::new(WardConfig::default());
-    let mut errors = Vec::new();
-    for (i, step) in scenario.steps.iter().enumerate() {
-        let actor = step.actor.clone().map_or(Actor::System, Actor::Person);
-        let at =
-            chrono::DateTime::parse_from_rfc3339(&step.at).map_err(|e| format!("step {i}: {e}"))?;
-        let mut ctx = Context::new(actor, at);
-        ctx.idempotency_key = step.key.clone();
-        let head = ward.head();
-        match (ward.execute(&ctx, step.command.clone()), &step.expect_error) {
-            (Ok(_), None) => {}
-            (Err(e), Some(code)) if e.code() == code => {
-                if ward.head() != head {
-                    return Err(format!("step {i}: refused command changed the journal"));
-                }
-                errors.push(code.clone());
-            }
-            (Ok(_), Some(code)) => {
-                return Err(format!("step {i}: expected error {code}, got success"))
-            }
-            (Err(e), _) => return Err(format!("step {i}: unexpected error {}: {e}", e.code())),
-        }
-    }
-    observe(&ward, &scenario.queries, errors).map_err(|e| e.to_string())
+    let ran = run_steps(&mut ward, &scenario.steps)?;
+    observe(&ward, &scenario.queries, ran.errors).map_err(|e| e.to_string())
 }
 
 fn observe(ward: &Ward, q: &Queries, errors: Vec<String>) -> Result<Value, gridward::Error> {

@@ -4,26 +4,11 @@
 
 use gridward::grid::{Level, NodeCode};
 use gridward::tasks::{Location, Period, RouteDecision};
-use gridward::{Actor, Command, Context, Ward, WardConfig};
+use gridward::{Command, Ward, WardConfig};
+
+use crate::parity::{run_steps, Step};
 use serde::Deserialize;
 use serde_json::{json, Value};
-
-/// One step: a grid or tasks command in the `Command` JSON form.
-#[derive(Debug, Deserialize)]
-pub struct Step {
-    /// The acting person, or `None` for the platform.
-    pub actor: Option<String>,
-    /// When.
-    pub at: String,
-    /// Idempotency key.
-    #[serde(default)]
-    pub key: Option<String>,
-    /// The command.
-    pub command: Command,
-    /// The error code the step must fail with, if it must fail.
-    #[serde(default)]
-    pub expect_error: Option<String>,
-}
 
 /// A routing question.
 #[derive(Debug, Deserialize)]
@@ -55,8 +40,8 @@ pub struct Scenario {
     /// The ward's configuration (default when absent).
     #[serde(default)]
     pub config: Option<WardConfig>,
-    /// The steps.
-    pub steps: Vec<Step>,
+    /// The steps: grid or tasks commands in the `Command` JSON form.
+    pub steps: Vec<Step<Command>>,
     /// The questions.
     pub queries: Queries,
 }
@@ -64,30 +49,8 @@ pub struct Scenario {
 /// Runs the scenario; returns what the faces must agree on.
 pub fn run(scenario: &Scenario) -> Result<Value, String> {
     let mut ward = Ward::new(scenario.config.clone().unwrap_or_default());
-    let mut errors = Vec::new();
-    let mut duplicates = 0;
-    for (i, step) in scenario.steps.iter().enumerate() {
-        let actor = step.actor.clone().map_or(Actor::System, Actor::Person);
-        let at =
-            chrono::DateTime::parse_from_rfc3339(&step.at).map_err(|e| format!("step {i}: {e}"))?;
-        let mut ctx = Context::new(actor, at);
-        ctx.idempotency_key = step.key.clone();
-        let head = ward.head();
-        match (ward.execute(&ctx, step.command.clone()), &step.expect_error) {
-            (Ok(r), None) => duplicates += usize::from(r.duplicate),
-            (Err(e), Some(code)) if e.code() == code => {
-                if ward.head() != head {
-                    return Err(format!("step {i}: refused command changed the journal"));
-                }
-                errors.push(code.clone());
-            }
-            (Ok(_), Some(code)) => {
-                return Err(format!("step {i}: expected error {code}, got success"))
-            }
-            (Err(e), _) => return Err(format!("step {i}: unexpected error {}: {e}", e.code())),
-        }
-    }
-    observe(&ward, &scenario.queries, errors, duplicates).map_err(|e| e.to_string())
+    let ran = run_steps(&mut ward, &scenario.steps)?;
+    observe(&ward, &scenario.queries, ran.errors, ran.duplicates).map_err(|e| e.to_string())
 }
 
 /// The fields of a request row the faces compare.

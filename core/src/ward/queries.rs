@@ -34,18 +34,26 @@ impl Ward {
             .category_ix(category)
             .ok_or_else(|| TaskError::UnknownCategory(category.to_owned()))?;
         let c = &self.config.tasks.categories[usize::from(cix)];
-        let unit = match location {
-            Location::Household(id) => self
-                .grid
-                .household(id)
-                .and_then(|h| self.grid.household_unit(h))
-                .ok_or_else(|| GridError::UnknownHousehold(id.clone()))?,
-            Location::Unit(code) => *code,
+        // A household knows its unit's index; a unit code is looked up once.
+        let (ix, unit) = match location {
+            Location::Household(id) => {
+                let h = self
+                    .grid
+                    .household(id)
+                    .ok_or_else(|| GridError::UnknownHousehold(id.clone()))?;
+                let code = self
+                    .grid
+                    .household_unit(h)
+                    .ok_or_else(|| GridError::UnknownHousehold(id.clone()))?;
+                (h.unit, code)
+            }
+            Location::Unit(code) => (
+                self.grid
+                    .unit_ix(*code)
+                    .ok_or(GridError::UnknownUnit(*code))?,
+                *code,
+            ),
         };
-        let ix = self
-            .grid
-            .unit_ix(unit)
-            .ok_or(GridError::UnknownUnit(unit))?;
         Ok(crate::tasks::route_at(&self.grid, &self.tasks, c, ix, unit))
     }
 

@@ -4,7 +4,7 @@ use super::{Open311Request, Open311Service};
 use crate::grid::{mask_name, Grid, NodeCode};
 use crate::tasks::command::OpenOrClosed;
 use crate::tasks::model::{Party, Request};
-use crate::tasks::{Category, Tasks, TasksConfig};
+use crate::tasks::{Category, Status, Tasks, TasksConfig};
 
 impl Open311Service {
     /// A category as a service.
@@ -55,6 +55,19 @@ fn agency(grid: &Grid, party: Party) -> Option<String> {
     (!name.is_empty()).then_some(name)
 }
 
+/// A note without the `[status] ` tag an earlier export put in front of it, so that a
+/// request exported, imported and exported again carries one tag, not two.
+fn without_status_tag(note: &str) -> &str {
+    let tagged = note
+        .strip_prefix('[')
+        .and_then(|rest| rest.split_once(']'))
+        .filter(|(status, _)| Status::parse(status).is_some());
+    match tagged {
+        Some((_, rest)) => rest.trim_start(),
+        None => note,
+    }
+}
+
 impl Tasks {
     /// A request in GeoReport v2 form. Closed, cancelled and duplicate requests are
     /// `closed`, every other status `open`; the status notes of an open request begin
@@ -62,10 +75,11 @@ impl Tasks {
     pub fn open311(&self, grid: &Grid, config: &TasksConfig, r: &Request) -> Open311Request {
         let category = config.category(r.category);
         let closed = r.status.is_final();
-        let status_notes = match (closed, r.note.is_empty()) {
-            (true, false) => r.note.to_string(),
+        let note = without_status_tag(&r.note);
+        let status_notes = match (closed, note.is_empty()) {
+            (true, false) => note.to_owned(),
             (true, true) => r.status.as_str().to_owned(),
-            (false, false) => format!("[{}] {}", r.status, r.note),
+            (false, false) => format!("[{}] {note}", r.status),
             (false, true) => format!("[{}]", r.status),
         };
         let service_notice = if r.is_parked() {
@@ -141,5 +155,22 @@ mod tests {
         let json = serde_json::to_value(rubbish).unwrap();
         assert_eq!(json["type"], "realtime");
         assert_eq!(json["metadata"], false);
+    }
+}
+
+#[cfg(test)]
+mod tag_tests {
+    use super::without_status_tag;
+
+    #[test]
+    fn an_earlier_status_tag_is_dropped_once() {
+        assert_eq!(
+            without_status_tag("[filed] returned: 不属于本网格"),
+            "returned: 不属于本网格"
+        );
+        assert_eq!(without_status_tag("[in_progress]"), "");
+        // Brackets that are not a status stay.
+        assert_eq!(without_status_tag("[紧急] 漏水"), "[紧急] 漏水");
+        assert_eq!(without_status_tag("dispatched"), "dispatched");
     }
 }
