@@ -67,6 +67,7 @@ pub mod calendar;
 pub mod error;
 pub mod grid;
 pub mod journal;
+pub mod money;
 pub mod tasks;
 mod ward;
 
