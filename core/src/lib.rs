@@ -65,6 +65,7 @@
 pub mod access;
 pub mod calendar;
 pub mod error;
+pub mod fund;
 pub mod grid;
 pub mod journal;
 pub mod money;

@@ -1,0 +1,358 @@
+//! A double-entry ledger in exact decimals.
+//!
+//! Every transaction has two or more postings that sum to exactly zero (debits positive,
+//! credits negative, as in hledger). Transactions are immutable and dated in order; a
+//! mistake is corrected by a reversal that names the transaction it corrects. Posting an
+//! id again with the same content does nothing; with different content it is refused.
+//! Accounts may forbid a negative balance, and a transaction that would break that is
+//! refused whole. Every check runs before anything changes.
+
+mod account;
+mod error;
+mod report;
+mod transaction;
+
+pub use account::{kind_of, segment_for, Account, AccountKind};
+pub use error::LedgerError;
+pub use report::{BalanceRow, HistoryRow, TrialBalance};
+pub use transaction::{Posting, Transaction};
+
+use chrono::NaiveDate;
+use hashbrown::HashMap;
+
+use crate::money::Amount;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct OpenAccount {
+    pub(crate) account: Account,
+    pub(crate) kind: AccountKind,
+    /// Transactions touching the account, in order.
+    pub(crate) transactions: Vec<u32>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Stored {
+    pub(crate) id: Box<str>,
+    pub(crate) date: NaiveDate,
+    pub(crate) description: Box<str>,
+    pub(crate) start: u32,
+    pub(crate) end: u32,
+    pub(crate) reverses: Option<u32>,
+    pub(crate) reversed_by: Option<u32>,
+}
+
+/// What posting a transaction did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Posted {
+    /// The transaction was recorded.
+    New,
+    /// The same transaction had been posted before; nothing changed.
+    Duplicate,
+}
+
+/// A double-entry ledger.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Ledger {
+    pub(crate) accounts: Vec<OpenAccount>,
+    names: HashMap<Box<str>, u32>,
+    pub(crate) balances: Vec<Amount>,
+    pub(crate) transactions: Vec<Stored>,
+    pub(crate) postings: Vec<(u32, Amount)>,
+    ids: HashMap<Box<str>, u32>,
+}
+
+/// Longest transaction id or description accepted.
+const MAX_ID: usize = 128;
+const MAX_DESCRIPTION: usize = 500;
+
+impl Ledger {
+    /// An empty ledger.
+    pub fn new() -> Ledger {
+        Ledger::default()
+    }
+
+    /// Checks that an account may be opened.
+    pub fn check_open(&self, account: &Account) -> Result<AccountKind, LedgerError> {
+        let kind = account.kind()?;
+        check_text(
+            "account description",
+            &account.description,
+            MAX_DESCRIPTION,
+            true,
+        )?;
+        if self.names.contains_key(account.name.as_str()) {
+            return Err(LedgerError::AccountExists(account.name.clone()));
+        }
+        Ok(kind)
+    }
+
+    /// Opens an account.
+    pub fn open(&mut self, account: Account) -> Result<(), LedgerError> {
+        let kind = self.check_open(&account)?;
+        self.record_open(account, kind);
+        Ok(())
+    }
+
+    /// Opens an account known to pass [`Ledger::check_open`].
+    pub(crate) fn record_open(&mut self, account: Account, kind: AccountKind) {
+        let ix = self.accounts.len() as u32;
+        self.names.insert(account.name.as_str().into(), ix);
+        self.accounts.push(OpenAccount {
+            account,
+            kind,
+            transactions: Vec::new(),
+        });
+        self.balances.push(Amount::ZERO);
+    }
+
+    /// Whether an account is open.
+    pub fn has_account(&self, name: &str) -> bool {
+        self.names.contains_key(name)
+    }
+
+    /// The account with this name.
+    pub fn account(&self, name: &str) -> Option<&Account> {
+        let ix = *self.names.get(name)?;
+        Some(&self.accounts[ix as usize].account)
+    }
+
+    /// Every account, in the order opened.
+    pub fn accounts(&self) -> impl Iterator<Item = &Account> + '_ {
+        self.accounts.iter().map(|a| &a.account)
+    }
+
+    /// Transactions posted.
+    pub fn len(&self) -> usize {
+        self.transactions.len()
+    }
+
+    /// True before the first transaction.
+    pub fn is_empty(&self) -> bool {
+        self.transactions.is_empty()
+    }
+
+    /// The date of the last transaction.
+    pub fn last_date(&self) -> Option<NaiveDate> {
+        self.transactions.last().map(|t| t.date)
+    }
+
+    /// Checks a transaction against every rule without changing anything:
+    /// `Posted::Duplicate` if the same transaction was posted already.
+    pub fn check(&self, tx: &Transaction) -> Result<Posted, LedgerError> {
+        check_text("transaction id", &tx.id, MAX_ID, false)?;
+        if let Some(&ix) = self.ids.get(tx.id.as_str()) {
+            return if self.transaction_at(ix) == *tx {
+                Ok(Posted::Duplicate)
+            } else {
+                Err(LedgerError::IdReused(tx.id.clone()))
+            };
+        }
+        check_text("description", &tx.description, MAX_DESCRIPTION, true)?;
+        if tx.postings.len() < 2 {
+            return Err(LedgerError::TooFewPostings(tx.id.clone()));
+        }
+        if let Some(last) = self.last_date() {
+            if tx.date < last {
+                return Err(LedgerError::Backdated {
+                    id: tx.id.clone(),
+                    date: tx.date,
+                    last,
+                });
+            }
+        }
+        let mut sum = Amount::ZERO;
+        let mut deltas: Vec<(u32, Amount)> = Vec::with_capacity(tx.postings.len());
+        for p in &tx.postings {
+            let ix = *self
+                .names
+                .get(p.account.as_str())
+                .ok_or_else(|| LedgerError::UnknownAccount(p.account.clone()))?;
+            if p.amount.is_zero() {
+                return Err(LedgerError::ZeroPosting {
+                    id: tx.id.clone(),
+                    account: p.account.clone(),
+                });
+            }
+            sum = sum.checked_add(p.amount)?;
+            match deltas.iter_mut().find(|(a, _)| *a == ix) {
+                Some((_, d)) => *d = d.checked_add(p.amount)?,
+                None => deltas.push((ix, p.amount)),
+            }
+        }
+        if !sum.is_zero() {
+            return Err(LedgerError::Unbalanced {
+                id: tx.id.clone(),
+                off: sum,
+            });
+        }
+        if let Some(target) = &tx.reverses {
+            self.check_reversal(tx, target)?;
+        }
+        for (ix, delta) in deltas {
+            let open = &self.accounts[ix as usize];
+            let after = self.balances[ix as usize].checked_add(delta)?;
+            if open.account.no_negative {
+                let normal = if open.kind.debit_normal() {
+                    after
+                } else {
+                    after.neg()
+                };
+                if normal.is_negative() {
+                    return Err(LedgerError::NegativeBalance {
+                        id: tx.id.clone(),
+                        account: open.account.name.clone(),
+                        balance: normal,
+                    });
+                }
+            }
+        }
+        Ok(Posted::New)
+    }
+
+    fn check_reversal(&self, tx: &Transaction, target: &str) -> Result<(), LedgerError> {
+        let not = |why| LedgerError::NotAReversal {
+            id: tx.id.clone(),
+            reverses: target.to_owned(),
+            why,
+        };
+        let ix = *self
+            .ids
+            .get(target)
+            .ok_or_else(|| LedgerError::UnknownTransaction(target.to_owned()))?;
+        let original = &self.transactions[ix as usize];
+        if let Some(by) = original.reversed_by {
+            return Err(LedgerError::AlreadyReversed {
+                id: target.to_owned(),
+                by: self.transactions[by as usize].id.to_string(),
+            });
+        }
+        if original.reverses.is_some() {
+            return Err(not(
+                "a reversal is not reversed; post the original again instead",
+            ));
+        }
+        let postings = &self.postings[original.start as usize..original.end as usize];
+        let mirrors = postings.len() == tx.postings.len()
+            && postings.iter().zip(&tx.postings).all(|(&(a, amount), p)| {
+                self.accounts[a as usize].account.name == p.account && amount == p.amount.neg()
+            });
+        if mirrors {
+            Ok(())
+        } else {
+            Err(not(
+                "its postings must be the original's, in order, with signs turned",
+            ))
+        }
+    }
+
+    /// Checks a transaction and records it, or refuses it and changes nothing.
+    pub fn post(&mut self, tx: Transaction) -> Result<Posted, LedgerError> {
+        let posted = self.check(&tx)?;
+        if posted == Posted::New {
+            self.record(tx);
+        }
+        Ok(posted)
+    }
+
+    /// Records a transaction known to pass [`Ledger::check`] as new.
+    pub(crate) fn record(&mut self, tx: Transaction) {
+        let ix = self.transactions.len() as u32;
+        let start = self.postings.len() as u32;
+        for p in tx.postings {
+            let Some(&a) = self.names.get(p.account.as_str()) else {
+                continue;
+            };
+            let balance = &mut self.balances[a as usize];
+            *balance = [*balance, p.amount].into_iter().sum();
+            let touched = &mut self.accounts[a as usize].transactions;
+            if touched.last() != Some(&ix) {
+                touched.push(ix);
+            }
+            self.postings.push((a, p.amount));
+        }
+        let reverses = tx.reverses.and_then(|r| self.ids.get(r.as_str()).copied());
+        if let Some(r) = reverses {
+            self.transactions[r as usize].reversed_by = Some(ix);
+        }
+        self.ids.insert(tx.id.as_str().into(), ix);
+        self.transactions.push(Stored {
+            id: tx.id.into(),
+            date: tx.date,
+            description: tx.description.into(),
+            start,
+            end: self.postings.len() as u32,
+            reverses,
+            reversed_by: None,
+        });
+    }
+
+    /// The transaction with this id.
+    pub fn transaction(&self, id: &str) -> Option<Transaction> {
+        self.ids.get(id).map(|&ix| self.transaction_at(ix))
+    }
+
+    /// The id of the transaction that reversed this one, if any.
+    pub fn reversed_by(&self, id: &str) -> Option<&str> {
+        let ix = *self.ids.get(id)?;
+        let by = self.transactions[ix as usize].reversed_by?;
+        Some(&self.transactions[by as usize].id)
+    }
+
+    /// Every transaction, in the order posted.
+    pub fn transactions(&self) -> impl Iterator<Item = Transaction> + '_ {
+        (0..self.transactions.len() as u32).map(|ix| self.transaction_at(ix))
+    }
+
+    pub(crate) fn transaction_at(&self, ix: u32) -> Transaction {
+        let t = &self.transactions[ix as usize];
+        Transaction {
+            id: t.id.to_string(),
+            date: t.date,
+            description: t.description.to_string(),
+            postings: self.postings[t.start as usize..t.end as usize]
+                .iter()
+                .map(|&(a, amount)| Posting {
+                    account: self.accounts[a as usize].account.name.clone(),
+                    amount,
+                })
+                .collect(),
+            reverses: t
+                .reverses
+                .map(|r| self.transactions[r as usize].id.to_string()),
+        }
+    }
+
+    pub(crate) fn index_of(&self, name: &str) -> Option<u32> {
+        self.names.get(name).copied()
+    }
+}
+
+/// Checks a short text: not too long, no control characters, and (unless `may_be_empty`)
+/// not empty or blank.
+pub(crate) fn check_text(
+    what: &'static str,
+    value: &str,
+    max: usize,
+    may_be_empty: bool,
+) -> Result<(), LedgerError> {
+    let why = if !may_be_empty && value.trim().is_empty() {
+        Some("it is empty")
+    } else if value.chars().count() > max {
+        Some("it is too long")
+    } else if value.chars().any(char::is_control) {
+        Some("it holds control characters")
+    } else {
+        None
+    };
+    match why {
+        None => Ok(()),
+        Some(why) => Err(LedgerError::BadText {
+            what,
+            value: value.to_owned(),
+            why,
+        }),
+    }
+}
+
+#[cfg(test)]
+mod tests;
