@@ -41,6 +41,16 @@ pub(crate) struct Stored {
     pub(crate) reversed_by: Option<u32>,
 }
 
+/// What a batch under check would have done so far: balances moved, ids taken,
+/// transactions reversed, the last date.
+#[derive(Default)]
+struct Pending {
+    deltas: HashMap<u32, Amount>,
+    ids: HashMap<String, usize>,
+    reversed: HashMap<u32, String>,
+    last: Option<NaiveDate>,
+}
+
 /// What posting a transaction did.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Posted {
@@ -139,9 +149,48 @@ impl Ledger {
     /// Checks a transaction against every rule without changing anything:
     /// `Posted::Duplicate` if the same transaction was posted already.
     pub fn check(&self, tx: &Transaction) -> Result<Posted, LedgerError> {
+        self.check_with(tx, &mut Pending::default(), &[])
+    }
+
+    /// Checks transactions as if posted one after another, all or none: each is checked
+    /// against the ledger with the ones before it in the batch already posted.
+    pub fn check_batch(&self, txs: &[Transaction]) -> Result<Vec<Posted>, LedgerError> {
+        let mut pending = Pending::default();
+        let mut out = Vec::with_capacity(txs.len());
+        for (i, tx) in txs.iter().enumerate() {
+            let posted = self.check_with(tx, &mut pending, &txs[..i])?;
+            out.push(posted);
+        }
+        Ok(out)
+    }
+
+    /// Checks and records a batch, all or none.
+    pub fn post_batch(&mut self, txs: Vec<Transaction>) -> Result<Vec<Posted>, LedgerError> {
+        let posted = self.check_batch(&txs)?;
+        for (tx, p) in txs.into_iter().zip(&posted) {
+            if *p == Posted::New {
+                self.record(tx);
+            }
+        }
+        Ok(posted)
+    }
+
+    fn check_with(
+        &self,
+        tx: &Transaction,
+        pending: &mut Pending,
+        earlier: &[Transaction],
+    ) -> Result<Posted, LedgerError> {
         check_text("transaction id", &tx.id, MAX_ID, false)?;
         if let Some(&ix) = self.ids.get(tx.id.as_str()) {
             return if self.transaction_at(ix) == *tx {
+                Ok(Posted::Duplicate)
+            } else {
+                Err(LedgerError::IdReused(tx.id.clone()))
+            };
+        }
+        if let Some(&i) = pending.ids.get(tx.id.as_str()) {
+            return if earlier.get(i) == Some(tx) {
                 Ok(Posted::Duplicate)
             } else {
                 Err(LedgerError::IdReused(tx.id.clone()))
@@ -151,7 +200,7 @@ impl Ledger {
         if tx.postings.len() < 2 {
             return Err(LedgerError::TooFewPostings(tx.id.clone()));
         }
-        if let Some(last) = self.last_date() {
+        if let Some(last) = pending.last.or(self.last_date()) {
             if tx.date < last {
                 return Err(LedgerError::Backdated {
                     id: tx.id.clone(),
@@ -186,11 +235,15 @@ impl Ledger {
             });
         }
         if let Some(target) = &tx.reverses {
-            self.check_reversal(tx, target)?;
+            self.check_reversal(tx, target, pending)?;
         }
-        for (ix, delta) in deltas {
+        for &(ix, delta) in &deltas {
             let open = &self.accounts[ix as usize];
-            let after = self.balances[ix as usize].checked_add(delta)?;
+            let before = match pending.deltas.get(&ix) {
+                Some(d) => self.balances[ix as usize].checked_add(*d)?,
+                None => self.balances[ix as usize],
+            };
+            let after = before.checked_add(delta)?;
             if open.account.no_negative {
                 let normal = if open.kind.debit_normal() {
                     after
@@ -206,10 +259,21 @@ impl Ledger {
                 }
             }
         }
+        for (ix, delta) in deltas {
+            let d = pending.deltas.entry(ix).or_insert(Amount::ZERO);
+            *d = d.checked_add(delta)?;
+        }
+        pending.ids.insert(tx.id.clone(), earlier.len());
+        pending.last = Some(tx.date);
         Ok(Posted::New)
     }
 
-    fn check_reversal(&self, tx: &Transaction, target: &str) -> Result<(), LedgerError> {
+    fn check_reversal(
+        &self,
+        tx: &Transaction,
+        target: &str,
+        pending: &mut Pending,
+    ) -> Result<(), LedgerError> {
         let not = |why| LedgerError::NotAReversal {
             id: tx.id.clone(),
             reverses: target.to_owned(),
@@ -226,6 +290,12 @@ impl Ledger {
                 by: self.transactions[by as usize].id.to_string(),
             });
         }
+        if let Some(by) = pending.reversed.get(&ix) {
+            return Err(LedgerError::AlreadyReversed {
+                id: target.to_owned(),
+                by: by.clone(),
+            });
+        }
         if original.reverses.is_some() {
             return Err(not(
                 "a reversal is not reversed; post the original again instead",
@@ -237,6 +307,7 @@ impl Ledger {
                 self.accounts[a as usize].account.name == p.account && amount == p.amount.neg()
             });
         if mirrors {
+            pending.reversed.insert(ix, tx.id.clone());
             Ok(())
         } else {
             Err(not(

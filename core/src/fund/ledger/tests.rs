@@ -202,3 +202,46 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_batch_is_checked_in_order_and_posts_all_or_none() {
+    let mut l = ledger();
+    let good = vec![
+        tx("b1", 1, &[("assets:bank", "50"), ("income:parking", "-50")]),
+        tx(
+            "b2",
+            2,
+            &[("expenses:cleaning", "50"), ("assets:bank", "-50")],
+        ),
+    ];
+    assert_eq!(l.check_batch(&good).map(|v| v.len()), Ok(2));
+    let overdraw = vec![
+        good[0].clone(),
+        tx(
+            "b3",
+            2,
+            &[("expenses:cleaning", "50.01"), ("assets:bank", "-50.01")],
+        ),
+    ];
+    let before = l.clone();
+    assert_eq!(
+        l.post_batch(overdraw).map_err(|e| e.code()),
+        Err("negative_balance")
+    );
+    assert_eq!(l, before);
+    let reused = vec![
+        good[0].clone(),
+        tx("b1", 2, &[("assets:bank", "1"), ("income:parking", "-1")]),
+    ];
+    assert_eq!(
+        l.check_batch(&reused).map_err(|e| e.code()),
+        Err("transaction_id_reused")
+    );
+    let twice = vec![good[0].clone(), good[0].clone()];
+    assert_eq!(
+        l.check_batch(&twice),
+        Ok(vec![Posted::New, Posted::Duplicate])
+    );
+    assert_eq!(l.post_batch(good).map(|v| v.len()), Ok(2));
+    assert!(l.balance("assets:bank").unwrap().is_zero());
+}
