@@ -53,11 +53,19 @@ pub enum Role {
     SentDownPartyMember,
     /// 志愿者: a volunteer.
     Volunteer,
+    /// 物业服务人 (受托人): the property manager, trustee of a compound's common fund, who
+    /// keeps its accounts.
+    PropertyManager,
+    /// 监察人: the supervisor who follows every payment of a common fund and approves
+    /// those above the threshold.
+    FundSupervisor,
+    /// 业主委员会委员: a member of the owners' committee, who convenes the assembly.
+    OwnersCommitteeMember,
 }
 
 impl Role {
     /// Every role.
-    pub const ALL: [Role; 8] = [
+    pub const ALL: [Role; 11] = [
         Role::Administrator,
         Role::CommunityStaff,
         Role::ChiefGridLeader,
@@ -66,6 +74,9 @@ impl Role {
         Role::ReportingPartyMember,
         Role::SentDownPartyMember,
         Role::Volunteer,
+        Role::PropertyManager,
+        Role::FundSupervisor,
+        Role::OwnersCommitteeMember,
     ];
 
     /// The snake_case name used in JSON and in the bindings.
@@ -79,6 +90,9 @@ impl Role {
             Role::ReportingPartyMember => "reporting_party_member",
             Role::SentDownPartyMember => "sent_down_party_member",
             Role::Volunteer => "volunteer",
+            Role::PropertyManager => "property_manager",
+            Role::FundSupervisor => "fund_supervisor",
+            Role::OwnersCommitteeMember => "owners_committee_member",
         }
     }
 
@@ -146,6 +160,13 @@ pub enum Permission {
     Supervise,
     /// Call in a street's departments (held at the street or above).
     Whistle,
+    /// Keep a common fund's accounts: bill, record, propose budgets, request payments.
+    KeepAccounts,
+    /// Approve or refuse a common fund's payments above the threshold.
+    ApprovePayments,
+    /// Convene the owners' assembly: open and close motions, record paper ballots, keep
+    /// the owners' roll.
+    ConveneAssembly,
 }
 
 impl Permission {
@@ -163,6 +184,11 @@ impl Permission {
             }
             Permission::FileRequest | Permission::Verify => role.keeps_households(),
             Permission::Whistle => matches!(role, Role::Administrator | Role::CommunityStaff),
+            Permission::KeepAccounts => role == Role::PropertyManager,
+            Permission::ApprovePayments => role == Role::FundSupervisor,
+            Permission::ConveneAssembly => {
+                role == Role::OwnersCommitteeMember || role.shapes_structure()
+            }
         }
     }
 
@@ -181,6 +207,9 @@ impl Permission {
             Permission::Verify => "verify",
             Permission::Supervise => "supervise",
             Permission::Whistle => "whistle",
+            Permission::KeepAccounts => "keep_accounts",
+            Permission::ApprovePayments => "approve_payments",
+            Permission::ConveneAssembly => "convene_assembly",
         }
     }
 }

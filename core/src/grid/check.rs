@@ -464,6 +464,10 @@ pub(crate) fn role_level(role: Role, level: Level) -> Result<(), GridError> {
         Role::ReportingPartyMember | Role::SentDownPartyMember | Role::Volunteer => {
             matches!(level, Level::Community | Level::Grid | Level::MicroGrid)
         }
+        // A compound's fund and assembly sit at a community or one of its grids (院落).
+        Role::PropertyManager | Role::FundSupervisor | Role::OwnersCommitteeMember => {
+            matches!(level, Level::Community | Level::Grid)
+        }
     };
     if ok {
         Ok(())
