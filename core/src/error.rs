@@ -4,6 +4,8 @@
 use serde::{Deserialize, Serialize};
 
 use crate::access::Permission;
+use crate::assembly::AssemblyError;
+use crate::fund::FundError;
 use crate::grid::{GridError, NodeCode};
 use crate::journal::JournalError;
 use crate::tasks::TaskError;
@@ -46,6 +48,12 @@ pub enum Error {
     /// A tasks command or event was refused.
     #[error(transparent)]
     Tasks(#[from] TaskError),
+    /// A fund command or event was refused.
+    #[error(transparent)]
+    Fund(#[from] FundError),
+    /// An assembly command or event was refused.
+    #[error(transparent)]
+    Assembly(#[from] AssemblyError),
     /// A journal could not be read, verified or written.
     #[error(transparent)]
     Journal(#[from] JournalError),
@@ -94,6 +102,8 @@ impl Error {
         match self {
             Error::Grid(e) => e.code(),
             Error::Tasks(e) => e.code(),
+            Error::Fund(e) => e.code(),
+            Error::Assembly(e) => e.code(),
             Error::Journal(JournalError::Broken(_)) => "journal_broken",
             Error::Journal(JournalError::HeadMismatch { .. }) => "journal_head_mismatch",
             Error::Journal(JournalError::Encode(_)) => "journal_encode",
@@ -110,6 +120,8 @@ impl Error {
         match self {
             Error::Grid(e) => e.kind(),
             Error::Tasks(e) => e.kind(),
+            Error::Fund(e) => e.kind(),
+            Error::Assembly(e) => e.kind(),
             Error::Denied { .. } | Error::UnknownActor(_) => ErrorKind::PermissionDenied,
             Error::IdempotencyConflict { .. } => ErrorKind::Conflict,
             Error::Journal(_) | Error::MalformedEntry { .. } | Error::Replay { .. } => {

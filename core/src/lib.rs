@@ -63,6 +63,7 @@
 #![deny(missing_docs)]
 
 pub mod access;
+pub mod assembly;
 pub mod calendar;
 pub mod error;
 pub mod fund;

@@ -1,4 +1,113 @@
-//! Trust-fund accounting (`fund`), the common fund of a compound under trust-based
-//! property management (信托制物业).
+//! Trust-fund accounting (`fund`): the common fund (共有基金) of a compound under
+//! trust-based property management (信托制物业), kept so that any owner can see, and
+//! verify, where every fen went.
+//!
+//! - A double-entry [`ledger`] in exact decimals per fund, with a standard chart:
+//!   `assets:bank` (may not go negative), `assets:receivable:<household>`,
+//!   `liabilities:remuneration`, `liabilities:dividends:<household>`, `equity:fund`,
+//!   `equity:dividends`, `income:fees`, `income:parking`, `income:advertising`,
+//!   `income:other`, `expenses:remuneration`, and `expenses:<line>` per budget line.
+//! - Fees billed monthly to every household of the compound by exclusive area (or per
+//!   household), each bill rounded on its own with the residue kept as its own figure;
+//!   payments, arrears and the collection rate.
+//! - An open budget (开放式预算) that takes effect only when the owners' assembly
+//!   approves it; spending only against an approved line within what remains, each
+//!   payment with a voucher, payments above a threshold only after the supervisor
+//!   (监察人) approves; amendments by the assembly.
+//! - The manager's remuneration (酬金制) as a percentage or a fixed amount of fees
+//!   collected — and of common income only if the assembly agreed — with the fixed-fee
+//!   basis (包干制) for comparison.
+//! - Dividends of surplus common income, approved by the assembly and shared exactly by
+//!   exclusive area (Civil Code Art. 283) or by an agreed key.
+//! - The public statement (公示) of a period, with personal data masked and the journal
+//!   head that lets anyone check it against the journal.
 
+mod apply;
+mod chart;
+mod check;
+mod command;
+mod decide;
+mod digest;
+mod effect;
+mod error;
+mod event;
+pub mod export;
 pub mod ledger;
+mod model;
+mod share;
+mod spend;
+mod statement;
+
+pub use chart::{dividend_payable, expense_line, income, receivable};
+pub use command::FundCommand;
+pub use error::FundError;
+pub use event::{FundEvent, Purpose};
+pub use model::{
+    Accrual, Amendment, Approval, Basis, Billing, Budget, Dividend, FeeRate, Fund, IncomeSource,
+    LineAmount, Payment, PaymentStatus, SharingKey, Terms, Voucher,
+};
+pub use share::BasisComparison;
+pub use statement::{
+    ArrearsRow, FeeFigures, IncomeRow, SpendingRow, Statement, StatementCheck, VoucherRow,
+};
+
+pub(crate) use check::check_event;
+pub(crate) use decide::decide;
+pub(crate) use effect::{check_subject, decided};
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::money::{Amount, Rounding};
+
+/// Defaults for new funds.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct FundConfig {
+    /// Payments above this need the supervisor's approval first (5,000.00 yuan).
+    pub approval_threshold: Amount,
+    /// The rounding of fees and remuneration (half away from zero, 四舍五入).
+    pub rounding: Rounding,
+    /// The currency named in exports.
+    pub currency: String,
+}
+
+impl Default for FundConfig {
+    fn default() -> Self {
+        FundConfig {
+            approval_threshold: Amount::from_fen(500_000),
+            rounding: Rounding::HalfUp,
+            currency: "CNY".to_owned(),
+        }
+    }
+}
+
+/// The state of the fund capability: every compound's fund.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Funds {
+    pub(crate) funds: BTreeMap<String, Fund>,
+}
+
+impl Funds {
+    /// No funds.
+    pub fn new() -> Funds {
+        Funds::default()
+    }
+
+    /// The fund with this id.
+    pub fn get(&self, id: &str) -> Option<&Fund> {
+        self.funds.get(id)
+    }
+
+    /// Every fund, by id.
+    pub fn iter(&self) -> impl Iterator<Item = &Fund> + '_ {
+        self.funds.values()
+    }
+
+    pub(crate) fn fund(&self, id: &str) -> Result<&Fund, FundError> {
+        self.funds
+            .get(id)
+            .ok_or_else(|| FundError::UnknownFund(id.to_owned()))
+    }
+}

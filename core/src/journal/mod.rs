@@ -110,6 +110,14 @@ impl Journal {
         &self.entries[start..]
     }
 
+    /// The journal's first `len` entries (all of them if it has fewer): the journal as it
+    /// stood when its head was the hash of entry `len`.
+    pub fn prefix(&self, len: usize) -> Journal {
+        Journal {
+            entries: self.entries[..len.min(self.entries.len())].to_vec(),
+        }
+    }
+
     /// Serialises `body` as compact JSON and appends it as the next entry.
     pub(crate) fn append<T: Serialize>(&mut self, body: &T) -> Result<&Entry, JournalError> {
         let text = serde_json::to_string(body).map_err(|e| JournalError::Encode(e.to_string()))?;

@@ -2,6 +2,7 @@
 
 use std::fmt;
 use std::iter::Sum;
+use std::ops::Neg;
 use std::str::FromStr;
 
 use rust_decimal::{Decimal, RoundingStrategy};
@@ -123,11 +124,6 @@ impl Amount {
             .and_then(Amount::fit)
     }
 
-    /// The amount with its sign turned.
-    pub fn neg(self) -> Amount {
-        Amount::at_scale(-self.0)
-    }
-
     /// The absolute amount.
     pub fn abs(self) -> Amount {
         Amount::at_scale(self.0.abs())
@@ -182,6 +178,23 @@ impl fmt::Display for Amount {
 impl fmt::Debug for Amount {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "Amount({})", self.0)
+    }
+}
+
+impl Amount {
+    /// The amount with its sign turned (also `-amount`).
+    #[allow(clippy::should_implement_trait)]
+    pub fn neg(self) -> Amount {
+        Amount::at_scale(-self.0)
+    }
+}
+
+impl Neg for Amount {
+    type Output = Amount;
+
+    /// The amount with its sign turned.
+    fn neg(self) -> Amount {
+        Amount::at_scale(-self.0)
     }
 }
 

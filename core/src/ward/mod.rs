@@ -6,11 +6,14 @@ use hashbrown::HashMap;
 use serde::{Deserialize, Serialize};
 
 use crate::access::Actor;
+use crate::assembly::{self, Assembly, AssemblyCommand, AssemblyEvent};
 use crate::error::Error;
+use crate::fund::{self, FundCommand, FundConfig, FundEvent, Funds};
 use crate::grid::{self, Grid, GridCommand, GridConfig, GridEvent};
 use crate::journal::{Hash, Journal};
 use crate::tasks::{self, TaskCommand, TaskEvent, Tasks, TasksConfig};
 
+mod fund_queries;
 mod open311;
 mod queries;
 
@@ -22,6 +25,8 @@ pub struct WardConfig {
     pub grid: GridConfig,
     /// The tasks capability.
     pub tasks: TasksConfig,
+    /// The fund capability.
+    pub fund: FundConfig,
 }
 
 /// Any command, by capability.
@@ -32,6 +37,10 @@ pub enum Command {
     Grid(GridCommand),
     /// A tasks command.
     Tasks(TaskCommand),
+    /// A fund command.
+    Fund(FundCommand),
+    /// An assembly command.
+    Assembly(AssemblyCommand),
 }
 
 impl From<GridCommand> for Command {
@@ -46,6 +55,18 @@ impl From<TaskCommand> for Command {
     }
 }
 
+impl From<FundCommand> for Command {
+    fn from(c: FundCommand) -> Self {
+        Command::Fund(c)
+    }
+}
+
+impl From<AssemblyCommand> for Command {
+    fn from(c: AssemblyCommand) -> Self {
+        Command::Assembly(c)
+    }
+}
+
 /// Any event, by capability.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -54,6 +75,10 @@ pub enum Event {
     Grid(GridEvent),
     /// A tasks event.
     Tasks(TaskEvent),
+    /// A fund event.
+    Fund(FundEvent),
+    /// An assembly event.
+    Assembly(AssemblyEvent),
 }
 
 /// Who acts, when, and under which idempotency key.
@@ -128,6 +153,8 @@ pub struct Ward {
     pub(crate) config: WardConfig,
     pub(crate) grid: Grid,
     pub(crate) tasks: Tasks,
+    pub(crate) funds: Funds,
+    pub(crate) assembly: Assembly,
     journal: Journal,
     keys: HashMap<String, (u64, Hash)>,
 }
@@ -145,6 +172,8 @@ impl Ward {
             config,
             grid: Grid::new(),
             tasks: Tasks::new(),
+            funds: Funds::new(),
+            assembly: Assembly::new(),
             journal: Journal::new(),
             keys: HashMap::new(),
         }
@@ -163,6 +192,16 @@ impl Ward {
     /// The requests and their state.
     pub fn tasks(&self) -> &Tasks {
         &self.tasks
+    }
+
+    /// Every compound's common fund.
+    pub fn funds(&self) -> &Funds {
+        &self.funds
+    }
+
+    /// The owners' roll and motions.
+    pub fn assembly(&self) -> &Assembly {
+        &self.assembly
     }
 
     /// The journal.
@@ -188,7 +227,42 @@ impl Ward {
                 let events = tasks::decide(grid, tasks, config, &ctx.actor, ctx.at, key, c)?;
                 Ok(events.into_iter().map(Event::Tasks).collect())
             }
+            Command::Fund(c) => {
+                let (grid, funds, config) = (&self.grid, &self.funds, &self.config.fund);
+                let events = fund::decide(grid, funds, config, &ctx.actor, ctx.at, c)?;
+                Ok(events.into_iter().map(Event::Fund).collect())
+            }
+            Command::Assembly(c) => self.decide_assembly(ctx, c),
         }
+    }
+
+    /// Assembly events, and when a fund's motion closes, what it does to the fund.
+    fn decide_assembly(&self, ctx: &Context, c: AssemblyCommand) -> Result<Vec<Event>, Error> {
+        let (grid, funds, roll) = (&self.grid, &self.funds, &self.assembly);
+        let events = assembly::decide(grid, funds, roll, &ctx.actor, ctx.at, c)?;
+        let mut out = Vec::with_capacity(events.len());
+        for event in events {
+            let effect = match &event {
+                AssemblyEvent::MotionClosed { motion, tally } => {
+                    let passed = tally.outcome == assembly::Outcome::Passed;
+                    match self.assembly.motion(motion) {
+                        Some(m) => fund::decided(
+                            grid,
+                            funds,
+                            &m.subject,
+                            motion,
+                            passed,
+                            ctx.at.date_naive(),
+                        )?,
+                        None => Vec::new(),
+                    }
+                }
+                _ => Vec::new(),
+            };
+            out.push(Event::Assembly(event));
+            out.extend(effect.into_iter().map(Event::Fund));
+        }
+        Ok(out)
     }
 
     /// Decides a command and, if accepted, records its events and applies them. A refused
@@ -284,7 +358,7 @@ impl Ward {
             .iter()
             .map(|e| match e {
                 Event::Grid(GridEvent::HouseholdsAdded { households, .. }) => households.len(),
-                Event::Grid(_) | Event::Tasks(_) => 0,
+                _ => 0,
             })
             .sum();
         self.grid.reserve_households(households);
@@ -294,6 +368,8 @@ impl Ward {
         match event {
             Event::Grid(e) => self.grid.apply(e),
             Event::Tasks(e) => self.tasks.apply(&self.grid, &self.config.tasks, at, e),
+            Event::Fund(e) => self.funds.apply(e),
+            Event::Assembly(e) => self.assembly.apply(e, at),
         }
     }
 
@@ -301,6 +377,8 @@ impl Ward {
         match event {
             Event::Grid(e) => grid::check_event(&self.grid, e).map_err(Error::from),
             Event::Tasks(e) => tasks::check_event(&self.grid, &self.tasks, &self.config.tasks, e),
+            Event::Fund(e) => fund::check_event(&self.grid, &self.funds, e),
+            Event::Assembly(e) => assembly::check_event(&self.grid, &self.assembly, e),
         }
     }
 
@@ -345,12 +423,20 @@ impl Ward {
     /// A digest of the whole state, equal for equal states however they were reached:
     /// SHA-256 over the digests of the capabilities.
     pub fn state_digest(&self) -> Hash {
-        let grid = self.grid.digest();
-        let tasks = self.tasks.digest(&self.grid, &self.config.tasks);
-        let mut both = Vec::with_capacity(128);
-        both.extend_from_slice(grid.to_hex().as_bytes());
-        both.extend_from_slice(tasks.to_hex().as_bytes());
-        Hash::of_bytes(&both)
+        let mut parts = vec![
+            self.grid.digest(),
+            self.tasks.digest(&self.grid, &self.config.tasks),
+        ];
+        // A ward without funds or motions keeps the digest it had before they existed.
+        if self.funds.iter().next().is_some() || self.assembly != Assembly::new() {
+            parts.push(self.funds.digest());
+            parts.push(self.assembly.digest());
+        }
+        let mut all = Vec::with_capacity(64 * parts.len());
+        for p in parts {
+            all.extend_from_slice(p.to_hex().as_bytes());
+        }
+        Hash::of_bytes(&all)
     }
 
     /// The journal as JSON lines.

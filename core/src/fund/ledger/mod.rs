@@ -49,6 +49,8 @@ struct Pending {
     ids: HashMap<String, usize>,
     reversed: HashMap<u32, String>,
     last: Option<NaiveDate>,
+    opened: Vec<(Account, AccountKind)>,
+    opened_names: HashMap<String, u32>,
 }
 
 /// What posting a transaction did.
@@ -155,7 +157,26 @@ impl Ledger {
     /// Checks transactions as if posted one after another, all or none: each is checked
     /// against the ledger with the ones before it in the batch already posted.
     pub fn check_batch(&self, txs: &[Transaction]) -> Result<Vec<Posted>, LedgerError> {
+        self.check_batch_opening(&[], txs)
+    }
+
+    /// Like [`Ledger::check_batch`], with `accounts` opened first (each must pass
+    /// [`Ledger::check_open`] and appear once).
+    pub fn check_batch_opening(
+        &self,
+        accounts: &[Account],
+        txs: &[Transaction],
+    ) -> Result<Vec<Posted>, LedgerError> {
         let mut pending = Pending::default();
+        for a in accounts {
+            let kind = self.check_open(a)?;
+            if pending.opened_names.contains_key(a.name.as_str()) {
+                return Err(LedgerError::AccountExists(a.name.clone()));
+            }
+            let ix = (self.accounts.len() + pending.opened.len()) as u32;
+            pending.opened_names.insert(a.name.clone(), ix);
+            pending.opened.push((a.clone(), kind));
+        }
         let mut out = Vec::with_capacity(txs.len());
         for (i, tx) in txs.iter().enumerate() {
             let posted = self.check_with(tx, &mut pending, &txs[..i])?;
@@ -212,9 +233,11 @@ impl Ledger {
         let mut sum = Amount::ZERO;
         let mut deltas: Vec<(u32, Amount)> = Vec::with_capacity(tx.postings.len());
         for p in &tx.postings {
-            let ix = *self
+            let ix = self
                 .names
                 .get(p.account.as_str())
+                .or_else(|| pending.opened_names.get(p.account.as_str()))
+                .copied()
                 .ok_or_else(|| LedgerError::UnknownAccount(p.account.clone()))?;
             if p.amount.is_zero() {
                 return Err(LedgerError::ZeroPosting {
@@ -238,14 +261,20 @@ impl Ledger {
             self.check_reversal(tx, target, pending)?;
         }
         for &(ix, delta) in &deltas {
-            let open = &self.accounts[ix as usize];
+            let (account, kind, balance) = match self.accounts.get(ix as usize) {
+                Some(open) => (&open.account, open.kind, self.balances[ix as usize]),
+                None => {
+                    let (a, k) = &pending.opened[ix as usize - self.accounts.len()];
+                    (a, *k, Amount::ZERO)
+                }
+            };
             let before = match pending.deltas.get(&ix) {
-                Some(d) => self.balances[ix as usize].checked_add(*d)?,
-                None => self.balances[ix as usize],
+                Some(d) => balance.checked_add(*d)?,
+                None => balance,
             };
             let after = before.checked_add(delta)?;
-            if open.account.no_negative {
-                let normal = if open.kind.debit_normal() {
+            if account.no_negative {
+                let normal = if kind.debit_normal() {
                     after
                 } else {
                     after.neg()
@@ -253,7 +282,7 @@ impl Ledger {
                 if normal.is_negative() {
                     return Err(LedgerError::NegativeBalance {
                         id: tx.id.clone(),
-                        account: open.account.name.clone(),
+                        account: account.name.clone(),
                         balance: normal,
                     });
                 }

@@ -1,0 +1,93 @@
+//! Errors of the assembly capability.
+
+use crate::error::ErrorKind;
+
+/// Why an assembly command or event was refused.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum AssemblyError {
+    /// No motion has this id.
+    #[error("no motion with id {0:?}")]
+    UnknownMotion(String),
+    /// A motion with this id exists already.
+    #[error("a motion with id {0:?} exists already")]
+    MotionExists(String),
+    /// A text field is empty, too long or holds control characters.
+    #[error("bad {what} {value:?}: {why}")]
+    BadText {
+        /// Which field.
+        what: &'static str,
+        /// The value given.
+        value: String,
+        /// Why not.
+        why: &'static str,
+    },
+    /// The motion is closed.
+    #[error("motion {0:?} is closed")]
+    Closed(String),
+    /// Voting on the motion ended at its closing time.
+    #[error("voting on motion {motion:?} ended at {closes}")]
+    VotingEnded {
+        /// The motion.
+        motion: String,
+        /// When it closed.
+        closes: String,
+    },
+    /// The motion may be closed only when its voting time is over.
+    #[error("motion {motion:?} is open for votes until {closes}")]
+    StillOpen {
+        /// The motion.
+        motion: String,
+        /// When it closes.
+        closes: String,
+    },
+    /// The closing time is not after the opening.
+    #[error("motion {0:?} must close after it opens")]
+    BadClosing(String),
+    /// The person owns no home in the motion's compound.
+    #[error("{owner:?} owns no home under unit {unit}")]
+    NotAnOwner {
+        /// The person.
+        owner: String,
+        /// The motion's unit.
+        unit: String,
+    },
+    /// The owner has voted on this motion already.
+    #[error("{owner:?} has voted on motion {motion:?} already")]
+    VotedAlready {
+        /// The motion.
+        motion: String,
+        /// The owner.
+        owner: String,
+    },
+    /// Another open motion decides the same thing.
+    #[error("motion {0:?} already puts this to the vote")]
+    SubjectPending(String),
+}
+
+impl AssemblyError {
+    /// A stable snake_case code.
+    pub fn code(&self) -> &'static str {
+        match self {
+            AssemblyError::UnknownMotion(_) => "unknown_motion",
+            AssemblyError::MotionExists(_) => "motion_exists",
+            AssemblyError::BadText { .. } => "bad_text",
+            AssemblyError::Closed(_) => "motion_closed",
+            AssemblyError::VotingEnded { .. } => "voting_ended",
+            AssemblyError::StillOpen { .. } => "voting_open",
+            AssemblyError::BadClosing(_) => "bad_closing",
+            AssemblyError::NotAnOwner { .. } => "not_an_owner",
+            AssemblyError::VotedAlready { .. } => "voted_already",
+            AssemblyError::SubjectPending(_) => "subject_pending",
+        }
+    }
+
+    /// The broad kind.
+    pub fn kind(&self) -> ErrorKind {
+        match self {
+            AssemblyError::UnknownMotion(_) => ErrorKind::NotFound,
+            AssemblyError::BadText { .. } | AssemblyError::BadClosing(_) => ErrorKind::Invalid,
+            AssemblyError::NotAnOwner { .. } => ErrorKind::PermissionDenied,
+            _ => ErrorKind::Conflict,
+        }
+    }
+}

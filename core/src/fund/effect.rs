@@ -1,0 +1,205 @@
+//! What the owners' assembly's decisions do to a fund: a budget or an amendment takes
+//! effect, a dividend is shared to households' payable accounts, common income enters
+//! or leaves the remuneration base.
+
+use chrono::NaiveDate;
+
+use super::chart::{self, DISTRIBUTIONS};
+use super::decide::Desk;
+use super::event::{FundEvent, Purpose};
+use super::ledger::{Account, Posting, Transaction};
+use super::model::{Approval, Fund};
+use super::share::shares;
+use super::{FundError, Funds};
+use crate::access::Actor;
+use crate::assembly::Subject;
+use crate::error::Error;
+use crate::grid::{Authority, Grid, NodeCode};
+
+/// Checks that a motion's subject can be put to the owners of `unit`: the fund is
+/// theirs and the thing decided awaits a decision.
+pub(crate) fn check_subject(funds: &Funds, unit: NodeCode, subject: &Subject) -> Result<(), Error> {
+    let Some(fund) = subject.fund() else {
+        return Ok(());
+    };
+    let f = funds.fund(fund)?;
+    if f.unit != unit {
+        return Err(FundError::BadText {
+            what: "motion unit",
+            value: unit.to_string(),
+            why: "a fund's matters go to the owners of the fund's own compound",
+        }
+        .into());
+    }
+    let proposed = |what: &'static str, id: &str, approval: Option<Approval>| match approval {
+        None => Err(Error::from(FundError::Unknown {
+            what,
+            id: id.to_owned(),
+        })),
+        Some(Approval::Proposed) => Ok(()),
+        Some(a) => Err(FundError::WrongState {
+            what,
+            id: id.to_owned(),
+            state: a.as_str(),
+            action: "put to the vote",
+        }
+        .into()),
+    };
+    match subject {
+        Subject::ApproveBudget { budget, .. } => {
+            proposed("budget", budget, f.budgets.get(budget).map(|b| b.approval))
+        }
+        Subject::AmendBudget {
+            budget, amendment, ..
+        } => {
+            let b = super::spend::approved_budget(f, budget, "amend")?;
+            let a = b.amendments.iter().find(|a| &a.id == amendment);
+            proposed("amendment", amendment, a.map(|a| a.approval))
+        }
+        Subject::Dividend { dividend, .. } => proposed(
+            "dividend",
+            dividend,
+            f.dividends.get(dividend).map(|d| d.approval),
+        ),
+        Subject::CommonIncomeInBase { .. } | Subject::Matter { .. } => Ok(()),
+    }
+}
+
+/// The fund events of a decided motion.
+pub(crate) fn decided(
+    grid: &Grid,
+    funds: &Funds,
+    subject: &Subject,
+    motion: &str,
+    passed: bool,
+    date: NaiveDate,
+) -> Result<Vec<FundEvent>, Error> {
+    let Some(fund) = subject.fund() else {
+        return Ok(Vec::new());
+    };
+    let f = funds.fund(fund)?;
+    let desk = Desk {
+        grid,
+        funds,
+        who: Authority::new(grid, &Actor::System)?,
+        actor: &Actor::System,
+        date,
+    };
+    let motion = motion.to_owned();
+    let id = f.id.clone();
+    match subject {
+        Subject::ApproveBudget { budget, .. } => {
+            let mut events = Vec::new();
+            if passed {
+                let lines = f
+                    .budgets
+                    .get(budget)
+                    .map(|b| b.lines.clone())
+                    .unwrap_or_default();
+                events.extend(open_lines(f, lines.iter().map(|l| l.line.as_str())));
+            }
+            events.push(FundEvent::BudgetDecided {
+                fund: id,
+                budget: budget.clone(),
+                motion,
+                approved: passed,
+            });
+            Ok(events)
+        }
+        Subject::AmendBudget {
+            budget, amendment, ..
+        } => {
+            let mut events = Vec::new();
+            if passed {
+                let lines = f
+                    .budgets
+                    .get(budget)
+                    .and_then(|b| b.amendments.iter().find(|a| &a.id == amendment))
+                    .map(|a| a.lines.clone())
+                    .unwrap_or_default();
+                events.extend(open_lines(f, lines.iter().map(|l| l.line.as_str())));
+            }
+            events.push(FundEvent::AmendmentDecided {
+                fund: id,
+                budget: budget.clone(),
+                amendment: amendment.clone(),
+                motion,
+                approved: passed,
+            });
+            Ok(events)
+        }
+        Subject::Dividend { dividend, .. } => {
+            let d = f
+                .dividends
+                .get(dividend)
+                .ok_or_else(|| FundError::Unknown {
+                    what: "dividend",
+                    id: dividend.clone(),
+                })?;
+            if !passed {
+                return Ok(vec![FundEvent::DividendDecided {
+                    fund: id,
+                    dividend: dividend.clone(),
+                    motion,
+                    approved: false,
+                    shares: Vec::new(),
+                }]);
+            }
+            let shares = shares(grid, f, d.amount, &d.key)?;
+            let mut postings = vec![Posting::new(DISTRIBUTIONS, d.amount)];
+            let mut open = Vec::new();
+            for (h, s) in shares.iter().filter(|(_, s)| !s.is_zero()) {
+                let account = chart::dividend_payable(h);
+                open.push(Account::new(account.clone(), "dividend owed").no_negative());
+                postings.push(Posting::new(account, s.neg()));
+            }
+            let tx = Transaction::new(
+                format!("dividend:{dividend}"),
+                date,
+                format!("dividend {dividend} shared"),
+                postings,
+            );
+            let purpose = Purpose::Dividend {
+                dividend: dividend.clone(),
+            };
+            let posted = desk.posted(f, open, vec![(tx, purpose)])?;
+            let at = posted
+                .iter()
+                .position(|e| matches!(e, FundEvent::Posted { .. }))
+                .unwrap_or(posted.len());
+            let mut events = posted;
+            events.insert(
+                at,
+                FundEvent::DividendDecided {
+                    fund: id,
+                    dividend: dividend.clone(),
+                    motion,
+                    approved: true,
+                    shares,
+                },
+            );
+            Ok(events)
+        }
+        Subject::CommonIncomeInBase { include, .. } => Ok(if passed {
+            vec![FundEvent::CommonIncomeInBaseDecided {
+                fund: id,
+                motion,
+                include: *include,
+            }]
+        } else {
+            Vec::new()
+        }),
+        Subject::Matter { .. } => Ok(Vec::new()),
+    }
+}
+
+fn open_lines<'l>(f: &Fund, lines: impl Iterator<Item = &'l str>) -> Vec<FundEvent> {
+    lines
+        .map(chart::expense_line)
+        .filter(|a| !f.ledger.has_account(a))
+        .map(|a| FundEvent::AccountOpened {
+            fund: f.id.clone(),
+            account: Account::new(a, "budget line"),
+        })
+        .collect()
+}

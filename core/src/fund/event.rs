@@ -1,0 +1,229 @@
+//! Events of the fund capability: what happened, applied to state by code that cannot fail.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::ledger::{Account, Transaction};
+use super::model::{Accrual, Amendment, Billing, Budget, IncomeSource, Payment, SharingKey, Terms};
+use crate::grid::NodeCode;
+use crate::money::Amount;
+
+/// Why a transaction was posted; it keeps the fund's records beside the ledger.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "for", rename_all = "snake_case")]
+pub enum Purpose {
+    /// Posted by hand.
+    Entry,
+    /// A month's fee billed to a household.
+    Fee {
+        /// The month.
+        month: String,
+        /// The household.
+        household: String,
+    },
+    /// A household paid fees.
+    FeePayment {
+        /// The household.
+        household: String,
+    },
+    /// Common income.
+    Income {
+        /// Its source.
+        source: IncomeSource,
+    },
+    /// A payment against a budget line.
+    Spending {
+        /// The payment.
+        payment: String,
+    },
+    /// The manager's remuneration accrued.
+    Remuneration,
+    /// Remuneration paid to the manager.
+    RemunerationPaid,
+    /// A dividend's shares owed to households.
+    Dividend {
+        /// The dividend.
+        dividend: String,
+    },
+    /// A dividend paid out.
+    DividendPaid {
+        /// The dividend.
+        dividend: String,
+    },
+    /// A correction of an earlier transaction.
+    Reversal {
+        /// Why.
+        reason: String,
+    },
+}
+
+/// Something that happened to a fund.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum FundEvent {
+    /// A fund was opened.
+    FundOpened {
+        /// The fund.
+        fund: String,
+        /// Its name.
+        name: String,
+        /// Its compound's unit.
+        unit: NodeCode,
+        /// The day.
+        date: NaiveDate,
+        /// Its terms.
+        terms: Terms,
+    },
+    /// An account was opened.
+    AccountOpened {
+        /// The fund.
+        fund: String,
+        /// The account.
+        account: Account,
+    },
+    /// A transaction was posted.
+    Posted {
+        /// The fund.
+        fund: String,
+        /// The transaction.
+        transaction: Transaction,
+        /// Why.
+        purpose: Purpose,
+    },
+    /// A month's fees were billed (the transactions follow, one per household).
+    FeesBilled {
+        /// The fund.
+        fund: String,
+        /// The billing.
+        billing: Billing,
+    },
+    /// A budget was proposed.
+    BudgetProposed {
+        /// The fund.
+        fund: String,
+        /// The budget, as proposed.
+        budget: Budget,
+    },
+    /// An amendment was proposed.
+    AmendmentProposed {
+        /// The fund.
+        fund: String,
+        /// The budget.
+        budget: String,
+        /// The amendment.
+        amendment: Amendment,
+    },
+    /// The assembly decided a budget.
+    BudgetDecided {
+        /// The fund.
+        fund: String,
+        /// The budget.
+        budget: String,
+        /// The motion.
+        motion: String,
+        /// Approved or not.
+        approved: bool,
+    },
+    /// The assembly decided an amendment.
+    AmendmentDecided {
+        /// The fund.
+        fund: String,
+        /// The budget.
+        budget: String,
+        /// The amendment.
+        amendment: String,
+        /// The motion.
+        motion: String,
+        /// Approved or not.
+        approved: bool,
+    },
+    /// A payment above the threshold awaits the supervisor.
+    PaymentRequested {
+        /// The fund.
+        fund: String,
+        /// The payment.
+        payment: Payment,
+    },
+    /// A payment was recorded as approved and posted (its transaction follows).
+    PaymentMade {
+        /// The fund.
+        fund: String,
+        /// The payment, as posted.
+        payment: Payment,
+    },
+    /// The supervisor refused a payment.
+    PaymentRejected {
+        /// The fund.
+        fund: String,
+        /// The payment.
+        payment: String,
+        /// Who refused.
+        by: String,
+        /// Why.
+        reason: String,
+    },
+    /// Remuneration was computed (its transaction follows).
+    RemunerationAccrued {
+        /// The fund.
+        fund: String,
+        /// The accrual.
+        accrual: Accrual,
+    },
+    /// A dividend was proposed.
+    DividendProposed {
+        /// The fund.
+        fund: String,
+        /// The dividend.
+        dividend: String,
+        /// The total.
+        amount: Amount,
+        /// How it is shared.
+        key: SharingKey,
+    },
+    /// The assembly decided a dividend; when approved its shares are fixed here and
+    /// their transaction follows.
+    DividendDecided {
+        /// The fund.
+        fund: String,
+        /// The dividend.
+        dividend: String,
+        /// The motion.
+        motion: String,
+        /// Approved or not.
+        approved: bool,
+        /// The shares by household (empty when not approved).
+        shares: Vec<(String, Amount)>,
+    },
+    /// The assembly decided whether common income counts in the remuneration base.
+    CommonIncomeInBaseDecided {
+        /// The fund.
+        fund: String,
+        /// The motion.
+        motion: String,
+        /// The new setting.
+        include: bool,
+    },
+}
+
+impl FundEvent {
+    /// The fund the event belongs to.
+    pub fn fund(&self) -> &str {
+        match self {
+            FundEvent::FundOpened { fund, .. }
+            | FundEvent::AccountOpened { fund, .. }
+            | FundEvent::Posted { fund, .. }
+            | FundEvent::FeesBilled { fund, .. }
+            | FundEvent::BudgetProposed { fund, .. }
+            | FundEvent::AmendmentProposed { fund, .. }
+            | FundEvent::BudgetDecided { fund, .. }
+            | FundEvent::AmendmentDecided { fund, .. }
+            | FundEvent::PaymentRequested { fund, .. }
+            | FundEvent::PaymentMade { fund, .. }
+            | FundEvent::PaymentRejected { fund, .. }
+            | FundEvent::RemunerationAccrued { fund, .. }
+            | FundEvent::DividendProposed { fund, .. }
+            | FundEvent::DividendDecided { fund, .. }
+            | FundEvent::CommonIncomeInBaseDecided { fund, .. } => fund,
+        }
+    }
+}
