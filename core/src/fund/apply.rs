@@ -145,6 +145,7 @@ impl Fund {
                         approval: Approval::Proposed,
                         motion: None,
                         shares: Vec::new(),
+                        residue: rust_decimal::Decimal::ZERO,
                         paid_by: None,
                     },
                 );
@@ -154,11 +155,16 @@ impl Fund {
                 motion,
                 approved,
                 shares,
+                residue,
                 ..
             } => {
                 if let Some(d) = self.dividends.get_mut(&dividend) {
                     d.approval = decision(approved);
                     d.motion = Some(motion);
+                    if approved {
+                        d.amount = shares.iter().map(|(_, s)| *s).sum();
+                        d.residue = residue;
+                    }
                     d.shares = shares;
                 }
             }

@@ -175,8 +175,10 @@ pub enum FundCommand {
         fund: String,
         /// The dividend's id.
         dividend: String,
-        /// The total.
-        amount: Amount,
+        /// The total to share by area or by an agreed key; for a rate per m², absent or
+        /// equal to the sum of the rounded shares.
+        #[serde(default)]
+        amount: Option<Amount>,
         /// How it is shared.
         key: SharingKey,
     },

@@ -143,10 +143,12 @@ pub(crate) fn decided(
                     motion,
                     approved: false,
                     shares: Vec::new(),
+                    residue: rust_decimal::Decimal::ZERO,
                 }]);
             }
-            let shares = shares(grid, f, d.amount, &d.key)?;
-            let mut postings = vec![Posting::new(DISTRIBUTIONS, d.amount)];
+            let (shares, residue) = shares(grid, f, d.amount, &d.key)?;
+            let total: crate::money::Amount = shares.iter().map(|(_, s)| *s).sum();
+            let mut postings = vec![Posting::new(DISTRIBUTIONS, total)];
             let mut open = Vec::new();
             for (h, s) in shares.iter().filter(|(_, s)| !s.is_zero()) {
                 let account = chart::dividend_payable(h);
@@ -176,6 +178,7 @@ pub(crate) fn decided(
                     motion,
                     approved: true,
                     shares,
+                    residue,
                 },
             );
             Ok(events)

@@ -193,6 +193,9 @@ pub enum FundEvent {
         approved: bool,
         /// The shares by household (empty when not approved).
         shares: Vec<(String, Amount)>,
+        /// For a rate per m²: what rounding left in the fund.
+        #[serde(default)]
+        residue: rust_decimal::Decimal,
     },
     /// The assembly decided whether common income counts in the remuneration base.
     CommonIncomeInBaseDecided {

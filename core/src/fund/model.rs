@@ -255,6 +255,13 @@ pub struct Payment {
 pub enum SharingKey {
     /// By exclusive floor area (Civil Code Art. 283, the default).
     Area,
+    /// A rate per m² of exclusive area (4 yuan/m² on 72 m² → 288.00): each share is
+    /// rounded on its own, so the total is the sum of the shares, and the rounding
+    /// residue stays in the fund.
+    Rate {
+        /// Yuan per m².
+        per_m2: Decimal,
+    },
     /// By an agreed key: a weight per household; households not named get nothing.
     Agreed {
         /// Weights by household id.
@@ -277,6 +284,8 @@ pub struct Dividend {
     pub motion: Option<String>,
     /// The shares by household, once approved, in household order.
     pub shares: Vec<(String, Amount)>,
+    /// For a rate per m²: the exact `rate × area` less the shares, which stays in the fund.
+    pub residue: Decimal,
     /// The transaction that paid it out, once paid.
     pub paid_by: Option<String>,
 }

@@ -13,7 +13,7 @@ use super::model::{Accrual, Approval, Basis, Fund, IncomeSource, SharingKey};
 use super::FundError;
 use crate::error::Error;
 use crate::grid::Grid;
-use crate::money::{split, Amount};
+use crate::money::{apply_rate, split, Amount};
 
 impl Fund {
     /// Fees received from households over the days `from..=to` (reversed receipts
@@ -212,7 +212,7 @@ impl Desk<'_> {
         &self,
         f: &Fund,
         id: String,
-        amount: Amount,
+        amount: Option<Amount>,
         key: SharingKey,
     ) -> Result<Vec<FundEvent>, Error> {
         text("dividend id", &id, 64)?;
@@ -223,7 +223,16 @@ impl Desk<'_> {
             }
             .into());
         }
-        positive("dividend", amount)?;
+        if let SharingKey::Rate { per_m2 } = &key {
+            if per_m2.is_sign_negative() || per_m2.is_zero() || per_m2.scale() > 4 {
+                return Err(FundError::BadFigure {
+                    what: "dividend rate",
+                    value: per_m2.to_string(),
+                    why: "it must be positive, with at most 4 decimals",
+                }
+                .into());
+            }
+        }
         if let SharingKey::Agreed { weights } = &key {
             let mut seen = std::collections::BTreeSet::new();
             for (h, w) in weights {
@@ -239,7 +248,32 @@ impl Desk<'_> {
             }
         }
         // The key must share something: check it now rather than at the vote.
-        shares(self.grid, f, amount, &key)?;
+        let given = amount.unwrap_or_default();
+        let (parts, _) = shares(self.grid, f, given, &key)?;
+        let amount = match (&key, amount) {
+            (SharingKey::Rate { .. }, given) => {
+                let total: Amount = parts.iter().map(|(_, s)| *s).sum();
+                if given.is_some_and(|g| g != total) {
+                    return Err(FundError::BadFigure {
+                        what: "dividend",
+                        value: given.unwrap_or_default().to_string(),
+                        why: "at a rate per m² the total is the sum of the rounded shares",
+                    }
+                    .into());
+                }
+                total
+            }
+            (_, Some(a)) => a,
+            (_, None) => {
+                return Err(FundError::BadFigure {
+                    what: "dividend",
+                    value: "none".to_owned(),
+                    why: "sharing by area or an agreed key needs the total",
+                }
+                .into())
+            }
+        };
+        positive("dividend", amount)?;
         let shareable = f.shareable();
         let bank = f.ledger.balance(BANK).unwrap_or_default();
         let available = shareable.min(bank);
@@ -298,32 +332,45 @@ impl Desk<'_> {
     }
 }
 
-/// A dividend's shares by household, in household order, adding up to `amount`.
+/// A dividend's shares by household, in household order, and the rounding residue: by
+/// area or an agreed key they add up to `amount` exactly (residue zero); at a rate per
+/// m² each is rounded on its own and `amount` is not used.
 pub(crate) fn shares(
     grid: &Grid,
     f: &Fund,
     amount: Amount,
     key: &SharingKey,
-) -> Result<Vec<(String, Amount)>, Error> {
+) -> Result<(Vec<(String, Amount)>, Decimal), Error> {
+    let areas = || -> Result<Vec<(String, Decimal)>, Error> {
+        let mut hs: Vec<(String, Decimal)> = grid
+            .households_under(f.unit)
+            .map_err(Error::from)?
+            .into_iter()
+            .map(|h| (h.id().to_owned(), h.area()))
+            .collect();
+        hs.sort();
+        Ok(hs)
+    };
     let weights: Vec<(String, Decimal)> = match key {
-        SharingKey::Area => {
-            let mut hs: Vec<(String, Decimal)> = grid
-                .households_under(f.unit)
-                .map_err(Error::from)?
-                .into_iter()
-                .map(|h| (h.id().to_owned(), h.area()))
-                .collect();
-            hs.sort();
-            hs
-        }
+        SharingKey::Area | SharingKey::Rate { .. } => areas()?,
         SharingKey::Agreed { weights } => weights.clone(),
     };
     if weights.is_empty() {
         return Err(FundError::NoHouseholds(f.id.clone()).into());
     }
     let ws: Vec<Decimal> = weights.iter().map(|(_, w)| *w).collect();
-    let parts = split(amount, &ws, f.terms.split).map_err(FundError::from)?;
-    Ok(weights.into_iter().map(|(h, _)| h).zip(parts).collect())
+    let (parts, residue) = match key {
+        SharingKey::Rate { per_m2 } => {
+            let r = apply_rate(*per_m2, &ws, f.terms.rounding).map_err(FundError::from)?;
+            (r.parts, r.residue)
+        }
+        _ => (
+            split(amount, &ws, f.terms.split).map_err(FundError::from)?,
+            Decimal::ZERO,
+        ),
+    };
+    let shares = weights.into_iter().map(|(h, _)| h).zip(parts).collect();
+    Ok((shares, residue))
 }
 
 /// Fee income billed over a period, as a positive amount.
