@@ -99,7 +99,7 @@ pub fn hledger_code(id: &str) -> String {
 fn text(s: &str, comment: bool) -> String {
     s.chars()
         .map(|c| match c {
-            ';' if comment => '；',
+            ';' => '；',
             '|' => '｜',
             ':' if comment => '：',
             // The ledger refuses control characters; a stray one would end the line.
