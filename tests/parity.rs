@@ -103,3 +103,81 @@ fn the_scenario_exercises_what_it_claims() {
     );
     assert_eq!(observed["errors"].as_array().unwrap().len(), 11);
 }
+
+fn fund_observed() -> serde_json::Value {
+    let path = fixture("fund_scenario.json");
+    let generated = gridward_scenarios::parity_fund::scenario();
+    if std::env::var_os("GRIDWARD_BLESS").is_some() {
+        let pretty = serde_json::to_string_pretty(&generated).unwrap();
+        std::fs::write(&path, pretty + "\n").unwrap();
+    }
+    let text = std::fs::read_to_string(&path).unwrap();
+    let scenario: gridward_scenarios::parity_fund::Scenario = serde_json::from_str(&text).unwrap();
+    // The fixture is the generator's output: a change to one shows in the other.
+    assert_eq!(
+        serde_json::to_value(&scenario).unwrap(),
+        serde_json::to_value(&generated).unwrap()
+    );
+    gridward_scenarios::parity_fund::run(&scenario).unwrap()
+}
+
+#[test]
+fn rust_face_matches_the_expected_fund_numbers() {
+    check(&fund_observed(), "fund_expected.json");
+}
+
+#[test]
+fn the_fund_scenario_exercises_what_it_claims() {
+    let o = fund_observed();
+    let s = &o["statement"];
+    assert_eq!(o["verify"]["verified"], true);
+    assert_eq!(o["duplicates"], 1);
+    let codes: Vec<&str> = o["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c.as_str().unwrap())
+        .collect();
+    for code in [
+        "spending_outside_budget",
+        "wrong_state",
+        "voting_open",
+        "motion_closed",
+        "billed_already",
+        "permission_denied",
+        "over_budget",
+        "not_available",
+        "unknown_actor",
+        "voted_already",
+        "negative_balance",
+    ] {
+        assert!(codes.contains(&code), "{code} not exercised: {codes:?}");
+    }
+    let outcome = |id: &str| {
+        o["motions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|m| m["id"] == id)
+            .unwrap()["outcome"]
+            .clone()
+    };
+    assert_eq!(outcome("m-budget"), "passed");
+    assert_eq!(outcome("m-roof"), "passed");
+    assert_eq!(outcome("m-dividend"), "passed");
+    assert_eq!(outcome("m-base"), "no_quorum");
+    assert_eq!(o["trial_balance"]["debits"], o["trial_balance"]["credits"]);
+    // Every line stays within its approved amount.
+    for row in s["spending"].as_array().unwrap() {
+        let budgeted: f64 = row["budgeted"].as_str().unwrap().parse().unwrap();
+        let spent: f64 = row["spent_to_date"].as_str().unwrap().parse().unwrap();
+        assert!(spent <= budgeted, "{row}");
+    }
+    assert!(!s["vouchers"].as_array().unwrap().is_empty());
+    // The private payee's name is masked.
+    assert!(s["vouchers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|v| v["payee"] == "张**"));
+}

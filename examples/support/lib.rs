@@ -3,8 +3,10 @@
 //! runner of the cross-face parity fixture.
 
 pub mod city;
+pub mod compound;
 pub mod jifu;
 pub mod parity;
+pub mod parity_fund;
 pub mod parity_tasks;
 pub mod requests;
 

@@ -3,23 +3,23 @@
 
 use gridward::grid::{CoverageRules, Domain, GridCommand, Level};
 use gridward::{Actor, Command, Context, Ward, WardConfig};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
 /// One step of a scenario: a command (a grid command by default) in its JSON form.
-#[derive(Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, Serialize)]
 pub struct Step<C = GridCommand> {
     /// The acting person, or `None` for the platform.
     pub actor: Option<String>,
     /// When.
     pub at: String,
     /// Idempotency key.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub key: Option<String>,
     /// The command, in its JSON form.
     pub command: C,
     /// The error code the step must fail with, if it must fail.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expect_error: Option<String>,
 }
 

@@ -78,9 +78,8 @@ impl Amount {
 
     /// A figure brought to the fen with the named rounding.
     pub fn round(value: Decimal, rounding: Rounding) -> Amount {
-        let mut v = value.round_dp_with_strategy(2, rounding.strategy());
-        v.rescale(2);
-        Amount(v)
+        // Rounding a figure in range to fewer places stays in range.
+        Amount::at_scale(value.round_dp_with_strategy(2, rounding.strategy()))
     }
 
     /// The amount as a decimal at scale 2.
@@ -154,6 +153,9 @@ impl Amount {
     /// Largest magnitude held exactly at the fen (a decimal's 96-bit mantissa at scale 2).
     fn fit(mut v: Decimal) -> Result<Amount, MoneyError> {
         v.rescale(2);
+        if v.is_zero() {
+            v.set_sign_positive(true);
+        }
         if v.scale() == 2 {
             Ok(Amount(v))
         } else {
@@ -163,8 +165,11 @@ impl Amount {
 
     fn at_scale(mut v: Decimal) -> Amount {
         // Only for values already held at the fen (negation, absolute value, sums known
-        // to be in range): rescaling them is exact.
+        // to be in range): rescaling them is exact. Zero has no sign (never "-0.00").
         v.rescale(2);
+        if v.is_zero() {
+            v.set_sign_positive(true);
+        }
         Amount(v)
     }
 }
@@ -271,6 +276,8 @@ mod tests {
         assert_eq!("288".parse::<Amount>().unwrap().to_string(), "288.00");
         assert!("2,88".parse::<Amount>().is_err());
         assert_eq!(Amount::from_fen(28_800).to_string(), "288.00");
+        assert_eq!(Amount::ZERO.neg().to_string(), "0.00");
+        assert_eq!(Amount::new(d("-0.000")).unwrap().to_string(), "0.00");
     }
 
     #[test]
