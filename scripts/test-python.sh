@@ -41,7 +41,11 @@ import sys
 import nbformat
 from nbclient import NotebookClient
 
-for path in ("examples/notebooks/grid_tour.ipynb", "examples/notebooks/requests_tour.ipynb"):
+for path in (
+    "examples/notebooks/grid_tour.ipynb",
+    "examples/notebooks/requests_tour.ipynb",
+    "examples/notebooks/fund_tour.ipynb",
+):
     nb = nbformat.read(path, as_version=4)
     if any(c.get("outputs") or c.get("execution_count") for c in nb.cells if c.cell_type == "code"):
         sys.exit(f"{path} is stored with outputs; clear them before committing")

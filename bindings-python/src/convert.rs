@@ -17,7 +17,9 @@ use gridward::tasks::{
 use gridward::{Actor, Command, Context, Role, WardConfig};
 use pyo3::prelude::*;
 use pyo3::sync::GILOnceCell;
-use pyo3::types::{PyBool, PyDateTime, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple, PyType};
+use pyo3::types::{
+    PyBool, PyDate, PyDateTime, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple, PyType,
+};
 use pyo3::IntoPyObjectExt;
 use rust_decimal::Decimal;
 use serde_json::{Map, Number, Value};
@@ -129,6 +131,10 @@ pub fn to_value(obj: &Bound<'_, PyAny>, missing: Missing) -> PyResult<Value> {
     if obj.downcast::<PyDateTime>().is_ok() {
         let at = datetime(obj)?;
         return serde_json::to_value(at).map_err(|e| invalid("invalid_datetime", e.to_string()));
+    }
+    // A plain date (the fund's days) goes as `YYYY-MM-DD`, which `isoformat` gives.
+    if obj.downcast::<PyDate>().is_ok() {
+        return Ok(Value::String(obj.call_method0("isoformat")?.extract()?));
     }
     if let Ok(d) = obj.downcast::<PyDict>() {
         let mut out = Map::new();
@@ -403,8 +409,8 @@ pub fn any_command(obj: &Bound<'_, PyAny>) -> PyResult<(Command, bool)> {
         invalid(
             "invalid_command",
             format!(
-                "bad command: {e}; give a grid command ({{\"type\": ...}}) or \
-                 {{\"grid\": {{...}}}} / {{\"tasks\": {{...}}}}"
+                "bad command: {e}; give a grid command ({{\"type\": ...}}) or a command \
+                 by capability: {{\"grid\" | \"tasks\" | \"fund\" | \"assembly\": {{...}}}}"
             ),
         )
     })?;

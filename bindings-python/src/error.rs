@@ -2,6 +2,7 @@
 //! exception class per broad kind, all under `gridward.GridwardError`, each instance
 //! carrying the stable `.code` and `.kind` strings.
 
+use gridward::fund::export::ExportError;
 use gridward::grid::{CodeError, GridError};
 use gridward::journal::JournalError as CoreJournalError;
 use gridward::{Error, ErrorKind};
@@ -74,6 +75,13 @@ pub fn core(e: Error) -> PyErr {
 /// an unknown domain name), with its own stable code.
 pub fn invalid(code: &str, message: impl Into<String>) -> PyErr {
     raise(ErrorKind::Invalid, code, message.into())
+}
+
+/// The exception for a ledger that cannot be exported (an account name or currency
+/// with no image in hledger's or Beancount's naming rules): an `InvalidInputError`
+/// with the export's own code (`bad_export_currency`, `bad_export_account_name`).
+pub fn export(e: &ExportError) -> PyErr {
+    raise(ErrorKind::Invalid, e.code(), e.to_string())
 }
 
 /// Turns the core's results into Python results.

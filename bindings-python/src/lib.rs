@@ -3,13 +3,18 @@
 //!
 //! One file per capability: `ward.rs` (the `Ward` class and its journal), `grid.rs`
 //! (grid commands and queries), `tasks.rs` (task commands; their queries in
-//! `tasks/queries.rs`); all conversion lives in `convert.rs` and all error mapping in
-//! `error.rs`.
+//! `tasks/queries.rs`), `fund.rs` (fund commands; queries, exports and the money
+//! functions in `fund/queries.rs`), `assembly.rs` (owners, motions, votes, `tally`);
+//! conversion lives in `convert.rs` (with the fund's figures and days in
+//! `fund_convert.rs`) and all error mapping in `error.rs`.
 
 use pyo3::prelude::*;
 
+mod assembly;
 mod convert;
 mod error;
+mod fund;
+mod fund_convert;
 mod grid;
 mod tasks;
 mod ward;
@@ -21,6 +26,9 @@ fn _gridward(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<ward::Ward>()?;
     m.add_function(wrap_pyfunction!(ward::verify_journal, m)?)?;
     m.add_function(wrap_pyfunction!(ward::default_config, m)?)?;
+    m.add_function(wrap_pyfunction!(fund::split, m)?)?;
+    m.add_function(wrap_pyfunction!(fund::apply_rate, m)?)?;
+    m.add_function(wrap_pyfunction!(assembly::tally, m)?)?;
     error::register(m)?;
     Ok(())
 }

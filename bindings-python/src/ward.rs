@@ -62,7 +62,8 @@ impl Ward {
 
     /// Executes a command given in its dict form: a grid command
     /// (`{"type": "add_unit", "code": "510105", "name": "青羊区"}`) or any command by
-    /// capability (`{"grid": {...}}`, `{"tasks": {"type": "file", ...}}`).
+    /// capability (`{"grid": {...}}`, `{"tasks": {"type": "file", ...}}`,
+    /// `{"fund": {"type": "bill_fees", ...}}`, `{"assembly": {"type": "cast_vote", ...}}`).
     #[pyo3(signature = (command, *, actor=None, at=None, key=None))]
     fn execute<'py>(
         &mut self,
@@ -98,7 +99,7 @@ impl Ward {
                 .into_iter()
                 .filter_map(|e| match e {
                     Event::Grid(g) => Some(g),
-                    Event::Tasks(_) => None,
+                    Event::Tasks(_) | Event::Fund(_) | Event::Assembly(_) => None,
                 })
                 .collect();
             return serde_to_py(py, &grid);

@@ -19,12 +19,21 @@ and imported only when asked for.
 Requests (点单 → 派单 → 领单 → 评单) go through ``file_request``, ``dispatch``,
 ``claim``, ``start``, ``handle``, ``verify`` and ``rate``; ``indicators`` gives the
 closure and on-time closure rates (结案率, 按期结案率) as ``Decimal`` percentages.
+
+A compound's common fund (共有基金, trust-based property management) goes through
+``open_fund``, ``bill_fees``, ``record_payment``, ``propose_budget``,
+``request_payment`` and the rest; the owners' assembly (业主大会) through ``set_owner``,
+``open_motion``, ``cast_vote`` and ``close_motion``. Amounts are ``Decimal`` (floats are
+refused), days ``datetime.date``. ``balances``, ``transactions``, ``account_history``
+and ``accounts`` are tables; ``statement`` gives a :class:`Statement` whose
+``to_pandas()`` is a DataFrame per section. ``split``, ``apply_rate`` and ``tally`` are
+the core's money and counting rules as functions.
 """
 
 from __future__ import annotations
 
-from datetime import datetime
-from typing import TYPE_CHECKING, Any, Iterable, Sequence, TypeVar
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any, Iterable, Mapping, Sequence, TypeVar
 
 from . import _gridward
 from ._gridward import (
@@ -35,7 +44,10 @@ from ._gridward import (
     NotFoundError,
     PermissionDeniedError,
     __version__,
+    apply_rate,
     default_config,
+    split,
+    tally,
     verify_journal,
 )
 
@@ -52,6 +64,13 @@ if TYPE_CHECKING:
         UnitDict,
         UnitProgressRow,
     )
+    from ._fund_shapes import (
+        AccountRow,
+        BalanceRow,
+        HistoryRow,
+        PostingRow,
+        StatementDict,
+    )
 
 __all__ = [
     "ConflictError",
@@ -62,11 +81,17 @@ __all__ = [
     "NotFoundError",
     "PermissionDeniedError",
     "IndicatorTable",
+    "LedgerTable",
     "RequestTable",
+    "Statement",
     "Table",
     "Ward",
     "__version__",
+    "apply_rate",
     "default_config",
+    "split",
+    "statement_frames",
+    "tally",
     "verify_journal",
 ]
 
@@ -260,6 +285,64 @@ class IndicatorTable(Table["IndicatorsDict"]):
         return frame
 
 
+_ACCOUNT = ("account", "kind", "description", "no_negative")
+_BALANCE = ("account", "kind", "balance")
+_HISTORY = ("transaction", "date", "description", "amount", "balance")
+_POSTING = ("transaction", "date", "description", "account", "amount", "reverses")
+_STATEMENT_TABLES: dict[str, tuple[str, ...]] = {
+    "income": ("source", "amount"),
+    "spending": ("budget", "line", "budgeted", "spent", "spent_to_date", "remaining"),
+    "arrears_by_building": ("unit", "name", "households", "amount"),
+    "vouchers": (
+        "payment",
+        "date",
+        "line",
+        "amount",
+        "reference",
+        "document_hash",
+        "payee",
+        "description",
+        "supervisor_approved",
+    ),
+}
+
+
+class LedgerTable(Table[T]):
+    """Rows of a fund's ledger (balances, postings, an account's history);
+    :meth:`to_pandas` makes ``date`` a ``datetime64`` column and keeps amounts as
+    ``decimal.Decimal`` (object columns), so sums stay exact."""
+
+    def to_pandas(self) -> pandas.DataFrame:
+        """One row per item; ``date`` (where present) as ``datetime64[ns]``."""
+        pd = _pandas()
+        frame = super().to_pandas()
+        if "date" in frame.columns:
+            frame["date"] = pd.to_datetime(frame["date"])
+        return frame
+
+
+def statement_frames(statement: Mapping[str, Any]) -> dict[str, pandas.DataFrame]:
+    """A public statement's tables as DataFrames: ``income``, ``spending``,
+    ``arrears_by_building`` and ``vouchers`` (amounts as ``Decimal`` in object columns,
+    voucher dates as ``datetime64``). Works on the dict :meth:`Ward.statement` gives."""
+    return {
+        name: LedgerTable(statement.get(name, []), columns).to_pandas()
+        for name, columns in _STATEMENT_TABLES.items()
+    }
+
+
+class Statement(dict[str, Any]):
+    """A fund's public statement (公示) for a period (a dict: ``fund``, ``name``,
+    ``unit``, ``from``, ``to``, ``head``, ``journal_entries``, ``opening_bank``,
+    ``closing_bank``, ``income``, ``fees``, ``spending``, ``remuneration``,
+    ``remuneration_owed``, ``dividends``, ``surplus``, ``arrears_by_building``,
+    ``vouchers``); pass it to :meth:`Ward.verify_statement` with the journal to check it."""
+
+    def to_pandas(self) -> dict[str, pandas.DataFrame]:
+        """The statement's tables as DataFrames (see :func:`statement_frames`)."""
+        return statement_frames(self)
+
+
 class Ward(_gridward.Ward):
     """A ward: the grid with its hash-chained journal (see the native class for every
     command). Table-returning queries give :class:`Table`, and :meth:`coverage` a
@@ -310,3 +393,25 @@ class Ward(_gridward.Ward):
     ) -> IndicatorTable:
         """The indicators of every unit of ``level`` over ``[start, end)``."""
         return IndicatorTable(super().indicators_by(level, start=start, end=end), _INDICATORS)
+
+    def accounts(self, fund: str) -> Table[AccountRow]:
+        """A fund's accounts, in the order opened."""
+        return Table(super().accounts(fund), _ACCOUNT)
+
+    def balances(self, fund: str, date: date | str | None = None) -> LedgerTable[BalanceRow]:
+        """Every account's balance at the end of ``date`` (everything when None)."""
+        return LedgerTable(super().balances(fund, date), _BALANCE)
+
+    def account_history(self, fund: str, account: str) -> LedgerTable[HistoryRow]:
+        """An account's transactions with the running balance."""
+        return LedgerTable(super().account_history(fund, account), _HISTORY)
+
+    def transactions(self, fund: str) -> LedgerTable[PostingRow]:
+        """Every posting of a fund's ledger, one row each, in the order posted."""
+        return LedgerTable(super().transactions(fund), _POSTING)
+
+    def statement(  # type: ignore[override]
+        self, fund: str, start: date | str, end: date | str
+    ) -> Statement:
+        """The public statement for the days ``start..=end``."""
+        return Statement(super().statement(fund, start, end))

@@ -2,8 +2,9 @@
 
 Codes are strings of digits; domains, roles, levels, statuses and satisfaction levels
 are snake_case names; areas and indicator rates are ``Decimal``; times are tz-aware
-``datetime``. The TypedDicts of the results are in ``_shapes.pyi``, for type checking
-only.
+``datetime``; fund amounts ``Decimal`` and days ``date``. The TypedDicts of the results
+are in ``_shapes.pyi`` and ``_fund_shapes.pyi``, the fund and assembly methods in
+``_fund.pyi``, all for type checking only.
 """
 
 from datetime import datetime
@@ -12,6 +13,8 @@ from typing import Any, Iterable, Literal, Mapping, Protocol, Self, type_check_o
 
 from typing_extensions import disjoint_base
 
+from ._fund import _FundMethods
+from ._fund import apply_rate as apply_rate, split as split, tally as tally
 from ._shapes import (
     Receipt as Receipt,
     UnitDict as UnitDict,
@@ -51,7 +54,10 @@ __all__ = [
     "NotFoundError",
     "PermissionDeniedError",
     "Ward",
+    "apply_rate",
     "default_config",
+    "split",
+    "tally",
     "verify_journal",
     "__version__",
 ]
@@ -104,7 +110,7 @@ def default_config() -> dict[str, Any]:
     """The default ward configuration, in its dict form."""
 
 @disjoint_base
-class Ward:
+class Ward(_FundMethods):
     """A ward: the grid with every change recorded in a hash-chained journal."""
 
     def __new__(cls, config: Mapping[str, Any] | None = None) -> Self: ...
@@ -241,7 +247,10 @@ class Ward:
         at: datetime | None = None,
         key: str | None = None,
     ) -> Receipt:
-        """Gives a person a role at a unit."""
+        """Gives a person a role at a unit: "administrator", "community_staff",
+        "chief_grid_leader", "grid_leader", "micro_grid_worker",
+        "reporting_party_member", "sent_down_party_member", "volunteer",
+        "property_manager", "fund_supervisor" or "owners_committee_member"."""
     def revoke_role(
         self,
         person: str,

@@ -73,3 +73,33 @@ ward.import_requests(
     at=at,
 )
 events = ward.decide({"tasks": {"type": "start", "request": "q1"}}, actor="p1", at=at)
+
+# The common fund and the owners' assembly.
+from datetime import date  # noqa: E402
+
+from gridward import Statement, apply_rate, split, statement_frames, tally  # noqa: E402
+
+ward.grant_role("p1", "property_manager", "510105001001", at=at)
+ward.open_fund(
+    "f", "小区基金", "510105001001", {"per": "area", "rate": Decimal("4")}, {"basis": "fixed_fee"}, at=at
+)
+ward.bill_fees("f", "2026-03", actor="p1", at=at)
+ward.record_payment("f", "pay-1", "h1", Decimal("290.00"), actor="p1", at=at, key="pay-1")
+ward.propose_budget("f", "b", date(2026, 1, 1), "2026-12-31", [{"line": "cleaning", "amount": 100}], actor="p1", at=at)
+ward.propose_dividend("f", "d", {"by": "area"}, Decimal("1.00"), actor="p1", at=at)
+fund = ward.fund("f")
+opened: date | None = fund["opened"] if fund is not None else None
+bank: Decimal = ward.balances("f")[0]["balance"]
+tb_equal: bool = ward.trial_balance("f", date(2026, 3, 31))["debits"] == ward.trial_balance("f")["credits"]
+statement: Statement = ward.statement("f", date(2026, 1, 1), date(2026, 12, 31))
+frames = statement_frames(statement)
+checked: bool = Ward.verify_statement(ward.export_journal(), statement)["verified"]
+hledger: str = ward.export_hledger("f")
+ward.set_owner("h1", "p1", at=at)
+ward.open_motion("m", "510105001001", "重建", {"type": "matter", "matter": "rebuild"}, at, at=at)
+ward.cast_vote("m", "yes", actor="p1", at=at)
+motion = ward.motion("m")
+outcome: str | None = motion["tally"]["outcome"] if motion is not None else None
+parts: list[Decimal] = split(Decimal("1000.00"), [72, "89.5", Decimal("120.3")])
+residue: Decimal = apply_rate(4, [72], rounding="half_even")["residue"]
+passed: bool = tally("special", [("a", 10), ("b", 10)], {"a": "yes"})["quorum"]
