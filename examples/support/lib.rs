@@ -9,6 +9,7 @@ pub mod parity;
 pub mod parity_fund;
 pub mod parity_tasks;
 pub mod requests;
+pub mod statement_text;
 
 use chrono::{DateTime, FixedOffset};
 

@@ -1,10 +1,13 @@
 // The page: builds 吉福社区 in a Ward running as WebAssembly and shows its grid tree,
 // the coverage report, a directive's completion, a resident's request from filing to
-// rating with the community's indicators, and the verified journal.
+// rating with the community's indicators, and the verified journal; beside it, a year of
+// a compound's common fund in a second Ward, its public statement (公示) verified against
+// the fund's exported journal.
 // No build step: open it through any static server from the repository root.
 import init, { Ward, verifyJournal } from "../../bindings-wasm/pkg/web/gridward.js";
 import { buildCommunity, COMMUNITY, DIRECTIVE } from "./community.js";
 import { runRequests, REQUEST, MONTH } from "./requests.js";
+import { buildCompoundYear } from "./fund.js";
 
 const LEVELS = {
   district: "区", street: "街道", community: "社区", grid: "网格", micro_grid: "微网格",
@@ -185,6 +188,59 @@ async function showJournal(ward) {
   tamper.dataset.line = broken.first_break?.line ?? "";
 }
 
+/** Table cells: the first as text, the rest as right-aligned figures. */
+function cells(first, ...figures) {
+  return [element("td", {}, first), ...figures.map((f) => element("td", { class: "num" }, f))];
+}
+
+const INCOME = { fees: "物业费 fees billed", parking: "停车 parking", advertising: "广告 advertising", other: "其他 other" };
+
+/**
+ * A compound's year in a Ward of its own: the public statement as published (plain
+ * JSON), then checked in this page against the fund's exported journal.
+ */
+function showFund() {
+  const ward = new Ward();
+  const s = buildCompoundYear(ward);
+  $("fund-title").textContent = `${s.name} · ${s.from} – ${s.to}`;
+  const figures = {
+    "fund-opening-bank": s.opening_bank, "fund-closing-bank": s.closing_bank,
+    "fund-billed": s.fees.billed, "fund-collected": s.fees.collected,
+    "fund-collection-rate": s.fees.collection_rate === null ? "—" : `${s.fees.collection_rate}%`,
+    "fund-arrears": s.fees.arrears_closing, "fund-remuneration": s.remuneration,
+    "fund-surplus": s.surplus,
+  };
+  for (const [id, value] of Object.entries(figures)) $(id).textContent = value;
+  $("fund-income").replaceChildren(...s.income.map((r) =>
+    element("tr", { "data-source": r.source }, ...cells(INCOME[r.source] ?? r.source, r.amount))));
+  $("fund-spending").replaceChildren(...s.spending.map((r) =>
+    element("tr", { "data-line": r.line }, ...cells(r.line, r.budgeted, r.spent, r.remaining))));
+  $("fund-arrears-by-building").replaceChildren(...s.arrears_by_building.map((r) =>
+    element("tr", { "data-unit": r.unit }, ...cells(r.name, r.households, r.amount))));
+  $("fund-vouchers").replaceChildren(...s.vouchers.map((v) =>
+    element("tr", { "data-payment": v.payment, "data-approved": v.supervisor_approved },
+      element("td", {}, v.date), ...cells(v.line, v.amount), element("td", {}, v.payee),
+      element("td", { class: "hash", title: v.document_hash }, v.reference))));
+  $("fund-head").textContent = s.head;
+
+  const journal = ward.exportJournal();
+  const check = Ward.verifyStatement(journal, s);
+  const verified = $("fund-verified");
+  verified.textContent = check.verified
+    ? "verified" : `not verified (head ${check.head_matches}, figures ${check.figures_match})`;
+  verified.className = check.verified ? "ok" : "bad";
+  verified.dataset.verified = check.verified;
+  $("fund-verified-entries").textContent = `${s.journal_entries} of ${check.entries} entries`;
+  // Someone republishes the statement with the arrears written down: the check catches it.
+  const doctored = { ...s, fees: { ...s.fees, arrears_closing: "0.00" } };
+  const caught = Ward.verifyStatement(journal, doctored);
+  const edit = $("fund-doctored");
+  edit.textContent = caught.verified ? "the edit went unnoticed!" : "edited copy: figures do not match";
+  edit.className = caught.verified ? "bad" : "ok";
+  edit.dataset.verified = caught.verified;
+  document.body.dataset.fundHead = s.head;
+}
+
 async function main() {
   await init();
   const ward = buildCommunity(new Ward());
@@ -194,6 +250,7 @@ async function main() {
   showDirective(ward);
   showRequests(ward, journey);
   await showJournal(ward);
+  showFund();
   document.body.dataset.head = ward.head;
   document.body.dataset.state = "ready";
 }
