@@ -272,10 +272,8 @@ fn vote(
     mix: &mut Mix,
     shape: Shape,
     motion: &str,
-    m: u32,
-    d: u32,
-    turnout: u64,
-    yes: u64,
+    (m, d): (u32, u32),
+    (turnout, yes): (u64, u64),
 ) {
     let mut owners: Vec<String> = homes(shape).into_iter().map(|h| h.owner).collect();
     owners.dedup();
@@ -440,7 +438,7 @@ pub fn year(shape: Shape) -> Vec<Step<Command>> {
         3,
         9,
     );
-    vote(&mut s, &mut mix, shape, "m-budget", 1, 5, 85, 80);
+    vote(&mut s, &mut mix, shape, "m-budget", (1, 5), (85, 80));
     s.refused(
         Some(CONVENER),
         when(1, 8, 10),
@@ -656,7 +654,7 @@ pub fn year(shape: Shape) -> Vec<Step<Command>> {
                 3,
                 12,
             );
-            vote(&mut s, &mut mix, shape, "m-base", 6, 6, 50, 30);
+            vote(&mut s, &mut mix, shape, "m-base", (6, 6), (50, 30));
             s.at(
                 Some(CONVENER),
                 when(6, 12, 19),
@@ -675,7 +673,7 @@ pub fn year(shape: Shape) -> Vec<Step<Command>> {
                 3,
                 12,
             );
-            vote(&mut s, &mut mix, shape, "m-ads", 6, 7, 90, 90);
+            vote(&mut s, &mut mix, shape, "m-ads", (6, 7), (90, 90));
             s.at(
                 Some(CONVENER),
                 when(6, 12, 19),
@@ -827,7 +825,7 @@ fn extraordinary(s: &mut Script, mix: &mut Mix, shape: Shape, budget_total: u64)
         13,
         20,
     );
-    vote(s, mix, shape, "m-roof", 4, 15, 80, 75);
+    vote(s, mix, shape, "m-roof", (4, 15), (80, 75));
     s.at(
         Some(CONVENER),
         when(4, 20, 19),
@@ -899,7 +897,7 @@ fn dividend(s: &mut Script, mix: &mut Mix, shape: Shape) {
         },
         "unknown_actor",
     );
-    vote(s, mix, shape, "m-dividend", 12, 4, 92, 95);
+    vote(s, mix, shape, "m-dividend", (12, 4), (92, 95));
     s.refused(
         Some("owner-0"),
         when(12, 5, 9),
