@@ -65,7 +65,8 @@ const TIME_KEYS: [&str; 20] = [
 
 static DECIMAL: GILOnceCell<Py<PyType>> = GILOnceCell::new();
 
-fn decimal_class(py: Python<'_>) -> PyResult<&Bound<'_, PyType>> {
+/// Python's `decimal.Decimal`, imported once.
+pub fn decimal_class(py: Python<'_>) -> PyResult<&Bound<'_, PyType>> {
     DECIMAL.import(py, "decimal", "Decimal")
 }
 

@@ -146,8 +146,7 @@ fn keyed<'py>(py: Python<'py>, value: &Value, key: Option<&str>) -> PyResult<Bou
 }
 
 fn decimal_to_py<'py>(py: Python<'py>, text: &str) -> PyResult<Bound<'py, PyAny>> {
-    let class = py.import("decimal")?.getattr("Decimal")?;
-    class.call1((text,))
+    convert::decimal_class(py)?.call1((text,))
 }
 
 fn day_to_py<'py>(py: Python<'py>, text: &str) -> PyResult<Bound<'py, PyAny>> {
