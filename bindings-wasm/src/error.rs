@@ -6,9 +6,14 @@
 //! `invalid_row`, `invalid_datetime`, `invalid_decimal`, `invalid_config`,
 //! `invalid_rules`, `invalid_domain`, `invalid_level`, `bad_hash`, plus `invalid_context`
 //! for the JavaScript call context `{actor, at, key}`, and for the tasks capability
-//! `invalid_location`, `invalid_status` and `invalid_period`. The tasks capability's own
-//! refusals (`unknown_request`, `wrong_status`, `not_filer`, `claim_limit` …) come from
-//! the core like every other.
+//! `invalid_location`, `invalid_status` and `invalid_period`; for the fund and assembly
+//! capabilities `invalid_date` (a day not written `YYYY-MM-DD`), `invalid_rounding`,
+//! `invalid_split_method`, `invalid_motion_kind`, `invalid_electorate`, `invalid_choice`
+//! and `invalid_statement`. An amount that is not one (digits below the fen) is the
+//! core's `bad_amount`. The capabilities' own refusals (`unknown_request`,
+//! `wrong_status`, `over_budget`, `unbalanced`, `voting_open`, `not_an_owner` …) come
+//! from the core like every other; an export the core cannot write has the export's
+//! own code (`bad_export_currency`).
 
 use js_sys::{Error as JsError, Reflect};
 use wasm_bindgen::prelude::*;
@@ -89,6 +94,41 @@ impl From<gridward::grid::CodeError> for WardError {
 impl From<gridward::tasks::TaskError> for WardError {
     fn from(e: gridward::tasks::TaskError) -> Self {
         WardError::Core(e.into())
+    }
+}
+
+impl From<gridward::fund::FundError> for WardError {
+    fn from(e: gridward::fund::FundError) -> Self {
+        WardError::Core(e.into())
+    }
+}
+
+impl From<gridward::fund::ledger::LedgerError> for WardError {
+    fn from(e: gridward::fund::ledger::LedgerError) -> Self {
+        WardError::Core(gridward::fund::FundError::from(e).into())
+    }
+}
+
+impl From<gridward::money::MoneyError> for WardError {
+    fn from(e: gridward::money::MoneyError) -> Self {
+        WardError::Core(gridward::fund::FundError::from(e).into())
+    }
+}
+
+impl From<gridward::assembly::AssemblyError> for WardError {
+    fn from(e: gridward::assembly::AssemblyError) -> Self {
+        WardError::Core(e.into())
+    }
+}
+
+/// An export the core could not write (a currency that is no commodity name): its own
+/// stable code (`bad_export_currency`, `bad_export_account_name`), kind `"invalid"`.
+impl From<gridward::fund::export::ExportError> for WardError {
+    fn from(e: gridward::fund::export::ExportError) -> Self {
+        WardError::Input {
+            code: e.code(),
+            message: e.to_string(),
+        }
     }
 }
 

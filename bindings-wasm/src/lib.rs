@@ -1,10 +1,13 @@
 //! WebAssembly bindings of Gridward: the npm package `gridward`.
 //!
 //! One class, [`Ward`](ward::Ward), holds a community platform's state and its
-//! hash-chained journal; its camelCase methods mirror the core's grid and tasks commands
-//! and queries, and the free function `verifyJournal` checks exported journal text. Values
-//! cross as plain JavaScript in the canonical JSON form of the core's serde types: codes
-//! and amounts as strings, dates as ISO-8601 strings (or `Date` objects going in).
+//! hash-chained journal; its camelCase methods mirror the core's grid, tasks, fund and
+//! assembly commands and queries, and the free function `verifyJournal` checks exported
+//! journal text (`Ward.verifyStatement` a fund's published statement against it). The
+//! free functions `split`, `applyRate` and `tally` are the core's money and vote counts.
+//! Values cross as plain JavaScript in the canonical JSON form of the core's serde types:
+//! codes and amounts as strings, dates as ISO-8601 strings (or `Date` objects going in),
+//! days as `"YYYY-MM-DD"`.
 //! Failures throw real `Error` objects named `"GridwardError"` with `.code` and `.kind`.
 //!
 //! ```js
@@ -19,14 +22,19 @@
 //!
 //! Layout: `ward.rs` (the class, journal), `grid.rs` (grid commands and queries),
 //! `tasks.rs` (task routing: requests, their commands and indicators), `open311.rs`
-//! (Open311 GeoReport v2 interchange), `js/` (all
+//! (Open311 GeoReport v2 interchange), `fund.rs` (a compound's common fund: fees,
+//! budgets, payments, the ledger, statements, exports; `split` and `applyRate`),
+//! `assembly.rs` (the owners' assembly: owners, motions, votes; `tally`), `js/` (all
 //! conversion: what comes in, in `mod.rs`; result shapes, in `out.rs`; the tasks
-//! capability's, in `tasks.rs`), `error.rs` (all error mapping), `types.rs` and
-//! `types/tasks.rs` (TypeScript declarations of every domain object).
+//! capability's, in `tasks.rs`; the fund's and the assembly's, in `fund.rs`), `error.rs`
+//! (all error mapping), `types.rs` and `types/` (TypeScript declarations of every
+//! domain object).
 
 use wasm_bindgen::prelude::*;
 
+mod assembly;
 mod error;
+mod fund;
 mod grid;
 mod js;
 mod open311;
@@ -34,7 +42,9 @@ mod tasks;
 mod types;
 mod ward;
 
+pub use assembly::tally;
 pub use error::{is_gridward_error, WardError};
+pub use fund::{apply_rate_js, split_amount};
 pub use ward::{verify_journal, Ward};
 
 /// Runs when the module is instantiated: Rust panics show in the console with their

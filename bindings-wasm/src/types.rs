@@ -4,6 +4,7 @@
 
 use wasm_bindgen::prelude::*;
 
+mod fund;
 mod tasks;
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -17,10 +18,16 @@ export type Domain =
   | "politics_and_law" | "market_supervision" | "emergency_management" | "civil_affairs"
   | "fire_safety" | "urban_management" | "public_security" | "health" | "environment"
   | "housing" | "social_security" | "party_building";
-/** A role held at a unit: 总网格长 chief_grid_leader, 网格长 grid_leader, 微网格员 micro_grid_worker … */
+/**
+ * A role held at a unit: 总网格长 chief_grid_leader, 网格长 grid_leader, 微网格员
+ * micro_grid_worker … and, at a community or a compound's grid, the fund's property
+ * manager (keeps the accounts), fund supervisor (监察人, approves payments) and owners'
+ * committee member (业委会, convenes the assembly).
+ */
 export type Role =
   | "administrator" | "community_staff" | "chief_grid_leader" | "grid_leader"
-  | "micro_grid_worker" | "reporting_party_member" | "sent_down_party_member" | "volunteer";
+  | "micro_grid_worker" | "reporting_party_member" | "sent_down_party_member" | "volunteer"
+  | "property_manager" | "fund_supervisor" | "owners_committee_member";
 /** An exact decimal (m² of floor area) as Gridward returns it: a string such as "89.5". */
 export type DecimalString = string;
 /** A decimal going in: a string, or a number read through its shortest decimal form. */
@@ -40,9 +47,14 @@ export type ErrorKind = "invalid" | "not_found" | "conflict" | "permission_denie
  * JavaScript input of the wrong shape, "invalid_command", "invalid_row",
  * "invalid_datetime", "invalid_decimal", "invalid_context", "invalid_config",
  * "invalid_rules", "invalid_domain", "invalid_level", "invalid_location",
- * "invalid_status", "invalid_period" or "bad_hash" (kind "invalid"). Requests add the
+ * "invalid_status", "invalid_period", "invalid_date", "invalid_rounding",
+ * "invalid_split_method", "invalid_motion_kind", "invalid_electorate", "invalid_choice",
+ * "invalid_statement" or "bad_hash" (kind "invalid"). Requests add the
  * core's "unknown_request", "wrong_status", "not_responsible", "verifier_is_handler",
- * "not_filer", "already_rated", "claim_limit", "not_eligible", "key_required" …
+ * "not_filer", "already_rated", "claim_limit", "not_eligible", "key_required" …; funds
+ * "unknown_fund", "bad_amount", "unbalanced", "over_budget", "spending_outside_budget",
+ * "billed_already", "negative_balance", "wrong_state" …; the assembly "unknown_motion",
+ * "voting_open", "motion_closed", "not_an_owner", "voted_already" …
  */
 export interface GridwardError extends Error {
   name: "GridwardError";
@@ -89,11 +101,13 @@ export interface GridConfig {
 export interface WardConfig {
   grid: GridConfig;
   tasks: TasksConfig;
+  fund: FundConfig;
 }
 /** A partial configuration, as the constructor and fromJournal take it. */
 export interface WardConfigInput {
   grid?: { default_domains?: Domain[]; coverage?: Partial<CoverageRules> };
   tasks?: TasksConfigInput;
+  fund?: FundConfigInput;
 }
 
 /** A unit of the hierarchy. */
@@ -311,11 +325,18 @@ export interface GridEvent {
 }
 /** An event of any capability, as recorded in the journal. */
 export type WardEvent =
-  | { grid: GridEvent; tasks?: never }
-  | { tasks: TaskEvent; grid?: never };
+  | { grid: GridEvent; tasks?: never; fund?: never; assembly?: never }
+  | { tasks: TaskEvent; grid?: never; fund?: never; assembly?: never }
+  | { fund: FundEvent; grid?: never; tasks?: never; assembly?: never }
+  | { assembly: AssemblyEvent; grid?: never; tasks?: never; fund?: never };
 /**
  * A command of any capability, as execute() and decide() take it: by capability, or a
  * plain grid command (the form taken before there were other capabilities).
  */
-export type WardCommand = GridCommand | { grid: GridCommand } | { tasks: TaskCommand };
+export type WardCommand =
+  | GridCommand
+  | { grid: GridCommand }
+  | { tasks: TaskCommand }
+  | { fund: FundCommand }
+  | { assembly: AssemblyCommand };
 "#;

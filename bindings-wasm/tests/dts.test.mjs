@@ -106,4 +106,62 @@ for (const target of ["web", "node"]) {
       assert.match(dts, new RegExp(`export type ${name} =`), name);
     }
   });
+
+  test(`${target}: the fund and assembly methods take and return their types`, () => {
+    const dts = declarations(target);
+    for (const signature of [
+      "openFund(args: OpenFundArgs, ctx?: Context): Receipt;",
+      "openAccount(args: OpenAccountArgs, ctx?: Context): Receipt;",
+      "post(args: PostArgs, ctx?: Context): Receipt;",
+      "reverse(args: ReverseArgs, ctx?: Context): Receipt;",
+      "billFees(args: BillFeesArgs, ctx?: Context): Receipt;",
+      "recordPayment(args: RecordPaymentArgs, ctx?: Context): Receipt;",
+      "recordIncome(args: RecordIncomeArgs, ctx?: Context): Receipt;",
+      "proposeBudget(args: ProposeBudgetArgs, ctx?: Context): Receipt;",
+      "proposeAmendment(args: ProposeAmendmentArgs, ctx?: Context): Receipt;",
+      "requestPayment(args: RequestPaymentArgs, ctx?: Context): Receipt;",
+      "approvePayment(args: FundPaymentArgs, ctx?: Context): Receipt;",
+      "rejectPayment(args: RejectPaymentArgs, ctx?: Context): Receipt;",
+      "accrueRemuneration(args: AccrueRemunerationArgs, ctx?: Context): Receipt;",
+      "payRemuneration(args: PayRemunerationArgs, ctx?: Context): Receipt;",
+      "proposeDividend(args: ProposeDividendArgs, ctx?: Context): Receipt;",
+      "payDividend(args: PayDividendArgs, ctx?: Context): Receipt;",
+      "setOwner(args: SetOwnerArgs, ctx?: Context): Receipt;",
+      "openMotion(args: OpenMotionArgs, ctx?: Context): Receipt;",
+      "castVote(args: CastVoteArgs, ctx?: Context): Receipt;",
+      "closeMotion(args: MotionArgs, ctx?: Context): Receipt;",
+      "fund(id: string): FundSummary | null;",
+      "funds(): string[];",
+      "accounts(fund: string): AccountRow[];",
+      "balances(fund: string, date?: DayString | null): BalanceRow[];",
+      "trialBalance(fund: string, date?: DayString | null): TrialBalance;",
+      "accountHistory(fund: string, account: string): HistoryRow[];",
+      "transactions(fund: string): PostingRow[];",
+      "statement(fund: string, from: DayString, to: DayString): Statement;",
+      "static verifyStatement(journal: string, statement: Statement, config?: WardConfigInput): StatementCheck;",
+      "basisComparison(fund: string, from: DayString, to: DayString): BasisComparison;",
+      "exportHledger(fund: string): string;",
+      "exportBeancount(fund: string): string;",
+      "motion(id: string): MotionInfo | null;",
+      "motions(): MotionInfo[];",
+      "owner(household: string): string | null;",
+      "export function split(total: DecimalInput, weights: DecimalInput[], method?: SplitMethod | null): AmountString[];",
+      "export function applyRate(rate: DecimalInput, quantities: DecimalInput[], rounding?: Rounding | null): RateParts;",
+      "export function tally(kind: MotionKind, electorate: [string, DecimalInput][], votes: Record<string, Choice>): Tally;",
+    ]) {
+      assert.ok(dts.includes(signature), `missing: ${signature}`);
+    }
+    for (const name of ["FundSummary", "Terms", "Budget", "Payment", "Dividend", "Billing",
+      "Accrual", "AccountRow", "BalanceRow", "TrialBalance", "HistoryRow", "PostingRow",
+      "Statement", "StatementCheck", "FeeFigures", "VoucherRow", "ArrearsRow", "SpendingRow",
+      "BasisComparison", "RateParts", "Tally", "MotionInfo", "FundConfig", "FundEvent",
+      "AssemblyEvent"]) {
+      assert.match(dts, new RegExp(`export interface ${name} `), name);
+    }
+    for (const name of ["FundCommand", "AssemblyCommand", "Subject", "SharingKey", "Basis",
+      "FeeRate", "MotionKind", "Choice", "Outcome", "Matter", "Rounding"]) {
+      assert.match(dts, new RegExp(`export type ${name} =`), name);
+    }
+    assert.match(dts, /"property_manager" \| "fund_supervisor" \| "owners_committee_member"/);
+  });
 }

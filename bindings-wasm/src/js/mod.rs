@@ -1,6 +1,7 @@
 //! All conversion between JavaScript values and Gridward's types: what comes in, here;
 //! result shapes, in `out.rs`; the tasks capability's commands, locations and periods,
-//! in `tasks.rs`.
+//! in `tasks.rs`; the fund's and the assembly's commands, figures and shapes, in
+//! `fund.rs`.
 //!
 //! Out: every result is a serde value turned into plain JavaScript by serde-wasm-bindgen
 //! in its JSON-compatible mode (maps as plain objects, `None` as `null`); amounts are
@@ -372,9 +373,11 @@ pub fn hash(text: &str, what: &str) -> Result<Hash, WardError> {
     })
 }
 
+mod fund;
 mod out;
 mod tasks;
 
+pub use fund::*;
 pub use out::*;
 pub use tasks::*;
 

@@ -137,7 +137,8 @@ pub fn task_command(kind: Option<&str>, args: &JsValue) -> Result<TaskCommand, W
 }
 
 /// Any command, as `execute` and `decide` take it: `{ grid: {...} }`, `{ tasks: {...} }`,
-/// or a plain grid command (the form the grid-only API took).
+/// `{ fund: {...} }`, `{ assembly: {...} }`, or a plain grid command (the form the
+/// grid-only API took).
 pub fn any_command(value: &JsValue) -> Result<Command, WardError> {
     if is_plain_object(value) {
         let keys = Object::keys(value.unchecked_ref::<Object>());
@@ -148,6 +149,18 @@ pub fn any_command(value: &JsValue) -> Result<Command, WardError> {
                 }
                 Some("tasks") => {
                     return Ok(Command::Tasks(task_command(None, &field(value, "tasks"))?))
+                }
+                Some("fund") => {
+                    return Ok(Command::Fund(super::fund_command(
+                        None,
+                        &field(value, "fund"),
+                    )?))
+                }
+                Some("assembly") => {
+                    return Ok(Command::Assembly(super::assembly_command(
+                        None,
+                        &field(value, "assembly"),
+                    )?))
                 }
                 _ => {}
             }
