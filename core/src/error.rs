@@ -54,6 +54,9 @@ pub enum Error {
     /// An assembly command or event was refused.
     #[error(transparent)]
     Assembly(#[from] AssemblyError),
+    /// A ledger could not be exported for an accountants' tool.
+    #[error(transparent)]
+    Export(#[from] crate::fund::export::ExportError),
     /// A journal could not be read, verified or written.
     #[error(transparent)]
     Journal(#[from] JournalError),
@@ -104,6 +107,7 @@ impl Error {
             Error::Tasks(e) => e.code(),
             Error::Fund(e) => e.code(),
             Error::Assembly(e) => e.code(),
+            Error::Export(e) => e.code(),
             Error::Journal(JournalError::Broken(_)) => "journal_broken",
             Error::Journal(JournalError::HeadMismatch { .. }) => "journal_head_mismatch",
             Error::Journal(JournalError::Encode(_)) => "journal_encode",
@@ -122,6 +126,7 @@ impl Error {
             Error::Tasks(e) => e.kind(),
             Error::Fund(e) => e.kind(),
             Error::Assembly(e) => e.kind(),
+            Error::Export(_) => ErrorKind::Invalid,
             Error::Denied { .. } | Error::UnknownActor(_) => ErrorKind::PermissionDenied,
             Error::IdempotencyConflict { .. } => ErrorKind::Conflict,
             Error::Journal(_) | Error::MalformedEntry { .. } | Error::Replay { .. } => {

@@ -71,6 +71,7 @@ pub mod grid;
 pub mod journal;
 pub mod money;
 pub mod tasks;
+mod text;
 mod ward;
 
 pub use access::{Actor, Permission, Role};

@@ -85,13 +85,7 @@ fn observe(
         })
         .collect();
     let currency = &config.fund.currency;
-    let beancount = to_beancount(&fund.ledger, currency).map_err(|e| {
-        gridward::Error::from(gridward::fund::FundError::BadText {
-            what: "export",
-            value: e.to_string(),
-            why: "the ledger could not be exported",
-        })
-    })?;
+    let beancount = to_beancount(&fund.ledger, currency)?;
     Ok(json!({
         "head": ward.head(),
         "digest": ward.state_digest(),

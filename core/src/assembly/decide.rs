@@ -11,16 +11,7 @@ use crate::fund::{check_subject, Funds};
 use crate::grid::{Authority, Grid, GridError, NodeCode};
 
 fn text(what: &'static str, value: &str, max: usize) -> Result<(), AssemblyError> {
-    let why = if value.trim().is_empty() {
-        Some("it is empty")
-    } else if value.chars().count() > max {
-        Some("it is too long")
-    } else if value.chars().any(char::is_control) {
-        Some("it holds control characters")
-    } else {
-        None
-    };
-    match why {
+    match crate::text::why_bad(value, max, false) {
         None => Ok(()),
         Some(why) => Err(AssemblyError::BadText {
             what,
@@ -117,7 +108,7 @@ pub(crate) fn decide(
                 (Some(o), Some(me)) if &o == me => (o, None),
                 (Some(o), _) => {
                     who.require(Permission::ConveneAssembly, m.unit)?;
-                    (o, Some(actor.to_string()))
+                    (o, Some(me.clone().unwrap_or_else(|| "system".to_owned())))
                 }
                 (None, Some(me)) => (me.clone(), None),
                 (None, None) => {

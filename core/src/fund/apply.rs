@@ -11,7 +11,7 @@ use crate::money::Amount;
 
 fn add(map: &mut BTreeMap<String, Amount>, key: &str, amount: Amount) {
     let entry = map.entry(key.to_owned()).or_insert(Amount::ZERO);
-    *entry = [*entry, amount].into_iter().sum();
+    *entry = entry.plus(amount);
 }
 
 impl Funds {

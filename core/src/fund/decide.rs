@@ -89,7 +89,10 @@ impl<'a> Desk<'a> {
 
     /// The acting person's id, or `system`.
     pub(crate) fn actor_name(&self) -> String {
-        self.actor.to_string()
+        match self.actor {
+            Actor::Person(id) => id.clone(),
+            Actor::System => "system".to_owned(),
+        }
     }
 
     fn keep_accounts(&self, f: &Fund, command: FundCommand) -> Result<Vec<FundEvent>, Error> {

@@ -204,7 +204,7 @@ impl Fund {
                 .sum()
         };
         let arrears_opening = arrears(&opening);
-        let due: Amount = [arrears_opening, billed].into_iter().sum();
+        let due: Amount = arrears_opening.plus(billed);
         let collected = self.fees_collected(from, to);
         let residue = self
             .billings
@@ -302,7 +302,7 @@ impl Fund {
             if let Some(unit) = grid.household_unit(h) {
                 let e = by.entry(unit).or_insert((0, Amount::ZERO));
                 e.0 += 1;
-                e.1 = [e.1, owed].into_iter().sum();
+                e.1 = e.1.plus(owed);
             }
         }
         by.into_iter()

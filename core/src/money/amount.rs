@@ -128,6 +128,16 @@ impl Amount {
         Amount::at_scale(self.0.abs())
     }
 
+    /// The sum of two amounts already known to be in range (balances a ledger has
+    /// checked); on the impossible overflow it saturates rather than panics.
+    pub(crate) fn plus(self, other: Amount) -> Amount {
+        match self.0.checked_add(other.0) {
+            Some(v) if v.scale() == 2 => Amount(v),
+            Some(v) => Amount::at_scale(v),
+            None => Amount::at_scale(self.0.saturating_add(other.0)),
+        }
+    }
+
     /// The sum of many amounts, or an overflow error.
     pub fn try_sum(amounts: impl IntoIterator<Item = Amount>) -> Result<Amount, MoneyError> {
         amounts
@@ -230,9 +240,7 @@ impl Sum for Amount {
     /// Sums amounts known to be in range (a ledger's balances); use
     /// [`Amount::try_sum`] on input.
     fn sum<I: Iterator<Item = Amount>>(iter: I) -> Amount {
-        iter.fold(Amount::ZERO, |acc, a| {
-            Amount::at_scale(acc.0.saturating_add(a.0))
-        })
+        iter.fold(Amount::ZERO, Amount::plus)
     }
 }
 

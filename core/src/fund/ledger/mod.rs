@@ -9,6 +9,7 @@
 
 mod account;
 mod error;
+mod ids;
 mod report;
 mod transaction;
 
@@ -16,6 +17,8 @@ pub use account::{kind_of, segment_for, Account, AccountKind};
 pub use error::LedgerError;
 pub use report::{BalanceRow, HistoryRow, TrialBalance};
 pub use transaction::{Posting, Transaction};
+
+use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 use hashbrown::HashMap;
@@ -42,15 +45,82 @@ pub(crate) struct Stored {
 }
 
 /// What a batch under check would have done so far: balances moved, ids taken,
-/// transactions reversed, the last date.
+/// transactions reversed, the last date. Ordered maps cost nothing to create, which
+/// matters when a single transaction is checked.
 #[derive(Default)]
 struct Pending {
-    deltas: HashMap<u32, Amount>,
-    ids: HashMap<String, usize>,
-    reversed: HashMap<u32, String>,
+    deltas: BTreeMap<u32, Amount>,
+    ids: BTreeMap<String, usize>,
+    reversed: BTreeMap<u32, String>,
     last: Option<NaiveDate>,
+    /// Whether to keep what each transaction would do, for the ones after it in a batch.
+    tracking: bool,
     opened: Vec<(Account, AccountKind)>,
-    opened_names: HashMap<String, u32>,
+    opened_names: BTreeMap<String, u32>,
+    /// The accounts of the last transaction checked, posting by posting.
+    resolved: Slots,
+}
+
+/// Account positions of one transaction's postings, inline for the usual few.
+#[derive(Default)]
+struct Slots {
+    len: usize,
+    inline: [u32; 8],
+    more: Vec<u32>,
+}
+
+impl Slots {
+    fn clear(&mut self) {
+        self.len = 0;
+        self.more.clear();
+    }
+
+    fn push(&mut self, ix: u32) {
+        if self.len < self.inline.len() {
+            self.inline[self.len] = ix;
+            self.len += 1;
+        } else {
+            self.more.push(ix);
+        }
+    }
+
+    fn all(&self) -> impl Iterator<Item = u32> + '_ {
+        self.inline[..self.len]
+            .iter()
+            .chain(self.more.iter())
+            .copied()
+    }
+}
+
+/// What a transaction moves, per account: inline for the usual few accounts, so that
+/// checking allocates nothing.
+#[derive(Default)]
+struct Deltas {
+    len: usize,
+    inline: [(u32, Amount); 6],
+    more: Vec<(u32, Amount)>,
+}
+
+impl Deltas {
+    fn add(&mut self, ix: u32, amount: Amount) -> Result<(), crate::money::MoneyError> {
+        if let Some((_, d)) = self.inline[..self.len]
+            .iter_mut()
+            .chain(self.more.iter_mut())
+            .find(|(a, _)| *a == ix)
+        {
+            *d = d.checked_add(amount)?;
+        } else if self.len < self.inline.len() {
+            self.inline[self.len] = (ix, amount);
+            self.len += 1;
+        } else {
+            self.more.push((ix, amount));
+        }
+        Ok(())
+    }
+
+    fn all(&self) -> impl Iterator<Item = &(u32, Amount)> + '_ {
+        self.inline[..self.len].iter().chain(self.more.iter())
+    }
 }
 
 /// What posting a transaction did.
@@ -63,15 +133,27 @@ pub enum Posted {
 }
 
 /// A double-entry ledger.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default)]
 pub struct Ledger {
     pub(crate) accounts: Vec<OpenAccount>,
     names: HashMap<Box<str>, u32>,
     pub(crate) balances: Vec<Amount>,
     pub(crate) transactions: Vec<Stored>,
     pub(crate) postings: Vec<(u32, Amount)>,
-    ids: HashMap<Box<str>, u32>,
+    ids: ids::Ids,
 }
+
+impl PartialEq for Ledger {
+    /// Equal accounts, balances and transactions (the id index follows from them).
+    fn eq(&self, other: &Ledger) -> bool {
+        self.accounts == other.accounts
+            && self.balances == other.balances
+            && self.transactions == other.transactions
+            && self.postings == other.postings
+    }
+}
+
+impl Eq for Ledger {}
 
 /// Longest transaction id or description accepted.
 const MAX_ID: usize = 128;
@@ -167,7 +249,10 @@ impl Ledger {
         accounts: &[Account],
         txs: &[Transaction],
     ) -> Result<Vec<Posted>, LedgerError> {
-        let mut pending = Pending::default();
+        let mut pending = Pending {
+            tracking: true,
+            ..Pending::default()
+        };
         for a in accounts {
             let kind = self.check_open(a)?;
             if pending.opened_names.contains_key(a.name.as_str()) {
@@ -203,7 +288,7 @@ impl Ledger {
         earlier: &[Transaction],
     ) -> Result<Posted, LedgerError> {
         check_text("transaction id", &tx.id, MAX_ID, false)?;
-        if let Some(&ix) = self.ids.get(tx.id.as_str()) {
+        if let Some(ix) = self.ids.get(&self.transactions, &tx.id) {
             return if self.transaction_at(ix) == *tx {
                 Ok(Posted::Duplicate)
             } else {
@@ -231,7 +316,8 @@ impl Ledger {
             }
         }
         let mut sum = Amount::ZERO;
-        let mut deltas: Vec<(u32, Amount)> = Vec::with_capacity(tx.postings.len());
+        let mut deltas = Deltas::default();
+        pending.resolved.clear();
         for p in &tx.postings {
             let ix = self
                 .names
@@ -246,10 +332,8 @@ impl Ledger {
                 });
             }
             sum = sum.checked_add(p.amount)?;
-            match deltas.iter_mut().find(|(a, _)| *a == ix) {
-                Some((_, d)) => *d = d.checked_add(p.amount)?,
-                None => deltas.push((ix, p.amount)),
-            }
+            deltas.add(ix, p.amount)?;
+            pending.resolved.push(ix);
         }
         if !sum.is_zero() {
             return Err(LedgerError::Unbalanced {
@@ -260,7 +344,7 @@ impl Ledger {
         if let Some(target) = &tx.reverses {
             self.check_reversal(tx, target, pending)?;
         }
-        for &(ix, delta) in &deltas {
+        for &(ix, delta) in deltas.all() {
             let (account, kind, balance) = match self.accounts.get(ix as usize) {
                 Some(open) => (&open.account, open.kind, self.balances[ix as usize]),
                 None => {
@@ -288,12 +372,14 @@ impl Ledger {
                 }
             }
         }
-        for (ix, delta) in deltas {
-            let d = pending.deltas.entry(ix).or_insert(Amount::ZERO);
-            *d = d.checked_add(delta)?;
+        if pending.tracking {
+            for &(ix, delta) in deltas.all() {
+                let d = pending.deltas.entry(ix).or_insert(Amount::ZERO);
+                *d = d.checked_add(delta)?;
+            }
+            pending.ids.insert(tx.id.clone(), earlier.len());
+            pending.last = Some(tx.date);
         }
-        pending.ids.insert(tx.id.clone(), earlier.len());
-        pending.last = Some(tx.date);
         Ok(Posted::New)
     }
 
@@ -308,9 +394,9 @@ impl Ledger {
             reverses: target.to_owned(),
             why,
         };
-        let ix = *self
+        let ix = self
             .ids
-            .get(target)
+            .get(&self.transactions, target)
             .ok_or_else(|| LedgerError::UnknownTransaction(target.to_owned()))?;
         let original = &self.transactions[ix as usize];
         if let Some(by) = original.reversed_by {
@@ -336,7 +422,9 @@ impl Ledger {
                 self.accounts[a as usize].account.name == p.account && amount == p.amount.neg()
             });
         if mirrors {
-            pending.reversed.insert(ix, tx.id.clone());
+            if pending.tracking {
+                pending.reversed.insert(ix, tx.id.clone());
+            }
             Ok(())
         } else {
             Err(not(
@@ -347,34 +435,52 @@ impl Ledger {
 
     /// Checks a transaction and records it, or refuses it and changes nothing.
     pub fn post(&mut self, tx: Transaction) -> Result<Posted, LedgerError> {
-        let posted = self.check(&tx)?;
+        let mut pending = Pending::default();
+        let posted = self.check_with(&tx, &mut pending, &[])?;
         if posted == Posted::New {
-            self.record(tx);
+            let accounts: Slots = std::mem::take(&mut pending.resolved);
+            self.record_into(tx, accounts.all());
         }
         Ok(posted)
     }
 
     /// Records a transaction known to pass [`Ledger::check`] as new.
     pub(crate) fn record(&mut self, tx: Transaction) {
+        let accounts: Vec<u32> = tx
+            .postings
+            .iter()
+            .map(|p| {
+                self.names
+                    .get(p.account.as_str())
+                    .copied()
+                    .unwrap_or(u32::MAX)
+            })
+            .collect();
+        self.record_into(tx, accounts.into_iter());
+    }
+
+    /// Records a checked transaction whose postings' accounts are already found.
+    fn record_into(&mut self, tx: Transaction, accounts: impl Iterator<Item = u32>) {
         let ix = self.transactions.len() as u32;
         let start = self.postings.len() as u32;
-        for p in tx.postings {
-            let Some(&a) = self.names.get(p.account.as_str()) else {
+        for (p, a) in tx.postings.into_iter().zip(accounts) {
+            if a as usize >= self.accounts.len() {
                 continue;
-            };
+            }
             let balance = &mut self.balances[a as usize];
-            *balance = [*balance, p.amount].into_iter().sum();
+            *balance = balance.plus(p.amount);
             let touched = &mut self.accounts[a as usize].transactions;
             if touched.last() != Some(&ix) {
                 touched.push(ix);
             }
             self.postings.push((a, p.amount));
         }
-        let reverses = tx.reverses.and_then(|r| self.ids.get(r.as_str()).copied());
+        let reverses = tx
+            .reverses
+            .and_then(|r| self.ids.get(&self.transactions, &r));
         if let Some(r) = reverses {
             self.transactions[r as usize].reversed_by = Some(ix);
         }
-        self.ids.insert(tx.id.as_str().into(), ix);
         self.transactions.push(Stored {
             id: tx.id.into(),
             date: tx.date,
@@ -384,16 +490,19 @@ impl Ledger {
             reverses,
             reversed_by: None,
         });
+        self.ids.insert(&self.transactions, ix);
     }
 
     /// The transaction with this id.
     pub fn transaction(&self, id: &str) -> Option<Transaction> {
-        self.ids.get(id).map(|&ix| self.transaction_at(ix))
+        self.ids
+            .get(&self.transactions, id)
+            .map(|ix| self.transaction_at(ix))
     }
 
     /// The id of the transaction that reversed this one, if any.
     pub fn reversed_by(&self, id: &str) -> Option<&str> {
-        let ix = *self.ids.get(id)?;
+        let ix = self.ids.get(&self.transactions, id)?;
         let by = self.transactions[ix as usize].reversed_by?;
         Some(&self.transactions[by as usize].id)
     }
@@ -435,16 +544,7 @@ pub(crate) fn check_text(
     max: usize,
     may_be_empty: bool,
 ) -> Result<(), LedgerError> {
-    let why = if !may_be_empty && value.trim().is_empty() {
-        Some("it is empty")
-    } else if value.chars().count() > max {
-        Some("it is too long")
-    } else if value.chars().any(char::is_control) {
-        Some("it holds control characters")
-    } else {
-        None
-    };
-    match why {
+    match crate::text::why_bad(value, max, may_be_empty) {
         None => Ok(()),
         Some(why) => Err(LedgerError::BadText {
             what,

@@ -69,7 +69,7 @@ impl Ledger {
         );
         for &(a, amount) in &self.postings[start..end] {
             let s = &mut sums[a as usize];
-            *s = [*s, amount].into_iter().sum();
+            *s = s.plus(amount);
         }
         sums
     }
@@ -125,7 +125,7 @@ impl Ledger {
             let stored = &self.transactions[t as usize];
             for &(a, amount) in &self.postings[stored.start as usize..stored.end as usize] {
                 if a == ix {
-                    sum = [sum, amount].into_iter().sum();
+                    sum = sum.plus(amount);
                 }
             }
         }
@@ -172,7 +172,7 @@ impl Ledger {
                 .filter(|(a, _)| *a == ix)
                 .map(|&(_, x)| x)
                 .sum();
-            balance = [balance, amount].into_iter().sum();
+            balance = balance.plus(amount);
             rows.push(HistoryRow {
                 transaction: stored.id.to_string(),
                 date: stored.date,
