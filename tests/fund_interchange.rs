@@ -366,16 +366,12 @@ fn a_hand_made_ledger_reads_back_in_hledger_and_beancount() {
     check_both(&tools, "hand-made", &l);
 }
 
-/// SplitMix64: a small seeded generator, enough for varied but repeatable ledgers.
-struct Rng(u64);
+/// The scenarios' seeded generator, with what these ledgers need of it.
+struct Rng(gridward_scenarios::Mix);
 
 impl Rng {
     fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
+        self.0.next_u64()
     }
 
     fn below(&mut self, n: usize) -> usize {
@@ -398,7 +394,7 @@ impl Rng {
 }
 
 fn random_ledger(seed: u64, transactions: usize) -> Ledger {
-    let mut rng = Rng(seed);
+    let mut rng = Rng(gridward_scenarios::Mix::new(seed));
     let mut l = Ledger::new();
     let mut households: Vec<String> = ["1栋-101", "A-2", "x_y", "-5", "_", "b 3", "%41"]
         .iter()
