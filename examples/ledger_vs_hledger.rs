@@ -16,157 +16,20 @@ use std::error::Error;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use chrono::{Days, NaiveDate};
 use gridward::fund::export::to_hledger;
-use gridward::fund::ledger::{segment_for, Account, Ledger, LedgerError, Posting, Transaction};
+use gridward::fund::ledger::Ledger;
 use gridward::money::Amount;
+use gridward_scenarios::ledger_load::{accounts, transactions};
 
 const TRANSACTIONS: usize = 100_000;
 
-/// SplitMix64, seeded: the same ledger on every run.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-
-    fn fen(&mut self, lo: i64, hi: i64) -> Amount {
-        Amount::from_fen(lo + (self.next() % (hi - lo) as u64) as i64)
-    }
-}
-
+/// The compound's ledger of the benchmarks, cut at 100,000 transactions.
 fn compound() -> Result<Ledger, Box<dyn Error>> {
-    let mut rng = Rng(2026);
     let mut ledger = Ledger::new();
-    ledger.open(Account::new(
-        "assets:bank",
-        "the common fund's bank account",
-    ))?;
-    let mut households = Vec::new();
-    // 12 buildings × 5 units × 10 floors = 600 households, ids like "3栋-2-801".
-    for building in 1..=12 {
-        for unit in 1..=5 {
-            for floor in 1..=10 {
-                let id = format!("{building}栋-{unit}-{floor}01");
-                let name = format!("assets:receivable:{}", segment_for(&id));
-                ledger.open(Account::new(name.as_str(), id))?;
-                households.push(name);
-            }
-        }
+    for account in accounts() {
+        ledger.open(account)?;
     }
-    let income = ["income:parking", "income:advertising", "income:other"];
-    let expenses = [
-        "expenses:cleaning",
-        "expenses:security",
-        "expenses:greening",
-        "expenses:repairs:elevator",
-        "expenses:repairs:water",
-        "expenses:utilities",
-        "expenses:insurance",
-    ];
-    for name in ["income:fees"]
-        .into_iter()
-        .chain(income)
-        .chain(expenses)
-        .chain([
-            "expenses:remuneration",
-            "liabilities:remuneration",
-            "equity:fund",
-        ])
-    {
-        ledger.open(Account::new(name, ""))?;
-    }
-
-    let mut date = NaiveDate::from_ymd_opt(2020, 1, 1).ok_or("date")?;
-    let mut n = 0;
-    // Posts until the ledger holds exactly TRANSACTIONS, then does nothing.
-    let mut post = |ledger: &mut Ledger, date, what: &str, postings: Vec<Posting>| {
-        if ledger.len() >= TRANSACTIONS {
-            return Ok::<(), LedgerError>(());
-        }
-        n += 1;
-        ledger
-            .post(Transaction::new(format!("t{n}"), date, what, postings))
-            .map(|_| ())
-    };
-    post(
-        &mut ledger,
-        date,
-        "opening balance",
-        vec![
-            Posting::new("assets:bank", Amount::from_fen(50_000_000)),
-            Posting::new("equity:fund", Amount::from_fen(-50_000_000)),
-        ],
-    )?;
-    while ledger.len() < TRANSACTIONS {
-        // A month: every household billed, most of them paying, common income, spending.
-        for h in &households {
-            let fee = rng.fen(15_000, 40_000);
-            post(
-                &mut ledger,
-                date,
-                "monthly fee",
-                vec![
-                    Posting::new(h.as_str(), fee),
-                    Posting::new("income:fees", fee.neg()),
-                ],
-            )?;
-        }
-        date = date + Days::new(10);
-        for h in &households {
-            if rng.below(10) < 9 {
-                let paid = rng.fen(10_000, 40_000);
-                post(
-                    &mut ledger,
-                    date,
-                    "payment",
-                    vec![
-                        Posting::new("assets:bank", paid),
-                        Posting::new(h.as_str(), paid.neg()),
-                    ],
-                )?;
-            }
-        }
-        for line in income {
-            let x = rng.fen(10_000, 500_000);
-            post(
-                &mut ledger,
-                date,
-                "common income",
-                vec![Posting::new("assets:bank", x), Posting::new(line, x.neg())],
-            )?;
-        }
-        for _ in 0..40 {
-            let line = expenses[rng.below(expenses.len())];
-            let x = rng.fen(1_000, 300_000);
-            post(
-                &mut ledger,
-                date,
-                "spending",
-                vec![Posting::new(line, x), Posting::new("assets:bank", x.neg())],
-            )?;
-        }
-        let pay = rng.fen(1_000_000, 2_000_000);
-        post(
-            &mut ledger,
-            date,
-            "remuneration",
-            vec![
-                Posting::new("expenses:remuneration", pay),
-                Posting::new("liabilities:remuneration", pay.neg()),
-            ],
-        )?;
-        date = date + Days::new(20);
-    }
+    ledger.post_batch(transactions(TRANSACTIONS, 2026))?;
     Ok(ledger)
 }
 

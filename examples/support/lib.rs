@@ -5,6 +5,7 @@
 pub mod city;
 pub mod compound;
 pub mod jifu;
+pub mod ledger_load;
 pub mod parity;
 pub mod parity_fund;
 pub mod parity_tasks;
