@@ -129,7 +129,7 @@ def test_spending_within_the_approved_budget(ward: Ward) -> None:
     ward.reject_payment(FUND, "lift", "报价过高", actor="sup", at=t(2, 6))
     payments = {p["id"]: p for p in ward.fund(FUND)["payments"]}  # type: ignore[index]
     assert (
-        payments["roof"]["approved_by"] == "person sup" and payments["lift"]["status"] == "rejected"
+        payments["roof"]["approved_by"] == "sup" and payments["lift"]["status"] == "rejected"
     )
 
     ward.propose_amendment(
