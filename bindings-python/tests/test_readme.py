@@ -14,5 +14,5 @@ def test_readme_python_example_runs() -> None:
     namespace: dict[str, object] = {}
     exec(compile(blocks[0], str(README), "exec"), namespace)
     ward = namespace["ward"]
-    # Import, directive, acknowledgement, person, residence, request.
-    assert ward.journal_len == 6  # type: ignore[attr-defined]
+    # Import, directive, acknowledgement, person, residence, request, fund, bills, payment.
+    assert ward.journal_len == 9  # type: ignore[attr-defined]
