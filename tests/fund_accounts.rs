@@ -150,14 +150,7 @@ fn fees_by_area_keep_their_rounding_residue() {
 fn spending_only_against_an_approved_line_within_what_remains() {
     let mut w = compound(&["100", "100", "100"], pct(10));
     income(&mut w, "park", 1, "20000");
-    let pay = |id: &str, line: &str, amount: &str| FundCommand::RequestPayment {
-        fund: FUND.into(),
-        payment: id.into(),
-        budget: "b".into(),
-        line: line.into(),
-        amount: yuan(amount),
-        voucher: voucher(id),
-    };
+    let pay = |id: &str, line: &str, amount: &str| spend(id, line, yuan(amount));
     // No budget approved yet.
     act(
         &mut w,
@@ -284,14 +277,7 @@ fn payments_above_the_threshold_wait_for_the_supervisor() {
     let mut w = compound(&["100", "100", "100"], pct(10));
     income(&mut w, "park", 1, "50000");
     approve_budget(&mut w, 3, &[("repairs", "40000")]);
-    let big = FundCommand::RequestPayment {
-        fund: FUND.into(),
-        payment: "big".into(),
-        budget: "b".into(),
-        line: "repairs".into(),
-        amount: yuan("5000.01"),
-        voucher: voucher("big"),
-    };
+    let big = spend("big", "repairs", yuan("5000.01"));
     act(&mut w, Some("pm"), &when(2, 1), big).unwrap();
     let f = w.fund(FUND).unwrap();
     assert_eq!(f.payments["big"].status, PaymentStatus::Pending);
@@ -315,27 +301,13 @@ fn payments_above_the_threshold_wait_for_the_supervisor() {
     assert_eq!(f.ledger.balance("assets:bank").unwrap(), yuan("44999.99"));
     refused(&mut w, Some("sup"), &when(2, 3), approve(), "wrong_state");
     // Up to the threshold it posts at once; a refusal frees what was held.
-    let at_threshold = FundCommand::RequestPayment {
-        fund: FUND.into(),
-        payment: "t".into(),
-        budget: "b".into(),
-        line: "repairs".into(),
-        amount: yuan("5000"),
-        voucher: voucher("t"),
-    };
+    let at_threshold = spend("t", "repairs", yuan("5000"));
     act(&mut w, Some("pm"), &when(2, 4), at_threshold).unwrap();
     assert_eq!(
         w.fund(FUND).unwrap().payments["t"].status,
         PaymentStatus::Posted
     );
-    let another = FundCommand::RequestPayment {
-        fund: FUND.into(),
-        payment: "x".into(),
-        budget: "b".into(),
-        line: "repairs".into(),
-        amount: yuan("9000"),
-        voucher: voucher("x"),
-    };
+    let another = spend("x", "repairs", yuan("9000"));
     act(&mut w, Some("pm"), &when(2, 4), another).unwrap();
     act(
         &mut w,
@@ -359,30 +331,13 @@ fn the_bank_never_goes_negative_and_ids_are_idempotent() {
     let mut w = compound(&["100"], pct(10));
     income(&mut w, "park", 1, "100");
     approve_budget(&mut w, 1, &[("repairs", "1000")]);
-    let pay = FundCommand::RequestPayment {
-        fund: FUND.into(),
-        payment: "p".into(),
-        budget: "b".into(),
-        line: "repairs".into(),
-        amount: yuan("100.01"),
-        voucher: voucher("p"),
-    };
+    let pay = spend("p", "repairs", yuan("100.01"));
     refused(&mut w, Some("pm"), &when(2, 1), pay, "negative_balance");
-    let receipt = FundCommand::RecordPayment {
-        fund: FUND.into(),
-        payment: "r1".into(),
-        household: "h0".into(),
-        amount: yuan("400"),
-    };
-    act(&mut w, Some("pm"), &when(2, 1), receipt.clone()).unwrap();
-    let again = act(&mut w, Some("pm"), &when(2, 1), receipt).unwrap();
+    let paid = receipt("r1", "h0", yuan("400"));
+    act(&mut w, Some("pm"), &when(2, 1), paid.clone()).unwrap();
+    let again = act(&mut w, Some("pm"), &when(2, 1), paid).unwrap();
     assert_eq!((again.seq, again.events), (None, 0));
-    let other = FundCommand::RecordPayment {
-        fund: FUND.into(),
-        payment: "r1".into(),
-        household: "h0".into(),
-        amount: yuan("401"),
-    };
+    let other = receipt("r1", "h0", yuan("401"));
     refused(
         &mut w,
         Some("pm"),
@@ -390,12 +345,7 @@ fn the_bank_never_goes_negative_and_ids_are_idempotent() {
         other,
         "transaction_id_reused",
     );
-    let outsider = FundCommand::RecordPayment {
-        fund: FUND.into(),
-        payment: "r2".into(),
-        household: "nobody".into(),
-        amount: yuan("1"),
-    };
+    let outsider = receipt("r2", "nobody", yuan("1"));
     refused(&mut w, Some("pm"), &when(2, 1), outsider, "not_in_compound");
 }
 
@@ -403,12 +353,7 @@ fn the_bank_never_goes_negative_and_ids_are_idempotent() {
 fn remuneration_is_a_share_of_fees_collected_and_of_common_income_only_if_agreed() {
     let mut w = compound(&["100", "100", "100"], pct(12));
     for (i, h) in ["h0", "h1"].iter().enumerate() {
-        let c = FundCommand::RecordPayment {
-            fund: FUND.into(),
-            payment: format!("r{i}"),
-            household: (*h).into(),
-            amount: yuan("400"),
-        };
+        let c = receipt(&format!("r{i}"), h, yuan("400"));
         act(&mut w, Some("pm"), &when(1, 3), c).unwrap();
     }
     income(&mut w, "park", 1, "1000");
@@ -438,12 +383,7 @@ fn remuneration_is_a_share_of_fees_collected_and_of_common_income_only_if_agreed
         2,
         1,
     );
-    let c = FundCommand::RecordPayment {
-        fund: FUND.into(),
-        payment: "r9".into(),
-        household: "h2".into(),
-        amount: yuan("400"),
-    };
+    let c = receipt("r9", "h2", yuan("400"));
     act(&mut w, Some("pm"), &when(2, 3), c).unwrap();
     income(&mut w, "park2", 2, "1000");
     act(&mut w, Some("pm"), &when(2, 28), accrue("feb", 2)).unwrap();
@@ -492,12 +432,7 @@ fn a_statement_verifies_against_its_journal_and_nothing_else() {
         },
     )
     .unwrap();
-    let c = FundCommand::RecordPayment {
-        fund: FUND.into(),
-        payment: "r0".into(),
-        household: "h0".into(),
-        amount: yuan("288"),
-    };
+    let c = receipt("r0", "h0", yuan("288"));
     act(&mut w, Some("pm"), &when(1, 10), c).unwrap();
     let statement = w.statement(FUND, day(1, 1), day(1, 31)).unwrap();
     assert_eq!(statement.fees.billed, yuan("646.00"));

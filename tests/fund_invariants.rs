@@ -52,12 +52,7 @@ fn command(w: &Ward, i: usize, op: &Op, month: u32) -> FundCommand {
             .unwrap_or_default()
     };
     match op {
-        Op::Pay(h, x) => FundCommand::RecordPayment {
-            fund,
-            payment: format!("r{i}"),
-            household: format!("h{h}"),
-            amount: fen(*x),
-        },
+        Op::Pay(h, x) => receipt(&format!("r{i}"), &format!("h{h}"), fen(*x)),
         Op::Income(x) => FundCommand::RecordIncome {
             fund,
             id: format!("i{i}"),
@@ -65,14 +60,7 @@ fn command(w: &Ward, i: usize, op: &Op, month: u32) -> FundCommand {
             amount: fen(*x),
             description: String::new(),
         },
-        Op::Spend(l, x) => FundCommand::RequestPayment {
-            fund,
-            payment: format!("p{i}"),
-            budget: "b".into(),
-            line: LINES[*l].into(),
-            amount: fen(*x),
-            voucher: voucher(&format!("v{i}")),
-        },
+        Op::Spend(l, x) => spend(&format!("p{i}"), LINES[*l], fen(*x)),
         Op::Approve(n) => FundCommand::ApprovePayment {
             fund,
             payment: nth_payment(*n),

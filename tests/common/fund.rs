@@ -54,6 +54,28 @@ pub fn voucher(reference: &str) -> Voucher {
     }
 }
 
+/// A payment of `amount` against line `line` of budget `b`, with a voucher named `id`.
+pub fn spend(id: &str, line: &str, amount: Amount) -> FundCommand {
+    FundCommand::RequestPayment {
+        fund: FUND.into(),
+        payment: id.into(),
+        budget: "b".into(),
+        line: line.into(),
+        amount,
+        voucher: voucher(id),
+    }
+}
+
+/// A household's payment of fees.
+pub fn receipt(id: &str, household: &str, amount: Amount) -> FundCommand {
+    FundCommand::RecordPayment {
+        fund: FUND.into(),
+        payment: id.into(),
+        household: household.into(),
+        amount,
+    }
+}
+
 /// Homes of the given areas (m²) in one building of the compound, each with its own
 /// owner `o<i>`; `pm` keeps the accounts, `sup` supervises, `oc` convenes.
 pub fn compound(areas: &[&str], basis: Basis) -> Ward {
