@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { Ward, repoRoot } from "./support.mjs";
+import { Ward, gridMethods, repoRoot } from "./support.mjs";
 
 const fixtures = path.join(repoRoot, "tests", "fixtures", "parity");
 const scenarioFile = path.join(fixtures, "fund_scenario.json");
@@ -15,23 +15,7 @@ const expectedFile = path.join(fixtures, "fund_expected.json");
 
 /** Capability and command type → the typed method that runs it. */
 const methods = {
-  grid: {
-    add_unit: (w, a, c) => w.addUnit(a, c),
-    rename_unit: (w, a, c) => w.renameUnit(a, c),
-    set_domains: (w, a, c) => w.setDomains(a, c),
-    retire_unit: (w, a, c) => w.retireUnit(a, c),
-    add_household: (w, a, c) => w.addHousehold(a, c),
-    move_household: (w, a, c) => w.moveHousehold(a, c),
-    add_person: (w, a, c) => w.addPerson(a, c),
-    register_resident: (w, a, c) => w.registerResident(a, c),
-    grant_role: (w, a, c) => w.grantRole(a, c),
-    revoke_role: (w, a, c) => w.revokeRole(a, c),
-    add_department: (w, a, c) => w.addDepartment(a, c),
-    add_paired_unit: (w, a, c) => w.addPairedUnit(a, c),
-    import: (w, a, c) => w.importRows(a.rows, c),
-    issue_directive: (w, a, c) => w.issueDirective(a, c),
-    acknowledge: (w, a, c) => w.acknowledge(a, c),
-  },
+  grid: gridMethods,
   fund: {
     open_fund: (w, a, c) => w.openFund(a, c),
     open_account: (w, a, c) => w.openAccount(a, c),

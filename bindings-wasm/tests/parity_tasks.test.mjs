@@ -5,7 +5,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { Ward, repoRoot } from "./support.mjs";
+import { Ward, gridMethods, repoRoot } from "./support.mjs";
 
 const fixtures = path.join(repoRoot, "tests", "fixtures", "parity");
 const scenario = JSON.parse(readFileSync(path.join(fixtures, "tasks_scenario.json"), "utf8"));
@@ -13,23 +13,7 @@ const expected = JSON.parse(readFileSync(path.join(fixtures, "tasks_expected.jso
 
 /** Capability and command type → the typed method that runs it. */
 const methods = {
-  grid: {
-    add_unit: (w, a, c) => w.addUnit(a, c),
-    rename_unit: (w, a, c) => w.renameUnit(a, c),
-    set_domains: (w, a, c) => w.setDomains(a, c),
-    retire_unit: (w, a, c) => w.retireUnit(a, c),
-    add_household: (w, a, c) => w.addHousehold(a, c),
-    move_household: (w, a, c) => w.moveHousehold(a, c),
-    add_person: (w, a, c) => w.addPerson(a, c),
-    register_resident: (w, a, c) => w.registerResident(a, c),
-    grant_role: (w, a, c) => w.grantRole(a, c),
-    revoke_role: (w, a, c) => w.revokeRole(a, c),
-    add_department: (w, a, c) => w.addDepartment(a, c),
-    add_paired_unit: (w, a, c) => w.addPairedUnit(a, c),
-    import: (w, a, c) => w.importRows(a.rows, c),
-    issue_directive: (w, a, c) => w.issueDirective(a, c),
-    acknowledge: (w, a, c) => w.acknowledge(a, c),
-  },
+  grid: gridMethods,
   tasks: {
     file: (w, a, c) => w.fileRequest(a, c),
     dispatch: (w, a, c) => w.dispatch(a, c),

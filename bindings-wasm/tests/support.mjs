@@ -72,3 +72,22 @@ export function assertArea(area, expected) {
   assert.match(area, /^\d+(\.\d+)?$/);
   assert.equal(Number(area), Number(expected), `${area} vs ${expected}`);
 }
+
+/** Grid command type → the typed method that runs it, for the parity tests' dispatchers. */
+export const gridMethods = {
+  add_unit: (w, a, c) => w.addUnit(a, c),
+  rename_unit: (w, a, c) => w.renameUnit(a, c),
+  set_domains: (w, a, c) => w.setDomains(a, c),
+  retire_unit: (w, a, c) => w.retireUnit(a, c),
+  add_household: (w, a, c) => w.addHousehold(a, c),
+  move_household: (w, a, c) => w.moveHousehold(a, c),
+  add_person: (w, a, c) => w.addPerson(a, c),
+  register_resident: (w, a, c) => w.registerResident(a, c),
+  grant_role: (w, a, c) => w.grantRole(a, c),
+  revoke_role: (w, a, c) => w.revokeRole(a, c),
+  add_department: (w, a, c) => w.addDepartment(a, c),
+  add_paired_unit: (w, a, c) => w.addPairedUnit(a, c),
+  import: (w, a, c) => w.importRows(a.rows, c),
+  issue_directive: (w, a, c) => w.issueDirective(a, c),
+  acknowledge: (w, a, c) => w.acknowledge(a, c),
+};
