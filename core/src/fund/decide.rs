@@ -213,7 +213,7 @@ impl<'a> Desk<'a> {
             .into_iter()
             .filter(|a| !f.ledger.has_account(&a.name))
             .collect();
-        let list: Vec<Transaction> = txs.iter().map(|(t, _)| t.clone()).collect();
+        let (list, purposes): (Vec<Transaction>, Vec<Purpose>) = txs.into_iter().unzip();
         let verdicts = f
             .ledger
             .check_batch_opening(&missing, &list)
@@ -225,7 +225,7 @@ impl<'a> Desk<'a> {
                 account,
             })
             .collect();
-        for ((transaction, purpose), verdict) in txs.into_iter().zip(verdicts) {
+        for ((transaction, purpose), verdict) in list.into_iter().zip(purposes).zip(verdicts) {
             if verdict == Posted::New {
                 events.push(FundEvent::Posted {
                     fund: f.id.clone(),
