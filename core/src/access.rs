@@ -167,6 +167,12 @@ pub enum Permission {
     /// Convene the owners' assembly: open and close motions, record paper ballots, keep
     /// the owners' roll.
     ConveneAssembly,
+    /// Certify or refuse service records of the unit.
+    CertifyService,
+    /// Keep the points: the catalog, awards, expiry runs, star grants and reversals.
+    KeepPoints,
+    /// Grant star levels across the ward (an administrator's act).
+    GrantStars,
 }
 
 impl Permission {
@@ -189,6 +195,9 @@ impl Permission {
             Permission::ConveneAssembly => {
                 role == Role::OwnersCommitteeMember || role.shapes_structure()
             }
+            Permission::CertifyService => role.keeps_households(),
+            Permission::KeepPoints => role.shapes_structure(),
+            Permission::GrantStars => role == Role::Administrator,
         }
     }
 
@@ -210,6 +219,9 @@ impl Permission {
             Permission::KeepAccounts => "keep_accounts",
             Permission::ApprovePayments => "approve_payments",
             Permission::ConveneAssembly => "convene_assembly",
+            Permission::CertifyService => "certify_service",
+            Permission::KeepPoints => "keep_points",
+            Permission::GrantStars => "grant_stars",
         }
     }
 }

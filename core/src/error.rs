@@ -8,6 +8,8 @@ use crate::assembly::AssemblyError;
 use crate::fund::FundError;
 use crate::grid::{GridError, NodeCode};
 use crate::journal::JournalError;
+use crate::points::PointsError;
+use crate::scoring::ScoringError;
 use crate::tasks::TaskError;
 
 /// The broad kind of an error; Python raises a subclass of `GridwardError` per kind.
@@ -54,6 +56,12 @@ pub enum Error {
     /// An assembly command or event was refused.
     #[error(transparent)]
     Assembly(#[from] AssemblyError),
+    /// A scoring command or event was refused.
+    #[error(transparent)]
+    Scoring(#[from] ScoringError),
+    /// A points command or event was refused.
+    #[error(transparent)]
+    Points(#[from] PointsError),
     /// A ledger could not be exported for an accountants' tool.
     #[error(transparent)]
     Export(#[from] crate::fund::export::ExportError),
@@ -107,6 +115,8 @@ impl Error {
             Error::Tasks(e) => e.code(),
             Error::Fund(e) => e.code(),
             Error::Assembly(e) => e.code(),
+            Error::Scoring(e) => e.code(),
+            Error::Points(e) => e.code(),
             Error::Export(e) => e.code(),
             Error::Journal(JournalError::Broken(_)) => "journal_broken",
             Error::Journal(JournalError::HeadMismatch { .. }) => "journal_head_mismatch",
@@ -126,6 +136,8 @@ impl Error {
             Error::Tasks(e) => e.kind(),
             Error::Fund(e) => e.kind(),
             Error::Assembly(e) => e.kind(),
+            Error::Scoring(e) => e.kind(),
+            Error::Points(e) => e.kind(),
             Error::Export(_) => ErrorKind::Invalid,
             Error::Denied { .. } | Error::UnknownActor(_) => ErrorKind::PermissionDenied,
             Error::IdempotencyConflict { .. } => ErrorKind::Conflict,

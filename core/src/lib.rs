@@ -70,6 +70,8 @@ pub mod fund;
 pub mod grid;
 pub mod journal;
 pub mod money;
+pub mod points;
+pub mod scoring;
 pub mod tasks;
 mod text;
 mod ward;

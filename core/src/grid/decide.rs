@@ -84,7 +84,7 @@ impl<'a> Authority<'a> {
         }
     }
 
-    fn require_anywhere(&self, permission: Permission) -> Result<(), Error> {
+    pub(crate) fn require_anywhere(&self, permission: Permission) -> Result<(), Error> {
         match self.person {
             None => Ok(()),
             Some((_, p)) if p.roles.iter().any(|&(_, r)| permission.granted_by(r)) => Ok(()),

@@ -106,7 +106,7 @@ pub fn percent(part: u64, whole: u64) -> Option<Decimal> {
 }
 
 impl Indicators {
-    fn add(&mut self, r: &Request, period: &Period) {
+    pub(crate) fn add(&mut self, r: &Request, period: &Period) {
         if !period.contains(r.filed_at) {
             return;
         }
@@ -156,7 +156,7 @@ impl Indicators {
         }
     }
 
-    fn finish(mut self) -> Indicators {
+    pub(crate) fn finish(mut self) -> Indicators {
         let counted = self.filed - self.withdrawn;
         self.closure_rate = percent(self.closed, self.due);
         self.on_time_rate = percent(self.closed_on_time, self.due);

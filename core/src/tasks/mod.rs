@@ -33,7 +33,7 @@ pub use category::{Category, Handler, TasksConfig};
 pub use command::{Assignee, ImportedRequest, OpenOrClosed, TaskCommand};
 pub use error::TaskError;
 pub use event::{Call, TaskEvent};
-pub use indicators::{Indicators, Period};
+pub use indicators::{percent, Indicators, Period};
 pub use model::{Claim, Deadlines, Location, Request, Responsible, Satisfaction, Status, Whistle};
 pub use open311::{parse_requests, Open311Error, Open311Request, Open311Service};
 pub use route::RouteDecision;

@@ -11,11 +11,14 @@ use crate::error::Error;
 use crate::fund::{self, FundCommand, FundConfig, FundEvent, Funds};
 use crate::grid::{self, Grid, GridCommand, GridConfig, GridEvent};
 use crate::journal::{Hash, Journal};
+use crate::points::{self, Points, PointsCommand, PointsConfig, PointsEvent};
+use crate::scoring::{self, Scoring, ScoringCommand, ScoringConfig, ScoringEvent};
 use crate::tasks::{self, TaskCommand, TaskEvent, Tasks, TasksConfig};
 
 mod fund_queries;
 mod open311;
 mod queries;
+mod scoring_queries;
 
 /// Configuration of a ward, one section per capability.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -27,6 +30,10 @@ pub struct WardConfig {
     pub tasks: TasksConfig,
     /// The fund capability.
     pub fund: FundConfig,
+    /// The scoring capability.
+    pub scoring: ScoringConfig,
+    /// The points capability.
+    pub points: PointsConfig,
 }
 
 /// Any command, by capability.
@@ -41,6 +48,10 @@ pub enum Command {
     Fund(FundCommand),
     /// An assembly command.
     Assembly(AssemblyCommand),
+    /// A scoring command.
+    Scoring(ScoringCommand),
+    /// A points command.
+    Points(PointsCommand),
 }
 
 impl From<GridCommand> for Command {
@@ -67,6 +78,18 @@ impl From<AssemblyCommand> for Command {
     }
 }
 
+impl From<ScoringCommand> for Command {
+    fn from(c: ScoringCommand) -> Self {
+        Command::Scoring(c)
+    }
+}
+
+impl From<PointsCommand> for Command {
+    fn from(c: PointsCommand) -> Self {
+        Command::Points(c)
+    }
+}
+
 /// Any event, by capability.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -79,6 +102,10 @@ pub enum Event {
     Fund(FundEvent),
     /// An assembly event.
     Assembly(AssemblyEvent),
+    /// A scoring event.
+    Scoring(ScoringEvent),
+    /// A points event.
+    Points(PointsEvent),
 }
 
 /// Who acts, when, and under which idempotency key.
@@ -155,6 +182,8 @@ pub struct Ward {
     pub(crate) tasks: Tasks,
     pub(crate) funds: Funds,
     pub(crate) assembly: Assembly,
+    pub(crate) scoring: Scoring,
+    pub(crate) points: Points,
     journal: Journal,
     keys: HashMap<String, (u64, Hash)>,
 }
@@ -174,6 +203,8 @@ impl Ward {
             tasks: Tasks::new(),
             funds: Funds::new(),
             assembly: Assembly::new(),
+            scoring: Scoring::new(),
+            points: Points::new(),
             journal: Journal::new(),
             keys: HashMap::new(),
         }
@@ -202,6 +233,16 @@ impl Ward {
     /// The owners' roll and motions.
     pub fn assembly(&self) -> &Assembly {
         &self.assembly
+    }
+
+    /// Service records, hours and star levels.
+    pub fn scoring(&self) -> &Scoring {
+        &self.scoring
+    }
+
+    /// Passbooks, the catalog and redemptions.
+    pub fn points(&self) -> &Points {
+        &self.points
     }
 
     /// The journal.
@@ -233,6 +274,33 @@ impl Ward {
                 Ok(events.into_iter().map(Event::Fund).collect())
             }
             Command::Assembly(c) => self.decide_assembly(ctx, c),
+            Command::Scoring(c) => {
+                let (grid, tasks, config) = (&self.grid, &self.tasks, &self.config.scoring);
+                let events =
+                    scoring::decide(grid, tasks, &self.scoring, config, &ctx.actor, ctx.at, c)?;
+                Ok(events.into_iter().map(Event::Scoring).collect())
+            }
+            Command::Points(c) => {
+                let key = ctx.idempotency_key.as_deref();
+                let events = points::decide(
+                    self.points_reads(),
+                    &self.points,
+                    &ctx.actor,
+                    ctx.at,
+                    key,
+                    c,
+                )?;
+                Ok(events.into_iter().map(Event::Points).collect())
+            }
+        }
+    }
+
+    fn points_reads(&self) -> points::Reads<'_> {
+        points::Reads {
+            grid: &self.grid,
+            tasks: &self.tasks,
+            scoring: &self.scoring,
+            config: &self.config.points,
         }
     }
 
@@ -370,6 +438,8 @@ impl Ward {
             Event::Tasks(e) => self.tasks.apply(&self.grid, &self.config.tasks, at, e),
             Event::Fund(e) => self.funds.apply(e),
             Event::Assembly(e) => self.assembly.apply(e, at),
+            Event::Scoring(e) => self.scoring.apply(&self.grid, e),
+            Event::Points(e) => self.points.apply(&self.grid, e),
         }
     }
 
@@ -379,6 +449,8 @@ impl Ward {
             Event::Tasks(e) => tasks::check_event(&self.grid, &self.tasks, &self.config.tasks, e),
             Event::Fund(e) => fund::check_event(&self.grid, &self.funds, e),
             Event::Assembly(e) => assembly::check_event(&self.grid, &self.assembly, e),
+            Event::Scoring(e) => scoring::check_event(&self.grid, &self.tasks, &self.scoring, e),
+            Event::Points(e) => points::check_event(&self.grid, &self.points, e),
         }
     }
 
@@ -431,6 +503,10 @@ impl Ward {
         if self.funds.iter().next().is_some() || self.assembly != Assembly::new() {
             parts.push(self.funds.digest());
             parts.push(self.assembly.digest());
+        }
+        if !self.scoring.is_empty() || !self.points.is_empty() {
+            parts.push(self.scoring.digest(&self.grid));
+            parts.push(self.points.digest(&self.grid));
         }
         let mut all = Vec::with_capacity(64 * parts.len());
         for p in parts {

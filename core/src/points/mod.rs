@@ -1,0 +1,347 @@
+//! Points (`points`): the points passbook (积分存折) of dated lots with expiry, earned by
+//! rules from certified service and rated requests or awarded by hand; a catalog of
+//! items with stock, per-person limits, validity windows and star-level benefits;
+//! redemption, reversal and expiry runs.
+//!
+//! Redemptions take points and stock in one step or not at all, need an idempotency key,
+//! and may be reversed: the points return to the lots they came from, with their
+//! original expiry. No sequence of commands makes a balance or a stock negative, spends
+//! an expired lot, or loses a point: for every person `earned = spent + expired +
+//! balance`.
+
+mod catalog;
+mod command;
+mod config;
+mod decide;
+mod error;
+mod passbook;
+#[cfg(test)]
+mod tests;
+
+pub use catalog::{Item, Redemption, Reversal};
+pub use command::{ExpiredLot, PointsCommand, PointsEvent};
+pub use config::{Cap, CapPeriod, Expiry, PointsConfig, RatingPoints};
+pub use error::PointsError;
+pub use passbook::{Lot, Movement, Passbook, Source, Take};
+
+pub use decide::{check_event, decide, Reads};
+
+use chrono::NaiveDate;
+use hashbrown::HashMap;
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use crate::grid::Grid;
+use crate::journal::Hash;
+
+/// A line of a passbook's history, for display.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HistoryLine {
+    /// The day.
+    pub on: NaiveDate,
+    /// What moved.
+    pub movement: Movement,
+    /// Points moved (always positive; the movement says which way).
+    pub points: u64,
+    /// The balance after it.
+    pub balance: u64,
+    /// The lot (earnings, expiries) or redemption (redemptions, reversals) it concerns.
+    pub reference: String,
+}
+
+/// Points earned, spent, expired and left across the ward.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Totals {
+    /// People with a passbook.
+    pub people: u64,
+    /// Points earned.
+    pub earned: u64,
+    /// Points spent on redemptions standing.
+    pub spent: u64,
+    /// Points expired.
+    pub expired: u64,
+    /// Points left.
+    pub balance: u64,
+    /// Redemptions standing.
+    pub redemptions: u64,
+    /// Redemptions reversed.
+    pub reversed: u64,
+}
+
+/// The state of the points capability: a fold over points events.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Points {
+    passbooks: HashMap<u32, Passbook>,
+    earnings: HashMap<Box<str>, (u32, u32)>,
+    items: Vec<Item>,
+    item_ids: HashMap<Box<str>, u32>,
+    redemptions: Vec<Redemption>,
+    redemption_ids: HashMap<Box<str>, u32>,
+    held: HashMap<(u32, u32), u32>,
+    period_earned: HashMap<(u32, CapPeriod, NaiveDate), u64>,
+}
+
+impl Points {
+    /// No passbooks, an empty catalog.
+    pub fn new() -> Points {
+        Points::default()
+    }
+
+    /// Whether nothing has been recorded.
+    pub fn is_empty(&self) -> bool {
+        self.passbooks.is_empty() && self.items.is_empty()
+    }
+
+    /// A person's passbook, by person id.
+    pub fn passbook(&self, grid: &Grid, person: &str) -> Option<&Passbook> {
+        let ix = grid.person_ids.get(person)?;
+        self.passbooks.get(ix)
+    }
+
+    pub(crate) fn passbook_ix(&self, person: u32) -> Option<&Passbook> {
+        self.passbooks.get(&person)
+    }
+
+    /// A person's history, oldest first.
+    pub fn history(&self, grid: &Grid, person: &str) -> Vec<HistoryLine> {
+        let Some(book) = self.passbook(grid, person) else {
+            return Vec::new();
+        };
+        book.history
+            .iter()
+            .map(|l| {
+                let reference = match l.movement {
+                    Movement::Earned | Movement::Expired => book
+                        .lots
+                        .get(l.reference as usize)
+                        .map(|lot| lot.id.clone()),
+                    Movement::Redeemed | Movement::Reversed => self
+                        .redemptions
+                        .get(l.reference as usize)
+                        .map(|r| r.id.clone()),
+                };
+                HistoryLine {
+                    on: l.on,
+                    movement: l.movement,
+                    points: l.points,
+                    balance: l.balance,
+                    reference: reference.unwrap_or_default(),
+                }
+            })
+            .collect()
+    }
+
+    /// The catalog item with this id.
+    pub fn item(&self, id: &str) -> Option<&Item> {
+        self.item_ids.get(id).map(|&ix| &self.items[ix as usize])
+    }
+
+    /// Every catalog item, in the order added.
+    pub fn items(&self) -> &[Item] {
+        &self.items
+    }
+
+    /// The redemption with this id.
+    pub fn redemption(&self, id: &str) -> Option<&Redemption> {
+        self.redemption_ids
+            .get(id)
+            .map(|&ix| &self.redemptions[ix as usize])
+    }
+
+    /// Every redemption, in the order made.
+    pub fn redemptions(&self) -> &[Redemption] {
+        &self.redemptions
+    }
+
+    /// Pieces of an item a person holds (reversed redemptions aside).
+    pub(crate) fn held(&self, person: u32, item: u32) -> u32 {
+        self.held.get(&(person, item)).copied().unwrap_or(0)
+    }
+
+    pub(crate) fn earning(&self, id: &str) -> Option<(u32, u32)> {
+        self.earnings.get(id).copied()
+    }
+
+    pub(crate) fn item_ix(&self, id: &str) -> Option<u32> {
+        self.item_ids.get(id).copied()
+    }
+
+    pub(crate) fn earned_in(&self, person: u32, period: CapPeriod, start: NaiveDate) -> u64 {
+        self.period_earned
+            .get(&(person, period, start))
+            .copied()
+            .unwrap_or(0)
+    }
+
+    pub(crate) fn passbooks(&self) -> impl Iterator<Item = (u32, &Passbook)> {
+        self.passbooks.iter().map(|(&p, b)| (p, b))
+    }
+
+    /// Points earned, spent, expired and left across the ward.
+    pub fn totals(&self) -> Totals {
+        let mut t = Totals {
+            people: self.passbooks.len() as u64,
+            ..Totals::default()
+        };
+        for b in self.passbooks.values() {
+            t.earned += b.earned;
+            t.spent += b.spent;
+            t.expired += b.expired;
+            t.balance += b.balance();
+        }
+        for r in &self.redemptions {
+            if r.reversed.is_some() {
+                t.reversed += 1;
+            } else {
+                t.redemptions += 1;
+            }
+        }
+        t
+    }
+
+    /// Folds an event in. Events were checked before: this cannot fail.
+    pub fn apply(&mut self, grid: &Grid, event: PointsEvent) {
+        match event {
+            PointsEvent::ItemAdded { item } => {
+                self.item_ids
+                    .insert(item.id.as_str().into(), self.items.len() as u32);
+                self.items.push(item);
+            }
+            PointsEvent::Restocked { item, quantity } => {
+                if let Some(&ix) = self.item_ids.get(item.as_str()) {
+                    let it = &mut self.items[ix as usize];
+                    it.stock = it.stock.saturating_add(quantity);
+                }
+            }
+            PointsEvent::Earned {
+                id,
+                person,
+                source,
+                points,
+                earned_on,
+                expires_on,
+                ..
+            } => {
+                let Some(&px) = grid.person_ids.get(person.as_str()) else {
+                    return;
+                };
+                for period in [CapPeriod::Month, CapPeriod::Year] {
+                    *self
+                        .period_earned
+                        .entry((px, period, period.start(earned_on)))
+                        .or_insert(0) += points;
+                }
+                let key: Box<str> = id.as_str().into();
+                let book = self.passbooks.entry(px).or_default();
+                let lot = book.add_lot(Lot {
+                    id,
+                    source,
+                    earned_on,
+                    expires_on,
+                    points,
+                    left: points,
+                    expired: 0,
+                });
+                self.earnings.insert(key, (px, lot));
+            }
+            PointsEvent::Redeemed {
+                id,
+                person,
+                item,
+                quantity,
+                points,
+                on,
+                taken,
+            } => {
+                let (Some(&px), Some(&ix)) = (
+                    grid.person_ids.get(person.as_str()),
+                    self.item_ids.get(item.as_str()),
+                ) else {
+                    return;
+                };
+                let r = self.redemptions.len() as u32;
+                if let Some(book) = self.passbooks.get_mut(&px) {
+                    book.take(&taken, on, r);
+                }
+                let it = &mut self.items[ix as usize];
+                it.stock = it.stock.saturating_sub(quantity);
+                *self.held.entry((px, ix)).or_insert(0) += quantity;
+                self.redemption_ids.insert(id.as_str().into(), r);
+                self.redemptions.push(Redemption {
+                    id,
+                    person,
+                    item,
+                    quantity,
+                    points,
+                    on,
+                    taken,
+                    reversed: None,
+                });
+            }
+            PointsEvent::Reversed { id, on, reason } => {
+                let Some(&r) = self.redemption_ids.get(id.as_str()) else {
+                    return;
+                };
+                let red = &mut self.redemptions[r as usize];
+                red.reversed = Some(Reversal { on, reason });
+                let (Some(&px), Some(&ix)) = (
+                    grid.person_ids.get(red.person.as_str()),
+                    self.item_ids.get(red.item.as_str()),
+                ) else {
+                    return;
+                };
+                if let Some(book) = self.passbooks.get_mut(&px) {
+                    book.restore(&red.taken, on, r);
+                }
+                let it = &mut self.items[ix as usize];
+                it.stock = it.stock.saturating_add(red.quantity);
+                if let Some(h) = self.held.get_mut(&(px, ix)) {
+                    *h = h.saturating_sub(red.quantity);
+                }
+            }
+            PointsEvent::Expired { on, lots } => {
+                for e in lots {
+                    let Some(&px) = grid.person_ids.get(e.person.as_str()) else {
+                        continue;
+                    };
+                    if let Some(book) = self.passbooks.get_mut(&px) {
+                        book.expire(e.lot, e.points, on);
+                    }
+                }
+            }
+        }
+    }
+
+    /// SHA-256 over the catalog, the redemptions and every passbook in person order.
+    pub fn digest(&self, grid: &Grid) -> Hash {
+        let mut h = Sha256::new();
+        let mut feed = |tag: &str, text: Option<String>| {
+            h.update(tag.as_bytes());
+            h.update(text.unwrap_or_default().as_bytes());
+            h.update(b"\n");
+        };
+        for it in &self.items {
+            feed("I", serde_json::to_string(it).ok());
+        }
+        for r in &self.redemptions {
+            feed("R", serde_json::to_string(r).ok());
+        }
+        let mut people: Vec<(&str, &Passbook)> = self
+            .passbooks
+            .iter()
+            .filter_map(|(&px, b)| Some((&*grid.people.get(px as usize)?.id, b)))
+            .collect();
+        people.sort_by(|a, b| a.0.cmp(b.0));
+        for (person, book) in people {
+            feed("P", Some(person.to_owned()));
+            for lot in &book.lots {
+                feed("L", serde_json::to_string(lot).ok());
+            }
+            feed(
+                "H",
+                Some(format!("{} {} {}", book.earned, book.spent, book.expired)),
+            );
+        }
+        Hash::of_bytes(&h.finalize())
+    }
+}

@@ -1,0 +1,215 @@
+//! The points passbook (积分存折): dated lots with expiry, spent earliest expiry first,
+//! then earliest earned, with every movement in its history.
+//!
+//! What a person has earned always equals what they spent, what expired and what is
+//! left: `earned = spent + expired + balance`.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// Where a lot's points came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Source {
+    /// A certified service (hours and the activity's points).
+    Service,
+    /// A rated request the person handled.
+    Request,
+    /// An award by staff.
+    Award,
+}
+
+/// A lot of points earned together.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Lot {
+    /// The earning's id (`service:…`, `request:…`, `award:…`).
+    pub id: String,
+    /// Where it came from.
+    pub source: Source,
+    /// The day earned.
+    pub earned_on: NaiveDate,
+    /// The last day it may be spent, if it expires.
+    pub expires_on: Option<NaiveDate>,
+    /// Points earned.
+    pub points: u64,
+    /// Points not yet spent or expired.
+    pub left: u64,
+    /// Points expired.
+    pub expired: u64,
+}
+
+impl Lot {
+    /// Whether it may be spent on `day`.
+    pub fn usable_on(&self, day: NaiveDate) -> bool {
+        self.expires_on.map_or(true, |last| day <= last)
+    }
+}
+
+/// Points taken from one lot.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Take {
+    /// The lot's place in the passbook.
+    pub lot: u32,
+    /// Points taken.
+    pub points: u64,
+}
+
+/// What a history line records.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Movement {
+    /// Points earned.
+    Earned,
+    /// Points spent on a redemption.
+    Redeemed,
+    /// A redemption reversed: its points back in their lots.
+    Reversed,
+    /// Points expired.
+    Expired,
+}
+
+/// A line of the passbook's history.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Line {
+    pub(crate) on: NaiveDate,
+    pub(crate) movement: Movement,
+    pub(crate) points: u64,
+    pub(crate) balance: u64,
+    /// A lot's place for earnings and expiries; a redemption's place otherwise.
+    pub(crate) reference: u32,
+}
+
+/// One person's passbook.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Passbook {
+    pub(crate) lots: Vec<Lot>,
+    /// Lot places in spending order: earliest expiry (never last), then earliest earned.
+    order: Vec<u32>,
+    pub(crate) earned: u64,
+    pub(crate) spent: u64,
+    pub(crate) expired: u64,
+    pub(crate) history: Vec<Line>,
+}
+
+impl Passbook {
+    /// The lots, in the order earned.
+    pub fn lots(&self) -> &[Lot] {
+        &self.lots
+    }
+
+    /// Points left (spendable or awaiting an expiry run).
+    pub fn balance(&self) -> u64 {
+        self.earned - self.spent - self.expired
+    }
+
+    /// Points that may be spent on `day`: lots past their last day do not count, even
+    /// before an expiry run removes them.
+    pub fn available(&self, day: NaiveDate) -> u64 {
+        self.lots
+            .iter()
+            .filter(|l| l.usable_on(day))
+            .map(|l| l.left)
+            .sum()
+    }
+
+    /// All points ever earned.
+    pub fn earned(&self) -> u64 {
+        self.earned
+    }
+
+    /// Points spent on redemptions still standing.
+    pub fn spent(&self) -> u64 {
+        self.spent
+    }
+
+    /// Points expired.
+    pub fn expired(&self) -> u64 {
+        self.expired
+    }
+
+    fn key(&self, ix: u32) -> (NaiveDate, NaiveDate, u32) {
+        let l = &self.lots[ix as usize];
+        (l.expires_on.unwrap_or(NaiveDate::MAX), l.earned_on, ix)
+    }
+
+    /// The lots `points` would take on `day`, in spending order, or `None` when not
+    /// enough is available.
+    pub fn plan(&self, points: u64, day: NaiveDate) -> Option<Vec<Take>> {
+        let mut need = points;
+        let mut takes = Vec::with_capacity(2);
+        for &ix in &self.order {
+            if need == 0 {
+                break;
+            }
+            let lot = &self.lots[ix as usize];
+            if lot.left == 0 || !lot.usable_on(day) {
+                continue;
+            }
+            let take = lot.left.min(need);
+            takes.push(Take {
+                lot: ix,
+                points: take,
+            });
+            need -= take;
+        }
+        (need == 0).then_some(takes)
+    }
+
+    pub(crate) fn add_lot(&mut self, lot: Lot) -> u32 {
+        let ix = self.lots.len() as u32;
+        let points = lot.points;
+        let on = lot.earned_on;
+        self.lots.push(lot);
+        let key = self.key(ix);
+        let at = self.order.partition_point(|&o| self.key(o) < key);
+        self.order.insert(at, ix);
+        self.earned += points;
+        self.line(on, Movement::Earned, points, ix);
+        ix
+    }
+
+    pub(crate) fn take(&mut self, takes: &[Take], on: NaiveDate, redemption: u32) {
+        let mut total = 0;
+        for t in takes {
+            if let Some(l) = self.lots.get_mut(t.lot as usize) {
+                l.left -= t.points.min(l.left);
+                total += t.points;
+            }
+        }
+        self.spent += total;
+        self.line(on, Movement::Redeemed, total, redemption);
+    }
+
+    pub(crate) fn restore(&mut self, takes: &[Take], on: NaiveDate, redemption: u32) {
+        let mut total = 0;
+        for t in takes {
+            if let Some(l) = self.lots.get_mut(t.lot as usize) {
+                l.left += t.points;
+                total += t.points;
+            }
+        }
+        self.spent -= total.min(self.spent);
+        self.line(on, Movement::Reversed, total, redemption);
+    }
+
+    pub(crate) fn expire(&mut self, lot: u32, points: u64, on: NaiveDate) {
+        if let Some(l) = self.lots.get_mut(lot as usize) {
+            let p = points.min(l.left);
+            l.left -= p;
+            l.expired += p;
+            self.expired += p;
+            self.line(on, Movement::Expired, p, lot);
+        }
+    }
+
+    fn line(&mut self, on: NaiveDate, movement: Movement, points: u64, reference: u32) {
+        let balance = self.balance();
+        self.history.push(Line {
+            on,
+            movement,
+            points,
+            balance,
+            reference,
+        });
+    }
+}

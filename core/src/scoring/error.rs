@@ -1,0 +1,131 @@
+//! Errors of the scoring capability.
+
+use crate::error::ErrorKind;
+
+/// Why a scoring command or event was refused.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum ScoringError {
+    /// No service record has this id.
+    #[error("no service record with id {0:?}")]
+    UnknownRecord(String),
+    /// A service record with this id exists already.
+    #[error("a service record with id {0:?} exists already")]
+    RecordExists(String),
+    /// No person has this id.
+    #[error("no person with id {0:?}")]
+    UnknownPerson(String),
+    /// No request has this id.
+    #[error("no request with id {0:?}")]
+    UnknownRequest(String),
+    /// A text field is empty, too long or holds control characters.
+    #[error("bad {what} {value:?}: {why}")]
+    BadText {
+        /// Which field.
+        what: &'static str,
+        /// The value given.
+        value: String,
+        /// Why not.
+        why: &'static str,
+    },
+    /// A service's minutes are out of range.
+    #[error("bad minutes {minutes} for service {id:?}: service takes 1 to 1440 minutes and travel at most 1440")]
+    BadMinutes {
+        /// The record.
+        id: String,
+        /// The minutes given.
+        minutes: u32,
+    },
+    /// The record has been certified or refused already.
+    #[error("service record {0:?} is not pending")]
+    NotPending(String),
+    /// Nobody certifies their own service.
+    #[error("{0:?} may not certify their own service")]
+    OwnService(String),
+    /// A record tied to a request must be the handler's, under the record's unit.
+    #[error("request {request:?} does not fit this record: {why}")]
+    RequestMismatch {
+        /// The request.
+        request: String,
+        /// Why not.
+        why: &'static str,
+    },
+    /// The request already has a service record.
+    #[error("request {request:?} already has service record {record:?}")]
+    RequestRecorded {
+        /// The request.
+        request: String,
+        /// Its record.
+        record: String,
+    },
+    /// A star profile is malformed.
+    #[error("bad star profile {profile:?}: {why}")]
+    BadProfile {
+        /// The profile.
+        profile: String,
+        /// Why.
+        why: &'static str,
+    },
+    /// Stars were granted on a later date already.
+    #[error("stars were granted on {last} already; a grant cannot go back to {on}")]
+    GrantBackdated {
+        /// The last grant.
+        last: String,
+        /// The date asked.
+        on: String,
+    },
+    /// A month is not `YYYY-MM`, or the range is empty or longer than 120 months.
+    #[error("bad month range {0:?}")]
+    BadMonths(String),
+    /// A service record's event does not match the state.
+    #[error("star change for {person:?} expects level {expected}, found {found}")]
+    StaleLevel {
+        /// The volunteer.
+        person: String,
+        /// The level the event starts from.
+        expected: u8,
+        /// The level held.
+        found: u8,
+    },
+}
+
+impl ScoringError {
+    /// A stable snake_case code.
+    pub fn code(&self) -> &'static str {
+        match self {
+            ScoringError::UnknownRecord(_) => "unknown_service_record",
+            ScoringError::RecordExists(_) => "service_record_exists",
+            ScoringError::UnknownPerson(_) => "unknown_person",
+            ScoringError::UnknownRequest(_) => "unknown_request",
+            ScoringError::BadText { .. } => "bad_text",
+            ScoringError::BadMinutes { .. } => "bad_minutes",
+            ScoringError::NotPending(_) => "service_not_pending",
+            ScoringError::OwnService(_) => "own_service",
+            ScoringError::RequestMismatch { .. } => "request_mismatch",
+            ScoringError::RequestRecorded { .. } => "request_recorded",
+            ScoringError::BadProfile { .. } => "bad_star_profile",
+            ScoringError::GrantBackdated { .. } => "grant_backdated",
+            ScoringError::BadMonths(_) => "bad_months",
+            ScoringError::StaleLevel { .. } => "stale_level",
+        }
+    }
+
+    /// The broad kind.
+    pub fn kind(&self) -> ErrorKind {
+        match self {
+            ScoringError::UnknownRecord(_)
+            | ScoringError::UnknownPerson(_)
+            | ScoringError::UnknownRequest(_) => ErrorKind::NotFound,
+            ScoringError::BadText { .. }
+            | ScoringError::BadMinutes { .. }
+            | ScoringError::BadProfile { .. }
+            | ScoringError::BadMonths(_)
+            | ScoringError::RequestMismatch { .. } => ErrorKind::Invalid,
+            ScoringError::OwnService(_) => ErrorKind::PermissionDenied,
+            ScoringError::RecordExists(_)
+            | ScoringError::NotPending(_)
+            | ScoringError::RequestRecorded { .. }
+            | ScoringError::GrantBackdated { .. }
+            | ScoringError::StaleLevel { .. } => ErrorKind::Conflict,
+        }
+    }
+}

@@ -1,0 +1,131 @@
+//! Handlers' scores: closure, on-time closure and satisfaction of the requests each
+//! person handled, weighted by configuration, ranked within a unit.
+
+use hashbrown::HashMap;
+use rust_decimal::{Decimal, RoundingStrategy};
+use serde::{Deserialize, Serialize};
+
+use super::config::HandlerWeights;
+use crate::grid::{Grid, NodeCode};
+use crate::tasks::{Indicators, Period, Satisfaction, Tasks};
+
+/// The satisfaction rate of ratings counted by level, most satisfied first (政务服务好差评):
+/// the top three levels over all rated, in percent with two decimals; `None` when nothing
+/// was rated. Unrated requests are not counted at all.
+pub fn satisfaction_rate(counts: [u64; 5]) -> Option<Decimal> {
+    let rated: u64 = counts.iter().sum();
+    let satisfied: u64 = Satisfaction::ALL
+        .iter()
+        .zip(counts)
+        .filter(|(level, _)| level.is_satisfied())
+        .map(|(_, n)| n)
+        .sum();
+    crate::tasks::percent(satisfied, rated)
+}
+
+/// One handler's record over a period and their place among the unit's handlers.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HandlerScore {
+    /// The person.
+    pub person: String,
+    /// Place among the handlers ranked (1 is best; equal scores share a place); handlers
+    /// without any rate come last, unranked.
+    pub rank: Option<u32>,
+    /// The weighted score out of 100, two decimals.
+    pub score: Option<Decimal>,
+    /// Requests they handled that were filed in the period.
+    pub handled: u64,
+    /// Of those, due to close.
+    pub due: u64,
+    /// Closed.
+    pub closed: u64,
+    /// Closed on time.
+    pub closed_on_time: u64,
+    /// Rated by the filer.
+    pub rated: u64,
+    /// Rated in the top three levels.
+    pub satisfied: u64,
+    /// Closure rate, %.
+    pub closure_rate: Option<Decimal>,
+    /// On-time closure rate, %.
+    pub on_time_rate: Option<Decimal>,
+    /// Satisfaction rate, %.
+    pub satisfaction_rate: Option<Decimal>,
+}
+
+impl HandlerWeights {
+    /// The weighted mean of the rates present, two decimals half away from zero.
+    pub fn score(&self, rates: [Option<Decimal>; 3]) -> Option<Decimal> {
+        let weights = [self.closure, self.on_time, self.satisfaction];
+        let (mut sum, mut total) = (Decimal::ZERO, Decimal::ZERO);
+        for (w, r) in weights.into_iter().zip(rates) {
+            if let (Some(r), true) = (r, w > Decimal::ZERO) {
+                sum += w * r;
+                total += w;
+            }
+        }
+        if total.is_zero() {
+            return None;
+        }
+        let mut s = (sum / total).round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+        s.rescale(2);
+        Some(s)
+    }
+}
+
+/// Scores every person who handled requests under `unit` filed in `period`, best first.
+pub(crate) fn handler_scores(
+    grid: &Grid,
+    tasks: &Tasks,
+    weights: &HandlerWeights,
+    unit: NodeCode,
+    period: &Period,
+) -> Vec<HandlerScore> {
+    let mut by_person: HashMap<u32, Indicators> = HashMap::new();
+    for r in tasks.requests() {
+        if let Some(px) = r.handled_by {
+            if unit.contains(r.unit()) && period.contains(r.filed_at()) {
+                by_person.entry(px).or_default().add(r, period);
+            }
+        }
+    }
+    let mut rows: Vec<HandlerScore> = by_person
+        .into_iter()
+        .filter_map(|(px, raw)| {
+            let i = raw.finish();
+            let person = grid.people.get(px as usize)?.id.to_string();
+            let rates = [i.closure_rate, i.on_time_rate, i.satisfaction_rate];
+            Some(HandlerScore {
+                person,
+                rank: None,
+                score: weights.score(rates),
+                handled: i.filed - i.withdrawn,
+                due: i.due,
+                closed: i.closed,
+                closed_on_time: i.closed_on_time,
+                rated: i.rated,
+                satisfied: i.satisfied,
+                closure_rate: i.closure_rate,
+                on_time_rate: i.on_time_rate,
+                satisfaction_rate: i.satisfaction_rate,
+            })
+        })
+        .collect();
+    rows.sort_by(|a, b| match (a.score, b.score) {
+        (Some(x), Some(y)) => y.cmp(&x).then_with(|| a.person.cmp(&b.person)),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => a.person.cmp(&b.person),
+    });
+    let mut last: Option<(Decimal, u32)> = None;
+    for (i, row) in rows.iter_mut().enumerate() {
+        let Some(score) = row.score else { break };
+        let rank = match last {
+            Some((s, r)) if s == score => r,
+            _ => i as u32 + 1,
+        };
+        row.rank = Some(rank);
+        last = Some((score, rank));
+    }
+    rows
+}

@@ -1,0 +1,224 @@
+//! Scoring (`scoring`): service hours, volunteer star levels, the monthly obligation of
+//! sent-down party members, handlers' scores, and the indicator tree that rates
+//! communities.
+//!
+//! Service records come from residents' requests (a verified request's handler) or from
+//! plain records of activities outside the request flow. Only certified time counts,
+//! after the rules of [`HoursRules`]; certified minutes add up to a volunteer's hours, and
+//! a [`ScoringCommand::GrantStars`] grant turns hours into star levels by the
+//! [`StarProfile`].
+
+mod command;
+mod config;
+mod decide;
+mod error;
+mod handlers;
+mod model;
+mod obligations;
+mod stars;
+#[cfg(test)]
+mod tests;
+
+pub use command::{ScoringCommand, ScoringEvent, StarChange};
+pub use config::{HandlerWeights, HoursRules, Obligation, ScoringConfig, UnitRounding};
+pub use error::ScoringError;
+pub use handlers::{satisfaction_rate, HandlerScore};
+pub use model::{hours_of, Activity, ServiceRecord, ServiceStatus, Standing, Volunteer};
+pub use obligations::{Month, ObligationRow};
+pub use stars::{Cutoffs, Progression, StarProfile};
+
+pub(crate) use decide::{check_event, decide};
+pub(crate) use handlers::handler_scores;
+pub(crate) use obligations::obligations;
+
+use chrono::NaiveDate;
+use hashbrown::HashMap;
+use sha2::{Digest, Sha256};
+
+use crate::grid::Grid;
+use crate::journal::Hash;
+
+/// The state of the scoring capability: a fold over scoring events.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Scoring {
+    records: Vec<ServiceRecord>,
+    record_ids: HashMap<Box<str>, u32>,
+    /// Person index of each record, beside it.
+    record_people: Vec<u32>,
+    by_request: HashMap<Box<str>, u32>,
+    /// Standing by person index.
+    standings: HashMap<u32, Standing>,
+    /// Certified services by person index.
+    services: HashMap<u32, u32>,
+    /// Minutes counted per person and day (for the daily cap).
+    daily: HashMap<(u32, NaiveDate), u32>,
+    last_grant: Option<NaiveDate>,
+}
+
+impl Scoring {
+    /// No records, no volunteers.
+    pub fn new() -> Scoring {
+        Scoring::default()
+    }
+
+    /// The service record with this id.
+    pub fn record(&self, id: &str) -> Option<&ServiceRecord> {
+        self.record_ids
+            .get(id)
+            .map(|&ix| &self.records[ix as usize])
+    }
+
+    /// Every service record, in the order recorded.
+    pub fn records(&self) -> &[ServiceRecord] {
+        &self.records
+    }
+
+    /// The record of a request, if one was made.
+    pub fn record_of_request(&self, request: &str) -> Option<&ServiceRecord> {
+        self.by_request
+            .get(request)
+            .map(|&ix| &self.records[ix as usize])
+    }
+
+    /// The date of the last star grant.
+    pub fn last_grant(&self) -> Option<NaiveDate> {
+        self.last_grant
+    }
+
+    pub(crate) fn standing_ix(&self, person: u32) -> Option<&Standing> {
+        self.standings.get(&person)
+    }
+
+    pub(crate) fn standings(&self) -> impl Iterator<Item = (u32, &Standing)> {
+        self.standings.iter().map(|(&p, s)| (p, s))
+    }
+
+    pub(crate) fn counted_on(&self, person: u32, day: NaiveDate) -> u32 {
+        self.daily.get(&(person, day)).copied().unwrap_or(0)
+    }
+
+    pub(crate) fn records_with_people(&self) -> impl Iterator<Item = (u32, &ServiceRecord)> {
+        self.record_people.iter().copied().zip(self.records.iter())
+    }
+
+    /// A volunteer's standing by person id.
+    pub fn volunteer(&self, grid: &Grid, person: &str) -> Option<Volunteer> {
+        let ix = *grid.person_ids.get(person)?;
+        let s = self.standings.get(&ix)?;
+        Some(self.named(person, ix, s))
+    }
+
+    /// Every volunteer with certified time or a level, by person id.
+    pub fn volunteers(&self, grid: &Grid) -> Vec<Volunteer> {
+        let mut out: Vec<Volunteer> = self
+            .standings
+            .iter()
+            .filter_map(|(&ix, s)| {
+                let p = grid.people.get(ix as usize)?;
+                Some(self.named(&p.id, ix, s))
+            })
+            .collect();
+        out.sort_by(|a, b| a.person.cmp(&b.person));
+        out
+    }
+
+    fn named(&self, person: &str, ix: u32, s: &Standing) -> Volunteer {
+        Volunteer {
+            person: person.to_owned(),
+            hours: hours_of(s.minutes),
+            minutes: s.minutes,
+            services: self.services.get(&ix).copied().unwrap_or(0),
+            level: s.level,
+            since: s.since,
+        }
+    }
+
+    /// Folds an event in. Events were checked before: this cannot fail.
+    pub(crate) fn apply(&mut self, grid: &Grid, event: ScoringEvent) {
+        match event {
+            ScoringEvent::ServiceRecorded {
+                id,
+                person,
+                unit,
+                activity,
+                started_at,
+                minutes,
+                travel_minutes,
+                request,
+                note,
+            } => {
+                let Some(&px) = grid.person_ids.get(person.as_str()) else {
+                    return;
+                };
+                let ix = self.records.len() as u32;
+                self.record_ids.insert(id.as_str().into(), ix);
+                if let Some(r) = &request {
+                    self.by_request.insert(r.as_str().into(), ix);
+                }
+                self.record_people.push(px);
+                self.records.push(ServiceRecord {
+                    id,
+                    person,
+                    unit,
+                    activity,
+                    request,
+                    started_at,
+                    minutes,
+                    travel_minutes,
+                    note,
+                    status: ServiceStatus::Pending,
+                });
+            }
+            ScoringEvent::ServiceCertified { id, by, counted } => {
+                let Some(&ix) = self.record_ids.get(id.as_str()) else {
+                    return;
+                };
+                let px = self.record_people[ix as usize];
+                let record = &mut self.records[ix as usize];
+                record.status = ServiceStatus::Certified { by, counted };
+                *self.daily.entry((px, record.day())).or_insert(0) += counted;
+                *self.services.entry(px).or_insert(0) += 1;
+                self.standings.entry(px).or_default().minutes += u64::from(counted);
+            }
+            ScoringEvent::ServiceRejected { id, reason } => {
+                if let Some(&ix) = self.record_ids.get(id.as_str()) {
+                    self.records[ix as usize].status = ServiceStatus::Rejected { reason };
+                }
+            }
+            ScoringEvent::StarsGranted { on, changes } => {
+                for c in changes {
+                    if let Some(&px) = grid.person_ids.get(c.person.as_str()) {
+                        let s = self.standings.entry(px).or_default();
+                        s.level = c.to;
+                        s.since = Some(on);
+                    }
+                }
+                self.last_grant = Some(on);
+            }
+        }
+    }
+
+    /// SHA-256 over the records, standings and the last grant, in a fixed order.
+    pub fn digest(&self, grid: &Grid) -> Hash {
+        let mut h = Sha256::new();
+        for r in &self.records {
+            if let Ok(text) = serde_json::to_string(r) {
+                h.update(text.as_bytes());
+            }
+            h.update(b"\n");
+        }
+        for v in self.volunteers(grid) {
+            if let Ok(text) = serde_json::to_string(&v) {
+                h.update(text.as_bytes());
+            }
+            h.update(b"\n");
+        }
+        h.update(format!("{:?}", self.last_grant).as_bytes());
+        Hash::of_bytes(&h.finalize())
+    }
+
+    /// Whether nothing has been recorded.
+    pub fn is_empty(&self) -> bool {
+        self.records.is_empty() && self.standings.is_empty() && self.last_grant.is_none()
+    }
+}

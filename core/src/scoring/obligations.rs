@@ -1,0 +1,175 @@
+//! The monthly obligation of sent-down party members (下沉党员): at least one certified
+//! service and two counted hours a month, by default. The report lists every such
+//! member under a unit, month by month.
+
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::{Datelike, NaiveDate};
+use hashbrown::HashMap;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use super::config::Obligation;
+use super::error::ScoringError;
+use super::model::hours_of;
+use super::Scoring;
+use crate::access::Role;
+use crate::grid::{Grid, NodeCode};
+
+/// A calendar month, `YYYY-MM`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Month {
+    /// The year.
+    pub year: i32,
+    /// The month, 1–12.
+    pub month: u32,
+}
+
+impl Month {
+    /// The month a date falls in.
+    pub fn of(date: NaiveDate) -> Month {
+        Month {
+            year: date.year(),
+            month: date.month(),
+        }
+    }
+
+    /// The month after this one.
+    pub fn next(self) -> Month {
+        if self.month == 12 {
+            Month {
+                year: self.year + 1,
+                month: 1,
+            }
+        } else {
+            Month {
+                year: self.year,
+                month: self.month + 1,
+            }
+        }
+    }
+
+    /// Every month from `from` to `to`, both included: 1 to 120 of them.
+    pub fn range(from: Month, to: Month) -> Result<Vec<Month>, ScoringError> {
+        let mut out = Vec::new();
+        let mut m = from;
+        while m <= to {
+            out.push(m);
+            if out.len() > 120 {
+                return Err(ScoringError::BadMonths(format!("{from}..{to}")));
+            }
+            m = m.next();
+        }
+        if out.is_empty() {
+            return Err(ScoringError::BadMonths(format!("{from}..{to}")));
+        }
+        Ok(out)
+    }
+}
+
+impl fmt::Display for Month {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}", self.year, self.month)
+    }
+}
+
+impl FromStr for Month {
+    type Err = ScoringError;
+
+    fn from_str(s: &str) -> Result<Month, ScoringError> {
+        let bad = || ScoringError::BadMonths(s.to_owned());
+        let (y, m) = s.split_once('-').ok_or_else(bad)?;
+        if y.len() != 4 || m.len() != 2 {
+            return Err(bad());
+        }
+        let year: i32 = y.parse().map_err(|_| bad())?;
+        let month: u32 = m.parse().map_err(|_| bad())?;
+        NaiveDate::from_ymd_opt(year, month, 1).ok_or_else(bad)?;
+        Ok(Month { year, month })
+    }
+}
+
+impl Serialize for Month {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Month {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Month, D::Error> {
+        let text = String::deserialize(d)?;
+        text.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+/// One member's month.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ObligationRow {
+    /// The member.
+    pub person: String,
+    /// The unit where they hold the role.
+    pub unit: NodeCode,
+    /// The month.
+    pub month: Month,
+    /// Certified services that month.
+    pub services: u32,
+    /// Counted hours that month, two decimals.
+    pub hours: Decimal,
+    /// Whether the obligation was met.
+    pub met: bool,
+}
+
+/// Every sent-down party member holding the role under `unit`, for each month of the
+/// range, by unit, then person, then month.
+pub(crate) fn obligations(
+    grid: &Grid,
+    scoring: &Scoring,
+    rule: &Obligation,
+    unit: NodeCode,
+    months: &[Month],
+) -> Vec<ObligationRow> {
+    let mut members: Vec<(NodeCode, u32)> = Vec::new();
+    for (px, p) in grid.people.iter().enumerate() {
+        for &(ix, role) in &p.roles {
+            if role != Role::SentDownPartyMember {
+                continue;
+            }
+            if let Some(held) = grid.unit_at(ix).map(|u| u.code) {
+                if unit.contains(held) {
+                    members.push((held, px as u32));
+                }
+            }
+        }
+    }
+    let id = |px: u32| &grid.people[px as usize].id;
+    members.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| id(a.1).cmp(id(b.1))));
+    // A member holding the role at two units is listed once, at the first.
+    let mut wanted: hashbrown::HashSet<u32> = hashbrown::HashSet::new();
+    members.retain(|m| wanted.insert(m.1));
+    let mut served: HashMap<(u32, Month), (u32, u64)> = HashMap::new();
+    for (px, r) in scoring.records_with_people() {
+        let counted = r.counted_minutes();
+        if wanted.contains(&px) && matches!(r.status, super::ServiceStatus::Certified { .. }) {
+            let e = served.entry((px, Month::of(r.day()))).or_insert((0, 0));
+            e.0 += 1;
+            e.1 += u64::from(counted);
+        }
+    }
+    let mut rows = Vec::with_capacity(members.len() * months.len());
+    for (held, px) in members {
+        for &month in months {
+            let (services, minutes) = served.get(&(px, month)).copied().unwrap_or((0, 0));
+            rows.push(ObligationRow {
+                person: grid.people[px as usize].id.to_string(),
+                unit: held,
+                month,
+                services,
+                hours: hours_of(minutes),
+                met: services >= rule.services_per_month
+                    && minutes >= u64::from(rule.minutes_per_month),
+            });
+        }
+    }
+    rows
+}
