@@ -63,7 +63,8 @@ impl Ward {
     /// Executes a command given in its dict form: a grid command
     /// (`{"type": "add_unit", "code": "510105", "name": "青羊区"}`) or any command by
     /// capability (`{"grid": {...}}`, `{"tasks": {"type": "file", ...}}`,
-    /// `{"fund": {"type": "bill_fees", ...}}`, `{"assembly": {"type": "cast_vote", ...}}`).
+    /// `{"fund": {"type": "bill_fees", ...}}`, `{"assembly": {"type": "cast_vote", ...}}`,
+    /// `{"scoring": {"type": "record_service", ...}}`, `{"points": {"type": "redeem", ...}}`).
     #[pyo3(signature = (command, *, actor=None, at=None, key=None))]
     fn execute<'py>(
         &mut self,
@@ -99,7 +100,11 @@ impl Ward {
                 .into_iter()
                 .filter_map(|e| match e {
                     Event::Grid(g) => Some(g),
-                    Event::Tasks(_) | Event::Fund(_) | Event::Assembly(_) => None,
+                    Event::Tasks(_)
+                    | Event::Fund(_)
+                    | Event::Assembly(_)
+                    | Event::Scoring(_)
+                    | Event::Points(_) => None,
                 })
                 .collect();
             return serde_to_py(py, &grid);
