@@ -13,10 +13,10 @@ use gridward::grid::{CoverageRules, Domain, GridCommand, Level, NodeCode};
 use gridward::tasks::Period;
 use gridward::{Actor, Context, Journal, Role, Ward, WardConfig};
 use gridward_scenarios::requests::{appoint_officers, simulate};
-use gridward_scenarios::{at, jifu};
+use gridward_scenarios::{at, jifu, jifu_points};
 
 fn main() -> Result<(), Box<dyn Error>> {
-    let mut ward = Ward::new(WardConfig::default());
+    let mut ward = Ward::new(jifu_points::config());
     let sample = jifu::sample(2024);
     let community = NodeCode::parse(jifu::COMMUNITY)?;
 
@@ -206,7 +206,10 @@ fn main() -> Result<(), Box<dyn Error>> {
     // 6. A month of requests: residents file, the rules route, workers handle, party
     //    members claim, grid leaders verify, residents rate; some are reworked after a
     //    bad rating, some need the street's market office called in.
-    requests_month(&mut ward, &sample)?;
+    let sites = requests_month(&mut ward, &sample)?;
+    // 7. The month's service: hours from handled requests and residents' own records,
+    //    points by the rules, stars, and the community's catalog.
+    points_month(&mut ward, &sample, &sites)?;
     fund_year()?;
 
     // 7. The journal: export, verify, show that tampering is found, replay.
@@ -227,7 +230,7 @@ fn main() -> Result<(), Box<dyn Error>> {
             broken.intact, b.line
         );
     }
-    let replayed = Ward::from_jsonl(WardConfig::default(), &text)?;
+    let replayed = Ward::from_jsonl(jifu_points::config(), &text)?;
     let same = replayed.state_digest() == ward.state_digest();
     println!(
         "   replayed from the export: same state = {same}, same head = {}",
@@ -239,7 +242,10 @@ fn main() -> Result<(), Box<dyn Error>> {
     Ok(())
 }
 
-fn requests_month(ward: &mut Ward, sample: &jifu::Sample) -> Result<(), Box<dyn Error>> {
+fn requests_month(
+    ward: &mut Ward,
+    sample: &jifu::Sample,
+) -> Result<Vec<gridward_scenarios::requests::Site>, Box<dyn Error>> {
     let setup = at("2026-03-02T08:00:00+08:00");
     let sites = jifu::sites(sample, ward);
     let platform = Context::new(Actor::System, setup);
@@ -299,6 +305,76 @@ fn requests_month(ward: &mut Ward, sample: &jifu::Sample) -> Result<(), Box<dyn 
         open311.len(),
         ward.open311_services().len()
     );
+    Ok(sites)
+}
+
+fn points_month(
+    ward: &mut Ward,
+    sample: &jifu::Sample,
+    sites: &[gridward_scenarios::requests::Site],
+) -> Result<(), Box<dyn Error>> {
+    let m = jifu_points::month(ward, sites, &sample.chief, 2026)?;
+    let volunteers = ward.scoring().volunteers(ward.grid());
+    let minutes: u64 = volunteers.iter().map(|v| v.minutes).sum();
+    println!(
+        "== Service and points: {} records ({} from handled requests), {} certified, {} refused; {} people, {} certified hours",
+        m.records.0,
+        m.records.1,
+        m.certified,
+        m.rejected,
+        volunteers.len(),
+        gridward::scoring::hours_of(minutes)
+    );
+    let mut stars = [0usize; 6];
+    for v in &volunteers {
+        stars[usize::from(v.level.min(5))] += 1;
+    }
+    println!(
+        "   stars (张家港 30/60/100/200/300 h): none {}, ★ {}, ★★ {}, ★★★+ {}",
+        stars[0],
+        stars[1],
+        stars[2],
+        stars[3] + stars[4] + stars[5]
+    );
+    let t = ward.points().totals();
+    println!(
+        "   points: {} earnings ({} cut off by the monthly cap of 200), {} earned, {} spent, {} left; {} redemptions ({} refused), {} reversed",
+        m.earnings.0, m.earnings.1, t.earned, t.spent, t.balance, m.redemptions.0, m.redemptions.1, m.reversed
+    );
+    let refusals: Vec<String> = m.refusals.iter().map(|(k, v)| format!("{k} {v}")).collect();
+    println!("   refusals by code: {}", refusals.join(", "));
+    for item in ward.points().items() {
+        println!(
+            "   {:<24} cost {:>3}  stock left {:>3}",
+            item.name, item.cost, item.stock
+        );
+    }
+    let community = NodeCode::parse(jifu::COMMUNITY)?;
+    let rows = ward.obligations(community, "2026-03", "2026-03")?;
+    let met = rows.iter().filter(|r| r.met).count();
+    println!(
+        "   sent-down party members meeting the monthly 2 h: {met} of {} ({} appointed)",
+        rows.len(),
+        m.sent_down
+    );
+    let march = Period {
+        from: at("2026-03-01T00:00:00+08:00"),
+        to: at("2026-04-01T00:00:00+08:00"),
+    };
+    let scores = ward.handler_scores(community, &march)?;
+    let pct = |d: Option<rust_decimal::Decimal>| d.map_or("-".to_owned(), |d| d.to_string());
+    for s in scores.iter().take(3) {
+        println!(
+            "   handler #{} {:<12} score {:>6}  handled {:>3}  结案率 {:>6}  按期率 {:>6}  满意率 {:>6}",
+            s.rank.unwrap_or(0),
+            s.person,
+            pct(s.score),
+            s.handled,
+            pct(s.closure_rate),
+            pct(s.on_time_rate),
+            pct(s.satisfaction_rate)
+        );
+    }
     Ok(())
 }
 

@@ -5,10 +5,12 @@
 pub mod city;
 pub mod compound;
 pub mod jifu;
+pub mod jifu_points;
 pub mod ledger_load;
 pub mod parity;
 pub mod parity_fund;
 pub mod parity_tasks;
+pub mod points_load;
 pub mod requests;
 pub mod statement_text;
 
