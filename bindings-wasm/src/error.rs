@@ -13,7 +13,11 @@
 //! core's `bad_amount`. The capabilities' own refusals (`unknown_request`,
 //! `wrong_status`, `over_budget`, `unbalanced`, `voting_open`, `not_an_owner` …) come
 //! from the core like every other; an export the core cannot write has the export's
-//! own code (`bad_export_currency`).
+//! own code (`bad_export_currency`). Scoring and points add `invalid_integer` (a count
+//! that is not a whole number from 0 up), `invalid_activity` and `invalid_profile`;
+//! their refusals (`service_not_pending`, `own_service`,
+//! `insufficient_points`, `out_of_stock`, `limit_reached`, `key_required` …) are the
+//! core's.
 
 use js_sys::{Error as JsError, Reflect};
 use wasm_bindgen::prelude::*;
@@ -117,6 +121,18 @@ impl From<gridward::money::MoneyError> for WardError {
 
 impl From<gridward::assembly::AssemblyError> for WardError {
     fn from(e: gridward::assembly::AssemblyError) -> Self {
+        WardError::Core(e.into())
+    }
+}
+
+impl From<gridward::scoring::ScoringError> for WardError {
+    fn from(e: gridward::scoring::ScoringError) -> Self {
+        WardError::Core(e.into())
+    }
+}
+
+impl From<gridward::points::PointsError> for WardError {
+    fn from(e: gridward::points::PointsError) -> Self {
         WardError::Core(e.into())
     }
 }

@@ -24,9 +24,12 @@
 //! `tasks.rs` (task routing: requests, their commands and indicators), `open311.rs`
 //! (Open311 GeoReport v2 interchange), `fund.rs` (a compound's common fund: fees,
 //! budgets, payments, the ledger, statements, exports; `split` and `applyRate`),
-//! `assembly.rs` (the owners' assembly: owners, motions, votes; `tally`), `js/` (all
-//! conversion: what comes in, in `mod.rs`; result shapes, in `out.rs`; the tasks
-//! capability's, in `tasks.rs`; the fund's and the assembly's, in `fund.rs`), `error.rs`
+//! `assembly.rs` (the owners' assembly: owners, motions, votes; `tally`), `scoring.rs`
+//! (service records, volunteers' hours and stars, obligations, handlers' scores;
+//! `starLevel`, `satisfactionRate`), `points.rs` (passbooks, the catalog, redemptions),
+//! `js/` (all conversion: what comes in, in `mod.rs`; result shapes, in `out.rs`; the
+//! tasks capability's, in `tasks.rs`; the fund's and the assembly's, in `fund.rs`; the
+//! scoring and points capabilities', in `scoring.rs`), `error.rs`
 //! (all error mapping), `types.rs` and `types/` (TypeScript declarations of every
 //! domain object).
 
@@ -38,6 +41,8 @@ mod fund;
 mod grid;
 mod js;
 mod open311;
+mod points;
+mod scoring;
 mod tasks;
 mod types;
 mod ward;
@@ -45,6 +50,7 @@ mod ward;
 pub use assembly::tally;
 pub use error::{is_gridward_error, WardError};
 pub use fund::{apply_rate_js, split_amount};
+pub use scoring::{satisfaction_rate_js, star_level};
 pub use ward::{verify_journal, Ward};
 
 /// Runs when the module is instantiated: Rust panics show in the console with their

@@ -5,6 +5,7 @@
 use wasm_bindgen::prelude::*;
 
 mod fund;
+mod points;
 mod tasks;
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -54,7 +55,12 @@ export type ErrorKind = "invalid" | "not_found" | "conflict" | "permission_denie
  * "not_filer", "already_rated", "claim_limit", "not_eligible", "key_required" …; funds
  * "unknown_fund", "bad_amount", "unbalanced", "over_budget", "spending_outside_budget",
  * "billed_already", "negative_balance", "wrong_state" …; the assembly "unknown_motion",
- * "voting_open", "motion_closed", "not_an_owner", "voted_already" …
+ * "voting_open", "motion_closed", "not_an_owner", "voted_already" …; scoring
+ * "unknown_service_record", "service_not_pending", "own_service", "bad_minutes",
+ * "grant_backdated", "bad_months" …; points "insufficient_points", "out_of_stock",
+ * "limit_reached", "not_on_offer", "stars_needed", "already_reversed", "cap_reached" …
+ * Scoring and points input adds "invalid_integer", "invalid_activity" and
+ * "invalid_profile".
  */
 export interface GridwardError extends Error {
   name: "GridwardError";
@@ -102,12 +108,16 @@ export interface WardConfig {
   grid: GridConfig;
   tasks: TasksConfig;
   fund: FundConfig;
+  scoring: ScoringConfig;
+  points: PointsConfig;
 }
 /** A partial configuration, as the constructor and fromJournal take it. */
 export interface WardConfigInput {
   grid?: { default_domains?: Domain[]; coverage?: Partial<CoverageRules> };
   tasks?: TasksConfigInput;
   fund?: FundConfigInput;
+  scoring?: ScoringConfigInput;
+  points?: PointsConfigInput;
 }
 
 /** A unit of the hierarchy. */
@@ -325,10 +335,12 @@ export interface GridEvent {
 }
 /** An event of any capability, as recorded in the journal. */
 export type WardEvent =
-  | { grid: GridEvent; tasks?: never; fund?: never; assembly?: never }
-  | { tasks: TaskEvent; grid?: never; fund?: never; assembly?: never }
-  | { fund: FundEvent; grid?: never; tasks?: never; assembly?: never }
-  | { assembly: AssemblyEvent; grid?: never; tasks?: never; fund?: never };
+  | { grid: GridEvent; tasks?: never; fund?: never; assembly?: never; scoring?: never; points?: never }
+  | { tasks: TaskEvent; grid?: never; fund?: never; assembly?: never; scoring?: never; points?: never }
+  | { fund: FundEvent; grid?: never; tasks?: never; assembly?: never; scoring?: never; points?: never }
+  | { assembly: AssemblyEvent; grid?: never; tasks?: never; fund?: never; scoring?: never; points?: never }
+  | { scoring: ScoringEvent; grid?: never; tasks?: never; fund?: never; assembly?: never; points?: never }
+  | { points: PointsEvent; grid?: never; tasks?: never; fund?: never; assembly?: never; scoring?: never };
 /**
  * A command of any capability, as execute() and decide() take it: by capability, or a
  * plain grid command (the form taken before there were other capabilities).
@@ -338,5 +350,7 @@ export type WardCommand =
   | { grid: GridCommand }
   | { tasks: TaskCommand }
   | { fund: FundCommand }
-  | { assembly: AssemblyCommand };
+  | { assembly: AssemblyCommand }
+  | { scoring: ScoringCommand }
+  | { points: PointsCommand };
 "#;

@@ -19,13 +19,13 @@ use gridward::fund::Terms;
 use gridward::fund::{Accrual, Billing, Budget, Dividend, Fund, FundCommand, FundError, Payment};
 use gridward::grid::NodeCode;
 use gridward::money::{Amount, Rounding, SplitMethod};
-use js_sys::{Array, Date, Object};
+use js_sys::{Array, Date};
 use rust_decimal::Decimal;
 use serde::Serialize;
 use serde_json::{Map, Value};
 use wasm_bindgen::{JsCast, JsValue};
 
-use super::{date, field, from_json, is_plain_object, to_json};
+use super::{date, field, from_json, is_plain_object, non_finite, to_json, typed_args};
 use crate::error::WardError;
 
 const COMMAND: &str = "invalid_command";
@@ -38,29 +38,6 @@ const AMOUNT_FIELDS: [&str; 2] = ["amount", "approval_threshold"];
 const DECIMAL_FIELDS: [&str; 3] = ["rate", "percent", "per_m2"];
 /// Fields that hold a day, `YYYY-MM-DD`.
 const DAY_FIELDS: [&str; 3] = ["from", "to", "date"];
-
-/// Finds a number JavaScript holds but JSON cannot (NaN, ±Infinity), anywhere in `value`:
-/// serde-wasm-bindgen would read it as `null`, which for an optional field means absent.
-fn non_finite(value: &JsValue, path: &str) -> Option<String> {
-    if let Some(n) = value.as_f64() {
-        return (!n.is_finite()).then(|| path.to_owned());
-    }
-    if let Some(list) = value.dyn_ref::<Array>() {
-        return list
-            .iter()
-            .enumerate()
-            .find_map(|(i, v)| non_finite(&v, &format!("{path}[{i}]")));
-    }
-    if is_plain_object(value) && !value.is_instance_of::<Date>() {
-        let entries = Object::entries(value.unchecked_ref::<Object>());
-        return entries.iter().find_map(|pair| {
-            let pair: Array = pair.unchecked_into();
-            let key = pair.get(0).as_string().unwrap_or_default();
-            non_finite(&pair.get(1), &format!("{path}.{key}"))
-        });
-    }
-    None
-}
 
 /// A JSON number as the decimal text JavaScript would print (shortest round trip).
 fn number_text(n: &serde_json::Number) -> Option<String> {
@@ -154,42 +131,16 @@ fn check_figures(value: &Value) -> Result<(), WardError> {
     }
 }
 
-/// The JSON object of a typed method's arguments (or of a command with its `type`).
+/// The JSON object of a typed method's arguments (or of a command with its `type`); a
+/// NaN or an infinity anywhere is a malformed decimal.
 fn typed_object(kind: Option<&str>, args: &JsValue) -> Result<Value, WardError> {
-    let what = kind.unwrap_or("command");
-    if !is_plain_object(args) {
-        return Err(WardError::input(
-            COMMAND,
-            format!("{what}: expected an object"),
-        ));
-    }
-    if let Some(path) = non_finite(args, what) {
+    if let Some(path) = non_finite(args, kind.unwrap_or("command")) {
         return Err(WardError::input(
             DECIMAL,
             format!("{path}: NaN or an infinity is not a decimal number"),
         ));
     }
-    let mut value = to_json(args, COMMAND, what)?;
-    let Value::Object(map) = &mut value else {
-        return Err(WardError::input(
-            COMMAND,
-            format!("{what}: expected an object"),
-        ));
-    };
-    if let Some(kind) = kind {
-        match map.get("type") {
-            None => {}
-            Some(Value::String(t)) if t == kind => {}
-            Some(other) => {
-                return Err(WardError::input(
-                    COMMAND,
-                    format!("{what}: the object says type {other}, but this method gives {kind:?}"),
-                ))
-            }
-        }
-        map.insert("type".into(), Value::String(kind.to_owned()));
-    }
-    Ok(value)
+    typed_args(kind, args)
 }
 
 /// A fund command from JavaScript. `kind` is the command type of a typed method (the

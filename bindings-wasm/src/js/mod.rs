@@ -231,54 +231,89 @@ fn rows(value: Value) -> Result<Vec<ImportRow>, WardError> {
         .collect()
 }
 
-/// A grid command from JavaScript. `kind` is the command type of a typed method (the
-/// object then holds only the variant's fields); `None` means `command.type` says it.
-pub fn command(kind: Option<&str>, args: &JsValue) -> Result<GridCommand, WardError> {
-    const CODE: &str = "invalid_command";
+/// The code of a command object of the wrong shape.
+const COMMAND: &str = "invalid_command";
+
+/// The JSON object of a command from JavaScript, with its `type`: a typed method gives
+/// `kind` (the object then holds only the variant's fields, or repeats the same type);
+/// `None` means the object's own `type` says it. Every capability's commands come in here.
+pub(crate) fn typed_args(kind: Option<&str>, args: &JsValue) -> Result<Value, WardError> {
     let what = kind.unwrap_or("command");
+    let not_object = || WardError::input(COMMAND, format!("{what}: expected an object"));
     if !is_plain_object(args) {
-        return Err(WardError::input(
-            CODE,
-            format!("{what}: expected an object"),
-        ));
+        return Err(not_object());
     }
-    let due = field(args, "due");
-    let mut value = to_json(args, CODE, what)?;
+    let mut value = to_json(args, COMMAND, what)?;
     let Value::Object(map) = &mut value else {
-        return Err(WardError::input(
-            CODE,
-            format!("{what}: expected an object"),
-        ));
+        return Err(not_object());
     };
-    if due.is_instance_of::<Date>() {
-        let due = date(&due, "due")?;
-        map.insert("due".into(), Value::String(due.to_rfc3339()));
-    }
     if let Some(kind) = kind {
         match map.get("type") {
             None => {}
             Some(Value::String(t)) if t == kind => {}
             Some(other) => {
                 return Err(WardError::input(
-                    CODE,
+                    COMMAND,
                     format!("{what}: the object says type {other}, but this method gives {kind:?}"),
                 ))
             }
         }
         map.insert("type".into(), Value::String(kind.to_owned()));
     }
+    Ok(value)
+}
+
+/// Finds a number JavaScript holds but JSON cannot (NaN, ±Infinity), anywhere in `value`:
+/// serde-wasm-bindgen would read it as `null`, which for an optional field means absent.
+pub(crate) fn non_finite(value: &JsValue, path: &str) -> Option<String> {
+    if let Some(n) = value.as_f64() {
+        return (!n.is_finite()).then(|| path.to_owned());
+    }
+    if let Some(list) = value.dyn_ref::<js_sys::Array>() {
+        return list
+            .iter()
+            .enumerate()
+            .find_map(|(i, v)| non_finite(&v, &format!("{path}[{i}]")));
+    }
+    if is_plain_object(value) && !value.is_instance_of::<Date>() {
+        let entries = Object::entries(value.unchecked_ref::<Object>());
+        return entries.iter().find_map(|pair| {
+            let pair: js_sys::Array = pair.unchecked_into();
+            let key = pair.get(0).as_string().unwrap_or_default();
+            non_finite(&pair.get(1), &format!("{path}.{key}"))
+        });
+    }
+    None
+}
+
+/// A grid command from JavaScript. `kind` is the command type of a typed method (the
+/// object then holds only the variant's fields); `None` means `command.type` says it.
+pub fn command(kind: Option<&str>, args: &JsValue) -> Result<GridCommand, WardError> {
+    let what = kind.unwrap_or("command");
+    let mut value = typed_args(kind, args)?;
+    let Value::Object(map) = &mut value else {
+        return Err(WardError::input(
+            COMMAND,
+            format!("{what}: expected an object"),
+        ));
+    };
+    let due = field(args, "due");
+    if due.is_instance_of::<Date>() {
+        let due = date(&due, "due")?;
+        map.insert("due".into(), Value::String(due.to_rfc3339()));
+    }
     if map.get("type").and_then(Value::as_str) == Some("import") {
         let rows = rows(map.remove("rows").unwrap_or(Value::Null))?;
         if let Some(extra) = map.keys().find(|k| k.as_str() != "type") {
             return Err(WardError::input(
-                CODE,
+                COMMAND,
                 format!("import: unknown field {extra:?}"),
             ));
         }
         return Ok(GridCommand::Import { rows });
     }
     tidy_object(&mut value)?;
-    from_json(value, CODE, what)
+    from_json(value, COMMAND, what)
 }
 
 /// The rows of a bulk import, as a command.
@@ -375,10 +410,12 @@ pub fn hash(text: &str, what: &str) -> Result<Hash, WardError> {
 
 mod fund;
 mod out;
+mod scoring;
 mod tasks;
 
 pub use fund::*;
 pub use out::*;
+pub use scoring::*;
 pub use tasks::*;
 
 #[cfg(test)]

@@ -16,7 +16,7 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 use wasm_bindgen::{JsCast, JsValue};
 
-use super::{date, field, from_json, is_nullish, is_plain_object, to_json};
+use super::{date, field, from_json, is_nullish, is_plain_object, to_json, typed_args};
 use crate::error::WardError;
 
 const COMMAND: &str = "invalid_command";
@@ -92,32 +92,13 @@ pub fn task_command(kind: Option<&str>, args: &JsValue) -> Result<TaskCommand, W
     } else {
         args
     };
-    if !is_plain_object(args) {
-        return Err(WardError::input(
-            COMMAND,
-            format!("{what}: expected an object"),
-        ));
-    }
-    let mut value = to_json(args, COMMAND, what)?;
+    let mut value = typed_args(kind, args)?;
     let Value::Object(map) = &mut value else {
         return Err(WardError::input(
             COMMAND,
             format!("{what}: expected an object"),
         ));
     };
-    if let Some(kind) = kind {
-        match map.get("type") {
-            None => {}
-            Some(Value::String(t)) if t == kind => {}
-            Some(other) => {
-                return Err(WardError::input(
-                    COMMAND,
-                    format!("{what}: the object says type {other}, but this method gives {kind:?}"),
-                ))
-            }
-        }
-        map.insert("type".into(), Value::String(kind.to_owned()));
-    }
     if map.get("type").and_then(Value::as_str) == Some("import") {
         let requests = imported_requests(&field(args, "requests"))?;
         if let Some(extra) = map
@@ -137,8 +118,8 @@ pub fn task_command(kind: Option<&str>, args: &JsValue) -> Result<TaskCommand, W
 }
 
 /// Any command, as `execute` and `decide` take it: `{ grid: {...} }`, `{ tasks: {...} }`,
-/// `{ fund: {...} }`, `{ assembly: {...} }`, or a plain grid command (the form the
-/// grid-only API took).
+/// `{ fund: {...} }`, `{ assembly: {...} }`, `{ scoring: {...} }`, `{ points: {...} }`, or a
+/// plain grid command (the form the grid-only API took).
 pub fn any_command(value: &JsValue) -> Result<Command, WardError> {
     if is_plain_object(value) {
         let keys = Object::keys(value.unchecked_ref::<Object>());
@@ -160,6 +141,18 @@ pub fn any_command(value: &JsValue) -> Result<Command, WardError> {
                     return Ok(Command::Assembly(super::assembly_command(
                         None,
                         &field(value, "assembly"),
+                    )?))
+                }
+                Some("scoring") => {
+                    return Ok(Command::Scoring(super::scoring_command(
+                        None,
+                        &field(value, "scoring"),
+                    )?))
+                }
+                Some("points") => {
+                    return Ok(Command::Points(super::points_command(
+                        None,
+                        &field(value, "points"),
                     )?))
                 }
                 _ => {}
