@@ -148,9 +148,10 @@ impl Ward {
     #[wasm_bindgen(unchecked_return_type = "ObligationRow[]")]
     pub fn obligations(
         &self,
-        unit: &str,
-        #[wasm_bindgen(js_name = fromMonth)] from_month: &str,
-        #[wasm_bindgen(js_name = toMonth)] to_month: &str,
+        #[wasm_bindgen(unchecked_param_type = "NodeCode")] unit: &str,
+        #[wasm_bindgen(js_name = fromMonth, unchecked_param_type = "MonthString")]
+        from_month: &str,
+        #[wasm_bindgen(js_name = toMonth, unchecked_param_type = "MonthString")] to_month: &str,
     ) -> Result<JsValue, WardError> {
         let unit = js::code(unit)?;
         js::to_js(&self.inner.obligations(unit, from_month, to_month)?)
@@ -167,7 +168,7 @@ impl Ward {
     #[wasm_bindgen(js_name = handlerScores, unchecked_return_type = "HandlerScore[]")]
     pub fn handler_scores(
         &self,
-        unit: &str,
+        #[wasm_bindgen(unchecked_param_type = "NodeCode")] unit: &str,
         #[wasm_bindgen(unchecked_param_type = "Period")] period: JsValue,
     ) -> Result<JsValue, WardError> {
         let unit = js::code(unit)?;
@@ -209,7 +210,7 @@ pub fn star_level(
 /// ```
 #[wasm_bindgen(js_name = satisfactionRate, unchecked_return_type = "DecimalString | null")]
 pub fn satisfaction_rate_js(
-    #[wasm_bindgen(unchecked_param_type = "number[]")] counts: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "RatingCounts")] counts: JsValue,
 ) -> Result<JsValue, WardError> {
     let counts = js::rating_counts(&counts)?;
     js::to_js(&satisfaction_rate(counts))

@@ -1,8 +1,9 @@
 // The example page in a real headless browser: examples/web/index.html, served over HTTP
 // from the repository root, must show the tree, coverage, completion, a request's journey
 // with the community's indicators, a verified journal, and a compound fund's public
-// statement verified against its journal — the same numbers and heads the Node package
-// computes for the same commands.
+// statement verified against its journal, and volunteers' hours, stars, a passbook and the
+// points catalog — the same numbers and heads the Node package computes for the same
+// commands.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { createServer } from "node:http";
@@ -13,6 +14,7 @@ import { Ward, verifyJournal, repoRoot } from "./support.mjs";
 import { buildCommunity, COMMUNITY, DIRECTIVE } from "../../examples/web/community.js";
 import { runRequests, REQUEST, MONTH } from "../../examples/web/requests.js";
 import { buildCompoundYear } from "../../examples/web/fund.js";
+import { buildVolunteerPoints, CONFIG as POINTS_CONFIG } from "../../examples/web/points.js";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const haveBrowser = existsSync(CHROMIUM);
@@ -293,4 +295,40 @@ test("the fund's public statement, rendered and verified in the browser", { skip
   assert.equal(await page.getAttribute("body", "data-fund-head"), statement.head);
   assert.equal(statement.head, ward.head);
   assert.equal(Ward.verifyStatement(ward.exportJournal(), statement).verified, true);
+});
+
+test("the volunteers' hours, stars, a passbook and the catalog with its stock", { skip }, async () => {
+  const ward = new Ward(POINTS_CONFIG);
+  const p = buildVolunteerPoints(ward);
+  const rows = (selector, key) => page.$$eval(selector, (trs, k) => trs.map((tr) => ({
+    key: tr.dataset[k], cells: Array.from(tr.children, (td) => td.textContent.trim()),
+  })), key);
+  const volunteers = await rows("#points-volunteers tr", "person");
+  assert.deepEqual(volunteers, p.volunteers.map((v) => ({ key: v.person, cells: [
+    ward.person(v.person).name, String(v.services), v.hours, v.level ? "★".repeat(v.level) : "—",
+    String(ward.passbook(v.person).balance)] })));
+  // Worked out by hand: 4-hour services, 10 points an hour and 5 more for elder care.
+  assert.deepEqual(volunteers.map((v) => [v.key, v.cells[2], v.cells[3], v.cells[4]]), [
+    ["v-chen", "12.00", "—", "50"], ["v-li", "40.00", "★", "200"],
+    ["v-wang", "64.00", "★★", "420"], ["v-zhao", "104.00", "★★★", "940"]]);
+  assert.deepEqual(await page.$$eval("#points-volunteers td[data-level]", (tds) => tds.map((td) => Number(td.dataset.level))),
+    p.volunteers.map((v) => v.level));
+  const catalog = await rows("#points-catalog tr", "item");
+  assert.deepEqual(catalog.map((r) => [r.key, ...r.cells.slice(0, 3)]),
+    p.items.map((it) => [it.id, it.name, String(it.cost), String(it.stock)]));
+  // Rice: 5 less two; the bus card: 3 less two; haircuts: the reversed four came back.
+  assert.deepEqual(catalog.map((r) => r.cells[2]), ["3", "1", "8"]);
+  assert.equal(catalog[1].cells[3], "1 per person, ★★ and up");
+  assert.deepEqual(await Promise.all(["earned", "spent", "balance", "redemptions"].map((k) => text(`#points-${k}`))),
+    ["2310", "700", "1610", "5 (1)"]);
+  const book = p.passbook;
+  assert.equal(await text("#passbook-title"), "Passbook (积分存折) of 陈同学");
+  assert.deepEqual(await Promise.all(["earned", "spent", "expired", "balance"].map((k) => text(`#passbook-${k}`))),
+    ["150", "100", "0", "50"]);
+  assert.deepEqual(await rows("#passbook-lots tr", "lot"), book.lots.map((l) => ({ key: l.id,
+    cells: [l.id, l.earned_on, l.expires_on ?? "never", String(l.points), String(l.left)] })));
+  assert.deepEqual(await rows("#passbook-history tr", "movement"), p.history.map((h) => ({ key: h.movement,
+    cells: [h.on, h.movement, String(h.points), String(h.balance), h.reference] })));
+  assert.equal(await page.getAttribute("body", "data-points-head"), p.head);
+  assert.equal(p.head, ward.head);
 });

@@ -2,12 +2,14 @@
 // the coverage report, a directive's completion, a resident's request from filing to
 // rating with the community's indicators, and the verified journal; beside it, a year of
 // a compound's common fund in a second Ward, its public statement (公示) verified against
-// the fund's exported journal.
+// the fund's exported journal; and, in a third Ward, volunteers' certified hours, star
+// levels and points passbooks with the community's catalog.
 // No build step: open it through any static server from the repository root.
 import init, { Ward, verifyJournal } from "../../bindings-wasm/pkg/web/gridward.js";
 import { buildCommunity, COMMUNITY, DIRECTIVE } from "./community.js";
 import { runRequests, REQUEST, MONTH } from "./requests.js";
 import { buildCompoundYear } from "./fund.js";
+import { buildVolunteerPoints, CONFIG as POINTS_CONFIG } from "./points.js";
 
 const LEVELS = {
   district: "区", street: "街道", community: "社区", grid: "网格", micro_grid: "微网格",
@@ -241,6 +243,47 @@ function showFund() {
   document.body.dataset.fundHead = s.head;
 }
 
+/** A right-aligned figure. */
+const num = (figure) => element("td", { class: "num" }, figure);
+
+/** Stars as ★ marks, and the level as a number for the test. */
+function stars(level) {
+  return element("td", { "data-level": level }, level > 0 ? "★".repeat(level) : "—");
+}
+
+/**
+ * Volunteers' months in a Ward of its own: hours certified by staff, stars by 张家港's
+ * profile, points earned and spent on the catalog, and one volunteer's passbook.
+ */
+function showPoints() {
+  const ward = new Ward(POINTS_CONFIG);
+  const p = buildVolunteerPoints(ward);
+  const name = (id) => ward.person(id)?.name ?? id;
+  $("points-title").textContent = `吉福社区 · January–February 2026 · ${p.totals.people} volunteers`;
+  $("points-volunteers").replaceChildren(...p.volunteers.map((v) =>
+    element("tr", { "data-person": v.person },
+      element("td", {}, name(v.person)), num(v.services), num(v.hours), stars(v.level),
+      num(ward.passbook(v.person)?.balance ?? 0))));
+  const limits = (it) => [it.per_person && `${it.per_person} per person`,
+    it.min_star && `${"★".repeat(it.min_star)} and up`].filter(Boolean).join(", ") || "—";
+  $("points-catalog").replaceChildren(...p.items.map((it) =>
+    element("tr", { "data-item": it.id }, ...cells(it.name, it.cost, it.stock), element("td", {}, limits(it)))));
+  $("points-earned").textContent = p.totals.earned;
+  $("points-spent").textContent = p.totals.spent;
+  $("points-balance").textContent = p.totals.balance;
+  $("points-redemptions").textContent = `${p.totals.redemptions} (${p.totals.reversed})`;
+  const book = p.passbook;
+  $("passbook-title").textContent = `Passbook (积分存折) of ${name(book.person)}`;
+  for (const k of ["earned", "spent", "expired", "balance"]) $(`passbook-${k}`).textContent = book[k];
+  $("passbook-lots").replaceChildren(...book.lots.map((l) =>
+    element("tr", { "data-lot": l.id }, element("td", {}, l.id), element("td", {}, l.earned_on),
+      element("td", {}, l.expires_on ?? "never"), num(l.points), num(l.left))));
+  $("passbook-history").replaceChildren(...p.history.map((h) =>
+    element("tr", { "data-movement": h.movement }, element("td", {}, h.on), element("td", {}, h.movement),
+      num(h.points), num(h.balance), element("td", {}, h.reference))));
+  document.body.dataset.pointsHead = p.head;
+}
+
 async function main() {
   await init();
   const ward = buildCommunity(new Ward());
@@ -251,6 +294,7 @@ async function main() {
   showRequests(ward, journey);
   await showJournal(ward);
   showFund();
+  showPoints();
   document.body.dataset.head = ward.head;
   document.body.dataset.state = "ready";
 }

@@ -14,6 +14,8 @@ export type Activity =
   | "patrol" | "cleanup" | "other";
 /** A calendar month, "YYYY-MM". */
 export type MonthString = string;
+/** Ratings counted by level, most satisfied first: very satisfied, satisfied, basically satisfied, dissatisfied, very dissatisfied. */
+export type RatingCounts = [number, number, number, number, number];
 
 /** Where a service record stands: only certified minutes count. */
 export type ServiceStatus =
