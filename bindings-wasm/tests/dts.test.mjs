@@ -164,4 +164,50 @@ for (const target of ["web", "node"]) {
     }
     assert.match(dts, /"property_manager" \| "fund_supervisor" \| "owners_committee_member"/);
   });
+
+  test(`${target}: the scoring and points methods take and return their types`, () => {
+    const dts = declarations(target);
+    for (const signature of [
+      "recordService(args: RecordServiceArgs, ctx?: Context): Receipt;",
+      "certifyService(args: ServiceArgs, ctx?: Context): Receipt;",
+      "rejectService(args: RejectServiceArgs, ctx?: Context): Receipt;",
+      "grantStars(args: GrantStarsArgs, ctx?: Context): Receipt;",
+      "addItem(args: AddItemArgs, ctx?: Context): Receipt;",
+      "restock(args: RestockArgs, ctx?: Context): Receipt;",
+      "earnForService(args: EarnForServiceArgs, ctx?: Context): Receipt;",
+      "earnForRequest(args: EarnForRequestArgs, ctx?: Context): Receipt;",
+      "award(args: AwardArgs, ctx?: Context): Receipt;",
+      "redeem(args: RedeemArgs, ctx?: Context): Receipt;",
+      "reverseRedemption(args: ReverseRedemptionArgs, ctx?: Context): Receipt;",
+      "expirePoints(args: ExpirePointsArgs, ctx?: Context): Receipt;",
+      "serviceRecord(id: string): ServiceRecord | null;",
+      "serviceRecords(): ServiceRecord[];",
+      "volunteer(person: string): Volunteer | null;",
+      "volunteers(): Volunteer[];",
+      "grantPreview(on: DayString, profile?: StarProfileInput | DecimalInput[] | null): StarChange[];",
+      "obligations(unit: NodeCode, fromMonth: MonthString, toMonth: MonthString): ObligationRow[];",
+      "handlerScores(unit: NodeCode, period: Period): HandlerScore[];",
+      "passbook(person: string): Passbook | null;",
+      "availablePoints(person: string, on: DayString): number;",
+      "passbookHistory(person: string): HistoryLine[];",
+      "items(): Item[];",
+      "item(id: string): Item | null;",
+      "redemptions(): Redemption[];",
+      "redemption(id: string): Redemption | null;",
+      "pointsTotals(): PointsTotals;",
+      "export function starLevel(hours: DecimalInput, thresholds?: DecimalInput[] | null): number;",
+      "export function satisfactionRate(counts: RatingCounts): DecimalString | null;",
+    ]) {
+      assert.ok(dts.includes(signature), `missing: ${signature}`);
+    }
+    for (const name of ["ServiceRecord", "Volunteer", "StarChange", "StarProfile", "ObligationRow",
+      "HandlerScore", "Lot", "Passbook", "HistoryLine", "Item", "Take", "Redemption",
+      "PointsTotals", "ScoringConfig", "PointsConfig", "ScoringEvent", "PointsEvent"]) {
+      assert.match(dts, new RegExp(`export interface ${name} `), name);
+    }
+    for (const name of ["Activity", "ServiceStatus", "Movement", "ScoringCommand", "PointsCommand",
+      "Expiry", "Progression"]) {
+      assert.match(dts, new RegExp(`export type ${name} =`), name);
+    }
+  });
 }

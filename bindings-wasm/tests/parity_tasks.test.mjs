@@ -5,7 +5,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { Ward, gridMethods, repoRoot } from "./support.mjs";
+import { Ward, gridMethods, taskMethods, repoRoot } from "./support.mjs";
 
 const fixtures = path.join(repoRoot, "tests", "fixtures", "parity");
 const scenario = JSON.parse(readFileSync(path.join(fixtures, "tasks_scenario.json"), "utf8"));
@@ -14,31 +14,7 @@ const expected = JSON.parse(readFileSync(path.join(fixtures, "tasks_expected.jso
 /** Capability and command type → the typed method that runs it. */
 const methods = {
   grid: gridMethods,
-  tasks: {
-    file: (w, a, c) => w.fileRequest(a, c),
-    dispatch: (w, a, c) => w.dispatch(a, c),
-    claim: (w, a, c) => w.claim(a, c),
-    release_claim: (w, a, c) => w.releaseClaim(a, c),
-    offer_handover: (w, a, c) => w.offerHandover(a, c),
-    accept_handover: (w, a, c) => w.acceptHandover(a, c),
-    start: (w, a, c) => w.start(a, c),
-    handle: (w, a, c) => w.handle(a, c),
-    verify: (w, a, c) => w.verify(a, c),
-    return: (w, a, c) => w.returnRequest(a, c),
-    cancel: (w, a, c) => w.cancel(a, c),
-    mark_duplicate: (w, a, c) => w.markDuplicate(a, c),
-    reopen: (w, a, c) => w.reopen(a, c),
-    rate: (w, a, c) => w.rate(a, c),
-    extend: (w, a, c) => w.extend(a, c),
-    whistle: (w, a, c) => w.whistle(a, c),
-    report: (w, a, c) => w.report(a, c),
-    supervise: (w, a, c) => w.supervise(a, c),
-    sweep: (w, a, c) => w.sweep(a, c),
-    set_skills: (w, a, c) => w.setSkills(a, c),
-    appoint_officer: (w, a, c) => w.appointOfficer(a, c),
-    remove_officer: (w, a, c) => w.removeOfficer(a, c),
-    import: (w, a, c) => w.importRequests(a.requests, c),
-  },
+  tasks: taskMethods,
 };
 
 /** The request fields the faces compare (as the Rust runner picks them). */

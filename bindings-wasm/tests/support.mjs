@@ -91,3 +91,63 @@ export const gridMethods = {
   issue_directive: (w, a, c) => w.issueDirective(a, c),
   acknowledge: (w, a, c) => w.acknowledge(a, c),
 };
+
+/** Task command type → the typed method that runs it, for the parity tests' dispatchers. */
+export const taskMethods = {
+  file: (w, a, c) => w.fileRequest(a, c),
+  dispatch: (w, a, c) => w.dispatch(a, c),
+  claim: (w, a, c) => w.claim(a, c),
+  release_claim: (w, a, c) => w.releaseClaim(a, c),
+  offer_handover: (w, a, c) => w.offerHandover(a, c),
+  accept_handover: (w, a, c) => w.acceptHandover(a, c),
+  start: (w, a, c) => w.start(a, c),
+  handle: (w, a, c) => w.handle(a, c),
+  verify: (w, a, c) => w.verify(a, c),
+  return: (w, a, c) => w.returnRequest(a, c),
+  cancel: (w, a, c) => w.cancel(a, c),
+  mark_duplicate: (w, a, c) => w.markDuplicate(a, c),
+  reopen: (w, a, c) => w.reopen(a, c),
+  rate: (w, a, c) => w.rate(a, c),
+  extend: (w, a, c) => w.extend(a, c),
+  whistle: (w, a, c) => w.whistle(a, c),
+  report: (w, a, c) => w.report(a, c),
+  supervise: (w, a, c) => w.supervise(a, c),
+  sweep: (w, a, c) => w.sweep(a, c),
+  set_skills: (w, a, c) => w.setSkills(a, c),
+  appoint_officer: (w, a, c) => w.appointOfficer(a, c),
+  remove_officer: (w, a, c) => w.removeOfficer(a, c),
+  import: (w, a, c) => w.importRequests(a.requests, c),
+};
+
+/**
+ * Runs a parity scenario's steps on `ward` through the typed methods of `methods`
+ * (capability → command type → method): each expected error must be thrown with its code
+ * and leave the head where it was. Returns the codes of the refused steps, in order, and
+ * how many receipts were duplicates.
+ */
+export function runSteps(ward, steps, methods) {
+  const errors = [];
+  let duplicates = 0;
+  steps.forEach((step, i) => {
+    const [capability] = Object.keys(step.command);
+    const { type, ...args } = step.command[capability];
+    const run = methods[capability]?.[type];
+    assert.ok(run, `step ${i}: no typed method for ${capability} command ${type}`);
+    const ctx = { actor: step.actor, at: step.at };
+    if (step.key !== undefined && step.key !== null) ctx.key = step.key;
+    if (step.expect_error === undefined || step.expect_error === null) {
+      if (run(ward, args, ctx).duplicate) duplicates += 1;
+      return;
+    }
+    const head = ward.head;
+    assert.throws(() => run(ward, args, ctx), (e) => {
+      assert.ok(e instanceof Error);
+      assert.equal(e.name, "GridwardError");
+      assert.equal(e.code, step.expect_error, `step ${i}: ${e.message}`);
+      return true;
+    }, `step ${i} should fail with ${step.expect_error}`);
+    assert.equal(ward.head, head, `step ${i}: a refused command moved the head`);
+    errors.push(step.expect_error);
+  });
+  return { errors, duplicates };
+}
