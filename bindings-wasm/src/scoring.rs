@@ -149,8 +149,7 @@ impl Ward {
     pub fn obligations(
         &self,
         #[wasm_bindgen(unchecked_param_type = "NodeCode")] unit: &str,
-        #[wasm_bindgen(js_name = fromMonth, unchecked_param_type = "MonthString")]
-        from_month: &str,
+        #[wasm_bindgen(js_name = fromMonth, unchecked_param_type = "MonthString")] from_month: &str,
         #[wasm_bindgen(js_name = toMonth, unchecked_param_type = "MonthString")] to_month: &str,
     ) -> Result<JsValue, WardError> {
         let unit = js::code(unit)?;
