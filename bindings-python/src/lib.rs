@@ -6,7 +6,9 @@
 //! `tasks/queries.rs`), `fund.rs` (fund commands; queries, exports and the money
 //! functions in `fund/queries.rs`), `assembly.rs` (owners, motions, votes, `tally`);
 //! conversion lives in `convert.rs` (with the fund's figures and days in
-//! `fund_convert.rs`) and all error mapping in `error.rs`.
+//! `fund_convert.rs`) and all error mapping in `error.rs`. Scoring (`scoring.rs`: service
+//! records, stars, obligations, handlers' scores) and points (`points.rs`: passbooks,
+//! catalog, redemptions) share `points_convert.rs`; the rating tree is in `rating.rs`.
 
 use pyo3::prelude::*;
 
@@ -16,6 +18,9 @@ mod error;
 mod fund;
 mod fund_convert;
 mod grid;
+mod points;
+mod points_convert;
+mod scoring;
 mod tasks;
 mod ward;
 
@@ -29,6 +34,8 @@ fn _gridward(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(fund::split, m)?)?;
     m.add_function(wrap_pyfunction!(fund::apply_rate, m)?)?;
     m.add_function(wrap_pyfunction!(assembly::tally, m)?)?;
+    m.add_function(wrap_pyfunction!(scoring::star_level, m)?)?;
+    m.add_function(wrap_pyfunction!(scoring::satisfaction_rate, m)?)?;
     error::register(m)?;
     Ok(())
 }

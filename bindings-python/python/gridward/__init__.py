@@ -28,6 +28,13 @@ refused), days ``datetime.date``. ``balances``, ``transactions``, ``account_hist
 and ``accounts`` are tables; ``statement`` gives a :class:`Statement` whose
 ``to_pandas()`` is a DataFrame per section. ``split``, ``apply_rate`` and ``tally`` are
 the core's money and counting rules as functions.
+
+Scoring and points (积分制): ``record_service``, ``certify_service``, ``grant_stars``;
+``add_item``, ``earn_for_service``, ``award``, ``redeem`` (with ``key=``),
+``reverse_redemption`` and ``expire_points``. ``service_records``, ``volunteers``,
+``obligations``, ``handler_scores``, ``passbook_history``, ``items`` and
+``redemptions`` are tables (:class:`PointsTable`); ``star_level`` and ``satisfaction_rate``
+are the rules as functions.
 """
 
 from __future__ import annotations
@@ -46,7 +53,9 @@ from ._gridward import (
     __version__,
     apply_rate,
     default_config,
+    satisfaction_rate,
     split,
+    star_level,
     tally,
     verify_journal,
 )
@@ -82,6 +91,7 @@ __all__ = [
     "PermissionDeniedError",
     "IndicatorTable",
     "LedgerTable",
+    "PointsTable",
     "RequestTable",
     "Statement",
     "Table",
@@ -89,7 +99,9 @@ __all__ = [
     "__version__",
     "apply_rate",
     "default_config",
+    "satisfaction_rate",
     "split",
+    "star_level",
     "statement_frames",
     "tally",
     "verify_journal",
@@ -343,10 +355,15 @@ class Statement(dict[str, Any]):
         return statement_frames(self)
 
 
-class Ward(_gridward.Ward):
+# Scoring, points and rating tables build on `Table`, so they are imported once it is
+# defined.
+from ._points_layer import PointsQueries, PointsTable  # noqa: E402
+
+
+class Ward(PointsQueries, _gridward.Ward):
     """A ward: the grid with its hash-chained journal (see the native class for every
-    command). Table-returning queries give :class:`Table`, and :meth:`coverage` a
-    :class:`CoverageReport`."""
+    command). Table-returning queries give :class:`Table` (scoring and points ones a
+    :class:`PointsTable`), and :meth:`coverage` a :class:`CoverageReport`."""
 
     def roots(self) -> Table[UnitDict]:
         """The districts at the top, in code order."""

@@ -103,3 +103,38 @@ outcome: str | None = motion["tally"]["outcome"] if motion is not None else None
 parts: list[Decimal] = split(Decimal("1000.00"), [72, "89.5", Decimal("120.3")])
 residue: Decimal = apply_rate(4, [72], rounding="half_even")["residue"]
 passed: bool = tally("special", [("a", 10), ("b", 10)], {"a": "yes"})["quorum"]
+
+# Scoring and points.
+from gridward import PointsTable, satisfaction_rate, star_level  # noqa: E402
+
+ward.record_service("s1", "p1", "510105001001", "elder_care", at, 90, note="陪诊", actor="p1", at=at)
+ward.record_service("s2", "p1", "510105001001", "patrol", "2026-03-02T09:00:00+08:00", 30, 10)
+ward.certify_service("s1", at=at)
+ward.reject_service("s2", "无人见证", at=at)
+ward.grant_stars(date(2026, 3, 31), at=at)
+service_status: str = ward.service_records()[0]["status"]
+record = ward.service_record("s1")
+counted: int | None = record["status"].get("counted") if record is not None else None
+volunteer = ward.volunteer("p1")
+hours: Decimal | None = volunteer["hours"] if volunteer is not None else None
+level: int = ward.volunteers()[0]["level"]
+changes: PointsTable[gridward._points_shapes.StarChangeDict] = ward.grant_preview("2026-06-30")
+month_met: bool = ward.obligations("510105001001", "2026-03", "2026-04")[0]["met"]
+score: Decimal | None = ward.handler_scores("510105001001", at, at)[0]["score"]
+ward.add_item("rice", "510105001001", "大米", 30, 10, per_person=2, valid_until=date(2026, 12, 31))
+ward.restock("rice", 5)
+ward.award("a1", "p1", "510105001001", 50, "表彰", at=at)
+ward.earn_for_service("s1")
+ward.redeem("r1", "p1", "rice", 1, actor="p1", at=at, key="r1")
+ward.reverse_redemption("r1", "领错", at=at)
+ward.expire_points("2026-12-31")
+book = ward.passbook("p1")
+balance: int = book["balance"] if book is not None else 0
+expires: date | None = book["lots"][0]["expires_on"] if book is not None else None
+spendable: int = ward.available_points("p1", date(2026, 4, 1))
+movement: str = ward.passbook_history("p1")[0]["movement"]
+stock: int = ward.items()[0]["stock"]
+taken: int = ward.redemptions()[0]["taken"][0]["points"]
+totals_spent: int = ward.points_totals()["spent"]
+stars: int = star_level(Decimal("299.5")) + star_level(60, [30, 60, 100])
+rate: Decimal | None = satisfaction_rate([70, 20, 0, 10, 0])
