@@ -62,6 +62,9 @@ pub enum Error {
     /// A points command or event was refused.
     #[error(transparent)]
     Points(#[from] PointsError),
+    /// A rating tree or its data was refused.
+    #[error(transparent)]
+    Rating(#[from] crate::scoring::tree::TreeError),
     /// A ledger could not be exported for an accountants' tool.
     #[error(transparent)]
     Export(#[from] crate::fund::export::ExportError),
@@ -117,6 +120,7 @@ impl Error {
             Error::Assembly(e) => e.code(),
             Error::Scoring(e) => e.code(),
             Error::Points(e) => e.code(),
+            Error::Rating(e) => e.code(),
             Error::Export(e) => e.code(),
             Error::Journal(JournalError::Broken(_)) => "journal_broken",
             Error::Journal(JournalError::HeadMismatch { .. }) => "journal_head_mismatch",
@@ -138,6 +142,7 @@ impl Error {
             Error::Assembly(e) => e.kind(),
             Error::Scoring(e) => e.kind(),
             Error::Points(e) => e.kind(),
+            Error::Rating(e) => e.kind(),
             Error::Export(_) => ErrorKind::Invalid,
             Error::Denied { .. } | Error::UnknownActor(_) => ErrorKind::PermissionDenied,
             Error::IdempotencyConflict { .. } => ErrorKind::Conflict,

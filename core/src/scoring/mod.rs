@@ -18,6 +18,7 @@ mod obligations;
 mod stars;
 #[cfg(test)]
 mod tests;
+pub mod tree;
 
 pub use command::{ScoringCommand, ScoringEvent, StarChange};
 pub use config::{HandlerWeights, HoursRules, Obligation, ScoringConfig, UnitRounding};
