@@ -13,7 +13,7 @@ use gridward::grid::{CoverageRules, Domain, GridCommand, Level, NodeCode};
 use gridward::tasks::Period;
 use gridward::{Actor, Context, Journal, Role, Ward, WardConfig};
 use gridward_scenarios::requests::{appoint_officers, simulate};
-use gridward_scenarios::{at, jifu, jifu_points};
+use gridward_scenarios::{at, jifu, jifu_points, jifu_rating};
 
 fn main() -> Result<(), Box<dyn Error>> {
     let mut ward = Ward::new(jifu_points::config());
@@ -208,8 +208,10 @@ fn main() -> Result<(), Box<dyn Error>> {
     //    bad rating, some need the street's market office called in.
     let sites = requests_month(&mut ward, &sample)?;
     // 7. The month's service: hours from handled requests and residents' own records,
-    //    points by the rules, stars, and the community's catalog.
+    //    points by the rules, stars, and the community's catalog; then the community
+    //    rated among its district's communities on the "four types" tree.
     points_month(&mut ward, &sample, &sites)?;
+    rate_community(&ward)?;
     fund_year()?;
 
     // 7. The journal: export, verify, show that tampering is found, replay.
@@ -373,6 +375,50 @@ fn points_month(
             pct(s.closure_rate),
             pct(s.on_time_rate),
             pct(s.satisfaction_rate)
+        );
+    }
+    Ok(())
+}
+
+fn rate_community(ward: &Ward) -> Result<(), Box<dyn Error>> {
+    let community = NodeCode::parse(jifu::COMMUNITY)?;
+    let march = Period {
+        from: at("2026-03-01T00:00:00+08:00"),
+        to: at("2026-04-01T00:00:00+08:00"),
+    };
+    let (tree, evaluations) = jifu_rating::rate(ward, community, &march, 59)?;
+    let mut grades = std::collections::BTreeMap::new();
+    for e in &evaluations {
+        *grades.entry(e.grade.as_str()).or_insert(0) += 1;
+    }
+    let vetoed = evaluations.iter().filter(|e| !e.vetoed.is_empty()).count();
+    println!(
+        "== Rating on \"{}\": {} items, {} indicators, {} vetoes; {} communities rated, {} vetoed; grades {:?}",
+        tree.name,
+        tree.item_count(),
+        tree.indicators().len(),
+        tree.vetoes.len(),
+        evaluations.len(),
+        vetoed,
+        grades
+    );
+    let Some(jifu) = evaluations.first() else {
+        return Err("no evaluation".into());
+    };
+    println!(
+        "   吉福社区: {} points, {}, rank {} of {}",
+        jifu.score,
+        jifu.grade,
+        jifu.rank,
+        evaluations.len()
+    );
+    for item in &jifu.items {
+        println!("   {:<12} {:>6} of {:>6}", item.name, item.points, item.max);
+    }
+    for loss in jifu.lost.iter().take(5) {
+        println!(
+            "   lost {:>5} on {} (value {})",
+            loss.points_lost, loss.name, loss.value
         );
     }
     Ok(())

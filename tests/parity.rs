@@ -181,3 +181,94 @@ fn the_fund_scenario_exercises_what_it_claims() {
         .iter()
         .any(|v| v["payee"] == "张**"));
 }
+
+fn points_observed() -> serde_json::Value {
+    let path = fixture("points_scenario.json");
+    let generated = gridward_scenarios::parity_points::scenario();
+    if std::env::var_os("GRIDWARD_BLESS").is_some() {
+        let pretty = serde_json::to_string_pretty(&generated).unwrap();
+        std::fs::write(&path, pretty + "\n").unwrap();
+    }
+    let text = std::fs::read_to_string(&path).unwrap();
+    let scenario: gridward_scenarios::parity_points::Scenario =
+        serde_json::from_str(&text).unwrap();
+    assert_eq!(
+        serde_json::to_value(&scenario).unwrap(),
+        serde_json::to_value(&generated).unwrap()
+    );
+    gridward_scenarios::parity_points::run(&scenario).unwrap()
+}
+
+#[test]
+fn rust_face_matches_the_expected_points_numbers() {
+    check(&points_observed(), "points_expected.json");
+}
+
+#[test]
+fn the_points_scenario_exercises_what_it_claims() {
+    let o = points_observed();
+    let book = |p: &str| {
+        o["passbooks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|b| b["person"] == p)
+            .unwrap()
+            .clone()
+    };
+    // Every passbook keeps every point: earned = spent + expired + balance.
+    for b in o["passbooks"].as_array().unwrap() {
+        let n = |k: &str| b[k].as_u64().unwrap();
+        assert_eq!(n("earned"), n("spent") + n("expired") + n("balance"), "{b}");
+    }
+    // The volunteer: 5 (rating) + 17 + 3 × 83 + 29 (cut to the cap of 300) in March,
+    // 83 in April.
+    let vol = book("vol");
+    assert_eq!(vol["earned"], 5 + 17 + 3 * 83 + 29 + 83);
+    let lots = vol["lots"].as_array().unwrap();
+    assert_eq!(lots[5]["points"], 29);
+    assert!(
+        vol["expired"].as_u64().unwrap() > 0,
+        "March's lots expired in May"
+    );
+    assert_eq!(
+        o["duplicates"], 2,
+        "a filing and a redemption retried under their keys"
+    );
+    let codes: Vec<&str> = o["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c.as_str().unwrap())
+        .collect();
+    for code in [
+        "request_recorded",
+        "request_mismatch",
+        "own_service",
+        "cap_reached",
+        "earning_exists",
+        "key_required",
+        "limit_reached",
+        "stars_needed",
+        "insufficient_points",
+        "not_on_offer",
+        "out_of_stock",
+        "already_reversed",
+    ] {
+        assert!(codes.contains(&code), "{code} missing from {codes:?}");
+    }
+    let volunteer = o["volunteers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|v| v["person"] == "vol")
+        .unwrap();
+    assert_eq!(volunteer["level"], 1);
+    let vetoed = o["evaluation"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["community"] == "蜀锦社区")
+        .unwrap();
+    assert_eq!(vetoed["grade"], "不合格");
+}

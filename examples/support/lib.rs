@@ -6,11 +6,14 @@ pub mod city;
 pub mod compound;
 pub mod jifu;
 pub mod jifu_points;
+pub mod jifu_rating;
 pub mod ledger_load;
 pub mod parity;
 pub mod parity_fund;
+pub mod parity_points;
 pub mod parity_tasks;
 pub mod points_load;
+pub mod rating;
 pub mod requests;
 pub mod statement_text;
 
