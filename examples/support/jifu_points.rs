@@ -90,7 +90,17 @@ fn at(t: DateTime<FixedOffset>, who: Option<&str>) -> Context {
     Context::new(who.map_or(Actor::System, Actor::person), t)
 }
 
-const ITEMS: [(&str, &str, u64, u32, Option<u32>, Option<u8>); 4] = [
+/// A catalog item: id, name, cost, stock, per-person limit, stars required.
+type Offer = (
+    &'static str,
+    &'static str,
+    u64,
+    u32,
+    Option<u32>,
+    Option<u8>,
+);
+
+const ITEMS: [Offer; 4] = [
     ("bus-card", "公交月卡(一星及以上)", 30, 20, Some(1), Some(1)),
     ("rice", "大米5kg", 20, 60, Some(2), None),
     ("detergent", "洗衣液", 10, 120, None, None),
