@@ -20,6 +20,7 @@ mod fund_convert;
 mod grid;
 mod points;
 mod points_convert;
+mod rating;
 mod scoring;
 mod tasks;
 mod ward;
@@ -36,6 +37,7 @@ fn _gridward(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(assembly::tally, m)?)?;
     m.add_function(wrap_pyfunction!(scoring::star_level, m)?)?;
     m.add_function(wrap_pyfunction!(scoring::satisfaction_rate, m)?)?;
+    m.add_function(wrap_pyfunction!(rating::evaluate_communities, m)?)?;
     error::register(m)?;
     Ok(())
 }

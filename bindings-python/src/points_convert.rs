@@ -47,6 +47,15 @@ pub fn to_py<'py>(py: Python<'py>, value: &Value) -> PyResult<Bound<'py, PyAny>>
     keyed(py, value, None, &[])
 }
 
+/// Like [`to_py`], with more keys read as decimals (the rating tree's points).
+pub fn to_py_with<'py>(
+    py: Python<'py>,
+    value: &Value,
+    decimals: &[&str],
+) -> PyResult<Bound<'py, PyAny>> {
+    keyed(py, value, None, decimals)
+}
+
 /// Serialises a core value to JSON and on to Python with [`to_py`].
 pub fn serde_to_py<'py, T: serde::Serialize>(
     py: Python<'py>,

@@ -34,7 +34,9 @@ Scoring and points (积分制): ``record_service``, ``certify_service``, ``grant
 ``reverse_redemption`` and ``expire_points``. ``service_records``, ``volunteers``,
 ``obligations``, ``handler_scores``, ``passbook_history``, ``items`` and
 ``redemptions`` are tables (:class:`PointsTable`); ``star_level`` and ``satisfaction_rate``
-are the rules as functions.
+are the rules as functions, and ``evaluate_communities`` rates communities on an
+indicator tree (an :class:`EvaluationTable`; its losses as one DataFrame with
+``losses_to_pandas()``).
 """
 
 from __future__ import annotations
@@ -89,6 +91,7 @@ __all__ = [
     "JournalError",
     "NotFoundError",
     "PermissionDeniedError",
+    "EvaluationTable",
     "IndicatorTable",
     "LedgerTable",
     "PointsTable",
@@ -99,6 +102,8 @@ __all__ = [
     "__version__",
     "apply_rate",
     "default_config",
+    "evaluate_communities",
+    "rating_losses",
     "satisfaction_rate",
     "split",
     "star_level",
@@ -358,6 +363,7 @@ class Statement(dict[str, Any]):
 # Scoring, points and rating tables build on `Table`, so they are imported once it is
 # defined.
 from ._points_layer import PointsQueries, PointsTable  # noqa: E402
+from ._rating_layer import EvaluationTable, evaluate_communities, rating_losses  # noqa: E402
 
 
 class Ward(PointsQueries, _gridward.Ward):

@@ -19,6 +19,7 @@ from ._fund import apply_rate as apply_rate, split as split, tally as tally
 from ._points import _PointsMethods
 from ._tasks import _TasksMethods
 from ._points import (
+    evaluate_communities as evaluate_communities,
     satisfaction_rate as satisfaction_rate,
     star_level as star_level,
 )
@@ -63,6 +64,7 @@ __all__ = [
     "Ward",
     "apply_rate",
     "default_config",
+    "evaluate_communities",
     "satisfaction_rate",
     "split",
     "star_level",

@@ -1,5 +1,6 @@
-"""The scoring and points part of the native module's stubs: the module functions
-``star_level`` and ``satisfaction_rate`` (re-exported by ``_gridward.pyi``) and the methods of the native ``Ward``, which its
+"""The scoring, points and rating part of the native module's stubs: the module
+functions ``star_level``, ``satisfaction_rate`` and ``evaluate_communities``
+(re-exported by ``_gridward.pyi``) and the methods of the native ``Ward``, which its
 stub inherits from ``_PointsMethods`` (for type checking only)."""
 
 from datetime import date, datetime
@@ -7,6 +8,7 @@ from decimal import Decimal
 from typing import Any, Iterable, Mapping, type_check_only
 
 from ._points_shapes import (
+    EvaluationDict,
     HandlerScoreRow,
     HistoryLineRow,
     ItemDict,
@@ -35,6 +37,11 @@ def star_level(hours: _Hours, thresholds: Iterable[_Hours] | None = None) -> int
 
 def satisfaction_rate(counts: Iterable[int]) -> Decimal | None:
     """The top three levels over all rated, in percent; None if nothing was rated."""
+
+def evaluate_communities(
+    tree: Mapping[str, Any] | str, data: Iterable[Mapping[str, Any]] | Any
+) -> list[EvaluationDict]:
+    """Rates communities on an indicator tree, in data order, each with its rank."""
 
 @type_check_only
 class _PointsMethods:

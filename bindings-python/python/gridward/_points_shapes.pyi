@@ -7,7 +7,7 @@ redemptions, totals, and community evaluations. Hours, scores and rates are
 
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any, Literal, TypedDict, type_check_only
+from typing import Literal, TypedDict, type_check_only
 
 _Activity = Literal[
     "handling_request",
@@ -185,6 +185,25 @@ class PointsTotalsDict(TypedDict):
     reversed: int
 
 @type_check_only
+class ItemScoreDict(TypedDict):
+    """The points of one top-level node of a rating tree."""
+
+    id: str
+    name: str
+    points: Decimal
+    max: Decimal
+
+@type_check_only
+class LossDict(TypedDict):
+    """Points an indicator lost."""
+
+    indicator: str
+    name: str
+    item: str
+    value: Decimal
+    points_lost: Decimal
+
+@type_check_only
 class EvaluationDict(TypedDict):
     """A community rated by an indicator tree."""
 
@@ -193,5 +212,5 @@ class EvaluationDict(TypedDict):
     grade: str
     rank: int
     vetoed: list[str]
-    items: list[dict[str, Any]]
-    lost: list[dict[str, Any]]
+    items: list[ItemScoreDict]
+    lost: list[LossDict]

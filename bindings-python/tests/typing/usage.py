@@ -105,7 +105,14 @@ residue: Decimal = apply_rate(4, [72], rounding="half_even")["residue"]
 passed: bool = tally("special", [("a", 10), ("b", 10)], {"a": "yes"})["quorum"]
 
 # Scoring and points.
-from gridward import PointsTable, satisfaction_rate, star_level  # noqa: E402
+from gridward import (  # noqa: E402
+    EvaluationTable,
+    PointsTable,
+    evaluate_communities,
+    rating_losses,
+    satisfaction_rate,
+    star_level,
+)
 
 ward.record_service("s1", "p1", "510105001001", "elder_care", at, 90, note="陪诊", actor="p1", at=at)
 ward.record_service("s2", "p1", "510105001001", "patrol", "2026-03-02T09:00:00+08:00", 30, 10)
@@ -138,3 +145,8 @@ taken: int = ward.redemptions()[0]["taken"][0]["points"]
 totals_spent: int = ward.points_totals()["spent"]
 stars: int = star_level(Decimal("299.5")) + star_level(60, [30, 60, 100])
 rate: Decimal | None = satisfaction_rate([70, 20, 0, 10, 0])
+rated: EvaluationTable = evaluate_communities({"name": "t", "items": []}, [])
+best: Decimal | None = rated[0]["score"] if rated else None
+lost_points: Decimal = rated[0]["lost"][0]["points_lost"]
+losses = rated.losses_to_pandas()
+same_losses = rating_losses(rated)
