@@ -14,7 +14,8 @@
 //! `wrong_status`, `over_budget`, `unbalanced`, `voting_open`, `not_an_owner` …) come
 //! from the core like every other; an export the core cannot write has the export's
 //! own code (`bad_export_currency`). Scoring and points add `invalid_integer` (a count
-//! that is not a whole number from 0 up), `invalid_activity` and `invalid_profile`;
+//! that is not a whole number from 0 up), `invalid_activity` and `invalid_profile`; the
+//! rating tree `invalid_rating_tree`, `invalid_rating_data` and `invalid_evaluations`;
 //! their refusals (`service_not_pending`, `own_service`,
 //! `insufficient_points`, `out_of_stock`, `limit_reached`, `key_required` …) are the
 //! core's.
@@ -133,6 +134,12 @@ impl From<gridward::scoring::ScoringError> for WardError {
 
 impl From<gridward::points::PointsError> for WardError {
     fn from(e: gridward::points::PointsError) -> Self {
+        WardError::Core(e.into())
+    }
+}
+
+impl From<gridward::scoring::tree::TreeError> for WardError {
+    fn from(e: gridward::scoring::tree::TreeError) -> Self {
         WardError::Core(e.into())
     }
 }

@@ -27,9 +27,12 @@
 //! `assembly.rs` (the owners' assembly: owners, motions, votes; `tally`), `scoring.rs`
 //! (service records, volunteers' hours and stars, obligations, handlers' scores;
 //! `starLevel`, `satisfactionRate`), `points.rs` (passbooks, the catalog, redemptions),
+//! `rating.rs` (the community rating tree: `evaluateCommunities`, `ratingLosses`,
+//! `checkRatingTree`),
 //! `js/` (all conversion: what comes in, in `mod.rs`; result shapes, in `out.rs`; the
 //! tasks capability's, in `tasks.rs`; the fund's and the assembly's, in `fund.rs`; the
-//! scoring and points capabilities', in `scoring.rs`), `error.rs`
+//! scoring and points capabilities', in `scoring.rs`; the rating tree's, in
+//! `rating.rs`), `error.rs`
 //! (all error mapping), `types.rs` and `types/` (TypeScript declarations of every
 //! domain object).
 
@@ -42,6 +45,7 @@ mod grid;
 mod js;
 mod open311;
 mod points;
+mod rating;
 mod scoring;
 mod tasks;
 mod types;
@@ -50,6 +54,7 @@ mod ward;
 pub use assembly::tally;
 pub use error::{is_gridward_error, WardError};
 pub use fund::{apply_rate_js, split_amount};
+pub use rating::{check_rating_tree, evaluate_communities, rating_losses};
 pub use scoring::{satisfaction_rate_js, star_level};
 pub use ward::{verify_journal, Ward};
 

@@ -6,6 +6,7 @@ use wasm_bindgen::prelude::*;
 
 mod fund;
 mod points;
+mod rating;
 mod tasks;
 
 #[wasm_bindgen(typescript_custom_section)]

@@ -10,11 +10,12 @@ import { createServer } from "node:http";
 import { existsSync, mkdirSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { Ward, verifyJournal, repoRoot } from "./support.mjs";
+import { Ward, verifyJournal, gridward, repoRoot } from "./support.mjs";
 import { buildCommunity, COMMUNITY, DIRECTIVE } from "../../examples/web/community.js";
 import { runRequests, REQUEST, MONTH } from "../../examples/web/requests.js";
 import { buildCompoundYear } from "../../examples/web/fund.js";
 import { buildVolunteerPoints, CONFIG as POINTS_CONFIG } from "../../examples/web/points.js";
+import { TREE, DATA } from "../../examples/web/rating.js";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const haveBrowser = existsSync(CHROMIUM);
@@ -331,4 +332,19 @@ test("the volunteers' hours, stars, a passbook and the catalog with its stock", 
     cells: [h.on, h.movement, String(h.points), String(h.balance), h.reference] })));
   assert.equal(await page.getAttribute("body", "data-points-head"), p.head);
   assert.equal(p.head, ward.head);
+});
+
+test("the street's communities rated on the indicator tree, with grades", { skip }, async () => {
+  const result = gridward.evaluateCommunities(TREE, DATA);
+  const shown = await page.$$eval("#rating-table tr", (trs) => trs.map((tr) => ({
+    community: tr.dataset.community, grade: tr.dataset.grade,
+    cells: Array.from(tr.children, (td) => td.textContent.trim()),
+  })));
+  assert.deepEqual(shown.map((r) => [r.community, ...r.cells.slice(1, 4)]),
+    result.map((e) => [e.community, e.score, e.grade, String(e.rank)]));
+  // One community in each band; the best score is vetoed and ranked last.
+  assert.deepEqual(shown.map((r) => r.grade), ["优秀", "良好", "合格", "不合格"]);
+  assert.deepEqual(shown.map((r) => r.cells[1]), ["97.17", "85.24", "64.94", "100.00"]);
+  assert.equal(shown[3].cells[4], "一票否决: 发生重大安全责任事故");
+  assert.equal(shown[0].cells[4], `${result[0].lost[0].name} −${result[0].lost[0].points_lost}`);
 });

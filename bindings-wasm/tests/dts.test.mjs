@@ -197,16 +197,20 @@ for (const target of ["web", "node"]) {
       "pointsTotals(): PointsTotals;",
       "export function starLevel(hours: DecimalInput, thresholds?: DecimalInput[] | null): number;",
       "export function satisfactionRate(counts: RatingCounts): DecimalString | null;",
+      "export function evaluateCommunities(tree: RatingTreeInput | string, data: CommunityDataInput[]): Evaluation[];",
+      "export function ratingLosses(evaluations: Evaluation[]): LossRow[];",
+      "export function checkRatingTree(tree: RatingTreeInput | string): RatingTreeSummary;",
     ]) {
       assert.ok(dts.includes(signature), `missing: ${signature}`);
     }
     for (const name of ["ServiceRecord", "Volunteer", "StarChange", "StarProfile", "ObligationRow",
       "HandlerScore", "Lot", "Passbook", "HistoryLine", "Item", "Take", "Redemption",
-      "PointsTotals", "ScoringConfig", "PointsConfig", "ScoringEvent", "PointsEvent"]) {
+      "PointsTotals", "ScoringConfig", "PointsConfig", "ScoringEvent", "PointsEvent", "Evaluation",
+      "ItemScore", "Loss", "LossRow", "RatingTreeInput", "CommunityDataInput", "RatingTreeSummary"]) {
       assert.match(dts, new RegExp(`export interface ${name} `), name);
     }
     for (const name of ["Activity", "ServiceStatus", "Movement", "ScoringCommand", "PointsCommand",
-      "Expiry", "Progression"]) {
+      "Expiry", "Progression", "RatingNodeInput", "NormaliseInput", "Better"]) {
       assert.match(dts, new RegExp(`export type ${name} =`), name);
     }
   });

@@ -2,7 +2,8 @@
 // and points methods take and return real types; each `@ts-expect-error` proves a wrong
 // use is caught (it would go unnoticed, and the directive be unused, under `any`).
 import init, {
-  Ward, starLevel, satisfactionRate,
+  Ward, starLevel, satisfactionRate, evaluateCommunities, ratingLosses, checkRatingTree,
+  type Evaluation, type LossRow, type RatingTreeInput, type RatingTreeSummary,
   type Receipt, type ServiceRecord, type ServiceStatus, type Volunteer, type StarChange,
   type ObligationRow, type HandlerScore, type Passbook, type Lot, type HistoryLine,
   type Item, type Redemption, type PointsTotals, type ScoringConfig, type PointsConfig,
@@ -60,6 +61,16 @@ export async function points(): Promise<string | null> {
   const level: number = starLevel("299.5") + starLevel(45, [30, "60"]);
   const rate: DecimalString | null = satisfactionRate([70, 20, 0, 10, 0]);
 
+  const tree: RatingTreeInput = { name: "t", items: [{ id: "a", name: "A", weight: 1, children: [
+    { id: "r", name: "结案率", weight: "1", normalise: { method: "target", target: 95, better: "higher" } },
+    { id: "f", name: "预案", weight: 1, normalise: { method: "flag" } }] }],
+  vetoes: [{ id: "v", name: "事故" }] };
+  const evaluations: Evaluation[] = evaluateCommunities(tree,
+    [{ community: "c", values: { r: "90", f: 1 }, vetoes: ["v"] }]);
+  const grade: string | undefined = evaluations[0]?.grade;
+  const losses: LossRow[] = ratingLosses(evaluations);
+  const summary: RatingTreeSummary = checkRatingTree(JSON.stringify(tree));
+
   const s: ScoringCommand = { type: "grant_stars", on: "2026-12-31" };
   const p: PointsCommand = { type: "reverse", id: "red", reason: "x" };
   const any1: WardCommand = { scoring: s };
@@ -77,11 +88,13 @@ export async function points(): Promise<string | null> {
   ward.redeem({ id: "red", person: "v", quantity: 1 }, { key: "k" });
   // @ts-expect-error -- a passbook's balance is a number
   const wrong: string = totals.balance;
+  // @ts-expect-error -- an indicator is normalised by target, min_max or flag
+  checkRatingTree({ name: "t", items: [{ id: "a", name: "A", weight: 1, normalise: { method: "rank" } }] });
   // @ts-expect-error -- a movement is earned, redeemed, reversed or expired
   const wrongMovement: Movement = "spent";
 
   void [scoring, pointsConfig, recorded, counted, records, volunteer, volunteers, preview,
     custom, rows, scores, lots, available, movement, items, item, redemptions, redemption,
-    level, rate, wrong, wrongMovement];
+    level, rate, wrong, wrongMovement, grade, losses, summary];
   return kind;
 }

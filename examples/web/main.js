@@ -3,13 +3,15 @@
 // rating with the community's indicators, and the verified journal; beside it, a year of
 // a compound's common fund in a second Ward, its public statement (公示) verified against
 // the fund's exported journal; and, in a third Ward, volunteers' certified hours, star
-// levels and points passbooks with the community's catalog.
+// levels and points passbooks with the community's catalog, and the street's communities
+// rated on an indicator tree.
 // No build step: open it through any static server from the repository root.
-import init, { Ward, verifyJournal } from "../../bindings-wasm/pkg/web/gridward.js";
+import init, { Ward, verifyJournal, evaluateCommunities } from "../../bindings-wasm/pkg/web/gridward.js";
 import { buildCommunity, COMMUNITY, DIRECTIVE } from "./community.js";
 import { runRequests, REQUEST, MONTH } from "./requests.js";
 import { buildCompoundYear } from "./fund.js";
 import { buildVolunteerPoints, CONFIG as POINTS_CONFIG } from "./points.js";
+import { TREE, DATA } from "./rating.js";
 
 const LEVELS = {
   district: "区", street: "街道", community: "社区", grid: "网格", micro_grid: "微网格",
@@ -284,6 +286,21 @@ function showPoints() {
   document.body.dataset.pointsHead = p.head;
 }
 
+/** The street's communities rated on the tree: score, grade, rank and the worst loss. */
+function showRating() {
+  const result = evaluateCommunities(TREE, DATA);
+  $("rating-title").textContent = `社区考核 Community rating · ${TREE.name}`;
+  $("rating-table").replaceChildren(...result.map((e) => {
+    const worst = e.lost[0];
+    const note = e.vetoed.length > 0
+      ? `一票否决: ${e.vetoed.map((id) => TREE.vetoes.find((v) => v.id === id)?.name ?? id).join(", ")}`
+      : worst ? `${worst.name} −${worst.points_lost}` : "—";
+    return element("tr", { "data-community": e.community, "data-grade": e.grade },
+      element("td", {}, e.community), num(e.score), element("td", {}, e.grade), num(e.rank),
+      element("td", {}, note));
+  }));
+}
+
 async function main() {
   await init();
   const ward = buildCommunity(new Ward());
@@ -295,6 +312,7 @@ async function main() {
   await showJournal(ward);
   showFund();
   showPoints();
+  showRating();
   document.body.dataset.head = ward.head;
   document.body.dataset.state = "ready";
 }

@@ -54,7 +54,7 @@ fn number_text(n: &serde_json::Number) -> Option<String> {
 /// Drops `null` fields of objects (absent and `null` mean the same in commands) and
 /// writes every number as its decimal text: no fund or assembly command holds a count,
 /// only amounts, rates and weights, which the core reads from strings.
-fn tidy(value: &mut Value) -> Result<(), WardError> {
+pub(crate) fn tidy(value: &mut Value) -> Result<(), WardError> {
     match value {
         Value::Object(map) => {
             map.retain(|_, v| !v.is_null());

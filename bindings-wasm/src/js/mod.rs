@@ -1,7 +1,8 @@
 //! All conversion between JavaScript values and Gridward's types: what comes in, here;
 //! result shapes, in `out.rs`; the tasks capability's commands, locations and periods,
 //! in `tasks.rs`; the fund's and the assembly's commands, figures and shapes, in
-//! `fund.rs`.
+//! `fund.rs`; the scoring and points capabilities', in `scoring.rs`; the rating tree's,
+//! in `rating.rs`.
 //!
 //! Out: every result is a serde value turned into plain JavaScript by serde-wasm-bindgen
 //! in its JSON-compatible mode (maps as plain objects, `None` as `null`); amounts are
@@ -410,11 +411,13 @@ pub fn hash(text: &str, what: &str) -> Result<Hash, WardError> {
 
 mod fund;
 mod out;
+mod rating;
 mod scoring;
 mod tasks;
 
 pub use fund::*;
 pub use out::*;
+pub use rating::*;
 pub use scoring::*;
 pub use tasks::*;
 
