@@ -265,7 +265,10 @@ impl Points {
                 }
                 let it = &mut self.items[ix as usize];
                 it.stock = it.stock.saturating_sub(quantity);
-                *self.held.entry((px, ix)).or_insert(0) += quantity;
+                // Pieces held count only against a limit; items without one keep no tally.
+                if it.per_person.is_some() {
+                    *self.held.entry((px, ix)).or_insert(0) += quantity;
+                }
                 self.redemption_ids.insert(id.as_str().into(), r);
                 self.redemptions.push(Redemption {
                     id,
