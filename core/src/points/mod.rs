@@ -199,6 +199,11 @@ impl Points {
         t
     }
 
+    /// The places of a redemption's person and item.
+    fn person_and_item(&self, grid: &Grid, person: &str, item: &str) -> Option<(u32, u32)> {
+        Some((*grid.person_ids.get(person)?, *self.item_ids.get(item)?))
+    }
+
     /// Folds an event in. Events were checked before: this cannot fail.
     pub fn apply(&mut self, grid: &Grid, event: PointsEvent) {
         match event {
@@ -253,10 +258,7 @@ impl Points {
                 on,
                 taken,
             } => {
-                let (Some(&px), Some(&ix)) = (
-                    grid.person_ids.get(person.as_str()),
-                    self.item_ids.get(item.as_str()),
-                ) else {
+                let Some((px, ix)) = self.person_and_item(grid, &person, &item) else {
                     return;
                 };
                 let r = self.redemptions.len() as u32;
@@ -285,14 +287,12 @@ impl Points {
                 let Some(&r) = self.redemption_ids.get(id.as_str()) else {
                     return;
                 };
-                let red = &mut self.redemptions[r as usize];
-                red.reversed = Some(Reversal { on, reason });
-                let (Some(&px), Some(&ix)) = (
-                    grid.person_ids.get(red.person.as_str()),
-                    self.item_ids.get(red.item.as_str()),
-                ) else {
+                let red = &self.redemptions[r as usize];
+                let Some((px, ix)) = self.person_and_item(grid, &red.person, &red.item) else {
                     return;
                 };
+                let red = &mut self.redemptions[r as usize];
+                red.reversed = Some(Reversal { on, reason });
                 if let Some(book) = self.passbooks.get_mut(&px) {
                     book.restore(&red.taken, on, r);
                 }
