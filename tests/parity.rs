@@ -104,21 +104,26 @@ fn the_scenario_exercises_what_it_claims() {
     assert_eq!(observed["errors"].as_array().unwrap().len(), 11);
 }
 
-fn fund_observed() -> serde_json::Value {
-    let path = fixture("fund_scenario.json");
-    let generated = gridward_scenarios::parity_fund::scenario();
+/// Reads a scenario fixture that code generates, first rewriting it when blessing, and
+/// checks that it is the generator's output: a change to one shows in the other.
+fn generated<S: serde::Serialize + serde::de::DeserializeOwned>(name: &str, generated: S) -> S {
+    let path = fixture(name);
     if std::env::var_os("GRIDWARD_BLESS").is_some() {
         let pretty = serde_json::to_string_pretty(&generated).unwrap();
         std::fs::write(&path, pretty + "\n").unwrap();
     }
     let text = std::fs::read_to_string(&path).unwrap();
-    let scenario: gridward_scenarios::parity_fund::Scenario = serde_json::from_str(&text).unwrap();
-    // The fixture is the generator's output: a change to one shows in the other.
+    let scenario: S = serde_json::from_str(&text).unwrap();
     assert_eq!(
         serde_json::to_value(&scenario).unwrap(),
         serde_json::to_value(&generated).unwrap()
     );
-    gridward_scenarios::parity_fund::run(&scenario).unwrap()
+    scenario
+}
+
+fn fund_observed() -> serde_json::Value {
+    use gridward_scenarios::parity_fund::{run, scenario};
+    run(&generated("fund_scenario.json", scenario())).unwrap()
 }
 
 #[test]
@@ -183,20 +188,8 @@ fn the_fund_scenario_exercises_what_it_claims() {
 }
 
 fn points_observed() -> serde_json::Value {
-    let path = fixture("points_scenario.json");
-    let generated = gridward_scenarios::parity_points::scenario();
-    if std::env::var_os("GRIDWARD_BLESS").is_some() {
-        let pretty = serde_json::to_string_pretty(&generated).unwrap();
-        std::fs::write(&path, pretty + "\n").unwrap();
-    }
-    let text = std::fs::read_to_string(&path).unwrap();
-    let scenario: gridward_scenarios::parity_points::Scenario =
-        serde_json::from_str(&text).unwrap();
-    assert_eq!(
-        serde_json::to_value(&scenario).unwrap(),
-        serde_json::to_value(&generated).unwrap()
-    );
-    gridward_scenarios::parity_points::run(&scenario).unwrap()
+    use gridward_scenarios::parity_points::{run, scenario};
+    run(&generated("points_scenario.json", scenario())).unwrap()
 }
 
 #[test]
