@@ -153,6 +153,12 @@ fn local_rules_cap_the_day_and_certification_is_someone_elses() {
         w.execute(&as_person("vol", "2026-03-10T20:00:00+08:00"), cmd)
             .unwrap();
     }
+    // A service cannot be recorded before it starts; the refusal leaves no trace.
+    let head = w.head();
+    let early = record("v9", "vol", GRID, "2026-03-11T09:00:00+08:00", 60);
+    let err = w.execute(&as_person("vol", "2026-03-10T20:00:00+08:00"), early);
+    assert_eq!(err.unwrap_err().code(), "future_service");
+    assert_eq!(w.head(), head);
     // The volunteer cannot certify (no permission); a worker cannot certify their own.
     let own = ScoringCommand::CertifyService { id: "v1".into() };
     let err = w.execute(&as_person("vol", "2026-03-31T09:00:00+08:00"), own);

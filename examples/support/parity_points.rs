@@ -134,7 +134,10 @@ pub fn config() -> WardConfig {
             "expiry": {"rule": "days", "days": 60}
         }
     });
-    serde_json::from_value(config).unwrap_or_default()
+    match serde_json::from_value(config) {
+        Ok(c) => c,
+        Err(e) => panic!("the parity configuration does not parse: {e}"),
+    }
 }
 
 /// The steps after the requests week.

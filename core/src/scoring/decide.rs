@@ -33,7 +33,7 @@ pub(crate) fn decide(
     scoring: &Scoring,
     config: &ScoringConfig,
     actor: &Actor,
-    _at: DateTime<FixedOffset>,
+    at: DateTime<FixedOffset>,
     command: ScoringCommand,
 ) -> Result<Vec<ScoringEvent>, Error> {
     let who = Authority::new(grid, actor)?;
@@ -51,6 +51,13 @@ pub(crate) fn decide(
         } => {
             text("record id", &id, 64, false)?;
             text("note", &note, 500, true)?;
+            if started_at > at {
+                return Err(ScoringError::FutureService {
+                    id,
+                    started_at: started_at.to_rfc3339(),
+                }
+                .into());
+            }
             let recorded = ScoringEvent::ServiceRecorded {
                 id: id.clone(),
                 person: person.clone(),

@@ -35,6 +35,14 @@ pub enum ScoringError {
         /// The minutes given.
         minutes: u32,
     },
+    /// A service cannot be recorded before it has started.
+    #[error("service {id:?} starts at {started_at}, after it is recorded")]
+    FutureService {
+        /// The record.
+        id: String,
+        /// When it would start.
+        started_at: String,
+    },
     /// The record has been certified or refused already.
     #[error("service record {0:?} is not pending")]
     NotPending(String),
@@ -98,6 +106,7 @@ impl ScoringError {
             ScoringError::UnknownRequest(_) => "unknown_request",
             ScoringError::BadText { .. } => "bad_text",
             ScoringError::BadMinutes { .. } => "bad_minutes",
+            ScoringError::FutureService { .. } => "future_service",
             ScoringError::NotPending(_) => "service_not_pending",
             ScoringError::OwnService(_) => "own_service",
             ScoringError::RequestMismatch { .. } => "request_mismatch",
@@ -119,6 +128,7 @@ impl ScoringError {
             | ScoringError::BadMinutes { .. }
             | ScoringError::BadProfile { .. }
             | ScoringError::BadMonths(_)
+            | ScoringError::FutureService { .. }
             | ScoringError::RequestMismatch { .. } => ErrorKind::Invalid,
             ScoringError::OwnService(_) => ErrorKind::PermissionDenied,
             ScoringError::RecordExists(_)
