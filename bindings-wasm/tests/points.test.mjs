@@ -86,7 +86,7 @@ test("certified service earns hours at the hourly rate plus the activity's point
   const ward = volunteerWard({ points: { per_hour: "10", per_activity: { mediation: 5 } } });
   certifiedService(ward, "s-1", "v1", 90, { activity: "mediation" });
   ward.recordService({ id: "s-2", person: "v1", unit: COMMUNITY, activity: "charity",
-    started_at: "2026-03-08T09:00:00+08:00", minutes: 60 }, as("v1"));
+    started_at: "2026-03-08T09:00:00+08:00", minutes: 60 }, as("v1", "03-08T12:00"));
   const r = ward.earnForService({ record: "s-1" }, chief());
   assert.equal(r.events, 1);
   const again = ward.earnForService({ record: "s-1" }, chief());

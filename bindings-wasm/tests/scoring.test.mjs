@@ -64,7 +64,7 @@ test("a service is recorded, certified by staff and counted in hours", () => {
 test("a rejected record never counts; staff may record for a volunteer", () => {
   const ward = volunteerWard();
   ward.recordService({ id: "s-2", person: "v2", unit: COMMUNITY, activity: "patrol",
-    started_at: new Date("2026-03-08T01:00:00Z"), minutes: 60 }, as("chief"));
+    started_at: new Date("2026-03-08T01:00:00Z"), minutes: 60 }, as("chief", "03-08T12:00"));
   assert.equal(ward.serviceRecord("s-2").started_at, "2026-03-08T01:00:00Z");
   ward.rejectService({ id: "s-2", reason: "no sign-in sheet" }, as("chief"));
   assert.deepEqual(ward.serviceRecord("s-2").status, { status: "rejected", reason: "no sign-in sheet" });
@@ -76,7 +76,8 @@ test("refused scoring commands leave the head unchanged", () => {
   const ward = volunteerWard();
   const args = { id: "s-1", person: "v1", unit: COMMUNITY, activity: "charity",
     started_at: "2026-03-07T09:00:00+08:00", minutes: 60 };
-  const record = (patch) => () => ward.recordService({ ...args, ...patch }, as("v1"));
+  const record = (patch) => () => ward.recordService({ ...args, ...patch }, as("v1", "03-07T12:00"));
+  assertRefused(ward, () => ward.recordService(args, as("v1", "03-07T08:00")), "future_service", "invalid");
   assertRefused(ward, record({ minutes: 0 }), "bad_minutes", "invalid");
   assertRefused(ward, record({ minutes: 1.5 }), "invalid_integer", "invalid");
   assertRefused(ward, record({ minutes: -30 }), "invalid_integer", "invalid");
@@ -90,7 +91,7 @@ test("refused scoring commands leave the head unchanged", () => {
   assertRefused(ward, () => ward.certifyService({ id: "s-9" }, sys()), "unknown_service_record", "not_found");
   assertRefused(ward, () => ward.grantStars({ on: "2026-13-01" }, sys()), "invalid_date", "invalid");
   assertRefused(ward, () => ward.grantStars({ on: "2026-12-31" }, as("chief")), "permission_denied");
-  ward.recordService(args, as("v1"));
+  ward.recordService(args, as("v1", "03-07T12:00"));
   assertRefused(ward, record({}), "service_record_exists", "conflict");
 });
 
@@ -155,12 +156,12 @@ test("scoring commands through execute and decide, in their JSON form", () => {
   const ward = volunteerWard();
   const command = { scoring: { type: "record_service", id: "s-1", person: "v1", unit: COMMUNITY,
     activity: "mediation", started_at: "2026-03-07T09:00:00+08:00", minutes: 45 } };
-  const events = ward.decide(command, as("v1"));
+  const events = ward.decide(command, as("v1", "03-07T12:00"));
   assert.equal(events.length, 1);
   assert.equal(events[0].scoring.type, "service_recorded");
   assert.equal(events[0].scoring.travel_minutes, 0);
   assert.equal(ward.serviceRecords().length, 0);
-  ward.execute(command, as("v1"));
+  ward.execute(command, as("v1", "03-07T12:00"));
   ward.execute({ scoring: { type: "certify_service", id: "s-1" } }, as("chief"));
   assert.equal(ward.volunteer("v1").minutes, 45);
   assertGridwardError(() => ward.certifyService({ type: "reject_service", id: "s-1" }), "invalid_command");
