@@ -2,10 +2,11 @@
 //! person handled, weighted by configuration, ranked within a unit.
 
 use hashbrown::HashMap;
-use rust_decimal::{Decimal, RoundingStrategy};
+use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use super::config::HandlerWeights;
+use super::tree::{competition_ranks, round2};
 use crate::grid::{Grid, NodeCode};
 use crate::tasks::{Indicators, Period, Satisfaction, Tasks};
 
@@ -67,9 +68,7 @@ impl HandlerWeights {
         if total.is_zero() {
             return None;
         }
-        let mut s = (sum / total).round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
-        s.rescale(2);
-        Some(s)
+        Some(round2(sum / total))
     }
 }
 
@@ -117,15 +116,10 @@ pub(crate) fn handler_scores(
         (None, Some(_)) => std::cmp::Ordering::Greater,
         (None, None) => a.person.cmp(&b.person),
     });
-    let mut last: Option<(Decimal, u32)> = None;
-    for (i, row) in rows.iter_mut().enumerate() {
-        let Some(score) = row.score else { break };
-        let rank = match last {
-            Some((s, r)) if s == score => r,
-            _ => i as u32 + 1,
-        };
+    // Scored rows come first; only they are ranked.
+    let keys: Vec<(bool, Decimal)> = rows.iter().map_while(|r| Some((false, r.score?))).collect();
+    for (row, rank) in rows.iter_mut().zip(competition_ranks(&keys)) {
         row.rank = Some(rank);
-        last = Some((score, rank));
     }
     rows
 }

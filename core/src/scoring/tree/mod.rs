@@ -81,5 +81,6 @@ pub use model::{
     default_bands, default_lowest, Band, Better, CommunityData, Node, NodeKind, Normalise, Tree,
     Veto,
 };
+pub(crate) use report::{competition_ranks, round2};
 pub use report::{Evaluation, ItemScore, Loss};
 pub use validate::{MAX_DEPTH, MAX_TEXT};
