@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Builds the WebAssembly face: the gridward-wasm crate for wasm32, then wasm-bindgen for
-# the web (ES module + init) and for Node (CommonJS), then the npm package.json.
-# Output: bindings-wasm/pkg/{web,node}/gridward{.js,.d.ts,_bg.wasm} and pkg/package.json.
+# Builds the WebAssembly face: the gridward-wasm crate for wasm32, then wasm-bindgen's
+# ES module glue, then the npm package: the generated api.js and gridward.d.ts, the
+# entries for browsers (index.js) and Node (node.js), and package.json.
+# Output: bindings-wasm/pkg/{index,node,api}.js, gridward.d.ts, wasm/gridward{.js,_bg.wasm}.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -18,15 +19,16 @@ wasm="${target_dir}/wasm32-unknown-unknown/release/gridward_wasm.wasm"
 
 pkg=bindings-wasm/pkg
 rm -rf "${pkg}"
-wasm-bindgen "${wasm}" --target web --out-dir "${pkg}/web" --out-name gridward
-wasm-bindgen "${wasm}" --target nodejs --out-dir "${pkg}/node" --out-name gridward
+# One WebAssembly module for every environment: the web target's glue also runs in Node,
+# where node.js hands it the module's bytes.
+wasm-bindgen "${wasm}" --target web --weak-refs --out-dir "${pkg}/wasm" --out-name gridward
+cp bindings-wasm/js/index.js bindings-wasm/js/node.js bindings-wasm/js/api.js \
+    bindings-wasm/js/gridward.d.ts "${pkg}/"
 
 version="$(cargo metadata --no-deps --format-version 1 \
     | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{
         const p=JSON.parse(s).packages.find(p=>p.name==="gridward-wasm");
         process.stdout.write(p.version);})')"
-# The nodejs output is CommonJS, inside a package whose root says "type": "module".
-echo '{ "type": "commonjs" }' > "${pkg}/node/package.json"
 sed "s/__VERSION__/${version}/" bindings-wasm/package.template.json > "${pkg}/package.json"
 cp README.md "${pkg}/README.md" 2>/dev/null || true
 echo "built ${pkg} (gridward ${version})"

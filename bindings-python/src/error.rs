@@ -1,10 +1,7 @@
-//! Every error the module raises, in one place: the core's typed errors become one
-//! exception class per broad kind, all under `gridward.GridwardError`, each instance
-//! carrying the stable `.code` and `.kind` strings.
+//! Every error the module raises: the core's typed errors become one exception class
+//! per broad kind, all under `gridward.GridwardError`, each carrying the stable `.code`,
+//! the `.kind`, and for bad input the `.field` at fault.
 
-use gridward::fund::export::ExportError;
-use gridward::grid::{CodeError, GridError};
-use gridward::journal::JournalError as CoreJournalError;
 use gridward::{Error, ErrorKind};
 use pyo3::create_exception;
 use pyo3::exceptions::PyException;
@@ -14,7 +11,7 @@ create_exception!(
     gridward,
     GridwardError,
     PyException,
-    "Base of every Gridward error; `.code` is a stable snake_case code (\"unknown_unit\", \"bad_area\"), `.kind` the broad kind."
+    "Base of every Gridward error: `.code` is a stable snake_case code, `.kind` the broad kind, `.field` the field at fault (or None)."
 );
 create_exception!(
     gridward,
@@ -32,7 +29,7 @@ create_exception!(
     gridward,
     ConflictError,
     GridwardError,
-    "The input clashes with the current state: exists already, not empty, reused key (kind \"conflict\")."
+    "The input clashes with the current state (kind \"conflict\")."
 );
 create_exception!(
     gridward,
@@ -47,74 +44,42 @@ create_exception!(
     "A journal is broken, malformed or not the one expected (kind \"journal\")."
 );
 
-/// Builds the exception for `kind`, with `.code` and `.kind` set on the instance.
-fn raise(kind: ErrorKind, code: &str, message: String) -> PyErr {
-    let err = match kind {
+/// The exception for a core error, with `.code`, `.kind` and `.field` set.
+pub fn raise(py: Python<'_>, e: Error) -> PyErr {
+    let message = e.to_string();
+    let err = match e.kind() {
         ErrorKind::Invalid => InvalidInputError::new_err(message),
         ErrorKind::NotFound => NotFoundError::new_err(message),
         ErrorKind::Conflict => ConflictError::new_err(message),
         ErrorKind::PermissionDenied => PermissionDeniedError::new_err(message),
         ErrorKind::Journal => JournalError::new_err(message),
     };
-    Python::with_gil(|py| {
-        let value = err.value(py);
-        // Exception instances take attributes; if that ever failed, the class and the
-        // message still say what happened, so the failure is not worth a second error.
-        let _ = value.setattr("code", code);
-        let _ = value.setattr("kind", kind.as_str());
-    });
+    let field = match &e {
+        Error::Input(i) => Some(i.field.clone()),
+        _ => None,
+    };
+    let value = err.value(py);
+    // Exception instances take attributes; should that ever fail, the class and the
+    // message still say what happened.
+    let _ = value.setattr("code", e.code());
+    let _ = value.setattr("kind", e.kind().as_str());
+    let _ = value.setattr("field", field);
     err
 }
 
-/// The exception for a core error.
-pub fn core(e: Error) -> PyErr {
-    raise(e.kind(), e.code(), e.to_string())
-}
-
-/// An `InvalidInputError` found by the binding itself (a float amount, a naive datetime,
-/// an unknown domain name), with its own stable code.
-pub fn invalid(code: &str, message: impl Into<String>) -> PyErr {
-    raise(ErrorKind::Invalid, code, message.into())
-}
-
-/// The exception for a ledger that cannot be exported (an account name or currency
-/// with no image in hledger's or Beancount's naming rules): an `InvalidInputError`
-/// with the export's own code (`bad_export_currency`, `bad_export_account_name`).
-pub fn export(e: &ExportError) -> PyErr {
-    raise(ErrorKind::Invalid, e.code(), e.to_string())
-}
-
-/// Turns the core's results into Python results.
+/// Turns a core result into a Python one.
 pub trait OrRaise<T> {
-    /// Maps the error to its Gridward exception.
-    fn or_raise(self) -> PyResult<T>;
+    /// The value, or the exception for the error.
+    fn or_raise(self, py: Python<'_>) -> PyResult<T>;
 }
 
 impl<T> OrRaise<T> for Result<T, Error> {
-    fn or_raise(self) -> PyResult<T> {
-        self.map_err(core)
+    fn or_raise(self, py: Python<'_>) -> PyResult<T> {
+        self.map_err(|e| raise(py, e))
     }
 }
 
-impl<T> OrRaise<T> for Result<T, GridError> {
-    fn or_raise(self) -> PyResult<T> {
-        self.map_err(|e| core(e.into()))
-    }
-}
-
-impl<T> OrRaise<T> for Result<T, CodeError> {
-    fn or_raise(self) -> PyResult<T> {
-        self.map_err(|e| core(e.into()))
-    }
-}
-
-impl<T> OrRaise<T> for Result<T, CoreJournalError> {
-    fn or_raise(self) -> PyResult<T> {
-        self.map_err(|e| core(e.into()))
-    }
-}
-
-/// Registers the exception classes on the module.
+/// Adds the exception classes to the module.
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     let py = m.py();
     m.add("GridwardError", py.get_type::<GridwardError>())?;

@@ -1,89 +1,165 @@
-//! The `Ward` class: one community platform's state and its hash-chained journal, the
-//! generic `execute`/`decide` (any capability's commands), the journal's export, verification and replay, and
-//! pickling (a ward pickles as its configuration and its exported journal).
+//! The native ward: the core's `Ward` behind generic entry points that the generated
+//! `gridward._api` calls (`execute` a capability's command, `ask` its query), plus the
+//! ward's own journal, digest and configuration, and `call` for the pure functions.
 
-use gridward::grid::GridEvent;
-use gridward::{Command, Event, Hash, Journal, WardConfig};
+use std::sync::OnceLock;
+
+use chrono::{DateTime, FixedOffset};
+use gridward::surface::shape::Shape;
+use gridward::surface::Catalog;
+use gridward::{Error, Receipt, Ward};
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyTuple, PyType};
+use serde_json::Value;
 
-use crate::convert::{self, serde_to_py};
-use crate::error::{invalid, OrRaise};
+use crate::error::{raise, OrRaise};
+use crate::from_json::to_py;
+use crate::to_json::{to_value, Failure};
 
-/// A ward: the grid of a district or a whole city, with every change recorded in a
-/// hash-chained journal that anyone can verify and replay.
-///
-/// Every mutation takes keyword-only `actor` (a person's id, or None for the platform),
-/// `at` (a tz-aware datetime; None = now, UTC) and `key` (an idempotency key) and
-/// returns a receipt `{"seq", "events", "head", "duplicate"}`. A refused command
-/// raises a `GridwardError` subclass and changes nothing.
-///
-/// >>> from gridward import Ward
-/// >>> ward = Ward({"grid": {"coverage": {"band": [30, 100]}}})
-/// >>> ward.add_unit("510105", "青羊区")["seq"]
-/// 1
-#[pyclass(name = "Ward", module = "gridward", subclass)]
-pub struct Ward {
-    pub(crate) inner: gridward::Ward,
+static CATALOG: OnceLock<Result<Catalog, Error>> = OnceLock::new();
+
+/// The description compiled once, for every call.
+pub fn catalog(py: Python<'_>) -> PyResult<&'static Catalog> {
+    CATALOG
+        .get_or_init(Catalog::embedded)
+        .as_ref()
+        .map_err(|e| raise(py, e.clone()))
 }
 
-impl Ward {
-    /// Runs one command of any capability under the given context and returns the
-    /// receipt as a dict.
-    pub(crate) fn run<'py>(
-        &mut self,
-        py: Python<'py>,
-        command: impl Into<Command>,
-        actor: Option<String>,
-        at: Option<&Bound<'py, PyAny>>,
-        key: Option<String>,
-    ) -> PyResult<Bound<'py, PyAny>> {
-        let ctx = convert::context(actor, at, key)?;
-        let receipt = self.inner.execute(&ctx, command).or_raise()?;
-        serde_to_py(py, &receipt)
+/// A Python value as JSON, failing with the typed error.
+fn json(py: Python<'_>, obj: Option<&Bound<'_, PyAny>>) -> PyResult<Value> {
+    match obj {
+        None => Ok(Value::Null),
+        Some(o) => to_value(o).map_err(|f| match f {
+            Failure::Input(e) => raise(py, e),
+            Failure::Python(e) => e,
+        }),
+    }
+}
+
+fn answer<'py>(py: Python<'py>, shape: &Shape, value: &Value) -> PyResult<Bound<'py, PyAny>> {
+    to_py(py, catalog(py)?.shapes(), shape, value)
+}
+
+fn encode<T: serde::Serialize>(py: Python<'_>, value: &T) -> PyResult<Value> {
+    gridward::surface::encode(value).or_raise(py)
+}
+
+/// The time now, in UTC.
+fn now() -> DateTime<FixedOffset> {
+    let since = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap_or_default();
+    let secs = i64::try_from(since.as_secs()).unwrap_or(i64::MAX);
+    DateTime::from_timestamp(secs, since.subsec_nanos())
+        .unwrap_or_default()
+        .fixed_offset()
+}
+
+/// A ward, for the generated `gridward.Ward` to wrap.
+#[pyclass(name = "NativeWard", module = "gridward._gridward", frozen)]
+pub struct NativeWard {
+    inner: std::sync::Mutex<Ward>,
+}
+
+impl NativeWard {
+    fn with<T>(&self, py: Python<'_>, f: impl FnOnce(&mut Ward) -> T) -> PyResult<T> {
+        let mut guard = self.inner.lock().map_err(|_| {
+            pyo3::exceptions::PyRuntimeError::new_err("the ward's lock is poisoned")
+        })?;
+        let _ = py;
+        Ok(f(&mut guard))
     }
 
-    fn config_to_py<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        serde_to_py(py, self.inner.config())
+    fn context(
+        py: Python<'_>,
+        actor: Option<String>,
+        at: Option<&Bound<'_, PyAny>>,
+        key: Option<String>,
+    ) -> PyResult<gridward::Context> {
+        let at = match at {
+            Some(a) if !a.is_none() => Some(json(py, Some(a))?),
+            _ => None,
+        };
+        let now = now();
+        catalog(py)?.context(actor, at, key, now).or_raise(py)
+    }
+
+    fn receipt<'py>(py: Python<'py>, receipt: &Receipt) -> PyResult<Bound<'py, PyAny>> {
+        let value = encode(py, receipt)?;
+        answer(py, catalog(py)?.receipt_shape(), &value)
     }
 }
 
 #[pymethods]
-impl Ward {
-    /// An empty ward; `config` is the dict form of the ward's configuration, e.g.
-    /// `{"grid": {"coverage": {"band": [30, 100]}}}`.
+impl NativeWard {
+    /// An empty ward with this configuration (the default when None).
     #[new]
     #[pyo3(signature = (config=None))]
-    fn new(config: Option<&Bound<'_, PyAny>>) -> PyResult<Ward> {
-        Ok(Ward {
-            inner: gridward::Ward::new(convert::config(config)?),
+    fn new(py: Python<'_>, config: Option<&Bound<'_, PyAny>>) -> PyResult<NativeWard> {
+        let config = catalog(py)?.config(json(py, config)?).or_raise(py)?;
+        Ok(NativeWard {
+            inner: std::sync::Mutex::new(Ward::new(config)),
         })
     }
 
-    /// Executes a command given in its dict form: a grid command
-    /// (`{"type": "add_unit", "code": "510105", "name": "青羊区"}`) or any command by
-    /// capability (`{"grid": {...}}`, `{"tasks": {"type": "file", ...}}`,
-    /// `{"fund": {"type": "bill_fees", ...}}`, `{"assembly": {"type": "cast_vote", ...}}`,
-    /// `{"scoring": {"type": "record_service", ...}}`, `{"points": {"type": "redeem", ...}}`).
-    #[pyo3(signature = (command, *, actor=None, at=None, key=None))]
+    /// Rebuilds a ward from its journal (JSON lines).
+    #[staticmethod]
+    #[pyo3(signature = (text, config=None))]
+    fn from_journal(
+        py: Python<'_>,
+        text: &str,
+        config: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<NativeWard> {
+        let config = catalog(py)?.config(json(py, config)?).or_raise(py)?;
+        let ward = py
+            .allow_threads(|| Ward::from_jsonl(config, text))
+            .or_raise(py)?;
+        Ok(NativeWard {
+            inner: std::sync::Mutex::new(ward),
+        })
+    }
+
+    /// Executes the command `name` of `capability` with these arguments.
+    #[pyo3(signature = (capability, name, args, actor=None, at=None, key=None))]
+    #[allow(clippy::too_many_arguments)]
     fn execute<'py>(
-        &mut self,
+        &self,
+        py: Python<'py>,
+        capability: &str,
+        name: &str,
+        args: &Bound<'py, PyAny>,
+        actor: Option<String>,
+        at: Option<&Bound<'py, PyAny>>,
+        key: Option<String>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let command = catalog(py)?
+            .command(capability, name, json(py, Some(args))?)
+            .or_raise(py)?;
+        let ctx = Self::context(py, actor, at, key)?;
+        let receipt = self.with(py, |w| py.allow_threads(|| w.execute(&ctx, command)))?;
+        Self::receipt(py, &receipt.or_raise(py)?)
+    }
+
+    /// Executes any command in its JSON form (`{"tasks": {"type": "file", …}}`).
+    #[pyo3(signature = (command, actor=None, at=None, key=None))]
+    fn execute_command<'py>(
+        &self,
         py: Python<'py>,
         command: &Bound<'py, PyAny>,
         actor: Option<String>,
         at: Option<&Bound<'py, PyAny>>,
         key: Option<String>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let (command, _) = convert::any_command(command)?;
-        self.run(py, command, actor, at, key)
+        let command = catalog(py)?
+            .any_command(json(py, Some(command))?)
+            .or_raise(py)?;
+        let ctx = Self::context(py, actor, at, key)?;
+        let receipt = self.with(py, |w| w.execute(&ctx, command))?;
+        Self::receipt(py, &receipt.or_raise(py)?)
     }
 
-    /// Decides a command without recording it: the events (dict form) it would cause,
-    /// or the error it would raise. Nothing changes. A plain grid command gives plain
-    /// grid events; a command by capability (`{"tasks": {...}}`) gives events by
-    /// capability (`{"tasks": {"type": "filed", ...}}`). `key` matters to filing, which
-    /// needs one.
-    #[pyo3(signature = (command, *, actor=None, at=None, key=None))]
+    /// The events a command in its JSON form would cause, without recording them.
+    #[pyo3(signature = (command, actor=None, at=None, key=None))]
     fn decide<'py>(
         &self,
         py: Python<'py>,
@@ -92,138 +168,68 @@ impl Ward {
         at: Option<&Bound<'py, PyAny>>,
         key: Option<String>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let (command, plain) = convert::any_command(command)?;
-        let ctx = convert::context(actor, at, key)?;
-        let events = self.inner.decide(&ctx, command).or_raise()?;
-        if plain {
-            let grid: Vec<GridEvent> = events
-                .into_iter()
-                .filter_map(|e| match e {
-                    Event::Grid(g) => Some(g),
-                    Event::Tasks(_)
-                    | Event::Fund(_)
-                    | Event::Assembly(_)
-                    | Event::Scoring(_)
-                    | Event::Points(_) => None,
-                })
-                .collect();
-            return serde_to_py(py, &grid);
-        }
-        serde_to_py(py, &events)
+        let cat = catalog(py)?;
+        let command = cat.any_command(json(py, Some(command))?).or_raise(py)?;
+        let ctx = Self::context(py, actor, at, key)?;
+        let events = self.with(py, |w| w.decide(&ctx, command))?.or_raise(py)?;
+        let shape = Shape::List(Box::new(cat.event_shape().clone()));
+        answer(py, &shape, &encode(py, &events)?)
     }
 
-    /// The journal's head hash (hex): publish it, and anyone can check a journal
-    /// against it.
-    #[getter]
-    fn head(&self) -> String {
-        self.inner.head().to_hex()
-    }
-
-    /// Number of journal entries (one per accepted command that changed something).
-    #[getter]
-    fn journal_len(&self) -> usize {
-        self.inner.journal().len()
-    }
-
-    /// The configuration, in its dict form.
-    #[getter]
-    fn config<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        self.config_to_py(py)
-    }
-
-    /// The journal as JSON lines, one entry a line:
-    /// `{"seq":1,"prev":"…","hash":"…","body":{…}}`.
-    fn export_journal(&self) -> String {
-        self.inner.to_jsonl()
-    }
-
-    /// A digest (hex) of the whole state, equal for equal states however reached.
-    fn state_digest(&self) -> String {
-        self.inner.state_digest().to_hex()
-    }
-
-    /// Rebuilds a ward from an exported journal: verifies the chain, then replays every
-    /// entry. Raises `JournalError` if the journal is broken or does not replay.
-    #[classmethod]
-    #[pyo3(signature = (text, config=None))]
-    fn from_journal<'py>(
-        cls: &Bound<'py, PyType>,
-        text: &str,
-        config: Option<&Bound<'py, PyAny>>,
+    /// Asks the query `name` of `capability` with these arguments.
+    fn ask<'py>(
+        &self,
+        py: Python<'py>,
+        capability: &str,
+        name: &str,
+        args: &Bound<'py, PyAny>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let ward = gridward::Ward::from_jsonl(convert::config(config)?, text).or_raise()?;
-        let obj = cls.call1((config,))?;
-        obj.downcast::<Ward>()?.borrow_mut().inner = ward;
-        Ok(obj)
+        let cat = catalog(py)?;
+        let args = json(py, Some(args))?;
+        let (value, shape) = self
+            .with(py, |w| cat.ask(w, capability, name, args))?
+            .or_raise(py)?;
+        answer(py, shape, &value)
     }
 
-    /// Pickles as (class, (config,), exported journal).
-    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
-        let py = slf.py();
-        let this = slf.borrow();
-        let config = this.config_to_py(py)?;
-        let args = PyTuple::new(py, [config])?;
-        let state = this.inner.to_jsonl();
-        PyTuple::new(
-            py,
-            [
-                slf.get_type().into_any(),
-                args.into_any(),
-                state.into_pyobject(py)?.into_any(),
-            ],
-        )
+    /// The journal's head hash.
+    #[getter]
+    fn head(&self, py: Python<'_>) -> PyResult<String> {
+        self.with(py, |w| w.head().to_hex())
     }
 
-    /// Restores a pickled ward by replaying its journal under its own configuration.
-    fn __setstate__(&mut self, state: &str) -> PyResult<()> {
-        let config = self.inner.config().clone();
-        self.inner = gridward::Ward::from_jsonl(config, state).or_raise()?;
-        Ok(())
+    /// The number of entries in the journal.
+    #[getter]
+    fn journal_length(&self, py: Python<'_>) -> PyResult<usize> {
+        self.with(py, |w| w.journal().len())
     }
 
-    fn __repr__(&self) -> String {
-        let counts = self.inner.grid().counts(None).unwrap_or_default();
-        format!(
-            "Ward(units={}, households={}, people={}, journal_len={}, head={})",
-            counts.districts
-                + counts.streets
-                + counts.communities
-                + counts.grids
-                + counts.micro_grids,
-            counts.households,
-            counts.people,
-            self.inner.journal().len(),
-            &self.inner.head().to_hex()[..12],
-        )
+    /// A digest of the whole state.
+    fn state_digest(&self, py: Python<'_>) -> PyResult<String> {
+        self.with(py, |w| w.state_digest().to_hex())
+    }
+
+    /// The journal as JSON lines.
+    fn export_journal(&self, py: Python<'_>) -> PyResult<String> {
+        self.with(py, |w| w.to_jsonl())
+    }
+
+    /// The configuration.
+    fn config<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let value = self.with(py, |w| encode(py, w.config()))??;
+        answer(py, catalog(py)?.config_shape(), &value)
     }
 }
 
-/// Verifies journal text (JSON lines) without raising for a broken chain:
-/// `{"entries", "head", "intact", "first_break": {"line", "reason"} | None,
-/// "head_matches": bool | None}`; `head_matches` compares with `expected_head` if given.
+/// Calls the pure function `name` with these arguments.
 #[pyfunction]
-#[pyo3(signature = (text, expected_head=None))]
-pub fn verify_journal<'py>(
+pub fn call<'py>(
     py: Python<'py>,
-    text: &str,
-    expected_head: Option<&str>,
+    name: &str,
+    args: &Bound<'py, PyAny>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let expected = expected_head
-        .map(|h| {
-            Hash::from_hex(h)
-                .ok_or_else(|| invalid("bad_hash", format!("{h:?} is not a SHA-256 hash in hex")))
-        })
-        .transpose()?;
-    let report = Journal::verify_jsonl(text);
-    let head_matches = expected.map(|e| report.intact && report.head == e);
-    let out = serde_to_py(py, &report)?;
-    out.downcast::<PyDict>()?
-        .set_item("head_matches", head_matches)?;
-    Ok(out)
-}
-
-/// The default configuration, in its dict form.
-#[pyfunction]
-pub fn default_config(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
-    serde_to_py(py, &WardConfig::default())
+    let cat = catalog(py)?;
+    let args = json(py, Some(args))?;
+    let (value, shape) = py.allow_threads(|| cat.call(name, args)).or_raise(py)?;
+    answer(py, shape, &value)
 }

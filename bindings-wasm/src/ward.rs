@@ -1,145 +1,173 @@
-//! The `Ward` class — one community platform's state and its hash-chained journal — and
-//! the free function `verifyJournal`.
+//! The raw ward: the core's `Ward` behind generic entry points that the generated
+//! `api.js` calls, and `call` for the pure functions. Answers go back as plain
+//! JavaScript in the core's JSON form: decimals and times as strings.
 
-use gridward::{Command, Journal};
+use gridward::surface::Catalog;
+use gridward::{Context, Error, Ward};
+use serde::Serialize;
+use serde_json::Value;
 use wasm_bindgen::prelude::*;
 
-use crate::error::WardError;
-use crate::js;
+use crate::error::{to_js, OrThrow};
+use crate::to_json::to_value;
 
-/// A ward: the whole state of a community platform, folded from its hash-chained
-/// journal. Every change is a command from an actor; a refused command throws a
-/// `GridwardError` and changes nothing.
-///
-/// ```js
-/// import init, { Ward } from "gridward";
-/// await init();
-/// const ward = new Ward({ grid: { coverage: { band: [30, 100] } } });
-/// ward.addUnit({ code: "510105", name: "青羊区" }, { at: "2026-03-01T09:00:00+08:00" });
-/// console.log(ward.head, ward.journalLength);
-/// ```
-#[wasm_bindgen]
-pub struct Ward {
-    pub(crate) inner: gridward::Ward,
+thread_local! {
+    // WebAssembly runs on one thread; the description is compiled once per instance.
+    static CATALOG: Result<Catalog, Error> = Catalog::embedded();
 }
 
-impl Ward {
-    /// Decides and records a command of any capability under the JavaScript call context.
-    pub(crate) fn run(
-        &mut self,
-        command: impl Into<Command>,
-        ctx: &JsValue,
-    ) -> Result<JsValue, WardError> {
-        let ctx = js::context(ctx)?;
-        let receipt = self.inner.execute(&ctx, command)?;
-        js::to_js(&receipt)
-    }
+fn with_catalog<T>(f: impl FnOnce(&Catalog) -> Result<T, Error>) -> Result<T, JsValue> {
+    CATALOG.with(|c| match c {
+        Ok(catalog) => f(catalog).or_throw(),
+        Err(e) => Err(to_js(e)),
+    })
+}
+
+/// A JSON value as plain JavaScript: objects as objects, big integers as numbers.
+fn to_js_value<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
+    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+    value.serialize(&serializer).map_err(|e| {
+        to_js(&Error::Journal(gridward::journal::JournalError::Encode(
+            e.to_string(),
+        )))
+    })
+}
+
+fn json(value: &JsValue) -> Result<Value, JsValue> {
+    to_value(value).or_throw()
+}
+
+/// A command's context from `{actor, at, key}` (all optional).
+fn context(catalog: &Catalog, ctx: &JsValue) -> Result<Context, Error> {
+    let value = crate::to_json::to_value(ctx)?;
+    let field = |name: &str| value.get(name).cloned().filter(|v| !v.is_null());
+    let text = |name: &str| -> Result<Option<String>, Error> {
+        match field(name) {
+            None => Ok(None),
+            Some(Value::String(s)) => Ok(Some(s)),
+            Some(_) => Err(Error::Input(gridward::surface::InputError::new(
+                format!("context.{name}"),
+                gridward::surface::Problem::WrongType {
+                    expected: "a string",
+                    found: "another value",
+                },
+            ))),
+        }
+    };
+    let now = js_sys::Date::new_0().to_iso_string();
+    let now = chrono::DateTime::parse_from_rfc3339(&String::from(now)).map_err(|e| {
+        Error::Input(gridward::surface::InputError::new(
+            "at",
+            gridward::surface::Problem::Rejected(e.to_string()),
+        ))
+    })?;
+    catalog.context(text("actor")?, field("at"), text("key")?, now)
+}
+
+/// A ward, for the generated `Ward` class to wrap.
+#[wasm_bindgen]
+pub struct RawWard {
+    inner: Ward,
 }
 
 #[wasm_bindgen]
-impl Ward {
-    /// An empty ward. `config` gives only what differs from the defaults, e.g.
-    /// `{ grid: { coverage: { band: [30, 100] } }, tasks: { max_open_claims: 5,
-    /// calendar: { holidays: ["2026-10-01"] } } }`; limits may be written `"5wh"`.
+impl RawWard {
+    /// An empty ward with this configuration (the default when null).
     #[wasm_bindgen(constructor)]
-    pub fn new(
-        #[wasm_bindgen(unchecked_optional_param_type = "WardConfigInput")] config: JsValue,
-    ) -> Result<Ward, WardError> {
-        Ok(Ward {
-            inner: gridward::Ward::new(js::config(&config)?),
+    pub fn new(config: JsValue) -> Result<RawWard, JsValue> {
+        let config = json(&config)?;
+        let config = with_catalog(|c| c.config(config))?;
+        Ok(RawWard {
+            inner: Ward::new(config),
         })
     }
 
-    /// The configuration in force, every field filled in.
-    #[wasm_bindgen(getter, unchecked_return_type = "WardConfig")]
-    pub fn config(&self) -> Result<JsValue, WardError> {
-        js::to_js(self.inner.config())
+    /// Rebuilds a ward from its journal (JSON lines).
+    pub fn from_journal(text: &str, config: JsValue) -> Result<RawWard, JsValue> {
+        let config = json(&config)?;
+        let config = with_catalog(|c| c.config(config))?;
+        let inner = Ward::from_jsonl(config, text).or_throw()?;
+        Ok(RawWard { inner })
     }
 
-    /// Executes any command given in its JSON form, by capability —
-    /// `{ tasks: { type: "start", request: "r-1" } }`, `{ grid: { type: "add_unit", … } }` —
-    /// or as a plain grid command, `{ type: "add_unit", code: "510105", name: "青羊区" }`;
-    /// returns its receipt.
-    #[wasm_bindgen(unchecked_return_type = "Receipt")]
+    /// Executes the command `name` of `capability` with these arguments.
     pub fn execute(
         &mut self,
-        #[wasm_bindgen(unchecked_param_type = "WardCommand")] command: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "Context")] ctx: JsValue,
-    ) -> Result<JsValue, WardError> {
-        let command = js::any_command(&command)?;
-        self.run(command, &ctx)
+        capability: &str,
+        name: &str,
+        args: JsValue,
+        ctx: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let args = json(&args)?;
+        let receipt = with_catalog(|c| {
+            let command = c.command(capability, name, args)?;
+            let ctx = context(c, &ctx)?;
+            self.inner.execute(&ctx, command)
+        })?;
+        to_js_value(&receipt)
     }
 
-    /// A dry run: the events a command would cause, in their JSON form. Nothing is
-    /// recorded; a command that would be refused throws as `execute` would.
-    #[wasm_bindgen(unchecked_return_type = "WardEvent[]")]
-    pub fn decide(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "WardCommand")] command: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "Context")] ctx: JsValue,
-    ) -> Result<JsValue, WardError> {
-        let command = js::any_command(&command)?;
-        let ctx = js::context(&ctx)?;
-        let events = self.inner.decide(&ctx, command)?;
-        js::to_js(&events)
+    /// Executes any command in its JSON form.
+    pub fn execute_command(&mut self, command: JsValue, ctx: JsValue) -> Result<JsValue, JsValue> {
+        let command = json(&command)?;
+        let receipt = with_catalog(|c| {
+            let command = c.any_command(command)?;
+            let ctx = context(c, &ctx)?;
+            self.inner.execute(&ctx, command)
+        })?;
+        to_js_value(&receipt)
     }
 
-    /// The journal's head hash (64 hex digits; zeros while empty): publish it, and anyone
-    /// can verify an exported journal against it.
+    /// The events a command in its JSON form would cause, without recording them.
+    pub fn decide(&self, command: JsValue, ctx: JsValue) -> Result<JsValue, JsValue> {
+        let command = json(&command)?;
+        let events = with_catalog(|c| {
+            let command = c.any_command(command)?;
+            let ctx = context(c, &ctx)?;
+            self.inner.decide(&ctx, command)
+        })?;
+        to_js_value(&events)
+    }
+
+    /// Asks the query `name` of `capability` with these arguments.
+    pub fn ask(&self, capability: &str, name: &str, args: JsValue) -> Result<JsValue, JsValue> {
+        let args = json(&args)?;
+        let answer = with_catalog(|c| c.ask(&self.inner, capability, name, args).map(|(v, _)| v))?;
+        to_js_value(&answer)
+    }
+
+    /// The journal's head hash.
     #[wasm_bindgen(getter)]
     pub fn head(&self) -> String {
         self.inner.head().to_hex()
     }
 
-    /// The number of journal entries (one per accepted command that changed something).
-    #[wasm_bindgen(getter, js_name = journalLength)]
-    pub fn journal_length(&self) -> u32 {
-        u32::try_from(self.inner.journal().len()).unwrap_or(u32::MAX)
+    /// The number of entries in the journal.
+    #[wasm_bindgen(getter)]
+    pub fn journal_length(&self) -> usize {
+        self.inner.journal().len()
     }
 
-    /// The journal as JSON lines, one entry a line:
-    /// `{"seq":1,"prev":"…","hash":"…","body":{…}}`, where
-    /// `hash = sha256(seq + "\n" + prev + "\n" + body)`.
-    #[wasm_bindgen(js_name = exportJournal)]
+    /// A digest of the whole state.
+    pub fn state_digest(&self) -> String {
+        self.inner.state_digest().to_hex()
+    }
+
+    /// The journal as JSON lines.
     pub fn export_journal(&self) -> String {
         self.inner.to_jsonl()
     }
 
-    /// Rebuilds a ward from an exported journal: verifies the chain, then replays every
-    /// entry against the state it meets. Throws a `GridwardError` of kind `"journal"` if
-    /// the text is broken or does not replay.
-    #[wasm_bindgen(js_name = fromJournal)]
-    pub fn from_journal(
-        text: &str,
-        #[wasm_bindgen(unchecked_optional_param_type = "WardConfigInput")] config: JsValue,
-    ) -> Result<Ward, WardError> {
-        let config = js::config(&config)?;
-        Ok(Ward {
-            inner: gridward::Ward::from_jsonl(config, text)?,
-        })
-    }
-
-    /// A digest of the whole state (hex), equal for equal states however they were
-    /// reached — a ward rebuilt by `fromJournal` has the digest of the one that wrote it.
-    #[wasm_bindgen(js_name = stateDigest)]
-    pub fn state_digest(&self) -> String {
-        self.inner.state_digest().to_hex()
+    /// The configuration.
+    pub fn config(&self) -> Result<JsValue, JsValue> {
+        to_js_value(self.inner.config())
     }
 }
 
-/// Verifies exported journal text without trusting it: recomputes every hash and reports
-/// how far the chain holds. Never throws for a broken journal (only for a malformed
-/// `expectedHead`); with `expectedHead`, `head_matches` says whether the journal is intact
-/// and ends at that published head.
-///
-/// ```js
-/// const report = verifyJournal(text, publishedHead);
-/// if (!report.intact) console.log(report.first_break.line, report.first_break.reason);
-/// ```
-#[wasm_bindgen(js_name = verifyJournal, unchecked_return_type = "VerifyReport")]
-pub fn verify_journal(text: &str, expected_head: Option<String>) -> Result<JsValue, WardError> {
-    let expected = expected_head
-        .map(|h| js::hash(&h, "expectedHead"))
-        .transpose()?;
-    js::to_js(&js::VerifyOut::new(Journal::verify_jsonl(text), expected))
+/// Calls the pure function `name` with these arguments.
+#[wasm_bindgen]
+pub fn call(name: &str, args: JsValue) -> Result<JsValue, JsValue> {
+    let args = json(&args)?;
+    let answer = with_catalog(|c| c.call(name, args).map(|(v, _)| v))?;
+    to_js_value(&answer)
 }

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 /// Who issues a command.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Actor {
     /// The platform itself (set-up, migration, bulk import): allowed everything.
@@ -35,6 +36,7 @@ impl fmt::Display for Actor {
 
 /// A role a person holds at a unit of the grid.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
     /// 网格化服务管理中心: an administrator of a district's or street's grid work.
@@ -134,6 +136,7 @@ impl fmt::Display for Role {
 
 /// What an actor needs in order to act on a unit.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Permission {
     /// Change units, departments, paired units or roles.

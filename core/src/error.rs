@@ -14,6 +14,7 @@ use crate::tasks::TaskError;
 
 /// The broad kind of an error; Python raises a subclass of `GridwardError` per kind.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ErrorKind {
     /// The input is malformed or breaks a rule.
@@ -100,6 +101,9 @@ pub enum Error {
         /// What the parser said.
         message: String,
     },
+    /// A value given to a face does not have the type the description gives it.
+    #[error(transparent)]
+    Input(#[from] crate::surface::InputError),
     /// A journal entry holds an event the state at that point refuses.
     #[error("journal entry {seq} cannot be replayed: {source}")]
     Replay {
@@ -130,7 +134,13 @@ impl Error {
             Error::IdempotencyConflict { .. } => "idempotency_conflict",
             Error::MalformedEntry { .. } => "journal_malformed",
             Error::Replay { .. } => "journal_replay",
+            Error::Input(e) => e.code(),
         }
+    }
+
+    /// INTERIM-LOCAL: replaced by the error-code macro before commit.
+    pub fn codes() -> Vec<(&'static str, ErrorKind)> {
+        vec![("permission_denied", ErrorKind::PermissionDenied)]
     }
 
     /// The broad kind of the error.
@@ -143,7 +153,7 @@ impl Error {
             Error::Scoring(e) => e.kind(),
             Error::Points(e) => e.kind(),
             Error::Rating(e) => e.kind(),
-            Error::Export(_) => ErrorKind::Invalid,
+            Error::Export(_) | Error::Input(_) => ErrorKind::Invalid,
             Error::Denied { .. } | Error::UnknownActor(_) => ErrorKind::PermissionDenied,
             Error::IdempotencyConflict { .. } => ErrorKind::Conflict,
             Error::Journal(_) | Error::MalformedEntry { .. } | Error::Replay { .. } => {

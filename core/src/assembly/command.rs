@@ -9,6 +9,7 @@ use crate::grid::NodeCode;
 
 /// A command to the owners' assembly.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum AssemblyCommand {
     /// Records who owns a home (业主), or that nobody is recorded (`owner: null`). A
@@ -53,6 +54,7 @@ pub enum AssemblyCommand {
 
 /// Something that happened in the owners' assembly.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum AssemblyEvent {
     /// A home's owner was recorded (or cleared).

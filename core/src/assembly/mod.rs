@@ -31,6 +31,7 @@ use crate::grid::{Grid, NodeCode};
 
 /// A motion put to the owners.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Motion {
     /// The motion's id.
     pub id: String,

@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 /// The kind of a motion, which sets its majorities.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum MotionKind {
     /// More than half of the participating area and of the participating owners.
@@ -26,6 +27,7 @@ impl MotionKind {
 
 /// The matters of Civil Code Art. 278 that owners decide jointly.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Matter {
     /// (1) Making or changing the assembly's rules of procedure.
@@ -65,6 +67,7 @@ impl Matter {
 
 /// What a motion decides. Fund subjects take effect on the fund when the motion passes.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Subject {
     /// Approve a fund's proposed budget.

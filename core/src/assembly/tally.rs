@@ -10,6 +10,7 @@ use super::subject::MotionKind;
 
 /// An owner's vote.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Choice {
     /// For.
@@ -22,6 +23,7 @@ pub enum Choice {
 
 /// How a vote ended.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Outcome {
     /// Quorum met and both majorities reached.
@@ -45,6 +47,7 @@ impl Outcome {
 
 /// The count of a vote.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Tally {
     /// The kind of motion.
     pub kind: MotionKind,

@@ -11,6 +11,7 @@ use super::{Calendar, CalendarError, WorkingPeriod};
 /// `Calendar`'s serde goes through this type: reading converts it with
 /// [`TryFrom`], which parses every field and runs [`Calendar::validate`].
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct CalendarConfig {
     /// The UTC offset, `"+08:00"`.

@@ -9,6 +9,7 @@ use super::CalendarError;
 
 /// The unit of a [`Limit`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum LimitUnit {
     /// Hours counted only inside working periods of working days (工作时), text `wh`.
@@ -129,6 +130,32 @@ impl FromStr for Limit {
 impl fmt::Display for Limit {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}{}", self.amount, self.unit.suffix())
+    }
+}
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Limit {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Limit".into()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let unit = generator.subschema_for::<LimitUnit>();
+        schemars::json_schema!({
+            "description": "A time limit: an amount of a unit, or its short text (\"5wh\", \"15wd\", \"24h\", \"3d\").",
+            "oneOf": [
+                {
+                    "type": "object",
+                    "properties": {
+                        "amount": {"type": "integer", "format": "uint32", "minimum": 0},
+                        "unit": unit
+                    },
+                    "required": ["amount", "unit"],
+                    "additionalProperties": false
+                },
+                {"type": "string", "format": "limit", "pattern": "^\\s*[0-9]+\\s*(?i:wh|wd|h|d)\\s*$"}
+            ]
+        })
     }
 }
 

@@ -212,6 +212,7 @@ impl fmt::Debug for WeekdaySet {
 /// fields are refused, and reading runs [`validate`](Calendar::validate), so a bad calendar
 /// (overlapping hours, `"25:00"`, a date in both lists) fails to load with a clear message.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(try_from = "CalendarConfig", into = "CalendarConfig")]
 pub struct Calendar {
     zone: FixedOffset,

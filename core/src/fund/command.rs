@@ -12,6 +12,7 @@ use crate::money::{Amount, Rounding};
 /// the caller (payments, incomes, accruals) become transaction ids, so a retry with the
 /// same content does nothing and a reused id with other content is refused.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum FundCommand {
     /// Opens a compound's fund with its standard chart of accounts.

@@ -10,6 +10,7 @@ use crate::money::Amount;
 
 /// Why a transaction was posted; it keeps the fund's records beside the ledger.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "for", rename_all = "snake_case")]
 pub enum Purpose {
     /// Posted by hand.
@@ -59,6 +60,7 @@ pub enum Purpose {
 
 /// Something that happened to a fund.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum FundEvent {
     /// A fund was opened.

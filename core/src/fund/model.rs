@@ -12,6 +12,7 @@ use crate::money::{Amount, Rounding, SplitMethod};
 
 /// How fees are billed each month.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case", tag = "per")]
 pub enum FeeRate {
     /// Yuan per m² of exclusive area per month (4.00 yuan/m² on 72 m² → 288.00).
@@ -28,6 +29,7 @@ pub enum FeeRate {
 
 /// How the property manager is paid.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case", tag = "basis")]
 pub enum Basis {
     /// 酬金制: the manager's remuneration is a percentage of the fees collected (and of
@@ -48,6 +50,7 @@ pub enum Basis {
 
 /// Sources of common income (Civil Code Art. 282: it belongs to the owners jointly).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum IncomeSource {
     /// Parking on common ground.
@@ -78,6 +81,7 @@ impl IncomeSource {
 
 /// The terms a fund runs on.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Terms {
     /// The monthly fee.
     pub fee: FeeRate,
@@ -95,6 +99,7 @@ pub struct Terms {
 
 /// A budget line: a service and its amount.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct LineAmount {
     /// The line's id, a lowercase slug (`cleaning`, `security`, `elevators`); its
     /// spending account is `expenses:<line>`.
@@ -105,6 +110,7 @@ pub struct LineAmount {
 
 /// Where a budget or an amendment stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Approval {
     /// Proposed, awaiting the owners' assembly.
@@ -128,6 +134,7 @@ impl Approval {
 
 /// An amendment to a budget: new amounts for some lines (new lines included).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Amendment {
     /// The amendment's id.
     pub id: String,
@@ -143,6 +150,7 @@ pub struct Amendment {
 
 /// An open budget (开放式预算) for a period.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Budget {
     /// The budget's id.
     pub id: String,
@@ -184,6 +192,7 @@ impl Budget {
 
 /// The voucher a payment carries (凭证): owners may inspect it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Voucher {
     /// The invoice's or contract's reference.
     pub reference: String,
@@ -200,6 +209,7 @@ pub struct Voucher {
 
 /// Where a payment stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum PaymentStatus {
     /// Above the threshold, awaiting the supervisor.
@@ -226,6 +236,7 @@ impl PaymentStatus {
 
 /// A payment against a budget line.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Payment {
     /// The payment's id, also its transaction's id.
     pub id: String,
@@ -251,6 +262,7 @@ pub struct Payment {
 
 /// How a dividend is shared.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case", tag = "by")]
 pub enum SharingKey {
     /// By exclusive floor area (Civil Code Art. 283, the default).
@@ -271,6 +283,7 @@ pub enum SharingKey {
 
 /// A dividend of surplus common income.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Dividend {
     /// The dividend's id.
     pub id: String,
@@ -292,6 +305,7 @@ pub struct Dividend {
 
 /// A month's billing of fees.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Billing {
     /// The month, `YYYY-MM`.
     pub month: String,
@@ -309,6 +323,7 @@ pub struct Billing {
 
 /// An accrual of the manager's remuneration.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Accrual {
     /// The accrual's id, also its transaction's id.
     pub id: String,

@@ -105,6 +105,7 @@ impl Fund {
 
 /// What the manager and the owners end with under one basis.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct BasisOutcome {
     /// The manager's income (remuneration, or fees less costs under 包干制).
     pub manager: Amount,
@@ -114,6 +115,7 @@ pub struct BasisOutcome {
 
 /// The remuneration basis against the fixed-fee basis over one period.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct BasisComparison {
     /// First day.
     pub from: NaiveDate,

@@ -18,6 +18,7 @@ use crate::money::Amount;
 
 /// One line of income.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct IncomeRow {
     /// `fees`, `parking`, `advertising` or `other`.
     pub source: String,
@@ -27,6 +28,7 @@ pub struct IncomeRow {
 
 /// Fees in the period.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct FeeFigures {
     /// Fees billed in the period.
     pub billed: Amount,
@@ -48,6 +50,7 @@ pub struct FeeFigures {
 
 /// A budget line against its budget.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SpendingRow {
     /// The budget.
     pub budget: String,
@@ -65,6 +68,7 @@ pub struct SpendingRow {
 
 /// A payment's voucher, for owners to inspect.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct VoucherRow {
     /// The payment.
     pub payment: String,
@@ -88,6 +92,7 @@ pub struct VoucherRow {
 
 /// Arrears of one building (the lowest unit holding the households).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ArrearsRow {
     /// The unit.
     pub unit: NodeCode,
@@ -101,6 +106,7 @@ pub struct ArrearsRow {
 
 /// A fund's public statement for a period.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Statement {
     /// The fund.
     pub fund: String,
@@ -142,6 +148,7 @@ pub struct Statement {
 
 /// What checking a published statement against a journal found.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct StatementCheck {
     /// Entries in the journal given.
     pub entries: u64,

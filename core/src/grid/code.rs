@@ -11,6 +11,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// A level of the grid hierarchy, from the district down to the micro-grid.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Level {
     /// 区/县: a county-level district, 6 digits.
@@ -285,6 +286,23 @@ impl FromStr for NodeCode {
     type Err = CodeError;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         NodeCode::parse(s)
+    }
+}
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for NodeCode {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "NodeCode".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "format": "node-code",
+            "pattern": "^[0-9]{6}(?:[0-9]{3}){0,4}$",
+            "description": "A unit's code: 6 digits for a district (GB/T 2260), then 3 each for \
+                            the street, community, grid and micro-grid (18 digits at most)."
+        })
     }
 }
 

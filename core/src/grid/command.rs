@@ -10,6 +10,7 @@ use crate::access::Role;
 
 /// A request to change the grid.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 pub enum GridCommand {
     /// Create a unit under the parent its code implies; without domains it takes the
@@ -149,6 +150,7 @@ pub enum GridCommand {
 
 /// One row of a bulk import.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 pub enum ImportRow {
     /// A unit; `parent`, when given, must be the parent its code implies.

@@ -10,6 +10,7 @@ use crate::access::Role;
 
 /// Which coverage rules apply; each can be switched off.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct CoverageRules {
     /// Report households that are not in a micro-grid.
@@ -36,6 +37,7 @@ impl Default for CoverageRules {
 
 /// A micro-grid whose household count is outside the band.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct OutOfBand {
     /// The micro-grid.
     pub code: NodeCode,
@@ -45,6 +47,7 @@ pub struct OutOfBand {
 
 /// A unit without the leader its level needs.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct MissingLeader {
     /// The unit.
     pub code: NodeCode,
@@ -56,6 +59,7 @@ pub struct MissingLeader {
 
 /// What the coverage check found, for the whole grid or a subtree.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CoverageReport {
     /// The subtree checked (`None`: the whole grid).
     pub scope: Option<NodeCode>,

@@ -134,6 +134,7 @@ impl Directive {
 
 /// A directive as a listing shows it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct DirectiveSummary {
     /// Its id.
     pub id: String,
@@ -153,6 +154,7 @@ pub struct DirectiveSummary {
 
 /// How far a directive has come.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct DirectiveProgress {
     /// The directive.
     pub id: String,
@@ -180,6 +182,7 @@ pub struct DirectiveProgress {
 
 /// Progress of a directive within one unit.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct UnitProgress {
     /// The unit.
     pub code: NodeCode,

@@ -6,6 +6,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// A domain of public work that a grid unit or a department answers for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Domain {
     /// 政法综治: politics and law, comprehensive management of public order.
@@ -140,6 +141,23 @@ impl FromIterator<Domain> for DomainSet {
             set.insert(d);
         }
         set
+    }
+}
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for DomainSet {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "DomainSet".into()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let domain = generator.subschema_for::<Domain>();
+        schemars::json_schema!({
+            "description": "A set of domains (多网合一), listed by name.",
+            "type": "array",
+            "items": domain,
+            "uniqueItems": true
+        })
     }
 }
 

@@ -10,6 +10,7 @@ use crate::access::Role;
 
 /// A household as registered: its id and exclusive floor area.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct NewHousehold {
     /// Its id.
@@ -95,6 +96,7 @@ mod tests {
 
 /// A change to the grid that has been decided and recorded.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 pub enum GridEvent {
     /// A unit was created under the parent its code implies.

@@ -20,6 +20,7 @@ mod event;
 mod import;
 mod model;
 mod query;
+mod rows;
 
 pub use code::{CodeError, Level, NodeCode, StreetKind};
 pub use command::{GridCommand, ImportRow};
@@ -30,6 +31,10 @@ pub use error::GridError;
 pub use event::{GridEvent, NewHousehold};
 pub use model::{mask_name, mask_phone, Department, Household, PairedUnit, Person, Unit};
 pub use query::{Chain, ChainLink, Counts, PersonAt, Responder, TreeRow};
+pub use rows::{
+    ChainView, DepartmentRow, HouseholdRow, HouseholdView, LinkRow, PersonView, ResponderRow,
+    RoleAt, UnitRow,
+};
 
 pub(crate) use check::check_event;
 pub(crate) use decide::{decide, Authority};
@@ -44,6 +49,7 @@ use crate::access::Role;
 
 /// Configuration of the grid capability.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct GridConfig {
     /// Domains a new unit answers for when none are given: the five merged domains.

@@ -67,6 +67,7 @@ impl<'a> Chain<'a> {
 
 /// A unit in a subtree listing, with its parent and household totals.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct TreeRow {
     /// The unit.
     pub code: NodeCode,
@@ -86,6 +87,7 @@ pub struct TreeRow {
 
 /// A person found under a unit: by a role held there, or as a resident of a household.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PersonAt {
     /// The person's id.
     pub person: String,
@@ -99,6 +101,7 @@ pub struct PersonAt {
 
 /// Sizes of the grid or of a subtree.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Counts {
     /// Districts.
     pub districts: u64,

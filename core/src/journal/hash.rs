@@ -81,6 +81,22 @@ impl FromStr for Hash {
     }
 }
 
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Hash {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Hash".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "format": "sha256",
+            "pattern": "^[0-9a-f]{64}$",
+            "description": "A SHA-256 hash as 64 lowercase hex digits."
+        })
+    }
+}
+
 impl Serialize for Hash {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(&self.to_hex())

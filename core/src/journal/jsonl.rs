@@ -9,6 +9,7 @@ use super::{Entry, Hash, Journal, JournalError};
 
 /// Where and why a chain breaks.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ChainBreak {
     /// The line (1-based) or entry number where the break was found.
     pub line: u64,
@@ -24,6 +25,7 @@ impl fmt::Display for ChainBreak {
 
 /// The outcome of verifying a journal.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct VerifyReport {
     /// Entries read and found intact before any break.
     pub entries: u64,

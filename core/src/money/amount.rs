@@ -28,6 +28,7 @@ pub enum MoneyError {
 /// How a figure with digits below the fen is brought to the fen. Every rounding in
 /// Gridward names one of these.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Rounding {
     /// Half away from zero (四舍五入): 0.125 → 0.13, −0.125 → −0.13. The default.
@@ -241,6 +242,21 @@ impl Sum for Amount {
     /// [`Amount::try_sum`] on input.
     fn sum<I: Iterator<Item = Amount>>(iter: I) -> Amount {
         iter.fold(Amount::ZERO, Amount::plus)
+    }
+}
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Amount {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Amount".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "format": "amount",
+            "description": "An exact amount in yuan with two decimals, as text (\"358.00\")."
+        })
     }
 }
 

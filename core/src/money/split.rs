@@ -7,6 +7,7 @@ use super::amount::{Amount, MoneyError, Rounding};
 
 /// How a fixed sum is shared by weights so that the parts add up to it exactly.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum SplitMethod {
     /// Largest remainder (Hamilton): each part is first its exact share rounded down to
@@ -93,6 +94,7 @@ fn integer_weights(weights: &[Decimal]) -> Result<Vec<u128>, MoneyError> {
 
 /// A rate applied to quantities: each part rounded on its own, and the residue.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RateParts {
     /// `rate × quantity`, rounded with the named rounding, in the order of the quantities.
     pub parts: Vec<Amount>,

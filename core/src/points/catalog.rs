@@ -8,6 +8,7 @@ use crate::grid::NodeCode;
 
 /// An item of a unit's catalog.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Item {
     /// Its id.
     pub id: String,
@@ -38,6 +39,7 @@ impl Item {
 
 /// A redemption: points and stock taken in one step.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Redemption {
     /// Its id.
     pub id: String,
@@ -59,6 +61,7 @@ pub struct Redemption {
 
 /// The reversal of a redemption.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Reversal {
     /// The day.
     pub on: NaiveDate,

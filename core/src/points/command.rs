@@ -9,6 +9,7 @@ use crate::grid::NodeCode;
 
 /// A command of the points capability.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case", tag = "type", deny_unknown_fields)]
 pub enum PointsCommand {
     /// Put an item in a unit's catalog.
@@ -97,6 +98,7 @@ pub enum PointsCommand {
 
 /// Points expired from one lot.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ExpiredLot {
     /// The person.
     pub person: String,
@@ -108,6 +110,7 @@ pub struct ExpiredLot {
 
 /// An event of the points capability.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case", tag = "type", deny_unknown_fields)]
 pub enum PointsEvent {
     /// An item was put in a catalog.

@@ -13,6 +13,7 @@ use crate::tasks::Satisfaction;
 
 /// When a lot of points expires.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case", tag = "rule")]
 pub enum Expiry {
     /// Never.
@@ -49,6 +50,7 @@ impl Expiry {
 
 /// The period a cap counts over.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum CapPeriod {
     /// A calendar month.
@@ -69,6 +71,7 @@ impl CapPeriod {
 
 /// At most `points` earned by one person in one period.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Cap {
     /// The period.
@@ -79,6 +82,7 @@ pub struct Cap {
 
 /// Points for a rated request, by the filer's level, to the person who handled it.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct RatingPoints {
     /// Very satisfied.
@@ -108,6 +112,7 @@ impl RatingPoints {
 
 /// Configuration of the points capability.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct PointsConfig {
     /// Points per certified hour, counted minutes × rate ÷ 60 rounded down (1 by default).

@@ -36,6 +36,7 @@ use crate::journal::Hash;
 
 /// A line of a passbook's history, for display.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct HistoryLine {
     /// The day.
     pub on: NaiveDate,
@@ -51,6 +52,7 @@ pub struct HistoryLine {
 
 /// Points earned, spent, expired and left across the ward.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Totals {
     /// People with a passbook.
     pub people: u64,

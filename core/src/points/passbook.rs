@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 /// Where a lot's points came from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Source {
     /// A certified service (hours and the activity's points).
@@ -21,6 +22,7 @@ pub enum Source {
 
 /// A lot of points earned together.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Lot {
     /// The earning's id (`service:…`, `request:…`, `award:…`).
     pub id: String,
@@ -47,6 +49,7 @@ impl Lot {
 
 /// Points taken from one lot.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Take {
     /// The lot's place in the passbook.
     pub lot: u32,
@@ -56,6 +59,7 @@ pub struct Take {
 
 /// What a history line records.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Movement {
     /// Points earned.

@@ -8,6 +8,7 @@ use crate::grid::NodeCode;
 
 /// A command of the scoring capability.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case", tag = "type", deny_unknown_fields)]
 pub enum ScoringCommand {
     /// Record a service. The person records their own, or staff record it for them. A
@@ -57,6 +58,7 @@ pub enum ScoringCommand {
 
 /// A star level changed by a grant.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct StarChange {
     /// The volunteer.
     pub person: String,
@@ -68,6 +70,7 @@ pub struct StarChange {
 
 /// An event of the scoring capability.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case", tag = "type", deny_unknown_fields)]
 pub enum ScoringEvent {
     /// A service was recorded.

@@ -13,6 +13,7 @@ use super::stars::StarProfile;
 /// The other caps are local rules (海林: 8 h a day, units of half an hour rounded down, 2 h
 /// per activity) and are off by default.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct HoursRules {
     /// Leave travel time out (the national rule). On by default.
@@ -91,6 +92,7 @@ impl HoursRules {
 
 /// How a part unit of service time is rounded.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum UnitRounding {
     /// Drop the part unit (the local rule).
@@ -104,6 +106,7 @@ pub enum UnitRounding {
 /// The monthly service a role owes: sent-down party members serve at least once a month
 /// for at least 2 hours.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct Obligation {
     /// Certified services needed in a month.
@@ -125,6 +128,7 @@ impl Default for Obligation {
 /// rates; a rate that cannot be computed (nothing due, nothing rated) is left out and
 /// the others carry the score.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct HandlerWeights {
     /// Weight of the closure rate.
@@ -147,6 +151,7 @@ impl Default for HandlerWeights {
 
 /// Configuration of the scoring capability.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct ScoringConfig {
     /// How service time counts.

@@ -26,6 +26,7 @@ pub fn satisfaction_rate(counts: [u64; 5]) -> Option<Decimal> {
 
 /// One handler's record over a period and their place among the unit's handlers.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct HandlerScore {
     /// The person.
     pub person: String,

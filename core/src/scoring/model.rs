@@ -8,6 +8,7 @@ use crate::grid::NodeCode;
 
 /// What a service was (积分制's kinds: charity, elder care, neighbour help, mediation …).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Activity {
     /// Handling a resident's request.
@@ -63,6 +64,7 @@ impl Activity {
 
 /// Where a service record stands.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case", tag = "status")]
 pub enum ServiceStatus {
     /// Recorded, awaiting certification; it counts nothing yet.
@@ -83,6 +85,7 @@ pub enum ServiceStatus {
 
 /// One service: who, when, how long, what, and who certified it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ServiceRecord {
     /// The record's id.
     pub id: String,
@@ -123,6 +126,7 @@ impl ServiceRecord {
 
 /// A volunteer's standing: certified time and granted star level.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Standing {
     /// Certified minutes counted, all time.
     pub minutes: u64,
@@ -134,6 +138,7 @@ pub struct Standing {
 
 /// A volunteer's standing, named, with hours for display.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Volunteer {
     /// The person.
     pub person: String,

@@ -90,6 +90,22 @@ impl FromStr for Month {
     }
 }
 
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Month {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Month".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "format": "month",
+            "pattern": "^[0-9]{4}-[0-9]{2}$",
+            "description": "A calendar month, YYYY-MM."
+        })
+    }
+}
+
 impl Serialize for Month {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.collect_str(self)
@@ -105,6 +121,7 @@ impl<'de> Deserialize<'de> for Month {
 
 /// One member's month.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ObligationRow {
     /// The member.
     pub person: String,

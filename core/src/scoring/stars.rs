@@ -14,6 +14,7 @@ use super::error::ScoringError;
 
 /// How levels are granted as hours grow.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case", tag = "rule")]
 pub enum Progression {
     /// Straight to the level the hours reach.
@@ -28,6 +29,7 @@ pub enum Progression {
 
 /// A star-level profile: the cumulative hours each level needs, lowest first.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct StarProfile {
     /// The profile's name.

@@ -7,6 +7,7 @@ use crate::grid::Domain;
 
 /// Who handles requests of a category.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Handler {
     /// Grid staff: grid leaders and micro-grid workers, community staff.
@@ -30,6 +31,7 @@ impl Handler {
 
 /// A category of request (a service, in Open311's words).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Category {
     /// Its code (Open311's `service_code`).
     pub code: String,
@@ -176,6 +178,7 @@ impl Category {
 
 /// Configuration of the tasks capability.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct TasksConfig {
     /// Working days and hours, holidays and make-up working days.

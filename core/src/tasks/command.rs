@@ -9,6 +9,7 @@ use crate::grid::NodeCode;
 
 /// To whom a request is dispatched by hand.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Assignee {
     /// A person holding a role on the request's chain.
@@ -21,6 +22,7 @@ pub enum Assignee {
 
 /// Whether an imported request is open or closed (Open311 knows only these two).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum OpenOrClosed {
     /// Open.
@@ -31,6 +33,7 @@ pub enum OpenOrClosed {
 
 /// A request from another system (an Open311 GeoReport v2 feed, for one).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ImportedRequest {
     /// Its id (Open311's `service_request_id`).
     pub id: String,
@@ -58,6 +61,7 @@ pub struct ImportedRequest {
 
 /// A command of the tasks capability.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum TaskCommand {
     /// File a request (点单). Needs an idempotency key: a retried filing has one effect.

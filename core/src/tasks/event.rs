@@ -10,6 +10,7 @@ use crate::grid::NodeCode;
 
 /// A department called in, and when its report is due.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Call {
     /// The department.
     pub department: String,
@@ -19,6 +20,7 @@ pub struct Call {
 
 /// An event of the tasks capability.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum TaskEvent {
     /// A request was filed; it waits at its dispatcher.

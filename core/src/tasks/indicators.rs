@@ -26,6 +26,7 @@ use crate::grid::{Grid, Level, NodeCode};
 
 /// A period: from (inclusive) to (exclusive).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Period {
     /// The first moment in it.
     pub from: DateTime<FixedOffset>,
@@ -42,6 +43,7 @@ impl Period {
 
 /// The indicators of a unit (or the whole ward) over a period.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Indicators {
     /// The unit, or `None` for the whole ward.
     pub unit: Option<NodeCode>,

@@ -9,6 +9,7 @@ use crate::grid::NodeCode;
 /// Where a request is: a household, or a unit of the grid (a lane, a courtyard, a
 /// street's public space).
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Location {
     /// A household, by id.
@@ -19,6 +20,7 @@ pub enum Location {
 
 /// Where a request stands in its life.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     /// Filed (or returned) and waiting for dispatch at a unit.
@@ -104,6 +106,7 @@ impl std::fmt::Display for Status {
 
 /// The one party that answers for a request at any moment.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Responsible {
     /// A unit: its staff dispatch it, or its claimers take it from the pool; when nobody
@@ -125,6 +128,7 @@ pub(crate) enum Party {
 
 /// The five levels of satisfaction (政务服务好差评).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Satisfaction {
     /// 非常满意.
@@ -219,6 +223,7 @@ impl Whistle {
 
 /// Deadlines of a request, set at its first dispatch (supervision starts there).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Deadlines {
     /// The first action is due by this time.
     pub response: DateTime<FixedOffset>,

@@ -11,6 +11,7 @@ use crate::grid::{Grid, NodeCode};
 
 /// A department's call on a request, by id.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct WhistleRow {
     /// The department.
     pub department: String,
@@ -28,6 +29,7 @@ pub struct WhistleRow {
 
 /// A request as a flat row.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RequestRow {
     /// Its id.
     pub id: String,

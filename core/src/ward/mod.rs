@@ -20,8 +20,66 @@ mod open311;
 mod queries;
 mod scoring_queries;
 
+/// A capability of the ward, as the description lists it.
+#[derive(Clone, Copy)]
+pub struct CapabilityInfo {
+    /// Its name: the key of its commands and events, and its namespace on every face.
+    pub name: &'static str,
+    /// What it holds.
+    pub doc: &'static str,
+    /// The JSON Schema of its command type.
+    #[cfg(feature = "schema")]
+    pub commands: fn(&mut schemars::SchemaGenerator) -> schemars::Schema,
+}
+
+macro_rules! capability {
+    ($name:literal, $doc:literal, $command:ty) => {
+        CapabilityInfo {
+            name: $name,
+            doc: $doc,
+            #[cfg(feature = "schema")]
+            commands: <$command as schemars::JsonSchema>::json_schema,
+        }
+    };
+}
+
+/// The ward's capabilities, in order.
+pub const CAPABILITIES: &[CapabilityInfo] = &[
+    capability!(
+        "grid",
+        "The grid hierarchy (网格化管理): district → street → community → grid → micro-grid → household, the people and roles on it, departments, paired units and directives.",
+        GridCommand
+    ),
+    capability!(
+        "tasks",
+        "Residents' requests (点单 → 派单 → 领单 → 评单): filing, routing, claims, handling, verification, rating, returns, escalation (吹哨报到), supervision and indicators.",
+        TaskCommand
+    ),
+    capability!(
+        "fund",
+        "A compound's common fund under trust-based property management (信托制物业): double-entry accounts, fees, budgets, payments with vouchers, remuneration, dividends and the public statement.",
+        FundCommand
+    ),
+    capability!(
+        "assembly",
+        "The owners' assembly (业主大会): the owners' roll, motions, votes and the Civil Code's quorum and majorities.",
+        AssemblyCommand
+    ),
+    capability!(
+        "scoring",
+        "Service hours, star levels, party members' monthly obligations and handlers' scores.",
+        ScoringCommand
+    ),
+    capability!(
+        "points",
+        "Points passbooks (积分存折) of dated lots, the catalog and redemptions.",
+        PointsCommand
+    ),
+];
+
 /// Configuration of a ward, one section per capability.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct WardConfig {
     /// The grid capability.
@@ -38,6 +96,7 @@ pub struct WardConfig {
 
 /// Any command, by capability.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Command {
     /// A grid command.
@@ -92,6 +151,7 @@ impl From<PointsCommand> for Command {
 
 /// Any event, by capability.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Event {
     /// A grid event.
@@ -110,6 +170,7 @@ pub enum Event {
 
 /// Who acts, when, and under which idempotency key.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Context {
     /// The actor.
     pub actor: Actor,
@@ -138,6 +199,7 @@ impl Context {
 
 /// What an accepted command did.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Receipt {
     /// The journal entry recorded, or `None` when nothing changed (or a retry).
     pub seq: Option<u64>,
@@ -253,6 +315,11 @@ impl Ward {
     /// The journal's head hash: publish it, and anyone can verify the journal against it.
     pub fn head(&self) -> Hash {
         self.journal.head()
+    }
+
+    /// Answers a typed question ([`Query`](crate::surface::Query)) from the ward's state.
+    pub fn ask<Q: crate::surface::Query>(&self, query: Q) -> Result<Q::Answer, Error> {
+        query.ask(self)
     }
 
     /// Decides a command without recording it: the events it would cause, or why not.

@@ -9,6 +9,7 @@ use super::LedgerError;
 /// The five kinds of account. An account's name starts with its kind
 /// (`assets:bank`, `income:parking`), as hledger and Beancount expect.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum AccountKind {
     /// What the fund holds or is owed: the bank account, households' receivables.
@@ -59,6 +60,7 @@ impl fmt::Display for AccountKind {
 
 /// An account of a ledger.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Account {
     /// The full name, such as `assets:bank` or `assets:receivable:1-1-101`.
     pub name: String,

@@ -9,6 +9,7 @@ use crate::money::Amount;
 
 /// An account's balance (debit positive, credit negative).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct BalanceRow {
     /// The account.
     pub account: String,
@@ -21,6 +22,7 @@ pub struct BalanceRow {
 /// A trial balance: each account's balance as a debit or a credit, and the two totals,
 /// which are equal in any ledger Gridward keeps.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct TrialBalance {
     /// The date, inclusive; `None` for everything posted.
     pub date: Option<NaiveDate>,
@@ -34,6 +36,7 @@ pub struct TrialBalance {
 
 /// One transaction in an account's history.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct HistoryRow {
     /// The transaction.
     pub transaction: String,

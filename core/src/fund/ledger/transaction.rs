@@ -8,6 +8,7 @@ use crate::money::Amount;
 /// One line of a transaction: an amount to an account. Debits are positive, credits
 /// negative, so a transaction's postings sum to zero.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Posting {
     /// The account's full name.
     pub account: String,
@@ -29,6 +30,7 @@ impl Posting {
 /// never reused for different content. Once posted it is never changed; a mistake is
 /// corrected by a reversing transaction that names it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Transaction {
     /// The id: posting the same id with the same content again does nothing.
     pub id: String,

@@ -10,6 +10,7 @@ use super::error::TreeError;
 /// A rating scheme (考核评价指标体系): weighted groups down to indicators, veto items and
 /// grade bands. The total score is out of 100.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Tree {
     /// The scheme's name.
@@ -29,6 +30,8 @@ pub struct Tree {
 
 /// A node of the tree: a group of further nodes or an indicator leaf.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(with = "NodeRepr"))]
 #[serde(try_from = "NodeRepr", into = "NodeRepr")]
 pub struct Node {
     /// A short id, unique across the tree's nodes and vetoes.
@@ -58,6 +61,7 @@ pub enum NodeKind {
 
 /// How an indicator's value becomes a score between 0 and 1.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "method", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Normalise {
     /// Against a target: higher is better → min(v / target, 1); lower is better → 1 if
@@ -81,6 +85,7 @@ pub enum Normalise {
 
 /// Which way an indicator's value is better.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Better {
     /// More is better (a closure rate).
@@ -91,6 +96,7 @@ pub enum Better {
 
 /// A veto item (一票否决).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Veto {
     /// A short id, unique across the tree's nodes and vetoes.
@@ -101,6 +107,7 @@ pub struct Veto {
 
 /// A grade band.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Band {
     /// The grade, e.g. 优秀.
@@ -111,6 +118,7 @@ pub struct Band {
 
 /// One community's values for a tree's indicators.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CommunityData {
     /// The community's name or code, unique within one evaluation.
@@ -196,15 +204,23 @@ impl Node {
     }
 }
 
-/// A node as written in JSON: exactly one of `children` and `normalise`.
+/// A node of a rating tree: a group (with `children`) or an indicator (with
+/// `normalise`), exactly one of the two.
 #[derive(Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "Node"))]
 #[serde(deny_unknown_fields)]
 struct NodeRepr {
+    /// A short id, unique across the tree's nodes and vetoes.
     id: String,
+    /// The name shown to people.
     name: String,
+    /// The weight, relative to its siblings' (normalised by their sum).
     weight: Decimal,
+    /// The nodes under a group, at least one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     children: Option<Vec<Node>>,
+    /// How an indicator's value becomes a score between 0 and 1.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     normalise: Option<Normalise>,
 }

@@ -7,6 +7,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// One community's result.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Evaluation {
     /// The community, as given in the data.
     pub community: String,
@@ -28,6 +29,7 @@ pub struct Evaluation {
 
 /// The points of one top-level node.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ItemScore {
     /// The node's id.
     pub id: String,
@@ -46,15 +48,19 @@ pub struct ItemScore {
 /// losses of the same indicator (`Arc<str>`), as there is one loss per indicator and
 /// community; in JSON they are plain strings.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Loss {
     /// The indicator's id.
     #[serde(with = "shared_str")]
+    #[cfg_attr(feature = "schema", schemars(with = "String"))]
     pub indicator: Arc<str>,
     /// The indicator's name.
     #[serde(with = "shared_str")]
+    #[cfg_attr(feature = "schema", schemars(with = "String"))]
     pub name: Arc<str>,
     /// The id of the top-level node it sits under.
     #[serde(with = "shared_str")]
+    #[cfg_attr(feature = "schema", schemars(with = "String"))]
     pub item: Arc<str>,
     /// The community's value.
     pub value: Decimal,

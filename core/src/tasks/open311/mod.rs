@@ -20,6 +20,7 @@ use super::model::Location;
 
 /// A service of the service list (GET services): one category of request.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Open311Service {
     /// The category code.
     pub service_code: String,
@@ -42,6 +43,7 @@ pub struct Open311Service {
 /// [`parse_requests`] reads it from another system. Absent optional fields are left out
 /// of the JSON; unknown fields (`lat`, `long`, extensions) are ignored when read.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Open311Request {
     /// The request's id.
     pub service_request_id: String,

@@ -1,0 +1,154 @@
+//! Python values into JSON, before the core checks them against their described type.
+//!
+//! The conversion knows no types but Python's: `Decimal` becomes its text, an aware
+//! `datetime` its ISO text with offset (a naive one its ISO text without, which the core
+//! refuses where a date-time is described), a `date` its ISO text, and a DataFrame its
+//! rows (pandas' missing markers drop their key). A float becomes a JSON float, which
+//! the core refuses where a decimal is described, naming the field.
+
+use pyo3::prelude::*;
+use pyo3::sync::GILOnceCell;
+use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple, PyType};
+use serde_json::{Map, Number, Value};
+
+use gridward::surface::{InputError, Problem};
+use gridward::Error;
+
+static DECIMAL: GILOnceCell<Py<PyType>> = GILOnceCell::new();
+static DATE: GILOnceCell<Py<PyType>> = GILOnceCell::new();
+
+/// Python's `decimal.Decimal`, imported once.
+pub fn decimal_class(py: Python<'_>) -> PyResult<&Bound<'_, PyType>> {
+    DECIMAL.import(py, "decimal", "Decimal")
+}
+
+/// Where in the value the walk is, rendered only for an error.
+#[derive(Default)]
+struct Path(Vec<String>);
+
+impl Path {
+    fn error(&self, problem: Problem) -> Error {
+        let mut field = String::new();
+        for p in &self.0 {
+            if p.starts_with('[') || field.is_empty() {
+                field.push_str(p);
+            } else {
+                field.push('.');
+                field.push_str(p);
+            }
+        }
+        Error::Input(InputError::new(field, problem))
+    }
+}
+
+/// A Python value as JSON; `Err` carries either a Python exception or a typed error.
+pub fn to_value(obj: &Bound<'_, PyAny>) -> Result<Value, Failure> {
+    walk(obj, &mut Path::default(), false)
+}
+
+/// Why a conversion failed: the input, or Python itself.
+pub enum Failure {
+    /// The value cannot be given (a typed error naming the field).
+    Input(Error),
+    /// Python raised while the value was read.
+    Python(PyErr),
+}
+
+impl From<PyErr> for Failure {
+    fn from(e: PyErr) -> Self {
+        Failure::Python(e)
+    }
+}
+
+fn walk(obj: &Bound<'_, PyAny>, path: &mut Path, in_rows: bool) -> Result<Value, Failure> {
+    let py = obj.py();
+    if obj.is_none() {
+        return Ok(Value::Null);
+    }
+    if let Ok(b) = obj.downcast::<PyBool>() {
+        return Ok(Value::Bool(b.is_true()));
+    }
+    if let Ok(s) = obj.downcast::<PyString>() {
+        return Ok(Value::String(s.to_cow()?.into_owned()));
+    }
+    if obj.is_instance_of::<PyInt>() {
+        if let Ok(n) = obj.extract::<i64>() {
+            return Ok(Value::Number(n.into()));
+        }
+        if let Ok(n) = obj.extract::<u64>() {
+            return Ok(Value::Number(n.into()));
+        }
+        let text = obj.str()?.to_cow()?.into_owned();
+        return Err(Failure::Input(path.error(Problem::OutOfRange(format!(
+            "{text} does not fit in 64 bits"
+        )))));
+    }
+    if let Ok(f) = obj.downcast::<PyFloat>() {
+        return match Number::from_f64(f.value()) {
+            Some(n) => Ok(Value::Number(n)),
+            None => Err(Failure::Input(path.error(Problem::FloatNotAllowed))),
+        };
+    }
+    if obj.is_instance(decimal_class(py)?)? {
+        return Ok(Value::String(obj.str()?.to_cow()?.into_owned()));
+    }
+    // `datetime.datetime` is a subclass of `datetime.date`: both give their ISO text.
+    if obj.is_instance(DATE.import(py, "datetime", "date")?)? {
+        let text = obj.call_method0("isoformat")?.str()?;
+        return Ok(Value::String(text.to_cow()?.into_owned()));
+    }
+    if let Ok(d) = obj.downcast::<PyDict>() {
+        let mut map = Map::with_capacity(d.len());
+        for (k, v) in d.iter() {
+            let Ok(key) = k.downcast::<PyString>() else {
+                return Err(Failure::Input(path.error(Problem::WrongType {
+                    expected: "an object with text keys",
+                    found: "a key that is not text",
+                })));
+            };
+            let key = key.to_cow()?.into_owned();
+            if in_rows && is_missing(&v)? {
+                continue;
+            }
+            path.0.push(key.clone());
+            let value = walk(&v, path, false)?;
+            path.0.pop();
+            map.insert(key, value);
+        }
+        return Ok(Value::Object(map));
+    }
+    if obj.is_instance_of::<PyList>() || obj.is_instance_of::<PyTuple>() {
+        return items(obj, path, in_rows);
+    }
+    // A pandas DataFrame: its rows, with missing cells left out.
+    if obj.hasattr("to_dict")? && obj.hasattr("columns")? {
+        let records = obj.call_method1("to_dict", ("records",))?;
+        return items(&records, path, true);
+    }
+    let name = obj.get_type().name()?.to_cow()?.into_owned();
+    Err(Failure::Input(path.error(Problem::Unsupported(format!(
+        "a value of Python type {name}"
+    )))))
+}
+
+fn items(obj: &Bound<'_, PyAny>, path: &mut Path, rows: bool) -> Result<Value, Failure> {
+    let mut out = Vec::new();
+    for (i, item) in obj.try_iter()?.enumerate() {
+        path.0.push(format!("[{i}]"));
+        out.push(walk(&item?, path, rows)?);
+        path.0.pop();
+    }
+    Ok(Value::Array(out))
+}
+
+/// pandas' missing markers: None, NaN, `pd.NA`, `pd.NaT`.
+fn is_missing(obj: &Bound<'_, PyAny>) -> PyResult<bool> {
+    if obj.is_none() {
+        return Ok(true);
+    }
+    if let Ok(f) = obj.downcast::<PyFloat>() {
+        return Ok(f.value().is_nan());
+    }
+    let name = obj.get_type().name()?;
+    Ok(matches!(name.to_cow()?.as_ref(), "NAType" | "NaTType"))
+}

@@ -1,0 +1,111 @@
+//! JavaScript values into JSON, before the core checks them against their described
+//! type. A whole number stays whole; any other number becomes a JSON float, which the
+//! core refuses where a decimal is described, naming the field. A `Date` becomes its ISO
+//! text (UTC); `undefined` in an object leaves the key out.
+
+use gridward::surface::{InputError, Problem};
+use gridward::Error;
+use js_sys::{Array, BigInt, Date, Object, Reflect};
+use serde_json::{Map, Number, Value};
+use wasm_bindgen::{JsCast, JsValue};
+
+/// The largest whole number a JavaScript number holds exactly.
+const SAFE: f64 = 9_007_199_254_740_991.0;
+
+/// A JavaScript value as JSON, or the typed error naming where it went wrong.
+pub fn to_value(value: &JsValue) -> Result<Value, Error> {
+    walk(value, &mut Vec::new())
+}
+
+fn fail(path: &[String], problem: Problem) -> Error {
+    let mut field = String::new();
+    for p in path {
+        if p.starts_with('[') || field.is_empty() {
+            field.push_str(p);
+        } else {
+            field.push('.');
+            field.push_str(p);
+        }
+    }
+    Error::Input(InputError::new(field, problem))
+}
+
+fn walk(value: &JsValue, path: &mut Vec<String>) -> Result<Value, Error> {
+    if value.is_null() || value.is_undefined() {
+        return Ok(Value::Null);
+    }
+    if let Some(b) = value.as_bool() {
+        return Ok(Value::Bool(b));
+    }
+    if let Some(s) = value.as_string() {
+        return Ok(Value::String(s));
+    }
+    if let Some(n) = value.as_f64() {
+        if n.fract() == 0.0 && n.abs() <= SAFE {
+            // A whole number within the exact range: an integer.
+            return Ok(Value::Number((n as i64).into()));
+        }
+        return Number::from_f64(n)
+            .map(Value::Number)
+            .ok_or_else(|| fail(path, Problem::FloatNotAllowed));
+    }
+    if value.is_bigint() {
+        let text: String = BigInt::from(value.clone())
+            .to_string(10)
+            .map(String::from)
+            .unwrap_or_default();
+        return match (text.parse::<i64>(), text.parse::<u64>()) {
+            (Ok(i), _) => Ok(Value::Number(i.into())),
+            (_, Ok(u)) => Ok(Value::Number(u.into())),
+            _ => Err(fail(
+                path,
+                Problem::OutOfRange(format!("{text} does not fit in 64 bits")),
+            )),
+        };
+    }
+    if let Some(d) = value.dyn_ref::<Date>() {
+        if d.get_time().is_nan() {
+            return Err(fail(
+                path,
+                Problem::BadFormat {
+                    format: "date-time",
+                    value: "Invalid Date".to_owned(),
+                },
+            ));
+        }
+        return Ok(Value::String(String::from(d.to_iso_string())));
+    }
+    if Array::is_array(value) {
+        let array = Array::from(value);
+        let mut out = Vec::with_capacity(array.length() as usize);
+        for (i, item) in array.iter().enumerate() {
+            path.push(format!("[{i}]"));
+            out.push(walk(&item, path)?);
+            path.pop();
+        }
+        return Ok(Value::Array(out));
+    }
+    if value.is_object() && !value.is_function() {
+        let object: &Object = value.unchecked_ref();
+        let mut map = Map::new();
+        for key in Object::keys(object).iter() {
+            let Some(name) = key.as_string() else {
+                continue;
+            };
+            let item = Reflect::get(object, &key).unwrap_or(JsValue::UNDEFINED);
+            if item.is_undefined() {
+                continue;
+            }
+            path.push(name.clone());
+            let v = walk(&item, path)?;
+            path.pop();
+            map.insert(name, v);
+        }
+        return Ok(Value::Object(map));
+    }
+    let what = value.js_typeof().as_string().unwrap_or_default();
+    Err(fail(
+        path,
+        Problem::Unsupported(format!("a JavaScript {what}")),
+    ))
+}

@@ -1,0 +1,53 @@
+//! Generates Gridward's faces from the core's description of its public surface
+//! ([`gridward::surface::describe`]): the description itself as JSON (which the core
+//! embeds and the faces read at run time), the Python module of types and capability
+//! classes, and the JavaScript module with its TypeScript declarations.
+//!
+//! `cargo run -p gridward-codegen` writes them; `cargo run -p gridward-codegen -- --check`
+//! (and the test of this crate) fails if any checked-in file differs from what the core
+//! describes now.
+
+mod ir;
+mod naming;
+mod python;
+mod typescript;
+
+use std::path::{Path, PathBuf};
+
+/// The workspace's root.
+pub fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_default()
+}
+
+/// Every generated file: its path under the workspace root, and its text.
+pub fn generate() -> Result<Vec<(PathBuf, String)>, String> {
+    let surface = gridward::surface::describe();
+    // Checks that the faces will be able to compile what they read.
+    gridward::surface::Catalog::new(&surface).map_err(|e| e.to_string())?;
+    let json = serde_json::to_string_pretty(&surface).map_err(|e| e.to_string())? + "\n";
+    let (js, dts) = typescript::render(&surface)?;
+    Ok(vec![
+        (PathBuf::from("core/src/surface/surface.json"), json),
+        (
+            PathBuf::from("bindings-python/python/gridward/_api.py"),
+            python::render(&surface)?,
+        ),
+        (PathBuf::from("bindings-wasm/js/api.js"), js),
+        (PathBuf::from("bindings-wasm/js/gridward.d.ts"), dts),
+    ])
+}
+
+/// The generated files whose checked-in text differs from what would be generated now.
+pub fn stale() -> Result<Vec<PathBuf>, String> {
+    let root = root();
+    Ok(generate()?
+        .into_iter()
+        .filter(|(path, text)| {
+            std::fs::read_to_string(root.join(path)).ok().as_deref() != Some(text)
+        })
+        .map(|(path, _)| path)
+        .collect())
+}

@@ -1,0 +1,22 @@
+//! Every query of every capability as a typed question ([`Query`](crate::surface::Query)),
+//! and the pure functions ([`Function`](crate::surface::Function)), each gathered in a
+//! table that names it on every face.
+//!
+//! ```
+//! use gridward::queries::grid::Roots;
+//! use gridward::{Ward, WardConfig};
+//!
+//! let ward = Ward::new(WardConfig::default());
+//! assert!(ward.ask(Roots {})?.is_empty());
+//! # Ok::<(), gridward::Error>(())
+//! ```
+
+pub mod functions;
+pub mod grid;
+
+use crate::surface::QuerySet;
+
+pub use functions::FUNCTIONS;
+
+/// Every capability's queries.
+pub static QUERY_SETS: &[&QuerySet] = &[&grid::GRID_QUERIES];

@@ -1,0 +1,259 @@
+//! The description compiled for the faces: operations found by name, their arguments
+//! checked against their shapes, and their answers returned with the shape that types
+//! them.
+
+use chrono::{DateTime, FixedOffset};
+use hashbrown::HashMap;
+use serde_json::{Map, Value};
+
+use super::input::{InputError, Problem};
+use super::shape::{Shape, ShapeError, Shapes};
+use super::{decode, Operation, Surface, FUNCTIONS, QUERY_SETS};
+use crate::access::Actor;
+use crate::error::Error;
+use crate::ward::{Command, Context, Ward, WardConfig};
+
+/// An operation's compiled argument and answer shapes.
+#[derive(Clone, Debug)]
+struct Compiled {
+    args: Shape,
+    answer: Shape,
+}
+
+/// What kind of operation a name is looked up as.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+enum Kind {
+    Command,
+    Query,
+    Function,
+}
+
+/// The description compiled: what a face needs to check values and run operations.
+#[derive(Clone, Debug)]
+pub struct Catalog {
+    shapes: Shapes,
+    ops: HashMap<(Kind, String, String), Compiled>,
+    config: Shape,
+    command: Shape,
+    event: Shape,
+    receipt: Shape,
+}
+
+impl Catalog {
+    /// Compiles a description.
+    pub fn new(surface: &Surface) -> Result<Catalog, ShapeError> {
+        let shapes = Shapes::compile(&surface.definitions)?;
+        let mut ops = HashMap::new();
+        let mut add = |kind: Kind, cap: &str, op: &Operation| -> Result<(), ShapeError> {
+            let at = format!("{cap}.{}", op.name);
+            let compiled = Compiled {
+                args: shapes.shape_of(&op.args, &at)?,
+                answer: shapes.shape_of(&op.answer, &at)?,
+            };
+            ops.insert((kind, cap.to_owned(), op.name.clone()), compiled);
+            Ok(())
+        };
+        for cap in &surface.capabilities {
+            for op in &cap.commands {
+                add(Kind::Command, &cap.name, op)?;
+            }
+            for op in &cap.queries {
+                add(Kind::Query, &cap.name, op)?;
+            }
+        }
+        for op in &surface.functions {
+            add(Kind::Function, "", op)?;
+        }
+        let w = &surface.ward;
+        Ok(Catalog {
+            config: shapes.shape_of(&w.config, "config")?,
+            command: shapes.shape_of(&w.command, "command")?,
+            event: shapes.shape_of(&w.event, "event")?,
+            receipt: shapes.shape_of(&w.receipt, "receipt")?,
+            shapes,
+            ops,
+        })
+    }
+
+    /// The description checked in with this version of the crate, compiled.
+    pub fn embedded() -> Result<Catalog, Error> {
+        let surface = Surface::embedded()?;
+        Catalog::new(&surface).map_err(|e| {
+            Error::Input(InputError::new(
+                "surface.json",
+                Problem::Rejected(e.to_string()),
+            ))
+        })
+    }
+
+    /// The named types, for following a shape's references.
+    pub fn shapes(&self) -> &Shapes {
+        &self.shapes
+    }
+
+    /// The shape of any event (what `decide` returns, as a list).
+    pub fn event_shape(&self) -> &Shape {
+        &self.event
+    }
+
+    /// The shape of a receipt (what every command returns).
+    pub fn receipt_shape(&self) -> &Shape {
+        &self.receipt
+    }
+
+    /// The shape of the configuration.
+    pub fn config_shape(&self) -> &Shape {
+        &self.config
+    }
+
+    fn op(&self, kind: Kind, cap: &str, name: &str) -> Result<&Compiled, Error> {
+        // A tuple of borrowed strings cannot look up owned keys; names are short.
+        self.ops
+            .get(&(kind, cap.to_owned(), name.to_owned()))
+            .ok_or_else(|| {
+                let known = self
+                    .ops
+                    .keys()
+                    .filter(|(k, c, _)| *k == kind && c == cap)
+                    .map(|(_, _, n)| n.clone());
+                let mut allowed: Vec<String> = known.collect();
+                allowed.sort();
+                let what = match kind {
+                    Kind::Command => "command",
+                    Kind::Query => "query",
+                    Kind::Function => "function",
+                };
+                Error::Input(InputError::new(
+                    what,
+                    Problem::UnknownValue {
+                        value: format!("{cap}.{name}").trim_start_matches('.').to_owned(),
+                        allowed,
+                    },
+                ))
+            })
+    }
+
+    /// Checks a value against a shape, naming the field at fault.
+    pub fn check(&self, shape: &Shape, value: &mut Value) -> Result<(), Error> {
+        self.shapes.check(shape, value).map_err(Error::Input)
+    }
+
+    /// A command of `capability` named `name`, from its arguments as JSON.
+    pub fn command(&self, capability: &str, name: &str, mut args: Value) -> Result<Command, Error> {
+        let op = self.op(Kind::Command, capability, name)?;
+        self.check(&op.args, &mut args)?;
+        let mut body = match args {
+            Value::Object(o) => o,
+            _ => Map::new(),
+        };
+        body.insert("type".to_owned(), Value::String(name.to_owned()));
+        let mut outer = Map::with_capacity(1);
+        outer.insert(capability.to_owned(), Value::Object(body));
+        decode(Value::Object(outer)).map_err(|e| strip_variant(e, capability))
+    }
+
+    /// Any command in its JSON form (`{"tasks": {"type": "file", …}}`).
+    pub fn any_command(&self, mut command: Value) -> Result<Command, Error> {
+        self.check(&self.command, &mut command)?;
+        decode(command)
+    }
+
+    /// Asks the query of `capability` named `name`: its answer as JSON and the shape that
+    /// types it.
+    pub fn ask(
+        &self,
+        ward: &Ward,
+        capability: &str,
+        name: &str,
+        mut args: Value,
+    ) -> Result<(Value, &Shape), Error> {
+        let op = self.op(Kind::Query, capability, name)?;
+        self.check(&op.args, &mut args)?;
+        let set = QUERY_SETS.iter().find(|s| s.capability == capability);
+        let entry = set.and_then(|s| s.entries.iter().find(|e| e.name == name));
+        let entry = entry.ok_or_else(|| unknown("query", capability, name))?;
+        Ok(((entry.ask)(ward, args)?, &op.answer))
+    }
+
+    /// Calls the pure function named `name`: its result as JSON and the shape that types
+    /// it.
+    pub fn call(&self, name: &str, mut args: Value) -> Result<(Value, &Shape), Error> {
+        let op = self.op(Kind::Function, "", name)?;
+        self.check(&op.args, &mut args)?;
+        let entry = FUNCTIONS.iter().find(|f| f.name == name);
+        let entry = entry.ok_or_else(|| unknown("function", "", name))?;
+        Ok(((entry.call)(args)?, &op.answer))
+    }
+
+    /// A ward's configuration from JSON (`null` for the default).
+    pub fn config(&self, mut value: Value) -> Result<WardConfig, Error> {
+        if value.is_null() {
+            return Ok(WardConfig::default());
+        }
+        self.check(&self.config, &mut value)
+            .map_err(|e| under(e, "config"))?;
+        decode(value).map_err(|e| under(e, "config"))
+    }
+
+    /// A command's context: the actor (a person's id, or the platform when `None`), the
+    /// time (`now` when `None`) and the idempotency key.
+    pub fn context(
+        &self,
+        actor: Option<String>,
+        at: Option<Value>,
+        key: Option<String>,
+        now: DateTime<FixedOffset>,
+    ) -> Result<Context, Error> {
+        let at = match at {
+            None | Some(Value::Null) => now,
+            Some(mut v) => {
+                let shape = Shape::Str {
+                    format: Some(super::shape::Format::DateTime),
+                    values: None,
+                };
+                self.check(&shape, &mut v).map_err(|e| under(e, "at"))?;
+                decode(v).map_err(|e| under(e, "at"))?
+            }
+        };
+        let actor = match actor {
+            None => Actor::System,
+            Some(id) => Actor::Person(id),
+        };
+        let ctx = Context::new(actor, at);
+        Ok(match key {
+            Some(k) => ctx.with_key(k),
+            None => ctx,
+        })
+    }
+}
+
+fn unknown(what: &str, cap: &str, name: &str) -> Error {
+    Error::Input(InputError::new(
+        what,
+        Problem::UnknownValue {
+            value: format!("{cap}.{name}").trim_start_matches('.').to_owned(),
+            allowed: Vec::new(),
+        },
+    ))
+}
+
+fn under(e: Error, parent: &str) -> Error {
+    match e {
+        Error::Input(i) => Error::Input(i.under(parent)),
+        other => other,
+    }
+}
+
+/// A decoding error's path starts at the capability's key; the faces name fields of the
+/// arguments.
+fn strip_variant(e: Error, capability: &str) -> Error {
+    match e {
+        Error::Input(mut i) => {
+            if let Some(rest) = i.field.strip_prefix(capability) {
+                i.field = rest.trim_start_matches('.').to_owned();
+            }
+            Error::Input(i)
+        }
+        other => other,
+    }
+}

@@ -1,0 +1,162 @@
+//! Input the description rejects: the field at fault and what is wrong with it.
+
+use std::fmt;
+
+/// What is wrong with a field.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Problem {
+    /// The value has the wrong type.
+    WrongType {
+        /// What the description wants.
+        expected: &'static str,
+        /// What was given.
+        found: &'static str,
+    },
+    /// A field the type does not have.
+    UnknownField {
+        /// The fields it has.
+        allowed: Vec<String>,
+    },
+    /// A required field is missing.
+    MissingField,
+    /// A name that is not one of the enumeration's.
+    UnknownValue {
+        /// The value given.
+        value: String,
+        /// The values allowed.
+        allowed: Vec<String>,
+    },
+    /// The value is none of the shapes a choice allows.
+    NoneOf(Vec<String>),
+    /// A binary float where an exact decimal is described.
+    FloatNotAllowed,
+    /// A date-time without its UTC offset.
+    NaiveDateTime,
+    /// Text that does not parse as its format.
+    BadFormat {
+        /// The format.
+        format: &'static str,
+        /// The text (at most 80 characters of it).
+        value: String,
+    },
+    /// A whole number outside its type's range.
+    OutOfRange(String),
+    /// A value the face cannot express in JSON (a Python set, a JavaScript function).
+    Unsupported(String),
+    /// A value of the right shape that its type still refuses, in the type's words.
+    Rejected(String),
+}
+
+/// A value given to a face that its described type rejects.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InputError {
+    /// The field at fault, as a path (`rows[3].area`); empty for the whole value.
+    pub field: String,
+    /// What is wrong.
+    pub problem: Problem,
+}
+
+impl InputError {
+    /// An error at `field`.
+    pub fn new(field: impl Into<String>, problem: Problem) -> InputError {
+        InputError {
+            field: field.into(),
+            problem,
+        }
+    }
+
+    /// The same error, its field placed under `parent`.
+    pub fn under(mut self, parent: &str) -> InputError {
+        self.field = match (parent.is_empty(), self.field.is_empty()) {
+            (true, _) => self.field,
+            (false, true) => parent.to_owned(),
+            (false, false) if self.field.starts_with('[') => format!("{parent}{}", self.field),
+            (false, false) => format!("{parent}.{}", self.field),
+        };
+        self
+    }
+
+    /// A stable snake_case code.
+    pub fn code(&self) -> &'static str {
+        match self.problem {
+            Problem::WrongType { .. } | Problem::NoneOf(_) | Problem::Unsupported(_) => {
+                "wrong_type"
+            }
+            Problem::UnknownField { .. } => "unknown_field",
+            Problem::MissingField => "missing_field",
+            Problem::UnknownValue { .. } => "unknown_value",
+            Problem::FloatNotAllowed => "float_not_allowed",
+            Problem::NaiveDateTime => "naive_datetime",
+            Problem::BadFormat { .. } => "bad_format",
+            Problem::OutOfRange(_) => "out_of_range",
+            Problem::Rejected(_) => "invalid_value",
+        }
+    }
+
+    /// Every code an input error can have.
+    pub const CODES: [&'static str; 9] = [
+        "wrong_type",
+        "unknown_field",
+        "missing_field",
+        "unknown_value",
+        "float_not_allowed",
+        "naive_datetime",
+        "bad_format",
+        "out_of_range",
+        "invalid_value",
+    ];
+}
+
+impl fmt::Display for InputError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let field = if self.field.is_empty() {
+            "the value"
+        } else {
+            self.field.as_str()
+        };
+        match &self.problem {
+            Problem::WrongType { expected, found } => {
+                write!(f, "{field}: expected {expected}, got {found}")
+            }
+            Problem::UnknownField { allowed } => {
+                write!(
+                    f,
+                    "{field}: unknown field; the fields are {}",
+                    allowed.join(", ")
+                )
+            }
+            Problem::MissingField => write!(f, "{field}: missing, and it is required"),
+            Problem::UnknownValue { value, allowed } => {
+                write!(f, "{field}: {value:?} is not one of {}", allowed.join(", "))
+            }
+            Problem::NoneOf(keys) if keys.is_empty() => {
+                write!(f, "{field}: matches none of the shapes it may take")
+            }
+            Problem::NoneOf(keys) => {
+                write!(
+                    f,
+                    "{field}: expected an object with one key of {}",
+                    keys.join(", ")
+                )
+            }
+            Problem::FloatNotAllowed => write!(
+                f,
+                "{field}: a binary float is refused where an exact decimal is described; give \
+                 the decimal as text (or a Python Decimal), or a whole number"
+            ),
+            Problem::NaiveDateTime => write!(
+                f,
+                "{field}: a date-time needs its UTC offset (an aware datetime, or text such as \
+                 2026-03-02T09:00:00+08:00)"
+            ),
+            Problem::BadFormat { format, value } => {
+                write!(f, "{field}: {value:?} is not a {format}")
+            }
+            Problem::OutOfRange(why) => write!(f, "{field}: out of range: {why}"),
+            Problem::Unsupported(what) => write!(f, "{field}: {what} cannot be given here"),
+            Problem::Rejected(why) => write!(f, "{field}: {why}"),
+        }
+    }
+}
+
+impl std::error::Error for InputError {}
