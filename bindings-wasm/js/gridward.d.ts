@@ -44,240 +44,470 @@ export interface GridwardError extends Error {
   field: string | null;
 }
 
-/** An account of a ledger. */
-export interface Account {
-  /** What the account is for, in words. */
-  description?: string;
-  /** The full name, such as `assets:bank` or `assets:receivable:1-1-101`. */
+/** A unit's code: 6 digits for a district (GB/T 2260), then 3 each for the street, community, grid and micro-grid (18 digits at most). */
+export type NodeCode = string;
+
+/** A set of domains (多网合一), listed by name. */
+export type DomainSet = Array<Domain>;
+
+/** A domain of public work that a grid unit or a department answers for. */
+export type Domain = "politics_and_law" | "market_supervision" | "emergency_management" | "civil_affairs" | "fire_safety" | "urban_management" | "public_security" | "health" | "environment" | "housing" | "social_security" | "party_building";
+
+/** A role a person holds at a unit of the grid. */
+export type Role = "administrator" | "community_staff" | "chief_grid_leader" | "grid_leader" | "micro_grid_worker" | "reporting_party_member" | "sent_down_party_member" | "volunteer" | "property_manager" | "fund_supervisor" | "owners_committee_member";
+
+/** A unit; `parent`, when given, must be the parent its code implies. */
+export interface ImportRowUnit {
+  kind: "unit";
+  /** Its code. */
+  code: NodeCode;
+  /** Its parent, as a check. */
+  parent?: NodeCode | null;
+  /** Its name. */
   name: string;
-  /**
-   * When set, no transaction may leave the account's balance below zero in its
-   * normal direction: an asset may not go into credit, a liability into debit. The
-   * fund's bank account forbids it.
-   */
-  no_negative?: boolean;
+  /** Its domains (default: the configured default). */
+  domains?: DomainSet | null;
 }
 
-/** An accrual of the manager's remuneration. */
-export interface Accrual {
-  /** The remuneration. */
-  amount: Amount;
-  /** Common income in the period counted in the base (zero unless agreed). */
-  common_income: Amount;
-  /** Fees collected in the period. */
-  fees_collected: Amount;
-  /** Its period's first day. */
-  from: DateString;
-  /** The accrual's id, also its transaction's id. */
+/** A household. */
+export interface ImportRowHousehold {
+  kind: "household";
+  /** Its id. */
   id: string;
-  /** Its period's last day. */
-  to: DateString;
+  /** Its unit. */
+  unit: NodeCode;
+  /** Exclusive floor area in m². */
+  area: Decimal;
 }
 
-/** An accrual of the manager's remuneration. */
-export interface AccrualIn {
-  /** The remuneration. */
-  amount: AmountIn;
-  /** Common income in the period counted in the base (zero unless agreed). */
-  common_income: AmountIn;
-  /** Fees collected in the period. */
-  fees_collected: AmountIn;
-  /** Its period's first day. */
-  from: DateString;
-  /** The accrual's id, also its transaction's id. */
+/** A household. */
+export interface ImportRowHouseholdIn {
+  kind: "household";
+  /** Its id. */
   id: string;
-  /** Its period's last day. */
-  to: DateString;
+  /** Its unit. */
+  unit: NodeCode;
+  /** Exclusive floor area in m². */
+  area: Decimal | number;
 }
 
-/** What a service was (积分制's kinds: charity, elder care, neighbour help, mediation …). */
-export type Activity = "handling_request" | "charity" | "elder_care" | "neighbour_help" | "mediation" | "patrol" | "cleanup" | "other";
-
-/** An amendment to a budget: new amounts for some lines (new lines included). */
-export interface Amendment {
-  /** Where it stands. */
-  approval: Approval;
-  /** The amendment's id. */
+/** A person, optionally living in a household. */
+export interface ImportRowPerson {
+  kind: "person";
+  /** Their id. */
   id: string;
-  /** The new amounts. */
-  lines: Array<LineAmount>;
-  /** The motion that decided it. */
-  motion?: string | null;
-  /** Why. */
-  reason: string;
+  /** Their name. */
+  name: string;
+  /** Their phone number. */
+  phone?: string | null;
+  /** Whether they are a party member. */
+  party_member?: boolean;
+  /** The household they live in. */
+  household?: string | null;
 }
 
-/** An amendment to a budget: new amounts for some lines (new lines included). */
-export interface AmendmentIn {
-  /** Where it stands. */
-  approval: Approval;
-  /** The amendment's id. */
-  id: string;
-  /** The new amounts. */
-  lines: Array<LineAmountIn>;
-  /** The motion that decided it. */
-  motion?: string | null;
-  /** Why. */
-  reason: string;
-}
-
-/** An exact amount in yuan with two decimals, as text ("358.00"). */
-export type Amount = Decimal;
-
-/** An exact amount in yuan with two decimals, as text ("358.00"). */
-export type AmountIn = Decimal | number;
-
-/** Where a budget or an amendment stands. */
-export type Approval = "proposed" | "approved" | "rejected";
-
-/**
- * Records who owns a home (业主), or that nobody is recorded (`owner: null`). A
- * home without a recorded owner counts as one owner who has not voted.
- */
-export interface AssemblyCommandSetOwner {
-  /** The household (the exclusive part). */
-  household: string;
-  /** The owning person. */
-  owner?: string | null;
-  type: "set_owner";
-}
-
-/** Puts a motion to the owners of a unit's homes until `closes`. */
-export interface AssemblyCommandOpenMotion {
-  /** When voting ends. */
-  closes: DateTimeString;
-  /** The motion's id. */
-  motion: string;
-  /** What it decides. */
-  subject: Subject;
-  /** Its title. */
-  title: string;
-  type: "open_motion";
-  /** The compound's unit. */
+/** A role held by a person at a unit. */
+export interface ImportRowRole {
+  kind: "role";
+  /** The person. */
+  person: string;
+  /** The role. */
+  role: Role;
+  /** The unit. */
   unit: NodeCode;
 }
 
-/** Puts a motion to the owners of a unit's homes until `closes`. */
-export interface AssemblyCommandOpenMotionIn {
-  /** When voting ends. */
-  closes: DateTimeString | Date;
-  /** The motion's id. */
-  motion: string;
-  /** What it decides. */
-  subject: Subject;
-  /** Its title. */
-  title: string;
-  type: "open_motion";
-  /** The compound's unit. */
+/** A department attached to a street. */
+export interface ImportRowDepartment {
+  kind: "department";
+  /** Its id. */
+  id: string;
+  /** Its name. */
+  name: string;
+  /** The street. */
+  street: NodeCode;
+  /** The domains it answers for. */
+  domains: DomainSet;
+}
+
+/** A paired unit attached to a community. */
+export interface ImportRowPairedUnit {
+  kind: "paired_unit";
+  /** Its id. */
+  id: string;
+  /** Its name. */
+  name: string;
+  /** The community. */
+  community: NodeCode;
+}
+
+/** One row of a bulk import. */
+export type ImportRow = (ImportRowUnit | ImportRowHousehold | ImportRowPerson | ImportRowRole | ImportRowDepartment | ImportRowPairedUnit);
+
+/** One row of a bulk import. */
+export type ImportRowIn = (ImportRowUnit | ImportRowHouseholdIn | ImportRowPerson | ImportRowRole | ImportRowDepartment | ImportRowPairedUnit);
+
+/** A unit of the hierarchy. */
+export interface UnitRow {
+  /** Its code. */
+  code: NodeCode;
+  /** Its name. */
+  name: string;
+  /** Its level. */
+  level: Level;
+  /** Its parent (none for a district). */
+  parent?: NodeCode | null;
+  /** The domains it answers for (多网合一). */
+  domains: DomainSet;
+  /** Households attached directly to it. */
+  direct_households: number;
+}
+
+/** A level of the grid hierarchy, from the district down to the micro-grid. */
+export type Level = "district" | "street" | "community" | "grid" | "micro_grid";
+
+/** A unit in a subtree listing, with its parent and household totals. */
+export interface TreeRow {
+  /** The unit. */
+  code: NodeCode;
+  /** Its parent (none for a district). */
+  parent?: NodeCode | null;
+  /** Its level. */
+  level: Level;
+  /** Its name. */
+  name: string;
+  /** Depth below the subtree's root (0 for the root). */
+  depth: number;
+  /** Households attached directly. */
+  direct_households: number;
+  /** Households in its whole subtree. */
+  households: number;
+}
+
+/** A household with its unit and exclusive floor area. */
+export interface HouseholdRow {
+  /** Its id. */
+  id: string;
+  /** The micro-grid (or other unit) it belongs to. */
   unit: NodeCode;
+  /** Exclusive floor area in m². */
+  area: Decimal;
+}
+
+/** A household with its unit and exclusive floor area. */
+export interface HouseholdRowIn {
+  /** Its id. */
+  id: string;
+  /** The micro-grid (or other unit) it belongs to. */
+  unit: NodeCode;
+  /** Exclusive floor area in m². */
+  area: Decimal | number;
+}
+
+/** A person found under a unit: by a role held there, or as a resident of a household. */
+export interface PersonAt {
+  /** The person's id. */
+  person: string;
+  /** The role, or `None` for a resident. */
+  role?: Role | null;
+  /** The unit where the role is held or the household belongs. */
+  unit: NodeCode;
+  /** For a resident, the household. */
+  household?: string | null;
+}
+
+/** A household with the ids of its registered residents. */
+export interface HouseholdView {
+  /** Its id. */
+  id: string;
+  /** The unit it belongs to. */
+  unit: NodeCode;
+  /** Exclusive floor area in m². */
+  area: Decimal;
+  /** Its residents' ids, in the order they registered. */
+  residents: Array<string>;
+}
+
+/** A household with the ids of its registered residents. */
+export interface HouseholdViewIn {
+  /** Its id. */
+  id: string;
+  /** The unit it belongs to. */
+  unit: NodeCode;
+  /** Exclusive floor area in m². */
+  area: Decimal | number;
+  /** Its residents' ids, in the order they registered. */
+  residents: Array<string>;
 }
 
 /**
- * An owner's vote: their own (`owner` absent), or a paper ballot recorded by the
- * convener for the named owner.
+ * A registered person, with their home and roles (personal data: the name and phone
+ * are not masked here, and must be in public outputs).
  */
-export interface AssemblyCommandCastVote {
-  /** The vote. */
-  choice: Choice;
-  /** The motion. */
-  motion: string;
-  /** The owner, for a paper ballot. */
-  owner?: string | null;
-  type: "cast_vote";
+export interface PersonView {
+  /** Their id. */
+  id: string;
+  /** Their full name. */
+  name: string;
+  /** Their phone number, if given. */
+  phone?: string | null;
+  /** Whether they are a registered party member. */
+  party_member: boolean;
+  /** The household they are registered as living in. */
+  home?: string | null;
+  /** The roles they hold, in the order granted. */
+  roles: Array<RoleAt>;
 }
 
-/** Counts the votes after voting ends; a passed fund motion takes effect at once. */
-export interface AssemblyCommandCloseMotion {
-  /** The motion. */
-  motion: string;
-  type: "close_motion";
+/** A role a person holds, and where. */
+export interface RoleAt {
+  /** The role. */
+  role: Role;
+  /** The unit where it is held. */
+  unit: NodeCode;
 }
 
-/** A command to the owners' assembly. */
-export type AssemblyCommand = (AssemblyCommandSetOwner | AssemblyCommandOpenMotion | AssemblyCommandCastVote | AssemblyCommandCloseMotion);
+/** Sizes of the grid or of a subtree. */
+export interface Counts {
+  /** Districts. */
+  districts: number;
+  /** Streets. */
+  streets: number;
+  /** Communities. */
+  communities: number;
+  /** Grids. */
+  grids: number;
+  /** Micro-grids. */
+  micro_grids: number;
+  /** Households. */
+  households: number;
+  /** Registered people (the whole ward) or role holders and residents (a subtree). */
+  people: number;
+  /** Departments. */
+  departments: number;
+  /** Paired units. */
+  paired_units: number;
+  /** Directives. */
+  directives: number;
+}
 
-/** A command to the owners' assembly. */
-export type AssemblyCommandIn = (AssemblyCommandSetOwner | AssemblyCommandOpenMotionIn | AssemblyCommandCastVote | AssemblyCommandCloseMotion);
-
-/** A home's owner was recorded (or cleared). */
-export interface AssemblyEventOwnerSet {
+/**
+ * Who answers for a household in a domain, from its own unit up to the street, and the
+ * street's departments for the domain.
+ */
+export interface ChainView {
   /** The household. */
   household: string;
-  /** The owner. */
-  owner?: string | null;
-  type: "owner_set";
+  /** The domain. */
+  domain: Domain;
+  /** Units that carry the domain, lowest first. */
+  links: Array<LinkRow>;
+  /** Departments of the street that answer for the domain (for 吹哨报到). */
+  departments: Array<DepartmentRow>;
 }
 
-/** A motion was opened. */
-export interface AssemblyEventMotionOpened {
-  /** When voting ends. */
-  closes: DateTimeString;
-  /** Its kind. */
-  kind: MotionKind;
-  /** The motion. */
-  motion: string;
-  /** What it decides. */
-  subject: Subject;
-  /** The title. */
-  title: string;
-  type: "motion_opened";
+/** A unit of a chain of responsibility, with who answers there. */
+export interface LinkRow {
+  /** The unit's code. */
+  code: NodeCode;
+  /** Its level. */
+  level: Level;
+  /** Its name. */
+  name: string;
+  /** Who answers there, in the order their roles were granted. */
+  responders: Array<ResponderRow>;
+}
+
+/** Someone who answers at a link of a chain of responsibility. */
+export interface ResponderRow {
+  /** Their id. */
+  person: string;
+  /** Their name. */
+  name: string;
+  /** The role they answer in. */
+  role: Role;
+}
+
+/** A department, by id and name. */
+export interface DepartmentRow {
+  /** Its id. */
+  id: string;
+  /** Its name. */
+  name: string;
+}
+
+/** Which coverage rules apply; each can be switched off. */
+export interface CoverageRules {
+  /** Report households that are not in a micro-grid. */
+  unassigned_households?: boolean;
+  /** Households a micro-grid must have, inclusive (Chengdu: 30–100); `None` to skip. */
+  band?: [number, number] | null;
+  /**
+   * Every micro-grid needs a party member (清源社区 rule): a reporting or sent-down
+   * party member holding a role there, or a party member living there.
+   */
+  party_member_per_micro_grid?: boolean;
+  /** Communities need a chief grid leader, grids a grid leader, micro-grids a worker. */
+  leaders?: boolean;
+}
+
+/** A coverage report with its two summaries. */
+export interface CoverageView {
+  /** The subtree checked (`None`: the whole grid). */
+  scope?: NodeCode | null;
+  /** Households checked. */
+  households: number;
+  /** Micro-grids checked. */
+  micro_grids: number;
+  /** Households not in any micro-grid, by id. */
+  unassigned_households: Array<string>;
+  /** Micro-grids outside the band. */
+  out_of_band: Array<OutOfBand>;
+  /** Micro-grids with no party member. */
+  without_party_member: Array<NodeCode>;
+  /** Units without their leader. */
+  without_leader: Array<MissingLeader>;
+  /** Whether nothing was found. */
+  is_clean: boolean;
+  /** Share of micro-grids that break no rule of theirs (band, party member, worker). */
+  micro_grid_compliance: number;
+}
+
+/** A micro-grid whose household count is outside the band. */
+export interface OutOfBand {
+  /** The micro-grid. */
+  code: NodeCode;
+  /** Its households. */
+  households: number;
+}
+
+/** A unit without the leader its level needs. */
+export interface MissingLeader {
   /** The unit. */
+  code: NodeCode;
+  /** Its level. */
+  level: Level;
+  /** The role nobody holds there. */
+  role: Role;
+}
+
+/** How far a directive has come. */
+export interface DirectiveProgress {
+  /** The directive. */
+  id: string;
+  /** The unit it was issued at. */
+  unit: NodeCode;
+  /** Its title. */
+  title: string;
+  /** When it was issued. */
+  issued_at: DateTimeString;
+  /** When it is due. */
+  due?: DateTimeString | null;
+  /** Households reached. */
+  targets: number;
+  /** Households that acknowledged. */
+  acknowledged: number;
+  /** acknowledged / targets (1 when there are no targets). */
+  completion_rate: number;
+  /** Acknowledgements that came after the due time. */
+  late: number;
+  /** Seconds from issue to the first acknowledgement. */
+  first_after_secs?: number | null;
+  /** Seconds from issue to the latest acknowledgement so far. */
+  last_after_secs?: number | null;
+}
+
+/** How far a directive has come. */
+export interface DirectiveProgressIn {
+  /** The directive. */
+  id: string;
+  /** The unit it was issued at. */
+  unit: NodeCode;
+  /** Its title. */
+  title: string;
+  /** When it was issued. */
+  issued_at: DateTimeString | Date;
+  /** When it is due. */
+  due?: DateTimeString | Date | null;
+  /** Households reached. */
+  targets: number;
+  /** Households that acknowledged. */
+  acknowledged: number;
+  /** acknowledged / targets (1 when there are no targets). */
+  completion_rate: number;
+  /** Acknowledgements that came after the due time. */
+  late: number;
+  /** Seconds from issue to the first acknowledgement. */
+  first_after_secs?: number | null;
+  /** Seconds from issue to the latest acknowledgement so far. */
+  last_after_secs?: number | null;
+}
+
+/** Progress of a directive within one unit. */
+export interface UnitProgress {
+  /** The unit. */
+  code: NodeCode;
+  /** Its name (empty if it has been retired since). */
+  name: string;
+  /** Households reached there. */
+  targets: number;
+  /** Households that acknowledged there. */
+  acknowledged: number;
+  /** acknowledged / targets. */
+  completion_rate: number;
+}
+
+/** A directive as a listing shows it. */
+export interface DirectiveSummary {
+  /** Its id. */
+  id: string;
+  /** The unit it was issued at. */
+  unit: NodeCode;
+  /** Its title. */
+  title: string;
+  /** When it was issued. */
+  issued_at: DateTimeString;
+  /** When it is due. */
+  due?: DateTimeString | null;
+  /** Households reached. */
+  targets: number;
+  /** Households that acknowledged. */
+  acknowledged: number;
+}
+
+/** A directive as a listing shows it. */
+export interface DirectiveSummaryIn {
+  /** Its id. */
+  id: string;
+  /** The unit it was issued at. */
+  unit: NodeCode;
+  /** Its title. */
+  title: string;
+  /** When it was issued. */
+  issued_at: DateTimeString | Date;
+  /** When it is due. */
+  due?: DateTimeString | Date | null;
+  /** Households reached. */
+  targets: number;
+  /** Households that acknowledged. */
+  acknowledged: number;
+}
+
+/** A household, by id. */
+export interface LocationHousehold {
+  household: string;
+}
+
+/** A unit, by code. */
+export interface LocationUnit {
   unit: NodeCode;
 }
 
-/** A motion was opened. */
-export interface AssemblyEventMotionOpenedIn {
-  /** When voting ends. */
-  closes: DateTimeString | Date;
-  /** Its kind. */
-  kind: MotionKind;
-  /** The motion. */
-  motion: string;
-  /** What it decides. */
-  subject: Subject;
-  /** The title. */
-  title: string;
-  type: "motion_opened";
-  /** The unit. */
-  unit: NodeCode;
-}
-
-/** An owner voted. */
-export interface AssemblyEventVoteCast {
-  /** The vote. */
-  choice: Choice;
-  /** The motion. */
-  motion: string;
-  /** The owner. */
-  owner: string;
-  /** Who recorded it, for a paper ballot. */
-  recorded_by?: string | null;
-  type: "vote_cast";
-}
-
-/** The votes were counted. */
-export interface AssemblyEventMotionClosed {
-  /** The motion. */
-  motion: string;
-  /** The count. */
-  tally: Tally;
-  type: "motion_closed";
-}
-
-/** The votes were counted. */
-export interface AssemblyEventMotionClosedIn {
-  /** The motion. */
-  motion: string;
-  /** The count. */
-  tally: TallyIn;
-  type: "motion_closed";
-}
-
-/** Something that happened in the owners' assembly. */
-export type AssemblyEvent = (AssemblyEventOwnerSet | AssemblyEventMotionOpened | AssemblyEventVoteCast | AssemblyEventMotionClosed);
-
-/** Something that happened in the owners' assembly. */
-export type AssemblyEventIn = (AssemblyEventOwnerSet | AssemblyEventMotionOpenedIn | AssemblyEventVoteCast | AssemblyEventMotionClosedIn);
+/**
+ * Where a request is: a household, or a unit of the grid (a lane, a courtyard, a
+ * street's public space).
+ */
+export type Location = (LocationHousehold | LocationUnit);
 
 /** A person holding a role on the request's chain. */
 export interface AssigneePerson {
@@ -296,6 +526,96 @@ export interface AssigneePool {
 
 /** To whom a request is dispatched by hand. */
 export type Assignee = (AssigneePerson | AssigneeDepartment | AssigneePool);
+
+/** The five levels of satisfaction (政务服务好差评). */
+export type Satisfaction = "very_satisfied" | "satisfied" | "basically_satisfied" | "dissatisfied" | "very_dissatisfied";
+
+/** A request from another system (an Open311 GeoReport v2 feed, for one). */
+export interface ImportedRequest {
+  /** Its id (Open311's `service_request_id`). */
+  id: string;
+  /** Its category code (`service_code`). */
+  category: string;
+  /** Where it is (`address_id`: a household id or a unit code). */
+  location: Location;
+  /** Its description. */
+  description?: string;
+  /** When it was filed (`requested_datetime`). */
+  filed_at: DateTimeString;
+  /** Open or closed. */
+  status: OpenOrClosed;
+  /** When it last changed (`updated_datetime`); a closed request closed then. */
+  updated_at?: DateTimeString | null;
+  /** The note on its status (`status_notes`). */
+  status_notes?: string;
+  /** Photo references (`media_url`). */
+  photos?: Array<string>;
+}
+
+/** A request from another system (an Open311 GeoReport v2 feed, for one). */
+export interface ImportedRequestIn {
+  /** Its id (Open311's `service_request_id`). */
+  id: string;
+  /** Its category code (`service_code`). */
+  category: string;
+  /** Where it is (`address_id`: a household id or a unit code). */
+  location: Location;
+  /** Its description. */
+  description?: string;
+  /** When it was filed (`requested_datetime`). */
+  filed_at: DateTimeString | Date;
+  /** Open or closed. */
+  status: OpenOrClosed;
+  /** When it last changed (`updated_datetime`); a closed request closed then. */
+  updated_at?: DateTimeString | Date | null;
+  /** The note on its status (`status_notes`). */
+  status_notes?: string;
+  /** Photo references (`media_url`). */
+  photos?: Array<string>;
+}
+
+/** Whether an imported request is open or closed (Open311 knows only these two). */
+export type OpenOrClosed = "open" | "closed";
+
+/** Yuan per m² of exclusive area per month (4.00 yuan/m² on 72 m² → 288.00). */
+export interface FeeRateArea {
+  per: "area";
+  /** The rate. */
+  rate: Decimal;
+}
+
+/** Yuan per m² of exclusive area per month (4.00 yuan/m² on 72 m² → 288.00). */
+export interface FeeRateAreaIn {
+  per: "area";
+  /** The rate. */
+  rate: Decimal | number;
+}
+
+/** A flat amount per household per month. */
+export interface FeeRateHousehold {
+  per: "household";
+  /** The amount. */
+  amount: Amount;
+}
+
+/** A flat amount per household per month. */
+export interface FeeRateHouseholdIn {
+  per: "household";
+  /** The amount. */
+  amount: AmountIn;
+}
+
+/** How fees are billed each month. */
+export type FeeRate = (FeeRateArea | FeeRateHousehold);
+
+/** How fees are billed each month. */
+export type FeeRateIn = (FeeRateAreaIn | FeeRateHouseholdIn);
+
+/** An exact amount in yuan with two decimals, as text ("358.00"). */
+export type Amount = Decimal;
+
+/** An exact amount in yuan with two decimals, as text ("358.00"). */
+export type AmountIn = Decimal | number;
 
 /**
  * 酬金制: the manager's remuneration is a percentage of the fees collected (and of
@@ -321,16 +641,16 @@ export interface BasisRemunerationIn {
 
 /** 酬金制 with a fixed remuneration per period. */
 export interface BasisFixedRemuneration {
+  basis: "fixed_remuneration";
   /** The amount per accrual. */
   amount: Amount;
-  basis: "fixed_remuneration";
 }
 
 /** 酬金制 with a fixed remuneration per period. */
 export interface BasisFixedRemunerationIn {
+  basis: "fixed_remuneration";
   /** The amount per accrual. */
   amount: AmountIn;
-  basis: "fixed_remuneration";
 }
 
 /** 包干制: the manager keeps the fees and bears the costs; kept for comparison. */
@@ -344,80 +664,313 @@ export type Basis = (BasisRemuneration | BasisFixedRemuneration | BasisFixedFee)
 /** How the property manager is paid. */
 export type BasisIn = (BasisRemunerationIn | BasisFixedRemunerationIn | BasisFixedFee);
 
-/** A month's billing of fees. */
-export interface Billing {
-  /** The sum of the bills. */
-  billed: Amount;
-  /** The day billed. */
-  date: DateString;
-  /** The exact `rate × area` total before rounding. */
-  exact: Decimal;
-  /** Households billed. */
-  households: number;
-  /** The month, `YYYY-MM`. */
-  month: string;
-  /** `exact − billed`, kept as its own line. */
-  residue: Decimal;
+/**
+ * How a figure with digits below the fen is brought to the fen. Every rounding in
+ * Gridward names one of these.
+ */
+export type Rounding = "half_up" | "half_even" | "down" | "up";
+
+/** An account of a ledger. */
+export interface Account {
+  /** The full name, such as `assets:bank` or `assets:receivable:1-1-101`. */
+  name: string;
+  /** What the account is for, in words. */
+  description?: string;
+  /**
+   * When set, no transaction may leave the account's balance below zero in its
+   * normal direction: an asset may not go into credit, a liability into debit. The
+   * fund's bank account forbids it.
+   */
+  no_negative?: boolean;
 }
 
-/** A month's billing of fees. */
-export interface BillingIn {
-  /** The sum of the bills. */
-  billed: AmountIn;
-  /** The day billed. */
-  date: DateString;
-  /** The exact `rate × area` total before rounding. */
-  exact: Decimal | number;
-  /** Households billed. */
-  households: number;
-  /** The month, `YYYY-MM`. */
-  month: string;
-  /** `exact − billed`, kept as its own line. */
-  residue: Decimal | number;
-}
-
-/** An open budget (开放式预算) for a period. */
-export interface Budget {
-  /** Its amendments, in the order proposed. */
-  amendments: Array<Amendment>;
-  /** Where it stands. */
-  approval: Approval;
-  /** Its first day. */
-  from: DateString;
-  /** The budget's id. */
+/**
+ * A transaction: two or more postings that sum to exactly zero, under an id that is
+ * never reused for different content. Once posted it is never changed; a mistake is
+ * corrected by a reversing transaction that names it.
+ */
+export interface Transaction {
+  /** The id: posting the same id with the same content again does nothing. */
   id: string;
-  /** The lines as approved (with approved amendments applied); as proposed before. */
-  lines: Array<LineAmount>;
-  /** The motion that decided it. */
-  motion?: string | null;
-  /** Payments awaiting the supervisor, per line. */
-  pending: Record<string, Amount>;
-  /** Posted spending per line (net of reversals). */
-  spent: Record<string, Amount>;
-  /** Its last day. */
-  to: DateString;
+  /** The date it takes effect; a ledger's dates never go backwards. */
+  date: DateString;
+  /** What it is, in words. */
+  description?: string;
+  /** Its postings. */
+  postings: Array<Posting>;
+  /**
+   * For a reversal, the id of the transaction it corrects; its postings must be that
+   * transaction's postings with their signs turned.
+   */
+  reverses?: string | null;
 }
 
-/** An open budget (开放式预算) for a period. */
-export interface BudgetIn {
-  /** Its amendments, in the order proposed. */
-  amendments: Array<AmendmentIn>;
-  /** Where it stands. */
-  approval: Approval;
-  /** Its first day. */
-  from: DateString;
-  /** The budget's id. */
+/**
+ * A transaction: two or more postings that sum to exactly zero, under an id that is
+ * never reused for different content. Once posted it is never changed; a mistake is
+ * corrected by a reversing transaction that names it.
+ */
+export interface TransactionIn {
+  /** The id: posting the same id with the same content again does nothing. */
   id: string;
-  /** The lines as approved (with approved amendments applied); as proposed before. */
-  lines: Array<LineAmountIn>;
-  /** The motion that decided it. */
-  motion?: string | null;
-  /** Payments awaiting the supervisor, per line. */
-  pending: Record<string, AmountIn>;
-  /** Posted spending per line (net of reversals). */
-  spent: Record<string, AmountIn>;
-  /** Its last day. */
-  to: DateString;
+  /** The date it takes effect; a ledger's dates never go backwards. */
+  date: DateString;
+  /** What it is, in words. */
+  description?: string;
+  /** Its postings. */
+  postings: Array<PostingIn>;
+  /**
+   * For a reversal, the id of the transaction it corrects; its postings must be that
+   * transaction's postings with their signs turned.
+   */
+  reverses?: string | null;
+}
+
+/**
+ * One line of a transaction: an amount to an account. Debits are positive, credits
+ * negative, so a transaction's postings sum to zero.
+ */
+export interface Posting {
+  /** The account's full name. */
+  account: string;
+  /** Debit (positive) or credit (negative), never zero. */
+  amount: Amount;
+}
+
+/**
+ * One line of a transaction: an amount to an account. Debits are positive, credits
+ * negative, so a transaction's postings sum to zero.
+ */
+export interface PostingIn {
+  /** The account's full name. */
+  account: string;
+  /** Debit (positive) or credit (negative), never zero. */
+  amount: AmountIn;
+}
+
+/** Sources of common income (Civil Code Art. 282: it belongs to the owners jointly). */
+export type IncomeSource = "parking" | "advertising" | "other";
+
+/** A budget line: a service and its amount. */
+export interface LineAmount {
+  /**
+   * The line's id, a lowercase slug (`cleaning`, `security`, `elevators`); its
+   * spending account is `expenses:<line>`.
+   */
+  line: string;
+  /** The amount for the period. */
+  amount: Amount;
+}
+
+/** A budget line: a service and its amount. */
+export interface LineAmountIn {
+  /**
+   * The line's id, a lowercase slug (`cleaning`, `security`, `elevators`); its
+   * spending account is `expenses:<line>`.
+   */
+  line: string;
+  /** The amount for the period. */
+  amount: AmountIn;
+}
+
+/** The voucher a payment carries (凭证): owners may inspect it. */
+export interface Voucher {
+  /** The invoice's or contract's reference. */
+  reference: string;
+  /** SHA-256 of the scanned document, 64 hex digits. */
+  document_hash: string;
+  /** Who is paid. */
+  payee: string;
+  /** True when the payee is a private person, whose name a statement masks. */
+  payee_is_person?: boolean;
+  /** What for. */
+  description: string;
+}
+
+/** By exclusive floor area (Civil Code Art. 283, the default). */
+export interface SharingKeyArea {
+  by: "area";
+}
+
+/**
+ * A rate per m² of exclusive area (4 yuan/m² on 72 m² → 288.00): each share is
+ * rounded on its own, so the total is the sum of the shares, and the rounding
+ * residue stays in the fund.
+ */
+export interface SharingKeyRate {
+  by: "rate";
+  /** Yuan per m². */
+  per_m2: Decimal;
+}
+
+/**
+ * A rate per m² of exclusive area (4 yuan/m² on 72 m² → 288.00): each share is
+ * rounded on its own, so the total is the sum of the shares, and the rounding
+ * residue stays in the fund.
+ */
+export interface SharingKeyRateIn {
+  by: "rate";
+  /** Yuan per m². */
+  per_m2: Decimal | number;
+}
+
+/** By an agreed key: a weight per household; households not named get nothing. */
+export interface SharingKeyAgreed {
+  by: "agreed";
+  /** Weights by household id. */
+  weights: Array<[string, Decimal]>;
+}
+
+/** By an agreed key: a weight per household; households not named get nothing. */
+export interface SharingKeyAgreedIn {
+  by: "agreed";
+  /** Weights by household id. */
+  weights: Array<[string, Decimal | number]>;
+}
+
+/** How a dividend is shared. */
+export type SharingKey = (SharingKeyArea | SharingKeyRate | SharingKeyAgreed);
+
+/** How a dividend is shared. */
+export type SharingKeyIn = (SharingKeyArea | SharingKeyRateIn | SharingKeyAgreedIn);
+
+/** Approve a fund's proposed budget. */
+export interface SubjectApproveBudget {
+  type: "approve_budget";
+  /** The fund. */
+  fund: string;
+  /** The budget. */
+  budget: string;
+}
+
+/** Approve an amendment to a fund's budget. */
+export interface SubjectAmendBudget {
+  type: "amend_budget";
+  /** The fund. */
+  fund: string;
+  /** The budget. */
+  budget: string;
+  /** The amendment. */
+  amendment: string;
+}
+
+/** Approve a dividend of surplus common income. */
+export interface SubjectDividend {
+  type: "dividend";
+  /** The fund. */
+  fund: string;
+  /** The dividend. */
+  dividend: string;
+}
+
+/** Count common income in the manager's remuneration base (or stop counting it). */
+export interface SubjectCommonIncomeInBase {
+  type: "common_income_in_base";
+  /** The fund. */
+  fund: string;
+  /** Count it or not. */
+  include: boolean;
+}
+
+/** Any other matter of Art. 278, decided on its own. */
+export interface SubjectMatter {
+  type: "matter";
+  /** The matter. */
+  matter: Matter;
+}
+
+/** What a motion decides. Fund subjects take effect on the fund when the motion passes. */
+export type Subject = (SubjectApproveBudget | SubjectAmendBudget | SubjectDividend | SubjectCommonIncomeInBase | SubjectMatter);
+
+/** The matters of Civil Code Art. 278 that owners decide jointly. */
+export type Matter = "rules_of_procedure" | "management_statute" | "elect_committee" | "appoint_manager" | "use_maintenance_fund" | "raise_maintenance_fund" | "rebuild" | "change_use_of_common_parts" | "business_use_of_common_parts" | "other_major_matter";
+
+/** An owner's vote. */
+export type Choice = "yes" | "no" | "abstain";
+
+/** What a service was (积分制's kinds: charity, elder care, neighbour help, mediation …). */
+export type Activity = "handling_request" | "charity" | "elder_care" | "neighbour_help" | "mediation" | "patrol" | "cleanup" | "other";
+
+/** A SHA-256 hash as 64 lowercase hex digits. */
+export type Hash = string;
+
+/** A journal's verification, and whether it ends at the published head. */
+export interface JournalCheck {
+  /** Entries read and found intact before any break. */
+  entries: number;
+  /** Hash of the last intact entry (zero if none). */
+  head: Hash;
+  /** Whether the whole chain is intact. */
+  intact: boolean;
+  /** The first break, if any. */
+  first_break?: ChainBreak | null;
+  /**
+   * Whether the chain is intact and ends at the expected head (none when no head was
+   * given).
+   */
+  head_matches?: boolean | null;
+}
+
+/** Where and why a chain breaks. */
+export interface ChainBreak {
+  /** The line (1-based) or entry number where the break was found. */
+  line: number;
+  /** What is wrong there. */
+  reason: string;
+}
+
+/** Configuration of a ward, one section per capability. */
+export interface WardConfig {
+  /** The grid capability. */
+  grid?: GridConfig;
+  /** The tasks capability. */
+  tasks?: TasksConfig;
+  /** The fund capability. */
+  fund?: FundConfig;
+  /** The scoring capability. */
+  scoring?: ScoringConfig;
+  /** The points capability. */
+  points?: PointsConfig;
+}
+
+/** Configuration of a ward, one section per capability. */
+export interface WardConfigIn {
+  /** The grid capability. */
+  grid?: GridConfig;
+  /** The tasks capability. */
+  tasks?: TasksConfig;
+  /** The fund capability. */
+  fund?: FundConfigIn;
+  /** The scoring capability. */
+  scoring?: ScoringConfigIn;
+  /** The points capability. */
+  points?: PointsConfigIn;
+}
+
+/** Configuration of the grid capability. */
+export interface GridConfig {
+  /** Domains a new unit answers for when none are given: the five merged domains. */
+  default_domains?: DomainSet;
+  /** The rules of the coverage report. */
+  coverage?: CoverageRules;
+}
+
+/** Configuration of the tasks capability. */
+export interface TasksConfig {
+  /** Working days and hours, holidays and make-up working days. */
+  calendar?: Calendar;
+  /** The categories requests are filed under. */
+  categories?: Array<Category>;
+  /** How many open claims one person may hold at once. */
+  max_open_claims?: number;
+  /** A claim not started within this limit is released back to the pool by a sweep. */
+  claim_release?: Limit;
+  /** The correction window a bad rating opens. */
+  correction_window?: Limit;
+  /** How long a department called in has to report. */
+  whistle_report_limit?: Limit;
+  /** Route a request by the rules as it is filed (otherwise it waits for dispatch). */
+  dispatch_on_filing?: boolean;
 }
 
 /**
@@ -440,32 +993,245 @@ export interface BudgetIn {
  * (overlapping hours, `"25:00"`, a date in both lists) fails to load with a clear message.
  */
 export interface Calendar {
-  /** Public holidays, `"YYYY-MM-DD"`. */
-  holidays?: Array<string>;
-  /** Working periods as `["HH:MM", "HH:MM"]`; an end may be `"24:00"`. */
-  hours?: Array<Array<string>>;
-  /** Make-up working days (调休上班日), `"YYYY-MM-DD"`. */
-  make_up_days?: Array<string>;
-  /** Working weekdays: `"mon"` … `"sun"` (full English names are accepted too). */
-  weekdays?: Array<string>;
   /** The UTC offset, `"+08:00"`. */
   zone?: string;
+  /** Working weekdays: `"mon"` … `"sun"` (full English names are accepted too). */
+  weekdays?: Array<string>;
+  /** Working periods as `["HH:MM", "HH:MM"]`; an end may be `"24:00"`. */
+  hours?: Array<Array<string>>;
+  /** Public holidays, `"YYYY-MM-DD"`. */
+  holidays?: Array<string>;
+  /** Make-up working days (调休上班日), `"YYYY-MM-DD"`. */
+  make_up_days?: Array<string>;
 }
 
-/** A department called in, and when its report is due. */
-export interface Call {
-  /** The department. */
-  department: string;
-  /** Its report is due by then. */
-  due: DateTimeString;
+/** A category of request (a service, in Open311's words). */
+export interface Category {
+  /** Its code (Open311's `service_code`). */
+  code: string;
+  /** Its name. */
+  name: string;
+  /** What it is about, for the service list. */
+  description?: string;
+  /** The group it is listed under. */
+  group?: string;
+  /** The domain that answers for it. */
+  domain: Domain;
+  /** Who handles it. */
+  handler: Handler;
+  /** The first action is due within this limit from dispatch. */
+  response_limit: Limit;
+  /** Resolution is due within this limit from dispatch. */
+  resolution_limit: Limit;
+  /** The one extension that may be granted. */
+  extension: Limit;
+  /** Skill tags a handler must have (all of them). */
+  skills?: Array<string>;
+  /**
+   * A micro-wish (微心愿): any registered person may claim it as a donor, for
+   * themselves or for a paired unit of the community.
+   */
+  micro_wish?: boolean;
 }
 
-/** A department called in, and when its report is due. */
-export interface CallIn {
-  /** The department. */
-  department: string;
-  /** Its report is due by then. */
-  due: DateTimeString | Date;
+/** Who handles requests of a category. */
+export type Handler = "grid_staff" | "claimable" | "department";
+
+export interface Limit1 {
+  amount: number;
+  unit: LimitUnit;
+}
+
+/** A time limit: an amount of a unit, or its short text ("5wh", "15wd", "24h", "3d"). */
+export type Limit = (Limit1 | string);
+
+/** The unit of a [`Limit`]. */
+export type LimitUnit = "working_hours" | "working_days" | "hours" | "days";
+
+/** Defaults for new funds. */
+export interface FundConfig {
+  /** Payments above this need the supervisor's approval first (5,000.00 yuan). */
+  approval_threshold?: Amount;
+  /** The rounding of fees and remuneration (half away from zero, 四舍五入). */
+  rounding?: Rounding;
+  /** The currency named in exports. */
+  currency?: string;
+}
+
+/** Defaults for new funds. */
+export interface FundConfigIn {
+  /** Payments above this need the supervisor's approval first (5,000.00 yuan). */
+  approval_threshold?: AmountIn;
+  /** The rounding of fees and remuneration (half away from zero, 四舍五入). */
+  rounding?: Rounding;
+  /** The currency named in exports. */
+  currency?: string;
+}
+
+/** Configuration of the scoring capability. */
+export interface ScoringConfig {
+  /** How service time counts. */
+  hours?: HoursRules;
+  /** The star-level profile (the national one by default). */
+  stars?: StarProfile;
+  /** What sent-down party members owe each month. */
+  obligation?: Obligation;
+  /** Weights of a handler's score. */
+  handler_weights?: HandlerWeights;
+}
+
+/** Configuration of the scoring capability. */
+export interface ScoringConfigIn {
+  /** How service time counts. */
+  hours?: HoursRules;
+  /** The star-level profile (the national one by default). */
+  stars?: StarProfileIn;
+  /** What sent-down party members owe each month. */
+  obligation?: Obligation;
+  /** Weights of a handler's score. */
+  handler_weights?: HandlerWeightsIn;
+}
+
+/**
+ * How a service record's time is counted (all in whole minutes).
+ *
+ * Only actual service counts; travel is left out unless `exclude_travel` is turned off.
+ * The other caps are local rules (海林: 8 h a day, units of half an hour rounded down, 2 h
+ * per activity) and are off by default.
+ */
+export interface HoursRules {
+  /** Leave travel time out (the national rule). On by default. */
+  exclude_travel?: boolean;
+  /** At most this many minutes counted for one activity. */
+  per_activity_cap_minutes?: number | null;
+  /** Count in units of this many minutes (30 for half hours). */
+  unit_minutes?: number | null;
+  /** How a part unit is rounded. */
+  unit_rounding?: UnitRounding;
+  /** At most this many minutes counted for one person on one day. */
+  daily_cap_minutes?: number | null;
+}
+
+/** How a part unit of service time is rounded. */
+export type UnitRounding = "down" | "half_up" | "up";
+
+/** A star-level profile: the cumulative hours each level needs, lowest first. */
+export interface StarProfile {
+  /** The profile's name. */
+  name: string;
+  /** Hours for levels 1, 2, … (strictly increasing, positive). */
+  thresholds: Array<Decimal>;
+  /** How levels are granted. */
+  progression?: Progression;
+}
+
+/** A star-level profile: the cumulative hours each level needs, lowest first. */
+export interface StarProfileIn {
+  /** The profile's name. */
+  name: string;
+  /** Hours for levels 1, 2, … (strictly increasing, positive). */
+  thresholds: Array<Decimal | number>;
+  /** How levels are granted. */
+  progression?: Progression;
+}
+
+/** Straight to the level the hours reach. */
+export interface ProgressionDirect {
+  rule: "direct";
+}
+
+/**
+ * One level per grant, and only after the current level has been held this many
+ * days (a first star needs no wait).
+ */
+export interface ProgressionStepwise {
+  rule: "stepwise";
+  /** Days a level must be held before the next. */
+  min_days_held: number;
+}
+
+/** How levels are granted as hours grow. */
+export type Progression = (ProgressionDirect | ProgressionStepwise);
+
+/**
+ * The monthly service a role owes: sent-down party members serve at least once a month
+ * for at least 2 hours.
+ */
+export interface Obligation {
+  /** Certified services needed in a month. */
+  services_per_month?: number;
+  /** Counted minutes needed in a month. */
+  minutes_per_month?: number;
+}
+
+/**
+ * The weights of a handler's score over closure, on-time closure and satisfaction
+ * rates; a rate that cannot be computed (nothing due, nothing rated) is left out and
+ * the others carry the score.
+ */
+export interface HandlerWeights {
+  /** Weight of the closure rate. */
+  closure?: Decimal;
+  /** Weight of the on-time closure rate. */
+  on_time?: Decimal;
+  /** Weight of the satisfaction rate. */
+  satisfaction?: Decimal;
+}
+
+/**
+ * The weights of a handler's score over closure, on-time closure and satisfaction
+ * rates; a rate that cannot be computed (nothing due, nothing rated) is left out and
+ * the others carry the score.
+ */
+export interface HandlerWeightsIn {
+  /** Weight of the closure rate. */
+  closure?: Decimal | number;
+  /** Weight of the on-time closure rate. */
+  on_time?: Decimal | number;
+  /** Weight of the satisfaction rate. */
+  satisfaction?: Decimal | number;
+}
+
+/** Configuration of the points capability. */
+export interface PointsConfig {
+  /** Points per certified hour, counted minutes × rate ÷ 60 rounded down (1 by default). */
+  per_hour?: Decimal;
+  /** Points a certified service earns for its kind, on top of its hours. */
+  per_activity?: Record<string, number>;
+  /** Points a rated request earns its handler. */
+  per_rating?: RatingPoints;
+  /** Caps per person and period. */
+  caps?: Array<Cap>;
+  /** When earned points expire. */
+  expiry?: Expiry;
+}
+
+/** Configuration of the points capability. */
+export interface PointsConfigIn {
+  /** Points per certified hour, counted minutes × rate ÷ 60 rounded down (1 by default). */
+  per_hour?: Decimal | number;
+  /** Points a certified service earns for its kind, on top of its hours. */
+  per_activity?: Record<string, number>;
+  /** Points a rated request earns its handler. */
+  per_rating?: RatingPoints;
+  /** Caps per person and period. */
+  caps?: Array<Cap>;
+  /** When earned points expire. */
+  expiry?: Expiry;
+}
+
+/** Points for a rated request, by the filer's level, to the person who handled it. */
+export interface RatingPoints {
+  /** Very satisfied. */
+  very_satisfied?: number;
+  /** Satisfied. */
+  satisfied?: number;
+  /** Basically satisfied. */
+  basically_satisfied?: number;
+  /** Dissatisfied. */
+  dissatisfied?: number;
+  /** Very dissatisfied. */
+  very_dissatisfied?: number;
 }
 
 /** At most `points` earned by one person in one period. */
@@ -479,60 +1245,30 @@ export interface Cap {
 /** The period a cap counts over. */
 export type CapPeriod = "month" | "year";
 
-/** A category of request (a service, in Open311's words). */
-export interface Category {
-  /** Its code (Open311's `service_code`). */
-  code: string;
-  /** What it is about, for the service list. */
-  description?: string;
-  /** The domain that answers for it. */
-  domain: Domain;
-  /** The one extension that may be granted. */
-  extension: Limit;
-  /** The group it is listed under. */
-  group?: string;
-  /** Who handles it. */
-  handler: Handler;
-  /**
-   * A micro-wish (微心愿): any registered person may claim it as a donor, for
-   * themselves or for a paired unit of the community.
-   */
-  micro_wish?: boolean;
-  /** Its name. */
-  name: string;
-  /** Resolution is due within this limit from dispatch. */
-  resolution_limit: Limit;
-  /** The first action is due within this limit from dispatch. */
-  response_limit: Limit;
-  /** Skill tags a handler must have (all of them). */
-  skills?: Array<string>;
+/** Never. */
+export interface ExpiryNever {
+  rule: "never";
 }
 
-/** Where and why a chain breaks. */
-export interface ChainBreak {
-  /** The line (1-based) or entry number where the break was found. */
-  line: number;
-  /** What is wrong there. */
-  reason: string;
+/** After this many days: a lot earned on day D may be spent through day D + N − 1. */
+export interface ExpiryDays {
+  rule: "days";
+  /** Days of validity (at least 1). */
+  days: number;
 }
 
-/**
- * Who answers for a household in a domain, from its own unit up to the street, and the
- * street's departments for the domain.
- */
-export interface ChainView {
-  /** Departments of the street that answer for the domain (for 吹哨报到). */
-  departments: Array<DepartmentRow>;
-  /** The domain. */
-  domain: Domain;
-  /** The household. */
-  household: string;
-  /** Units that carry the domain, lowest first. */
-  links: Array<LinkRow>;
+/** At the end of the month it was earned in. */
+export interface ExpiryEndOfMonth {
+  rule: "end_of_month";
 }
 
-/** An owner's vote. */
-export type Choice = "yes" | "no" | "abstain";
+/** At the end of the natural year it was earned in. */
+export interface ExpiryEndOfYear {
+  rule: "end_of_year";
+}
+
+/** When a lot of points expires. */
+export type Expiry = (ExpiryNever | ExpiryDays | ExpiryEndOfMonth | ExpiryEndOfYear);
 
 /** A grid command. */
 export interface CommandGrid {
@@ -600,194 +1336,1110 @@ export type Command = (CommandGrid | CommandTasks | CommandFund | CommandAssembl
 /** Any command, by capability. */
 export type CommandIn = (CommandGridIn | CommandTasksIn | CommandFundIn | CommandAssemblyIn | CommandScoringIn | CommandPointsIn);
 
-/** Sizes of the grid or of a subtree. */
-export interface Counts {
-  /** Communities. */
-  communities: number;
-  /** Departments. */
-  departments: number;
-  /** Directives. */
-  directives: number;
-  /** Districts. */
-  districts: number;
-  /** Grids. */
-  grids: number;
-  /** Households. */
-  households: number;
-  /** Micro-grids. */
-  micro_grids: number;
-  /** Paired units. */
-  paired_units: number;
-  /** Registered people (the whole ward) or role holders and residents (a subtree). */
-  people: number;
-  /** Streets. */
-  streets: number;
+/**
+ * Create a unit under the parent its code implies; without domains it takes the
+ * configured default (the five merged domains).
+ */
+export interface GridCommandAddUnit {
+  type: "add_unit";
+  /** Its code. */
+  code: NodeCode;
+  /** Its name. */
+  name: string;
+  /** The domains it answers for. */
+  domains?: DomainSet | null;
 }
 
-/** Which coverage rules apply; each can be switched off. */
-export interface CoverageRules {
-  /** Households a micro-grid must have, inclusive (Chengdu: 30–100); `None` to skip. */
-  band?: [number, number] | null;
-  /** Communities need a chief grid leader, grids a grid leader, micro-grids a worker. */
-  leaders?: boolean;
-  /**
-   * Every micro-grid needs a party member (清源社区 rule): a reporting or sent-down
-   * party member holding a role there, or a party member living there.
-   */
-  party_member_per_micro_grid?: boolean;
-  /** Report households that are not in a micro-grid. */
-  unassigned_households?: boolean;
+/** Rename a unit. */
+export interface GridCommandRenameUnit {
+  type: "rename_unit";
+  /** The unit. */
+  code: NodeCode;
+  /** The new name. */
+  name: string;
 }
 
-/** A coverage report with its two summaries. */
-export interface CoverageView {
-  /** Households checked. */
-  households: number;
-  /** Whether nothing was found. */
-  is_clean: boolean;
-  /** Share of micro-grids that break no rule of theirs (band, party member, worker). */
-  micro_grid_compliance: number;
-  /** Micro-grids checked. */
-  micro_grids: number;
-  /** Micro-grids outside the band. */
-  out_of_band: Array<OutOfBand>;
-  /** The subtree checked (`None`: the whole grid). */
-  scope?: NodeCode | null;
-  /** Households not in any micro-grid, by id. */
-  unassigned_households: Array<string>;
-  /** Units without their leader. */
-  without_leader: Array<MissingLeader>;
-  /** Micro-grids with no party member. */
-  without_party_member: Array<NodeCode>;
+/** Replace the domains a unit answers for. */
+export interface GridCommandSetDomains {
+  type: "set_domains";
+  /** The unit. */
+  code: NodeCode;
+  /** The new set. */
+  domains: DomainSet;
 }
 
-/** Deadlines of a request, set at its first dispatch (supervision starts there). */
-export interface Deadlines {
-  /**
-   * Past this time, still unresolved, the request is parked (挂账): the resolution limit
-   * and its one extension both spent.
-   */
-  park: DateTimeString;
-  /** Resolution is due by this time (moved by the one extension or a correction window). */
-  resolution: DateTimeString;
-  /** The first action is due by this time. */
-  response: DateTimeString;
+/**
+ * Retire a unit that has no child units; its households, if any, move to
+ * `transfer_households_to` in the same step.
+ */
+export interface GridCommandRetireUnit {
+  type: "retire_unit";
+  /** The unit. */
+  code: NodeCode;
+  /** Where its households go. */
+  transfer_households_to?: NodeCode | null;
 }
 
-/** Deadlines of a request, set at its first dispatch (supervision starts there). */
-export interface DeadlinesIn {
-  /**
-   * Past this time, still unresolved, the request is parked (挂账): the resolution limit
-   * and its one extension both spent.
-   */
-  park: DateTimeString | Date;
-  /** Resolution is due by this time (moved by the one extension or a correction window). */
-  resolution: DateTimeString | Date;
-  /** The first action is due by this time. */
-  response: DateTimeString | Date;
+/** Register a household at a community, grid or micro-grid. */
+export interface GridCommandAddHousehold {
+  type: "add_household";
+  /** Its id. */
+  id: string;
+  /** Its unit. */
+  unit: NodeCode;
+  /** Exclusive floor area in m². */
+  area: Decimal;
 }
 
-/** A department, by id and name. */
-export interface DepartmentRow {
+/** Register a household at a community, grid or micro-grid. */
+export interface GridCommandAddHouseholdIn {
+  type: "add_household";
+  /** Its id. */
+  id: string;
+  /** Its unit. */
+  unit: NodeCode;
+  /** Exclusive floor area in m². */
+  area: Decimal | number;
+}
+
+/** Move a household to another unit. */
+export interface GridCommandMoveHousehold {
+  type: "move_household";
+  /** The household. */
+  id: string;
+  /** The destination. */
+  to: NodeCode;
+}
+
+/** Register a person. */
+export interface GridCommandAddPerson {
+  type: "add_person";
+  /** Their id. */
+  id: string;
+  /** Their name. */
+  name: string;
+  /** Their phone number. */
+  phone?: string | null;
+  /** Whether they are a party member. */
+  party_member?: boolean;
+}
+
+/** Register a person as living in a household. */
+export interface GridCommandRegisterResident {
+  type: "register_resident";
+  /** The person. */
+  person: string;
+  /** The household. */
+  household: string;
+}
+
+/** Give a person a role at a unit. */
+export interface GridCommandGrantRole {
+  type: "grant_role";
+  /** The person. */
+  person: string;
+  /** The role. */
+  role: Role;
+  /** The unit. */
+  unit: NodeCode;
+}
+
+/** Take a role from a person. */
+export interface GridCommandRevokeRole {
+  type: "revoke_role";
+  /** The person. */
+  person: string;
+  /** The role. */
+  role: Role;
+  /** The unit. */
+  unit: NodeCode;
+}
+
+/** Attach a department to a street. */
+export interface GridCommandAddDepartment {
+  type: "add_department";
   /** Its id. */
   id: string;
   /** Its name. */
   name: string;
+  /** The street. */
+  street: NodeCode;
+  /** The domains it answers for. */
+  domains: DomainSet;
 }
 
-/** How far a directive has come. */
-export interface DirectiveProgress {
-  /** Households that acknowledged. */
-  acknowledged: number;
-  /** acknowledged / targets (1 when there are no targets). */
-  completion_rate: number;
-  /** When it is due. */
-  due?: DateTimeString | null;
-  /** Seconds from issue to the first acknowledgement. */
-  first_after_secs?: number | null;
-  /** The directive. */
-  id: string;
-  /** When it was issued. */
-  issued_at: DateTimeString;
-  /** Seconds from issue to the latest acknowledgement so far. */
-  last_after_secs?: number | null;
-  /** Acknowledgements that came after the due time. */
-  late: number;
-  /** Households reached. */
-  targets: number;
-  /** Its title. */
-  title: string;
-  /** The unit it was issued at. */
-  unit: NodeCode;
-}
-
-/** How far a directive has come. */
-export interface DirectiveProgressIn {
-  /** Households that acknowledged. */
-  acknowledged: number;
-  /** acknowledged / targets (1 when there are no targets). */
-  completion_rate: number;
-  /** When it is due. */
-  due?: DateTimeString | Date | null;
-  /** Seconds from issue to the first acknowledgement. */
-  first_after_secs?: number | null;
-  /** The directive. */
-  id: string;
-  /** When it was issued. */
-  issued_at: DateTimeString | Date;
-  /** Seconds from issue to the latest acknowledgement so far. */
-  last_after_secs?: number | null;
-  /** Acknowledgements that came after the due time. */
-  late: number;
-  /** Households reached. */
-  targets: number;
-  /** Its title. */
-  title: string;
-  /** The unit it was issued at. */
-  unit: NodeCode;
-}
-
-/** A directive as a listing shows it. */
-export interface DirectiveSummary {
-  /** Households that acknowledged. */
-  acknowledged: number;
-  /** When it is due. */
-  due?: DateTimeString | null;
+/** Attach a paired unit to a community. */
+export interface GridCommandAddPairedUnit {
+  type: "add_paired_unit";
   /** Its id. */
   id: string;
-  /** When it was issued. */
-  issued_at: DateTimeString;
-  /** Households reached. */
-  targets: number;
-  /** Its title. */
-  title: string;
-  /** The unit it was issued at. */
-  unit: NodeCode;
+  /** Its name. */
+  name: string;
+  /** The community. */
+  community: NodeCode;
 }
 
-/** A directive as a listing shows it. */
-export interface DirectiveSummaryIn {
-  /** Households that acknowledged. */
-  acknowledged: number;
-  /** When it is due. */
-  due?: DateTimeString | Date | null;
+/** Import many rows at once: all are applied, or none. */
+export interface GridCommandImport {
+  type: "import";
+  /** The rows, in any order; parents may come in the same import. */
+  rows: Array<ImportRow>;
+}
+
+/** Import many rows at once: all are applied, or none. */
+export interface GridCommandImportIn {
+  type: "import";
+  /** The rows, in any order; parents may come in the same import. */
+  rows: Array<ImportRowIn>;
+}
+
+/** Issue a directive at a unit, reaching every household below it. */
+export interface GridCommandIssueDirective {
+  type: "issue_directive";
   /** Its id. */
   id: string;
-  /** When it was issued. */
-  issued_at: DateTimeString | Date;
-  /** Households reached. */
-  targets: number;
+  /** The unit. */
+  unit: NodeCode;
   /** Its title. */
   title: string;
-  /** The unit it was issued at. */
-  unit: NodeCode;
+  /** When it is due. */
+  due?: DateTimeString | null;
 }
 
-/** A domain of public work that a grid unit or a department answers for. */
-export type Domain = "politics_and_law" | "market_supervision" | "emergency_management" | "civil_affairs" | "fire_safety" | "urban_management" | "public_security" | "health" | "environment" | "housing" | "social_security" | "party_building";
+/** Issue a directive at a unit, reaching every household below it. */
+export interface GridCommandIssueDirectiveIn {
+  type: "issue_directive";
+  /** Its id. */
+  id: string;
+  /** The unit. */
+  unit: NodeCode;
+  /** Its title. */
+  title: string;
+  /** When it is due. */
+  due?: DateTimeString | Date | null;
+}
 
-/** A set of domains (多网合一), listed by name. */
-export type DomainSet = Array<Domain>;
+/**
+ * Acknowledge a directive for households (a resident for their own, a worker for
+ * the households they serve). Households that acknowledged already are passed over.
+ */
+export interface GridCommandAcknowledge {
+  type: "acknowledge";
+  /** The directive. */
+  directive: string;
+  /** The households. */
+  households: Array<string>;
+}
+
+/** A request to change the grid. */
+export type GridCommand = (GridCommandAddUnit | GridCommandRenameUnit | GridCommandSetDomains | GridCommandRetireUnit | GridCommandAddHousehold | GridCommandMoveHousehold | GridCommandAddPerson | GridCommandRegisterResident | GridCommandGrantRole | GridCommandRevokeRole | GridCommandAddDepartment | GridCommandAddPairedUnit | GridCommandImport | GridCommandIssueDirective | GridCommandAcknowledge);
+
+/** A request to change the grid. */
+export type GridCommandIn = (GridCommandAddUnit | GridCommandRenameUnit | GridCommandSetDomains | GridCommandRetireUnit | GridCommandAddHouseholdIn | GridCommandMoveHousehold | GridCommandAddPerson | GridCommandRegisterResident | GridCommandGrantRole | GridCommandRevokeRole | GridCommandAddDepartment | GridCommandAddPairedUnit | GridCommandImportIn | GridCommandIssueDirectiveIn | GridCommandAcknowledge);
+
+/** File a request (点单). Needs an idempotency key: a retried filing has one effect. */
+export interface TaskCommandFile {
+  type: "file";
+  /** A new id. */
+  id: string;
+  /** The category code. */
+  category: string;
+  /** Where it is. */
+  location: Location;
+  /** What is wrong or wanted. */
+  description: string;
+  /** Photo references. */
+  photos?: Array<string>;
+}
+
+/**
+ * Dispatch a filed or returned request (派单): to `to` by hand, or by the routing
+ * rules when `to` is absent.
+ */
+export interface TaskCommandDispatch {
+  type: "dispatch";
+  /** The request. */
+  request: string;
+  /** Whom to; `None` routes by the rules. */
+  to?: Assignee | null;
+}
+
+/** Claim a pooled request (领单), optionally for a paired unit as donor (micro-wishes). */
+export interface TaskCommandClaim {
+  type: "claim";
+  /** The request. */
+  request: string;
+  /** A paired unit of the community that gives (micro-wishes only). */
+  donor?: string | null;
+}
+
+/** Give a claimed request back to the pool. */
+export interface TaskCommandReleaseClaim {
+  type: "release_claim";
+  /** The request. */
+  request: string;
+}
+
+/** Offer the work to another eligible person; it passes when they accept. */
+export interface TaskCommandOfferHandover {
+  type: "offer_handover";
+  /** The request. */
+  request: string;
+  /** The person offered it. */
+  to: string;
+}
+
+/** Accept a handover offered to the actor. */
+export interface TaskCommandAcceptHandover {
+  type: "accept_handover";
+  /** The request. */
+  request: string;
+}
+
+/** Start work (the response). */
+export interface TaskCommandStart {
+  type: "start";
+  /** The request. */
+  request: string;
+}
+
+/** Report the work done. */
+export interface TaskCommandHandle {
+  type: "handle";
+  /** The request. */
+  request: string;
+  /** What was done. */
+  report: string;
+  /** Photo references. */
+  photos?: Array<string>;
+}
+
+/** Verify on site (核查): passed closes it (结案); failed sends it back to the handler. */
+export interface TaskCommandVerify {
+  type: "verify";
+  /** The request. */
+  request: string;
+  /** Whether the work holds up. */
+  passed: boolean;
+  /** What was found. */
+  note?: string;
+}
+
+/** Return it to the dispatcher with a reason (退回). */
+export interface TaskCommandReturn {
+  type: "return";
+  /** The request. */
+  request: string;
+  /** Why. */
+  reason: string;
+}
+
+/** Cancel it. */
+export interface TaskCommandCancel {
+  type: "cancel";
+  /** The request. */
+  request: string;
+  /** Why. */
+  reason: string;
+}
+
+/** Close it as a duplicate of another request. */
+export interface TaskCommandMarkDuplicate {
+  type: "mark_duplicate";
+  /** The request. */
+  request: string;
+  /** The request it repeats. */
+  of: string;
+}
+
+/** Reopen a closed request. */
+export interface TaskCommandReopen {
+  type: "reopen";
+  /** The request. */
+  request: string;
+  /** Why. */
+  reason: string;
+}
+
+/** Rate a closed request (评单): the filer only. */
+export interface TaskCommandRate {
+  type: "rate";
+  /** The request. */
+  request: string;
+  /** The level. */
+  level: Satisfaction;
+  /** A comment. */
+  comment?: string;
+}
+
+/** Grant the one extension of the resolution limit. */
+export interface TaskCommandExtend {
+  type: "extend";
+  /** The request. */
+  request: string;
+  /** Why. */
+  reason: string;
+}
+
+/** Call in departments of the street (吹哨). */
+export interface TaskCommandWhistle {
+  type: "whistle";
+  /** The request. */
+  request: string;
+  /** Department ids. */
+  departments: Array<string>;
+  /** Why. */
+  reason: string;
+}
+
+/** A department called in reports (报到). */
+export interface TaskCommandReport {
+  type: "report";
+  /** The request. */
+  request: string;
+  /** The department. */
+  department: string;
+  /** What it did. */
+  report: string;
+}
+
+/** Put it under supervision by hand (督办). */
+export interface TaskCommandSupervise {
+  type: "supervise";
+  /** The request. */
+  request: string;
+  /** Why. */
+  reason: string;
+}
+
+/**
+ * Apply the clock at the command's time: release stale claims, flag overdue requests
+ * for supervision, park those past their limit and extension, flag late department
+ * reports. Under `scope` only, when given.
+ */
+export interface TaskCommandSweep {
+  type: "sweep";
+  /** The unit whose requests to sweep; everything when absent. */
+  scope?: NodeCode | null;
+}
+
+/** Set a person's skill tags (used by routing). */
+export interface TaskCommandSetSkills {
+  type: "set_skills";
+  /** The person. */
+  person: string;
+  /** Their skills. */
+  skills: Array<string>;
+}
+
+/** Make a person an officer of a department: they act for it on requests. */
+export interface TaskCommandAppointOfficer {
+  type: "appoint_officer";
+  /** The department. */
+  department: string;
+  /** The person. */
+  person: string;
+}
+
+/** Remove a department officer. */
+export interface TaskCommandRemoveOfficer {
+  type: "remove_officer";
+  /** The department. */
+  department: string;
+  /** The person. */
+  person: string;
+}
+
+/** Import requests from another system, all or nothing. */
+export interface TaskCommandImport {
+  type: "import";
+  /** The requests. */
+  requests: Array<ImportedRequest>;
+}
+
+/** Import requests from another system, all or nothing. */
+export interface TaskCommandImportIn {
+  type: "import";
+  /** The requests. */
+  requests: Array<ImportedRequestIn>;
+}
+
+/** A command of the tasks capability. */
+export type TaskCommand = (TaskCommandFile | TaskCommandDispatch | TaskCommandClaim | TaskCommandReleaseClaim | TaskCommandOfferHandover | TaskCommandAcceptHandover | TaskCommandStart | TaskCommandHandle | TaskCommandVerify | TaskCommandReturn | TaskCommandCancel | TaskCommandMarkDuplicate | TaskCommandReopen | TaskCommandRate | TaskCommandExtend | TaskCommandWhistle | TaskCommandReport | TaskCommandSupervise | TaskCommandSweep | TaskCommandSetSkills | TaskCommandAppointOfficer | TaskCommandRemoveOfficer | TaskCommandImport);
+
+/** A command of the tasks capability. */
+export type TaskCommandIn = (TaskCommandFile | TaskCommandDispatch | TaskCommandClaim | TaskCommandReleaseClaim | TaskCommandOfferHandover | TaskCommandAcceptHandover | TaskCommandStart | TaskCommandHandle | TaskCommandVerify | TaskCommandReturn | TaskCommandCancel | TaskCommandMarkDuplicate | TaskCommandReopen | TaskCommandRate | TaskCommandExtend | TaskCommandWhistle | TaskCommandReport | TaskCommandSupervise | TaskCommandSweep | TaskCommandSetSkills | TaskCommandAppointOfficer | TaskCommandRemoveOfficer | TaskCommandImportIn);
+
+/** Opens a compound's fund with its standard chart of accounts. */
+export interface FundCommandOpenFund {
+  type: "open_fund";
+  /** The fund's id. */
+  fund: string;
+  /** Its name (the compound's). */
+  name: string;
+  /** The unit whose households own the compound. */
+  unit: NodeCode;
+  /** The monthly fee. */
+  fee: FeeRate;
+  /** How the manager is paid. */
+  basis: Basis;
+  /** Payments above this need the supervisor first; the configured default if absent. */
+  approval_threshold?: Amount | null;
+  /** The rounding of fees and remuneration; the configured default if absent. */
+  rounding?: Rounding | null;
+}
+
+/** Opens a compound's fund with its standard chart of accounts. */
+export interface FundCommandOpenFundIn {
+  type: "open_fund";
+  /** The fund's id. */
+  fund: string;
+  /** Its name (the compound's). */
+  name: string;
+  /** The unit whose households own the compound. */
+  unit: NodeCode;
+  /** The monthly fee. */
+  fee: FeeRateIn;
+  /** How the manager is paid. */
+  basis: BasisIn;
+  /** Payments above this need the supervisor first; the configured default if absent. */
+  approval_threshold?: AmountIn | null;
+  /** The rounding of fees and remuneration; the configured default if absent. */
+  rounding?: Rounding | null;
+}
+
+/** Opens another account (a second bank account, a deposit held). */
+export interface FundCommandOpenAccount {
+  type: "open_account";
+  /** The fund. */
+  fund: string;
+  /** The account. */
+  account: Account;
+}
+
+/**
+ * Posts transactions by hand, all or none (an opening balance, bank interest). They
+ * may not touch expense accounts: spending goes through [`FundCommand::RequestPayment`].
+ */
+export interface FundCommandPost {
+  type: "post";
+  /** The fund. */
+  fund: string;
+  /** The transactions, in date order. */
+  transactions: Array<Transaction>;
+}
+
+/**
+ * Posts transactions by hand, all or none (an opening balance, bank interest). They
+ * may not touch expense accounts: spending goes through [`FundCommand::RequestPayment`].
+ */
+export interface FundCommandPostIn {
+  type: "post";
+  /** The fund. */
+  fund: string;
+  /** The transactions, in date order. */
+  transactions: Array<TransactionIn>;
+}
+
+/** Corrects a transaction by posting its mirror image, dated today. */
+export interface FundCommandReverse {
+  type: "reverse";
+  /** The fund. */
+  fund: string;
+  /** The reversal's id. */
+  transaction: string;
+  /** The transaction corrected. */
+  reverses: string;
+  /** Why. */
+  reason: string;
+}
+
+/** Bills a month's fees to every household of the compound by its exclusive area. */
+export interface FundCommandBillFees {
+  type: "bill_fees";
+  /** The fund. */
+  fund: string;
+  /** The month, `YYYY-MM`. */
+  month: string;
+}
+
+/** Records a household's payment of fees into the fund's bank account. */
+export interface FundCommandRecordPayment {
+  type: "record_payment";
+  /** The fund. */
+  fund: string;
+  /** The payment's id (its transaction's id). */
+  payment: string;
+  /** The household. */
+  household: string;
+  /** The amount. */
+  amount: Amount;
+}
+
+/** Records a household's payment of fees into the fund's bank account. */
+export interface FundCommandRecordPaymentIn {
+  type: "record_payment";
+  /** The fund. */
+  fund: string;
+  /** The payment's id (its transaction's id). */
+  payment: string;
+  /** The household. */
+  household: string;
+  /** The amount. */
+  amount: AmountIn;
+}
+
+/** Records common income (parking, advertising) into the fund. */
+export interface FundCommandRecordIncome {
+  type: "record_income";
+  /** The fund. */
+  fund: string;
+  /** The income's id (its transaction's id). */
+  id: string;
+  /** Where it came from. */
+  source: IncomeSource;
+  /** The amount. */
+  amount: Amount;
+  /** What it was. */
+  description?: string;
+}
+
+/** Records common income (parking, advertising) into the fund. */
+export interface FundCommandRecordIncomeIn {
+  type: "record_income";
+  /** The fund. */
+  fund: string;
+  /** The income's id (its transaction's id). */
+  id: string;
+  /** Where it came from. */
+  source: IncomeSource;
+  /** The amount. */
+  amount: AmountIn;
+  /** What it was. */
+  description?: string;
+}
+
+/** Proposes a budget; it takes effect when the assembly approves it. */
+export interface FundCommandProposeBudget {
+  type: "propose_budget";
+  /** The fund. */
+  fund: string;
+  /** The budget's id. */
+  budget: string;
+  /** Its first day. */
+  from: DateString;
+  /** Its last day. */
+  to: DateString;
+  /** Its lines. */
+  lines: Array<LineAmount>;
+}
+
+/** Proposes a budget; it takes effect when the assembly approves it. */
+export interface FundCommandProposeBudgetIn {
+  type: "propose_budget";
+  /** The fund. */
+  fund: string;
+  /** The budget's id. */
+  budget: string;
+  /** Its first day. */
+  from: DateString;
+  /** Its last day. */
+  to: DateString;
+  /** Its lines. */
+  lines: Array<LineAmountIn>;
+}
+
+/** Proposes new amounts for lines of an approved budget (new lines included). */
+export interface FundCommandProposeAmendment {
+  type: "propose_amendment";
+  /** The fund. */
+  fund: string;
+  /** The budget. */
+  budget: string;
+  /** The amendment's id. */
+  amendment: string;
+  /** The new amounts. */
+  lines: Array<LineAmount>;
+  /** Why. */
+  reason: string;
+}
+
+/** Proposes new amounts for lines of an approved budget (new lines included). */
+export interface FundCommandProposeAmendmentIn {
+  type: "propose_amendment";
+  /** The fund. */
+  fund: string;
+  /** The budget. */
+  budget: string;
+  /** The amendment's id. */
+  amendment: string;
+  /** The new amounts. */
+  lines: Array<LineAmountIn>;
+  /** Why. */
+  reason: string;
+}
+
+/**
+ * Pays against an approved budget line with a voucher. Up to the threshold it posts
+ * at once; above it, it waits for the supervisor.
+ */
+export interface FundCommandRequestPayment {
+  type: "request_payment";
+  /** The fund. */
+  fund: string;
+  /** The payment's id (its transaction's id). */
+  payment: string;
+  /** The budget. */
+  budget: string;
+  /** The line. */
+  line: string;
+  /** The amount. */
+  amount: Amount;
+  /** The voucher. */
+  voucher: Voucher;
+}
+
+/**
+ * Pays against an approved budget line with a voucher. Up to the threshold it posts
+ * at once; above it, it waits for the supervisor.
+ */
+export interface FundCommandRequestPaymentIn {
+  type: "request_payment";
+  /** The fund. */
+  fund: string;
+  /** The payment's id (its transaction's id). */
+  payment: string;
+  /** The budget. */
+  budget: string;
+  /** The line. */
+  line: string;
+  /** The amount. */
+  amount: AmountIn;
+  /** The voucher. */
+  voucher: Voucher;
+}
+
+/** The supervisor approves a pending payment, which posts. */
+export interface FundCommandApprovePayment {
+  type: "approve_payment";
+  /** The fund. */
+  fund: string;
+  /** The payment. */
+  payment: string;
+}
+
+/** The supervisor refuses a pending payment. */
+export interface FundCommandRejectPayment {
+  type: "reject_payment";
+  /** The fund. */
+  fund: string;
+  /** The payment. */
+  payment: string;
+  /** Why. */
+  reason: string;
+}
+
+/** Computes and posts the manager's remuneration for a period. */
+export interface FundCommandAccrueRemuneration {
+  type: "accrue_remuneration";
+  /** The fund. */
+  fund: string;
+  /** The accrual's id (its transaction's id). */
+  accrual: string;
+  /** The period's first day. */
+  from: DateString;
+  /** The period's last day. */
+  to: DateString;
+}
+
+/** Computes and posts the manager's remuneration for a period. */
+export interface FundCommandAccrueRemunerationIn {
+  type: "accrue_remuneration";
+  /** The fund. */
+  fund: string;
+  /** The accrual's id (its transaction's id). */
+  accrual: string;
+  /** The period's first day. */
+  from: DateString;
+  /** The period's last day. */
+  to: DateString;
+}
+
+/** Pays remuneration owed to the manager. */
+export interface FundCommandPayRemuneration {
+  type: "pay_remuneration";
+  /** The fund. */
+  fund: string;
+  /** The payment's id (its transaction's id). */
+  payment: string;
+  /** The amount. */
+  amount: Amount;
+}
+
+/** Pays remuneration owed to the manager. */
+export interface FundCommandPayRemunerationIn {
+  type: "pay_remuneration";
+  /** The fund. */
+  fund: string;
+  /** The payment's id (its transaction's id). */
+  payment: string;
+  /** The amount. */
+  amount: AmountIn;
+}
+
+/** Proposes a dividend of surplus common income; the assembly decides. */
+export interface FundCommandProposeDividend {
+  type: "propose_dividend";
+  /** The fund. */
+  fund: string;
+  /** The dividend's id. */
+  dividend: string;
+  /**
+   * The total to share by area or by an agreed key; for a rate per m², absent or
+   * equal to the sum of the rounded shares.
+   */
+  amount?: Amount | null;
+  /** How it is shared. */
+  key: SharingKey;
+}
+
+/** Proposes a dividend of surplus common income; the assembly decides. */
+export interface FundCommandProposeDividendIn {
+  type: "propose_dividend";
+  /** The fund. */
+  fund: string;
+  /** The dividend's id. */
+  dividend: string;
+  /**
+   * The total to share by area or by an agreed key; for a rate per m², absent or
+   * equal to the sum of the rounded shares.
+   */
+  amount?: AmountIn | null;
+  /** How it is shared. */
+  key: SharingKeyIn;
+}
+
+/** Pays an approved dividend's shares out of the bank account. */
+export interface FundCommandPayDividend {
+  type: "pay_dividend";
+  /** The fund. */
+  fund: string;
+  /** The dividend. */
+  dividend: string;
+  /** The payout's id (its transaction's id). */
+  payment: string;
+}
+
+/**
+ * A command to a compound's common fund. Every command names its fund; ids given by
+ * the caller (payments, incomes, accruals) become transaction ids, so a retry with the
+ * same content does nothing and a reused id with other content is refused.
+ */
+export type FundCommand = (FundCommandOpenFund | FundCommandOpenAccount | FundCommandPost | FundCommandReverse | FundCommandBillFees | FundCommandRecordPayment | FundCommandRecordIncome | FundCommandProposeBudget | FundCommandProposeAmendment | FundCommandRequestPayment | FundCommandApprovePayment | FundCommandRejectPayment | FundCommandAccrueRemuneration | FundCommandPayRemuneration | FundCommandProposeDividend | FundCommandPayDividend);
+
+/**
+ * A command to a compound's common fund. Every command names its fund; ids given by
+ * the caller (payments, incomes, accruals) become transaction ids, so a retry with the
+ * same content does nothing and a reused id with other content is refused.
+ */
+export type FundCommandIn = (FundCommandOpenFundIn | FundCommandOpenAccount | FundCommandPostIn | FundCommandReverse | FundCommandBillFees | FundCommandRecordPaymentIn | FundCommandRecordIncomeIn | FundCommandProposeBudgetIn | FundCommandProposeAmendmentIn | FundCommandRequestPaymentIn | FundCommandApprovePayment | FundCommandRejectPayment | FundCommandAccrueRemunerationIn | FundCommandPayRemunerationIn | FundCommandProposeDividendIn | FundCommandPayDividend);
+
+/**
+ * Records who owns a home (业主), or that nobody is recorded (`owner: null`). A
+ * home without a recorded owner counts as one owner who has not voted.
+ */
+export interface AssemblyCommandSetOwner {
+  type: "set_owner";
+  /** The household (the exclusive part). */
+  household: string;
+  /** The owning person. */
+  owner?: string | null;
+}
+
+/** Puts a motion to the owners of a unit's homes until `closes`. */
+export interface AssemblyCommandOpenMotion {
+  type: "open_motion";
+  /** The motion's id. */
+  motion: string;
+  /** The compound's unit. */
+  unit: NodeCode;
+  /** Its title. */
+  title: string;
+  /** What it decides. */
+  subject: Subject;
+  /** When voting ends. */
+  closes: DateTimeString;
+}
+
+/** Puts a motion to the owners of a unit's homes until `closes`. */
+export interface AssemblyCommandOpenMotionIn {
+  type: "open_motion";
+  /** The motion's id. */
+  motion: string;
+  /** The compound's unit. */
+  unit: NodeCode;
+  /** Its title. */
+  title: string;
+  /** What it decides. */
+  subject: Subject;
+  /** When voting ends. */
+  closes: DateTimeString | Date;
+}
+
+/**
+ * An owner's vote: their own (`owner` absent), or a paper ballot recorded by the
+ * convener for the named owner.
+ */
+export interface AssemblyCommandCastVote {
+  type: "cast_vote";
+  /** The motion. */
+  motion: string;
+  /** The owner, for a paper ballot. */
+  owner?: string | null;
+  /** The vote. */
+  choice: Choice;
+}
+
+/** Counts the votes after voting ends; a passed fund motion takes effect at once. */
+export interface AssemblyCommandCloseMotion {
+  type: "close_motion";
+  /** The motion. */
+  motion: string;
+}
+
+/** A command to the owners' assembly. */
+export type AssemblyCommand = (AssemblyCommandSetOwner | AssemblyCommandOpenMotion | AssemblyCommandCastVote | AssemblyCommandCloseMotion);
+
+/** A command to the owners' assembly. */
+export type AssemblyCommandIn = (AssemblyCommandSetOwner | AssemblyCommandOpenMotionIn | AssemblyCommandCastVote | AssemblyCommandCloseMotion);
+
+/**
+ * Record a service. The person records their own, or staff record it for them. A
+ * record of a request the person handled, once that request is verified and closed,
+ * is certified at once by the verification.
+ */
+export interface ScoringCommandRecordService {
+  type: "record_service";
+  /** A new id. */
+  id: string;
+  /** Who served. */
+  person: string;
+  /** Where (the unit whose staff certify it). */
+  unit: NodeCode;
+  /** What it was. */
+  activity: Activity;
+  /** When it started. */
+  started_at: DateTimeString;
+  /** Minutes of actual service (1 to 1440). */
+  minutes: number;
+  /** Minutes of travel. */
+  travel_minutes?: number;
+  /** The request it answered, if any. */
+  request?: string | null;
+  /** A note. */
+  note?: string;
+}
+
+/**
+ * Record a service. The person records their own, or staff record it for them. A
+ * record of a request the person handled, once that request is verified and closed,
+ * is certified at once by the verification.
+ */
+export interface ScoringCommandRecordServiceIn {
+  type: "record_service";
+  /** A new id. */
+  id: string;
+  /** Who served. */
+  person: string;
+  /** Where (the unit whose staff certify it). */
+  unit: NodeCode;
+  /** What it was. */
+  activity: Activity;
+  /** When it started. */
+  started_at: DateTimeString | Date;
+  /** Minutes of actual service (1 to 1440). */
+  minutes: number;
+  /** Minutes of travel. */
+  travel_minutes?: number;
+  /** The request it answered, if any. */
+  request?: string | null;
+  /** A note. */
+  note?: string;
+}
+
+/** Certify a pending record: someone who may certify at its unit, not the person. */
+export interface ScoringCommandCertifyService {
+  type: "certify_service";
+  /** The record. */
+  id: string;
+}
+
+/** Refuse a pending record. */
+export interface ScoringCommandRejectService {
+  type: "reject_service";
+  /** The record. */
+  id: string;
+  /** Why. */
+  reason: string;
+}
+
+/** Grant star levels as of a date from certified hours, by the profile's rule. */
+export interface ScoringCommandGrantStars {
+  type: "grant_stars";
+  /** The date of the grant. */
+  on: DateString;
+}
+
+/** Grant star levels as of a date from certified hours, by the profile's rule. */
+export interface ScoringCommandGrantStarsIn {
+  type: "grant_stars";
+  /** The date of the grant. */
+  on: DateString;
+}
+
+/** A command of the scoring capability. */
+export type ScoringCommand = (ScoringCommandRecordService | ScoringCommandCertifyService | ScoringCommandRejectService | ScoringCommandGrantStars);
+
+/** A command of the scoring capability. */
+export type ScoringCommandIn = (ScoringCommandRecordServiceIn | ScoringCommandCertifyService | ScoringCommandRejectService | ScoringCommandGrantStarsIn);
+
+/** Put an item in a unit's catalog. */
+export interface PointsCommandAddItem {
+  type: "add_item";
+  /** A new id. */
+  id: string;
+  /** The unit whose catalog holds it. */
+  unit: NodeCode;
+  /** Its name. */
+  name: string;
+  /** Points per piece (at least 1). */
+  cost: number;
+  /** Pieces in stock. */
+  stock: number;
+  /** At most this many pieces per person. */
+  per_person?: number | null;
+  /** The first day it may be redeemed. */
+  valid_from?: DateString | null;
+  /** The last day it may be redeemed. */
+  valid_until?: DateString | null;
+  /** The star level a person must hold. */
+  min_star?: number | null;
+}
+
+/** Put an item in a unit's catalog. */
+export interface PointsCommandAddItemIn {
+  type: "add_item";
+  /** A new id. */
+  id: string;
+  /** The unit whose catalog holds it. */
+  unit: NodeCode;
+  /** Its name. */
+  name: string;
+  /** Points per piece (at least 1). */
+  cost: number;
+  /** Pieces in stock. */
+  stock: number;
+  /** At most this many pieces per person. */
+  per_person?: number | null;
+  /** The first day it may be redeemed. */
+  valid_from?: DateString | null;
+  /** The last day it may be redeemed. */
+  valid_until?: DateString | null;
+  /** The star level a person must hold. */
+  min_star?: number | null;
+}
+
+/** Add pieces to an item's stock. */
+export interface PointsCommandRestock {
+  type: "restock";
+  /** The item. */
+  item: string;
+  /** Pieces added (at least 1). */
+  quantity: number;
+}
+
+/**
+ * Earn the points of a certified service record for the person who served: hours
+ * at the hourly rate plus the activity's points. Earning twice has one effect.
+ */
+export interface PointsCommandEarnForService {
+  type: "earn_for_service";
+  /** The record. */
+  record: string;
+}
+
+/**
+ * Earn the points of a rated request for the person who handled it. Earning twice
+ * has one effect.
+ */
+export interface PointsCommandEarnForRequest {
+  type: "earn_for_request";
+  /** The request. */
+  request: string;
+}
+
+/** Award points by hand (an activity outside the rules, a prize). */
+export interface PointsCommandAward {
+  type: "award";
+  /** A new id. */
+  id: string;
+  /** Who earns. */
+  person: string;
+  /** The unit whose staff award it. */
+  unit: NodeCode;
+  /** Points (at least 1). */
+  points: number;
+  /** Why. */
+  reason: string;
+}
+
+/**
+ * Redeem an item: points and stock taken together or not at all. Needs an
+ * idempotency key.
+ */
+export interface PointsCommandRedeem {
+  type: "redeem";
+  /** A new id. */
+  id: string;
+  /** Who redeems. */
+  person: string;
+  /** The item. */
+  item: string;
+  /** Pieces (1 to 1000). */
+  quantity: number;
+}
+
+/**
+ * Reverse a redemption: its points go back to the lots they came from, with their
+ * original expiry, and its pieces back to stock.
+ */
+export interface PointsCommandReverse {
+  type: "reverse";
+  /** The redemption. */
+  id: string;
+  /** Why. */
+  reason: string;
+}
+
+/** Expire every lot whose last day is before `on`. */
+export interface PointsCommandExpire {
+  type: "expire";
+  /** The day of the run. */
+  on: DateString;
+}
+
+/** Expire every lot whose last day is before `on`. */
+export interface PointsCommandExpireIn {
+  type: "expire";
+  /** The day of the run. */
+  on: DateString;
+}
+
+/** A command of the points capability. */
+export type PointsCommand = (PointsCommandAddItem | PointsCommandRestock | PointsCommandEarnForService | PointsCommandEarnForRequest | PointsCommandAward | PointsCommandRedeem | PointsCommandReverse | PointsCommandExpire);
+
+/** A command of the points capability. */
+export type PointsCommandIn = (PointsCommandAddItemIn | PointsCommandRestock | PointsCommandEarnForService | PointsCommandEarnForRequest | PointsCommandAward | PointsCommandRedeem | PointsCommandReverse | PointsCommandExpireIn);
 
 /** A grid event. */
 export interface EventGrid {
@@ -855,1009 +2507,40 @@ export type Event = (EventGrid | EventTasks | EventFund | EventAssembly | EventS
 /** Any event, by capability. */
 export type EventIn = (EventGridIn | EventTasksIn | EventFundIn | EventAssemblyIn | EventScoringIn | EventPointsIn);
 
-/** Points expired from one lot. */
-export interface ExpiredLot {
-  /** The lot's place in their passbook. */
-  lot: number;
-  /** The person. */
-  person: string;
-  /** Points expired. */
-  points: number;
-}
-
-/** Never. */
-export interface ExpiryNever {
-  rule: "never";
-}
-
-/** After this many days: a lot earned on day D may be spent through day D + N − 1. */
-export interface ExpiryDays {
-  /** Days of validity (at least 1). */
-  days: number;
-  rule: "days";
-}
-
-/** At the end of the month it was earned in. */
-export interface ExpiryEndOfMonth {
-  rule: "end_of_month";
-}
-
-/** At the end of the natural year it was earned in. */
-export interface ExpiryEndOfYear {
-  rule: "end_of_year";
-}
-
-/** When a lot of points expires. */
-export type Expiry = (ExpiryNever | ExpiryDays | ExpiryEndOfMonth | ExpiryEndOfYear);
-
-/** Yuan per m² of exclusive area per month (4.00 yuan/m² on 72 m² → 288.00). */
-export interface FeeRateArea {
-  per: "area";
-  /** The rate. */
-  rate: Decimal;
-}
-
-/** Yuan per m² of exclusive area per month (4.00 yuan/m² on 72 m² → 288.00). */
-export interface FeeRateAreaIn {
-  per: "area";
-  /** The rate. */
-  rate: Decimal | number;
-}
-
-/** A flat amount per household per month. */
-export interface FeeRateHousehold {
-  /** The amount. */
-  amount: Amount;
-  per: "household";
-}
-
-/** A flat amount per household per month. */
-export interface FeeRateHouseholdIn {
-  /** The amount. */
-  amount: AmountIn;
-  per: "household";
-}
-
-/** How fees are billed each month. */
-export type FeeRate = (FeeRateArea | FeeRateHousehold);
-
-/** How fees are billed each month. */
-export type FeeRateIn = (FeeRateAreaIn | FeeRateHouseholdIn);
-
-/** Opens a compound's fund with its standard chart of accounts. */
-export interface FundCommandOpenFund {
-  /** Payments above this need the supervisor first; the configured default if absent. */
-  approval_threshold?: Amount | null;
-  /** How the manager is paid. */
-  basis: Basis;
-  /** The monthly fee. */
-  fee: FeeRate;
-  /** The fund's id. */
-  fund: string;
-  /** Its name (the compound's). */
-  name: string;
-  /** The rounding of fees and remuneration; the configured default if absent. */
-  rounding?: Rounding | null;
-  type: "open_fund";
-  /** The unit whose households own the compound. */
-  unit: NodeCode;
-}
-
-/** Opens a compound's fund with its standard chart of accounts. */
-export interface FundCommandOpenFundIn {
-  /** Payments above this need the supervisor first; the configured default if absent. */
-  approval_threshold?: AmountIn | null;
-  /** How the manager is paid. */
-  basis: BasisIn;
-  /** The monthly fee. */
-  fee: FeeRateIn;
-  /** The fund's id. */
-  fund: string;
-  /** Its name (the compound's). */
-  name: string;
-  /** The rounding of fees and remuneration; the configured default if absent. */
-  rounding?: Rounding | null;
-  type: "open_fund";
-  /** The unit whose households own the compound. */
-  unit: NodeCode;
-}
-
-/** Opens another account (a second bank account, a deposit held). */
-export interface FundCommandOpenAccount {
-  /** The account. */
-  account: Account;
-  /** The fund. */
-  fund: string;
-  type: "open_account";
-}
-
-/**
- * Posts transactions by hand, all or none (an opening balance, bank interest). They
- * may not touch expense accounts: spending goes through [`FundCommand::RequestPayment`].
- */
-export interface FundCommandPost {
-  /** The fund. */
-  fund: string;
-  /** The transactions, in date order. */
-  transactions: Array<Transaction>;
-  type: "post";
-}
-
-/**
- * Posts transactions by hand, all or none (an opening balance, bank interest). They
- * may not touch expense accounts: spending goes through [`FundCommand::RequestPayment`].
- */
-export interface FundCommandPostIn {
-  /** The fund. */
-  fund: string;
-  /** The transactions, in date order. */
-  transactions: Array<TransactionIn>;
-  type: "post";
-}
-
-/** Corrects a transaction by posting its mirror image, dated today. */
-export interface FundCommandReverse {
-  /** The fund. */
-  fund: string;
-  /** Why. */
-  reason: string;
-  /** The transaction corrected. */
-  reverses: string;
-  /** The reversal's id. */
-  transaction: string;
-  type: "reverse";
-}
-
-/** Bills a month's fees to every household of the compound by its exclusive area. */
-export interface FundCommandBillFees {
-  /** The fund. */
-  fund: string;
-  /** The month, `YYYY-MM`. */
-  month: string;
-  type: "bill_fees";
-}
-
-/** Records a household's payment of fees into the fund's bank account. */
-export interface FundCommandRecordPayment {
-  /** The amount. */
-  amount: Amount;
-  /** The fund. */
-  fund: string;
-  /** The household. */
-  household: string;
-  /** The payment's id (its transaction's id). */
-  payment: string;
-  type: "record_payment";
-}
-
-/** Records a household's payment of fees into the fund's bank account. */
-export interface FundCommandRecordPaymentIn {
-  /** The amount. */
-  amount: AmountIn;
-  /** The fund. */
-  fund: string;
-  /** The household. */
-  household: string;
-  /** The payment's id (its transaction's id). */
-  payment: string;
-  type: "record_payment";
-}
-
-/** Records common income (parking, advertising) into the fund. */
-export interface FundCommandRecordIncome {
-  /** The amount. */
-  amount: Amount;
-  /** What it was. */
-  description?: string;
-  /** The fund. */
-  fund: string;
-  /** The income's id (its transaction's id). */
-  id: string;
-  /** Where it came from. */
-  source: IncomeSource;
-  type: "record_income";
-}
-
-/** Records common income (parking, advertising) into the fund. */
-export interface FundCommandRecordIncomeIn {
-  /** The amount. */
-  amount: AmountIn;
-  /** What it was. */
-  description?: string;
-  /** The fund. */
-  fund: string;
-  /** The income's id (its transaction's id). */
-  id: string;
-  /** Where it came from. */
-  source: IncomeSource;
-  type: "record_income";
-}
-
-/** Proposes a budget; it takes effect when the assembly approves it. */
-export interface FundCommandProposeBudget {
-  /** The budget's id. */
-  budget: string;
-  /** Its first day. */
-  from: DateString;
-  /** The fund. */
-  fund: string;
-  /** Its lines. */
-  lines: Array<LineAmount>;
-  /** Its last day. */
-  to: DateString;
-  type: "propose_budget";
-}
-
-/** Proposes a budget; it takes effect when the assembly approves it. */
-export interface FundCommandProposeBudgetIn {
-  /** The budget's id. */
-  budget: string;
-  /** Its first day. */
-  from: DateString;
-  /** The fund. */
-  fund: string;
-  /** Its lines. */
-  lines: Array<LineAmountIn>;
-  /** Its last day. */
-  to: DateString;
-  type: "propose_budget";
-}
-
-/** Proposes new amounts for lines of an approved budget (new lines included). */
-export interface FundCommandProposeAmendment {
-  /** The amendment's id. */
-  amendment: string;
-  /** The budget. */
-  budget: string;
-  /** The fund. */
-  fund: string;
-  /** The new amounts. */
-  lines: Array<LineAmount>;
-  /** Why. */
-  reason: string;
-  type: "propose_amendment";
-}
-
-/** Proposes new amounts for lines of an approved budget (new lines included). */
-export interface FundCommandProposeAmendmentIn {
-  /** The amendment's id. */
-  amendment: string;
-  /** The budget. */
-  budget: string;
-  /** The fund. */
-  fund: string;
-  /** The new amounts. */
-  lines: Array<LineAmountIn>;
-  /** Why. */
-  reason: string;
-  type: "propose_amendment";
-}
-
-/**
- * Pays against an approved budget line with a voucher. Up to the threshold it posts
- * at once; above it, it waits for the supervisor.
- */
-export interface FundCommandRequestPayment {
-  /** The amount. */
-  amount: Amount;
-  /** The budget. */
-  budget: string;
-  /** The fund. */
-  fund: string;
-  /** The line. */
-  line: string;
-  /** The payment's id (its transaction's id). */
-  payment: string;
-  type: "request_payment";
-  /** The voucher. */
-  voucher: Voucher;
-}
-
-/**
- * Pays against an approved budget line with a voucher. Up to the threshold it posts
- * at once; above it, it waits for the supervisor.
- */
-export interface FundCommandRequestPaymentIn {
-  /** The amount. */
-  amount: AmountIn;
-  /** The budget. */
-  budget: string;
-  /** The fund. */
-  fund: string;
-  /** The line. */
-  line: string;
-  /** The payment's id (its transaction's id). */
-  payment: string;
-  type: "request_payment";
-  /** The voucher. */
-  voucher: Voucher;
-}
-
-/** The supervisor approves a pending payment, which posts. */
-export interface FundCommandApprovePayment {
-  /** The fund. */
-  fund: string;
-  /** The payment. */
-  payment: string;
-  type: "approve_payment";
-}
-
-/** The supervisor refuses a pending payment. */
-export interface FundCommandRejectPayment {
-  /** The fund. */
-  fund: string;
-  /** The payment. */
-  payment: string;
-  /** Why. */
-  reason: string;
-  type: "reject_payment";
-}
-
-/** Computes and posts the manager's remuneration for a period. */
-export interface FundCommandAccrueRemuneration {
-  /** The accrual's id (its transaction's id). */
-  accrual: string;
-  /** The period's first day. */
-  from: DateString;
-  /** The fund. */
-  fund: string;
-  /** The period's last day. */
-  to: DateString;
-  type: "accrue_remuneration";
-}
-
-/** Computes and posts the manager's remuneration for a period. */
-export interface FundCommandAccrueRemunerationIn {
-  /** The accrual's id (its transaction's id). */
-  accrual: string;
-  /** The period's first day. */
-  from: DateString;
-  /** The fund. */
-  fund: string;
-  /** The period's last day. */
-  to: DateString;
-  type: "accrue_remuneration";
-}
-
-/** Pays remuneration owed to the manager. */
-export interface FundCommandPayRemuneration {
-  /** The amount. */
-  amount: Amount;
-  /** The fund. */
-  fund: string;
-  /** The payment's id (its transaction's id). */
-  payment: string;
-  type: "pay_remuneration";
-}
-
-/** Pays remuneration owed to the manager. */
-export interface FundCommandPayRemunerationIn {
-  /** The amount. */
-  amount: AmountIn;
-  /** The fund. */
-  fund: string;
-  /** The payment's id (its transaction's id). */
-  payment: string;
-  type: "pay_remuneration";
-}
-
-/** Proposes a dividend of surplus common income; the assembly decides. */
-export interface FundCommandProposeDividend {
-  /**
-   * The total to share by area or by an agreed key; for a rate per m², absent or
-   * equal to the sum of the rounded shares.
-   */
-  amount?: Amount | null;
-  /** The dividend's id. */
-  dividend: string;
-  /** The fund. */
-  fund: string;
-  /** How it is shared. */
-  key: SharingKey;
-  type: "propose_dividend";
-}
-
-/** Proposes a dividend of surplus common income; the assembly decides. */
-export interface FundCommandProposeDividendIn {
-  /**
-   * The total to share by area or by an agreed key; for a rate per m², absent or
-   * equal to the sum of the rounded shares.
-   */
-  amount?: AmountIn | null;
-  /** The dividend's id. */
-  dividend: string;
-  /** The fund. */
-  fund: string;
-  /** How it is shared. */
-  key: SharingKeyIn;
-  type: "propose_dividend";
-}
-
-/** Pays an approved dividend's shares out of the bank account. */
-export interface FundCommandPayDividend {
-  /** The dividend. */
-  dividend: string;
-  /** The fund. */
-  fund: string;
-  /** The payout's id (its transaction's id). */
-  payment: string;
-  type: "pay_dividend";
-}
-
-/**
- * A command to a compound's common fund. Every command names its fund; ids given by
- * the caller (payments, incomes, accruals) become transaction ids, so a retry with the
- * same content does nothing and a reused id with other content is refused.
- */
-export type FundCommand = (FundCommandOpenFund | FundCommandOpenAccount | FundCommandPost | FundCommandReverse | FundCommandBillFees | FundCommandRecordPayment | FundCommandRecordIncome | FundCommandProposeBudget | FundCommandProposeAmendment | FundCommandRequestPayment | FundCommandApprovePayment | FundCommandRejectPayment | FundCommandAccrueRemuneration | FundCommandPayRemuneration | FundCommandProposeDividend | FundCommandPayDividend);
-
-/**
- * A command to a compound's common fund. Every command names its fund; ids given by
- * the caller (payments, incomes, accruals) become transaction ids, so a retry with the
- * same content does nothing and a reused id with other content is refused.
- */
-export type FundCommandIn = (FundCommandOpenFundIn | FundCommandOpenAccount | FundCommandPostIn | FundCommandReverse | FundCommandBillFees | FundCommandRecordPaymentIn | FundCommandRecordIncomeIn | FundCommandProposeBudgetIn | FundCommandProposeAmendmentIn | FundCommandRequestPaymentIn | FundCommandApprovePayment | FundCommandRejectPayment | FundCommandAccrueRemunerationIn | FundCommandPayRemunerationIn | FundCommandProposeDividendIn | FundCommandPayDividend);
-
-/** Defaults for new funds. */
-export interface FundConfig {
-  /** Payments above this need the supervisor's approval first (5,000.00 yuan). */
-  approval_threshold?: Amount;
-  /** The currency named in exports. */
-  currency?: string;
-  /** The rounding of fees and remuneration (half away from zero, 四舍五入). */
-  rounding?: Rounding;
-}
-
-/** Defaults for new funds. */
-export interface FundConfigIn {
-  /** Payments above this need the supervisor's approval first (5,000.00 yuan). */
-  approval_threshold?: AmountIn;
-  /** The currency named in exports. */
-  currency?: string;
-  /** The rounding of fees and remuneration (half away from zero, 四舍五入). */
-  rounding?: Rounding;
-}
-
-/** A fund was opened. */
-export interface FundEventFundOpened {
-  /** The day. */
-  date: DateString;
-  /** The fund. */
-  fund: string;
-  /** Its name. */
-  name: string;
-  /** Its terms. */
-  terms: Terms;
-  type: "fund_opened";
-  /** Its compound's unit. */
-  unit: NodeCode;
-}
-
-/** A fund was opened. */
-export interface FundEventFundOpenedIn {
-  /** The day. */
-  date: DateString;
-  /** The fund. */
-  fund: string;
-  /** Its name. */
-  name: string;
-  /** Its terms. */
-  terms: TermsIn;
-  type: "fund_opened";
-  /** Its compound's unit. */
-  unit: NodeCode;
-}
-
-/** An account was opened. */
-export interface FundEventAccountOpened {
-  /** The account. */
-  account: Account;
-  /** The fund. */
-  fund: string;
-  type: "account_opened";
-}
-
-/** A transaction was posted. */
-export interface FundEventPosted {
-  /** The fund. */
-  fund: string;
-  /** Why. */
-  purpose: Purpose;
-  /** The transaction. */
-  transaction: Transaction;
-  type: "posted";
-}
-
-/** A transaction was posted. */
-export interface FundEventPostedIn {
-  /** The fund. */
-  fund: string;
-  /** Why. */
-  purpose: Purpose;
-  /** The transaction. */
-  transaction: TransactionIn;
-  type: "posted";
-}
-
-/** A month's fees were billed (the transactions follow, one per household). */
-export interface FundEventFeesBilled {
-  /** The billing. */
-  billing: Billing;
-  /** The fund. */
-  fund: string;
-  type: "fees_billed";
-}
-
-/** A month's fees were billed (the transactions follow, one per household). */
-export interface FundEventFeesBilledIn {
-  /** The billing. */
-  billing: BillingIn;
-  /** The fund. */
-  fund: string;
-  type: "fees_billed";
-}
-
-/** A budget was proposed. */
-export interface FundEventBudgetProposed {
-  /** The budget, as proposed. */
-  budget: Budget;
-  /** The fund. */
-  fund: string;
-  type: "budget_proposed";
-}
-
-/** A budget was proposed. */
-export interface FundEventBudgetProposedIn {
-  /** The budget, as proposed. */
-  budget: BudgetIn;
-  /** The fund. */
-  fund: string;
-  type: "budget_proposed";
-}
-
-/** An amendment was proposed. */
-export interface FundEventAmendmentProposed {
-  /** The amendment. */
-  amendment: Amendment;
-  /** The budget. */
-  budget: string;
-  /** The fund. */
-  fund: string;
-  type: "amendment_proposed";
-}
-
-/** An amendment was proposed. */
-export interface FundEventAmendmentProposedIn {
-  /** The amendment. */
-  amendment: AmendmentIn;
-  /** The budget. */
-  budget: string;
-  /** The fund. */
-  fund: string;
-  type: "amendment_proposed";
-}
-
-/** The assembly decided a budget. */
-export interface FundEventBudgetDecided {
-  /** Approved or not. */
-  approved: boolean;
-  /** The budget. */
-  budget: string;
-  /** The fund. */
-  fund: string;
-  /** The motion. */
-  motion: string;
-  type: "budget_decided";
-}
-
-/** The assembly decided an amendment. */
-export interface FundEventAmendmentDecided {
-  /** The amendment. */
-  amendment: string;
-  /** Approved or not. */
-  approved: boolean;
-  /** The budget. */
-  budget: string;
-  /** The fund. */
-  fund: string;
-  /** The motion. */
-  motion: string;
-  type: "amendment_decided";
-}
-
-/** A payment above the threshold awaits the supervisor. */
-export interface FundEventPaymentRequested {
-  /** The fund. */
-  fund: string;
-  /** The payment. */
-  payment: Payment;
-  type: "payment_requested";
-}
-
-/** A payment above the threshold awaits the supervisor. */
-export interface FundEventPaymentRequestedIn {
-  /** The fund. */
-  fund: string;
-  /** The payment. */
-  payment: PaymentIn;
-  type: "payment_requested";
-}
-
-/** A payment was recorded as approved and posted (its transaction follows). */
-export interface FundEventPaymentMade {
-  /** The fund. */
-  fund: string;
-  /** The payment, as posted. */
-  payment: Payment;
-  type: "payment_made";
-}
-
-/** A payment was recorded as approved and posted (its transaction follows). */
-export interface FundEventPaymentMadeIn {
-  /** The fund. */
-  fund: string;
-  /** The payment, as posted. */
-  payment: PaymentIn;
-  type: "payment_made";
-}
-
-/** The supervisor refused a payment. */
-export interface FundEventPaymentRejected {
-  /** Who refused. */
-  by: string;
-  /** The fund. */
-  fund: string;
-  /** The payment. */
-  payment: string;
-  /** Why. */
-  reason: string;
-  type: "payment_rejected";
-}
-
-/** Remuneration was computed (its transaction follows). */
-export interface FundEventRemunerationAccrued {
-  /** The accrual. */
-  accrual: Accrual;
-  /** The fund. */
-  fund: string;
-  type: "remuneration_accrued";
-}
-
-/** Remuneration was computed (its transaction follows). */
-export interface FundEventRemunerationAccruedIn {
-  /** The accrual. */
-  accrual: AccrualIn;
-  /** The fund. */
-  fund: string;
-  type: "remuneration_accrued";
-}
-
-/** A dividend was proposed. */
-export interface FundEventDividendProposed {
-  /** The total. */
-  amount: Amount;
-  /** The dividend. */
-  dividend: string;
-  /** The fund. */
-  fund: string;
-  /** How it is shared. */
-  key: SharingKey;
-  type: "dividend_proposed";
-}
-
-/** A dividend was proposed. */
-export interface FundEventDividendProposedIn {
-  /** The total. */
-  amount: AmountIn;
-  /** The dividend. */
-  dividend: string;
-  /** The fund. */
-  fund: string;
-  /** How it is shared. */
-  key: SharingKeyIn;
-  type: "dividend_proposed";
-}
-
-/**
- * The assembly decided a dividend; when approved its shares are fixed here and
- * their transaction follows.
- */
-export interface FundEventDividendDecided {
-  /** Approved or not. */
-  approved: boolean;
-  /** The dividend. */
-  dividend: string;
-  /** The fund. */
-  fund: string;
-  /** The motion. */
-  motion: string;
-  /** For a rate per m²: what rounding left in the fund. */
-  residue?: Decimal;
-  /** The shares by household (empty when not approved). */
-  shares: Array<[string, Amount]>;
-  type: "dividend_decided";
-}
-
-/**
- * The assembly decided a dividend; when approved its shares are fixed here and
- * their transaction follows.
- */
-export interface FundEventDividendDecidedIn {
-  /** Approved or not. */
-  approved: boolean;
-  /** The dividend. */
-  dividend: string;
-  /** The fund. */
-  fund: string;
-  /** The motion. */
-  motion: string;
-  /** For a rate per m²: what rounding left in the fund. */
-  residue?: Decimal | number;
-  /** The shares by household (empty when not approved). */
-  shares: Array<[string, AmountIn]>;
-  type: "dividend_decided";
-}
-
-/** The assembly decided whether common income counts in the remuneration base. */
-export interface FundEventCommonIncomeInBaseDecided {
-  /** The fund. */
-  fund: string;
-  /** The new setting. */
-  include: boolean;
-  /** The motion. */
-  motion: string;
-  type: "common_income_in_base_decided";
-}
-
-/** Something that happened to a fund. */
-export type FundEvent = (FundEventFundOpened | FundEventAccountOpened | FundEventPosted | FundEventFeesBilled | FundEventBudgetProposed | FundEventAmendmentProposed | FundEventBudgetDecided | FundEventAmendmentDecided | FundEventPaymentRequested | FundEventPaymentMade | FundEventPaymentRejected | FundEventRemunerationAccrued | FundEventDividendProposed | FundEventDividendDecided | FundEventCommonIncomeInBaseDecided);
-
-/** Something that happened to a fund. */
-export type FundEventIn = (FundEventFundOpenedIn | FundEventAccountOpened | FundEventPostedIn | FundEventFeesBilledIn | FundEventBudgetProposedIn | FundEventAmendmentProposedIn | FundEventBudgetDecided | FundEventAmendmentDecided | FundEventPaymentRequestedIn | FundEventPaymentMadeIn | FundEventPaymentRejected | FundEventRemunerationAccruedIn | FundEventDividendProposedIn | FundEventDividendDecidedIn | FundEventCommonIncomeInBaseDecided);
-
-/**
- * Create a unit under the parent its code implies; without domains it takes the
- * configured default (the five merged domains).
- */
-export interface GridCommandAddUnit {
-  /** Its code. */
-  code: NodeCode;
-  /** The domains it answers for. */
-  domains?: DomainSet | null;
-  /** Its name. */
-  name: string;
-  type: "add_unit";
-}
-
-/** Rename a unit. */
-export interface GridCommandRenameUnit {
-  /** The unit. */
-  code: NodeCode;
-  /** The new name. */
-  name: string;
-  type: "rename_unit";
-}
-
-/** Replace the domains a unit answers for. */
-export interface GridCommandSetDomains {
-  /** The unit. */
-  code: NodeCode;
-  /** The new set. */
-  domains: DomainSet;
-  type: "set_domains";
-}
-
-/**
- * Retire a unit that has no child units; its households, if any, move to
- * `transfer_households_to` in the same step.
- */
-export interface GridCommandRetireUnit {
-  /** The unit. */
-  code: NodeCode;
-  /** Where its households go. */
-  transfer_households_to?: NodeCode | null;
-  type: "retire_unit";
-}
-
-/** Register a household at a community, grid or micro-grid. */
-export interface GridCommandAddHousehold {
-  /** Exclusive floor area in m². */
-  area: Decimal;
-  /** Its id. */
-  id: string;
-  type: "add_household";
-  /** Its unit. */
-  unit: NodeCode;
-}
-
-/** Register a household at a community, grid or micro-grid. */
-export interface GridCommandAddHouseholdIn {
-  /** Exclusive floor area in m². */
-  area: Decimal | number;
-  /** Its id. */
-  id: string;
-  type: "add_household";
-  /** Its unit. */
-  unit: NodeCode;
-}
-
-/** Move a household to another unit. */
-export interface GridCommandMoveHousehold {
-  /** The household. */
-  id: string;
-  /** The destination. */
-  to: NodeCode;
-  type: "move_household";
-}
-
-/** Register a person. */
-export interface GridCommandAddPerson {
-  /** Their id. */
-  id: string;
-  /** Their name. */
-  name: string;
-  /** Whether they are a party member. */
-  party_member?: boolean;
-  /** Their phone number. */
-  phone?: string | null;
-  type: "add_person";
-}
-
-/** Register a person as living in a household. */
-export interface GridCommandRegisterResident {
-  /** The household. */
-  household: string;
-  /** The person. */
-  person: string;
-  type: "register_resident";
-}
-
-/** Give a person a role at a unit. */
-export interface GridCommandGrantRole {
-  /** The person. */
-  person: string;
-  /** The role. */
-  role: Role;
-  type: "grant_role";
-  /** The unit. */
-  unit: NodeCode;
-}
-
-/** Take a role from a person. */
-export interface GridCommandRevokeRole {
-  /** The person. */
-  person: string;
-  /** The role. */
-  role: Role;
-  type: "revoke_role";
-  /** The unit. */
-  unit: NodeCode;
-}
-
-/** Attach a department to a street. */
-export interface GridCommandAddDepartment {
-  /** The domains it answers for. */
-  domains: DomainSet;
-  /** Its id. */
-  id: string;
-  /** Its name. */
-  name: string;
-  /** The street. */
-  street: NodeCode;
-  type: "add_department";
-}
-
-/** Attach a paired unit to a community. */
-export interface GridCommandAddPairedUnit {
-  /** The community. */
-  community: NodeCode;
-  /** Its id. */
-  id: string;
-  /** Its name. */
-  name: string;
-  type: "add_paired_unit";
-}
-
-/** Import many rows at once: all are applied, or none. */
-export interface GridCommandImport {
-  /** The rows, in any order; parents may come in the same import. */
-  rows: Array<ImportRow>;
-  type: "import";
-}
-
-/** Import many rows at once: all are applied, or none. */
-export interface GridCommandImportIn {
-  /** The rows, in any order; parents may come in the same import. */
-  rows: Array<ImportRowIn>;
-  type: "import";
-}
-
-/** Issue a directive at a unit, reaching every household below it. */
-export interface GridCommandIssueDirective {
-  /** When it is due. */
-  due?: DateTimeString | null;
-  /** Its id. */
-  id: string;
-  /** Its title. */
-  title: string;
-  type: "issue_directive";
-  /** The unit. */
-  unit: NodeCode;
-}
-
-/** Issue a directive at a unit, reaching every household below it. */
-export interface GridCommandIssueDirectiveIn {
-  /** When it is due. */
-  due?: DateTimeString | Date | null;
-  /** Its id. */
-  id: string;
-  /** Its title. */
-  title: string;
-  type: "issue_directive";
-  /** The unit. */
-  unit: NodeCode;
-}
-
-/**
- * Acknowledge a directive for households (a resident for their own, a worker for
- * the households they serve). Households that acknowledged already are passed over.
- */
-export interface GridCommandAcknowledge {
-  /** The directive. */
-  directive: string;
-  /** The households. */
-  households: Array<string>;
-  type: "acknowledge";
-}
-
-/** A request to change the grid. */
-export type GridCommand = (GridCommandAddUnit | GridCommandRenameUnit | GridCommandSetDomains | GridCommandRetireUnit | GridCommandAddHousehold | GridCommandMoveHousehold | GridCommandAddPerson | GridCommandRegisterResident | GridCommandGrantRole | GridCommandRevokeRole | GridCommandAddDepartment | GridCommandAddPairedUnit | GridCommandImport | GridCommandIssueDirective | GridCommandAcknowledge);
-
-/** A request to change the grid. */
-export type GridCommandIn = (GridCommandAddUnit | GridCommandRenameUnit | GridCommandSetDomains | GridCommandRetireUnit | GridCommandAddHouseholdIn | GridCommandMoveHousehold | GridCommandAddPerson | GridCommandRegisterResident | GridCommandGrantRole | GridCommandRevokeRole | GridCommandAddDepartment | GridCommandAddPairedUnit | GridCommandImportIn | GridCommandIssueDirectiveIn | GridCommandAcknowledge);
-
-/** Configuration of the grid capability. */
-export interface GridConfig {
-  /** The rules of the coverage report. */
-  coverage?: CoverageRules;
-  /** Domains a new unit answers for when none are given: the five merged domains. */
-  default_domains?: DomainSet;
-}
-
 /** A unit was created under the parent its code implies. */
 export interface GridEventUnitAdded {
+  type: "unit_added";
   /** Its code. */
   code: NodeCode;
-  /** The domains it answers for. */
-  domains: DomainSet;
   /** Its name. */
   name: string;
-  type: "unit_added";
+  /** The domains it answers for. */
+  domains: DomainSet;
 }
 
 /** A unit was renamed. */
 export interface GridEventUnitRenamed {
+  type: "unit_renamed";
   /** The unit. */
   code: NodeCode;
   /** The new name. */
   name: string;
-  type: "unit_renamed";
 }
 
 /** A unit's domains were replaced. */
 export interface GridEventDomainsSet {
+  type: "domains_set";
   /** The unit. */
   code: NodeCode;
   /** The new set. */
   domains: DomainSet;
-  type: "domains_set";
 }
 
 /** A unit was retired; its roles lapse with it. */
 export interface GridEventUnitRetired {
+  type: "unit_retired";
   /** The unit. */
   code: NodeCode;
-  type: "unit_retired";
 }
 
 /**
@@ -1865,11 +2548,11 @@ export interface GridEventUnitRetired {
  * imported, which keeps a city's journal small).
  */
 export interface GridEventHouseholdsAdded {
-  /** The households, in order. */
-  households: Array<NewHousehold>;
   type: "households_added";
   /** The unit they belong to. */
   unit: NodeCode;
+  /** The households, in order. */
+  households: Array<NewHousehold>;
 }
 
 /**
@@ -1877,33 +2560,33 @@ export interface GridEventHouseholdsAdded {
  * imported, which keeps a city's journal small).
  */
 export interface GridEventHouseholdsAddedIn {
-  /** The households, in order. */
-  households: Array<NewHouseholdIn>;
   type: "households_added";
   /** The unit they belong to. */
   unit: NodeCode;
+  /** The households, in order. */
+  households: Array<NewHouseholdIn>;
 }
 
 /** A household moved to another unit. */
 export interface GridEventHouseholdMoved {
+  type: "household_moved";
   /** The household. */
   id: string;
   /** Where it now belongs. */
   to: NodeCode;
-  type: "household_moved";
 }
 
 /** A person was registered. */
 export interface GridEventPersonAdded {
+  type: "person_added";
   /** Their id. */
   id: string;
   /** Their name. */
   name: string;
-  /** Whether they are a party member. */
-  party_member: boolean;
   /** Their phone number. */
   phone?: string | null;
-  type: "person_added";
+  /** Whether they are a party member. */
+  party_member: boolean;
 }
 
 /**
@@ -1911,109 +2594,109 @@ export interface GridEventPersonAdded {
  * no longer lists them).
  */
 export interface GridEventResidentRegistered {
-  /** The household. */
-  household: string;
+  type: "resident_registered";
   /** The person. */
   person: string;
-  type: "resident_registered";
+  /** The household. */
+  household: string;
 }
 
 /** A person took a role at a unit. */
 export interface GridEventRoleGranted {
+  type: "role_granted";
   /** The person. */
   person: string;
   /** The role. */
   role: Role;
-  type: "role_granted";
   /** The unit. */
   unit: NodeCode;
 }
 
 /** A person gave up a role at a unit. */
 export interface GridEventRoleRevoked {
+  type: "role_revoked";
   /** The person. */
   person: string;
   /** The role. */
   role: Role;
-  type: "role_revoked";
   /** The unit. */
   unit: NodeCode;
 }
 
 /** A department was attached to a street. */
 export interface GridEventDepartmentAdded {
-  /** The domains it answers for. */
-  domains: DomainSet;
+  type: "department_added";
   /** Its id. */
   id: string;
   /** Its name. */
   name: string;
   /** The street. */
   street: NodeCode;
-  type: "department_added";
+  /** The domains it answers for. */
+  domains: DomainSet;
 }
 
 /** A paired unit was attached to a community. */
 export interface GridEventPairedUnitAdded {
-  /** The community. */
-  community: NodeCode;
+  type: "paired_unit_added";
   /** Its id. */
   id: string;
   /** Its name. */
   name: string;
-  type: "paired_unit_added";
+  /** The community. */
+  community: NodeCode;
 }
 
 /** A directive was issued at a unit; it reaches every household below it now. */
 export interface GridEventDirectiveIssued {
-  /** When it is due, if set. */
-  due?: DateTimeString | null;
+  type: "directive_issued";
   /** Its id. */
   id: string;
-  /** When it was issued. */
-  issued_at: DateTimeString;
-  /** Its title. */
-  title: string;
-  type: "directive_issued";
   /** The unit it was issued at. */
   unit: NodeCode;
+  /** Its title. */
+  title: string;
+  /** When it was issued. */
+  issued_at: DateTimeString;
+  /** When it is due, if set. */
+  due?: DateTimeString | null;
 }
 
 /** A directive was issued at a unit; it reaches every household below it now. */
 export interface GridEventDirectiveIssuedIn {
-  /** When it is due, if set. */
-  due?: DateTimeString | Date | null;
+  type: "directive_issued";
   /** Its id. */
   id: string;
-  /** When it was issued. */
-  issued_at: DateTimeString | Date;
-  /** Its title. */
-  title: string;
-  type: "directive_issued";
   /** The unit it was issued at. */
   unit: NodeCode;
+  /** Its title. */
+  title: string;
+  /** When it was issued. */
+  issued_at: DateTimeString | Date;
+  /** When it is due, if set. */
+  due?: DateTimeString | Date | null;
 }
 
 /** Households acknowledged a directive. */
 export interface GridEventDirectiveAcknowledged {
-  /** When. */
-  at: DateTimeString;
+  type: "directive_acknowledged";
   /** The directive. */
   directive: string;
   /** The households. */
   households: Array<string>;
-  type: "directive_acknowledged";
+  /** When. */
+  at: DateTimeString;
 }
 
 /** Households acknowledged a directive. */
 export interface GridEventDirectiveAcknowledgedIn {
-  /** When. */
-  at: DateTimeString | Date;
+  type: "directive_acknowledged";
   /** The directive. */
   directive: string;
   /** The households. */
   households: Array<string>;
-  type: "directive_acknowledged";
+  /** When. */
+  at: DateTimeString | Date;
 }
 
 /** A change to the grid that has been decided and recorded. */
@@ -2022,859 +2705,756 @@ export type GridEvent = (GridEventUnitAdded | GridEventUnitRenamed | GridEventDo
 /** A change to the grid that has been decided and recorded. */
 export type GridEventIn = (GridEventUnitAdded | GridEventUnitRenamed | GridEventDomainsSet | GridEventUnitRetired | GridEventHouseholdsAddedIn | GridEventHouseholdMoved | GridEventPersonAdded | GridEventResidentRegistered | GridEventRoleGranted | GridEventRoleRevoked | GridEventDepartmentAdded | GridEventPairedUnitAdded | GridEventDirectiveIssuedIn | GridEventDirectiveAcknowledgedIn);
 
-/** Who handles requests of a category. */
-export type Handler = "grid_staff" | "claimable" | "department";
-
-/**
- * The weights of a handler's score over closure, on-time closure and satisfaction
- * rates; a rate that cannot be computed (nothing due, nothing rated) is left out and
- * the others carry the score.
- */
-export interface HandlerWeights {
-  /** Weight of the closure rate. */
-  closure?: Decimal;
-  /** Weight of the on-time closure rate. */
-  on_time?: Decimal;
-  /** Weight of the satisfaction rate. */
-  satisfaction?: Decimal;
-}
-
-/**
- * The weights of a handler's score over closure, on-time closure and satisfaction
- * rates; a rate that cannot be computed (nothing due, nothing rated) is left out and
- * the others carry the score.
- */
-export interface HandlerWeightsIn {
-  /** Weight of the closure rate. */
-  closure?: Decimal | number;
-  /** Weight of the on-time closure rate. */
-  on_time?: Decimal | number;
-  /** Weight of the satisfaction rate. */
-  satisfaction?: Decimal | number;
-}
-
-/** A SHA-256 hash as 64 lowercase hex digits. */
-export type Hash = string;
-
-/**
- * How a service record's time is counted (all in whole minutes).
- *
- * Only actual service counts; travel is left out unless `exclude_travel` is turned off.
- * The other caps are local rules (海林: 8 h a day, units of half an hour rounded down, 2 h
- * per activity) and are off by default.
- */
-export interface HoursRules {
-  /** At most this many minutes counted for one person on one day. */
-  daily_cap_minutes?: number | null;
-  /** Leave travel time out (the national rule). On by default. */
-  exclude_travel?: boolean;
-  /** At most this many minutes counted for one activity. */
-  per_activity_cap_minutes?: number | null;
-  /** Count in units of this many minutes (30 for half hours). */
-  unit_minutes?: number | null;
-  /** How a part unit is rounded. */
-  unit_rounding?: UnitRounding;
-}
-
-/** A household with its unit and exclusive floor area. */
-export interface HouseholdRow {
-  /** Exclusive floor area in m². */
-  area: Decimal;
-  /** Its id. */
-  id: string;
-  /** The micro-grid (or other unit) it belongs to. */
-  unit: NodeCode;
-}
-
-/** A household with its unit and exclusive floor area. */
-export interface HouseholdRowIn {
-  /** Exclusive floor area in m². */
-  area: Decimal | number;
-  /** Its id. */
-  id: string;
-  /** The micro-grid (or other unit) it belongs to. */
-  unit: NodeCode;
-}
-
-/** A household with the ids of its registered residents. */
-export interface HouseholdView {
-  /** Exclusive floor area in m². */
-  area: Decimal;
-  /** Its id. */
-  id: string;
-  /** Its residents' ids, in the order they registered. */
-  residents: Array<string>;
-  /** The unit it belongs to. */
-  unit: NodeCode;
-}
-
-/** A household with the ids of its registered residents. */
-export interface HouseholdViewIn {
-  /** Exclusive floor area in m². */
-  area: Decimal | number;
-  /** Its id. */
-  id: string;
-  /** Its residents' ids, in the order they registered. */
-  residents: Array<string>;
-  /** The unit it belongs to. */
-  unit: NodeCode;
-}
-
-/** A unit; `parent`, when given, must be the parent its code implies. */
-export interface ImportRowUnit {
-  /** Its code. */
-  code: NodeCode;
-  /** Its domains (default: the configured default). */
-  domains?: DomainSet | null;
-  kind: "unit";
-  /** Its name. */
-  name: string;
-  /** Its parent, as a check. */
-  parent?: NodeCode | null;
-}
-
-/** A household. */
-export interface ImportRowHousehold {
-  /** Exclusive floor area in m². */
-  area: Decimal;
-  /** Its id. */
-  id: string;
-  kind: "household";
-  /** Its unit. */
-  unit: NodeCode;
-}
-
-/** A household. */
-export interface ImportRowHouseholdIn {
-  /** Exclusive floor area in m². */
-  area: Decimal | number;
-  /** Its id. */
-  id: string;
-  kind: "household";
-  /** Its unit. */
-  unit: NodeCode;
-}
-
-/** A person, optionally living in a household. */
-export interface ImportRowPerson {
-  /** The household they live in. */
-  household?: string | null;
-  /** Their id. */
-  id: string;
-  kind: "person";
-  /** Their name. */
-  name: string;
-  /** Whether they are a party member. */
-  party_member?: boolean;
-  /** Their phone number. */
-  phone?: string | null;
-}
-
-/** A role held by a person at a unit. */
-export interface ImportRowRole {
-  kind: "role";
-  /** The person. */
-  person: string;
-  /** The role. */
-  role: Role;
-  /** The unit. */
-  unit: NodeCode;
-}
-
-/** A department attached to a street. */
-export interface ImportRowDepartment {
-  /** The domains it answers for. */
-  domains: DomainSet;
-  /** Its id. */
-  id: string;
-  kind: "department";
-  /** Its name. */
-  name: string;
-  /** The street. */
-  street: NodeCode;
-}
-
-/** A paired unit attached to a community. */
-export interface ImportRowPairedUnit {
-  /** The community. */
-  community: NodeCode;
-  /** Its id. */
-  id: string;
-  kind: "paired_unit";
-  /** Its name. */
-  name: string;
-}
-
-/** One row of a bulk import. */
-export type ImportRow = (ImportRowUnit | ImportRowHousehold | ImportRowPerson | ImportRowRole | ImportRowDepartment | ImportRowPairedUnit);
-
-/** One row of a bulk import. */
-export type ImportRowIn = (ImportRowUnit | ImportRowHouseholdIn | ImportRowPerson | ImportRowRole | ImportRowDepartment | ImportRowPairedUnit);
-
-/** A request from another system (an Open311 GeoReport v2 feed, for one). */
-export interface ImportedRequest {
-  /** Its category code (`service_code`). */
-  category: string;
-  /** Its description. */
-  description?: string;
-  /** When it was filed (`requested_datetime`). */
-  filed_at: DateTimeString;
-  /** Its id (Open311's `service_request_id`). */
-  id: string;
-  /** Where it is (`address_id`: a household id or a unit code). */
-  location: Location;
-  /** Photo references (`media_url`). */
-  photos?: Array<string>;
-  /** Open or closed. */
-  status: OpenOrClosed;
-  /** The note on its status (`status_notes`). */
-  status_notes?: string;
-  /** When it last changed (`updated_datetime`); a closed request closed then. */
-  updated_at?: DateTimeString | null;
-}
-
-/** A request from another system (an Open311 GeoReport v2 feed, for one). */
-export interface ImportedRequestIn {
-  /** Its category code (`service_code`). */
-  category: string;
-  /** Its description. */
-  description?: string;
-  /** When it was filed (`requested_datetime`). */
-  filed_at: DateTimeString | Date;
-  /** Its id (Open311's `service_request_id`). */
-  id: string;
-  /** Where it is (`address_id`: a household id or a unit code). */
-  location: Location;
-  /** Photo references (`media_url`). */
-  photos?: Array<string>;
-  /** Open or closed. */
-  status: OpenOrClosed;
-  /** The note on its status (`status_notes`). */
-  status_notes?: string;
-  /** When it last changed (`updated_datetime`); a closed request closed then. */
-  updated_at?: DateTimeString | Date | null;
-}
-
-/** Sources of common income (Civil Code Art. 282: it belongs to the owners jointly). */
-export type IncomeSource = "parking" | "advertising" | "other";
-
-/** An item of a unit's catalog. */
-export interface Item {
-  /** Points per piece. */
-  cost: number;
-  /** Its id. */
-  id: string;
-  /** The star level a person must hold (a star-level benefit such as free bus rides). */
-  min_star?: number | null;
-  /** Its name. */
-  name: string;
-  /** At most this many pieces per person (reversed redemptions aside). */
-  per_person?: number | null;
-  /** Pieces in stock. */
-  stock: number;
-  /** The unit whose catalog holds it (its staff keep it). */
-  unit: NodeCode;
-  /** The first day it may be redeemed. */
-  valid_from?: DateString | null;
-  /** The last day it may be redeemed. */
-  valid_until?: DateString | null;
-}
-
-/** An item of a unit's catalog. */
-export interface ItemIn {
-  /** Points per piece. */
-  cost: number;
-  /** Its id. */
-  id: string;
-  /** The star level a person must hold (a star-level benefit such as free bus rides). */
-  min_star?: number | null;
-  /** Its name. */
-  name: string;
-  /** At most this many pieces per person (reversed redemptions aside). */
-  per_person?: number | null;
-  /** Pieces in stock. */
-  stock: number;
-  /** The unit whose catalog holds it (its staff keep it). */
-  unit: NodeCode;
-  /** The first day it may be redeemed. */
-  valid_from?: DateString | null;
-  /** The last day it may be redeemed. */
-  valid_until?: DateString | null;
-}
-
-/** A journal's verification, and whether it ends at the published head. */
-export interface JournalCheck {
-  /** Entries read and found intact before any break. */
-  entries: number;
-  /** The first break, if any. */
-  first_break?: ChainBreak | null;
-  /** Hash of the last intact entry (zero if none). */
-  head: Hash;
-  /**
-   * Whether the chain is intact and ends at the expected head (none when no head was
-   * given).
-   */
-  head_matches?: boolean | null;
-  /** Whether the whole chain is intact. */
-  intact: boolean;
-}
-
-/** A level of the grid hierarchy, from the district down to the micro-grid. */
-export type Level = "district" | "street" | "community" | "grid" | "micro_grid";
-
-export interface Limit1 {
-  amount: number;
-  unit: LimitUnit;
-}
-
-/** A time limit: an amount of a unit, or its short text ("5wh", "15wd", "24h", "3d"). */
-export type Limit = (Limit1 | string);
-
-/** The unit of a [`Limit`]. */
-export type LimitUnit = "working_hours" | "working_days" | "hours" | "days";
-
-/** A budget line: a service and its amount. */
-export interface LineAmount {
-  /** The amount for the period. */
-  amount: Amount;
-  /**
-   * The line's id, a lowercase slug (`cleaning`, `security`, `elevators`); its
-   * spending account is `expenses:<line>`.
-   */
-  line: string;
-}
-
-/** A budget line: a service and its amount. */
-export interface LineAmountIn {
-  /** The amount for the period. */
-  amount: AmountIn;
-  /**
-   * The line's id, a lowercase slug (`cleaning`, `security`, `elevators`); its
-   * spending account is `expenses:<line>`.
-   */
-  line: string;
-}
-
-/** A unit of a chain of responsibility, with who answers there. */
-export interface LinkRow {
-  /** The unit's code. */
-  code: NodeCode;
-  /** Its level. */
-  level: Level;
-  /** Its name. */
-  name: string;
-  /** Who answers there, in the order their roles were granted. */
-  responders: Array<ResponderRow>;
-}
-
-/** A household, by id. */
-export interface LocationHousehold {
-  household: string;
-}
-
-/** A unit, by code. */
-export interface LocationUnit {
-  unit: NodeCode;
-}
-
-/**
- * Where a request is: a household, or a unit of the grid (a lane, a courtyard, a
- * street's public space).
- */
-export type Location = (LocationHousehold | LocationUnit);
-
-/** The matters of Civil Code Art. 278 that owners decide jointly. */
-export type Matter = "rules_of_procedure" | "management_statute" | "elect_committee" | "appoint_manager" | "use_maintenance_fund" | "raise_maintenance_fund" | "rebuild" | "change_use_of_common_parts" | "business_use_of_common_parts" | "other_major_matter";
-
-/** A unit without the leader its level needs. */
-export interface MissingLeader {
-  /** The unit. */
-  code: NodeCode;
-  /** Its level. */
-  level: Level;
-  /** The role nobody holds there. */
-  role: Role;
-}
-
-/** The kind of a motion, which sets its majorities. */
-export type MotionKind = "ordinary" | "special";
-
 /** A household as registered: its id and exclusive floor area. */
 export interface NewHousehold {
-  /** Exclusive floor area in m². */
-  area: Decimal;
   /** Its id. */
   id: string;
+  /** Exclusive floor area in m². */
+  area: Decimal;
 }
 
 /** A household as registered: its id and exclusive floor area. */
 export interface NewHouseholdIn {
+  /** Its id. */
+  id: string;
   /** Exclusive floor area in m². */
   area: Decimal | number;
+}
+
+/** A request was filed; it waits at its dispatcher. */
+export interface TaskEventFiled {
+  type: "filed";
   /** Its id. */
   id: string;
-}
-
-/** A unit's code: 6 digits for a district (GB/T 2260), then 3 each for the street, community, grid and micro-grid (18 digits at most). */
-export type NodeCode = string;
-
-/**
- * The monthly service a role owes: sent-down party members serve at least once a month
- * for at least 2 hours.
- */
-export interface Obligation {
-  /** Counted minutes needed in a month. */
-  minutes_per_month?: number;
-  /** Certified services needed in a month. */
-  services_per_month?: number;
-}
-
-/** Whether an imported request is open or closed (Open311 knows only these two). */
-export type OpenOrClosed = "open" | "closed";
-
-/** A micro-grid whose household count is outside the band. */
-export interface OutOfBand {
-  /** The micro-grid. */
-  code: NodeCode;
-  /** Its households. */
-  households: number;
-}
-
-/** How a vote ended. */
-export type Outcome = "passed" | "rejected" | "no_quorum";
-
-/** A payment against a budget line. */
-export interface Payment {
-  /** The amount. */
-  amount: Amount;
-  /** Who approved it, for payments above the threshold. */
-  approved_by?: string | null;
-  /** The budget. */
-  budget: string;
-  /** The payment's id, also its transaction's id. */
-  id: string;
-  /** The line. */
-  line: string;
-  /** When it was posted. */
-  posted?: DateString | null;
-  /** Why it was rejected. */
-  reason?: string | null;
-  /** When it was requested. */
-  requested: DateString;
-  /** Where it stands. */
-  status: PaymentStatus;
-  /** Its voucher. */
-  voucher: Voucher;
-}
-
-/** A payment against a budget line. */
-export interface PaymentIn {
-  /** The amount. */
-  amount: AmountIn;
-  /** Who approved it, for payments above the threshold. */
-  approved_by?: string | null;
-  /** The budget. */
-  budget: string;
-  /** The payment's id, also its transaction's id. */
-  id: string;
-  /** The line. */
-  line: string;
-  /** When it was posted. */
-  posted?: DateString | null;
-  /** Why it was rejected. */
-  reason?: string | null;
-  /** When it was requested. */
-  requested: DateString;
-  /** Where it stands. */
-  status: PaymentStatus;
-  /** Its voucher. */
-  voucher: Voucher;
-}
-
-/** Where a payment stands. */
-export type PaymentStatus = "pending" | "posted" | "rejected" | "reversed";
-
-/** A person found under a unit: by a role held there, or as a resident of a household. */
-export interface PersonAt {
-  /** For a resident, the household. */
-  household?: string | null;
-  /** The person's id. */
-  person: string;
-  /** The role, or `None` for a resident. */
-  role?: Role | null;
-  /** The unit where the role is held or the household belongs. */
+  /** Its category code. */
+  category: string;
+  /** Who filed it (absent when the platform did). */
+  filer?: string | null;
+  /** Where it is. */
+  location: Location;
+  /** The unit it is at. */
   unit: NodeCode;
+  /** The unit that dispatches it (its community). */
+  dispatcher: NodeCode;
+  /** What is wrong or wanted. */
+  description: string;
+  /** Photo references. */
+  photos?: Array<string>;
 }
 
-/**
- * A registered person, with their home and roles (personal data: the name and phone
- * are not masked here, and must be in public outputs).
- */
-export interface PersonView {
-  /** The household they are registered as living in. */
-  home?: string | null;
-  /** Their id. */
-  id: string;
-  /** Their full name. */
-  name: string;
-  /** Whether they are a registered party member. */
-  party_member: boolean;
-  /** Their phone number, if given. */
-  phone?: string | null;
-  /** The roles they hold, in the order granted. */
-  roles: Array<RoleAt>;
-}
-
-/** Put an item in a unit's catalog. */
-export interface PointsCommandAddItem {
-  /** Points per piece (at least 1). */
-  cost: number;
-  /** A new id. */
-  id: string;
-  /** The star level a person must hold. */
-  min_star?: number | null;
-  /** Its name. */
-  name: string;
-  /** At most this many pieces per person. */
-  per_person?: number | null;
-  /** Pieces in stock. */
-  stock: number;
-  type: "add_item";
-  /** The unit whose catalog holds it. */
+/** A request came in through an import. */
+export interface TaskEventImported {
+  type: "imported";
+  /** The request as imported. */
+  request: ImportedRequest;
+  /** The unit it is at. */
   unit: NodeCode;
-  /** The first day it may be redeemed. */
-  valid_from?: DateString | null;
-  /** The last day it may be redeemed. */
-  valid_until?: DateString | null;
+  /** The unit that dispatches it. */
+  dispatcher: NodeCode;
+  /** Its deadlines, counted from its filing. */
+  deadlines: Deadlines;
 }
 
-/** Put an item in a unit's catalog. */
-export interface PointsCommandAddItemIn {
-  /** Points per piece (at least 1). */
-  cost: number;
-  /** A new id. */
-  id: string;
-  /** The star level a person must hold. */
-  min_star?: number | null;
-  /** Its name. */
-  name: string;
-  /** At most this many pieces per person. */
-  per_person?: number | null;
-  /** Pieces in stock. */
-  stock: number;
-  type: "add_item";
-  /** The unit whose catalog holds it. */
+/** A request came in through an import. */
+export interface TaskEventImportedIn {
+  type: "imported";
+  /** The request as imported. */
+  request: ImportedRequestIn;
+  /** The unit it is at. */
   unit: NodeCode;
-  /** The first day it may be redeemed. */
-  valid_from?: DateString | null;
-  /** The last day it may be redeemed. */
-  valid_until?: DateString | null;
+  /** The unit that dispatches it. */
+  dispatcher: NodeCode;
+  /** Its deadlines, counted from its filing. */
+  deadlines: DeadlinesIn;
 }
 
-/** Add pieces to an item's stock. */
-export interface PointsCommandRestock {
-  /** The item. */
-  item: string;
-  /** Pieces added (at least 1). */
-  quantity: number;
-  type: "restock";
-}
-
-/**
- * Earn the points of a certified service record for the person who served: hours
- * at the hourly rate plus the activity's points. Earning twice has one effect.
- */
-export interface PointsCommandEarnForService {
-  /** The record. */
-  record: string;
-  type: "earn_for_service";
-}
-
-/**
- * Earn the points of a rated request for the person who handled it. Earning twice
- * has one effect.
- */
-export interface PointsCommandEarnForRequest {
+/** A request was dispatched (by hand or by the rules). */
+export interface TaskEventDispatched {
+  type: "dispatched";
   /** The request. */
   request: string;
-  type: "earn_for_request";
+  /** Who answers for it now. */
+  to: Responsible;
+  /** Its new status: assigned, or pooled for claiming. */
+  status: Status;
+  /** Whether the routing rules chose. */
+  by_rule: boolean;
+  /** Deadlines, set at the first dispatch only. */
+  deadlines?: Deadlines | null;
 }
 
-/** Award points by hand (an activity outside the rules, a prize). */
-export interface PointsCommandAward {
-  /** A new id. */
-  id: string;
-  /** Who earns. */
+/** A request was dispatched (by hand or by the rules). */
+export interface TaskEventDispatchedIn {
+  type: "dispatched";
+  /** The request. */
+  request: string;
+  /** Who answers for it now. */
+  to: Responsible;
+  /** Its new status: assigned, or pooled for claiming. */
+  status: Status;
+  /** Whether the routing rules chose. */
+  by_rule: boolean;
+  /** Deadlines, set at the first dispatch only. */
+  deadlines?: DeadlinesIn | null;
+}
+
+/** A pooled request was claimed. */
+export interface TaskEventClaimed {
+  type: "claimed";
+  /** The request. */
+  request: string;
+  /** The claimer. */
   person: string;
-  /** Points (at least 1). */
-  points: number;
+  /** The paired unit giving, for a micro-wish. */
+  donor?: string | null;
+}
+
+/** A claim went back to the pool. */
+export interface TaskEventClaimReleased {
+  type: "claim_released";
+  /** The request. */
+  request: string;
+  /** The claimer who held it. */
+  person: string;
+  /** True when a sweep released it for want of action. */
+  stale: boolean;
+}
+
+/** A handover was offered. */
+export interface TaskEventHandoverOffered {
+  type: "handover_offered";
+  /** The request. */
+  request: string;
+  /** To whom. */
+  to: string;
+}
+
+/** A handover was accepted: the work passed. */
+export interface TaskEventHandedOver {
+  type: "handed_over";
+  /** The request. */
+  request: string;
+  /** The new holder. */
+  to: string;
+}
+
+/** Work started (the response). */
+export interface TaskEventStarted {
+  type: "started";
+  /** The request. */
+  request: string;
+  /** Who started; they answer for it now. */
+  by: string;
+}
+
+/** Work was reported done. */
+export interface TaskEventHandled {
+  type: "handled";
+  /** The request. */
+  request: string;
+  /** The handler (a person, or a department's officer). */
+  by: string;
+  /** The report. */
+  report: string;
+  /** Photo references. */
+  photos?: Array<string>;
+}
+
+/** Verified on site: closed if passed, back in progress if not. */
+export interface TaskEventVerified {
+  type: "verified";
+  /** The request. */
+  request: string;
+  /** The verifier. */
+  by: string;
+  /** Whether it passed. */
+  passed: boolean;
+  /** What was found. */
+  note?: string;
+}
+
+/** Returned to the dispatcher. */
+export interface TaskEventReturned {
+  type: "returned";
+  /** The request. */
+  request: string;
   /** Why. */
   reason: string;
-  type: "award";
-  /** The unit whose staff award it. */
+}
+
+/** Cancelled. */
+export interface TaskEventCancelled {
+  type: "cancelled";
+  /** The request. */
+  request: string;
+  /** Why. */
+  reason: string;
+}
+
+/** Closed as a duplicate. */
+export interface TaskEventMarkedDuplicate {
+  type: "marked_duplicate";
+  /** The request. */
+  request: string;
+  /** The request it repeats. */
+  of: string;
+}
+
+/** Reopened: back in progress with whoever answers for it. */
+export interface TaskEventReopened {
+  type: "reopened";
+  /** The request. */
+  request: string;
+  /** Why. */
+  reason: string;
+  /** Who answers for it now. */
+  to: Responsible;
+  /** The new resolution deadline. */
+  resolution_due: DateTimeString;
+  /** True when a bad rating opened a correction window. */
+  correction: boolean;
+}
+
+/** Reopened: back in progress with whoever answers for it. */
+export interface TaskEventReopenedIn {
+  type: "reopened";
+  /** The request. */
+  request: string;
+  /** Why. */
+  reason: string;
+  /** Who answers for it now. */
+  to: Responsible;
+  /** The new resolution deadline. */
+  resolution_due: DateTimeString | Date;
+  /** True when a bad rating opened a correction window. */
+  correction: boolean;
+}
+
+/** Rated by the filer. */
+export interface TaskEventRated {
+  type: "rated";
+  /** The request. */
+  request: string;
+  /** The level. */
+  level: Satisfaction;
+  /** A comment. */
+  comment?: string;
+}
+
+/** The one extension was granted. */
+export interface TaskEventExtended {
+  type: "extended";
+  /** The request. */
+  request: string;
+  /** Why. */
+  reason: string;
+  /** The new resolution deadline. */
+  resolution_due: DateTimeString;
+}
+
+/** The one extension was granted. */
+export interface TaskEventExtendedIn {
+  type: "extended";
+  /** The request. */
+  request: string;
+  /** Why. */
+  reason: string;
+  /** The new resolution deadline. */
+  resolution_due: DateTimeString | Date;
+}
+
+/** Departments were called in. */
+export interface TaskEventWhistled {
+  type: "whistled";
+  /** The request. */
+  request: string;
+  /** The departments and their report deadlines. */
+  calls: Array<Call>;
+  /** Why. */
+  reason: string;
+}
+
+/** Departments were called in. */
+export interface TaskEventWhistledIn {
+  type: "whistled";
+  /** The request. */
+  request: string;
+  /** The departments and their report deadlines. */
+  calls: Array<CallIn>;
+  /** Why. */
+  reason: string;
+}
+
+/** A department reported. */
+export interface TaskEventReported {
+  type: "reported";
+  /** The request. */
+  request: string;
+  /** The department. */
+  department: string;
+  /** Its officer who reported. */
+  by: string;
+  /** The report. */
+  report: string;
+  /** True when past the limit. */
+  late: boolean;
+}
+
+/** A department was found not to have reported within its limit. */
+export interface TaskEventReportOverdue {
+  type: "report_overdue";
+  /** The request. */
+  request: string;
+  /** The department. */
+  department: string;
+}
+
+/** Put under supervision (督办). */
+export interface TaskEventSupervised {
+  type: "supervised";
+  /** The request. */
+  request: string;
+  /** Why ("overdue" when a sweep found it so). */
+  reason: string;
+}
+
+/** Parked (挂账): past its limit and its extension. */
+export interface TaskEventParked {
+  type: "parked";
+  /** The request. */
+  request: string;
+}
+
+/** A person's skills were set. */
+export interface TaskEventSkillsSet {
+  type: "skills_set";
+  /** The person. */
+  person: string;
+  /** The skills. */
+  skills: Array<string>;
+}
+
+/** A person became an officer of a department. */
+export interface TaskEventOfficerAppointed {
+  type: "officer_appointed";
+  /** The department. */
+  department: string;
+  /** The person. */
+  person: string;
+}
+
+/** A person stopped being an officer of a department. */
+export interface TaskEventOfficerRemoved {
+  type: "officer_removed";
+  /** The department. */
+  department: string;
+  /** The person. */
+  person: string;
+}
+
+/** An event of the tasks capability. */
+export type TaskEvent = (TaskEventFiled | TaskEventImported | TaskEventDispatched | TaskEventClaimed | TaskEventClaimReleased | TaskEventHandoverOffered | TaskEventHandedOver | TaskEventStarted | TaskEventHandled | TaskEventVerified | TaskEventReturned | TaskEventCancelled | TaskEventMarkedDuplicate | TaskEventReopened | TaskEventRated | TaskEventExtended | TaskEventWhistled | TaskEventReported | TaskEventReportOverdue | TaskEventSupervised | TaskEventParked | TaskEventSkillsSet | TaskEventOfficerAppointed | TaskEventOfficerRemoved);
+
+/** An event of the tasks capability. */
+export type TaskEventIn = (TaskEventFiled | TaskEventImportedIn | TaskEventDispatchedIn | TaskEventClaimed | TaskEventClaimReleased | TaskEventHandoverOffered | TaskEventHandedOver | TaskEventStarted | TaskEventHandled | TaskEventVerified | TaskEventReturned | TaskEventCancelled | TaskEventMarkedDuplicate | TaskEventReopenedIn | TaskEventRated | TaskEventExtendedIn | TaskEventWhistledIn | TaskEventReported | TaskEventReportOverdue | TaskEventSupervised | TaskEventParked | TaskEventSkillsSet | TaskEventOfficerAppointed | TaskEventOfficerRemoved);
+
+/** Deadlines of a request, set at its first dispatch (supervision starts there). */
+export interface Deadlines {
+  /** The first action is due by this time. */
+  response: DateTimeString;
+  /** Resolution is due by this time (moved by the one extension or a correction window). */
+  resolution: DateTimeString;
+  /**
+   * Past this time, still unresolved, the request is parked (挂账): the resolution limit
+   * and its one extension both spent.
+   */
+  park: DateTimeString;
+}
+
+/** Deadlines of a request, set at its first dispatch (supervision starts there). */
+export interface DeadlinesIn {
+  /** The first action is due by this time. */
+  response: DateTimeString | Date;
+  /** Resolution is due by this time (moved by the one extension or a correction window). */
+  resolution: DateTimeString | Date;
+  /**
+   * Past this time, still unresolved, the request is parked (挂账): the resolution limit
+   * and its one extension both spent.
+   */
+  park: DateTimeString | Date;
+}
+
+/**
+ * A unit: its staff dispatch it, or its claimers take it from the pool; when nobody
+ * below can, the locality (the street) takes it (属地兜底).
+ */
+export interface ResponsibleUnit {
   unit: NodeCode;
 }
 
-/**
- * Redeem an item: points and stock taken together or not at all. Needs an
- * idempotency key.
- */
-export interface PointsCommandRedeem {
-  /** A new id. */
-  id: string;
-  /** The item. */
-  item: string;
-  /** Who redeems. */
+/** A person (grid staff, or a claimer). */
+export interface ResponsiblePerson {
   person: string;
-  /** Pieces (1 to 1000). */
-  quantity: number;
-  type: "redeem";
 }
 
-/**
- * Reverse a redemption: its points go back to the lots they came from, with their
- * original expiry, and its pieces back to stock.
- */
-export interface PointsCommandReverse {
-  /** The redemption. */
-  id: string;
+/** A department of the street. */
+export interface ResponsibleDepartment {
+  department: string;
+}
+
+/** The one party that answers for a request at any moment. */
+export type Responsible = (ResponsibleUnit | ResponsiblePerson | ResponsibleDepartment);
+
+/** Where a request stands in its life. */
+export type Status = "filed" | "pooled" | "assigned" | "claimed" | "in_progress" | "handled" | "closed" | "cancelled" | "duplicate";
+
+/** A department called in, and when its report is due. */
+export interface Call {
+  /** The department. */
+  department: string;
+  /** Its report is due by then. */
+  due: DateTimeString;
+}
+
+/** A department called in, and when its report is due. */
+export interface CallIn {
+  /** The department. */
+  department: string;
+  /** Its report is due by then. */
+  due: DateTimeString | Date;
+}
+
+/** A fund was opened. */
+export interface FundEventFundOpened {
+  type: "fund_opened";
+  /** The fund. */
+  fund: string;
+  /** Its name. */
+  name: string;
+  /** Its compound's unit. */
+  unit: NodeCode;
+  /** The day. */
+  date: DateString;
+  /** Its terms. */
+  terms: Terms;
+}
+
+/** A fund was opened. */
+export interface FundEventFundOpenedIn {
+  type: "fund_opened";
+  /** The fund. */
+  fund: string;
+  /** Its name. */
+  name: string;
+  /** Its compound's unit. */
+  unit: NodeCode;
+  /** The day. */
+  date: DateString;
+  /** Its terms. */
+  terms: TermsIn;
+}
+
+/** An account was opened. */
+export interface FundEventAccountOpened {
+  type: "account_opened";
+  /** The fund. */
+  fund: string;
+  /** The account. */
+  account: Account;
+}
+
+/** A transaction was posted. */
+export interface FundEventPosted {
+  type: "posted";
+  /** The fund. */
+  fund: string;
+  /** The transaction. */
+  transaction: Transaction;
+  /** Why. */
+  purpose: Purpose;
+}
+
+/** A transaction was posted. */
+export interface FundEventPostedIn {
+  type: "posted";
+  /** The fund. */
+  fund: string;
+  /** The transaction. */
+  transaction: TransactionIn;
+  /** Why. */
+  purpose: Purpose;
+}
+
+/** A month's fees were billed (the transactions follow, one per household). */
+export interface FundEventFeesBilled {
+  type: "fees_billed";
+  /** The fund. */
+  fund: string;
+  /** The billing. */
+  billing: Billing;
+}
+
+/** A month's fees were billed (the transactions follow, one per household). */
+export interface FundEventFeesBilledIn {
+  type: "fees_billed";
+  /** The fund. */
+  fund: string;
+  /** The billing. */
+  billing: BillingIn;
+}
+
+/** A budget was proposed. */
+export interface FundEventBudgetProposed {
+  type: "budget_proposed";
+  /** The fund. */
+  fund: string;
+  /** The budget, as proposed. */
+  budget: Budget;
+}
+
+/** A budget was proposed. */
+export interface FundEventBudgetProposedIn {
+  type: "budget_proposed";
+  /** The fund. */
+  fund: string;
+  /** The budget, as proposed. */
+  budget: BudgetIn;
+}
+
+/** An amendment was proposed. */
+export interface FundEventAmendmentProposed {
+  type: "amendment_proposed";
+  /** The fund. */
+  fund: string;
+  /** The budget. */
+  budget: string;
+  /** The amendment. */
+  amendment: Amendment;
+}
+
+/** An amendment was proposed. */
+export interface FundEventAmendmentProposedIn {
+  type: "amendment_proposed";
+  /** The fund. */
+  fund: string;
+  /** The budget. */
+  budget: string;
+  /** The amendment. */
+  amendment: AmendmentIn;
+}
+
+/** The assembly decided a budget. */
+export interface FundEventBudgetDecided {
+  type: "budget_decided";
+  /** The fund. */
+  fund: string;
+  /** The budget. */
+  budget: string;
+  /** The motion. */
+  motion: string;
+  /** Approved or not. */
+  approved: boolean;
+}
+
+/** The assembly decided an amendment. */
+export interface FundEventAmendmentDecided {
+  type: "amendment_decided";
+  /** The fund. */
+  fund: string;
+  /** The budget. */
+  budget: string;
+  /** The amendment. */
+  amendment: string;
+  /** The motion. */
+  motion: string;
+  /** Approved or not. */
+  approved: boolean;
+}
+
+/** A payment above the threshold awaits the supervisor. */
+export interface FundEventPaymentRequested {
+  type: "payment_requested";
+  /** The fund. */
+  fund: string;
+  /** The payment. */
+  payment: Payment;
+}
+
+/** A payment above the threshold awaits the supervisor. */
+export interface FundEventPaymentRequestedIn {
+  type: "payment_requested";
+  /** The fund. */
+  fund: string;
+  /** The payment. */
+  payment: PaymentIn;
+}
+
+/** A payment was recorded as approved and posted (its transaction follows). */
+export interface FundEventPaymentMade {
+  type: "payment_made";
+  /** The fund. */
+  fund: string;
+  /** The payment, as posted. */
+  payment: Payment;
+}
+
+/** A payment was recorded as approved and posted (its transaction follows). */
+export interface FundEventPaymentMadeIn {
+  type: "payment_made";
+  /** The fund. */
+  fund: string;
+  /** The payment, as posted. */
+  payment: PaymentIn;
+}
+
+/** The supervisor refused a payment. */
+export interface FundEventPaymentRejected {
+  type: "payment_rejected";
+  /** The fund. */
+  fund: string;
+  /** The payment. */
+  payment: string;
+  /** Who refused. */
+  by: string;
   /** Why. */
   reason: string;
-  type: "reverse";
 }
 
-/** Expire every lot whose last day is before `on`. */
-export interface PointsCommandExpire {
-  /** The day of the run. */
-  on: DateString;
-  type: "expire";
+/** Remuneration was computed (its transaction follows). */
+export interface FundEventRemunerationAccrued {
+  type: "remuneration_accrued";
+  /** The fund. */
+  fund: string;
+  /** The accrual. */
+  accrual: Accrual;
 }
 
-/** Expire every lot whose last day is before `on`. */
-export interface PointsCommandExpireIn {
-  /** The day of the run. */
-  on: DateString;
-  type: "expire";
+/** Remuneration was computed (its transaction follows). */
+export interface FundEventRemunerationAccruedIn {
+  type: "remuneration_accrued";
+  /** The fund. */
+  fund: string;
+  /** The accrual. */
+  accrual: AccrualIn;
 }
 
-/** A command of the points capability. */
-export type PointsCommand = (PointsCommandAddItem | PointsCommandRestock | PointsCommandEarnForService | PointsCommandEarnForRequest | PointsCommandAward | PointsCommandRedeem | PointsCommandReverse | PointsCommandExpire);
-
-/** A command of the points capability. */
-export type PointsCommandIn = (PointsCommandAddItemIn | PointsCommandRestock | PointsCommandEarnForService | PointsCommandEarnForRequest | PointsCommandAward | PointsCommandRedeem | PointsCommandReverse | PointsCommandExpireIn);
-
-/** Configuration of the points capability. */
-export interface PointsConfig {
-  /** Caps per person and period. */
-  caps?: Array<Cap>;
-  /** When earned points expire. */
-  expiry?: Expiry;
-  /** Points a certified service earns for its kind, on top of its hours. */
-  per_activity?: Record<string, number>;
-  /** Points per certified hour, counted minutes × rate ÷ 60 rounded down (1 by default). */
-  per_hour?: Decimal;
-  /** Points a rated request earns its handler. */
-  per_rating?: RatingPoints;
-}
-
-/** Configuration of the points capability. */
-export interface PointsConfigIn {
-  /** Caps per person and period. */
-  caps?: Array<Cap>;
-  /** When earned points expire. */
-  expiry?: Expiry;
-  /** Points a certified service earns for its kind, on top of its hours. */
-  per_activity?: Record<string, number>;
-  /** Points per certified hour, counted minutes × rate ÷ 60 rounded down (1 by default). */
-  per_hour?: Decimal | number;
-  /** Points a rated request earns its handler. */
-  per_rating?: RatingPoints;
-}
-
-/** An item was put in a catalog. */
-export interface PointsEventItemAdded {
-  /** The item, with its opening stock. */
-  item: Item;
-  type: "item_added";
-}
-
-/** An item was put in a catalog. */
-export interface PointsEventItemAddedIn {
-  /** The item, with its opening stock. */
-  item: ItemIn;
-  type: "item_added";
-}
-
-/** Stock was added. */
-export interface PointsEventRestocked {
-  /** The item. */
-  item: string;
-  /** Pieces added. */
-  quantity: number;
-  type: "restocked";
-}
-
-/** Points were earned as a new lot. */
-export interface PointsEventEarned {
-  /** Points the rules gave before any cap. */
-  asked: number;
-  /** The day. */
-  earned_on: DateString;
-  /** The last day they may be spent. */
-  expires_on?: DateString | null;
-  /** The earning's id (`service:…`, `request:…`, `award:…`). */
-  id: string;
-  /** Who. */
-  person: string;
-  /** Points earned. */
-  points: number;
-  /** Where from. */
-  source: Source;
-  type: "earned";
-}
-
-/** Points were earned as a new lot. */
-export interface PointsEventEarnedIn {
-  /** Points the rules gave before any cap. */
-  asked: number;
-  /** The day. */
-  earned_on: DateString;
-  /** The last day they may be spent. */
-  expires_on?: DateString | null;
-  /** The earning's id (`service:…`, `request:…`, `award:…`). */
-  id: string;
-  /** Who. */
-  person: string;
-  /** Points earned. */
-  points: number;
-  /** Where from. */
-  source: Source;
-  type: "earned";
-}
-
-/** An item was redeemed. */
-export interface PointsEventRedeemed {
-  /** Its id. */
-  id: string;
-  /** The item. */
-  item: string;
-  /** The day. */
-  on: DateString;
-  /** Who. */
-  person: string;
-  /** Points spent. */
-  points: number;
-  /** Pieces. */
-  quantity: number;
-  /** The lots taken from, in spending order. */
-  taken: Array<Take>;
-  type: "redeemed";
-}
-
-/** An item was redeemed. */
-export interface PointsEventRedeemedIn {
-  /** Its id. */
-  id: string;
-  /** The item. */
-  item: string;
-  /** The day. */
-  on: DateString;
-  /** Who. */
-  person: string;
-  /** Points spent. */
-  points: number;
-  /** Pieces. */
-  quantity: number;
-  /** The lots taken from, in spending order. */
-  taken: Array<Take>;
-  type: "redeemed";
-}
-
-/** A redemption was reversed. */
-export interface PointsEventReversed {
-  /** The redemption. */
-  id: string;
-  /** The day. */
-  on: DateString;
-  /** Why. */
-  reason: string;
-  type: "reversed";
-}
-
-/** A redemption was reversed. */
-export interface PointsEventReversedIn {
-  /** The redemption. */
-  id: string;
-  /** The day. */
-  on: DateString;
-  /** Why. */
-  reason: string;
-  type: "reversed";
-}
-
-/** Lots expired. */
-export interface PointsEventExpired {
-  /** What expired. */
-  lots: Array<ExpiredLot>;
-  /** The day of the run. */
-  on: DateString;
-  type: "expired";
-}
-
-/** Lots expired. */
-export interface PointsEventExpiredIn {
-  /** What expired. */
-  lots: Array<ExpiredLot>;
-  /** The day of the run. */
-  on: DateString;
-  type: "expired";
-}
-
-/** An event of the points capability. */
-export type PointsEvent = (PointsEventItemAdded | PointsEventRestocked | PointsEventEarned | PointsEventRedeemed | PointsEventReversed | PointsEventExpired);
-
-/** An event of the points capability. */
-export type PointsEventIn = (PointsEventItemAddedIn | PointsEventRestocked | PointsEventEarnedIn | PointsEventRedeemedIn | PointsEventReversedIn | PointsEventExpiredIn);
-
-/**
- * One line of a transaction: an amount to an account. Debits are positive, credits
- * negative, so a transaction's postings sum to zero.
- */
-export interface Posting {
-  /** The account's full name. */
-  account: string;
-  /** Debit (positive) or credit (negative), never zero. */
+/** A dividend was proposed. */
+export interface FundEventDividendProposed {
+  type: "dividend_proposed";
+  /** The fund. */
+  fund: string;
+  /** The dividend. */
+  dividend: string;
+  /** The total. */
   amount: Amount;
+  /** How it is shared. */
+  key: SharingKey;
 }
 
-/**
- * One line of a transaction: an amount to an account. Debits are positive, credits
- * negative, so a transaction's postings sum to zero.
- */
-export interface PostingIn {
-  /** The account's full name. */
-  account: string;
-  /** Debit (positive) or credit (negative), never zero. */
+/** A dividend was proposed. */
+export interface FundEventDividendProposedIn {
+  type: "dividend_proposed";
+  /** The fund. */
+  fund: string;
+  /** The dividend. */
+  dividend: string;
+  /** The total. */
   amount: AmountIn;
-}
-
-/** Straight to the level the hours reach. */
-export interface ProgressionDirect {
-  rule: "direct";
+  /** How it is shared. */
+  key: SharingKeyIn;
 }
 
 /**
- * One level per grant, and only after the current level has been held this many
- * days (a first star needs no wait).
+ * The assembly decided a dividend; when approved its shares are fixed here and
+ * their transaction follows.
  */
-export interface ProgressionStepwise {
-  /** Days a level must be held before the next. */
-  min_days_held: number;
-  rule: "stepwise";
+export interface FundEventDividendDecided {
+  type: "dividend_decided";
+  /** The fund. */
+  fund: string;
+  /** The dividend. */
+  dividend: string;
+  /** The motion. */
+  motion: string;
+  /** Approved or not. */
+  approved: boolean;
+  /** The shares by household (empty when not approved). */
+  shares: Array<[string, Amount]>;
+  /** For a rate per m²: what rounding left in the fund. */
+  residue?: Decimal;
 }
 
-/** How levels are granted as hours grow. */
-export type Progression = (ProgressionDirect | ProgressionStepwise);
+/**
+ * The assembly decided a dividend; when approved its shares are fixed here and
+ * their transaction follows.
+ */
+export interface FundEventDividendDecidedIn {
+  type: "dividend_decided";
+  /** The fund. */
+  fund: string;
+  /** The dividend. */
+  dividend: string;
+  /** The motion. */
+  motion: string;
+  /** Approved or not. */
+  approved: boolean;
+  /** The shares by household (empty when not approved). */
+  shares: Array<[string, AmountIn]>;
+  /** For a rate per m²: what rounding left in the fund. */
+  residue?: Decimal | number;
+}
+
+/** The assembly decided whether common income counts in the remuneration base. */
+export interface FundEventCommonIncomeInBaseDecided {
+  type: "common_income_in_base_decided";
+  /** The fund. */
+  fund: string;
+  /** The motion. */
+  motion: string;
+  /** The new setting. */
+  include: boolean;
+}
+
+/** Something that happened to a fund. */
+export type FundEvent = (FundEventFundOpened | FundEventAccountOpened | FundEventPosted | FundEventFeesBilled | FundEventBudgetProposed | FundEventAmendmentProposed | FundEventBudgetDecided | FundEventAmendmentDecided | FundEventPaymentRequested | FundEventPaymentMade | FundEventPaymentRejected | FundEventRemunerationAccrued | FundEventDividendProposed | FundEventDividendDecided | FundEventCommonIncomeInBaseDecided);
+
+/** Something that happened to a fund. */
+export type FundEventIn = (FundEventFundOpenedIn | FundEventAccountOpened | FundEventPostedIn | FundEventFeesBilledIn | FundEventBudgetProposedIn | FundEventAmendmentProposedIn | FundEventBudgetDecided | FundEventAmendmentDecided | FundEventPaymentRequestedIn | FundEventPaymentMadeIn | FundEventPaymentRejected | FundEventRemunerationAccruedIn | FundEventDividendProposedIn | FundEventDividendDecidedIn | FundEventCommonIncomeInBaseDecided);
+
+/** The terms a fund runs on. */
+export interface Terms {
+  /** The monthly fee. */
+  fee: FeeRate;
+  /** How the manager is paid. */
+  basis: Basis;
+  /** Payments above this need the supervisor's approval first. */
+  approval_threshold: Amount;
+  /** Whether common income counts in the remuneration base (only by the assembly). */
+  common_income_in_base: boolean;
+  /** The rounding of fees and remuneration. */
+  rounding: Rounding;
+  /** The method that shares dividends. */
+  split: SplitMethod;
+}
+
+/** The terms a fund runs on. */
+export interface TermsIn {
+  /** The monthly fee. */
+  fee: FeeRateIn;
+  /** How the manager is paid. */
+  basis: BasisIn;
+  /** Payments above this need the supervisor's approval first. */
+  approval_threshold: AmountIn;
+  /** Whether common income counts in the remuneration base (only by the assembly). */
+  common_income_in_base: boolean;
+  /** The rounding of fees and remuneration. */
+  rounding: Rounding;
+  /** The method that shares dividends. */
+  split: SplitMethod;
+}
+
+/** How a fixed sum is shared by weights so that the parts add up to it exactly. */
+export type SplitMethod = "largest_remainder";
 
 /** Posted by hand. */
 export interface PurposeEntry {
@@ -2884,10 +3464,10 @@ export interface PurposeEntry {
 /** A month's fee billed to a household. */
 export interface PurposeFee {
   for: "fee";
-  /** The household. */
-  household: string;
   /** The month. */
   month: string;
+  /** The household. */
+  household: string;
 }
 
 /** A household paid fees. */
@@ -2923,16 +3503,16 @@ export interface PurposeRemunerationPaid {
 
 /** A dividend's shares owed to households. */
 export interface PurposeDividend {
+  for: "dividend";
   /** The dividend. */
   dividend: string;
-  for: "dividend";
 }
 
 /** A dividend paid out. */
 export interface PurposeDividendPaid {
+  for: "dividend_paid";
   /** The dividend. */
   dividend: string;
-  for: "dividend_paid";
 }
 
 /** A correction of an earlier transaction. */
@@ -2945,448 +3525,283 @@ export interface PurposeReversal {
 /** Why a transaction was posted; it keeps the fund's records beside the ledger. */
 export type Purpose = (PurposeEntry | PurposeFee | PurposeFeePayment | PurposeIncome | PurposeSpending | PurposeRemuneration | PurposeRemunerationPaid | PurposeDividend | PurposeDividendPaid | PurposeReversal);
 
-/** Points for a rated request, by the filer's level, to the person who handled it. */
-export interface RatingPoints {
-  /** Basically satisfied. */
-  basically_satisfied?: number;
-  /** Dissatisfied. */
-  dissatisfied?: number;
-  /** Satisfied. */
-  satisfied?: number;
-  /** Very dissatisfied. */
-  very_dissatisfied?: number;
-  /** Very satisfied. */
-  very_satisfied?: number;
+/** A month's billing of fees. */
+export interface Billing {
+  /** The month, `YYYY-MM`. */
+  month: string;
+  /** The day billed. */
+  date: DateString;
+  /** Households billed. */
+  households: number;
+  /** The sum of the bills. */
+  billed: Amount;
+  /** The exact `rate × area` total before rounding. */
+  exact: Decimal;
+  /** `exact − billed`, kept as its own line. */
+  residue: Decimal;
 }
 
-/** What an accepted command did. */
-export interface Receipt {
-  /**
-   * True when the idempotency key had been used for this same command: the first
-   * effect stands and nothing new happened.
-   */
-  duplicate: boolean;
-  /** Events recorded. */
-  events: number;
-  /** The journal head after the command. */
-  head: Hash;
-  /** The journal entry recorded, or `None` when nothing changed (or a retry). */
-  seq?: number | null;
+/** A month's billing of fees. */
+export interface BillingIn {
+  /** The month, `YYYY-MM`. */
+  month: string;
+  /** The day billed. */
+  date: DateString;
+  /** Households billed. */
+  households: number;
+  /** The sum of the bills. */
+  billed: AmountIn;
+  /** The exact `rate × area` total before rounding. */
+  exact: Decimal | number;
+  /** `exact − billed`, kept as its own line. */
+  residue: Decimal | number;
 }
 
-/** Someone who answers at a link of a chain of responsibility. */
-export interface ResponderRow {
-  /** Their name. */
-  name: string;
-  /** Their id. */
-  person: string;
-  /** The role they answer in. */
-  role: Role;
-}
-
-/**
- * A unit: its staff dispatch it, or its claimers take it from the pool; when nobody
- * below can, the locality (the street) takes it (属地兜底).
- */
-export interface ResponsibleUnit {
-  unit: NodeCode;
-}
-
-/** A person (grid staff, or a claimer). */
-export interface ResponsiblePerson {
-  person: string;
-}
-
-/** A department of the street. */
-export interface ResponsibleDepartment {
-  department: string;
-}
-
-/** The one party that answers for a request at any moment. */
-export type Responsible = (ResponsibleUnit | ResponsiblePerson | ResponsibleDepartment);
-
-/** A role a person holds at a unit of the grid. */
-export type Role = "administrator" | "community_staff" | "chief_grid_leader" | "grid_leader" | "micro_grid_worker" | "reporting_party_member" | "sent_down_party_member" | "volunteer" | "property_manager" | "fund_supervisor" | "owners_committee_member";
-
-/** A role a person holds, and where. */
-export interface RoleAt {
-  /** The role. */
-  role: Role;
-  /** The unit where it is held. */
-  unit: NodeCode;
-}
-
-/**
- * How a figure with digits below the fen is brought to the fen. Every rounding in
- * Gridward names one of these.
- */
-export type Rounding = "half_up" | "half_even" | "down" | "up";
-
-/** The five levels of satisfaction (政务服务好差评). */
-export type Satisfaction = "very_satisfied" | "satisfied" | "basically_satisfied" | "dissatisfied" | "very_dissatisfied";
-
-/**
- * Record a service. The person records their own, or staff record it for them. A
- * record of a request the person handled, once that request is verified and closed,
- * is certified at once by the verification.
- */
-export interface ScoringCommandRecordService {
-  /** What it was. */
-  activity: Activity;
-  /** A new id. */
+/** An open budget (开放式预算) for a period. */
+export interface Budget {
+  /** The budget's id. */
   id: string;
-  /** Minutes of actual service (1 to 1440). */
-  minutes: number;
-  /** A note. */
-  note?: string;
-  /** Who served. */
-  person: string;
-  /** The request it answered, if any. */
-  request?: string | null;
-  /** When it started. */
-  started_at: DateTimeString;
-  /** Minutes of travel. */
-  travel_minutes?: number;
-  type: "record_service";
-  /** Where (the unit whose staff certify it). */
-  unit: NodeCode;
+  /** Its first day. */
+  from: DateString;
+  /** Its last day. */
+  to: DateString;
+  /** The lines as approved (with approved amendments applied); as proposed before. */
+  lines: Array<LineAmount>;
+  /** Where it stands. */
+  approval: Approval;
+  /** The motion that decided it. */
+  motion?: string | null;
+  /** Its amendments, in the order proposed. */
+  amendments: Array<Amendment>;
+  /** Posted spending per line (net of reversals). */
+  spent: Record<string, Amount>;
+  /** Payments awaiting the supervisor, per line. */
+  pending: Record<string, Amount>;
 }
 
-/**
- * Record a service. The person records their own, or staff record it for them. A
- * record of a request the person handled, once that request is verified and closed,
- * is certified at once by the verification.
- */
-export interface ScoringCommandRecordServiceIn {
-  /** What it was. */
-  activity: Activity;
-  /** A new id. */
+/** An open budget (开放式预算) for a period. */
+export interface BudgetIn {
+  /** The budget's id. */
   id: string;
-  /** Minutes of actual service (1 to 1440). */
-  minutes: number;
-  /** A note. */
-  note?: string;
-  /** Who served. */
-  person: string;
-  /** The request it answered, if any. */
-  request?: string | null;
-  /** When it started. */
-  started_at: DateTimeString | Date;
-  /** Minutes of travel. */
-  travel_minutes?: number;
-  type: "record_service";
-  /** Where (the unit whose staff certify it). */
-  unit: NodeCode;
+  /** Its first day. */
+  from: DateString;
+  /** Its last day. */
+  to: DateString;
+  /** The lines as approved (with approved amendments applied); as proposed before. */
+  lines: Array<LineAmountIn>;
+  /** Where it stands. */
+  approval: Approval;
+  /** The motion that decided it. */
+  motion?: string | null;
+  /** Its amendments, in the order proposed. */
+  amendments: Array<AmendmentIn>;
+  /** Posted spending per line (net of reversals). */
+  spent: Record<string, AmountIn>;
+  /** Payments awaiting the supervisor, per line. */
+  pending: Record<string, AmountIn>;
 }
 
-/** Certify a pending record: someone who may certify at its unit, not the person. */
-export interface ScoringCommandCertifyService {
-  /** The record. */
-  id: string;
-  type: "certify_service";
-}
+/** Where a budget or an amendment stands. */
+export type Approval = "proposed" | "approved" | "rejected";
 
-/** Refuse a pending record. */
-export interface ScoringCommandRejectService {
-  /** The record. */
+/** An amendment to a budget: new amounts for some lines (new lines included). */
+export interface Amendment {
+  /** The amendment's id. */
   id: string;
+  /** The new amounts. */
+  lines: Array<LineAmount>;
   /** Why. */
   reason: string;
-  type: "reject_service";
+  /** Where it stands. */
+  approval: Approval;
+  /** The motion that decided it. */
+  motion?: string | null;
 }
 
-/** Grant star levels as of a date from certified hours, by the profile's rule. */
-export interface ScoringCommandGrantStars {
-  /** The date of the grant. */
-  on: DateString;
-  type: "grant_stars";
-}
-
-/** Grant star levels as of a date from certified hours, by the profile's rule. */
-export interface ScoringCommandGrantStarsIn {
-  /** The date of the grant. */
-  on: DateString;
-  type: "grant_stars";
-}
-
-/** A command of the scoring capability. */
-export type ScoringCommand = (ScoringCommandRecordService | ScoringCommandCertifyService | ScoringCommandRejectService | ScoringCommandGrantStars);
-
-/** A command of the scoring capability. */
-export type ScoringCommandIn = (ScoringCommandRecordServiceIn | ScoringCommandCertifyService | ScoringCommandRejectService | ScoringCommandGrantStarsIn);
-
-/** Configuration of the scoring capability. */
-export interface ScoringConfig {
-  /** Weights of a handler's score. */
-  handler_weights?: HandlerWeights;
-  /** How service time counts. */
-  hours?: HoursRules;
-  /** What sent-down party members owe each month. */
-  obligation?: Obligation;
-  /** The star-level profile (the national one by default). */
-  stars?: StarProfile;
-}
-
-/** Configuration of the scoring capability. */
-export interface ScoringConfigIn {
-  /** Weights of a handler's score. */
-  handler_weights?: HandlerWeightsIn;
-  /** How service time counts. */
-  hours?: HoursRules;
-  /** What sent-down party members owe each month. */
-  obligation?: Obligation;
-  /** The star-level profile (the national one by default). */
-  stars?: StarProfileIn;
-}
-
-/** A service was recorded. */
-export interface ScoringEventServiceRecorded {
-  /** What. */
-  activity: Activity;
-  /** Its id. */
+/** An amendment to a budget: new amounts for some lines (new lines included). */
+export interface AmendmentIn {
+  /** The amendment's id. */
   id: string;
-  /** Minutes of service. */
-  minutes: number;
-  /** A note. */
-  note: string;
-  /** Who served. */
-  person: string;
-  /** The request it answered. */
-  request?: string | null;
-  /** When it started. */
-  started_at: DateTimeString;
-  /** Minutes of travel. */
-  travel_minutes: number;
-  type: "service_recorded";
-  /** Where. */
-  unit: NodeCode;
-}
-
-/** A service was recorded. */
-export interface ScoringEventServiceRecordedIn {
-  /** What. */
-  activity: Activity;
-  /** Its id. */
-  id: string;
-  /** Minutes of service. */
-  minutes: number;
-  /** A note. */
-  note: string;
-  /** Who served. */
-  person: string;
-  /** The request it answered. */
-  request?: string | null;
-  /** When it started. */
-  started_at: DateTimeString | Date;
-  /** Minutes of travel. */
-  travel_minutes: number;
-  type: "service_recorded";
-  /** Where. */
-  unit: NodeCode;
-}
-
-/** A record was certified and counts these minutes. */
-export interface ScoringEventServiceCertified {
-  /** Who certified (`None`: the platform). */
-  by?: string | null;
-  /** Minutes counted. */
-  counted: number;
-  /** The record. */
-  id: string;
-  type: "service_certified";
-}
-
-/** A record was refused. */
-export interface ScoringEventServiceRejected {
-  /** The record. */
-  id: string;
+  /** The new amounts. */
+  lines: Array<LineAmountIn>;
   /** Why. */
   reason: string;
-  type: "service_rejected";
+  /** Where it stands. */
+  approval: Approval;
+  /** The motion that decided it. */
+  motion?: string | null;
 }
 
-/** Star levels were granted. */
-export interface ScoringEventStarsGranted {
-  /** Every level that changed. */
-  changes: Array<StarChange>;
-  /** The date of the grant. */
-  on: DateString;
-  type: "stars_granted";
-}
-
-/** Star levels were granted. */
-export interface ScoringEventStarsGrantedIn {
-  /** Every level that changed. */
-  changes: Array<StarChange>;
-  /** The date of the grant. */
-  on: DateString;
-  type: "stars_granted";
-}
-
-/** An event of the scoring capability. */
-export type ScoringEvent = (ScoringEventServiceRecorded | ScoringEventServiceCertified | ScoringEventServiceRejected | ScoringEventStarsGranted);
-
-/** An event of the scoring capability. */
-export type ScoringEventIn = (ScoringEventServiceRecordedIn | ScoringEventServiceCertified | ScoringEventServiceRejected | ScoringEventStarsGrantedIn);
-
-/** By exclusive floor area (Civil Code Art. 283, the default). */
-export interface SharingKeyArea {
-  by: "area";
-}
-
-/**
- * A rate per m² of exclusive area (4 yuan/m² on 72 m² → 288.00): each share is
- * rounded on its own, so the total is the sum of the shares, and the rounding
- * residue stays in the fund.
- */
-export interface SharingKeyRate {
-  by: "rate";
-  /** Yuan per m². */
-  per_m2: Decimal;
-}
-
-/**
- * A rate per m² of exclusive area (4 yuan/m² on 72 m² → 288.00): each share is
- * rounded on its own, so the total is the sum of the shares, and the rounding
- * residue stays in the fund.
- */
-export interface SharingKeyRateIn {
-  by: "rate";
-  /** Yuan per m². */
-  per_m2: Decimal | number;
-}
-
-/** By an agreed key: a weight per household; households not named get nothing. */
-export interface SharingKeyAgreed {
-  by: "agreed";
-  /** Weights by household id. */
-  weights: Array<[string, Decimal]>;
-}
-
-/** By an agreed key: a weight per household; households not named get nothing. */
-export interface SharingKeyAgreedIn {
-  by: "agreed";
-  /** Weights by household id. */
-  weights: Array<[string, Decimal | number]>;
-}
-
-/** How a dividend is shared. */
-export type SharingKey = (SharingKeyArea | SharingKeyRate | SharingKeyAgreed);
-
-/** How a dividend is shared. */
-export type SharingKeyIn = (SharingKeyArea | SharingKeyRateIn | SharingKeyAgreedIn);
-
-/** Where a lot's points came from. */
-export type Source = "service" | "request" | "award";
-
-/** How a fixed sum is shared by weights so that the parts add up to it exactly. */
-export type SplitMethod = "largest_remainder";
-
-/** A star level changed by a grant. */
-export interface StarChange {
-  /** The level held before. */
-  from: number;
-  /** The volunteer. */
-  person: string;
-  /** The level granted. */
-  to: number;
-}
-
-/** A star-level profile: the cumulative hours each level needs, lowest first. */
-export interface StarProfile {
-  /** The profile's name. */
-  name: string;
-  /** How levels are granted. */
-  progression?: Progression;
-  /** Hours for levels 1, 2, … (strictly increasing, positive). */
-  thresholds: Array<Decimal>;
-}
-
-/** A star-level profile: the cumulative hours each level needs, lowest first. */
-export interface StarProfileIn {
-  /** The profile's name. */
-  name: string;
-  /** How levels are granted. */
-  progression?: Progression;
-  /** Hours for levels 1, 2, … (strictly increasing, positive). */
-  thresholds: Array<Decimal | number>;
-}
-
-/** Where a request stands in its life. */
-export type Status = "filed" | "pooled" | "assigned" | "claimed" | "in_progress" | "handled" | "closed" | "cancelled" | "duplicate";
-
-/** Approve a fund's proposed budget. */
-export interface SubjectApproveBudget {
+/** A payment against a budget line. */
+export interface Payment {
+  /** The payment's id, also its transaction's id. */
+  id: string;
   /** The budget. */
   budget: string;
-  /** The fund. */
-  fund: string;
-  type: "approve_budget";
+  /** The line. */
+  line: string;
+  /** The amount. */
+  amount: Amount;
+  /** Its voucher. */
+  voucher: Voucher;
+  /** When it was requested. */
+  requested: DateString;
+  /** When it was posted. */
+  posted?: DateString | null;
+  /** Who approved it, for payments above the threshold. */
+  approved_by?: string | null;
+  /** Where it stands. */
+  status: PaymentStatus;
+  /** Why it was rejected. */
+  reason?: string | null;
 }
 
-/** Approve an amendment to a fund's budget. */
-export interface SubjectAmendBudget {
-  /** The amendment. */
-  amendment: string;
+/** A payment against a budget line. */
+export interface PaymentIn {
+  /** The payment's id, also its transaction's id. */
+  id: string;
   /** The budget. */
   budget: string;
-  /** The fund. */
-  fund: string;
-  type: "amend_budget";
+  /** The line. */
+  line: string;
+  /** The amount. */
+  amount: AmountIn;
+  /** Its voucher. */
+  voucher: Voucher;
+  /** When it was requested. */
+  requested: DateString;
+  /** When it was posted. */
+  posted?: DateString | null;
+  /** Who approved it, for payments above the threshold. */
+  approved_by?: string | null;
+  /** Where it stands. */
+  status: PaymentStatus;
+  /** Why it was rejected. */
+  reason?: string | null;
 }
 
-/** Approve a dividend of surplus common income. */
-export interface SubjectDividend {
-  /** The dividend. */
-  dividend: string;
-  /** The fund. */
-  fund: string;
-  type: "dividend";
+/** Where a payment stands. */
+export type PaymentStatus = "pending" | "posted" | "rejected" | "reversed";
+
+/** An accrual of the manager's remuneration. */
+export interface Accrual {
+  /** The accrual's id, also its transaction's id. */
+  id: string;
+  /** Its period's first day. */
+  from: DateString;
+  /** Its period's last day. */
+  to: DateString;
+  /** Fees collected in the period. */
+  fees_collected: Amount;
+  /** Common income in the period counted in the base (zero unless agreed). */
+  common_income: Amount;
+  /** The remuneration. */
+  amount: Amount;
 }
 
-/** Count common income in the manager's remuneration base (or stop counting it). */
-export interface SubjectCommonIncomeInBase {
-  /** The fund. */
-  fund: string;
-  /** Count it or not. */
-  include: boolean;
-  type: "common_income_in_base";
+/** An accrual of the manager's remuneration. */
+export interface AccrualIn {
+  /** The accrual's id, also its transaction's id. */
+  id: string;
+  /** Its period's first day. */
+  from: DateString;
+  /** Its period's last day. */
+  to: DateString;
+  /** Fees collected in the period. */
+  fees_collected: AmountIn;
+  /** Common income in the period counted in the base (zero unless agreed). */
+  common_income: AmountIn;
+  /** The remuneration. */
+  amount: AmountIn;
 }
 
-/** Any other matter of Art. 278, decided on its own. */
-export interface SubjectMatter {
-  /** The matter. */
-  matter: Matter;
-  type: "matter";
+/** A home's owner was recorded (or cleared). */
+export interface AssemblyEventOwnerSet {
+  type: "owner_set";
+  /** The household. */
+  household: string;
+  /** The owner. */
+  owner?: string | null;
 }
 
-/** What a motion decides. Fund subjects take effect on the fund when the motion passes. */
-export type Subject = (SubjectApproveBudget | SubjectAmendBudget | SubjectDividend | SubjectCommonIncomeInBase | SubjectMatter);
-
-/** Points taken from one lot. */
-export interface Take {
-  /** The lot's place in the passbook. */
-  lot: number;
-  /** Points taken. */
-  points: number;
+/** A motion was opened. */
+export interface AssemblyEventMotionOpened {
+  type: "motion_opened";
+  /** The motion. */
+  motion: string;
+  /** The unit. */
+  unit: NodeCode;
+  /** The title. */
+  title: string;
+  /** What it decides. */
+  subject: Subject;
+  /** Its kind. */
+  kind: MotionKind;
+  /** When voting ends. */
+  closes: DateTimeString;
 }
+
+/** A motion was opened. */
+export interface AssemblyEventMotionOpenedIn {
+  type: "motion_opened";
+  /** The motion. */
+  motion: string;
+  /** The unit. */
+  unit: NodeCode;
+  /** The title. */
+  title: string;
+  /** What it decides. */
+  subject: Subject;
+  /** Its kind. */
+  kind: MotionKind;
+  /** When voting ends. */
+  closes: DateTimeString | Date;
+}
+
+/** An owner voted. */
+export interface AssemblyEventVoteCast {
+  type: "vote_cast";
+  /** The motion. */
+  motion: string;
+  /** The owner. */
+  owner: string;
+  /** The vote. */
+  choice: Choice;
+  /** Who recorded it, for a paper ballot. */
+  recorded_by?: string | null;
+}
+
+/** The votes were counted. */
+export interface AssemblyEventMotionClosed {
+  type: "motion_closed";
+  /** The motion. */
+  motion: string;
+  /** The count. */
+  tally: Tally;
+}
+
+/** The votes were counted. */
+export interface AssemblyEventMotionClosedIn {
+  type: "motion_closed";
+  /** The motion. */
+  motion: string;
+  /** The count. */
+  tally: TallyIn;
+}
+
+/** Something that happened in the owners' assembly. */
+export type AssemblyEvent = (AssemblyEventOwnerSet | AssemblyEventMotionOpened | AssemblyEventVoteCast | AssemblyEventMotionClosed);
+
+/** Something that happened in the owners' assembly. */
+export type AssemblyEventIn = (AssemblyEventOwnerSet | AssemblyEventMotionOpenedIn | AssemblyEventVoteCast | AssemblyEventMotionClosedIn);
+
+/** The kind of a motion, which sets its majorities. */
+export type MotionKind = "ordinary" | "special";
 
 /** The count of a vote. */
 export interface Tally {
-  /** The area majority of the kind was reached among those who took part. */
-  area_majority: boolean;
   /** The kind of motion. */
   kind: MotionKind;
-  /** Area voting no. */
-  no_area: Decimal;
-  /** Owners voting no. */
-  no_owners: number;
-  /** The result. */
-  outcome: Outcome;
-  /** The headcount majority of the kind was reached among those who took part. */
-  owner_majority: boolean;
-  /** At least 2/3 of the area and at least 2/3 of the owners took part. */
-  quorum: boolean;
   /** Exclusive area of the whole compound (m²). */
   total_area: Decimal;
   /** Owners of the compound (one who owns several homes counts once). */
@@ -3399,24 +3814,24 @@ export interface Tally {
   yes_area: Decimal;
   /** Owners voting yes. */
   yes_owners: number;
+  /** Area voting no. */
+  no_area: Decimal;
+  /** Owners voting no. */
+  no_owners: number;
+  /** At least 2/3 of the area and at least 2/3 of the owners took part. */
+  quorum: boolean;
+  /** The area majority of the kind was reached among those who took part. */
+  area_majority: boolean;
+  /** The headcount majority of the kind was reached among those who took part. */
+  owner_majority: boolean;
+  /** The result. */
+  outcome: Outcome;
 }
 
 /** The count of a vote. */
 export interface TallyIn {
-  /** The area majority of the kind was reached among those who took part. */
-  area_majority: boolean;
   /** The kind of motion. */
   kind: MotionKind;
-  /** Area voting no. */
-  no_area: Decimal | number;
-  /** Owners voting no. */
-  no_owners: number;
-  /** The result. */
-  outcome: Outcome;
-  /** The headcount majority of the kind was reached among those who took part. */
-  owner_majority: boolean;
-  /** At least 2/3 of the area and at least 2/3 of the owners took part. */
-  quorum: boolean;
   /** Exclusive area of the whole compound (m²). */
   total_area: Decimal | number;
   /** Owners of the compound (one who owns several homes counts once). */
@@ -3429,766 +3844,348 @@ export interface TallyIn {
   yes_area: Decimal | number;
   /** Owners voting yes. */
   yes_owners: number;
+  /** Area voting no. */
+  no_area: Decimal | number;
+  /** Owners voting no. */
+  no_owners: number;
+  /** At least 2/3 of the area and at least 2/3 of the owners took part. */
+  quorum: boolean;
+  /** The area majority of the kind was reached among those who took part. */
+  area_majority: boolean;
+  /** The headcount majority of the kind was reached among those who took part. */
+  owner_majority: boolean;
+  /** The result. */
+  outcome: Outcome;
 }
 
-/** File a request (点单). Needs an idempotency key: a retried filing has one effect. */
-export interface TaskCommandFile {
-  /** The category code. */
-  category: string;
-  /** What is wrong or wanted. */
-  description: string;
-  /** A new id. */
-  id: string;
-  /** Where it is. */
-  location: Location;
-  /** Photo references. */
-  photos?: Array<string>;
-  type: "file";
-}
+/** How a vote ended. */
+export type Outcome = "passed" | "rejected" | "no_quorum";
 
-/**
- * Dispatch a filed or returned request (派单): to `to` by hand, or by the routing
- * rules when `to` is absent.
- */
-export interface TaskCommandDispatch {
-  /** The request. */
-  request: string;
-  /** Whom to; `None` routes by the rules. */
-  to?: Assignee | null;
-  type: "dispatch";
-}
-
-/** Claim a pooled request (领单), optionally for a paired unit as donor (micro-wishes). */
-export interface TaskCommandClaim {
-  /** A paired unit of the community that gives (micro-wishes only). */
-  donor?: string | null;
-  /** The request. */
-  request: string;
-  type: "claim";
-}
-
-/** Give a claimed request back to the pool. */
-export interface TaskCommandReleaseClaim {
-  /** The request. */
-  request: string;
-  type: "release_claim";
-}
-
-/** Offer the work to another eligible person; it passes when they accept. */
-export interface TaskCommandOfferHandover {
-  /** The request. */
-  request: string;
-  /** The person offered it. */
-  to: string;
-  type: "offer_handover";
-}
-
-/** Accept a handover offered to the actor. */
-export interface TaskCommandAcceptHandover {
-  /** The request. */
-  request: string;
-  type: "accept_handover";
-}
-
-/** Start work (the response). */
-export interface TaskCommandStart {
-  /** The request. */
-  request: string;
-  type: "start";
-}
-
-/** Report the work done. */
-export interface TaskCommandHandle {
-  /** Photo references. */
-  photos?: Array<string>;
-  /** What was done. */
-  report: string;
-  /** The request. */
-  request: string;
-  type: "handle";
-}
-
-/** Verify on site (核查): passed closes it (结案); failed sends it back to the handler. */
-export interface TaskCommandVerify {
-  /** What was found. */
-  note?: string;
-  /** Whether the work holds up. */
-  passed: boolean;
-  /** The request. */
-  request: string;
-  type: "verify";
-}
-
-/** Return it to the dispatcher with a reason (退回). */
-export interface TaskCommandReturn {
-  /** Why. */
-  reason: string;
-  /** The request. */
-  request: string;
-  type: "return";
-}
-
-/** Cancel it. */
-export interface TaskCommandCancel {
-  /** Why. */
-  reason: string;
-  /** The request. */
-  request: string;
-  type: "cancel";
-}
-
-/** Close it as a duplicate of another request. */
-export interface TaskCommandMarkDuplicate {
-  /** The request it repeats. */
-  of: string;
-  /** The request. */
-  request: string;
-  type: "mark_duplicate";
-}
-
-/** Reopen a closed request. */
-export interface TaskCommandReopen {
-  /** Why. */
-  reason: string;
-  /** The request. */
-  request: string;
-  type: "reopen";
-}
-
-/** Rate a closed request (评单): the filer only. */
-export interface TaskCommandRate {
-  /** A comment. */
-  comment?: string;
-  /** The level. */
-  level: Satisfaction;
-  /** The request. */
-  request: string;
-  type: "rate";
-}
-
-/** Grant the one extension of the resolution limit. */
-export interface TaskCommandExtend {
-  /** Why. */
-  reason: string;
-  /** The request. */
-  request: string;
-  type: "extend";
-}
-
-/** Call in departments of the street (吹哨). */
-export interface TaskCommandWhistle {
-  /** Department ids. */
-  departments: Array<string>;
-  /** Why. */
-  reason: string;
-  /** The request. */
-  request: string;
-  type: "whistle";
-}
-
-/** A department called in reports (报到). */
-export interface TaskCommandReport {
-  /** The department. */
-  department: string;
-  /** What it did. */
-  report: string;
-  /** The request. */
-  request: string;
-  type: "report";
-}
-
-/** Put it under supervision by hand (督办). */
-export interface TaskCommandSupervise {
-  /** Why. */
-  reason: string;
-  /** The request. */
-  request: string;
-  type: "supervise";
-}
-
-/**
- * Apply the clock at the command's time: release stale claims, flag overdue requests
- * for supervision, park those past their limit and extension, flag late department
- * reports. Under `scope` only, when given.
- */
-export interface TaskCommandSweep {
-  /** The unit whose requests to sweep; everything when absent. */
-  scope?: NodeCode | null;
-  type: "sweep";
-}
-
-/** Set a person's skill tags (used by routing). */
-export interface TaskCommandSetSkills {
-  /** The person. */
-  person: string;
-  /** Their skills. */
-  skills: Array<string>;
-  type: "set_skills";
-}
-
-/** Make a person an officer of a department: they act for it on requests. */
-export interface TaskCommandAppointOfficer {
-  /** The department. */
-  department: string;
-  /** The person. */
-  person: string;
-  type: "appoint_officer";
-}
-
-/** Remove a department officer. */
-export interface TaskCommandRemoveOfficer {
-  /** The department. */
-  department: string;
-  /** The person. */
-  person: string;
-  type: "remove_officer";
-}
-
-/** Import requests from another system, all or nothing. */
-export interface TaskCommandImport {
-  /** The requests. */
-  requests: Array<ImportedRequest>;
-  type: "import";
-}
-
-/** Import requests from another system, all or nothing. */
-export interface TaskCommandImportIn {
-  /** The requests. */
-  requests: Array<ImportedRequestIn>;
-  type: "import";
-}
-
-/** A command of the tasks capability. */
-export type TaskCommand = (TaskCommandFile | TaskCommandDispatch | TaskCommandClaim | TaskCommandReleaseClaim | TaskCommandOfferHandover | TaskCommandAcceptHandover | TaskCommandStart | TaskCommandHandle | TaskCommandVerify | TaskCommandReturn | TaskCommandCancel | TaskCommandMarkDuplicate | TaskCommandReopen | TaskCommandRate | TaskCommandExtend | TaskCommandWhistle | TaskCommandReport | TaskCommandSupervise | TaskCommandSweep | TaskCommandSetSkills | TaskCommandAppointOfficer | TaskCommandRemoveOfficer | TaskCommandImport);
-
-/** A command of the tasks capability. */
-export type TaskCommandIn = (TaskCommandFile | TaskCommandDispatch | TaskCommandClaim | TaskCommandReleaseClaim | TaskCommandOfferHandover | TaskCommandAcceptHandover | TaskCommandStart | TaskCommandHandle | TaskCommandVerify | TaskCommandReturn | TaskCommandCancel | TaskCommandMarkDuplicate | TaskCommandReopen | TaskCommandRate | TaskCommandExtend | TaskCommandWhistle | TaskCommandReport | TaskCommandSupervise | TaskCommandSweep | TaskCommandSetSkills | TaskCommandAppointOfficer | TaskCommandRemoveOfficer | TaskCommandImportIn);
-
-/** A request was filed; it waits at its dispatcher. */
-export interface TaskEventFiled {
-  /** Its category code. */
-  category: string;
-  /** What is wrong or wanted. */
-  description: string;
-  /** The unit that dispatches it (its community). */
-  dispatcher: NodeCode;
-  /** Who filed it (absent when the platform did). */
-  filer?: string | null;
+/** A service was recorded. */
+export interface ScoringEventServiceRecorded {
+  type: "service_recorded";
   /** Its id. */
   id: string;
-  /** Where it is. */
-  location: Location;
-  /** Photo references. */
-  photos?: Array<string>;
-  type: "filed";
-  /** The unit it is at. */
+  /** Who served. */
+  person: string;
+  /** Where. */
   unit: NodeCode;
+  /** What. */
+  activity: Activity;
+  /** When it started. */
+  started_at: DateTimeString;
+  /** Minutes of service. */
+  minutes: number;
+  /** Minutes of travel. */
+  travel_minutes: number;
+  /** The request it answered. */
+  request?: string | null;
+  /** A note. */
+  note: string;
 }
 
-/** A request came in through an import. */
-export interface TaskEventImported {
-  /** Its deadlines, counted from its filing. */
-  deadlines: Deadlines;
-  /** The unit that dispatches it. */
-  dispatcher: NodeCode;
-  /** The request as imported. */
-  request: ImportedRequest;
-  type: "imported";
-  /** The unit it is at. */
-  unit: NodeCode;
-}
-
-/** A request came in through an import. */
-export interface TaskEventImportedIn {
-  /** Its deadlines, counted from its filing. */
-  deadlines: DeadlinesIn;
-  /** The unit that dispatches it. */
-  dispatcher: NodeCode;
-  /** The request as imported. */
-  request: ImportedRequestIn;
-  type: "imported";
-  /** The unit it is at. */
-  unit: NodeCode;
-}
-
-/** A request was dispatched (by hand or by the rules). */
-export interface TaskEventDispatched {
-  /** Whether the routing rules chose. */
-  by_rule: boolean;
-  /** Deadlines, set at the first dispatch only. */
-  deadlines?: Deadlines | null;
-  /** The request. */
-  request: string;
-  /** Its new status: assigned, or pooled for claiming. */
-  status: Status;
-  /** Who answers for it now. */
-  to: Responsible;
-  type: "dispatched";
-}
-
-/** A request was dispatched (by hand or by the rules). */
-export interface TaskEventDispatchedIn {
-  /** Whether the routing rules chose. */
-  by_rule: boolean;
-  /** Deadlines, set at the first dispatch only. */
-  deadlines?: DeadlinesIn | null;
-  /** The request. */
-  request: string;
-  /** Its new status: assigned, or pooled for claiming. */
-  status: Status;
-  /** Who answers for it now. */
-  to: Responsible;
-  type: "dispatched";
-}
-
-/** A pooled request was claimed. */
-export interface TaskEventClaimed {
-  /** The paired unit giving, for a micro-wish. */
-  donor?: string | null;
-  /** The claimer. */
-  person: string;
-  /** The request. */
-  request: string;
-  type: "claimed";
-}
-
-/** A claim went back to the pool. */
-export interface TaskEventClaimReleased {
-  /** The claimer who held it. */
-  person: string;
-  /** The request. */
-  request: string;
-  /** True when a sweep released it for want of action. */
-  stale: boolean;
-  type: "claim_released";
-}
-
-/** A handover was offered. */
-export interface TaskEventHandoverOffered {
-  /** The request. */
-  request: string;
-  /** To whom. */
-  to: string;
-  type: "handover_offered";
-}
-
-/** A handover was accepted: the work passed. */
-export interface TaskEventHandedOver {
-  /** The request. */
-  request: string;
-  /** The new holder. */
-  to: string;
-  type: "handed_over";
-}
-
-/** Work started (the response). */
-export interface TaskEventStarted {
-  /** Who started; they answer for it now. */
-  by: string;
-  /** The request. */
-  request: string;
-  type: "started";
-}
-
-/** Work was reported done. */
-export interface TaskEventHandled {
-  /** The handler (a person, or a department's officer). */
-  by: string;
-  /** Photo references. */
-  photos?: Array<string>;
-  /** The report. */
-  report: string;
-  /** The request. */
-  request: string;
-  type: "handled";
-}
-
-/** Verified on site: closed if passed, back in progress if not. */
-export interface TaskEventVerified {
-  /** The verifier. */
-  by: string;
-  /** What was found. */
-  note?: string;
-  /** Whether it passed. */
-  passed: boolean;
-  /** The request. */
-  request: string;
-  type: "verified";
-}
-
-/** Returned to the dispatcher. */
-export interface TaskEventReturned {
-  /** Why. */
-  reason: string;
-  /** The request. */
-  request: string;
-  type: "returned";
-}
-
-/** Cancelled. */
-export interface TaskEventCancelled {
-  /** Why. */
-  reason: string;
-  /** The request. */
-  request: string;
-  type: "cancelled";
-}
-
-/** Closed as a duplicate. */
-export interface TaskEventMarkedDuplicate {
-  /** The request it repeats. */
-  of: string;
-  /** The request. */
-  request: string;
-  type: "marked_duplicate";
-}
-
-/** Reopened: back in progress with whoever answers for it. */
-export interface TaskEventReopened {
-  /** True when a bad rating opened a correction window. */
-  correction: boolean;
-  /** Why. */
-  reason: string;
-  /** The request. */
-  request: string;
-  /** The new resolution deadline. */
-  resolution_due: DateTimeString;
-  /** Who answers for it now. */
-  to: Responsible;
-  type: "reopened";
-}
-
-/** Reopened: back in progress with whoever answers for it. */
-export interface TaskEventReopenedIn {
-  /** True when a bad rating opened a correction window. */
-  correction: boolean;
-  /** Why. */
-  reason: string;
-  /** The request. */
-  request: string;
-  /** The new resolution deadline. */
-  resolution_due: DateTimeString | Date;
-  /** Who answers for it now. */
-  to: Responsible;
-  type: "reopened";
-}
-
-/** Rated by the filer. */
-export interface TaskEventRated {
-  /** A comment. */
-  comment?: string;
-  /** The level. */
-  level: Satisfaction;
-  /** The request. */
-  request: string;
-  type: "rated";
-}
-
-/** The one extension was granted. */
-export interface TaskEventExtended {
-  /** Why. */
-  reason: string;
-  /** The request. */
-  request: string;
-  /** The new resolution deadline. */
-  resolution_due: DateTimeString;
-  type: "extended";
-}
-
-/** The one extension was granted. */
-export interface TaskEventExtendedIn {
-  /** Why. */
-  reason: string;
-  /** The request. */
-  request: string;
-  /** The new resolution deadline. */
-  resolution_due: DateTimeString | Date;
-  type: "extended";
-}
-
-/** Departments were called in. */
-export interface TaskEventWhistled {
-  /** The departments and their report deadlines. */
-  calls: Array<Call>;
-  /** Why. */
-  reason: string;
-  /** The request. */
-  request: string;
-  type: "whistled";
-}
-
-/** Departments were called in. */
-export interface TaskEventWhistledIn {
-  /** The departments and their report deadlines. */
-  calls: Array<CallIn>;
-  /** Why. */
-  reason: string;
-  /** The request. */
-  request: string;
-  type: "whistled";
-}
-
-/** A department reported. */
-export interface TaskEventReported {
-  /** Its officer who reported. */
-  by: string;
-  /** The department. */
-  department: string;
-  /** True when past the limit. */
-  late: boolean;
-  /** The report. */
-  report: string;
-  /** The request. */
-  request: string;
-  type: "reported";
-}
-
-/** A department was found not to have reported within its limit. */
-export interface TaskEventReportOverdue {
-  /** The department. */
-  department: string;
-  /** The request. */
-  request: string;
-  type: "report_overdue";
-}
-
-/** Put under supervision (督办). */
-export interface TaskEventSupervised {
-  /** Why ("overdue" when a sweep found it so). */
-  reason: string;
-  /** The request. */
-  request: string;
-  type: "supervised";
-}
-
-/** Parked (挂账): past its limit and its extension. */
-export interface TaskEventParked {
-  /** The request. */
-  request: string;
-  type: "parked";
-}
-
-/** A person's skills were set. */
-export interface TaskEventSkillsSet {
-  /** The person. */
-  person: string;
-  /** The skills. */
-  skills: Array<string>;
-  type: "skills_set";
-}
-
-/** A person became an officer of a department. */
-export interface TaskEventOfficerAppointed {
-  /** The department. */
-  department: string;
-  /** The person. */
-  person: string;
-  type: "officer_appointed";
-}
-
-/** A person stopped being an officer of a department. */
-export interface TaskEventOfficerRemoved {
-  /** The department. */
-  department: string;
-  /** The person. */
-  person: string;
-  type: "officer_removed";
-}
-
-/** An event of the tasks capability. */
-export type TaskEvent = (TaskEventFiled | TaskEventImported | TaskEventDispatched | TaskEventClaimed | TaskEventClaimReleased | TaskEventHandoverOffered | TaskEventHandedOver | TaskEventStarted | TaskEventHandled | TaskEventVerified | TaskEventReturned | TaskEventCancelled | TaskEventMarkedDuplicate | TaskEventReopened | TaskEventRated | TaskEventExtended | TaskEventWhistled | TaskEventReported | TaskEventReportOverdue | TaskEventSupervised | TaskEventParked | TaskEventSkillsSet | TaskEventOfficerAppointed | TaskEventOfficerRemoved);
-
-/** An event of the tasks capability. */
-export type TaskEventIn = (TaskEventFiled | TaskEventImportedIn | TaskEventDispatchedIn | TaskEventClaimed | TaskEventClaimReleased | TaskEventHandoverOffered | TaskEventHandedOver | TaskEventStarted | TaskEventHandled | TaskEventVerified | TaskEventReturned | TaskEventCancelled | TaskEventMarkedDuplicate | TaskEventReopenedIn | TaskEventRated | TaskEventExtendedIn | TaskEventWhistledIn | TaskEventReported | TaskEventReportOverdue | TaskEventSupervised | TaskEventParked | TaskEventSkillsSet | TaskEventOfficerAppointed | TaskEventOfficerRemoved);
-
-/** Configuration of the tasks capability. */
-export interface TasksConfig {
-  /** Working days and hours, holidays and make-up working days. */
-  calendar?: Calendar;
-  /** The categories requests are filed under. */
-  categories?: Array<Category>;
-  /** A claim not started within this limit is released back to the pool by a sweep. */
-  claim_release?: Limit;
-  /** The correction window a bad rating opens. */
-  correction_window?: Limit;
-  /** Route a request by the rules as it is filed (otherwise it waits for dispatch). */
-  dispatch_on_filing?: boolean;
-  /** How many open claims one person may hold at once. */
-  max_open_claims?: number;
-  /** How long a department called in has to report. */
-  whistle_report_limit?: Limit;
-}
-
-/** The terms a fund runs on. */
-export interface Terms {
-  /** Payments above this need the supervisor's approval first. */
-  approval_threshold: Amount;
-  /** How the manager is paid. */
-  basis: Basis;
-  /** Whether common income counts in the remuneration base (only by the assembly). */
-  common_income_in_base: boolean;
-  /** The monthly fee. */
-  fee: FeeRate;
-  /** The rounding of fees and remuneration. */
-  rounding: Rounding;
-  /** The method that shares dividends. */
-  split: SplitMethod;
-}
-
-/** The terms a fund runs on. */
-export interface TermsIn {
-  /** Payments above this need the supervisor's approval first. */
-  approval_threshold: AmountIn;
-  /** How the manager is paid. */
-  basis: BasisIn;
-  /** Whether common income counts in the remuneration base (only by the assembly). */
-  common_income_in_base: boolean;
-  /** The monthly fee. */
-  fee: FeeRateIn;
-  /** The rounding of fees and remuneration. */
-  rounding: Rounding;
-  /** The method that shares dividends. */
-  split: SplitMethod;
-}
-
-/**
- * A transaction: two or more postings that sum to exactly zero, under an id that is
- * never reused for different content. Once posted it is never changed; a mistake is
- * corrected by a reversing transaction that names it.
- */
-export interface Transaction {
-  /** The date it takes effect; a ledger's dates never go backwards. */
-  date: DateString;
-  /** What it is, in words. */
-  description?: string;
-  /** The id: posting the same id with the same content again does nothing. */
+/** A service was recorded. */
+export interface ScoringEventServiceRecordedIn {
+  type: "service_recorded";
+  /** Its id. */
   id: string;
-  /** Its postings. */
-  postings: Array<Posting>;
-  /**
-   * For a reversal, the id of the transaction it corrects; its postings must be that
-   * transaction's postings with their signs turned.
-   */
-  reverses?: string | null;
+  /** Who served. */
+  person: string;
+  /** Where. */
+  unit: NodeCode;
+  /** What. */
+  activity: Activity;
+  /** When it started. */
+  started_at: DateTimeString | Date;
+  /** Minutes of service. */
+  minutes: number;
+  /** Minutes of travel. */
+  travel_minutes: number;
+  /** The request it answered. */
+  request?: string | null;
+  /** A note. */
+  note: string;
 }
 
-/**
- * A transaction: two or more postings that sum to exactly zero, under an id that is
- * never reused for different content. Once posted it is never changed; a mistake is
- * corrected by a reversing transaction that names it.
- */
-export interface TransactionIn {
-  /** The date it takes effect; a ledger's dates never go backwards. */
-  date: DateString;
-  /** What it is, in words. */
-  description?: string;
-  /** The id: posting the same id with the same content again does nothing. */
+/** A record was certified and counts these minutes. */
+export interface ScoringEventServiceCertified {
+  type: "service_certified";
+  /** The record. */
   id: string;
-  /** Its postings. */
-  postings: Array<PostingIn>;
-  /**
-   * For a reversal, the id of the transaction it corrects; its postings must be that
-   * transaction's postings with their signs turned.
-   */
-  reverses?: string | null;
+  /** Who certified (`None`: the platform). */
+  by?: string | null;
+  /** Minutes counted. */
+  counted: number;
 }
 
-/** A unit in a subtree listing, with its parent and household totals. */
-export interface TreeRow {
-  /** The unit. */
-  code: NodeCode;
-  /** Depth below the subtree's root (0 for the root). */
-  depth: number;
-  /** Households attached directly. */
-  direct_households: number;
-  /** Households in its whole subtree. */
-  households: number;
-  /** Its level. */
-  level: Level;
+/** A record was refused. */
+export interface ScoringEventServiceRejected {
+  type: "service_rejected";
+  /** The record. */
+  id: string;
+  /** Why. */
+  reason: string;
+}
+
+/** Star levels were granted. */
+export interface ScoringEventStarsGranted {
+  type: "stars_granted";
+  /** The date of the grant. */
+  on: DateString;
+  /** Every level that changed. */
+  changes: Array<StarChange>;
+}
+
+/** Star levels were granted. */
+export interface ScoringEventStarsGrantedIn {
+  type: "stars_granted";
+  /** The date of the grant. */
+  on: DateString;
+  /** Every level that changed. */
+  changes: Array<StarChange>;
+}
+
+/** An event of the scoring capability. */
+export type ScoringEvent = (ScoringEventServiceRecorded | ScoringEventServiceCertified | ScoringEventServiceRejected | ScoringEventStarsGranted);
+
+/** An event of the scoring capability. */
+export type ScoringEventIn = (ScoringEventServiceRecordedIn | ScoringEventServiceCertified | ScoringEventServiceRejected | ScoringEventStarsGrantedIn);
+
+/** A star level changed by a grant. */
+export interface StarChange {
+  /** The volunteer. */
+  person: string;
+  /** The level held before. */
+  from: number;
+  /** The level granted. */
+  to: number;
+}
+
+/** An item was put in a catalog. */
+export interface PointsEventItemAdded {
+  type: "item_added";
+  /** The item, with its opening stock. */
+  item: Item;
+}
+
+/** An item was put in a catalog. */
+export interface PointsEventItemAddedIn {
+  type: "item_added";
+  /** The item, with its opening stock. */
+  item: ItemIn;
+}
+
+/** Stock was added. */
+export interface PointsEventRestocked {
+  type: "restocked";
+  /** The item. */
+  item: string;
+  /** Pieces added. */
+  quantity: number;
+}
+
+/** Points were earned as a new lot. */
+export interface PointsEventEarned {
+  type: "earned";
+  /** The earning's id (`service:…`, `request:…`, `award:…`). */
+  id: string;
+  /** Who. */
+  person: string;
+  /** Where from. */
+  source: Source;
+  /** Points the rules gave before any cap. */
+  asked: number;
+  /** Points earned. */
+  points: number;
+  /** The day. */
+  earned_on: DateString;
+  /** The last day they may be spent. */
+  expires_on?: DateString | null;
+}
+
+/** Points were earned as a new lot. */
+export interface PointsEventEarnedIn {
+  type: "earned";
+  /** The earning's id (`service:…`, `request:…`, `award:…`). */
+  id: string;
+  /** Who. */
+  person: string;
+  /** Where from. */
+  source: Source;
+  /** Points the rules gave before any cap. */
+  asked: number;
+  /** Points earned. */
+  points: number;
+  /** The day. */
+  earned_on: DateString;
+  /** The last day they may be spent. */
+  expires_on?: DateString | null;
+}
+
+/** An item was redeemed. */
+export interface PointsEventRedeemed {
+  type: "redeemed";
+  /** Its id. */
+  id: string;
+  /** Who. */
+  person: string;
+  /** The item. */
+  item: string;
+  /** Pieces. */
+  quantity: number;
+  /** Points spent. */
+  points: number;
+  /** The day. */
+  on: DateString;
+  /** The lots taken from, in spending order. */
+  taken: Array<Take>;
+}
+
+/** An item was redeemed. */
+export interface PointsEventRedeemedIn {
+  type: "redeemed";
+  /** Its id. */
+  id: string;
+  /** Who. */
+  person: string;
+  /** The item. */
+  item: string;
+  /** Pieces. */
+  quantity: number;
+  /** Points spent. */
+  points: number;
+  /** The day. */
+  on: DateString;
+  /** The lots taken from, in spending order. */
+  taken: Array<Take>;
+}
+
+/** A redemption was reversed. */
+export interface PointsEventReversed {
+  type: "reversed";
+  /** The redemption. */
+  id: string;
+  /** The day. */
+  on: DateString;
+  /** Why. */
+  reason: string;
+}
+
+/** A redemption was reversed. */
+export interface PointsEventReversedIn {
+  type: "reversed";
+  /** The redemption. */
+  id: string;
+  /** The day. */
+  on: DateString;
+  /** Why. */
+  reason: string;
+}
+
+/** Lots expired. */
+export interface PointsEventExpired {
+  type: "expired";
+  /** The day of the run. */
+  on: DateString;
+  /** What expired. */
+  lots: Array<ExpiredLot>;
+}
+
+/** Lots expired. */
+export interface PointsEventExpiredIn {
+  type: "expired";
+  /** The day of the run. */
+  on: DateString;
+  /** What expired. */
+  lots: Array<ExpiredLot>;
+}
+
+/** An event of the points capability. */
+export type PointsEvent = (PointsEventItemAdded | PointsEventRestocked | PointsEventEarned | PointsEventRedeemed | PointsEventReversed | PointsEventExpired);
+
+/** An event of the points capability. */
+export type PointsEventIn = (PointsEventItemAddedIn | PointsEventRestocked | PointsEventEarnedIn | PointsEventRedeemedIn | PointsEventReversedIn | PointsEventExpiredIn);
+
+/** An item of a unit's catalog. */
+export interface Item {
+  /** Its id. */
+  id: string;
+  /** The unit whose catalog holds it (its staff keep it). */
+  unit: NodeCode;
   /** Its name. */
   name: string;
-  /** Its parent (none for a district). */
-  parent?: NodeCode | null;
+  /** Points per piece. */
+  cost: number;
+  /** Pieces in stock. */
+  stock: number;
+  /** At most this many pieces per person (reversed redemptions aside). */
+  per_person?: number | null;
+  /** The first day it may be redeemed. */
+  valid_from?: DateString | null;
+  /** The last day it may be redeemed. */
+  valid_until?: DateString | null;
+  /** The star level a person must hold (a star-level benefit such as free bus rides). */
+  min_star?: number | null;
 }
 
-/** Progress of a directive within one unit. */
-export interface UnitProgress {
-  /** Households that acknowledged there. */
-  acknowledged: number;
-  /** The unit. */
-  code: NodeCode;
-  /** acknowledged / targets. */
-  completion_rate: number;
-  /** Its name (empty if it has been retired since). */
-  name: string;
-  /** Households reached there. */
-  targets: number;
-}
-
-/** How a part unit of service time is rounded. */
-export type UnitRounding = "down" | "half_up" | "up";
-
-/** A unit of the hierarchy. */
-export interface UnitRow {
-  /** Its code. */
-  code: NodeCode;
-  /** Households attached directly to it. */
-  direct_households: number;
-  /** The domains it answers for (多网合一). */
-  domains: DomainSet;
-  /** Its level. */
-  level: Level;
+/** An item of a unit's catalog. */
+export interface ItemIn {
+  /** Its id. */
+  id: string;
+  /** The unit whose catalog holds it (its staff keep it). */
+  unit: NodeCode;
   /** Its name. */
   name: string;
-  /** Its parent (none for a district). */
-  parent?: NodeCode | null;
+  /** Points per piece. */
+  cost: number;
+  /** Pieces in stock. */
+  stock: number;
+  /** At most this many pieces per person (reversed redemptions aside). */
+  per_person?: number | null;
+  /** The first day it may be redeemed. */
+  valid_from?: DateString | null;
+  /** The last day it may be redeemed. */
+  valid_until?: DateString | null;
+  /** The star level a person must hold (a star-level benefit such as free bus rides). */
+  min_star?: number | null;
 }
 
-/** The voucher a payment carries (凭证): owners may inspect it. */
-export interface Voucher {
-  /** What for. */
-  description: string;
-  /** SHA-256 of the scanned document, 64 hex digits. */
-  document_hash: string;
-  /** Who is paid. */
-  payee: string;
-  /** True when the payee is a private person, whose name a statement masks. */
-  payee_is_person?: boolean;
-  /** The invoice's or contract's reference. */
-  reference: string;
+/** Where a lot's points came from. */
+export type Source = "service" | "request" | "award";
+
+/** Points taken from one lot. */
+export interface Take {
+  /** The lot's place in the passbook. */
+  lot: number;
+  /** Points taken. */
+  points: number;
 }
 
-/** Configuration of a ward, one section per capability. */
-export interface WardConfig {
-  /** The fund capability. */
-  fund?: FundConfig;
-  /** The grid capability. */
-  grid?: GridConfig;
-  /** The points capability. */
-  points?: PointsConfig;
-  /** The scoring capability. */
-  scoring?: ScoringConfig;
-  /** The tasks capability. */
-  tasks?: TasksConfig;
+/** Points expired from one lot. */
+export interface ExpiredLot {
+  /** The person. */
+  person: string;
+  /** The lot's place in their passbook. */
+  lot: number;
+  /** Points expired. */
+  points: number;
 }
 
-/** Configuration of a ward, one section per capability. */
-export interface WardConfigIn {
-  /** The fund capability. */
-  fund?: FundConfigIn;
-  /** The grid capability. */
-  grid?: GridConfig;
-  /** The points capability. */
-  points?: PointsConfigIn;
-  /** The scoring capability. */
-  scoring?: ScoringConfigIn;
-  /** The tasks capability. */
-  tasks?: TasksConfig;
+/** What an accepted command did. */
+export interface Receipt {
+  /** The journal entry recorded, or `None` when nothing changed (or a retry). */
+  seq?: number | null;
+  /** Events recorded. */
+  events: number;
+  /** The journal head after the command. */
+  head: Hash;
+  /**
+   * True when the idempotency key had been used for this same command: the first
+   * effect stands and nothing new happened.
+   */
+  duplicate: boolean;
 }
 
-/** The grid hierarchy (网格化管理): district → street → community → grid → micro-grid → household, the people and roles on it, departments, paired units and directives. */
-export declare class GridCapability {
-  private constructor();
 export interface GridAddUnitArgs {
   /** Its code. */
   code: NodeCode;
@@ -4198,13 +4195,6 @@ export interface GridAddUnitArgs {
   domains?: DomainSet | null;
 }
 
-  /**
-   * Create a unit under the parent its code implies; without domains it takes the
-   * configured default (the five merged domains).
-   *
-   * @param context Who acts, when, and under which idempotency key.
-   */
-  add_unit(args: GridAddUnitArgs, context?: CommandContext): Receipt;
 export interface GridRenameUnitArgs {
   /** The unit. */
   code: NodeCode;
@@ -4212,12 +4202,6 @@ export interface GridRenameUnitArgs {
   name: string;
 }
 
-  /**
-   * Rename a unit.
-   *
-   * @param context Who acts, when, and under which idempotency key.
-   */
-  rename_unit(args: GridRenameUnitArgs, context?: CommandContext): Receipt;
 export interface GridSetDomainsArgs {
   /** The unit. */
   code: NodeCode;
@@ -4225,12 +4209,6 @@ export interface GridSetDomainsArgs {
   domains: DomainSet;
 }
 
-  /**
-   * Replace the domains a unit answers for.
-   *
-   * @param context Who acts, when, and under which idempotency key.
-   */
-  set_domains(args: GridSetDomainsArgs, context?: CommandContext): Receipt;
 export interface GridRetireUnitArgs {
   /** The unit. */
   code: NodeCode;
@@ -4238,13 +4216,6 @@ export interface GridRetireUnitArgs {
   transfer_households_to?: NodeCode | null;
 }
 
-  /**
-   * Retire a unit that has no child units; its households, if any, move to
-   * `transfer_households_to` in the same step.
-   *
-   * @param context Who acts, when, and under which idempotency key.
-   */
-  retire_unit(args: GridRetireUnitArgs, context?: CommandContext): Receipt;
 export interface GridAddHouseholdArgs {
   /** Its id. */
   id: string;
@@ -4254,12 +4225,6 @@ export interface GridAddHouseholdArgs {
   area: Decimal | number;
 }
 
-  /**
-   * Register a household at a community, grid or micro-grid.
-   *
-   * @param context Who acts, when, and under which idempotency key.
-   */
-  add_household(args: GridAddHouseholdArgs, context?: CommandContext): Receipt;
 export interface GridMoveHouseholdArgs {
   /** The household. */
   id: string;
@@ -4267,12 +4232,6 @@ export interface GridMoveHouseholdArgs {
   to: NodeCode;
 }
 
-  /**
-   * Move a household to another unit.
-   *
-   * @param context Who acts, when, and under which idempotency key.
-   */
-  move_household(args: GridMoveHouseholdArgs, context?: CommandContext): Receipt;
 export interface GridAddPersonArgs {
   /** Their id. */
   id: string;
@@ -4284,12 +4243,6 @@ export interface GridAddPersonArgs {
   phone?: string | null;
 }
 
-  /**
-   * Register a person.
-   *
-   * @param context Who acts, when, and under which idempotency key.
-   */
-  add_person(args: GridAddPersonArgs, context?: CommandContext): Receipt;
 export interface GridRegisterResidentArgs {
   /** The person. */
   person: string;
@@ -4297,12 +4250,6 @@ export interface GridRegisterResidentArgs {
   household: string;
 }
 
-  /**
-   * Register a person as living in a household.
-   *
-   * @param context Who acts, when, and under which idempotency key.
-   */
-  register_resident(args: GridRegisterResidentArgs, context?: CommandContext): Receipt;
 export interface GridGrantRoleArgs {
   /** The person. */
   person: string;
@@ -4312,12 +4259,6 @@ export interface GridGrantRoleArgs {
   unit: NodeCode;
 }
 
-  /**
-   * Give a person a role at a unit.
-   *
-   * @param context Who acts, when, and under which idempotency key.
-   */
-  grant_role(args: GridGrantRoleArgs, context?: CommandContext): Receipt;
 export interface GridRevokeRoleArgs {
   /** The person. */
   person: string;
@@ -4327,12 +4268,6 @@ export interface GridRevokeRoleArgs {
   unit: NodeCode;
 }
 
-  /**
-   * Take a role from a person.
-   *
-   * @param context Who acts, when, and under which idempotency key.
-   */
-  revoke_role(args: GridRevokeRoleArgs, context?: CommandContext): Receipt;
 export interface GridAddDepartmentArgs {
   /** Its id. */
   id: string;
@@ -4344,12 +4279,6 @@ export interface GridAddDepartmentArgs {
   domains: DomainSet;
 }
 
-  /**
-   * Attach a department to a street.
-   *
-   * @param context Who acts, when, and under which idempotency key.
-   */
-  add_department(args: GridAddDepartmentArgs, context?: CommandContext): Receipt;
 export interface GridAddPairedUnitArgs {
   /** Its id. */
   id: string;
@@ -4359,23 +4288,11 @@ export interface GridAddPairedUnitArgs {
   community: NodeCode;
 }
 
-  /**
-   * Attach a paired unit to a community.
-   *
-   * @param context Who acts, when, and under which idempotency key.
-   */
-  add_paired_unit(args: GridAddPairedUnitArgs, context?: CommandContext): Receipt;
 export interface GridImportRowsArgs {
   /** The rows, in any order; parents may come in the same import. */
   rows: Array<ImportRowIn>;
 }
 
-  /**
-   * Import many rows at once: all are applied, or none.
-   *
-   * @param context Who acts, when, and under which idempotency key.
-   */
-  import_rows(args: GridImportRowsArgs, context?: CommandContext): Receipt;
 export interface GridIssueDirectiveArgs {
   /** Its id. */
   id: string;
@@ -4387,12 +4304,6 @@ export interface GridIssueDirectiveArgs {
   due?: DateTimeString | Date | null;
 }
 
-  /**
-   * Issue a directive at a unit, reaching every household below it.
-   *
-   * @param context Who acts, when, and under which idempotency key.
-   */
-  issue_directive(args: GridIssueDirectiveArgs, context?: CommandContext): Receipt;
 export interface GridAcknowledgeArgs {
   /** The directive. */
   directive: string;
@@ -4400,74 +4311,49 @@ export interface GridAcknowledgeArgs {
   households: Array<string>;
 }
 
-  /**
-   * Acknowledge a directive for households (a resident for their own, a worker for
-   * the households they serve). Households that acknowledged already are passed over.
-   *
-   * @param context Who acts, when, and under which idempotency key.
-   */
-  acknowledge(args: GridAcknowledgeArgs, context?: CommandContext): Receipt;
 export interface GridUnitArgs {
   /** The unit's code. */
   code: NodeCode;
 }
 
-  /** The unit with this code, or none. */
-  unit(args: GridUnitArgs): UnitRow | null;
 /** No arguments. */
 export type GridRootsArgs = Record<string, never>;
 
-  /** The districts at the top of the hierarchy, in code order. */
-  roots(args?: GridRootsArgs): Array<UnitRow>;
 export interface GridChildrenArgs {
   /** The unit's code. */
   code: NodeCode;
 }
 
-  /** A unit's children, in code order. */
-  children(args: GridChildrenArgs): Array<UnitRow>;
 export interface GridSubtreeArgs {
   /** The subtree's root. */
   code: NodeCode;
 }
 
-  /** The subtree of a unit, depth first in code order, with household totals. */
-  subtree(args: GridSubtreeArgs): Array<TreeRow>;
 export interface GridHouseholdsUnderArgs {
   /** The subtree's root. */
   code: NodeCode;
 }
 
-  /** Households in a unit's subtree, by unit in code order. */
-  households_under(args: GridHouseholdsUnderArgs): Array<HouseholdRow>;
 export interface GridPeopleUnderArgs {
   /** The subtree's root. */
   code: NodeCode;
 }
 
-  /** People in a unit's subtree: role holders first, then residents, by unit. */
-  people_under(args: GridPeopleUnderArgs): Array<PersonAt>;
 export interface GridHouseholdArgs {
   /** The household's id. */
   id: string;
 }
 
-  /** The household with this id and its residents, or none. */
-  household(args: GridHouseholdArgs): HouseholdView | null;
 export interface GridPersonArgs {
   /** The person's id. */
   id: string;
 }
 
-  /** The person with this id, their home and roles, or none. */
-  person(args: GridPersonArgs): PersonView | null;
 export interface GridCountsArgs {
   /** The subtree's root; the whole grid when absent. */
   scope?: NodeCode | null;
 }
 
-  /** Sizes of the whole grid, or of a unit's subtree. */
-  counts(args?: GridCountsArgs): Counts;
 export interface GridChainArgs {
   /** The household's id. */
   household: string;
@@ -4475,30 +4361,18 @@ export interface GridChainArgs {
   domain: Domain;
 }
 
-  /**
-   * Who answers for a household in a domain, from its own unit up to its street, and the
-   * street's departments for the domain.
-   */
-  chain(args: GridChainArgs): ChainView;
 export interface GridCoverageArgs {
-  /** The rules; the ward's configured rules when absent. */
-  rules?: CoverageRules | null;
   /** The subtree's root; the whole grid when absent. */
   scope?: NodeCode | null;
+  /** The rules; the ward's configured rules when absent. */
+  rules?: CoverageRules | null;
 }
 
-  /**
-   * The coverage report of the whole grid or a subtree, by the ward's configured rules or
-   * the rules given.
-   */
-  coverage(args?: GridCoverageArgs): CoverageView;
 export interface GridDirectiveProgressArgs {
   /** The directive's id. */
   id: string;
 }
 
-  /** How far a directive has come. */
-  directive_progress(args: GridDirectiveProgressArgs): DirectiveProgress;
 export interface GridDirectiveProgressByArgs {
   /** The directive's id. */
   id: string;
@@ -4506,21 +4380,9 @@ export interface GridDirectiveProgressByArgs {
   level: Level;
 }
 
-  /**
-   * A directive's progress by the units of a level where its households now are, in code
-   * order.
-   */
-  directive_progress_by(args: GridDirectiveProgressByArgs): Array<UnitProgress>;
 /** No arguments. */
 export type GridDirectivesArgs = Record<string, never>;
 
-  /** All directives, in the order issued. */
-  directives(args?: GridDirectivesArgs): Array<DirectiveSummary>;
-}
-
-/** Residents' requests (点单 → 派单 → 领单 → 评单): filing, routing, claims, handling, verification, rating, returns, escalation (吹哨报到), supervision and indicators. */
-export declare class TasksCapability {
-  private constructor();
 export interface TasksFileArgs {
   /** A new id. */
   id: string;
@@ -4534,12 +4396,6 @@ export interface TasksFileArgs {
   photos?: Array<string> | null;
 }
 
-  /**
-   * File a request (点单). Needs an idempotency key: a retried filing has one effect.
-   *
-   * @param context Who acts, when, and under which idempotency key.
-   */
-  file(args: TasksFileArgs, context?: CommandContext): Receipt;
 export interface TasksDispatchArgs {
   /** The request. */
   request: string;
@@ -4547,13 +4403,6 @@ export interface TasksDispatchArgs {
   to?: Assignee | null;
 }
 
-  /**
-   * Dispatch a filed or returned request (派单): to `to` by hand, or by the routing
-   * rules when `to` is absent.
-   *
-   * @param context Who acts, when, and under which idempotency key.
-   */
-  dispatch(args: TasksDispatchArgs, context?: CommandContext): Receipt;
 export interface TasksClaimArgs {
   /** The request. */
   request: string;
@@ -4561,23 +4410,11 @@ export interface TasksClaimArgs {
   donor?: string | null;
 }
 
-  /**
-   * Claim a pooled request (领单), optionally for a paired unit as donor (micro-wishes).
-   *
-   * @param context Who acts, when, and under which idempotency key.
-   */
-  claim(args: TasksClaimArgs, context?: CommandContext): Receipt;
 export interface TasksReleaseClaimArgs {
   /** The request. */
   request: string;
 }
 
-  /**
-   * Give a claimed request back to the pool.
-   *
-   * @param context Who acts, when, and under which idempotency key.
-   */
-  release_claim(args: TasksReleaseClaimArgs, context?: CommandContext): Receipt;
 export interface TasksOfferHandoverArgs {
   /** The request. */
   request: string;
@@ -4585,34 +4422,16 @@ export interface TasksOfferHandoverArgs {
   to: string;
 }
 
-  /**
-   * Offer the work to another eligible person; it passes when they accept.
-   *
-   * @param context Who acts, when, and under which idempotency key.
-   */
-  offer_handover(args: TasksOfferHandoverArgs, context?: CommandContext): Receipt;
 export interface TasksAcceptHandoverArgs {
   /** The request. */
   request: string;
 }
 
-  /**
-   * Accept a handover offered to the actor.
-   *
-   * @param context Who acts, when, and under which idempotency key.
-   */
-  accept_handover(args: TasksAcceptHandoverArgs, context?: CommandContext): Receipt;
 export interface TasksStartArgs {
   /** The request. */
   request: string;
 }
 
-  /**
-   * Start work (the response).
-   *
-   * @param context Who acts, when, and under which idempotency key.
-   */
-  start(args: TasksStartArgs, context?: CommandContext): Receipt;
 export interface TasksHandleArgs {
   /** The request. */
   request: string;
@@ -4622,12 +4441,6 @@ export interface TasksHandleArgs {
   photos?: Array<string> | null;
 }
 
-  /**
-   * Report the work done.
-   *
-   * @param context Who acts, when, and under which idempotency key.
-   */
-  handle(args: TasksHandleArgs, context?: CommandContext): Receipt;
 export interface TasksVerifyArgs {
   /** The request. */
   request: string;
@@ -4637,12 +4450,6 @@ export interface TasksVerifyArgs {
   note?: string | null;
 }
 
-  /**
-   * Verify on site (核查): passed closes it (结案); failed sends it back to the handler.
-   *
-   * @param context Who acts, when, and under which idempotency key.
-   */
-  verify(args: TasksVerifyArgs, context?: CommandContext): Receipt;
 export interface TasksReturnRequestArgs {
   /** The request. */
   request: string;
@@ -4650,12 +4457,6 @@ export interface TasksReturnRequestArgs {
   reason: string;
 }
 
-  /**
-   * Return it to the dispatcher with a reason (退回).
-   *
-   * @param context Who acts, when, and under which idempotency key.
-   */
-  return_request(args: TasksReturnRequestArgs, context?: CommandContext): Receipt;
 export interface TasksCancelArgs {
   /** The request. */
   request: string;
@@ -4663,12 +4464,6 @@ export interface TasksCancelArgs {
   reason: string;
 }
 
-  /**
-   * Cancel it.
-   *
-   * @param context Who acts, when, and under which idempotency key.
-   */
-  cancel(args: TasksCancelArgs, context?: CommandContext): Receipt;
 export interface TasksMarkDuplicateArgs {
   /** The request. */
   request: string;
@@ -4676,12 +4471,6 @@ export interface TasksMarkDuplicateArgs {
   of: string;
 }
 
-  /**
-   * Close it as a duplicate of another request.
-   *
-   * @param context Who acts, when, and under which idempotency key.
-   */
-  mark_duplicate(args: TasksMarkDuplicateArgs, context?: CommandContext): Receipt;
 export interface TasksReopenArgs {
   /** The request. */
   request: string;
@@ -4689,12 +4478,6 @@ export interface TasksReopenArgs {
   reason: string;
 }
 
-  /**
-   * Reopen a closed request.
-   *
-   * @param context Who acts, when, and under which idempotency key.
-   */
-  reopen(args: TasksReopenArgs, context?: CommandContext): Receipt;
 export interface TasksRateArgs {
   /** The request. */
   request: string;
@@ -4704,12 +4487,6 @@ export interface TasksRateArgs {
   comment?: string | null;
 }
 
-  /**
-   * Rate a closed request (评单): the filer only.
-   *
-   * @param context Who acts, when, and under which idempotency key.
-   */
-  rate(args: TasksRateArgs, context?: CommandContext): Receipt;
 export interface TasksExtendArgs {
   /** The request. */
   request: string;
@@ -4717,12 +4494,6 @@ export interface TasksExtendArgs {
   reason: string;
 }
 
-  /**
-   * Grant the one extension of the resolution limit.
-   *
-   * @param context Who acts, when, and under which idempotency key.
-   */
-  extend(args: TasksExtendArgs, context?: CommandContext): Receipt;
 export interface TasksWhistleArgs {
   /** The request. */
   request: string;
@@ -4732,12 +4503,6 @@ export interface TasksWhistleArgs {
   reason: string;
 }
 
-  /**
-   * Call in departments of the street (吹哨).
-   *
-   * @param context Who acts, when, and under which idempotency key.
-   */
-  whistle(args: TasksWhistleArgs, context?: CommandContext): Receipt;
 export interface TasksReportArgs {
   /** The request. */
   request: string;
@@ -4747,12 +4512,6 @@ export interface TasksReportArgs {
   report: string;
 }
 
-  /**
-   * A department called in reports (报到).
-   *
-   * @param context Who acts, when, and under which idempotency key.
-   */
-  report(args: TasksReportArgs, context?: CommandContext): Receipt;
 export interface TasksSuperviseArgs {
   /** The request. */
   request: string;
@@ -4760,25 +4519,11 @@ export interface TasksSuperviseArgs {
   reason: string;
 }
 
-  /**
-   * Put it under supervision by hand (督办).
-   *
-   * @param context Who acts, when, and under which idempotency key.
-   */
-  supervise(args: TasksSuperviseArgs, context?: CommandContext): Receipt;
 export interface TasksSweepArgs {
   /** The unit whose requests to sweep; everything when absent. */
   scope?: NodeCode | null;
 }
 
-  /**
-   * Apply the clock at the command's time: release stale claims, flag overdue requests
-   * for supervision, park those past their limit and extension, flag late department
-   * reports. Under `scope` only, when given.
-   *
-   * @param context Who acts, when, and under which idempotency key.
-   */
-  sweep(args?: TasksSweepArgs, context?: CommandContext): Receipt;
 export interface TasksSetSkillsArgs {
   /** The person. */
   person: string;
@@ -4786,12 +4531,6 @@ export interface TasksSetSkillsArgs {
   skills: Array<string>;
 }
 
-  /**
-   * Set a person's skill tags (used by routing).
-   *
-   * @param context Who acts, when, and under which idempotency key.
-   */
-  set_skills(args: TasksSetSkillsArgs, context?: CommandContext): Receipt;
 export interface TasksAppointOfficerArgs {
   /** The department. */
   department: string;
@@ -4799,12 +4538,6 @@ export interface TasksAppointOfficerArgs {
   person: string;
 }
 
-  /**
-   * Make a person an officer of a department: they act for it on requests.
-   *
-   * @param context Who acts, when, and under which idempotency key.
-   */
-  appoint_officer(args: TasksAppointOfficerArgs, context?: CommandContext): Receipt;
 export interface TasksRemoveOfficerArgs {
   /** The department. */
   department: string;
@@ -4812,28 +4545,11 @@ export interface TasksRemoveOfficerArgs {
   person: string;
 }
 
-  /**
-   * Remove a department officer.
-   *
-   * @param context Who acts, when, and under which idempotency key.
-   */
-  remove_officer(args: TasksRemoveOfficerArgs, context?: CommandContext): Receipt;
 export interface TasksImportRequestsArgs {
   /** The requests. */
   requests: Array<ImportedRequestIn>;
 }
 
-  /**
-   * Import requests from another system, all or nothing.
-   *
-   * @param context Who acts, when, and under which idempotency key.
-   */
-  import_requests(args: TasksImportRequestsArgs, context?: CommandContext): Receipt;
-}
-
-/** A compound's common fund under trust-based property management (信托制物业): double-entry accounts, fees, budgets, payments with vouchers, remuneration, dividends and the public statement. */
-export declare class FundCapability {
-  private constructor();
 export interface FundOpenFundArgs {
   /** The fund's id. */
   fund: string;
@@ -4845,18 +4561,12 @@ export interface FundOpenFundArgs {
   fee: FeeRateIn;
   /** How the manager is paid. */
   basis: BasisIn;
-  /** Payments above this need the supervisor first; the configured default if absent. */
-  approval_threshold?: AmountIn | null;
   /** The rounding of fees and remuneration; the configured default if absent. */
   rounding?: Rounding | null;
+  /** Payments above this need the supervisor first; the configured default if absent. */
+  approval_threshold?: AmountIn | null;
 }
 
-  /**
-   * Opens a compound's fund with its standard chart of accounts.
-   *
-   * @param context Who acts, when, and under which idempotency key.
-   */
-  open_fund(args: FundOpenFundArgs, context?: CommandContext): Receipt;
 export interface FundOpenAccountArgs {
   /** The fund. */
   fund: string;
@@ -4864,12 +4574,6 @@ export interface FundOpenAccountArgs {
   account: Account;
 }
 
-  /**
-   * Opens another account (a second bank account, a deposit held).
-   *
-   * @param context Who acts, when, and under which idempotency key.
-   */
-  open_account(args: FundOpenAccountArgs, context?: CommandContext): Receipt;
 export interface FundPostArgs {
   /** The fund. */
   fund: string;
@@ -4877,13 +4581,6 @@ export interface FundPostArgs {
   transactions: Array<TransactionIn>;
 }
 
-  /**
-   * Posts transactions by hand, all or none (an opening balance, bank interest). They
-   * may not touch expense accounts: spending goes through [`FundCommand::RequestPayment`].
-   *
-   * @param context Who acts, when, and under which idempotency key.
-   */
-  post(args: FundPostArgs, context?: CommandContext): Receipt;
 export interface FundReverseArgs {
   /** The fund. */
   fund: string;
@@ -4895,12 +4592,6 @@ export interface FundReverseArgs {
   reason: string;
 }
 
-  /**
-   * Corrects a transaction by posting its mirror image, dated today.
-   *
-   * @param context Who acts, when, and under which idempotency key.
-   */
-  reverse(args: FundReverseArgs, context?: CommandContext): Receipt;
 export interface FundBillFeesArgs {
   /** The fund. */
   fund: string;
@@ -4908,12 +4599,6 @@ export interface FundBillFeesArgs {
   month: string;
 }
 
-  /**
-   * Bills a month's fees to every household of the compound by its exclusive area.
-   *
-   * @param context Who acts, when, and under which idempotency key.
-   */
-  bill_fees(args: FundBillFeesArgs, context?: CommandContext): Receipt;
 export interface FundRecordPaymentArgs {
   /** The fund. */
   fund: string;
@@ -4925,12 +4610,6 @@ export interface FundRecordPaymentArgs {
   amount: AmountIn;
 }
 
-  /**
-   * Records a household's payment of fees into the fund's bank account.
-   *
-   * @param context Who acts, when, and under which idempotency key.
-   */
-  record_payment(args: FundRecordPaymentArgs, context?: CommandContext): Receipt;
 export interface FundRecordIncomeArgs {
   /** The fund. */
   fund: string;
@@ -4944,12 +4623,6 @@ export interface FundRecordIncomeArgs {
   description?: string | null;
 }
 
-  /**
-   * Records common income (parking, advertising) into the fund.
-   *
-   * @param context Who acts, when, and under which idempotency key.
-   */
-  record_income(args: FundRecordIncomeArgs, context?: CommandContext): Receipt;
 export interface FundProposeBudgetArgs {
   /** The fund. */
   fund: string;
@@ -4963,12 +4636,6 @@ export interface FundProposeBudgetArgs {
   lines: Array<LineAmountIn>;
 }
 
-  /**
-   * Proposes a budget; it takes effect when the assembly approves it.
-   *
-   * @param context Who acts, when, and under which idempotency key.
-   */
-  propose_budget(args: FundProposeBudgetArgs, context?: CommandContext): Receipt;
 export interface FundProposeAmendmentArgs {
   /** The fund. */
   fund: string;
@@ -4982,12 +4649,6 @@ export interface FundProposeAmendmentArgs {
   reason: string;
 }
 
-  /**
-   * Proposes new amounts for lines of an approved budget (new lines included).
-   *
-   * @param context Who acts, when, and under which idempotency key.
-   */
-  propose_amendment(args: FundProposeAmendmentArgs, context?: CommandContext): Receipt;
 export interface FundRequestPaymentArgs {
   /** The fund. */
   fund: string;
@@ -5003,13 +4664,6 @@ export interface FundRequestPaymentArgs {
   voucher: Voucher;
 }
 
-  /**
-   * Pays against an approved budget line with a voucher. Up to the threshold it posts
-   * at once; above it, it waits for the supervisor.
-   *
-   * @param context Who acts, when, and under which idempotency key.
-   */
-  request_payment(args: FundRequestPaymentArgs, context?: CommandContext): Receipt;
 export interface FundApprovePaymentArgs {
   /** The fund. */
   fund: string;
@@ -5017,12 +4671,6 @@ export interface FundApprovePaymentArgs {
   payment: string;
 }
 
-  /**
-   * The supervisor approves a pending payment, which posts.
-   *
-   * @param context Who acts, when, and under which idempotency key.
-   */
-  approve_payment(args: FundApprovePaymentArgs, context?: CommandContext): Receipt;
 export interface FundRejectPaymentArgs {
   /** The fund. */
   fund: string;
@@ -5032,12 +4680,6 @@ export interface FundRejectPaymentArgs {
   reason: string;
 }
 
-  /**
-   * The supervisor refuses a pending payment.
-   *
-   * @param context Who acts, when, and under which idempotency key.
-   */
-  reject_payment(args: FundRejectPaymentArgs, context?: CommandContext): Receipt;
 export interface FundAccrueRemunerationArgs {
   /** The fund. */
   fund: string;
@@ -5049,12 +4691,6 @@ export interface FundAccrueRemunerationArgs {
   to: DateString;
 }
 
-  /**
-   * Computes and posts the manager's remuneration for a period.
-   *
-   * @param context Who acts, when, and under which idempotency key.
-   */
-  accrue_remuneration(args: FundAccrueRemunerationArgs, context?: CommandContext): Receipt;
 export interface FundPayRemunerationArgs {
   /** The fund. */
   fund: string;
@@ -5064,12 +4700,6 @@ export interface FundPayRemunerationArgs {
   amount: AmountIn;
 }
 
-  /**
-   * Pays remuneration owed to the manager.
-   *
-   * @param context Who acts, when, and under which idempotency key.
-   */
-  pay_remuneration(args: FundPayRemunerationArgs, context?: CommandContext): Receipt;
 export interface FundProposeDividendArgs {
   /** The fund. */
   fund: string;
@@ -5084,12 +4714,6 @@ export interface FundProposeDividendArgs {
   amount?: AmountIn | null;
 }
 
-  /**
-   * Proposes a dividend of surplus common income; the assembly decides.
-   *
-   * @param context Who acts, when, and under which idempotency key.
-   */
-  propose_dividend(args: FundProposeDividendArgs, context?: CommandContext): Receipt;
 export interface FundPayDividendArgs {
   /** The fund. */
   fund: string;
@@ -5099,17 +4723,6 @@ export interface FundPayDividendArgs {
   payment: string;
 }
 
-  /**
-   * Pays an approved dividend's shares out of the bank account.
-   *
-   * @param context Who acts, when, and under which idempotency key.
-   */
-  pay_dividend(args: FundPayDividendArgs, context?: CommandContext): Receipt;
-}
-
-/** The owners' assembly (业主大会): the owners' roll, motions, votes and the Civil Code's quorum and majorities. */
-export declare class AssemblyCapability {
-  private constructor();
 export interface AssemblySetOwnerArgs {
   /** The household (the exclusive part). */
   household: string;
@@ -5117,13 +4730,6 @@ export interface AssemblySetOwnerArgs {
   owner?: string | null;
 }
 
-  /**
-   * Records who owns a home (业主), or that nobody is recorded (`owner: null`). A
-   * home without a recorded owner counts as one owner who has not voted.
-   *
-   * @param context Who acts, when, and under which idempotency key.
-   */
-  set_owner(args: AssemblySetOwnerArgs, context?: CommandContext): Receipt;
 export interface AssemblyOpenMotionArgs {
   /** The motion's id. */
   motion: string;
@@ -5137,12 +4743,6 @@ export interface AssemblyOpenMotionArgs {
   closes: DateTimeString | Date;
 }
 
-  /**
-   * Puts a motion to the owners of a unit's homes until `closes`.
-   *
-   * @param context Who acts, when, and under which idempotency key.
-   */
-  open_motion(args: AssemblyOpenMotionArgs, context?: CommandContext): Receipt;
 export interface AssemblyCastVoteArgs {
   /** The motion. */
   motion: string;
@@ -5152,29 +4752,11 @@ export interface AssemblyCastVoteArgs {
   owner?: string | null;
 }
 
-  /**
-   * An owner's vote: their own (`owner` absent), or a paper ballot recorded by the
-   * convener for the named owner.
-   *
-   * @param context Who acts, when, and under which idempotency key.
-   */
-  cast_vote(args: AssemblyCastVoteArgs, context?: CommandContext): Receipt;
 export interface AssemblyCloseMotionArgs {
   /** The motion. */
   motion: string;
 }
 
-  /**
-   * Counts the votes after voting ends; a passed fund motion takes effect at once.
-   *
-   * @param context Who acts, when, and under which idempotency key.
-   */
-  close_motion(args: AssemblyCloseMotionArgs, context?: CommandContext): Receipt;
-}
-
-/** Service hours, star levels, party members' monthly obligations and handlers' scores. */
-export declare class ScoringCapability {
-  private constructor();
 export interface ScoringRecordServiceArgs {
   /** A new id. */
   id: string;
@@ -5190,31 +4772,17 @@ export interface ScoringRecordServiceArgs {
   minutes: number;
   /** A note. */
   note?: string | null;
-  /** The request it answered, if any. */
-  request?: string | null;
   /** Minutes of travel. */
   travel_minutes?: number | null;
+  /** The request it answered, if any. */
+  request?: string | null;
 }
 
-  /**
-   * Record a service. The person records their own, or staff record it for them. A
-   * record of a request the person handled, once that request is verified and closed,
-   * is certified at once by the verification.
-   *
-   * @param context Who acts, when, and under which idempotency key.
-   */
-  record_service(args: ScoringRecordServiceArgs, context?: CommandContext): Receipt;
 export interface ScoringCertifyServiceArgs {
   /** The record. */
   id: string;
 }
 
-  /**
-   * Certify a pending record: someone who may certify at its unit, not the person.
-   *
-   * @param context Who acts, when, and under which idempotency key.
-   */
-  certify_service(args: ScoringCertifyServiceArgs, context?: CommandContext): Receipt;
 export interface ScoringRejectServiceArgs {
   /** The record. */
   id: string;
@@ -5222,28 +4790,11 @@ export interface ScoringRejectServiceArgs {
   reason: string;
 }
 
-  /**
-   * Refuse a pending record.
-   *
-   * @param context Who acts, when, and under which idempotency key.
-   */
-  reject_service(args: ScoringRejectServiceArgs, context?: CommandContext): Receipt;
 export interface ScoringGrantStarsArgs {
   /** The date of the grant. */
   on: DateString;
 }
 
-  /**
-   * Grant star levels as of a date from certified hours, by the profile's rule.
-   *
-   * @param context Who acts, when, and under which idempotency key.
-   */
-  grant_stars(args: ScoringGrantStarsArgs, context?: CommandContext): Receipt;
-}
-
-/** Points passbooks (积分存折) of dated lots, the catalog and redemptions. */
-export declare class PointsCapability {
-  private constructor();
 export interface PointsAddItemArgs {
   /** A new id. */
   id: string;
@@ -5265,12 +4816,6 @@ export interface PointsAddItemArgs {
   valid_until?: DateString | null;
 }
 
-  /**
-   * Put an item in a unit's catalog.
-   *
-   * @param context Who acts, when, and under which idempotency key.
-   */
-  add_item(args: PointsAddItemArgs, context?: CommandContext): Receipt;
 export interface PointsRestockArgs {
   /** The item. */
   item: string;
@@ -5278,36 +4823,16 @@ export interface PointsRestockArgs {
   quantity: number;
 }
 
-  /**
-   * Add pieces to an item's stock.
-   *
-   * @param context Who acts, when, and under which idempotency key.
-   */
-  restock(args: PointsRestockArgs, context?: CommandContext): Receipt;
 export interface PointsEarnForServiceArgs {
   /** The record. */
   record: string;
 }
 
-  /**
-   * Earn the points of a certified service record for the person who served: hours
-   * at the hourly rate plus the activity's points. Earning twice has one effect.
-   *
-   * @param context Who acts, when, and under which idempotency key.
-   */
-  earn_for_service(args: PointsEarnForServiceArgs, context?: CommandContext): Receipt;
 export interface PointsEarnForRequestArgs {
   /** The request. */
   request: string;
 }
 
-  /**
-   * Earn the points of a rated request for the person who handled it. Earning twice
-   * has one effect.
-   *
-   * @param context Who acts, when, and under which idempotency key.
-   */
-  earn_for_request(args: PointsEarnForRequestArgs, context?: CommandContext): Receipt;
 export interface PointsAwardArgs {
   /** A new id. */
   id: string;
@@ -5321,12 +4846,6 @@ export interface PointsAwardArgs {
   reason: string;
 }
 
-  /**
-   * Award points by hand (an activity outside the rules, a prize).
-   *
-   * @param context Who acts, when, and under which idempotency key.
-   */
-  award(args: PointsAwardArgs, context?: CommandContext): Receipt;
 export interface PointsRedeemArgs {
   /** A new id. */
   id: string;
@@ -5338,13 +4857,6 @@ export interface PointsRedeemArgs {
   quantity: number;
 }
 
-  /**
-   * Redeem an item: points and stock taken together or not at all. Needs an
-   * idempotency key.
-   *
-   * @param context Who acts, when, and under which idempotency key.
-   */
-  redeem(args: PointsRedeemArgs, context?: CommandContext): Receipt;
 export interface PointsReverseArgs {
   /** The redemption. */
   id: string;
@@ -5352,6 +4864,506 @@ export interface PointsReverseArgs {
   reason: string;
 }
 
+export interface PointsExpireArgs {
+  /** The day of the run. */
+  on: DateString;
+}
+
+export interface VerifyJournalArgs {
+  /** The journal's text, one entry per line. */
+  text: string;
+  /** The head published with it. */
+  expected_head?: Hash | null;
+}
+
+/** The grid hierarchy (网格化管理): district → street → community → grid → micro-grid → household, the people and roles on it, departments, paired units and directives. */
+export declare class GridCapability {
+  private constructor();
+  /**
+   * Create a unit under the parent its code implies; without domains it takes the
+   * configured default (the five merged domains).
+   *
+   * @param context Who acts, when, and under which idempotency key.
+   */
+  add_unit(args: GridAddUnitArgs, context?: CommandContext): Receipt;
+  /**
+   * Rename a unit.
+   *
+   * @param context Who acts, when, and under which idempotency key.
+   */
+  rename_unit(args: GridRenameUnitArgs, context?: CommandContext): Receipt;
+  /**
+   * Replace the domains a unit answers for.
+   *
+   * @param context Who acts, when, and under which idempotency key.
+   */
+  set_domains(args: GridSetDomainsArgs, context?: CommandContext): Receipt;
+  /**
+   * Retire a unit that has no child units; its households, if any, move to
+   * `transfer_households_to` in the same step.
+   *
+   * @param context Who acts, when, and under which idempotency key.
+   */
+  retire_unit(args: GridRetireUnitArgs, context?: CommandContext): Receipt;
+  /**
+   * Register a household at a community, grid or micro-grid.
+   *
+   * @param context Who acts, when, and under which idempotency key.
+   */
+  add_household(args: GridAddHouseholdArgs, context?: CommandContext): Receipt;
+  /**
+   * Move a household to another unit.
+   *
+   * @param context Who acts, when, and under which idempotency key.
+   */
+  move_household(args: GridMoveHouseholdArgs, context?: CommandContext): Receipt;
+  /**
+   * Register a person.
+   *
+   * @param context Who acts, when, and under which idempotency key.
+   */
+  add_person(args: GridAddPersonArgs, context?: CommandContext): Receipt;
+  /**
+   * Register a person as living in a household.
+   *
+   * @param context Who acts, when, and under which idempotency key.
+   */
+  register_resident(args: GridRegisterResidentArgs, context?: CommandContext): Receipt;
+  /**
+   * Give a person a role at a unit.
+   *
+   * @param context Who acts, when, and under which idempotency key.
+   */
+  grant_role(args: GridGrantRoleArgs, context?: CommandContext): Receipt;
+  /**
+   * Take a role from a person.
+   *
+   * @param context Who acts, when, and under which idempotency key.
+   */
+  revoke_role(args: GridRevokeRoleArgs, context?: CommandContext): Receipt;
+  /**
+   * Attach a department to a street.
+   *
+   * @param context Who acts, when, and under which idempotency key.
+   */
+  add_department(args: GridAddDepartmentArgs, context?: CommandContext): Receipt;
+  /**
+   * Attach a paired unit to a community.
+   *
+   * @param context Who acts, when, and under which idempotency key.
+   */
+  add_paired_unit(args: GridAddPairedUnitArgs, context?: CommandContext): Receipt;
+  /**
+   * Import many rows at once: all are applied, or none.
+   *
+   * @param context Who acts, when, and under which idempotency key.
+   */
+  import_rows(args: GridImportRowsArgs, context?: CommandContext): Receipt;
+  /**
+   * Issue a directive at a unit, reaching every household below it.
+   *
+   * @param context Who acts, when, and under which idempotency key.
+   */
+  issue_directive(args: GridIssueDirectiveArgs, context?: CommandContext): Receipt;
+  /**
+   * Acknowledge a directive for households (a resident for their own, a worker for
+   * the households they serve). Households that acknowledged already are passed over.
+   *
+   * @param context Who acts, when, and under which idempotency key.
+   */
+  acknowledge(args: GridAcknowledgeArgs, context?: CommandContext): Receipt;
+  /** The unit with this code, or none. */
+  unit(args: GridUnitArgs): UnitRow | null;
+  /** The districts at the top of the hierarchy, in code order. */
+  roots(args?: GridRootsArgs): Array<UnitRow>;
+  /** A unit's children, in code order. */
+  children(args: GridChildrenArgs): Array<UnitRow>;
+  /** The subtree of a unit, depth first in code order, with household totals. */
+  subtree(args: GridSubtreeArgs): Array<TreeRow>;
+  /** Households in a unit's subtree, by unit in code order. */
+  households_under(args: GridHouseholdsUnderArgs): Array<HouseholdRow>;
+  /** People in a unit's subtree: role holders first, then residents, by unit. */
+  people_under(args: GridPeopleUnderArgs): Array<PersonAt>;
+  /** The household with this id and its residents, or none. */
+  household(args: GridHouseholdArgs): HouseholdView | null;
+  /** The person with this id, their home and roles, or none. */
+  person(args: GridPersonArgs): PersonView | null;
+  /** Sizes of the whole grid, or of a unit's subtree. */
+  counts(args?: GridCountsArgs): Counts;
+  /**
+   * Who answers for a household in a domain, from its own unit up to its street, and the
+   * street's departments for the domain.
+   */
+  chain(args: GridChainArgs): ChainView;
+  /**
+   * The coverage report of the whole grid or a subtree, by the ward's configured rules or
+   * the rules given.
+   */
+  coverage(args?: GridCoverageArgs): CoverageView;
+  /** How far a directive has come. */
+  directive_progress(args: GridDirectiveProgressArgs): DirectiveProgress;
+  /**
+   * A directive's progress by the units of a level where its households now are, in code
+   * order.
+   */
+  directive_progress_by(args: GridDirectiveProgressByArgs): Array<UnitProgress>;
+  /** All directives, in the order issued. */
+  directives(args?: GridDirectivesArgs): Array<DirectiveSummary>;
+}
+
+/** Residents' requests (点单 → 派单 → 领单 → 评单): filing, routing, claims, handling, verification, rating, returns, escalation (吹哨报到), supervision and indicators. */
+export declare class TasksCapability {
+  private constructor();
+  /**
+   * File a request (点单). Needs an idempotency key: a retried filing has one effect.
+   *
+   * @param context Who acts, when, and under which idempotency key.
+   */
+  file(args: TasksFileArgs, context?: CommandContext): Receipt;
+  /**
+   * Dispatch a filed or returned request (派单): to `to` by hand, or by the routing
+   * rules when `to` is absent.
+   *
+   * @param context Who acts, when, and under which idempotency key.
+   */
+  dispatch(args: TasksDispatchArgs, context?: CommandContext): Receipt;
+  /**
+   * Claim a pooled request (领单), optionally for a paired unit as donor (micro-wishes).
+   *
+   * @param context Who acts, when, and under which idempotency key.
+   */
+  claim(args: TasksClaimArgs, context?: CommandContext): Receipt;
+  /**
+   * Give a claimed request back to the pool.
+   *
+   * @param context Who acts, when, and under which idempotency key.
+   */
+  release_claim(args: TasksReleaseClaimArgs, context?: CommandContext): Receipt;
+  /**
+   * Offer the work to another eligible person; it passes when they accept.
+   *
+   * @param context Who acts, when, and under which idempotency key.
+   */
+  offer_handover(args: TasksOfferHandoverArgs, context?: CommandContext): Receipt;
+  /**
+   * Accept a handover offered to the actor.
+   *
+   * @param context Who acts, when, and under which idempotency key.
+   */
+  accept_handover(args: TasksAcceptHandoverArgs, context?: CommandContext): Receipt;
+  /**
+   * Start work (the response).
+   *
+   * @param context Who acts, when, and under which idempotency key.
+   */
+  start(args: TasksStartArgs, context?: CommandContext): Receipt;
+  /**
+   * Report the work done.
+   *
+   * @param context Who acts, when, and under which idempotency key.
+   */
+  handle(args: TasksHandleArgs, context?: CommandContext): Receipt;
+  /**
+   * Verify on site (核查): passed closes it (结案); failed sends it back to the handler.
+   *
+   * @param context Who acts, when, and under which idempotency key.
+   */
+  verify(args: TasksVerifyArgs, context?: CommandContext): Receipt;
+  /**
+   * Return it to the dispatcher with a reason (退回).
+   *
+   * @param context Who acts, when, and under which idempotency key.
+   */
+  return_request(args: TasksReturnRequestArgs, context?: CommandContext): Receipt;
+  /**
+   * Cancel it.
+   *
+   * @param context Who acts, when, and under which idempotency key.
+   */
+  cancel(args: TasksCancelArgs, context?: CommandContext): Receipt;
+  /**
+   * Close it as a duplicate of another request.
+   *
+   * @param context Who acts, when, and under which idempotency key.
+   */
+  mark_duplicate(args: TasksMarkDuplicateArgs, context?: CommandContext): Receipt;
+  /**
+   * Reopen a closed request.
+   *
+   * @param context Who acts, when, and under which idempotency key.
+   */
+  reopen(args: TasksReopenArgs, context?: CommandContext): Receipt;
+  /**
+   * Rate a closed request (评单): the filer only.
+   *
+   * @param context Who acts, when, and under which idempotency key.
+   */
+  rate(args: TasksRateArgs, context?: CommandContext): Receipt;
+  /**
+   * Grant the one extension of the resolution limit.
+   *
+   * @param context Who acts, when, and under which idempotency key.
+   */
+  extend(args: TasksExtendArgs, context?: CommandContext): Receipt;
+  /**
+   * Call in departments of the street (吹哨).
+   *
+   * @param context Who acts, when, and under which idempotency key.
+   */
+  whistle(args: TasksWhistleArgs, context?: CommandContext): Receipt;
+  /**
+   * A department called in reports (报到).
+   *
+   * @param context Who acts, when, and under which idempotency key.
+   */
+  report(args: TasksReportArgs, context?: CommandContext): Receipt;
+  /**
+   * Put it under supervision by hand (督办).
+   *
+   * @param context Who acts, when, and under which idempotency key.
+   */
+  supervise(args: TasksSuperviseArgs, context?: CommandContext): Receipt;
+  /**
+   * Apply the clock at the command's time: release stale claims, flag overdue requests
+   * for supervision, park those past their limit and extension, flag late department
+   * reports. Under `scope` only, when given.
+   *
+   * @param context Who acts, when, and under which idempotency key.
+   */
+  sweep(args?: TasksSweepArgs, context?: CommandContext): Receipt;
+  /**
+   * Set a person's skill tags (used by routing).
+   *
+   * @param context Who acts, when, and under which idempotency key.
+   */
+  set_skills(args: TasksSetSkillsArgs, context?: CommandContext): Receipt;
+  /**
+   * Make a person an officer of a department: they act for it on requests.
+   *
+   * @param context Who acts, when, and under which idempotency key.
+   */
+  appoint_officer(args: TasksAppointOfficerArgs, context?: CommandContext): Receipt;
+  /**
+   * Remove a department officer.
+   *
+   * @param context Who acts, when, and under which idempotency key.
+   */
+  remove_officer(args: TasksRemoveOfficerArgs, context?: CommandContext): Receipt;
+  /**
+   * Import requests from another system, all or nothing.
+   *
+   * @param context Who acts, when, and under which idempotency key.
+   */
+  import_requests(args: TasksImportRequestsArgs, context?: CommandContext): Receipt;
+}
+
+/** A compound's common fund under trust-based property management (信托制物业): double-entry accounts, fees, budgets, payments with vouchers, remuneration, dividends and the public statement. */
+export declare class FundCapability {
+  private constructor();
+  /**
+   * Opens a compound's fund with its standard chart of accounts.
+   *
+   * @param context Who acts, when, and under which idempotency key.
+   */
+  open_fund(args: FundOpenFundArgs, context?: CommandContext): Receipt;
+  /**
+   * Opens another account (a second bank account, a deposit held).
+   *
+   * @param context Who acts, when, and under which idempotency key.
+   */
+  open_account(args: FundOpenAccountArgs, context?: CommandContext): Receipt;
+  /**
+   * Posts transactions by hand, all or none (an opening balance, bank interest). They
+   * may not touch expense accounts: spending goes through [`FundCommand::RequestPayment`].
+   *
+   * @param context Who acts, when, and under which idempotency key.
+   */
+  post(args: FundPostArgs, context?: CommandContext): Receipt;
+  /**
+   * Corrects a transaction by posting its mirror image, dated today.
+   *
+   * @param context Who acts, when, and under which idempotency key.
+   */
+  reverse(args: FundReverseArgs, context?: CommandContext): Receipt;
+  /**
+   * Bills a month's fees to every household of the compound by its exclusive area.
+   *
+   * @param context Who acts, when, and under which idempotency key.
+   */
+  bill_fees(args: FundBillFeesArgs, context?: CommandContext): Receipt;
+  /**
+   * Records a household's payment of fees into the fund's bank account.
+   *
+   * @param context Who acts, when, and under which idempotency key.
+   */
+  record_payment(args: FundRecordPaymentArgs, context?: CommandContext): Receipt;
+  /**
+   * Records common income (parking, advertising) into the fund.
+   *
+   * @param context Who acts, when, and under which idempotency key.
+   */
+  record_income(args: FundRecordIncomeArgs, context?: CommandContext): Receipt;
+  /**
+   * Proposes a budget; it takes effect when the assembly approves it.
+   *
+   * @param context Who acts, when, and under which idempotency key.
+   */
+  propose_budget(args: FundProposeBudgetArgs, context?: CommandContext): Receipt;
+  /**
+   * Proposes new amounts for lines of an approved budget (new lines included).
+   *
+   * @param context Who acts, when, and under which idempotency key.
+   */
+  propose_amendment(args: FundProposeAmendmentArgs, context?: CommandContext): Receipt;
+  /**
+   * Pays against an approved budget line with a voucher. Up to the threshold it posts
+   * at once; above it, it waits for the supervisor.
+   *
+   * @param context Who acts, when, and under which idempotency key.
+   */
+  request_payment(args: FundRequestPaymentArgs, context?: CommandContext): Receipt;
+  /**
+   * The supervisor approves a pending payment, which posts.
+   *
+   * @param context Who acts, when, and under which idempotency key.
+   */
+  approve_payment(args: FundApprovePaymentArgs, context?: CommandContext): Receipt;
+  /**
+   * The supervisor refuses a pending payment.
+   *
+   * @param context Who acts, when, and under which idempotency key.
+   */
+  reject_payment(args: FundRejectPaymentArgs, context?: CommandContext): Receipt;
+  /**
+   * Computes and posts the manager's remuneration for a period.
+   *
+   * @param context Who acts, when, and under which idempotency key.
+   */
+  accrue_remuneration(args: FundAccrueRemunerationArgs, context?: CommandContext): Receipt;
+  /**
+   * Pays remuneration owed to the manager.
+   *
+   * @param context Who acts, when, and under which idempotency key.
+   */
+  pay_remuneration(args: FundPayRemunerationArgs, context?: CommandContext): Receipt;
+  /**
+   * Proposes a dividend of surplus common income; the assembly decides.
+   *
+   * @param context Who acts, when, and under which idempotency key.
+   */
+  propose_dividend(args: FundProposeDividendArgs, context?: CommandContext): Receipt;
+  /**
+   * Pays an approved dividend's shares out of the bank account.
+   *
+   * @param context Who acts, when, and under which idempotency key.
+   */
+  pay_dividend(args: FundPayDividendArgs, context?: CommandContext): Receipt;
+}
+
+/** The owners' assembly (业主大会): the owners' roll, motions, votes and the Civil Code's quorum and majorities. */
+export declare class AssemblyCapability {
+  private constructor();
+  /**
+   * Records who owns a home (业主), or that nobody is recorded (`owner: null`). A
+   * home without a recorded owner counts as one owner who has not voted.
+   *
+   * @param context Who acts, when, and under which idempotency key.
+   */
+  set_owner(args: AssemblySetOwnerArgs, context?: CommandContext): Receipt;
+  /**
+   * Puts a motion to the owners of a unit's homes until `closes`.
+   *
+   * @param context Who acts, when, and under which idempotency key.
+   */
+  open_motion(args: AssemblyOpenMotionArgs, context?: CommandContext): Receipt;
+  /**
+   * An owner's vote: their own (`owner` absent), or a paper ballot recorded by the
+   * convener for the named owner.
+   *
+   * @param context Who acts, when, and under which idempotency key.
+   */
+  cast_vote(args: AssemblyCastVoteArgs, context?: CommandContext): Receipt;
+  /**
+   * Counts the votes after voting ends; a passed fund motion takes effect at once.
+   *
+   * @param context Who acts, when, and under which idempotency key.
+   */
+  close_motion(args: AssemblyCloseMotionArgs, context?: CommandContext): Receipt;
+}
+
+/** Service hours, star levels, party members' monthly obligations and handlers' scores. */
+export declare class ScoringCapability {
+  private constructor();
+  /**
+   * Record a service. The person records their own, or staff record it for them. A
+   * record of a request the person handled, once that request is verified and closed,
+   * is certified at once by the verification.
+   *
+   * @param context Who acts, when, and under which idempotency key.
+   */
+  record_service(args: ScoringRecordServiceArgs, context?: CommandContext): Receipt;
+  /**
+   * Certify a pending record: someone who may certify at its unit, not the person.
+   *
+   * @param context Who acts, when, and under which idempotency key.
+   */
+  certify_service(args: ScoringCertifyServiceArgs, context?: CommandContext): Receipt;
+  /**
+   * Refuse a pending record.
+   *
+   * @param context Who acts, when, and under which idempotency key.
+   */
+  reject_service(args: ScoringRejectServiceArgs, context?: CommandContext): Receipt;
+  /**
+   * Grant star levels as of a date from certified hours, by the profile's rule.
+   *
+   * @param context Who acts, when, and under which idempotency key.
+   */
+  grant_stars(args: ScoringGrantStarsArgs, context?: CommandContext): Receipt;
+}
+
+/** Points passbooks (积分存折) of dated lots, the catalog and redemptions. */
+export declare class PointsCapability {
+  private constructor();
+  /**
+   * Put an item in a unit's catalog.
+   *
+   * @param context Who acts, when, and under which idempotency key.
+   */
+  add_item(args: PointsAddItemArgs, context?: CommandContext): Receipt;
+  /**
+   * Add pieces to an item's stock.
+   *
+   * @param context Who acts, when, and under which idempotency key.
+   */
+  restock(args: PointsRestockArgs, context?: CommandContext): Receipt;
+  /**
+   * Earn the points of a certified service record for the person who served: hours
+   * at the hourly rate plus the activity's points. Earning twice has one effect.
+   *
+   * @param context Who acts, when, and under which idempotency key.
+   */
+  earn_for_service(args: PointsEarnForServiceArgs, context?: CommandContext): Receipt;
+  /**
+   * Earn the points of a rated request for the person who handled it. Earning twice
+   * has one effect.
+   *
+   * @param context Who acts, when, and under which idempotency key.
+   */
+  earn_for_request(args: PointsEarnForRequestArgs, context?: CommandContext): Receipt;
+  /**
+   * Award points by hand (an activity outside the rules, a prize).
+   *
+   * @param context Who acts, when, and under which idempotency key.
+   */
+  award(args: PointsAwardArgs, context?: CommandContext): Receipt;
+  /**
+   * Redeem an item: points and stock taken together or not at all. Needs an
+   * idempotency key.
+   *
+   * @param context Who acts, when, and under which idempotency key.
+   */
+  redeem(args: PointsRedeemArgs, context?: CommandContext): Receipt;
   /**
    * Reverse a redemption: its points go back to the lots they came from, with their
    * original expiry, and its pieces back to stock.
@@ -5359,11 +5371,6 @@ export interface PointsReverseArgs {
    * @param context Who acts, when, and under which idempotency key.
    */
   reverse(args: PointsReverseArgs, context?: CommandContext): Receipt;
-export interface PointsExpireArgs {
-  /** The day of the run. */
-  on: DateString;
-}
-
   /**
    * Expire every lot whose last day is before `on`.
    *
@@ -5406,13 +5413,6 @@ export declare class Ward {
   decide(command: CommandIn, context?: CommandContext): Array<Event>;
   /** Frees the WebAssembly memory now rather than when the ward is collected. */
   free(): void;
-}
-
-export interface VerifyJournalArgs {
-  /** The journal's text, one entry per line. */
-  text: string;
-  /** The head published with it. */
-  expected_head?: Hash | null;
 }
 
 /**

@@ -7,6 +7,7 @@
 //! (and the test of this crate) fails if any checked-in file differs from what the core
 //! describes now.
 
+mod bad_input;
 mod ir;
 mod naming;
 mod python;
@@ -26,8 +27,10 @@ pub fn root() -> PathBuf {
 pub fn generate() -> Result<Vec<(PathBuf, String)>, String> {
     let surface = gridward::surface::describe();
     // Checks that the faces will be able to compile what they read.
-    gridward::surface::Catalog::new(&surface).map_err(|e| e.to_string())?;
+    let catalog = gridward::surface::Catalog::new(&surface).map_err(|e| e.to_string())?;
     let json = serde_json::to_string_pretty(&surface).map_err(|e| e.to_string())? + "\n";
+    let bad = bad_input::cases(&surface, &catalog)?;
+    let bad = serde_json::to_string_pretty(&bad).map_err(|e| e.to_string())? + "\n";
     let (js, dts) = typescript::render(&surface)?;
     Ok(vec![
         (PathBuf::from("core/src/surface/surface.json"), json),
@@ -37,6 +40,7 @@ pub fn generate() -> Result<Vec<(PathBuf, String)>, String> {
         ),
         (PathBuf::from("bindings-wasm/js/api.js"), js),
         (PathBuf::from("bindings-wasm/js/gridward.d.ts"), dts),
+        (PathBuf::from("tests/fixtures/parity/bad_input.json"), bad),
     ])
 }
 

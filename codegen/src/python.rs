@@ -168,7 +168,12 @@ fn declarations(types: &Types) -> String {
             match &d.body {
                 Body::Object(fields) => typed_dict(&mut out, &name, &d.doc, fields, side, types),
                 Body::Alias(ty) => {
-                    writeln!(out, "\n{name}: TypeAlias = \"{}\"", py_ty(ty, side, types)).ok();
+                    writeln!(
+                        out,
+                        "\n\n{name}: TypeAlias = \"{}\"",
+                        py_ty(ty, side, types)
+                    )
+                    .ok();
                     docstring(&mut out, "", &d.doc);
                 }
             }
@@ -194,9 +199,9 @@ fn typed_dict(
     types: &Types,
 ) {
     let mut text = doc.to_owned();
-    if !fields.is_empty() {
+    if fields.iter().any(|f| !f.doc.is_empty()) {
         text.push_str("\n\nAttributes:");
-        for f in fields {
+        for f in fields.iter().filter(|f| !f.doc.is_empty()) {
             let doc = f.doc.replace('\n', " ");
             write!(text, "\n    {}: {}", f.name, doc).ok();
         }
@@ -321,7 +326,8 @@ fn method(
         ),
         Kind::Query => format!("self._native.ask(\"{cap}\", \"{}\", args)", op.name),
     };
-    writeln!(out, "        return {}", wrap_call(&call, wrap)).ok();
+    writeln!(out, "        answer: {ret} = {}", wrap_call(&call, wrap)).ok();
+    out.push_str("        return answer\n");
     Ok(())
 }
 
@@ -341,7 +347,8 @@ fn function(out: &mut String, types: &mut Types, op: &Operation) -> Result<(), S
     docstring(out, "    ", &doc);
     build_args(out, &fields, &names, "    ");
     let call = format!("_native.call(\"{}\", args)", op.name);
-    writeln!(out, "    return {}", wrap_call(&call, wrap)).ok();
+    writeln!(out, "    answer: {ret} = {}", wrap_call(&call, wrap)).ok();
+    out.push_str("    return answer\n");
     Ok(())
 }
 

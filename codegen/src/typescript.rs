@@ -21,6 +21,8 @@ pub fn render(surface: &Surface) -> Result<(String, String), String> {
     let mut types = Types::read(&surface.definitions)?;
     let mut js = String::from(JS_HEADER);
     let mut dts = String::new();
+    // Operations' argument interfaces, declared outside the classes that use them.
+    let mut args = String::new();
     for cap in &surface.capabilities {
         let class = format!("{}Capability", camel(&cap.name));
         writeln!(js, "\n/** {} */", one_line(&cap.doc)).ok();
@@ -34,22 +36,27 @@ pub fn render(surface: &Surface) -> Result<(String, String), String> {
         .ok();
         for op in &cap.commands {
             let face = op_name(&cap.name, &op.name);
-            method(&mut js, &mut dts, &mut types, &cap.name, op, &face, true)?;
+            method(
+                &mut js, &mut dts, &mut args, &mut types, &cap.name, op, &face, true,
+            )?;
         }
         for op in &cap.queries {
             let face = op_name(&cap.name, &op.name);
-            method(&mut js, &mut dts, &mut types, &cap.name, op, &face, false)?;
+            method(
+                &mut js, &mut dts, &mut args, &mut types, &cap.name, op, &face, false,
+            )?;
         }
         js.push_str("}\n");
         dts.push_str("}\n\n");
     }
     ward(&mut js, &mut dts, surface);
     for f in &surface.functions {
-        function(&mut js, &mut dts, &mut types, f)?;
+        function(&mut js, &mut dts, &mut args, &mut types, f)?;
     }
     let mut d = String::from(DTS_HEADER);
     d.push_str(&errors(surface));
     d.push_str(&declarations(&types));
+    d.push_str(&args);
     d.push_str(&dts);
     Ok((js, d))
 }
@@ -198,9 +205,11 @@ fn ts_ty(ty: &Ty, side: Side, types: &Types) -> String {
 }
 
 /// A capability's method: one object of arguments, and for commands a context.
+#[allow(clippy::too_many_arguments)]
 fn method(
     js: &mut String,
     dts: &mut String,
+    args_dts: &mut String,
     types: &mut Types,
     cap: &str,
     op: &Operation,
@@ -213,7 +222,7 @@ fn method(
         &op.answer,
         &format!("{}{}Answer", camel(cap), camel(&op.name)),
     )?;
-    let args_ty = args_interface(dts, &args_name, &fields, types);
+    let args_ty = args_interface(args_dts, &args_name, &fields, types);
     let optional = fields.iter().all(|f| !f.required);
     let q = if optional { "?" } else { "" };
     let ret = ts_ty(&answer, Side::Out, types);
@@ -251,13 +260,14 @@ fn method(
 fn function(
     js: &mut String,
     dts: &mut String,
+    args_dts: &mut String,
     types: &mut Types,
     op: &Operation,
 ) -> Result<(), String> {
     let args_name = format!("{}Args", camel(&op.name));
     let fields = arguments(types, &op.args, &args_name)?;
     let answer = types.inline(&op.answer, &format!("{}Answer", camel(&op.name)))?;
-    let args_ty = args_interface(dts, &args_name, &fields, types);
+    let args_ty = args_interface(args_dts, &args_name, &fields, types);
     let q = if fields.iter().all(|f| !f.required) {
         "?"
     } else {

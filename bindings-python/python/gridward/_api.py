@@ -30,328 +30,692 @@ ERROR_KINDS: dict[str, str] = {
 """The kind of every error code."""
 
 
-class Account(TypedDict):
-    """An account of a ledger.
+NodeCode: TypeAlias = "str"
+"""A unit's code: 6 digits for a district (GB/T 2260), then 3 each for the street, community, grid and micro-grid (18 digits at most)."""
+
+
+DomainSet: TypeAlias = "list[Domain]"
+"""A set of domains (多网合一), listed by name."""
+
+
+Domain: TypeAlias = "Literal['politics_and_law', 'market_supervision', 'emergency_management', 'civil_affairs', 'fire_safety', 'urban_management', 'public_security', 'health', 'environment', 'housing', 'social_security', 'party_building']"
+"""A domain of public work that a grid unit or a department answers for."""
+
+
+Role: TypeAlias = "Literal['administrator', 'community_staff', 'chief_grid_leader', 'grid_leader', 'micro_grid_worker', 'reporting_party_member', 'sent_down_party_member', 'volunteer', 'property_manager', 'fund_supervisor', 'owners_committee_member']"
+"""A role a person holds at a unit of the grid."""
+
+
+class ImportRowUnit(TypedDict):
+    """A unit; `parent`, when given, must be the parent its code implies.
 
     Attributes:
-        description: What the account is for, in words.
-        name: The full name, such as `assets:bank` or `assets:receivable:1-1-101`.
-        no_negative: When set, no transaction may leave the account's balance below zero in its normal direction: an asset may not go into credit, a liability into debit. The fund's bank account forbids it.
+        code: Its code.
+        parent: Its parent, as a check.
+        name: Its name.
+        domains: Its domains (default: the configured default).
     """
-    description: NotRequired[str]
+    kind: Literal['unit']
+    code: NodeCode
+    parent: NotRequired[NodeCode | None]
     name: str
-    no_negative: NotRequired[bool]
+    domains: NotRequired[DomainSet | None]
 
 
-Accrual = TypedDict(
-    "Accrual",
-    {
-        "amount": "Amount",
-        "common_income": "Amount",
-        "fees_collected": "Amount",
-        "from": "_dt.date",
-        "id": "str",
-        "to": "_dt.date",
-    },
-)
-"""An accrual of the manager's remuneration.
-
-Attributes:
-    amount: The remuneration.
-    common_income: Common income in the period counted in the base (zero unless agreed).
-    fees_collected: Fees collected in the period.
-    from: Its period's first day.
-    id: The accrual's id, also its transaction's id.
-    to: Its period's last day.
-"""
-
-
-AccrualIn = TypedDict(
-    "AccrualIn",
-    {
-        "amount": "AmountIn",
-        "common_income": "AmountIn",
-        "fees_collected": "AmountIn",
-        "from": "_dt.date | str",
-        "id": "str",
-        "to": "_dt.date | str",
-    },
-)
-"""An accrual of the manager's remuneration.
-
-Attributes:
-    amount: The remuneration.
-    common_income: Common income in the period counted in the base (zero unless agreed).
-    fees_collected: Fees collected in the period.
-    from: Its period's first day.
-    id: The accrual's id, also its transaction's id.
-    to: Its period's last day.
-"""
-
-Activity: TypeAlias = "Literal['handling_request', 'charity', 'elder_care', 'neighbour_help', 'mediation', 'patrol', 'cleanup', 'other']"
-"""What a service was (积分制's kinds: charity, elder care, neighbour help, mediation …)."""
-
-
-class Amendment(TypedDict):
-    """An amendment to a budget: new amounts for some lines (new lines included).
+class ImportRowHousehold(TypedDict):
+    """A household.
 
     Attributes:
-        approval: Where it stands.
-        id: The amendment's id.
-        lines: The new amounts.
-        motion: The motion that decided it.
-        reason: Why.
+        id: Its id.
+        unit: Its unit.
+        area: Exclusive floor area in m².
     """
-    approval: Approval
+    kind: Literal['household']
     id: str
-    lines: list[LineAmount]
-    motion: NotRequired[str | None]
-    reason: str
+    unit: NodeCode
+    area: Decimal
 
 
-class AmendmentIn(TypedDict):
-    """An amendment to a budget: new amounts for some lines (new lines included).
+class ImportRowHouseholdIn(TypedDict):
+    """A household.
 
     Attributes:
-        approval: Where it stands.
-        id: The amendment's id.
-        lines: The new amounts.
-        motion: The motion that decided it.
-        reason: Why.
+        id: Its id.
+        unit: Its unit.
+        area: Exclusive floor area in m².
     """
-    approval: Approval
+    kind: Literal['household']
     id: str
-    lines: list[LineAmountIn]
-    motion: NotRequired[str | None]
-    reason: str
-
-Amount: TypeAlias = "Decimal"
-"""An exact amount in yuan with two decimals, as text ("358.00")."""
-
-AmountIn: TypeAlias = "Decimal | int | str"
-"""An exact amount in yuan with two decimals, as text ("358.00")."""
-
-Approval: TypeAlias = "Literal['proposed', 'approved', 'rejected']"
-"""Where a budget or an amendment stands."""
+    unit: NodeCode
+    area: Decimal | int | str
 
 
-class AssemblyCommandSetOwner(TypedDict):
-    """Records who owns a home (业主), or that nobody is recorded (`owner: null`). A
-    home without a recorded owner counts as one owner who has not voted.
+class ImportRowPerson(TypedDict):
+    """A person, optionally living in a household.
 
     Attributes:
-        household: The household (the exclusive part).
-        owner: The owning person.
-        type:
+        id: Their id.
+        name: Their name.
+        phone: Their phone number.
+        party_member: Whether they are a party member.
+        household: The household they live in.
     """
-    household: str
-    owner: NotRequired[str | None]
-    type: Literal['set_owner']
+    kind: Literal['person']
+    id: str
+    name: str
+    phone: NotRequired[str | None]
+    party_member: NotRequired[bool]
+    household: NotRequired[str | None]
 
 
-class AssemblyCommandOpenMotion(TypedDict):
-    """Puts a motion to the owners of a unit's homes until `closes`.
+class ImportRowRole(TypedDict):
+    """A role held by a person at a unit.
 
     Attributes:
-        closes: When voting ends.
-        motion: The motion's id.
-        subject: What it decides.
-        title: Its title.
-        type:
-        unit: The compound's unit.
+        person: The person.
+        role: The role.
+        unit: The unit.
     """
-    closes: _dt.datetime
-    motion: str
-    subject: Subject
-    title: str
-    type: Literal['open_motion']
+    kind: Literal['role']
+    person: str
+    role: Role
     unit: NodeCode
 
 
-class AssemblyCommandOpenMotionIn(TypedDict):
-    """Puts a motion to the owners of a unit's homes until `closes`.
+class ImportRowDepartment(TypedDict):
+    """A department attached to a street.
 
     Attributes:
-        closes: When voting ends.
-        motion: The motion's id.
-        subject: What it decides.
-        title: Its title.
-        type:
-        unit: The compound's unit.
+        id: Its id.
+        name: Its name.
+        street: The street.
+        domains: The domains it answers for.
     """
-    closes: _dt.datetime | str
-    motion: str
-    subject: Subject
-    title: str
-    type: Literal['open_motion']
+    kind: Literal['department']
+    id: str
+    name: str
+    street: NodeCode
+    domains: DomainSet
+
+
+class ImportRowPairedUnit(TypedDict):
+    """A paired unit attached to a community.
+
+    Attributes:
+        id: Its id.
+        name: Its name.
+        community: The community.
+    """
+    kind: Literal['paired_unit']
+    id: str
+    name: str
+    community: NodeCode
+
+
+ImportRow: TypeAlias = "ImportRowUnit | ImportRowHousehold | ImportRowPerson | ImportRowRole | ImportRowDepartment | ImportRowPairedUnit"
+"""One row of a bulk import."""
+
+
+ImportRowIn: TypeAlias = "ImportRowUnit | ImportRowHouseholdIn | ImportRowPerson | ImportRowRole | ImportRowDepartment | ImportRowPairedUnit"
+"""One row of a bulk import."""
+
+
+class UnitRow(TypedDict):
+    """A unit of the hierarchy.
+
+    Attributes:
+        code: Its code.
+        name: Its name.
+        level: Its level.
+        parent: Its parent (none for a district).
+        domains: The domains it answers for (多网合一).
+        direct_households: Households attached directly to it.
+    """
+    code: NodeCode
+    name: str
+    level: Level
+    parent: NotRequired[NodeCode | None]
+    domains: DomainSet
+    direct_households: int
+
+
+Level: TypeAlias = "Literal['district', 'street', 'community', 'grid', 'micro_grid']"
+"""A level of the grid hierarchy, from the district down to the micro-grid."""
+
+
+class TreeRow(TypedDict):
+    """A unit in a subtree listing, with its parent and household totals.
+
+    Attributes:
+        code: The unit.
+        parent: Its parent (none for a district).
+        level: Its level.
+        name: Its name.
+        depth: Depth below the subtree's root (0 for the root).
+        direct_households: Households attached directly.
+        households: Households in its whole subtree.
+    """
+    code: NodeCode
+    parent: NotRequired[NodeCode | None]
+    level: Level
+    name: str
+    depth: int
+    direct_households: int
+    households: int
+
+
+class HouseholdRow(TypedDict):
+    """A household with its unit and exclusive floor area.
+
+    Attributes:
+        id: Its id.
+        unit: The micro-grid (or other unit) it belongs to.
+        area: Exclusive floor area in m².
+    """
+    id: str
+    unit: NodeCode
+    area: Decimal
+
+
+class HouseholdRowIn(TypedDict):
+    """A household with its unit and exclusive floor area.
+
+    Attributes:
+        id: Its id.
+        unit: The micro-grid (or other unit) it belongs to.
+        area: Exclusive floor area in m².
+    """
+    id: str
+    unit: NodeCode
+    area: Decimal | int | str
+
+
+class PersonAt(TypedDict):
+    """A person found under a unit: by a role held there, or as a resident of a household.
+
+    Attributes:
+        person: The person's id.
+        role: The role, or `None` for a resident.
+        unit: The unit where the role is held or the household belongs.
+        household: For a resident, the household.
+    """
+    person: str
+    role: NotRequired[Role | None]
+    unit: NodeCode
+    household: NotRequired[str | None]
+
+
+class HouseholdView(TypedDict):
+    """A household with the ids of its registered residents.
+
+    Attributes:
+        id: Its id.
+        unit: The unit it belongs to.
+        area: Exclusive floor area in m².
+        residents: Its residents' ids, in the order they registered.
+    """
+    id: str
+    unit: NodeCode
+    area: Decimal
+    residents: list[str]
+
+
+class HouseholdViewIn(TypedDict):
+    """A household with the ids of its registered residents.
+
+    Attributes:
+        id: Its id.
+        unit: The unit it belongs to.
+        area: Exclusive floor area in m².
+        residents: Its residents' ids, in the order they registered.
+    """
+    id: str
+    unit: NodeCode
+    area: Decimal | int | str
+    residents: list[str]
+
+
+class PersonView(TypedDict):
+    """A registered person, with their home and roles (personal data: the name and phone
+    are not masked here, and must be in public outputs).
+
+    Attributes:
+        id: Their id.
+        name: Their full name.
+        phone: Their phone number, if given.
+        party_member: Whether they are a registered party member.
+        home: The household they are registered as living in.
+        roles: The roles they hold, in the order granted.
+    """
+    id: str
+    name: str
+    phone: NotRequired[str | None]
+    party_member: bool
+    home: NotRequired[str | None]
+    roles: list[RoleAt]
+
+
+class RoleAt(TypedDict):
+    """A role a person holds, and where.
+
+    Attributes:
+        role: The role.
+        unit: The unit where it is held.
+    """
+    role: Role
     unit: NodeCode
 
 
-class AssemblyCommandCastVote(TypedDict):
-    """An owner's vote: their own (`owner` absent), or a paper ballot recorded by the
-    convener for the named owner.
+class Counts(TypedDict):
+    """Sizes of the grid or of a subtree.
 
     Attributes:
-        choice: The vote.
-        motion: The motion.
-        owner: The owner, for a paper ballot.
-        type:
+        districts: Districts.
+        streets: Streets.
+        communities: Communities.
+        grids: Grids.
+        micro_grids: Micro-grids.
+        households: Households.
+        people: Registered people (the whole ward) or role holders and residents (a subtree).
+        departments: Departments.
+        paired_units: Paired units.
+        directives: Directives.
     """
-    choice: Choice
-    motion: str
-    owner: NotRequired[str | None]
-    type: Literal['cast_vote']
+    districts: int
+    streets: int
+    communities: int
+    grids: int
+    micro_grids: int
+    households: int
+    people: int
+    departments: int
+    paired_units: int
+    directives: int
 
 
-class AssemblyCommandCloseMotion(TypedDict):
-    """Counts the votes after voting ends; a passed fund motion takes effect at once.
-
-    Attributes:
-        motion: The motion.
-        type:
-    """
-    motion: str
-    type: Literal['close_motion']
-
-AssemblyCommand: TypeAlias = "AssemblyCommandSetOwner | AssemblyCommandOpenMotion | AssemblyCommandCastVote | AssemblyCommandCloseMotion"
-"""A command to the owners' assembly."""
-
-AssemblyCommandIn: TypeAlias = "AssemblyCommandSetOwner | AssemblyCommandOpenMotionIn | AssemblyCommandCastVote | AssemblyCommandCloseMotion"
-"""A command to the owners' assembly."""
-
-
-class AssemblyEventOwnerSet(TypedDict):
-    """A home's owner was recorded (or cleared).
+class ChainView(TypedDict):
+    """Who answers for a household in a domain, from its own unit up to the street, and the
+    street's departments for the domain.
 
     Attributes:
         household: The household.
-        owner: The owner.
-        type:
+        domain: The domain.
+        links: Units that carry the domain, lowest first.
+        departments: Departments of the street that answer for the domain (for 吹哨报到).
     """
     household: str
-    owner: NotRequired[str | None]
-    type: Literal['owner_set']
+    domain: Domain
+    links: list[LinkRow]
+    departments: list[DepartmentRow]
 
 
-class AssemblyEventMotionOpened(TypedDict):
-    """A motion was opened.
+class LinkRow(TypedDict):
+    """A unit of a chain of responsibility, with who answers there.
 
     Attributes:
-        closes: When voting ends.
-        kind: Its kind.
-        motion: The motion.
-        subject: What it decides.
-        title: The title.
-        type:
-        unit: The unit.
+        code: The unit's code.
+        level: Its level.
+        name: Its name.
+        responders: Who answers there, in the order their roles were granted.
     """
-    closes: _dt.datetime
-    kind: MotionKind
-    motion: str
-    subject: Subject
+    code: NodeCode
+    level: Level
+    name: str
+    responders: list[ResponderRow]
+
+
+class ResponderRow(TypedDict):
+    """Someone who answers at a link of a chain of responsibility.
+
+    Attributes:
+        person: Their id.
+        name: Their name.
+        role: The role they answer in.
+    """
+    person: str
+    name: str
+    role: Role
+
+
+class DepartmentRow(TypedDict):
+    """A department, by id and name.
+
+    Attributes:
+        id: Its id.
+        name: Its name.
+    """
+    id: str
+    name: str
+
+
+class CoverageRules(TypedDict):
+    """Which coverage rules apply; each can be switched off.
+
+    Attributes:
+        unassigned_households: Report households that are not in a micro-grid.
+        band: Households a micro-grid must have, inclusive (Chengdu: 30–100); `None` to skip.
+        party_member_per_micro_grid: Every micro-grid needs a party member (清源社区 rule): a reporting or sent-down party member holding a role there, or a party member living there.
+        leaders: Communities need a chief grid leader, grids a grid leader, micro-grids a worker.
+    """
+    unassigned_households: NotRequired[bool]
+    band: NotRequired[tuple[int, int] | None]
+    party_member_per_micro_grid: NotRequired[bool]
+    leaders: NotRequired[bool]
+
+
+class CoverageView(TypedDict):
+    """A coverage report with its two summaries.
+
+    Attributes:
+        scope: The subtree checked (`None`: the whole grid).
+        households: Households checked.
+        micro_grids: Micro-grids checked.
+        unassigned_households: Households not in any micro-grid, by id.
+        out_of_band: Micro-grids outside the band.
+        without_party_member: Micro-grids with no party member.
+        without_leader: Units without their leader.
+        is_clean: Whether nothing was found.
+        micro_grid_compliance: Share of micro-grids that break no rule of theirs (band, party member, worker).
+    """
+    scope: NotRequired[NodeCode | None]
+    households: int
+    micro_grids: int
+    unassigned_households: list[str]
+    out_of_band: list[OutOfBand]
+    without_party_member: list[NodeCode]
+    without_leader: list[MissingLeader]
+    is_clean: bool
+    micro_grid_compliance: float
+
+
+class OutOfBand(TypedDict):
+    """A micro-grid whose household count is outside the band.
+
+    Attributes:
+        code: The micro-grid.
+        households: Its households.
+    """
+    code: NodeCode
+    households: int
+
+
+class MissingLeader(TypedDict):
+    """A unit without the leader its level needs.
+
+    Attributes:
+        code: The unit.
+        level: Its level.
+        role: The role nobody holds there.
+    """
+    code: NodeCode
+    level: Level
+    role: Role
+
+
+class DirectiveProgress(TypedDict):
+    """How far a directive has come.
+
+    Attributes:
+        id: The directive.
+        unit: The unit it was issued at.
+        title: Its title.
+        issued_at: When it was issued.
+        due: When it is due.
+        targets: Households reached.
+        acknowledged: Households that acknowledged.
+        completion_rate: acknowledged / targets (1 when there are no targets).
+        late: Acknowledgements that came after the due time.
+        first_after_secs: Seconds from issue to the first acknowledgement.
+        last_after_secs: Seconds from issue to the latest acknowledgement so far.
+    """
+    id: str
+    unit: NodeCode
     title: str
-    type: Literal['motion_opened']
+    issued_at: _dt.datetime
+    due: NotRequired[_dt.datetime | None]
+    targets: int
+    acknowledged: int
+    completion_rate: float
+    late: int
+    first_after_secs: NotRequired[int | None]
+    last_after_secs: NotRequired[int | None]
+
+
+class DirectiveProgressIn(TypedDict):
+    """How far a directive has come.
+
+    Attributes:
+        id: The directive.
+        unit: The unit it was issued at.
+        title: Its title.
+        issued_at: When it was issued.
+        due: When it is due.
+        targets: Households reached.
+        acknowledged: Households that acknowledged.
+        completion_rate: acknowledged / targets (1 when there are no targets).
+        late: Acknowledgements that came after the due time.
+        first_after_secs: Seconds from issue to the first acknowledgement.
+        last_after_secs: Seconds from issue to the latest acknowledgement so far.
+    """
+    id: str
+    unit: NodeCode
+    title: str
+    issued_at: _dt.datetime | str
+    due: NotRequired[_dt.datetime | str | None]
+    targets: int
+    acknowledged: int
+    completion_rate: float
+    late: int
+    first_after_secs: NotRequired[int | None]
+    last_after_secs: NotRequired[int | None]
+
+
+class UnitProgress(TypedDict):
+    """Progress of a directive within one unit.
+
+    Attributes:
+        code: The unit.
+        name: Its name (empty if it has been retired since).
+        targets: Households reached there.
+        acknowledged: Households that acknowledged there.
+        completion_rate: acknowledged / targets.
+    """
+    code: NodeCode
+    name: str
+    targets: int
+    acknowledged: int
+    completion_rate: float
+
+
+class DirectiveSummary(TypedDict):
+    """A directive as a listing shows it.
+
+    Attributes:
+        id: Its id.
+        unit: The unit it was issued at.
+        title: Its title.
+        issued_at: When it was issued.
+        due: When it is due.
+        targets: Households reached.
+        acknowledged: Households that acknowledged.
+    """
+    id: str
+    unit: NodeCode
+    title: str
+    issued_at: _dt.datetime
+    due: NotRequired[_dt.datetime | None]
+    targets: int
+    acknowledged: int
+
+
+class DirectiveSummaryIn(TypedDict):
+    """A directive as a listing shows it.
+
+    Attributes:
+        id: Its id.
+        unit: The unit it was issued at.
+        title: Its title.
+        issued_at: When it was issued.
+        due: When it is due.
+        targets: Households reached.
+        acknowledged: Households that acknowledged.
+    """
+    id: str
+    unit: NodeCode
+    title: str
+    issued_at: _dt.datetime | str
+    due: NotRequired[_dt.datetime | str | None]
+    targets: int
+    acknowledged: int
+
+
+class LocationHousehold(TypedDict):
+    """A household, by id."""
+    household: str
+
+
+class LocationUnit(TypedDict):
+    """A unit, by code."""
     unit: NodeCode
 
 
-class AssemblyEventMotionOpenedIn(TypedDict):
-    """A motion was opened.
-
-    Attributes:
-        closes: When voting ends.
-        kind: Its kind.
-        motion: The motion.
-        subject: What it decides.
-        title: The title.
-        type:
-        unit: The unit.
-    """
-    closes: _dt.datetime | str
-    kind: MotionKind
-    motion: str
-    subject: Subject
-    title: str
-    type: Literal['motion_opened']
-    unit: NodeCode
-
-
-class AssemblyEventVoteCast(TypedDict):
-    """An owner voted.
-
-    Attributes:
-        choice: The vote.
-        motion: The motion.
-        owner: The owner.
-        recorded_by: Who recorded it, for a paper ballot.
-        type:
-    """
-    choice: Choice
-    motion: str
-    owner: str
-    recorded_by: NotRequired[str | None]
-    type: Literal['vote_cast']
-
-
-class AssemblyEventMotionClosed(TypedDict):
-    """The votes were counted.
-
-    Attributes:
-        motion: The motion.
-        tally: The count.
-        type:
-    """
-    motion: str
-    tally: Tally
-    type: Literal['motion_closed']
-
-
-class AssemblyEventMotionClosedIn(TypedDict):
-    """The votes were counted.
-
-    Attributes:
-        motion: The motion.
-        tally: The count.
-        type:
-    """
-    motion: str
-    tally: TallyIn
-    type: Literal['motion_closed']
-
-AssemblyEvent: TypeAlias = "AssemblyEventOwnerSet | AssemblyEventMotionOpened | AssemblyEventVoteCast | AssemblyEventMotionClosed"
-"""Something that happened in the owners' assembly."""
-
-AssemblyEventIn: TypeAlias = "AssemblyEventOwnerSet | AssemblyEventMotionOpenedIn | AssemblyEventVoteCast | AssemblyEventMotionClosedIn"
-"""Something that happened in the owners' assembly."""
+Location: TypeAlias = "LocationHousehold | LocationUnit"
+"""Where a request is: a household, or a unit of the grid (a lane, a courtyard, a
+street's public space).
+"""
 
 
 class AssigneePerson(TypedDict):
-    """A person holding a role on the request's chain.
-
-    Attributes:
-        person:
-    """
+    """A person holding a role on the request's chain."""
     person: str
 
 
 class AssigneeDepartment(TypedDict):
-    """A department of the request's street.
-
-    Attributes:
-        department:
-    """
+    """A department of the request's street."""
     department: str
 
 
 class AssigneePool(TypedDict):
-    """The claim pool of a unit on the request's chain.
-
-    Attributes:
-        pool:
-    """
+    """The claim pool of a unit on the request's chain."""
     pool: NodeCode
+
 
 Assignee: TypeAlias = "AssigneePerson | AssigneeDepartment | AssigneePool"
 """To whom a request is dispatched by hand."""
+
+
+Satisfaction: TypeAlias = "Literal['very_satisfied', 'satisfied', 'basically_satisfied', 'dissatisfied', 'very_dissatisfied']"
+"""The five levels of satisfaction (政务服务好差评)."""
+
+
+class ImportedRequest(TypedDict):
+    """A request from another system (an Open311 GeoReport v2 feed, for one).
+
+    Attributes:
+        id: Its id (Open311's `service_request_id`).
+        category: Its category code (`service_code`).
+        location: Where it is (`address_id`: a household id or a unit code).
+        description: Its description.
+        filed_at: When it was filed (`requested_datetime`).
+        status: Open or closed.
+        updated_at: When it last changed (`updated_datetime`); a closed request closed then.
+        status_notes: The note on its status (`status_notes`).
+        photos: Photo references (`media_url`).
+    """
+    id: str
+    category: str
+    location: Location
+    description: NotRequired[str]
+    filed_at: _dt.datetime
+    status: OpenOrClosed
+    updated_at: NotRequired[_dt.datetime | None]
+    status_notes: NotRequired[str]
+    photos: NotRequired[list[str]]
+
+
+class ImportedRequestIn(TypedDict):
+    """A request from another system (an Open311 GeoReport v2 feed, for one).
+
+    Attributes:
+        id: Its id (Open311's `service_request_id`).
+        category: Its category code (`service_code`).
+        location: Where it is (`address_id`: a household id or a unit code).
+        description: Its description.
+        filed_at: When it was filed (`requested_datetime`).
+        status: Open or closed.
+        updated_at: When it last changed (`updated_datetime`); a closed request closed then.
+        status_notes: The note on its status (`status_notes`).
+        photos: Photo references (`media_url`).
+    """
+    id: str
+    category: str
+    location: Location
+    description: NotRequired[str]
+    filed_at: _dt.datetime | str
+    status: OpenOrClosed
+    updated_at: NotRequired[_dt.datetime | str | None]
+    status_notes: NotRequired[str]
+    photos: NotRequired[list[str]]
+
+
+OpenOrClosed: TypeAlias = "Literal['open', 'closed']"
+"""Whether an imported request is open or closed (Open311 knows only these two)."""
+
+
+class FeeRateArea(TypedDict):
+    """Yuan per m² of exclusive area per month (4.00 yuan/m² on 72 m² → 288.00).
+
+    Attributes:
+        rate: The rate.
+    """
+    per: Literal['area']
+    rate: Decimal
+
+
+class FeeRateAreaIn(TypedDict):
+    """Yuan per m² of exclusive area per month (4.00 yuan/m² on 72 m² → 288.00).
+
+    Attributes:
+        rate: The rate.
+    """
+    per: Literal['area']
+    rate: Decimal | int | str
+
+
+class FeeRateHousehold(TypedDict):
+    """A flat amount per household per month.
+
+    Attributes:
+        amount: The amount.
+    """
+    per: Literal['household']
+    amount: Amount
+
+
+class FeeRateHouseholdIn(TypedDict):
+    """A flat amount per household per month.
+
+    Attributes:
+        amount: The amount.
+    """
+    per: Literal['household']
+    amount: AmountIn
+
+
+FeeRate: TypeAlias = "FeeRateArea | FeeRateHousehold"
+"""How fees are billed each month."""
+
+
+FeeRateIn: TypeAlias = "FeeRateAreaIn | FeeRateHouseholdIn"
+"""How fees are billed each month."""
+
+
+Amount: TypeAlias = "Decimal"
+"""An exact amount in yuan with two decimals, as text ("358.00")."""
+
+
+AmountIn: TypeAlias = "Decimal | int | str"
+"""An exact amount in yuan with two decimals, as text ("358.00")."""
 
 
 class BasisRemuneration(TypedDict):
@@ -360,7 +724,6 @@ class BasisRemuneration(TypedDict):
     contracted services; surplus and shortfall belong to the owners.
 
     Attributes:
-        basis:
         percent: Percent of the base (10 to 15 is typical).
     """
     basis: Literal['remuneration']
@@ -373,7 +736,6 @@ class BasisRemunerationIn(TypedDict):
     contracted services; surplus and shortfall belong to the owners.
 
     Attributes:
-        basis:
         percent: Percent of the base (10 to 15 is typical).
     """
     basis: Literal['remuneration']
@@ -385,10 +747,9 @@ class BasisFixedRemuneration(TypedDict):
 
     Attributes:
         amount: The amount per accrual.
-        basis:
     """
-    amount: Amount
     basis: Literal['fixed_remuneration']
+    amount: Amount
 
 
 class BasisFixedRemunerationIn(TypedDict):
@@ -396,121 +757,377 @@ class BasisFixedRemunerationIn(TypedDict):
 
     Attributes:
         amount: The amount per accrual.
-        basis:
     """
-    amount: AmountIn
     basis: Literal['fixed_remuneration']
+    amount: AmountIn
 
 
 class BasisFixedFee(TypedDict):
-    """包干制: the manager keeps the fees and bears the costs; kept for comparison.
-
-    Attributes:
-        basis:
-    """
+    """包干制: the manager keeps the fees and bears the costs; kept for comparison."""
     basis: Literal['fixed_fee']
+
 
 Basis: TypeAlias = "BasisRemuneration | BasisFixedRemuneration | BasisFixedFee"
 """How the property manager is paid."""
+
 
 BasisIn: TypeAlias = "BasisRemunerationIn | BasisFixedRemunerationIn | BasisFixedFee"
 """How the property manager is paid."""
 
 
-class Billing(TypedDict):
-    """A month's billing of fees.
+Rounding: TypeAlias = "Literal['half_up', 'half_even', 'down', 'up']"
+"""How a figure with digits below the fen is brought to the fen. Every rounding in
+Gridward names one of these.
+"""
+
+
+class Account(TypedDict):
+    """An account of a ledger.
 
     Attributes:
-        billed: The sum of the bills.
-        date: The day billed.
-        exact: The exact `rate × area` total before rounding.
-        households: Households billed.
-        month: The month, `YYYY-MM`.
-        residue: `exact − billed`, kept as its own line.
+        name: The full name, such as `assets:bank` or `assets:receivable:1-1-101`.
+        description: What the account is for, in words.
+        no_negative: When set, no transaction may leave the account's balance below zero in its normal direction: an asset may not go into credit, a liability into debit. The fund's bank account forbids it.
     """
-    billed: Amount
+    name: str
+    description: NotRequired[str]
+    no_negative: NotRequired[bool]
+
+
+class Transaction(TypedDict):
+    """A transaction: two or more postings that sum to exactly zero, under an id that is
+    never reused for different content. Once posted it is never changed; a mistake is
+    corrected by a reversing transaction that names it.
+
+    Attributes:
+        id: The id: posting the same id with the same content again does nothing.
+        date: The date it takes effect; a ledger's dates never go backwards.
+        description: What it is, in words.
+        postings: Its postings.
+        reverses: For a reversal, the id of the transaction it corrects; its postings must be that transaction's postings with their signs turned.
+    """
+    id: str
     date: _dt.date
-    exact: Decimal
-    households: int
-    month: str
-    residue: Decimal
+    description: NotRequired[str]
+    postings: list[Posting]
+    reverses: NotRequired[str | None]
 
 
-class BillingIn(TypedDict):
-    """A month's billing of fees.
+class TransactionIn(TypedDict):
+    """A transaction: two or more postings that sum to exactly zero, under an id that is
+    never reused for different content. Once posted it is never changed; a mistake is
+    corrected by a reversing transaction that names it.
 
     Attributes:
-        billed: The sum of the bills.
-        date: The day billed.
-        exact: The exact `rate × area` total before rounding.
-        households: Households billed.
-        month: The month, `YYYY-MM`.
-        residue: `exact − billed`, kept as its own line.
+        id: The id: posting the same id with the same content again does nothing.
+        date: The date it takes effect; a ledger's dates never go backwards.
+        description: What it is, in words.
+        postings: Its postings.
+        reverses: For a reversal, the id of the transaction it corrects; its postings must be that transaction's postings with their signs turned.
     """
-    billed: AmountIn
+    id: str
     date: _dt.date | str
-    exact: Decimal | int | str
-    households: int
-    month: str
-    residue: Decimal | int | str
+    description: NotRequired[str]
+    postings: list[PostingIn]
+    reverses: NotRequired[str | None]
 
 
-Budget = TypedDict(
-    "Budget",
-    {
-        "amendments": "list[Amendment]",
-        "approval": "Approval",
-        "from": "_dt.date",
-        "id": "str",
-        "lines": "list[LineAmount]",
-        "motion": "NotRequired[str | None]",
-        "pending": "dict[str, Amount]",
-        "spent": "dict[str, Amount]",
-        "to": "_dt.date",
-    },
-)
-"""An open budget (开放式预算) for a period.
+class Posting(TypedDict):
+    """One line of a transaction: an amount to an account. Debits are positive, credits
+    negative, so a transaction's postings sum to zero.
 
-Attributes:
-    amendments: Its amendments, in the order proposed.
-    approval: Where it stands.
-    from: Its first day.
-    id: The budget's id.
-    lines: The lines as approved (with approved amendments applied); as proposed before.
-    motion: The motion that decided it.
-    pending: Payments awaiting the supervisor, per line.
-    spent: Posted spending per line (net of reversals).
-    to: Its last day.
-"""
+    Attributes:
+        account: The account's full name.
+        amount: Debit (positive) or credit (negative), never zero.
+    """
+    account: str
+    amount: Amount
 
 
-BudgetIn = TypedDict(
-    "BudgetIn",
-    {
-        "amendments": "list[AmendmentIn]",
-        "approval": "Approval",
-        "from": "_dt.date | str",
-        "id": "str",
-        "lines": "list[LineAmountIn]",
-        "motion": "NotRequired[str | None]",
-        "pending": "dict[str, AmountIn]",
-        "spent": "dict[str, AmountIn]",
-        "to": "_dt.date | str",
-    },
-)
-"""An open budget (开放式预算) for a period.
+class PostingIn(TypedDict):
+    """One line of a transaction: an amount to an account. Debits are positive, credits
+    negative, so a transaction's postings sum to zero.
 
-Attributes:
-    amendments: Its amendments, in the order proposed.
-    approval: Where it stands.
-    from: Its first day.
-    id: The budget's id.
-    lines: The lines as approved (with approved amendments applied); as proposed before.
-    motion: The motion that decided it.
-    pending: Payments awaiting the supervisor, per line.
-    spent: Posted spending per line (net of reversals).
-    to: Its last day.
-"""
+    Attributes:
+        account: The account's full name.
+        amount: Debit (positive) or credit (negative), never zero.
+    """
+    account: str
+    amount: AmountIn
+
+
+IncomeSource: TypeAlias = "Literal['parking', 'advertising', 'other']"
+"""Sources of common income (Civil Code Art. 282: it belongs to the owners jointly)."""
+
+
+class LineAmount(TypedDict):
+    """A budget line: a service and its amount.
+
+    Attributes:
+        line: The line's id, a lowercase slug (`cleaning`, `security`, `elevators`); its spending account is `expenses:<line>`.
+        amount: The amount for the period.
+    """
+    line: str
+    amount: Amount
+
+
+class LineAmountIn(TypedDict):
+    """A budget line: a service and its amount.
+
+    Attributes:
+        line: The line's id, a lowercase slug (`cleaning`, `security`, `elevators`); its spending account is `expenses:<line>`.
+        amount: The amount for the period.
+    """
+    line: str
+    amount: AmountIn
+
+
+class Voucher(TypedDict):
+    """The voucher a payment carries (凭证): owners may inspect it.
+
+    Attributes:
+        reference: The invoice's or contract's reference.
+        document_hash: SHA-256 of the scanned document, 64 hex digits.
+        payee: Who is paid.
+        payee_is_person: True when the payee is a private person, whose name a statement masks.
+        description: What for.
+    """
+    reference: str
+    document_hash: str
+    payee: str
+    payee_is_person: NotRequired[bool]
+    description: str
+
+
+class SharingKeyArea(TypedDict):
+    """By exclusive floor area (Civil Code Art. 283, the default)."""
+    by: Literal['area']
+
+
+class SharingKeyRate(TypedDict):
+    """A rate per m² of exclusive area (4 yuan/m² on 72 m² → 288.00): each share is
+    rounded on its own, so the total is the sum of the shares, and the rounding
+    residue stays in the fund.
+
+    Attributes:
+        per_m2: Yuan per m².
+    """
+    by: Literal['rate']
+    per_m2: Decimal
+
+
+class SharingKeyRateIn(TypedDict):
+    """A rate per m² of exclusive area (4 yuan/m² on 72 m² → 288.00): each share is
+    rounded on its own, so the total is the sum of the shares, and the rounding
+    residue stays in the fund.
+
+    Attributes:
+        per_m2: Yuan per m².
+    """
+    by: Literal['rate']
+    per_m2: Decimal | int | str
+
+
+class SharingKeyAgreed(TypedDict):
+    """By an agreed key: a weight per household; households not named get nothing.
+
+    Attributes:
+        weights: Weights by household id.
+    """
+    by: Literal['agreed']
+    weights: list[tuple[str, Decimal]]
+
+
+class SharingKeyAgreedIn(TypedDict):
+    """By an agreed key: a weight per household; households not named get nothing.
+
+    Attributes:
+        weights: Weights by household id.
+    """
+    by: Literal['agreed']
+    weights: list[tuple[str, Decimal | int | str]]
+
+
+SharingKey: TypeAlias = "SharingKeyArea | SharingKeyRate | SharingKeyAgreed"
+"""How a dividend is shared."""
+
+
+SharingKeyIn: TypeAlias = "SharingKeyArea | SharingKeyRateIn | SharingKeyAgreedIn"
+"""How a dividend is shared."""
+
+
+class SubjectApproveBudget(TypedDict):
+    """Approve a fund's proposed budget.
+
+    Attributes:
+        fund: The fund.
+        budget: The budget.
+    """
+    type: Literal['approve_budget']
+    fund: str
+    budget: str
+
+
+class SubjectAmendBudget(TypedDict):
+    """Approve an amendment to a fund's budget.
+
+    Attributes:
+        fund: The fund.
+        budget: The budget.
+        amendment: The amendment.
+    """
+    type: Literal['amend_budget']
+    fund: str
+    budget: str
+    amendment: str
+
+
+class SubjectDividend(TypedDict):
+    """Approve a dividend of surplus common income.
+
+    Attributes:
+        fund: The fund.
+        dividend: The dividend.
+    """
+    type: Literal['dividend']
+    fund: str
+    dividend: str
+
+
+class SubjectCommonIncomeInBase(TypedDict):
+    """Count common income in the manager's remuneration base (or stop counting it).
+
+    Attributes:
+        fund: The fund.
+        include: Count it or not.
+    """
+    type: Literal['common_income_in_base']
+    fund: str
+    include: bool
+
+
+class SubjectMatter(TypedDict):
+    """Any other matter of Art. 278, decided on its own.
+
+    Attributes:
+        matter: The matter.
+    """
+    type: Literal['matter']
+    matter: Matter
+
+
+Subject: TypeAlias = "SubjectApproveBudget | SubjectAmendBudget | SubjectDividend | SubjectCommonIncomeInBase | SubjectMatter"
+"""What a motion decides. Fund subjects take effect on the fund when the motion passes."""
+
+
+Matter: TypeAlias = "Literal['rules_of_procedure', 'management_statute', 'elect_committee', 'appoint_manager', 'use_maintenance_fund', 'raise_maintenance_fund', 'rebuild', 'change_use_of_common_parts', 'business_use_of_common_parts', 'other_major_matter']"
+"""The matters of Civil Code Art. 278 that owners decide jointly."""
+
+
+Choice: TypeAlias = "Literal['yes', 'no', 'abstain']"
+"""An owner's vote."""
+
+
+Activity: TypeAlias = "Literal['handling_request', 'charity', 'elder_care', 'neighbour_help', 'mediation', 'patrol', 'cleanup', 'other']"
+"""What a service was (积分制's kinds: charity, elder care, neighbour help, mediation …)."""
+
+
+Hash: TypeAlias = "str"
+"""A SHA-256 hash as 64 lowercase hex digits."""
+
+
+class JournalCheck(TypedDict):
+    """A journal's verification, and whether it ends at the published head.
+
+    Attributes:
+        entries: Entries read and found intact before any break.
+        head: Hash of the last intact entry (zero if none).
+        intact: Whether the whole chain is intact.
+        first_break: The first break, if any.
+        head_matches: Whether the chain is intact and ends at the expected head (none when no head was given).
+    """
+    entries: int
+    head: Hash
+    intact: bool
+    first_break: NotRequired[ChainBreak | None]
+    head_matches: NotRequired[bool | None]
+
+
+class ChainBreak(TypedDict):
+    """Where and why a chain breaks.
+
+    Attributes:
+        line: The line (1-based) or entry number where the break was found.
+        reason: What is wrong there.
+    """
+    line: int
+    reason: str
+
+
+class WardConfig(TypedDict):
+    """Configuration of a ward, one section per capability.
+
+    Attributes:
+        grid: The grid capability.
+        tasks: The tasks capability.
+        fund: The fund capability.
+        scoring: The scoring capability.
+        points: The points capability.
+    """
+    grid: NotRequired[GridConfig]
+    tasks: NotRequired[TasksConfig]
+    fund: NotRequired[FundConfig]
+    scoring: NotRequired[ScoringConfig]
+    points: NotRequired[PointsConfig]
+
+
+class WardConfigIn(TypedDict):
+    """Configuration of a ward, one section per capability.
+
+    Attributes:
+        grid: The grid capability.
+        tasks: The tasks capability.
+        fund: The fund capability.
+        scoring: The scoring capability.
+        points: The points capability.
+    """
+    grid: NotRequired[GridConfig]
+    tasks: NotRequired[TasksConfig]
+    fund: NotRequired[FundConfigIn]
+    scoring: NotRequired[ScoringConfigIn]
+    points: NotRequired[PointsConfigIn]
+
+
+class GridConfig(TypedDict):
+    """Configuration of the grid capability.
+
+    Attributes:
+        default_domains: Domains a new unit answers for when none are given: the five merged domains.
+        coverage: The rules of the coverage report.
+    """
+    default_domains: NotRequired[DomainSet]
+    coverage: NotRequired[CoverageRules]
+
+
+class TasksConfig(TypedDict):
+    """Configuration of the tasks capability.
+
+    Attributes:
+        calendar: Working days and hours, holidays and make-up working days.
+        categories: The categories requests are filed under.
+        max_open_claims: How many open claims one person may hold at once.
+        claim_release: A claim not started within this limit is released back to the pool by a sweep.
+        correction_window: The correction window a bad rating opens.
+        whistle_report_limit: How long a department called in has to report.
+        dispatch_on_filing: Route a request by the rules as it is filed (otherwise it waits for dispatch).
+    """
+    calendar: NotRequired[Calendar]
+    categories: NotRequired[list[Category]]
+    max_open_claims: NotRequired[int]
+    claim_release: NotRequired[Limit]
+    correction_window: NotRequired[Limit]
+    whistle_report_limit: NotRequired[Limit]
+    dispatch_on_filing: NotRequired[bool]
 
 
 class Calendar(TypedDict):
@@ -533,53 +1150,17 @@ class Calendar(TypedDict):
     (overlapping hours, `"25:00"`, a date in both lists) fails to load with a clear message.
 
     Attributes:
-        holidays: Public holidays, `"YYYY-MM-DD"`.
-        hours: Working periods as `["HH:MM", "HH:MM"]`; an end may be `"24:00"`.
-        make_up_days: Make-up working days (调休上班日), `"YYYY-MM-DD"`.
-        weekdays: Working weekdays: `"mon"` … `"sun"` (full English names are accepted too).
         zone: The UTC offset, `"+08:00"`.
+        weekdays: Working weekdays: `"mon"` … `"sun"` (full English names are accepted too).
+        hours: Working periods as `["HH:MM", "HH:MM"]`; an end may be `"24:00"`.
+        holidays: Public holidays, `"YYYY-MM-DD"`.
+        make_up_days: Make-up working days (调休上班日), `"YYYY-MM-DD"`.
     """
-    holidays: NotRequired[list[str]]
-    hours: NotRequired[list[list[str]]]
-    make_up_days: NotRequired[list[str]]
-    weekdays: NotRequired[list[str]]
     zone: NotRequired[str]
-
-
-class Call(TypedDict):
-    """A department called in, and when its report is due.
-
-    Attributes:
-        department: The department.
-        due: Its report is due by then.
-    """
-    department: str
-    due: _dt.datetime
-
-
-class CallIn(TypedDict):
-    """A department called in, and when its report is due.
-
-    Attributes:
-        department: The department.
-        due: Its report is due by then.
-    """
-    department: str
-    due: _dt.datetime | str
-
-
-class Cap(TypedDict):
-    """At most `points` earned by one person in one period.
-
-    Attributes:
-        period: The period.
-        points: The most that may be earned in it.
-    """
-    period: CapPeriod
-    points: int
-
-CapPeriod: TypeAlias = "Literal['month', 'year']"
-"""The period a cap counts over."""
+    weekdays: NotRequired[list[str]]
+    hours: NotRequired[list[list[str]]]
+    holidays: NotRequired[list[str]]
+    make_up_days: NotRequired[list[str]]
 
 
 class Category(TypedDict):
@@ -587,1078 +1168,45 @@ class Category(TypedDict):
 
     Attributes:
         code: Its code (Open311's `service_code`).
-        description: What it is about, for the service list.
-        domain: The domain that answers for it.
-        extension: The one extension that may be granted.
-        group: The group it is listed under.
-        handler: Who handles it.
-        micro_wish: A micro-wish (微心愿): any registered person may claim it as a donor, for themselves or for a paired unit of the community.
         name: Its name.
-        resolution_limit: Resolution is due within this limit from dispatch.
+        description: What it is about, for the service list.
+        group: The group it is listed under.
+        domain: The domain that answers for it.
+        handler: Who handles it.
         response_limit: The first action is due within this limit from dispatch.
+        resolution_limit: Resolution is due within this limit from dispatch.
+        extension: The one extension that may be granted.
         skills: Skill tags a handler must have (all of them).
+        micro_wish: A micro-wish (微心愿): any registered person may claim it as a donor, for themselves or for a paired unit of the community.
     """
     code: str
+    name: str
     description: NotRequired[str]
-    domain: Domain
-    extension: Limit
     group: NotRequired[str]
-    handler: Handler
-    micro_wish: NotRequired[bool]
-    name: str
-    resolution_limit: Limit
-    response_limit: Limit
-    skills: NotRequired[list[str]]
-
-
-class ChainBreak(TypedDict):
-    """Where and why a chain breaks.
-
-    Attributes:
-        line: The line (1-based) or entry number where the break was found.
-        reason: What is wrong there.
-    """
-    line: int
-    reason: str
-
-
-class ChainView(TypedDict):
-    """Who answers for a household in a domain, from its own unit up to the street, and the
-    street's departments for the domain.
-
-    Attributes:
-        departments: Departments of the street that answer for the domain (for 吹哨报到).
-        domain: The domain.
-        household: The household.
-        links: Units that carry the domain, lowest first.
-    """
-    departments: list[DepartmentRow]
     domain: Domain
-    household: str
-    links: list[LinkRow]
+    handler: Handler
+    response_limit: Limit
+    resolution_limit: Limit
+    extension: Limit
+    skills: NotRequired[list[str]]
+    micro_wish: NotRequired[bool]
 
-Choice: TypeAlias = "Literal['yes', 'no', 'abstain']"
-"""An owner's vote."""
 
+Handler: TypeAlias = "Literal['grid_staff', 'claimable', 'department']"
+"""Who handles requests of a category."""
 
-class CommandGrid(TypedDict):
-    """A grid command.
 
-    Attributes:
-        grid:
-    """
-    grid: GridCommand
+class Limit1(TypedDict):
+    amount: int
+    unit: LimitUnit
 
 
-class CommandGridIn(TypedDict):
-    """A grid command.
+Limit: TypeAlias = "Limit1 | str"
+"""A time limit: an amount of a unit, or its short text ("5wh", "15wd", "24h", "3d")."""
 
-    Attributes:
-        grid:
-    """
-    grid: GridCommandIn
 
-
-class CommandTasks(TypedDict):
-    """A tasks command.
-
-    Attributes:
-        tasks:
-    """
-    tasks: TaskCommand
-
-
-class CommandTasksIn(TypedDict):
-    """A tasks command.
-
-    Attributes:
-        tasks:
-    """
-    tasks: TaskCommandIn
-
-
-class CommandFund(TypedDict):
-    """A fund command.
-
-    Attributes:
-        fund:
-    """
-    fund: FundCommand
-
-
-class CommandFundIn(TypedDict):
-    """A fund command.
-
-    Attributes:
-        fund:
-    """
-    fund: FundCommandIn
-
-
-class CommandAssembly(TypedDict):
-    """An assembly command.
-
-    Attributes:
-        assembly:
-    """
-    assembly: AssemblyCommand
-
-
-class CommandAssemblyIn(TypedDict):
-    """An assembly command.
-
-    Attributes:
-        assembly:
-    """
-    assembly: AssemblyCommandIn
-
-
-class CommandScoring(TypedDict):
-    """A scoring command.
-
-    Attributes:
-        scoring:
-    """
-    scoring: ScoringCommand
-
-
-class CommandScoringIn(TypedDict):
-    """A scoring command.
-
-    Attributes:
-        scoring:
-    """
-    scoring: ScoringCommandIn
-
-
-class CommandPoints(TypedDict):
-    """A points command.
-
-    Attributes:
-        points:
-    """
-    points: PointsCommand
-
-
-class CommandPointsIn(TypedDict):
-    """A points command.
-
-    Attributes:
-        points:
-    """
-    points: PointsCommandIn
-
-Command: TypeAlias = "CommandGrid | CommandTasks | CommandFund | CommandAssembly | CommandScoring | CommandPoints"
-"""Any command, by capability."""
-
-CommandIn: TypeAlias = "CommandGridIn | CommandTasksIn | CommandFundIn | CommandAssemblyIn | CommandScoringIn | CommandPointsIn"
-"""Any command, by capability."""
-
-
-class Counts(TypedDict):
-    """Sizes of the grid or of a subtree.
-
-    Attributes:
-        communities: Communities.
-        departments: Departments.
-        directives: Directives.
-        districts: Districts.
-        grids: Grids.
-        households: Households.
-        micro_grids: Micro-grids.
-        paired_units: Paired units.
-        people: Registered people (the whole ward) or role holders and residents (a subtree).
-        streets: Streets.
-    """
-    communities: int
-    departments: int
-    directives: int
-    districts: int
-    grids: int
-    households: int
-    micro_grids: int
-    paired_units: int
-    people: int
-    streets: int
-
-
-class CoverageRules(TypedDict):
-    """Which coverage rules apply; each can be switched off.
-
-    Attributes:
-        band: Households a micro-grid must have, inclusive (Chengdu: 30–100); `None` to skip.
-        leaders: Communities need a chief grid leader, grids a grid leader, micro-grids a worker.
-        party_member_per_micro_grid: Every micro-grid needs a party member (清源社区 rule): a reporting or sent-down party member holding a role there, or a party member living there.
-        unassigned_households: Report households that are not in a micro-grid.
-    """
-    band: NotRequired[tuple[int, int] | None]
-    leaders: NotRequired[bool]
-    party_member_per_micro_grid: NotRequired[bool]
-    unassigned_households: NotRequired[bool]
-
-
-class CoverageView(TypedDict):
-    """A coverage report with its two summaries.
-
-    Attributes:
-        households: Households checked.
-        is_clean: Whether nothing was found.
-        micro_grid_compliance: Share of micro-grids that break no rule of theirs (band, party member, worker).
-        micro_grids: Micro-grids checked.
-        out_of_band: Micro-grids outside the band.
-        scope: The subtree checked (`None`: the whole grid).
-        unassigned_households: Households not in any micro-grid, by id.
-        without_leader: Units without their leader.
-        without_party_member: Micro-grids with no party member.
-    """
-    households: int
-    is_clean: bool
-    micro_grid_compliance: float
-    micro_grids: int
-    out_of_band: list[OutOfBand]
-    scope: NotRequired[NodeCode | None]
-    unassigned_households: list[str]
-    without_leader: list[MissingLeader]
-    without_party_member: list[NodeCode]
-
-
-class Deadlines(TypedDict):
-    """Deadlines of a request, set at its first dispatch (supervision starts there).
-
-    Attributes:
-        park: Past this time, still unresolved, the request is parked (挂账): the resolution limit and its one extension both spent.
-        resolution: Resolution is due by this time (moved by the one extension or a correction window).
-        response: The first action is due by this time.
-    """
-    park: _dt.datetime
-    resolution: _dt.datetime
-    response: _dt.datetime
-
-
-class DeadlinesIn(TypedDict):
-    """Deadlines of a request, set at its first dispatch (supervision starts there).
-
-    Attributes:
-        park: Past this time, still unresolved, the request is parked (挂账): the resolution limit and its one extension both spent.
-        resolution: Resolution is due by this time (moved by the one extension or a correction window).
-        response: The first action is due by this time.
-    """
-    park: _dt.datetime | str
-    resolution: _dt.datetime | str
-    response: _dt.datetime | str
-
-
-class DepartmentRow(TypedDict):
-    """A department, by id and name.
-
-    Attributes:
-        id: Its id.
-        name: Its name.
-    """
-    id: str
-    name: str
-
-
-class DirectiveProgress(TypedDict):
-    """How far a directive has come.
-
-    Attributes:
-        acknowledged: Households that acknowledged.
-        completion_rate: acknowledged / targets (1 when there are no targets).
-        due: When it is due.
-        first_after_secs: Seconds from issue to the first acknowledgement.
-        id: The directive.
-        issued_at: When it was issued.
-        last_after_secs: Seconds from issue to the latest acknowledgement so far.
-        late: Acknowledgements that came after the due time.
-        targets: Households reached.
-        title: Its title.
-        unit: The unit it was issued at.
-    """
-    acknowledged: int
-    completion_rate: float
-    due: NotRequired[_dt.datetime | None]
-    first_after_secs: NotRequired[int | None]
-    id: str
-    issued_at: _dt.datetime
-    last_after_secs: NotRequired[int | None]
-    late: int
-    targets: int
-    title: str
-    unit: NodeCode
-
-
-class DirectiveProgressIn(TypedDict):
-    """How far a directive has come.
-
-    Attributes:
-        acknowledged: Households that acknowledged.
-        completion_rate: acknowledged / targets (1 when there are no targets).
-        due: When it is due.
-        first_after_secs: Seconds from issue to the first acknowledgement.
-        id: The directive.
-        issued_at: When it was issued.
-        last_after_secs: Seconds from issue to the latest acknowledgement so far.
-        late: Acknowledgements that came after the due time.
-        targets: Households reached.
-        title: Its title.
-        unit: The unit it was issued at.
-    """
-    acknowledged: int
-    completion_rate: float
-    due: NotRequired[_dt.datetime | str | None]
-    first_after_secs: NotRequired[int | None]
-    id: str
-    issued_at: _dt.datetime | str
-    last_after_secs: NotRequired[int | None]
-    late: int
-    targets: int
-    title: str
-    unit: NodeCode
-
-
-class DirectiveSummary(TypedDict):
-    """A directive as a listing shows it.
-
-    Attributes:
-        acknowledged: Households that acknowledged.
-        due: When it is due.
-        id: Its id.
-        issued_at: When it was issued.
-        targets: Households reached.
-        title: Its title.
-        unit: The unit it was issued at.
-    """
-    acknowledged: int
-    due: NotRequired[_dt.datetime | None]
-    id: str
-    issued_at: _dt.datetime
-    targets: int
-    title: str
-    unit: NodeCode
-
-
-class DirectiveSummaryIn(TypedDict):
-    """A directive as a listing shows it.
-
-    Attributes:
-        acknowledged: Households that acknowledged.
-        due: When it is due.
-        id: Its id.
-        issued_at: When it was issued.
-        targets: Households reached.
-        title: Its title.
-        unit: The unit it was issued at.
-    """
-    acknowledged: int
-    due: NotRequired[_dt.datetime | str | None]
-    id: str
-    issued_at: _dt.datetime | str
-    targets: int
-    title: str
-    unit: NodeCode
-
-Domain: TypeAlias = "Literal['politics_and_law', 'market_supervision', 'emergency_management', 'civil_affairs', 'fire_safety', 'urban_management', 'public_security', 'health', 'environment', 'housing', 'social_security', 'party_building']"
-"""A domain of public work that a grid unit or a department answers for."""
-
-DomainSet: TypeAlias = "list[Domain]"
-"""A set of domains (多网合一), listed by name."""
-
-
-class EventGrid(TypedDict):
-    """A grid event.
-
-    Attributes:
-        grid:
-    """
-    grid: GridEvent
-
-
-class EventGridIn(TypedDict):
-    """A grid event.
-
-    Attributes:
-        grid:
-    """
-    grid: GridEventIn
-
-
-class EventTasks(TypedDict):
-    """A tasks event.
-
-    Attributes:
-        tasks:
-    """
-    tasks: TaskEvent
-
-
-class EventTasksIn(TypedDict):
-    """A tasks event.
-
-    Attributes:
-        tasks:
-    """
-    tasks: TaskEventIn
-
-
-class EventFund(TypedDict):
-    """A fund event.
-
-    Attributes:
-        fund:
-    """
-    fund: FundEvent
-
-
-class EventFundIn(TypedDict):
-    """A fund event.
-
-    Attributes:
-        fund:
-    """
-    fund: FundEventIn
-
-
-class EventAssembly(TypedDict):
-    """An assembly event.
-
-    Attributes:
-        assembly:
-    """
-    assembly: AssemblyEvent
-
-
-class EventAssemblyIn(TypedDict):
-    """An assembly event.
-
-    Attributes:
-        assembly:
-    """
-    assembly: AssemblyEventIn
-
-
-class EventScoring(TypedDict):
-    """A scoring event.
-
-    Attributes:
-        scoring:
-    """
-    scoring: ScoringEvent
-
-
-class EventScoringIn(TypedDict):
-    """A scoring event.
-
-    Attributes:
-        scoring:
-    """
-    scoring: ScoringEventIn
-
-
-class EventPoints(TypedDict):
-    """A points event.
-
-    Attributes:
-        points:
-    """
-    points: PointsEvent
-
-
-class EventPointsIn(TypedDict):
-    """A points event.
-
-    Attributes:
-        points:
-    """
-    points: PointsEventIn
-
-Event: TypeAlias = "EventGrid | EventTasks | EventFund | EventAssembly | EventScoring | EventPoints"
-"""Any event, by capability."""
-
-EventIn: TypeAlias = "EventGridIn | EventTasksIn | EventFundIn | EventAssemblyIn | EventScoringIn | EventPointsIn"
-"""Any event, by capability."""
-
-
-class ExpiredLot(TypedDict):
-    """Points expired from one lot.
-
-    Attributes:
-        lot: The lot's place in their passbook.
-        person: The person.
-        points: Points expired.
-    """
-    lot: int
-    person: str
-    points: int
-
-
-class ExpiryNever(TypedDict):
-    """Never.
-
-    Attributes:
-        rule:
-    """
-    rule: Literal['never']
-
-
-class ExpiryDays(TypedDict):
-    """After this many days: a lot earned on day D may be spent through day D + N − 1.
-
-    Attributes:
-        days: Days of validity (at least 1).
-        rule:
-    """
-    days: int
-    rule: Literal['days']
-
-
-class ExpiryEndOfMonth(TypedDict):
-    """At the end of the month it was earned in.
-
-    Attributes:
-        rule:
-    """
-    rule: Literal['end_of_month']
-
-
-class ExpiryEndOfYear(TypedDict):
-    """At the end of the natural year it was earned in.
-
-    Attributes:
-        rule:
-    """
-    rule: Literal['end_of_year']
-
-Expiry: TypeAlias = "ExpiryNever | ExpiryDays | ExpiryEndOfMonth | ExpiryEndOfYear"
-"""When a lot of points expires."""
-
-
-class FeeRateArea(TypedDict):
-    """Yuan per m² of exclusive area per month (4.00 yuan/m² on 72 m² → 288.00).
-
-    Attributes:
-        per:
-        rate: The rate.
-    """
-    per: Literal['area']
-    rate: Decimal
-
-
-class FeeRateAreaIn(TypedDict):
-    """Yuan per m² of exclusive area per month (4.00 yuan/m² on 72 m² → 288.00).
-
-    Attributes:
-        per:
-        rate: The rate.
-    """
-    per: Literal['area']
-    rate: Decimal | int | str
-
-
-class FeeRateHousehold(TypedDict):
-    """A flat amount per household per month.
-
-    Attributes:
-        amount: The amount.
-        per:
-    """
-    amount: Amount
-    per: Literal['household']
-
-
-class FeeRateHouseholdIn(TypedDict):
-    """A flat amount per household per month.
-
-    Attributes:
-        amount: The amount.
-        per:
-    """
-    amount: AmountIn
-    per: Literal['household']
-
-FeeRate: TypeAlias = "FeeRateArea | FeeRateHousehold"
-"""How fees are billed each month."""
-
-FeeRateIn: TypeAlias = "FeeRateAreaIn | FeeRateHouseholdIn"
-"""How fees are billed each month."""
-
-
-class FundCommandOpenFund(TypedDict):
-    """Opens a compound's fund with its standard chart of accounts.
-
-    Attributes:
-        approval_threshold: Payments above this need the supervisor first; the configured default if absent.
-        basis: How the manager is paid.
-        fee: The monthly fee.
-        fund: The fund's id.
-        name: Its name (the compound's).
-        rounding: The rounding of fees and remuneration; the configured default if absent.
-        type:
-        unit: The unit whose households own the compound.
-    """
-    approval_threshold: NotRequired[Amount | None]
-    basis: Basis
-    fee: FeeRate
-    fund: str
-    name: str
-    rounding: NotRequired[Rounding | None]
-    type: Literal['open_fund']
-    unit: NodeCode
-
-
-class FundCommandOpenFundIn(TypedDict):
-    """Opens a compound's fund with its standard chart of accounts.
-
-    Attributes:
-        approval_threshold: Payments above this need the supervisor first; the configured default if absent.
-        basis: How the manager is paid.
-        fee: The monthly fee.
-        fund: The fund's id.
-        name: Its name (the compound's).
-        rounding: The rounding of fees and remuneration; the configured default if absent.
-        type:
-        unit: The unit whose households own the compound.
-    """
-    approval_threshold: NotRequired[AmountIn | None]
-    basis: BasisIn
-    fee: FeeRateIn
-    fund: str
-    name: str
-    rounding: NotRequired[Rounding | None]
-    type: Literal['open_fund']
-    unit: NodeCode
-
-
-class FundCommandOpenAccount(TypedDict):
-    """Opens another account (a second bank account, a deposit held).
-
-    Attributes:
-        account: The account.
-        fund: The fund.
-        type:
-    """
-    account: Account
-    fund: str
-    type: Literal['open_account']
-
-
-class FundCommandPost(TypedDict):
-    """Posts transactions by hand, all or none (an opening balance, bank interest). They
-    may not touch expense accounts: spending goes through [`FundCommand::RequestPayment`].
-
-    Attributes:
-        fund: The fund.
-        transactions: The transactions, in date order.
-        type:
-    """
-    fund: str
-    transactions: list[Transaction]
-    type: Literal['post']
-
-
-class FundCommandPostIn(TypedDict):
-    """Posts transactions by hand, all or none (an opening balance, bank interest). They
-    may not touch expense accounts: spending goes through [`FundCommand::RequestPayment`].
-
-    Attributes:
-        fund: The fund.
-        transactions: The transactions, in date order.
-        type:
-    """
-    fund: str
-    transactions: list[TransactionIn]
-    type: Literal['post']
-
-
-class FundCommandReverse(TypedDict):
-    """Corrects a transaction by posting its mirror image, dated today.
-
-    Attributes:
-        fund: The fund.
-        reason: Why.
-        reverses: The transaction corrected.
-        transaction: The reversal's id.
-        type:
-    """
-    fund: str
-    reason: str
-    reverses: str
-    transaction: str
-    type: Literal['reverse']
-
-
-class FundCommandBillFees(TypedDict):
-    """Bills a month's fees to every household of the compound by its exclusive area.
-
-    Attributes:
-        fund: The fund.
-        month: The month, `YYYY-MM`.
-        type:
-    """
-    fund: str
-    month: str
-    type: Literal['bill_fees']
-
-
-class FundCommandRecordPayment(TypedDict):
-    """Records a household's payment of fees into the fund's bank account.
-
-    Attributes:
-        amount: The amount.
-        fund: The fund.
-        household: The household.
-        payment: The payment's id (its transaction's id).
-        type:
-    """
-    amount: Amount
-    fund: str
-    household: str
-    payment: str
-    type: Literal['record_payment']
-
-
-class FundCommandRecordPaymentIn(TypedDict):
-    """Records a household's payment of fees into the fund's bank account.
-
-    Attributes:
-        amount: The amount.
-        fund: The fund.
-        household: The household.
-        payment: The payment's id (its transaction's id).
-        type:
-    """
-    amount: AmountIn
-    fund: str
-    household: str
-    payment: str
-    type: Literal['record_payment']
-
-
-class FundCommandRecordIncome(TypedDict):
-    """Records common income (parking, advertising) into the fund.
-
-    Attributes:
-        amount: The amount.
-        description: What it was.
-        fund: The fund.
-        id: The income's id (its transaction's id).
-        source: Where it came from.
-        type:
-    """
-    amount: Amount
-    description: NotRequired[str]
-    fund: str
-    id: str
-    source: IncomeSource
-    type: Literal['record_income']
-
-
-class FundCommandRecordIncomeIn(TypedDict):
-    """Records common income (parking, advertising) into the fund.
-
-    Attributes:
-        amount: The amount.
-        description: What it was.
-        fund: The fund.
-        id: The income's id (its transaction's id).
-        source: Where it came from.
-        type:
-    """
-    amount: AmountIn
-    description: NotRequired[str]
-    fund: str
-    id: str
-    source: IncomeSource
-    type: Literal['record_income']
-
-
-FundCommandProposeBudget = TypedDict(
-    "FundCommandProposeBudget",
-    {
-        "budget": "str",
-        "from": "_dt.date",
-        "fund": "str",
-        "lines": "list[LineAmount]",
-        "to": "_dt.date",
-        "type": "Literal['propose_budget']",
-    },
-)
-"""Proposes a budget; it takes effect when the assembly approves it.
-
-Attributes:
-    budget: The budget's id.
-    from: Its first day.
-    fund: The fund.
-    lines: Its lines.
-    to: Its last day.
-    type:
-"""
-
-
-FundCommandProposeBudgetIn = TypedDict(
-    "FundCommandProposeBudgetIn",
-    {
-        "budget": "str",
-        "from": "_dt.date | str",
-        "fund": "str",
-        "lines": "list[LineAmountIn]",
-        "to": "_dt.date | str",
-        "type": "Literal['propose_budget']",
-    },
-)
-"""Proposes a budget; it takes effect when the assembly approves it.
-
-Attributes:
-    budget: The budget's id.
-    from: Its first day.
-    fund: The fund.
-    lines: Its lines.
-    to: Its last day.
-    type:
-"""
-
-
-class FundCommandProposeAmendment(TypedDict):
-    """Proposes new amounts for lines of an approved budget (new lines included).
-
-    Attributes:
-        amendment: The amendment's id.
-        budget: The budget.
-        fund: The fund.
-        lines: The new amounts.
-        reason: Why.
-        type:
-    """
-    amendment: str
-    budget: str
-    fund: str
-    lines: list[LineAmount]
-    reason: str
-    type: Literal['propose_amendment']
-
-
-class FundCommandProposeAmendmentIn(TypedDict):
-    """Proposes new amounts for lines of an approved budget (new lines included).
-
-    Attributes:
-        amendment: The amendment's id.
-        budget: The budget.
-        fund: The fund.
-        lines: The new amounts.
-        reason: Why.
-        type:
-    """
-    amendment: str
-    budget: str
-    fund: str
-    lines: list[LineAmountIn]
-    reason: str
-    type: Literal['propose_amendment']
-
-
-class FundCommandRequestPayment(TypedDict):
-    """Pays against an approved budget line with a voucher. Up to the threshold it posts
-    at once; above it, it waits for the supervisor.
-
-    Attributes:
-        amount: The amount.
-        budget: The budget.
-        fund: The fund.
-        line: The line.
-        payment: The payment's id (its transaction's id).
-        type:
-        voucher: The voucher.
-    """
-    amount: Amount
-    budget: str
-    fund: str
-    line: str
-    payment: str
-    type: Literal['request_payment']
-    voucher: Voucher
-
-
-class FundCommandRequestPaymentIn(TypedDict):
-    """Pays against an approved budget line with a voucher. Up to the threshold it posts
-    at once; above it, it waits for the supervisor.
-
-    Attributes:
-        amount: The amount.
-        budget: The budget.
-        fund: The fund.
-        line: The line.
-        payment: The payment's id (its transaction's id).
-        type:
-        voucher: The voucher.
-    """
-    amount: AmountIn
-    budget: str
-    fund: str
-    line: str
-    payment: str
-    type: Literal['request_payment']
-    voucher: Voucher
-
-
-class FundCommandApprovePayment(TypedDict):
-    """The supervisor approves a pending payment, which posts.
-
-    Attributes:
-        fund: The fund.
-        payment: The payment.
-        type:
-    """
-    fund: str
-    payment: str
-    type: Literal['approve_payment']
-
-
-class FundCommandRejectPayment(TypedDict):
-    """The supervisor refuses a pending payment.
-
-    Attributes:
-        fund: The fund.
-        payment: The payment.
-        reason: Why.
-        type:
-    """
-    fund: str
-    payment: str
-    reason: str
-    type: Literal['reject_payment']
-
-
-FundCommandAccrueRemuneration = TypedDict(
-    "FundCommandAccrueRemuneration",
-    {
-        "accrual": "str",
-        "from": "_dt.date",
-        "fund": "str",
-        "to": "_dt.date",
-        "type": "Literal['accrue_remuneration']",
-    },
-)
-"""Computes and posts the manager's remuneration for a period.
-
-Attributes:
-    accrual: The accrual's id (its transaction's id).
-    from: The period's first day.
-    fund: The fund.
-    to: The period's last day.
-    type:
-"""
-
-
-FundCommandAccrueRemunerationIn = TypedDict(
-    "FundCommandAccrueRemunerationIn",
-    {
-        "accrual": "str",
-        "from": "_dt.date | str",
-        "fund": "str",
-        "to": "_dt.date | str",
-        "type": "Literal['accrue_remuneration']",
-    },
-)
-"""Computes and posts the manager's remuneration for a period.
-
-Attributes:
-    accrual: The accrual's id (its transaction's id).
-    from: The period's first day.
-    fund: The fund.
-    to: The period's last day.
-    type:
-"""
-
-
-class FundCommandPayRemuneration(TypedDict):
-    """Pays remuneration owed to the manager.
-
-    Attributes:
-        amount: The amount.
-        fund: The fund.
-        payment: The payment's id (its transaction's id).
-        type:
-    """
-    amount: Amount
-    fund: str
-    payment: str
-    type: Literal['pay_remuneration']
-
-
-class FundCommandPayRemunerationIn(TypedDict):
-    """Pays remuneration owed to the manager.
-
-    Attributes:
-        amount: The amount.
-        fund: The fund.
-        payment: The payment's id (its transaction's id).
-        type:
-    """
-    amount: AmountIn
-    fund: str
-    payment: str
-    type: Literal['pay_remuneration']
-
-
-class FundCommandProposeDividend(TypedDict):
-    """Proposes a dividend of surplus common income; the assembly decides.
-
-    Attributes:
-        amount: The total to share by area or by an agreed key; for a rate per m², absent or equal to the sum of the rounded shares.
-        dividend: The dividend's id.
-        fund: The fund.
-        key: How it is shared.
-        type:
-    """
-    amount: NotRequired[Amount | None]
-    dividend: str
-    fund: str
-    key: SharingKey
-    type: Literal['propose_dividend']
-
-
-class FundCommandProposeDividendIn(TypedDict):
-    """Proposes a dividend of surplus common income; the assembly decides.
-
-    Attributes:
-        amount: The total to share by area or by an agreed key; for a rate per m², absent or equal to the sum of the rounded shares.
-        dividend: The dividend's id.
-        fund: The fund.
-        key: How it is shared.
-        type:
-    """
-    amount: NotRequired[AmountIn | None]
-    dividend: str
-    fund: str
-    key: SharingKeyIn
-    type: Literal['propose_dividend']
-
-
-class FundCommandPayDividend(TypedDict):
-    """Pays an approved dividend's shares out of the bank account.
-
-    Attributes:
-        dividend: The dividend.
-        fund: The fund.
-        payment: The payout's id (its transaction's id).
-        type:
-    """
-    dividend: str
-    fund: str
-    payment: str
-    type: Literal['pay_dividend']
-
-FundCommand: TypeAlias = "FundCommandOpenFund | FundCommandOpenAccount | FundCommandPost | FundCommandReverse | FundCommandBillFees | FundCommandRecordPayment | FundCommandRecordIncome | FundCommandProposeBudget | FundCommandProposeAmendment | FundCommandRequestPayment | FundCommandApprovePayment | FundCommandRejectPayment | FundCommandAccrueRemuneration | FundCommandPayRemuneration | FundCommandProposeDividend | FundCommandPayDividend"
-"""A command to a compound's common fund. Every command names its fund; ids given by
-the caller (payments, incomes, accruals) become transaction ids, so a retry with the
-same content does nothing and a reused id with other content is refused.
-"""
-
-FundCommandIn: TypeAlias = "FundCommandOpenFundIn | FundCommandOpenAccount | FundCommandPostIn | FundCommandReverse | FundCommandBillFees | FundCommandRecordPaymentIn | FundCommandRecordIncomeIn | FundCommandProposeBudgetIn | FundCommandProposeAmendmentIn | FundCommandRequestPaymentIn | FundCommandApprovePayment | FundCommandRejectPayment | FundCommandAccrueRemunerationIn | FundCommandPayRemunerationIn | FundCommandProposeDividendIn | FundCommandPayDividend"
-"""A command to a compound's common fund. Every command names its fund; ids given by
-the caller (payments, incomes, accruals) become transaction ids, so a retry with the
-same content does nothing and a reused id with other content is refused.
-"""
+LimitUnit: TypeAlias = "Literal['working_hours', 'working_days', 'hours', 'days']"
+"""The unit of a [`Limit`]."""
 
 
 class FundConfig(TypedDict):
@@ -1666,12 +1214,12 @@ class FundConfig(TypedDict):
 
     Attributes:
         approval_threshold: Payments above this need the supervisor's approval first (5,000.00 yuan).
-        currency: The currency named in exports.
         rounding: The rounding of fees and remuneration (half away from zero, 四舍五入).
+        currency: The currency named in exports.
     """
     approval_threshold: NotRequired[Amount]
-    currency: NotRequired[str]
     rounding: NotRequired[Rounding]
+    currency: NotRequired[str]
 
 
 class FundConfigIn(TypedDict):
@@ -1679,946 +1227,125 @@ class FundConfigIn(TypedDict):
 
     Attributes:
         approval_threshold: Payments above this need the supervisor's approval first (5,000.00 yuan).
-        currency: The currency named in exports.
         rounding: The rounding of fees and remuneration (half away from zero, 四舍五入).
+        currency: The currency named in exports.
     """
     approval_threshold: NotRequired[AmountIn]
-    currency: NotRequired[str]
     rounding: NotRequired[Rounding]
+    currency: NotRequired[str]
 
 
-class FundEventFundOpened(TypedDict):
-    """A fund was opened.
+class ScoringConfig(TypedDict):
+    """Configuration of the scoring capability.
 
     Attributes:
-        date: The day.
-        fund: The fund.
-        name: Its name.
-        terms: Its terms.
-        type:
-        unit: Its compound's unit.
+        hours: How service time counts.
+        stars: The star-level profile (the national one by default).
+        obligation: What sent-down party members owe each month.
+        handler_weights: Weights of a handler's score.
     """
-    date: _dt.date
-    fund: str
+    hours: NotRequired[HoursRules]
+    stars: NotRequired[StarProfile]
+    obligation: NotRequired[Obligation]
+    handler_weights: NotRequired[HandlerWeights]
+
+
+class ScoringConfigIn(TypedDict):
+    """Configuration of the scoring capability.
+
+    Attributes:
+        hours: How service time counts.
+        stars: The star-level profile (the national one by default).
+        obligation: What sent-down party members owe each month.
+        handler_weights: Weights of a handler's score.
+    """
+    hours: NotRequired[HoursRules]
+    stars: NotRequired[StarProfileIn]
+    obligation: NotRequired[Obligation]
+    handler_weights: NotRequired[HandlerWeightsIn]
+
+
+class HoursRules(TypedDict):
+    """How a service record's time is counted (all in whole minutes).
+
+    Only actual service counts; travel is left out unless `exclude_travel` is turned off.
+    The other caps are local rules (海林: 8 h a day, units of half an hour rounded down, 2 h
+    per activity) and are off by default.
+
+    Attributes:
+        exclude_travel: Leave travel time out (the national rule). On by default.
+        per_activity_cap_minutes: At most this many minutes counted for one activity.
+        unit_minutes: Count in units of this many minutes (30 for half hours).
+        unit_rounding: How a part unit is rounded.
+        daily_cap_minutes: At most this many minutes counted for one person on one day.
+    """
+    exclude_travel: NotRequired[bool]
+    per_activity_cap_minutes: NotRequired[int | None]
+    unit_minutes: NotRequired[int | None]
+    unit_rounding: NotRequired[UnitRounding]
+    daily_cap_minutes: NotRequired[int | None]
+
+
+UnitRounding: TypeAlias = "Literal['down', 'half_up', 'up']"
+"""How a part unit of service time is rounded."""
+
+
+class StarProfile(TypedDict):
+    """A star-level profile: the cumulative hours each level needs, lowest first.
+
+    Attributes:
+        name: The profile's name.
+        thresholds: Hours for levels 1, 2, … (strictly increasing, positive).
+        progression: How levels are granted.
+    """
     name: str
-    terms: Terms
-    type: Literal['fund_opened']
-    unit: NodeCode
+    thresholds: list[Decimal]
+    progression: NotRequired[Progression]
 
 
-class FundEventFundOpenedIn(TypedDict):
-    """A fund was opened.
+class StarProfileIn(TypedDict):
+    """A star-level profile: the cumulative hours each level needs, lowest first.
 
     Attributes:
-        date: The day.
-        fund: The fund.
-        name: Its name.
-        terms: Its terms.
-        type:
-        unit: Its compound's unit.
+        name: The profile's name.
+        thresholds: Hours for levels 1, 2, … (strictly increasing, positive).
+        progression: How levels are granted.
     """
-    date: _dt.date | str
-    fund: str
     name: str
-    terms: TermsIn
-    type: Literal['fund_opened']
-    unit: NodeCode
+    thresholds: list[Decimal | int | str]
+    progression: NotRequired[Progression]
 
 
-class FundEventAccountOpened(TypedDict):
-    """An account was opened.
-
-    Attributes:
-        account: The account.
-        fund: The fund.
-        type:
-    """
-    account: Account
-    fund: str
-    type: Literal['account_opened']
+class ProgressionDirect(TypedDict):
+    """Straight to the level the hours reach."""
+    rule: Literal['direct']
 
 
-class FundEventPosted(TypedDict):
-    """A transaction was posted.
+class ProgressionStepwise(TypedDict):
+    """One level per grant, and only after the current level has been held this many
+    days (a first star needs no wait).
 
     Attributes:
-        fund: The fund.
-        purpose: Why.
-        transaction: The transaction.
-        type:
+        min_days_held: Days a level must be held before the next.
     """
-    fund: str
-    purpose: Purpose
-    transaction: Transaction
-    type: Literal['posted']
+    rule: Literal['stepwise']
+    min_days_held: int
 
 
-class FundEventPostedIn(TypedDict):
-    """A transaction was posted.
+Progression: TypeAlias = "ProgressionDirect | ProgressionStepwise"
+"""How levels are granted as hours grow."""
+
+
+class Obligation(TypedDict):
+    """The monthly service a role owes: sent-down party members serve at least once a month
+    for at least 2 hours.
 
     Attributes:
-        fund: The fund.
-        purpose: Why.
-        transaction: The transaction.
-        type:
+        services_per_month: Certified services needed in a month.
+        minutes_per_month: Counted minutes needed in a month.
     """
-    fund: str
-    purpose: Purpose
-    transaction: TransactionIn
-    type: Literal['posted']
-
-
-class FundEventFeesBilled(TypedDict):
-    """A month's fees were billed (the transactions follow, one per household).
-
-    Attributes:
-        billing: The billing.
-        fund: The fund.
-        type:
-    """
-    billing: Billing
-    fund: str
-    type: Literal['fees_billed']
-
-
-class FundEventFeesBilledIn(TypedDict):
-    """A month's fees were billed (the transactions follow, one per household).
-
-    Attributes:
-        billing: The billing.
-        fund: The fund.
-        type:
-    """
-    billing: BillingIn
-    fund: str
-    type: Literal['fees_billed']
-
-
-class FundEventBudgetProposed(TypedDict):
-    """A budget was proposed.
-
-    Attributes:
-        budget: The budget, as proposed.
-        fund: The fund.
-        type:
-    """
-    budget: Budget
-    fund: str
-    type: Literal['budget_proposed']
-
-
-class FundEventBudgetProposedIn(TypedDict):
-    """A budget was proposed.
-
-    Attributes:
-        budget: The budget, as proposed.
-        fund: The fund.
-        type:
-    """
-    budget: BudgetIn
-    fund: str
-    type: Literal['budget_proposed']
-
-
-class FundEventAmendmentProposed(TypedDict):
-    """An amendment was proposed.
-
-    Attributes:
-        amendment: The amendment.
-        budget: The budget.
-        fund: The fund.
-        type:
-    """
-    amendment: Amendment
-    budget: str
-    fund: str
-    type: Literal['amendment_proposed']
-
-
-class FundEventAmendmentProposedIn(TypedDict):
-    """An amendment was proposed.
-
-    Attributes:
-        amendment: The amendment.
-        budget: The budget.
-        fund: The fund.
-        type:
-    """
-    amendment: AmendmentIn
-    budget: str
-    fund: str
-    type: Literal['amendment_proposed']
-
-
-class FundEventBudgetDecided(TypedDict):
-    """The assembly decided a budget.
-
-    Attributes:
-        approved: Approved or not.
-        budget: The budget.
-        fund: The fund.
-        motion: The motion.
-        type:
-    """
-    approved: bool
-    budget: str
-    fund: str
-    motion: str
-    type: Literal['budget_decided']
-
-
-class FundEventAmendmentDecided(TypedDict):
-    """The assembly decided an amendment.
-
-    Attributes:
-        amendment: The amendment.
-        approved: Approved or not.
-        budget: The budget.
-        fund: The fund.
-        motion: The motion.
-        type:
-    """
-    amendment: str
-    approved: bool
-    budget: str
-    fund: str
-    motion: str
-    type: Literal['amendment_decided']
-
-
-class FundEventPaymentRequested(TypedDict):
-    """A payment above the threshold awaits the supervisor.
-
-    Attributes:
-        fund: The fund.
-        payment: The payment.
-        type:
-    """
-    fund: str
-    payment: Payment
-    type: Literal['payment_requested']
-
-
-class FundEventPaymentRequestedIn(TypedDict):
-    """A payment above the threshold awaits the supervisor.
-
-    Attributes:
-        fund: The fund.
-        payment: The payment.
-        type:
-    """
-    fund: str
-    payment: PaymentIn
-    type: Literal['payment_requested']
-
-
-class FundEventPaymentMade(TypedDict):
-    """A payment was recorded as approved and posted (its transaction follows).
-
-    Attributes:
-        fund: The fund.
-        payment: The payment, as posted.
-        type:
-    """
-    fund: str
-    payment: Payment
-    type: Literal['payment_made']
-
-
-class FundEventPaymentMadeIn(TypedDict):
-    """A payment was recorded as approved and posted (its transaction follows).
-
-    Attributes:
-        fund: The fund.
-        payment: The payment, as posted.
-        type:
-    """
-    fund: str
-    payment: PaymentIn
-    type: Literal['payment_made']
-
-
-class FundEventPaymentRejected(TypedDict):
-    """The supervisor refused a payment.
-
-    Attributes:
-        by: Who refused.
-        fund: The fund.
-        payment: The payment.
-        reason: Why.
-        type:
-    """
-    by: str
-    fund: str
-    payment: str
-    reason: str
-    type: Literal['payment_rejected']
-
-
-class FundEventRemunerationAccrued(TypedDict):
-    """Remuneration was computed (its transaction follows).
-
-    Attributes:
-        accrual: The accrual.
-        fund: The fund.
-        type:
-    """
-    accrual: Accrual
-    fund: str
-    type: Literal['remuneration_accrued']
-
-
-class FundEventRemunerationAccruedIn(TypedDict):
-    """Remuneration was computed (its transaction follows).
-
-    Attributes:
-        accrual: The accrual.
-        fund: The fund.
-        type:
-    """
-    accrual: AccrualIn
-    fund: str
-    type: Literal['remuneration_accrued']
-
-
-class FundEventDividendProposed(TypedDict):
-    """A dividend was proposed.
-
-    Attributes:
-        amount: The total.
-        dividend: The dividend.
-        fund: The fund.
-        key: How it is shared.
-        type:
-    """
-    amount: Amount
-    dividend: str
-    fund: str
-    key: SharingKey
-    type: Literal['dividend_proposed']
-
-
-class FundEventDividendProposedIn(TypedDict):
-    """A dividend was proposed.
-
-    Attributes:
-        amount: The total.
-        dividend: The dividend.
-        fund: The fund.
-        key: How it is shared.
-        type:
-    """
-    amount: AmountIn
-    dividend: str
-    fund: str
-    key: SharingKeyIn
-    type: Literal['dividend_proposed']
-
-
-class FundEventDividendDecided(TypedDict):
-    """The assembly decided a dividend; when approved its shares are fixed here and
-    their transaction follows.
-
-    Attributes:
-        approved: Approved or not.
-        dividend: The dividend.
-        fund: The fund.
-        motion: The motion.
-        residue: For a rate per m²: what rounding left in the fund.
-        shares: The shares by household (empty when not approved).
-        type:
-    """
-    approved: bool
-    dividend: str
-    fund: str
-    motion: str
-    residue: NotRequired[Decimal]
-    shares: list[tuple[str, Amount]]
-    type: Literal['dividend_decided']
-
-
-class FundEventDividendDecidedIn(TypedDict):
-    """The assembly decided a dividend; when approved its shares are fixed here and
-    their transaction follows.
-
-    Attributes:
-        approved: Approved or not.
-        dividend: The dividend.
-        fund: The fund.
-        motion: The motion.
-        residue: For a rate per m²: what rounding left in the fund.
-        shares: The shares by household (empty when not approved).
-        type:
-    """
-    approved: bool
-    dividend: str
-    fund: str
-    motion: str
-    residue: NotRequired[Decimal | int | str]
-    shares: list[tuple[str, AmountIn]]
-    type: Literal['dividend_decided']
-
-
-class FundEventCommonIncomeInBaseDecided(TypedDict):
-    """The assembly decided whether common income counts in the remuneration base.
-
-    Attributes:
-        fund: The fund.
-        include: The new setting.
-        motion: The motion.
-        type:
-    """
-    fund: str
-    include: bool
-    motion: str
-    type: Literal['common_income_in_base_decided']
-
-FundEvent: TypeAlias = "FundEventFundOpened | FundEventAccountOpened | FundEventPosted | FundEventFeesBilled | FundEventBudgetProposed | FundEventAmendmentProposed | FundEventBudgetDecided | FundEventAmendmentDecided | FundEventPaymentRequested | FundEventPaymentMade | FundEventPaymentRejected | FundEventRemunerationAccrued | FundEventDividendProposed | FundEventDividendDecided | FundEventCommonIncomeInBaseDecided"
-"""Something that happened to a fund."""
-
-FundEventIn: TypeAlias = "FundEventFundOpenedIn | FundEventAccountOpened | FundEventPostedIn | FundEventFeesBilledIn | FundEventBudgetProposedIn | FundEventAmendmentProposedIn | FundEventBudgetDecided | FundEventAmendmentDecided | FundEventPaymentRequestedIn | FundEventPaymentMadeIn | FundEventPaymentRejected | FundEventRemunerationAccruedIn | FundEventDividendProposedIn | FundEventDividendDecidedIn | FundEventCommonIncomeInBaseDecided"
-"""Something that happened to a fund."""
-
-
-class GridCommandAddUnit(TypedDict):
-    """Create a unit under the parent its code implies; without domains it takes the
-    configured default (the five merged domains).
-
-    Attributes:
-        code: Its code.
-        domains: The domains it answers for.
-        name: Its name.
-        type:
-    """
-    code: NodeCode
-    domains: NotRequired[DomainSet | None]
-    name: str
-    type: Literal['add_unit']
-
-
-class GridCommandRenameUnit(TypedDict):
-    """Rename a unit.
-
-    Attributes:
-        code: The unit.
-        name: The new name.
-        type:
-    """
-    code: NodeCode
-    name: str
-    type: Literal['rename_unit']
-
-
-class GridCommandSetDomains(TypedDict):
-    """Replace the domains a unit answers for.
-
-    Attributes:
-        code: The unit.
-        domains: The new set.
-        type:
-    """
-    code: NodeCode
-    domains: DomainSet
-    type: Literal['set_domains']
-
-
-class GridCommandRetireUnit(TypedDict):
-    """Retire a unit that has no child units; its households, if any, move to
-    `transfer_households_to` in the same step.
-
-    Attributes:
-        code: The unit.
-        transfer_households_to: Where its households go.
-        type:
-    """
-    code: NodeCode
-    transfer_households_to: NotRequired[NodeCode | None]
-    type: Literal['retire_unit']
-
-
-class GridCommandAddHousehold(TypedDict):
-    """Register a household at a community, grid or micro-grid.
-
-    Attributes:
-        area: Exclusive floor area in m².
-        id: Its id.
-        type:
-        unit: Its unit.
-    """
-    area: Decimal
-    id: str
-    type: Literal['add_household']
-    unit: NodeCode
-
-
-class GridCommandAddHouseholdIn(TypedDict):
-    """Register a household at a community, grid or micro-grid.
-
-    Attributes:
-        area: Exclusive floor area in m².
-        id: Its id.
-        type:
-        unit: Its unit.
-    """
-    area: Decimal | int | str
-    id: str
-    type: Literal['add_household']
-    unit: NodeCode
-
-
-class GridCommandMoveHousehold(TypedDict):
-    """Move a household to another unit.
-
-    Attributes:
-        id: The household.
-        to: The destination.
-        type:
-    """
-    id: str
-    to: NodeCode
-    type: Literal['move_household']
-
-
-class GridCommandAddPerson(TypedDict):
-    """Register a person.
-
-    Attributes:
-        id: Their id.
-        name: Their name.
-        party_member: Whether they are a party member.
-        phone: Their phone number.
-        type:
-    """
-    id: str
-    name: str
-    party_member: NotRequired[bool]
-    phone: NotRequired[str | None]
-    type: Literal['add_person']
-
-
-class GridCommandRegisterResident(TypedDict):
-    """Register a person as living in a household.
-
-    Attributes:
-        household: The household.
-        person: The person.
-        type:
-    """
-    household: str
-    person: str
-    type: Literal['register_resident']
-
-
-class GridCommandGrantRole(TypedDict):
-    """Give a person a role at a unit.
-
-    Attributes:
-        person: The person.
-        role: The role.
-        type:
-        unit: The unit.
-    """
-    person: str
-    role: Role
-    type: Literal['grant_role']
-    unit: NodeCode
-
-
-class GridCommandRevokeRole(TypedDict):
-    """Take a role from a person.
-
-    Attributes:
-        person: The person.
-        role: The role.
-        type:
-        unit: The unit.
-    """
-    person: str
-    role: Role
-    type: Literal['revoke_role']
-    unit: NodeCode
-
-
-class GridCommandAddDepartment(TypedDict):
-    """Attach a department to a street.
-
-    Attributes:
-        domains: The domains it answers for.
-        id: Its id.
-        name: Its name.
-        street: The street.
-        type:
-    """
-    domains: DomainSet
-    id: str
-    name: str
-    street: NodeCode
-    type: Literal['add_department']
-
-
-class GridCommandAddPairedUnit(TypedDict):
-    """Attach a paired unit to a community.
-
-    Attributes:
-        community: The community.
-        id: Its id.
-        name: Its name.
-        type:
-    """
-    community: NodeCode
-    id: str
-    name: str
-    type: Literal['add_paired_unit']
-
-
-class GridCommandImport(TypedDict):
-    """Import many rows at once: all are applied, or none.
-
-    Attributes:
-        rows: The rows, in any order; parents may come in the same import.
-        type:
-    """
-    rows: list[ImportRow]
-    type: Literal['import']
-
-
-class GridCommandImportIn(TypedDict):
-    """Import many rows at once: all are applied, or none.
-
-    Attributes:
-        rows: The rows, in any order; parents may come in the same import.
-        type:
-    """
-    rows: list[ImportRowIn]
-    type: Literal['import']
-
-
-class GridCommandIssueDirective(TypedDict):
-    """Issue a directive at a unit, reaching every household below it.
-
-    Attributes:
-        due: When it is due.
-        id: Its id.
-        title: Its title.
-        type:
-        unit: The unit.
-    """
-    due: NotRequired[_dt.datetime | None]
-    id: str
-    title: str
-    type: Literal['issue_directive']
-    unit: NodeCode
-
-
-class GridCommandIssueDirectiveIn(TypedDict):
-    """Issue a directive at a unit, reaching every household below it.
-
-    Attributes:
-        due: When it is due.
-        id: Its id.
-        title: Its title.
-        type:
-        unit: The unit.
-    """
-    due: NotRequired[_dt.datetime | str | None]
-    id: str
-    title: str
-    type: Literal['issue_directive']
-    unit: NodeCode
-
-
-class GridCommandAcknowledge(TypedDict):
-    """Acknowledge a directive for households (a resident for their own, a worker for
-    the households they serve). Households that acknowledged already are passed over.
-
-    Attributes:
-        directive: The directive.
-        households: The households.
-        type:
-    """
-    directive: str
-    households: list[str]
-    type: Literal['acknowledge']
-
-GridCommand: TypeAlias = "GridCommandAddUnit | GridCommandRenameUnit | GridCommandSetDomains | GridCommandRetireUnit | GridCommandAddHousehold | GridCommandMoveHousehold | GridCommandAddPerson | GridCommandRegisterResident | GridCommandGrantRole | GridCommandRevokeRole | GridCommandAddDepartment | GridCommandAddPairedUnit | GridCommandImport | GridCommandIssueDirective | GridCommandAcknowledge"
-"""A request to change the grid."""
-
-GridCommandIn: TypeAlias = "GridCommandAddUnit | GridCommandRenameUnit | GridCommandSetDomains | GridCommandRetireUnit | GridCommandAddHouseholdIn | GridCommandMoveHousehold | GridCommandAddPerson | GridCommandRegisterResident | GridCommandGrantRole | GridCommandRevokeRole | GridCommandAddDepartment | GridCommandAddPairedUnit | GridCommandImportIn | GridCommandIssueDirectiveIn | GridCommandAcknowledge"
-"""A request to change the grid."""
-
-
-class GridConfig(TypedDict):
-    """Configuration of the grid capability.
-
-    Attributes:
-        coverage: The rules of the coverage report.
-        default_domains: Domains a new unit answers for when none are given: the five merged domains.
-    """
-    coverage: NotRequired[CoverageRules]
-    default_domains: NotRequired[DomainSet]
-
-
-class GridEventUnitAdded(TypedDict):
-    """A unit was created under the parent its code implies.
-
-    Attributes:
-        code: Its code.
-        domains: The domains it answers for.
-        name: Its name.
-        type:
-    """
-    code: NodeCode
-    domains: DomainSet
-    name: str
-    type: Literal['unit_added']
-
-
-class GridEventUnitRenamed(TypedDict):
-    """A unit was renamed.
-
-    Attributes:
-        code: The unit.
-        name: The new name.
-        type:
-    """
-    code: NodeCode
-    name: str
-    type: Literal['unit_renamed']
-
-
-class GridEventDomainsSet(TypedDict):
-    """A unit's domains were replaced.
-
-    Attributes:
-        code: The unit.
-        domains: The new set.
-        type:
-    """
-    code: NodeCode
-    domains: DomainSet
-    type: Literal['domains_set']
-
-
-class GridEventUnitRetired(TypedDict):
-    """A unit was retired; its roles lapse with it.
-
-    Attributes:
-        code: The unit.
-        type:
-    """
-    code: NodeCode
-    type: Literal['unit_retired']
-
-
-class GridEventHouseholdsAdded(TypedDict):
-    """Households were registered at a unit (one event for a whole building when
-    imported, which keeps a city's journal small).
-
-    Attributes:
-        households: The households, in order.
-        type:
-        unit: The unit they belong to.
-    """
-    households: list[NewHousehold]
-    type: Literal['households_added']
-    unit: NodeCode
-
-
-class GridEventHouseholdsAddedIn(TypedDict):
-    """Households were registered at a unit (one event for a whole building when
-    imported, which keeps a city's journal small).
-
-    Attributes:
-        households: The households, in order.
-        type:
-        unit: The unit they belong to.
-    """
-    households: list[NewHouseholdIn]
-    type: Literal['households_added']
-    unit: NodeCode
-
-
-class GridEventHouseholdMoved(TypedDict):
-    """A household moved to another unit.
-
-    Attributes:
-        id: The household.
-        to: Where it now belongs.
-        type:
-    """
-    id: str
-    to: NodeCode
-    type: Literal['household_moved']
-
-
-class GridEventPersonAdded(TypedDict):
-    """A person was registered.
-
-    Attributes:
-        id: Their id.
-        name: Their name.
-        party_member: Whether they are a party member.
-        phone: Their phone number.
-        type:
-    """
-    id: str
-    name: str
-    party_member: bool
-    phone: NotRequired[str | None]
-    type: Literal['person_added']
-
-
-class GridEventResidentRegistered(TypedDict):
-    """A person was registered as living in a household (their previous home, if any,
-    no longer lists them).
-
-    Attributes:
-        household: The household.
-        person: The person.
-        type:
-    """
-    household: str
-    person: str
-    type: Literal['resident_registered']
-
-
-class GridEventRoleGranted(TypedDict):
-    """A person took a role at a unit.
-
-    Attributes:
-        person: The person.
-        role: The role.
-        type:
-        unit: The unit.
-    """
-    person: str
-    role: Role
-    type: Literal['role_granted']
-    unit: NodeCode
-
-
-class GridEventRoleRevoked(TypedDict):
-    """A person gave up a role at a unit.
-
-    Attributes:
-        person: The person.
-        role: The role.
-        type:
-        unit: The unit.
-    """
-    person: str
-    role: Role
-    type: Literal['role_revoked']
-    unit: NodeCode
-
-
-class GridEventDepartmentAdded(TypedDict):
-    """A department was attached to a street.
-
-    Attributes:
-        domains: The domains it answers for.
-        id: Its id.
-        name: Its name.
-        street: The street.
-        type:
-    """
-    domains: DomainSet
-    id: str
-    name: str
-    street: NodeCode
-    type: Literal['department_added']
-
-
-class GridEventPairedUnitAdded(TypedDict):
-    """A paired unit was attached to a community.
-
-    Attributes:
-        community: The community.
-        id: Its id.
-        name: Its name.
-        type:
-    """
-    community: NodeCode
-    id: str
-    name: str
-    type: Literal['paired_unit_added']
-
-
-class GridEventDirectiveIssued(TypedDict):
-    """A directive was issued at a unit; it reaches every household below it now.
-
-    Attributes:
-        due: When it is due, if set.
-        id: Its id.
-        issued_at: When it was issued.
-        title: Its title.
-        type:
-        unit: The unit it was issued at.
-    """
-    due: NotRequired[_dt.datetime | None]
-    id: str
-    issued_at: _dt.datetime
-    title: str
-    type: Literal['directive_issued']
-    unit: NodeCode
-
-
-class GridEventDirectiveIssuedIn(TypedDict):
-    """A directive was issued at a unit; it reaches every household below it now.
-
-    Attributes:
-        due: When it is due, if set.
-        id: Its id.
-        issued_at: When it was issued.
-        title: Its title.
-        type:
-        unit: The unit it was issued at.
-    """
-    due: NotRequired[_dt.datetime | str | None]
-    id: str
-    issued_at: _dt.datetime | str
-    title: str
-    type: Literal['directive_issued']
-    unit: NodeCode
-
-
-class GridEventDirectiveAcknowledged(TypedDict):
-    """Households acknowledged a directive.
-
-    Attributes:
-        at: When.
-        directive: The directive.
-        households: The households.
-        type:
-    """
-    at: _dt.datetime
-    directive: str
-    households: list[str]
-    type: Literal['directive_acknowledged']
-
-
-class GridEventDirectiveAcknowledgedIn(TypedDict):
-    """Households acknowledged a directive.
-
-    Attributes:
-        at: When.
-        directive: The directive.
-        households: The households.
-        type:
-    """
-    at: _dt.datetime | str
-    directive: str
-    households: list[str]
-    type: Literal['directive_acknowledged']
-
-GridEvent: TypeAlias = "GridEventUnitAdded | GridEventUnitRenamed | GridEventDomainsSet | GridEventUnitRetired | GridEventHouseholdsAdded | GridEventHouseholdMoved | GridEventPersonAdded | GridEventResidentRegistered | GridEventRoleGranted | GridEventRoleRevoked | GridEventDepartmentAdded | GridEventPairedUnitAdded | GridEventDirectiveIssued | GridEventDirectiveAcknowledged"
-"""A change to the grid that has been decided and recorded."""
-
-GridEventIn: TypeAlias = "GridEventUnitAdded | GridEventUnitRenamed | GridEventDomainsSet | GridEventUnitRetired | GridEventHouseholdsAddedIn | GridEventHouseholdMoved | GridEventPersonAdded | GridEventResidentRegistered | GridEventRoleGranted | GridEventRoleRevoked | GridEventDepartmentAdded | GridEventPairedUnitAdded | GridEventDirectiveIssuedIn | GridEventDirectiveAcknowledgedIn"
-"""A change to the grid that has been decided and recorded."""
-
-Handler: TypeAlias = "Literal['grid_staff', 'claimable', 'department']"
-"""Who handles requests of a category."""
+    services_per_month: NotRequired[int]
+    minutes_per_month: NotRequired[int]
 
 
 class HandlerWeights(TypedDict):
@@ -2650,621 +1377,1416 @@ class HandlerWeightsIn(TypedDict):
     on_time: NotRequired[Decimal | int | str]
     satisfaction: NotRequired[Decimal | int | str]
 
-Hash: TypeAlias = "str"
-"""A SHA-256 hash as 64 lowercase hex digits."""
 
-
-class HoursRules(TypedDict):
-    """How a service record's time is counted (all in whole minutes).
-
-    Only actual service counts; travel is left out unless `exclude_travel` is turned off.
-    The other caps are local rules (海林: 8 h a day, units of half an hour rounded down, 2 h
-    per activity) and are off by default.
+class PointsConfig(TypedDict):
+    """Configuration of the points capability.
 
     Attributes:
-        daily_cap_minutes: At most this many minutes counted for one person on one day.
-        exclude_travel: Leave travel time out (the national rule). On by default.
-        per_activity_cap_minutes: At most this many minutes counted for one activity.
-        unit_minutes: Count in units of this many minutes (30 for half hours).
-        unit_rounding: How a part unit is rounded.
+        per_hour: Points per certified hour, counted minutes × rate ÷ 60 rounded down (1 by default).
+        per_activity: Points a certified service earns for its kind, on top of its hours.
+        per_rating: Points a rated request earns its handler.
+        caps: Caps per person and period.
+        expiry: When earned points expire.
     """
-    daily_cap_minutes: NotRequired[int | None]
-    exclude_travel: NotRequired[bool]
-    per_activity_cap_minutes: NotRequired[int | None]
-    unit_minutes: NotRequired[int | None]
-    unit_rounding: NotRequired[UnitRounding]
+    per_hour: NotRequired[Decimal]
+    per_activity: NotRequired[dict[str, int]]
+    per_rating: NotRequired[RatingPoints]
+    caps: NotRequired[list[Cap]]
+    expiry: NotRequired[Expiry]
 
 
-class HouseholdRow(TypedDict):
-    """A household with its unit and exclusive floor area.
+class PointsConfigIn(TypedDict):
+    """Configuration of the points capability.
 
     Attributes:
-        area: Exclusive floor area in m².
-        id: Its id.
-        unit: The micro-grid (or other unit) it belongs to.
+        per_hour: Points per certified hour, counted minutes × rate ÷ 60 rounded down (1 by default).
+        per_activity: Points a certified service earns for its kind, on top of its hours.
+        per_rating: Points a rated request earns its handler.
+        caps: Caps per person and period.
+        expiry: When earned points expire.
     """
-    area: Decimal
-    id: str
-    unit: NodeCode
+    per_hour: NotRequired[Decimal | int | str]
+    per_activity: NotRequired[dict[str, int]]
+    per_rating: NotRequired[RatingPoints]
+    caps: NotRequired[list[Cap]]
+    expiry: NotRequired[Expiry]
 
 
-class HouseholdRowIn(TypedDict):
-    """A household with its unit and exclusive floor area.
+class RatingPoints(TypedDict):
+    """Points for a rated request, by the filer's level, to the person who handled it.
 
     Attributes:
-        area: Exclusive floor area in m².
-        id: Its id.
-        unit: The micro-grid (or other unit) it belongs to.
+        very_satisfied: Very satisfied.
+        satisfied: Satisfied.
+        basically_satisfied: Basically satisfied.
+        dissatisfied: Dissatisfied.
+        very_dissatisfied: Very dissatisfied.
     """
-    area: Decimal | int | str
-    id: str
-    unit: NodeCode
+    very_satisfied: NotRequired[int]
+    satisfied: NotRequired[int]
+    basically_satisfied: NotRequired[int]
+    dissatisfied: NotRequired[int]
+    very_dissatisfied: NotRequired[int]
 
 
-class HouseholdView(TypedDict):
-    """A household with the ids of its registered residents.
+class Cap(TypedDict):
+    """At most `points` earned by one person in one period.
 
     Attributes:
-        area: Exclusive floor area in m².
-        id: Its id.
-        residents: Its residents' ids, in the order they registered.
-        unit: The unit it belongs to.
+        period: The period.
+        points: The most that may be earned in it.
     """
-    area: Decimal
-    id: str
-    residents: list[str]
-    unit: NodeCode
+    period: CapPeriod
+    points: int
 
 
-class HouseholdViewIn(TypedDict):
-    """A household with the ids of its registered residents.
+CapPeriod: TypeAlias = "Literal['month', 'year']"
+"""The period a cap counts over."""
+
+
+class ExpiryNever(TypedDict):
+    """Never."""
+    rule: Literal['never']
+
+
+class ExpiryDays(TypedDict):
+    """After this many days: a lot earned on day D may be spent through day D + N − 1.
 
     Attributes:
-        area: Exclusive floor area in m².
-        id: Its id.
-        residents: Its residents' ids, in the order they registered.
-        unit: The unit it belongs to.
+        days: Days of validity (at least 1).
     """
-    area: Decimal | int | str
-    id: str
-    residents: list[str]
-    unit: NodeCode
+    rule: Literal['days']
+    days: int
 
 
-class ImportRowUnit(TypedDict):
-    """A unit; `parent`, when given, must be the parent its code implies.
+class ExpiryEndOfMonth(TypedDict):
+    """At the end of the month it was earned in."""
+    rule: Literal['end_of_month']
+
+
+class ExpiryEndOfYear(TypedDict):
+    """At the end of the natural year it was earned in."""
+    rule: Literal['end_of_year']
+
+
+Expiry: TypeAlias = "ExpiryNever | ExpiryDays | ExpiryEndOfMonth | ExpiryEndOfYear"
+"""When a lot of points expires."""
+
+
+class CommandGrid(TypedDict):
+    """A grid command."""
+    grid: GridCommand
+
+
+class CommandGridIn(TypedDict):
+    """A grid command."""
+    grid: GridCommandIn
+
+
+class CommandTasks(TypedDict):
+    """A tasks command."""
+    tasks: TaskCommand
+
+
+class CommandTasksIn(TypedDict):
+    """A tasks command."""
+    tasks: TaskCommandIn
+
+
+class CommandFund(TypedDict):
+    """A fund command."""
+    fund: FundCommand
+
+
+class CommandFundIn(TypedDict):
+    """A fund command."""
+    fund: FundCommandIn
+
+
+class CommandAssembly(TypedDict):
+    """An assembly command."""
+    assembly: AssemblyCommand
+
+
+class CommandAssemblyIn(TypedDict):
+    """An assembly command."""
+    assembly: AssemblyCommandIn
+
+
+class CommandScoring(TypedDict):
+    """A scoring command."""
+    scoring: ScoringCommand
+
+
+class CommandScoringIn(TypedDict):
+    """A scoring command."""
+    scoring: ScoringCommandIn
+
+
+class CommandPoints(TypedDict):
+    """A points command."""
+    points: PointsCommand
+
+
+class CommandPointsIn(TypedDict):
+    """A points command."""
+    points: PointsCommandIn
+
+
+Command: TypeAlias = "CommandGrid | CommandTasks | CommandFund | CommandAssembly | CommandScoring | CommandPoints"
+"""Any command, by capability."""
+
+
+CommandIn: TypeAlias = "CommandGridIn | CommandTasksIn | CommandFundIn | CommandAssemblyIn | CommandScoringIn | CommandPointsIn"
+"""Any command, by capability."""
+
+
+class GridCommandAddUnit(TypedDict):
+    """Create a unit under the parent its code implies; without domains it takes the
+    configured default (the five merged domains).
 
     Attributes:
         code: Its code.
-        domains: Its domains (default: the configured default).
-        kind:
         name: Its name.
-        parent: Its parent, as a check.
+        domains: The domains it answers for.
     """
+    type: Literal['add_unit']
     code: NodeCode
+    name: str
     domains: NotRequired[DomainSet | None]
-    kind: Literal['unit']
-    name: str
-    parent: NotRequired[NodeCode | None]
 
 
-class ImportRowHousehold(TypedDict):
-    """A household.
+class GridCommandRenameUnit(TypedDict):
+    """Rename a unit.
 
     Attributes:
-        area: Exclusive floor area in m².
-        id: Its id.
-        kind:
-        unit: Its unit.
+        code: The unit.
+        name: The new name.
     """
+    type: Literal['rename_unit']
+    code: NodeCode
+    name: str
+
+
+class GridCommandSetDomains(TypedDict):
+    """Replace the domains a unit answers for.
+
+    Attributes:
+        code: The unit.
+        domains: The new set.
+    """
+    type: Literal['set_domains']
+    code: NodeCode
+    domains: DomainSet
+
+
+class GridCommandRetireUnit(TypedDict):
+    """Retire a unit that has no child units; its households, if any, move to
+    `transfer_households_to` in the same step.
+
+    Attributes:
+        code: The unit.
+        transfer_households_to: Where its households go.
+    """
+    type: Literal['retire_unit']
+    code: NodeCode
+    transfer_households_to: NotRequired[NodeCode | None]
+
+
+class GridCommandAddHousehold(TypedDict):
+    """Register a household at a community, grid or micro-grid.
+
+    Attributes:
+        id: Its id.
+        unit: Its unit.
+        area: Exclusive floor area in m².
+    """
+    type: Literal['add_household']
+    id: str
+    unit: NodeCode
     area: Decimal
-    id: str
-    kind: Literal['household']
-    unit: NodeCode
 
 
-class ImportRowHouseholdIn(TypedDict):
-    """A household.
+class GridCommandAddHouseholdIn(TypedDict):
+    """Register a household at a community, grid or micro-grid.
 
     Attributes:
-        area: Exclusive floor area in m².
         id: Its id.
-        kind:
         unit: Its unit.
+        area: Exclusive floor area in m².
     """
-    area: Decimal | int | str
+    type: Literal['add_household']
     id: str
-    kind: Literal['household']
     unit: NodeCode
+    area: Decimal | int | str
 
 
-class ImportRowPerson(TypedDict):
-    """A person, optionally living in a household.
+class GridCommandMoveHousehold(TypedDict):
+    """Move a household to another unit.
 
     Attributes:
-        household: The household they live in.
-        id: Their id.
-        kind:
-        name: Their name.
-        party_member: Whether they are a party member.
-        phone: Their phone number.
+        id: The household.
+        to: The destination.
     """
-    household: NotRequired[str | None]
+    type: Literal['move_household']
     id: str
-    kind: Literal['person']
-    name: str
-    party_member: NotRequired[bool]
-    phone: NotRequired[str | None]
+    to: NodeCode
 
 
-class ImportRowRole(TypedDict):
-    """A role held by a person at a unit.
+class GridCommandAddPerson(TypedDict):
+    """Register a person.
 
     Attributes:
-        kind:
+        id: Their id.
+        name: Their name.
+        phone: Their phone number.
+        party_member: Whether they are a party member.
+    """
+    type: Literal['add_person']
+    id: str
+    name: str
+    phone: NotRequired[str | None]
+    party_member: NotRequired[bool]
+
+
+class GridCommandRegisterResident(TypedDict):
+    """Register a person as living in a household.
+
+    Attributes:
+        person: The person.
+        household: The household.
+    """
+    type: Literal['register_resident']
+    person: str
+    household: str
+
+
+class GridCommandGrantRole(TypedDict):
+    """Give a person a role at a unit.
+
+    Attributes:
         person: The person.
         role: The role.
         unit: The unit.
     """
-    kind: Literal['role']
+    type: Literal['grant_role']
     person: str
     role: Role
     unit: NodeCode
 
 
-class ImportRowDepartment(TypedDict):
-    """A department attached to a street.
+class GridCommandRevokeRole(TypedDict):
+    """Take a role from a person.
 
     Attributes:
-        domains: The domains it answers for.
+        person: The person.
+        role: The role.
+        unit: The unit.
+    """
+    type: Literal['revoke_role']
+    person: str
+    role: Role
+    unit: NodeCode
+
+
+class GridCommandAddDepartment(TypedDict):
+    """Attach a department to a street.
+
+    Attributes:
         id: Its id.
-        kind:
         name: Its name.
         street: The street.
+        domains: The domains it answers for.
     """
-    domains: DomainSet
+    type: Literal['add_department']
     id: str
-    kind: Literal['department']
     name: str
     street: NodeCode
+    domains: DomainSet
 
 
-class ImportRowPairedUnit(TypedDict):
-    """A paired unit attached to a community.
+class GridCommandAddPairedUnit(TypedDict):
+    """Attach a paired unit to a community.
 
     Attributes:
+        id: Its id.
+        name: Its name.
         community: The community.
-        id: Its id.
-        kind:
-        name: Its name.
     """
+    type: Literal['add_paired_unit']
+    id: str
+    name: str
     community: NodeCode
-    id: str
-    kind: Literal['paired_unit']
-    name: str
-
-ImportRow: TypeAlias = "ImportRowUnit | ImportRowHousehold | ImportRowPerson | ImportRowRole | ImportRowDepartment | ImportRowPairedUnit"
-"""One row of a bulk import."""
-
-ImportRowIn: TypeAlias = "ImportRowUnit | ImportRowHouseholdIn | ImportRowPerson | ImportRowRole | ImportRowDepartment | ImportRowPairedUnit"
-"""One row of a bulk import."""
 
 
-class ImportedRequest(TypedDict):
-    """A request from another system (an Open311 GeoReport v2 feed, for one).
+class GridCommandImport(TypedDict):
+    """Import many rows at once: all are applied, or none.
 
     Attributes:
-        category: Its category code (`service_code`).
-        description: Its description.
-        filed_at: When it was filed (`requested_datetime`).
-        id: Its id (Open311's `service_request_id`).
-        location: Where it is (`address_id`: a household id or a unit code).
-        photos: Photo references (`media_url`).
-        status: Open or closed.
-        status_notes: The note on its status (`status_notes`).
-        updated_at: When it last changed (`updated_datetime`); a closed request closed then.
+        rows: The rows, in any order; parents may come in the same import.
     """
-    category: str
-    description: NotRequired[str]
-    filed_at: _dt.datetime
-    id: str
-    location: Location
-    photos: NotRequired[list[str]]
-    status: OpenOrClosed
-    status_notes: NotRequired[str]
-    updated_at: NotRequired[_dt.datetime | None]
+    type: Literal['import']
+    rows: list[ImportRow]
 
 
-class ImportedRequestIn(TypedDict):
-    """A request from another system (an Open311 GeoReport v2 feed, for one).
+class GridCommandImportIn(TypedDict):
+    """Import many rows at once: all are applied, or none.
 
     Attributes:
-        category: Its category code (`service_code`).
-        description: Its description.
-        filed_at: When it was filed (`requested_datetime`).
-        id: Its id (Open311's `service_request_id`).
-        location: Where it is (`address_id`: a household id or a unit code).
-        photos: Photo references (`media_url`).
-        status: Open or closed.
-        status_notes: The note on its status (`status_notes`).
-        updated_at: When it last changed (`updated_datetime`); a closed request closed then.
+        rows: The rows, in any order; parents may come in the same import.
     """
-    category: str
-    description: NotRequired[str]
-    filed_at: _dt.datetime | str
-    id: str
-    location: Location
-    photos: NotRequired[list[str]]
-    status: OpenOrClosed
-    status_notes: NotRequired[str]
-    updated_at: NotRequired[_dt.datetime | str | None]
-
-IncomeSource: TypeAlias = "Literal['parking', 'advertising', 'other']"
-"""Sources of common income (Civil Code Art. 282: it belongs to the owners jointly)."""
+    type: Literal['import']
+    rows: list[ImportRowIn]
 
 
-class Item(TypedDict):
-    """An item of a unit's catalog.
+class GridCommandIssueDirective(TypedDict):
+    """Issue a directive at a unit, reaching every household below it.
 
     Attributes:
-        cost: Points per piece.
         id: Its id.
-        min_star: The star level a person must hold (a star-level benefit such as free bus rides).
-        name: Its name.
-        per_person: At most this many pieces per person (reversed redemptions aside).
-        stock: Pieces in stock.
-        unit: The unit whose catalog holds it (its staff keep it).
-        valid_from: The first day it may be redeemed.
-        valid_until: The last day it may be redeemed.
+        unit: The unit.
+        title: Its title.
+        due: When it is due.
     """
-    cost: int
+    type: Literal['issue_directive']
     id: str
-    min_star: NotRequired[int | None]
-    name: str
-    per_person: NotRequired[int | None]
-    stock: int
     unit: NodeCode
-    valid_from: NotRequired[_dt.date | None]
-    valid_until: NotRequired[_dt.date | None]
+    title: str
+    due: NotRequired[_dt.datetime | None]
 
 
-class ItemIn(TypedDict):
-    """An item of a unit's catalog.
+class GridCommandIssueDirectiveIn(TypedDict):
+    """Issue a directive at a unit, reaching every household below it.
 
     Attributes:
-        cost: Points per piece.
         id: Its id.
-        min_star: The star level a person must hold (a star-level benefit such as free bus rides).
-        name: Its name.
-        per_person: At most this many pieces per person (reversed redemptions aside).
-        stock: Pieces in stock.
-        unit: The unit whose catalog holds it (its staff keep it).
-        valid_from: The first day it may be redeemed.
-        valid_until: The last day it may be redeemed.
+        unit: The unit.
+        title: Its title.
+        due: When it is due.
     """
-    cost: int
+    type: Literal['issue_directive']
     id: str
-    min_star: NotRequired[int | None]
-    name: str
-    per_person: NotRequired[int | None]
-    stock: int
     unit: NodeCode
-    valid_from: NotRequired[_dt.date | str | None]
-    valid_until: NotRequired[_dt.date | str | None]
+    title: str
+    due: NotRequired[_dt.datetime | str | None]
 
 
-class JournalCheck(TypedDict):
-    """A journal's verification, and whether it ends at the published head.
-
-    Attributes:
-        entries: Entries read and found intact before any break.
-        first_break: The first break, if any.
-        head: Hash of the last intact entry (zero if none).
-        head_matches: Whether the chain is intact and ends at the expected head (none when no head was given).
-        intact: Whether the whole chain is intact.
-    """
-    entries: int
-    first_break: NotRequired[ChainBreak | None]
-    head: Hash
-    head_matches: NotRequired[bool | None]
-    intact: bool
-
-Level: TypeAlias = "Literal['district', 'street', 'community', 'grid', 'micro_grid']"
-"""A level of the grid hierarchy, from the district down to the micro-grid."""
-
-
-class Limit1(TypedDict):
-    """Attributes:
-        amount:
-        unit:
-    """
-    amount: int
-    unit: LimitUnit
-
-Limit: TypeAlias = "Limit1 | str"
-"""A time limit: an amount of a unit, or its short text ("5wh", "15wd", "24h", "3d")."""
-
-LimitUnit: TypeAlias = "Literal['working_hours', 'working_days', 'hours', 'days']"
-"""The unit of a [`Limit`]."""
-
-
-class LineAmount(TypedDict):
-    """A budget line: a service and its amount.
+class GridCommandAcknowledge(TypedDict):
+    """Acknowledge a directive for households (a resident for their own, a worker for
+    the households they serve). Households that acknowledged already are passed over.
 
     Attributes:
-        amount: The amount for the period.
-        line: The line's id, a lowercase slug (`cleaning`, `security`, `elevators`); its spending account is `expenses:<line>`.
+        directive: The directive.
+        households: The households.
     """
-    amount: Amount
-    line: str
+    type: Literal['acknowledge']
+    directive: str
+    households: list[str]
 
 
-class LineAmountIn(TypedDict):
-    """A budget line: a service and its amount.
+GridCommand: TypeAlias = "GridCommandAddUnit | GridCommandRenameUnit | GridCommandSetDomains | GridCommandRetireUnit | GridCommandAddHousehold | GridCommandMoveHousehold | GridCommandAddPerson | GridCommandRegisterResident | GridCommandGrantRole | GridCommandRevokeRole | GridCommandAddDepartment | GridCommandAddPairedUnit | GridCommandImport | GridCommandIssueDirective | GridCommandAcknowledge"
+"""A request to change the grid."""
+
+
+GridCommandIn: TypeAlias = "GridCommandAddUnit | GridCommandRenameUnit | GridCommandSetDomains | GridCommandRetireUnit | GridCommandAddHouseholdIn | GridCommandMoveHousehold | GridCommandAddPerson | GridCommandRegisterResident | GridCommandGrantRole | GridCommandRevokeRole | GridCommandAddDepartment | GridCommandAddPairedUnit | GridCommandImportIn | GridCommandIssueDirectiveIn | GridCommandAcknowledge"
+"""A request to change the grid."""
+
+
+class TaskCommandFile(TypedDict):
+    """File a request (点单). Needs an idempotency key: a retried filing has one effect.
 
     Attributes:
-        amount: The amount for the period.
-        line: The line's id, a lowercase slug (`cleaning`, `security`, `elevators`); its spending account is `expenses:<line>`.
+        id: A new id.
+        category: The category code.
+        location: Where it is.
+        description: What is wrong or wanted.
+        photos: Photo references.
     """
-    amount: AmountIn
-    line: str
+    type: Literal['file']
+    id: str
+    category: str
+    location: Location
+    description: str
+    photos: NotRequired[list[str]]
 
 
-class LinkRow(TypedDict):
-    """A unit of a chain of responsibility, with who answers there.
+class TaskCommandDispatch(TypedDict):
+    """Dispatch a filed or returned request (派单): to `to` by hand, or by the routing
+    rules when `to` is absent.
 
     Attributes:
-        code: The unit's code.
-        level: Its level.
-        name: Its name.
-        responders: Who answers there, in the order their roles were granted.
+        request: The request.
+        to: Whom to; `None` routes by the rules.
     """
-    code: NodeCode
-    level: Level
+    type: Literal['dispatch']
+    request: str
+    to: NotRequired[Assignee | None]
+
+
+class TaskCommandClaim(TypedDict):
+    """Claim a pooled request (领单), optionally for a paired unit as donor (micro-wishes).
+
+    Attributes:
+        request: The request.
+        donor: A paired unit of the community that gives (micro-wishes only).
+    """
+    type: Literal['claim']
+    request: str
+    donor: NotRequired[str | None]
+
+
+class TaskCommandReleaseClaim(TypedDict):
+    """Give a claimed request back to the pool.
+
+    Attributes:
+        request: The request.
+    """
+    type: Literal['release_claim']
+    request: str
+
+
+class TaskCommandOfferHandover(TypedDict):
+    """Offer the work to another eligible person; it passes when they accept.
+
+    Attributes:
+        request: The request.
+        to: The person offered it.
+    """
+    type: Literal['offer_handover']
+    request: str
+    to: str
+
+
+class TaskCommandAcceptHandover(TypedDict):
+    """Accept a handover offered to the actor.
+
+    Attributes:
+        request: The request.
+    """
+    type: Literal['accept_handover']
+    request: str
+
+
+class TaskCommandStart(TypedDict):
+    """Start work (the response).
+
+    Attributes:
+        request: The request.
+    """
+    type: Literal['start']
+    request: str
+
+
+class TaskCommandHandle(TypedDict):
+    """Report the work done.
+
+    Attributes:
+        request: The request.
+        report: What was done.
+        photos: Photo references.
+    """
+    type: Literal['handle']
+    request: str
+    report: str
+    photos: NotRequired[list[str]]
+
+
+class TaskCommandVerify(TypedDict):
+    """Verify on site (核查): passed closes it (结案); failed sends it back to the handler.
+
+    Attributes:
+        request: The request.
+        passed: Whether the work holds up.
+        note: What was found.
+    """
+    type: Literal['verify']
+    request: str
+    passed: bool
+    note: NotRequired[str]
+
+
+class TaskCommandReturn(TypedDict):
+    """Return it to the dispatcher with a reason (退回).
+
+    Attributes:
+        request: The request.
+        reason: Why.
+    """
+    type: Literal['return']
+    request: str
+    reason: str
+
+
+class TaskCommandCancel(TypedDict):
+    """Cancel it.
+
+    Attributes:
+        request: The request.
+        reason: Why.
+    """
+    type: Literal['cancel']
+    request: str
+    reason: str
+
+
+class TaskCommandMarkDuplicate(TypedDict):
+    """Close it as a duplicate of another request.
+
+    Attributes:
+        request: The request.
+        of: The request it repeats.
+    """
+    type: Literal['mark_duplicate']
+    request: str
+    of: str
+
+
+class TaskCommandReopen(TypedDict):
+    """Reopen a closed request.
+
+    Attributes:
+        request: The request.
+        reason: Why.
+    """
+    type: Literal['reopen']
+    request: str
+    reason: str
+
+
+class TaskCommandRate(TypedDict):
+    """Rate a closed request (评单): the filer only.
+
+    Attributes:
+        request: The request.
+        level: The level.
+        comment: A comment.
+    """
+    type: Literal['rate']
+    request: str
+    level: Satisfaction
+    comment: NotRequired[str]
+
+
+class TaskCommandExtend(TypedDict):
+    """Grant the one extension of the resolution limit.
+
+    Attributes:
+        request: The request.
+        reason: Why.
+    """
+    type: Literal['extend']
+    request: str
+    reason: str
+
+
+class TaskCommandWhistle(TypedDict):
+    """Call in departments of the street (吹哨).
+
+    Attributes:
+        request: The request.
+        departments: Department ids.
+        reason: Why.
+    """
+    type: Literal['whistle']
+    request: str
+    departments: list[str]
+    reason: str
+
+
+class TaskCommandReport(TypedDict):
+    """A department called in reports (报到).
+
+    Attributes:
+        request: The request.
+        department: The department.
+        report: What it did.
+    """
+    type: Literal['report']
+    request: str
+    department: str
+    report: str
+
+
+class TaskCommandSupervise(TypedDict):
+    """Put it under supervision by hand (督办).
+
+    Attributes:
+        request: The request.
+        reason: Why.
+    """
+    type: Literal['supervise']
+    request: str
+    reason: str
+
+
+class TaskCommandSweep(TypedDict):
+    """Apply the clock at the command's time: release stale claims, flag overdue requests
+    for supervision, park those past their limit and extension, flag late department
+    reports. Under `scope` only, when given.
+
+    Attributes:
+        scope: The unit whose requests to sweep; everything when absent.
+    """
+    type: Literal['sweep']
+    scope: NotRequired[NodeCode | None]
+
+
+class TaskCommandSetSkills(TypedDict):
+    """Set a person's skill tags (used by routing).
+
+    Attributes:
+        person: The person.
+        skills: Their skills.
+    """
+    type: Literal['set_skills']
+    person: str
+    skills: list[str]
+
+
+class TaskCommandAppointOfficer(TypedDict):
+    """Make a person an officer of a department: they act for it on requests.
+
+    Attributes:
+        department: The department.
+        person: The person.
+    """
+    type: Literal['appoint_officer']
+    department: str
+    person: str
+
+
+class TaskCommandRemoveOfficer(TypedDict):
+    """Remove a department officer.
+
+    Attributes:
+        department: The department.
+        person: The person.
+    """
+    type: Literal['remove_officer']
+    department: str
+    person: str
+
+
+class TaskCommandImport(TypedDict):
+    """Import requests from another system, all or nothing.
+
+    Attributes:
+        requests: The requests.
+    """
+    type: Literal['import']
+    requests: list[ImportedRequest]
+
+
+class TaskCommandImportIn(TypedDict):
+    """Import requests from another system, all or nothing.
+
+    Attributes:
+        requests: The requests.
+    """
+    type: Literal['import']
+    requests: list[ImportedRequestIn]
+
+
+TaskCommand: TypeAlias = "TaskCommandFile | TaskCommandDispatch | TaskCommandClaim | TaskCommandReleaseClaim | TaskCommandOfferHandover | TaskCommandAcceptHandover | TaskCommandStart | TaskCommandHandle | TaskCommandVerify | TaskCommandReturn | TaskCommandCancel | TaskCommandMarkDuplicate | TaskCommandReopen | TaskCommandRate | TaskCommandExtend | TaskCommandWhistle | TaskCommandReport | TaskCommandSupervise | TaskCommandSweep | TaskCommandSetSkills | TaskCommandAppointOfficer | TaskCommandRemoveOfficer | TaskCommandImport"
+"""A command of the tasks capability."""
+
+
+TaskCommandIn: TypeAlias = "TaskCommandFile | TaskCommandDispatch | TaskCommandClaim | TaskCommandReleaseClaim | TaskCommandOfferHandover | TaskCommandAcceptHandover | TaskCommandStart | TaskCommandHandle | TaskCommandVerify | TaskCommandReturn | TaskCommandCancel | TaskCommandMarkDuplicate | TaskCommandReopen | TaskCommandRate | TaskCommandExtend | TaskCommandWhistle | TaskCommandReport | TaskCommandSupervise | TaskCommandSweep | TaskCommandSetSkills | TaskCommandAppointOfficer | TaskCommandRemoveOfficer | TaskCommandImportIn"
+"""A command of the tasks capability."""
+
+
+class FundCommandOpenFund(TypedDict):
+    """Opens a compound's fund with its standard chart of accounts.
+
+    Attributes:
+        fund: The fund's id.
+        name: Its name (the compound's).
+        unit: The unit whose households own the compound.
+        fee: The monthly fee.
+        basis: How the manager is paid.
+        approval_threshold: Payments above this need the supervisor first; the configured default if absent.
+        rounding: The rounding of fees and remuneration; the configured default if absent.
+    """
+    type: Literal['open_fund']
+    fund: str
     name: str
-    responders: list[ResponderRow]
+    unit: NodeCode
+    fee: FeeRate
+    basis: Basis
+    approval_threshold: NotRequired[Amount | None]
+    rounding: NotRequired[Rounding | None]
 
 
-class LocationHousehold(TypedDict):
-    """A household, by id.
+class FundCommandOpenFundIn(TypedDict):
+    """Opens a compound's fund with its standard chart of accounts.
 
     Attributes:
-        household:
+        fund: The fund's id.
+        name: Its name (the compound's).
+        unit: The unit whose households own the compound.
+        fee: The monthly fee.
+        basis: How the manager is paid.
+        approval_threshold: Payments above this need the supervisor first; the configured default if absent.
+        rounding: The rounding of fees and remuneration; the configured default if absent.
     """
+    type: Literal['open_fund']
+    fund: str
+    name: str
+    unit: NodeCode
+    fee: FeeRateIn
+    basis: BasisIn
+    approval_threshold: NotRequired[AmountIn | None]
+    rounding: NotRequired[Rounding | None]
+
+
+class FundCommandOpenAccount(TypedDict):
+    """Opens another account (a second bank account, a deposit held).
+
+    Attributes:
+        fund: The fund.
+        account: The account.
+    """
+    type: Literal['open_account']
+    fund: str
+    account: Account
+
+
+class FundCommandPost(TypedDict):
+    """Posts transactions by hand, all or none (an opening balance, bank interest). They
+    may not touch expense accounts: spending goes through [`FundCommand::RequestPayment`].
+
+    Attributes:
+        fund: The fund.
+        transactions: The transactions, in date order.
+    """
+    type: Literal['post']
+    fund: str
+    transactions: list[Transaction]
+
+
+class FundCommandPostIn(TypedDict):
+    """Posts transactions by hand, all or none (an opening balance, bank interest). They
+    may not touch expense accounts: spending goes through [`FundCommand::RequestPayment`].
+
+    Attributes:
+        fund: The fund.
+        transactions: The transactions, in date order.
+    """
+    type: Literal['post']
+    fund: str
+    transactions: list[TransactionIn]
+
+
+class FundCommandReverse(TypedDict):
+    """Corrects a transaction by posting its mirror image, dated today.
+
+    Attributes:
+        fund: The fund.
+        transaction: The reversal's id.
+        reverses: The transaction corrected.
+        reason: Why.
+    """
+    type: Literal['reverse']
+    fund: str
+    transaction: str
+    reverses: str
+    reason: str
+
+
+class FundCommandBillFees(TypedDict):
+    """Bills a month's fees to every household of the compound by its exclusive area.
+
+    Attributes:
+        fund: The fund.
+        month: The month, `YYYY-MM`.
+    """
+    type: Literal['bill_fees']
+    fund: str
+    month: str
+
+
+class FundCommandRecordPayment(TypedDict):
+    """Records a household's payment of fees into the fund's bank account.
+
+    Attributes:
+        fund: The fund.
+        payment: The payment's id (its transaction's id).
+        household: The household.
+        amount: The amount.
+    """
+    type: Literal['record_payment']
+    fund: str
+    payment: str
     household: str
+    amount: Amount
 
 
-class LocationUnit(TypedDict):
-    """A unit, by code.
+class FundCommandRecordPaymentIn(TypedDict):
+    """Records a household's payment of fees into the fund's bank account.
 
     Attributes:
-        unit:
+        fund: The fund.
+        payment: The payment's id (its transaction's id).
+        household: The household.
+        amount: The amount.
     """
-    unit: NodeCode
+    type: Literal['record_payment']
+    fund: str
+    payment: str
+    household: str
+    amount: AmountIn
 
-Location: TypeAlias = "LocationHousehold | LocationUnit"
-"""Where a request is: a household, or a unit of the grid (a lane, a courtyard, a
-street's public space).
+
+class FundCommandRecordIncome(TypedDict):
+    """Records common income (parking, advertising) into the fund.
+
+    Attributes:
+        fund: The fund.
+        id: The income's id (its transaction's id).
+        source: Where it came from.
+        amount: The amount.
+        description: What it was.
+    """
+    type: Literal['record_income']
+    fund: str
+    id: str
+    source: IncomeSource
+    amount: Amount
+    description: NotRequired[str]
+
+
+class FundCommandRecordIncomeIn(TypedDict):
+    """Records common income (parking, advertising) into the fund.
+
+    Attributes:
+        fund: The fund.
+        id: The income's id (its transaction's id).
+        source: Where it came from.
+        amount: The amount.
+        description: What it was.
+    """
+    type: Literal['record_income']
+    fund: str
+    id: str
+    source: IncomeSource
+    amount: AmountIn
+    description: NotRequired[str]
+
+
+FundCommandProposeBudget = TypedDict(
+    "FundCommandProposeBudget",
+    {
+        "type": "Literal['propose_budget']",
+        "fund": "str",
+        "budget": "str",
+        "from": "_dt.date",
+        "to": "_dt.date",
+        "lines": "list[LineAmount]",
+    },
+)
+"""Proposes a budget; it takes effect when the assembly approves it.
+
+Attributes:
+    fund: The fund.
+    budget: The budget's id.
+    from: Its first day.
+    to: Its last day.
+    lines: Its lines.
 """
 
-Matter: TypeAlias = "Literal['rules_of_procedure', 'management_statute', 'elect_committee', 'appoint_manager', 'use_maintenance_fund', 'raise_maintenance_fund', 'rebuild', 'change_use_of_common_parts', 'business_use_of_common_parts', 'other_major_matter']"
-"""The matters of Civil Code Art. 278 that owners decide jointly."""
+
+FundCommandProposeBudgetIn = TypedDict(
+    "FundCommandProposeBudgetIn",
+    {
+        "type": "Literal['propose_budget']",
+        "fund": "str",
+        "budget": "str",
+        "from": "_dt.date | str",
+        "to": "_dt.date | str",
+        "lines": "list[LineAmountIn]",
+    },
+)
+"""Proposes a budget; it takes effect when the assembly approves it.
+
+Attributes:
+    fund: The fund.
+    budget: The budget's id.
+    from: Its first day.
+    to: Its last day.
+    lines: Its lines.
+"""
 
 
-class MissingLeader(TypedDict):
-    """A unit without the leader its level needs.
-
-    Attributes:
-        code: The unit.
-        level: Its level.
-        role: The role nobody holds there.
-    """
-    code: NodeCode
-    level: Level
-    role: Role
-
-MotionKind: TypeAlias = "Literal['ordinary', 'special']"
-"""The kind of a motion, which sets its majorities."""
-
-
-class NewHousehold(TypedDict):
-    """A household as registered: its id and exclusive floor area.
-
-    Attributes:
-        area: Exclusive floor area in m².
-        id: Its id.
-    """
-    area: Decimal
-    id: str
-
-
-class NewHouseholdIn(TypedDict):
-    """A household as registered: its id and exclusive floor area.
+class FundCommandProposeAmendment(TypedDict):
+    """Proposes new amounts for lines of an approved budget (new lines included).
 
     Attributes:
-        area: Exclusive floor area in m².
-        id: Its id.
-    """
-    area: Decimal | int | str
-    id: str
-
-NodeCode: TypeAlias = "str"
-"""A unit's code: 6 digits for a district (GB/T 2260), then 3 each for the street, community, grid and micro-grid (18 digits at most)."""
-
-
-class Obligation(TypedDict):
-    """The monthly service a role owes: sent-down party members serve at least once a month
-    for at least 2 hours.
-
-    Attributes:
-        minutes_per_month: Counted minutes needed in a month.
-        services_per_month: Certified services needed in a month.
-    """
-    minutes_per_month: NotRequired[int]
-    services_per_month: NotRequired[int]
-
-OpenOrClosed: TypeAlias = "Literal['open', 'closed']"
-"""Whether an imported request is open or closed (Open311 knows only these two)."""
-
-
-class OutOfBand(TypedDict):
-    """A micro-grid whose household count is outside the band.
-
-    Attributes:
-        code: The micro-grid.
-        households: Its households.
-    """
-    code: NodeCode
-    households: int
-
-Outcome: TypeAlias = "Literal['passed', 'rejected', 'no_quorum']"
-"""How a vote ended."""
-
-
-class Payment(TypedDict):
-    """A payment against a budget line.
-
-    Attributes:
-        amount: The amount.
-        approved_by: Who approved it, for payments above the threshold.
+        fund: The fund.
         budget: The budget.
-        id: The payment's id, also its transaction's id.
-        line: The line.
-        posted: When it was posted.
-        reason: Why it was rejected.
-        requested: When it was requested.
-        status: Where it stands.
-        voucher: Its voucher.
+        amendment: The amendment's id.
+        lines: The new amounts.
+        reason: Why.
     """
+    type: Literal['propose_amendment']
+    fund: str
+    budget: str
+    amendment: str
+    lines: list[LineAmount]
+    reason: str
+
+
+class FundCommandProposeAmendmentIn(TypedDict):
+    """Proposes new amounts for lines of an approved budget (new lines included).
+
+    Attributes:
+        fund: The fund.
+        budget: The budget.
+        amendment: The amendment's id.
+        lines: The new amounts.
+        reason: Why.
+    """
+    type: Literal['propose_amendment']
+    fund: str
+    budget: str
+    amendment: str
+    lines: list[LineAmountIn]
+    reason: str
+
+
+class FundCommandRequestPayment(TypedDict):
+    """Pays against an approved budget line with a voucher. Up to the threshold it posts
+    at once; above it, it waits for the supervisor.
+
+    Attributes:
+        fund: The fund.
+        payment: The payment's id (its transaction's id).
+        budget: The budget.
+        line: The line.
+        amount: The amount.
+        voucher: The voucher.
+    """
+    type: Literal['request_payment']
+    fund: str
+    payment: str
+    budget: str
+    line: str
     amount: Amount
-    approved_by: NotRequired[str | None]
-    budget: str
-    id: str
-    line: str
-    posted: NotRequired[_dt.date | None]
-    reason: NotRequired[str | None]
-    requested: _dt.date
-    status: PaymentStatus
     voucher: Voucher
 
 
-class PaymentIn(TypedDict):
-    """A payment against a budget line.
+class FundCommandRequestPaymentIn(TypedDict):
+    """Pays against an approved budget line with a voucher. Up to the threshold it posts
+    at once; above it, it waits for the supervisor.
 
     Attributes:
-        amount: The amount.
-        approved_by: Who approved it, for payments above the threshold.
+        fund: The fund.
+        payment: The payment's id (its transaction's id).
         budget: The budget.
-        id: The payment's id, also its transaction's id.
         line: The line.
-        posted: When it was posted.
-        reason: Why it was rejected.
-        requested: When it was requested.
-        status: Where it stands.
-        voucher: Its voucher.
+        amount: The amount.
+        voucher: The voucher.
     """
-    amount: AmountIn
-    approved_by: NotRequired[str | None]
+    type: Literal['request_payment']
+    fund: str
+    payment: str
     budget: str
-    id: str
     line: str
-    posted: NotRequired[_dt.date | str | None]
-    reason: NotRequired[str | None]
-    requested: _dt.date | str
-    status: PaymentStatus
+    amount: AmountIn
     voucher: Voucher
 
-PaymentStatus: TypeAlias = "Literal['pending', 'posted', 'rejected', 'reversed']"
-"""Where a payment stands."""
 
-
-class PersonAt(TypedDict):
-    """A person found under a unit: by a role held there, or as a resident of a household.
+class FundCommandApprovePayment(TypedDict):
+    """The supervisor approves a pending payment, which posts.
 
     Attributes:
-        household: For a resident, the household.
-        person: The person's id.
-        role: The role, or `None` for a resident.
-        unit: The unit where the role is held or the household belongs.
+        fund: The fund.
+        payment: The payment.
     """
-    household: NotRequired[str | None]
-    person: str
-    role: NotRequired[Role | None]
+    type: Literal['approve_payment']
+    fund: str
+    payment: str
+
+
+class FundCommandRejectPayment(TypedDict):
+    """The supervisor refuses a pending payment.
+
+    Attributes:
+        fund: The fund.
+        payment: The payment.
+        reason: Why.
+    """
+    type: Literal['reject_payment']
+    fund: str
+    payment: str
+    reason: str
+
+
+FundCommandAccrueRemuneration = TypedDict(
+    "FundCommandAccrueRemuneration",
+    {
+        "type": "Literal['accrue_remuneration']",
+        "fund": "str",
+        "accrual": "str",
+        "from": "_dt.date",
+        "to": "_dt.date",
+    },
+)
+"""Computes and posts the manager's remuneration for a period.
+
+Attributes:
+    fund: The fund.
+    accrual: The accrual's id (its transaction's id).
+    from: The period's first day.
+    to: The period's last day.
+"""
+
+
+FundCommandAccrueRemunerationIn = TypedDict(
+    "FundCommandAccrueRemunerationIn",
+    {
+        "type": "Literal['accrue_remuneration']",
+        "fund": "str",
+        "accrual": "str",
+        "from": "_dt.date | str",
+        "to": "_dt.date | str",
+    },
+)
+"""Computes and posts the manager's remuneration for a period.
+
+Attributes:
+    fund: The fund.
+    accrual: The accrual's id (its transaction's id).
+    from: The period's first day.
+    to: The period's last day.
+"""
+
+
+class FundCommandPayRemuneration(TypedDict):
+    """Pays remuneration owed to the manager.
+
+    Attributes:
+        fund: The fund.
+        payment: The payment's id (its transaction's id).
+        amount: The amount.
+    """
+    type: Literal['pay_remuneration']
+    fund: str
+    payment: str
+    amount: Amount
+
+
+class FundCommandPayRemunerationIn(TypedDict):
+    """Pays remuneration owed to the manager.
+
+    Attributes:
+        fund: The fund.
+        payment: The payment's id (its transaction's id).
+        amount: The amount.
+    """
+    type: Literal['pay_remuneration']
+    fund: str
+    payment: str
+    amount: AmountIn
+
+
+class FundCommandProposeDividend(TypedDict):
+    """Proposes a dividend of surplus common income; the assembly decides.
+
+    Attributes:
+        fund: The fund.
+        dividend: The dividend's id.
+        amount: The total to share by area or by an agreed key; for a rate per m², absent or equal to the sum of the rounded shares.
+        key: How it is shared.
+    """
+    type: Literal['propose_dividend']
+    fund: str
+    dividend: str
+    amount: NotRequired[Amount | None]
+    key: SharingKey
+
+
+class FundCommandProposeDividendIn(TypedDict):
+    """Proposes a dividend of surplus common income; the assembly decides.
+
+    Attributes:
+        fund: The fund.
+        dividend: The dividend's id.
+        amount: The total to share by area or by an agreed key; for a rate per m², absent or equal to the sum of the rounded shares.
+        key: How it is shared.
+    """
+    type: Literal['propose_dividend']
+    fund: str
+    dividend: str
+    amount: NotRequired[AmountIn | None]
+    key: SharingKeyIn
+
+
+class FundCommandPayDividend(TypedDict):
+    """Pays an approved dividend's shares out of the bank account.
+
+    Attributes:
+        fund: The fund.
+        dividend: The dividend.
+        payment: The payout's id (its transaction's id).
+    """
+    type: Literal['pay_dividend']
+    fund: str
+    dividend: str
+    payment: str
+
+
+FundCommand: TypeAlias = "FundCommandOpenFund | FundCommandOpenAccount | FundCommandPost | FundCommandReverse | FundCommandBillFees | FundCommandRecordPayment | FundCommandRecordIncome | FundCommandProposeBudget | FundCommandProposeAmendment | FundCommandRequestPayment | FundCommandApprovePayment | FundCommandRejectPayment | FundCommandAccrueRemuneration | FundCommandPayRemuneration | FundCommandProposeDividend | FundCommandPayDividend"
+"""A command to a compound's common fund. Every command names its fund; ids given by
+the caller (payments, incomes, accruals) become transaction ids, so a retry with the
+same content does nothing and a reused id with other content is refused.
+"""
+
+
+FundCommandIn: TypeAlias = "FundCommandOpenFundIn | FundCommandOpenAccount | FundCommandPostIn | FundCommandReverse | FundCommandBillFees | FundCommandRecordPaymentIn | FundCommandRecordIncomeIn | FundCommandProposeBudgetIn | FundCommandProposeAmendmentIn | FundCommandRequestPaymentIn | FundCommandApprovePayment | FundCommandRejectPayment | FundCommandAccrueRemunerationIn | FundCommandPayRemunerationIn | FundCommandProposeDividendIn | FundCommandPayDividend"
+"""A command to a compound's common fund. Every command names its fund; ids given by
+the caller (payments, incomes, accruals) become transaction ids, so a retry with the
+same content does nothing and a reused id with other content is refused.
+"""
+
+
+class AssemblyCommandSetOwner(TypedDict):
+    """Records who owns a home (业主), or that nobody is recorded (`owner: null`). A
+    home without a recorded owner counts as one owner who has not voted.
+
+    Attributes:
+        household: The household (the exclusive part).
+        owner: The owning person.
+    """
+    type: Literal['set_owner']
+    household: str
+    owner: NotRequired[str | None]
+
+
+class AssemblyCommandOpenMotion(TypedDict):
+    """Puts a motion to the owners of a unit's homes until `closes`.
+
+    Attributes:
+        motion: The motion's id.
+        unit: The compound's unit.
+        title: Its title.
+        subject: What it decides.
+        closes: When voting ends.
+    """
+    type: Literal['open_motion']
+    motion: str
     unit: NodeCode
+    title: str
+    subject: Subject
+    closes: _dt.datetime
 
 
-class PersonView(TypedDict):
-    """A registered person, with their home and roles (personal data: the name and phone
-    are not masked here, and must be in public outputs).
+class AssemblyCommandOpenMotionIn(TypedDict):
+    """Puts a motion to the owners of a unit's homes until `closes`.
 
     Attributes:
-        home: The household they are registered as living in.
-        id: Their id.
-        name: Their full name.
-        party_member: Whether they are a registered party member.
-        phone: Their phone number, if given.
-        roles: The roles they hold, in the order granted.
+        motion: The motion's id.
+        unit: The compound's unit.
+        title: Its title.
+        subject: What it decides.
+        closes: When voting ends.
     """
-    home: NotRequired[str | None]
+    type: Literal['open_motion']
+    motion: str
+    unit: NodeCode
+    title: str
+    subject: Subject
+    closes: _dt.datetime | str
+
+
+class AssemblyCommandCastVote(TypedDict):
+    """An owner's vote: their own (`owner` absent), or a paper ballot recorded by the
+    convener for the named owner.
+
+    Attributes:
+        motion: The motion.
+        owner: The owner, for a paper ballot.
+        choice: The vote.
+    """
+    type: Literal['cast_vote']
+    motion: str
+    owner: NotRequired[str | None]
+    choice: Choice
+
+
+class AssemblyCommandCloseMotion(TypedDict):
+    """Counts the votes after voting ends; a passed fund motion takes effect at once.
+
+    Attributes:
+        motion: The motion.
+    """
+    type: Literal['close_motion']
+    motion: str
+
+
+AssemblyCommand: TypeAlias = "AssemblyCommandSetOwner | AssemblyCommandOpenMotion | AssemblyCommandCastVote | AssemblyCommandCloseMotion"
+"""A command to the owners' assembly."""
+
+
+AssemblyCommandIn: TypeAlias = "AssemblyCommandSetOwner | AssemblyCommandOpenMotionIn | AssemblyCommandCastVote | AssemblyCommandCloseMotion"
+"""A command to the owners' assembly."""
+
+
+class ScoringCommandRecordService(TypedDict):
+    """Record a service. The person records their own, or staff record it for them. A
+    record of a request the person handled, once that request is verified and closed,
+    is certified at once by the verification.
+
+    Attributes:
+        id: A new id.
+        person: Who served.
+        unit: Where (the unit whose staff certify it).
+        activity: What it was.
+        started_at: When it started.
+        minutes: Minutes of actual service (1 to 1440).
+        travel_minutes: Minutes of travel.
+        request: The request it answered, if any.
+        note: A note.
+    """
+    type: Literal['record_service']
     id: str
-    name: str
-    party_member: bool
-    phone: NotRequired[str | None]
-    roles: list[RoleAt]
+    person: str
+    unit: NodeCode
+    activity: Activity
+    started_at: _dt.datetime
+    minutes: int
+    travel_minutes: NotRequired[int]
+    request: NotRequired[str | None]
+    note: NotRequired[str]
+
+
+class ScoringCommandRecordServiceIn(TypedDict):
+    """Record a service. The person records their own, or staff record it for them. A
+    record of a request the person handled, once that request is verified and closed,
+    is certified at once by the verification.
+
+    Attributes:
+        id: A new id.
+        person: Who served.
+        unit: Where (the unit whose staff certify it).
+        activity: What it was.
+        started_at: When it started.
+        minutes: Minutes of actual service (1 to 1440).
+        travel_minutes: Minutes of travel.
+        request: The request it answered, if any.
+        note: A note.
+    """
+    type: Literal['record_service']
+    id: str
+    person: str
+    unit: NodeCode
+    activity: Activity
+    started_at: _dt.datetime | str
+    minutes: int
+    travel_minutes: NotRequired[int]
+    request: NotRequired[str | None]
+    note: NotRequired[str]
+
+
+class ScoringCommandCertifyService(TypedDict):
+    """Certify a pending record: someone who may certify at its unit, not the person.
+
+    Attributes:
+        id: The record.
+    """
+    type: Literal['certify_service']
+    id: str
+
+
+class ScoringCommandRejectService(TypedDict):
+    """Refuse a pending record.
+
+    Attributes:
+        id: The record.
+        reason: Why.
+    """
+    type: Literal['reject_service']
+    id: str
+    reason: str
+
+
+class ScoringCommandGrantStars(TypedDict):
+    """Grant star levels as of a date from certified hours, by the profile's rule.
+
+    Attributes:
+        on: The date of the grant.
+    """
+    type: Literal['grant_stars']
+    on: _dt.date
+
+
+class ScoringCommandGrantStarsIn(TypedDict):
+    """Grant star levels as of a date from certified hours, by the profile's rule.
+
+    Attributes:
+        on: The date of the grant.
+    """
+    type: Literal['grant_stars']
+    on: _dt.date | str
+
+
+ScoringCommand: TypeAlias = "ScoringCommandRecordService | ScoringCommandCertifyService | ScoringCommandRejectService | ScoringCommandGrantStars"
+"""A command of the scoring capability."""
+
+
+ScoringCommandIn: TypeAlias = "ScoringCommandRecordServiceIn | ScoringCommandCertifyService | ScoringCommandRejectService | ScoringCommandGrantStarsIn"
+"""A command of the scoring capability."""
 
 
 class PointsCommandAddItem(TypedDict):
     """Put an item in a unit's catalog.
 
     Attributes:
-        cost: Points per piece (at least 1).
         id: A new id.
-        min_star: The star level a person must hold.
-        name: Its name.
-        per_person: At most this many pieces per person.
-        stock: Pieces in stock.
-        type:
         unit: The unit whose catalog holds it.
+        name: Its name.
+        cost: Points per piece (at least 1).
+        stock: Pieces in stock.
+        per_person: At most this many pieces per person.
         valid_from: The first day it may be redeemed.
         valid_until: The last day it may be redeemed.
+        min_star: The star level a person must hold.
     """
-    cost: int
-    id: str
-    min_star: NotRequired[int | None]
-    name: str
-    per_person: NotRequired[int | None]
-    stock: int
     type: Literal['add_item']
+    id: str
     unit: NodeCode
+    name: str
+    cost: int
+    stock: int
+    per_person: NotRequired[int | None]
     valid_from: NotRequired[_dt.date | None]
     valid_until: NotRequired[_dt.date | None]
+    min_star: NotRequired[int | None]
 
 
 class PointsCommandAddItemIn(TypedDict):
     """Put an item in a unit's catalog.
 
     Attributes:
-        cost: Points per piece (at least 1).
         id: A new id.
-        min_star: The star level a person must hold.
-        name: Its name.
-        per_person: At most this many pieces per person.
-        stock: Pieces in stock.
-        type:
         unit: The unit whose catalog holds it.
+        name: Its name.
+        cost: Points per piece (at least 1).
+        stock: Pieces in stock.
+        per_person: At most this many pieces per person.
         valid_from: The first day it may be redeemed.
         valid_until: The last day it may be redeemed.
+        min_star: The star level a person must hold.
     """
-    cost: int
-    id: str
-    min_star: NotRequired[int | None]
-    name: str
-    per_person: NotRequired[int | None]
-    stock: int
     type: Literal['add_item']
+    id: str
     unit: NodeCode
+    name: str
+    cost: int
+    stock: int
+    per_person: NotRequired[int | None]
     valid_from: NotRequired[_dt.date | str | None]
     valid_until: NotRequired[_dt.date | str | None]
+    min_star: NotRequired[int | None]
 
 
 class PointsCommandRestock(TypedDict):
@@ -3273,11 +2795,10 @@ class PointsCommandRestock(TypedDict):
     Attributes:
         item: The item.
         quantity: Pieces added (at least 1).
-        type:
     """
+    type: Literal['restock']
     item: str
     quantity: int
-    type: Literal['restock']
 
 
 class PointsCommandEarnForService(TypedDict):
@@ -3286,10 +2807,9 @@ class PointsCommandEarnForService(TypedDict):
 
     Attributes:
         record: The record.
-        type:
     """
-    record: str
     type: Literal['earn_for_service']
+    record: str
 
 
 class PointsCommandEarnForRequest(TypedDict):
@@ -3298,10 +2818,9 @@ class PointsCommandEarnForRequest(TypedDict):
 
     Attributes:
         request: The request.
-        type:
     """
-    request: str
     type: Literal['earn_for_request']
+    request: str
 
 
 class PointsCommandAward(TypedDict):
@@ -3310,17 +2829,16 @@ class PointsCommandAward(TypedDict):
     Attributes:
         id: A new id.
         person: Who earns.
+        unit: The unit whose staff award it.
         points: Points (at least 1).
         reason: Why.
-        type:
-        unit: The unit whose staff award it.
     """
+    type: Literal['award']
     id: str
     person: str
+    unit: NodeCode
     points: int
     reason: str
-    type: Literal['award']
-    unit: NodeCode
 
 
 class PointsCommandRedeem(TypedDict):
@@ -3329,16 +2847,15 @@ class PointsCommandRedeem(TypedDict):
 
     Attributes:
         id: A new id.
-        item: The item.
         person: Who redeems.
+        item: The item.
         quantity: Pieces (1 to 1000).
-        type:
     """
-    id: str
-    item: str
-    person: str
-    quantity: int
     type: Literal['redeem']
+    id: str
+    person: str
+    item: str
+    quantity: int
 
 
 class PointsCommandReverse(TypedDict):
@@ -3348,11 +2865,10 @@ class PointsCommandReverse(TypedDict):
     Attributes:
         id: The redemption.
         reason: Why.
-        type:
     """
+    type: Literal['reverse']
     id: str
     reason: str
-    type: Literal['reverse']
 
 
 class PointsCommandExpire(TypedDict):
@@ -3360,10 +2876,9 @@ class PointsCommandExpire(TypedDict):
 
     Attributes:
         on: The day of the run.
-        type:
     """
-    on: _dt.date
     type: Literal['expire']
+    on: _dt.date
 
 
 class PointsCommandExpireIn(TypedDict):
@@ -3371,287 +2886,1263 @@ class PointsCommandExpireIn(TypedDict):
 
     Attributes:
         on: The day of the run.
-        type:
     """
-    on: _dt.date | str
     type: Literal['expire']
+    on: _dt.date | str
+
 
 PointsCommand: TypeAlias = "PointsCommandAddItem | PointsCommandRestock | PointsCommandEarnForService | PointsCommandEarnForRequest | PointsCommandAward | PointsCommandRedeem | PointsCommandReverse | PointsCommandExpire"
 """A command of the points capability."""
+
 
 PointsCommandIn: TypeAlias = "PointsCommandAddItemIn | PointsCommandRestock | PointsCommandEarnForService | PointsCommandEarnForRequest | PointsCommandAward | PointsCommandRedeem | PointsCommandReverse | PointsCommandExpireIn"
 """A command of the points capability."""
 
 
-class PointsConfig(TypedDict):
-    """Configuration of the points capability.
+class EventGrid(TypedDict):
+    """A grid event."""
+    grid: GridEvent
+
+
+class EventGridIn(TypedDict):
+    """A grid event."""
+    grid: GridEventIn
+
+
+class EventTasks(TypedDict):
+    """A tasks event."""
+    tasks: TaskEvent
+
+
+class EventTasksIn(TypedDict):
+    """A tasks event."""
+    tasks: TaskEventIn
+
+
+class EventFund(TypedDict):
+    """A fund event."""
+    fund: FundEvent
+
+
+class EventFundIn(TypedDict):
+    """A fund event."""
+    fund: FundEventIn
+
+
+class EventAssembly(TypedDict):
+    """An assembly event."""
+    assembly: AssemblyEvent
+
+
+class EventAssemblyIn(TypedDict):
+    """An assembly event."""
+    assembly: AssemblyEventIn
+
+
+class EventScoring(TypedDict):
+    """A scoring event."""
+    scoring: ScoringEvent
+
+
+class EventScoringIn(TypedDict):
+    """A scoring event."""
+    scoring: ScoringEventIn
+
+
+class EventPoints(TypedDict):
+    """A points event."""
+    points: PointsEvent
+
+
+class EventPointsIn(TypedDict):
+    """A points event."""
+    points: PointsEventIn
+
+
+Event: TypeAlias = "EventGrid | EventTasks | EventFund | EventAssembly | EventScoring | EventPoints"
+"""Any event, by capability."""
+
+
+EventIn: TypeAlias = "EventGridIn | EventTasksIn | EventFundIn | EventAssemblyIn | EventScoringIn | EventPointsIn"
+"""Any event, by capability."""
+
+
+class GridEventUnitAdded(TypedDict):
+    """A unit was created under the parent its code implies.
 
     Attributes:
-        caps: Caps per person and period.
-        expiry: When earned points expire.
-        per_activity: Points a certified service earns for its kind, on top of its hours.
-        per_hour: Points per certified hour, counted minutes × rate ÷ 60 rounded down (1 by default).
-        per_rating: Points a rated request earns its handler.
+        code: Its code.
+        name: Its name.
+        domains: The domains it answers for.
     """
-    caps: NotRequired[list[Cap]]
-    expiry: NotRequired[Expiry]
-    per_activity: NotRequired[dict[str, int]]
-    per_hour: NotRequired[Decimal]
-    per_rating: NotRequired[RatingPoints]
+    type: Literal['unit_added']
+    code: NodeCode
+    name: str
+    domains: DomainSet
 
 
-class PointsConfigIn(TypedDict):
-    """Configuration of the points capability.
+class GridEventUnitRenamed(TypedDict):
+    """A unit was renamed.
 
     Attributes:
-        caps: Caps per person and period.
-        expiry: When earned points expire.
-        per_activity: Points a certified service earns for its kind, on top of its hours.
-        per_hour: Points per certified hour, counted minutes × rate ÷ 60 rounded down (1 by default).
-        per_rating: Points a rated request earns its handler.
+        code: The unit.
+        name: The new name.
     """
-    caps: NotRequired[list[Cap]]
-    expiry: NotRequired[Expiry]
-    per_activity: NotRequired[dict[str, int]]
-    per_hour: NotRequired[Decimal | int | str]
-    per_rating: NotRequired[RatingPoints]
+    type: Literal['unit_renamed']
+    code: NodeCode
+    name: str
 
 
-class PointsEventItemAdded(TypedDict):
-    """An item was put in a catalog.
+class GridEventDomainsSet(TypedDict):
+    """A unit's domains were replaced.
 
     Attributes:
-        item: The item, with its opening stock.
-        type:
+        code: The unit.
+        domains: The new set.
     """
-    item: Item
-    type: Literal['item_added']
+    type: Literal['domains_set']
+    code: NodeCode
+    domains: DomainSet
 
 
-class PointsEventItemAddedIn(TypedDict):
-    """An item was put in a catalog.
+class GridEventUnitRetired(TypedDict):
+    """A unit was retired; its roles lapse with it.
 
     Attributes:
-        item: The item, with its opening stock.
-        type:
+        code: The unit.
     """
-    item: ItemIn
-    type: Literal['item_added']
+    type: Literal['unit_retired']
+    code: NodeCode
 
 
-class PointsEventRestocked(TypedDict):
-    """Stock was added.
+class GridEventHouseholdsAdded(TypedDict):
+    """Households were registered at a unit (one event for a whole building when
+    imported, which keeps a city's journal small).
 
     Attributes:
-        item: The item.
-        quantity: Pieces added.
-        type:
+        unit: The unit they belong to.
+        households: The households, in order.
     """
-    item: str
-    quantity: int
-    type: Literal['restocked']
+    type: Literal['households_added']
+    unit: NodeCode
+    households: list[NewHousehold]
 
 
-class PointsEventEarned(TypedDict):
-    """Points were earned as a new lot.
+class GridEventHouseholdsAddedIn(TypedDict):
+    """Households were registered at a unit (one event for a whole building when
+    imported, which keeps a city's journal small).
 
     Attributes:
-        asked: Points the rules gave before any cap.
-        earned_on: The day.
-        expires_on: The last day they may be spent.
-        id: The earning's id (`service:…`, `request:…`, `award:…`).
-        person: Who.
-        points: Points earned.
-        source: Where from.
-        type:
+        unit: The unit they belong to.
+        households: The households, in order.
     """
-    asked: int
-    earned_on: _dt.date
-    expires_on: NotRequired[_dt.date | None]
+    type: Literal['households_added']
+    unit: NodeCode
+    households: list[NewHouseholdIn]
+
+
+class GridEventHouseholdMoved(TypedDict):
+    """A household moved to another unit.
+
+    Attributes:
+        id: The household.
+        to: Where it now belongs.
+    """
+    type: Literal['household_moved']
     id: str
-    person: str
-    points: int
-    source: Source
-    type: Literal['earned']
+    to: NodeCode
 
 
-class PointsEventEarnedIn(TypedDict):
-    """Points were earned as a new lot.
+class GridEventPersonAdded(TypedDict):
+    """A person was registered.
 
     Attributes:
-        asked: Points the rules gave before any cap.
-        earned_on: The day.
-        expires_on: The last day they may be spent.
-        id: The earning's id (`service:…`, `request:…`, `award:…`).
-        person: Who.
-        points: Points earned.
-        source: Where from.
-        type:
+        id: Their id.
+        name: Their name.
+        phone: Their phone number.
+        party_member: Whether they are a party member.
     """
-    asked: int
-    earned_on: _dt.date | str
-    expires_on: NotRequired[_dt.date | str | None]
+    type: Literal['person_added']
     id: str
+    name: str
+    phone: NotRequired[str | None]
+    party_member: bool
+
+
+class GridEventResidentRegistered(TypedDict):
+    """A person was registered as living in a household (their previous home, if any,
+    no longer lists them).
+
+    Attributes:
+        person: The person.
+        household: The household.
+    """
+    type: Literal['resident_registered']
     person: str
-    points: int
-    source: Source
-    type: Literal['earned']
+    household: str
 
 
-class PointsEventRedeemed(TypedDict):
-    """An item was redeemed.
+class GridEventRoleGranted(TypedDict):
+    """A person took a role at a unit.
+
+    Attributes:
+        person: The person.
+        role: The role.
+        unit: The unit.
+    """
+    type: Literal['role_granted']
+    person: str
+    role: Role
+    unit: NodeCode
+
+
+class GridEventRoleRevoked(TypedDict):
+    """A person gave up a role at a unit.
+
+    Attributes:
+        person: The person.
+        role: The role.
+        unit: The unit.
+    """
+    type: Literal['role_revoked']
+    person: str
+    role: Role
+    unit: NodeCode
+
+
+class GridEventDepartmentAdded(TypedDict):
+    """A department was attached to a street.
 
     Attributes:
         id: Its id.
-        item: The item.
-        on: The day.
-        person: Who.
-        points: Points spent.
-        quantity: Pieces.
-        taken: The lots taken from, in spending order.
-        type:
+        name: Its name.
+        street: The street.
+        domains: The domains it answers for.
     """
+    type: Literal['department_added']
     id: str
-    item: str
-    on: _dt.date
-    person: str
-    points: int
-    quantity: int
-    taken: list[Take]
-    type: Literal['redeemed']
+    name: str
+    street: NodeCode
+    domains: DomainSet
 
 
-class PointsEventRedeemedIn(TypedDict):
-    """An item was redeemed.
+class GridEventPairedUnitAdded(TypedDict):
+    """A paired unit was attached to a community.
 
     Attributes:
         id: Its id.
-        item: The item.
-        on: The day.
-        person: Who.
-        points: Points spent.
-        quantity: Pieces.
-        taken: The lots taken from, in spending order.
-        type:
+        name: Its name.
+        community: The community.
+    """
+    type: Literal['paired_unit_added']
+    id: str
+    name: str
+    community: NodeCode
+
+
+class GridEventDirectiveIssued(TypedDict):
+    """A directive was issued at a unit; it reaches every household below it now.
+
+    Attributes:
+        id: Its id.
+        unit: The unit it was issued at.
+        title: Its title.
+        issued_at: When it was issued.
+        due: When it is due, if set.
+    """
+    type: Literal['directive_issued']
+    id: str
+    unit: NodeCode
+    title: str
+    issued_at: _dt.datetime
+    due: NotRequired[_dt.datetime | None]
+
+
+class GridEventDirectiveIssuedIn(TypedDict):
+    """A directive was issued at a unit; it reaches every household below it now.
+
+    Attributes:
+        id: Its id.
+        unit: The unit it was issued at.
+        title: Its title.
+        issued_at: When it was issued.
+        due: When it is due, if set.
+    """
+    type: Literal['directive_issued']
+    id: str
+    unit: NodeCode
+    title: str
+    issued_at: _dt.datetime | str
+    due: NotRequired[_dt.datetime | str | None]
+
+
+class GridEventDirectiveAcknowledged(TypedDict):
+    """Households acknowledged a directive.
+
+    Attributes:
+        directive: The directive.
+        households: The households.
+        at: When.
+    """
+    type: Literal['directive_acknowledged']
+    directive: str
+    households: list[str]
+    at: _dt.datetime
+
+
+class GridEventDirectiveAcknowledgedIn(TypedDict):
+    """Households acknowledged a directive.
+
+    Attributes:
+        directive: The directive.
+        households: The households.
+        at: When.
+    """
+    type: Literal['directive_acknowledged']
+    directive: str
+    households: list[str]
+    at: _dt.datetime | str
+
+
+GridEvent: TypeAlias = "GridEventUnitAdded | GridEventUnitRenamed | GridEventDomainsSet | GridEventUnitRetired | GridEventHouseholdsAdded | GridEventHouseholdMoved | GridEventPersonAdded | GridEventResidentRegistered | GridEventRoleGranted | GridEventRoleRevoked | GridEventDepartmentAdded | GridEventPairedUnitAdded | GridEventDirectiveIssued | GridEventDirectiveAcknowledged"
+"""A change to the grid that has been decided and recorded."""
+
+
+GridEventIn: TypeAlias = "GridEventUnitAdded | GridEventUnitRenamed | GridEventDomainsSet | GridEventUnitRetired | GridEventHouseholdsAddedIn | GridEventHouseholdMoved | GridEventPersonAdded | GridEventResidentRegistered | GridEventRoleGranted | GridEventRoleRevoked | GridEventDepartmentAdded | GridEventPairedUnitAdded | GridEventDirectiveIssuedIn | GridEventDirectiveAcknowledgedIn"
+"""A change to the grid that has been decided and recorded."""
+
+
+class NewHousehold(TypedDict):
+    """A household as registered: its id and exclusive floor area.
+
+    Attributes:
+        id: Its id.
+        area: Exclusive floor area in m².
     """
     id: str
-    item: str
-    on: _dt.date | str
+    area: Decimal
+
+
+class NewHouseholdIn(TypedDict):
+    """A household as registered: its id and exclusive floor area.
+
+    Attributes:
+        id: Its id.
+        area: Exclusive floor area in m².
+    """
+    id: str
+    area: Decimal | int | str
+
+
+class TaskEventFiled(TypedDict):
+    """A request was filed; it waits at its dispatcher.
+
+    Attributes:
+        id: Its id.
+        category: Its category code.
+        filer: Who filed it (absent when the platform did).
+        location: Where it is.
+        unit: The unit it is at.
+        dispatcher: The unit that dispatches it (its community).
+        description: What is wrong or wanted.
+        photos: Photo references.
+    """
+    type: Literal['filed']
+    id: str
+    category: str
+    filer: NotRequired[str | None]
+    location: Location
+    unit: NodeCode
+    dispatcher: NodeCode
+    description: str
+    photos: NotRequired[list[str]]
+
+
+class TaskEventImported(TypedDict):
+    """A request came in through an import.
+
+    Attributes:
+        request: The request as imported.
+        unit: The unit it is at.
+        dispatcher: The unit that dispatches it.
+        deadlines: Its deadlines, counted from its filing.
+    """
+    type: Literal['imported']
+    request: ImportedRequest
+    unit: NodeCode
+    dispatcher: NodeCode
+    deadlines: Deadlines
+
+
+class TaskEventImportedIn(TypedDict):
+    """A request came in through an import.
+
+    Attributes:
+        request: The request as imported.
+        unit: The unit it is at.
+        dispatcher: The unit that dispatches it.
+        deadlines: Its deadlines, counted from its filing.
+    """
+    type: Literal['imported']
+    request: ImportedRequestIn
+    unit: NodeCode
+    dispatcher: NodeCode
+    deadlines: DeadlinesIn
+
+
+class TaskEventDispatched(TypedDict):
+    """A request was dispatched (by hand or by the rules).
+
+    Attributes:
+        request: The request.
+        to: Who answers for it now.
+        status: Its new status: assigned, or pooled for claiming.
+        by_rule: Whether the routing rules chose.
+        deadlines: Deadlines, set at the first dispatch only.
+    """
+    type: Literal['dispatched']
+    request: str
+    to: Responsible
+    status: Status
+    by_rule: bool
+    deadlines: NotRequired[Deadlines | None]
+
+
+class TaskEventDispatchedIn(TypedDict):
+    """A request was dispatched (by hand or by the rules).
+
+    Attributes:
+        request: The request.
+        to: Who answers for it now.
+        status: Its new status: assigned, or pooled for claiming.
+        by_rule: Whether the routing rules chose.
+        deadlines: Deadlines, set at the first dispatch only.
+    """
+    type: Literal['dispatched']
+    request: str
+    to: Responsible
+    status: Status
+    by_rule: bool
+    deadlines: NotRequired[DeadlinesIn | None]
+
+
+class TaskEventClaimed(TypedDict):
+    """A pooled request was claimed.
+
+    Attributes:
+        request: The request.
+        person: The claimer.
+        donor: The paired unit giving, for a micro-wish.
+    """
+    type: Literal['claimed']
+    request: str
     person: str
-    points: int
-    quantity: int
-    taken: list[Take]
-    type: Literal['redeemed']
+    donor: NotRequired[str | None]
 
 
-class PointsEventReversed(TypedDict):
-    """A redemption was reversed.
+class TaskEventClaimReleased(TypedDict):
+    """A claim went back to the pool.
 
     Attributes:
-        id: The redemption.
-        on: The day.
+        request: The request.
+        person: The claimer who held it.
+        stale: True when a sweep released it for want of action.
+    """
+    type: Literal['claim_released']
+    request: str
+    person: str
+    stale: bool
+
+
+class TaskEventHandoverOffered(TypedDict):
+    """A handover was offered.
+
+    Attributes:
+        request: The request.
+        to: To whom.
+    """
+    type: Literal['handover_offered']
+    request: str
+    to: str
+
+
+class TaskEventHandedOver(TypedDict):
+    """A handover was accepted: the work passed.
+
+    Attributes:
+        request: The request.
+        to: The new holder.
+    """
+    type: Literal['handed_over']
+    request: str
+    to: str
+
+
+class TaskEventStarted(TypedDict):
+    """Work started (the response).
+
+    Attributes:
+        request: The request.
+        by: Who started; they answer for it now.
+    """
+    type: Literal['started']
+    request: str
+    by: str
+
+
+class TaskEventHandled(TypedDict):
+    """Work was reported done.
+
+    Attributes:
+        request: The request.
+        by: The handler (a person, or a department's officer).
+        report: The report.
+        photos: Photo references.
+    """
+    type: Literal['handled']
+    request: str
+    by: str
+    report: str
+    photos: NotRequired[list[str]]
+
+
+class TaskEventVerified(TypedDict):
+    """Verified on site: closed if passed, back in progress if not.
+
+    Attributes:
+        request: The request.
+        by: The verifier.
+        passed: Whether it passed.
+        note: What was found.
+    """
+    type: Literal['verified']
+    request: str
+    by: str
+    passed: bool
+    note: NotRequired[str]
+
+
+class TaskEventReturned(TypedDict):
+    """Returned to the dispatcher.
+
+    Attributes:
+        request: The request.
         reason: Why.
-        type:
     """
-    id: str
-    on: _dt.date
+    type: Literal['returned']
+    request: str
     reason: str
-    type: Literal['reversed']
 
 
-class PointsEventReversedIn(TypedDict):
-    """A redemption was reversed.
+class TaskEventCancelled(TypedDict):
+    """Cancelled.
 
     Attributes:
-        id: The redemption.
-        on: The day.
+        request: The request.
         reason: Why.
-        type:
     """
-    id: str
-    on: _dt.date | str
+    type: Literal['cancelled']
+    request: str
     reason: str
-    type: Literal['reversed']
 
 
-class PointsEventExpired(TypedDict):
-    """Lots expired.
-
-    Attributes:
-        lots: What expired.
-        on: The day of the run.
-        type:
-    """
-    lots: list[ExpiredLot]
-    on: _dt.date
-    type: Literal['expired']
-
-
-class PointsEventExpiredIn(TypedDict):
-    """Lots expired.
+class TaskEventMarkedDuplicate(TypedDict):
+    """Closed as a duplicate.
 
     Attributes:
-        lots: What expired.
-        on: The day of the run.
-        type:
+        request: The request.
+        of: The request it repeats.
     """
-    lots: list[ExpiredLot]
-    on: _dt.date | str
-    type: Literal['expired']
-
-PointsEvent: TypeAlias = "PointsEventItemAdded | PointsEventRestocked | PointsEventEarned | PointsEventRedeemed | PointsEventReversed | PointsEventExpired"
-"""An event of the points capability."""
-
-PointsEventIn: TypeAlias = "PointsEventItemAddedIn | PointsEventRestocked | PointsEventEarnedIn | PointsEventRedeemedIn | PointsEventReversedIn | PointsEventExpiredIn"
-"""An event of the points capability."""
+    type: Literal['marked_duplicate']
+    request: str
+    of: str
 
 
-class Posting(TypedDict):
-    """One line of a transaction: an amount to an account. Debits are positive, credits
-    negative, so a transaction's postings sum to zero.
+class TaskEventReopened(TypedDict):
+    """Reopened: back in progress with whoever answers for it.
 
     Attributes:
-        account: The account's full name.
-        amount: Debit (positive) or credit (negative), never zero.
+        request: The request.
+        reason: Why.
+        to: Who answers for it now.
+        resolution_due: The new resolution deadline.
+        correction: True when a bad rating opened a correction window.
     """
-    account: str
+    type: Literal['reopened']
+    request: str
+    reason: str
+    to: Responsible
+    resolution_due: _dt.datetime
+    correction: bool
+
+
+class TaskEventReopenedIn(TypedDict):
+    """Reopened: back in progress with whoever answers for it.
+
+    Attributes:
+        request: The request.
+        reason: Why.
+        to: Who answers for it now.
+        resolution_due: The new resolution deadline.
+        correction: True when a bad rating opened a correction window.
+    """
+    type: Literal['reopened']
+    request: str
+    reason: str
+    to: Responsible
+    resolution_due: _dt.datetime | str
+    correction: bool
+
+
+class TaskEventRated(TypedDict):
+    """Rated by the filer.
+
+    Attributes:
+        request: The request.
+        level: The level.
+        comment: A comment.
+    """
+    type: Literal['rated']
+    request: str
+    level: Satisfaction
+    comment: NotRequired[str]
+
+
+class TaskEventExtended(TypedDict):
+    """The one extension was granted.
+
+    Attributes:
+        request: The request.
+        reason: Why.
+        resolution_due: The new resolution deadline.
+    """
+    type: Literal['extended']
+    request: str
+    reason: str
+    resolution_due: _dt.datetime
+
+
+class TaskEventExtendedIn(TypedDict):
+    """The one extension was granted.
+
+    Attributes:
+        request: The request.
+        reason: Why.
+        resolution_due: The new resolution deadline.
+    """
+    type: Literal['extended']
+    request: str
+    reason: str
+    resolution_due: _dt.datetime | str
+
+
+class TaskEventWhistled(TypedDict):
+    """Departments were called in.
+
+    Attributes:
+        request: The request.
+        calls: The departments and their report deadlines.
+        reason: Why.
+    """
+    type: Literal['whistled']
+    request: str
+    calls: list[Call]
+    reason: str
+
+
+class TaskEventWhistledIn(TypedDict):
+    """Departments were called in.
+
+    Attributes:
+        request: The request.
+        calls: The departments and their report deadlines.
+        reason: Why.
+    """
+    type: Literal['whistled']
+    request: str
+    calls: list[CallIn]
+    reason: str
+
+
+class TaskEventReported(TypedDict):
+    """A department reported.
+
+    Attributes:
+        request: The request.
+        department: The department.
+        by: Its officer who reported.
+        report: The report.
+        late: True when past the limit.
+    """
+    type: Literal['reported']
+    request: str
+    department: str
+    by: str
+    report: str
+    late: bool
+
+
+class TaskEventReportOverdue(TypedDict):
+    """A department was found not to have reported within its limit.
+
+    Attributes:
+        request: The request.
+        department: The department.
+    """
+    type: Literal['report_overdue']
+    request: str
+    department: str
+
+
+class TaskEventSupervised(TypedDict):
+    """Put under supervision (督办).
+
+    Attributes:
+        request: The request.
+        reason: Why ("overdue" when a sweep found it so).
+    """
+    type: Literal['supervised']
+    request: str
+    reason: str
+
+
+class TaskEventParked(TypedDict):
+    """Parked (挂账): past its limit and its extension.
+
+    Attributes:
+        request: The request.
+    """
+    type: Literal['parked']
+    request: str
+
+
+class TaskEventSkillsSet(TypedDict):
+    """A person's skills were set.
+
+    Attributes:
+        person: The person.
+        skills: The skills.
+    """
+    type: Literal['skills_set']
+    person: str
+    skills: list[str]
+
+
+class TaskEventOfficerAppointed(TypedDict):
+    """A person became an officer of a department.
+
+    Attributes:
+        department: The department.
+        person: The person.
+    """
+    type: Literal['officer_appointed']
+    department: str
+    person: str
+
+
+class TaskEventOfficerRemoved(TypedDict):
+    """A person stopped being an officer of a department.
+
+    Attributes:
+        department: The department.
+        person: The person.
+    """
+    type: Literal['officer_removed']
+    department: str
+    person: str
+
+
+TaskEvent: TypeAlias = "TaskEventFiled | TaskEventImported | TaskEventDispatched | TaskEventClaimed | TaskEventClaimReleased | TaskEventHandoverOffered | TaskEventHandedOver | TaskEventStarted | TaskEventHandled | TaskEventVerified | TaskEventReturned | TaskEventCancelled | TaskEventMarkedDuplicate | TaskEventReopened | TaskEventRated | TaskEventExtended | TaskEventWhistled | TaskEventReported | TaskEventReportOverdue | TaskEventSupervised | TaskEventParked | TaskEventSkillsSet | TaskEventOfficerAppointed | TaskEventOfficerRemoved"
+"""An event of the tasks capability."""
+
+
+TaskEventIn: TypeAlias = "TaskEventFiled | TaskEventImportedIn | TaskEventDispatchedIn | TaskEventClaimed | TaskEventClaimReleased | TaskEventHandoverOffered | TaskEventHandedOver | TaskEventStarted | TaskEventHandled | TaskEventVerified | TaskEventReturned | TaskEventCancelled | TaskEventMarkedDuplicate | TaskEventReopenedIn | TaskEventRated | TaskEventExtendedIn | TaskEventWhistledIn | TaskEventReported | TaskEventReportOverdue | TaskEventSupervised | TaskEventParked | TaskEventSkillsSet | TaskEventOfficerAppointed | TaskEventOfficerRemoved"
+"""An event of the tasks capability."""
+
+
+class Deadlines(TypedDict):
+    """Deadlines of a request, set at its first dispatch (supervision starts there).
+
+    Attributes:
+        response: The first action is due by this time.
+        resolution: Resolution is due by this time (moved by the one extension or a correction window).
+        park: Past this time, still unresolved, the request is parked (挂账): the resolution limit and its one extension both spent.
+    """
+    response: _dt.datetime
+    resolution: _dt.datetime
+    park: _dt.datetime
+
+
+class DeadlinesIn(TypedDict):
+    """Deadlines of a request, set at its first dispatch (supervision starts there).
+
+    Attributes:
+        response: The first action is due by this time.
+        resolution: Resolution is due by this time (moved by the one extension or a correction window).
+        park: Past this time, still unresolved, the request is parked (挂账): the resolution limit and its one extension both spent.
+    """
+    response: _dt.datetime | str
+    resolution: _dt.datetime | str
+    park: _dt.datetime | str
+
+
+class ResponsibleUnit(TypedDict):
+    """A unit: its staff dispatch it, or its claimers take it from the pool; when nobody
+    below can, the locality (the street) takes it (属地兜底).
+    """
+    unit: NodeCode
+
+
+class ResponsiblePerson(TypedDict):
+    """A person (grid staff, or a claimer)."""
+    person: str
+
+
+class ResponsibleDepartment(TypedDict):
+    """A department of the street."""
+    department: str
+
+
+Responsible: TypeAlias = "ResponsibleUnit | ResponsiblePerson | ResponsibleDepartment"
+"""The one party that answers for a request at any moment."""
+
+
+Status: TypeAlias = "Literal['filed', 'pooled', 'assigned', 'claimed', 'in_progress', 'handled', 'closed', 'cancelled', 'duplicate']"
+"""Where a request stands in its life."""
+
+
+class Call(TypedDict):
+    """A department called in, and when its report is due.
+
+    Attributes:
+        department: The department.
+        due: Its report is due by then.
+    """
+    department: str
+    due: _dt.datetime
+
+
+class CallIn(TypedDict):
+    """A department called in, and when its report is due.
+
+    Attributes:
+        department: The department.
+        due: Its report is due by then.
+    """
+    department: str
+    due: _dt.datetime | str
+
+
+class FundEventFundOpened(TypedDict):
+    """A fund was opened.
+
+    Attributes:
+        fund: The fund.
+        name: Its name.
+        unit: Its compound's unit.
+        date: The day.
+        terms: Its terms.
+    """
+    type: Literal['fund_opened']
+    fund: str
+    name: str
+    unit: NodeCode
+    date: _dt.date
+    terms: Terms
+
+
+class FundEventFundOpenedIn(TypedDict):
+    """A fund was opened.
+
+    Attributes:
+        fund: The fund.
+        name: Its name.
+        unit: Its compound's unit.
+        date: The day.
+        terms: Its terms.
+    """
+    type: Literal['fund_opened']
+    fund: str
+    name: str
+    unit: NodeCode
+    date: _dt.date | str
+    terms: TermsIn
+
+
+class FundEventAccountOpened(TypedDict):
+    """An account was opened.
+
+    Attributes:
+        fund: The fund.
+        account: The account.
+    """
+    type: Literal['account_opened']
+    fund: str
+    account: Account
+
+
+class FundEventPosted(TypedDict):
+    """A transaction was posted.
+
+    Attributes:
+        fund: The fund.
+        transaction: The transaction.
+        purpose: Why.
+    """
+    type: Literal['posted']
+    fund: str
+    transaction: Transaction
+    purpose: Purpose
+
+
+class FundEventPostedIn(TypedDict):
+    """A transaction was posted.
+
+    Attributes:
+        fund: The fund.
+        transaction: The transaction.
+        purpose: Why.
+    """
+    type: Literal['posted']
+    fund: str
+    transaction: TransactionIn
+    purpose: Purpose
+
+
+class FundEventFeesBilled(TypedDict):
+    """A month's fees were billed (the transactions follow, one per household).
+
+    Attributes:
+        fund: The fund.
+        billing: The billing.
+    """
+    type: Literal['fees_billed']
+    fund: str
+    billing: Billing
+
+
+class FundEventFeesBilledIn(TypedDict):
+    """A month's fees were billed (the transactions follow, one per household).
+
+    Attributes:
+        fund: The fund.
+        billing: The billing.
+    """
+    type: Literal['fees_billed']
+    fund: str
+    billing: BillingIn
+
+
+class FundEventBudgetProposed(TypedDict):
+    """A budget was proposed.
+
+    Attributes:
+        fund: The fund.
+        budget: The budget, as proposed.
+    """
+    type: Literal['budget_proposed']
+    fund: str
+    budget: Budget
+
+
+class FundEventBudgetProposedIn(TypedDict):
+    """A budget was proposed.
+
+    Attributes:
+        fund: The fund.
+        budget: The budget, as proposed.
+    """
+    type: Literal['budget_proposed']
+    fund: str
+    budget: BudgetIn
+
+
+class FundEventAmendmentProposed(TypedDict):
+    """An amendment was proposed.
+
+    Attributes:
+        fund: The fund.
+        budget: The budget.
+        amendment: The amendment.
+    """
+    type: Literal['amendment_proposed']
+    fund: str
+    budget: str
+    amendment: Amendment
+
+
+class FundEventAmendmentProposedIn(TypedDict):
+    """An amendment was proposed.
+
+    Attributes:
+        fund: The fund.
+        budget: The budget.
+        amendment: The amendment.
+    """
+    type: Literal['amendment_proposed']
+    fund: str
+    budget: str
+    amendment: AmendmentIn
+
+
+class FundEventBudgetDecided(TypedDict):
+    """The assembly decided a budget.
+
+    Attributes:
+        fund: The fund.
+        budget: The budget.
+        motion: The motion.
+        approved: Approved or not.
+    """
+    type: Literal['budget_decided']
+    fund: str
+    budget: str
+    motion: str
+    approved: bool
+
+
+class FundEventAmendmentDecided(TypedDict):
+    """The assembly decided an amendment.
+
+    Attributes:
+        fund: The fund.
+        budget: The budget.
+        amendment: The amendment.
+        motion: The motion.
+        approved: Approved or not.
+    """
+    type: Literal['amendment_decided']
+    fund: str
+    budget: str
+    amendment: str
+    motion: str
+    approved: bool
+
+
+class FundEventPaymentRequested(TypedDict):
+    """A payment above the threshold awaits the supervisor.
+
+    Attributes:
+        fund: The fund.
+        payment: The payment.
+    """
+    type: Literal['payment_requested']
+    fund: str
+    payment: Payment
+
+
+class FundEventPaymentRequestedIn(TypedDict):
+    """A payment above the threshold awaits the supervisor.
+
+    Attributes:
+        fund: The fund.
+        payment: The payment.
+    """
+    type: Literal['payment_requested']
+    fund: str
+    payment: PaymentIn
+
+
+class FundEventPaymentMade(TypedDict):
+    """A payment was recorded as approved and posted (its transaction follows).
+
+    Attributes:
+        fund: The fund.
+        payment: The payment, as posted.
+    """
+    type: Literal['payment_made']
+    fund: str
+    payment: Payment
+
+
+class FundEventPaymentMadeIn(TypedDict):
+    """A payment was recorded as approved and posted (its transaction follows).
+
+    Attributes:
+        fund: The fund.
+        payment: The payment, as posted.
+    """
+    type: Literal['payment_made']
+    fund: str
+    payment: PaymentIn
+
+
+class FundEventPaymentRejected(TypedDict):
+    """The supervisor refused a payment.
+
+    Attributes:
+        fund: The fund.
+        payment: The payment.
+        by: Who refused.
+        reason: Why.
+    """
+    type: Literal['payment_rejected']
+    fund: str
+    payment: str
+    by: str
+    reason: str
+
+
+class FundEventRemunerationAccrued(TypedDict):
+    """Remuneration was computed (its transaction follows).
+
+    Attributes:
+        fund: The fund.
+        accrual: The accrual.
+    """
+    type: Literal['remuneration_accrued']
+    fund: str
+    accrual: Accrual
+
+
+class FundEventRemunerationAccruedIn(TypedDict):
+    """Remuneration was computed (its transaction follows).
+
+    Attributes:
+        fund: The fund.
+        accrual: The accrual.
+    """
+    type: Literal['remuneration_accrued']
+    fund: str
+    accrual: AccrualIn
+
+
+class FundEventDividendProposed(TypedDict):
+    """A dividend was proposed.
+
+    Attributes:
+        fund: The fund.
+        dividend: The dividend.
+        amount: The total.
+        key: How it is shared.
+    """
+    type: Literal['dividend_proposed']
+    fund: str
+    dividend: str
     amount: Amount
+    key: SharingKey
 
 
-class PostingIn(TypedDict):
-    """One line of a transaction: an amount to an account. Debits are positive, credits
-    negative, so a transaction's postings sum to zero.
+class FundEventDividendProposedIn(TypedDict):
+    """A dividend was proposed.
 
     Attributes:
-        account: The account's full name.
-        amount: Debit (positive) or credit (negative), never zero.
+        fund: The fund.
+        dividend: The dividend.
+        amount: The total.
+        key: How it is shared.
     """
-    account: str
+    type: Literal['dividend_proposed']
+    fund: str
+    dividend: str
     amount: AmountIn
+    key: SharingKeyIn
 
 
-class ProgressionDirect(TypedDict):
-    """Straight to the level the hours reach.
-
-    Attributes:
-        rule:
-    """
-    rule: Literal['direct']
-
-
-class ProgressionStepwise(TypedDict):
-    """One level per grant, and only after the current level has been held this many
-    days (a first star needs no wait).
+class FundEventDividendDecided(TypedDict):
+    """The assembly decided a dividend; when approved its shares are fixed here and
+    their transaction follows.
 
     Attributes:
-        min_days_held: Days a level must be held before the next.
-        rule:
+        fund: The fund.
+        dividend: The dividend.
+        motion: The motion.
+        approved: Approved or not.
+        shares: The shares by household (empty when not approved).
+        residue: For a rate per m²: what rounding left in the fund.
     """
-    min_days_held: int
-    rule: Literal['stepwise']
+    type: Literal['dividend_decided']
+    fund: str
+    dividend: str
+    motion: str
+    approved: bool
+    shares: list[tuple[str, Amount]]
+    residue: NotRequired[Decimal]
 
-Progression: TypeAlias = "ProgressionDirect | ProgressionStepwise"
-"""How levels are granted as hours grow."""
+
+class FundEventDividendDecidedIn(TypedDict):
+    """The assembly decided a dividend; when approved its shares are fixed here and
+    their transaction follows.
+
+    Attributes:
+        fund: The fund.
+        dividend: The dividend.
+        motion: The motion.
+        approved: Approved or not.
+        shares: The shares by household (empty when not approved).
+        residue: For a rate per m²: what rounding left in the fund.
+    """
+    type: Literal['dividend_decided']
+    fund: str
+    dividend: str
+    motion: str
+    approved: bool
+    shares: list[tuple[str, AmountIn]]
+    residue: NotRequired[Decimal | int | str]
+
+
+class FundEventCommonIncomeInBaseDecided(TypedDict):
+    """The assembly decided whether common income counts in the remuneration base.
+
+    Attributes:
+        fund: The fund.
+        motion: The motion.
+        include: The new setting.
+    """
+    type: Literal['common_income_in_base_decided']
+    fund: str
+    motion: str
+    include: bool
+
+
+FundEvent: TypeAlias = "FundEventFundOpened | FundEventAccountOpened | FundEventPosted | FundEventFeesBilled | FundEventBudgetProposed | FundEventAmendmentProposed | FundEventBudgetDecided | FundEventAmendmentDecided | FundEventPaymentRequested | FundEventPaymentMade | FundEventPaymentRejected | FundEventRemunerationAccrued | FundEventDividendProposed | FundEventDividendDecided | FundEventCommonIncomeInBaseDecided"
+"""Something that happened to a fund."""
+
+
+FundEventIn: TypeAlias = "FundEventFundOpenedIn | FundEventAccountOpened | FundEventPostedIn | FundEventFeesBilledIn | FundEventBudgetProposedIn | FundEventAmendmentProposedIn | FundEventBudgetDecided | FundEventAmendmentDecided | FundEventPaymentRequestedIn | FundEventPaymentMadeIn | FundEventPaymentRejected | FundEventRemunerationAccruedIn | FundEventDividendProposedIn | FundEventDividendDecidedIn | FundEventCommonIncomeInBaseDecided"
+"""Something that happened to a fund."""
+
+
+class Terms(TypedDict):
+    """The terms a fund runs on.
+
+    Attributes:
+        fee: The monthly fee.
+        basis: How the manager is paid.
+        approval_threshold: Payments above this need the supervisor's approval first.
+        common_income_in_base: Whether common income counts in the remuneration base (only by the assembly).
+        rounding: The rounding of fees and remuneration.
+        split: The method that shares dividends.
+    """
+    fee: FeeRate
+    basis: Basis
+    approval_threshold: Amount
+    common_income_in_base: bool
+    rounding: Rounding
+    split: SplitMethod
+
+
+class TermsIn(TypedDict):
+    """The terms a fund runs on.
+
+    Attributes:
+        fee: The monthly fee.
+        basis: How the manager is paid.
+        approval_threshold: Payments above this need the supervisor's approval first.
+        common_income_in_base: Whether common income counts in the remuneration base (only by the assembly).
+        rounding: The rounding of fees and remuneration.
+        split: The method that shares dividends.
+    """
+    fee: FeeRateIn
+    basis: BasisIn
+    approval_threshold: AmountIn
+    common_income_in_base: bool
+    rounding: Rounding
+    split: SplitMethod
+
+
+SplitMethod: TypeAlias = "Literal['largest_remainder']"
+"""How a fixed sum is shared by weights so that the parts add up to it exactly."""
 
 
 PurposeEntry = TypedDict(
@@ -3660,27 +4151,22 @@ PurposeEntry = TypedDict(
         "for": "Literal['entry']",
     },
 )
-"""Posted by hand.
-
-Attributes:
-    for:
-"""
+"""Posted by hand."""
 
 
 PurposeFee = TypedDict(
     "PurposeFee",
     {
         "for": "Literal['fee']",
-        "household": "str",
         "month": "str",
+        "household": "str",
     },
 )
 """A month's fee billed to a household.
 
 Attributes:
-    for:
-    household: The household.
     month: The month.
+    household: The household.
 """
 
 
@@ -3694,7 +4180,6 @@ PurposeFeePayment = TypedDict(
 """A household paid fees.
 
 Attributes:
-    for:
     household: The household.
 """
 
@@ -3709,7 +4194,6 @@ PurposeIncome = TypedDict(
 """Common income.
 
 Attributes:
-    for:
     source: Its source.
 """
 
@@ -3724,7 +4208,6 @@ PurposeSpending = TypedDict(
 """A payment against a budget line.
 
 Attributes:
-    for:
     payment: The payment.
 """
 
@@ -3735,11 +4218,7 @@ PurposeRemuneration = TypedDict(
         "for": "Literal['remuneration']",
     },
 )
-"""The manager's remuneration accrued.
-
-Attributes:
-    for:
-"""
+"""The manager's remuneration accrued."""
 
 
 PurposeRemunerationPaid = TypedDict(
@@ -3748,40 +4227,34 @@ PurposeRemunerationPaid = TypedDict(
         "for": "Literal['remuneration_paid']",
     },
 )
-"""Remuneration paid to the manager.
-
-Attributes:
-    for:
-"""
+"""Remuneration paid to the manager."""
 
 
 PurposeDividend = TypedDict(
     "PurposeDividend",
     {
-        "dividend": "str",
         "for": "Literal['dividend']",
+        "dividend": "str",
     },
 )
 """A dividend's shares owed to households.
 
 Attributes:
     dividend: The dividend.
-    for:
 """
 
 
 PurposeDividendPaid = TypedDict(
     "PurposeDividendPaid",
     {
-        "dividend": "str",
         "for": "Literal['dividend_paid']",
+        "dividend": "str",
     },
 )
 """A dividend paid out.
 
 Attributes:
     dividend: The dividend.
-    for:
 """
 
 
@@ -3795,319 +4268,490 @@ PurposeReversal = TypedDict(
 """A correction of an earlier transaction.
 
 Attributes:
-    for:
     reason: Why.
 """
+
 
 Purpose: TypeAlias = "PurposeEntry | PurposeFee | PurposeFeePayment | PurposeIncome | PurposeSpending | PurposeRemuneration | PurposeRemunerationPaid | PurposeDividend | PurposeDividendPaid | PurposeReversal"
 """Why a transaction was posted; it keeps the fund's records beside the ledger."""
 
 
-class RatingPoints(TypedDict):
-    """Points for a rated request, by the filer's level, to the person who handled it.
+class Billing(TypedDict):
+    """A month's billing of fees.
 
     Attributes:
-        basically_satisfied: Basically satisfied.
-        dissatisfied: Dissatisfied.
-        satisfied: Satisfied.
-        very_dissatisfied: Very dissatisfied.
-        very_satisfied: Very satisfied.
+        month: The month, `YYYY-MM`.
+        date: The day billed.
+        households: Households billed.
+        billed: The sum of the bills.
+        exact: The exact `rate × area` total before rounding.
+        residue: `exact − billed`, kept as its own line.
     """
-    basically_satisfied: NotRequired[int]
-    dissatisfied: NotRequired[int]
-    satisfied: NotRequired[int]
-    very_dissatisfied: NotRequired[int]
-    very_satisfied: NotRequired[int]
+    month: str
+    date: _dt.date
+    households: int
+    billed: Amount
+    exact: Decimal
+    residue: Decimal
 
 
-class Receipt(TypedDict):
-    """What an accepted command did.
+class BillingIn(TypedDict):
+    """A month's billing of fees.
 
     Attributes:
-        duplicate: True when the idempotency key had been used for this same command: the first effect stands and nothing new happened.
-        events: Events recorded.
-        head: The journal head after the command.
-        seq: The journal entry recorded, or `None` when nothing changed (or a retry).
+        month: The month, `YYYY-MM`.
+        date: The day billed.
+        households: Households billed.
+        billed: The sum of the bills.
+        exact: The exact `rate × area` total before rounding.
+        residue: `exact − billed`, kept as its own line.
     """
-    duplicate: bool
-    events: int
-    head: Hash
-    seq: NotRequired[int | None]
+    month: str
+    date: _dt.date | str
+    households: int
+    billed: AmountIn
+    exact: Decimal | int | str
+    residue: Decimal | int | str
 
 
-class ResponderRow(TypedDict):
-    """Someone who answers at a link of a chain of responsibility.
+Budget = TypedDict(
+    "Budget",
+    {
+        "id": "str",
+        "from": "_dt.date",
+        "to": "_dt.date",
+        "lines": "list[LineAmount]",
+        "approval": "Approval",
+        "motion": "NotRequired[str | None]",
+        "amendments": "list[Amendment]",
+        "spent": "dict[str, Amount]",
+        "pending": "dict[str, Amount]",
+    },
+)
+"""An open budget (开放式预算) for a period.
 
-    Attributes:
-        name: Their name.
-        person: Their id.
-        role: The role they answer in.
-    """
-    name: str
-    person: str
-    role: Role
-
-
-class ResponsibleUnit(TypedDict):
-    """A unit: its staff dispatch it, or its claimers take it from the pool; when nobody
-    below can, the locality (the street) takes it (属地兜底).
-
-    Attributes:
-        unit:
-    """
-    unit: NodeCode
-
-
-class ResponsiblePerson(TypedDict):
-    """A person (grid staff, or a claimer).
-
-    Attributes:
-        person:
-    """
-    person: str
-
-
-class ResponsibleDepartment(TypedDict):
-    """A department of the street.
-
-    Attributes:
-        department:
-    """
-    department: str
-
-Responsible: TypeAlias = "ResponsibleUnit | ResponsiblePerson | ResponsibleDepartment"
-"""The one party that answers for a request at any moment."""
-
-Role: TypeAlias = "Literal['administrator', 'community_staff', 'chief_grid_leader', 'grid_leader', 'micro_grid_worker', 'reporting_party_member', 'sent_down_party_member', 'volunteer', 'property_manager', 'fund_supervisor', 'owners_committee_member']"
-"""A role a person holds at a unit of the grid."""
-
-
-class RoleAt(TypedDict):
-    """A role a person holds, and where.
-
-    Attributes:
-        role: The role.
-        unit: The unit where it is held.
-    """
-    role: Role
-    unit: NodeCode
-
-Rounding: TypeAlias = "Literal['half_up', 'half_even', 'down', 'up']"
-"""How a figure with digits below the fen is brought to the fen. Every rounding in
-Gridward names one of these.
+Attributes:
+    id: The budget's id.
+    from: Its first day.
+    to: Its last day.
+    lines: The lines as approved (with approved amendments applied); as proposed before.
+    approval: Where it stands.
+    motion: The motion that decided it.
+    amendments: Its amendments, in the order proposed.
+    spent: Posted spending per line (net of reversals).
+    pending: Payments awaiting the supervisor, per line.
 """
 
-Satisfaction: TypeAlias = "Literal['very_satisfied', 'satisfied', 'basically_satisfied', 'dissatisfied', 'very_dissatisfied']"
-"""The five levels of satisfaction (政务服务好差评)."""
+
+BudgetIn = TypedDict(
+    "BudgetIn",
+    {
+        "id": "str",
+        "from": "_dt.date | str",
+        "to": "_dt.date | str",
+        "lines": "list[LineAmountIn]",
+        "approval": "Approval",
+        "motion": "NotRequired[str | None]",
+        "amendments": "list[AmendmentIn]",
+        "spent": "dict[str, AmountIn]",
+        "pending": "dict[str, AmountIn]",
+    },
+)
+"""An open budget (开放式预算) for a period.
+
+Attributes:
+    id: The budget's id.
+    from: Its first day.
+    to: Its last day.
+    lines: The lines as approved (with approved amendments applied); as proposed before.
+    approval: Where it stands.
+    motion: The motion that decided it.
+    amendments: Its amendments, in the order proposed.
+    spent: Posted spending per line (net of reversals).
+    pending: Payments awaiting the supervisor, per line.
+"""
 
 
-class ScoringCommandRecordService(TypedDict):
-    """Record a service. The person records their own, or staff record it for them. A
-    record of a request the person handled, once that request is verified and closed,
-    is certified at once by the verification.
-
-    Attributes:
-        activity: What it was.
-        id: A new id.
-        minutes: Minutes of actual service (1 to 1440).
-        note: A note.
-        person: Who served.
-        request: The request it answered, if any.
-        started_at: When it started.
-        travel_minutes: Minutes of travel.
-        type:
-        unit: Where (the unit whose staff certify it).
-    """
-    activity: Activity
-    id: str
-    minutes: int
-    note: NotRequired[str]
-    person: str
-    request: NotRequired[str | None]
-    started_at: _dt.datetime
-    travel_minutes: NotRequired[int]
-    type: Literal['record_service']
-    unit: NodeCode
+Approval: TypeAlias = "Literal['proposed', 'approved', 'rejected']"
+"""Where a budget or an amendment stands."""
 
 
-class ScoringCommandRecordServiceIn(TypedDict):
-    """Record a service. The person records their own, or staff record it for them. A
-    record of a request the person handled, once that request is verified and closed,
-    is certified at once by the verification.
-
-    Attributes:
-        activity: What it was.
-        id: A new id.
-        minutes: Minutes of actual service (1 to 1440).
-        note: A note.
-        person: Who served.
-        request: The request it answered, if any.
-        started_at: When it started.
-        travel_minutes: Minutes of travel.
-        type:
-        unit: Where (the unit whose staff certify it).
-    """
-    activity: Activity
-    id: str
-    minutes: int
-    note: NotRequired[str]
-    person: str
-    request: NotRequired[str | None]
-    started_at: _dt.datetime | str
-    travel_minutes: NotRequired[int]
-    type: Literal['record_service']
-    unit: NodeCode
-
-
-class ScoringCommandCertifyService(TypedDict):
-    """Certify a pending record: someone who may certify at its unit, not the person.
+class Amendment(TypedDict):
+    """An amendment to a budget: new amounts for some lines (new lines included).
 
     Attributes:
-        id: The record.
-        type:
-    """
-    id: str
-    type: Literal['certify_service']
-
-
-class ScoringCommandRejectService(TypedDict):
-    """Refuse a pending record.
-
-    Attributes:
-        id: The record.
+        id: The amendment's id.
+        lines: The new amounts.
         reason: Why.
-        type:
+        approval: Where it stands.
+        motion: The motion that decided it.
     """
     id: str
+    lines: list[LineAmount]
     reason: str
-    type: Literal['reject_service']
+    approval: Approval
+    motion: NotRequired[str | None]
 
 
-class ScoringCommandGrantStars(TypedDict):
-    """Grant star levels as of a date from certified hours, by the profile's rule.
-
-    Attributes:
-        on: The date of the grant.
-        type:
-    """
-    on: _dt.date
-    type: Literal['grant_stars']
-
-
-class ScoringCommandGrantStarsIn(TypedDict):
-    """Grant star levels as of a date from certified hours, by the profile's rule.
+class AmendmentIn(TypedDict):
+    """An amendment to a budget: new amounts for some lines (new lines included).
 
     Attributes:
-        on: The date of the grant.
-        type:
+        id: The amendment's id.
+        lines: The new amounts.
+        reason: Why.
+        approval: Where it stands.
+        motion: The motion that decided it.
     """
-    on: _dt.date | str
-    type: Literal['grant_stars']
-
-ScoringCommand: TypeAlias = "ScoringCommandRecordService | ScoringCommandCertifyService | ScoringCommandRejectService | ScoringCommandGrantStars"
-"""A command of the scoring capability."""
-
-ScoringCommandIn: TypeAlias = "ScoringCommandRecordServiceIn | ScoringCommandCertifyService | ScoringCommandRejectService | ScoringCommandGrantStarsIn"
-"""A command of the scoring capability."""
+    id: str
+    lines: list[LineAmountIn]
+    reason: str
+    approval: Approval
+    motion: NotRequired[str | None]
 
 
-class ScoringConfig(TypedDict):
-    """Configuration of the scoring capability.
+class Payment(TypedDict):
+    """A payment against a budget line.
 
     Attributes:
-        handler_weights: Weights of a handler's score.
-        hours: How service time counts.
-        obligation: What sent-down party members owe each month.
-        stars: The star-level profile (the national one by default).
+        id: The payment's id, also its transaction's id.
+        budget: The budget.
+        line: The line.
+        amount: The amount.
+        voucher: Its voucher.
+        requested: When it was requested.
+        posted: When it was posted.
+        approved_by: Who approved it, for payments above the threshold.
+        status: Where it stands.
+        reason: Why it was rejected.
     """
-    handler_weights: NotRequired[HandlerWeights]
-    hours: NotRequired[HoursRules]
-    obligation: NotRequired[Obligation]
-    stars: NotRequired[StarProfile]
+    id: str
+    budget: str
+    line: str
+    amount: Amount
+    voucher: Voucher
+    requested: _dt.date
+    posted: NotRequired[_dt.date | None]
+    approved_by: NotRequired[str | None]
+    status: PaymentStatus
+    reason: NotRequired[str | None]
 
 
-class ScoringConfigIn(TypedDict):
-    """Configuration of the scoring capability.
+class PaymentIn(TypedDict):
+    """A payment against a budget line.
 
     Attributes:
-        handler_weights: Weights of a handler's score.
-        hours: How service time counts.
-        obligation: What sent-down party members owe each month.
-        stars: The star-level profile (the national one by default).
+        id: The payment's id, also its transaction's id.
+        budget: The budget.
+        line: The line.
+        amount: The amount.
+        voucher: Its voucher.
+        requested: When it was requested.
+        posted: When it was posted.
+        approved_by: Who approved it, for payments above the threshold.
+        status: Where it stands.
+        reason: Why it was rejected.
     """
-    handler_weights: NotRequired[HandlerWeightsIn]
-    hours: NotRequired[HoursRules]
-    obligation: NotRequired[Obligation]
-    stars: NotRequired[StarProfileIn]
+    id: str
+    budget: str
+    line: str
+    amount: AmountIn
+    voucher: Voucher
+    requested: _dt.date | str
+    posted: NotRequired[_dt.date | str | None]
+    approved_by: NotRequired[str | None]
+    status: PaymentStatus
+    reason: NotRequired[str | None]
+
+
+PaymentStatus: TypeAlias = "Literal['pending', 'posted', 'rejected', 'reversed']"
+"""Where a payment stands."""
+
+
+Accrual = TypedDict(
+    "Accrual",
+    {
+        "id": "str",
+        "from": "_dt.date",
+        "to": "_dt.date",
+        "fees_collected": "Amount",
+        "common_income": "Amount",
+        "amount": "Amount",
+    },
+)
+"""An accrual of the manager's remuneration.
+
+Attributes:
+    id: The accrual's id, also its transaction's id.
+    from: Its period's first day.
+    to: Its period's last day.
+    fees_collected: Fees collected in the period.
+    common_income: Common income in the period counted in the base (zero unless agreed).
+    amount: The remuneration.
+"""
+
+
+AccrualIn = TypedDict(
+    "AccrualIn",
+    {
+        "id": "str",
+        "from": "_dt.date | str",
+        "to": "_dt.date | str",
+        "fees_collected": "AmountIn",
+        "common_income": "AmountIn",
+        "amount": "AmountIn",
+    },
+)
+"""An accrual of the manager's remuneration.
+
+Attributes:
+    id: The accrual's id, also its transaction's id.
+    from: Its period's first day.
+    to: Its period's last day.
+    fees_collected: Fees collected in the period.
+    common_income: Common income in the period counted in the base (zero unless agreed).
+    amount: The remuneration.
+"""
+
+
+class AssemblyEventOwnerSet(TypedDict):
+    """A home's owner was recorded (or cleared).
+
+    Attributes:
+        household: The household.
+        owner: The owner.
+    """
+    type: Literal['owner_set']
+    household: str
+    owner: NotRequired[str | None]
+
+
+class AssemblyEventMotionOpened(TypedDict):
+    """A motion was opened.
+
+    Attributes:
+        motion: The motion.
+        unit: The unit.
+        title: The title.
+        subject: What it decides.
+        kind: Its kind.
+        closes: When voting ends.
+    """
+    type: Literal['motion_opened']
+    motion: str
+    unit: NodeCode
+    title: str
+    subject: Subject
+    kind: MotionKind
+    closes: _dt.datetime
+
+
+class AssemblyEventMotionOpenedIn(TypedDict):
+    """A motion was opened.
+
+    Attributes:
+        motion: The motion.
+        unit: The unit.
+        title: The title.
+        subject: What it decides.
+        kind: Its kind.
+        closes: When voting ends.
+    """
+    type: Literal['motion_opened']
+    motion: str
+    unit: NodeCode
+    title: str
+    subject: Subject
+    kind: MotionKind
+    closes: _dt.datetime | str
+
+
+class AssemblyEventVoteCast(TypedDict):
+    """An owner voted.
+
+    Attributes:
+        motion: The motion.
+        owner: The owner.
+        choice: The vote.
+        recorded_by: Who recorded it, for a paper ballot.
+    """
+    type: Literal['vote_cast']
+    motion: str
+    owner: str
+    choice: Choice
+    recorded_by: NotRequired[str | None]
+
+
+class AssemblyEventMotionClosed(TypedDict):
+    """The votes were counted.
+
+    Attributes:
+        motion: The motion.
+        tally: The count.
+    """
+    type: Literal['motion_closed']
+    motion: str
+    tally: Tally
+
+
+class AssemblyEventMotionClosedIn(TypedDict):
+    """The votes were counted.
+
+    Attributes:
+        motion: The motion.
+        tally: The count.
+    """
+    type: Literal['motion_closed']
+    motion: str
+    tally: TallyIn
+
+
+AssemblyEvent: TypeAlias = "AssemblyEventOwnerSet | AssemblyEventMotionOpened | AssemblyEventVoteCast | AssemblyEventMotionClosed"
+"""Something that happened in the owners' assembly."""
+
+
+AssemblyEventIn: TypeAlias = "AssemblyEventOwnerSet | AssemblyEventMotionOpenedIn | AssemblyEventVoteCast | AssemblyEventMotionClosedIn"
+"""Something that happened in the owners' assembly."""
+
+
+MotionKind: TypeAlias = "Literal['ordinary', 'special']"
+"""The kind of a motion, which sets its majorities."""
+
+
+class Tally(TypedDict):
+    """The count of a vote.
+
+    Attributes:
+        kind: The kind of motion.
+        total_area: Exclusive area of the whole compound (m²).
+        total_owners: Owners of the compound (one who owns several homes counts once).
+        voted_area: Area of the owners who took part.
+        voted_owners: Owners who took part.
+        yes_area: Area voting yes.
+        yes_owners: Owners voting yes.
+        no_area: Area voting no.
+        no_owners: Owners voting no.
+        quorum: At least 2/3 of the area and at least 2/3 of the owners took part.
+        area_majority: The area majority of the kind was reached among those who took part.
+        owner_majority: The headcount majority of the kind was reached among those who took part.
+        outcome: The result.
+    """
+    kind: MotionKind
+    total_area: Decimal
+    total_owners: int
+    voted_area: Decimal
+    voted_owners: int
+    yes_area: Decimal
+    yes_owners: int
+    no_area: Decimal
+    no_owners: int
+    quorum: bool
+    area_majority: bool
+    owner_majority: bool
+    outcome: Outcome
+
+
+class TallyIn(TypedDict):
+    """The count of a vote.
+
+    Attributes:
+        kind: The kind of motion.
+        total_area: Exclusive area of the whole compound (m²).
+        total_owners: Owners of the compound (one who owns several homes counts once).
+        voted_area: Area of the owners who took part.
+        voted_owners: Owners who took part.
+        yes_area: Area voting yes.
+        yes_owners: Owners voting yes.
+        no_area: Area voting no.
+        no_owners: Owners voting no.
+        quorum: At least 2/3 of the area and at least 2/3 of the owners took part.
+        area_majority: The area majority of the kind was reached among those who took part.
+        owner_majority: The headcount majority of the kind was reached among those who took part.
+        outcome: The result.
+    """
+    kind: MotionKind
+    total_area: Decimal | int | str
+    total_owners: int
+    voted_area: Decimal | int | str
+    voted_owners: int
+    yes_area: Decimal | int | str
+    yes_owners: int
+    no_area: Decimal | int | str
+    no_owners: int
+    quorum: bool
+    area_majority: bool
+    owner_majority: bool
+    outcome: Outcome
+
+
+Outcome: TypeAlias = "Literal['passed', 'rejected', 'no_quorum']"
+"""How a vote ended."""
 
 
 class ScoringEventServiceRecorded(TypedDict):
     """A service was recorded.
 
     Attributes:
-        activity: What.
         id: Its id.
-        minutes: Minutes of service.
-        note: A note.
         person: Who served.
-        request: The request it answered.
-        started_at: When it started.
-        travel_minutes: Minutes of travel.
-        type:
         unit: Where.
+        activity: What.
+        started_at: When it started.
+        minutes: Minutes of service.
+        travel_minutes: Minutes of travel.
+        request: The request it answered.
+        note: A note.
     """
-    activity: Activity
-    id: str
-    minutes: int
-    note: str
-    person: str
-    request: NotRequired[str | None]
-    started_at: _dt.datetime
-    travel_minutes: int
     type: Literal['service_recorded']
+    id: str
+    person: str
     unit: NodeCode
+    activity: Activity
+    started_at: _dt.datetime
+    minutes: int
+    travel_minutes: int
+    request: NotRequired[str | None]
+    note: str
 
 
 class ScoringEventServiceRecordedIn(TypedDict):
     """A service was recorded.
 
     Attributes:
-        activity: What.
         id: Its id.
-        minutes: Minutes of service.
-        note: A note.
         person: Who served.
-        request: The request it answered.
-        started_at: When it started.
-        travel_minutes: Minutes of travel.
-        type:
         unit: Where.
+        activity: What.
+        started_at: When it started.
+        minutes: Minutes of service.
+        travel_minutes: Minutes of travel.
+        request: The request it answered.
+        note: A note.
     """
-    activity: Activity
-    id: str
-    minutes: int
-    note: str
-    person: str
-    request: NotRequired[str | None]
-    started_at: _dt.datetime | str
-    travel_minutes: int
     type: Literal['service_recorded']
+    id: str
+    person: str
     unit: NodeCode
+    activity: Activity
+    started_at: _dt.datetime | str
+    minutes: int
+    travel_minutes: int
+    request: NotRequired[str | None]
+    note: str
 
 
 class ScoringEventServiceCertified(TypedDict):
     """A record was certified and counts these minutes.
 
     Attributes:
+        id: The record.
         by: Who certified (`None`: the platform).
         counted: Minutes counted.
-        id: The record.
-        type:
     """
+    type: Literal['service_certified']
+    id: str
     by: NotRequired[str | None]
     counted: int
-    id: str
-    type: Literal['service_certified']
 
 
 class ScoringEventServiceRejected(TypedDict):
@@ -4116,226 +4760,293 @@ class ScoringEventServiceRejected(TypedDict):
     Attributes:
         id: The record.
         reason: Why.
-        type:
     """
+    type: Literal['service_rejected']
     id: str
     reason: str
-    type: Literal['service_rejected']
 
 
 class ScoringEventStarsGranted(TypedDict):
     """Star levels were granted.
 
     Attributes:
-        changes: Every level that changed.
         on: The date of the grant.
-        type:
+        changes: Every level that changed.
     """
-    changes: list[StarChange]
-    on: _dt.date
     type: Literal['stars_granted']
+    on: _dt.date
+    changes: list[StarChange]
 
 
 class ScoringEventStarsGrantedIn(TypedDict):
     """Star levels were granted.
 
     Attributes:
-        changes: Every level that changed.
         on: The date of the grant.
-        type:
+        changes: Every level that changed.
     """
-    changes: list[StarChange]
-    on: _dt.date | str
     type: Literal['stars_granted']
+    on: _dt.date | str
+    changes: list[StarChange]
+
 
 ScoringEvent: TypeAlias = "ScoringEventServiceRecorded | ScoringEventServiceCertified | ScoringEventServiceRejected | ScoringEventStarsGranted"
 """An event of the scoring capability."""
+
 
 ScoringEventIn: TypeAlias = "ScoringEventServiceRecordedIn | ScoringEventServiceCertified | ScoringEventServiceRejected | ScoringEventStarsGrantedIn"
 """An event of the scoring capability."""
 
 
-class SharingKeyArea(TypedDict):
-    """By exclusive floor area (Civil Code Art. 283, the default).
-
-    Attributes:
-        by:
-    """
-    by: Literal['area']
-
-
-class SharingKeyRate(TypedDict):
-    """A rate per m² of exclusive area (4 yuan/m² on 72 m² → 288.00): each share is
-    rounded on its own, so the total is the sum of the shares, and the rounding
-    residue stays in the fund.
-
-    Attributes:
-        by:
-        per_m2: Yuan per m².
-    """
-    by: Literal['rate']
-    per_m2: Decimal
-
-
-class SharingKeyRateIn(TypedDict):
-    """A rate per m² of exclusive area (4 yuan/m² on 72 m² → 288.00): each share is
-    rounded on its own, so the total is the sum of the shares, and the rounding
-    residue stays in the fund.
-
-    Attributes:
-        by:
-        per_m2: Yuan per m².
-    """
-    by: Literal['rate']
-    per_m2: Decimal | int | str
-
-
-class SharingKeyAgreed(TypedDict):
-    """By an agreed key: a weight per household; households not named get nothing.
-
-    Attributes:
-        by:
-        weights: Weights by household id.
-    """
-    by: Literal['agreed']
-    weights: list[tuple[str, Decimal]]
-
-
-class SharingKeyAgreedIn(TypedDict):
-    """By an agreed key: a weight per household; households not named get nothing.
-
-    Attributes:
-        by:
-        weights: Weights by household id.
-    """
-    by: Literal['agreed']
-    weights: list[tuple[str, Decimal | int | str]]
-
-SharingKey: TypeAlias = "SharingKeyArea | SharingKeyRate | SharingKeyAgreed"
-"""How a dividend is shared."""
-
-SharingKeyIn: TypeAlias = "SharingKeyArea | SharingKeyRateIn | SharingKeyAgreedIn"
-"""How a dividend is shared."""
-
-Source: TypeAlias = "Literal['service', 'request', 'award']"
-"""Where a lot's points came from."""
-
-SplitMethod: TypeAlias = "Literal['largest_remainder']"
-"""How a fixed sum is shared by weights so that the parts add up to it exactly."""
-
-
 StarChange = TypedDict(
     "StarChange",
     {
-        "from": "int",
         "person": "str",
+        "from": "int",
         "to": "int",
     },
 )
 """A star level changed by a grant.
 
 Attributes:
-    from: The level held before.
     person: The volunteer.
+    from: The level held before.
     to: The level granted.
 """
 
 
-class StarProfile(TypedDict):
-    """A star-level profile: the cumulative hours each level needs, lowest first.
+class PointsEventItemAdded(TypedDict):
+    """An item was put in a catalog.
 
     Attributes:
-        name: The profile's name.
-        progression: How levels are granted.
-        thresholds: Hours for levels 1, 2, … (strictly increasing, positive).
+        item: The item, with its opening stock.
     """
+    type: Literal['item_added']
+    item: Item
+
+
+class PointsEventItemAddedIn(TypedDict):
+    """An item was put in a catalog.
+
+    Attributes:
+        item: The item, with its opening stock.
+    """
+    type: Literal['item_added']
+    item: ItemIn
+
+
+class PointsEventRestocked(TypedDict):
+    """Stock was added.
+
+    Attributes:
+        item: The item.
+        quantity: Pieces added.
+    """
+    type: Literal['restocked']
+    item: str
+    quantity: int
+
+
+class PointsEventEarned(TypedDict):
+    """Points were earned as a new lot.
+
+    Attributes:
+        id: The earning's id (`service:…`, `request:…`, `award:…`).
+        person: Who.
+        source: Where from.
+        asked: Points the rules gave before any cap.
+        points: Points earned.
+        earned_on: The day.
+        expires_on: The last day they may be spent.
+    """
+    type: Literal['earned']
+    id: str
+    person: str
+    source: Source
+    asked: int
+    points: int
+    earned_on: _dt.date
+    expires_on: NotRequired[_dt.date | None]
+
+
+class PointsEventEarnedIn(TypedDict):
+    """Points were earned as a new lot.
+
+    Attributes:
+        id: The earning's id (`service:…`, `request:…`, `award:…`).
+        person: Who.
+        source: Where from.
+        asked: Points the rules gave before any cap.
+        points: Points earned.
+        earned_on: The day.
+        expires_on: The last day they may be spent.
+    """
+    type: Literal['earned']
+    id: str
+    person: str
+    source: Source
+    asked: int
+    points: int
+    earned_on: _dt.date | str
+    expires_on: NotRequired[_dt.date | str | None]
+
+
+class PointsEventRedeemed(TypedDict):
+    """An item was redeemed.
+
+    Attributes:
+        id: Its id.
+        person: Who.
+        item: The item.
+        quantity: Pieces.
+        points: Points spent.
+        on: The day.
+        taken: The lots taken from, in spending order.
+    """
+    type: Literal['redeemed']
+    id: str
+    person: str
+    item: str
+    quantity: int
+    points: int
+    on: _dt.date
+    taken: list[Take]
+
+
+class PointsEventRedeemedIn(TypedDict):
+    """An item was redeemed.
+
+    Attributes:
+        id: Its id.
+        person: Who.
+        item: The item.
+        quantity: Pieces.
+        points: Points spent.
+        on: The day.
+        taken: The lots taken from, in spending order.
+    """
+    type: Literal['redeemed']
+    id: str
+    person: str
+    item: str
+    quantity: int
+    points: int
+    on: _dt.date | str
+    taken: list[Take]
+
+
+class PointsEventReversed(TypedDict):
+    """A redemption was reversed.
+
+    Attributes:
+        id: The redemption.
+        on: The day.
+        reason: Why.
+    """
+    type: Literal['reversed']
+    id: str
+    on: _dt.date
+    reason: str
+
+
+class PointsEventReversedIn(TypedDict):
+    """A redemption was reversed.
+
+    Attributes:
+        id: The redemption.
+        on: The day.
+        reason: Why.
+    """
+    type: Literal['reversed']
+    id: str
+    on: _dt.date | str
+    reason: str
+
+
+class PointsEventExpired(TypedDict):
+    """Lots expired.
+
+    Attributes:
+        on: The day of the run.
+        lots: What expired.
+    """
+    type: Literal['expired']
+    on: _dt.date
+    lots: list[ExpiredLot]
+
+
+class PointsEventExpiredIn(TypedDict):
+    """Lots expired.
+
+    Attributes:
+        on: The day of the run.
+        lots: What expired.
+    """
+    type: Literal['expired']
+    on: _dt.date | str
+    lots: list[ExpiredLot]
+
+
+PointsEvent: TypeAlias = "PointsEventItemAdded | PointsEventRestocked | PointsEventEarned | PointsEventRedeemed | PointsEventReversed | PointsEventExpired"
+"""An event of the points capability."""
+
+
+PointsEventIn: TypeAlias = "PointsEventItemAddedIn | PointsEventRestocked | PointsEventEarnedIn | PointsEventRedeemedIn | PointsEventReversedIn | PointsEventExpiredIn"
+"""An event of the points capability."""
+
+
+class Item(TypedDict):
+    """An item of a unit's catalog.
+
+    Attributes:
+        id: Its id.
+        unit: The unit whose catalog holds it (its staff keep it).
+        name: Its name.
+        cost: Points per piece.
+        stock: Pieces in stock.
+        per_person: At most this many pieces per person (reversed redemptions aside).
+        valid_from: The first day it may be redeemed.
+        valid_until: The last day it may be redeemed.
+        min_star: The star level a person must hold (a star-level benefit such as free bus rides).
+    """
+    id: str
+    unit: NodeCode
     name: str
-    progression: NotRequired[Progression]
-    thresholds: list[Decimal]
+    cost: int
+    stock: int
+    per_person: NotRequired[int | None]
+    valid_from: NotRequired[_dt.date | None]
+    valid_until: NotRequired[_dt.date | None]
+    min_star: NotRequired[int | None]
 
 
-class StarProfileIn(TypedDict):
-    """A star-level profile: the cumulative hours each level needs, lowest first.
+class ItemIn(TypedDict):
+    """An item of a unit's catalog.
 
     Attributes:
-        name: The profile's name.
-        progression: How levels are granted.
-        thresholds: Hours for levels 1, 2, … (strictly increasing, positive).
+        id: Its id.
+        unit: The unit whose catalog holds it (its staff keep it).
+        name: Its name.
+        cost: Points per piece.
+        stock: Pieces in stock.
+        per_person: At most this many pieces per person (reversed redemptions aside).
+        valid_from: The first day it may be redeemed.
+        valid_until: The last day it may be redeemed.
+        min_star: The star level a person must hold (a star-level benefit such as free bus rides).
     """
+    id: str
+    unit: NodeCode
     name: str
-    progression: NotRequired[Progression]
-    thresholds: list[Decimal | int | str]
-
-Status: TypeAlias = "Literal['filed', 'pooled', 'assigned', 'claimed', 'in_progress', 'handled', 'closed', 'cancelled', 'duplicate']"
-"""Where a request stands in its life."""
-
-
-class SubjectApproveBudget(TypedDict):
-    """Approve a fund's proposed budget.
-
-    Attributes:
-        budget: The budget.
-        fund: The fund.
-        type:
-    """
-    budget: str
-    fund: str
-    type: Literal['approve_budget']
+    cost: int
+    stock: int
+    per_person: NotRequired[int | None]
+    valid_from: NotRequired[_dt.date | str | None]
+    valid_until: NotRequired[_dt.date | str | None]
+    min_star: NotRequired[int | None]
 
 
-class SubjectAmendBudget(TypedDict):
-    """Approve an amendment to a fund's budget.
-
-    Attributes:
-        amendment: The amendment.
-        budget: The budget.
-        fund: The fund.
-        type:
-    """
-    amendment: str
-    budget: str
-    fund: str
-    type: Literal['amend_budget']
-
-
-class SubjectDividend(TypedDict):
-    """Approve a dividend of surplus common income.
-
-    Attributes:
-        dividend: The dividend.
-        fund: The fund.
-        type:
-    """
-    dividend: str
-    fund: str
-    type: Literal['dividend']
-
-
-class SubjectCommonIncomeInBase(TypedDict):
-    """Count common income in the manager's remuneration base (or stop counting it).
-
-    Attributes:
-        fund: The fund.
-        include: Count it or not.
-        type:
-    """
-    fund: str
-    include: bool
-    type: Literal['common_income_in_base']
-
-
-class SubjectMatter(TypedDict):
-    """Any other matter of Art. 278, decided on its own.
-
-    Attributes:
-        matter: The matter.
-        type:
-    """
-    matter: Matter
-    type: Literal['matter']
-
-Subject: TypeAlias = "SubjectApproveBudget | SubjectAmendBudget | SubjectDividend | SubjectCommonIncomeInBase | SubjectMatter"
-"""What a motion decides. Fund subjects take effect on the fund when the motion passes."""
+Source: TypeAlias = "Literal['service', 'request', 'award']"
+"""Where a lot's points came from."""
 
 
 class Take(TypedDict):
@@ -4349,1056 +5060,32 @@ class Take(TypedDict):
     points: int
 
 
-class Tally(TypedDict):
-    """The count of a vote.
-
-    Attributes:
-        area_majority: The area majority of the kind was reached among those who took part.
-        kind: The kind of motion.
-        no_area: Area voting no.
-        no_owners: Owners voting no.
-        outcome: The result.
-        owner_majority: The headcount majority of the kind was reached among those who took part.
-        quorum: At least 2/3 of the area and at least 2/3 of the owners took part.
-        total_area: Exclusive area of the whole compound (m²).
-        total_owners: Owners of the compound (one who owns several homes counts once).
-        voted_area: Area of the owners who took part.
-        voted_owners: Owners who took part.
-        yes_area: Area voting yes.
-        yes_owners: Owners voting yes.
-    """
-    area_majority: bool
-    kind: MotionKind
-    no_area: Decimal
-    no_owners: int
-    outcome: Outcome
-    owner_majority: bool
-    quorum: bool
-    total_area: Decimal
-    total_owners: int
-    voted_area: Decimal
-    voted_owners: int
-    yes_area: Decimal
-    yes_owners: int
-
-
-class TallyIn(TypedDict):
-    """The count of a vote.
-
-    Attributes:
-        area_majority: The area majority of the kind was reached among those who took part.
-        kind: The kind of motion.
-        no_area: Area voting no.
-        no_owners: Owners voting no.
-        outcome: The result.
-        owner_majority: The headcount majority of the kind was reached among those who took part.
-        quorum: At least 2/3 of the area and at least 2/3 of the owners took part.
-        total_area: Exclusive area of the whole compound (m²).
-        total_owners: Owners of the compound (one who owns several homes counts once).
-        voted_area: Area of the owners who took part.
-        voted_owners: Owners who took part.
-        yes_area: Area voting yes.
-        yes_owners: Owners voting yes.
-    """
-    area_majority: bool
-    kind: MotionKind
-    no_area: Decimal | int | str
-    no_owners: int
-    outcome: Outcome
-    owner_majority: bool
-    quorum: bool
-    total_area: Decimal | int | str
-    total_owners: int
-    voted_area: Decimal | int | str
-    voted_owners: int
-    yes_area: Decimal | int | str
-    yes_owners: int
-
-
-class TaskCommandFile(TypedDict):
-    """File a request (点单). Needs an idempotency key: a retried filing has one effect.
-
-    Attributes:
-        category: The category code.
-        description: What is wrong or wanted.
-        id: A new id.
-        location: Where it is.
-        photos: Photo references.
-        type:
-    """
-    category: str
-    description: str
-    id: str
-    location: Location
-    photos: NotRequired[list[str]]
-    type: Literal['file']
-
-
-class TaskCommandDispatch(TypedDict):
-    """Dispatch a filed or returned request (派单): to `to` by hand, or by the routing
-    rules when `to` is absent.
-
-    Attributes:
-        request: The request.
-        to: Whom to; `None` routes by the rules.
-        type:
-    """
-    request: str
-    to: NotRequired[Assignee | None]
-    type: Literal['dispatch']
-
-
-class TaskCommandClaim(TypedDict):
-    """Claim a pooled request (领单), optionally for a paired unit as donor (micro-wishes).
-
-    Attributes:
-        donor: A paired unit of the community that gives (micro-wishes only).
-        request: The request.
-        type:
-    """
-    donor: NotRequired[str | None]
-    request: str
-    type: Literal['claim']
-
-
-class TaskCommandReleaseClaim(TypedDict):
-    """Give a claimed request back to the pool.
-
-    Attributes:
-        request: The request.
-        type:
-    """
-    request: str
-    type: Literal['release_claim']
-
-
-class TaskCommandOfferHandover(TypedDict):
-    """Offer the work to another eligible person; it passes when they accept.
-
-    Attributes:
-        request: The request.
-        to: The person offered it.
-        type:
-    """
-    request: str
-    to: str
-    type: Literal['offer_handover']
-
-
-class TaskCommandAcceptHandover(TypedDict):
-    """Accept a handover offered to the actor.
-
-    Attributes:
-        request: The request.
-        type:
-    """
-    request: str
-    type: Literal['accept_handover']
-
-
-class TaskCommandStart(TypedDict):
-    """Start work (the response).
-
-    Attributes:
-        request: The request.
-        type:
-    """
-    request: str
-    type: Literal['start']
-
-
-class TaskCommandHandle(TypedDict):
-    """Report the work done.
-
-    Attributes:
-        photos: Photo references.
-        report: What was done.
-        request: The request.
-        type:
-    """
-    photos: NotRequired[list[str]]
-    report: str
-    request: str
-    type: Literal['handle']
-
-
-class TaskCommandVerify(TypedDict):
-    """Verify on site (核查): passed closes it (结案); failed sends it back to the handler.
-
-    Attributes:
-        note: What was found.
-        passed: Whether the work holds up.
-        request: The request.
-        type:
-    """
-    note: NotRequired[str]
-    passed: bool
-    request: str
-    type: Literal['verify']
-
-
-class TaskCommandReturn(TypedDict):
-    """Return it to the dispatcher with a reason (退回).
-
-    Attributes:
-        reason: Why.
-        request: The request.
-        type:
-    """
-    reason: str
-    request: str
-    type: Literal['return']
-
-
-class TaskCommandCancel(TypedDict):
-    """Cancel it.
-
-    Attributes:
-        reason: Why.
-        request: The request.
-        type:
-    """
-    reason: str
-    request: str
-    type: Literal['cancel']
-
-
-class TaskCommandMarkDuplicate(TypedDict):
-    """Close it as a duplicate of another request.
-
-    Attributes:
-        of: The request it repeats.
-        request: The request.
-        type:
-    """
-    of: str
-    request: str
-    type: Literal['mark_duplicate']
-
-
-class TaskCommandReopen(TypedDict):
-    """Reopen a closed request.
-
-    Attributes:
-        reason: Why.
-        request: The request.
-        type:
-    """
-    reason: str
-    request: str
-    type: Literal['reopen']
-
-
-class TaskCommandRate(TypedDict):
-    """Rate a closed request (评单): the filer only.
-
-    Attributes:
-        comment: A comment.
-        level: The level.
-        request: The request.
-        type:
-    """
-    comment: NotRequired[str]
-    level: Satisfaction
-    request: str
-    type: Literal['rate']
-
-
-class TaskCommandExtend(TypedDict):
-    """Grant the one extension of the resolution limit.
-
-    Attributes:
-        reason: Why.
-        request: The request.
-        type:
-    """
-    reason: str
-    request: str
-    type: Literal['extend']
-
-
-class TaskCommandWhistle(TypedDict):
-    """Call in departments of the street (吹哨).
-
-    Attributes:
-        departments: Department ids.
-        reason: Why.
-        request: The request.
-        type:
-    """
-    departments: list[str]
-    reason: str
-    request: str
-    type: Literal['whistle']
-
-
-class TaskCommandReport(TypedDict):
-    """A department called in reports (报到).
-
-    Attributes:
-        department: The department.
-        report: What it did.
-        request: The request.
-        type:
-    """
-    department: str
-    report: str
-    request: str
-    type: Literal['report']
-
-
-class TaskCommandSupervise(TypedDict):
-    """Put it under supervision by hand (督办).
-
-    Attributes:
-        reason: Why.
-        request: The request.
-        type:
-    """
-    reason: str
-    request: str
-    type: Literal['supervise']
-
-
-class TaskCommandSweep(TypedDict):
-    """Apply the clock at the command's time: release stale claims, flag overdue requests
-    for supervision, park those past their limit and extension, flag late department
-    reports. Under `scope` only, when given.
-
-    Attributes:
-        scope: The unit whose requests to sweep; everything when absent.
-        type:
-    """
-    scope: NotRequired[NodeCode | None]
-    type: Literal['sweep']
-
-
-class TaskCommandSetSkills(TypedDict):
-    """Set a person's skill tags (used by routing).
+class ExpiredLot(TypedDict):
+    """Points expired from one lot.
 
     Attributes:
         person: The person.
-        skills: Their skills.
-        type:
+        lot: The lot's place in their passbook.
+        points: Points expired.
     """
     person: str
-    skills: list[str]
-    type: Literal['set_skills']
+    lot: int
+    points: int
 
 
-class TaskCommandAppointOfficer(TypedDict):
-    """Make a person an officer of a department: they act for it on requests.
-
-    Attributes:
-        department: The department.
-        person: The person.
-        type:
-    """
-    department: str
-    person: str
-    type: Literal['appoint_officer']
-
-
-class TaskCommandRemoveOfficer(TypedDict):
-    """Remove a department officer.
+class Receipt(TypedDict):
+    """What an accepted command did.
 
     Attributes:
-        department: The department.
-        person: The person.
-        type:
+        seq: The journal entry recorded, or `None` when nothing changed (or a retry).
+        events: Events recorded.
+        head: The journal head after the command.
+        duplicate: True when the idempotency key had been used for this same command: the first effect stands and nothing new happened.
     """
-    department: str
-    person: str
-    type: Literal['remove_officer']
-
-
-class TaskCommandImport(TypedDict):
-    """Import requests from another system, all or nothing.
-
-    Attributes:
-        requests: The requests.
-        type:
-    """
-    requests: list[ImportedRequest]
-    type: Literal['import']
-
-
-class TaskCommandImportIn(TypedDict):
-    """Import requests from another system, all or nothing.
-
-    Attributes:
-        requests: The requests.
-        type:
-    """
-    requests: list[ImportedRequestIn]
-    type: Literal['import']
-
-TaskCommand: TypeAlias = "TaskCommandFile | TaskCommandDispatch | TaskCommandClaim | TaskCommandReleaseClaim | TaskCommandOfferHandover | TaskCommandAcceptHandover | TaskCommandStart | TaskCommandHandle | TaskCommandVerify | TaskCommandReturn | TaskCommandCancel | TaskCommandMarkDuplicate | TaskCommandReopen | TaskCommandRate | TaskCommandExtend | TaskCommandWhistle | TaskCommandReport | TaskCommandSupervise | TaskCommandSweep | TaskCommandSetSkills | TaskCommandAppointOfficer | TaskCommandRemoveOfficer | TaskCommandImport"
-"""A command of the tasks capability."""
-
-TaskCommandIn: TypeAlias = "TaskCommandFile | TaskCommandDispatch | TaskCommandClaim | TaskCommandReleaseClaim | TaskCommandOfferHandover | TaskCommandAcceptHandover | TaskCommandStart | TaskCommandHandle | TaskCommandVerify | TaskCommandReturn | TaskCommandCancel | TaskCommandMarkDuplicate | TaskCommandReopen | TaskCommandRate | TaskCommandExtend | TaskCommandWhistle | TaskCommandReport | TaskCommandSupervise | TaskCommandSweep | TaskCommandSetSkills | TaskCommandAppointOfficer | TaskCommandRemoveOfficer | TaskCommandImportIn"
-"""A command of the tasks capability."""
-
-
-class TaskEventFiled(TypedDict):
-    """A request was filed; it waits at its dispatcher.
-
-    Attributes:
-        category: Its category code.
-        description: What is wrong or wanted.
-        dispatcher: The unit that dispatches it (its community).
-        filer: Who filed it (absent when the platform did).
-        id: Its id.
-        location: Where it is.
-        photos: Photo references.
-        type:
-        unit: The unit it is at.
-    """
-    category: str
-    description: str
-    dispatcher: NodeCode
-    filer: NotRequired[str | None]
-    id: str
-    location: Location
-    photos: NotRequired[list[str]]
-    type: Literal['filed']
-    unit: NodeCode
-
-
-class TaskEventImported(TypedDict):
-    """A request came in through an import.
-
-    Attributes:
-        deadlines: Its deadlines, counted from its filing.
-        dispatcher: The unit that dispatches it.
-        request: The request as imported.
-        type:
-        unit: The unit it is at.
-    """
-    deadlines: Deadlines
-    dispatcher: NodeCode
-    request: ImportedRequest
-    type: Literal['imported']
-    unit: NodeCode
-
-
-class TaskEventImportedIn(TypedDict):
-    """A request came in through an import.
-
-    Attributes:
-        deadlines: Its deadlines, counted from its filing.
-        dispatcher: The unit that dispatches it.
-        request: The request as imported.
-        type:
-        unit: The unit it is at.
-    """
-    deadlines: DeadlinesIn
-    dispatcher: NodeCode
-    request: ImportedRequestIn
-    type: Literal['imported']
-    unit: NodeCode
-
-
-class TaskEventDispatched(TypedDict):
-    """A request was dispatched (by hand or by the rules).
-
-    Attributes:
-        by_rule: Whether the routing rules chose.
-        deadlines: Deadlines, set at the first dispatch only.
-        request: The request.
-        status: Its new status: assigned, or pooled for claiming.
-        to: Who answers for it now.
-        type:
-    """
-    by_rule: bool
-    deadlines: NotRequired[Deadlines | None]
-    request: str
-    status: Status
-    to: Responsible
-    type: Literal['dispatched']
-
-
-class TaskEventDispatchedIn(TypedDict):
-    """A request was dispatched (by hand or by the rules).
-
-    Attributes:
-        by_rule: Whether the routing rules chose.
-        deadlines: Deadlines, set at the first dispatch only.
-        request: The request.
-        status: Its new status: assigned, or pooled for claiming.
-        to: Who answers for it now.
-        type:
-    """
-    by_rule: bool
-    deadlines: NotRequired[DeadlinesIn | None]
-    request: str
-    status: Status
-    to: Responsible
-    type: Literal['dispatched']
-
-
-class TaskEventClaimed(TypedDict):
-    """A pooled request was claimed.
-
-    Attributes:
-        donor: The paired unit giving, for a micro-wish.
-        person: The claimer.
-        request: The request.
-        type:
-    """
-    donor: NotRequired[str | None]
-    person: str
-    request: str
-    type: Literal['claimed']
-
-
-class TaskEventClaimReleased(TypedDict):
-    """A claim went back to the pool.
-
-    Attributes:
-        person: The claimer who held it.
-        request: The request.
-        stale: True when a sweep released it for want of action.
-        type:
-    """
-    person: str
-    request: str
-    stale: bool
-    type: Literal['claim_released']
-
-
-class TaskEventHandoverOffered(TypedDict):
-    """A handover was offered.
-
-    Attributes:
-        request: The request.
-        to: To whom.
-        type:
-    """
-    request: str
-    to: str
-    type: Literal['handover_offered']
-
-
-class TaskEventHandedOver(TypedDict):
-    """A handover was accepted: the work passed.
-
-    Attributes:
-        request: The request.
-        to: The new holder.
-        type:
-    """
-    request: str
-    to: str
-    type: Literal['handed_over']
-
-
-class TaskEventStarted(TypedDict):
-    """Work started (the response).
-
-    Attributes:
-        by: Who started; they answer for it now.
-        request: The request.
-        type:
-    """
-    by: str
-    request: str
-    type: Literal['started']
-
-
-class TaskEventHandled(TypedDict):
-    """Work was reported done.
-
-    Attributes:
-        by: The handler (a person, or a department's officer).
-        photos: Photo references.
-        report: The report.
-        request: The request.
-        type:
-    """
-    by: str
-    photos: NotRequired[list[str]]
-    report: str
-    request: str
-    type: Literal['handled']
-
-
-class TaskEventVerified(TypedDict):
-    """Verified on site: closed if passed, back in progress if not.
-
-    Attributes:
-        by: The verifier.
-        note: What was found.
-        passed: Whether it passed.
-        request: The request.
-        type:
-    """
-    by: str
-    note: NotRequired[str]
-    passed: bool
-    request: str
-    type: Literal['verified']
-
-
-class TaskEventReturned(TypedDict):
-    """Returned to the dispatcher.
-
-    Attributes:
-        reason: Why.
-        request: The request.
-        type:
-    """
-    reason: str
-    request: str
-    type: Literal['returned']
-
-
-class TaskEventCancelled(TypedDict):
-    """Cancelled.
-
-    Attributes:
-        reason: Why.
-        request: The request.
-        type:
-    """
-    reason: str
-    request: str
-    type: Literal['cancelled']
-
-
-class TaskEventMarkedDuplicate(TypedDict):
-    """Closed as a duplicate.
-
-    Attributes:
-        of: The request it repeats.
-        request: The request.
-        type:
-    """
-    of: str
-    request: str
-    type: Literal['marked_duplicate']
-
-
-class TaskEventReopened(TypedDict):
-    """Reopened: back in progress with whoever answers for it.
-
-    Attributes:
-        correction: True when a bad rating opened a correction window.
-        reason: Why.
-        request: The request.
-        resolution_due: The new resolution deadline.
-        to: Who answers for it now.
-        type:
-    """
-    correction: bool
-    reason: str
-    request: str
-    resolution_due: _dt.datetime
-    to: Responsible
-    type: Literal['reopened']
-
-
-class TaskEventReopenedIn(TypedDict):
-    """Reopened: back in progress with whoever answers for it.
-
-    Attributes:
-        correction: True when a bad rating opened a correction window.
-        reason: Why.
-        request: The request.
-        resolution_due: The new resolution deadline.
-        to: Who answers for it now.
-        type:
-    """
-    correction: bool
-    reason: str
-    request: str
-    resolution_due: _dt.datetime | str
-    to: Responsible
-    type: Literal['reopened']
-
-
-class TaskEventRated(TypedDict):
-    """Rated by the filer.
-
-    Attributes:
-        comment: A comment.
-        level: The level.
-        request: The request.
-        type:
-    """
-    comment: NotRequired[str]
-    level: Satisfaction
-    request: str
-    type: Literal['rated']
-
-
-class TaskEventExtended(TypedDict):
-    """The one extension was granted.
-
-    Attributes:
-        reason: Why.
-        request: The request.
-        resolution_due: The new resolution deadline.
-        type:
-    """
-    reason: str
-    request: str
-    resolution_due: _dt.datetime
-    type: Literal['extended']
-
-
-class TaskEventExtendedIn(TypedDict):
-    """The one extension was granted.
-
-    Attributes:
-        reason: Why.
-        request: The request.
-        resolution_due: The new resolution deadline.
-        type:
-    """
-    reason: str
-    request: str
-    resolution_due: _dt.datetime | str
-    type: Literal['extended']
-
-
-class TaskEventWhistled(TypedDict):
-    """Departments were called in.
-
-    Attributes:
-        calls: The departments and their report deadlines.
-        reason: Why.
-        request: The request.
-        type:
-    """
-    calls: list[Call]
-    reason: str
-    request: str
-    type: Literal['whistled']
-
-
-class TaskEventWhistledIn(TypedDict):
-    """Departments were called in.
-
-    Attributes:
-        calls: The departments and their report deadlines.
-        reason: Why.
-        request: The request.
-        type:
-    """
-    calls: list[CallIn]
-    reason: str
-    request: str
-    type: Literal['whistled']
-
-
-class TaskEventReported(TypedDict):
-    """A department reported.
-
-    Attributes:
-        by: Its officer who reported.
-        department: The department.
-        late: True when past the limit.
-        report: The report.
-        request: The request.
-        type:
-    """
-    by: str
-    department: str
-    late: bool
-    report: str
-    request: str
-    type: Literal['reported']
-
-
-class TaskEventReportOverdue(TypedDict):
-    """A department was found not to have reported within its limit.
-
-    Attributes:
-        department: The department.
-        request: The request.
-        type:
-    """
-    department: str
-    request: str
-    type: Literal['report_overdue']
-
-
-class TaskEventSupervised(TypedDict):
-    """Put under supervision (督办).
-
-    Attributes:
-        reason: Why ("overdue" when a sweep found it so).
-        request: The request.
-        type:
-    """
-    reason: str
-    request: str
-    type: Literal['supervised']
-
-
-class TaskEventParked(TypedDict):
-    """Parked (挂账): past its limit and its extension.
-
-    Attributes:
-        request: The request.
-        type:
-    """
-    request: str
-    type: Literal['parked']
-
-
-class TaskEventSkillsSet(TypedDict):
-    """A person's skills were set.
-
-    Attributes:
-        person: The person.
-        skills: The skills.
-        type:
-    """
-    person: str
-    skills: list[str]
-    type: Literal['skills_set']
-
-
-class TaskEventOfficerAppointed(TypedDict):
-    """A person became an officer of a department.
-
-    Attributes:
-        department: The department.
-        person: The person.
-        type:
-    """
-    department: str
-    person: str
-    type: Literal['officer_appointed']
-
-
-class TaskEventOfficerRemoved(TypedDict):
-    """A person stopped being an officer of a department.
-
-    Attributes:
-        department: The department.
-        person: The person.
-        type:
-    """
-    department: str
-    person: str
-    type: Literal['officer_removed']
-
-TaskEvent: TypeAlias = "TaskEventFiled | TaskEventImported | TaskEventDispatched | TaskEventClaimed | TaskEventClaimReleased | TaskEventHandoverOffered | TaskEventHandedOver | TaskEventStarted | TaskEventHandled | TaskEventVerified | TaskEventReturned | TaskEventCancelled | TaskEventMarkedDuplicate | TaskEventReopened | TaskEventRated | TaskEventExtended | TaskEventWhistled | TaskEventReported | TaskEventReportOverdue | TaskEventSupervised | TaskEventParked | TaskEventSkillsSet | TaskEventOfficerAppointed | TaskEventOfficerRemoved"
-"""An event of the tasks capability."""
-
-TaskEventIn: TypeAlias = "TaskEventFiled | TaskEventImportedIn | TaskEventDispatchedIn | TaskEventClaimed | TaskEventClaimReleased | TaskEventHandoverOffered | TaskEventHandedOver | TaskEventStarted | TaskEventHandled | TaskEventVerified | TaskEventReturned | TaskEventCancelled | TaskEventMarkedDuplicate | TaskEventReopenedIn | TaskEventRated | TaskEventExtendedIn | TaskEventWhistledIn | TaskEventReported | TaskEventReportOverdue | TaskEventSupervised | TaskEventParked | TaskEventSkillsSet | TaskEventOfficerAppointed | TaskEventOfficerRemoved"
-"""An event of the tasks capability."""
-
-
-class TasksConfig(TypedDict):
-    """Configuration of the tasks capability.
-
-    Attributes:
-        calendar: Working days and hours, holidays and make-up working days.
-        categories: The categories requests are filed under.
-        claim_release: A claim not started within this limit is released back to the pool by a sweep.
-        correction_window: The correction window a bad rating opens.
-        dispatch_on_filing: Route a request by the rules as it is filed (otherwise it waits for dispatch).
-        max_open_claims: How many open claims one person may hold at once.
-        whistle_report_limit: How long a department called in has to report.
-    """
-    calendar: NotRequired[Calendar]
-    categories: NotRequired[list[Category]]
-    claim_release: NotRequired[Limit]
-    correction_window: NotRequired[Limit]
-    dispatch_on_filing: NotRequired[bool]
-    max_open_claims: NotRequired[int]
-    whistle_report_limit: NotRequired[Limit]
-
-
-class Terms(TypedDict):
-    """The terms a fund runs on.
-
-    Attributes:
-        approval_threshold: Payments above this need the supervisor's approval first.
-        basis: How the manager is paid.
-        common_income_in_base: Whether common income counts in the remuneration base (only by the assembly).
-        fee: The monthly fee.
-        rounding: The rounding of fees and remuneration.
-        split: The method that shares dividends.
-    """
-    approval_threshold: Amount
-    basis: Basis
-    common_income_in_base: bool
-    fee: FeeRate
-    rounding: Rounding
-    split: SplitMethod
-
-
-class TermsIn(TypedDict):
-    """The terms a fund runs on.
-
-    Attributes:
-        approval_threshold: Payments above this need the supervisor's approval first.
-        basis: How the manager is paid.
-        common_income_in_base: Whether common income counts in the remuneration base (only by the assembly).
-        fee: The monthly fee.
-        rounding: The rounding of fees and remuneration.
-        split: The method that shares dividends.
-    """
-    approval_threshold: AmountIn
-    basis: BasisIn
-    common_income_in_base: bool
-    fee: FeeRateIn
-    rounding: Rounding
-    split: SplitMethod
-
-
-class Transaction(TypedDict):
-    """A transaction: two or more postings that sum to exactly zero, under an id that is
-    never reused for different content. Once posted it is never changed; a mistake is
-    corrected by a reversing transaction that names it.
-
-    Attributes:
-        date: The date it takes effect; a ledger's dates never go backwards.
-        description: What it is, in words.
-        id: The id: posting the same id with the same content again does nothing.
-        postings: Its postings.
-        reverses: For a reversal, the id of the transaction it corrects; its postings must be that transaction's postings with their signs turned.
-    """
-    date: _dt.date
-    description: NotRequired[str]
-    id: str
-    postings: list[Posting]
-    reverses: NotRequired[str | None]
-
-
-class TransactionIn(TypedDict):
-    """A transaction: two or more postings that sum to exactly zero, under an id that is
-    never reused for different content. Once posted it is never changed; a mistake is
-    corrected by a reversing transaction that names it.
-
-    Attributes:
-        date: The date it takes effect; a ledger's dates never go backwards.
-        description: What it is, in words.
-        id: The id: posting the same id with the same content again does nothing.
-        postings: Its postings.
-        reverses: For a reversal, the id of the transaction it corrects; its postings must be that transaction's postings with their signs turned.
-    """
-    date: _dt.date | str
-    description: NotRequired[str]
-    id: str
-    postings: list[PostingIn]
-    reverses: NotRequired[str | None]
-
-
-class TreeRow(TypedDict):
-    """A unit in a subtree listing, with its parent and household totals.
-
-    Attributes:
-        code: The unit.
-        depth: Depth below the subtree's root (0 for the root).
-        direct_households: Households attached directly.
-        households: Households in its whole subtree.
-        level: Its level.
-        name: Its name.
-        parent: Its parent (none for a district).
-    """
-    code: NodeCode
-    depth: int
-    direct_households: int
-    households: int
-    level: Level
-    name: str
-    parent: NotRequired[NodeCode | None]
-
-
-class UnitProgress(TypedDict):
-    """Progress of a directive within one unit.
-
-    Attributes:
-        acknowledged: Households that acknowledged there.
-        code: The unit.
-        completion_rate: acknowledged / targets.
-        name: Its name (empty if it has been retired since).
-        targets: Households reached there.
-    """
-    acknowledged: int
-    code: NodeCode
-    completion_rate: float
-    name: str
-    targets: int
-
-UnitRounding: TypeAlias = "Literal['down', 'half_up', 'up']"
-"""How a part unit of service time is rounded."""
-
-
-class UnitRow(TypedDict):
-    """A unit of the hierarchy.
-
-    Attributes:
-        code: Its code.
-        direct_households: Households attached directly to it.
-        domains: The domains it answers for (多网合一).
-        level: Its level.
-        name: Its name.
-        parent: Its parent (none for a district).
-    """
-    code: NodeCode
-    direct_households: int
-    domains: DomainSet
-    level: Level
-    name: str
-    parent: NotRequired[NodeCode | None]
-
-
-class Voucher(TypedDict):
-    """The voucher a payment carries (凭证): owners may inspect it.
-
-    Attributes:
-        description: What for.
-        document_hash: SHA-256 of the scanned document, 64 hex digits.
-        payee: Who is paid.
-        payee_is_person: True when the payee is a private person, whose name a statement masks.
-        reference: The invoice's or contract's reference.
-    """
-    description: str
-    document_hash: str
-    payee: str
-    payee_is_person: NotRequired[bool]
-    reference: str
-
-
-class WardConfig(TypedDict):
-    """Configuration of a ward, one section per capability.
-
-    Attributes:
-        fund: The fund capability.
-        grid: The grid capability.
-        points: The points capability.
-        scoring: The scoring capability.
-        tasks: The tasks capability.
-    """
-    fund: NotRequired[FundConfig]
-    grid: NotRequired[GridConfig]
-    points: NotRequired[PointsConfig]
-    scoring: NotRequired[ScoringConfig]
-    tasks: NotRequired[TasksConfig]
-
-
-class WardConfigIn(TypedDict):
-    """Configuration of a ward, one section per capability.
-
-    Attributes:
-        fund: The fund capability.
-        grid: The grid capability.
-        points: The points capability.
-        scoring: The scoring capability.
-        tasks: The tasks capability.
-    """
-    fund: NotRequired[FundConfigIn]
-    grid: NotRequired[GridConfig]
-    points: NotRequired[PointsConfigIn]
-    scoring: NotRequired[ScoringConfigIn]
-    tasks: NotRequired[TasksConfig]
+    seq: NotRequired[int | None]
+    events: int
+    head: Hash
+    duplicate: bool
 
 
 def _put(args: dict[str, Any], name: str, value: Any) -> None:
@@ -5438,7 +5125,8 @@ class GridCapability:
         """
         args: dict[str, Any] = {"code": code, "name": name}
         _put(args, "domains", domains)
-        return self._native.execute("grid", "add_unit", args, actor, at, key)
+        answer: Receipt = self._native.execute("grid", "add_unit", args, actor, at, key)
+        return answer
 
     def rename_unit(
         self,
@@ -5459,7 +5147,8 @@ class GridCapability:
             key: An idempotency key: the same key twice has one effect.
         """
         args: dict[str, Any] = {"code": code, "name": name}
-        return self._native.execute("grid", "rename_unit", args, actor, at, key)
+        answer: Receipt = self._native.execute("grid", "rename_unit", args, actor, at, key)
+        return answer
 
     def set_domains(
         self,
@@ -5480,7 +5169,8 @@ class GridCapability:
             key: An idempotency key: the same key twice has one effect.
         """
         args: dict[str, Any] = {"code": code, "domains": domains}
-        return self._native.execute("grid", "set_domains", args, actor, at, key)
+        answer: Receipt = self._native.execute("grid", "set_domains", args, actor, at, key)
+        return answer
 
     def retire_unit(
         self,
@@ -5503,7 +5193,8 @@ class GridCapability:
         """
         args: dict[str, Any] = {"code": code}
         _put(args, "transfer_households_to", transfer_households_to)
-        return self._native.execute("grid", "retire_unit", args, actor, at, key)
+        answer: Receipt = self._native.execute("grid", "retire_unit", args, actor, at, key)
+        return answer
 
     def add_household(
         self,
@@ -5526,7 +5217,8 @@ class GridCapability:
             key: An idempotency key: the same key twice has one effect.
         """
         args: dict[str, Any] = {"id": id, "unit": unit, "area": area}
-        return self._native.execute("grid", "add_household", args, actor, at, key)
+        answer: Receipt = self._native.execute("grid", "add_household", args, actor, at, key)
+        return answer
 
     def move_household(
         self,
@@ -5547,7 +5239,8 @@ class GridCapability:
             key: An idempotency key: the same key twice has one effect.
         """
         args: dict[str, Any] = {"id": id, "to": to}
-        return self._native.execute("grid", "move_household", args, actor, at, key)
+        answer: Receipt = self._native.execute("grid", "move_household", args, actor, at, key)
+        return answer
 
     def add_person(
         self,
@@ -5574,7 +5267,8 @@ class GridCapability:
         args: dict[str, Any] = {"id": id, "name": name}
         _put(args, "party_member", party_member)
         _put(args, "phone", phone)
-        return self._native.execute("grid", "add_person", args, actor, at, key)
+        answer: Receipt = self._native.execute("grid", "add_person", args, actor, at, key)
+        return answer
 
     def register_resident(
         self,
@@ -5595,7 +5289,8 @@ class GridCapability:
             key: An idempotency key: the same key twice has one effect.
         """
         args: dict[str, Any] = {"person": person, "household": household}
-        return self._native.execute("grid", "register_resident", args, actor, at, key)
+        answer: Receipt = self._native.execute("grid", "register_resident", args, actor, at, key)
+        return answer
 
     def grant_role(
         self,
@@ -5618,7 +5313,8 @@ class GridCapability:
             key: An idempotency key: the same key twice has one effect.
         """
         args: dict[str, Any] = {"person": person, "role": role, "unit": unit}
-        return self._native.execute("grid", "grant_role", args, actor, at, key)
+        answer: Receipt = self._native.execute("grid", "grant_role", args, actor, at, key)
+        return answer
 
     def revoke_role(
         self,
@@ -5641,7 +5337,8 @@ class GridCapability:
             key: An idempotency key: the same key twice has one effect.
         """
         args: dict[str, Any] = {"person": person, "role": role, "unit": unit}
-        return self._native.execute("grid", "revoke_role", args, actor, at, key)
+        answer: Receipt = self._native.execute("grid", "revoke_role", args, actor, at, key)
+        return answer
 
     def add_department(
         self,
@@ -5666,7 +5363,8 @@ class GridCapability:
             key: An idempotency key: the same key twice has one effect.
         """
         args: dict[str, Any] = {"id": id, "name": name, "street": street, "domains": domains}
-        return self._native.execute("grid", "add_department", args, actor, at, key)
+        answer: Receipt = self._native.execute("grid", "add_department", args, actor, at, key)
+        return answer
 
     def add_paired_unit(
         self,
@@ -5689,7 +5387,8 @@ class GridCapability:
             key: An idempotency key: the same key twice has one effect.
         """
         args: dict[str, Any] = {"id": id, "name": name, "community": community}
-        return self._native.execute("grid", "add_paired_unit", args, actor, at, key)
+        answer: Receipt = self._native.execute("grid", "add_paired_unit", args, actor, at, key)
+        return answer
 
     def import_rows(
         self,
@@ -5708,7 +5407,8 @@ class GridCapability:
             key: An idempotency key: the same key twice has one effect.
         """
         args: dict[str, Any] = {"rows": rows}
-        return self._native.execute("grid", "import", args, actor, at, key)
+        answer: Receipt = self._native.execute("grid", "import", args, actor, at, key)
+        return answer
 
     def issue_directive(
         self,
@@ -5734,7 +5434,8 @@ class GridCapability:
         """
         args: dict[str, Any] = {"id": id, "unit": unit, "title": title}
         _put(args, "due", due)
-        return self._native.execute("grid", "issue_directive", args, actor, at, key)
+        answer: Receipt = self._native.execute("grid", "issue_directive", args, actor, at, key)
+        return answer
 
     def acknowledge(
         self,
@@ -5756,7 +5457,8 @@ class GridCapability:
             key: An idempotency key: the same key twice has one effect.
         """
         args: dict[str, Any] = {"directive": directive, "households": households}
-        return self._native.execute("grid", "acknowledge", args, actor, at, key)
+        answer: Receipt = self._native.execute("grid", "acknowledge", args, actor, at, key)
+        return answer
 
     def unit(
         self,
@@ -5768,14 +5470,16 @@ class GridCapability:
             code: The unit's code.
         """
         args: dict[str, Any] = {"code": code}
-        return self._native.ask("grid", "unit", args)
+        answer: UnitRow | None = self._native.ask("grid", "unit", args)
+        return answer
 
     def roots(
         self,
     ) -> Table[UnitRow]:
         """The districts at the top of the hierarchy, in code order."""
         args: dict[str, Any] = {}
-        return Table(self._native.ask("grid", "roots", args))
+        answer: Table[UnitRow] = Table(self._native.ask("grid", "roots", args))
+        return answer
 
     def children(
         self,
@@ -5787,7 +5491,8 @@ class GridCapability:
             code: The unit's code.
         """
         args: dict[str, Any] = {"code": code}
-        return Table(self._native.ask("grid", "children", args))
+        answer: Table[UnitRow] = Table(self._native.ask("grid", "children", args))
+        return answer
 
     def subtree(
         self,
@@ -5799,7 +5504,8 @@ class GridCapability:
             code: The subtree's root.
         """
         args: dict[str, Any] = {"code": code}
-        return Table(self._native.ask("grid", "subtree", args))
+        answer: Table[TreeRow] = Table(self._native.ask("grid", "subtree", args))
+        return answer
 
     def households_under(
         self,
@@ -5811,7 +5517,8 @@ class GridCapability:
             code: The subtree's root.
         """
         args: dict[str, Any] = {"code": code}
-        return Table(self._native.ask("grid", "households_under", args))
+        answer: Table[HouseholdRow] = Table(self._native.ask("grid", "households_under", args))
+        return answer
 
     def people_under(
         self,
@@ -5823,7 +5530,8 @@ class GridCapability:
             code: The subtree's root.
         """
         args: dict[str, Any] = {"code": code}
-        return Table(self._native.ask("grid", "people_under", args))
+        answer: Table[PersonAt] = Table(self._native.ask("grid", "people_under", args))
+        return answer
 
     def household(
         self,
@@ -5835,7 +5543,8 @@ class GridCapability:
             id: The household's id.
         """
         args: dict[str, Any] = {"id": id}
-        return self._native.ask("grid", "household", args)
+        answer: HouseholdView | None = self._native.ask("grid", "household", args)
+        return answer
 
     def person(
         self,
@@ -5847,7 +5556,8 @@ class GridCapability:
             id: The person's id.
         """
         args: dict[str, Any] = {"id": id}
-        return self._native.ask("grid", "person", args)
+        answer: PersonView | None = self._native.ask("grid", "person", args)
+        return answer
 
     def counts(
         self,
@@ -5861,7 +5571,8 @@ class GridCapability:
         """
         args: dict[str, Any] = {}
         _put(args, "scope", scope)
-        return self._native.ask("grid", "counts", args)
+        answer: Counts = self._native.ask("grid", "counts", args)
+        return answer
 
     def chain(
         self,
@@ -5876,25 +5587,27 @@ class GridCapability:
             domain: The domain.
         """
         args: dict[str, Any] = {"household": household, "domain": domain}
-        return self._native.ask("grid", "chain", args)
+        answer: ChainView = self._native.ask("grid", "chain", args)
+        return answer
 
     def coverage(
         self,
         *,
-        rules: CoverageRules | None = None,
         scope: NodeCode | None = None,
+        rules: CoverageRules | None = None,
     ) -> CoverageView:
         """The coverage report of the whole grid or a subtree, by the ward's configured rules or
         the rules given.
 
         Args:
-            rules: The rules; the ward's configured rules when absent.
             scope: The subtree's root; the whole grid when absent.
+            rules: The rules; the ward's configured rules when absent.
         """
         args: dict[str, Any] = {}
-        _put(args, "rules", rules)
         _put(args, "scope", scope)
-        return self._native.ask("grid", "coverage", args)
+        _put(args, "rules", rules)
+        answer: CoverageView = self._native.ask("grid", "coverage", args)
+        return answer
 
     def directive_progress(
         self,
@@ -5906,7 +5619,8 @@ class GridCapability:
             id: The directive's id.
         """
         args: dict[str, Any] = {"id": id}
-        return self._native.ask("grid", "directive_progress", args)
+        answer: DirectiveProgress = self._native.ask("grid", "directive_progress", args)
+        return answer
 
     def directive_progress_by(
         self,
@@ -5921,14 +5635,16 @@ class GridCapability:
             level: The level of the units.
         """
         args: dict[str, Any] = {"id": id, "level": level}
-        return Table(self._native.ask("grid", "directive_progress_by", args))
+        answer: Table[UnitProgress] = Table(self._native.ask("grid", "directive_progress_by", args))
+        return answer
 
     def directives(
         self,
     ) -> Table[DirectiveSummary]:
         """All directives, in the order issued."""
         args: dict[str, Any] = {}
-        return Table(self._native.ask("grid", "directives", args))
+        answer: Table[DirectiveSummary] = Table(self._native.ask("grid", "directives", args))
+        return answer
 
 
 class TasksCapability:
@@ -5965,7 +5681,8 @@ class TasksCapability:
         """
         args: dict[str, Any] = {"id": id, "category": category, "location": location, "description": description}
         _put(args, "photos", photos)
-        return self._native.execute("tasks", "file", args, actor, at, key)
+        answer: Receipt = self._native.execute("tasks", "file", args, actor, at, key)
+        return answer
 
     def dispatch(
         self,
@@ -5988,7 +5705,8 @@ class TasksCapability:
         """
         args: dict[str, Any] = {"request": request}
         _put(args, "to", to)
-        return self._native.execute("tasks", "dispatch", args, actor, at, key)
+        answer: Receipt = self._native.execute("tasks", "dispatch", args, actor, at, key)
+        return answer
 
     def claim(
         self,
@@ -6010,7 +5728,8 @@ class TasksCapability:
         """
         args: dict[str, Any] = {"request": request}
         _put(args, "donor", donor)
-        return self._native.execute("tasks", "claim", args, actor, at, key)
+        answer: Receipt = self._native.execute("tasks", "claim", args, actor, at, key)
+        return answer
 
     def release_claim(
         self,
@@ -6029,7 +5748,8 @@ class TasksCapability:
             key: An idempotency key: the same key twice has one effect.
         """
         args: dict[str, Any] = {"request": request}
-        return self._native.execute("tasks", "release_claim", args, actor, at, key)
+        answer: Receipt = self._native.execute("tasks", "release_claim", args, actor, at, key)
+        return answer
 
     def offer_handover(
         self,
@@ -6050,7 +5770,8 @@ class TasksCapability:
             key: An idempotency key: the same key twice has one effect.
         """
         args: dict[str, Any] = {"request": request, "to": to}
-        return self._native.execute("tasks", "offer_handover", args, actor, at, key)
+        answer: Receipt = self._native.execute("tasks", "offer_handover", args, actor, at, key)
+        return answer
 
     def accept_handover(
         self,
@@ -6069,7 +5790,8 @@ class TasksCapability:
             key: An idempotency key: the same key twice has one effect.
         """
         args: dict[str, Any] = {"request": request}
-        return self._native.execute("tasks", "accept_handover", args, actor, at, key)
+        answer: Receipt = self._native.execute("tasks", "accept_handover", args, actor, at, key)
+        return answer
 
     def start(
         self,
@@ -6088,7 +5810,8 @@ class TasksCapability:
             key: An idempotency key: the same key twice has one effect.
         """
         args: dict[str, Any] = {"request": request}
-        return self._native.execute("tasks", "start", args, actor, at, key)
+        answer: Receipt = self._native.execute("tasks", "start", args, actor, at, key)
+        return answer
 
     def handle(
         self,
@@ -6112,7 +5835,8 @@ class TasksCapability:
         """
         args: dict[str, Any] = {"request": request, "report": report}
         _put(args, "photos", photos)
-        return self._native.execute("tasks", "handle", args, actor, at, key)
+        answer: Receipt = self._native.execute("tasks", "handle", args, actor, at, key)
+        return answer
 
     def verify(
         self,
@@ -6136,7 +5860,8 @@ class TasksCapability:
         """
         args: dict[str, Any] = {"request": request, "passed": passed}
         _put(args, "note", note)
-        return self._native.execute("tasks", "verify", args, actor, at, key)
+        answer: Receipt = self._native.execute("tasks", "verify", args, actor, at, key)
+        return answer
 
     def return_request(
         self,
@@ -6157,7 +5882,8 @@ class TasksCapability:
             key: An idempotency key: the same key twice has one effect.
         """
         args: dict[str, Any] = {"request": request, "reason": reason}
-        return self._native.execute("tasks", "return", args, actor, at, key)
+        answer: Receipt = self._native.execute("tasks", "return", args, actor, at, key)
+        return answer
 
     def cancel(
         self,
@@ -6178,7 +5904,8 @@ class TasksCapability:
             key: An idempotency key: the same key twice has one effect.
         """
         args: dict[str, Any] = {"request": request, "reason": reason}
-        return self._native.execute("tasks", "cancel", args, actor, at, key)
+        answer: Receipt = self._native.execute("tasks", "cancel", args, actor, at, key)
+        return answer
 
     def mark_duplicate(
         self,
@@ -6199,7 +5926,8 @@ class TasksCapability:
             key: An idempotency key: the same key twice has one effect.
         """
         args: dict[str, Any] = {"request": request, "of": of}
-        return self._native.execute("tasks", "mark_duplicate", args, actor, at, key)
+        answer: Receipt = self._native.execute("tasks", "mark_duplicate", args, actor, at, key)
+        return answer
 
     def reopen(
         self,
@@ -6220,7 +5948,8 @@ class TasksCapability:
             key: An idempotency key: the same key twice has one effect.
         """
         args: dict[str, Any] = {"request": request, "reason": reason}
-        return self._native.execute("tasks", "reopen", args, actor, at, key)
+        answer: Receipt = self._native.execute("tasks", "reopen", args, actor, at, key)
+        return answer
 
     def rate(
         self,
@@ -6244,7 +5973,8 @@ class TasksCapability:
         """
         args: dict[str, Any] = {"request": request, "level": level}
         _put(args, "comment", comment)
-        return self._native.execute("tasks", "rate", args, actor, at, key)
+        answer: Receipt = self._native.execute("tasks", "rate", args, actor, at, key)
+        return answer
 
     def extend(
         self,
@@ -6265,7 +5995,8 @@ class TasksCapability:
             key: An idempotency key: the same key twice has one effect.
         """
         args: dict[str, Any] = {"request": request, "reason": reason}
-        return self._native.execute("tasks", "extend", args, actor, at, key)
+        answer: Receipt = self._native.execute("tasks", "extend", args, actor, at, key)
+        return answer
 
     def whistle(
         self,
@@ -6288,7 +6019,8 @@ class TasksCapability:
             key: An idempotency key: the same key twice has one effect.
         """
         args: dict[str, Any] = {"request": request, "departments": departments, "reason": reason}
-        return self._native.execute("tasks", "whistle", args, actor, at, key)
+        answer: Receipt = self._native.execute("tasks", "whistle", args, actor, at, key)
+        return answer
 
     def report(
         self,
@@ -6311,7 +6043,8 @@ class TasksCapability:
             key: An idempotency key: the same key twice has one effect.
         """
         args: dict[str, Any] = {"request": request, "department": department, "report": report}
-        return self._native.execute("tasks", "report", args, actor, at, key)
+        answer: Receipt = self._native.execute("tasks", "report", args, actor, at, key)
+        return answer
 
     def supervise(
         self,
@@ -6332,7 +6065,8 @@ class TasksCapability:
             key: An idempotency key: the same key twice has one effect.
         """
         args: dict[str, Any] = {"request": request, "reason": reason}
-        return self._native.execute("tasks", "supervise", args, actor, at, key)
+        answer: Receipt = self._native.execute("tasks", "supervise", args, actor, at, key)
+        return answer
 
     def sweep(
         self,
@@ -6354,7 +6088,8 @@ class TasksCapability:
         """
         args: dict[str, Any] = {}
         _put(args, "scope", scope)
-        return self._native.execute("tasks", "sweep", args, actor, at, key)
+        answer: Receipt = self._native.execute("tasks", "sweep", args, actor, at, key)
+        return answer
 
     def set_skills(
         self,
@@ -6375,7 +6110,8 @@ class TasksCapability:
             key: An idempotency key: the same key twice has one effect.
         """
         args: dict[str, Any] = {"person": person, "skills": skills}
-        return self._native.execute("tasks", "set_skills", args, actor, at, key)
+        answer: Receipt = self._native.execute("tasks", "set_skills", args, actor, at, key)
+        return answer
 
     def appoint_officer(
         self,
@@ -6396,7 +6132,8 @@ class TasksCapability:
             key: An idempotency key: the same key twice has one effect.
         """
         args: dict[str, Any] = {"department": department, "person": person}
-        return self._native.execute("tasks", "appoint_officer", args, actor, at, key)
+        answer: Receipt = self._native.execute("tasks", "appoint_officer", args, actor, at, key)
+        return answer
 
     def remove_officer(
         self,
@@ -6417,7 +6154,8 @@ class TasksCapability:
             key: An idempotency key: the same key twice has one effect.
         """
         args: dict[str, Any] = {"department": department, "person": person}
-        return self._native.execute("tasks", "remove_officer", args, actor, at, key)
+        answer: Receipt = self._native.execute("tasks", "remove_officer", args, actor, at, key)
+        return answer
 
     def import_requests(
         self,
@@ -6436,7 +6174,8 @@ class TasksCapability:
             key: An idempotency key: the same key twice has one effect.
         """
         args: dict[str, Any] = {"requests": requests}
-        return self._native.execute("tasks", "import", args, actor, at, key)
+        answer: Receipt = self._native.execute("tasks", "import", args, actor, at, key)
+        return answer
 
 
 class FundCapability:
@@ -6455,8 +6194,8 @@ class FundCapability:
         fee: FeeRateIn,
         basis: BasisIn,
         *,
-        approval_threshold: AmountIn | None = None,
         rounding: Rounding | None = None,
+        approval_threshold: AmountIn | None = None,
         actor: str | None = None,
         at: _dt.datetime | str | None = None,
         key: str | None = None,
@@ -6469,16 +6208,17 @@ class FundCapability:
             unit: The unit whose households own the compound.
             fee: The monthly fee.
             basis: How the manager is paid.
-            approval_threshold: Payments above this need the supervisor first; the configured default if absent.
             rounding: The rounding of fees and remuneration; the configured default if absent.
+            approval_threshold: Payments above this need the supervisor first; the configured default if absent.
             actor: The acting person's id; the platform itself when None.
             at: When the command is given (aware); now when None.
             key: An idempotency key: the same key twice has one effect.
         """
         args: dict[str, Any] = {"fund": fund, "name": name, "unit": unit, "fee": fee, "basis": basis}
-        _put(args, "approval_threshold", approval_threshold)
         _put(args, "rounding", rounding)
-        return self._native.execute("fund", "open_fund", args, actor, at, key)
+        _put(args, "approval_threshold", approval_threshold)
+        answer: Receipt = self._native.execute("fund", "open_fund", args, actor, at, key)
+        return answer
 
     def open_account(
         self,
@@ -6499,7 +6239,8 @@ class FundCapability:
             key: An idempotency key: the same key twice has one effect.
         """
         args: dict[str, Any] = {"fund": fund, "account": account}
-        return self._native.execute("fund", "open_account", args, actor, at, key)
+        answer: Receipt = self._native.execute("fund", "open_account", args, actor, at, key)
+        return answer
 
     def post(
         self,
@@ -6521,7 +6262,8 @@ class FundCapability:
             key: An idempotency key: the same key twice has one effect.
         """
         args: dict[str, Any] = {"fund": fund, "transactions": transactions}
-        return self._native.execute("fund", "post", args, actor, at, key)
+        answer: Receipt = self._native.execute("fund", "post", args, actor, at, key)
+        return answer
 
     def reverse(
         self,
@@ -6546,7 +6288,8 @@ class FundCapability:
             key: An idempotency key: the same key twice has one effect.
         """
         args: dict[str, Any] = {"fund": fund, "transaction": transaction, "reverses": reverses, "reason": reason}
-        return self._native.execute("fund", "reverse", args, actor, at, key)
+        answer: Receipt = self._native.execute("fund", "reverse", args, actor, at, key)
+        return answer
 
     def bill_fees(
         self,
@@ -6567,7 +6310,8 @@ class FundCapability:
             key: An idempotency key: the same key twice has one effect.
         """
         args: dict[str, Any] = {"fund": fund, "month": month}
-        return self._native.execute("fund", "bill_fees", args, actor, at, key)
+        answer: Receipt = self._native.execute("fund", "bill_fees", args, actor, at, key)
+        return answer
 
     def record_payment(
         self,
@@ -6592,7 +6336,8 @@ class FundCapability:
             key: An idempotency key: the same key twice has one effect.
         """
         args: dict[str, Any] = {"fund": fund, "payment": payment, "household": household, "amount": amount}
-        return self._native.execute("fund", "record_payment", args, actor, at, key)
+        answer: Receipt = self._native.execute("fund", "record_payment", args, actor, at, key)
+        return answer
 
     def record_income(
         self,
@@ -6620,7 +6365,8 @@ class FundCapability:
         """
         args: dict[str, Any] = {"fund": fund, "id": id, "source": source, "amount": amount}
         _put(args, "description", description)
-        return self._native.execute("fund", "record_income", args, actor, at, key)
+        answer: Receipt = self._native.execute("fund", "record_income", args, actor, at, key)
+        return answer
 
     def propose_budget(
         self,
@@ -6647,7 +6393,8 @@ class FundCapability:
             key: An idempotency key: the same key twice has one effect.
         """
         args: dict[str, Any] = {"fund": fund, "budget": budget, "from": from_, "to": to, "lines": lines}
-        return self._native.execute("fund", "propose_budget", args, actor, at, key)
+        answer: Receipt = self._native.execute("fund", "propose_budget", args, actor, at, key)
+        return answer
 
     def propose_amendment(
         self,
@@ -6674,7 +6421,8 @@ class FundCapability:
             key: An idempotency key: the same key twice has one effect.
         """
         args: dict[str, Any] = {"fund": fund, "budget": budget, "amendment": amendment, "lines": lines, "reason": reason}
-        return self._native.execute("fund", "propose_amendment", args, actor, at, key)
+        answer: Receipt = self._native.execute("fund", "propose_amendment", args, actor, at, key)
+        return answer
 
     def request_payment(
         self,
@@ -6704,7 +6452,8 @@ class FundCapability:
             key: An idempotency key: the same key twice has one effect.
         """
         args: dict[str, Any] = {"fund": fund, "payment": payment, "budget": budget, "line": line, "amount": amount, "voucher": voucher}
-        return self._native.execute("fund", "request_payment", args, actor, at, key)
+        answer: Receipt = self._native.execute("fund", "request_payment", args, actor, at, key)
+        return answer
 
     def approve_payment(
         self,
@@ -6725,7 +6474,8 @@ class FundCapability:
             key: An idempotency key: the same key twice has one effect.
         """
         args: dict[str, Any] = {"fund": fund, "payment": payment}
-        return self._native.execute("fund", "approve_payment", args, actor, at, key)
+        answer: Receipt = self._native.execute("fund", "approve_payment", args, actor, at, key)
+        return answer
 
     def reject_payment(
         self,
@@ -6748,7 +6498,8 @@ class FundCapability:
             key: An idempotency key: the same key twice has one effect.
         """
         args: dict[str, Any] = {"fund": fund, "payment": payment, "reason": reason}
-        return self._native.execute("fund", "reject_payment", args, actor, at, key)
+        answer: Receipt = self._native.execute("fund", "reject_payment", args, actor, at, key)
+        return answer
 
     def accrue_remuneration(
         self,
@@ -6773,7 +6524,8 @@ class FundCapability:
             key: An idempotency key: the same key twice has one effect.
         """
         args: dict[str, Any] = {"fund": fund, "accrual": accrual, "from": from_, "to": to}
-        return self._native.execute("fund", "accrue_remuneration", args, actor, at, key)
+        answer: Receipt = self._native.execute("fund", "accrue_remuneration", args, actor, at, key)
+        return answer
 
     def pay_remuneration(
         self,
@@ -6796,7 +6548,8 @@ class FundCapability:
             key: An idempotency key: the same key twice has one effect.
         """
         args: dict[str, Any] = {"fund": fund, "payment": payment, "amount": amount}
-        return self._native.execute("fund", "pay_remuneration", args, actor, at, key)
+        answer: Receipt = self._native.execute("fund", "pay_remuneration", args, actor, at, key)
+        return answer
 
     def propose_dividend(
         self,
@@ -6822,7 +6575,8 @@ class FundCapability:
         """
         args: dict[str, Any] = {"fund": fund, "dividend": dividend, "key": sharing_key}
         _put(args, "amount", amount)
-        return self._native.execute("fund", "propose_dividend", args, actor, at, key)
+        answer: Receipt = self._native.execute("fund", "propose_dividend", args, actor, at, key)
+        return answer
 
     def pay_dividend(
         self,
@@ -6845,7 +6599,8 @@ class FundCapability:
             key: An idempotency key: the same key twice has one effect.
         """
         args: dict[str, Any] = {"fund": fund, "dividend": dividend, "payment": payment}
-        return self._native.execute("fund", "pay_dividend", args, actor, at, key)
+        answer: Receipt = self._native.execute("fund", "pay_dividend", args, actor, at, key)
+        return answer
 
 
 class AssemblyCapability:
@@ -6877,7 +6632,8 @@ class AssemblyCapability:
         """
         args: dict[str, Any] = {"household": household}
         _put(args, "owner", owner)
-        return self._native.execute("assembly", "set_owner", args, actor, at, key)
+        answer: Receipt = self._native.execute("assembly", "set_owner", args, actor, at, key)
+        return answer
 
     def open_motion(
         self,
@@ -6904,7 +6660,8 @@ class AssemblyCapability:
             key: An idempotency key: the same key twice has one effect.
         """
         args: dict[str, Any] = {"motion": motion, "unit": unit, "title": title, "subject": subject, "closes": closes}
-        return self._native.execute("assembly", "open_motion", args, actor, at, key)
+        answer: Receipt = self._native.execute("assembly", "open_motion", args, actor, at, key)
+        return answer
 
     def cast_vote(
         self,
@@ -6929,7 +6686,8 @@ class AssemblyCapability:
         """
         args: dict[str, Any] = {"motion": motion, "choice": choice}
         _put(args, "owner", owner)
-        return self._native.execute("assembly", "cast_vote", args, actor, at, key)
+        answer: Receipt = self._native.execute("assembly", "cast_vote", args, actor, at, key)
+        return answer
 
     def close_motion(
         self,
@@ -6948,7 +6706,8 @@ class AssemblyCapability:
             key: An idempotency key: the same key twice has one effect.
         """
         args: dict[str, Any] = {"motion": motion}
-        return self._native.execute("assembly", "close_motion", args, actor, at, key)
+        answer: Receipt = self._native.execute("assembly", "close_motion", args, actor, at, key)
+        return answer
 
 
 class ScoringCapability:
@@ -6969,8 +6728,8 @@ class ScoringCapability:
         minutes: int,
         *,
         note: str | None = None,
-        request: str | None = None,
         travel_minutes: int | None = None,
+        request: str | None = None,
         actor: str | None = None,
         at: _dt.datetime | str | None = None,
         key: str | None = None,
@@ -6987,17 +6746,18 @@ class ScoringCapability:
             started_at: When it started.
             minutes: Minutes of actual service (1 to 1440).
             note: A note.
-            request: The request it answered, if any.
             travel_minutes: Minutes of travel.
+            request: The request it answered, if any.
             actor: The acting person's id; the platform itself when None.
             at: When the command is given (aware); now when None.
             key: An idempotency key: the same key twice has one effect.
         """
         args: dict[str, Any] = {"id": id, "person": person, "unit": unit, "activity": activity, "started_at": started_at, "minutes": minutes}
         _put(args, "note", note)
-        _put(args, "request", request)
         _put(args, "travel_minutes", travel_minutes)
-        return self._native.execute("scoring", "record_service", args, actor, at, key)
+        _put(args, "request", request)
+        answer: Receipt = self._native.execute("scoring", "record_service", args, actor, at, key)
+        return answer
 
     def certify_service(
         self,
@@ -7016,7 +6776,8 @@ class ScoringCapability:
             key: An idempotency key: the same key twice has one effect.
         """
         args: dict[str, Any] = {"id": id}
-        return self._native.execute("scoring", "certify_service", args, actor, at, key)
+        answer: Receipt = self._native.execute("scoring", "certify_service", args, actor, at, key)
+        return answer
 
     def reject_service(
         self,
@@ -7037,7 +6798,8 @@ class ScoringCapability:
             key: An idempotency key: the same key twice has one effect.
         """
         args: dict[str, Any] = {"id": id, "reason": reason}
-        return self._native.execute("scoring", "reject_service", args, actor, at, key)
+        answer: Receipt = self._native.execute("scoring", "reject_service", args, actor, at, key)
+        return answer
 
     def grant_stars(
         self,
@@ -7056,7 +6818,8 @@ class ScoringCapability:
             key: An idempotency key: the same key twice has one effect.
         """
         args: dict[str, Any] = {"on": on}
-        return self._native.execute("scoring", "grant_stars", args, actor, at, key)
+        answer: Receipt = self._native.execute("scoring", "grant_stars", args, actor, at, key)
+        return answer
 
 
 class PointsCapability:
@@ -7104,7 +6867,8 @@ class PointsCapability:
         _put(args, "per_person", per_person)
         _put(args, "valid_from", valid_from)
         _put(args, "valid_until", valid_until)
-        return self._native.execute("points", "add_item", args, actor, at, key)
+        answer: Receipt = self._native.execute("points", "add_item", args, actor, at, key)
+        return answer
 
     def restock(
         self,
@@ -7125,7 +6889,8 @@ class PointsCapability:
             key: An idempotency key: the same key twice has one effect.
         """
         args: dict[str, Any] = {"item": item, "quantity": quantity}
-        return self._native.execute("points", "restock", args, actor, at, key)
+        answer: Receipt = self._native.execute("points", "restock", args, actor, at, key)
+        return answer
 
     def earn_for_service(
         self,
@@ -7145,7 +6910,8 @@ class PointsCapability:
             key: An idempotency key: the same key twice has one effect.
         """
         args: dict[str, Any] = {"record": record}
-        return self._native.execute("points", "earn_for_service", args, actor, at, key)
+        answer: Receipt = self._native.execute("points", "earn_for_service", args, actor, at, key)
+        return answer
 
     def earn_for_request(
         self,
@@ -7165,7 +6931,8 @@ class PointsCapability:
             key: An idempotency key: the same key twice has one effect.
         """
         args: dict[str, Any] = {"request": request}
-        return self._native.execute("points", "earn_for_request", args, actor, at, key)
+        answer: Receipt = self._native.execute("points", "earn_for_request", args, actor, at, key)
+        return answer
 
     def award(
         self,
@@ -7192,7 +6959,8 @@ class PointsCapability:
             key: An idempotency key: the same key twice has one effect.
         """
         args: dict[str, Any] = {"id": id, "person": person, "unit": unit, "points": points, "reason": reason}
-        return self._native.execute("points", "award", args, actor, at, key)
+        answer: Receipt = self._native.execute("points", "award", args, actor, at, key)
+        return answer
 
     def redeem(
         self,
@@ -7218,7 +6986,8 @@ class PointsCapability:
             key: An idempotency key: the same key twice has one effect.
         """
         args: dict[str, Any] = {"id": id, "person": person, "item": item, "quantity": quantity}
-        return self._native.execute("points", "redeem", args, actor, at, key)
+        answer: Receipt = self._native.execute("points", "redeem", args, actor, at, key)
+        return answer
 
     def reverse(
         self,
@@ -7240,7 +7009,8 @@ class PointsCapability:
             key: An idempotency key: the same key twice has one effect.
         """
         args: dict[str, Any] = {"id": id, "reason": reason}
-        return self._native.execute("points", "reverse", args, actor, at, key)
+        answer: Receipt = self._native.execute("points", "reverse", args, actor, at, key)
+        return answer
 
     def expire(
         self,
@@ -7259,7 +7029,8 @@ class PointsCapability:
             key: An idempotency key: the same key twice has one effect.
         """
         args: dict[str, Any] = {"on": on}
-        return self._native.execute("points", "expire", args, actor, at, key)
+        answer: Receipt = self._native.execute("points", "expire", args, actor, at, key)
+        return answer
 
 
 class WardCapabilities:
@@ -7304,7 +7075,8 @@ def verify_journal(
     """
     args: dict[str, Any] = {"text": text}
     _put(args, "expected_head", expected_head)
-    return _native.call("verify_journal", args)
+    answer: JournalCheck = _native.call("verify_journal", args)
+    return answer
 
 
 __all__ = [

@@ -10,7 +10,7 @@ use crate::grid::NodeCode;
 /// A command to the owners' assembly.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(tag = "type", rename_all = "snake_case")]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 pub enum AssemblyCommand {
     /// Records who owns a home (业主), or that nobody is recorded (`owner: null`). A
     /// home without a recorded owner counts as one owner who has not voted.

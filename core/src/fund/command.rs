@@ -13,7 +13,7 @@ use crate::money::{Amount, Rounding};
 /// same content does nothing and a reused id with other content is refused.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(tag = "type", rename_all = "snake_case")]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 pub enum FundCommand {
     /// Opens a compound's fund with its standard chart of accounts.
     OpenFund {

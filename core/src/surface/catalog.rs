@@ -133,6 +133,12 @@ impl Catalog {
             })
     }
 
+    /// The shape of a command's arguments.
+    pub fn command_args(&self, capability: &str, name: &str) -> Option<&Shape> {
+        let key = (Kind::Command, capability.to_owned(), name.to_owned());
+        self.ops.get(&key).map(|c| &c.args)
+    }
+
     /// Checks a value against a shape, naming the field at fault.
     pub fn check(&self, shape: &Shape, value: &mut Value) -> Result<(), Error> {
         self.shapes.check(shape, value).map_err(Error::Input)

@@ -62,7 +62,7 @@ pub struct ImportedRequest {
 /// A command of the tasks capability.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(tag = "type", rename_all = "snake_case")]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 pub enum TaskCommand {
     /// File a request (点单). Needs an idempotency key: a retried filing has one effect.
     File {
