@@ -297,6 +297,22 @@ export interface AssigneePool {
 /** To whom a request is dispatched by hand. */
 export type Assignee = (AssigneePerson | AssigneeDepartment | AssigneePool);
 
+/** A grade band. */
+export interface Band {
+  /** The grade, e.g. 优秀. */
+  label: string;
+  /** The lowest rounded score that earns it. */
+  min: Decimal;
+}
+
+/** A grade band. */
+export interface BandIn {
+  /** The grade, e.g. 优秀. */
+  label: string;
+  /** The lowest rounded score that earns it. */
+  min: Decimal | number;
+}
+
 /**
  * 酬金制: the manager's remuneration is a percentage of the fees collected (and of
  * common income only if the assembly agreed); the rest of the fund pays only for
@@ -343,6 +359,9 @@ export type Basis = (BasisRemuneration | BasisFixedRemuneration | BasisFixedFee)
 
 /** How the property manager is paid. */
 export type BasisIn = (BasisRemunerationIn | BasisFixedRemunerationIn | BasisFixedFee);
+
+/** Which way an indicator's value is better. */
+export type Better = "higher" | "lower";
 
 /** A month's billing of fees. */
 export interface Billing {
@@ -600,6 +619,26 @@ export type Command = (CommandGrid | CommandTasks | CommandFund | CommandAssembl
 /** Any command, by capability. */
 export type CommandIn = (CommandGridIn | CommandTasksIn | CommandFundIn | CommandAssemblyIn | CommandScoringIn | CommandPointsIn);
 
+/** One community's values for a tree's indicators. */
+export interface CommunityData {
+  /** The community's name or code, unique within one evaluation. */
+  community: string;
+  /** A value for every indicator of the tree, by indicator id. */
+  values: Record<string, Decimal>;
+  /** The ids of the vetoes that fired. */
+  vetoes?: Array<string>;
+}
+
+/** One community's values for a tree's indicators. */
+export interface CommunityDataIn {
+  /** The community's name or code, unique within one evaluation. */
+  community: string;
+  /** A value for every indicator of the tree, by indicator id. */
+  values: Record<string, Decimal | number>;
+  /** The ids of the vetoes that fired. */
+  vetoes?: Array<string>;
+}
+
 /** Sizes of the grid or of a subtree. */
 export interface Counts {
   /** Communities. */
@@ -788,6 +827,54 @@ export type Domain = "politics_and_law" | "market_supervision" | "emergency_mana
 
 /** A set of domains (多网合一), listed by name. */
 export type DomainSet = Array<Domain>;
+
+/** One community's result. */
+export interface Evaluation {
+  /** The community, as given in the data. */
+  community: string;
+  /**
+   * The grade: the band the rounded score reaches, or the lowest grade when a veto
+   * fired.
+   */
+  grade: string;
+  /** The points of each top-level node of the tree, in tree order. */
+  items: Array<ItemScore>;
+  /** The indicators that lost points, most points lost first, then in tree order. */
+  lost: Array<Loss>;
+  /**
+   * The competition rank (1, 2, 2, 4): communities without a fired veto first, then by
+   * score, highest first; equal scores share a rank.
+   */
+  rank: number;
+  /** The score out of 100, rounded half away from zero to two decimals ("90.00"). */
+  score: Decimal;
+  /** The ids of the vetoes that fired, in tree order. */
+  vetoed: Array<string>;
+}
+
+/** One community's result. */
+export interface EvaluationIn {
+  /** The community, as given in the data. */
+  community: string;
+  /**
+   * The grade: the band the rounded score reaches, or the lowest grade when a veto
+   * fired.
+   */
+  grade: string;
+  /** The points of each top-level node of the tree, in tree order. */
+  items: Array<ItemScoreIn>;
+  /** The indicators that lost points, most points lost first, then in tree order. */
+  lost: Array<LossIn>;
+  /**
+   * The competition rank (1, 2, 2, 4): communities without a fired veto first, then by
+   * score, highest first; equal scores share a rank.
+   */
+  rank: number;
+  /** The score out of 100, rounded half away from zero to two decimals ("90.00"). */
+  score: Decimal | number;
+  /** The ids of the vetoes that fired, in tree order. */
+  vetoed: Array<string>;
+}
 
 /** A grid event. */
 export interface EventGrid {
@@ -2025,6 +2112,68 @@ export type GridEventIn = (GridEventUnitAdded | GridEventUnitRenamed | GridEvent
 /** Who handles requests of a category. */
 export type Handler = "grid_staff" | "claimable" | "department";
 
+/** One handler's record over a period and their place among the unit's handlers. */
+export interface HandlerScore {
+  /** Closed. */
+  closed: number;
+  /** Closed on time. */
+  closed_on_time: number;
+  /** Closure rate, %. */
+  closure_rate?: Decimal | null;
+  /** Of those, due to close. */
+  due: number;
+  /** Requests they handled that were filed in the period. */
+  handled: number;
+  /** On-time closure rate, %. */
+  on_time_rate?: Decimal | null;
+  /** The person. */
+  person: string;
+  /**
+   * Place among the handlers ranked (1 is best; equal scores share a place); handlers
+   * without any rate come last, unranked.
+   */
+  rank?: number | null;
+  /** Rated by the filer. */
+  rated: number;
+  /** Satisfaction rate, %. */
+  satisfaction_rate?: Decimal | null;
+  /** Rated in the top three levels. */
+  satisfied: number;
+  /** The weighted score out of 100, two decimals. */
+  score?: Decimal | null;
+}
+
+/** One handler's record over a period and their place among the unit's handlers. */
+export interface HandlerScoreIn {
+  /** Closed. */
+  closed: number;
+  /** Closed on time. */
+  closed_on_time: number;
+  /** Closure rate, %. */
+  closure_rate?: Decimal | number | null;
+  /** Of those, due to close. */
+  due: number;
+  /** Requests they handled that were filed in the period. */
+  handled: number;
+  /** On-time closure rate, %. */
+  on_time_rate?: Decimal | number | null;
+  /** The person. */
+  person: string;
+  /**
+   * Place among the handlers ranked (1 is best; equal scores share a place); handlers
+   * without any rate come last, unranked.
+   */
+  rank?: number | null;
+  /** Rated by the filer. */
+  rated: number;
+  /** Satisfaction rate, %. */
+  satisfaction_rate?: Decimal | number | null;
+  /** Rated in the top three levels. */
+  satisfied: number;
+  /** The weighted score out of 100, two decimals. */
+  score?: Decimal | number | null;
+}
+
 /**
  * The weights of a handler's score over closure, on-time closure and satisfaction
  * rates; a rate that cannot be computed (nothing due, nothing rated) is left out and
@@ -2055,6 +2204,34 @@ export interface HandlerWeightsIn {
 
 /** A SHA-256 hash as 64 lowercase hex digits. */
 export type Hash = string;
+
+/** A line of a passbook's history, for display. */
+export interface HistoryLine {
+  /** The balance after it. */
+  balance: number;
+  /** What moved. */
+  movement: Movement;
+  /** The day. */
+  on: DateString;
+  /** Points moved (always positive; the movement says which way). */
+  points: number;
+  /** The lot (earnings, expiries) or redemption (redemptions, reversals) it concerns. */
+  reference: string;
+}
+
+/** A line of a passbook's history, for display. */
+export interface HistoryLineIn {
+  /** The balance after it. */
+  balance: number;
+  /** What moved. */
+  movement: Movement;
+  /** The day. */
+  on: DateString;
+  /** Points moved (always positive; the movement says which way). */
+  points: number;
+  /** The lot (earnings, expiries) or redemption (redemptions, reversals) it concerns. */
+  reference: string;
+}
 
 /**
  * How a service record's time is counted (all in whole minutes).
@@ -2302,6 +2479,66 @@ export interface ItemIn {
   valid_until?: DateString | null;
 }
 
+/** The points of one top-level node. */
+export interface ItemScore {
+  /** The node's id. */
+  id: string;
+  /** The most points it can give, two decimals. */
+  max: Decimal;
+  /** The node's name. */
+  name: string;
+  /** The points earned, two decimals. */
+  points: Decimal;
+}
+
+/** The points of one top-level node. */
+export interface ItemScoreIn {
+  /** The node's id. */
+  id: string;
+  /** The most points it can give, two decimals. */
+  max: Decimal | number;
+  /** The node's name. */
+  name: string;
+  /** The points earned, two decimals. */
+  points: Decimal | number;
+}
+
+/** The points of one top-level node for one community, with its grade and rank. */
+export interface ItemScoreRow {
+  /** The community. */
+  community: string;
+  /** The community's grade. */
+  grade: string;
+  /** The node's id. */
+  id: string;
+  /** The most points it can give, two decimals. */
+  max: Decimal;
+  /** The node's name. */
+  name: string;
+  /** The points earned, two decimals. */
+  points: Decimal;
+  /** The community's rank. */
+  rank: number;
+}
+
+/** The points of one top-level node for one community, with its grade and rank. */
+export interface ItemScoreRowIn {
+  /** The community. */
+  community: string;
+  /** The community's grade. */
+  grade: string;
+  /** The node's id. */
+  id: string;
+  /** The most points it can give, two decimals. */
+  max: Decimal | number;
+  /** The node's name. */
+  name: string;
+  /** The points earned, two decimals. */
+  points: Decimal | number;
+  /** The community's rank. */
+  rank: number;
+}
+
 /** A journal's verification, and whether it ends at the published head. */
 export interface JournalCheck {
   /** Entries read and found intact before any break. */
@@ -2383,6 +2620,120 @@ export interface LocationUnit {
  */
 export type Location = (LocationHousehold | LocationUnit);
 
+/**
+ * Points an indicator lost: why a community's score is below 100.
+ *
+ * Unrounded, the losses add up to 100 minus the unrounded score; an indicator that lost
+ * less than half a hundredth is listed with `0.00`.
+ */
+export interface Loss {
+  /** The indicator's id. */
+  indicator: string;
+  /** The id of the top-level node it sits under. */
+  item: string;
+  /** The indicator's name. */
+  name: string;
+  /** The points lost, two decimals. */
+  points_lost: Decimal;
+  /** The community's value. */
+  value: Decimal;
+}
+
+/**
+ * Points an indicator lost: why a community's score is below 100.
+ *
+ * Unrounded, the losses add up to 100 minus the unrounded score; an indicator that lost
+ * less than half a hundredth is listed with `0.00`.
+ */
+export interface LossIn {
+  /** The indicator's id. */
+  indicator: string;
+  /** The id of the top-level node it sits under. */
+  item: string;
+  /** The indicator's name. */
+  name: string;
+  /** The points lost, two decimals. */
+  points_lost: Decimal | number;
+  /** The community's value. */
+  value: Decimal | number;
+}
+
+/** An indicator that lost points, with its community's grade and rank. */
+export interface LossRow {
+  /** The community. */
+  community: string;
+  /** The community's grade. */
+  grade: string;
+  /** The indicator's id. */
+  indicator: string;
+  /** The id of the top-level node it sits under. */
+  item: string;
+  /** The indicator's name. */
+  name: string;
+  /** The points lost, two decimals. */
+  points_lost: Decimal;
+  /** The community's rank. */
+  rank: number;
+  /** The community's value. */
+  value: Decimal;
+}
+
+/** An indicator that lost points, with its community's grade and rank. */
+export interface LossRowIn {
+  /** The community. */
+  community: string;
+  /** The community's grade. */
+  grade: string;
+  /** The indicator's id. */
+  indicator: string;
+  /** The id of the top-level node it sits under. */
+  item: string;
+  /** The indicator's name. */
+  name: string;
+  /** The points lost, two decimals. */
+  points_lost: Decimal | number;
+  /** The community's rank. */
+  rank: number;
+  /** The community's value. */
+  value: Decimal | number;
+}
+
+/** A lot of points earned together. */
+export interface Lot {
+  /** The day earned. */
+  earned_on: DateString;
+  /** Points expired. */
+  expired: number;
+  /** The last day it may be spent, if it expires. */
+  expires_on?: DateString | null;
+  /** The earning's id (`service:…`, `request:…`, `award:…`). */
+  id: string;
+  /** Points not yet spent or expired. */
+  left: number;
+  /** Points earned. */
+  points: number;
+  /** Where it came from. */
+  source: Source;
+}
+
+/** A lot of points earned together. */
+export interface LotIn {
+  /** The day earned. */
+  earned_on: DateString;
+  /** Points expired. */
+  expired: number;
+  /** The last day it may be spent, if it expires. */
+  expires_on?: DateString | null;
+  /** The earning's id (`service:…`, `request:…`, `award:…`). */
+  id: string;
+  /** Points not yet spent or expired. */
+  left: number;
+  /** Points earned. */
+  points: number;
+  /** Where it came from. */
+  source: Source;
+}
+
 /** The matters of Civil Code Art. 278 that owners decide jointly. */
 export type Matter = "rules_of_procedure" | "management_statute" | "elect_committee" | "appoint_manager" | "use_maintenance_fund" | "raise_maintenance_fund" | "rebuild" | "change_use_of_common_parts" | "business_use_of_common_parts" | "other_major_matter";
 
@@ -2396,8 +2747,14 @@ export interface MissingLeader {
   role: Role;
 }
 
+/** A calendar month, YYYY-MM. */
+export type Month = string;
+
 /** The kind of a motion, which sets its majorities. */
 export type MotionKind = "ordinary" | "special";
+
+/** What a history line records. */
+export type Movement = "earned" | "redeemed" | "reversed" | "expired";
 
 /** A household as registered: its id and exclusive floor area. */
 export interface NewHousehold {
@@ -2419,6 +2776,54 @@ export interface NewHouseholdIn {
 export type NodeCode = string;
 
 /**
+ * Against a target: higher is better → min(v / target, 1); lower is better → 1 if
+ * v ≤ target, else target / v. Values may not be negative.
+ */
+export interface NormaliseTarget {
+  /** Which way is better. */
+  better: Better;
+  method: "target";
+  /** The target, greater than 0. */
+  target: Decimal;
+}
+
+/**
+ * Against a target: higher is better → min(v / target, 1); lower is better → 1 if
+ * v ≤ target, else target / v. Values may not be negative.
+ */
+export interface NormaliseTargetIn {
+  /** Which way is better. */
+  better: Better;
+  method: "target";
+  /** The target, greater than 0. */
+  target: Decimal | number;
+}
+
+/**
+ * Against the communities evaluated together: (v − min) / (max − min), reversed
+ * when lower is better; 1 for everyone when all values are equal.
+ */
+export interface NormaliseMinMax {
+  /** Which way is better. */
+  better: Better;
+  method: "min_max";
+}
+
+/**
+ * Yes or no: the value must be 0 or 1 and is the score. (A struct variant, so that
+ * stray fields in its JSON are refused as in every other object.)
+ */
+export interface NormaliseFlag {
+  method: "flag";
+}
+
+/** How an indicator's value becomes a score between 0 and 1. */
+export type Normalise = (NormaliseTarget | NormaliseMinMax | NormaliseFlag);
+
+/** How an indicator's value becomes a score between 0 and 1. */
+export type NormaliseIn = (NormaliseTargetIn | NormaliseMinMax | NormaliseFlag);
+
+/**
  * The monthly service a role owes: sent-down party members serve at least once a month
  * for at least 2 hours.
  */
@@ -2427,6 +2832,38 @@ export interface Obligation {
   minutes_per_month?: number;
   /** Certified services needed in a month. */
   services_per_month?: number;
+}
+
+/** One member's month. */
+export interface ObligationRow {
+  /** Counted hours that month, two decimals. */
+  hours: Decimal;
+  /** Whether the obligation was met. */
+  met: boolean;
+  /** The month. */
+  month: Month;
+  /** The member. */
+  person: string;
+  /** Certified services that month. */
+  services: number;
+  /** The unit where they hold the role. */
+  unit: NodeCode;
+}
+
+/** One member's month. */
+export interface ObligationRowIn {
+  /** Counted hours that month, two decimals. */
+  hours: Decimal | number;
+  /** Whether the obligation was met. */
+  met: boolean;
+  /** The month. */
+  month: Month;
+  /** The member. */
+  person: string;
+  /** Certified services that month. */
+  services: number;
+  /** The unit where they hold the role. */
+  unit: NodeCode;
 }
 
 /** Whether an imported request is open or closed (Open311 knows only these two). */
@@ -2442,6 +2879,44 @@ export interface OutOfBand {
 
 /** How a vote ended. */
 export type Outcome = "passed" | "rejected" | "no_quorum";
+
+/**
+ * A person's passbook (积分存折): its totals and its lots. `earned = spent + expired +
+ * balance`.
+ */
+export interface PassbookView {
+  /** Points left (spendable, or awaiting an expiry run). */
+  balance: number;
+  /** All points ever earned. */
+  earned: number;
+  /** Points expired. */
+  expired: number;
+  /** The lots, in the order earned. */
+  lots: Array<Lot>;
+  /** The person. */
+  person: string;
+  /** Points spent on redemptions still standing. */
+  spent: number;
+}
+
+/**
+ * A person's passbook (积分存折): its totals and its lots. `earned = spent + expired +
+ * balance`.
+ */
+export interface PassbookViewIn {
+  /** Points left (spendable, or awaiting an expiry run). */
+  balance: number;
+  /** All points ever earned. */
+  earned: number;
+  /** Points expired. */
+  expired: number;
+  /** The lots, in the order earned. */
+  lots: Array<LotIn>;
+  /** The person. */
+  person: string;
+  /** Points spent on redemptions still standing. */
+  spent: number;
+}
 
 /** A payment against a budget line. */
 export interface Payment {
@@ -2836,6 +3311,24 @@ export type PointsEvent = (PointsEventItemAdded | PointsEventRestocked | PointsE
 /** An event of the points capability. */
 export type PointsEventIn = (PointsEventItemAddedIn | PointsEventRestocked | PointsEventEarnedIn | PointsEventRedeemedIn | PointsEventReversedIn | PointsEventExpiredIn);
 
+/** Points earned, spent, expired and left across the ward. */
+export interface PointsTotals {
+  /** Points left. */
+  balance: number;
+  /** Points earned. */
+  earned: number;
+  /** Points expired. */
+  expired: number;
+  /** People with a passbook. */
+  people: number;
+  /** Redemptions standing. */
+  redemptions: number;
+  /** Redemptions reversed. */
+  reversed: number;
+  /** Points spent on redemptions standing. */
+  spent: number;
+}
+
 /**
  * One line of a transaction: an amount to an account. Debits are positive, credits
  * negative, so a transaction's postings sum to zero.
@@ -2945,6 +3438,34 @@ export interface PurposeReversal {
 /** Why a transaction was posted; it keeps the fund's records beside the ledger. */
 export type Purpose = (PurposeEntry | PurposeFee | PurposeFeePayment | PurposeIncome | PurposeSpending | PurposeRemuneration | PurposeRemunerationPaid | PurposeDividend | PurposeDividendPaid | PurposeReversal);
 
+/** A node of the tree: a group of further nodes or an indicator leaf. */
+export interface RatingNode {
+  /** The nodes under a group, at least one. */
+  children?: Array<RatingNode> | null;
+  /** A short id, unique across the tree's nodes and vetoes. */
+  id: string;
+  /** The name shown to people. */
+  name: string;
+  /** How an indicator's value becomes a score between 0 and 1. */
+  normalise?: Normalise | null;
+  /** The weight, relative to its siblings' (normalised by their sum). */
+  weight: Decimal;
+}
+
+/** A node of the tree: a group of further nodes or an indicator leaf. */
+export interface RatingNodeIn {
+  /** The nodes under a group, at least one. */
+  children?: Array<RatingNodeIn> | null;
+  /** A short id, unique across the tree's nodes and vetoes. */
+  id: string;
+  /** The name shown to people. */
+  name: string;
+  /** How an indicator's value becomes a score between 0 and 1. */
+  normalise?: NormaliseIn | null;
+  /** The weight, relative to its siblings' (normalised by their sum). */
+  weight: Decimal | number;
+}
+
 /** Points for a rated request, by the filer's level, to the person who handled it. */
 export interface RatingPoints {
   /** Basically satisfied. */
@@ -2957,6 +3478,54 @@ export interface RatingPoints {
   very_dissatisfied?: number;
   /** Very satisfied. */
   very_satisfied?: number;
+}
+
+/**
+ * A rating scheme (考核评价指标体系): weighted groups down to indicators, veto items and
+ * grade bands. The total score is out of 100.
+ */
+export interface RatingTree {
+  /** Grade bands, highest first; a rounded score at or above `min` earns the label. */
+  bands?: Array<Band>;
+  /** The top-level nodes; their weights, like every sibling's, are relative. */
+  items: Array<RatingNode>;
+  /** The grade below every band, and of every vetoed community. */
+  lowest?: string;
+  /** The scheme's name. */
+  name: string;
+  /** Veto items (一票否决): any that fires forces the lowest grade. */
+  vetoes?: Array<Veto>;
+}
+
+/**
+ * A rating scheme (考核评价指标体系): weighted groups down to indicators, veto items and
+ * grade bands. The total score is out of 100.
+ */
+export interface RatingTreeIn {
+  /** Grade bands, highest first; a rounded score at or above `min` earns the label. */
+  bands?: Array<BandIn>;
+  /** The top-level nodes; their weights, like every sibling's, are relative. */
+  items: Array<RatingNodeIn>;
+  /** The grade below every band, and of every vetoed community. */
+  lowest?: string;
+  /** The scheme's name. */
+  name: string;
+  /** Veto items (一票否决): any that fires forces the lowest grade. */
+  vetoes?: Array<Veto>;
+}
+
+/** The parts of a valid rating tree, counted. */
+export interface RatingTreeSummary {
+  /** Indicators (指标): the leaves. */
+  indicators: number;
+  /** Items (考核项目): the groups just above the indicators. */
+  items: number;
+  /** The scheme's name. */
+  name: string;
+  /** Top-level nodes. */
+  top_level: number;
+  /** Veto items (一票否决). */
+  vetoes: number;
 }
 
 /** What an accepted command did. */
@@ -2972,6 +3541,90 @@ export interface Receipt {
   head: Hash;
   /** The journal entry recorded, or `None` when nothing changed (or a retry). */
   seq?: number | null;
+}
+
+/** A redemption: points and stock taken in one step. */
+export interface Redemption {
+  /** Its id. */
+  id: string;
+  /** The item. */
+  item: string;
+  /** The day. */
+  on: DateString;
+  /** Who redeemed. */
+  person: string;
+  /** Points spent. */
+  points: number;
+  /** Pieces. */
+  quantity: number;
+  /** When and why it was reversed, if it was. */
+  reversed?: Reversal | null;
+  /** The lots it took from. */
+  taken: Array<Take>;
+}
+
+/** A redemption: points and stock taken in one step. */
+export interface RedemptionIn {
+  /** Its id. */
+  id: string;
+  /** The item. */
+  item: string;
+  /** The day. */
+  on: DateString;
+  /** Who redeemed. */
+  person: string;
+  /** Points spent. */
+  points: number;
+  /** Pieces. */
+  quantity: number;
+  /** When and why it was reversed, if it was. */
+  reversed?: ReversalIn | null;
+  /** The lots it took from. */
+  taken: Array<Take>;
+}
+
+/** A redemption as a flat row: its reversal split into the day and the reason. */
+export interface RedemptionRow {
+  /** Its id. */
+  id: string;
+  /** The item. */
+  item: string;
+  /** The day. */
+  on: DateString;
+  /** Who redeemed. */
+  person: string;
+  /** Points spent. */
+  points: number;
+  /** Pieces. */
+  quantity: number;
+  /** Why it was reversed (none while it stands). */
+  reversal_reason?: string | null;
+  /** The day it was reversed (none while it stands). */
+  reversed_on?: DateString | null;
+  /** The lots it took from, by their place in the person's passbook. */
+  taken: Array<Take>;
+}
+
+/** A redemption as a flat row: its reversal split into the day and the reason. */
+export interface RedemptionRowIn {
+  /** Its id. */
+  id: string;
+  /** The item. */
+  item: string;
+  /** The day. */
+  on: DateString;
+  /** Who redeemed. */
+  person: string;
+  /** Points spent. */
+  points: number;
+  /** Pieces. */
+  quantity: number;
+  /** Why it was reversed (none while it stands). */
+  reversal_reason?: string | null;
+  /** The day it was reversed (none while it stands). */
+  reversed_on?: DateString | null;
+  /** The lots it took from, by their place in the person's passbook. */
+  taken: Array<Take>;
 }
 
 /** Someone who answers at a link of a chain of responsibility. */
@@ -3004,6 +3657,22 @@ export interface ResponsibleDepartment {
 
 /** The one party that answers for a request at any moment. */
 export type Responsible = (ResponsibleUnit | ResponsiblePerson | ResponsibleDepartment);
+
+/** The reversal of a redemption. */
+export interface Reversal {
+  /** The day. */
+  on: DateString;
+  /** Why. */
+  reason: string;
+}
+
+/** The reversal of a redemption. */
+export interface ReversalIn {
+  /** The day. */
+  on: DateString;
+  /** Why. */
+  reason: string;
+}
 
 /** A role a person holds at a unit of the grid. */
 export type Role = "administrator" | "community_staff" | "chief_grid_leader" | "grid_leader" | "micro_grid_worker" | "reporting_party_member" | "sent_down_party_member" | "volunteer" | "property_manager" | "fund_supervisor" | "owners_committee_member";
@@ -3228,6 +3897,147 @@ export type ScoringEvent = (ScoringEventServiceRecorded | ScoringEventServiceCer
 
 /** An event of the scoring capability. */
 export type ScoringEventIn = (ScoringEventServiceRecordedIn | ScoringEventServiceCertified | ScoringEventServiceRejected | ScoringEventStarsGrantedIn);
+
+/** One service: who, when, how long, what, and who certified it. */
+export interface ServiceRecord {
+  /** What it was. */
+  activity: Activity;
+  /** The record's id. */
+  id: string;
+  /** Minutes of actual service. */
+  minutes: number;
+  /** A note. */
+  note: string;
+  /** The person who served. */
+  person: string;
+  /** The request it answered, if any. */
+  request?: string | null;
+  /** When it started. */
+  started_at: DateTimeString;
+  /** Where it stands. */
+  status: ServiceStatus;
+  /** Minutes of travel (left out by default). */
+  travel_minutes: number;
+  /** The unit where the service was done. */
+  unit: NodeCode;
+}
+
+/** One service: who, when, how long, what, and who certified it. */
+export interface ServiceRecordIn {
+  /** What it was. */
+  activity: Activity;
+  /** The record's id. */
+  id: string;
+  /** Minutes of actual service. */
+  minutes: number;
+  /** A note. */
+  note: string;
+  /** The person who served. */
+  person: string;
+  /** The request it answered, if any. */
+  request?: string | null;
+  /** When it started. */
+  started_at: DateTimeString | Date;
+  /** Where it stands. */
+  status: ServiceStatus;
+  /** Minutes of travel (left out by default). */
+  travel_minutes: number;
+  /** The unit where the service was done. */
+  unit: NodeCode;
+}
+
+/**
+ * A service record as a flat row: its status as a name, with who certified it, the
+ * minutes it counts and the reason it was refused beside it.
+ */
+export interface ServiceRow {
+  /** What it was. */
+  activity: Activity;
+  /** Who certified it (none while pending or refused, or when the platform did). */
+  certified_by?: string | null;
+  /** Minutes it counts after the rules and the daily cap (0 unless certified). */
+  counted_minutes: number;
+  /** The record's id. */
+  id: string;
+  /** Minutes of actual service. */
+  minutes: number;
+  /** A note. */
+  note: string;
+  /** The person who served. */
+  person: string;
+  /** Why it was refused, if it was. */
+  rejected_reason?: string | null;
+  /** The request it answered, if any. */
+  request?: string | null;
+  /** When it started. */
+  started_at: DateTimeString;
+  /** Where it stands. */
+  status: ServiceState;
+  /** Minutes of travel (left out by default). */
+  travel_minutes: number;
+  /** The unit where the service was done. */
+  unit: NodeCode;
+}
+
+/**
+ * A service record as a flat row: its status as a name, with who certified it, the
+ * minutes it counts and the reason it was refused beside it.
+ */
+export interface ServiceRowIn {
+  /** What it was. */
+  activity: Activity;
+  /** Who certified it (none while pending or refused, or when the platform did). */
+  certified_by?: string | null;
+  /** Minutes it counts after the rules and the daily cap (0 unless certified). */
+  counted_minutes: number;
+  /** The record's id. */
+  id: string;
+  /** Minutes of actual service. */
+  minutes: number;
+  /** A note. */
+  note: string;
+  /** The person who served. */
+  person: string;
+  /** Why it was refused, if it was. */
+  rejected_reason?: string | null;
+  /** The request it answered, if any. */
+  request?: string | null;
+  /** When it started. */
+  started_at: DateTimeString | Date;
+  /** Where it stands. */
+  status: ServiceState;
+  /** Minutes of travel (left out by default). */
+  travel_minutes: number;
+  /** The unit where the service was done. */
+  unit: NodeCode;
+}
+
+/** Where a service record stands, as a name. */
+export type ServiceState = "pending" | "certified" | "rejected";
+
+/** Recorded, awaiting certification; it counts nothing yet. */
+export interface ServiceStatusPending {
+  status: "pending";
+}
+
+/** Certified: `counted` minutes count toward hours and stars. */
+export interface ServiceStatusCertified {
+  /** Who certified (`None`: the platform). */
+  by?: string | null;
+  /** Minutes counted after the rules and the daily cap. */
+  counted: number;
+  status: "certified";
+}
+
+/** Refused certification; it never counts. */
+export interface ServiceStatusRejected {
+  /** Why. */
+  reason: string;
+  status: "rejected";
+}
+
+/** Where a service record stands. */
+export type ServiceStatus = (ServiceStatusPending | ServiceStatusCertified | ServiceStatusRejected);
 
 /** By exclusive floor area (Civil Code Art. 283, the default). */
 export interface SharingKeyArea {
@@ -4142,6 +4952,46 @@ export interface UnitRow {
   name: string;
   /** Its parent (none for a district). */
   parent?: NodeCode | null;
+}
+
+/** A veto item (一票否决). */
+export interface Veto {
+  /** A short id, unique across the tree's nodes and vetoes. */
+  id: string;
+  /** What happened, e.g. 发生重大安全责任事故. */
+  name: string;
+}
+
+/** A volunteer's standing, named, with hours for display. */
+export interface Volunteer {
+  /** Certified hours, two decimals (rounded down). */
+  hours: Decimal;
+  /** The star level granted. */
+  level: number;
+  /** Certified minutes. */
+  minutes: number;
+  /** The person. */
+  person: string;
+  /** Certified services. */
+  services: number;
+  /** Since when. */
+  since?: DateString | null;
+}
+
+/** A volunteer's standing, named, with hours for display. */
+export interface VolunteerIn {
+  /** Certified hours, two decimals (rounded down). */
+  hours: Decimal | number;
+  /** The star level granted. */
+  level: number;
+  /** Certified minutes. */
+  minutes: number;
+  /** The person. */
+  person: string;
+  /** Certified services. */
+  services: number;
+  /** Since when. */
+  since?: DateString | null;
 }
 
 /** The voucher a payment carries (凭证): owners may inspect it. */
@@ -5239,6 +6089,83 @@ export interface ScoringGrantStarsArgs {
    * @param context Who acts, when, and under which idempotency key.
    */
   grant_stars(args: ScoringGrantStarsArgs, context?: CommandContext): Receipt;
+export interface ScoringServiceRecordArgs {
+  /** The record's id. */
+  id: string;
+}
+
+  /**
+   * The service record with this id, or none. Its `status` says where it stands:
+   * pending, certified (by whom, and the minutes it counts) or rejected (and why).
+   */
+  service_record(args: ScoringServiceRecordArgs): ServiceRecord | null;
+/** No arguments. */
+export type ScoringServiceRecordsArgs = Record<string, never>;
+
+  /**
+   * Every service record as a flat row, in the order recorded: its status as a name, who
+   * certified it, the minutes it counts and why it was refused.
+   */
+  service_records(args?: ScoringServiceRecordsArgs): Array<ServiceRow>;
+export interface ScoringVolunteerArgs {
+  /** The person's id. */
+  person: string;
+}
+
+  /**
+   * A volunteer's standing — certified hours (two decimals, rounded down), minutes,
+   * services, star level (星级) and since when — or none for someone with no certified
+   * time and no level.
+   */
+  volunteer(args: ScoringVolunteerArgs): Volunteer | null;
+/** No arguments. */
+export type ScoringVolunteersArgs = Record<string, never>;
+
+  /** Every volunteer with certified time or a level, by person id. */
+  volunteers(args?: ScoringVolunteersArgs): Array<Volunteer>;
+export interface ScoringGrantPreviewArgs {
+  /** The day of the grant. */
+  on: DateString;
+  /** The star profile; the ward's configured one when absent. */
+  profile?: StarProfileIn | null;
+}
+
+  /**
+   * The level changes a star grant on a day would make, in person order, without
+   * recording anything.
+   */
+  grant_preview(args: ScoringGrantPreviewArgs): Array<StarChange>;
+export interface ScoringObligationsArgs {
+  /** The subtree's root. */
+  unit: NodeCode;
+  /** The first month. */
+  start: Month;
+  /** The last month (included). */
+  end: Month;
+}
+
+  /**
+   * The monthly obligation (at least one certified service and two counted hours a
+   * month, by default) of every sent-down party member (下沉党员) holding the role under a
+   * unit, for each month from `start` to `end` (both included, at most 120 months), by
+   * unit, person and month.
+   */
+  obligations(args: ScoringObligationsArgs): Array<ObligationRow>;
+export interface ScoringHandlerScoresArgs {
+  /** The subtree's root. */
+  unit: NodeCode;
+  /** The first moment of the period. */
+  start: DateTimeString | Date;
+  /** The first moment after it. */
+  end: DateTimeString | Date;
+}
+
+  /**
+   * Every person who handled requests under a unit filed from `start` (included) to `end`
+   * (excluded), scored out of 100 by the configured weights of the closure, on-time
+   * closure and satisfaction rates, and ranked, best first.
+   */
+  handler_scores(args: ScoringHandlerScoresArgs): Array<HandlerScore>;
 }
 
 /** Points passbooks (积分存折) of dated lots, the catalog and redemptions. */
@@ -5370,6 +6297,75 @@ export interface PointsExpireArgs {
    * @param context Who acts, when, and under which idempotency key.
    */
   expire(args: PointsExpireArgs, context?: CommandContext): Receipt;
+export interface PointsPassbookArgs {
+  /** The person's id. */
+  person: string;
+}
+
+  /**
+   * A person's passbook — earned, spent, expired and balance, where `earned = spent +
+   * expired + balance` — and its lots in the order earned; none for someone who never
+   * earned a point.
+   */
+  passbook(args: PointsPassbookArgs): PassbookView | null;
+export interface PointsAvailablePointsArgs {
+  /** The person's id. */
+  person: string;
+  /** The day. */
+  on: DateString;
+}
+
+  /**
+   * The points a person may spend on a day: lots past their last day do not count, even
+   * before an expiry run removes them. 0 for someone without a passbook.
+   */
+  available_points(args: PointsAvailablePointsArgs): number;
+export interface PointsPassbookHistoryArgs {
+  /** The person's id. */
+  person: string;
+}
+
+  /**
+   * A person's passbook history, oldest first: each movement (earned, redeemed, reversed,
+   * expired), its points, the balance after it, and the lot or redemption it concerns.
+   * Empty for someone without a passbook.
+   */
+  passbook_history(args: PointsPassbookHistoryArgs): Array<HistoryLine>;
+/** No arguments. */
+export type PointsItemsArgs = Record<string, never>;
+
+  /** Every catalog item with its stock, in the order added. */
+  items(args?: PointsItemsArgs): Array<Item>;
+export interface PointsItemArgs {
+  /** The item's id. */
+  id: string;
+}
+
+  /** The catalog item with this id, or none. */
+  item(args: PointsItemArgs): Item | null;
+/** No arguments. */
+export type PointsRedemptionsArgs = Record<string, never>;
+
+  /**
+   * Every redemption as a flat row, in the order made, reversed ones included (with the
+   * day and reason of their reversal); `taken` lists the lots each took from.
+   */
+  redemptions(args?: PointsRedemptionsArgs): Array<RedemptionRow>;
+export interface PointsRedemptionArgs {
+  /** The redemption's id. */
+  id: string;
+}
+
+  /** The redemption with this id, or none; `reversed` says when and why it was reversed. */
+  redemption(args: PointsRedemptionArgs): Redemption | null;
+/** No arguments. */
+export type PointsTotalsArgs = Record<string, never>;
+
+  /**
+   * Points earned, spent, expired and left across the ward, with the people holding a
+   * passbook and the redemptions standing and reversed.
+   */
+  totals(args?: PointsTotalsArgs): PointsTotals;
 }
 
 /** A ward: every capability's state, folded from its hash-chained journal. */
@@ -5420,4 +6416,86 @@ export interface VerifyJournalArgs {
  * before, and, when a published head is given, that the journal ends there.
  */
 export declare function verify_journal(args: VerifyJournalArgs): JournalCheck;
+
+export interface StarLevelArgs {
+  /** Hours of certified service. */
+  hours: Decimal | number;
+  /**
+   * Hours for levels 1, 2, … (positive, strictly increasing, one to ten of them); the
+   * national profile's when absent.
+   */
+  thresholds?: Array<Decimal | number> | null;
+}
+
+/**
+ * The star level (星级) hours of certified service reach: 0 below the first threshold.
+ * The thresholds default to the national profile (100 / 300 / 600 / 1000 / 1500 hours).
+ */
+export declare function star_level(args: StarLevelArgs): number;
+
+export interface SatisfactionRateArgs {
+  /**
+   * Five counts, most satisfied first: very satisfied, satisfied, basically
+   * satisfied, dissatisfied, very dissatisfied.
+   */
+  counts: Array<number>;
+}
+
+/**
+ * The satisfaction rate (满意率) of ratings counted by level: the three top levels over
+ * all rated, in percent with two decimals, or none when nothing was rated.
+ */
+export declare function satisfaction_rate(args: SatisfactionRateArgs): Decimal | null;
+
+export interface EvaluateCommunitiesArgs {
+  /** The rating tree: weighted groups down to indicators, veto items and grade bands. */
+  tree: RatingTreeIn;
+  /** Each community's value for every indicator, and the vetoes that fired. */
+  data: Array<CommunityDataIn>;
+}
+
+/**
+ * Rates communities on a rating tree: one evaluation per community, in the order of the
+ * data, each with its score out of 100, grade, competition rank (1, 2, 2, 4;
+ * communities with a fired veto 一票否决 rank last, with the lowest grade), the fired
+ * vetoes, the points of each top-level node and the indicators that lost points, most
+ * lost first.
+ */
+export declare function evaluate_communities(args: EvaluateCommunitiesArgs): Array<Evaluation>;
+
+export interface CheckRatingTreeArgs {
+  /** The rating tree. */
+  tree: RatingTreeIn;
+}
+
+/**
+ * Checks a rating tree (ids unique, weights and targets above 0, groups not empty, at
+ * most 8 levels, bands descending …) and counts its parts; a tree that breaks a rule is
+ * refused with the path of the node at fault (`items[3].children[1]`).
+ */
+export declare function check_rating_tree(args: CheckRatingTreeArgs): RatingTreeSummary;
+
+export interface RatingLossesArgs {
+  /** The evaluations. */
+  evaluations: Array<EvaluationIn>;
+}
+
+/**
+ * Every indicator that lost points, over the evaluations given (as
+ * `evaluate_communities` returns them), as one long table: one row per community and
+ * indicator, with the community's grade and rank, community by community.
+ */
+export declare function rating_losses(args: RatingLossesArgs): Array<LossRow>;
+
+export interface RatingItemsArgs {
+  /** The evaluations. */
+  evaluations: Array<EvaluationIn>;
+}
+
+/**
+ * The points of every top-level node, over the evaluations given (as
+ * `evaluate_communities` returns them), as one long table: one row per community and
+ * node, with the community's grade and rank, community by community.
+ */
+export declare function rating_items(args: RatingItemsArgs): Array<ItemScoreRow>;
 

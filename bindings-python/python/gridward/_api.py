@@ -354,6 +354,28 @@ Assignee: TypeAlias = "AssigneePerson | AssigneeDepartment | AssigneePool"
 """To whom a request is dispatched by hand."""
 
 
+class Band(TypedDict):
+    """A grade band.
+
+    Attributes:
+        label: The grade, e.g. 优秀.
+        min: The lowest rounded score that earns it.
+    """
+    label: str
+    min: Decimal
+
+
+class BandIn(TypedDict):
+    """A grade band.
+
+    Attributes:
+        label: The grade, e.g. 优秀.
+        min: The lowest rounded score that earns it.
+    """
+    label: str
+    min: Decimal | int | str
+
+
 class BasisRemuneration(TypedDict):
     """酬金制: the manager's remuneration is a percentage of the fees collected (and of
     common income only if the assembly agreed); the rest of the fund pays only for
@@ -415,6 +437,9 @@ Basis: TypeAlias = "BasisRemuneration | BasisFixedRemuneration | BasisFixedFee"
 
 BasisIn: TypeAlias = "BasisRemunerationIn | BasisFixedRemunerationIn | BasisFixedFee"
 """How the property manager is paid."""
+
+Better: TypeAlias = "Literal['higher', 'lower']"
+"""Which way an indicator's value is better."""
 
 
 class Billing(TypedDict):
@@ -755,6 +780,32 @@ CommandIn: TypeAlias = "CommandGridIn | CommandTasksIn | CommandFundIn | Command
 """Any command, by capability."""
 
 
+class CommunityData(TypedDict):
+    """One community's values for a tree's indicators.
+
+    Attributes:
+        community: The community's name or code, unique within one evaluation.
+        values: A value for every indicator of the tree, by indicator id.
+        vetoes: The ids of the vetoes that fired.
+    """
+    community: str
+    values: dict[str, Decimal]
+    vetoes: NotRequired[list[str]]
+
+
+class CommunityDataIn(TypedDict):
+    """One community's values for a tree's indicators.
+
+    Attributes:
+        community: The community's name or code, unique within one evaluation.
+        values: A value for every indicator of the tree, by indicator id.
+        vetoes: The ids of the vetoes that fired.
+    """
+    community: str
+    values: dict[str, Decimal | int | str]
+    vetoes: NotRequired[list[str]]
+
+
 class Counts(TypedDict):
     """Sizes of the grid or of a subtree.
 
@@ -963,6 +1014,48 @@ Domain: TypeAlias = "Literal['politics_and_law', 'market_supervision', 'emergenc
 
 DomainSet: TypeAlias = "list[Domain]"
 """A set of domains (多网合一), listed by name."""
+
+
+class Evaluation(TypedDict):
+    """One community's result.
+
+    Attributes:
+        community: The community, as given in the data.
+        grade: The grade: the band the rounded score reaches, or the lowest grade when a veto fired.
+        items: The points of each top-level node of the tree, in tree order.
+        lost: The indicators that lost points, most points lost first, then in tree order.
+        rank: The competition rank (1, 2, 2, 4): communities without a fired veto first, then by score, highest first; equal scores share a rank.
+        score: The score out of 100, rounded half away from zero to two decimals ("90.00").
+        vetoed: The ids of the vetoes that fired, in tree order.
+    """
+    community: str
+    grade: str
+    items: list[ItemScore]
+    lost: list[Loss]
+    rank: int
+    score: Decimal
+    vetoed: list[str]
+
+
+class EvaluationIn(TypedDict):
+    """One community's result.
+
+    Attributes:
+        community: The community, as given in the data.
+        grade: The grade: the band the rounded score reaches, or the lowest grade when a veto fired.
+        items: The points of each top-level node of the tree, in tree order.
+        lost: The indicators that lost points, most points lost first, then in tree order.
+        rank: The competition rank (1, 2, 2, 4): communities without a fired veto first, then by score, highest first; equal scores share a rank.
+        score: The score out of 100, rounded half away from zero to two decimals ("90.00").
+        vetoed: The ids of the vetoes that fired, in tree order.
+    """
+    community: str
+    grade: str
+    items: list[ItemScoreIn]
+    lost: list[LossIn]
+    rank: int
+    score: Decimal | int | str
+    vetoed: list[str]
 
 
 class EventGrid(TypedDict):
@@ -2621,6 +2714,68 @@ Handler: TypeAlias = "Literal['grid_staff', 'claimable', 'department']"
 """Who handles requests of a category."""
 
 
+class HandlerScore(TypedDict):
+    """One handler's record over a period and their place among the unit's handlers.
+
+    Attributes:
+        closed: Closed.
+        closed_on_time: Closed on time.
+        closure_rate: Closure rate, %.
+        due: Of those, due to close.
+        handled: Requests they handled that were filed in the period.
+        on_time_rate: On-time closure rate, %.
+        person: The person.
+        rank: Place among the handlers ranked (1 is best; equal scores share a place); handlers without any rate come last, unranked.
+        rated: Rated by the filer.
+        satisfaction_rate: Satisfaction rate, %.
+        satisfied: Rated in the top three levels.
+        score: The weighted score out of 100, two decimals.
+    """
+    closed: int
+    closed_on_time: int
+    closure_rate: NotRequired[Decimal | None]
+    due: int
+    handled: int
+    on_time_rate: NotRequired[Decimal | None]
+    person: str
+    rank: NotRequired[int | None]
+    rated: int
+    satisfaction_rate: NotRequired[Decimal | None]
+    satisfied: int
+    score: NotRequired[Decimal | None]
+
+
+class HandlerScoreIn(TypedDict):
+    """One handler's record over a period and their place among the unit's handlers.
+
+    Attributes:
+        closed: Closed.
+        closed_on_time: Closed on time.
+        closure_rate: Closure rate, %.
+        due: Of those, due to close.
+        handled: Requests they handled that were filed in the period.
+        on_time_rate: On-time closure rate, %.
+        person: The person.
+        rank: Place among the handlers ranked (1 is best; equal scores share a place); handlers without any rate come last, unranked.
+        rated: Rated by the filer.
+        satisfaction_rate: Satisfaction rate, %.
+        satisfied: Rated in the top three levels.
+        score: The weighted score out of 100, two decimals.
+    """
+    closed: int
+    closed_on_time: int
+    closure_rate: NotRequired[Decimal | int | str | None]
+    due: int
+    handled: int
+    on_time_rate: NotRequired[Decimal | int | str | None]
+    person: str
+    rank: NotRequired[int | None]
+    rated: int
+    satisfaction_rate: NotRequired[Decimal | int | str | None]
+    satisfied: int
+    score: NotRequired[Decimal | int | str | None]
+
+
 class HandlerWeights(TypedDict):
     """The weights of a handler's score over closure, on-time closure and satisfaction
     rates; a rate that cannot be computed (nothing due, nothing rated) is left out and
@@ -2652,6 +2807,40 @@ class HandlerWeightsIn(TypedDict):
 
 Hash: TypeAlias = "str"
 """A SHA-256 hash as 64 lowercase hex digits."""
+
+
+class HistoryLine(TypedDict):
+    """A line of a passbook's history, for display.
+
+    Attributes:
+        balance: The balance after it.
+        movement: What moved.
+        on: The day.
+        points: Points moved (always positive; the movement says which way).
+        reference: The lot (earnings, expiries) or redemption (redemptions, reversals) it concerns.
+    """
+    balance: int
+    movement: Movement
+    on: _dt.date
+    points: int
+    reference: str
+
+
+class HistoryLineIn(TypedDict):
+    """A line of a passbook's history, for display.
+
+    Attributes:
+        balance: The balance after it.
+        movement: What moved.
+        on: The day.
+        points: Points moved (always positive; the movement says which way).
+        reference: The lot (earnings, expiries) or redemption (redemptions, reversals) it concerns.
+    """
+    balance: int
+    movement: Movement
+    on: _dt.date | str
+    points: int
+    reference: str
 
 
 class HoursRules(TypedDict):
@@ -2953,6 +3142,78 @@ class ItemIn(TypedDict):
     valid_until: NotRequired[_dt.date | str | None]
 
 
+class ItemScore(TypedDict):
+    """The points of one top-level node.
+
+    Attributes:
+        id: The node's id.
+        max: The most points it can give, two decimals.
+        name: The node's name.
+        points: The points earned, two decimals.
+    """
+    id: str
+    max: Decimal
+    name: str
+    points: Decimal
+
+
+class ItemScoreIn(TypedDict):
+    """The points of one top-level node.
+
+    Attributes:
+        id: The node's id.
+        max: The most points it can give, two decimals.
+        name: The node's name.
+        points: The points earned, two decimals.
+    """
+    id: str
+    max: Decimal | int | str
+    name: str
+    points: Decimal | int | str
+
+
+class ItemScoreRow(TypedDict):
+    """The points of one top-level node for one community, with its grade and rank.
+
+    Attributes:
+        community: The community.
+        grade: The community's grade.
+        id: The node's id.
+        max: The most points it can give, two decimals.
+        name: The node's name.
+        points: The points earned, two decimals.
+        rank: The community's rank.
+    """
+    community: str
+    grade: str
+    id: str
+    max: Decimal
+    name: str
+    points: Decimal
+    rank: int
+
+
+class ItemScoreRowIn(TypedDict):
+    """The points of one top-level node for one community, with its grade and rank.
+
+    Attributes:
+        community: The community.
+        grade: The community's grade.
+        id: The node's id.
+        max: The most points it can give, two decimals.
+        name: The node's name.
+        points: The points earned, two decimals.
+        rank: The community's rank.
+    """
+    community: str
+    grade: str
+    id: str
+    max: Decimal | int | str
+    name: str
+    points: Decimal | int | str
+    rank: int
+
+
 class JournalCheck(TypedDict):
     """A journal's verification, and whether it ends at the published head.
 
@@ -3047,6 +3308,134 @@ Location: TypeAlias = "LocationHousehold | LocationUnit"
 street's public space).
 """
 
+
+class Loss(TypedDict):
+    """Points an indicator lost: why a community's score is below 100.
+
+    Unrounded, the losses add up to 100 minus the unrounded score; an indicator that lost
+    less than half a hundredth is listed with `0.00`.
+
+    Attributes:
+        indicator: The indicator's id.
+        item: The id of the top-level node it sits under.
+        name: The indicator's name.
+        points_lost: The points lost, two decimals.
+        value: The community's value.
+    """
+    indicator: str
+    item: str
+    name: str
+    points_lost: Decimal
+    value: Decimal
+
+
+class LossIn(TypedDict):
+    """Points an indicator lost: why a community's score is below 100.
+
+    Unrounded, the losses add up to 100 minus the unrounded score; an indicator that lost
+    less than half a hundredth is listed with `0.00`.
+
+    Attributes:
+        indicator: The indicator's id.
+        item: The id of the top-level node it sits under.
+        name: The indicator's name.
+        points_lost: The points lost, two decimals.
+        value: The community's value.
+    """
+    indicator: str
+    item: str
+    name: str
+    points_lost: Decimal | int | str
+    value: Decimal | int | str
+
+
+class LossRow(TypedDict):
+    """An indicator that lost points, with its community's grade and rank.
+
+    Attributes:
+        community: The community.
+        grade: The community's grade.
+        indicator: The indicator's id.
+        item: The id of the top-level node it sits under.
+        name: The indicator's name.
+        points_lost: The points lost, two decimals.
+        rank: The community's rank.
+        value: The community's value.
+    """
+    community: str
+    grade: str
+    indicator: str
+    item: str
+    name: str
+    points_lost: Decimal
+    rank: int
+    value: Decimal
+
+
+class LossRowIn(TypedDict):
+    """An indicator that lost points, with its community's grade and rank.
+
+    Attributes:
+        community: The community.
+        grade: The community's grade.
+        indicator: The indicator's id.
+        item: The id of the top-level node it sits under.
+        name: The indicator's name.
+        points_lost: The points lost, two decimals.
+        rank: The community's rank.
+        value: The community's value.
+    """
+    community: str
+    grade: str
+    indicator: str
+    item: str
+    name: str
+    points_lost: Decimal | int | str
+    rank: int
+    value: Decimal | int | str
+
+
+class Lot(TypedDict):
+    """A lot of points earned together.
+
+    Attributes:
+        earned_on: The day earned.
+        expired: Points expired.
+        expires_on: The last day it may be spent, if it expires.
+        id: The earning's id (`service:…`, `request:…`, `award:…`).
+        left: Points not yet spent or expired.
+        points: Points earned.
+        source: Where it came from.
+    """
+    earned_on: _dt.date
+    expired: int
+    expires_on: NotRequired[_dt.date | None]
+    id: str
+    left: int
+    points: int
+    source: Source
+
+
+class LotIn(TypedDict):
+    """A lot of points earned together.
+
+    Attributes:
+        earned_on: The day earned.
+        expired: Points expired.
+        expires_on: The last day it may be spent, if it expires.
+        id: The earning's id (`service:…`, `request:…`, `award:…`).
+        left: Points not yet spent or expired.
+        points: Points earned.
+        source: Where it came from.
+    """
+    earned_on: _dt.date | str
+    expired: int
+    expires_on: NotRequired[_dt.date | str | None]
+    id: str
+    left: int
+    points: int
+    source: Source
+
 Matter: TypeAlias = "Literal['rules_of_procedure', 'management_statute', 'elect_committee', 'appoint_manager', 'use_maintenance_fund', 'raise_maintenance_fund', 'rebuild', 'change_use_of_common_parts', 'business_use_of_common_parts', 'other_major_matter']"
 """The matters of Civil Code Art. 278 that owners decide jointly."""
 
@@ -3063,8 +3452,14 @@ class MissingLeader(TypedDict):
     level: Level
     role: Role
 
+Month: TypeAlias = "str"
+"""A calendar month, YYYY-MM."""
+
 MotionKind: TypeAlias = "Literal['ordinary', 'special']"
 """The kind of a motion, which sets its majorities."""
+
+Movement: TypeAlias = "Literal['earned', 'redeemed', 'reversed', 'expired']"
+"""What a history line records."""
 
 
 class NewHousehold(TypedDict):
@@ -3092,6 +3487,62 @@ NodeCode: TypeAlias = "str"
 """A unit's code: 6 digits for a district (GB/T 2260), then 3 each for the street, community, grid and micro-grid (18 digits at most)."""
 
 
+class NormaliseTarget(TypedDict):
+    """Against a target: higher is better → min(v / target, 1); lower is better → 1 if
+    v ≤ target, else target / v. Values may not be negative.
+
+    Attributes:
+        better: Which way is better.
+        method:
+        target: The target, greater than 0.
+    """
+    better: Better
+    method: Literal['target']
+    target: Decimal
+
+
+class NormaliseTargetIn(TypedDict):
+    """Against a target: higher is better → min(v / target, 1); lower is better → 1 if
+    v ≤ target, else target / v. Values may not be negative.
+
+    Attributes:
+        better: Which way is better.
+        method:
+        target: The target, greater than 0.
+    """
+    better: Better
+    method: Literal['target']
+    target: Decimal | int | str
+
+
+class NormaliseMinMax(TypedDict):
+    """Against the communities evaluated together: (v − min) / (max − min), reversed
+    when lower is better; 1 for everyone when all values are equal.
+
+    Attributes:
+        better: Which way is better.
+        method:
+    """
+    better: Better
+    method: Literal['min_max']
+
+
+class NormaliseFlag(TypedDict):
+    """Yes or no: the value must be 0 or 1 and is the score. (A struct variant, so that
+    stray fields in its JSON are refused as in every other object.)
+
+    Attributes:
+        method:
+    """
+    method: Literal['flag']
+
+Normalise: TypeAlias = "NormaliseTarget | NormaliseMinMax | NormaliseFlag"
+"""How an indicator's value becomes a score between 0 and 1."""
+
+NormaliseIn: TypeAlias = "NormaliseTargetIn | NormaliseMinMax | NormaliseFlag"
+"""How an indicator's value becomes a score between 0 and 1."""
+
+
 class Obligation(TypedDict):
     """The monthly service a role owes: sent-down party members serve at least once a month
     for at least 2 hours.
@@ -3102,6 +3553,44 @@ class Obligation(TypedDict):
     """
     minutes_per_month: NotRequired[int]
     services_per_month: NotRequired[int]
+
+
+class ObligationRow(TypedDict):
+    """One member's month.
+
+    Attributes:
+        hours: Counted hours that month, two decimals.
+        met: Whether the obligation was met.
+        month: The month.
+        person: The member.
+        services: Certified services that month.
+        unit: The unit where they hold the role.
+    """
+    hours: Decimal
+    met: bool
+    month: Month
+    person: str
+    services: int
+    unit: NodeCode
+
+
+class ObligationRowIn(TypedDict):
+    """One member's month.
+
+    Attributes:
+        hours: Counted hours that month, two decimals.
+        met: Whether the obligation was met.
+        month: The month.
+        person: The member.
+        services: Certified services that month.
+        unit: The unit where they hold the role.
+    """
+    hours: Decimal | int | str
+    met: bool
+    month: Month
+    person: str
+    services: int
+    unit: NodeCode
 
 OpenOrClosed: TypeAlias = "Literal['open', 'closed']"
 """Whether an imported request is open or closed (Open311 knows only these two)."""
@@ -3119,6 +3608,46 @@ class OutOfBand(TypedDict):
 
 Outcome: TypeAlias = "Literal['passed', 'rejected', 'no_quorum']"
 """How a vote ended."""
+
+
+class PassbookView(TypedDict):
+    """A person's passbook (积分存折): its totals and its lots. `earned = spent + expired +
+    balance`.
+
+    Attributes:
+        balance: Points left (spendable, or awaiting an expiry run).
+        earned: All points ever earned.
+        expired: Points expired.
+        lots: The lots, in the order earned.
+        person: The person.
+        spent: Points spent on redemptions still standing.
+    """
+    balance: int
+    earned: int
+    expired: int
+    lots: list[Lot]
+    person: str
+    spent: int
+
+
+class PassbookViewIn(TypedDict):
+    """A person's passbook (积分存折): its totals and its lots. `earned = spent + expired +
+    balance`.
+
+    Attributes:
+        balance: Points left (spendable, or awaiting an expiry run).
+        earned: All points ever earned.
+        expired: Points expired.
+        lots: The lots, in the order earned.
+        person: The person.
+        spent: Points spent on redemptions still standing.
+    """
+    balance: int
+    earned: int
+    expired: int
+    lots: list[LotIn]
+    person: str
+    spent: int
 
 
 class Payment(TypedDict):
@@ -3606,6 +4135,27 @@ PointsEventIn: TypeAlias = "PointsEventItemAddedIn | PointsEventRestocked | Poin
 """An event of the points capability."""
 
 
+class PointsTotals(TypedDict):
+    """Points earned, spent, expired and left across the ward.
+
+    Attributes:
+        balance: Points left.
+        earned: Points earned.
+        expired: Points expired.
+        people: People with a passbook.
+        redemptions: Redemptions standing.
+        reversed: Redemptions reversed.
+        spent: Points spent on redemptions standing.
+    """
+    balance: int
+    earned: int
+    expired: int
+    people: int
+    redemptions: int
+    reversed: int
+    spent: int
+
+
 class Posting(TypedDict):
     """One line of a transaction: an amount to an account. Debits are positive, credits
     negative, so a transaction's postings sum to zero.
@@ -3803,6 +4353,40 @@ Purpose: TypeAlias = "PurposeEntry | PurposeFee | PurposeFeePayment | PurposeInc
 """Why a transaction was posted; it keeps the fund's records beside the ledger."""
 
 
+class RatingNode(TypedDict):
+    """A node of the tree: a group of further nodes or an indicator leaf.
+
+    Attributes:
+        children: The nodes under a group, at least one.
+        id: A short id, unique across the tree's nodes and vetoes.
+        name: The name shown to people.
+        normalise: How an indicator's value becomes a score between 0 and 1.
+        weight: The weight, relative to its siblings' (normalised by their sum).
+    """
+    children: NotRequired[list[RatingNode] | None]
+    id: str
+    name: str
+    normalise: NotRequired[Normalise | None]
+    weight: Decimal
+
+
+class RatingNodeIn(TypedDict):
+    """A node of the tree: a group of further nodes or an indicator leaf.
+
+    Attributes:
+        children: The nodes under a group, at least one.
+        id: A short id, unique across the tree's nodes and vetoes.
+        name: The name shown to people.
+        normalise: How an indicator's value becomes a score between 0 and 1.
+        weight: The weight, relative to its siblings' (normalised by their sum).
+    """
+    children: NotRequired[list[RatingNodeIn] | None]
+    id: str
+    name: str
+    normalise: NotRequired[NormaliseIn | None]
+    weight: Decimal | int | str
+
+
 class RatingPoints(TypedDict):
     """Points for a rated request, by the filer's level, to the person who handled it.
 
@@ -3820,6 +4404,59 @@ class RatingPoints(TypedDict):
     very_satisfied: NotRequired[int]
 
 
+class RatingTree(TypedDict):
+    """A rating scheme (考核评价指标体系): weighted groups down to indicators, veto items and
+    grade bands. The total score is out of 100.
+
+    Attributes:
+        bands: Grade bands, highest first; a rounded score at or above `min` earns the label.
+        items: The top-level nodes; their weights, like every sibling's, are relative.
+        lowest: The grade below every band, and of every vetoed community.
+        name: The scheme's name.
+        vetoes: Veto items (一票否决): any that fires forces the lowest grade.
+    """
+    bands: NotRequired[list[Band]]
+    items: list[RatingNode]
+    lowest: NotRequired[str]
+    name: str
+    vetoes: NotRequired[list[Veto]]
+
+
+class RatingTreeIn(TypedDict):
+    """A rating scheme (考核评价指标体系): weighted groups down to indicators, veto items and
+    grade bands. The total score is out of 100.
+
+    Attributes:
+        bands: Grade bands, highest first; a rounded score at or above `min` earns the label.
+        items: The top-level nodes; their weights, like every sibling's, are relative.
+        lowest: The grade below every band, and of every vetoed community.
+        name: The scheme's name.
+        vetoes: Veto items (一票否决): any that fires forces the lowest grade.
+    """
+    bands: NotRequired[list[BandIn]]
+    items: list[RatingNodeIn]
+    lowest: NotRequired[str]
+    name: str
+    vetoes: NotRequired[list[Veto]]
+
+
+class RatingTreeSummary(TypedDict):
+    """The parts of a valid rating tree, counted.
+
+    Attributes:
+        indicators: Indicators (指标): the leaves.
+        items: Items (考核项目): the groups just above the indicators.
+        name: The scheme's name.
+        top_level: Top-level nodes.
+        vetoes: Veto items (一票否决).
+    """
+    indicators: int
+    items: int
+    name: str
+    top_level: int
+    vetoes: int
+
+
 class Receipt(TypedDict):
     """What an accepted command did.
 
@@ -3833,6 +4470,102 @@ class Receipt(TypedDict):
     events: int
     head: Hash
     seq: NotRequired[int | None]
+
+
+class Redemption(TypedDict):
+    """A redemption: points and stock taken in one step.
+
+    Attributes:
+        id: Its id.
+        item: The item.
+        on: The day.
+        person: Who redeemed.
+        points: Points spent.
+        quantity: Pieces.
+        reversed: When and why it was reversed, if it was.
+        taken: The lots it took from.
+    """
+    id: str
+    item: str
+    on: _dt.date
+    person: str
+    points: int
+    quantity: int
+    reversed: NotRequired[Reversal | None]
+    taken: list[Take]
+
+
+class RedemptionIn(TypedDict):
+    """A redemption: points and stock taken in one step.
+
+    Attributes:
+        id: Its id.
+        item: The item.
+        on: The day.
+        person: Who redeemed.
+        points: Points spent.
+        quantity: Pieces.
+        reversed: When and why it was reversed, if it was.
+        taken: The lots it took from.
+    """
+    id: str
+    item: str
+    on: _dt.date | str
+    person: str
+    points: int
+    quantity: int
+    reversed: NotRequired[ReversalIn | None]
+    taken: list[Take]
+
+
+class RedemptionRow(TypedDict):
+    """A redemption as a flat row: its reversal split into the day and the reason.
+
+    Attributes:
+        id: Its id.
+        item: The item.
+        on: The day.
+        person: Who redeemed.
+        points: Points spent.
+        quantity: Pieces.
+        reversal_reason: Why it was reversed (none while it stands).
+        reversed_on: The day it was reversed (none while it stands).
+        taken: The lots it took from, by their place in the person's passbook.
+    """
+    id: str
+    item: str
+    on: _dt.date
+    person: str
+    points: int
+    quantity: int
+    reversal_reason: NotRequired[str | None]
+    reversed_on: NotRequired[_dt.date | None]
+    taken: list[Take]
+
+
+class RedemptionRowIn(TypedDict):
+    """A redemption as a flat row: its reversal split into the day and the reason.
+
+    Attributes:
+        id: Its id.
+        item: The item.
+        on: The day.
+        person: Who redeemed.
+        points: Points spent.
+        quantity: Pieces.
+        reversal_reason: Why it was reversed (none while it stands).
+        reversed_on: The day it was reversed (none while it stands).
+        taken: The lots it took from, by their place in the person's passbook.
+    """
+    id: str
+    item: str
+    on: _dt.date | str
+    person: str
+    points: int
+    quantity: int
+    reversal_reason: NotRequired[str | None]
+    reversed_on: NotRequired[_dt.date | str | None]
+    taken: list[Take]
 
 
 class ResponderRow(TypedDict):
@@ -3877,6 +4610,28 @@ class ResponsibleDepartment(TypedDict):
 
 Responsible: TypeAlias = "ResponsibleUnit | ResponsiblePerson | ResponsibleDepartment"
 """The one party that answers for a request at any moment."""
+
+
+class Reversal(TypedDict):
+    """The reversal of a redemption.
+
+    Attributes:
+        on: The day.
+        reason: Why.
+    """
+    on: _dt.date
+    reason: str
+
+
+class ReversalIn(TypedDict):
+    """The reversal of a redemption.
+
+    Attributes:
+        on: The day.
+        reason: Why.
+    """
+    on: _dt.date | str
+    reason: str
 
 Role: TypeAlias = "Literal['administrator', 'community_staff', 'chief_grid_leader', 'grid_leader', 'micro_grid_worker', 'reporting_party_member', 'sent_down_party_member', 'volunteer', 'property_manager', 'fund_supervisor', 'owners_committee_member']"
 """A role a person holds at a unit of the grid."""
@@ -4153,6 +4908,167 @@ ScoringEvent: TypeAlias = "ScoringEventServiceRecorded | ScoringEventServiceCert
 
 ScoringEventIn: TypeAlias = "ScoringEventServiceRecordedIn | ScoringEventServiceCertified | ScoringEventServiceRejected | ScoringEventStarsGrantedIn"
 """An event of the scoring capability."""
+
+
+class ServiceRecord(TypedDict):
+    """One service: who, when, how long, what, and who certified it.
+
+    Attributes:
+        activity: What it was.
+        id: The record's id.
+        minutes: Minutes of actual service.
+        note: A note.
+        person: The person who served.
+        request: The request it answered, if any.
+        started_at: When it started.
+        status: Where it stands.
+        travel_minutes: Minutes of travel (left out by default).
+        unit: The unit where the service was done.
+    """
+    activity: Activity
+    id: str
+    minutes: int
+    note: str
+    person: str
+    request: NotRequired[str | None]
+    started_at: _dt.datetime
+    status: ServiceStatus
+    travel_minutes: int
+    unit: NodeCode
+
+
+class ServiceRecordIn(TypedDict):
+    """One service: who, when, how long, what, and who certified it.
+
+    Attributes:
+        activity: What it was.
+        id: The record's id.
+        minutes: Minutes of actual service.
+        note: A note.
+        person: The person who served.
+        request: The request it answered, if any.
+        started_at: When it started.
+        status: Where it stands.
+        travel_minutes: Minutes of travel (left out by default).
+        unit: The unit where the service was done.
+    """
+    activity: Activity
+    id: str
+    minutes: int
+    note: str
+    person: str
+    request: NotRequired[str | None]
+    started_at: _dt.datetime | str
+    status: ServiceStatus
+    travel_minutes: int
+    unit: NodeCode
+
+
+class ServiceRow(TypedDict):
+    """A service record as a flat row: its status as a name, with who certified it, the
+    minutes it counts and the reason it was refused beside it.
+
+    Attributes:
+        activity: What it was.
+        certified_by: Who certified it (none while pending or refused, or when the platform did).
+        counted_minutes: Minutes it counts after the rules and the daily cap (0 unless certified).
+        id: The record's id.
+        minutes: Minutes of actual service.
+        note: A note.
+        person: The person who served.
+        rejected_reason: Why it was refused, if it was.
+        request: The request it answered, if any.
+        started_at: When it started.
+        status: Where it stands.
+        travel_minutes: Minutes of travel (left out by default).
+        unit: The unit where the service was done.
+    """
+    activity: Activity
+    certified_by: NotRequired[str | None]
+    counted_minutes: int
+    id: str
+    minutes: int
+    note: str
+    person: str
+    rejected_reason: NotRequired[str | None]
+    request: NotRequired[str | None]
+    started_at: _dt.datetime
+    status: ServiceState
+    travel_minutes: int
+    unit: NodeCode
+
+
+class ServiceRowIn(TypedDict):
+    """A service record as a flat row: its status as a name, with who certified it, the
+    minutes it counts and the reason it was refused beside it.
+
+    Attributes:
+        activity: What it was.
+        certified_by: Who certified it (none while pending or refused, or when the platform did).
+        counted_minutes: Minutes it counts after the rules and the daily cap (0 unless certified).
+        id: The record's id.
+        minutes: Minutes of actual service.
+        note: A note.
+        person: The person who served.
+        rejected_reason: Why it was refused, if it was.
+        request: The request it answered, if any.
+        started_at: When it started.
+        status: Where it stands.
+        travel_minutes: Minutes of travel (left out by default).
+        unit: The unit where the service was done.
+    """
+    activity: Activity
+    certified_by: NotRequired[str | None]
+    counted_minutes: int
+    id: str
+    minutes: int
+    note: str
+    person: str
+    rejected_reason: NotRequired[str | None]
+    request: NotRequired[str | None]
+    started_at: _dt.datetime | str
+    status: ServiceState
+    travel_minutes: int
+    unit: NodeCode
+
+ServiceState: TypeAlias = "Literal['pending', 'certified', 'rejected']"
+"""Where a service record stands, as a name."""
+
+
+class ServiceStatusPending(TypedDict):
+    """Recorded, awaiting certification; it counts nothing yet.
+
+    Attributes:
+        status:
+    """
+    status: Literal['pending']
+
+
+class ServiceStatusCertified(TypedDict):
+    """Certified: `counted` minutes count toward hours and stars.
+
+    Attributes:
+        by: Who certified (`None`: the platform).
+        counted: Minutes counted after the rules and the daily cap.
+        status:
+    """
+    by: NotRequired[str | None]
+    counted: int
+    status: Literal['certified']
+
+
+class ServiceStatusRejected(TypedDict):
+    """Refused certification; it never counts.
+
+    Attributes:
+        reason: Why.
+        status:
+    """
+    reason: str
+    status: Literal['rejected']
+
+ServiceStatus: TypeAlias = "ServiceStatusPending | ServiceStatusCertified | ServiceStatusRejected"
+"""Where a service record stands."""
 
 
 class SharingKeyArea(TypedDict):
@@ -5348,6 +6264,55 @@ class UnitRow(TypedDict):
     level: Level
     name: str
     parent: NotRequired[NodeCode | None]
+
+
+class Veto(TypedDict):
+    """A veto item (一票否决).
+
+    Attributes:
+        id: A short id, unique across the tree's nodes and vetoes.
+        name: What happened, e.g. 发生重大安全责任事故.
+    """
+    id: str
+    name: str
+
+
+class Volunteer(TypedDict):
+    """A volunteer's standing, named, with hours for display.
+
+    Attributes:
+        hours: Certified hours, two decimals (rounded down).
+        level: The star level granted.
+        minutes: Certified minutes.
+        person: The person.
+        services: Certified services.
+        since: Since when.
+    """
+    hours: Decimal
+    level: int
+    minutes: int
+    person: str
+    services: int
+    since: NotRequired[_dt.date | None]
+
+
+class VolunteerIn(TypedDict):
+    """A volunteer's standing, named, with hours for display.
+
+    Attributes:
+        hours: Certified hours, two decimals (rounded down).
+        level: The star level granted.
+        minutes: Certified minutes.
+        person: The person.
+        services: Certified services.
+        since: Since when.
+    """
+    hours: Decimal | int | str
+    level: int
+    minutes: int
+    person: str
+    services: int
+    since: NotRequired[_dt.date | str | None]
 
 
 class Voucher(TypedDict):
@@ -7058,6 +8023,103 @@ class ScoringCapability:
         args: dict[str, Any] = {"on": on}
         return self._native.execute("scoring", "grant_stars", args, actor, at, key)
 
+    def service_record(
+        self,
+        id: str,
+    ) -> ServiceRecord | None:
+        """The service record with this id, or none. Its `status` says where it stands:
+        pending, certified (by whom, and the minutes it counts) or rejected (and why).
+
+        Args:
+            id: The record's id.
+        """
+        args: dict[str, Any] = {"id": id}
+        return self._native.ask("scoring", "service_record", args)
+
+    def service_records(
+        self,
+    ) -> Table[ServiceRow]:
+        """Every service record as a flat row, in the order recorded: its status as a name, who
+        certified it, the minutes it counts and why it was refused.
+        """
+        args: dict[str, Any] = {}
+        return Table(self._native.ask("scoring", "service_records", args))
+
+    def volunteer(
+        self,
+        person: str,
+    ) -> Volunteer | None:
+        """A volunteer's standing — certified hours (two decimals, rounded down), minutes,
+        services, star level (星级) and since when — or none for someone with no certified
+        time and no level.
+
+        Args:
+            person: The person's id.
+        """
+        args: dict[str, Any] = {"person": person}
+        return self._native.ask("scoring", "volunteer", args)
+
+    def volunteers(
+        self,
+    ) -> Table[Volunteer]:
+        """Every volunteer with certified time or a level, by person id."""
+        args: dict[str, Any] = {}
+        return Table(self._native.ask("scoring", "volunteers", args))
+
+    def grant_preview(
+        self,
+        on: _dt.date | str,
+        *,
+        profile: StarProfileIn | None = None,
+    ) -> Table[StarChange]:
+        """The level changes a star grant on a day would make, in person order, without
+        recording anything.
+
+        Args:
+            on: The day of the grant.
+            profile: The star profile; the ward's configured one when absent.
+        """
+        args: dict[str, Any] = {"on": on}
+        _put(args, "profile", profile)
+        return Table(self._native.ask("scoring", "grant_preview", args))
+
+    def obligations(
+        self,
+        unit: NodeCode,
+        start: Month,
+        end: Month,
+    ) -> Table[ObligationRow]:
+        """The monthly obligation (at least one certified service and two counted hours a
+        month, by default) of every sent-down party member (下沉党员) holding the role under a
+        unit, for each month from `start` to `end` (both included, at most 120 months), by
+        unit, person and month.
+
+        Args:
+            unit: The subtree's root.
+            start: The first month.
+            end: The last month (included).
+        """
+        args: dict[str, Any] = {"unit": unit, "start": start, "end": end}
+        return Table(self._native.ask("scoring", "obligations", args))
+
+    def handler_scores(
+        self,
+        unit: NodeCode,
+        start: _dt.datetime | str,
+        end: _dt.datetime | str,
+    ) -> Table[HandlerScore]:
+        """Every person who handled requests under a unit filed from `start` (included) to `end`
+        (excluded), scored out of 100 by the configured weights of the closure, on-time
+        closure and satisfaction rates, and ranked, best first.
+
+        Args:
+            unit: The subtree's root.
+            start: The first moment of the period.
+            end: The first moment after it.
+        """
+        args: dict[str, Any] = {"unit": unit, "start": start, "end": end}
+        return Table(self._native.ask("scoring", "handler_scores", args))
+
 
 class PointsCapability:
     """Points passbooks (积分存折) of dated lots, the catalog and redemptions."""
@@ -7261,6 +8323,98 @@ class PointsCapability:
         args: dict[str, Any] = {"on": on}
         return self._native.execute("points", "expire", args, actor, at, key)
 
+    def passbook(
+        self,
+        person: str,
+    ) -> PassbookView | None:
+        """A person's passbook — earned, spent, expired and balance, where `earned = spent +
+        expired + balance` — and its lots in the order earned; none for someone who never
+        earned a point.
+
+        Args:
+            person: The person's id.
+        """
+        args: dict[str, Any] = {"person": person}
+        return self._native.ask("points", "passbook", args)
+
+    def available_points(
+        self,
+        person: str,
+        on: _dt.date | str,
+    ) -> int:
+        """The points a person may spend on a day: lots past their last day do not count, even
+        before an expiry run removes them. 0 for someone without a passbook.
+
+        Args:
+            person: The person's id.
+            on: The day.
+        """
+        args: dict[str, Any] = {"person": person, "on": on}
+        return self._native.ask("points", "available_points", args)
+
+    def passbook_history(
+        self,
+        person: str,
+    ) -> Table[HistoryLine]:
+        """A person's passbook history, oldest first: each movement (earned, redeemed, reversed,
+        expired), its points, the balance after it, and the lot or redemption it concerns.
+        Empty for someone without a passbook.
+
+        Args:
+            person: The person's id.
+        """
+        args: dict[str, Any] = {"person": person}
+        return Table(self._native.ask("points", "passbook_history", args))
+
+    def items(
+        self,
+    ) -> Table[Item]:
+        """Every catalog item with its stock, in the order added."""
+        args: dict[str, Any] = {}
+        return Table(self._native.ask("points", "items", args))
+
+    def item(
+        self,
+        id: str,
+    ) -> Item | None:
+        """The catalog item with this id, or none.
+
+        Args:
+            id: The item's id.
+        """
+        args: dict[str, Any] = {"id": id}
+        return self._native.ask("points", "item", args)
+
+    def redemptions(
+        self,
+    ) -> Table[RedemptionRow]:
+        """Every redemption as a flat row, in the order made, reversed ones included (with the
+        day and reason of their reversal); `taken` lists the lots each took from.
+        """
+        args: dict[str, Any] = {}
+        return Table(self._native.ask("points", "redemptions", args))
+
+    def redemption(
+        self,
+        id: str,
+    ) -> Redemption | None:
+        """The redemption with this id, or none; `reversed` says when and why it was reversed.
+
+        Args:
+            id: The redemption's id.
+        """
+        args: dict[str, Any] = {"id": id}
+        return self._native.ask("points", "redemption", args)
+
+    def totals(
+        self,
+    ) -> PointsTotals:
+        """Points earned, spent, expired and left across the ward, with the people holding a
+        passbook and the redemptions standing and reversed.
+        """
+        args: dict[str, Any] = {}
+        return self._native.ask("points", "totals", args)
+
 
 class WardCapabilities:
     """A ward's capabilities, each a namespace of its commands and queries."""
@@ -7307,6 +8461,96 @@ def verify_journal(
     return _native.call("verify_journal", args)
 
 
+def star_level(
+    hours: Decimal | int | str,
+    *,
+    thresholds: list[Decimal | int | str] | None = None,
+) -> int:
+    """The star level (星级) hours of certified service reach: 0 below the first threshold.
+    The thresholds default to the national profile (100 / 300 / 600 / 1000 / 1500 hours).
+
+    Args:
+        hours: Hours of certified service.
+        thresholds: Hours for levels 1, 2, … (positive, strictly increasing, one to ten of them); the national profile's when absent.
+    """
+    args: dict[str, Any] = {"hours": hours}
+    _put(args, "thresholds", thresholds)
+    return _native.call("star_level", args)
+
+
+def satisfaction_rate(
+    counts: list[int],
+) -> Decimal | None:
+    """The satisfaction rate (满意率) of ratings counted by level: the three top levels over
+    all rated, in percent with two decimals, or none when nothing was rated.
+
+    Args:
+        counts: Five counts, most satisfied first: very satisfied, satisfied, basically satisfied, dissatisfied, very dissatisfied.
+    """
+    args: dict[str, Any] = {"counts": counts}
+    return _native.call("satisfaction_rate", args)
+
+
+def evaluate_communities(
+    tree: RatingTreeIn,
+    data: list[CommunityDataIn],
+) -> Table[Evaluation]:
+    """Rates communities on a rating tree: one evaluation per community, in the order of the
+    data, each with its score out of 100, grade, competition rank (1, 2, 2, 4;
+    communities with a fired veto 一票否决 rank last, with the lowest grade), the fired
+    vetoes, the points of each top-level node and the indicators that lost points, most
+    lost first.
+
+    Args:
+        tree: The rating tree: weighted groups down to indicators, veto items and grade bands.
+        data: Each community's value for every indicator, and the vetoes that fired.
+    """
+    args: dict[str, Any] = {"tree": tree, "data": data}
+    return Table(_native.call("evaluate_communities", args))
+
+
+def check_rating_tree(
+    tree: RatingTreeIn,
+) -> RatingTreeSummary:
+    """Checks a rating tree (ids unique, weights and targets above 0, groups not empty, at
+    most 8 levels, bands descending …) and counts its parts; a tree that breaks a rule is
+    refused with the path of the node at fault (`items[3].children[1]`).
+
+    Args:
+        tree: The rating tree.
+    """
+    args: dict[str, Any] = {"tree": tree}
+    return _native.call("check_rating_tree", args)
+
+
+def rating_losses(
+    evaluations: list[EvaluationIn],
+) -> Table[LossRow]:
+    """Every indicator that lost points, over the evaluations given (as
+    `evaluate_communities` returns them), as one long table: one row per community and
+    indicator, with the community's grade and rank, community by community.
+
+    Args:
+        evaluations: The evaluations.
+    """
+    args: dict[str, Any] = {"evaluations": evaluations}
+    return Table(_native.call("rating_losses", args))
+
+
+def rating_items(
+    evaluations: list[EvaluationIn],
+) -> Table[ItemScoreRow]:
+    """The points of every top-level node, over the evaluations given (as
+    `evaluate_communities` returns them), as one long table: one row per community and
+    node, with the community's grade and rank, community by community.
+
+    Args:
+        evaluations: The evaluations.
+    """
+    args: dict[str, Any] = {"evaluations": evaluations}
+    return Table(_native.call("rating_items", args))
+
+
 __all__ = [
     "Account",
     "Accrual",
@@ -7337,6 +8581,8 @@ __all__ = [
     "AssigneeDepartment",
     "AssigneePerson",
     "AssigneePool",
+    "Band",
+    "BandIn",
     "Basis",
     "BasisFixedFee",
     "BasisFixedRemuneration",
@@ -7344,6 +8590,7 @@ __all__ = [
     "BasisIn",
     "BasisRemuneration",
     "BasisRemunerationIn",
+    "Better",
     "Billing",
     "BillingIn",
     "Budget",
@@ -7371,6 +8618,8 @@ __all__ = [
     "CommandScoringIn",
     "CommandTasks",
     "CommandTasksIn",
+    "CommunityData",
+    "CommunityDataIn",
     "Counts",
     "CoverageRules",
     "CoverageView",
@@ -7386,6 +8635,8 @@ __all__ = [
     "ERROR_KINDS",
     "ErrorCode",
     "ErrorKind",
+    "Evaluation",
+    "EvaluationIn",
     "Event",
     "EventAssembly",
     "EventAssemblyIn",
@@ -7512,9 +8763,13 @@ __all__ = [
     "GridEventUnitRenamed",
     "GridEventUnitRetired",
     "Handler",
+    "HandlerScore",
+    "HandlerScoreIn",
     "HandlerWeights",
     "HandlerWeightsIn",
     "Hash",
+    "HistoryLine",
+    "HistoryLineIn",
     "HoursRules",
     "HouseholdRow",
     "HouseholdRowIn",
@@ -7534,6 +8789,10 @@ __all__ = [
     "IncomeSource",
     "Item",
     "ItemIn",
+    "ItemScore",
+    "ItemScoreIn",
+    "ItemScoreRow",
+    "ItemScoreRowIn",
     "JournalCheck",
     "Level",
     "Limit",
@@ -7545,16 +8804,34 @@ __all__ = [
     "Location",
     "LocationHousehold",
     "LocationUnit",
+    "Loss",
+    "LossIn",
+    "LossRow",
+    "LossRowIn",
+    "Lot",
+    "LotIn",
     "Matter",
     "MissingLeader",
+    "Month",
     "MotionKind",
+    "Movement",
     "NewHousehold",
     "NewHouseholdIn",
     "NodeCode",
+    "Normalise",
+    "NormaliseFlag",
+    "NormaliseIn",
+    "NormaliseMinMax",
+    "NormaliseTarget",
+    "NormaliseTargetIn",
     "Obligation",
+    "ObligationRow",
+    "ObligationRowIn",
     "OpenOrClosed",
     "OutOfBand",
     "Outcome",
+    "PassbookView",
+    "PassbookViewIn",
     "Payment",
     "PaymentIn",
     "PaymentStatus",
@@ -7588,6 +8865,7 @@ __all__ = [
     "PointsEventRestocked",
     "PointsEventReversed",
     "PointsEventReversedIn",
+    "PointsTotals",
     "Posting",
     "PostingIn",
     "Progression",
@@ -7604,13 +8882,24 @@ __all__ = [
     "PurposeRemunerationPaid",
     "PurposeReversal",
     "PurposeSpending",
+    "RatingNode",
+    "RatingNodeIn",
     "RatingPoints",
+    "RatingTree",
+    "RatingTreeIn",
+    "RatingTreeSummary",
     "Receipt",
+    "Redemption",
+    "RedemptionIn",
+    "RedemptionRow",
+    "RedemptionRowIn",
     "ResponderRow",
     "Responsible",
     "ResponsibleDepartment",
     "ResponsiblePerson",
     "ResponsibleUnit",
+    "Reversal",
+    "ReversalIn",
     "Role",
     "RoleAt",
     "Rounding",
@@ -7634,6 +8923,15 @@ __all__ = [
     "ScoringEventServiceRejected",
     "ScoringEventStarsGranted",
     "ScoringEventStarsGrantedIn",
+    "ServiceRecord",
+    "ServiceRecordIn",
+    "ServiceRow",
+    "ServiceRowIn",
+    "ServiceState",
+    "ServiceStatus",
+    "ServiceStatusCertified",
+    "ServiceStatusPending",
+    "ServiceStatusRejected",
     "SharingKey",
     "SharingKeyAgreed",
     "SharingKeyAgreedIn",
@@ -7723,9 +9021,18 @@ __all__ = [
     "UnitProgress",
     "UnitRounding",
     "UnitRow",
+    "Veto",
+    "Volunteer",
+    "VolunteerIn",
     "Voucher",
     "WardCapabilities",
     "WardConfig",
     "WardConfigIn",
+    "check_rating_tree",
+    "evaluate_communities",
+    "rating_items",
+    "rating_losses",
+    "satisfaction_rate",
+    "star_level",
     "verify_journal",
 ]
