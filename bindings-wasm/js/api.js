@@ -435,6 +435,41 @@ export class ScoringCapability {
   grant_stars(args, context) {
     return this.#raw.execute("scoring", "grant_stars", args ?? {}, context ?? null);
   }
+
+  /** The service record with this id, or none. Its `status` says where it stands: */
+  service_record(args) {
+    return this.#raw.ask("scoring", "service_record", args ?? {});
+  }
+
+  /** Every service record as a flat row, in the order recorded: its status as a name, who */
+  service_records(args) {
+    return this.#raw.ask("scoring", "service_records", args ?? {});
+  }
+
+  /** A volunteer's standing — certified hours (two decimals, rounded down), minutes, */
+  volunteer(args) {
+    return this.#raw.ask("scoring", "volunteer", args ?? {});
+  }
+
+  /** Every volunteer with certified time or a level, by person id. */
+  volunteers(args) {
+    return this.#raw.ask("scoring", "volunteers", args ?? {});
+  }
+
+  /** The level changes a star grant on a day would make, in person order, without */
+  grant_preview(args) {
+    return this.#raw.ask("scoring", "grant_preview", args ?? {});
+  }
+
+  /** The monthly obligation (at least one certified service and two counted hours a */
+  obligations(args) {
+    return this.#raw.ask("scoring", "obligations", args ?? {});
+  }
+
+  /** Every person who handled requests under a unit filed from `start` (included) to `end` */
+  handler_scores(args) {
+    return this.#raw.ask("scoring", "handler_scores", args ?? {});
+  }
 }
 
 /** Points passbooks (积分存折) of dated lots, the catalog and redemptions. */
@@ -484,6 +519,46 @@ export class PointsCapability {
   /** Expire every lot whose last day is before `on`. */
   expire(args, context) {
     return this.#raw.execute("points", "expire", args ?? {}, context ?? null);
+  }
+
+  /** A person's passbook — earned, spent, expired and balance, where `earned = spent + */
+  passbook(args) {
+    return this.#raw.ask("points", "passbook", args ?? {});
+  }
+
+  /** The points a person may spend on a day: lots past their last day do not count, even */
+  available_points(args) {
+    return this.#raw.ask("points", "available_points", args ?? {});
+  }
+
+  /** A person's passbook history, oldest first: each movement (earned, redeemed, reversed, */
+  passbook_history(args) {
+    return this.#raw.ask("points", "passbook_history", args ?? {});
+  }
+
+  /** Every catalog item with its stock, in the order added. */
+  items(args) {
+    return this.#raw.ask("points", "items", args ?? {});
+  }
+
+  /** The catalog item with this id, or none. */
+  item(args) {
+    return this.#raw.ask("points", "item", args ?? {});
+  }
+
+  /** Every redemption as a flat row, in the order made, reversed ones included (with the */
+  redemptions(args) {
+    return this.#raw.ask("points", "redemptions", args ?? {});
+  }
+
+  /** The redemption with this id, or none; `reversed` says when and why it was reversed. */
+  redemption(args) {
+    return this.#raw.ask("points", "redemption", args ?? {});
+  }
+
+  /** Points earned, spent, expired and left across the ward, with the people holding a */
+  totals(args) {
+    return this.#raw.ask("points", "totals", args ?? {});
   }
 }
 
@@ -572,4 +647,34 @@ export function is_gridward_error(value) {
 /** Verifies a journal exported as JSON lines: every entry's hash and its link to the one */
 export function verify_journal(args) {
   return raw.call("verify_journal", args ?? {});
+}
+
+/** The star level (星级) hours of certified service reach: 0 below the first threshold. */
+export function star_level(args) {
+  return raw.call("star_level", args ?? {});
+}
+
+/** The satisfaction rate (满意率) of ratings counted by level: the three top levels over */
+export function satisfaction_rate(args) {
+  return raw.call("satisfaction_rate", args ?? {});
+}
+
+/** Rates communities on a rating tree: one evaluation per community, in the order of the */
+export function evaluate_communities(args) {
+  return raw.call("evaluate_communities", args ?? {});
+}
+
+/** Checks a rating tree (ids unique, weights and targets above 0, groups not empty, at */
+export function check_rating_tree(args) {
+  return raw.call("check_rating_tree", args ?? {});
+}
+
+/** Every indicator that lost points, over the evaluations given (as */
+export function rating_losses(args) {
+  return raw.call("rating_losses", args ?? {});
+}
+
+/** The points of every top-level node, over the evaluations given (as */
+export function rating_items(args) {
+  return raw.call("rating_items", args ?? {});
 }

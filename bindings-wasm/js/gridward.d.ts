@@ -891,6 +891,602 @@ export type Choice = "yes" | "no" | "abstain";
 /** What a service was (积分制's kinds: charity, elder care, neighbour help, mediation …). */
 export type Activity = "handling_request" | "charity" | "elder_care" | "neighbour_help" | "mediation" | "patrol" | "cleanup" | "other";
 
+/** One service: who, when, how long, what, and who certified it. */
+export interface ServiceRecord {
+  /** The record's id. */
+  id: string;
+  /** The person who served. */
+  person: string;
+  /** The unit where the service was done. */
+  unit: NodeCode;
+  /** What it was. */
+  activity: Activity;
+  /** The request it answered, if any. */
+  request?: string | null;
+  /** When it started. */
+  started_at: DateTimeString;
+  /** Minutes of actual service. */
+  minutes: number;
+  /** Minutes of travel (left out by default). */
+  travel_minutes: number;
+  /** A note. */
+  note: string;
+  /** Where it stands. */
+  status: ServiceStatus;
+}
+
+/** One service: who, when, how long, what, and who certified it. */
+export interface ServiceRecordIn {
+  /** The record's id. */
+  id: string;
+  /** The person who served. */
+  person: string;
+  /** The unit where the service was done. */
+  unit: NodeCode;
+  /** What it was. */
+  activity: Activity;
+  /** The request it answered, if any. */
+  request?: string | null;
+  /** When it started. */
+  started_at: DateTimeString | Date;
+  /** Minutes of actual service. */
+  minutes: number;
+  /** Minutes of travel (left out by default). */
+  travel_minutes: number;
+  /** A note. */
+  note: string;
+  /** Where it stands. */
+  status: ServiceStatus;
+}
+
+/** Recorded, awaiting certification; it counts nothing yet. */
+export interface ServiceStatusPending {
+  status: "pending";
+}
+
+/** Certified: `counted` minutes count toward hours and stars. */
+export interface ServiceStatusCertified {
+  status: "certified";
+  /** Who certified (`None`: the platform). */
+  by?: string | null;
+  /** Minutes counted after the rules and the daily cap. */
+  counted: number;
+}
+
+/** Refused certification; it never counts. */
+export interface ServiceStatusRejected {
+  status: "rejected";
+  /** Why. */
+  reason: string;
+}
+
+/** Where a service record stands. */
+export type ServiceStatus = (ServiceStatusPending | ServiceStatusCertified | ServiceStatusRejected);
+
+/**
+ * A service record as a flat row: its status as a name, with who certified it, the
+ * minutes it counts and the reason it was refused beside it.
+ */
+export interface ServiceRow {
+  /** The record's id. */
+  id: string;
+  /** The person who served. */
+  person: string;
+  /** The unit where the service was done. */
+  unit: NodeCode;
+  /** What it was. */
+  activity: Activity;
+  /** The request it answered, if any. */
+  request?: string | null;
+  /** When it started. */
+  started_at: DateTimeString;
+  /** Minutes of actual service. */
+  minutes: number;
+  /** Minutes of travel (left out by default). */
+  travel_minutes: number;
+  /** A note. */
+  note: string;
+  /** Where it stands. */
+  status: ServiceState;
+  /** Who certified it (none while pending or refused, or when the platform did). */
+  certified_by?: string | null;
+  /** Minutes it counts after the rules and the daily cap (0 unless certified). */
+  counted_minutes: number;
+  /** Why it was refused, if it was. */
+  rejected_reason?: string | null;
+}
+
+/**
+ * A service record as a flat row: its status as a name, with who certified it, the
+ * minutes it counts and the reason it was refused beside it.
+ */
+export interface ServiceRowIn {
+  /** The record's id. */
+  id: string;
+  /** The person who served. */
+  person: string;
+  /** The unit where the service was done. */
+  unit: NodeCode;
+  /** What it was. */
+  activity: Activity;
+  /** The request it answered, if any. */
+  request?: string | null;
+  /** When it started. */
+  started_at: DateTimeString | Date;
+  /** Minutes of actual service. */
+  minutes: number;
+  /** Minutes of travel (left out by default). */
+  travel_minutes: number;
+  /** A note. */
+  note: string;
+  /** Where it stands. */
+  status: ServiceState;
+  /** Who certified it (none while pending or refused, or when the platform did). */
+  certified_by?: string | null;
+  /** Minutes it counts after the rules and the daily cap (0 unless certified). */
+  counted_minutes: number;
+  /** Why it was refused, if it was. */
+  rejected_reason?: string | null;
+}
+
+/** Where a service record stands, as a name. */
+export type ServiceState = "pending" | "certified" | "rejected";
+
+/** A volunteer's standing, named, with hours for display. */
+export interface Volunteer {
+  /** The person. */
+  person: string;
+  /** Certified hours, two decimals (rounded down). */
+  hours: Decimal;
+  /** Certified minutes. */
+  minutes: number;
+  /** Certified services. */
+  services: number;
+  /** The star level granted. */
+  level: number;
+  /** Since when. */
+  since?: DateString | null;
+}
+
+/** A volunteer's standing, named, with hours for display. */
+export interface VolunteerIn {
+  /** The person. */
+  person: string;
+  /** Certified hours, two decimals (rounded down). */
+  hours: Decimal | number;
+  /** Certified minutes. */
+  minutes: number;
+  /** Certified services. */
+  services: number;
+  /** The star level granted. */
+  level: number;
+  /** Since when. */
+  since?: DateString | null;
+}
+
+/** A star-level profile: the cumulative hours each level needs, lowest first. */
+export interface StarProfile {
+  /** The profile's name. */
+  name: string;
+  /** Hours for levels 1, 2, … (strictly increasing, positive). */
+  thresholds: Array<Decimal>;
+  /** How levels are granted. */
+  progression?: Progression;
+}
+
+/** A star-level profile: the cumulative hours each level needs, lowest first. */
+export interface StarProfileIn {
+  /** The profile's name. */
+  name: string;
+  /** Hours for levels 1, 2, … (strictly increasing, positive). */
+  thresholds: Array<Decimal | number>;
+  /** How levels are granted. */
+  progression?: Progression;
+}
+
+/** Straight to the level the hours reach. */
+export interface ProgressionDirect {
+  rule: "direct";
+}
+
+/**
+ * One level per grant, and only after the current level has been held this many
+ * days (a first star needs no wait).
+ */
+export interface ProgressionStepwise {
+  rule: "stepwise";
+  /** Days a level must be held before the next. */
+  min_days_held: number;
+}
+
+/** How levels are granted as hours grow. */
+export type Progression = (ProgressionDirect | ProgressionStepwise);
+
+/** A star level changed by a grant. */
+export interface StarChange {
+  /** The volunteer. */
+  person: string;
+  /** The level held before. */
+  from: number;
+  /** The level granted. */
+  to: number;
+}
+
+/** A calendar month, YYYY-MM. */
+export type Month = string;
+
+/** One member's month. */
+export interface ObligationRow {
+  /** The member. */
+  person: string;
+  /** The unit where they hold the role. */
+  unit: NodeCode;
+  /** The month. */
+  month: Month;
+  /** Certified services that month. */
+  services: number;
+  /** Counted hours that month, two decimals. */
+  hours: Decimal;
+  /** Whether the obligation was met. */
+  met: boolean;
+}
+
+/** One member's month. */
+export interface ObligationRowIn {
+  /** The member. */
+  person: string;
+  /** The unit where they hold the role. */
+  unit: NodeCode;
+  /** The month. */
+  month: Month;
+  /** Certified services that month. */
+  services: number;
+  /** Counted hours that month, two decimals. */
+  hours: Decimal | number;
+  /** Whether the obligation was met. */
+  met: boolean;
+}
+
+/** One handler's record over a period and their place among the unit's handlers. */
+export interface HandlerScore {
+  /** The person. */
+  person: string;
+  /**
+   * Place among the handlers ranked (1 is best; equal scores share a place); handlers
+   * without any rate come last, unranked.
+   */
+  rank?: number | null;
+  /** The weighted score out of 100, two decimals. */
+  score?: Decimal | null;
+  /** Requests they handled that were filed in the period. */
+  handled: number;
+  /** Of those, due to close. */
+  due: number;
+  /** Closed. */
+  closed: number;
+  /** Closed on time. */
+  closed_on_time: number;
+  /** Rated by the filer. */
+  rated: number;
+  /** Rated in the top three levels. */
+  satisfied: number;
+  /** Closure rate, %. */
+  closure_rate?: Decimal | null;
+  /** On-time closure rate, %. */
+  on_time_rate?: Decimal | null;
+  /** Satisfaction rate, %. */
+  satisfaction_rate?: Decimal | null;
+}
+
+/** One handler's record over a period and their place among the unit's handlers. */
+export interface HandlerScoreIn {
+  /** The person. */
+  person: string;
+  /**
+   * Place among the handlers ranked (1 is best; equal scores share a place); handlers
+   * without any rate come last, unranked.
+   */
+  rank?: number | null;
+  /** The weighted score out of 100, two decimals. */
+  score?: Decimal | number | null;
+  /** Requests they handled that were filed in the period. */
+  handled: number;
+  /** Of those, due to close. */
+  due: number;
+  /** Closed. */
+  closed: number;
+  /** Closed on time. */
+  closed_on_time: number;
+  /** Rated by the filer. */
+  rated: number;
+  /** Rated in the top three levels. */
+  satisfied: number;
+  /** Closure rate, %. */
+  closure_rate?: Decimal | number | null;
+  /** On-time closure rate, %. */
+  on_time_rate?: Decimal | number | null;
+  /** Satisfaction rate, %. */
+  satisfaction_rate?: Decimal | number | null;
+}
+
+/**
+ * A person's passbook (积分存折): its totals and its lots. `earned = spent + expired +
+ * balance`.
+ */
+export interface PassbookView {
+  /** The person. */
+  person: string;
+  /** All points ever earned. */
+  earned: number;
+  /** Points spent on redemptions still standing. */
+  spent: number;
+  /** Points expired. */
+  expired: number;
+  /** Points left (spendable, or awaiting an expiry run). */
+  balance: number;
+  /** The lots, in the order earned. */
+  lots: Array<Lot>;
+}
+
+/**
+ * A person's passbook (积分存折): its totals and its lots. `earned = spent + expired +
+ * balance`.
+ */
+export interface PassbookViewIn {
+  /** The person. */
+  person: string;
+  /** All points ever earned. */
+  earned: number;
+  /** Points spent on redemptions still standing. */
+  spent: number;
+  /** Points expired. */
+  expired: number;
+  /** Points left (spendable, or awaiting an expiry run). */
+  balance: number;
+  /** The lots, in the order earned. */
+  lots: Array<LotIn>;
+}
+
+/** A lot of points earned together. */
+export interface Lot {
+  /** The earning's id (`service:…`, `request:…`, `award:…`). */
+  id: string;
+  /** Where it came from. */
+  source: Source;
+  /** The day earned. */
+  earned_on: DateString;
+  /** The last day it may be spent, if it expires. */
+  expires_on?: DateString | null;
+  /** Points earned. */
+  points: number;
+  /** Points not yet spent or expired. */
+  left: number;
+  /** Points expired. */
+  expired: number;
+}
+
+/** A lot of points earned together. */
+export interface LotIn {
+  /** The earning's id (`service:…`, `request:…`, `award:…`). */
+  id: string;
+  /** Where it came from. */
+  source: Source;
+  /** The day earned. */
+  earned_on: DateString;
+  /** The last day it may be spent, if it expires. */
+  expires_on?: DateString | null;
+  /** Points earned. */
+  points: number;
+  /** Points not yet spent or expired. */
+  left: number;
+  /** Points expired. */
+  expired: number;
+}
+
+/** Where a lot's points came from. */
+export type Source = "service" | "request" | "award";
+
+/** A line of a passbook's history, for display. */
+export interface HistoryLine {
+  /** The day. */
+  on: DateString;
+  /** What moved. */
+  movement: Movement;
+  /** Points moved (always positive; the movement says which way). */
+  points: number;
+  /** The balance after it. */
+  balance: number;
+  /** The lot (earnings, expiries) or redemption (redemptions, reversals) it concerns. */
+  reference: string;
+}
+
+/** A line of a passbook's history, for display. */
+export interface HistoryLineIn {
+  /** The day. */
+  on: DateString;
+  /** What moved. */
+  movement: Movement;
+  /** Points moved (always positive; the movement says which way). */
+  points: number;
+  /** The balance after it. */
+  balance: number;
+  /** The lot (earnings, expiries) or redemption (redemptions, reversals) it concerns. */
+  reference: string;
+}
+
+/** What a history line records. */
+export type Movement = "earned" | "redeemed" | "reversed" | "expired";
+
+/** An item of a unit's catalog. */
+export interface Item {
+  /** Its id. */
+  id: string;
+  /** The unit whose catalog holds it (its staff keep it). */
+  unit: NodeCode;
+  /** Its name. */
+  name: string;
+  /** Points per piece. */
+  cost: number;
+  /** Pieces in stock. */
+  stock: number;
+  /** At most this many pieces per person (reversed redemptions aside). */
+  per_person?: number | null;
+  /** The first day it may be redeemed. */
+  valid_from?: DateString | null;
+  /** The last day it may be redeemed. */
+  valid_until?: DateString | null;
+  /** The star level a person must hold (a star-level benefit such as free bus rides). */
+  min_star?: number | null;
+}
+
+/** An item of a unit's catalog. */
+export interface ItemIn {
+  /** Its id. */
+  id: string;
+  /** The unit whose catalog holds it (its staff keep it). */
+  unit: NodeCode;
+  /** Its name. */
+  name: string;
+  /** Points per piece. */
+  cost: number;
+  /** Pieces in stock. */
+  stock: number;
+  /** At most this many pieces per person (reversed redemptions aside). */
+  per_person?: number | null;
+  /** The first day it may be redeemed. */
+  valid_from?: DateString | null;
+  /** The last day it may be redeemed. */
+  valid_until?: DateString | null;
+  /** The star level a person must hold (a star-level benefit such as free bus rides). */
+  min_star?: number | null;
+}
+
+/** A redemption as a flat row: its reversal split into the day and the reason. */
+export interface RedemptionRow {
+  /** Its id. */
+  id: string;
+  /** Who redeemed. */
+  person: string;
+  /** The item. */
+  item: string;
+  /** Pieces. */
+  quantity: number;
+  /** Points spent. */
+  points: number;
+  /** The day. */
+  on: DateString;
+  /** The lots it took from, by their place in the person's passbook. */
+  taken: Array<Take>;
+  /** The day it was reversed (none while it stands). */
+  reversed_on?: DateString | null;
+  /** Why it was reversed (none while it stands). */
+  reversal_reason?: string | null;
+}
+
+/** A redemption as a flat row: its reversal split into the day and the reason. */
+export interface RedemptionRowIn {
+  /** Its id. */
+  id: string;
+  /** Who redeemed. */
+  person: string;
+  /** The item. */
+  item: string;
+  /** Pieces. */
+  quantity: number;
+  /** Points spent. */
+  points: number;
+  /** The day. */
+  on: DateString;
+  /** The lots it took from, by their place in the person's passbook. */
+  taken: Array<Take>;
+  /** The day it was reversed (none while it stands). */
+  reversed_on?: DateString | null;
+  /** Why it was reversed (none while it stands). */
+  reversal_reason?: string | null;
+}
+
+/** Points taken from one lot. */
+export interface Take {
+  /** The lot's place in the passbook. */
+  lot: number;
+  /** Points taken. */
+  points: number;
+}
+
+/** A redemption: points and stock taken in one step. */
+export interface Redemption {
+  /** Its id. */
+  id: string;
+  /** Who redeemed. */
+  person: string;
+  /** The item. */
+  item: string;
+  /** Pieces. */
+  quantity: number;
+  /** Points spent. */
+  points: number;
+  /** The day. */
+  on: DateString;
+  /** The lots it took from. */
+  taken: Array<Take>;
+  /** When and why it was reversed, if it was. */
+  reversed?: Reversal | null;
+}
+
+/** A redemption: points and stock taken in one step. */
+export interface RedemptionIn {
+  /** Its id. */
+  id: string;
+  /** Who redeemed. */
+  person: string;
+  /** The item. */
+  item: string;
+  /** Pieces. */
+  quantity: number;
+  /** Points spent. */
+  points: number;
+  /** The day. */
+  on: DateString;
+  /** The lots it took from. */
+  taken: Array<Take>;
+  /** When and why it was reversed, if it was. */
+  reversed?: ReversalIn | null;
+}
+
+/** The reversal of a redemption. */
+export interface Reversal {
+  /** The day. */
+  on: DateString;
+  /** Why. */
+  reason: string;
+}
+
+/** The reversal of a redemption. */
+export interface ReversalIn {
+  /** The day. */
+  on: DateString;
+  /** Why. */
+  reason: string;
+}
+
+/** Points earned, spent, expired and left across the ward. */
+export interface PointsTotals {
+  /** People with a passbook. */
+  people: number;
+  /** Points earned. */
+  earned: number;
+  /** Points spent on redemptions standing. */
+  spent: number;
+  /** Points expired. */
+  expired: number;
+  /** Points left. */
+  balance: number;
+  /** Redemptions standing. */
+  redemptions: number;
+  /** Redemptions reversed. */
+  reversed: number;
+}
+
 /** A SHA-256 hash as 64 lowercase hex digits. */
 export type Hash = string;
 
@@ -917,6 +1513,363 @@ export interface ChainBreak {
   line: number;
   /** What is wrong there. */
   reason: string;
+}
+
+/**
+ * A rating scheme (考核评价指标体系): weighted groups down to indicators, veto items and
+ * grade bands. The total score is out of 100.
+ */
+export interface RatingTree {
+  /** The scheme's name. */
+  name: string;
+  /** The top-level nodes; their weights, like every sibling's, are relative. */
+  items: Array<RatingNode>;
+  /** Veto items (一票否决): any that fires forces the lowest grade. */
+  vetoes?: Array<Veto>;
+  /** Grade bands, highest first; a rounded score at or above `min` earns the label. */
+  bands?: Array<Band>;
+  /** The grade below every band, and of every vetoed community. */
+  lowest?: string;
+}
+
+/**
+ * A rating scheme (考核评价指标体系): weighted groups down to indicators, veto items and
+ * grade bands. The total score is out of 100.
+ */
+export interface RatingTreeIn {
+  /** The scheme's name. */
+  name: string;
+  /** The top-level nodes; their weights, like every sibling's, are relative. */
+  items: Array<RatingNodeIn>;
+  /** Veto items (一票否决): any that fires forces the lowest grade. */
+  vetoes?: Array<Veto>;
+  /** Grade bands, highest first; a rounded score at or above `min` earns the label. */
+  bands?: Array<BandIn>;
+  /** The grade below every band, and of every vetoed community. */
+  lowest?: string;
+}
+
+/** A node of the tree: a group of further nodes or an indicator leaf. */
+export interface RatingNode {
+  /** A short id, unique across the tree's nodes and vetoes. */
+  id: string;
+  /** The name shown to people. */
+  name: string;
+  /** The weight, relative to its siblings' (normalised by their sum). */
+  weight: Decimal;
+  /** The nodes under a group, at least one. */
+  children?: Array<RatingNode> | null;
+  /** How an indicator's value becomes a score between 0 and 1. */
+  normalise?: Normalise | null;
+}
+
+/** A node of the tree: a group of further nodes or an indicator leaf. */
+export interface RatingNodeIn {
+  /** A short id, unique across the tree's nodes and vetoes. */
+  id: string;
+  /** The name shown to people. */
+  name: string;
+  /** The weight, relative to its siblings' (normalised by their sum). */
+  weight: Decimal | number;
+  /** The nodes under a group, at least one. */
+  children?: Array<RatingNodeIn> | null;
+  /** How an indicator's value becomes a score between 0 and 1. */
+  normalise?: NormaliseIn | null;
+}
+
+/**
+ * Against a target: higher is better → min(v / target, 1); lower is better → 1 if
+ * v ≤ target, else target / v. Values may not be negative.
+ */
+export interface NormaliseTarget {
+  method: "target";
+  /** The target, greater than 0. */
+  target: Decimal;
+  /** Which way is better. */
+  better: Better;
+}
+
+/**
+ * Against a target: higher is better → min(v / target, 1); lower is better → 1 if
+ * v ≤ target, else target / v. Values may not be negative.
+ */
+export interface NormaliseTargetIn {
+  method: "target";
+  /** The target, greater than 0. */
+  target: Decimal | number;
+  /** Which way is better. */
+  better: Better;
+}
+
+/**
+ * Against the communities evaluated together: (v − min) / (max − min), reversed
+ * when lower is better; 1 for everyone when all values are equal.
+ */
+export interface NormaliseMinMax {
+  method: "min_max";
+  /** Which way is better. */
+  better: Better;
+}
+
+/**
+ * Yes or no: the value must be 0 or 1 and is the score. (A struct variant, so that
+ * stray fields in its JSON are refused as in every other object.)
+ */
+export interface NormaliseFlag {
+  method: "flag";
+}
+
+/** How an indicator's value becomes a score between 0 and 1. */
+export type Normalise = (NormaliseTarget | NormaliseMinMax | NormaliseFlag);
+
+/** How an indicator's value becomes a score between 0 and 1. */
+export type NormaliseIn = (NormaliseTargetIn | NormaliseMinMax | NormaliseFlag);
+
+/** Which way an indicator's value is better. */
+export type Better = "higher" | "lower";
+
+/** A veto item (一票否决). */
+export interface Veto {
+  /** A short id, unique across the tree's nodes and vetoes. */
+  id: string;
+  /** What happened, e.g. 发生重大安全责任事故. */
+  name: string;
+}
+
+/** A grade band. */
+export interface Band {
+  /** The grade, e.g. 优秀. */
+  label: string;
+  /** The lowest rounded score that earns it. */
+  min: Decimal;
+}
+
+/** A grade band. */
+export interface BandIn {
+  /** The grade, e.g. 优秀. */
+  label: string;
+  /** The lowest rounded score that earns it. */
+  min: Decimal | number;
+}
+
+/** One community's values for a tree's indicators. */
+export interface CommunityData {
+  /** The community's name or code, unique within one evaluation. */
+  community: string;
+  /** A value for every indicator of the tree, by indicator id. */
+  values: Record<string, Decimal>;
+  /** The ids of the vetoes that fired. */
+  vetoes?: Array<string>;
+}
+
+/** One community's values for a tree's indicators. */
+export interface CommunityDataIn {
+  /** The community's name or code, unique within one evaluation. */
+  community: string;
+  /** A value for every indicator of the tree, by indicator id. */
+  values: Record<string, Decimal | number>;
+  /** The ids of the vetoes that fired. */
+  vetoes?: Array<string>;
+}
+
+/** One community's result. */
+export interface Evaluation {
+  /** The community, as given in the data. */
+  community: string;
+  /** The score out of 100, rounded half away from zero to two decimals ("90.00"). */
+  score: Decimal;
+  /**
+   * The grade: the band the rounded score reaches, or the lowest grade when a veto
+   * fired.
+   */
+  grade: string;
+  /**
+   * The competition rank (1, 2, 2, 4): communities without a fired veto first, then by
+   * score, highest first; equal scores share a rank.
+   */
+  rank: number;
+  /** The ids of the vetoes that fired, in tree order. */
+  vetoed: Array<string>;
+  /** The points of each top-level node of the tree, in tree order. */
+  items: Array<ItemScore>;
+  /** The indicators that lost points, most points lost first, then in tree order. */
+  lost: Array<Loss>;
+}
+
+/** One community's result. */
+export interface EvaluationIn {
+  /** The community, as given in the data. */
+  community: string;
+  /** The score out of 100, rounded half away from zero to two decimals ("90.00"). */
+  score: Decimal | number;
+  /**
+   * The grade: the band the rounded score reaches, or the lowest grade when a veto
+   * fired.
+   */
+  grade: string;
+  /**
+   * The competition rank (1, 2, 2, 4): communities without a fired veto first, then by
+   * score, highest first; equal scores share a rank.
+   */
+  rank: number;
+  /** The ids of the vetoes that fired, in tree order. */
+  vetoed: Array<string>;
+  /** The points of each top-level node of the tree, in tree order. */
+  items: Array<ItemScoreIn>;
+  /** The indicators that lost points, most points lost first, then in tree order. */
+  lost: Array<LossIn>;
+}
+
+/** The points of one top-level node. */
+export interface ItemScore {
+  /** The node's id. */
+  id: string;
+  /** The node's name. */
+  name: string;
+  /** The points earned, two decimals. */
+  points: Decimal;
+  /** The most points it can give, two decimals. */
+  max: Decimal;
+}
+
+/** The points of one top-level node. */
+export interface ItemScoreIn {
+  /** The node's id. */
+  id: string;
+  /** The node's name. */
+  name: string;
+  /** The points earned, two decimals. */
+  points: Decimal | number;
+  /** The most points it can give, two decimals. */
+  max: Decimal | number;
+}
+
+/**
+ * Points an indicator lost: why a community's score is below 100.
+ *
+ * Unrounded, the losses add up to 100 minus the unrounded score; an indicator that lost
+ * less than half a hundredth is listed with `0.00`.
+ */
+export interface Loss {
+  /** The indicator's id. */
+  indicator: string;
+  /** The indicator's name. */
+  name: string;
+  /** The id of the top-level node it sits under. */
+  item: string;
+  /** The community's value. */
+  value: Decimal;
+  /** The points lost, two decimals. */
+  points_lost: Decimal;
+}
+
+/**
+ * Points an indicator lost: why a community's score is below 100.
+ *
+ * Unrounded, the losses add up to 100 minus the unrounded score; an indicator that lost
+ * less than half a hundredth is listed with `0.00`.
+ */
+export interface LossIn {
+  /** The indicator's id. */
+  indicator: string;
+  /** The indicator's name. */
+  name: string;
+  /** The id of the top-level node it sits under. */
+  item: string;
+  /** The community's value. */
+  value: Decimal | number;
+  /** The points lost, two decimals. */
+  points_lost: Decimal | number;
+}
+
+/** The parts of a valid rating tree, counted. */
+export interface RatingTreeSummary {
+  /** The scheme's name. */
+  name: string;
+  /** Top-level nodes. */
+  top_level: number;
+  /** Items (考核项目): the groups just above the indicators. */
+  items: number;
+  /** Indicators (指标): the leaves. */
+  indicators: number;
+  /** Veto items (一票否决). */
+  vetoes: number;
+}
+
+/** An indicator that lost points, with its community's grade and rank. */
+export interface LossRow {
+  /** The community. */
+  community: string;
+  /** The community's grade. */
+  grade: string;
+  /** The community's rank. */
+  rank: number;
+  /** The indicator's id. */
+  indicator: string;
+  /** The indicator's name. */
+  name: string;
+  /** The id of the top-level node it sits under. */
+  item: string;
+  /** The community's value. */
+  value: Decimal;
+  /** The points lost, two decimals. */
+  points_lost: Decimal;
+}
+
+/** An indicator that lost points, with its community's grade and rank. */
+export interface LossRowIn {
+  /** The community. */
+  community: string;
+  /** The community's grade. */
+  grade: string;
+  /** The community's rank. */
+  rank: number;
+  /** The indicator's id. */
+  indicator: string;
+  /** The indicator's name. */
+  name: string;
+  /** The id of the top-level node it sits under. */
+  item: string;
+  /** The community's value. */
+  value: Decimal | number;
+  /** The points lost, two decimals. */
+  points_lost: Decimal | number;
+}
+
+/** The points of one top-level node for one community, with its grade and rank. */
+export interface ItemScoreRow {
+  /** The community. */
+  community: string;
+  /** The community's grade. */
+  grade: string;
+  /** The community's rank. */
+  rank: number;
+  /** The node's id. */
+  id: string;
+  /** The node's name. */
+  name: string;
+  /** The points earned, two decimals. */
+  points: Decimal;
+  /** The most points it can give, two decimals. */
+  max: Decimal;
+}
+
+/** The points of one top-level node for one community, with its grade and rank. */
+export interface ItemScoreRowIn {
+  /** The community. */
+  community: string;
+  /** The community's grade. */
+  grade: string;
+  /** The community's rank. */
+  rank: number;
+  /** The node's id. */
+  id: string;
+  /** The node's name. */
+  name: string;
+  /** The points earned, two decimals. */
+  points: Decimal | number;
+  /** The most points it can give, two decimals. */
+  max: Decimal | number;
 }
 
 /** Configuration of a ward, one section per capability. */
@@ -1114,44 +2067,6 @@ export interface HoursRules {
 
 /** How a part unit of service time is rounded. */
 export type UnitRounding = "down" | "half_up" | "up";
-
-/** A star-level profile: the cumulative hours each level needs, lowest first. */
-export interface StarProfile {
-  /** The profile's name. */
-  name: string;
-  /** Hours for levels 1, 2, … (strictly increasing, positive). */
-  thresholds: Array<Decimal>;
-  /** How levels are granted. */
-  progression?: Progression;
-}
-
-/** A star-level profile: the cumulative hours each level needs, lowest first. */
-export interface StarProfileIn {
-  /** The profile's name. */
-  name: string;
-  /** Hours for levels 1, 2, … (strictly increasing, positive). */
-  thresholds: Array<Decimal | number>;
-  /** How levels are granted. */
-  progression?: Progression;
-}
-
-/** Straight to the level the hours reach. */
-export interface ProgressionDirect {
-  rule: "direct";
-}
-
-/**
- * One level per grant, and only after the current level has been held this many
- * days (a first star needs no wait).
- */
-export interface ProgressionStepwise {
-  rule: "stepwise";
-  /** Days a level must be held before the next. */
-  min_days_held: number;
-}
-
-/** How levels are granted as hours grow. */
-export type Progression = (ProgressionDirect | ProgressionStepwise);
 
 /**
  * The monthly service a role owes: sent-down party members serve at least once a month
@@ -3951,16 +4866,6 @@ export type ScoringEvent = (ScoringEventServiceRecorded | ScoringEventServiceCer
 /** An event of the scoring capability. */
 export type ScoringEventIn = (ScoringEventServiceRecordedIn | ScoringEventServiceCertified | ScoringEventServiceRejected | ScoringEventStarsGrantedIn);
 
-/** A star level changed by a grant. */
-export interface StarChange {
-  /** The volunteer. */
-  person: string;
-  /** The level held before. */
-  from: number;
-  /** The level granted. */
-  to: number;
-}
-
 /** An item was put in a catalog. */
 export interface PointsEventItemAdded {
   type: "item_added";
@@ -4105,61 +5010,6 @@ export type PointsEvent = (PointsEventItemAdded | PointsEventRestocked | PointsE
 
 /** An event of the points capability. */
 export type PointsEventIn = (PointsEventItemAddedIn | PointsEventRestocked | PointsEventEarnedIn | PointsEventRedeemedIn | PointsEventReversedIn | PointsEventExpiredIn);
-
-/** An item of a unit's catalog. */
-export interface Item {
-  /** Its id. */
-  id: string;
-  /** The unit whose catalog holds it (its staff keep it). */
-  unit: NodeCode;
-  /** Its name. */
-  name: string;
-  /** Points per piece. */
-  cost: number;
-  /** Pieces in stock. */
-  stock: number;
-  /** At most this many pieces per person (reversed redemptions aside). */
-  per_person?: number | null;
-  /** The first day it may be redeemed. */
-  valid_from?: DateString | null;
-  /** The last day it may be redeemed. */
-  valid_until?: DateString | null;
-  /** The star level a person must hold (a star-level benefit such as free bus rides). */
-  min_star?: number | null;
-}
-
-/** An item of a unit's catalog. */
-export interface ItemIn {
-  /** Its id. */
-  id: string;
-  /** The unit whose catalog holds it (its staff keep it). */
-  unit: NodeCode;
-  /** Its name. */
-  name: string;
-  /** Points per piece. */
-  cost: number;
-  /** Pieces in stock. */
-  stock: number;
-  /** At most this many pieces per person (reversed redemptions aside). */
-  per_person?: number | null;
-  /** The first day it may be redeemed. */
-  valid_from?: DateString | null;
-  /** The last day it may be redeemed. */
-  valid_until?: DateString | null;
-  /** The star level a person must hold (a star-level benefit such as free bus rides). */
-  min_star?: number | null;
-}
-
-/** Where a lot's points came from. */
-export type Source = "service" | "request" | "award";
-
-/** Points taken from one lot. */
-export interface Take {
-  /** The lot's place in the passbook. */
-  lot: number;
-  /** Points taken. */
-  points: number;
-}
 
 /** Points expired from one lot. */
 export interface ExpiredLot {
@@ -4795,6 +5645,47 @@ export interface ScoringGrantStarsArgs {
   on: DateString;
 }
 
+export interface ScoringServiceRecordArgs {
+  /** The record's id. */
+  id: string;
+}
+
+/** No arguments. */
+export type ScoringServiceRecordsArgs = Record<string, never>;
+
+export interface ScoringVolunteerArgs {
+  /** The person's id. */
+  person: string;
+}
+
+/** No arguments. */
+export type ScoringVolunteersArgs = Record<string, never>;
+
+export interface ScoringGrantPreviewArgs {
+  /** The day of the grant. */
+  on: DateString;
+  /** The star profile; the ward's configured one when absent. */
+  profile?: StarProfileIn | null;
+}
+
+export interface ScoringObligationsArgs {
+  /** The subtree's root. */
+  unit: NodeCode;
+  /** The first month. */
+  start: Month;
+  /** The last month (included). */
+  end: Month;
+}
+
+export interface ScoringHandlerScoresArgs {
+  /** The subtree's root. */
+  unit: NodeCode;
+  /** The first moment of the period. */
+  start: DateTimeString | Date;
+  /** The first moment after it. */
+  end: DateTimeString | Date;
+}
+
 export interface PointsAddItemArgs {
   /** A new id. */
   id: string;
@@ -4869,11 +5760,87 @@ export interface PointsExpireArgs {
   on: DateString;
 }
 
+export interface PointsPassbookArgs {
+  /** The person's id. */
+  person: string;
+}
+
+export interface PointsAvailablePointsArgs {
+  /** The person's id. */
+  person: string;
+  /** The day. */
+  on: DateString;
+}
+
+export interface PointsPassbookHistoryArgs {
+  /** The person's id. */
+  person: string;
+}
+
+/** No arguments. */
+export type PointsItemsArgs = Record<string, never>;
+
+export interface PointsItemArgs {
+  /** The item's id. */
+  id: string;
+}
+
+/** No arguments. */
+export type PointsRedemptionsArgs = Record<string, never>;
+
+export interface PointsRedemptionArgs {
+  /** The redemption's id. */
+  id: string;
+}
+
+/** No arguments. */
+export type PointsTotalsArgs = Record<string, never>;
+
 export interface VerifyJournalArgs {
   /** The journal's text, one entry per line. */
   text: string;
   /** The head published with it. */
   expected_head?: Hash | null;
+}
+
+export interface StarLevelArgs {
+  /** Hours of certified service. */
+  hours: Decimal | number;
+  /**
+   * Hours for levels 1, 2, … (positive, strictly increasing, one to ten of them); the
+   * national profile's when absent.
+   */
+  thresholds?: Array<Decimal | number> | null;
+}
+
+export interface SatisfactionRateArgs {
+  /**
+   * Five counts, most satisfied first: very satisfied, satisfied, basically
+   * satisfied, dissatisfied, very dissatisfied.
+   */
+  counts: Array<number>;
+}
+
+export interface EvaluateCommunitiesArgs {
+  /** The rating tree: weighted groups down to indicators, veto items and grade bands. */
+  tree: RatingTreeIn;
+  /** Each community's value for every indicator, and the vetoes that fired. */
+  data: Array<CommunityDataIn>;
+}
+
+export interface CheckRatingTreeArgs {
+  /** The rating tree. */
+  tree: RatingTreeIn;
+}
+
+export interface RatingLossesArgs {
+  /** The evaluations. */
+  evaluations: Array<EvaluationIn>;
+}
+
+export interface RatingItemsArgs {
+  /** The evaluations. */
+  evaluations: Array<EvaluationIn>;
 }
 
 /** The grid hierarchy (网格化管理): district → street → community → grid → micro-grid → household, the people and roles on it, departments, paired units and directives. */
@@ -5320,6 +6287,42 @@ export declare class ScoringCapability {
    * @param context Who acts, when, and under which idempotency key.
    */
   grant_stars(args: ScoringGrantStarsArgs, context?: CommandContext): Receipt;
+  /**
+   * The service record with this id, or none. Its `status` says where it stands:
+   * pending, certified (by whom, and the minutes it counts) or rejected (and why).
+   */
+  service_record(args: ScoringServiceRecordArgs): ServiceRecord | null;
+  /**
+   * Every service record as a flat row, in the order recorded: its status as a name, who
+   * certified it, the minutes it counts and why it was refused.
+   */
+  service_records(args?: ScoringServiceRecordsArgs): Array<ServiceRow>;
+  /**
+   * A volunteer's standing — certified hours (two decimals, rounded down), minutes,
+   * services, star level (星级) and since when — or none for someone with no certified
+   * time and no level.
+   */
+  volunteer(args: ScoringVolunteerArgs): Volunteer | null;
+  /** Every volunteer with certified time or a level, by person id. */
+  volunteers(args?: ScoringVolunteersArgs): Array<Volunteer>;
+  /**
+   * The level changes a star grant on a day would make, in person order, without
+   * recording anything.
+   */
+  grant_preview(args: ScoringGrantPreviewArgs): Array<StarChange>;
+  /**
+   * The monthly obligation (at least one certified service and two counted hours a
+   * month, by default) of every sent-down party member (下沉党员) holding the role under a
+   * unit, for each month from `start` to `end` (both included, at most 120 months), by
+   * unit, person and month.
+   */
+  obligations(args: ScoringObligationsArgs): Array<ObligationRow>;
+  /**
+   * Every person who handled requests under a unit filed from `start` (included) to `end`
+   * (excluded), scored out of 100 by the configured weights of the closure, on-time
+   * closure and satisfaction rates, and ranked, best first.
+   */
+  handler_scores(args: ScoringHandlerScoresArgs): Array<HandlerScore>;
 }
 
 /** Points passbooks (积分存折) of dated lots, the catalog and redemptions. */
@@ -5377,6 +6380,39 @@ export declare class PointsCapability {
    * @param context Who acts, when, and under which idempotency key.
    */
   expire(args: PointsExpireArgs, context?: CommandContext): Receipt;
+  /**
+   * A person's passbook — earned, spent, expired and balance, where `earned = spent +
+   * expired + balance` — and its lots in the order earned; none for someone who never
+   * earned a point.
+   */
+  passbook(args: PointsPassbookArgs): PassbookView | null;
+  /**
+   * The points a person may spend on a day: lots past their last day do not count, even
+   * before an expiry run removes them. 0 for someone without a passbook.
+   */
+  available_points(args: PointsAvailablePointsArgs): number;
+  /**
+   * A person's passbook history, oldest first: each movement (earned, redeemed, reversed,
+   * expired), its points, the balance after it, and the lot or redemption it concerns.
+   * Empty for someone without a passbook.
+   */
+  passbook_history(args: PointsPassbookHistoryArgs): Array<HistoryLine>;
+  /** Every catalog item with its stock, in the order added. */
+  items(args?: PointsItemsArgs): Array<Item>;
+  /** The catalog item with this id, or none. */
+  item(args: PointsItemArgs): Item | null;
+  /**
+   * Every redemption as a flat row, in the order made, reversed ones included (with the
+   * day and reason of their reversal); `taken` lists the lots each took from.
+   */
+  redemptions(args?: PointsRedemptionsArgs): Array<RedemptionRow>;
+  /** The redemption with this id, or none; `reversed` says when and why it was reversed. */
+  redemption(args: PointsRedemptionArgs): Redemption | null;
+  /**
+   * Points earned, spent, expired and left across the ward, with the people holding a
+   * passbook and the redemptions standing and reversed.
+   */
+  totals(args?: PointsTotalsArgs): PointsTotals;
 }
 
 /** A ward: every capability's state, folded from its hash-chained journal. */
@@ -5420,4 +6456,46 @@ export declare class Ward {
  * before, and, when a published head is given, that the journal ends there.
  */
 export declare function verify_journal(args: VerifyJournalArgs): JournalCheck;
+
+/**
+ * The star level (星级) hours of certified service reach: 0 below the first threshold.
+ * The thresholds default to the national profile (100 / 300 / 600 / 1000 / 1500 hours).
+ */
+export declare function star_level(args: StarLevelArgs): number;
+
+/**
+ * The satisfaction rate (满意率) of ratings counted by level: the three top levels over
+ * all rated, in percent with two decimals, or none when nothing was rated.
+ */
+export declare function satisfaction_rate(args: SatisfactionRateArgs): Decimal | null;
+
+/**
+ * Rates communities on a rating tree: one evaluation per community, in the order of the
+ * data, each with its score out of 100, grade, competition rank (1, 2, 2, 4;
+ * communities with a fired veto 一票否决 rank last, with the lowest grade), the fired
+ * vetoes, the points of each top-level node and the indicators that lost points, most
+ * lost first.
+ */
+export declare function evaluate_communities(args: EvaluateCommunitiesArgs): Array<Evaluation>;
+
+/**
+ * Checks a rating tree (ids unique, weights and targets above 0, groups not empty, at
+ * most 8 levels, bands descending …) and counts its parts; a tree that breaks a rule is
+ * refused with the path of the node at fault (`items[3].children[1]`).
+ */
+export declare function check_rating_tree(args: CheckRatingTreeArgs): RatingTreeSummary;
+
+/**
+ * Every indicator that lost points, over the evaluations given (as
+ * `evaluate_communities` returns them), as one long table: one row per community and
+ * indicator, with the community's grade and rank, community by community.
+ */
+export declare function rating_losses(args: RatingLossesArgs): Array<LossRow>;
+
+/**
+ * The points of every top-level node, over the evaluations given (as
+ * `evaluate_communities` returns them), as one long table: one row per community and
+ * node, with the community's grade and rank, community by community.
+ */
+export declare function rating_items(args: RatingItemsArgs): Array<ItemScoreRow>;
 

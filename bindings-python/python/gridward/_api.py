@@ -1032,6 +1032,692 @@ Activity: TypeAlias = "Literal['handling_request', 'charity', 'elder_care', 'nei
 """What a service was (积分制's kinds: charity, elder care, neighbour help, mediation …)."""
 
 
+class ServiceRecord(TypedDict):
+    """One service: who, when, how long, what, and who certified it.
+
+    Attributes:
+        id: The record's id.
+        person: The person who served.
+        unit: The unit where the service was done.
+        activity: What it was.
+        request: The request it answered, if any.
+        started_at: When it started.
+        minutes: Minutes of actual service.
+        travel_minutes: Minutes of travel (left out by default).
+        note: A note.
+        status: Where it stands.
+    """
+    id: str
+    person: str
+    unit: NodeCode
+    activity: Activity
+    request: NotRequired[str | None]
+    started_at: _dt.datetime
+    minutes: int
+    travel_minutes: int
+    note: str
+    status: ServiceStatus
+
+
+class ServiceRecordIn(TypedDict):
+    """One service: who, when, how long, what, and who certified it.
+
+    Attributes:
+        id: The record's id.
+        person: The person who served.
+        unit: The unit where the service was done.
+        activity: What it was.
+        request: The request it answered, if any.
+        started_at: When it started.
+        minutes: Minutes of actual service.
+        travel_minutes: Minutes of travel (left out by default).
+        note: A note.
+        status: Where it stands.
+    """
+    id: str
+    person: str
+    unit: NodeCode
+    activity: Activity
+    request: NotRequired[str | None]
+    started_at: _dt.datetime | str
+    minutes: int
+    travel_minutes: int
+    note: str
+    status: ServiceStatus
+
+
+class ServiceStatusPending(TypedDict):
+    """Recorded, awaiting certification; it counts nothing yet."""
+    status: Literal['pending']
+
+
+class ServiceStatusCertified(TypedDict):
+    """Certified: `counted` minutes count toward hours and stars.
+
+    Attributes:
+        by: Who certified (`None`: the platform).
+        counted: Minutes counted after the rules and the daily cap.
+    """
+    status: Literal['certified']
+    by: NotRequired[str | None]
+    counted: int
+
+
+class ServiceStatusRejected(TypedDict):
+    """Refused certification; it never counts.
+
+    Attributes:
+        reason: Why.
+    """
+    status: Literal['rejected']
+    reason: str
+
+
+ServiceStatus: TypeAlias = "ServiceStatusPending | ServiceStatusCertified | ServiceStatusRejected"
+"""Where a service record stands."""
+
+
+class ServiceRow(TypedDict):
+    """A service record as a flat row: its status as a name, with who certified it, the
+    minutes it counts and the reason it was refused beside it.
+
+    Attributes:
+        id: The record's id.
+        person: The person who served.
+        unit: The unit where the service was done.
+        activity: What it was.
+        request: The request it answered, if any.
+        started_at: When it started.
+        minutes: Minutes of actual service.
+        travel_minutes: Minutes of travel (left out by default).
+        note: A note.
+        status: Where it stands.
+        certified_by: Who certified it (none while pending or refused, or when the platform did).
+        counted_minutes: Minutes it counts after the rules and the daily cap (0 unless certified).
+        rejected_reason: Why it was refused, if it was.
+    """
+    id: str
+    person: str
+    unit: NodeCode
+    activity: Activity
+    request: NotRequired[str | None]
+    started_at: _dt.datetime
+    minutes: int
+    travel_minutes: int
+    note: str
+    status: ServiceState
+    certified_by: NotRequired[str | None]
+    counted_minutes: int
+    rejected_reason: NotRequired[str | None]
+
+
+class ServiceRowIn(TypedDict):
+    """A service record as a flat row: its status as a name, with who certified it, the
+    minutes it counts and the reason it was refused beside it.
+
+    Attributes:
+        id: The record's id.
+        person: The person who served.
+        unit: The unit where the service was done.
+        activity: What it was.
+        request: The request it answered, if any.
+        started_at: When it started.
+        minutes: Minutes of actual service.
+        travel_minutes: Minutes of travel (left out by default).
+        note: A note.
+        status: Where it stands.
+        certified_by: Who certified it (none while pending or refused, or when the platform did).
+        counted_minutes: Minutes it counts after the rules and the daily cap (0 unless certified).
+        rejected_reason: Why it was refused, if it was.
+    """
+    id: str
+    person: str
+    unit: NodeCode
+    activity: Activity
+    request: NotRequired[str | None]
+    started_at: _dt.datetime | str
+    minutes: int
+    travel_minutes: int
+    note: str
+    status: ServiceState
+    certified_by: NotRequired[str | None]
+    counted_minutes: int
+    rejected_reason: NotRequired[str | None]
+
+
+ServiceState: TypeAlias = "Literal['pending', 'certified', 'rejected']"
+"""Where a service record stands, as a name."""
+
+
+class Volunteer(TypedDict):
+    """A volunteer's standing, named, with hours for display.
+
+    Attributes:
+        person: The person.
+        hours: Certified hours, two decimals (rounded down).
+        minutes: Certified minutes.
+        services: Certified services.
+        level: The star level granted.
+        since: Since when.
+    """
+    person: str
+    hours: Decimal
+    minutes: int
+    services: int
+    level: int
+    since: NotRequired[_dt.date | None]
+
+
+class VolunteerIn(TypedDict):
+    """A volunteer's standing, named, with hours for display.
+
+    Attributes:
+        person: The person.
+        hours: Certified hours, two decimals (rounded down).
+        minutes: Certified minutes.
+        services: Certified services.
+        level: The star level granted.
+        since: Since when.
+    """
+    person: str
+    hours: Decimal | int | str
+    minutes: int
+    services: int
+    level: int
+    since: NotRequired[_dt.date | str | None]
+
+
+class StarProfile(TypedDict):
+    """A star-level profile: the cumulative hours each level needs, lowest first.
+
+    Attributes:
+        name: The profile's name.
+        thresholds: Hours for levels 1, 2, … (strictly increasing, positive).
+        progression: How levels are granted.
+    """
+    name: str
+    thresholds: list[Decimal]
+    progression: NotRequired[Progression]
+
+
+class StarProfileIn(TypedDict):
+    """A star-level profile: the cumulative hours each level needs, lowest first.
+
+    Attributes:
+        name: The profile's name.
+        thresholds: Hours for levels 1, 2, … (strictly increasing, positive).
+        progression: How levels are granted.
+    """
+    name: str
+    thresholds: list[Decimal | int | str]
+    progression: NotRequired[Progression]
+
+
+class ProgressionDirect(TypedDict):
+    """Straight to the level the hours reach."""
+    rule: Literal['direct']
+
+
+class ProgressionStepwise(TypedDict):
+    """One level per grant, and only after the current level has been held this many
+    days (a first star needs no wait).
+
+    Attributes:
+        min_days_held: Days a level must be held before the next.
+    """
+    rule: Literal['stepwise']
+    min_days_held: int
+
+
+Progression: TypeAlias = "ProgressionDirect | ProgressionStepwise"
+"""How levels are granted as hours grow."""
+
+
+StarChange = TypedDict(
+    "StarChange",
+    {
+        "person": "str",
+        "from": "int",
+        "to": "int",
+    },
+)
+"""A star level changed by a grant.
+
+Attributes:
+    person: The volunteer.
+    from: The level held before.
+    to: The level granted.
+"""
+
+
+Month: TypeAlias = "str"
+"""A calendar month, YYYY-MM."""
+
+
+class ObligationRow(TypedDict):
+    """One member's month.
+
+    Attributes:
+        person: The member.
+        unit: The unit where they hold the role.
+        month: The month.
+        services: Certified services that month.
+        hours: Counted hours that month, two decimals.
+        met: Whether the obligation was met.
+    """
+    person: str
+    unit: NodeCode
+    month: Month
+    services: int
+    hours: Decimal
+    met: bool
+
+
+class ObligationRowIn(TypedDict):
+    """One member's month.
+
+    Attributes:
+        person: The member.
+        unit: The unit where they hold the role.
+        month: The month.
+        services: Certified services that month.
+        hours: Counted hours that month, two decimals.
+        met: Whether the obligation was met.
+    """
+    person: str
+    unit: NodeCode
+    month: Month
+    services: int
+    hours: Decimal | int | str
+    met: bool
+
+
+class HandlerScore(TypedDict):
+    """One handler's record over a period and their place among the unit's handlers.
+
+    Attributes:
+        person: The person.
+        rank: Place among the handlers ranked (1 is best; equal scores share a place); handlers without any rate come last, unranked.
+        score: The weighted score out of 100, two decimals.
+        handled: Requests they handled that were filed in the period.
+        due: Of those, due to close.
+        closed: Closed.
+        closed_on_time: Closed on time.
+        rated: Rated by the filer.
+        satisfied: Rated in the top three levels.
+        closure_rate: Closure rate, %.
+        on_time_rate: On-time closure rate, %.
+        satisfaction_rate: Satisfaction rate, %.
+    """
+    person: str
+    rank: NotRequired[int | None]
+    score: NotRequired[Decimal | None]
+    handled: int
+    due: int
+    closed: int
+    closed_on_time: int
+    rated: int
+    satisfied: int
+    closure_rate: NotRequired[Decimal | None]
+    on_time_rate: NotRequired[Decimal | None]
+    satisfaction_rate: NotRequired[Decimal | None]
+
+
+class HandlerScoreIn(TypedDict):
+    """One handler's record over a period and their place among the unit's handlers.
+
+    Attributes:
+        person: The person.
+        rank: Place among the handlers ranked (1 is best; equal scores share a place); handlers without any rate come last, unranked.
+        score: The weighted score out of 100, two decimals.
+        handled: Requests they handled that were filed in the period.
+        due: Of those, due to close.
+        closed: Closed.
+        closed_on_time: Closed on time.
+        rated: Rated by the filer.
+        satisfied: Rated in the top three levels.
+        closure_rate: Closure rate, %.
+        on_time_rate: On-time closure rate, %.
+        satisfaction_rate: Satisfaction rate, %.
+    """
+    person: str
+    rank: NotRequired[int | None]
+    score: NotRequired[Decimal | int | str | None]
+    handled: int
+    due: int
+    closed: int
+    closed_on_time: int
+    rated: int
+    satisfied: int
+    closure_rate: NotRequired[Decimal | int | str | None]
+    on_time_rate: NotRequired[Decimal | int | str | None]
+    satisfaction_rate: NotRequired[Decimal | int | str | None]
+
+
+class PassbookView(TypedDict):
+    """A person's passbook (积分存折): its totals and its lots. `earned = spent + expired +
+    balance`.
+
+    Attributes:
+        person: The person.
+        earned: All points ever earned.
+        spent: Points spent on redemptions still standing.
+        expired: Points expired.
+        balance: Points left (spendable, or awaiting an expiry run).
+        lots: The lots, in the order earned.
+    """
+    person: str
+    earned: int
+    spent: int
+    expired: int
+    balance: int
+    lots: list[Lot]
+
+
+class PassbookViewIn(TypedDict):
+    """A person's passbook (积分存折): its totals and its lots. `earned = spent + expired +
+    balance`.
+
+    Attributes:
+        person: The person.
+        earned: All points ever earned.
+        spent: Points spent on redemptions still standing.
+        expired: Points expired.
+        balance: Points left (spendable, or awaiting an expiry run).
+        lots: The lots, in the order earned.
+    """
+    person: str
+    earned: int
+    spent: int
+    expired: int
+    balance: int
+    lots: list[LotIn]
+
+
+class Lot(TypedDict):
+    """A lot of points earned together.
+
+    Attributes:
+        id: The earning's id (`service:…`, `request:…`, `award:…`).
+        source: Where it came from.
+        earned_on: The day earned.
+        expires_on: The last day it may be spent, if it expires.
+        points: Points earned.
+        left: Points not yet spent or expired.
+        expired: Points expired.
+    """
+    id: str
+    source: Source
+    earned_on: _dt.date
+    expires_on: NotRequired[_dt.date | None]
+    points: int
+    left: int
+    expired: int
+
+
+class LotIn(TypedDict):
+    """A lot of points earned together.
+
+    Attributes:
+        id: The earning's id (`service:…`, `request:…`, `award:…`).
+        source: Where it came from.
+        earned_on: The day earned.
+        expires_on: The last day it may be spent, if it expires.
+        points: Points earned.
+        left: Points not yet spent or expired.
+        expired: Points expired.
+    """
+    id: str
+    source: Source
+    earned_on: _dt.date | str
+    expires_on: NotRequired[_dt.date | str | None]
+    points: int
+    left: int
+    expired: int
+
+
+Source: TypeAlias = "Literal['service', 'request', 'award']"
+"""Where a lot's points came from."""
+
+
+class HistoryLine(TypedDict):
+    """A line of a passbook's history, for display.
+
+    Attributes:
+        on: The day.
+        movement: What moved.
+        points: Points moved (always positive; the movement says which way).
+        balance: The balance after it.
+        reference: The lot (earnings, expiries) or redemption (redemptions, reversals) it concerns.
+    """
+    on: _dt.date
+    movement: Movement
+    points: int
+    balance: int
+    reference: str
+
+
+class HistoryLineIn(TypedDict):
+    """A line of a passbook's history, for display.
+
+    Attributes:
+        on: The day.
+        movement: What moved.
+        points: Points moved (always positive; the movement says which way).
+        balance: The balance after it.
+        reference: The lot (earnings, expiries) or redemption (redemptions, reversals) it concerns.
+    """
+    on: _dt.date | str
+    movement: Movement
+    points: int
+    balance: int
+    reference: str
+
+
+Movement: TypeAlias = "Literal['earned', 'redeemed', 'reversed', 'expired']"
+"""What a history line records."""
+
+
+class Item(TypedDict):
+    """An item of a unit's catalog.
+
+    Attributes:
+        id: Its id.
+        unit: The unit whose catalog holds it (its staff keep it).
+        name: Its name.
+        cost: Points per piece.
+        stock: Pieces in stock.
+        per_person: At most this many pieces per person (reversed redemptions aside).
+        valid_from: The first day it may be redeemed.
+        valid_until: The last day it may be redeemed.
+        min_star: The star level a person must hold (a star-level benefit such as free bus rides).
+    """
+    id: str
+    unit: NodeCode
+    name: str
+    cost: int
+    stock: int
+    per_person: NotRequired[int | None]
+    valid_from: NotRequired[_dt.date | None]
+    valid_until: NotRequired[_dt.date | None]
+    min_star: NotRequired[int | None]
+
+
+class ItemIn(TypedDict):
+    """An item of a unit's catalog.
+
+    Attributes:
+        id: Its id.
+        unit: The unit whose catalog holds it (its staff keep it).
+        name: Its name.
+        cost: Points per piece.
+        stock: Pieces in stock.
+        per_person: At most this many pieces per person (reversed redemptions aside).
+        valid_from: The first day it may be redeemed.
+        valid_until: The last day it may be redeemed.
+        min_star: The star level a person must hold (a star-level benefit such as free bus rides).
+    """
+    id: str
+    unit: NodeCode
+    name: str
+    cost: int
+    stock: int
+    per_person: NotRequired[int | None]
+    valid_from: NotRequired[_dt.date | str | None]
+    valid_until: NotRequired[_dt.date | str | None]
+    min_star: NotRequired[int | None]
+
+
+class RedemptionRow(TypedDict):
+    """A redemption as a flat row: its reversal split into the day and the reason.
+
+    Attributes:
+        id: Its id.
+        person: Who redeemed.
+        item: The item.
+        quantity: Pieces.
+        points: Points spent.
+        on: The day.
+        taken: The lots it took from, by their place in the person's passbook.
+        reversed_on: The day it was reversed (none while it stands).
+        reversal_reason: Why it was reversed (none while it stands).
+    """
+    id: str
+    person: str
+    item: str
+    quantity: int
+    points: int
+    on: _dt.date
+    taken: list[Take]
+    reversed_on: NotRequired[_dt.date | None]
+    reversal_reason: NotRequired[str | None]
+
+
+class RedemptionRowIn(TypedDict):
+    """A redemption as a flat row: its reversal split into the day and the reason.
+
+    Attributes:
+        id: Its id.
+        person: Who redeemed.
+        item: The item.
+        quantity: Pieces.
+        points: Points spent.
+        on: The day.
+        taken: The lots it took from, by their place in the person's passbook.
+        reversed_on: The day it was reversed (none while it stands).
+        reversal_reason: Why it was reversed (none while it stands).
+    """
+    id: str
+    person: str
+    item: str
+    quantity: int
+    points: int
+    on: _dt.date | str
+    taken: list[Take]
+    reversed_on: NotRequired[_dt.date | str | None]
+    reversal_reason: NotRequired[str | None]
+
+
+class Take(TypedDict):
+    """Points taken from one lot.
+
+    Attributes:
+        lot: The lot's place in the passbook.
+        points: Points taken.
+    """
+    lot: int
+    points: int
+
+
+class Redemption(TypedDict):
+    """A redemption: points and stock taken in one step.
+
+    Attributes:
+        id: Its id.
+        person: Who redeemed.
+        item: The item.
+        quantity: Pieces.
+        points: Points spent.
+        on: The day.
+        taken: The lots it took from.
+        reversed: When and why it was reversed, if it was.
+    """
+    id: str
+    person: str
+    item: str
+    quantity: int
+    points: int
+    on: _dt.date
+    taken: list[Take]
+    reversed: NotRequired[Reversal | None]
+
+
+class RedemptionIn(TypedDict):
+    """A redemption: points and stock taken in one step.
+
+    Attributes:
+        id: Its id.
+        person: Who redeemed.
+        item: The item.
+        quantity: Pieces.
+        points: Points spent.
+        on: The day.
+        taken: The lots it took from.
+        reversed: When and why it was reversed, if it was.
+    """
+    id: str
+    person: str
+    item: str
+    quantity: int
+    points: int
+    on: _dt.date | str
+    taken: list[Take]
+    reversed: NotRequired[ReversalIn | None]
+
+
+class Reversal(TypedDict):
+    """The reversal of a redemption.
+
+    Attributes:
+        on: The day.
+        reason: Why.
+    """
+    on: _dt.date
+    reason: str
+
+
+class ReversalIn(TypedDict):
+    """The reversal of a redemption.
+
+    Attributes:
+        on: The day.
+        reason: Why.
+    """
+    on: _dt.date | str
+    reason: str
+
+
+class PointsTotals(TypedDict):
+    """Points earned, spent, expired and left across the ward.
+
+    Attributes:
+        people: People with a passbook.
+        earned: Points earned.
+        spent: Points spent on redemptions standing.
+        expired: Points expired.
+        balance: Points left.
+        redemptions: Redemptions standing.
+        reversed: Redemptions reversed.
+    """
+    people: int
+    earned: int
+    spent: int
+    expired: int
+    balance: int
+    redemptions: int
+    reversed: int
+
+
 Hash: TypeAlias = "str"
 """A SHA-256 hash as 64 lowercase hex digits."""
 
@@ -1062,6 +1748,408 @@ class ChainBreak(TypedDict):
     """
     line: int
     reason: str
+
+
+class RatingTree(TypedDict):
+    """A rating scheme (考核评价指标体系): weighted groups down to indicators, veto items and
+    grade bands. The total score is out of 100.
+
+    Attributes:
+        name: The scheme's name.
+        items: The top-level nodes; their weights, like every sibling's, are relative.
+        vetoes: Veto items (一票否决): any that fires forces the lowest grade.
+        bands: Grade bands, highest first; a rounded score at or above `min` earns the label.
+        lowest: The grade below every band, and of every vetoed community.
+    """
+    name: str
+    items: list[RatingNode]
+    vetoes: NotRequired[list[Veto]]
+    bands: NotRequired[list[Band]]
+    lowest: NotRequired[str]
+
+
+class RatingTreeIn(TypedDict):
+    """A rating scheme (考核评价指标体系): weighted groups down to indicators, veto items and
+    grade bands. The total score is out of 100.
+
+    Attributes:
+        name: The scheme's name.
+        items: The top-level nodes; their weights, like every sibling's, are relative.
+        vetoes: Veto items (一票否决): any that fires forces the lowest grade.
+        bands: Grade bands, highest first; a rounded score at or above `min` earns the label.
+        lowest: The grade below every band, and of every vetoed community.
+    """
+    name: str
+    items: list[RatingNodeIn]
+    vetoes: NotRequired[list[Veto]]
+    bands: NotRequired[list[BandIn]]
+    lowest: NotRequired[str]
+
+
+class RatingNode(TypedDict):
+    """A node of the tree: a group of further nodes or an indicator leaf.
+
+    Attributes:
+        id: A short id, unique across the tree's nodes and vetoes.
+        name: The name shown to people.
+        weight: The weight, relative to its siblings' (normalised by their sum).
+        children: The nodes under a group, at least one.
+        normalise: How an indicator's value becomes a score between 0 and 1.
+    """
+    id: str
+    name: str
+    weight: Decimal
+    children: NotRequired[list[RatingNode] | None]
+    normalise: NotRequired[Normalise | None]
+
+
+class RatingNodeIn(TypedDict):
+    """A node of the tree: a group of further nodes or an indicator leaf.
+
+    Attributes:
+        id: A short id, unique across the tree's nodes and vetoes.
+        name: The name shown to people.
+        weight: The weight, relative to its siblings' (normalised by their sum).
+        children: The nodes under a group, at least one.
+        normalise: How an indicator's value becomes a score between 0 and 1.
+    """
+    id: str
+    name: str
+    weight: Decimal | int | str
+    children: NotRequired[list[RatingNodeIn] | None]
+    normalise: NotRequired[NormaliseIn | None]
+
+
+class NormaliseTarget(TypedDict):
+    """Against a target: higher is better → min(v / target, 1); lower is better → 1 if
+    v ≤ target, else target / v. Values may not be negative.
+
+    Attributes:
+        target: The target, greater than 0.
+        better: Which way is better.
+    """
+    method: Literal['target']
+    target: Decimal
+    better: Better
+
+
+class NormaliseTargetIn(TypedDict):
+    """Against a target: higher is better → min(v / target, 1); lower is better → 1 if
+    v ≤ target, else target / v. Values may not be negative.
+
+    Attributes:
+        target: The target, greater than 0.
+        better: Which way is better.
+    """
+    method: Literal['target']
+    target: Decimal | int | str
+    better: Better
+
+
+class NormaliseMinMax(TypedDict):
+    """Against the communities evaluated together: (v − min) / (max − min), reversed
+    when lower is better; 1 for everyone when all values are equal.
+
+    Attributes:
+        better: Which way is better.
+    """
+    method: Literal['min_max']
+    better: Better
+
+
+class NormaliseFlag(TypedDict):
+    """Yes or no: the value must be 0 or 1 and is the score. (A struct variant, so that
+    stray fields in its JSON are refused as in every other object.)
+    """
+    method: Literal['flag']
+
+
+Normalise: TypeAlias = "NormaliseTarget | NormaliseMinMax | NormaliseFlag"
+"""How an indicator's value becomes a score between 0 and 1."""
+
+
+NormaliseIn: TypeAlias = "NormaliseTargetIn | NormaliseMinMax | NormaliseFlag"
+"""How an indicator's value becomes a score between 0 and 1."""
+
+
+Better: TypeAlias = "Literal['higher', 'lower']"
+"""Which way an indicator's value is better."""
+
+
+class Veto(TypedDict):
+    """A veto item (一票否决).
+
+    Attributes:
+        id: A short id, unique across the tree's nodes and vetoes.
+        name: What happened, e.g. 发生重大安全责任事故.
+    """
+    id: str
+    name: str
+
+
+class Band(TypedDict):
+    """A grade band.
+
+    Attributes:
+        label: The grade, e.g. 优秀.
+        min: The lowest rounded score that earns it.
+    """
+    label: str
+    min: Decimal
+
+
+class BandIn(TypedDict):
+    """A grade band.
+
+    Attributes:
+        label: The grade, e.g. 优秀.
+        min: The lowest rounded score that earns it.
+    """
+    label: str
+    min: Decimal | int | str
+
+
+class CommunityData(TypedDict):
+    """One community's values for a tree's indicators.
+
+    Attributes:
+        community: The community's name or code, unique within one evaluation.
+        values: A value for every indicator of the tree, by indicator id.
+        vetoes: The ids of the vetoes that fired.
+    """
+    community: str
+    values: dict[str, Decimal]
+    vetoes: NotRequired[list[str]]
+
+
+class CommunityDataIn(TypedDict):
+    """One community's values for a tree's indicators.
+
+    Attributes:
+        community: The community's name or code, unique within one evaluation.
+        values: A value for every indicator of the tree, by indicator id.
+        vetoes: The ids of the vetoes that fired.
+    """
+    community: str
+    values: dict[str, Decimal | int | str]
+    vetoes: NotRequired[list[str]]
+
+
+class Evaluation(TypedDict):
+    """One community's result.
+
+    Attributes:
+        community: The community, as given in the data.
+        score: The score out of 100, rounded half away from zero to two decimals ("90.00").
+        grade: The grade: the band the rounded score reaches, or the lowest grade when a veto fired.
+        rank: The competition rank (1, 2, 2, 4): communities without a fired veto first, then by score, highest first; equal scores share a rank.
+        vetoed: The ids of the vetoes that fired, in tree order.
+        items: The points of each top-level node of the tree, in tree order.
+        lost: The indicators that lost points, most points lost first, then in tree order.
+    """
+    community: str
+    score: Decimal
+    grade: str
+    rank: int
+    vetoed: list[str]
+    items: list[ItemScore]
+    lost: list[Loss]
+
+
+class EvaluationIn(TypedDict):
+    """One community's result.
+
+    Attributes:
+        community: The community, as given in the data.
+        score: The score out of 100, rounded half away from zero to two decimals ("90.00").
+        grade: The grade: the band the rounded score reaches, or the lowest grade when a veto fired.
+        rank: The competition rank (1, 2, 2, 4): communities without a fired veto first, then by score, highest first; equal scores share a rank.
+        vetoed: The ids of the vetoes that fired, in tree order.
+        items: The points of each top-level node of the tree, in tree order.
+        lost: The indicators that lost points, most points lost first, then in tree order.
+    """
+    community: str
+    score: Decimal | int | str
+    grade: str
+    rank: int
+    vetoed: list[str]
+    items: list[ItemScoreIn]
+    lost: list[LossIn]
+
+
+class ItemScore(TypedDict):
+    """The points of one top-level node.
+
+    Attributes:
+        id: The node's id.
+        name: The node's name.
+        points: The points earned, two decimals.
+        max: The most points it can give, two decimals.
+    """
+    id: str
+    name: str
+    points: Decimal
+    max: Decimal
+
+
+class ItemScoreIn(TypedDict):
+    """The points of one top-level node.
+
+    Attributes:
+        id: The node's id.
+        name: The node's name.
+        points: The points earned, two decimals.
+        max: The most points it can give, two decimals.
+    """
+    id: str
+    name: str
+    points: Decimal | int | str
+    max: Decimal | int | str
+
+
+class Loss(TypedDict):
+    """Points an indicator lost: why a community's score is below 100.
+
+    Unrounded, the losses add up to 100 minus the unrounded score; an indicator that lost
+    less than half a hundredth is listed with `0.00`.
+
+    Attributes:
+        indicator: The indicator's id.
+        name: The indicator's name.
+        item: The id of the top-level node it sits under.
+        value: The community's value.
+        points_lost: The points lost, two decimals.
+    """
+    indicator: str
+    name: str
+    item: str
+    value: Decimal
+    points_lost: Decimal
+
+
+class LossIn(TypedDict):
+    """Points an indicator lost: why a community's score is below 100.
+
+    Unrounded, the losses add up to 100 minus the unrounded score; an indicator that lost
+    less than half a hundredth is listed with `0.00`.
+
+    Attributes:
+        indicator: The indicator's id.
+        name: The indicator's name.
+        item: The id of the top-level node it sits under.
+        value: The community's value.
+        points_lost: The points lost, two decimals.
+    """
+    indicator: str
+    name: str
+    item: str
+    value: Decimal | int | str
+    points_lost: Decimal | int | str
+
+
+class RatingTreeSummary(TypedDict):
+    """The parts of a valid rating tree, counted.
+
+    Attributes:
+        name: The scheme's name.
+        top_level: Top-level nodes.
+        items: Items (考核项目): the groups just above the indicators.
+        indicators: Indicators (指标): the leaves.
+        vetoes: Veto items (一票否决).
+    """
+    name: str
+    top_level: int
+    items: int
+    indicators: int
+    vetoes: int
+
+
+class LossRow(TypedDict):
+    """An indicator that lost points, with its community's grade and rank.
+
+    Attributes:
+        community: The community.
+        grade: The community's grade.
+        rank: The community's rank.
+        indicator: The indicator's id.
+        name: The indicator's name.
+        item: The id of the top-level node it sits under.
+        value: The community's value.
+        points_lost: The points lost, two decimals.
+    """
+    community: str
+    grade: str
+    rank: int
+    indicator: str
+    name: str
+    item: str
+    value: Decimal
+    points_lost: Decimal
+
+
+class LossRowIn(TypedDict):
+    """An indicator that lost points, with its community's grade and rank.
+
+    Attributes:
+        community: The community.
+        grade: The community's grade.
+        rank: The community's rank.
+        indicator: The indicator's id.
+        name: The indicator's name.
+        item: The id of the top-level node it sits under.
+        value: The community's value.
+        points_lost: The points lost, two decimals.
+    """
+    community: str
+    grade: str
+    rank: int
+    indicator: str
+    name: str
+    item: str
+    value: Decimal | int | str
+    points_lost: Decimal | int | str
+
+
+class ItemScoreRow(TypedDict):
+    """The points of one top-level node for one community, with its grade and rank.
+
+    Attributes:
+        community: The community.
+        grade: The community's grade.
+        rank: The community's rank.
+        id: The node's id.
+        name: The node's name.
+        points: The points earned, two decimals.
+        max: The most points it can give, two decimals.
+    """
+    community: str
+    grade: str
+    rank: int
+    id: str
+    name: str
+    points: Decimal
+    max: Decimal
+
+
+class ItemScoreRowIn(TypedDict):
+    """The points of one top-level node for one community, with its grade and rank.
+
+    Attributes:
+        community: The community.
+        grade: The community's grade.
+        rank: The community's rank.
+        id: The node's id.
+        name: The node's name.
+        points: The points earned, two decimals.
+        max: The most points it can give, two decimals.
+    """
+    community: str
+    grade: str
+    rank: int
+    id: str
+    name: str
+    points: Decimal | int | str
+    max: Decimal | int | str
 
 
 class WardConfig(TypedDict):
@@ -1288,52 +2376,6 @@ class HoursRules(TypedDict):
 
 UnitRounding: TypeAlias = "Literal['down', 'half_up', 'up']"
 """How a part unit of service time is rounded."""
-
-
-class StarProfile(TypedDict):
-    """A star-level profile: the cumulative hours each level needs, lowest first.
-
-    Attributes:
-        name: The profile's name.
-        thresholds: Hours for levels 1, 2, … (strictly increasing, positive).
-        progression: How levels are granted.
-    """
-    name: str
-    thresholds: list[Decimal]
-    progression: NotRequired[Progression]
-
-
-class StarProfileIn(TypedDict):
-    """A star-level profile: the cumulative hours each level needs, lowest first.
-
-    Attributes:
-        name: The profile's name.
-        thresholds: Hours for levels 1, 2, … (strictly increasing, positive).
-        progression: How levels are granted.
-    """
-    name: str
-    thresholds: list[Decimal | int | str]
-    progression: NotRequired[Progression]
-
-
-class ProgressionDirect(TypedDict):
-    """Straight to the level the hours reach."""
-    rule: Literal['direct']
-
-
-class ProgressionStepwise(TypedDict):
-    """One level per grant, and only after the current level has been held this many
-    days (a first star needs no wait).
-
-    Attributes:
-        min_days_held: Days a level must be held before the next.
-    """
-    rule: Literal['stepwise']
-    min_days_held: int
-
-
-Progression: TypeAlias = "ProgressionDirect | ProgressionStepwise"
-"""How levels are granted as hours grow."""
 
 
 class Obligation(TypedDict):
@@ -4798,23 +5840,6 @@ ScoringEventIn: TypeAlias = "ScoringEventServiceRecordedIn | ScoringEventService
 """An event of the scoring capability."""
 
 
-StarChange = TypedDict(
-    "StarChange",
-    {
-        "person": "str",
-        "from": "int",
-        "to": "int",
-    },
-)
-"""A star level changed by a grant.
-
-Attributes:
-    person: The volunteer.
-    from: The level held before.
-    to: The level granted.
-"""
-
-
 class PointsEventItemAdded(TypedDict):
     """An item was put in a catalog.
 
@@ -4993,71 +6018,6 @@ PointsEvent: TypeAlias = "PointsEventItemAdded | PointsEventRestocked | PointsEv
 
 PointsEventIn: TypeAlias = "PointsEventItemAddedIn | PointsEventRestocked | PointsEventEarnedIn | PointsEventRedeemedIn | PointsEventReversedIn | PointsEventExpiredIn"
 """An event of the points capability."""
-
-
-class Item(TypedDict):
-    """An item of a unit's catalog.
-
-    Attributes:
-        id: Its id.
-        unit: The unit whose catalog holds it (its staff keep it).
-        name: Its name.
-        cost: Points per piece.
-        stock: Pieces in stock.
-        per_person: At most this many pieces per person (reversed redemptions aside).
-        valid_from: The first day it may be redeemed.
-        valid_until: The last day it may be redeemed.
-        min_star: The star level a person must hold (a star-level benefit such as free bus rides).
-    """
-    id: str
-    unit: NodeCode
-    name: str
-    cost: int
-    stock: int
-    per_person: NotRequired[int | None]
-    valid_from: NotRequired[_dt.date | None]
-    valid_until: NotRequired[_dt.date | None]
-    min_star: NotRequired[int | None]
-
-
-class ItemIn(TypedDict):
-    """An item of a unit's catalog.
-
-    Attributes:
-        id: Its id.
-        unit: The unit whose catalog holds it (its staff keep it).
-        name: Its name.
-        cost: Points per piece.
-        stock: Pieces in stock.
-        per_person: At most this many pieces per person (reversed redemptions aside).
-        valid_from: The first day it may be redeemed.
-        valid_until: The last day it may be redeemed.
-        min_star: The star level a person must hold (a star-level benefit such as free bus rides).
-    """
-    id: str
-    unit: NodeCode
-    name: str
-    cost: int
-    stock: int
-    per_person: NotRequired[int | None]
-    valid_from: NotRequired[_dt.date | str | None]
-    valid_until: NotRequired[_dt.date | str | None]
-    min_star: NotRequired[int | None]
-
-
-Source: TypeAlias = "Literal['service', 'request', 'award']"
-"""Where a lot's points came from."""
-
-
-class Take(TypedDict):
-    """Points taken from one lot.
-
-    Attributes:
-        lot: The lot's place in the passbook.
-        points: Points taken.
-    """
-    lot: int
-    points: int
 
 
 class ExpiredLot(TypedDict):
@@ -6821,6 +7781,110 @@ class ScoringCapability:
         answer: Receipt = self._native.execute("scoring", "grant_stars", args, actor, at, key)
         return answer
 
+    def service_record(
+        self,
+        id: str,
+    ) -> ServiceRecord | None:
+        """The service record with this id, or none. Its `status` says where it stands:
+        pending, certified (by whom, and the minutes it counts) or rejected (and why).
+
+        Args:
+            id: The record's id.
+        """
+        args: dict[str, Any] = {"id": id}
+        answer: ServiceRecord | None = self._native.ask("scoring", "service_record", args)
+        return answer
+
+    def service_records(
+        self,
+    ) -> Table[ServiceRow]:
+        """Every service record as a flat row, in the order recorded: its status as a name, who
+        certified it, the minutes it counts and why it was refused.
+        """
+        args: dict[str, Any] = {}
+        answer: Table[ServiceRow] = Table(self._native.ask("scoring", "service_records", args))
+        return answer
+
+    def volunteer(
+        self,
+        person: str,
+    ) -> Volunteer | None:
+        """A volunteer's standing — certified hours (two decimals, rounded down), minutes,
+        services, star level (星级) and since when — or none for someone with no certified
+        time and no level.
+
+        Args:
+            person: The person's id.
+        """
+        args: dict[str, Any] = {"person": person}
+        answer: Volunteer | None = self._native.ask("scoring", "volunteer", args)
+        return answer
+
+    def volunteers(
+        self,
+    ) -> Table[Volunteer]:
+        """Every volunteer with certified time or a level, by person id."""
+        args: dict[str, Any] = {}
+        answer: Table[Volunteer] = Table(self._native.ask("scoring", "volunteers", args))
+        return answer
+
+    def grant_preview(
+        self,
+        on: _dt.date | str,
+        *,
+        profile: StarProfileIn | None = None,
+    ) -> Table[StarChange]:
+        """The level changes a star grant on a day would make, in person order, without
+        recording anything.
+
+        Args:
+            on: The day of the grant.
+            profile: The star profile; the ward's configured one when absent.
+        """
+        args: dict[str, Any] = {"on": on}
+        _put(args, "profile", profile)
+        answer: Table[StarChange] = Table(self._native.ask("scoring", "grant_preview", args))
+        return answer
+
+    def obligations(
+        self,
+        unit: NodeCode,
+        start: Month,
+        end: Month,
+    ) -> Table[ObligationRow]:
+        """The monthly obligation (at least one certified service and two counted hours a
+        month, by default) of every sent-down party member (下沉党员) holding the role under a
+        unit, for each month from `start` to `end` (both included, at most 120 months), by
+        unit, person and month.
+
+        Args:
+            unit: The subtree's root.
+            start: The first month.
+            end: The last month (included).
+        """
+        args: dict[str, Any] = {"unit": unit, "start": start, "end": end}
+        answer: Table[ObligationRow] = Table(self._native.ask("scoring", "obligations", args))
+        return answer
+
+    def handler_scores(
+        self,
+        unit: NodeCode,
+        start: _dt.datetime | str,
+        end: _dt.datetime | str,
+    ) -> Table[HandlerScore]:
+        """Every person who handled requests under a unit filed from `start` (included) to `end`
+        (excluded), scored out of 100 by the configured weights of the closure, on-time
+        closure and satisfaction rates, and ranked, best first.
+
+        Args:
+            unit: The subtree's root.
+            start: The first moment of the period.
+            end: The first moment after it.
+        """
+        args: dict[str, Any] = {"unit": unit, "start": start, "end": end}
+        answer: Table[HandlerScore] = Table(self._native.ask("scoring", "handler_scores", args))
+        return answer
+
 
 class PointsCapability:
     """Points passbooks (积分存折) of dated lots, the catalog and redemptions."""
@@ -7032,6 +8096,106 @@ class PointsCapability:
         answer: Receipt = self._native.execute("points", "expire", args, actor, at, key)
         return answer
 
+    def passbook(
+        self,
+        person: str,
+    ) -> PassbookView | None:
+        """A person's passbook — earned, spent, expired and balance, where `earned = spent +
+        expired + balance` — and its lots in the order earned; none for someone who never
+        earned a point.
+
+        Args:
+            person: The person's id.
+        """
+        args: dict[str, Any] = {"person": person}
+        answer: PassbookView | None = self._native.ask("points", "passbook", args)
+        return answer
+
+    def available_points(
+        self,
+        person: str,
+        on: _dt.date | str,
+    ) -> int:
+        """The points a person may spend on a day: lots past their last day do not count, even
+        before an expiry run removes them. 0 for someone without a passbook.
+
+        Args:
+            person: The person's id.
+            on: The day.
+        """
+        args: dict[str, Any] = {"person": person, "on": on}
+        answer: int = self._native.ask("points", "available_points", args)
+        return answer
+
+    def passbook_history(
+        self,
+        person: str,
+    ) -> Table[HistoryLine]:
+        """A person's passbook history, oldest first: each movement (earned, redeemed, reversed,
+        expired), its points, the balance after it, and the lot or redemption it concerns.
+        Empty for someone without a passbook.
+
+        Args:
+            person: The person's id.
+        """
+        args: dict[str, Any] = {"person": person}
+        answer: Table[HistoryLine] = Table(self._native.ask("points", "passbook_history", args))
+        return answer
+
+    def items(
+        self,
+    ) -> Table[Item]:
+        """Every catalog item with its stock, in the order added."""
+        args: dict[str, Any] = {}
+        answer: Table[Item] = Table(self._native.ask("points", "items", args))
+        return answer
+
+    def item(
+        self,
+        id: str,
+    ) -> Item | None:
+        """The catalog item with this id, or none.
+
+        Args:
+            id: The item's id.
+        """
+        args: dict[str, Any] = {"id": id}
+        answer: Item | None = self._native.ask("points", "item", args)
+        return answer
+
+    def redemptions(
+        self,
+    ) -> Table[RedemptionRow]:
+        """Every redemption as a flat row, in the order made, reversed ones included (with the
+        day and reason of their reversal); `taken` lists the lots each took from.
+        """
+        args: dict[str, Any] = {}
+        answer: Table[RedemptionRow] = Table(self._native.ask("points", "redemptions", args))
+        return answer
+
+    def redemption(
+        self,
+        id: str,
+    ) -> Redemption | None:
+        """The redemption with this id, or none; `reversed` says when and why it was reversed.
+
+        Args:
+            id: The redemption's id.
+        """
+        args: dict[str, Any] = {"id": id}
+        answer: Redemption | None = self._native.ask("points", "redemption", args)
+        return answer
+
+    def totals(
+        self,
+    ) -> PointsTotals:
+        """Points earned, spent, expired and left across the ward, with the people holding a
+        passbook and the redemptions standing and reversed.
+        """
+        args: dict[str, Any] = {}
+        answer: PointsTotals = self._native.ask("points", "totals", args)
+        return answer
+
 
 class WardCapabilities:
     """A ward's capabilities, each a namespace of its commands and queries."""
@@ -7079,6 +8243,102 @@ def verify_journal(
     return answer
 
 
+def star_level(
+    hours: Decimal | int | str,
+    *,
+    thresholds: list[Decimal | int | str] | None = None,
+) -> int:
+    """The star level (星级) hours of certified service reach: 0 below the first threshold.
+    The thresholds default to the national profile (100 / 300 / 600 / 1000 / 1500 hours).
+
+    Args:
+        hours: Hours of certified service.
+        thresholds: Hours for levels 1, 2, … (positive, strictly increasing, one to ten of them); the national profile's when absent.
+    """
+    args: dict[str, Any] = {"hours": hours}
+    _put(args, "thresholds", thresholds)
+    answer: int = _native.call("star_level", args)
+    return answer
+
+
+def satisfaction_rate(
+    counts: list[int],
+) -> Decimal | None:
+    """The satisfaction rate (满意率) of ratings counted by level: the three top levels over
+    all rated, in percent with two decimals, or none when nothing was rated.
+
+    Args:
+        counts: Five counts, most satisfied first: very satisfied, satisfied, basically satisfied, dissatisfied, very dissatisfied.
+    """
+    args: dict[str, Any] = {"counts": counts}
+    answer: Decimal | None = _native.call("satisfaction_rate", args)
+    return answer
+
+
+def evaluate_communities(
+    tree: RatingTreeIn,
+    data: list[CommunityDataIn],
+) -> Table[Evaluation]:
+    """Rates communities on a rating tree: one evaluation per community, in the order of the
+    data, each with its score out of 100, grade, competition rank (1, 2, 2, 4;
+    communities with a fired veto 一票否决 rank last, with the lowest grade), the fired
+    vetoes, the points of each top-level node and the indicators that lost points, most
+    lost first.
+
+    Args:
+        tree: The rating tree: weighted groups down to indicators, veto items and grade bands.
+        data: Each community's value for every indicator, and the vetoes that fired.
+    """
+    args: dict[str, Any] = {"tree": tree, "data": data}
+    answer: Table[Evaluation] = Table(_native.call("evaluate_communities", args))
+    return answer
+
+
+def check_rating_tree(
+    tree: RatingTreeIn,
+) -> RatingTreeSummary:
+    """Checks a rating tree (ids unique, weights and targets above 0, groups not empty, at
+    most 8 levels, bands descending …) and counts its parts; a tree that breaks a rule is
+    refused with the path of the node at fault (`items[3].children[1]`).
+
+    Args:
+        tree: The rating tree.
+    """
+    args: dict[str, Any] = {"tree": tree}
+    answer: RatingTreeSummary = _native.call("check_rating_tree", args)
+    return answer
+
+
+def rating_losses(
+    evaluations: list[EvaluationIn],
+) -> Table[LossRow]:
+    """Every indicator that lost points, over the evaluations given (as
+    `evaluate_communities` returns them), as one long table: one row per community and
+    indicator, with the community's grade and rank, community by community.
+
+    Args:
+        evaluations: The evaluations.
+    """
+    args: dict[str, Any] = {"evaluations": evaluations}
+    answer: Table[LossRow] = Table(_native.call("rating_losses", args))
+    return answer
+
+
+def rating_items(
+    evaluations: list[EvaluationIn],
+) -> Table[ItemScoreRow]:
+    """The points of every top-level node, over the evaluations given (as
+    `evaluate_communities` returns them), as one long table: one row per community and
+    node, with the community's grade and rank, community by community.
+
+    Args:
+        evaluations: The evaluations.
+    """
+    args: dict[str, Any] = {"evaluations": evaluations}
+    answer: Table[ItemScoreRow] = Table(_native.call("rating_items", args))
+    return answer
+
+
 __all__ = [
     "Account",
     "Accrual",
@@ -7109,6 +8369,8 @@ __all__ = [
     "AssigneeDepartment",
     "AssigneePerson",
     "AssigneePool",
+    "Band",
+    "BandIn",
     "Basis",
     "BasisFixedFee",
     "BasisFixedRemuneration",
@@ -7116,6 +8378,7 @@ __all__ = [
     "BasisIn",
     "BasisRemuneration",
     "BasisRemunerationIn",
+    "Better",
     "Billing",
     "BillingIn",
     "Budget",
@@ -7143,6 +8406,8 @@ __all__ = [
     "CommandScoringIn",
     "CommandTasks",
     "CommandTasksIn",
+    "CommunityData",
+    "CommunityDataIn",
     "Counts",
     "CoverageRules",
     "CoverageView",
@@ -7158,6 +8423,8 @@ __all__ = [
     "ERROR_KINDS",
     "ErrorCode",
     "ErrorKind",
+    "Evaluation",
+    "EvaluationIn",
     "Event",
     "EventAssembly",
     "EventAssemblyIn",
@@ -7284,9 +8551,13 @@ __all__ = [
     "GridEventUnitRenamed",
     "GridEventUnitRetired",
     "Handler",
+    "HandlerScore",
+    "HandlerScoreIn",
     "HandlerWeights",
     "HandlerWeightsIn",
     "Hash",
+    "HistoryLine",
+    "HistoryLineIn",
     "HoursRules",
     "HouseholdRow",
     "HouseholdRowIn",
@@ -7306,6 +8577,10 @@ __all__ = [
     "IncomeSource",
     "Item",
     "ItemIn",
+    "ItemScore",
+    "ItemScoreIn",
+    "ItemScoreRow",
+    "ItemScoreRowIn",
     "JournalCheck",
     "Level",
     "Limit",
@@ -7317,16 +8592,34 @@ __all__ = [
     "Location",
     "LocationHousehold",
     "LocationUnit",
+    "Loss",
+    "LossIn",
+    "LossRow",
+    "LossRowIn",
+    "Lot",
+    "LotIn",
     "Matter",
     "MissingLeader",
+    "Month",
     "MotionKind",
+    "Movement",
     "NewHousehold",
     "NewHouseholdIn",
     "NodeCode",
+    "Normalise",
+    "NormaliseFlag",
+    "NormaliseIn",
+    "NormaliseMinMax",
+    "NormaliseTarget",
+    "NormaliseTargetIn",
     "Obligation",
+    "ObligationRow",
+    "ObligationRowIn",
     "OpenOrClosed",
     "OutOfBand",
     "Outcome",
+    "PassbookView",
+    "PassbookViewIn",
     "Payment",
     "PaymentIn",
     "PaymentStatus",
@@ -7360,6 +8653,7 @@ __all__ = [
     "PointsEventRestocked",
     "PointsEventReversed",
     "PointsEventReversedIn",
+    "PointsTotals",
     "Posting",
     "PostingIn",
     "Progression",
@@ -7376,13 +8670,24 @@ __all__ = [
     "PurposeRemunerationPaid",
     "PurposeReversal",
     "PurposeSpending",
+    "RatingNode",
+    "RatingNodeIn",
     "RatingPoints",
+    "RatingTree",
+    "RatingTreeIn",
+    "RatingTreeSummary",
     "Receipt",
+    "Redemption",
+    "RedemptionIn",
+    "RedemptionRow",
+    "RedemptionRowIn",
     "ResponderRow",
     "Responsible",
     "ResponsibleDepartment",
     "ResponsiblePerson",
     "ResponsibleUnit",
+    "Reversal",
+    "ReversalIn",
     "Role",
     "RoleAt",
     "Rounding",
@@ -7406,6 +8711,15 @@ __all__ = [
     "ScoringEventServiceRejected",
     "ScoringEventStarsGranted",
     "ScoringEventStarsGrantedIn",
+    "ServiceRecord",
+    "ServiceRecordIn",
+    "ServiceRow",
+    "ServiceRowIn",
+    "ServiceState",
+    "ServiceStatus",
+    "ServiceStatusCertified",
+    "ServiceStatusPending",
+    "ServiceStatusRejected",
     "SharingKey",
     "SharingKeyAgreed",
     "SharingKeyAgreedIn",
@@ -7495,9 +8809,18 @@ __all__ = [
     "UnitProgress",
     "UnitRounding",
     "UnitRow",
+    "Veto",
+    "Volunteer",
+    "VolunteerIn",
     "Voucher",
     "WardCapabilities",
     "WardConfig",
     "WardConfigIn",
+    "check_rating_tree",
+    "evaluate_communities",
+    "rating_items",
+    "rating_losses",
+    "satisfaction_rate",
+    "star_level",
     "verify_journal",
 ]

@@ -15,6 +15,7 @@ mod config;
 mod decide;
 mod error;
 mod passbook;
+mod rows;
 #[cfg(test)]
 mod tests;
 
@@ -23,6 +24,7 @@ pub use command::{ExpiredLot, PointsCommand, PointsEvent};
 pub use config::{Cap, CapPeriod, Expiry, PointsConfig, RatingPoints};
 pub use error::PointsError;
 pub use passbook::{Lot, Movement, Passbook, Source, Take};
+pub use rows::{PassbookView, RedemptionRow};
 
 pub use decide::{check_event, decide, Reads};
 
@@ -53,6 +55,7 @@ pub struct HistoryLine {
 /// Points earned, spent, expired and left across the ward.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "PointsTotals"))]
 pub struct Totals {
     /// People with a passbook.
     pub people: u64,

@@ -10,6 +10,12 @@ use crate::surface::Function;
 crate::function_set! {
     pub static FUNCTIONS {
         "verify_journal" => VerifyJournal,
+        "star_level" => super::scoring_rules::StarLevel,
+        "satisfaction_rate" => super::scoring_rules::SatisfactionRate,
+        "evaluate_communities" => super::rating::EvaluateCommunities,
+        "check_rating_tree" => super::rating::CheckRatingTree,
+        "rating_losses" => super::rating::RatingLosses,
+        "rating_items" => super::rating::RatingItems,
     }
 }
 

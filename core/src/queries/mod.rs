@@ -13,10 +13,27 @@
 
 pub mod functions;
 pub mod grid;
+pub mod points;
+pub mod rating;
+pub mod scoring;
+pub mod scoring_rules;
+
+#[cfg(test)]
+mod points_tests;
+#[cfg(test)]
+mod rating_tests;
+#[cfg(test)]
+mod scoring_rules_tests;
+#[cfg(test)]
+mod scoring_tests;
 
 use crate::surface::QuerySet;
 
 pub use functions::FUNCTIONS;
 
 /// Every capability's queries.
-pub static QUERY_SETS: &[&QuerySet] = &[&grid::GRID_QUERIES];
+pub static QUERY_SETS: &[&QuerySet] = &[
+    &grid::GRID_QUERIES,
+    &scoring::SCORING_QUERIES,
+    &points::POINTS_QUERIES,
+];

@@ -15,6 +15,7 @@ mod error;
 mod handlers;
 mod model;
 mod obligations;
+mod rows;
 mod stars;
 #[cfg(test)]
 mod tests;
@@ -26,6 +27,7 @@ pub use error::ScoringError;
 pub use handlers::{satisfaction_rate, HandlerScore};
 pub use model::{hours_of, Activity, ServiceRecord, ServiceStatus, Standing, Volunteer};
 pub use obligations::{Month, ObligationRow};
+pub use rows::{ServiceRow, ServiceState};
 pub use stars::{Cutoffs, Progression, StarProfile};
 
 pub(crate) use decide::{check_event, decide};

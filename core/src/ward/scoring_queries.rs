@@ -18,7 +18,21 @@ impl Ward {
         if self.grid.unit(unit).is_none() {
             return Err(GridError::UnknownUnit(unit).into());
         }
-        let months = Month::range(from.parse()?, to.parse()?)?;
+        self.obligations_over(unit, from.parse()?, to.parse()?)
+    }
+
+    /// The monthly obligation of every sent-down party member holding the role under
+    /// `unit`, for each month from `from` to `to` (both included, at most 120 months).
+    pub fn obligations_over(
+        &self,
+        unit: NodeCode,
+        from: Month,
+        to: Month,
+    ) -> Result<Vec<ObligationRow>, Error> {
+        if self.grid.unit(unit).is_none() {
+            return Err(GridError::UnknownUnit(unit).into());
+        }
+        let months = Month::range(from, to)?;
         let rule = &self.config.scoring.obligation;
         Ok(scoring::obligations(
             &self.grid,

@@ -66,6 +66,7 @@ mod error;
 mod evaluate;
 mod model;
 mod report;
+mod rows;
 mod validate;
 
 #[cfg(test)]
@@ -83,4 +84,5 @@ pub use model::{
 };
 pub(crate) use report::{competition_ranks, round2};
 pub use report::{Evaluation, ItemScore, Loss};
+pub use rows::{item_score_rows, loss_rows, ItemScoreRow, LossRow, TreeSummary};
 pub use validate::{MAX_DEPTH, MAX_TEXT};

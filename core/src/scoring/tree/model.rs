@@ -11,6 +11,7 @@ use super::error::TreeError;
 /// grade bands. The total score is out of 100.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "RatingTree"))]
 #[serde(deny_unknown_fields)]
 pub struct Tree {
     /// The scheme's name.
@@ -31,7 +32,7 @@ pub struct Tree {
 /// A node of the tree: a group of further nodes or an indicator leaf.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[cfg_attr(feature = "schema", schemars(with = "NodeRepr"))]
+#[cfg_attr(feature = "schema", schemars(with = "NodeRepr", rename = "RatingNode"))]
 #[serde(try_from = "NodeRepr", into = "NodeRepr")]
 pub struct Node {
     /// A short id, unique across the tree's nodes and vetoes.
@@ -208,7 +209,7 @@ impl Node {
 /// `normalise`), exactly one of the two.
 #[derive(Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[cfg_attr(feature = "schema", schemars(rename = "Node"))]
+#[cfg_attr(feature = "schema", schemars(rename = "RatingNode"))]
 #[serde(deny_unknown_fields)]
 struct NodeRepr {
     /// A short id, unique across the tree's nodes and vetoes.

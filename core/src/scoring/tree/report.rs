@@ -44,9 +44,9 @@ pub struct ItemScore {
 /// Points an indicator lost: why a community's score is below 100.
 ///
 /// Unrounded, the losses add up to 100 minus the unrounded score; an indicator that lost
-/// less than half a hundredth is listed with `0.00`. The texts are shared with the other
-/// losses of the same indicator (`Arc<str>`), as there is one loss per indicator and
-/// community; in JSON they are plain strings.
+/// less than half a hundredth is listed with `0.00`.
+// The texts are shared with the other losses of the same indicator (`Arc<str>`), as there
+// is one loss per indicator and community; in JSON they are plain strings.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Loss {
