@@ -508,6 +508,32 @@ export interface Category {
   skills?: Array<string>;
 }
 
+/** A category as configured, its limits as short text. */
+export interface CategoryView {
+  /** Its code (Open311's `service_code`). */
+  code: string;
+  /** What it is about. */
+  description: string;
+  /** The domain that answers for it. */
+  domain: Domain;
+  /** The one extension that may be granted. */
+  extension: string;
+  /** The group it is listed under. */
+  group: string;
+  /** Who handles it. */
+  handler: Handler;
+  /** A micro-wish (微心愿): any registered person may claim it as a donor. */
+  micro_wish: boolean;
+  /** Its name. */
+  name: string;
+  /** Resolution is due within this limit from dispatch. */
+  resolution_limit: string;
+  /** The first action is due within this limit from dispatch. */
+  response_limit: string;
+  /** Skill tags a handler must have (all of them). */
+  skills: Array<string>;
+}
+
 /** Where and why a chain breaks. */
 export interface ChainBreak {
   /** The line (1-based) or entry number where the break was found. */
@@ -2258,6 +2284,110 @@ export interface ImportedRequestIn {
 /** Sources of common income (Civil Code Art. 282: it belongs to the owners jointly). */
 export type IncomeSource = "parking" | "advertising" | "other";
 
+/** The indicators of a unit (or the whole ward) over a period. */
+export interface Indicators {
+  /** Closed by the period's end. */
+  closed: number;
+  /** Closed within the resolution limit. */
+  closed_on_time: number;
+  /** 结案率, %. */
+  closure_rate?: Decimal | null;
+  /** Due to close (应结案). */
+  due: number;
+  /** Given their one extension. */
+  extended: number;
+  /** Extension rate, %. */
+  extension_rate?: Decimal | null;
+  /** Requests filed in the period (all of them). */
+  filed: number;
+  /** 按期结案率, %. */
+  on_time_rate?: Decimal | null;
+  /** Still open at the end. */
+  open: number;
+  /** Open at the end and past the resolution limit. */
+  overdue: number;
+  /** Parked (挂账) and still open. */
+  parked: number;
+  /** Rated. */
+  rated: number;
+  /** Reopened at least once. */
+  reopened: number;
+  /** Whose first action came within the response limit. */
+  responded_on_time: number;
+  /** Whose first action was due or made by the end. */
+  response_due: number;
+  /** Response rate, %. */
+  response_rate?: Decimal | null;
+  /** Rework rate, %. */
+  rework_rate?: Decimal | null;
+  /** Satisfaction rate, %. */
+  satisfaction_rate?: Decimal | null;
+  /** Rated in the top three levels. */
+  satisfied: number;
+  /** Put under supervision. */
+  supervised: number;
+  /** The unit, or `None` for the whole ward. */
+  unit?: NodeCode | null;
+  /** Whistle rate (吹哨率), %. */
+  whistle_rate?: Decimal | null;
+  /** On which departments were called in. */
+  whistled: number;
+  /** Cancelled or marked duplicate. */
+  withdrawn: number;
+}
+
+/** The indicators of a unit (or the whole ward) over a period. */
+export interface IndicatorsIn {
+  /** Closed by the period's end. */
+  closed: number;
+  /** Closed within the resolution limit. */
+  closed_on_time: number;
+  /** 结案率, %. */
+  closure_rate?: Decimal | number | null;
+  /** Due to close (应结案). */
+  due: number;
+  /** Given their one extension. */
+  extended: number;
+  /** Extension rate, %. */
+  extension_rate?: Decimal | number | null;
+  /** Requests filed in the period (all of them). */
+  filed: number;
+  /** 按期结案率, %. */
+  on_time_rate?: Decimal | number | null;
+  /** Still open at the end. */
+  open: number;
+  /** Open at the end and past the resolution limit. */
+  overdue: number;
+  /** Parked (挂账) and still open. */
+  parked: number;
+  /** Rated. */
+  rated: number;
+  /** Reopened at least once. */
+  reopened: number;
+  /** Whose first action came within the response limit. */
+  responded_on_time: number;
+  /** Whose first action was due or made by the end. */
+  response_due: number;
+  /** Response rate, %. */
+  response_rate?: Decimal | number | null;
+  /** Rework rate, %. */
+  rework_rate?: Decimal | number | null;
+  /** Satisfaction rate, %. */
+  satisfaction_rate?: Decimal | number | null;
+  /** Rated in the top three levels. */
+  satisfied: number;
+  /** Put under supervision. */
+  supervised: number;
+  /** The unit, or `None` for the whole ward. */
+  unit?: NodeCode | null;
+  /** Whistle rate (吹哨率), %. */
+  whistle_rate?: Decimal | number | null;
+  /** On which departments were called in. */
+  whistled: number;
+  /** Cancelled or marked duplicate. */
+  withdrawn: number;
+}
+
 /** An item of a unit's catalog. */
 export interface Item {
   /** Points per piece. */
@@ -2427,6 +2557,106 @@ export interface Obligation {
   minutes_per_month?: number;
   /** Certified services needed in a month. */
   services_per_month?: number;
+}
+
+/**
+ * A service request as GeoReport v2 writes it (GET requests), and as
+ * [`parse_requests`] reads it from another system. Absent optional fields are left out
+ * of the JSON; unknown fields (`lat`, `long`, extensions) are ignored when read.
+ */
+export interface Open311Request {
+  /** The names of the units it lies in, district first, separated by spaces. */
+  address?: string | null;
+  /** A household id or a unit code. */
+  address_id?: string | null;
+  /**
+   * The name of the party answering for it: a unit, a department, or a person's
+   * masked name.
+   */
+  agency_responsible?: string | null;
+  /** What is wrong or wanted. */
+  description?: string | null;
+  /** When resolution is due. */
+  expected_datetime?: DateTimeString | null;
+  /** The reference of its first photo. */
+  media_url?: string | null;
+  /** When it was filed. */
+  requested_datetime: DateTimeString;
+  /** The category code. */
+  service_code: string;
+  /** The category name. */
+  service_name?: string | null;
+  /** What to expect: supervision or parking, when either applies. */
+  service_notice?: string | null;
+  /** The request's id. */
+  service_request_id: string;
+  /** `open` or `closed`. */
+  status: OpenOrClosed;
+  /** A note on the status: why it was closed, or the Gridward status of an open one. */
+  status_notes?: string | null;
+  /** When it last changed. */
+  updated_datetime?: DateTimeString | null;
+  /** A postal code (Gridward keeps none; kept when read). */
+  zipcode?: string | null;
+}
+
+/**
+ * A service request as GeoReport v2 writes it (GET requests), and as
+ * [`parse_requests`] reads it from another system. Absent optional fields are left out
+ * of the JSON; unknown fields (`lat`, `long`, extensions) are ignored when read.
+ */
+export interface Open311RequestIn {
+  /** The names of the units it lies in, district first, separated by spaces. */
+  address?: string | null;
+  /** A household id or a unit code. */
+  address_id?: string | null;
+  /**
+   * The name of the party answering for it: a unit, a department, or a person's
+   * masked name.
+   */
+  agency_responsible?: string | null;
+  /** What is wrong or wanted. */
+  description?: string | null;
+  /** When resolution is due. */
+  expected_datetime?: DateTimeString | Date | null;
+  /** The reference of its first photo. */
+  media_url?: string | null;
+  /** When it was filed. */
+  requested_datetime: DateTimeString | Date;
+  /** The category code. */
+  service_code: string;
+  /** The category name. */
+  service_name?: string | null;
+  /** What to expect: supervision or parking, when either applies. */
+  service_notice?: string | null;
+  /** The request's id. */
+  service_request_id: string;
+  /** `open` or `closed`. */
+  status: OpenOrClosed;
+  /** A note on the status: why it was closed, or the Gridward status of an open one. */
+  status_notes?: string | null;
+  /** When it last changed. */
+  updated_datetime?: DateTimeString | Date | null;
+  /** A postal code (Gridward keeps none; kept when read). */
+  zipcode?: string | null;
+}
+
+/** A service of the service list (GET services): one category of request. */
+export interface Open311Service {
+  /** What the category is about (its name when it has no description). */
+  description: string;
+  /** The group the category is listed under. */
+  group: string;
+  /** Comma-separated keywords: the category's domain and its handler. */
+  keywords: string;
+  /** Whether the service has extra attributes to fill in; Gridward's have none. */
+  metadata: boolean;
+  /** The category code. */
+  service_code: string;
+  /** The category name. */
+  service_name: string;
+  /** How requests are created: always `realtime` (the request exists once filed). */
+  type: string;
 }
 
 /** Whether an imported request is open or closed (Open311 knows only these two). */
@@ -2974,6 +3204,150 @@ export interface Receipt {
   seq?: number | null;
 }
 
+/** A request as a flat row. */
+export interface RequestRow {
+  /** Its category code. */
+  category: string;
+  /** The claimer, while claimed. */
+  claimed_by?: string | null;
+  /** When it was closed. */
+  closed_at?: DateTimeString | null;
+  /** The end of a correction window. */
+  correction_due?: DateTimeString | null;
+  /** Its description. */
+  description: string;
+  /** When it was first dispatched. */
+  dispatched_at?: DateTimeString | null;
+  /** The unit that dispatches it. */
+  dispatcher: NodeCode;
+  /** The paired unit giving, for a claimed micro-wish. */
+  donor?: string | null;
+  /** The request it duplicates. */
+  duplicate_of?: string | null;
+  /** Extension granted. */
+  extended: boolean;
+  /** When it was filed. */
+  filed_at: DateTimeString;
+  /** Who filed it. */
+  filer?: string | null;
+  /** When it was reported handled. */
+  handled_at?: DateTimeString | null;
+  /** Who handled it. */
+  handled_by?: string | null;
+  /** The household it is at, if one. */
+  household?: string | null;
+  /** Its id. */
+  id: string;
+  /** Imported from another system. */
+  imported: boolean;
+  /** The note of its last change. */
+  note: string;
+  /** Closed within the resolution limit. */
+  on_time?: boolean | null;
+  /** Parked and still open. */
+  parked: boolean;
+  /** The filer's rating. */
+  rating?: Satisfaction | null;
+  /** Times reopened. */
+  reopens: number;
+  /** The handler's report. */
+  report?: string | null;
+  /** Resolution due. */
+  resolution_due?: DateTimeString | null;
+  /** When the first action came. */
+  responded_at?: DateTimeString | null;
+  /** First action due. */
+  response_due?: DateTimeString | null;
+  /** Who answers for it now. */
+  responsible: Responsible;
+  /** Times returned. */
+  returns: number;
+  /** Its status. */
+  status: Status;
+  /** Under supervision. */
+  supervised: boolean;
+  /** The unit it is at. */
+  unit: NodeCode;
+  /** When it last changed. */
+  updated_at: DateTimeString;
+  /** Who verified it. */
+  verified_by?: string | null;
+  /** Departments called in. */
+  whistles: Array<WhistleRow>;
+}
+
+/** A request as a flat row. */
+export interface RequestRowIn {
+  /** Its category code. */
+  category: string;
+  /** The claimer, while claimed. */
+  claimed_by?: string | null;
+  /** When it was closed. */
+  closed_at?: DateTimeString | Date | null;
+  /** The end of a correction window. */
+  correction_due?: DateTimeString | Date | null;
+  /** Its description. */
+  description: string;
+  /** When it was first dispatched. */
+  dispatched_at?: DateTimeString | Date | null;
+  /** The unit that dispatches it. */
+  dispatcher: NodeCode;
+  /** The paired unit giving, for a claimed micro-wish. */
+  donor?: string | null;
+  /** The request it duplicates. */
+  duplicate_of?: string | null;
+  /** Extension granted. */
+  extended: boolean;
+  /** When it was filed. */
+  filed_at: DateTimeString | Date;
+  /** Who filed it. */
+  filer?: string | null;
+  /** When it was reported handled. */
+  handled_at?: DateTimeString | Date | null;
+  /** Who handled it. */
+  handled_by?: string | null;
+  /** The household it is at, if one. */
+  household?: string | null;
+  /** Its id. */
+  id: string;
+  /** Imported from another system. */
+  imported: boolean;
+  /** The note of its last change. */
+  note: string;
+  /** Closed within the resolution limit. */
+  on_time?: boolean | null;
+  /** Parked and still open. */
+  parked: boolean;
+  /** The filer's rating. */
+  rating?: Satisfaction | null;
+  /** Times reopened. */
+  reopens: number;
+  /** The handler's report. */
+  report?: string | null;
+  /** Resolution due. */
+  resolution_due?: DateTimeString | Date | null;
+  /** When the first action came. */
+  responded_at?: DateTimeString | Date | null;
+  /** First action due. */
+  response_due?: DateTimeString | Date | null;
+  /** Who answers for it now. */
+  responsible: Responsible;
+  /** Times returned. */
+  returns: number;
+  /** Its status. */
+  status: Status;
+  /** Under supervision. */
+  supervised: boolean;
+  /** The unit it is at. */
+  unit: NodeCode;
+  /** When it last changed. */
+  updated_at: DateTimeString | Date;
+  /** Who verified it. */
+  verified_by?: string | null;
+  /** Departments called in. */
+  whistles: Array<WhistleRowIn>;
+}
+
 /** Someone who answers at a link of a chain of responsibility. */
 export interface ResponderRow {
   /** Their name. */
@@ -3021,6 +3395,45 @@ export interface RoleAt {
  * Gridward names one of these.
  */
 export type Rounding = "half_up" | "half_even" | "down" | "up";
+
+/** To a person of the grid staff. */
+export interface RouteViewPerson {
+  kind: "person";
+  /** The person's id. */
+  person: string;
+  /** The status it would take: `assigned`. */
+  status: Status;
+}
+
+/** To a department of the street. */
+export interface RouteViewDepartment {
+  /** The department's id. */
+  department: string;
+  kind: "department";
+  /** The status it would take: `assigned`. */
+  status: Status;
+}
+
+/** Into the claim pool of a unit. */
+export interface RouteViewPool {
+  kind: "pool";
+  /** The status it would take: `pooled`. */
+  status: Status;
+  /** The pool's unit. */
+  unit: NodeCode;
+}
+
+/** To the locality: the street takes it, nobody below being able to (属地兜底). */
+export interface RouteViewLocality {
+  kind: "locality";
+  /** The status it would take: `assigned`. */
+  status: Status;
+  /** The street. */
+  unit: NodeCode;
+}
+
+/** Where the routing rules send a request, and the status it would take there. */
+export type RouteView = (RouteViewPerson | RouteViewDepartment | RouteViewPool | RouteViewLocality);
 
 /** The five levels of satisfaction (政务服务好差评). */
 export type Satisfaction = "very_satisfied" | "satisfied" | "basically_satisfied" | "dissatisfied" | "very_dissatisfied";
@@ -3658,11 +4071,26 @@ export interface TaskCommandImportIn {
   type: "import";
 }
 
-/** A command of the tasks capability. */
-export type TaskCommand = (TaskCommandFile | TaskCommandDispatch | TaskCommandClaim | TaskCommandReleaseClaim | TaskCommandOfferHandover | TaskCommandAcceptHandover | TaskCommandStart | TaskCommandHandle | TaskCommandVerify | TaskCommandReturn | TaskCommandCancel | TaskCommandMarkDuplicate | TaskCommandReopen | TaskCommandRate | TaskCommandExtend | TaskCommandWhistle | TaskCommandReport | TaskCommandSupervise | TaskCommandSweep | TaskCommandSetSkills | TaskCommandAppointOfficer | TaskCommandRemoveOfficer | TaskCommandImport);
+/**
+ * Import an Open311 GeoReport v2 feed (a JSON array of service requests), all or
+ * nothing. Each element's `address_id` names a household of the ward (the request
+ * is at that household) or else the code of one of its units; `lat` and `long` are
+ * ignored. Malformed text is refused with an `open311_*` code naming the element;
+ * the requests then meet the checks of `import` (known category, new id, a closed
+ * request's `updated_datetime`, the actor's right to dispatch there), whose faults
+ * name the element as `import row {index}`.
+ */
+export interface TaskCommandImportOpen311 {
+  /** The feed: the JSON text of the array. */
+  feed: string;
+  type: "import_open311";
+}
 
 /** A command of the tasks capability. */
-export type TaskCommandIn = (TaskCommandFile | TaskCommandDispatch | TaskCommandClaim | TaskCommandReleaseClaim | TaskCommandOfferHandover | TaskCommandAcceptHandover | TaskCommandStart | TaskCommandHandle | TaskCommandVerify | TaskCommandReturn | TaskCommandCancel | TaskCommandMarkDuplicate | TaskCommandReopen | TaskCommandRate | TaskCommandExtend | TaskCommandWhistle | TaskCommandReport | TaskCommandSupervise | TaskCommandSweep | TaskCommandSetSkills | TaskCommandAppointOfficer | TaskCommandRemoveOfficer | TaskCommandImportIn);
+export type TaskCommand = (TaskCommandFile | TaskCommandDispatch | TaskCommandClaim | TaskCommandReleaseClaim | TaskCommandOfferHandover | TaskCommandAcceptHandover | TaskCommandStart | TaskCommandHandle | TaskCommandVerify | TaskCommandReturn | TaskCommandCancel | TaskCommandMarkDuplicate | TaskCommandReopen | TaskCommandRate | TaskCommandExtend | TaskCommandWhistle | TaskCommandReport | TaskCommandSupervise | TaskCommandSweep | TaskCommandSetSkills | TaskCommandAppointOfficer | TaskCommandRemoveOfficer | TaskCommandImport | TaskCommandImportOpen311);
+
+/** A command of the tasks capability. */
+export type TaskCommandIn = (TaskCommandFile | TaskCommandDispatch | TaskCommandClaim | TaskCommandReleaseClaim | TaskCommandOfferHandover | TaskCommandAcceptHandover | TaskCommandStart | TaskCommandHandle | TaskCommandVerify | TaskCommandReturn | TaskCommandCancel | TaskCommandMarkDuplicate | TaskCommandReopen | TaskCommandRate | TaskCommandExtend | TaskCommandWhistle | TaskCommandReport | TaskCommandSupervise | TaskCommandSweep | TaskCommandSetSkills | TaskCommandAppointOfficer | TaskCommandRemoveOfficer | TaskCommandImportIn | TaskCommandImportOpen311);
 
 /** A request was filed; it waits at its dispatcher. */
 export interface TaskEventFiled {
@@ -4184,6 +4612,38 @@ export interface WardConfigIn {
   scoring?: ScoringConfigIn;
   /** The tasks capability. */
   tasks?: TasksConfig;
+}
+
+/** A department's call on a request, by id. */
+export interface WhistleRow {
+  /** When it was called in. */
+  called_at: DateTimeString;
+  /** The department. */
+  department: string;
+  /** When its report is due. */
+  due: DateTimeString;
+  /** Whether it was late. */
+  late: boolean;
+  /** Its report. */
+  report?: string | null;
+  /** When it reported. */
+  reported_at?: DateTimeString | null;
+}
+
+/** A department's call on a request, by id. */
+export interface WhistleRowIn {
+  /** When it was called in. */
+  called_at: DateTimeString | Date;
+  /** The department. */
+  department: string;
+  /** When its report is due. */
+  due: DateTimeString | Date;
+  /** Whether it was late. */
+  late: boolean;
+  /** Its report. */
+  report?: string | null;
+  /** When it reported. */
+  reported_at?: DateTimeString | Date | null;
 }
 
 /** The grid hierarchy (网格化管理): district → street → community → grid → micro-grid → household, the people and roles on it, departments, paired units and directives. */
@@ -4829,6 +5289,133 @@ export interface TasksImportRequestsArgs {
    * @param context Who acts, when, and under which idempotency key.
    */
   import_requests(args: TasksImportRequestsArgs, context?: CommandContext): Receipt;
+export interface TasksImportOpen311Args {
+  /** The feed: the JSON text of the array. */
+  feed: string;
+}
+
+  /**
+   * Import an Open311 GeoReport v2 feed (a JSON array of service requests), all or
+   * nothing. Each element's `address_id` names a household of the ward (the request
+   * is at that household) or else the code of one of its units; `lat` and `long` are
+   * ignored. Malformed text is refused with an `open311_*` code naming the element;
+   * the requests then meet the checks of `import` (known category, new id, a closed
+   * request's `updated_datetime`, the actor's right to dispatch there), whose faults
+   * name the element as `import row {index}`.
+   *
+   * @param context Who acts, when, and under which idempotency key.
+   */
+  import_open311(args: TasksImportOpen311Args, context?: CommandContext): Receipt;
+export interface TasksRequestArgs {
+  /** The request's id. */
+  id: string;
+}
+
+  /** The request with this id as a row, or none. */
+  request(args: TasksRequestArgs): RequestRow | null;
+export interface TasksRequestsArgs {
+  /** The subtree's root; the whole ward when absent. */
+  scope?: NodeCode | null;
+  /** The status; any when absent. */
+  status?: Status | null;
+}
+
+  /**
+   * Requests under a unit (all when absent) with a status (any when absent), in filing
+   * order, as rows.
+   */
+  requests(args?: TasksRequestsArgs): Array<RequestRow>;
+export interface TasksRouteArgs {
+  /** The category's code. */
+  category: string;
+  /** Where the request would be. */
+  location: Location;
+}
+
+  /** Where the routing rules would send a request of a category at a location now. */
+  route(args: TasksRouteArgs): RouteView;
+export interface TasksClaimableByArgs {
+  /** The person's id. */
+  person: string;
+}
+
+  /** Pooled requests a person may claim now, in filing order, as rows. */
+  claimable_by(args: TasksClaimableByArgs): Array<RequestRow>;
+export interface TasksIndicatorsArgs {
+  /** The first moment of the period. */
+  start: DateTimeString | Date;
+  /** The first moment after the period. */
+  end: DateTimeString | Date;
+  /** The subtree's root; the whole ward when absent. */
+  scope?: NodeCode | null;
+}
+
+  /**
+   * Case-handling indicators of the requests under a unit (the whole ward when absent)
+   * filed from `start` (included) to `end` (excluded), seen as they stood at `end`:
+   * counts, and rates in percent with two decimals (none when nothing is there to divide
+   * by).
+   */
+  indicators(args: TasksIndicatorsArgs): Indicators;
+export interface TasksIndicatorsByArgs {
+  /** The level of the units. */
+  level: Level;
+  /** The first moment of the period. */
+  start: DateTimeString | Date;
+  /** The first moment after the period. */
+  end: DateTimeString | Date;
+}
+
+  /**
+   * The indicators of every unit of a level over a period, in code order; units without
+   * requests have rows of zeros.
+   */
+  indicators_by(args: TasksIndicatorsByArgs): Array<Indicators>;
+/** No arguments. */
+export type TasksCategoriesArgs = Record<string, never>;
+
+  /**
+   * The categories requests are filed under, in the configuration's order, with their
+   * limits as short text (`"5wh"` working hours, `"15wd"` working days, `"24h"`, `"3d"`).
+   */
+  categories(args?: TasksCategoriesArgs): Array<CategoryView>;
+/** No arguments. */
+export type TasksOpen311ServicesArgs = Record<string, never>;
+
+  /** The Open311 GeoReport v2 service list (GET services): one service per category. */
+  open311_services(args?: TasksOpen311ServicesArgs): Array<Open311Service>;
+/** No arguments. */
+export type TasksOpen311ServicesJsonArgs = Record<string, never>;
+
+  /** The Open311 service list as JSON text, ready to serve. */
+  open311_services_json(args?: TasksOpen311ServicesJsonArgs): string;
+export interface TasksOpen311RequestsArgs {
+  /** The subtree's root; the whole ward when absent. */
+  scope?: NodeCode | null;
+  /** `open` or `closed`; either when absent. */
+  status?: OpenOrClosed | null;
+}
+
+  /**
+   * Requests under a unit (all when absent) that are open or closed (either when absent),
+   * in filing order, as Open311 GeoReport v2 service requests (GET requests). Closed,
+   * cancelled and duplicate requests are `closed`; the rest are `open`, their Gridward
+   * status leading their status notes. Nothing names the filer; a person answering for a
+   * request is shown by masked name.
+   */
+  open311_requests(args?: TasksOpen311RequestsArgs): Array<Open311Request>;
+export interface TasksOpen311RequestsJsonArgs {
+  /** The subtree's root; the whole ward when absent. */
+  scope?: NodeCode | null;
+  /** `open` or `closed`; either when absent. */
+  status?: OpenOrClosed | null;
+}
+
+  /**
+   * The Open311 requests (as `open311_requests` gives them) as JSON text, for another
+   * system to read.
+   */
+  open311_requests_json(args?: TasksOpen311RequestsJsonArgs): string;
 }
 
 /** A compound's common fund under trust-based property management (信托制物业): double-entry accounts, fees, budgets, payments with vouchers, remuneration, dividends and the public statement. */

@@ -611,6 +611,35 @@ class Category(TypedDict):
     skills: NotRequired[list[str]]
 
 
+class CategoryView(TypedDict):
+    """A category as configured, its limits as short text.
+
+    Attributes:
+        code: Its code (Open311's `service_code`).
+        description: What it is about.
+        domain: The domain that answers for it.
+        extension: The one extension that may be granted.
+        group: The group it is listed under.
+        handler: Who handles it.
+        micro_wish: A micro-wish (微心愿): any registered person may claim it as a donor.
+        name: Its name.
+        resolution_limit: Resolution is due within this limit from dispatch.
+        response_limit: The first action is due within this limit from dispatch.
+        skills: Skill tags a handler must have (all of them).
+    """
+    code: str
+    description: str
+    domain: Domain
+    extension: str
+    group: str
+    handler: Handler
+    micro_wish: bool
+    name: str
+    resolution_limit: str
+    response_limit: str
+    skills: list[str]
+
+
 class ChainBreak(TypedDict):
     """Where and why a chain breaks.
 
@@ -2903,6 +2932,116 @@ IncomeSource: TypeAlias = "Literal['parking', 'advertising', 'other']"
 """Sources of common income (Civil Code Art. 282: it belongs to the owners jointly)."""
 
 
+class Indicators(TypedDict):
+    """The indicators of a unit (or the whole ward) over a period.
+
+    Attributes:
+        closed: Closed by the period's end.
+        closed_on_time: Closed within the resolution limit.
+        closure_rate: 结案率, %.
+        due: Due to close (应结案).
+        extended: Given their one extension.
+        extension_rate: Extension rate, %.
+        filed: Requests filed in the period (all of them).
+        on_time_rate: 按期结案率, %.
+        open: Still open at the end.
+        overdue: Open at the end and past the resolution limit.
+        parked: Parked (挂账) and still open.
+        rated: Rated.
+        reopened: Reopened at least once.
+        responded_on_time: Whose first action came within the response limit.
+        response_due: Whose first action was due or made by the end.
+        response_rate: Response rate, %.
+        rework_rate: Rework rate, %.
+        satisfaction_rate: Satisfaction rate, %.
+        satisfied: Rated in the top three levels.
+        supervised: Put under supervision.
+        unit: The unit, or `None` for the whole ward.
+        whistle_rate: Whistle rate (吹哨率), %.
+        whistled: On which departments were called in.
+        withdrawn: Cancelled or marked duplicate.
+    """
+    closed: int
+    closed_on_time: int
+    closure_rate: NotRequired[Decimal | None]
+    due: int
+    extended: int
+    extension_rate: NotRequired[Decimal | None]
+    filed: int
+    on_time_rate: NotRequired[Decimal | None]
+    open: int
+    overdue: int
+    parked: int
+    rated: int
+    reopened: int
+    responded_on_time: int
+    response_due: int
+    response_rate: NotRequired[Decimal | None]
+    rework_rate: NotRequired[Decimal | None]
+    satisfaction_rate: NotRequired[Decimal | None]
+    satisfied: int
+    supervised: int
+    unit: NotRequired[NodeCode | None]
+    whistle_rate: NotRequired[Decimal | None]
+    whistled: int
+    withdrawn: int
+
+
+class IndicatorsIn(TypedDict):
+    """The indicators of a unit (or the whole ward) over a period.
+
+    Attributes:
+        closed: Closed by the period's end.
+        closed_on_time: Closed within the resolution limit.
+        closure_rate: 结案率, %.
+        due: Due to close (应结案).
+        extended: Given their one extension.
+        extension_rate: Extension rate, %.
+        filed: Requests filed in the period (all of them).
+        on_time_rate: 按期结案率, %.
+        open: Still open at the end.
+        overdue: Open at the end and past the resolution limit.
+        parked: Parked (挂账) and still open.
+        rated: Rated.
+        reopened: Reopened at least once.
+        responded_on_time: Whose first action came within the response limit.
+        response_due: Whose first action was due or made by the end.
+        response_rate: Response rate, %.
+        rework_rate: Rework rate, %.
+        satisfaction_rate: Satisfaction rate, %.
+        satisfied: Rated in the top three levels.
+        supervised: Put under supervision.
+        unit: The unit, or `None` for the whole ward.
+        whistle_rate: Whistle rate (吹哨率), %.
+        whistled: On which departments were called in.
+        withdrawn: Cancelled or marked duplicate.
+    """
+    closed: int
+    closed_on_time: int
+    closure_rate: NotRequired[Decimal | int | str | None]
+    due: int
+    extended: int
+    extension_rate: NotRequired[Decimal | int | str | None]
+    filed: int
+    on_time_rate: NotRequired[Decimal | int | str | None]
+    open: int
+    overdue: int
+    parked: int
+    rated: int
+    reopened: int
+    responded_on_time: int
+    response_due: int
+    response_rate: NotRequired[Decimal | int | str | None]
+    rework_rate: NotRequired[Decimal | int | str | None]
+    satisfaction_rate: NotRequired[Decimal | int | str | None]
+    satisfied: int
+    supervised: int
+    unit: NotRequired[NodeCode | None]
+    whistle_rate: NotRequired[Decimal | int | str | None]
+    whistled: int
+    withdrawn: int
+
+
 class Item(TypedDict):
     """An item of a unit's catalog.
 
@@ -3102,6 +3241,105 @@ class Obligation(TypedDict):
     """
     minutes_per_month: NotRequired[int]
     services_per_month: NotRequired[int]
+
+
+class Open311Request(TypedDict):
+    """A service request as GeoReport v2 writes it (GET requests), and as
+    [`parse_requests`] reads it from another system. Absent optional fields are left out
+    of the JSON; unknown fields (`lat`, `long`, extensions) are ignored when read.
+
+    Attributes:
+        address: The names of the units it lies in, district first, separated by spaces.
+        address_id: A household id or a unit code.
+        agency_responsible: The name of the party answering for it: a unit, a department, or a person's masked name.
+        description: What is wrong or wanted.
+        expected_datetime: When resolution is due.
+        media_url: The reference of its first photo.
+        requested_datetime: When it was filed.
+        service_code: The category code.
+        service_name: The category name.
+        service_notice: What to expect: supervision or parking, when either applies.
+        service_request_id: The request's id.
+        status: `open` or `closed`.
+        status_notes: A note on the status: why it was closed, or the Gridward status of an open one.
+        updated_datetime: When it last changed.
+        zipcode: A postal code (Gridward keeps none; kept when read).
+    """
+    address: NotRequired[str | None]
+    address_id: NotRequired[str | None]
+    agency_responsible: NotRequired[str | None]
+    description: NotRequired[str | None]
+    expected_datetime: NotRequired[_dt.datetime | None]
+    media_url: NotRequired[str | None]
+    requested_datetime: _dt.datetime
+    service_code: str
+    service_name: NotRequired[str | None]
+    service_notice: NotRequired[str | None]
+    service_request_id: str
+    status: OpenOrClosed
+    status_notes: NotRequired[str | None]
+    updated_datetime: NotRequired[_dt.datetime | None]
+    zipcode: NotRequired[str | None]
+
+
+class Open311RequestIn(TypedDict):
+    """A service request as GeoReport v2 writes it (GET requests), and as
+    [`parse_requests`] reads it from another system. Absent optional fields are left out
+    of the JSON; unknown fields (`lat`, `long`, extensions) are ignored when read.
+
+    Attributes:
+        address: The names of the units it lies in, district first, separated by spaces.
+        address_id: A household id or a unit code.
+        agency_responsible: The name of the party answering for it: a unit, a department, or a person's masked name.
+        description: What is wrong or wanted.
+        expected_datetime: When resolution is due.
+        media_url: The reference of its first photo.
+        requested_datetime: When it was filed.
+        service_code: The category code.
+        service_name: The category name.
+        service_notice: What to expect: supervision or parking, when either applies.
+        service_request_id: The request's id.
+        status: `open` or `closed`.
+        status_notes: A note on the status: why it was closed, or the Gridward status of an open one.
+        updated_datetime: When it last changed.
+        zipcode: A postal code (Gridward keeps none; kept when read).
+    """
+    address: NotRequired[str | None]
+    address_id: NotRequired[str | None]
+    agency_responsible: NotRequired[str | None]
+    description: NotRequired[str | None]
+    expected_datetime: NotRequired[_dt.datetime | str | None]
+    media_url: NotRequired[str | None]
+    requested_datetime: _dt.datetime | str
+    service_code: str
+    service_name: NotRequired[str | None]
+    service_notice: NotRequired[str | None]
+    service_request_id: str
+    status: OpenOrClosed
+    status_notes: NotRequired[str | None]
+    updated_datetime: NotRequired[_dt.datetime | str | None]
+    zipcode: NotRequired[str | None]
+
+
+class Open311Service(TypedDict):
+    """A service of the service list (GET services): one category of request.
+
+    Attributes:
+        description: What the category is about (its name when it has no description).
+        group: The group the category is listed under.
+        keywords: Comma-separated keywords: the category's domain and its handler.
+        metadata: Whether the service has extra attributes to fill in; Gridward's have none.
+        service_code: The category code.
+        service_name: The category name.
+        type: How requests are created: always `realtime` (the request exists once filed).
+    """
+    description: str
+    group: str
+    keywords: str
+    metadata: bool
+    service_code: str
+    service_name: str
+    type: str
 
 OpenOrClosed: TypeAlias = "Literal['open', 'closed']"
 """Whether an imported request is open or closed (Open311 knows only these two)."""
@@ -3835,6 +4073,156 @@ class Receipt(TypedDict):
     seq: NotRequired[int | None]
 
 
+class RequestRow(TypedDict):
+    """A request as a flat row.
+
+    Attributes:
+        category: Its category code.
+        claimed_by: The claimer, while claimed.
+        closed_at: When it was closed.
+        correction_due: The end of a correction window.
+        description: Its description.
+        dispatched_at: When it was first dispatched.
+        dispatcher: The unit that dispatches it.
+        donor: The paired unit giving, for a claimed micro-wish.
+        duplicate_of: The request it duplicates.
+        extended: Extension granted.
+        filed_at: When it was filed.
+        filer: Who filed it.
+        handled_at: When it was reported handled.
+        handled_by: Who handled it.
+        household: The household it is at, if one.
+        id: Its id.
+        imported: Imported from another system.
+        note: The note of its last change.
+        on_time: Closed within the resolution limit.
+        parked: Parked and still open.
+        rating: The filer's rating.
+        reopens: Times reopened.
+        report: The handler's report.
+        resolution_due: Resolution due.
+        responded_at: When the first action came.
+        response_due: First action due.
+        responsible: Who answers for it now.
+        returns: Times returned.
+        status: Its status.
+        supervised: Under supervision.
+        unit: The unit it is at.
+        updated_at: When it last changed.
+        verified_by: Who verified it.
+        whistles: Departments called in.
+    """
+    category: str
+    claimed_by: NotRequired[str | None]
+    closed_at: NotRequired[_dt.datetime | None]
+    correction_due: NotRequired[_dt.datetime | None]
+    description: str
+    dispatched_at: NotRequired[_dt.datetime | None]
+    dispatcher: NodeCode
+    donor: NotRequired[str | None]
+    duplicate_of: NotRequired[str | None]
+    extended: bool
+    filed_at: _dt.datetime
+    filer: NotRequired[str | None]
+    handled_at: NotRequired[_dt.datetime | None]
+    handled_by: NotRequired[str | None]
+    household: NotRequired[str | None]
+    id: str
+    imported: bool
+    note: str
+    on_time: NotRequired[bool | None]
+    parked: bool
+    rating: NotRequired[Satisfaction | None]
+    reopens: int
+    report: NotRequired[str | None]
+    resolution_due: NotRequired[_dt.datetime | None]
+    responded_at: NotRequired[_dt.datetime | None]
+    response_due: NotRequired[_dt.datetime | None]
+    responsible: Responsible
+    returns: int
+    status: Status
+    supervised: bool
+    unit: NodeCode
+    updated_at: _dt.datetime
+    verified_by: NotRequired[str | None]
+    whistles: list[WhistleRow]
+
+
+class RequestRowIn(TypedDict):
+    """A request as a flat row.
+
+    Attributes:
+        category: Its category code.
+        claimed_by: The claimer, while claimed.
+        closed_at: When it was closed.
+        correction_due: The end of a correction window.
+        description: Its description.
+        dispatched_at: When it was first dispatched.
+        dispatcher: The unit that dispatches it.
+        donor: The paired unit giving, for a claimed micro-wish.
+        duplicate_of: The request it duplicates.
+        extended: Extension granted.
+        filed_at: When it was filed.
+        filer: Who filed it.
+        handled_at: When it was reported handled.
+        handled_by: Who handled it.
+        household: The household it is at, if one.
+        id: Its id.
+        imported: Imported from another system.
+        note: The note of its last change.
+        on_time: Closed within the resolution limit.
+        parked: Parked and still open.
+        rating: The filer's rating.
+        reopens: Times reopened.
+        report: The handler's report.
+        resolution_due: Resolution due.
+        responded_at: When the first action came.
+        response_due: First action due.
+        responsible: Who answers for it now.
+        returns: Times returned.
+        status: Its status.
+        supervised: Under supervision.
+        unit: The unit it is at.
+        updated_at: When it last changed.
+        verified_by: Who verified it.
+        whistles: Departments called in.
+    """
+    category: str
+    claimed_by: NotRequired[str | None]
+    closed_at: NotRequired[_dt.datetime | str | None]
+    correction_due: NotRequired[_dt.datetime | str | None]
+    description: str
+    dispatched_at: NotRequired[_dt.datetime | str | None]
+    dispatcher: NodeCode
+    donor: NotRequired[str | None]
+    duplicate_of: NotRequired[str | None]
+    extended: bool
+    filed_at: _dt.datetime | str
+    filer: NotRequired[str | None]
+    handled_at: NotRequired[_dt.datetime | str | None]
+    handled_by: NotRequired[str | None]
+    household: NotRequired[str | None]
+    id: str
+    imported: bool
+    note: str
+    on_time: NotRequired[bool | None]
+    parked: bool
+    rating: NotRequired[Satisfaction | None]
+    reopens: int
+    report: NotRequired[str | None]
+    resolution_due: NotRequired[_dt.datetime | str | None]
+    responded_at: NotRequired[_dt.datetime | str | None]
+    response_due: NotRequired[_dt.datetime | str | None]
+    responsible: Responsible
+    returns: int
+    status: Status
+    supervised: bool
+    unit: NodeCode
+    updated_at: _dt.datetime | str
+    verified_by: NotRequired[str | None]
+    whistles: list[WhistleRowIn]
+
+
 class ResponderRow(TypedDict):
     """Someone who answers at a link of a chain of responsibility.
 
@@ -3896,6 +4284,61 @@ Rounding: TypeAlias = "Literal['half_up', 'half_even', 'down', 'up']"
 """How a figure with digits below the fen is brought to the fen. Every rounding in
 Gridward names one of these.
 """
+
+
+class RouteViewPerson(TypedDict):
+    """To a person of the grid staff.
+
+    Attributes:
+        kind:
+        person: The person's id.
+        status: The status it would take: `assigned`.
+    """
+    kind: Literal['person']
+    person: str
+    status: Status
+
+
+class RouteViewDepartment(TypedDict):
+    """To a department of the street.
+
+    Attributes:
+        department: The department's id.
+        kind:
+        status: The status it would take: `assigned`.
+    """
+    department: str
+    kind: Literal['department']
+    status: Status
+
+
+class RouteViewPool(TypedDict):
+    """Into the claim pool of a unit.
+
+    Attributes:
+        kind:
+        status: The status it would take: `pooled`.
+        unit: The pool's unit.
+    """
+    kind: Literal['pool']
+    status: Status
+    unit: NodeCode
+
+
+class RouteViewLocality(TypedDict):
+    """To the locality: the street takes it, nobody below being able to (属地兜底).
+
+    Attributes:
+        kind:
+        status: The status it would take: `assigned`.
+        unit: The street.
+    """
+    kind: Literal['locality']
+    status: Status
+    unit: NodeCode
+
+RouteView: TypeAlias = "RouteViewPerson | RouteViewDepartment | RouteViewPool | RouteViewLocality"
+"""Where the routing rules send a request, and the status it would take there."""
 
 Satisfaction: TypeAlias = "Literal['very_satisfied', 'satisfied', 'basically_satisfied', 'dissatisfied', 'very_dissatisfied']"
 """The five levels of satisfaction (政务服务好差评)."""
@@ -4733,10 +5176,27 @@ class TaskCommandImportIn(TypedDict):
     requests: list[ImportedRequestIn]
     type: Literal['import']
 
-TaskCommand: TypeAlias = "TaskCommandFile | TaskCommandDispatch | TaskCommandClaim | TaskCommandReleaseClaim | TaskCommandOfferHandover | TaskCommandAcceptHandover | TaskCommandStart | TaskCommandHandle | TaskCommandVerify | TaskCommandReturn | TaskCommandCancel | TaskCommandMarkDuplicate | TaskCommandReopen | TaskCommandRate | TaskCommandExtend | TaskCommandWhistle | TaskCommandReport | TaskCommandSupervise | TaskCommandSweep | TaskCommandSetSkills | TaskCommandAppointOfficer | TaskCommandRemoveOfficer | TaskCommandImport"
+
+class TaskCommandImportOpen311(TypedDict):
+    """Import an Open311 GeoReport v2 feed (a JSON array of service requests), all or
+    nothing. Each element's `address_id` names a household of the ward (the request
+    is at that household) or else the code of one of its units; `lat` and `long` are
+    ignored. Malformed text is refused with an `open311_*` code naming the element;
+    the requests then meet the checks of `import` (known category, new id, a closed
+    request's `updated_datetime`, the actor's right to dispatch there), whose faults
+    name the element as `import row {index}`.
+
+    Attributes:
+        feed: The feed: the JSON text of the array.
+        type:
+    """
+    feed: str
+    type: Literal['import_open311']
+
+TaskCommand: TypeAlias = "TaskCommandFile | TaskCommandDispatch | TaskCommandClaim | TaskCommandReleaseClaim | TaskCommandOfferHandover | TaskCommandAcceptHandover | TaskCommandStart | TaskCommandHandle | TaskCommandVerify | TaskCommandReturn | TaskCommandCancel | TaskCommandMarkDuplicate | TaskCommandReopen | TaskCommandRate | TaskCommandExtend | TaskCommandWhistle | TaskCommandReport | TaskCommandSupervise | TaskCommandSweep | TaskCommandSetSkills | TaskCommandAppointOfficer | TaskCommandRemoveOfficer | TaskCommandImport | TaskCommandImportOpen311"
 """A command of the tasks capability."""
 
-TaskCommandIn: TypeAlias = "TaskCommandFile | TaskCommandDispatch | TaskCommandClaim | TaskCommandReleaseClaim | TaskCommandOfferHandover | TaskCommandAcceptHandover | TaskCommandStart | TaskCommandHandle | TaskCommandVerify | TaskCommandReturn | TaskCommandCancel | TaskCommandMarkDuplicate | TaskCommandReopen | TaskCommandRate | TaskCommandExtend | TaskCommandWhistle | TaskCommandReport | TaskCommandSupervise | TaskCommandSweep | TaskCommandSetSkills | TaskCommandAppointOfficer | TaskCommandRemoveOfficer | TaskCommandImportIn"
+TaskCommandIn: TypeAlias = "TaskCommandFile | TaskCommandDispatch | TaskCommandClaim | TaskCommandReleaseClaim | TaskCommandOfferHandover | TaskCommandAcceptHandover | TaskCommandStart | TaskCommandHandle | TaskCommandVerify | TaskCommandReturn | TaskCommandCancel | TaskCommandMarkDuplicate | TaskCommandReopen | TaskCommandRate | TaskCommandExtend | TaskCommandWhistle | TaskCommandReport | TaskCommandSupervise | TaskCommandSweep | TaskCommandSetSkills | TaskCommandAppointOfficer | TaskCommandRemoveOfficer | TaskCommandImportIn | TaskCommandImportOpen311"
 """A command of the tasks capability."""
 
 
@@ -5399,6 +5859,44 @@ class WardConfigIn(TypedDict):
     points: NotRequired[PointsConfigIn]
     scoring: NotRequired[ScoringConfigIn]
     tasks: NotRequired[TasksConfig]
+
+
+class WhistleRow(TypedDict):
+    """A department's call on a request, by id.
+
+    Attributes:
+        called_at: When it was called in.
+        department: The department.
+        due: When its report is due.
+        late: Whether it was late.
+        report: Its report.
+        reported_at: When it reported.
+    """
+    called_at: _dt.datetime
+    department: str
+    due: _dt.datetime
+    late: bool
+    report: NotRequired[str | None]
+    reported_at: NotRequired[_dt.datetime | None]
+
+
+class WhistleRowIn(TypedDict):
+    """A department's call on a request, by id.
+
+    Attributes:
+        called_at: When it was called in.
+        department: The department.
+        due: When its report is due.
+        late: Whether it was late.
+        report: Its report.
+        reported_at: When it reported.
+    """
+    called_at: _dt.datetime | str
+    department: str
+    due: _dt.datetime | str
+    late: bool
+    report: NotRequired[str | None]
+    reported_at: NotRequired[_dt.datetime | str | None]
 
 
 def _put(args: dict[str, Any], name: str, value: Any) -> None:
@@ -6438,6 +6936,187 @@ class TasksCapability:
         args: dict[str, Any] = {"requests": requests}
         return self._native.execute("tasks", "import", args, actor, at, key)
 
+    def import_open311(
+        self,
+        feed: str,
+        *,
+        actor: str | None = None,
+        at: _dt.datetime | str | None = None,
+        key: str | None = None,
+    ) -> Receipt:
+        """Import an Open311 GeoReport v2 feed (a JSON array of service requests), all or
+        nothing. Each element's `address_id` names a household of the ward (the request
+        is at that household) or else the code of one of its units; `lat` and `long` are
+        ignored. Malformed text is refused with an `open311_*` code naming the element;
+        the requests then meet the checks of `import` (known category, new id, a closed
+        request's `updated_datetime`, the actor's right to dispatch there), whose faults
+        name the element as `import row {index}`.
+
+        Args:
+            feed: The feed: the JSON text of the array.
+            actor: The acting person's id; the platform itself when None.
+            at: When the command is given (aware); now when None.
+            key: An idempotency key: the same key twice has one effect.
+        """
+        args: dict[str, Any] = {"feed": feed}
+        return self._native.execute("tasks", "import_open311", args, actor, at, key)
+
+    def request(
+        self,
+        id: str,
+    ) -> RequestRow | None:
+        """The request with this id as a row, or none.
+
+        Args:
+            id: The request's id.
+        """
+        args: dict[str, Any] = {"id": id}
+        return self._native.ask("tasks", "request", args)
+
+    def requests(
+        self,
+        *,
+        scope: NodeCode | None = None,
+        status: Status | None = None,
+    ) -> Table[RequestRow]:
+        """Requests under a unit (all when absent) with a status (any when absent), in filing
+        order, as rows.
+
+        Args:
+            scope: The subtree's root; the whole ward when absent.
+            status: The status; any when absent.
+        """
+        args: dict[str, Any] = {}
+        _put(args, "scope", scope)
+        _put(args, "status", status)
+        return Table(self._native.ask("tasks", "requests", args))
+
+    def route(
+        self,
+        category: str,
+        location: Location,
+    ) -> RouteView:
+        """Where the routing rules would send a request of a category at a location now.
+
+        Args:
+            category: The category's code.
+            location: Where the request would be.
+        """
+        args: dict[str, Any] = {"category": category, "location": location}
+        return self._native.ask("tasks", "route", args)
+
+    def claimable_by(
+        self,
+        person: str,
+    ) -> Table[RequestRow]:
+        """Pooled requests a person may claim now, in filing order, as rows.
+
+        Args:
+            person: The person's id.
+        """
+        args: dict[str, Any] = {"person": person}
+        return Table(self._native.ask("tasks", "claimable_by", args))
+
+    def indicators(
+        self,
+        start: _dt.datetime | str,
+        end: _dt.datetime | str,
+        *,
+        scope: NodeCode | None = None,
+    ) -> Indicators:
+        """Case-handling indicators of the requests under a unit (the whole ward when absent)
+        filed from `start` (included) to `end` (excluded), seen as they stood at `end`:
+        counts, and rates in percent with two decimals (none when nothing is there to divide
+        by).
+
+        Args:
+            start: The first moment of the period.
+            end: The first moment after the period.
+            scope: The subtree's root; the whole ward when absent.
+        """
+        args: dict[str, Any] = {"start": start, "end": end}
+        _put(args, "scope", scope)
+        return self._native.ask("tasks", "indicators", args)
+
+    def indicators_by(
+        self,
+        level: Level,
+        start: _dt.datetime | str,
+        end: _dt.datetime | str,
+    ) -> Table[Indicators]:
+        """The indicators of every unit of a level over a period, in code order; units without
+        requests have rows of zeros.
+
+        Args:
+            level: The level of the units.
+            start: The first moment of the period.
+            end: The first moment after the period.
+        """
+        args: dict[str, Any] = {"level": level, "start": start, "end": end}
+        return Table(self._native.ask("tasks", "indicators_by", args))
+
+    def categories(
+        self,
+    ) -> Table[CategoryView]:
+        """The categories requests are filed under, in the configuration's order, with their
+        limits as short text (`"5wh"` working hours, `"15wd"` working days, `"24h"`, `"3d"`).
+        """
+        args: dict[str, Any] = {}
+        return Table(self._native.ask("tasks", "categories", args))
+
+    def open311_services(
+        self,
+    ) -> Table[Open311Service]:
+        """The Open311 GeoReport v2 service list (GET services): one service per category."""
+        args: dict[str, Any] = {}
+        return Table(self._native.ask("tasks", "open311_services", args))
+
+    def open311_services_json(
+        self,
+    ) -> str:
+        """The Open311 service list as JSON text, ready to serve."""
+        args: dict[str, Any] = {}
+        return self._native.ask("tasks", "open311_services_json", args)
+
+    def open311_requests(
+        self,
+        *,
+        scope: NodeCode | None = None,
+        status: OpenOrClosed | None = None,
+    ) -> Table[Open311Request]:
+        """Requests under a unit (all when absent) that are open or closed (either when absent),
+        in filing order, as Open311 GeoReport v2 service requests (GET requests). Closed,
+        cancelled and duplicate requests are `closed`; the rest are `open`, their Gridward
+        status leading their status notes. Nothing names the filer; a person answering for a
+        request is shown by masked name.
+
+        Args:
+            scope: The subtree's root; the whole ward when absent.
+            status: `open` or `closed`; either when absent.
+        """
+        args: dict[str, Any] = {}
+        _put(args, "scope", scope)
+        _put(args, "status", status)
+        return Table(self._native.ask("tasks", "open311_requests", args))
+
+    def open311_requests_json(
+        self,
+        *,
+        scope: NodeCode | None = None,
+        status: OpenOrClosed | None = None,
+    ) -> str:
+        """The Open311 requests (as `open311_requests` gives them) as JSON text, for another
+        system to read.
+
+        Args:
+            scope: The subtree's root; the whole ward when absent.
+            status: `open` or `closed`; either when absent.
+        """
+        args: dict[str, Any] = {}
+        _put(args, "scope", scope)
+        _put(args, "status", status)
+        return self._native.ask("tasks", "open311_requests_json", args)
+
 
 class FundCapability:
     """A compound's common fund under trust-based property management (信托制物业): double-entry accounts, fees, budgets, payments with vouchers, remuneration, dividends and the public statement."""
@@ -7354,6 +8033,7 @@ __all__ = [
     "Cap",
     "CapPeriod",
     "Category",
+    "CategoryView",
     "ChainBreak",
     "ChainView",
     "Choice",
@@ -7532,6 +8212,8 @@ __all__ = [
     "ImportedRequest",
     "ImportedRequestIn",
     "IncomeSource",
+    "Indicators",
+    "IndicatorsIn",
     "Item",
     "ItemIn",
     "JournalCheck",
@@ -7552,6 +8234,9 @@ __all__ = [
     "NewHouseholdIn",
     "NodeCode",
     "Obligation",
+    "Open311Request",
+    "Open311RequestIn",
+    "Open311Service",
     "OpenOrClosed",
     "OutOfBand",
     "Outcome",
@@ -7606,6 +8291,8 @@ __all__ = [
     "PurposeSpending",
     "RatingPoints",
     "Receipt",
+    "RequestRow",
+    "RequestRowIn",
     "ResponderRow",
     "Responsible",
     "ResponsibleDepartment",
@@ -7614,6 +8301,11 @@ __all__ = [
     "Role",
     "RoleAt",
     "Rounding",
+    "RouteView",
+    "RouteViewDepartment",
+    "RouteViewLocality",
+    "RouteViewPerson",
+    "RouteViewPool",
     "Satisfaction",
     "ScoringCapability",
     "ScoringCommand",
@@ -7667,6 +8359,7 @@ __all__ = [
     "TaskCommandHandle",
     "TaskCommandImport",
     "TaskCommandImportIn",
+    "TaskCommandImportOpen311",
     "TaskCommandIn",
     "TaskCommandMarkDuplicate",
     "TaskCommandOfferHandover",
@@ -7727,5 +8420,7 @@ __all__ = [
     "WardCapabilities",
     "WardConfig",
     "WardConfigIn",
+    "WhistleRow",
+    "WhistleRowIn",
     "verify_journal",
 ]

@@ -13,10 +13,11 @@
 
 pub mod functions;
 pub mod grid;
+pub mod tasks;
 
 use crate::surface::QuerySet;
 
 pub use functions::FUNCTIONS;
 
 /// Every capability's queries.
-pub static QUERY_SETS: &[&QuerySet] = &[&grid::GRID_QUERIES];
+pub static QUERY_SETS: &[&QuerySet] = &[&grid::GRID_QUERIES, &tasks::TASK_QUERIES];
