@@ -285,6 +285,66 @@ export class TasksCapability {
   import_requests(args, context) {
     return this.#raw.execute("tasks", "import", args ?? {}, context ?? null);
   }
+
+  /** Import an Open311 GeoReport v2 feed (a JSON array of service requests), all or */
+  import_open311(args, context) {
+    return this.#raw.execute("tasks", "import_open311", args ?? {}, context ?? null);
+  }
+
+  /** The request with this id as a row, or none. */
+  request(args) {
+    return this.#raw.ask("tasks", "request", args ?? {});
+  }
+
+  /** Requests under a unit (all when absent) with a status (any when absent), in filing */
+  requests(args) {
+    return this.#raw.ask("tasks", "requests", args ?? {});
+  }
+
+  /** Where the routing rules would send a request of a category at a location now. */
+  route(args) {
+    return this.#raw.ask("tasks", "route", args ?? {});
+  }
+
+  /** Pooled requests a person may claim now, in filing order, as rows. */
+  claimable_by(args) {
+    return this.#raw.ask("tasks", "claimable_by", args ?? {});
+  }
+
+  /** Case-handling indicators of the requests under a unit (the whole ward when absent) */
+  indicators(args) {
+    return this.#raw.ask("tasks", "indicators", args ?? {});
+  }
+
+  /** The indicators of every unit of a level over a period, in code order; units without */
+  indicators_by(args) {
+    return this.#raw.ask("tasks", "indicators_by", args ?? {});
+  }
+
+  /** The categories requests are filed under, in the configuration's order, with their */
+  categories(args) {
+    return this.#raw.ask("tasks", "categories", args ?? {});
+  }
+
+  /** The Open311 GeoReport v2 service list (GET services): one service per category. */
+  open311_services(args) {
+    return this.#raw.ask("tasks", "open311_services", args ?? {});
+  }
+
+  /** The Open311 service list as JSON text, ready to serve. */
+  open311_services_json(args) {
+    return this.#raw.ask("tasks", "open311_services_json", args ?? {});
+  }
+
+  /** Requests under a unit (all when absent) that are open or closed (either when absent), */
+  open311_requests(args) {
+    return this.#raw.ask("tasks", "open311_requests", args ?? {});
+  }
+
+  /** The Open311 requests (as `open311_requests` gives them) as JSON text, for another */
+  open311_requests_json(args) {
+    return this.#raw.ask("tasks", "open311_requests_json", args ?? {});
+  }
 }
 
 /** A compound's common fund under trust-based property management (信托制物业): double-entry accounts, fees, budgets, payments with vouchers, remuneration, dividends and the public statement. */

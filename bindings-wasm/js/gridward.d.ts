@@ -577,6 +577,478 @@ export interface ImportedRequestIn {
 /** Whether an imported request is open or closed (Open311 knows only these two). */
 export type OpenOrClosed = "open" | "closed";
 
+/** A request as a flat row. */
+export interface RequestRow {
+  /** Its id. */
+  id: string;
+  /** Its category code. */
+  category: string;
+  /** Its status. */
+  status: Status;
+  /** Who filed it. */
+  filer?: string | null;
+  /** The household it is at, if one. */
+  household?: string | null;
+  /** The unit it is at. */
+  unit: NodeCode;
+  /** The unit that dispatches it. */
+  dispatcher: NodeCode;
+  /** Who answers for it now. */
+  responsible: Responsible;
+  /** Its description. */
+  description: string;
+  /** When it was filed. */
+  filed_at: DateTimeString;
+  /** When it was first dispatched. */
+  dispatched_at?: DateTimeString | null;
+  /** First action due. */
+  response_due?: DateTimeString | null;
+  /** Resolution due. */
+  resolution_due?: DateTimeString | null;
+  /** When the first action came. */
+  responded_at?: DateTimeString | null;
+  /** When it was reported handled. */
+  handled_at?: DateTimeString | null;
+  /** Who handled it. */
+  handled_by?: string | null;
+  /** The handler's report. */
+  report?: string | null;
+  /** Who verified it. */
+  verified_by?: string | null;
+  /** When it was closed. */
+  closed_at?: DateTimeString | null;
+  /** Closed within the resolution limit. */
+  on_time?: boolean | null;
+  /** When it last changed. */
+  updated_at: DateTimeString;
+  /** The claimer, while claimed. */
+  claimed_by?: string | null;
+  /** The paired unit giving, for a claimed micro-wish. */
+  donor?: string | null;
+  /** The filer's rating. */
+  rating?: Satisfaction | null;
+  /** The end of a correction window. */
+  correction_due?: DateTimeString | null;
+  /** Times reopened. */
+  reopens: number;
+  /** Times returned. */
+  returns: number;
+  /** Extension granted. */
+  extended: boolean;
+  /** Under supervision. */
+  supervised: boolean;
+  /** Parked and still open. */
+  parked: boolean;
+  /** Imported from another system. */
+  imported: boolean;
+  /** The request it duplicates. */
+  duplicate_of?: string | null;
+  /** Departments called in. */
+  whistles: Array<WhistleRow>;
+  /** The note of its last change. */
+  note: string;
+}
+
+/** A request as a flat row. */
+export interface RequestRowIn {
+  /** Its id. */
+  id: string;
+  /** Its category code. */
+  category: string;
+  /** Its status. */
+  status: Status;
+  /** Who filed it. */
+  filer?: string | null;
+  /** The household it is at, if one. */
+  household?: string | null;
+  /** The unit it is at. */
+  unit: NodeCode;
+  /** The unit that dispatches it. */
+  dispatcher: NodeCode;
+  /** Who answers for it now. */
+  responsible: Responsible;
+  /** Its description. */
+  description: string;
+  /** When it was filed. */
+  filed_at: DateTimeString | Date;
+  /** When it was first dispatched. */
+  dispatched_at?: DateTimeString | Date | null;
+  /** First action due. */
+  response_due?: DateTimeString | Date | null;
+  /** Resolution due. */
+  resolution_due?: DateTimeString | Date | null;
+  /** When the first action came. */
+  responded_at?: DateTimeString | Date | null;
+  /** When it was reported handled. */
+  handled_at?: DateTimeString | Date | null;
+  /** Who handled it. */
+  handled_by?: string | null;
+  /** The handler's report. */
+  report?: string | null;
+  /** Who verified it. */
+  verified_by?: string | null;
+  /** When it was closed. */
+  closed_at?: DateTimeString | Date | null;
+  /** Closed within the resolution limit. */
+  on_time?: boolean | null;
+  /** When it last changed. */
+  updated_at: DateTimeString | Date;
+  /** The claimer, while claimed. */
+  claimed_by?: string | null;
+  /** The paired unit giving, for a claimed micro-wish. */
+  donor?: string | null;
+  /** The filer's rating. */
+  rating?: Satisfaction | null;
+  /** The end of a correction window. */
+  correction_due?: DateTimeString | Date | null;
+  /** Times reopened. */
+  reopens: number;
+  /** Times returned. */
+  returns: number;
+  /** Extension granted. */
+  extended: boolean;
+  /** Under supervision. */
+  supervised: boolean;
+  /** Parked and still open. */
+  parked: boolean;
+  /** Imported from another system. */
+  imported: boolean;
+  /** The request it duplicates. */
+  duplicate_of?: string | null;
+  /** Departments called in. */
+  whistles: Array<WhistleRowIn>;
+  /** The note of its last change. */
+  note: string;
+}
+
+/** Where a request stands in its life. */
+export type Status = "filed" | "pooled" | "assigned" | "claimed" | "in_progress" | "handled" | "closed" | "cancelled" | "duplicate";
+
+/**
+ * A unit: its staff dispatch it, or its claimers take it from the pool; when nobody
+ * below can, the locality (the street) takes it (属地兜底).
+ */
+export interface ResponsibleUnit {
+  unit: NodeCode;
+}
+
+/** A person (grid staff, or a claimer). */
+export interface ResponsiblePerson {
+  person: string;
+}
+
+/** A department of the street. */
+export interface ResponsibleDepartment {
+  department: string;
+}
+
+/** The one party that answers for a request at any moment. */
+export type Responsible = (ResponsibleUnit | ResponsiblePerson | ResponsibleDepartment);
+
+/** A department's call on a request, by id. */
+export interface WhistleRow {
+  /** The department. */
+  department: string;
+  /** When it was called in. */
+  called_at: DateTimeString;
+  /** When its report is due. */
+  due: DateTimeString;
+  /** When it reported. */
+  reported_at?: DateTimeString | null;
+  /** Its report. */
+  report?: string | null;
+  /** Whether it was late. */
+  late: boolean;
+}
+
+/** A department's call on a request, by id. */
+export interface WhistleRowIn {
+  /** The department. */
+  department: string;
+  /** When it was called in. */
+  called_at: DateTimeString | Date;
+  /** When its report is due. */
+  due: DateTimeString | Date;
+  /** When it reported. */
+  reported_at?: DateTimeString | Date | null;
+  /** Its report. */
+  report?: string | null;
+  /** Whether it was late. */
+  late: boolean;
+}
+
+/** To a person of the grid staff. */
+export interface RouteViewPerson {
+  kind: "person";
+  /** The person's id. */
+  person: string;
+  /** The status it would take: `assigned`. */
+  status: Status;
+}
+
+/** To a department of the street. */
+export interface RouteViewDepartment {
+  kind: "department";
+  /** The department's id. */
+  department: string;
+  /** The status it would take: `assigned`. */
+  status: Status;
+}
+
+/** Into the claim pool of a unit. */
+export interface RouteViewPool {
+  kind: "pool";
+  /** The pool's unit. */
+  unit: NodeCode;
+  /** The status it would take: `pooled`. */
+  status: Status;
+}
+
+/** To the locality: the street takes it, nobody below being able to (属地兜底). */
+export interface RouteViewLocality {
+  kind: "locality";
+  /** The street. */
+  unit: NodeCode;
+  /** The status it would take: `assigned`. */
+  status: Status;
+}
+
+/** Where the routing rules send a request, and the status it would take there. */
+export type RouteView = (RouteViewPerson | RouteViewDepartment | RouteViewPool | RouteViewLocality);
+
+/** The indicators of a unit (or the whole ward) over a period. */
+export interface Indicators {
+  /** The unit, or `None` for the whole ward. */
+  unit?: NodeCode | null;
+  /** Requests filed in the period (all of them). */
+  filed: number;
+  /** Cancelled or marked duplicate. */
+  withdrawn: number;
+  /** Due to close (应结案). */
+  due: number;
+  /** Closed by the period's end. */
+  closed: number;
+  /** Closed within the resolution limit. */
+  closed_on_time: number;
+  /** Still open at the end. */
+  open: number;
+  /** Open at the end and past the resolution limit. */
+  overdue: number;
+  /** Reopened at least once. */
+  reopened: number;
+  /** Given their one extension. */
+  extended: number;
+  /** Whose first action was due or made by the end. */
+  response_due: number;
+  /** Whose first action came within the response limit. */
+  responded_on_time: number;
+  /** Rated. */
+  rated: number;
+  /** Rated in the top three levels. */
+  satisfied: number;
+  /** On which departments were called in. */
+  whistled: number;
+  /** Put under supervision. */
+  supervised: number;
+  /** Parked (挂账) and still open. */
+  parked: number;
+  /** 结案率, %. */
+  closure_rate?: Decimal | null;
+  /** 按期结案率, %. */
+  on_time_rate?: Decimal | null;
+  /** Rework rate, %. */
+  rework_rate?: Decimal | null;
+  /** Extension rate, %. */
+  extension_rate?: Decimal | null;
+  /** Response rate, %. */
+  response_rate?: Decimal | null;
+  /** Satisfaction rate, %. */
+  satisfaction_rate?: Decimal | null;
+  /** Whistle rate (吹哨率), %. */
+  whistle_rate?: Decimal | null;
+}
+
+/** The indicators of a unit (or the whole ward) over a period. */
+export interface IndicatorsIn {
+  /** The unit, or `None` for the whole ward. */
+  unit?: NodeCode | null;
+  /** Requests filed in the period (all of them). */
+  filed: number;
+  /** Cancelled or marked duplicate. */
+  withdrawn: number;
+  /** Due to close (应结案). */
+  due: number;
+  /** Closed by the period's end. */
+  closed: number;
+  /** Closed within the resolution limit. */
+  closed_on_time: number;
+  /** Still open at the end. */
+  open: number;
+  /** Open at the end and past the resolution limit. */
+  overdue: number;
+  /** Reopened at least once. */
+  reopened: number;
+  /** Given their one extension. */
+  extended: number;
+  /** Whose first action was due or made by the end. */
+  response_due: number;
+  /** Whose first action came within the response limit. */
+  responded_on_time: number;
+  /** Rated. */
+  rated: number;
+  /** Rated in the top three levels. */
+  satisfied: number;
+  /** On which departments were called in. */
+  whistled: number;
+  /** Put under supervision. */
+  supervised: number;
+  /** Parked (挂账) and still open. */
+  parked: number;
+  /** 结案率, %. */
+  closure_rate?: Decimal | number | null;
+  /** 按期结案率, %. */
+  on_time_rate?: Decimal | number | null;
+  /** Rework rate, %. */
+  rework_rate?: Decimal | number | null;
+  /** Extension rate, %. */
+  extension_rate?: Decimal | number | null;
+  /** Response rate, %. */
+  response_rate?: Decimal | number | null;
+  /** Satisfaction rate, %. */
+  satisfaction_rate?: Decimal | number | null;
+  /** Whistle rate (吹哨率), %. */
+  whistle_rate?: Decimal | number | null;
+}
+
+/** A category as configured, its limits as short text. */
+export interface CategoryView {
+  /** Its code (Open311's `service_code`). */
+  code: string;
+  /** Its name. */
+  name: string;
+  /** What it is about. */
+  description: string;
+  /** The group it is listed under. */
+  group: string;
+  /** The domain that answers for it. */
+  domain: Domain;
+  /** Who handles it. */
+  handler: Handler;
+  /** The first action is due within this limit from dispatch. */
+  response_limit: string;
+  /** Resolution is due within this limit from dispatch. */
+  resolution_limit: string;
+  /** The one extension that may be granted. */
+  extension: string;
+  /** Skill tags a handler must have (all of them). */
+  skills: Array<string>;
+  /** A micro-wish (微心愿): any registered person may claim it as a donor. */
+  micro_wish: boolean;
+}
+
+/** Who handles requests of a category. */
+export type Handler = "grid_staff" | "claimable" | "department";
+
+/** A service of the service list (GET services): one category of request. */
+export interface Open311Service {
+  /** The category code. */
+  service_code: string;
+  /** The category name. */
+  service_name: string;
+  /** What the category is about (its name when it has no description). */
+  description: string;
+  /** Whether the service has extra attributes to fill in; Gridward's have none. */
+  metadata: boolean;
+  /** How requests are created: always `realtime` (the request exists once filed). */
+  type: string;
+  /** Comma-separated keywords: the category's domain and its handler. */
+  keywords: string;
+  /** The group the category is listed under. */
+  group: string;
+}
+
+/**
+ * A service request as GeoReport v2 writes it (GET requests), and as
+ * [`parse_requests`] reads it from another system. Absent optional fields are left out
+ * of the JSON; unknown fields (`lat`, `long`, extensions) are ignored when read.
+ */
+export interface Open311Request {
+  /** The request's id. */
+  service_request_id: string;
+  /** `open` or `closed`. */
+  status: OpenOrClosed;
+  /** A note on the status: why it was closed, or the Gridward status of an open one. */
+  status_notes?: string | null;
+  /** The category name. */
+  service_name?: string | null;
+  /** The category code. */
+  service_code: string;
+  /** What is wrong or wanted. */
+  description?: string | null;
+  /**
+   * The name of the party answering for it: a unit, a department, or a person's
+   * masked name.
+   */
+  agency_responsible?: string | null;
+  /** What to expect: supervision or parking, when either applies. */
+  service_notice?: string | null;
+  /** When it was filed. */
+  requested_datetime: DateTimeString;
+  /** When it last changed. */
+  updated_datetime?: DateTimeString | null;
+  /** When resolution is due. */
+  expected_datetime?: DateTimeString | null;
+  /** The names of the units it lies in, district first, separated by spaces. */
+  address?: string | null;
+  /** A household id or a unit code. */
+  address_id?: string | null;
+  /** A postal code (Gridward keeps none; kept when read). */
+  zipcode?: string | null;
+  /** The reference of its first photo. */
+  media_url?: string | null;
+}
+
+/**
+ * A service request as GeoReport v2 writes it (GET requests), and as
+ * [`parse_requests`] reads it from another system. Absent optional fields are left out
+ * of the JSON; unknown fields (`lat`, `long`, extensions) are ignored when read.
+ */
+export interface Open311RequestIn {
+  /** The request's id. */
+  service_request_id: string;
+  /** `open` or `closed`. */
+  status: OpenOrClosed;
+  /** A note on the status: why it was closed, or the Gridward status of an open one. */
+  status_notes?: string | null;
+  /** The category name. */
+  service_name?: string | null;
+  /** The category code. */
+  service_code: string;
+  /** What is wrong or wanted. */
+  description?: string | null;
+  /**
+   * The name of the party answering for it: a unit, a department, or a person's
+   * masked name.
+   */
+  agency_responsible?: string | null;
+  /** What to expect: supervision or parking, when either applies. */
+  service_notice?: string | null;
+  /** When it was filed. */
+  requested_datetime: DateTimeString | Date;
+  /** When it last changed. */
+  updated_datetime?: DateTimeString | Date | null;
+  /** When resolution is due. */
+  expected_datetime?: DateTimeString | Date | null;
+  /** The names of the units it lies in, district first, separated by spaces. */
+  address?: string | null;
+  /** A household id or a unit code. */
+  address_id?: string | null;
+  /** A postal code (Gridward keeps none; kept when read). */
+  zipcode?: string | null;
+  /** The reference of its first photo. */
+  media_url?: string | null;
+}
+
 /** Yuan per m² of exclusive area per month (4.00 yuan/m² on 72 m² → 288.00). */
 export interface FeeRateArea {
   per: "area";
@@ -1987,9 +2459,6 @@ export interface Category {
   micro_wish?: boolean;
 }
 
-/** Who handles requests of a category. */
-export type Handler = "grid_staff" | "claimable" | "department";
-
 export interface Limit1 {
   amount: number;
   unit: LimitUnit;
@@ -2679,11 +3148,26 @@ export interface TaskCommandImportIn {
   requests: Array<ImportedRequestIn>;
 }
 
-/** A command of the tasks capability. */
-export type TaskCommand = (TaskCommandFile | TaskCommandDispatch | TaskCommandClaim | TaskCommandReleaseClaim | TaskCommandOfferHandover | TaskCommandAcceptHandover | TaskCommandStart | TaskCommandHandle | TaskCommandVerify | TaskCommandReturn | TaskCommandCancel | TaskCommandMarkDuplicate | TaskCommandReopen | TaskCommandRate | TaskCommandExtend | TaskCommandWhistle | TaskCommandReport | TaskCommandSupervise | TaskCommandSweep | TaskCommandSetSkills | TaskCommandAppointOfficer | TaskCommandRemoveOfficer | TaskCommandImport);
+/**
+ * Import an Open311 GeoReport v2 feed (a JSON array of service requests), all or
+ * nothing. Each element's `address_id` names a household of the ward (the request
+ * is at that household) or else the code of one of its units; `lat` and `long` are
+ * ignored. Malformed text is refused with an `open311_*` code naming the element;
+ * the requests then meet the checks of `import` (known category, new id, a closed
+ * request's `updated_datetime`, the actor's right to dispatch there), whose faults
+ * name the element as `import row {index}`.
+ */
+export interface TaskCommandImportOpen311 {
+  type: "import_open311";
+  /** The feed: the JSON text of the array. */
+  feed: string;
+}
 
 /** A command of the tasks capability. */
-export type TaskCommandIn = (TaskCommandFile | TaskCommandDispatch | TaskCommandClaim | TaskCommandReleaseClaim | TaskCommandOfferHandover | TaskCommandAcceptHandover | TaskCommandStart | TaskCommandHandle | TaskCommandVerify | TaskCommandReturn | TaskCommandCancel | TaskCommandMarkDuplicate | TaskCommandReopen | TaskCommandRate | TaskCommandExtend | TaskCommandWhistle | TaskCommandReport | TaskCommandSupervise | TaskCommandSweep | TaskCommandSetSkills | TaskCommandAppointOfficer | TaskCommandRemoveOfficer | TaskCommandImportIn);
+export type TaskCommand = (TaskCommandFile | TaskCommandDispatch | TaskCommandClaim | TaskCommandReleaseClaim | TaskCommandOfferHandover | TaskCommandAcceptHandover | TaskCommandStart | TaskCommandHandle | TaskCommandVerify | TaskCommandReturn | TaskCommandCancel | TaskCommandMarkDuplicate | TaskCommandReopen | TaskCommandRate | TaskCommandExtend | TaskCommandWhistle | TaskCommandReport | TaskCommandSupervise | TaskCommandSweep | TaskCommandSetSkills | TaskCommandAppointOfficer | TaskCommandRemoveOfficer | TaskCommandImport | TaskCommandImportOpen311);
+
+/** A command of the tasks capability. */
+export type TaskCommandIn = (TaskCommandFile | TaskCommandDispatch | TaskCommandClaim | TaskCommandReleaseClaim | TaskCommandOfferHandover | TaskCommandAcceptHandover | TaskCommandStart | TaskCommandHandle | TaskCommandVerify | TaskCommandReturn | TaskCommandCancel | TaskCommandMarkDuplicate | TaskCommandReopen | TaskCommandRate | TaskCommandExtend | TaskCommandWhistle | TaskCommandReport | TaskCommandSupervise | TaskCommandSweep | TaskCommandSetSkills | TaskCommandAppointOfficer | TaskCommandRemoveOfficer | TaskCommandImportIn | TaskCommandImportOpen311);
 
 /** Opens a compound's fund with its standard chart of accounts. */
 export interface FundCommandOpenFund {
@@ -3998,30 +4482,6 @@ export interface DeadlinesIn {
    */
   park: DateTimeString | Date;
 }
-
-/**
- * A unit: its staff dispatch it, or its claimers take it from the pool; when nobody
- * below can, the locality (the street) takes it (属地兜底).
- */
-export interface ResponsibleUnit {
-  unit: NodeCode;
-}
-
-/** A person (grid staff, or a claimer). */
-export interface ResponsiblePerson {
-  person: string;
-}
-
-/** A department of the street. */
-export interface ResponsibleDepartment {
-  department: string;
-}
-
-/** The one party that answers for a request at any moment. */
-export type Responsible = (ResponsibleUnit | ResponsiblePerson | ResponsibleDepartment);
-
-/** Where a request stands in its life. */
-export type Status = "filed" | "pooled" | "assigned" | "claimed" | "in_progress" | "handled" | "closed" | "cancelled" | "duplicate";
 
 /** A department called in, and when its report is due. */
 export interface Call {
@@ -5400,6 +5860,76 @@ export interface TasksImportRequestsArgs {
   requests: Array<ImportedRequestIn>;
 }
 
+export interface TasksImportOpen311Args {
+  /** The feed: the JSON text of the array. */
+  feed: string;
+}
+
+export interface TasksRequestArgs {
+  /** The request's id. */
+  id: string;
+}
+
+export interface TasksRequestsArgs {
+  /** The subtree's root; the whole ward when absent. */
+  scope?: NodeCode | null;
+  /** The status; any when absent. */
+  status?: Status | null;
+}
+
+export interface TasksRouteArgs {
+  /** The category's code. */
+  category: string;
+  /** Where the request would be. */
+  location: Location;
+}
+
+export interface TasksClaimableByArgs {
+  /** The person's id. */
+  person: string;
+}
+
+export interface TasksIndicatorsArgs {
+  /** The first moment of the period. */
+  start: DateTimeString | Date;
+  /** The first moment after the period. */
+  end: DateTimeString | Date;
+  /** The subtree's root; the whole ward when absent. */
+  scope?: NodeCode | null;
+}
+
+export interface TasksIndicatorsByArgs {
+  /** The level of the units. */
+  level: Level;
+  /** The first moment of the period. */
+  start: DateTimeString | Date;
+  /** The first moment after the period. */
+  end: DateTimeString | Date;
+}
+
+/** No arguments. */
+export type TasksCategoriesArgs = Record<string, never>;
+
+/** No arguments. */
+export type TasksOpen311ServicesArgs = Record<string, never>;
+
+/** No arguments. */
+export type TasksOpen311ServicesJsonArgs = Record<string, never>;
+
+export interface TasksOpen311RequestsArgs {
+  /** The subtree's root; the whole ward when absent. */
+  scope?: NodeCode | null;
+  /** `open` or `closed`; either when absent. */
+  status?: OpenOrClosed | null;
+}
+
+export interface TasksOpen311RequestsJsonArgs {
+  /** The subtree's root; the whole ward when absent. */
+  scope?: NodeCode | null;
+  /** `open` or `closed`; either when absent. */
+  status?: OpenOrClosed | null;
+}
+
 export interface FundOpenFundArgs {
   /** The fund's id. */
   fund: string;
@@ -6122,6 +6652,63 @@ export declare class TasksCapability {
    * @param context Who acts, when, and under which idempotency key.
    */
   import_requests(args: TasksImportRequestsArgs, context?: CommandContext): Receipt;
+  /**
+   * Import an Open311 GeoReport v2 feed (a JSON array of service requests), all or
+   * nothing. Each element's `address_id` names a household of the ward (the request
+   * is at that household) or else the code of one of its units; `lat` and `long` are
+   * ignored. Malformed text is refused with an `open311_*` code naming the element;
+   * the requests then meet the checks of `import` (known category, new id, a closed
+   * request's `updated_datetime`, the actor's right to dispatch there), whose faults
+   * name the element as `import row {index}`.
+   *
+   * @param context Who acts, when, and under which idempotency key.
+   */
+  import_open311(args: TasksImportOpen311Args, context?: CommandContext): Receipt;
+  /** The request with this id as a row, or none. */
+  request(args: TasksRequestArgs): RequestRow | null;
+  /**
+   * Requests under a unit (all when absent) with a status (any when absent), in filing
+   * order, as rows.
+   */
+  requests(args?: TasksRequestsArgs): Array<RequestRow>;
+  /** Where the routing rules would send a request of a category at a location now. */
+  route(args: TasksRouteArgs): RouteView;
+  /** Pooled requests a person may claim now, in filing order, as rows. */
+  claimable_by(args: TasksClaimableByArgs): Array<RequestRow>;
+  /**
+   * Case-handling indicators of the requests under a unit (the whole ward when absent)
+   * filed from `start` (included) to `end` (excluded), seen as they stood at `end`:
+   * counts, and rates in percent with two decimals (none when nothing is there to divide
+   * by).
+   */
+  indicators(args: TasksIndicatorsArgs): Indicators;
+  /**
+   * The indicators of every unit of a level over a period, in code order; units without
+   * requests have rows of zeros.
+   */
+  indicators_by(args: TasksIndicatorsByArgs): Array<Indicators>;
+  /**
+   * The categories requests are filed under, in the configuration's order, with their
+   * limits as short text (`"5wh"` working hours, `"15wd"` working days, `"24h"`, `"3d"`).
+   */
+  categories(args?: TasksCategoriesArgs): Array<CategoryView>;
+  /** The Open311 GeoReport v2 service list (GET services): one service per category. */
+  open311_services(args?: TasksOpen311ServicesArgs): Array<Open311Service>;
+  /** The Open311 service list as JSON text, ready to serve. */
+  open311_services_json(args?: TasksOpen311ServicesJsonArgs): string;
+  /**
+   * Requests under a unit (all when absent) that are open or closed (either when absent),
+   * in filing order, as Open311 GeoReport v2 service requests (GET requests). Closed,
+   * cancelled and duplicate requests are `closed`; the rest are `open`, their Gridward
+   * status leading their status notes. Nothing names the filer; a person answering for a
+   * request is shown by masked name.
+   */
+  open311_requests(args?: TasksOpen311RequestsArgs): Array<Open311Request>;
+  /**
+   * The Open311 requests (as `open311_requests` gives them) as JSON text, for another
+   * system to read.
+   */
+  open311_requests_json(args?: TasksOpen311RequestsJsonArgs): string;
 }
 
 /** A compound's common fund under trust-based property management (信托制物业): double-entry accounts, fees, budgets, payments with vouchers, remuneration, dividends and the public statement. */

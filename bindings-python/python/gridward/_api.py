@@ -662,6 +662,513 @@ OpenOrClosed: TypeAlias = "Literal['open', 'closed']"
 """Whether an imported request is open or closed (Open311 knows only these two)."""
 
 
+class RequestRow(TypedDict):
+    """A request as a flat row.
+
+    Attributes:
+        id: Its id.
+        category: Its category code.
+        status: Its status.
+        filer: Who filed it.
+        household: The household it is at, if one.
+        unit: The unit it is at.
+        dispatcher: The unit that dispatches it.
+        responsible: Who answers for it now.
+        description: Its description.
+        filed_at: When it was filed.
+        dispatched_at: When it was first dispatched.
+        response_due: First action due.
+        resolution_due: Resolution due.
+        responded_at: When the first action came.
+        handled_at: When it was reported handled.
+        handled_by: Who handled it.
+        report: The handler's report.
+        verified_by: Who verified it.
+        closed_at: When it was closed.
+        on_time: Closed within the resolution limit.
+        updated_at: When it last changed.
+        claimed_by: The claimer, while claimed.
+        donor: The paired unit giving, for a claimed micro-wish.
+        rating: The filer's rating.
+        correction_due: The end of a correction window.
+        reopens: Times reopened.
+        returns: Times returned.
+        extended: Extension granted.
+        supervised: Under supervision.
+        parked: Parked and still open.
+        imported: Imported from another system.
+        duplicate_of: The request it duplicates.
+        whistles: Departments called in.
+        note: The note of its last change.
+    """
+    id: str
+    category: str
+    status: Status
+    filer: NotRequired[str | None]
+    household: NotRequired[str | None]
+    unit: NodeCode
+    dispatcher: NodeCode
+    responsible: Responsible
+    description: str
+    filed_at: _dt.datetime
+    dispatched_at: NotRequired[_dt.datetime | None]
+    response_due: NotRequired[_dt.datetime | None]
+    resolution_due: NotRequired[_dt.datetime | None]
+    responded_at: NotRequired[_dt.datetime | None]
+    handled_at: NotRequired[_dt.datetime | None]
+    handled_by: NotRequired[str | None]
+    report: NotRequired[str | None]
+    verified_by: NotRequired[str | None]
+    closed_at: NotRequired[_dt.datetime | None]
+    on_time: NotRequired[bool | None]
+    updated_at: _dt.datetime
+    claimed_by: NotRequired[str | None]
+    donor: NotRequired[str | None]
+    rating: NotRequired[Satisfaction | None]
+    correction_due: NotRequired[_dt.datetime | None]
+    reopens: int
+    returns: int
+    extended: bool
+    supervised: bool
+    parked: bool
+    imported: bool
+    duplicate_of: NotRequired[str | None]
+    whistles: list[WhistleRow]
+    note: str
+
+
+class RequestRowIn(TypedDict):
+    """A request as a flat row.
+
+    Attributes:
+        id: Its id.
+        category: Its category code.
+        status: Its status.
+        filer: Who filed it.
+        household: The household it is at, if one.
+        unit: The unit it is at.
+        dispatcher: The unit that dispatches it.
+        responsible: Who answers for it now.
+        description: Its description.
+        filed_at: When it was filed.
+        dispatched_at: When it was first dispatched.
+        response_due: First action due.
+        resolution_due: Resolution due.
+        responded_at: When the first action came.
+        handled_at: When it was reported handled.
+        handled_by: Who handled it.
+        report: The handler's report.
+        verified_by: Who verified it.
+        closed_at: When it was closed.
+        on_time: Closed within the resolution limit.
+        updated_at: When it last changed.
+        claimed_by: The claimer, while claimed.
+        donor: The paired unit giving, for a claimed micro-wish.
+        rating: The filer's rating.
+        correction_due: The end of a correction window.
+        reopens: Times reopened.
+        returns: Times returned.
+        extended: Extension granted.
+        supervised: Under supervision.
+        parked: Parked and still open.
+        imported: Imported from another system.
+        duplicate_of: The request it duplicates.
+        whistles: Departments called in.
+        note: The note of its last change.
+    """
+    id: str
+    category: str
+    status: Status
+    filer: NotRequired[str | None]
+    household: NotRequired[str | None]
+    unit: NodeCode
+    dispatcher: NodeCode
+    responsible: Responsible
+    description: str
+    filed_at: _dt.datetime | str
+    dispatched_at: NotRequired[_dt.datetime | str | None]
+    response_due: NotRequired[_dt.datetime | str | None]
+    resolution_due: NotRequired[_dt.datetime | str | None]
+    responded_at: NotRequired[_dt.datetime | str | None]
+    handled_at: NotRequired[_dt.datetime | str | None]
+    handled_by: NotRequired[str | None]
+    report: NotRequired[str | None]
+    verified_by: NotRequired[str | None]
+    closed_at: NotRequired[_dt.datetime | str | None]
+    on_time: NotRequired[bool | None]
+    updated_at: _dt.datetime | str
+    claimed_by: NotRequired[str | None]
+    donor: NotRequired[str | None]
+    rating: NotRequired[Satisfaction | None]
+    correction_due: NotRequired[_dt.datetime | str | None]
+    reopens: int
+    returns: int
+    extended: bool
+    supervised: bool
+    parked: bool
+    imported: bool
+    duplicate_of: NotRequired[str | None]
+    whistles: list[WhistleRowIn]
+    note: str
+
+
+Status: TypeAlias = "Literal['filed', 'pooled', 'assigned', 'claimed', 'in_progress', 'handled', 'closed', 'cancelled', 'duplicate']"
+"""Where a request stands in its life."""
+
+
+class ResponsibleUnit(TypedDict):
+    """A unit: its staff dispatch it, or its claimers take it from the pool; when nobody
+    below can, the locality (the street) takes it (属地兜底).
+    """
+    unit: NodeCode
+
+
+class ResponsiblePerson(TypedDict):
+    """A person (grid staff, or a claimer)."""
+    person: str
+
+
+class ResponsibleDepartment(TypedDict):
+    """A department of the street."""
+    department: str
+
+
+Responsible: TypeAlias = "ResponsibleUnit | ResponsiblePerson | ResponsibleDepartment"
+"""The one party that answers for a request at any moment."""
+
+
+class WhistleRow(TypedDict):
+    """A department's call on a request, by id.
+
+    Attributes:
+        department: The department.
+        called_at: When it was called in.
+        due: When its report is due.
+        reported_at: When it reported.
+        report: Its report.
+        late: Whether it was late.
+    """
+    department: str
+    called_at: _dt.datetime
+    due: _dt.datetime
+    reported_at: NotRequired[_dt.datetime | None]
+    report: NotRequired[str | None]
+    late: bool
+
+
+class WhistleRowIn(TypedDict):
+    """A department's call on a request, by id.
+
+    Attributes:
+        department: The department.
+        called_at: When it was called in.
+        due: When its report is due.
+        reported_at: When it reported.
+        report: Its report.
+        late: Whether it was late.
+    """
+    department: str
+    called_at: _dt.datetime | str
+    due: _dt.datetime | str
+    reported_at: NotRequired[_dt.datetime | str | None]
+    report: NotRequired[str | None]
+    late: bool
+
+
+class RouteViewPerson(TypedDict):
+    """To a person of the grid staff.
+
+    Attributes:
+        person: The person's id.
+        status: The status it would take: `assigned`.
+    """
+    kind: Literal['person']
+    person: str
+    status: Status
+
+
+class RouteViewDepartment(TypedDict):
+    """To a department of the street.
+
+    Attributes:
+        department: The department's id.
+        status: The status it would take: `assigned`.
+    """
+    kind: Literal['department']
+    department: str
+    status: Status
+
+
+class RouteViewPool(TypedDict):
+    """Into the claim pool of a unit.
+
+    Attributes:
+        unit: The pool's unit.
+        status: The status it would take: `pooled`.
+    """
+    kind: Literal['pool']
+    unit: NodeCode
+    status: Status
+
+
+class RouteViewLocality(TypedDict):
+    """To the locality: the street takes it, nobody below being able to (属地兜底).
+
+    Attributes:
+        unit: The street.
+        status: The status it would take: `assigned`.
+    """
+    kind: Literal['locality']
+    unit: NodeCode
+    status: Status
+
+
+RouteView: TypeAlias = "RouteViewPerson | RouteViewDepartment | RouteViewPool | RouteViewLocality"
+"""Where the routing rules send a request, and the status it would take there."""
+
+
+class Indicators(TypedDict):
+    """The indicators of a unit (or the whole ward) over a period.
+
+    Attributes:
+        unit: The unit, or `None` for the whole ward.
+        filed: Requests filed in the period (all of them).
+        withdrawn: Cancelled or marked duplicate.
+        due: Due to close (应结案).
+        closed: Closed by the period's end.
+        closed_on_time: Closed within the resolution limit.
+        open: Still open at the end.
+        overdue: Open at the end and past the resolution limit.
+        reopened: Reopened at least once.
+        extended: Given their one extension.
+        response_due: Whose first action was due or made by the end.
+        responded_on_time: Whose first action came within the response limit.
+        rated: Rated.
+        satisfied: Rated in the top three levels.
+        whistled: On which departments were called in.
+        supervised: Put under supervision.
+        parked: Parked (挂账) and still open.
+        closure_rate: 结案率, %.
+        on_time_rate: 按期结案率, %.
+        rework_rate: Rework rate, %.
+        extension_rate: Extension rate, %.
+        response_rate: Response rate, %.
+        satisfaction_rate: Satisfaction rate, %.
+        whistle_rate: Whistle rate (吹哨率), %.
+    """
+    unit: NotRequired[NodeCode | None]
+    filed: int
+    withdrawn: int
+    due: int
+    closed: int
+    closed_on_time: int
+    open: int
+    overdue: int
+    reopened: int
+    extended: int
+    response_due: int
+    responded_on_time: int
+    rated: int
+    satisfied: int
+    whistled: int
+    supervised: int
+    parked: int
+    closure_rate: NotRequired[Decimal | None]
+    on_time_rate: NotRequired[Decimal | None]
+    rework_rate: NotRequired[Decimal | None]
+    extension_rate: NotRequired[Decimal | None]
+    response_rate: NotRequired[Decimal | None]
+    satisfaction_rate: NotRequired[Decimal | None]
+    whistle_rate: NotRequired[Decimal | None]
+
+
+class IndicatorsIn(TypedDict):
+    """The indicators of a unit (or the whole ward) over a period.
+
+    Attributes:
+        unit: The unit, or `None` for the whole ward.
+        filed: Requests filed in the period (all of them).
+        withdrawn: Cancelled or marked duplicate.
+        due: Due to close (应结案).
+        closed: Closed by the period's end.
+        closed_on_time: Closed within the resolution limit.
+        open: Still open at the end.
+        overdue: Open at the end and past the resolution limit.
+        reopened: Reopened at least once.
+        extended: Given their one extension.
+        response_due: Whose first action was due or made by the end.
+        responded_on_time: Whose first action came within the response limit.
+        rated: Rated.
+        satisfied: Rated in the top three levels.
+        whistled: On which departments were called in.
+        supervised: Put under supervision.
+        parked: Parked (挂账) and still open.
+        closure_rate: 结案率, %.
+        on_time_rate: 按期结案率, %.
+        rework_rate: Rework rate, %.
+        extension_rate: Extension rate, %.
+        response_rate: Response rate, %.
+        satisfaction_rate: Satisfaction rate, %.
+        whistle_rate: Whistle rate (吹哨率), %.
+    """
+    unit: NotRequired[NodeCode | None]
+    filed: int
+    withdrawn: int
+    due: int
+    closed: int
+    closed_on_time: int
+    open: int
+    overdue: int
+    reopened: int
+    extended: int
+    response_due: int
+    responded_on_time: int
+    rated: int
+    satisfied: int
+    whistled: int
+    supervised: int
+    parked: int
+    closure_rate: NotRequired[Decimal | int | str | None]
+    on_time_rate: NotRequired[Decimal | int | str | None]
+    rework_rate: NotRequired[Decimal | int | str | None]
+    extension_rate: NotRequired[Decimal | int | str | None]
+    response_rate: NotRequired[Decimal | int | str | None]
+    satisfaction_rate: NotRequired[Decimal | int | str | None]
+    whistle_rate: NotRequired[Decimal | int | str | None]
+
+
+class CategoryView(TypedDict):
+    """A category as configured, its limits as short text.
+
+    Attributes:
+        code: Its code (Open311's `service_code`).
+        name: Its name.
+        description: What it is about.
+        group: The group it is listed under.
+        domain: The domain that answers for it.
+        handler: Who handles it.
+        response_limit: The first action is due within this limit from dispatch.
+        resolution_limit: Resolution is due within this limit from dispatch.
+        extension: The one extension that may be granted.
+        skills: Skill tags a handler must have (all of them).
+        micro_wish: A micro-wish (微心愿): any registered person may claim it as a donor.
+    """
+    code: str
+    name: str
+    description: str
+    group: str
+    domain: Domain
+    handler: Handler
+    response_limit: str
+    resolution_limit: str
+    extension: str
+    skills: list[str]
+    micro_wish: bool
+
+
+Handler: TypeAlias = "Literal['grid_staff', 'claimable', 'department']"
+"""Who handles requests of a category."""
+
+
+class Open311Service(TypedDict):
+    """A service of the service list (GET services): one category of request.
+
+    Attributes:
+        service_code: The category code.
+        service_name: The category name.
+        description: What the category is about (its name when it has no description).
+        metadata: Whether the service has extra attributes to fill in; Gridward's have none.
+        type: How requests are created: always `realtime` (the request exists once filed).
+        keywords: Comma-separated keywords: the category's domain and its handler.
+        group: The group the category is listed under.
+    """
+    service_code: str
+    service_name: str
+    description: str
+    metadata: bool
+    type: str
+    keywords: str
+    group: str
+
+
+class Open311Request(TypedDict):
+    """A service request as GeoReport v2 writes it (GET requests), and as
+    [`parse_requests`] reads it from another system. Absent optional fields are left out
+    of the JSON; unknown fields (`lat`, `long`, extensions) are ignored when read.
+
+    Attributes:
+        service_request_id: The request's id.
+        status: `open` or `closed`.
+        status_notes: A note on the status: why it was closed, or the Gridward status of an open one.
+        service_name: The category name.
+        service_code: The category code.
+        description: What is wrong or wanted.
+        agency_responsible: The name of the party answering for it: a unit, a department, or a person's masked name.
+        service_notice: What to expect: supervision or parking, when either applies.
+        requested_datetime: When it was filed.
+        updated_datetime: When it last changed.
+        expected_datetime: When resolution is due.
+        address: The names of the units it lies in, district first, separated by spaces.
+        address_id: A household id or a unit code.
+        zipcode: A postal code (Gridward keeps none; kept when read).
+        media_url: The reference of its first photo.
+    """
+    service_request_id: str
+    status: OpenOrClosed
+    status_notes: NotRequired[str | None]
+    service_name: NotRequired[str | None]
+    service_code: str
+    description: NotRequired[str | None]
+    agency_responsible: NotRequired[str | None]
+    service_notice: NotRequired[str | None]
+    requested_datetime: _dt.datetime
+    updated_datetime: NotRequired[_dt.datetime | None]
+    expected_datetime: NotRequired[_dt.datetime | None]
+    address: NotRequired[str | None]
+    address_id: NotRequired[str | None]
+    zipcode: NotRequired[str | None]
+    media_url: NotRequired[str | None]
+
+
+class Open311RequestIn(TypedDict):
+    """A service request as GeoReport v2 writes it (GET requests), and as
+    [`parse_requests`] reads it from another system. Absent optional fields are left out
+    of the JSON; unknown fields (`lat`, `long`, extensions) are ignored when read.
+
+    Attributes:
+        service_request_id: The request's id.
+        status: `open` or `closed`.
+        status_notes: A note on the status: why it was closed, or the Gridward status of an open one.
+        service_name: The category name.
+        service_code: The category code.
+        description: What is wrong or wanted.
+        agency_responsible: The name of the party answering for it: a unit, a department, or a person's masked name.
+        service_notice: What to expect: supervision or parking, when either applies.
+        requested_datetime: When it was filed.
+        updated_datetime: When it last changed.
+        expected_datetime: When resolution is due.
+        address: The names of the units it lies in, district first, separated by spaces.
+        address_id: A household id or a unit code.
+        zipcode: A postal code (Gridward keeps none; kept when read).
+        media_url: The reference of its first photo.
+    """
+    service_request_id: str
+    status: OpenOrClosed
+    status_notes: NotRequired[str | None]
+    service_name: NotRequired[str | None]
+    service_code: str
+    description: NotRequired[str | None]
+    agency_responsible: NotRequired[str | None]
+    service_notice: NotRequired[str | None]
+    requested_datetime: _dt.datetime | str
+    updated_datetime: NotRequired[_dt.datetime | str | None]
+    expected_datetime: NotRequired[_dt.datetime | str | None]
+    address: NotRequired[str | None]
+    address_id: NotRequired[str | None]
+    zipcode: NotRequired[str | None]
+    media_url: NotRequired[str | None]
+
+
 class FeeRateArea(TypedDict):
     """Yuan per m² of exclusive area per month (4.00 yuan/m² on 72 m² → 288.00).
 
@@ -2280,10 +2787,6 @@ class Category(TypedDict):
     micro_wish: NotRequired[bool]
 
 
-Handler: TypeAlias = "Literal['grid_staff', 'claimable', 'department']"
-"""Who handles requests of a category."""
-
-
 class Limit1(TypedDict):
     amount: int
     unit: LimitUnit
@@ -3129,11 +3632,27 @@ class TaskCommandImportIn(TypedDict):
     requests: list[ImportedRequestIn]
 
 
-TaskCommand: TypeAlias = "TaskCommandFile | TaskCommandDispatch | TaskCommandClaim | TaskCommandReleaseClaim | TaskCommandOfferHandover | TaskCommandAcceptHandover | TaskCommandStart | TaskCommandHandle | TaskCommandVerify | TaskCommandReturn | TaskCommandCancel | TaskCommandMarkDuplicate | TaskCommandReopen | TaskCommandRate | TaskCommandExtend | TaskCommandWhistle | TaskCommandReport | TaskCommandSupervise | TaskCommandSweep | TaskCommandSetSkills | TaskCommandAppointOfficer | TaskCommandRemoveOfficer | TaskCommandImport"
+class TaskCommandImportOpen311(TypedDict):
+    """Import an Open311 GeoReport v2 feed (a JSON array of service requests), all or
+    nothing. Each element's `address_id` names a household of the ward (the request
+    is at that household) or else the code of one of its units; `lat` and `long` are
+    ignored. Malformed text is refused with an `open311_*` code naming the element;
+    the requests then meet the checks of `import` (known category, new id, a closed
+    request's `updated_datetime`, the actor's right to dispatch there), whose faults
+    name the element as `import row {index}`.
+
+    Attributes:
+        feed: The feed: the JSON text of the array.
+    """
+    type: Literal['import_open311']
+    feed: str
+
+
+TaskCommand: TypeAlias = "TaskCommandFile | TaskCommandDispatch | TaskCommandClaim | TaskCommandReleaseClaim | TaskCommandOfferHandover | TaskCommandAcceptHandover | TaskCommandStart | TaskCommandHandle | TaskCommandVerify | TaskCommandReturn | TaskCommandCancel | TaskCommandMarkDuplicate | TaskCommandReopen | TaskCommandRate | TaskCommandExtend | TaskCommandWhistle | TaskCommandReport | TaskCommandSupervise | TaskCommandSweep | TaskCommandSetSkills | TaskCommandAppointOfficer | TaskCommandRemoveOfficer | TaskCommandImport | TaskCommandImportOpen311"
 """A command of the tasks capability."""
 
 
-TaskCommandIn: TypeAlias = "TaskCommandFile | TaskCommandDispatch | TaskCommandClaim | TaskCommandReleaseClaim | TaskCommandOfferHandover | TaskCommandAcceptHandover | TaskCommandStart | TaskCommandHandle | TaskCommandVerify | TaskCommandReturn | TaskCommandCancel | TaskCommandMarkDuplicate | TaskCommandReopen | TaskCommandRate | TaskCommandExtend | TaskCommandWhistle | TaskCommandReport | TaskCommandSupervise | TaskCommandSweep | TaskCommandSetSkills | TaskCommandAppointOfficer | TaskCommandRemoveOfficer | TaskCommandImportIn"
+TaskCommandIn: TypeAlias = "TaskCommandFile | TaskCommandDispatch | TaskCommandClaim | TaskCommandReleaseClaim | TaskCommandOfferHandover | TaskCommandAcceptHandover | TaskCommandStart | TaskCommandHandle | TaskCommandVerify | TaskCommandReturn | TaskCommandCancel | TaskCommandMarkDuplicate | TaskCommandReopen | TaskCommandRate | TaskCommandExtend | TaskCommandWhistle | TaskCommandReport | TaskCommandSupervise | TaskCommandSweep | TaskCommandSetSkills | TaskCommandAppointOfficer | TaskCommandRemoveOfficer | TaskCommandImportIn | TaskCommandImportOpen311"
 """A command of the tasks capability."""
 
 
@@ -4726,31 +5245,6 @@ class DeadlinesIn(TypedDict):
     response: _dt.datetime | str
     resolution: _dt.datetime | str
     park: _dt.datetime | str
-
-
-class ResponsibleUnit(TypedDict):
-    """A unit: its staff dispatch it, or its claimers take it from the pool; when nobody
-    below can, the locality (the street) takes it (属地兜底).
-    """
-    unit: NodeCode
-
-
-class ResponsiblePerson(TypedDict):
-    """A person (grid staff, or a claimer)."""
-    person: str
-
-
-class ResponsibleDepartment(TypedDict):
-    """A department of the street."""
-    department: str
-
-
-Responsible: TypeAlias = "ResponsibleUnit | ResponsiblePerson | ResponsibleDepartment"
-"""The one party that answers for a request at any moment."""
-
-
-Status: TypeAlias = "Literal['filed', 'pooled', 'assigned', 'claimed', 'in_progress', 'handled', 'closed', 'cancelled', 'duplicate']"
-"""Where a request stands in its life."""
 
 
 class Call(TypedDict):
@@ -7137,6 +7631,199 @@ class TasksCapability:
         answer: Receipt = self._native.execute("tasks", "import", args, actor, at, key)
         return answer
 
+    def import_open311(
+        self,
+        feed: str,
+        *,
+        actor: str | None = None,
+        at: _dt.datetime | str | None = None,
+        key: str | None = None,
+    ) -> Receipt:
+        """Import an Open311 GeoReport v2 feed (a JSON array of service requests), all or
+        nothing. Each element's `address_id` names a household of the ward (the request
+        is at that household) or else the code of one of its units; `lat` and `long` are
+        ignored. Malformed text is refused with an `open311_*` code naming the element;
+        the requests then meet the checks of `import` (known category, new id, a closed
+        request's `updated_datetime`, the actor's right to dispatch there), whose faults
+        name the element as `import row {index}`.
+
+        Args:
+            feed: The feed: the JSON text of the array.
+            actor: The acting person's id; the platform itself when None.
+            at: When the command is given (aware); now when None.
+            key: An idempotency key: the same key twice has one effect.
+        """
+        args: dict[str, Any] = {"feed": feed}
+        answer: Receipt = self._native.execute("tasks", "import_open311", args, actor, at, key)
+        return answer
+
+    def request(
+        self,
+        id: str,
+    ) -> RequestRow | None:
+        """The request with this id as a row, or none.
+
+        Args:
+            id: The request's id.
+        """
+        args: dict[str, Any] = {"id": id}
+        answer: RequestRow | None = self._native.ask("tasks", "request", args)
+        return answer
+
+    def requests(
+        self,
+        *,
+        scope: NodeCode | None = None,
+        status: Status | None = None,
+    ) -> Table[RequestRow]:
+        """Requests under a unit (all when absent) with a status (any when absent), in filing
+        order, as rows.
+
+        Args:
+            scope: The subtree's root; the whole ward when absent.
+            status: The status; any when absent.
+        """
+        args: dict[str, Any] = {}
+        _put(args, "scope", scope)
+        _put(args, "status", status)
+        answer: Table[RequestRow] = Table(self._native.ask("tasks", "requests", args))
+        return answer
+
+    def route(
+        self,
+        category: str,
+        location: Location,
+    ) -> RouteView:
+        """Where the routing rules would send a request of a category at a location now.
+
+        Args:
+            category: The category's code.
+            location: Where the request would be.
+        """
+        args: dict[str, Any] = {"category": category, "location": location}
+        answer: RouteView = self._native.ask("tasks", "route", args)
+        return answer
+
+    def claimable_by(
+        self,
+        person: str,
+    ) -> Table[RequestRow]:
+        """Pooled requests a person may claim now, in filing order, as rows.
+
+        Args:
+            person: The person's id.
+        """
+        args: dict[str, Any] = {"person": person}
+        answer: Table[RequestRow] = Table(self._native.ask("tasks", "claimable_by", args))
+        return answer
+
+    def indicators(
+        self,
+        start: _dt.datetime | str,
+        end: _dt.datetime | str,
+        *,
+        scope: NodeCode | None = None,
+    ) -> Indicators:
+        """Case-handling indicators of the requests under a unit (the whole ward when absent)
+        filed from `start` (included) to `end` (excluded), seen as they stood at `end`:
+        counts, and rates in percent with two decimals (none when nothing is there to divide
+        by).
+
+        Args:
+            start: The first moment of the period.
+            end: The first moment after the period.
+            scope: The subtree's root; the whole ward when absent.
+        """
+        args: dict[str, Any] = {"start": start, "end": end}
+        _put(args, "scope", scope)
+        answer: Indicators = self._native.ask("tasks", "indicators", args)
+        return answer
+
+    def indicators_by(
+        self,
+        level: Level,
+        start: _dt.datetime | str,
+        end: _dt.datetime | str,
+    ) -> Table[Indicators]:
+        """The indicators of every unit of a level over a period, in code order; units without
+        requests have rows of zeros.
+
+        Args:
+            level: The level of the units.
+            start: The first moment of the period.
+            end: The first moment after the period.
+        """
+        args: dict[str, Any] = {"level": level, "start": start, "end": end}
+        answer: Table[Indicators] = Table(self._native.ask("tasks", "indicators_by", args))
+        return answer
+
+    def categories(
+        self,
+    ) -> Table[CategoryView]:
+        """The categories requests are filed under, in the configuration's order, with their
+        limits as short text (`"5wh"` working hours, `"15wd"` working days, `"24h"`, `"3d"`).
+        """
+        args: dict[str, Any] = {}
+        answer: Table[CategoryView] = Table(self._native.ask("tasks", "categories", args))
+        return answer
+
+    def open311_services(
+        self,
+    ) -> Table[Open311Service]:
+        """The Open311 GeoReport v2 service list (GET services): one service per category."""
+        args: dict[str, Any] = {}
+        answer: Table[Open311Service] = Table(self._native.ask("tasks", "open311_services", args))
+        return answer
+
+    def open311_services_json(
+        self,
+    ) -> str:
+        """The Open311 service list as JSON text, ready to serve."""
+        args: dict[str, Any] = {}
+        answer: str = self._native.ask("tasks", "open311_services_json", args)
+        return answer
+
+    def open311_requests(
+        self,
+        *,
+        scope: NodeCode | None = None,
+        status: OpenOrClosed | None = None,
+    ) -> Table[Open311Request]:
+        """Requests under a unit (all when absent) that are open or closed (either when absent),
+        in filing order, as Open311 GeoReport v2 service requests (GET requests). Closed,
+        cancelled and duplicate requests are `closed`; the rest are `open`, their Gridward
+        status leading their status notes. Nothing names the filer; a person answering for a
+        request is shown by masked name.
+
+        Args:
+            scope: The subtree's root; the whole ward when absent.
+            status: `open` or `closed`; either when absent.
+        """
+        args: dict[str, Any] = {}
+        _put(args, "scope", scope)
+        _put(args, "status", status)
+        answer: Table[Open311Request] = Table(self._native.ask("tasks", "open311_requests", args))
+        return answer
+
+    def open311_requests_json(
+        self,
+        *,
+        scope: NodeCode | None = None,
+        status: OpenOrClosed | None = None,
+    ) -> str:
+        """The Open311 requests (as `open311_requests` gives them) as JSON text, for another
+        system to read.
+
+        Args:
+            scope: The subtree's root; the whole ward when absent.
+            status: `open` or `closed`; either when absent.
+        """
+        args: dict[str, Any] = {}
+        _put(args, "scope", scope)
+        _put(args, "status", status)
+        answer: str = self._native.ask("tasks", "open311_requests_json", args)
+        return answer
+
 
 class FundCapability:
     """A compound's common fund under trust-based property management (信托制物业): double-entry accounts, fees, budgets, payments with vouchers, remuneration, dividends and the public statement."""
@@ -8389,6 +9076,7 @@ __all__ = [
     "Cap",
     "CapPeriod",
     "Category",
+    "CategoryView",
     "ChainBreak",
     "ChainView",
     "Choice",
@@ -8575,6 +9263,8 @@ __all__ = [
     "ImportedRequest",
     "ImportedRequestIn",
     "IncomeSource",
+    "Indicators",
+    "IndicatorsIn",
     "Item",
     "ItemIn",
     "ItemScore",
@@ -8615,6 +9305,9 @@ __all__ = [
     "Obligation",
     "ObligationRow",
     "ObligationRowIn",
+    "Open311Request",
+    "Open311RequestIn",
+    "Open311Service",
     "OpenOrClosed",
     "OutOfBand",
     "Outcome",
@@ -8681,6 +9374,8 @@ __all__ = [
     "RedemptionIn",
     "RedemptionRow",
     "RedemptionRowIn",
+    "RequestRow",
+    "RequestRowIn",
     "ResponderRow",
     "Responsible",
     "ResponsibleDepartment",
@@ -8691,6 +9386,11 @@ __all__ = [
     "Role",
     "RoleAt",
     "Rounding",
+    "RouteView",
+    "RouteViewDepartment",
+    "RouteViewLocality",
+    "RouteViewPerson",
+    "RouteViewPool",
     "Satisfaction",
     "ScoringCapability",
     "ScoringCommand",
@@ -8753,6 +9453,7 @@ __all__ = [
     "TaskCommandHandle",
     "TaskCommandImport",
     "TaskCommandImportIn",
+    "TaskCommandImportOpen311",
     "TaskCommandIn",
     "TaskCommandMarkDuplicate",
     "TaskCommandOfferHandover",
@@ -8816,6 +9517,8 @@ __all__ = [
     "WardCapabilities",
     "WardConfig",
     "WardConfigIn",
+    "WhistleRow",
+    "WhistleRowIn",
     "check_rating_tree",
     "evaluate_communities",
     "rating_items",

@@ -17,6 +17,7 @@ pub mod points;
 pub mod rating;
 pub mod scoring;
 pub mod scoring_rules;
+pub mod tasks;
 
 #[cfg(test)]
 mod points_tests;
@@ -34,6 +35,7 @@ pub use functions::FUNCTIONS;
 /// Every capability's queries.
 pub static QUERY_SETS: &[&QuerySet] = &[
     &grid::GRID_QUERIES,
+    &tasks::TASK_QUERIES,
     &scoring::SCORING_QUERIES,
     &points::POINTS_QUERIES,
 ];

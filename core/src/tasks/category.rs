@@ -62,6 +62,65 @@ pub struct Category {
     pub micro_wish: bool,
 }
 
+/// A category as configured, its limits as short text.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct CategoryView {
+    /// Its code (Open311's `service_code`).
+    pub code: String,
+    /// Its name.
+    pub name: String,
+    /// What it is about.
+    pub description: String,
+    /// The group it is listed under.
+    pub group: String,
+    /// The domain that answers for it.
+    pub domain: Domain,
+    /// Who handles it.
+    pub handler: Handler,
+    /// The first action is due within this limit from dispatch.
+    #[cfg_attr(feature = "schema", schemars(schema_with = "limit_text"))]
+    pub response_limit: String,
+    /// Resolution is due within this limit from dispatch.
+    #[cfg_attr(feature = "schema", schemars(schema_with = "limit_text"))]
+    pub resolution_limit: String,
+    /// The one extension that may be granted.
+    #[cfg_attr(feature = "schema", schemars(schema_with = "limit_text"))]
+    pub extension: String,
+    /// Skill tags a handler must have (all of them).
+    pub skills: Vec<String>,
+    /// A micro-wish (微心愿): any registered person may claim it as a donor.
+    pub micro_wish: bool,
+}
+
+impl From<&Category> for CategoryView {
+    fn from(c: &Category) -> Self {
+        CategoryView {
+            code: c.code.clone(),
+            name: c.name.clone(),
+            description: c.description.clone(),
+            group: c.group.clone(),
+            domain: c.domain,
+            handler: c.handler,
+            response_limit: c.response_limit.to_string(),
+            resolution_limit: c.resolution_limit.to_string(),
+            extension: c.extension.to_string(),
+            skills: c.skills.clone(),
+            micro_wish: c.micro_wish,
+        }
+    }
+}
+
+/// A limit's short text, as the faces read it.
+#[cfg(feature = "schema")]
+fn limit_text(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    schemars::json_schema!({
+        "type": "string",
+        "format": "limit",
+        "description": "A time limit's short text: \"5wh\", \"15wd\", \"24h\" or \"3d\"."
+    })
+}
+
 impl Category {
     fn new(
         code: &str,

@@ -241,6 +241,17 @@ pub enum TaskCommand {
         /// The requests.
         requests: Vec<ImportedRequest>,
     },
+    /// Import an Open311 GeoReport v2 feed (a JSON array of service requests), all or
+    /// nothing. Each element's `address_id` names a household of the ward (the request
+    /// is at that household) or else the code of one of its units; `lat` and `long` are
+    /// ignored. Malformed text is refused with an `open311_*` code naming the element;
+    /// the requests then meet the checks of `import` (known category, new id, a closed
+    /// request's `updated_datetime`, the actor's right to dispatch there), whose faults
+    /// name the element as `import row {index}`.
+    ImportOpen311 {
+        /// The feed: the JSON text of the array.
+        feed: String,
+    },
 }
 
 impl TaskCommand {
@@ -270,7 +281,8 @@ impl TaskCommand {
             | SetSkills { .. }
             | AppointOfficer { .. }
             | RemoveOfficer { .. }
-            | Import { .. } => None,
+            | Import { .. }
+            | ImportOpen311 { .. } => None,
         }
     }
 }

@@ -9,6 +9,7 @@ use super::desk::{photos, text, Desk};
 use super::error::TaskError;
 use super::event::TaskEvent;
 use super::model::{Party, Status};
+use super::open311::imported_requests;
 use super::sweep::sweep;
 use super::Tasks;
 use crate::access::{Actor, Permission};
@@ -365,6 +366,10 @@ impl Desk<'_> {
                 Ok(vec![TaskEvent::OfficerRemoved { department, person }])
             }
             C::Import { requests } => self.import(requests),
+            C::ImportOpen311 { feed } => {
+                let requests = imported_requests(self.grid, &feed).map_err(TaskError::from)?;
+                self.import(requests)
+            }
         }
     }
 }

@@ -29,14 +29,14 @@ mod route;
 mod row;
 mod sweep;
 
-pub use category::{Category, Handler, TasksConfig};
+pub use category::{Category, CategoryView, Handler, TasksConfig};
 pub use command::{Assignee, ImportedRequest, OpenOrClosed, TaskCommand};
 pub use error::TaskError;
 pub use event::{Call, TaskEvent};
 pub use indicators::{percent, Indicators, Period};
 pub use model::{Claim, Deadlines, Location, Request, Responsible, Satisfaction, Status, Whistle};
 pub use open311::{parse_requests, Open311Error, Open311Request, Open311Service};
-pub use route::RouteDecision;
+pub use route::{RouteDecision, RouteView};
 pub use row::{RequestRow, WhistleRow};
 
 pub(crate) use check::check_event;

@@ -10,6 +10,7 @@
 //! With nobody eligible up to the street, the locality (the street) takes it (属地兜底).
 
 use petgraph::stable_graph::NodeIndex;
+use serde::{Deserialize, Serialize};
 
 use super::category::{Category, Handler};
 use super::model::{Party, Status};
@@ -36,6 +37,59 @@ impl RouteDecision<'_> {
         match self {
             RouteDecision::Pool(_) => Status::Pooled,
             _ => Status::Assigned,
+        }
+    }
+}
+
+/// Where the routing rules send a request, and the status it would take there.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum RouteView {
+    /// To a person of the grid staff.
+    Person {
+        /// The person's id.
+        person: String,
+        /// The status it would take: `assigned`.
+        status: Status,
+    },
+    /// To a department of the street.
+    Department {
+        /// The department's id.
+        department: String,
+        /// The status it would take: `assigned`.
+        status: Status,
+    },
+    /// Into the claim pool of a unit.
+    Pool {
+        /// The pool's unit.
+        unit: NodeCode,
+        /// The status it would take: `pooled`.
+        status: Status,
+    },
+    /// To the locality: the street takes it, nobody below being able to (属地兜底).
+    Locality {
+        /// The street.
+        unit: NodeCode,
+        /// The status it would take: `assigned`.
+        status: Status,
+    },
+}
+
+impl From<RouteDecision<'_>> for RouteView {
+    fn from(d: RouteDecision<'_>) -> Self {
+        let status = d.status();
+        match d {
+            RouteDecision::Person(p) => RouteView::Person {
+                person: p.id().to_owned(),
+                status,
+            },
+            RouteDecision::Department(x) => RouteView::Department {
+                department: x.id().to_owned(),
+                status,
+            },
+            RouteDecision::Pool(unit) => RouteView::Pool { unit, status },
+            RouteDecision::Locality(unit) => RouteView::Locality { unit, status },
         }
     }
 }

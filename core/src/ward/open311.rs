@@ -4,10 +4,7 @@
 use super::{Context, Receipt, Ward};
 use crate::error::Error;
 use crate::grid::NodeCode;
-use crate::tasks::{
-    parse_requests, Location, Open311Error, Open311Request, Open311Service, OpenOrClosed,
-    TaskCommand, TaskError,
-};
+use crate::tasks::{Open311Request, Open311Service, OpenOrClosed, TaskCommand};
 
 impl Ward {
     /// The service list (GET services): one service per category of the configuration.
@@ -54,40 +51,12 @@ impl Ward {
             .unwrap_or_else(|_| "[]".to_owned())
     }
 
-    /// Imports a JSON array of GeoReport v2 service requests, all or nothing: on any
-    /// fault nothing changes. Each element's `address_id` must name a household of the
-    /// ward (the request is at that household) or else the code of one of its units;
-    /// `lat` and `long` are ignored. The requests are recorded by
-    /// [`TaskCommand::Import`], whose checks (known category, new id, a closed request's
-    /// `updated_datetime`, the actor's right to dispatch there) apply; their faults name
-    /// the element as `import row {index}`.
+    /// Imports a JSON array of GeoReport v2 service requests, all or nothing: a
+    /// convenience for `execute(ctx, TaskCommand::ImportOpen311 { feed })`, whose rules
+    /// (each element's `address_id` a household or a unit of the ward, then the checks of
+    /// [`TaskCommand::Import`]) apply.
     pub fn import_open311(&mut self, ctx: &Context, text: &str) -> Result<Receipt, Error> {
-        let incoming = parse_requests(text).map_err(TaskError::from)?;
-        let mut requests = Vec::with_capacity(incoming.len());
-        for (index, request) in incoming.into_iter().enumerate() {
-            let location = self.open311_location(index, request.address_id.as_deref())?;
-            requests.push(request.into_imported(location));
-        }
-        self.execute(ctx, TaskCommand::Import { requests })
-    }
-
-    /// Resolves an element's `address_id`: a household first, then a unit code.
-    fn open311_location(&self, index: usize, address_id: Option<&str>) -> Result<Location, Error> {
-        let id = address_id.ok_or(Open311Error::MissingField {
-            index,
-            field: "address_id",
-        });
-        let id = id.map_err(TaskError::from)?;
-        if self.grid.household(id).is_some() {
-            return Ok(Location::Household(id.to_owned()));
-        }
-        match NodeCode::parse(id) {
-            Ok(code) if self.grid.unit(code).is_some() => Ok(Location::Unit(code)),
-            _ => Err(TaskError::from(Open311Error::UnknownAddress {
-                index,
-                address_id: id.chars().take(80).collect(),
-            })
-            .into()),
-        }
+        let feed = text.to_owned();
+        self.execute(ctx, TaskCommand::ImportOpen311 { feed })
     }
 }

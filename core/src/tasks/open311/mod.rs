@@ -8,8 +8,10 @@
 //! Public output names no requester and masks a person's name.
 
 mod export;
+mod import;
 mod parse;
 
+pub(crate) use import::imported_requests;
 pub use parse::parse_requests;
 
 use chrono::{DateTime, FixedOffset};
