@@ -58,6 +58,24 @@ export interface Account {
   no_negative?: boolean;
 }
 
+/**
+ * The five kinds of account. An account's name starts with its kind
+ * (`assets:bank`, `income:parking`), as hledger and Beancount expect.
+ */
+export type AccountKind = "assets" | "liabilities" | "equity" | "income" | "expenses";
+
+/** An account of a fund's ledger. */
+export interface AccountRow {
+  /** Its full name (`assets:bank`). */
+  account: string;
+  /** What it is for, in words. */
+  description: string;
+  /** Its kind, the first segment of its name. */
+  kind: AccountKind;
+  /** Whether it may not go below zero in its normal direction. */
+  no_negative: boolean;
+}
+
 /** An accrual of the manager's remuneration. */
 export interface Accrual {
   /** The remuneration. */
@@ -129,6 +147,30 @@ export type AmountIn = Decimal | number;
 
 /** Where a budget or an amendment stands. */
 export type Approval = "proposed" | "approved" | "rejected";
+
+/** Arrears of one building (the lowest unit holding the households). */
+export interface ArrearsRow {
+  /** What they owe. */
+  amount: Amount;
+  /** Households owing. */
+  households: number;
+  /** Its name. */
+  name: string;
+  /** The unit. */
+  unit: NodeCode;
+}
+
+/** Arrears of one building (the lowest unit holding the households). */
+export interface ArrearsRowIn {
+  /** What they owe. */
+  amount: AmountIn;
+  /** Households owing. */
+  households: number;
+  /** Its name. */
+  name: string;
+  /** The unit. */
+  unit: NodeCode;
+}
 
 /**
  * Records who owns a home (业主), or that nobody is recorded (`owner: null`). A
@@ -297,6 +339,26 @@ export interface AssigneePool {
 /** To whom a request is dispatched by hand. */
 export type Assignee = (AssigneePerson | AssigneeDepartment | AssigneePool);
 
+/** An account's balance (debit positive, credit negative). */
+export interface BalanceRow {
+  /** The account. */
+  account: string;
+  /** The balance. */
+  balance: Amount;
+  /** Its kind. */
+  kind: AccountKind;
+}
+
+/** An account's balance (debit positive, credit negative). */
+export interface BalanceRowIn {
+  /** The account. */
+  account: string;
+  /** The balance. */
+  balance: AmountIn;
+  /** Its kind. */
+  kind: AccountKind;
+}
+
 /**
  * 酬金制: the manager's remuneration is a percentage of the fees collected (and of
  * common income only if the assembly agreed); the rest of the fund pays only for
@@ -343,6 +405,64 @@ export type Basis = (BasisRemuneration | BasisFixedRemuneration | BasisFixedFee)
 
 /** How the property manager is paid. */
 export type BasisIn = (BasisRemunerationIn | BasisFixedRemunerationIn | BasisFixedFee);
+
+/** The remuneration basis against the fixed-fee basis over one period. */
+export interface BasisComparison {
+  /** Common income. */
+  common_income: Amount;
+  /** Fees collected. */
+  fees_collected: Amount;
+  /** 包干制: the manager keeps fees less costs; the owners keep common income. */
+  fixed_fee_basis: BasisOutcome;
+  /** First day. */
+  from: DateString;
+  /**
+   * 酬金制: the manager gets the remuneration; the owners keep fees and common
+   * income less costs and remuneration.
+   */
+  remuneration_basis: BasisOutcome;
+  /** Spending on services (remuneration excluded). */
+  service_costs: Amount;
+  /** Last day. */
+  to: DateString;
+}
+
+/** The remuneration basis against the fixed-fee basis over one period. */
+export interface BasisComparisonIn {
+  /** Common income. */
+  common_income: AmountIn;
+  /** Fees collected. */
+  fees_collected: AmountIn;
+  /** 包干制: the manager keeps fees less costs; the owners keep common income. */
+  fixed_fee_basis: BasisOutcomeIn;
+  /** First day. */
+  from: DateString;
+  /**
+   * 酬金制: the manager gets the remuneration; the owners keep fees and common
+   * income less costs and remuneration.
+   */
+  remuneration_basis: BasisOutcomeIn;
+  /** Spending on services (remuneration excluded). */
+  service_costs: AmountIn;
+  /** Last day. */
+  to: DateString;
+}
+
+/** What the manager and the owners end with under one basis. */
+export interface BasisOutcome {
+  /** The manager's income (remuneration, or fees less costs under 包干制). */
+  manager: Amount;
+  /** What stays with the owners (surplus or, if negative, shortfall). */
+  owners: Amount;
+}
+
+/** What the manager and the owners end with under one basis. */
+export interface BasisOutcomeIn {
+  /** The manager's income (remuneration, or fees less costs under 包干制). */
+  manager: AmountIn;
+  /** What stays with the owners (surplus or, if negative, shortfall). */
+  owners: AmountIn;
+}
 
 /** A month's billing of fees. */
 export interface Billing {
@@ -783,6 +903,46 @@ export interface DirectiveSummaryIn {
   unit: NodeCode;
 }
 
+/** A dividend of surplus common income. */
+export interface Dividend {
+  /** The total. */
+  amount: Amount;
+  /** Where it stands. */
+  approval: Approval;
+  /** The dividend's id. */
+  id: string;
+  /** How it is shared. */
+  key: SharingKey;
+  /** The motion that decided it. */
+  motion?: string | null;
+  /** The transaction that paid it out, once paid. */
+  paid_by?: string | null;
+  /** For a rate per m²: the exact `rate × area` less the shares, which stays in the fund. */
+  residue: Decimal;
+  /** The shares by household, once approved, in household order. */
+  shares: Array<[string, Amount]>;
+}
+
+/** A dividend of surplus common income. */
+export interface DividendIn {
+  /** The total. */
+  amount: AmountIn;
+  /** Where it stands. */
+  approval: Approval;
+  /** The dividend's id. */
+  id: string;
+  /** How it is shared. */
+  key: SharingKeyIn;
+  /** The motion that decided it. */
+  motion?: string | null;
+  /** The transaction that paid it out, once paid. */
+  paid_by?: string | null;
+  /** For a rate per m²: the exact `rate × area` less the shares, which stays in the fund. */
+  residue: Decimal | number;
+  /** The shares by household, once approved, in household order. */
+  shares: Array<[string, AmountIn]>;
+}
+
 /** A domain of public work that a grid unit or a department answers for. */
 export type Domain = "politics_and_law" | "market_supervision" | "emergency_management" | "civil_affairs" | "fire_safety" | "urban_management" | "public_security" | "health" | "environment" | "housing" | "social_security" | "party_building";
 
@@ -889,6 +1049,54 @@ export interface ExpiryEndOfYear {
 
 /** When a lot of points expires. */
 export type Expiry = (ExpiryNever | ExpiryDays | ExpiryEndOfMonth | ExpiryEndOfYear);
+
+/** Fees in the period. */
+export interface FeeFigures {
+  /** Arrears owed at the end of the period. */
+  arrears_closing: Amount;
+  /** Arrears owed at the start of the period. */
+  arrears_opening: Amount;
+  /** Fees billed in the period. */
+  billed: Amount;
+  /** Fees received in the period. */
+  collected: Amount;
+  /**
+   * Collection rate (收缴率) = collected / due, percent with two decimals; `None`
+   * when nothing was due.
+   */
+  collection_rate?: Decimal | null;
+  /** What was due: opening arrears plus fees billed. */
+  due: Amount;
+  /**
+   * The rounding residue of the period's billings (`rate × area` exact less billed),
+   * kept as its own line.
+   */
+  rounding_residue: Decimal;
+}
+
+/** Fees in the period. */
+export interface FeeFiguresIn {
+  /** Arrears owed at the end of the period. */
+  arrears_closing: AmountIn;
+  /** Arrears owed at the start of the period. */
+  arrears_opening: AmountIn;
+  /** Fees billed in the period. */
+  billed: AmountIn;
+  /** Fees received in the period. */
+  collected: AmountIn;
+  /**
+   * Collection rate (收缴率) = collected / due, percent with two decimals; `None`
+   * when nothing was due.
+   */
+  collection_rate?: Decimal | number | null;
+  /** What was due: opening arrears plus fees billed. */
+  due: AmountIn;
+  /**
+   * The rounding residue of the period's billings (`rate × area` exact less billed),
+   * kept as its own line.
+   */
+  rounding_residue: Decimal | number;
+}
 
 /** Yuan per m² of exclusive area per month (4.00 yuan/m² on 72 m² → 288.00). */
 export interface FeeRateArea {
@@ -1616,6 +1824,66 @@ export type FundEvent = (FundEventFundOpened | FundEventAccountOpened | FundEven
 export type FundEventIn = (FundEventFundOpenedIn | FundEventAccountOpened | FundEventPostedIn | FundEventFeesBilledIn | FundEventBudgetProposedIn | FundEventAmendmentProposedIn | FundEventBudgetDecided | FundEventAmendmentDecided | FundEventPaymentRequestedIn | FundEventPaymentMadeIn | FundEventPaymentRejected | FundEventRemunerationAccruedIn | FundEventDividendProposedIn | FundEventDividendDecidedIn | FundEventCommonIncomeInBaseDecided);
 
 /**
+ * A compound's common fund (共有基金): its terms and records, without the ledger (read
+ * that through the balances, the transactions and the other ledger queries).
+ */
+export interface FundSummary {
+  /** Accruals of the manager's remuneration, in the order accrued. */
+  accruals: Array<Accrual>;
+  /** Billings of fees, by month. */
+  billings: Array<Billing>;
+  /** Budgets, by id. */
+  budgets: Array<Budget>;
+  /** Dividends, by id. */
+  dividends: Array<Dividend>;
+  /** The fund's id. */
+  id: string;
+  /** Its name. */
+  name: string;
+  /** When it was opened. */
+  opened: DateString;
+  /** Payments against budget lines, by id. */
+  payments: Array<Payment>;
+  /**
+   * Its terms: the fee, the basis, the approval threshold, whether common income
+   * counts in the remuneration base, the rounding and the split.
+   */
+  terms: Terms;
+  /** The grid unit whose households own the compound. */
+  unit: NodeCode;
+}
+
+/**
+ * A compound's common fund (共有基金): its terms and records, without the ledger (read
+ * that through the balances, the transactions and the other ledger queries).
+ */
+export interface FundSummaryIn {
+  /** Accruals of the manager's remuneration, in the order accrued. */
+  accruals: Array<AccrualIn>;
+  /** Billings of fees, by month. */
+  billings: Array<BillingIn>;
+  /** Budgets, by id. */
+  budgets: Array<BudgetIn>;
+  /** Dividends, by id. */
+  dividends: Array<DividendIn>;
+  /** The fund's id. */
+  id: string;
+  /** Its name. */
+  name: string;
+  /** When it was opened. */
+  opened: DateString;
+  /** Payments against budget lines, by id. */
+  payments: Array<PaymentIn>;
+  /**
+   * Its terms: the fee, the basis, the approval threshold, whether common income
+   * counts in the remuneration base, the rounding and the split.
+   */
+  terms: TermsIn;
+  /** The grid unit whose households own the compound. */
+  unit: NodeCode;
+}
+
+/**
  * Create a unit under the parent its code implies; without domains it takes the
  * configured default (the five merged domains).
  */
@@ -2056,6 +2324,66 @@ export interface HandlerWeightsIn {
 /** A SHA-256 hash as 64 lowercase hex digits. */
 export type Hash = string;
 
+/** One transaction in an account's history. */
+export interface HistoryRow {
+  /** What it posted to the account. */
+  amount: Amount;
+  /** The account's balance after it. */
+  balance: Amount;
+  /** Its date. */
+  date: DateString;
+  /** Its description. */
+  description: string;
+  /** The transaction. */
+  transaction: string;
+}
+
+/** One transaction in an account's history. */
+export interface HistoryRowIn {
+  /** What it posted to the account. */
+  amount: AmountIn;
+  /** The account's balance after it. */
+  balance: AmountIn;
+  /** Its date. */
+  date: DateString;
+  /** Its description. */
+  description: string;
+  /** The transaction. */
+  transaction: string;
+}
+
+/**
+ * A home of a compound with its recorded owner and exclusive area: one line of the
+ * electorate of a vote.
+ */
+export interface HomeRow {
+  /** Exclusive floor area in m². */
+  area: Decimal;
+  /** The household's id. */
+  household: string;
+  /**
+   * Its recorded owner; none when nobody is recorded (the home then counts as one
+   * owner who has not voted).
+   */
+  owner?: string | null;
+}
+
+/**
+ * A home of a compound with its recorded owner and exclusive area: one line of the
+ * electorate of a vote.
+ */
+export interface HomeRowIn {
+  /** Exclusive floor area in m². */
+  area: Decimal | number;
+  /** The household's id. */
+  household: string;
+  /**
+   * Its recorded owner; none when nobody is recorded (the home then counts as one
+   * owner who has not voted).
+   */
+  owner?: string | null;
+}
+
 /**
  * How a service record's time is counted (all in whole minutes).
  *
@@ -2255,6 +2583,22 @@ export interface ImportedRequestIn {
   updated_at?: DateTimeString | Date | null;
 }
 
+/** One line of income. */
+export interface IncomeRow {
+  /** The amount in the period. */
+  amount: Amount;
+  /** `fees`, `parking`, `advertising` or `other`. */
+  source: string;
+}
+
+/** One line of income. */
+export interface IncomeRowIn {
+  /** The amount in the period. */
+  amount: AmountIn;
+  /** `fees`, `parking`, `advertising` or `other`. */
+  source: string;
+}
+
 /** Sources of common income (Civil Code Art. 282: it belongs to the owners jointly). */
 export type IncomeSource = "parking" | "advertising" | "other";
 
@@ -2398,6 +2742,54 @@ export interface MissingLeader {
 
 /** The kind of a motion, which sets its majorities. */
 export type MotionKind = "ordinary" | "special";
+
+/** A motion with its votes and its count: final once closed, as it stands while open. */
+export interface MotionView {
+  /** Whether the votes were counted. */
+  closed: boolean;
+  /** When voting ends. */
+  closes: DateTimeString;
+  /** The motion's id. */
+  id: string;
+  /** Its kind: ordinary (more than half) or special (three quarters). */
+  kind: MotionKind;
+  /** When it opened. */
+  opened: DateTimeString;
+  /** What it decides. */
+  subject: Subject;
+  /** The count: final once closed, as it stands while open. */
+  tally: Tally;
+  /** Its title. */
+  title: string;
+  /** The compound's unit. */
+  unit: NodeCode;
+  /** Votes by owner. */
+  votes: Record<string, Choice>;
+}
+
+/** A motion with its votes and its count: final once closed, as it stands while open. */
+export interface MotionViewIn {
+  /** Whether the votes were counted. */
+  closed: boolean;
+  /** When voting ends. */
+  closes: DateTimeString | Date;
+  /** The motion's id. */
+  id: string;
+  /** Its kind: ordinary (more than half) or special (three quarters). */
+  kind: MotionKind;
+  /** When it opened. */
+  opened: DateTimeString | Date;
+  /** What it decides. */
+  subject: Subject;
+  /** The count: final once closed, as it stands while open. */
+  tally: TallyIn;
+  /** Its title. */
+  title: string;
+  /** The compound's unit. */
+  unit: NodeCode;
+  /** Votes by owner. */
+  votes: Record<string, Choice>;
+}
 
 /** A household as registered: its id and exclusive floor area. */
 export interface NewHousehold {
@@ -2858,6 +3250,38 @@ export interface PostingIn {
   amount: AmountIn;
 }
 
+/** One posting of a transaction, with the transaction's id, date and description. */
+export interface PostingRow {
+  /** The account. */
+  account: string;
+  /** Debit (positive) or credit (negative). */
+  amount: Amount;
+  /** Its date. */
+  date: DateString;
+  /** Its description. */
+  description: string;
+  /** For a reversal, the transaction it corrects. */
+  reverses?: string | null;
+  /** The transaction. */
+  transaction: string;
+}
+
+/** One posting of a transaction, with the transaction's id, date and description. */
+export interface PostingRowIn {
+  /** The account. */
+  account: string;
+  /** Debit (positive) or credit (negative). */
+  amount: AmountIn;
+  /** Its date. */
+  date: DateString;
+  /** Its description. */
+  description: string;
+  /** For a reversal, the transaction it corrects. */
+  reverses?: string | null;
+  /** The transaction. */
+  transaction: string;
+}
+
 /** Straight to the level the hours reach. */
 export interface ProgressionDirect {
   rule: "direct";
@@ -2944,6 +3368,36 @@ export interface PurposeReversal {
 
 /** Why a transaction was posted; it keeps the fund's records beside the ledger. */
 export type Purpose = (PurposeEntry | PurposeFee | PurposeFeePayment | PurposeIncome | PurposeSpending | PurposeRemuneration | PurposeRemunerationPaid | PurposeDividend | PurposeDividendPaid | PurposeReversal);
+
+/** A rate applied to quantities: each part rounded on its own, and the residue. */
+export interface RateParts {
+  /** The exact `rate × Σ quantities`, unrounded. */
+  exact: Decimal;
+  /** `rate × quantity`, rounded with the named rounding, in the order of the quantities. */
+  parts: Array<Amount>;
+  /**
+   * `exact − total`: what rounding each part left out (or added), kept as its own
+   * line rather than hidden in a part.
+   */
+  residue: Decimal;
+  /** The sum of the parts. */
+  total: Amount;
+}
+
+/** A rate applied to quantities: each part rounded on its own, and the residue. */
+export interface RatePartsIn {
+  /** The exact `rate × Σ quantities`, unrounded. */
+  exact: Decimal | number;
+  /** `rate × quantity`, rounded with the named rounding, in the order of the quantities. */
+  parts: Array<AmountIn>;
+  /**
+   * `exact − total`: what rounding each part left out (or added), kept as its own
+   * line rather than hidden in a part.
+   */
+  residue: Decimal | number;
+  /** The sum of the parts. */
+  total: AmountIn;
+}
 
 /** Points for a rated request, by the filer's level, to the person who handled it. */
 export interface RatingPoints {
@@ -3279,6 +3733,38 @@ export type SharingKeyIn = (SharingKeyArea | SharingKeyRateIn | SharingKeyAgreed
 /** Where a lot's points came from. */
 export type Source = "service" | "request" | "award";
 
+/** A budget line against its budget. */
+export interface SpendingRow {
+  /** The budget. */
+  budget: string;
+  /** The approved amount (amendments included). */
+  budgeted: Amount;
+  /** The line. */
+  line: string;
+  /** What remains of the line at the end of the period. */
+  remaining: Amount;
+  /** Spent in the period. */
+  spent: Amount;
+  /** Spent from the start of the budget to the end of the period. */
+  spent_to_date: Amount;
+}
+
+/** A budget line against its budget. */
+export interface SpendingRowIn {
+  /** The budget. */
+  budget: string;
+  /** The approved amount (amendments included). */
+  budgeted: AmountIn;
+  /** The line. */
+  line: string;
+  /** What remains of the line at the end of the period. */
+  remaining: AmountIn;
+  /** Spent in the period. */
+  spent: AmountIn;
+  /** Spent from the start of the budget to the end of the period. */
+  spent_to_date: AmountIn;
+}
+
 /** How a fixed sum is shared by weights so that the parts add up to it exactly. */
 export type SplitMethod = "largest_remainder";
 
@@ -3310,6 +3796,98 @@ export interface StarProfileIn {
   progression?: Progression;
   /** Hours for levels 1, 2, … (strictly increasing, positive). */
   thresholds: Array<Decimal | number>;
+}
+
+/** A fund's public statement for a period. */
+export interface Statement {
+  /** Arrears at the end by building. */
+  arrears_by_building: Array<ArrearsRow>;
+  /** The bank balance at the end. */
+  closing_bank: Amount;
+  /** Dividends shared to households in the period. */
+  dividends: Amount;
+  /** Fees, arrears and the collection rate. */
+  fees: FeeFigures;
+  /** First day. */
+  from: DateString;
+  /** The fund. */
+  fund: string;
+  /** The journal head the statement was drawn from. */
+  head: Hash;
+  /** Income by source (fees billed, then common income). */
+  income: Array<IncomeRow>;
+  /** The journal's length at that head. */
+  journal_entries: number;
+  /** Its name. */
+  name: string;
+  /** The bank balance at the start. */
+  opening_bank: Amount;
+  /** Remuneration accrued in the period. */
+  remuneration: Amount;
+  /** Remuneration still owed to the manager at the end. */
+  remuneration_owed: Amount;
+  /** Spending by budget line against budget. */
+  spending: Array<SpendingRow>;
+  /** Income less spending and remuneration in the period (negative: a shortfall). */
+  surplus: Amount;
+  /** Last day. */
+  to: DateString;
+  /** Its compound's unit. */
+  unit: NodeCode;
+  /** Every payment posted in the period, with its voucher. */
+  vouchers: Array<VoucherRow>;
+}
+
+/** A fund's public statement for a period. */
+export interface StatementIn {
+  /** Arrears at the end by building. */
+  arrears_by_building: Array<ArrearsRowIn>;
+  /** The bank balance at the end. */
+  closing_bank: AmountIn;
+  /** Dividends shared to households in the period. */
+  dividends: AmountIn;
+  /** Fees, arrears and the collection rate. */
+  fees: FeeFiguresIn;
+  /** First day. */
+  from: DateString;
+  /** The fund. */
+  fund: string;
+  /** The journal head the statement was drawn from. */
+  head: Hash;
+  /** Income by source (fees billed, then common income). */
+  income: Array<IncomeRowIn>;
+  /** The journal's length at that head. */
+  journal_entries: number;
+  /** Its name. */
+  name: string;
+  /** The bank balance at the start. */
+  opening_bank: AmountIn;
+  /** Remuneration accrued in the period. */
+  remuneration: AmountIn;
+  /** Remuneration still owed to the manager at the end. */
+  remuneration_owed: AmountIn;
+  /** Spending by budget line against budget. */
+  spending: Array<SpendingRowIn>;
+  /** Income less spending and remuneration in the period (negative: a shortfall). */
+  surplus: AmountIn;
+  /** Last day. */
+  to: DateString;
+  /** Its compound's unit. */
+  unit: NodeCode;
+  /** Every payment posted in the period, with its voucher. */
+  vouchers: Array<VoucherRowIn>;
+}
+
+/** What checking a published statement against a journal found. */
+export interface StatementCheck {
+  /** Entries in the journal given. */
+  entries: number;
+  /** Whether the statement recomputed from that journal equals the one published. */
+  figures_match: boolean;
+  /** Whether the journal's entry at the statement's length has the statement's head. */
+  head_matches: boolean;
+  /** Both. */
+  verified: boolean;
 }
 
 /** Where a request stands in its life. */
@@ -4111,6 +4689,36 @@ export interface TreeRow {
   parent?: NodeCode | null;
 }
 
+/**
+ * A trial balance: each account's balance as a debit or a credit, and the two totals,
+ * which are equal in any ledger Gridward keeps.
+ */
+export interface TrialBalance {
+  /** The sum of credit balances, as a positive amount. */
+  credits: Amount;
+  /** The date, inclusive; `None` for everything posted. */
+  date?: DateString | null;
+  /** The sum of debit balances. */
+  debits: Amount;
+  /** Accounts with a non-zero balance, in the order opened. */
+  rows: Array<BalanceRow>;
+}
+
+/**
+ * A trial balance: each account's balance as a debit or a credit, and the two totals,
+ * which are equal in any ledger Gridward keeps.
+ */
+export interface TrialBalanceIn {
+  /** The sum of credit balances, as a positive amount. */
+  credits: AmountIn;
+  /** The date, inclusive; `None` for everything posted. */
+  date?: DateString | null;
+  /** The sum of debit balances. */
+  debits: AmountIn;
+  /** Accounts with a non-zero balance, in the order opened. */
+  rows: Array<BalanceRowIn>;
+}
+
 /** Progress of a directive within one unit. */
 export interface UnitProgress {
   /** Households that acknowledged there. */
@@ -4156,6 +4764,50 @@ export interface Voucher {
   payee_is_person?: boolean;
   /** The invoice's or contract's reference. */
   reference: string;
+}
+
+/** A payment's voucher, for owners to inspect. */
+export interface VoucherRow {
+  /** The amount. */
+  amount: Amount;
+  /** When it posted. */
+  date: DateString;
+  /** What for. */
+  description: string;
+  /** SHA-256 of the document. */
+  document_hash: string;
+  /** The budget line. */
+  line: string;
+  /** The payee, masked when a private person (`张*`). */
+  payee: string;
+  /** The payment. */
+  payment: string;
+  /** The voucher's reference. */
+  reference: string;
+  /** Whether the supervisor approved it (above the threshold). */
+  supervisor_approved: boolean;
+}
+
+/** A payment's voucher, for owners to inspect. */
+export interface VoucherRowIn {
+  /** The amount. */
+  amount: AmountIn;
+  /** When it posted. */
+  date: DateString;
+  /** What for. */
+  description: string;
+  /** SHA-256 of the document. */
+  document_hash: string;
+  /** The budget line. */
+  line: string;
+  /** The payee, masked when a private person (`张*`). */
+  payee: string;
+  /** The payment. */
+  payment: string;
+  /** The voucher's reference. */
+  reference: string;
+  /** Whether the supervisor approved it (above the threshold). */
+  supervisor_approved: boolean;
 }
 
 /** Configuration of a ward, one section per capability. */
@@ -5105,6 +5757,118 @@ export interface FundPayDividendArgs {
    * @param context Who acts, when, and under which idempotency key.
    */
   pay_dividend(args: FundPayDividendArgs, context?: CommandContext): Receipt;
+export interface FundFundArgs {
+  /** The fund's id. */
+  id: string;
+}
+
+  /** A fund's terms and records (budgets, payments, dividends, billings, accruals), or none. */
+  fund(args: FundFundArgs): FundSummary | null;
+/** No arguments. */
+export type FundFundsArgs = Record<string, never>;
+
+  /** The ids of every fund, in order. */
+  funds(args?: FundFundsArgs): Array<string>;
+export interface FundAccountsArgs {
+  /** The fund. */
+  fund: string;
+}
+
+  /** A fund's accounts, in the order opened. */
+  accounts(args: FundAccountsArgs): Array<AccountRow>;
+export interface FundBalancesArgs {
+  /** The fund. */
+  fund: string;
+  /** The day, included; everything posted when absent. */
+  date?: DateString | null;
+}
+
+  /**
+   * Every account's balance at the end of a day (everything posted when no day is
+   * given), in the order opened: debits positive, credits negative, zero balances
+   * included.
+   */
+  balances(args: FundBalancesArgs): Array<BalanceRow>;
+export interface FundTrialBalanceArgs {
+  /** The fund. */
+  fund: string;
+  /** The day, included; everything posted when absent. */
+  date?: DateString | null;
+}
+
+  /**
+   * The trial balance at the end of a day (everything posted when no day is given): the
+   * accounts with a balance, and the debit and credit totals, which are equal.
+   */
+  trial_balance(args: FundTrialBalanceArgs): TrialBalance;
+export interface FundAccountHistoryArgs {
+  /** The fund. */
+  fund: string;
+  /** The account's full name (`assets:bank`). */
+  account: string;
+}
+
+  /**
+   * Every transaction that touched an account, in the order posted, with the running
+   * balance.
+   */
+  account_history(args: FundAccountHistoryArgs): Array<HistoryRow>;
+export interface FundTransactionsArgs {
+  /** The fund. */
+  fund: string;
+}
+
+  /** Every posting of a fund's ledger, one row each, in the order posted. */
+  transactions(args: FundTransactionsArgs): Array<PostingRow>;
+export interface FundStatementArgs {
+  /** The fund. */
+  fund: string;
+  /** The period's first day. */
+  start: DateString;
+  /** The period's last day, included. */
+  end: DateString;
+}
+
+  /**
+   * The public statement (公示) of a fund for the days `start` to `end` (both included):
+   * income, fees with arrears and the collection rate (收缴率), spending against budget,
+   * remuneration, dividends, the surplus, arrears by building and the vouchers — private
+   * payees masked — stamped with the journal head and length it was drawn from, so that
+   * anyone holding the journal can check it (`verify_statement`).
+   */
+  statement(args: FundStatementArgs): Statement;
+export interface FundBasisComparisonArgs {
+  /** The fund. */
+  fund: string;
+  /** The period's first day. */
+  start: DateString;
+  /** The period's last day, included. */
+  end: DateString;
+}
+
+  /**
+   * What the manager and the owners end with over the days `start` to `end` (both
+   * included) under the fund's remuneration basis (酬金制) and under the fixed-fee basis
+   * (包干制).
+   */
+  basis_comparison(args: FundBasisComparisonArgs): BasisComparison;
+export interface FundExportHledgerArgs {
+  /** The fund. */
+  fund: string;
+}
+
+  /**
+   * The fund's ledger as an hledger journal, in the configured currency (`CNY` by
+   * default): `hledger -f - balance` agrees with `balances` to the fen.
+   */
+  export_hledger(args: FundExportHledgerArgs): string;
+export interface FundExportBeancountArgs {
+  /** The fund. */
+  fund: string;
+}
+
+  /** The fund's ledger as a Beancount file, in the configured currency. */
+  export_beancount(args: FundExportBeancountArgs): string;
 }
 
 /** The owners' assembly (业主大会): the owners' roll, motions, votes and the Civil Code's quorum and majorities. */
@@ -5170,6 +5934,38 @@ export interface AssemblyCloseMotionArgs {
    * @param context Who acts, when, and under which idempotency key.
    */
   close_motion(args: AssemblyCloseMotionArgs, context?: CommandContext): Receipt;
+export interface AssemblyOwnerArgs {
+  /** The household's id. */
+  household: string;
+}
+
+  /** The recorded owner (业主) of a home, or none. */
+  owner(args: AssemblyOwnerArgs): string | null;
+export interface AssemblyElectorateArgs {
+  /** The compound's unit. */
+  unit: NodeCode;
+}
+
+  /**
+   * The homes under a unit with their recorded owners and areas, by unit in code order:
+   * who a motion of that unit is put to.
+   */
+  electorate(args: AssemblyElectorateArgs): Array<HomeRow>;
+export interface AssemblyMotionArgs {
+  /** The motion's id. */
+  id: string;
+}
+
+  /**
+   * A motion with its votes and its count (final once closed, as it stands while open),
+   * or none.
+   */
+  motion(args: AssemblyMotionArgs): MotionView | null;
+/** No arguments. */
+export type AssemblyMotionsArgs = Record<string, never>;
+
+  /** Every motion with its votes and count, by id. */
+  motions(args?: AssemblyMotionsArgs): Array<MotionView>;
 }
 
 /** Service hours, star levels, party members' monthly obligations and handlers' scores. */
@@ -5420,4 +6216,75 @@ export interface VerifyJournalArgs {
  * before, and, when a published head is given, that the journal ends there.
  */
 export declare function verify_journal(args: VerifyJournalArgs): JournalCheck;
+
+export interface SplitArgs {
+  /** The sum to share. */
+  total: AmountIn;
+  /** The weights, none negative, not all zero. */
+  weights: Array<Decimal | number>;
+  /** The method; largest remainder when absent. */
+  method?: SplitMethod | null;
+}
+
+/**
+ * Shares a sum by weights (floor areas, or any agreed key) so that the parts add up to
+ * it exactly, in the order of the weights: by largest remainder unless another method is
+ * named (each part its exact share rounded down to the fen, the fen left over to the
+ * largest remainders, ties to the earlier entry). 1,000.00 by 72 / 89.5 / 120.3 gives
+ * 255.50 / 317.60 / 426.90.
+ */
+export declare function split(args: SplitArgs): Array<Amount>;
+
+export interface ApplyRateArgs {
+  /** Yuan per unit. */
+  rate: Decimal | number;
+  /** The quantities (areas in m²). */
+  quantities: Array<Decimal | number>;
+  /** The rounding of each part; half away from zero (四舍五入) when absent. */
+  rounding?: Rounding | null;
+}
+
+/**
+ * Applies a rate (yuan per unit: 4 yuan per m²) to each quantity, each part rounded to
+ * the fen on its own; the exact total and the rounding residue come back as their own
+ * figures rather than hidden in a part. 72 m² at 4 yuan/m² gives 288.00.
+ */
+export declare function apply_rate(args: ApplyRateArgs): RateParts;
+
+export interface TallyArgs {
+  /** The kind of motion: `ordinary` or `special`. */
+  kind: MotionKind;
+  /**
+   * Each home as an (owner, area in m²) pair; an owner of several homes counts once,
+   * with their areas added.
+   */
+  electorate: Array<[string, Decimal | number]>;
+  /** Each owner's choice; votes of anyone not in the electorate are not counted. */
+  votes: Record<string, Choice>;
+}
+
+/**
+ * Counts a vote under Civil Code Art. 278: valid only if owners holding at least 2/3 of
+ * the exclusive area and at least 2/3 of the owners take part; an ordinary motion then
+ * needs more than half of the participating area and owners, a special one at least 3/4
+ * of both.
+ */
+export declare function tally(args: TallyArgs): Tally;
+
+export interface VerifyStatementArgs {
+  /** The journal's text, one entry per line. */
+  journal: string;
+  /** The statement as published. */
+  statement: StatementIn;
+  /** The configuration the ward ran under; the default when absent. */
+  config?: WardConfigIn | null;
+}
+
+/**
+ * Checks a published statement against a journal's text without trusting either: the
+ * chain must be intact, its entry at the statement's length must carry the statement's
+ * head, and the statement recomputed from the journal up to there must equal the one
+ * given.
+ */
+export declare function verify_statement(args: VerifyStatementArgs): StatementCheck;
 

@@ -42,6 +42,26 @@ class Account(TypedDict):
     name: str
     no_negative: NotRequired[bool]
 
+AccountKind: TypeAlias = "Literal['assets', 'liabilities', 'equity', 'income', 'expenses']"
+"""The five kinds of account. An account's name starts with its kind
+(`assets:bank`, `income:parking`), as hledger and Beancount expect.
+"""
+
+
+class AccountRow(TypedDict):
+    """An account of a fund's ledger.
+
+    Attributes:
+        account: Its full name (`assets:bank`).
+        description: What it is for, in words.
+        kind: Its kind, the first segment of its name.
+        no_negative: Whether it may not go below zero in its normal direction.
+    """
+    account: str
+    description: str
+    kind: AccountKind
+    no_negative: bool
+
 
 Accrual = TypedDict(
     "Accrual",
@@ -133,6 +153,36 @@ AmountIn: TypeAlias = "Decimal | int | str"
 
 Approval: TypeAlias = "Literal['proposed', 'approved', 'rejected']"
 """Where a budget or an amendment stands."""
+
+
+class ArrearsRow(TypedDict):
+    """Arrears of one building (the lowest unit holding the households).
+
+    Attributes:
+        amount: What they owe.
+        households: Households owing.
+        name: Its name.
+        unit: The unit.
+    """
+    amount: Amount
+    households: int
+    name: str
+    unit: NodeCode
+
+
+class ArrearsRowIn(TypedDict):
+    """Arrears of one building (the lowest unit holding the households).
+
+    Attributes:
+        amount: What they owe.
+        households: Households owing.
+        name: Its name.
+        unit: The unit.
+    """
+    amount: AmountIn
+    households: int
+    name: str
+    unit: NodeCode
 
 
 class AssemblyCommandSetOwner(TypedDict):
@@ -354,6 +404,32 @@ Assignee: TypeAlias = "AssigneePerson | AssigneeDepartment | AssigneePool"
 """To whom a request is dispatched by hand."""
 
 
+class BalanceRow(TypedDict):
+    """An account's balance (debit positive, credit negative).
+
+    Attributes:
+        account: The account.
+        balance: The balance.
+        kind: Its kind.
+    """
+    account: str
+    balance: Amount
+    kind: AccountKind
+
+
+class BalanceRowIn(TypedDict):
+    """An account's balance (debit positive, credit negative).
+
+    Attributes:
+        account: The account.
+        balance: The balance.
+        kind: Its kind.
+    """
+    account: str
+    balance: AmountIn
+    kind: AccountKind
+
+
 class BasisRemuneration(TypedDict):
     """酬金制: the manager's remuneration is a percentage of the fees collected (and of
     common income only if the assembly agreed); the rest of the fund pays only for
@@ -415,6 +491,78 @@ Basis: TypeAlias = "BasisRemuneration | BasisFixedRemuneration | BasisFixedFee"
 
 BasisIn: TypeAlias = "BasisRemunerationIn | BasisFixedRemunerationIn | BasisFixedFee"
 """How the property manager is paid."""
+
+
+BasisComparison = TypedDict(
+    "BasisComparison",
+    {
+        "common_income": "Amount",
+        "fees_collected": "Amount",
+        "fixed_fee_basis": "BasisOutcome",
+        "from": "_dt.date",
+        "remuneration_basis": "BasisOutcome",
+        "service_costs": "Amount",
+        "to": "_dt.date",
+    },
+)
+"""The remuneration basis against the fixed-fee basis over one period.
+
+Attributes:
+    common_income: Common income.
+    fees_collected: Fees collected.
+    fixed_fee_basis: 包干制: the manager keeps fees less costs; the owners keep common income.
+    from: First day.
+    remuneration_basis: 酬金制: the manager gets the remuneration; the owners keep fees and common income less costs and remuneration.
+    service_costs: Spending on services (remuneration excluded).
+    to: Last day.
+"""
+
+
+BasisComparisonIn = TypedDict(
+    "BasisComparisonIn",
+    {
+        "common_income": "AmountIn",
+        "fees_collected": "AmountIn",
+        "fixed_fee_basis": "BasisOutcomeIn",
+        "from": "_dt.date | str",
+        "remuneration_basis": "BasisOutcomeIn",
+        "service_costs": "AmountIn",
+        "to": "_dt.date | str",
+    },
+)
+"""The remuneration basis against the fixed-fee basis over one period.
+
+Attributes:
+    common_income: Common income.
+    fees_collected: Fees collected.
+    fixed_fee_basis: 包干制: the manager keeps fees less costs; the owners keep common income.
+    from: First day.
+    remuneration_basis: 酬金制: the manager gets the remuneration; the owners keep fees and common income less costs and remuneration.
+    service_costs: Spending on services (remuneration excluded).
+    to: Last day.
+"""
+
+
+class BasisOutcome(TypedDict):
+    """What the manager and the owners end with under one basis.
+
+    Attributes:
+        manager: The manager's income (remuneration, or fees less costs under 包干制).
+        owners: What stays with the owners (surplus or, if negative, shortfall).
+    """
+    manager: Amount
+    owners: Amount
+
+
+class BasisOutcomeIn(TypedDict):
+    """What the manager and the owners end with under one basis.
+
+    Attributes:
+        manager: The manager's income (remuneration, or fees less costs under 包干制).
+        owners: What stays with the owners (surplus or, if negative, shortfall).
+    """
+    manager: AmountIn
+    owners: AmountIn
 
 
 class Billing(TypedDict):
@@ -958,6 +1106,52 @@ class DirectiveSummaryIn(TypedDict):
     title: str
     unit: NodeCode
 
+
+class Dividend(TypedDict):
+    """A dividend of surplus common income.
+
+    Attributes:
+        amount: The total.
+        approval: Where it stands.
+        id: The dividend's id.
+        key: How it is shared.
+        motion: The motion that decided it.
+        paid_by: The transaction that paid it out, once paid.
+        residue: For a rate per m²: the exact `rate × area` less the shares, which stays in the fund.
+        shares: The shares by household, once approved, in household order.
+    """
+    amount: Amount
+    approval: Approval
+    id: str
+    key: SharingKey
+    motion: NotRequired[str | None]
+    paid_by: NotRequired[str | None]
+    residue: Decimal
+    shares: list[tuple[str, Amount]]
+
+
+class DividendIn(TypedDict):
+    """A dividend of surplus common income.
+
+    Attributes:
+        amount: The total.
+        approval: Where it stands.
+        id: The dividend's id.
+        key: How it is shared.
+        motion: The motion that decided it.
+        paid_by: The transaction that paid it out, once paid.
+        residue: For a rate per m²: the exact `rate × area` less the shares, which stays in the fund.
+        shares: The shares by household, once approved, in household order.
+    """
+    amount: AmountIn
+    approval: Approval
+    id: str
+    key: SharingKeyIn
+    motion: NotRequired[str | None]
+    paid_by: NotRequired[str | None]
+    residue: Decimal | int | str
+    shares: list[tuple[str, AmountIn]]
+
 Domain: TypeAlias = "Literal['politics_and_law', 'market_supervision', 'emergency_management', 'civil_affairs', 'fire_safety', 'urban_management', 'public_security', 'health', 'environment', 'housing', 'social_security', 'party_building']"
 """A domain of public work that a grid unit or a department answers for."""
 
@@ -1131,6 +1325,48 @@ class ExpiryEndOfYear(TypedDict):
 
 Expiry: TypeAlias = "ExpiryNever | ExpiryDays | ExpiryEndOfMonth | ExpiryEndOfYear"
 """When a lot of points expires."""
+
+
+class FeeFigures(TypedDict):
+    """Fees in the period.
+
+    Attributes:
+        arrears_closing: Arrears owed at the end of the period.
+        arrears_opening: Arrears owed at the start of the period.
+        billed: Fees billed in the period.
+        collected: Fees received in the period.
+        collection_rate: Collection rate (收缴率) = collected / due, percent with two decimals; `None` when nothing was due.
+        due: What was due: opening arrears plus fees billed.
+        rounding_residue: The rounding residue of the period's billings (`rate × area` exact less billed), kept as its own line.
+    """
+    arrears_closing: Amount
+    arrears_opening: Amount
+    billed: Amount
+    collected: Amount
+    collection_rate: NotRequired[Decimal | None]
+    due: Amount
+    rounding_residue: Decimal
+
+
+class FeeFiguresIn(TypedDict):
+    """Fees in the period.
+
+    Attributes:
+        arrears_closing: Arrears owed at the end of the period.
+        arrears_opening: Arrears owed at the start of the period.
+        billed: Fees billed in the period.
+        collected: Fees received in the period.
+        collection_rate: Collection rate (收缴率) = collected / due, percent with two decimals; `None` when nothing was due.
+        due: What was due: opening arrears plus fees billed.
+        rounding_residue: The rounding residue of the period's billings (`rate × area` exact less billed), kept as its own line.
+    """
+    arrears_closing: AmountIn
+    arrears_opening: AmountIn
+    billed: AmountIn
+    collected: AmountIn
+    collection_rate: NotRequired[Decimal | int | str | None]
+    due: AmountIn
+    rounding_residue: Decimal | int | str
 
 
 class FeeRateArea(TypedDict):
@@ -2080,6 +2316,62 @@ FundEventIn: TypeAlias = "FundEventFundOpenedIn | FundEventAccountOpened | FundE
 """Something that happened to a fund."""
 
 
+class FundSummary(TypedDict):
+    """A compound's common fund (共有基金): its terms and records, without the ledger (read
+    that through the balances, the transactions and the other ledger queries).
+
+    Attributes:
+        accruals: Accruals of the manager's remuneration, in the order accrued.
+        billings: Billings of fees, by month.
+        budgets: Budgets, by id.
+        dividends: Dividends, by id.
+        id: The fund's id.
+        name: Its name.
+        opened: When it was opened.
+        payments: Payments against budget lines, by id.
+        terms: Its terms: the fee, the basis, the approval threshold, whether common income counts in the remuneration base, the rounding and the split.
+        unit: The grid unit whose households own the compound.
+    """
+    accruals: list[Accrual]
+    billings: list[Billing]
+    budgets: list[Budget]
+    dividends: list[Dividend]
+    id: str
+    name: str
+    opened: _dt.date
+    payments: list[Payment]
+    terms: Terms
+    unit: NodeCode
+
+
+class FundSummaryIn(TypedDict):
+    """A compound's common fund (共有基金): its terms and records, without the ledger (read
+    that through the balances, the transactions and the other ledger queries).
+
+    Attributes:
+        accruals: Accruals of the manager's remuneration, in the order accrued.
+        billings: Billings of fees, by month.
+        budgets: Budgets, by id.
+        dividends: Dividends, by id.
+        id: The fund's id.
+        name: Its name.
+        opened: When it was opened.
+        payments: Payments against budget lines, by id.
+        terms: Its terms: the fee, the basis, the approval threshold, whether common income counts in the remuneration base, the rounding and the split.
+        unit: The grid unit whose households own the compound.
+    """
+    accruals: list[AccrualIn]
+    billings: list[BillingIn]
+    budgets: list[BudgetIn]
+    dividends: list[DividendIn]
+    id: str
+    name: str
+    opened: _dt.date | str
+    payments: list[PaymentIn]
+    terms: TermsIn
+    unit: NodeCode
+
+
 class GridCommandAddUnit(TypedDict):
     """Create a unit under the parent its code implies; without domains it takes the
     configured default (the five merged domains).
@@ -2654,6 +2946,68 @@ Hash: TypeAlias = "str"
 """A SHA-256 hash as 64 lowercase hex digits."""
 
 
+class HistoryRow(TypedDict):
+    """One transaction in an account's history.
+
+    Attributes:
+        amount: What it posted to the account.
+        balance: The account's balance after it.
+        date: Its date.
+        description: Its description.
+        transaction: The transaction.
+    """
+    amount: Amount
+    balance: Amount
+    date: _dt.date
+    description: str
+    transaction: str
+
+
+class HistoryRowIn(TypedDict):
+    """One transaction in an account's history.
+
+    Attributes:
+        amount: What it posted to the account.
+        balance: The account's balance after it.
+        date: Its date.
+        description: Its description.
+        transaction: The transaction.
+    """
+    amount: AmountIn
+    balance: AmountIn
+    date: _dt.date | str
+    description: str
+    transaction: str
+
+
+class HomeRow(TypedDict):
+    """A home of a compound with its recorded owner and exclusive area: one line of the
+    electorate of a vote.
+
+    Attributes:
+        area: Exclusive floor area in m².
+        household: The household's id.
+        owner: Its recorded owner; none when nobody is recorded (the home then counts as one owner who has not voted).
+    """
+    area: Decimal
+    household: str
+    owner: NotRequired[str | None]
+
+
+class HomeRowIn(TypedDict):
+    """A home of a compound with its recorded owner and exclusive area: one line of the
+    electorate of a vote.
+
+    Attributes:
+        area: Exclusive floor area in m².
+        household: The household's id.
+        owner: Its recorded owner; none when nobody is recorded (the home then counts as one owner who has not voted).
+    """
+    area: Decimal | int | str
+    household: str
+    owner: NotRequired[str | None]
+
+
 class HoursRules(TypedDict):
     """How a service record's time is counted (all in whole minutes).
 
@@ -2899,6 +3253,28 @@ class ImportedRequestIn(TypedDict):
     status_notes: NotRequired[str]
     updated_at: NotRequired[_dt.datetime | str | None]
 
+
+class IncomeRow(TypedDict):
+    """One line of income.
+
+    Attributes:
+        amount: The amount in the period.
+        source: `fees`, `parking`, `advertising` or `other`.
+    """
+    amount: Amount
+    source: str
+
+
+class IncomeRowIn(TypedDict):
+    """One line of income.
+
+    Attributes:
+        amount: The amount in the period.
+        source: `fees`, `parking`, `advertising` or `other`.
+    """
+    amount: AmountIn
+    source: str
+
 IncomeSource: TypeAlias = "Literal['parking', 'advertising', 'other']"
 """Sources of common income (Civil Code Art. 282: it belongs to the owners jointly)."""
 
@@ -3065,6 +3441,60 @@ class MissingLeader(TypedDict):
 
 MotionKind: TypeAlias = "Literal['ordinary', 'special']"
 """The kind of a motion, which sets its majorities."""
+
+
+class MotionView(TypedDict):
+    """A motion with its votes and its count: final once closed, as it stands while open.
+
+    Attributes:
+        closed: Whether the votes were counted.
+        closes: When voting ends.
+        id: The motion's id.
+        kind: Its kind: ordinary (more than half) or special (three quarters).
+        opened: When it opened.
+        subject: What it decides.
+        tally: The count: final once closed, as it stands while open.
+        title: Its title.
+        unit: The compound's unit.
+        votes: Votes by owner.
+    """
+    closed: bool
+    closes: _dt.datetime
+    id: str
+    kind: MotionKind
+    opened: _dt.datetime
+    subject: Subject
+    tally: Tally
+    title: str
+    unit: NodeCode
+    votes: dict[str, Choice]
+
+
+class MotionViewIn(TypedDict):
+    """A motion with its votes and its count: final once closed, as it stands while open.
+
+    Attributes:
+        closed: Whether the votes were counted.
+        closes: When voting ends.
+        id: The motion's id.
+        kind: Its kind: ordinary (more than half) or special (three quarters).
+        opened: When it opened.
+        subject: What it decides.
+        tally: The count: final once closed, as it stands while open.
+        title: Its title.
+        unit: The compound's unit.
+        votes: Votes by owner.
+    """
+    closed: bool
+    closes: _dt.datetime | str
+    id: str
+    kind: MotionKind
+    opened: _dt.datetime | str
+    subject: Subject
+    tally: TallyIn
+    title: str
+    unit: NodeCode
+    votes: dict[str, Choice]
 
 
 class NewHousehold(TypedDict):
@@ -3630,6 +4060,44 @@ class PostingIn(TypedDict):
     amount: AmountIn
 
 
+class PostingRow(TypedDict):
+    """One posting of a transaction, with the transaction's id, date and description.
+
+    Attributes:
+        account: The account.
+        amount: Debit (positive) or credit (negative).
+        date: Its date.
+        description: Its description.
+        reverses: For a reversal, the transaction it corrects.
+        transaction: The transaction.
+    """
+    account: str
+    amount: Amount
+    date: _dt.date
+    description: str
+    reverses: NotRequired[str | None]
+    transaction: str
+
+
+class PostingRowIn(TypedDict):
+    """One posting of a transaction, with the transaction's id, date and description.
+
+    Attributes:
+        account: The account.
+        amount: Debit (positive) or credit (negative).
+        date: Its date.
+        description: Its description.
+        reverses: For a reversal, the transaction it corrects.
+        transaction: The transaction.
+    """
+    account: str
+    amount: AmountIn
+    date: _dt.date | str
+    description: str
+    reverses: NotRequired[str | None]
+    transaction: str
+
+
 class ProgressionDirect(TypedDict):
     """Straight to the level the hours reach.
 
@@ -3801,6 +4269,36 @@ Attributes:
 
 Purpose: TypeAlias = "PurposeEntry | PurposeFee | PurposeFeePayment | PurposeIncome | PurposeSpending | PurposeRemuneration | PurposeRemunerationPaid | PurposeDividend | PurposeDividendPaid | PurposeReversal"
 """Why a transaction was posted; it keeps the fund's records beside the ledger."""
+
+
+class RateParts(TypedDict):
+    """A rate applied to quantities: each part rounded on its own, and the residue.
+
+    Attributes:
+        exact: The exact `rate × Σ quantities`, unrounded.
+        parts: `rate × quantity`, rounded with the named rounding, in the order of the quantities.
+        residue: `exact − total`: what rounding each part left out (or added), kept as its own line rather than hidden in a part.
+        total: The sum of the parts.
+    """
+    exact: Decimal
+    parts: list[Amount]
+    residue: Decimal
+    total: Amount
+
+
+class RatePartsIn(TypedDict):
+    """A rate applied to quantities: each part rounded on its own, and the residue.
+
+    Attributes:
+        exact: The exact `rate × Σ quantities`, unrounded.
+        parts: `rate × quantity`, rounded with the named rounding, in the order of the quantities.
+        residue: `exact − total`: what rounding each part left out (or added), kept as its own line rather than hidden in a part.
+        total: The sum of the parts.
+    """
+    exact: Decimal | int | str
+    parts: list[AmountIn]
+    residue: Decimal | int | str
+    total: AmountIn
 
 
 class RatingPoints(TypedDict):
@@ -4220,6 +4718,44 @@ SharingKeyIn: TypeAlias = "SharingKeyArea | SharingKeyRateIn | SharingKeyAgreedI
 Source: TypeAlias = "Literal['service', 'request', 'award']"
 """Where a lot's points came from."""
 
+
+class SpendingRow(TypedDict):
+    """A budget line against its budget.
+
+    Attributes:
+        budget: The budget.
+        budgeted: The approved amount (amendments included).
+        line: The line.
+        remaining: What remains of the line at the end of the period.
+        spent: Spent in the period.
+        spent_to_date: Spent from the start of the budget to the end of the period.
+    """
+    budget: str
+    budgeted: Amount
+    line: str
+    remaining: Amount
+    spent: Amount
+    spent_to_date: Amount
+
+
+class SpendingRowIn(TypedDict):
+    """A budget line against its budget.
+
+    Attributes:
+        budget: The budget.
+        budgeted: The approved amount (amendments included).
+        line: The line.
+        remaining: What remains of the line at the end of the period.
+        spent: Spent in the period.
+        spent_to_date: Spent from the start of the budget to the end of the period.
+    """
+    budget: str
+    budgeted: AmountIn
+    line: str
+    remaining: AmountIn
+    spent: AmountIn
+    spent_to_date: AmountIn
+
 SplitMethod: TypeAlias = "Literal['largest_remainder']"
 """How a fixed sum is shared by weights so that the parts add up to it exactly."""
 
@@ -4265,6 +4801,115 @@ class StarProfileIn(TypedDict):
     name: str
     progression: NotRequired[Progression]
     thresholds: list[Decimal | int | str]
+
+
+Statement = TypedDict(
+    "Statement",
+    {
+        "arrears_by_building": "list[ArrearsRow]",
+        "closing_bank": "Amount",
+        "dividends": "Amount",
+        "fees": "FeeFigures",
+        "from": "_dt.date",
+        "fund": "str",
+        "head": "Hash",
+        "income": "list[IncomeRow]",
+        "journal_entries": "int",
+        "name": "str",
+        "opening_bank": "Amount",
+        "remuneration": "Amount",
+        "remuneration_owed": "Amount",
+        "spending": "list[SpendingRow]",
+        "surplus": "Amount",
+        "to": "_dt.date",
+        "unit": "NodeCode",
+        "vouchers": "list[VoucherRow]",
+    },
+)
+"""A fund's public statement for a period.
+
+Attributes:
+    arrears_by_building: Arrears at the end by building.
+    closing_bank: The bank balance at the end.
+    dividends: Dividends shared to households in the period.
+    fees: Fees, arrears and the collection rate.
+    from: First day.
+    fund: The fund.
+    head: The journal head the statement was drawn from.
+    income: Income by source (fees billed, then common income).
+    journal_entries: The journal's length at that head.
+    name: Its name.
+    opening_bank: The bank balance at the start.
+    remuneration: Remuneration accrued in the period.
+    remuneration_owed: Remuneration still owed to the manager at the end.
+    spending: Spending by budget line against budget.
+    surplus: Income less spending and remuneration in the period (negative: a shortfall).
+    to: Last day.
+    unit: Its compound's unit.
+    vouchers: Every payment posted in the period, with its voucher.
+"""
+
+
+StatementIn = TypedDict(
+    "StatementIn",
+    {
+        "arrears_by_building": "list[ArrearsRowIn]",
+        "closing_bank": "AmountIn",
+        "dividends": "AmountIn",
+        "fees": "FeeFiguresIn",
+        "from": "_dt.date | str",
+        "fund": "str",
+        "head": "Hash",
+        "income": "list[IncomeRowIn]",
+        "journal_entries": "int",
+        "name": "str",
+        "opening_bank": "AmountIn",
+        "remuneration": "AmountIn",
+        "remuneration_owed": "AmountIn",
+        "spending": "list[SpendingRowIn]",
+        "surplus": "AmountIn",
+        "to": "_dt.date | str",
+        "unit": "NodeCode",
+        "vouchers": "list[VoucherRowIn]",
+    },
+)
+"""A fund's public statement for a period.
+
+Attributes:
+    arrears_by_building: Arrears at the end by building.
+    closing_bank: The bank balance at the end.
+    dividends: Dividends shared to households in the period.
+    fees: Fees, arrears and the collection rate.
+    from: First day.
+    fund: The fund.
+    head: The journal head the statement was drawn from.
+    income: Income by source (fees billed, then common income).
+    journal_entries: The journal's length at that head.
+    name: Its name.
+    opening_bank: The bank balance at the start.
+    remuneration: Remuneration accrued in the period.
+    remuneration_owed: Remuneration still owed to the manager at the end.
+    spending: Spending by budget line against budget.
+    surplus: Income less spending and remuneration in the period (negative: a shortfall).
+    to: Last day.
+    unit: Its compound's unit.
+    vouchers: Every payment posted in the period, with its voucher.
+"""
+
+
+class StatementCheck(TypedDict):
+    """What checking a published statement against a journal found.
+
+    Attributes:
+        entries: Entries in the journal given.
+        figures_match: Whether the statement recomputed from that journal equals the one published.
+        head_matches: Whether the journal's entry at the statement's length has the statement's head.
+        verified: Both.
+    """
+    entries: int
+    figures_match: bool
+    head_matches: bool
+    verified: bool
 
 Status: TypeAlias = "Literal['filed', 'pooled', 'assigned', 'claimed', 'in_progress', 'handled', 'closed', 'cancelled', 'duplicate']"
 """Where a request stands in its life."""
@@ -5311,6 +5956,38 @@ class TreeRow(TypedDict):
     parent: NotRequired[NodeCode | None]
 
 
+class TrialBalance(TypedDict):
+    """A trial balance: each account's balance as a debit or a credit, and the two totals,
+    which are equal in any ledger Gridward keeps.
+
+    Attributes:
+        credits: The sum of credit balances, as a positive amount.
+        date: The date, inclusive; `None` for everything posted.
+        debits: The sum of debit balances.
+        rows: Accounts with a non-zero balance, in the order opened.
+    """
+    credits: Amount
+    date: NotRequired[_dt.date | None]
+    debits: Amount
+    rows: list[BalanceRow]
+
+
+class TrialBalanceIn(TypedDict):
+    """A trial balance: each account's balance as a debit or a credit, and the two totals,
+    which are equal in any ledger Gridward keeps.
+
+    Attributes:
+        credits: The sum of credit balances, as a positive amount.
+        date: The date, inclusive; `None` for everything posted.
+        debits: The sum of debit balances.
+        rows: Accounts with a non-zero balance, in the order opened.
+    """
+    credits: AmountIn
+    date: NotRequired[_dt.date | str | None]
+    debits: AmountIn
+    rows: list[BalanceRowIn]
+
+
 class UnitProgress(TypedDict):
     """Progress of a directive within one unit.
 
@@ -5365,6 +6042,56 @@ class Voucher(TypedDict):
     payee: str
     payee_is_person: NotRequired[bool]
     reference: str
+
+
+class VoucherRow(TypedDict):
+    """A payment's voucher, for owners to inspect.
+
+    Attributes:
+        amount: The amount.
+        date: When it posted.
+        description: What for.
+        document_hash: SHA-256 of the document.
+        line: The budget line.
+        payee: The payee, masked when a private person (`张*`).
+        payment: The payment.
+        reference: The voucher's reference.
+        supervisor_approved: Whether the supervisor approved it (above the threshold).
+    """
+    amount: Amount
+    date: _dt.date
+    description: str
+    document_hash: str
+    line: str
+    payee: str
+    payment: str
+    reference: str
+    supervisor_approved: bool
+
+
+class VoucherRowIn(TypedDict):
+    """A payment's voucher, for owners to inspect.
+
+    Attributes:
+        amount: The amount.
+        date: When it posted.
+        description: What for.
+        document_hash: SHA-256 of the document.
+        line: The budget line.
+        payee: The payee, masked when a private person (`张*`).
+        payment: The payment.
+        reference: The voucher's reference.
+        supervisor_approved: Whether the supervisor approved it (above the threshold).
+    """
+    amount: AmountIn
+    date: _dt.date | str
+    description: str
+    document_hash: str
+    line: str
+    payee: str
+    payment: str
+    reference: str
+    supervisor_approved: bool
 
 
 class WardConfig(TypedDict):
@@ -6847,6 +7574,162 @@ class FundCapability:
         args: dict[str, Any] = {"fund": fund, "dividend": dividend, "payment": payment}
         return self._native.execute("fund", "pay_dividend", args, actor, at, key)
 
+    def fund(
+        self,
+        id: str,
+    ) -> FundSummary | None:
+        """A fund's terms and records (budgets, payments, dividends, billings, accruals), or none.
+
+        Args:
+            id: The fund's id.
+        """
+        args: dict[str, Any] = {"id": id}
+        return self._native.ask("fund", "fund", args)
+
+    def funds(
+        self,
+    ) -> list[str]:
+        """The ids of every fund, in order."""
+        args: dict[str, Any] = {}
+        return self._native.ask("fund", "funds", args)
+
+    def accounts(
+        self,
+        fund: str,
+    ) -> Table[AccountRow]:
+        """A fund's accounts, in the order opened.
+
+        Args:
+            fund: The fund.
+        """
+        args: dict[str, Any] = {"fund": fund}
+        return Table(self._native.ask("fund", "accounts", args))
+
+    def balances(
+        self,
+        fund: str,
+        *,
+        date: _dt.date | str | None = None,
+    ) -> Table[BalanceRow]:
+        """Every account's balance at the end of a day (everything posted when no day is
+        given), in the order opened: debits positive, credits negative, zero balances
+        included.
+
+        Args:
+            fund: The fund.
+            date: The day, included; everything posted when absent.
+        """
+        args: dict[str, Any] = {"fund": fund}
+        _put(args, "date", date)
+        return Table(self._native.ask("fund", "balances", args))
+
+    def trial_balance(
+        self,
+        fund: str,
+        *,
+        date: _dt.date | str | None = None,
+    ) -> TrialBalance:
+        """The trial balance at the end of a day (everything posted when no day is given): the
+        accounts with a balance, and the debit and credit totals, which are equal.
+
+        Args:
+            fund: The fund.
+            date: The day, included; everything posted when absent.
+        """
+        args: dict[str, Any] = {"fund": fund}
+        _put(args, "date", date)
+        return self._native.ask("fund", "trial_balance", args)
+
+    def account_history(
+        self,
+        fund: str,
+        account: str,
+    ) -> Table[HistoryRow]:
+        """Every transaction that touched an account, in the order posted, with the running
+        balance.
+
+        Args:
+            fund: The fund.
+            account: The account's full name (`assets:bank`).
+        """
+        args: dict[str, Any] = {"fund": fund, "account": account}
+        return Table(self._native.ask("fund", "account_history", args))
+
+    def transactions(
+        self,
+        fund: str,
+    ) -> Table[PostingRow]:
+        """Every posting of a fund's ledger, one row each, in the order posted.
+
+        Args:
+            fund: The fund.
+        """
+        args: dict[str, Any] = {"fund": fund}
+        return Table(self._native.ask("fund", "transactions", args))
+
+    def statement(
+        self,
+        fund: str,
+        start: _dt.date | str,
+        end: _dt.date | str,
+    ) -> Statement:
+        """The public statement (公示) of a fund for the days `start` to `end` (both included):
+        income, fees with arrears and the collection rate (收缴率), spending against budget,
+        remuneration, dividends, the surplus, arrears by building and the vouchers — private
+        payees masked — stamped with the journal head and length it was drawn from, so that
+        anyone holding the journal can check it (`verify_statement`).
+
+        Args:
+            fund: The fund.
+            start: The period's first day.
+            end: The period's last day, included.
+        """
+        args: dict[str, Any] = {"fund": fund, "start": start, "end": end}
+        return self._native.ask("fund", "statement", args)
+
+    def basis_comparison(
+        self,
+        fund: str,
+        start: _dt.date | str,
+        end: _dt.date | str,
+    ) -> BasisComparison:
+        """What the manager and the owners end with over the days `start` to `end` (both
+        included) under the fund's remuneration basis (酬金制) and under the fixed-fee basis
+        (包干制).
+
+        Args:
+            fund: The fund.
+            start: The period's first day.
+            end: The period's last day, included.
+        """
+        args: dict[str, Any] = {"fund": fund, "start": start, "end": end}
+        return self._native.ask("fund", "basis_comparison", args)
+
+    def export_hledger(
+        self,
+        fund: str,
+    ) -> str:
+        """The fund's ledger as an hledger journal, in the configured currency (`CNY` by
+        default): `hledger -f - balance` agrees with `balances` to the fen.
+
+        Args:
+            fund: The fund.
+        """
+        args: dict[str, Any] = {"fund": fund}
+        return self._native.ask("fund", "export_hledger", args)
+
+    def export_beancount(
+        self,
+        fund: str,
+    ) -> str:
+        """The fund's ledger as a Beancount file, in the configured currency.
+
+        Args:
+            fund: The fund.
+        """
+        args: dict[str, Any] = {"fund": fund}
+        return self._native.ask("fund", "export_beancount", args)
+
 
 class AssemblyCapability:
     """The owners' assembly (业主大会): the owners' roll, motions, votes and the Civil Code's quorum and majorities."""
@@ -6949,6 +7832,51 @@ class AssemblyCapability:
         """
         args: dict[str, Any] = {"motion": motion}
         return self._native.execute("assembly", "close_motion", args, actor, at, key)
+
+    def owner(
+        self,
+        household: str,
+    ) -> str | None:
+        """The recorded owner (业主) of a home, or none.
+
+        Args:
+            household: The household's id.
+        """
+        args: dict[str, Any] = {"household": household}
+        return self._native.ask("assembly", "owner", args)
+
+    def electorate(
+        self,
+        unit: NodeCode,
+    ) -> Table[HomeRow]:
+        """The homes under a unit with their recorded owners and areas, by unit in code order:
+        who a motion of that unit is put to.
+
+        Args:
+            unit: The compound's unit.
+        """
+        args: dict[str, Any] = {"unit": unit}
+        return Table(self._native.ask("assembly", "electorate", args))
+
+    def motion(
+        self,
+        id: str,
+    ) -> MotionView | None:
+        """A motion with its votes and its count (final once closed, as it stands while open),
+        or none.
+
+        Args:
+            id: The motion's id.
+        """
+        args: dict[str, Any] = {"id": id}
+        return self._native.ask("assembly", "motion", args)
+
+    def motions(
+        self,
+    ) -> Table[MotionView]:
+        """Every motion with its votes and count, by id."""
+        args: dict[str, Any] = {}
+        return Table(self._native.ask("assembly", "motions", args))
 
 
 class ScoringCapability:
@@ -7307,8 +8235,92 @@ def verify_journal(
     return _native.call("verify_journal", args)
 
 
+def split(
+    total: AmountIn,
+    weights: list[Decimal | int | str],
+    *,
+    method: SplitMethod | None = None,
+) -> list[Amount]:
+    """Shares a sum by weights (floor areas, or any agreed key) so that the parts add up to
+    it exactly, in the order of the weights: by largest remainder unless another method is
+    named (each part its exact share rounded down to the fen, the fen left over to the
+    largest remainders, ties to the earlier entry). 1,000.00 by 72 / 89.5 / 120.3 gives
+    255.50 / 317.60 / 426.90.
+
+    Args:
+        total: The sum to share.
+        weights: The weights, none negative, not all zero.
+        method: The method; largest remainder when absent.
+    """
+    args: dict[str, Any] = {"total": total, "weights": weights}
+    _put(args, "method", method)
+    return _native.call("split", args)
+
+
+def apply_rate(
+    rate: Decimal | int | str,
+    quantities: list[Decimal | int | str],
+    *,
+    rounding: Rounding | None = None,
+) -> RateParts:
+    """Applies a rate (yuan per unit: 4 yuan per m²) to each quantity, each part rounded to
+    the fen on its own; the exact total and the rounding residue come back as their own
+    figures rather than hidden in a part. 72 m² at 4 yuan/m² gives 288.00.
+
+    Args:
+        rate: Yuan per unit.
+        quantities: The quantities (areas in m²).
+        rounding: The rounding of each part; half away from zero (四舍五入) when absent.
+    """
+    args: dict[str, Any] = {"rate": rate, "quantities": quantities}
+    _put(args, "rounding", rounding)
+    return _native.call("apply_rate", args)
+
+
+def tally(
+    kind: MotionKind,
+    electorate: list[tuple[str, Decimal | int | str]],
+    votes: dict[str, Choice],
+) -> Tally:
+    """Counts a vote under Civil Code Art. 278: valid only if owners holding at least 2/3 of
+    the exclusive area and at least 2/3 of the owners take part; an ordinary motion then
+    needs more than half of the participating area and owners, a special one at least 3/4
+    of both.
+
+    Args:
+        kind: The kind of motion: `ordinary` or `special`.
+        electorate: Each home as an (owner, area in m²) pair; an owner of several homes counts once, with their areas added.
+        votes: Each owner's choice; votes of anyone not in the electorate are not counted.
+    """
+    args: dict[str, Any] = {"kind": kind, "electorate": electorate, "votes": votes}
+    return _native.call("tally", args)
+
+
+def verify_statement(
+    journal: str,
+    statement: StatementIn,
+    *,
+    config: WardConfigIn | None = None,
+) -> StatementCheck:
+    """Checks a published statement against a journal's text without trusting either: the
+    chain must be intact, its entry at the statement's length must carry the statement's
+    head, and the statement recomputed from the journal up to there must equal the one
+    given.
+
+    Args:
+        journal: The journal's text, one entry per line.
+        statement: The statement as published.
+        config: The configuration the ward ran under; the default when absent.
+    """
+    args: dict[str, Any] = {"journal": journal, "statement": statement}
+    _put(args, "config", config)
+    return _native.call("verify_statement", args)
+
+
 __all__ = [
     "Account",
+    "AccountKind",
+    "AccountRow",
     "Accrual",
     "AccrualIn",
     "Activity",
@@ -7317,6 +8329,8 @@ __all__ = [
     "Amount",
     "AmountIn",
     "Approval",
+    "ArrearsRow",
+    "ArrearsRowIn",
     "AssemblyCapability",
     "AssemblyCommand",
     "AssemblyCommandCastVote",
@@ -7337,11 +8351,17 @@ __all__ = [
     "AssigneeDepartment",
     "AssigneePerson",
     "AssigneePool",
+    "BalanceRow",
+    "BalanceRowIn",
     "Basis",
+    "BasisComparison",
+    "BasisComparisonIn",
     "BasisFixedFee",
     "BasisFixedRemuneration",
     "BasisFixedRemunerationIn",
     "BasisIn",
+    "BasisOutcome",
+    "BasisOutcomeIn",
     "BasisRemuneration",
     "BasisRemunerationIn",
     "Billing",
@@ -7381,6 +8401,8 @@ __all__ = [
     "DirectiveProgressIn",
     "DirectiveSummary",
     "DirectiveSummaryIn",
+    "Dividend",
+    "DividendIn",
     "Domain",
     "DomainSet",
     "ERROR_KINDS",
@@ -7406,6 +8428,8 @@ __all__ = [
     "ExpiryEndOfMonth",
     "ExpiryEndOfYear",
     "ExpiryNever",
+    "FeeFigures",
+    "FeeFiguresIn",
     "FeeRate",
     "FeeRateArea",
     "FeeRateAreaIn",
@@ -7470,6 +8494,8 @@ __all__ = [
     "FundEventPostedIn",
     "FundEventRemunerationAccrued",
     "FundEventRemunerationAccruedIn",
+    "FundSummary",
+    "FundSummaryIn",
     "GridCapability",
     "GridCommand",
     "GridCommandAcknowledge",
@@ -7515,6 +8541,10 @@ __all__ = [
     "HandlerWeights",
     "HandlerWeightsIn",
     "Hash",
+    "HistoryRow",
+    "HistoryRowIn",
+    "HomeRow",
+    "HomeRowIn",
     "HoursRules",
     "HouseholdRow",
     "HouseholdRowIn",
@@ -7531,6 +8561,8 @@ __all__ = [
     "ImportRowUnit",
     "ImportedRequest",
     "ImportedRequestIn",
+    "IncomeRow",
+    "IncomeRowIn",
     "IncomeSource",
     "Item",
     "ItemIn",
@@ -7548,6 +8580,8 @@ __all__ = [
     "Matter",
     "MissingLeader",
     "MotionKind",
+    "MotionView",
+    "MotionViewIn",
     "NewHousehold",
     "NewHouseholdIn",
     "NodeCode",
@@ -7590,6 +8624,8 @@ __all__ = [
     "PointsEventReversedIn",
     "Posting",
     "PostingIn",
+    "PostingRow",
+    "PostingRowIn",
     "Progression",
     "ProgressionDirect",
     "ProgressionStepwise",
@@ -7604,6 +8640,8 @@ __all__ = [
     "PurposeRemunerationPaid",
     "PurposeReversal",
     "PurposeSpending",
+    "RateParts",
+    "RatePartsIn",
     "RatingPoints",
     "Receipt",
     "ResponderRow",
@@ -7642,10 +8680,15 @@ __all__ = [
     "SharingKeyRate",
     "SharingKeyRateIn",
     "Source",
+    "SpendingRow",
+    "SpendingRowIn",
     "SplitMethod",
     "StarChange",
     "StarProfile",
     "StarProfileIn",
+    "Statement",
+    "StatementCheck",
+    "StatementIn",
     "Status",
     "Subject",
     "SubjectAmendBudget",
@@ -7720,12 +8763,20 @@ __all__ = [
     "Transaction",
     "TransactionIn",
     "TreeRow",
+    "TrialBalance",
+    "TrialBalanceIn",
     "UnitProgress",
     "UnitRounding",
     "UnitRow",
     "Voucher",
+    "VoucherRow",
+    "VoucherRowIn",
     "WardCapabilities",
     "WardConfig",
     "WardConfigIn",
+    "apply_rate",
+    "split",
+    "tally",
     "verify_journal",
+    "verify_statement",
 ]

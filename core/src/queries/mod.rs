@@ -11,12 +11,19 @@
 //! # Ok::<(), gridward::Error>(())
 //! ```
 
+pub mod assembly;
 pub mod functions;
+pub mod fund;
 pub mod grid;
+pub mod money;
 
 use crate::surface::QuerySet;
 
 pub use functions::FUNCTIONS;
 
 /// Every capability's queries.
-pub static QUERY_SETS: &[&QuerySet] = &[&grid::GRID_QUERIES];
+pub static QUERY_SETS: &[&QuerySet] = &[
+    &grid::GRID_QUERIES,
+    &fund::FUND_QUERIES,
+    &assembly::ASSEMBLY_QUERIES,
+];
