@@ -435,6 +435,61 @@ export class FundCapability {
   pay_dividend(args, context) {
     return this.#raw.execute("fund", "pay_dividend", args ?? {}, context ?? null);
   }
+
+  /** A fund's terms and records (budgets, payments, dividends, billings, accruals), or none. */
+  fund(args) {
+    return this.#raw.ask("fund", "fund", args ?? {});
+  }
+
+  /** The ids of every fund, in order. */
+  funds(args) {
+    return this.#raw.ask("fund", "funds", args ?? {});
+  }
+
+  /** A fund's accounts, in the order opened. */
+  accounts(args) {
+    return this.#raw.ask("fund", "accounts", args ?? {});
+  }
+
+  /** Every account's balance at the end of a day (everything posted when no day is */
+  balances(args) {
+    return this.#raw.ask("fund", "balances", args ?? {});
+  }
+
+  /** The trial balance at the end of a day (everything posted when no day is given): the */
+  trial_balance(args) {
+    return this.#raw.ask("fund", "trial_balance", args ?? {});
+  }
+
+  /** Every transaction that touched an account, in the order posted, with the running */
+  account_history(args) {
+    return this.#raw.ask("fund", "account_history", args ?? {});
+  }
+
+  /** Every posting of a fund's ledger, one row each, in the order posted. */
+  transactions(args) {
+    return this.#raw.ask("fund", "transactions", args ?? {});
+  }
+
+  /** The public statement (公示) of a fund for the days `start` to `end` (both included): */
+  statement(args) {
+    return this.#raw.ask("fund", "statement", args ?? {});
+  }
+
+  /** What the manager and the owners end with over the days `start` to `end` (both */
+  basis_comparison(args) {
+    return this.#raw.ask("fund", "basis_comparison", args ?? {});
+  }
+
+  /** The fund's ledger as an hledger journal, in the configured currency (`CNY` by */
+  export_hledger(args) {
+    return this.#raw.ask("fund", "export_hledger", args ?? {});
+  }
+
+  /** The fund's ledger as a Beancount file, in the configured currency. */
+  export_beancount(args) {
+    return this.#raw.ask("fund", "export_beancount", args ?? {});
+  }
 }
 
 /** The owners' assembly (业主大会): the owners' roll, motions, votes and the Civil Code's quorum and majorities. */
@@ -464,6 +519,26 @@ export class AssemblyCapability {
   /** Counts the votes after voting ends; a passed fund motion takes effect at once. */
   close_motion(args, context) {
     return this.#raw.execute("assembly", "close_motion", args ?? {}, context ?? null);
+  }
+
+  /** The recorded owner (业主) of a home, or none. */
+  owner(args) {
+    return this.#raw.ask("assembly", "owner", args ?? {});
+  }
+
+  /** The homes under a unit with their recorded owners and areas, by unit in code order: */
+  electorate(args) {
+    return this.#raw.ask("assembly", "electorate", args ?? {});
+  }
+
+  /** A motion with its votes and its count (final once closed, as it stands while open), */
+  motion(args) {
+    return this.#raw.ask("assembly", "motion", args ?? {});
+  }
+
+  /** Every motion with its votes and count, by id. */
+  motions(args) {
+    return this.#raw.ask("assembly", "motions", args ?? {});
   }
 }
 
@@ -707,6 +782,26 @@ export function is_gridward_error(value) {
 /** Verifies a journal exported as JSON lines: every entry's hash and its link to the one */
 export function verify_journal(args) {
   return raw.call("verify_journal", args ?? {});
+}
+
+/** Shares a sum by weights (floor areas, or any agreed key) so that the parts add up to */
+export function split(args) {
+  return raw.call("split", args ?? {});
+}
+
+/** Applies a rate (yuan per unit: 4 yuan per m²) to each quantity, each part rounded to */
+export function apply_rate(args) {
+  return raw.call("apply_rate", args ?? {});
+}
+
+/** Counts a vote under Civil Code Art. 278: valid only if owners holding at least 2/3 of */
+export function tally(args) {
+  return raw.call("tally", args ?? {});
+}
+
+/** Checks a published statement against a journal's text without trusting either: the */
+export function verify_statement(args) {
+  return raw.call("verify_statement", args ?? {});
 }
 
 /** The star level (星级) hours of certified service reach: 0 below the first threshold. */

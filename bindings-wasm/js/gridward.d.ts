@@ -1306,6 +1306,764 @@ export type SharingKey = (SharingKeyArea | SharingKeyRate | SharingKeyAgreed);
 /** How a dividend is shared. */
 export type SharingKeyIn = (SharingKeyArea | SharingKeyRateIn | SharingKeyAgreedIn);
 
+/**
+ * A compound's common fund (共有基金): its terms and records, without the ledger (read
+ * that through the balances, the transactions and the other ledger queries).
+ */
+export interface FundSummary {
+  /** The fund's id. */
+  id: string;
+  /** Its name. */
+  name: string;
+  /** The grid unit whose households own the compound. */
+  unit: NodeCode;
+  /** When it was opened. */
+  opened: DateString;
+  /**
+   * Its terms: the fee, the basis, the approval threshold, whether common income
+   * counts in the remuneration base, the rounding and the split.
+   */
+  terms: Terms;
+  /** Budgets, by id. */
+  budgets: Array<Budget>;
+  /** Payments against budget lines, by id. */
+  payments: Array<Payment>;
+  /** Dividends, by id. */
+  dividends: Array<Dividend>;
+  /** Billings of fees, by month. */
+  billings: Array<Billing>;
+  /** Accruals of the manager's remuneration, in the order accrued. */
+  accruals: Array<Accrual>;
+}
+
+/**
+ * A compound's common fund (共有基金): its terms and records, without the ledger (read
+ * that through the balances, the transactions and the other ledger queries).
+ */
+export interface FundSummaryIn {
+  /** The fund's id. */
+  id: string;
+  /** Its name. */
+  name: string;
+  /** The grid unit whose households own the compound. */
+  unit: NodeCode;
+  /** When it was opened. */
+  opened: DateString;
+  /**
+   * Its terms: the fee, the basis, the approval threshold, whether common income
+   * counts in the remuneration base, the rounding and the split.
+   */
+  terms: TermsIn;
+  /** Budgets, by id. */
+  budgets: Array<BudgetIn>;
+  /** Payments against budget lines, by id. */
+  payments: Array<PaymentIn>;
+  /** Dividends, by id. */
+  dividends: Array<DividendIn>;
+  /** Billings of fees, by month. */
+  billings: Array<BillingIn>;
+  /** Accruals of the manager's remuneration, in the order accrued. */
+  accruals: Array<AccrualIn>;
+}
+
+/** The terms a fund runs on. */
+export interface Terms {
+  /** The monthly fee. */
+  fee: FeeRate;
+  /** How the manager is paid. */
+  basis: Basis;
+  /** Payments above this need the supervisor's approval first. */
+  approval_threshold: Amount;
+  /** Whether common income counts in the remuneration base (only by the assembly). */
+  common_income_in_base: boolean;
+  /** The rounding of fees and remuneration. */
+  rounding: Rounding;
+  /** The method that shares dividends. */
+  split: SplitMethod;
+}
+
+/** The terms a fund runs on. */
+export interface TermsIn {
+  /** The monthly fee. */
+  fee: FeeRateIn;
+  /** How the manager is paid. */
+  basis: BasisIn;
+  /** Payments above this need the supervisor's approval first. */
+  approval_threshold: AmountIn;
+  /** Whether common income counts in the remuneration base (only by the assembly). */
+  common_income_in_base: boolean;
+  /** The rounding of fees and remuneration. */
+  rounding: Rounding;
+  /** The method that shares dividends. */
+  split: SplitMethod;
+}
+
+/** How a fixed sum is shared by weights so that the parts add up to it exactly. */
+export type SplitMethod = "largest_remainder";
+
+/** An open budget (开放式预算) for a period. */
+export interface Budget {
+  /** The budget's id. */
+  id: string;
+  /** Its first day. */
+  from: DateString;
+  /** Its last day. */
+  to: DateString;
+  /** The lines as approved (with approved amendments applied); as proposed before. */
+  lines: Array<LineAmount>;
+  /** Where it stands. */
+  approval: Approval;
+  /** The motion that decided it. */
+  motion?: string | null;
+  /** Its amendments, in the order proposed. */
+  amendments: Array<Amendment>;
+  /** Posted spending per line (net of reversals). */
+  spent: Record<string, Amount>;
+  /** Payments awaiting the supervisor, per line. */
+  pending: Record<string, Amount>;
+}
+
+/** An open budget (开放式预算) for a period. */
+export interface BudgetIn {
+  /** The budget's id. */
+  id: string;
+  /** Its first day. */
+  from: DateString;
+  /** Its last day. */
+  to: DateString;
+  /** The lines as approved (with approved amendments applied); as proposed before. */
+  lines: Array<LineAmountIn>;
+  /** Where it stands. */
+  approval: Approval;
+  /** The motion that decided it. */
+  motion?: string | null;
+  /** Its amendments, in the order proposed. */
+  amendments: Array<AmendmentIn>;
+  /** Posted spending per line (net of reversals). */
+  spent: Record<string, AmountIn>;
+  /** Payments awaiting the supervisor, per line. */
+  pending: Record<string, AmountIn>;
+}
+
+/** Where a budget or an amendment stands. */
+export type Approval = "proposed" | "approved" | "rejected";
+
+/** An amendment to a budget: new amounts for some lines (new lines included). */
+export interface Amendment {
+  /** The amendment's id. */
+  id: string;
+  /** The new amounts. */
+  lines: Array<LineAmount>;
+  /** Why. */
+  reason: string;
+  /** Where it stands. */
+  approval: Approval;
+  /** The motion that decided it. */
+  motion?: string | null;
+}
+
+/** An amendment to a budget: new amounts for some lines (new lines included). */
+export interface AmendmentIn {
+  /** The amendment's id. */
+  id: string;
+  /** The new amounts. */
+  lines: Array<LineAmountIn>;
+  /** Why. */
+  reason: string;
+  /** Where it stands. */
+  approval: Approval;
+  /** The motion that decided it. */
+  motion?: string | null;
+}
+
+/** A payment against a budget line. */
+export interface Payment {
+  /** The payment's id, also its transaction's id. */
+  id: string;
+  /** The budget. */
+  budget: string;
+  /** The line. */
+  line: string;
+  /** The amount. */
+  amount: Amount;
+  /** Its voucher. */
+  voucher: Voucher;
+  /** When it was requested. */
+  requested: DateString;
+  /** When it was posted. */
+  posted?: DateString | null;
+  /** Who approved it, for payments above the threshold. */
+  approved_by?: string | null;
+  /** Where it stands. */
+  status: PaymentStatus;
+  /** Why it was rejected. */
+  reason?: string | null;
+}
+
+/** A payment against a budget line. */
+export interface PaymentIn {
+  /** The payment's id, also its transaction's id. */
+  id: string;
+  /** The budget. */
+  budget: string;
+  /** The line. */
+  line: string;
+  /** The amount. */
+  amount: AmountIn;
+  /** Its voucher. */
+  voucher: Voucher;
+  /** When it was requested. */
+  requested: DateString;
+  /** When it was posted. */
+  posted?: DateString | null;
+  /** Who approved it, for payments above the threshold. */
+  approved_by?: string | null;
+  /** Where it stands. */
+  status: PaymentStatus;
+  /** Why it was rejected. */
+  reason?: string | null;
+}
+
+/** Where a payment stands. */
+export type PaymentStatus = "pending" | "posted" | "rejected" | "reversed";
+
+/** A dividend of surplus common income. */
+export interface Dividend {
+  /** The dividend's id. */
+  id: string;
+  /** The total. */
+  amount: Amount;
+  /** How it is shared. */
+  key: SharingKey;
+  /** Where it stands. */
+  approval: Approval;
+  /** The motion that decided it. */
+  motion?: string | null;
+  /** The shares by household, once approved, in household order. */
+  shares: Array<[string, Amount]>;
+  /** For a rate per m²: the exact `rate × area` less the shares, which stays in the fund. */
+  residue: Decimal;
+  /** The transaction that paid it out, once paid. */
+  paid_by?: string | null;
+}
+
+/** A dividend of surplus common income. */
+export interface DividendIn {
+  /** The dividend's id. */
+  id: string;
+  /** The total. */
+  amount: AmountIn;
+  /** How it is shared. */
+  key: SharingKeyIn;
+  /** Where it stands. */
+  approval: Approval;
+  /** The motion that decided it. */
+  motion?: string | null;
+  /** The shares by household, once approved, in household order. */
+  shares: Array<[string, AmountIn]>;
+  /** For a rate per m²: the exact `rate × area` less the shares, which stays in the fund. */
+  residue: Decimal | number;
+  /** The transaction that paid it out, once paid. */
+  paid_by?: string | null;
+}
+
+/** A month's billing of fees. */
+export interface Billing {
+  /** The month, `YYYY-MM`. */
+  month: string;
+  /** The day billed. */
+  date: DateString;
+  /** Households billed. */
+  households: number;
+  /** The sum of the bills. */
+  billed: Amount;
+  /** The exact `rate × area` total before rounding. */
+  exact: Decimal;
+  /** `exact − billed`, kept as its own line. */
+  residue: Decimal;
+}
+
+/** A month's billing of fees. */
+export interface BillingIn {
+  /** The month, `YYYY-MM`. */
+  month: string;
+  /** The day billed. */
+  date: DateString;
+  /** Households billed. */
+  households: number;
+  /** The sum of the bills. */
+  billed: AmountIn;
+  /** The exact `rate × area` total before rounding. */
+  exact: Decimal | number;
+  /** `exact − billed`, kept as its own line. */
+  residue: Decimal | number;
+}
+
+/** An accrual of the manager's remuneration. */
+export interface Accrual {
+  /** The accrual's id, also its transaction's id. */
+  id: string;
+  /** Its period's first day. */
+  from: DateString;
+  /** Its period's last day. */
+  to: DateString;
+  /** Fees collected in the period. */
+  fees_collected: Amount;
+  /** Common income in the period counted in the base (zero unless agreed). */
+  common_income: Amount;
+  /** The remuneration. */
+  amount: Amount;
+}
+
+/** An accrual of the manager's remuneration. */
+export interface AccrualIn {
+  /** The accrual's id, also its transaction's id. */
+  id: string;
+  /** Its period's first day. */
+  from: DateString;
+  /** Its period's last day. */
+  to: DateString;
+  /** Fees collected in the period. */
+  fees_collected: AmountIn;
+  /** Common income in the period counted in the base (zero unless agreed). */
+  common_income: AmountIn;
+  /** The remuneration. */
+  amount: AmountIn;
+}
+
+/** An account of a fund's ledger. */
+export interface AccountRow {
+  /** Its full name (`assets:bank`). */
+  account: string;
+  /** Its kind, the first segment of its name. */
+  kind: AccountKind;
+  /** What it is for, in words. */
+  description: string;
+  /** Whether it may not go below zero in its normal direction. */
+  no_negative: boolean;
+}
+
+/**
+ * The five kinds of account. An account's name starts with its kind
+ * (`assets:bank`, `income:parking`), as hledger and Beancount expect.
+ */
+export type AccountKind = "assets" | "liabilities" | "equity" | "income" | "expenses";
+
+/** An account's balance (debit positive, credit negative). */
+export interface BalanceRow {
+  /** The account. */
+  account: string;
+  /** Its kind. */
+  kind: AccountKind;
+  /** The balance. */
+  balance: Amount;
+}
+
+/** An account's balance (debit positive, credit negative). */
+export interface BalanceRowIn {
+  /** The account. */
+  account: string;
+  /** Its kind. */
+  kind: AccountKind;
+  /** The balance. */
+  balance: AmountIn;
+}
+
+/**
+ * A trial balance: each account's balance as a debit or a credit, and the two totals,
+ * which are equal in any ledger Gridward keeps.
+ */
+export interface TrialBalance {
+  /** The date, inclusive; `None` for everything posted. */
+  date?: DateString | null;
+  /** Accounts with a non-zero balance, in the order opened. */
+  rows: Array<BalanceRow>;
+  /** The sum of debit balances. */
+  debits: Amount;
+  /** The sum of credit balances, as a positive amount. */
+  credits: Amount;
+}
+
+/**
+ * A trial balance: each account's balance as a debit or a credit, and the two totals,
+ * which are equal in any ledger Gridward keeps.
+ */
+export interface TrialBalanceIn {
+  /** The date, inclusive; `None` for everything posted. */
+  date?: DateString | null;
+  /** Accounts with a non-zero balance, in the order opened. */
+  rows: Array<BalanceRowIn>;
+  /** The sum of debit balances. */
+  debits: AmountIn;
+  /** The sum of credit balances, as a positive amount. */
+  credits: AmountIn;
+}
+
+/** One transaction in an account's history. */
+export interface HistoryRow {
+  /** The transaction. */
+  transaction: string;
+  /** Its date. */
+  date: DateString;
+  /** Its description. */
+  description: string;
+  /** What it posted to the account. */
+  amount: Amount;
+  /** The account's balance after it. */
+  balance: Amount;
+}
+
+/** One transaction in an account's history. */
+export interface HistoryRowIn {
+  /** The transaction. */
+  transaction: string;
+  /** Its date. */
+  date: DateString;
+  /** Its description. */
+  description: string;
+  /** What it posted to the account. */
+  amount: AmountIn;
+  /** The account's balance after it. */
+  balance: AmountIn;
+}
+
+/** One posting of a transaction, with the transaction's id, date and description. */
+export interface PostingRow {
+  /** The transaction. */
+  transaction: string;
+  /** Its date. */
+  date: DateString;
+  /** Its description. */
+  description: string;
+  /** The account. */
+  account: string;
+  /** Debit (positive) or credit (negative). */
+  amount: Amount;
+  /** For a reversal, the transaction it corrects. */
+  reverses?: string | null;
+}
+
+/** One posting of a transaction, with the transaction's id, date and description. */
+export interface PostingRowIn {
+  /** The transaction. */
+  transaction: string;
+  /** Its date. */
+  date: DateString;
+  /** Its description. */
+  description: string;
+  /** The account. */
+  account: string;
+  /** Debit (positive) or credit (negative). */
+  amount: AmountIn;
+  /** For a reversal, the transaction it corrects. */
+  reverses?: string | null;
+}
+
+/** A fund's public statement for a period. */
+export interface Statement {
+  /** The fund. */
+  fund: string;
+  /** Its name. */
+  name: string;
+  /** Its compound's unit. */
+  unit: NodeCode;
+  /** First day. */
+  from: DateString;
+  /** Last day. */
+  to: DateString;
+  /** The journal head the statement was drawn from. */
+  head: Hash;
+  /** The journal's length at that head. */
+  journal_entries: number;
+  /** The bank balance at the start. */
+  opening_bank: Amount;
+  /** The bank balance at the end. */
+  closing_bank: Amount;
+  /** Income by source (fees billed, then common income). */
+  income: Array<IncomeRow>;
+  /** Fees, arrears and the collection rate. */
+  fees: FeeFigures;
+  /** Spending by budget line against budget. */
+  spending: Array<SpendingRow>;
+  /** Remuneration accrued in the period. */
+  remuneration: Amount;
+  /** Remuneration still owed to the manager at the end. */
+  remuneration_owed: Amount;
+  /** Dividends shared to households in the period. */
+  dividends: Amount;
+  /** Income less spending and remuneration in the period (negative: a shortfall). */
+  surplus: Amount;
+  /** Arrears at the end by building. */
+  arrears_by_building: Array<ArrearsRow>;
+  /** Every payment posted in the period, with its voucher. */
+  vouchers: Array<VoucherRow>;
+}
+
+/** A fund's public statement for a period. */
+export interface StatementIn {
+  /** The fund. */
+  fund: string;
+  /** Its name. */
+  name: string;
+  /** Its compound's unit. */
+  unit: NodeCode;
+  /** First day. */
+  from: DateString;
+  /** Last day. */
+  to: DateString;
+  /** The journal head the statement was drawn from. */
+  head: Hash;
+  /** The journal's length at that head. */
+  journal_entries: number;
+  /** The bank balance at the start. */
+  opening_bank: AmountIn;
+  /** The bank balance at the end. */
+  closing_bank: AmountIn;
+  /** Income by source (fees billed, then common income). */
+  income: Array<IncomeRowIn>;
+  /** Fees, arrears and the collection rate. */
+  fees: FeeFiguresIn;
+  /** Spending by budget line against budget. */
+  spending: Array<SpendingRowIn>;
+  /** Remuneration accrued in the period. */
+  remuneration: AmountIn;
+  /** Remuneration still owed to the manager at the end. */
+  remuneration_owed: AmountIn;
+  /** Dividends shared to households in the period. */
+  dividends: AmountIn;
+  /** Income less spending and remuneration in the period (negative: a shortfall). */
+  surplus: AmountIn;
+  /** Arrears at the end by building. */
+  arrears_by_building: Array<ArrearsRowIn>;
+  /** Every payment posted in the period, with its voucher. */
+  vouchers: Array<VoucherRowIn>;
+}
+
+/** A SHA-256 hash as 64 lowercase hex digits. */
+export type Hash = string;
+
+/** One line of income. */
+export interface IncomeRow {
+  /** `fees`, `parking`, `advertising` or `other`. */
+  source: string;
+  /** The amount in the period. */
+  amount: Amount;
+}
+
+/** One line of income. */
+export interface IncomeRowIn {
+  /** `fees`, `parking`, `advertising` or `other`. */
+  source: string;
+  /** The amount in the period. */
+  amount: AmountIn;
+}
+
+/** Fees in the period. */
+export interface FeeFigures {
+  /** Fees billed in the period. */
+  billed: Amount;
+  /**
+   * The rounding residue of the period's billings (`rate × area` exact less billed),
+   * kept as its own line.
+   */
+  rounding_residue: Decimal;
+  /** Arrears owed at the start of the period. */
+  arrears_opening: Amount;
+  /** What was due: opening arrears plus fees billed. */
+  due: Amount;
+  /** Fees received in the period. */
+  collected: Amount;
+  /**
+   * Collection rate (收缴率) = collected / due, percent with two decimals; `None`
+   * when nothing was due.
+   */
+  collection_rate?: Decimal | null;
+  /** Arrears owed at the end of the period. */
+  arrears_closing: Amount;
+}
+
+/** Fees in the period. */
+export interface FeeFiguresIn {
+  /** Fees billed in the period. */
+  billed: AmountIn;
+  /**
+   * The rounding residue of the period's billings (`rate × area` exact less billed),
+   * kept as its own line.
+   */
+  rounding_residue: Decimal | number;
+  /** Arrears owed at the start of the period. */
+  arrears_opening: AmountIn;
+  /** What was due: opening arrears plus fees billed. */
+  due: AmountIn;
+  /** Fees received in the period. */
+  collected: AmountIn;
+  /**
+   * Collection rate (收缴率) = collected / due, percent with two decimals; `None`
+   * when nothing was due.
+   */
+  collection_rate?: Decimal | number | null;
+  /** Arrears owed at the end of the period. */
+  arrears_closing: AmountIn;
+}
+
+/** A budget line against its budget. */
+export interface SpendingRow {
+  /** The budget. */
+  budget: string;
+  /** The line. */
+  line: string;
+  /** The approved amount (amendments included). */
+  budgeted: Amount;
+  /** Spent in the period. */
+  spent: Amount;
+  /** Spent from the start of the budget to the end of the period. */
+  spent_to_date: Amount;
+  /** What remains of the line at the end of the period. */
+  remaining: Amount;
+}
+
+/** A budget line against its budget. */
+export interface SpendingRowIn {
+  /** The budget. */
+  budget: string;
+  /** The line. */
+  line: string;
+  /** The approved amount (amendments included). */
+  budgeted: AmountIn;
+  /** Spent in the period. */
+  spent: AmountIn;
+  /** Spent from the start of the budget to the end of the period. */
+  spent_to_date: AmountIn;
+  /** What remains of the line at the end of the period. */
+  remaining: AmountIn;
+}
+
+/** Arrears of one building (the lowest unit holding the households). */
+export interface ArrearsRow {
+  /** The unit. */
+  unit: NodeCode;
+  /** Its name. */
+  name: string;
+  /** Households owing. */
+  households: number;
+  /** What they owe. */
+  amount: Amount;
+}
+
+/** Arrears of one building (the lowest unit holding the households). */
+export interface ArrearsRowIn {
+  /** The unit. */
+  unit: NodeCode;
+  /** Its name. */
+  name: string;
+  /** Households owing. */
+  households: number;
+  /** What they owe. */
+  amount: AmountIn;
+}
+
+/** A payment's voucher, for owners to inspect. */
+export interface VoucherRow {
+  /** The payment. */
+  payment: string;
+  /** When it posted. */
+  date: DateString;
+  /** The budget line. */
+  line: string;
+  /** The amount. */
+  amount: Amount;
+  /** The voucher's reference. */
+  reference: string;
+  /** SHA-256 of the document. */
+  document_hash: string;
+  /** The payee, masked when a private person (`张*`). */
+  payee: string;
+  /** What for. */
+  description: string;
+  /** Whether the supervisor approved it (above the threshold). */
+  supervisor_approved: boolean;
+}
+
+/** A payment's voucher, for owners to inspect. */
+export interface VoucherRowIn {
+  /** The payment. */
+  payment: string;
+  /** When it posted. */
+  date: DateString;
+  /** The budget line. */
+  line: string;
+  /** The amount. */
+  amount: AmountIn;
+  /** The voucher's reference. */
+  reference: string;
+  /** SHA-256 of the document. */
+  document_hash: string;
+  /** The payee, masked when a private person (`张*`). */
+  payee: string;
+  /** What for. */
+  description: string;
+  /** Whether the supervisor approved it (above the threshold). */
+  supervisor_approved: boolean;
+}
+
+/** The remuneration basis against the fixed-fee basis over one period. */
+export interface BasisComparison {
+  /** First day. */
+  from: DateString;
+  /** Last day. */
+  to: DateString;
+  /** Fees collected. */
+  fees_collected: Amount;
+  /** Common income. */
+  common_income: Amount;
+  /** Spending on services (remuneration excluded). */
+  service_costs: Amount;
+  /**
+   * 酬金制: the manager gets the remuneration; the owners keep fees and common
+   * income less costs and remuneration.
+   */
+  remuneration_basis: BasisOutcome;
+  /** 包干制: the manager keeps fees less costs; the owners keep common income. */
+  fixed_fee_basis: BasisOutcome;
+}
+
+/** The remuneration basis against the fixed-fee basis over one period. */
+export interface BasisComparisonIn {
+  /** First day. */
+  from: DateString;
+  /** Last day. */
+  to: DateString;
+  /** Fees collected. */
+  fees_collected: AmountIn;
+  /** Common income. */
+  common_income: AmountIn;
+  /** Spending on services (remuneration excluded). */
+  service_costs: AmountIn;
+  /**
+   * 酬金制: the manager gets the remuneration; the owners keep fees and common
+   * income less costs and remuneration.
+   */
+  remuneration_basis: BasisOutcomeIn;
+  /** 包干制: the manager keeps fees less costs; the owners keep common income. */
+  fixed_fee_basis: BasisOutcomeIn;
+}
+
+/** What the manager and the owners end with under one basis. */
+export interface BasisOutcome {
+  /** The manager's income (remuneration, or fees less costs under 包干制). */
+  manager: Amount;
+  /** What stays with the owners (surplus or, if negative, shortfall). */
+  owners: Amount;
+}
+
+/** What the manager and the owners end with under one basis. */
+export interface BasisOutcomeIn {
+  /** The manager's income (remuneration, or fees less costs under 包干制). */
+  manager: AmountIn;
+  /** What stays with the owners (surplus or, if negative, shortfall). */
+  owners: AmountIn;
+}
+
 /** Approve a fund's proposed budget. */
 export interface SubjectApproveBudget {
   type: "approve_budget";
@@ -1359,6 +2117,152 @@ export type Matter = "rules_of_procedure" | "management_statute" | "elect_commit
 
 /** An owner's vote. */
 export type Choice = "yes" | "no" | "abstain";
+
+/**
+ * A home of a compound with its recorded owner and exclusive area: one line of the
+ * electorate of a vote.
+ */
+export interface HomeRow {
+  /** The household's id. */
+  household: string;
+  /**
+   * Its recorded owner; none when nobody is recorded (the home then counts as one
+   * owner who has not voted).
+   */
+  owner?: string | null;
+  /** Exclusive floor area in m². */
+  area: Decimal;
+}
+
+/**
+ * A home of a compound with its recorded owner and exclusive area: one line of the
+ * electorate of a vote.
+ */
+export interface HomeRowIn {
+  /** The household's id. */
+  household: string;
+  /**
+   * Its recorded owner; none when nobody is recorded (the home then counts as one
+   * owner who has not voted).
+   */
+  owner?: string | null;
+  /** Exclusive floor area in m². */
+  area: Decimal | number;
+}
+
+/** A motion with its votes and its count: final once closed, as it stands while open. */
+export interface MotionView {
+  /** The motion's id. */
+  id: string;
+  /** The compound's unit. */
+  unit: NodeCode;
+  /** Its title. */
+  title: string;
+  /** What it decides. */
+  subject: Subject;
+  /** Its kind: ordinary (more than half) or special (three quarters). */
+  kind: MotionKind;
+  /** When it opened. */
+  opened: DateTimeString;
+  /** When voting ends. */
+  closes: DateTimeString;
+  /** Votes by owner. */
+  votes: Record<string, Choice>;
+  /** The count: final once closed, as it stands while open. */
+  tally: Tally;
+  /** Whether the votes were counted. */
+  closed: boolean;
+}
+
+/** A motion with its votes and its count: final once closed, as it stands while open. */
+export interface MotionViewIn {
+  /** The motion's id. */
+  id: string;
+  /** The compound's unit. */
+  unit: NodeCode;
+  /** Its title. */
+  title: string;
+  /** What it decides. */
+  subject: Subject;
+  /** Its kind: ordinary (more than half) or special (three quarters). */
+  kind: MotionKind;
+  /** When it opened. */
+  opened: DateTimeString | Date;
+  /** When voting ends. */
+  closes: DateTimeString | Date;
+  /** Votes by owner. */
+  votes: Record<string, Choice>;
+  /** The count: final once closed, as it stands while open. */
+  tally: TallyIn;
+  /** Whether the votes were counted. */
+  closed: boolean;
+}
+
+/** The kind of a motion, which sets its majorities. */
+export type MotionKind = "ordinary" | "special";
+
+/** The count of a vote. */
+export interface Tally {
+  /** The kind of motion. */
+  kind: MotionKind;
+  /** Exclusive area of the whole compound (m²). */
+  total_area: Decimal;
+  /** Owners of the compound (one who owns several homes counts once). */
+  total_owners: number;
+  /** Area of the owners who took part. */
+  voted_area: Decimal;
+  /** Owners who took part. */
+  voted_owners: number;
+  /** Area voting yes. */
+  yes_area: Decimal;
+  /** Owners voting yes. */
+  yes_owners: number;
+  /** Area voting no. */
+  no_area: Decimal;
+  /** Owners voting no. */
+  no_owners: number;
+  /** At least 2/3 of the area and at least 2/3 of the owners took part. */
+  quorum: boolean;
+  /** The area majority of the kind was reached among those who took part. */
+  area_majority: boolean;
+  /** The headcount majority of the kind was reached among those who took part. */
+  owner_majority: boolean;
+  /** The result. */
+  outcome: Outcome;
+}
+
+/** The count of a vote. */
+export interface TallyIn {
+  /** The kind of motion. */
+  kind: MotionKind;
+  /** Exclusive area of the whole compound (m²). */
+  total_area: Decimal | number;
+  /** Owners of the compound (one who owns several homes counts once). */
+  total_owners: number;
+  /** Area of the owners who took part. */
+  voted_area: Decimal | number;
+  /** Owners who took part. */
+  voted_owners: number;
+  /** Area voting yes. */
+  yes_area: Decimal | number;
+  /** Owners voting yes. */
+  yes_owners: number;
+  /** Area voting no. */
+  no_area: Decimal | number;
+  /** Owners voting no. */
+  no_owners: number;
+  /** At least 2/3 of the area and at least 2/3 of the owners took part. */
+  quorum: boolean;
+  /** The area majority of the kind was reached among those who took part. */
+  area_majority: boolean;
+  /** The headcount majority of the kind was reached among those who took part. */
+  owner_majority: boolean;
+  /** The result. */
+  outcome: Outcome;
+}
+
+/** How a vote ended. */
+export type Outcome = "passed" | "rejected" | "no_quorum";
 
 /** What a service was (积分制's kinds: charity, elder care, neighbour help, mediation …). */
 export type Activity = "handling_request" | "charity" | "elder_care" | "neighbour_help" | "mediation" | "patrol" | "cleanup" | "other";
@@ -1959,9 +2863,6 @@ export interface PointsTotals {
   reversed: number;
 }
 
-/** A SHA-256 hash as 64 lowercase hex digits. */
-export type Hash = string;
-
 /** A journal's verification, and whether it ends at the published head. */
 export interface JournalCheck {
   /** Entries read and found intact before any break. */
@@ -1985,6 +2886,358 @@ export interface ChainBreak {
   line: number;
   /** What is wrong there. */
   reason: string;
+}
+
+/** A rate applied to quantities: each part rounded on its own, and the residue. */
+export interface RateParts {
+  /** `rate × quantity`, rounded with the named rounding, in the order of the quantities. */
+  parts: Array<Amount>;
+  /** The sum of the parts. */
+  total: Amount;
+  /** The exact `rate × Σ quantities`, unrounded. */
+  exact: Decimal;
+  /**
+   * `exact − total`: what rounding each part left out (or added), kept as its own
+   * line rather than hidden in a part.
+   */
+  residue: Decimal;
+}
+
+/** A rate applied to quantities: each part rounded on its own, and the residue. */
+export interface RatePartsIn {
+  /** `rate × quantity`, rounded with the named rounding, in the order of the quantities. */
+  parts: Array<AmountIn>;
+  /** The sum of the parts. */
+  total: AmountIn;
+  /** The exact `rate × Σ quantities`, unrounded. */
+  exact: Decimal | number;
+  /**
+   * `exact − total`: what rounding each part left out (or added), kept as its own
+   * line rather than hidden in a part.
+   */
+  residue: Decimal | number;
+}
+
+/** Configuration of a ward, one section per capability. */
+export interface WardConfig {
+  /** The grid capability. */
+  grid?: GridConfig;
+  /** The tasks capability. */
+  tasks?: TasksConfig;
+  /** The fund capability. */
+  fund?: FundConfig;
+  /** The scoring capability. */
+  scoring?: ScoringConfig;
+  /** The points capability. */
+  points?: PointsConfig;
+}
+
+/** Configuration of a ward, one section per capability. */
+export interface WardConfigIn {
+  /** The grid capability. */
+  grid?: GridConfig;
+  /** The tasks capability. */
+  tasks?: TasksConfig;
+  /** The fund capability. */
+  fund?: FundConfigIn;
+  /** The scoring capability. */
+  scoring?: ScoringConfigIn;
+  /** The points capability. */
+  points?: PointsConfigIn;
+}
+
+/** Configuration of the grid capability. */
+export interface GridConfig {
+  /** Domains a new unit answers for when none are given: the five merged domains. */
+  default_domains?: DomainSet;
+  /** The rules of the coverage report. */
+  coverage?: CoverageRules;
+}
+
+/** Configuration of the tasks capability. */
+export interface TasksConfig {
+  /** Working days and hours, holidays and make-up working days. */
+  calendar?: Calendar;
+  /** The categories requests are filed under. */
+  categories?: Array<Category>;
+  /** How many open claims one person may hold at once. */
+  max_open_claims?: number;
+  /** A claim not started within this limit is released back to the pool by a sweep. */
+  claim_release?: Limit;
+  /** The correction window a bad rating opens. */
+  correction_window?: Limit;
+  /** How long a department called in has to report. */
+  whistle_report_limit?: Limit;
+  /** Route a request by the rules as it is filed (otherwise it waits for dispatch). */
+  dispatch_on_filing?: boolean;
+}
+
+/**
+ * A working-time calendar (工作日历) in one zone: working weekdays, working periods within
+ * a day, public holidays and make-up working days (调休上班日).
+ *
+ * A date is a working day when its weekday is a working weekday and it is not a holiday,
+ * or when it is a make-up working day (a make-up day wins if a date is in both lists,
+ * though [`validate`](Calendar::validate) refuses such a calendar). The clock of working
+ * time runs only inside the working periods of working days.
+ *
+ * The default is Monday to Friday, 08:30–12:00 and 13:30–18:00 (8 working hours a day),
+ * in `+08:00`, with no holidays.
+ *
+ * In JSON (config files) a calendar reads and writes as
+ * `{"zone": "+08:00", "weekdays": ["mon","tue","wed","thu","fri"],
+ * "hours": [["08:30","12:00"],["13:30","18:00"]], "holidays": ["2025-01-01"],
+ * "make_up_days": ["2025-01-26"]}`; every field is optional and defaults as above, unknown
+ * fields are refused, and reading runs [`validate`](Calendar::validate), so a bad calendar
+ * (overlapping hours, `"25:00"`, a date in both lists) fails to load with a clear message.
+ */
+export interface Calendar {
+  /** The UTC offset, `"+08:00"`. */
+  zone?: string;
+  /** Working weekdays: `"mon"` … `"sun"` (full English names are accepted too). */
+  weekdays?: Array<string>;
+  /** Working periods as `["HH:MM", "HH:MM"]`; an end may be `"24:00"`. */
+  hours?: Array<Array<string>>;
+  /** Public holidays, `"YYYY-MM-DD"`. */
+  holidays?: Array<string>;
+  /** Make-up working days (调休上班日), `"YYYY-MM-DD"`. */
+  make_up_days?: Array<string>;
+}
+
+/** A category of request (a service, in Open311's words). */
+export interface Category {
+  /** Its code (Open311's `service_code`). */
+  code: string;
+  /** Its name. */
+  name: string;
+  /** What it is about, for the service list. */
+  description?: string;
+  /** The group it is listed under. */
+  group?: string;
+  /** The domain that answers for it. */
+  domain: Domain;
+  /** Who handles it. */
+  handler: Handler;
+  /** The first action is due within this limit from dispatch. */
+  response_limit: Limit;
+  /** Resolution is due within this limit from dispatch. */
+  resolution_limit: Limit;
+  /** The one extension that may be granted. */
+  extension: Limit;
+  /** Skill tags a handler must have (all of them). */
+  skills?: Array<string>;
+  /**
+   * A micro-wish (微心愿): any registered person may claim it as a donor, for
+   * themselves or for a paired unit of the community.
+   */
+  micro_wish?: boolean;
+}
+
+export interface Limit1 {
+  amount: number;
+  unit: LimitUnit;
+}
+
+/** A time limit: an amount of a unit, or its short text ("5wh", "15wd", "24h", "3d"). */
+export type Limit = (Limit1 | string);
+
+/** The unit of a [`Limit`]. */
+export type LimitUnit = "working_hours" | "working_days" | "hours" | "days";
+
+/** Defaults for new funds. */
+export interface FundConfig {
+  /** Payments above this need the supervisor's approval first (5,000.00 yuan). */
+  approval_threshold?: Amount;
+  /** The rounding of fees and remuneration (half away from zero, 四舍五入). */
+  rounding?: Rounding;
+  /** The currency named in exports. */
+  currency?: string;
+}
+
+/** Defaults for new funds. */
+export interface FundConfigIn {
+  /** Payments above this need the supervisor's approval first (5,000.00 yuan). */
+  approval_threshold?: AmountIn;
+  /** The rounding of fees and remuneration (half away from zero, 四舍五入). */
+  rounding?: Rounding;
+  /** The currency named in exports. */
+  currency?: string;
+}
+
+/** Configuration of the scoring capability. */
+export interface ScoringConfig {
+  /** How service time counts. */
+  hours?: HoursRules;
+  /** The star-level profile (the national one by default). */
+  stars?: StarProfile;
+  /** What sent-down party members owe each month. */
+  obligation?: Obligation;
+  /** Weights of a handler's score. */
+  handler_weights?: HandlerWeights;
+}
+
+/** Configuration of the scoring capability. */
+export interface ScoringConfigIn {
+  /** How service time counts. */
+  hours?: HoursRules;
+  /** The star-level profile (the national one by default). */
+  stars?: StarProfileIn;
+  /** What sent-down party members owe each month. */
+  obligation?: Obligation;
+  /** Weights of a handler's score. */
+  handler_weights?: HandlerWeightsIn;
+}
+
+/**
+ * How a service record's time is counted (all in whole minutes).
+ *
+ * Only actual service counts; travel is left out unless `exclude_travel` is turned off.
+ * The other caps are local rules (海林: 8 h a day, units of half an hour rounded down, 2 h
+ * per activity) and are off by default.
+ */
+export interface HoursRules {
+  /** Leave travel time out (the national rule). On by default. */
+  exclude_travel?: boolean;
+  /** At most this many minutes counted for one activity. */
+  per_activity_cap_minutes?: number | null;
+  /** Count in units of this many minutes (30 for half hours). */
+  unit_minutes?: number | null;
+  /** How a part unit is rounded. */
+  unit_rounding?: UnitRounding;
+  /** At most this many minutes counted for one person on one day. */
+  daily_cap_minutes?: number | null;
+}
+
+/** How a part unit of service time is rounded. */
+export type UnitRounding = "down" | "half_up" | "up";
+
+/**
+ * The monthly service a role owes: sent-down party members serve at least once a month
+ * for at least 2 hours.
+ */
+export interface Obligation {
+  /** Certified services needed in a month. */
+  services_per_month?: number;
+  /** Counted minutes needed in a month. */
+  minutes_per_month?: number;
+}
+
+/**
+ * The weights of a handler's score over closure, on-time closure and satisfaction
+ * rates; a rate that cannot be computed (nothing due, nothing rated) is left out and
+ * the others carry the score.
+ */
+export interface HandlerWeights {
+  /** Weight of the closure rate. */
+  closure?: Decimal;
+  /** Weight of the on-time closure rate. */
+  on_time?: Decimal;
+  /** Weight of the satisfaction rate. */
+  satisfaction?: Decimal;
+}
+
+/**
+ * The weights of a handler's score over closure, on-time closure and satisfaction
+ * rates; a rate that cannot be computed (nothing due, nothing rated) is left out and
+ * the others carry the score.
+ */
+export interface HandlerWeightsIn {
+  /** Weight of the closure rate. */
+  closure?: Decimal | number;
+  /** Weight of the on-time closure rate. */
+  on_time?: Decimal | number;
+  /** Weight of the satisfaction rate. */
+  satisfaction?: Decimal | number;
+}
+
+/** Configuration of the points capability. */
+export interface PointsConfig {
+  /** Points per certified hour, counted minutes × rate ÷ 60 rounded down (1 by default). */
+  per_hour?: Decimal;
+  /** Points a certified service earns for its kind, on top of its hours. */
+  per_activity?: Record<string, number>;
+  /** Points a rated request earns its handler. */
+  per_rating?: RatingPoints;
+  /** Caps per person and period. */
+  caps?: Array<Cap>;
+  /** When earned points expire. */
+  expiry?: Expiry;
+}
+
+/** Configuration of the points capability. */
+export interface PointsConfigIn {
+  /** Points per certified hour, counted minutes × rate ÷ 60 rounded down (1 by default). */
+  per_hour?: Decimal | number;
+  /** Points a certified service earns for its kind, on top of its hours. */
+  per_activity?: Record<string, number>;
+  /** Points a rated request earns its handler. */
+  per_rating?: RatingPoints;
+  /** Caps per person and period. */
+  caps?: Array<Cap>;
+  /** When earned points expire. */
+  expiry?: Expiry;
+}
+
+/** Points for a rated request, by the filer's level, to the person who handled it. */
+export interface RatingPoints {
+  /** Very satisfied. */
+  very_satisfied?: number;
+  /** Satisfied. */
+  satisfied?: number;
+  /** Basically satisfied. */
+  basically_satisfied?: number;
+  /** Dissatisfied. */
+  dissatisfied?: number;
+  /** Very dissatisfied. */
+  very_dissatisfied?: number;
+}
+
+/** At most `points` earned by one person in one period. */
+export interface Cap {
+  /** The period. */
+  period: CapPeriod;
+  /** The most that may be earned in it. */
+  points: number;
+}
+
+/** The period a cap counts over. */
+export type CapPeriod = "month" | "year";
+
+/** Never. */
+export interface ExpiryNever {
+  rule: "never";
+}
+
+/** After this many days: a lot earned on day D may be spent through day D + N − 1. */
+export interface ExpiryDays {
+  rule: "days";
+  /** Days of validity (at least 1). */
+  days: number;
+}
+
+/** At the end of the month it was earned in. */
+export interface ExpiryEndOfMonth {
+  rule: "end_of_month";
+}
+
+/** At the end of the natural year it was earned in. */
+export interface ExpiryEndOfYear {
+  rule: "end_of_year";
+}
+
+/** When a lot of points expires. */
+export type Expiry = (ExpiryNever | ExpiryDays | ExpiryEndOfMonth | ExpiryEndOfYear);
+
+/** What checking a published statement against a journal found. */
+export interface StatementCheck {
+  /** Entries in the journal given. */
+  entries: number;
+  /** Whether the journal's entry at the statement's length has the statement's head. */
+  head_matches: boolean;
+  /** Whether the statement recomputed from that journal equals the one published. */
+  figures_match: boolean;
+  /** Both. */
+  verified: boolean;
 }
 
 /**
@@ -2343,316 +3596,6 @@ export interface ItemScoreRowIn {
   /** The most points it can give, two decimals. */
   max: Decimal | number;
 }
-
-/** Configuration of a ward, one section per capability. */
-export interface WardConfig {
-  /** The grid capability. */
-  grid?: GridConfig;
-  /** The tasks capability. */
-  tasks?: TasksConfig;
-  /** The fund capability. */
-  fund?: FundConfig;
-  /** The scoring capability. */
-  scoring?: ScoringConfig;
-  /** The points capability. */
-  points?: PointsConfig;
-}
-
-/** Configuration of a ward, one section per capability. */
-export interface WardConfigIn {
-  /** The grid capability. */
-  grid?: GridConfig;
-  /** The tasks capability. */
-  tasks?: TasksConfig;
-  /** The fund capability. */
-  fund?: FundConfigIn;
-  /** The scoring capability. */
-  scoring?: ScoringConfigIn;
-  /** The points capability. */
-  points?: PointsConfigIn;
-}
-
-/** Configuration of the grid capability. */
-export interface GridConfig {
-  /** Domains a new unit answers for when none are given: the five merged domains. */
-  default_domains?: DomainSet;
-  /** The rules of the coverage report. */
-  coverage?: CoverageRules;
-}
-
-/** Configuration of the tasks capability. */
-export interface TasksConfig {
-  /** Working days and hours, holidays and make-up working days. */
-  calendar?: Calendar;
-  /** The categories requests are filed under. */
-  categories?: Array<Category>;
-  /** How many open claims one person may hold at once. */
-  max_open_claims?: number;
-  /** A claim not started within this limit is released back to the pool by a sweep. */
-  claim_release?: Limit;
-  /** The correction window a bad rating opens. */
-  correction_window?: Limit;
-  /** How long a department called in has to report. */
-  whistle_report_limit?: Limit;
-  /** Route a request by the rules as it is filed (otherwise it waits for dispatch). */
-  dispatch_on_filing?: boolean;
-}
-
-/**
- * A working-time calendar (工作日历) in one zone: working weekdays, working periods within
- * a day, public holidays and make-up working days (调休上班日).
- *
- * A date is a working day when its weekday is a working weekday and it is not a holiday,
- * or when it is a make-up working day (a make-up day wins if a date is in both lists,
- * though [`validate`](Calendar::validate) refuses such a calendar). The clock of working
- * time runs only inside the working periods of working days.
- *
- * The default is Monday to Friday, 08:30–12:00 and 13:30–18:00 (8 working hours a day),
- * in `+08:00`, with no holidays.
- *
- * In JSON (config files) a calendar reads and writes as
- * `{"zone": "+08:00", "weekdays": ["mon","tue","wed","thu","fri"],
- * "hours": [["08:30","12:00"],["13:30","18:00"]], "holidays": ["2025-01-01"],
- * "make_up_days": ["2025-01-26"]}`; every field is optional and defaults as above, unknown
- * fields are refused, and reading runs [`validate`](Calendar::validate), so a bad calendar
- * (overlapping hours, `"25:00"`, a date in both lists) fails to load with a clear message.
- */
-export interface Calendar {
-  /** The UTC offset, `"+08:00"`. */
-  zone?: string;
-  /** Working weekdays: `"mon"` … `"sun"` (full English names are accepted too). */
-  weekdays?: Array<string>;
-  /** Working periods as `["HH:MM", "HH:MM"]`; an end may be `"24:00"`. */
-  hours?: Array<Array<string>>;
-  /** Public holidays, `"YYYY-MM-DD"`. */
-  holidays?: Array<string>;
-  /** Make-up working days (调休上班日), `"YYYY-MM-DD"`. */
-  make_up_days?: Array<string>;
-}
-
-/** A category of request (a service, in Open311's words). */
-export interface Category {
-  /** Its code (Open311's `service_code`). */
-  code: string;
-  /** Its name. */
-  name: string;
-  /** What it is about, for the service list. */
-  description?: string;
-  /** The group it is listed under. */
-  group?: string;
-  /** The domain that answers for it. */
-  domain: Domain;
-  /** Who handles it. */
-  handler: Handler;
-  /** The first action is due within this limit from dispatch. */
-  response_limit: Limit;
-  /** Resolution is due within this limit from dispatch. */
-  resolution_limit: Limit;
-  /** The one extension that may be granted. */
-  extension: Limit;
-  /** Skill tags a handler must have (all of them). */
-  skills?: Array<string>;
-  /**
-   * A micro-wish (微心愿): any registered person may claim it as a donor, for
-   * themselves or for a paired unit of the community.
-   */
-  micro_wish?: boolean;
-}
-
-export interface Limit1 {
-  amount: number;
-  unit: LimitUnit;
-}
-
-/** A time limit: an amount of a unit, or its short text ("5wh", "15wd", "24h", "3d"). */
-export type Limit = (Limit1 | string);
-
-/** The unit of a [`Limit`]. */
-export type LimitUnit = "working_hours" | "working_days" | "hours" | "days";
-
-/** Defaults for new funds. */
-export interface FundConfig {
-  /** Payments above this need the supervisor's approval first (5,000.00 yuan). */
-  approval_threshold?: Amount;
-  /** The rounding of fees and remuneration (half away from zero, 四舍五入). */
-  rounding?: Rounding;
-  /** The currency named in exports. */
-  currency?: string;
-}
-
-/** Defaults for new funds. */
-export interface FundConfigIn {
-  /** Payments above this need the supervisor's approval first (5,000.00 yuan). */
-  approval_threshold?: AmountIn;
-  /** The rounding of fees and remuneration (half away from zero, 四舍五入). */
-  rounding?: Rounding;
-  /** The currency named in exports. */
-  currency?: string;
-}
-
-/** Configuration of the scoring capability. */
-export interface ScoringConfig {
-  /** How service time counts. */
-  hours?: HoursRules;
-  /** The star-level profile (the national one by default). */
-  stars?: StarProfile;
-  /** What sent-down party members owe each month. */
-  obligation?: Obligation;
-  /** Weights of a handler's score. */
-  handler_weights?: HandlerWeights;
-}
-
-/** Configuration of the scoring capability. */
-export interface ScoringConfigIn {
-  /** How service time counts. */
-  hours?: HoursRules;
-  /** The star-level profile (the national one by default). */
-  stars?: StarProfileIn;
-  /** What sent-down party members owe each month. */
-  obligation?: Obligation;
-  /** Weights of a handler's score. */
-  handler_weights?: HandlerWeightsIn;
-}
-
-/**
- * How a service record's time is counted (all in whole minutes).
- *
- * Only actual service counts; travel is left out unless `exclude_travel` is turned off.
- * The other caps are local rules (海林: 8 h a day, units of half an hour rounded down, 2 h
- * per activity) and are off by default.
- */
-export interface HoursRules {
-  /** Leave travel time out (the national rule). On by default. */
-  exclude_travel?: boolean;
-  /** At most this many minutes counted for one activity. */
-  per_activity_cap_minutes?: number | null;
-  /** Count in units of this many minutes (30 for half hours). */
-  unit_minutes?: number | null;
-  /** How a part unit is rounded. */
-  unit_rounding?: UnitRounding;
-  /** At most this many minutes counted for one person on one day. */
-  daily_cap_minutes?: number | null;
-}
-
-/** How a part unit of service time is rounded. */
-export type UnitRounding = "down" | "half_up" | "up";
-
-/**
- * The monthly service a role owes: sent-down party members serve at least once a month
- * for at least 2 hours.
- */
-export interface Obligation {
-  /** Certified services needed in a month. */
-  services_per_month?: number;
-  /** Counted minutes needed in a month. */
-  minutes_per_month?: number;
-}
-
-/**
- * The weights of a handler's score over closure, on-time closure and satisfaction
- * rates; a rate that cannot be computed (nothing due, nothing rated) is left out and
- * the others carry the score.
- */
-export interface HandlerWeights {
-  /** Weight of the closure rate. */
-  closure?: Decimal;
-  /** Weight of the on-time closure rate. */
-  on_time?: Decimal;
-  /** Weight of the satisfaction rate. */
-  satisfaction?: Decimal;
-}
-
-/**
- * The weights of a handler's score over closure, on-time closure and satisfaction
- * rates; a rate that cannot be computed (nothing due, nothing rated) is left out and
- * the others carry the score.
- */
-export interface HandlerWeightsIn {
-  /** Weight of the closure rate. */
-  closure?: Decimal | number;
-  /** Weight of the on-time closure rate. */
-  on_time?: Decimal | number;
-  /** Weight of the satisfaction rate. */
-  satisfaction?: Decimal | number;
-}
-
-/** Configuration of the points capability. */
-export interface PointsConfig {
-  /** Points per certified hour, counted minutes × rate ÷ 60 rounded down (1 by default). */
-  per_hour?: Decimal;
-  /** Points a certified service earns for its kind, on top of its hours. */
-  per_activity?: Record<string, number>;
-  /** Points a rated request earns its handler. */
-  per_rating?: RatingPoints;
-  /** Caps per person and period. */
-  caps?: Array<Cap>;
-  /** When earned points expire. */
-  expiry?: Expiry;
-}
-
-/** Configuration of the points capability. */
-export interface PointsConfigIn {
-  /** Points per certified hour, counted minutes × rate ÷ 60 rounded down (1 by default). */
-  per_hour?: Decimal | number;
-  /** Points a certified service earns for its kind, on top of its hours. */
-  per_activity?: Record<string, number>;
-  /** Points a rated request earns its handler. */
-  per_rating?: RatingPoints;
-  /** Caps per person and period. */
-  caps?: Array<Cap>;
-  /** When earned points expire. */
-  expiry?: Expiry;
-}
-
-/** Points for a rated request, by the filer's level, to the person who handled it. */
-export interface RatingPoints {
-  /** Very satisfied. */
-  very_satisfied?: number;
-  /** Satisfied. */
-  satisfied?: number;
-  /** Basically satisfied. */
-  basically_satisfied?: number;
-  /** Dissatisfied. */
-  dissatisfied?: number;
-  /** Very dissatisfied. */
-  very_dissatisfied?: number;
-}
-
-/** At most `points` earned by one person in one period. */
-export interface Cap {
-  /** The period. */
-  period: CapPeriod;
-  /** The most that may be earned in it. */
-  points: number;
-}
-
-/** The period a cap counts over. */
-export type CapPeriod = "month" | "year";
-
-/** Never. */
-export interface ExpiryNever {
-  rule: "never";
-}
-
-/** After this many days: a lot earned on day D may be spent through day D + N − 1. */
-export interface ExpiryDays {
-  rule: "days";
-  /** Days of validity (at least 1). */
-  days: number;
-}
-
-/** At the end of the month it was earned in. */
-export interface ExpiryEndOfMonth {
-  rule: "end_of_month";
-}
-
-/** At the end of the natural year it was earned in. */
-export interface ExpiryEndOfYear {
-  rule: "end_of_year";
-}
-
-/** When a lot of points expires. */
-export type Expiry = (ExpiryNever | ExpiryDays | ExpiryEndOfMonth | ExpiryEndOfYear);
 
 /** A grid command. */
 export interface CommandGrid {
@@ -4796,41 +5739,6 @@ export type FundEvent = (FundEventFundOpened | FundEventAccountOpened | FundEven
 /** Something that happened to a fund. */
 export type FundEventIn = (FundEventFundOpenedIn | FundEventAccountOpened | FundEventPostedIn | FundEventFeesBilledIn | FundEventBudgetProposedIn | FundEventAmendmentProposedIn | FundEventBudgetDecided | FundEventAmendmentDecided | FundEventPaymentRequestedIn | FundEventPaymentMadeIn | FundEventPaymentRejected | FundEventRemunerationAccruedIn | FundEventDividendProposedIn | FundEventDividendDecidedIn | FundEventCommonIncomeInBaseDecided);
 
-/** The terms a fund runs on. */
-export interface Terms {
-  /** The monthly fee. */
-  fee: FeeRate;
-  /** How the manager is paid. */
-  basis: Basis;
-  /** Payments above this need the supervisor's approval first. */
-  approval_threshold: Amount;
-  /** Whether common income counts in the remuneration base (only by the assembly). */
-  common_income_in_base: boolean;
-  /** The rounding of fees and remuneration. */
-  rounding: Rounding;
-  /** The method that shares dividends. */
-  split: SplitMethod;
-}
-
-/** The terms a fund runs on. */
-export interface TermsIn {
-  /** The monthly fee. */
-  fee: FeeRateIn;
-  /** How the manager is paid. */
-  basis: BasisIn;
-  /** Payments above this need the supervisor's approval first. */
-  approval_threshold: AmountIn;
-  /** Whether common income counts in the remuneration base (only by the assembly). */
-  common_income_in_base: boolean;
-  /** The rounding of fees and remuneration. */
-  rounding: Rounding;
-  /** The method that shares dividends. */
-  split: SplitMethod;
-}
-
-/** How a fixed sum is shared by weights so that the parts add up to it exactly. */
-export type SplitMethod = "largest_remainder";
-
 /** Posted by hand. */
 export interface PurposeEntry {
   for: "entry";
@@ -4899,196 +5807,6 @@ export interface PurposeReversal {
 
 /** Why a transaction was posted; it keeps the fund's records beside the ledger. */
 export type Purpose = (PurposeEntry | PurposeFee | PurposeFeePayment | PurposeIncome | PurposeSpending | PurposeRemuneration | PurposeRemunerationPaid | PurposeDividend | PurposeDividendPaid | PurposeReversal);
-
-/** A month's billing of fees. */
-export interface Billing {
-  /** The month, `YYYY-MM`. */
-  month: string;
-  /** The day billed. */
-  date: DateString;
-  /** Households billed. */
-  households: number;
-  /** The sum of the bills. */
-  billed: Amount;
-  /** The exact `rate × area` total before rounding. */
-  exact: Decimal;
-  /** `exact − billed`, kept as its own line. */
-  residue: Decimal;
-}
-
-/** A month's billing of fees. */
-export interface BillingIn {
-  /** The month, `YYYY-MM`. */
-  month: string;
-  /** The day billed. */
-  date: DateString;
-  /** Households billed. */
-  households: number;
-  /** The sum of the bills. */
-  billed: AmountIn;
-  /** The exact `rate × area` total before rounding. */
-  exact: Decimal | number;
-  /** `exact − billed`, kept as its own line. */
-  residue: Decimal | number;
-}
-
-/** An open budget (开放式预算) for a period. */
-export interface Budget {
-  /** The budget's id. */
-  id: string;
-  /** Its first day. */
-  from: DateString;
-  /** Its last day. */
-  to: DateString;
-  /** The lines as approved (with approved amendments applied); as proposed before. */
-  lines: Array<LineAmount>;
-  /** Where it stands. */
-  approval: Approval;
-  /** The motion that decided it. */
-  motion?: string | null;
-  /** Its amendments, in the order proposed. */
-  amendments: Array<Amendment>;
-  /** Posted spending per line (net of reversals). */
-  spent: Record<string, Amount>;
-  /** Payments awaiting the supervisor, per line. */
-  pending: Record<string, Amount>;
-}
-
-/** An open budget (开放式预算) for a period. */
-export interface BudgetIn {
-  /** The budget's id. */
-  id: string;
-  /** Its first day. */
-  from: DateString;
-  /** Its last day. */
-  to: DateString;
-  /** The lines as approved (with approved amendments applied); as proposed before. */
-  lines: Array<LineAmountIn>;
-  /** Where it stands. */
-  approval: Approval;
-  /** The motion that decided it. */
-  motion?: string | null;
-  /** Its amendments, in the order proposed. */
-  amendments: Array<AmendmentIn>;
-  /** Posted spending per line (net of reversals). */
-  spent: Record<string, AmountIn>;
-  /** Payments awaiting the supervisor, per line. */
-  pending: Record<string, AmountIn>;
-}
-
-/** Where a budget or an amendment stands. */
-export type Approval = "proposed" | "approved" | "rejected";
-
-/** An amendment to a budget: new amounts for some lines (new lines included). */
-export interface Amendment {
-  /** The amendment's id. */
-  id: string;
-  /** The new amounts. */
-  lines: Array<LineAmount>;
-  /** Why. */
-  reason: string;
-  /** Where it stands. */
-  approval: Approval;
-  /** The motion that decided it. */
-  motion?: string | null;
-}
-
-/** An amendment to a budget: new amounts for some lines (new lines included). */
-export interface AmendmentIn {
-  /** The amendment's id. */
-  id: string;
-  /** The new amounts. */
-  lines: Array<LineAmountIn>;
-  /** Why. */
-  reason: string;
-  /** Where it stands. */
-  approval: Approval;
-  /** The motion that decided it. */
-  motion?: string | null;
-}
-
-/** A payment against a budget line. */
-export interface Payment {
-  /** The payment's id, also its transaction's id. */
-  id: string;
-  /** The budget. */
-  budget: string;
-  /** The line. */
-  line: string;
-  /** The amount. */
-  amount: Amount;
-  /** Its voucher. */
-  voucher: Voucher;
-  /** When it was requested. */
-  requested: DateString;
-  /** When it was posted. */
-  posted?: DateString | null;
-  /** Who approved it, for payments above the threshold. */
-  approved_by?: string | null;
-  /** Where it stands. */
-  status: PaymentStatus;
-  /** Why it was rejected. */
-  reason?: string | null;
-}
-
-/** A payment against a budget line. */
-export interface PaymentIn {
-  /** The payment's id, also its transaction's id. */
-  id: string;
-  /** The budget. */
-  budget: string;
-  /** The line. */
-  line: string;
-  /** The amount. */
-  amount: AmountIn;
-  /** Its voucher. */
-  voucher: Voucher;
-  /** When it was requested. */
-  requested: DateString;
-  /** When it was posted. */
-  posted?: DateString | null;
-  /** Who approved it, for payments above the threshold. */
-  approved_by?: string | null;
-  /** Where it stands. */
-  status: PaymentStatus;
-  /** Why it was rejected. */
-  reason?: string | null;
-}
-
-/** Where a payment stands. */
-export type PaymentStatus = "pending" | "posted" | "rejected" | "reversed";
-
-/** An accrual of the manager's remuneration. */
-export interface Accrual {
-  /** The accrual's id, also its transaction's id. */
-  id: string;
-  /** Its period's first day. */
-  from: DateString;
-  /** Its period's last day. */
-  to: DateString;
-  /** Fees collected in the period. */
-  fees_collected: Amount;
-  /** Common income in the period counted in the base (zero unless agreed). */
-  common_income: Amount;
-  /** The remuneration. */
-  amount: Amount;
-}
-
-/** An accrual of the manager's remuneration. */
-export interface AccrualIn {
-  /** The accrual's id, also its transaction's id. */
-  id: string;
-  /** Its period's first day. */
-  from: DateString;
-  /** Its period's last day. */
-  to: DateString;
-  /** Fees collected in the period. */
-  fees_collected: AmountIn;
-  /** Common income in the period counted in the base (zero unless agreed). */
-  common_income: AmountIn;
-  /** The remuneration. */
-  amount: AmountIn;
-}
 
 /** A home's owner was recorded (or cleared). */
 export interface AssemblyEventOwnerSet {
@@ -5169,72 +5887,6 @@ export type AssemblyEvent = (AssemblyEventOwnerSet | AssemblyEventMotionOpened |
 
 /** Something that happened in the owners' assembly. */
 export type AssemblyEventIn = (AssemblyEventOwnerSet | AssemblyEventMotionOpenedIn | AssemblyEventVoteCast | AssemblyEventMotionClosedIn);
-
-/** The kind of a motion, which sets its majorities. */
-export type MotionKind = "ordinary" | "special";
-
-/** The count of a vote. */
-export interface Tally {
-  /** The kind of motion. */
-  kind: MotionKind;
-  /** Exclusive area of the whole compound (m²). */
-  total_area: Decimal;
-  /** Owners of the compound (one who owns several homes counts once). */
-  total_owners: number;
-  /** Area of the owners who took part. */
-  voted_area: Decimal;
-  /** Owners who took part. */
-  voted_owners: number;
-  /** Area voting yes. */
-  yes_area: Decimal;
-  /** Owners voting yes. */
-  yes_owners: number;
-  /** Area voting no. */
-  no_area: Decimal;
-  /** Owners voting no. */
-  no_owners: number;
-  /** At least 2/3 of the area and at least 2/3 of the owners took part. */
-  quorum: boolean;
-  /** The area majority of the kind was reached among those who took part. */
-  area_majority: boolean;
-  /** The headcount majority of the kind was reached among those who took part. */
-  owner_majority: boolean;
-  /** The result. */
-  outcome: Outcome;
-}
-
-/** The count of a vote. */
-export interface TallyIn {
-  /** The kind of motion. */
-  kind: MotionKind;
-  /** Exclusive area of the whole compound (m²). */
-  total_area: Decimal | number;
-  /** Owners of the compound (one who owns several homes counts once). */
-  total_owners: number;
-  /** Area of the owners who took part. */
-  voted_area: Decimal | number;
-  /** Owners who took part. */
-  voted_owners: number;
-  /** Area voting yes. */
-  yes_area: Decimal | number;
-  /** Owners voting yes. */
-  yes_owners: number;
-  /** Area voting no. */
-  no_area: Decimal | number;
-  /** Owners voting no. */
-  no_owners: number;
-  /** At least 2/3 of the area and at least 2/3 of the owners took part. */
-  quorum: boolean;
-  /** The area majority of the kind was reached among those who took part. */
-  area_majority: boolean;
-  /** The headcount majority of the kind was reached among those who took part. */
-  owner_majority: boolean;
-  /** The result. */
-  outcome: Outcome;
-}
-
-/** How a vote ended. */
-export type Outcome = "passed" | "rejected" | "no_quorum";
 
 /** A service was recorded. */
 export interface ScoringEventServiceRecorded {
@@ -6103,6 +6755,73 @@ export interface FundPayDividendArgs {
   payment: string;
 }
 
+export interface FundFundArgs {
+  /** The fund's id. */
+  id: string;
+}
+
+/** No arguments. */
+export type FundFundsArgs = Record<string, never>;
+
+export interface FundAccountsArgs {
+  /** The fund. */
+  fund: string;
+}
+
+export interface FundBalancesArgs {
+  /** The fund. */
+  fund: string;
+  /** The day, included; everything posted when absent. */
+  date?: DateString | null;
+}
+
+export interface FundTrialBalanceArgs {
+  /** The fund. */
+  fund: string;
+  /** The day, included; everything posted when absent. */
+  date?: DateString | null;
+}
+
+export interface FundAccountHistoryArgs {
+  /** The fund. */
+  fund: string;
+  /** The account's full name (`assets:bank`). */
+  account: string;
+}
+
+export interface FundTransactionsArgs {
+  /** The fund. */
+  fund: string;
+}
+
+export interface FundStatementArgs {
+  /** The fund. */
+  fund: string;
+  /** The period's first day. */
+  start: DateString;
+  /** The period's last day, included. */
+  end: DateString;
+}
+
+export interface FundBasisComparisonArgs {
+  /** The fund. */
+  fund: string;
+  /** The period's first day. */
+  start: DateString;
+  /** The period's last day, included. */
+  end: DateString;
+}
+
+export interface FundExportHledgerArgs {
+  /** The fund. */
+  fund: string;
+}
+
+export interface FundExportBeancountArgs {
+  /** The fund. */
+  fund: string;
+}
+
 export interface AssemblySetOwnerArgs {
   /** The household (the exclusive part). */
   household: string;
@@ -6136,6 +6855,24 @@ export interface AssemblyCloseMotionArgs {
   /** The motion. */
   motion: string;
 }
+
+export interface AssemblyOwnerArgs {
+  /** The household's id. */
+  household: string;
+}
+
+export interface AssemblyElectorateArgs {
+  /** The compound's unit. */
+  unit: NodeCode;
+}
+
+export interface AssemblyMotionArgs {
+  /** The motion's id. */
+  id: string;
+}
+
+/** No arguments. */
+export type AssemblyMotionsArgs = Record<string, never>;
 
 export interface ScoringRecordServiceArgs {
   /** A new id. */
@@ -6331,6 +7068,45 @@ export interface VerifyJournalArgs {
   text: string;
   /** The head published with it. */
   expected_head?: Hash | null;
+}
+
+export interface SplitArgs {
+  /** The sum to share. */
+  total: AmountIn;
+  /** The weights, none negative, not all zero. */
+  weights: Array<Decimal | number>;
+  /** The method; largest remainder when absent. */
+  method?: SplitMethod | null;
+}
+
+export interface ApplyRateArgs {
+  /** Yuan per unit. */
+  rate: Decimal | number;
+  /** The quantities (areas in m²). */
+  quantities: Array<Decimal | number>;
+  /** The rounding of each part; half away from zero (四舍五入) when absent. */
+  rounding?: Rounding | null;
+}
+
+export interface TallyArgs {
+  /** The kind of motion: `ordinary` or `special`. */
+  kind: MotionKind;
+  /**
+   * Each home as an (owner, area in m²) pair; an owner of several homes counts once,
+   * with their areas added.
+   */
+  electorate: Array<[string, Decimal | number]>;
+  /** Each owner's choice; votes of anyone not in the electorate are not counted. */
+  votes: Record<string, Choice>;
+}
+
+export interface VerifyStatementArgs {
+  /** The journal's text, one entry per line. */
+  journal: string;
+  /** The statement as published. */
+  statement: StatementIn;
+  /** The configuration the ward ran under; the default when absent. */
+  config?: WardConfigIn | null;
 }
 
 export interface StarLevelArgs {
@@ -6812,6 +7588,51 @@ export declare class FundCapability {
    * @param context Who acts, when, and under which idempotency key.
    */
   pay_dividend(args: FundPayDividendArgs, context?: CommandContext): Receipt;
+  /** A fund's terms and records (budgets, payments, dividends, billings, accruals), or none. */
+  fund(args: FundFundArgs): FundSummary | null;
+  /** The ids of every fund, in order. */
+  funds(args?: FundFundsArgs): Array<string>;
+  /** A fund's accounts, in the order opened. */
+  accounts(args: FundAccountsArgs): Array<AccountRow>;
+  /**
+   * Every account's balance at the end of a day (everything posted when no day is
+   * given), in the order opened: debits positive, credits negative, zero balances
+   * included.
+   */
+  balances(args: FundBalancesArgs): Array<BalanceRow>;
+  /**
+   * The trial balance at the end of a day (everything posted when no day is given): the
+   * accounts with a balance, and the debit and credit totals, which are equal.
+   */
+  trial_balance(args: FundTrialBalanceArgs): TrialBalance;
+  /**
+   * Every transaction that touched an account, in the order posted, with the running
+   * balance.
+   */
+  account_history(args: FundAccountHistoryArgs): Array<HistoryRow>;
+  /** Every posting of a fund's ledger, one row each, in the order posted. */
+  transactions(args: FundTransactionsArgs): Array<PostingRow>;
+  /**
+   * The public statement (公示) of a fund for the days `start` to `end` (both included):
+   * income, fees with arrears and the collection rate (收缴率), spending against budget,
+   * remuneration, dividends, the surplus, arrears by building and the vouchers — private
+   * payees masked — stamped with the journal head and length it was drawn from, so that
+   * anyone holding the journal can check it (`verify_statement`).
+   */
+  statement(args: FundStatementArgs): Statement;
+  /**
+   * What the manager and the owners end with over the days `start` to `end` (both
+   * included) under the fund's remuneration basis (酬金制) and under the fixed-fee basis
+   * (包干制).
+   */
+  basis_comparison(args: FundBasisComparisonArgs): BasisComparison;
+  /**
+   * The fund's ledger as an hledger journal, in the configured currency (`CNY` by
+   * default): `hledger -f - balance` agrees with `balances` to the fen.
+   */
+  export_hledger(args: FundExportHledgerArgs): string;
+  /** The fund's ledger as a Beancount file, in the configured currency. */
+  export_beancount(args: FundExportBeancountArgs): string;
 }
 
 /** The owners' assembly (业主大会): the owners' roll, motions, votes and the Civil Code's quorum and majorities. */
@@ -6843,6 +7664,20 @@ export declare class AssemblyCapability {
    * @param context Who acts, when, and under which idempotency key.
    */
   close_motion(args: AssemblyCloseMotionArgs, context?: CommandContext): Receipt;
+  /** The recorded owner (业主) of a home, or none. */
+  owner(args: AssemblyOwnerArgs): string | null;
+  /**
+   * The homes under a unit with their recorded owners and areas, by unit in code order:
+   * who a motion of that unit is put to.
+   */
+  electorate(args: AssemblyElectorateArgs): Array<HomeRow>;
+  /**
+   * A motion with its votes and its count (final once closed, as it stands while open),
+   * or none.
+   */
+  motion(args: AssemblyMotionArgs): MotionView | null;
+  /** Every motion with its votes and count, by id. */
+  motions(args?: AssemblyMotionsArgs): Array<MotionView>;
 }
 
 /** Service hours, star levels, party members' monthly obligations and handlers' scores. */
@@ -7043,6 +7878,38 @@ export declare class Ward {
  * before, and, when a published head is given, that the journal ends there.
  */
 export declare function verify_journal(args: VerifyJournalArgs): JournalCheck;
+
+/**
+ * Shares a sum by weights (floor areas, or any agreed key) so that the parts add up to
+ * it exactly, in the order of the weights: by largest remainder unless another method is
+ * named (each part its exact share rounded down to the fen, the fen left over to the
+ * largest remainders, ties to the earlier entry). 1,000.00 by 72 / 89.5 / 120.3 gives
+ * 255.50 / 317.60 / 426.90.
+ */
+export declare function split(args: SplitArgs): Array<Amount>;
+
+/**
+ * Applies a rate (yuan per unit: 4 yuan per m²) to each quantity, each part rounded to
+ * the fen on its own; the exact total and the rounding residue come back as their own
+ * figures rather than hidden in a part. 72 m² at 4 yuan/m² gives 288.00.
+ */
+export declare function apply_rate(args: ApplyRateArgs): RateParts;
+
+/**
+ * Counts a vote under Civil Code Art. 278: valid only if owners holding at least 2/3 of
+ * the exclusive area and at least 2/3 of the owners take part; an ordinary motion then
+ * needs more than half of the participating area and owners, a special one at least 3/4
+ * of both.
+ */
+export declare function tally(args: TallyArgs): Tally;
+
+/**
+ * Checks a published statement against a journal's text without trusting either: the
+ * chain must be intact, its entry at the statement's length must carry the statement's
+ * head, and the statement recomputed from the journal up to there must equal the one
+ * given.
+ */
+export declare function verify_statement(args: VerifyStatementArgs): StatementCheck;
 
 /**
  * The star level (星级) hours of certified service reach: 0 below the first threshold.

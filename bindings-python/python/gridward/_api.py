@@ -1463,6 +1463,891 @@ SharingKeyIn: TypeAlias = "SharingKeyArea | SharingKeyRateIn | SharingKeyAgreedI
 """How a dividend is shared."""
 
 
+class FundSummary(TypedDict):
+    """A compound's common fund (共有基金): its terms and records, without the ledger (read
+    that through the balances, the transactions and the other ledger queries).
+
+    Attributes:
+        id: The fund's id.
+        name: Its name.
+        unit: The grid unit whose households own the compound.
+        opened: When it was opened.
+        terms: Its terms: the fee, the basis, the approval threshold, whether common income counts in the remuneration base, the rounding and the split.
+        budgets: Budgets, by id.
+        payments: Payments against budget lines, by id.
+        dividends: Dividends, by id.
+        billings: Billings of fees, by month.
+        accruals: Accruals of the manager's remuneration, in the order accrued.
+    """
+    id: str
+    name: str
+    unit: NodeCode
+    opened: _dt.date
+    terms: Terms
+    budgets: list[Budget]
+    payments: list[Payment]
+    dividends: list[Dividend]
+    billings: list[Billing]
+    accruals: list[Accrual]
+
+
+class FundSummaryIn(TypedDict):
+    """A compound's common fund (共有基金): its terms and records, without the ledger (read
+    that through the balances, the transactions and the other ledger queries).
+
+    Attributes:
+        id: The fund's id.
+        name: Its name.
+        unit: The grid unit whose households own the compound.
+        opened: When it was opened.
+        terms: Its terms: the fee, the basis, the approval threshold, whether common income counts in the remuneration base, the rounding and the split.
+        budgets: Budgets, by id.
+        payments: Payments against budget lines, by id.
+        dividends: Dividends, by id.
+        billings: Billings of fees, by month.
+        accruals: Accruals of the manager's remuneration, in the order accrued.
+    """
+    id: str
+    name: str
+    unit: NodeCode
+    opened: _dt.date | str
+    terms: TermsIn
+    budgets: list[BudgetIn]
+    payments: list[PaymentIn]
+    dividends: list[DividendIn]
+    billings: list[BillingIn]
+    accruals: list[AccrualIn]
+
+
+class Terms(TypedDict):
+    """The terms a fund runs on.
+
+    Attributes:
+        fee: The monthly fee.
+        basis: How the manager is paid.
+        approval_threshold: Payments above this need the supervisor's approval first.
+        common_income_in_base: Whether common income counts in the remuneration base (only by the assembly).
+        rounding: The rounding of fees and remuneration.
+        split: The method that shares dividends.
+    """
+    fee: FeeRate
+    basis: Basis
+    approval_threshold: Amount
+    common_income_in_base: bool
+    rounding: Rounding
+    split: SplitMethod
+
+
+class TermsIn(TypedDict):
+    """The terms a fund runs on.
+
+    Attributes:
+        fee: The monthly fee.
+        basis: How the manager is paid.
+        approval_threshold: Payments above this need the supervisor's approval first.
+        common_income_in_base: Whether common income counts in the remuneration base (only by the assembly).
+        rounding: The rounding of fees and remuneration.
+        split: The method that shares dividends.
+    """
+    fee: FeeRateIn
+    basis: BasisIn
+    approval_threshold: AmountIn
+    common_income_in_base: bool
+    rounding: Rounding
+    split: SplitMethod
+
+
+SplitMethod: TypeAlias = "Literal['largest_remainder']"
+"""How a fixed sum is shared by weights so that the parts add up to it exactly."""
+
+
+Budget = TypedDict(
+    "Budget",
+    {
+        "id": "str",
+        "from": "_dt.date",
+        "to": "_dt.date",
+        "lines": "list[LineAmount]",
+        "approval": "Approval",
+        "motion": "NotRequired[str | None]",
+        "amendments": "list[Amendment]",
+        "spent": "dict[str, Amount]",
+        "pending": "dict[str, Amount]",
+    },
+)
+"""An open budget (开放式预算) for a period.
+
+Attributes:
+    id: The budget's id.
+    from: Its first day.
+    to: Its last day.
+    lines: The lines as approved (with approved amendments applied); as proposed before.
+    approval: Where it stands.
+    motion: The motion that decided it.
+    amendments: Its amendments, in the order proposed.
+    spent: Posted spending per line (net of reversals).
+    pending: Payments awaiting the supervisor, per line.
+"""
+
+
+BudgetIn = TypedDict(
+    "BudgetIn",
+    {
+        "id": "str",
+        "from": "_dt.date | str",
+        "to": "_dt.date | str",
+        "lines": "list[LineAmountIn]",
+        "approval": "Approval",
+        "motion": "NotRequired[str | None]",
+        "amendments": "list[AmendmentIn]",
+        "spent": "dict[str, AmountIn]",
+        "pending": "dict[str, AmountIn]",
+    },
+)
+"""An open budget (开放式预算) for a period.
+
+Attributes:
+    id: The budget's id.
+    from: Its first day.
+    to: Its last day.
+    lines: The lines as approved (with approved amendments applied); as proposed before.
+    approval: Where it stands.
+    motion: The motion that decided it.
+    amendments: Its amendments, in the order proposed.
+    spent: Posted spending per line (net of reversals).
+    pending: Payments awaiting the supervisor, per line.
+"""
+
+
+Approval: TypeAlias = "Literal['proposed', 'approved', 'rejected']"
+"""Where a budget or an amendment stands."""
+
+
+class Amendment(TypedDict):
+    """An amendment to a budget: new amounts for some lines (new lines included).
+
+    Attributes:
+        id: The amendment's id.
+        lines: The new amounts.
+        reason: Why.
+        approval: Where it stands.
+        motion: The motion that decided it.
+    """
+    id: str
+    lines: list[LineAmount]
+    reason: str
+    approval: Approval
+    motion: NotRequired[str | None]
+
+
+class AmendmentIn(TypedDict):
+    """An amendment to a budget: new amounts for some lines (new lines included).
+
+    Attributes:
+        id: The amendment's id.
+        lines: The new amounts.
+        reason: Why.
+        approval: Where it stands.
+        motion: The motion that decided it.
+    """
+    id: str
+    lines: list[LineAmountIn]
+    reason: str
+    approval: Approval
+    motion: NotRequired[str | None]
+
+
+class Payment(TypedDict):
+    """A payment against a budget line.
+
+    Attributes:
+        id: The payment's id, also its transaction's id.
+        budget: The budget.
+        line: The line.
+        amount: The amount.
+        voucher: Its voucher.
+        requested: When it was requested.
+        posted: When it was posted.
+        approved_by: Who approved it, for payments above the threshold.
+        status: Where it stands.
+        reason: Why it was rejected.
+    """
+    id: str
+    budget: str
+    line: str
+    amount: Amount
+    voucher: Voucher
+    requested: _dt.date
+    posted: NotRequired[_dt.date | None]
+    approved_by: NotRequired[str | None]
+    status: PaymentStatus
+    reason: NotRequired[str | None]
+
+
+class PaymentIn(TypedDict):
+    """A payment against a budget line.
+
+    Attributes:
+        id: The payment's id, also its transaction's id.
+        budget: The budget.
+        line: The line.
+        amount: The amount.
+        voucher: Its voucher.
+        requested: When it was requested.
+        posted: When it was posted.
+        approved_by: Who approved it, for payments above the threshold.
+        status: Where it stands.
+        reason: Why it was rejected.
+    """
+    id: str
+    budget: str
+    line: str
+    amount: AmountIn
+    voucher: Voucher
+    requested: _dt.date | str
+    posted: NotRequired[_dt.date | str | None]
+    approved_by: NotRequired[str | None]
+    status: PaymentStatus
+    reason: NotRequired[str | None]
+
+
+PaymentStatus: TypeAlias = "Literal['pending', 'posted', 'rejected', 'reversed']"
+"""Where a payment stands."""
+
+
+class Dividend(TypedDict):
+    """A dividend of surplus common income.
+
+    Attributes:
+        id: The dividend's id.
+        amount: The total.
+        key: How it is shared.
+        approval: Where it stands.
+        motion: The motion that decided it.
+        shares: The shares by household, once approved, in household order.
+        residue: For a rate per m²: the exact `rate × area` less the shares, which stays in the fund.
+        paid_by: The transaction that paid it out, once paid.
+    """
+    id: str
+    amount: Amount
+    key: SharingKey
+    approval: Approval
+    motion: NotRequired[str | None]
+    shares: list[tuple[str, Amount]]
+    residue: Decimal
+    paid_by: NotRequired[str | None]
+
+
+class DividendIn(TypedDict):
+    """A dividend of surplus common income.
+
+    Attributes:
+        id: The dividend's id.
+        amount: The total.
+        key: How it is shared.
+        approval: Where it stands.
+        motion: The motion that decided it.
+        shares: The shares by household, once approved, in household order.
+        residue: For a rate per m²: the exact `rate × area` less the shares, which stays in the fund.
+        paid_by: The transaction that paid it out, once paid.
+    """
+    id: str
+    amount: AmountIn
+    key: SharingKeyIn
+    approval: Approval
+    motion: NotRequired[str | None]
+    shares: list[tuple[str, AmountIn]]
+    residue: Decimal | int | str
+    paid_by: NotRequired[str | None]
+
+
+class Billing(TypedDict):
+    """A month's billing of fees.
+
+    Attributes:
+        month: The month, `YYYY-MM`.
+        date: The day billed.
+        households: Households billed.
+        billed: The sum of the bills.
+        exact: The exact `rate × area` total before rounding.
+        residue: `exact − billed`, kept as its own line.
+    """
+    month: str
+    date: _dt.date
+    households: int
+    billed: Amount
+    exact: Decimal
+    residue: Decimal
+
+
+class BillingIn(TypedDict):
+    """A month's billing of fees.
+
+    Attributes:
+        month: The month, `YYYY-MM`.
+        date: The day billed.
+        households: Households billed.
+        billed: The sum of the bills.
+        exact: The exact `rate × area` total before rounding.
+        residue: `exact − billed`, kept as its own line.
+    """
+    month: str
+    date: _dt.date | str
+    households: int
+    billed: AmountIn
+    exact: Decimal | int | str
+    residue: Decimal | int | str
+
+
+Accrual = TypedDict(
+    "Accrual",
+    {
+        "id": "str",
+        "from": "_dt.date",
+        "to": "_dt.date",
+        "fees_collected": "Amount",
+        "common_income": "Amount",
+        "amount": "Amount",
+    },
+)
+"""An accrual of the manager's remuneration.
+
+Attributes:
+    id: The accrual's id, also its transaction's id.
+    from: Its period's first day.
+    to: Its period's last day.
+    fees_collected: Fees collected in the period.
+    common_income: Common income in the period counted in the base (zero unless agreed).
+    amount: The remuneration.
+"""
+
+
+AccrualIn = TypedDict(
+    "AccrualIn",
+    {
+        "id": "str",
+        "from": "_dt.date | str",
+        "to": "_dt.date | str",
+        "fees_collected": "AmountIn",
+        "common_income": "AmountIn",
+        "amount": "AmountIn",
+    },
+)
+"""An accrual of the manager's remuneration.
+
+Attributes:
+    id: The accrual's id, also its transaction's id.
+    from: Its period's first day.
+    to: Its period's last day.
+    fees_collected: Fees collected in the period.
+    common_income: Common income in the period counted in the base (zero unless agreed).
+    amount: The remuneration.
+"""
+
+
+class AccountRow(TypedDict):
+    """An account of a fund's ledger.
+
+    Attributes:
+        account: Its full name (`assets:bank`).
+        kind: Its kind, the first segment of its name.
+        description: What it is for, in words.
+        no_negative: Whether it may not go below zero in its normal direction.
+    """
+    account: str
+    kind: AccountKind
+    description: str
+    no_negative: bool
+
+
+AccountKind: TypeAlias = "Literal['assets', 'liabilities', 'equity', 'income', 'expenses']"
+"""The five kinds of account. An account's name starts with its kind
+(`assets:bank`, `income:parking`), as hledger and Beancount expect.
+"""
+
+
+class BalanceRow(TypedDict):
+    """An account's balance (debit positive, credit negative).
+
+    Attributes:
+        account: The account.
+        kind: Its kind.
+        balance: The balance.
+    """
+    account: str
+    kind: AccountKind
+    balance: Amount
+
+
+class BalanceRowIn(TypedDict):
+    """An account's balance (debit positive, credit negative).
+
+    Attributes:
+        account: The account.
+        kind: Its kind.
+        balance: The balance.
+    """
+    account: str
+    kind: AccountKind
+    balance: AmountIn
+
+
+class TrialBalance(TypedDict):
+    """A trial balance: each account's balance as a debit or a credit, and the two totals,
+    which are equal in any ledger Gridward keeps.
+
+    Attributes:
+        date: The date, inclusive; `None` for everything posted.
+        rows: Accounts with a non-zero balance, in the order opened.
+        debits: The sum of debit balances.
+        credits: The sum of credit balances, as a positive amount.
+    """
+    date: NotRequired[_dt.date | None]
+    rows: list[BalanceRow]
+    debits: Amount
+    credits: Amount
+
+
+class TrialBalanceIn(TypedDict):
+    """A trial balance: each account's balance as a debit or a credit, and the two totals,
+    which are equal in any ledger Gridward keeps.
+
+    Attributes:
+        date: The date, inclusive; `None` for everything posted.
+        rows: Accounts with a non-zero balance, in the order opened.
+        debits: The sum of debit balances.
+        credits: The sum of credit balances, as a positive amount.
+    """
+    date: NotRequired[_dt.date | str | None]
+    rows: list[BalanceRowIn]
+    debits: AmountIn
+    credits: AmountIn
+
+
+class HistoryRow(TypedDict):
+    """One transaction in an account's history.
+
+    Attributes:
+        transaction: The transaction.
+        date: Its date.
+        description: Its description.
+        amount: What it posted to the account.
+        balance: The account's balance after it.
+    """
+    transaction: str
+    date: _dt.date
+    description: str
+    amount: Amount
+    balance: Amount
+
+
+class HistoryRowIn(TypedDict):
+    """One transaction in an account's history.
+
+    Attributes:
+        transaction: The transaction.
+        date: Its date.
+        description: Its description.
+        amount: What it posted to the account.
+        balance: The account's balance after it.
+    """
+    transaction: str
+    date: _dt.date | str
+    description: str
+    amount: AmountIn
+    balance: AmountIn
+
+
+class PostingRow(TypedDict):
+    """One posting of a transaction, with the transaction's id, date and description.
+
+    Attributes:
+        transaction: The transaction.
+        date: Its date.
+        description: Its description.
+        account: The account.
+        amount: Debit (positive) or credit (negative).
+        reverses: For a reversal, the transaction it corrects.
+    """
+    transaction: str
+    date: _dt.date
+    description: str
+    account: str
+    amount: Amount
+    reverses: NotRequired[str | None]
+
+
+class PostingRowIn(TypedDict):
+    """One posting of a transaction, with the transaction's id, date and description.
+
+    Attributes:
+        transaction: The transaction.
+        date: Its date.
+        description: Its description.
+        account: The account.
+        amount: Debit (positive) or credit (negative).
+        reverses: For a reversal, the transaction it corrects.
+    """
+    transaction: str
+    date: _dt.date | str
+    description: str
+    account: str
+    amount: AmountIn
+    reverses: NotRequired[str | None]
+
+
+Statement = TypedDict(
+    "Statement",
+    {
+        "fund": "str",
+        "name": "str",
+        "unit": "NodeCode",
+        "from": "_dt.date",
+        "to": "_dt.date",
+        "head": "Hash",
+        "journal_entries": "int",
+        "opening_bank": "Amount",
+        "closing_bank": "Amount",
+        "income": "list[IncomeRow]",
+        "fees": "FeeFigures",
+        "spending": "list[SpendingRow]",
+        "remuneration": "Amount",
+        "remuneration_owed": "Amount",
+        "dividends": "Amount",
+        "surplus": "Amount",
+        "arrears_by_building": "list[ArrearsRow]",
+        "vouchers": "list[VoucherRow]",
+    },
+)
+"""A fund's public statement for a period.
+
+Attributes:
+    fund: The fund.
+    name: Its name.
+    unit: Its compound's unit.
+    from: First day.
+    to: Last day.
+    head: The journal head the statement was drawn from.
+    journal_entries: The journal's length at that head.
+    opening_bank: The bank balance at the start.
+    closing_bank: The bank balance at the end.
+    income: Income by source (fees billed, then common income).
+    fees: Fees, arrears and the collection rate.
+    spending: Spending by budget line against budget.
+    remuneration: Remuneration accrued in the period.
+    remuneration_owed: Remuneration still owed to the manager at the end.
+    dividends: Dividends shared to households in the period.
+    surplus: Income less spending and remuneration in the period (negative: a shortfall).
+    arrears_by_building: Arrears at the end by building.
+    vouchers: Every payment posted in the period, with its voucher.
+"""
+
+
+StatementIn = TypedDict(
+    "StatementIn",
+    {
+        "fund": "str",
+        "name": "str",
+        "unit": "NodeCode",
+        "from": "_dt.date | str",
+        "to": "_dt.date | str",
+        "head": "Hash",
+        "journal_entries": "int",
+        "opening_bank": "AmountIn",
+        "closing_bank": "AmountIn",
+        "income": "list[IncomeRowIn]",
+        "fees": "FeeFiguresIn",
+        "spending": "list[SpendingRowIn]",
+        "remuneration": "AmountIn",
+        "remuneration_owed": "AmountIn",
+        "dividends": "AmountIn",
+        "surplus": "AmountIn",
+        "arrears_by_building": "list[ArrearsRowIn]",
+        "vouchers": "list[VoucherRowIn]",
+    },
+)
+"""A fund's public statement for a period.
+
+Attributes:
+    fund: The fund.
+    name: Its name.
+    unit: Its compound's unit.
+    from: First day.
+    to: Last day.
+    head: The journal head the statement was drawn from.
+    journal_entries: The journal's length at that head.
+    opening_bank: The bank balance at the start.
+    closing_bank: The bank balance at the end.
+    income: Income by source (fees billed, then common income).
+    fees: Fees, arrears and the collection rate.
+    spending: Spending by budget line against budget.
+    remuneration: Remuneration accrued in the period.
+    remuneration_owed: Remuneration still owed to the manager at the end.
+    dividends: Dividends shared to households in the period.
+    surplus: Income less spending and remuneration in the period (negative: a shortfall).
+    arrears_by_building: Arrears at the end by building.
+    vouchers: Every payment posted in the period, with its voucher.
+"""
+
+
+Hash: TypeAlias = "str"
+"""A SHA-256 hash as 64 lowercase hex digits."""
+
+
+class IncomeRow(TypedDict):
+    """One line of income.
+
+    Attributes:
+        source: `fees`, `parking`, `advertising` or `other`.
+        amount: The amount in the period.
+    """
+    source: str
+    amount: Amount
+
+
+class IncomeRowIn(TypedDict):
+    """One line of income.
+
+    Attributes:
+        source: `fees`, `parking`, `advertising` or `other`.
+        amount: The amount in the period.
+    """
+    source: str
+    amount: AmountIn
+
+
+class FeeFigures(TypedDict):
+    """Fees in the period.
+
+    Attributes:
+        billed: Fees billed in the period.
+        rounding_residue: The rounding residue of the period's billings (`rate × area` exact less billed), kept as its own line.
+        arrears_opening: Arrears owed at the start of the period.
+        due: What was due: opening arrears plus fees billed.
+        collected: Fees received in the period.
+        collection_rate: Collection rate (收缴率) = collected / due, percent with two decimals; `None` when nothing was due.
+        arrears_closing: Arrears owed at the end of the period.
+    """
+    billed: Amount
+    rounding_residue: Decimal
+    arrears_opening: Amount
+    due: Amount
+    collected: Amount
+    collection_rate: NotRequired[Decimal | None]
+    arrears_closing: Amount
+
+
+class FeeFiguresIn(TypedDict):
+    """Fees in the period.
+
+    Attributes:
+        billed: Fees billed in the period.
+        rounding_residue: The rounding residue of the period's billings (`rate × area` exact less billed), kept as its own line.
+        arrears_opening: Arrears owed at the start of the period.
+        due: What was due: opening arrears plus fees billed.
+        collected: Fees received in the period.
+        collection_rate: Collection rate (收缴率) = collected / due, percent with two decimals; `None` when nothing was due.
+        arrears_closing: Arrears owed at the end of the period.
+    """
+    billed: AmountIn
+    rounding_residue: Decimal | int | str
+    arrears_opening: AmountIn
+    due: AmountIn
+    collected: AmountIn
+    collection_rate: NotRequired[Decimal | int | str | None]
+    arrears_closing: AmountIn
+
+
+class SpendingRow(TypedDict):
+    """A budget line against its budget.
+
+    Attributes:
+        budget: The budget.
+        line: The line.
+        budgeted: The approved amount (amendments included).
+        spent: Spent in the period.
+        spent_to_date: Spent from the start of the budget to the end of the period.
+        remaining: What remains of the line at the end of the period.
+    """
+    budget: str
+    line: str
+    budgeted: Amount
+    spent: Amount
+    spent_to_date: Amount
+    remaining: Amount
+
+
+class SpendingRowIn(TypedDict):
+    """A budget line against its budget.
+
+    Attributes:
+        budget: The budget.
+        line: The line.
+        budgeted: The approved amount (amendments included).
+        spent: Spent in the period.
+        spent_to_date: Spent from the start of the budget to the end of the period.
+        remaining: What remains of the line at the end of the period.
+    """
+    budget: str
+    line: str
+    budgeted: AmountIn
+    spent: AmountIn
+    spent_to_date: AmountIn
+    remaining: AmountIn
+
+
+class ArrearsRow(TypedDict):
+    """Arrears of one building (the lowest unit holding the households).
+
+    Attributes:
+        unit: The unit.
+        name: Its name.
+        households: Households owing.
+        amount: What they owe.
+    """
+    unit: NodeCode
+    name: str
+    households: int
+    amount: Amount
+
+
+class ArrearsRowIn(TypedDict):
+    """Arrears of one building (the lowest unit holding the households).
+
+    Attributes:
+        unit: The unit.
+        name: Its name.
+        households: Households owing.
+        amount: What they owe.
+    """
+    unit: NodeCode
+    name: str
+    households: int
+    amount: AmountIn
+
+
+class VoucherRow(TypedDict):
+    """A payment's voucher, for owners to inspect.
+
+    Attributes:
+        payment: The payment.
+        date: When it posted.
+        line: The budget line.
+        amount: The amount.
+        reference: The voucher's reference.
+        document_hash: SHA-256 of the document.
+        payee: The payee, masked when a private person (`张*`).
+        description: What for.
+        supervisor_approved: Whether the supervisor approved it (above the threshold).
+    """
+    payment: str
+    date: _dt.date
+    line: str
+    amount: Amount
+    reference: str
+    document_hash: str
+    payee: str
+    description: str
+    supervisor_approved: bool
+
+
+class VoucherRowIn(TypedDict):
+    """A payment's voucher, for owners to inspect.
+
+    Attributes:
+        payment: The payment.
+        date: When it posted.
+        line: The budget line.
+        amount: The amount.
+        reference: The voucher's reference.
+        document_hash: SHA-256 of the document.
+        payee: The payee, masked when a private person (`张*`).
+        description: What for.
+        supervisor_approved: Whether the supervisor approved it (above the threshold).
+    """
+    payment: str
+    date: _dt.date | str
+    line: str
+    amount: AmountIn
+    reference: str
+    document_hash: str
+    payee: str
+    description: str
+    supervisor_approved: bool
+
+
+BasisComparison = TypedDict(
+    "BasisComparison",
+    {
+        "from": "_dt.date",
+        "to": "_dt.date",
+        "fees_collected": "Amount",
+        "common_income": "Amount",
+        "service_costs": "Amount",
+        "remuneration_basis": "BasisOutcome",
+        "fixed_fee_basis": "BasisOutcome",
+    },
+)
+"""The remuneration basis against the fixed-fee basis over one period.
+
+Attributes:
+    from: First day.
+    to: Last day.
+    fees_collected: Fees collected.
+    common_income: Common income.
+    service_costs: Spending on services (remuneration excluded).
+    remuneration_basis: 酬金制: the manager gets the remuneration; the owners keep fees and common income less costs and remuneration.
+    fixed_fee_basis: 包干制: the manager keeps fees less costs; the owners keep common income.
+"""
+
+
+BasisComparisonIn = TypedDict(
+    "BasisComparisonIn",
+    {
+        "from": "_dt.date | str",
+        "to": "_dt.date | str",
+        "fees_collected": "AmountIn",
+        "common_income": "AmountIn",
+        "service_costs": "AmountIn",
+        "remuneration_basis": "BasisOutcomeIn",
+        "fixed_fee_basis": "BasisOutcomeIn",
+    },
+)
+"""The remuneration basis against the fixed-fee basis over one period.
+
+Attributes:
+    from: First day.
+    to: Last day.
+    fees_collected: Fees collected.
+    common_income: Common income.
+    service_costs: Spending on services (remuneration excluded).
+    remuneration_basis: 酬金制: the manager gets the remuneration; the owners keep fees and common income less costs and remuneration.
+    fixed_fee_basis: 包干制: the manager keeps fees less costs; the owners keep common income.
+"""
+
+
+class BasisOutcome(TypedDict):
+    """What the manager and the owners end with under one basis.
+
+    Attributes:
+        manager: The manager's income (remuneration, or fees less costs under 包干制).
+        owners: What stays with the owners (surplus or, if negative, shortfall).
+    """
+    manager: Amount
+    owners: Amount
+
+
+class BasisOutcomeIn(TypedDict):
+    """What the manager and the owners end with under one basis.
+
+    Attributes:
+        manager: The manager's income (remuneration, or fees less costs under 包干制).
+        owners: What stays with the owners (surplus or, if negative, shortfall).
+    """
+    manager: AmountIn
+    owners: AmountIn
+
+
 class SubjectApproveBudget(TypedDict):
     """Approve a fund's proposed budget.
 
@@ -1533,6 +2418,162 @@ Matter: TypeAlias = "Literal['rules_of_procedure', 'management_statute', 'elect_
 
 Choice: TypeAlias = "Literal['yes', 'no', 'abstain']"
 """An owner's vote."""
+
+
+class HomeRow(TypedDict):
+    """A home of a compound with its recorded owner and exclusive area: one line of the
+    electorate of a vote.
+
+    Attributes:
+        household: The household's id.
+        owner: Its recorded owner; none when nobody is recorded (the home then counts as one owner who has not voted).
+        area: Exclusive floor area in m².
+    """
+    household: str
+    owner: NotRequired[str | None]
+    area: Decimal
+
+
+class HomeRowIn(TypedDict):
+    """A home of a compound with its recorded owner and exclusive area: one line of the
+    electorate of a vote.
+
+    Attributes:
+        household: The household's id.
+        owner: Its recorded owner; none when nobody is recorded (the home then counts as one owner who has not voted).
+        area: Exclusive floor area in m².
+    """
+    household: str
+    owner: NotRequired[str | None]
+    area: Decimal | int | str
+
+
+class MotionView(TypedDict):
+    """A motion with its votes and its count: final once closed, as it stands while open.
+
+    Attributes:
+        id: The motion's id.
+        unit: The compound's unit.
+        title: Its title.
+        subject: What it decides.
+        kind: Its kind: ordinary (more than half) or special (three quarters).
+        opened: When it opened.
+        closes: When voting ends.
+        votes: Votes by owner.
+        tally: The count: final once closed, as it stands while open.
+        closed: Whether the votes were counted.
+    """
+    id: str
+    unit: NodeCode
+    title: str
+    subject: Subject
+    kind: MotionKind
+    opened: _dt.datetime
+    closes: _dt.datetime
+    votes: dict[str, Choice]
+    tally: Tally
+    closed: bool
+
+
+class MotionViewIn(TypedDict):
+    """A motion with its votes and its count: final once closed, as it stands while open.
+
+    Attributes:
+        id: The motion's id.
+        unit: The compound's unit.
+        title: Its title.
+        subject: What it decides.
+        kind: Its kind: ordinary (more than half) or special (three quarters).
+        opened: When it opened.
+        closes: When voting ends.
+        votes: Votes by owner.
+        tally: The count: final once closed, as it stands while open.
+        closed: Whether the votes were counted.
+    """
+    id: str
+    unit: NodeCode
+    title: str
+    subject: Subject
+    kind: MotionKind
+    opened: _dt.datetime | str
+    closes: _dt.datetime | str
+    votes: dict[str, Choice]
+    tally: TallyIn
+    closed: bool
+
+
+MotionKind: TypeAlias = "Literal['ordinary', 'special']"
+"""The kind of a motion, which sets its majorities."""
+
+
+class Tally(TypedDict):
+    """The count of a vote.
+
+    Attributes:
+        kind: The kind of motion.
+        total_area: Exclusive area of the whole compound (m²).
+        total_owners: Owners of the compound (one who owns several homes counts once).
+        voted_area: Area of the owners who took part.
+        voted_owners: Owners who took part.
+        yes_area: Area voting yes.
+        yes_owners: Owners voting yes.
+        no_area: Area voting no.
+        no_owners: Owners voting no.
+        quorum: At least 2/3 of the area and at least 2/3 of the owners took part.
+        area_majority: The area majority of the kind was reached among those who took part.
+        owner_majority: The headcount majority of the kind was reached among those who took part.
+        outcome: The result.
+    """
+    kind: MotionKind
+    total_area: Decimal
+    total_owners: int
+    voted_area: Decimal
+    voted_owners: int
+    yes_area: Decimal
+    yes_owners: int
+    no_area: Decimal
+    no_owners: int
+    quorum: bool
+    area_majority: bool
+    owner_majority: bool
+    outcome: Outcome
+
+
+class TallyIn(TypedDict):
+    """The count of a vote.
+
+    Attributes:
+        kind: The kind of motion.
+        total_area: Exclusive area of the whole compound (m²).
+        total_owners: Owners of the compound (one who owns several homes counts once).
+        voted_area: Area of the owners who took part.
+        voted_owners: Owners who took part.
+        yes_area: Area voting yes.
+        yes_owners: Owners voting yes.
+        no_area: Area voting no.
+        no_owners: Owners voting no.
+        quorum: At least 2/3 of the area and at least 2/3 of the owners took part.
+        area_majority: The area majority of the kind was reached among those who took part.
+        owner_majority: The headcount majority of the kind was reached among those who took part.
+        outcome: The result.
+    """
+    kind: MotionKind
+    total_area: Decimal | int | str
+    total_owners: int
+    voted_area: Decimal | int | str
+    voted_owners: int
+    yes_area: Decimal | int | str
+    yes_owners: int
+    no_area: Decimal | int | str
+    no_owners: int
+    quorum: bool
+    area_majority: bool
+    owner_majority: bool
+    outcome: Outcome
+
+
+Outcome: TypeAlias = "Literal['passed', 'rejected', 'no_quorum']"
+"""How a vote ended."""
 
 
 Activity: TypeAlias = "Literal['handling_request', 'charity', 'elder_care', 'neighbour_help', 'mediation', 'patrol', 'cleanup', 'other']"
@@ -2225,10 +3266,6 @@ class PointsTotals(TypedDict):
     reversed: int
 
 
-Hash: TypeAlias = "str"
-"""A SHA-256 hash as 64 lowercase hex digits."""
-
-
 class JournalCheck(TypedDict):
     """A journal's verification, and whether it ends at the published head.
 
@@ -2255,6 +3292,410 @@ class ChainBreak(TypedDict):
     """
     line: int
     reason: str
+
+
+class RateParts(TypedDict):
+    """A rate applied to quantities: each part rounded on its own, and the residue.
+
+    Attributes:
+        parts: `rate × quantity`, rounded with the named rounding, in the order of the quantities.
+        total: The sum of the parts.
+        exact: The exact `rate × Σ quantities`, unrounded.
+        residue: `exact − total`: what rounding each part left out (or added), kept as its own line rather than hidden in a part.
+    """
+    parts: list[Amount]
+    total: Amount
+    exact: Decimal
+    residue: Decimal
+
+
+class RatePartsIn(TypedDict):
+    """A rate applied to quantities: each part rounded on its own, and the residue.
+
+    Attributes:
+        parts: `rate × quantity`, rounded with the named rounding, in the order of the quantities.
+        total: The sum of the parts.
+        exact: The exact `rate × Σ quantities`, unrounded.
+        residue: `exact − total`: what rounding each part left out (or added), kept as its own line rather than hidden in a part.
+    """
+    parts: list[AmountIn]
+    total: AmountIn
+    exact: Decimal | int | str
+    residue: Decimal | int | str
+
+
+class WardConfig(TypedDict):
+    """Configuration of a ward, one section per capability.
+
+    Attributes:
+        grid: The grid capability.
+        tasks: The tasks capability.
+        fund: The fund capability.
+        scoring: The scoring capability.
+        points: The points capability.
+    """
+    grid: NotRequired[GridConfig]
+    tasks: NotRequired[TasksConfig]
+    fund: NotRequired[FundConfig]
+    scoring: NotRequired[ScoringConfig]
+    points: NotRequired[PointsConfig]
+
+
+class WardConfigIn(TypedDict):
+    """Configuration of a ward, one section per capability.
+
+    Attributes:
+        grid: The grid capability.
+        tasks: The tasks capability.
+        fund: The fund capability.
+        scoring: The scoring capability.
+        points: The points capability.
+    """
+    grid: NotRequired[GridConfig]
+    tasks: NotRequired[TasksConfig]
+    fund: NotRequired[FundConfigIn]
+    scoring: NotRequired[ScoringConfigIn]
+    points: NotRequired[PointsConfigIn]
+
+
+class GridConfig(TypedDict):
+    """Configuration of the grid capability.
+
+    Attributes:
+        default_domains: Domains a new unit answers for when none are given: the five merged domains.
+        coverage: The rules of the coverage report.
+    """
+    default_domains: NotRequired[DomainSet]
+    coverage: NotRequired[CoverageRules]
+
+
+class TasksConfig(TypedDict):
+    """Configuration of the tasks capability.
+
+    Attributes:
+        calendar: Working days and hours, holidays and make-up working days.
+        categories: The categories requests are filed under.
+        max_open_claims: How many open claims one person may hold at once.
+        claim_release: A claim not started within this limit is released back to the pool by a sweep.
+        correction_window: The correction window a bad rating opens.
+        whistle_report_limit: How long a department called in has to report.
+        dispatch_on_filing: Route a request by the rules as it is filed (otherwise it waits for dispatch).
+    """
+    calendar: NotRequired[Calendar]
+    categories: NotRequired[list[Category]]
+    max_open_claims: NotRequired[int]
+    claim_release: NotRequired[Limit]
+    correction_window: NotRequired[Limit]
+    whistle_report_limit: NotRequired[Limit]
+    dispatch_on_filing: NotRequired[bool]
+
+
+class Calendar(TypedDict):
+    """A working-time calendar (工作日历) in one zone: working weekdays, working periods within
+    a day, public holidays and make-up working days (调休上班日).
+
+    A date is a working day when its weekday is a working weekday and it is not a holiday,
+    or when it is a make-up working day (a make-up day wins if a date is in both lists,
+    though [`validate`](Calendar::validate) refuses such a calendar). The clock of working
+    time runs only inside the working periods of working days.
+
+    The default is Monday to Friday, 08:30–12:00 and 13:30–18:00 (8 working hours a day),
+    in `+08:00`, with no holidays.
+
+    In JSON (config files) a calendar reads and writes as
+    `{"zone": "+08:00", "weekdays": ["mon","tue","wed","thu","fri"],
+    "hours": [["08:30","12:00"],["13:30","18:00"]], "holidays": ["2025-01-01"],
+    "make_up_days": ["2025-01-26"]}`; every field is optional and defaults as above, unknown
+    fields are refused, and reading runs [`validate`](Calendar::validate), so a bad calendar
+    (overlapping hours, `"25:00"`, a date in both lists) fails to load with a clear message.
+
+    Attributes:
+        zone: The UTC offset, `"+08:00"`.
+        weekdays: Working weekdays: `"mon"` … `"sun"` (full English names are accepted too).
+        hours: Working periods as `["HH:MM", "HH:MM"]`; an end may be `"24:00"`.
+        holidays: Public holidays, `"YYYY-MM-DD"`.
+        make_up_days: Make-up working days (调休上班日), `"YYYY-MM-DD"`.
+    """
+    zone: NotRequired[str]
+    weekdays: NotRequired[list[str]]
+    hours: NotRequired[list[list[str]]]
+    holidays: NotRequired[list[str]]
+    make_up_days: NotRequired[list[str]]
+
+
+class Category(TypedDict):
+    """A category of request (a service, in Open311's words).
+
+    Attributes:
+        code: Its code (Open311's `service_code`).
+        name: Its name.
+        description: What it is about, for the service list.
+        group: The group it is listed under.
+        domain: The domain that answers for it.
+        handler: Who handles it.
+        response_limit: The first action is due within this limit from dispatch.
+        resolution_limit: Resolution is due within this limit from dispatch.
+        extension: The one extension that may be granted.
+        skills: Skill tags a handler must have (all of them).
+        micro_wish: A micro-wish (微心愿): any registered person may claim it as a donor, for themselves or for a paired unit of the community.
+    """
+    code: str
+    name: str
+    description: NotRequired[str]
+    group: NotRequired[str]
+    domain: Domain
+    handler: Handler
+    response_limit: Limit
+    resolution_limit: Limit
+    extension: Limit
+    skills: NotRequired[list[str]]
+    micro_wish: NotRequired[bool]
+
+
+class Limit1(TypedDict):
+    amount: int
+    unit: LimitUnit
+
+
+Limit: TypeAlias = "Limit1 | str"
+"""A time limit: an amount of a unit, or its short text ("5wh", "15wd", "24h", "3d")."""
+
+
+LimitUnit: TypeAlias = "Literal['working_hours', 'working_days', 'hours', 'days']"
+"""The unit of a [`Limit`]."""
+
+
+class FundConfig(TypedDict):
+    """Defaults for new funds.
+
+    Attributes:
+        approval_threshold: Payments above this need the supervisor's approval first (5,000.00 yuan).
+        rounding: The rounding of fees and remuneration (half away from zero, 四舍五入).
+        currency: The currency named in exports.
+    """
+    approval_threshold: NotRequired[Amount]
+    rounding: NotRequired[Rounding]
+    currency: NotRequired[str]
+
+
+class FundConfigIn(TypedDict):
+    """Defaults for new funds.
+
+    Attributes:
+        approval_threshold: Payments above this need the supervisor's approval first (5,000.00 yuan).
+        rounding: The rounding of fees and remuneration (half away from zero, 四舍五入).
+        currency: The currency named in exports.
+    """
+    approval_threshold: NotRequired[AmountIn]
+    rounding: NotRequired[Rounding]
+    currency: NotRequired[str]
+
+
+class ScoringConfig(TypedDict):
+    """Configuration of the scoring capability.
+
+    Attributes:
+        hours: How service time counts.
+        stars: The star-level profile (the national one by default).
+        obligation: What sent-down party members owe each month.
+        handler_weights: Weights of a handler's score.
+    """
+    hours: NotRequired[HoursRules]
+    stars: NotRequired[StarProfile]
+    obligation: NotRequired[Obligation]
+    handler_weights: NotRequired[HandlerWeights]
+
+
+class ScoringConfigIn(TypedDict):
+    """Configuration of the scoring capability.
+
+    Attributes:
+        hours: How service time counts.
+        stars: The star-level profile (the national one by default).
+        obligation: What sent-down party members owe each month.
+        handler_weights: Weights of a handler's score.
+    """
+    hours: NotRequired[HoursRules]
+    stars: NotRequired[StarProfileIn]
+    obligation: NotRequired[Obligation]
+    handler_weights: NotRequired[HandlerWeightsIn]
+
+
+class HoursRules(TypedDict):
+    """How a service record's time is counted (all in whole minutes).
+
+    Only actual service counts; travel is left out unless `exclude_travel` is turned off.
+    The other caps are local rules (海林: 8 h a day, units of half an hour rounded down, 2 h
+    per activity) and are off by default.
+
+    Attributes:
+        exclude_travel: Leave travel time out (the national rule). On by default.
+        per_activity_cap_minutes: At most this many minutes counted for one activity.
+        unit_minutes: Count in units of this many minutes (30 for half hours).
+        unit_rounding: How a part unit is rounded.
+        daily_cap_minutes: At most this many minutes counted for one person on one day.
+    """
+    exclude_travel: NotRequired[bool]
+    per_activity_cap_minutes: NotRequired[int | None]
+    unit_minutes: NotRequired[int | None]
+    unit_rounding: NotRequired[UnitRounding]
+    daily_cap_minutes: NotRequired[int | None]
+
+
+UnitRounding: TypeAlias = "Literal['down', 'half_up', 'up']"
+"""How a part unit of service time is rounded."""
+
+
+class Obligation(TypedDict):
+    """The monthly service a role owes: sent-down party members serve at least once a month
+    for at least 2 hours.
+
+    Attributes:
+        services_per_month: Certified services needed in a month.
+        minutes_per_month: Counted minutes needed in a month.
+    """
+    services_per_month: NotRequired[int]
+    minutes_per_month: NotRequired[int]
+
+
+class HandlerWeights(TypedDict):
+    """The weights of a handler's score over closure, on-time closure and satisfaction
+    rates; a rate that cannot be computed (nothing due, nothing rated) is left out and
+    the others carry the score.
+
+    Attributes:
+        closure: Weight of the closure rate.
+        on_time: Weight of the on-time closure rate.
+        satisfaction: Weight of the satisfaction rate.
+    """
+    closure: NotRequired[Decimal]
+    on_time: NotRequired[Decimal]
+    satisfaction: NotRequired[Decimal]
+
+
+class HandlerWeightsIn(TypedDict):
+    """The weights of a handler's score over closure, on-time closure and satisfaction
+    rates; a rate that cannot be computed (nothing due, nothing rated) is left out and
+    the others carry the score.
+
+    Attributes:
+        closure: Weight of the closure rate.
+        on_time: Weight of the on-time closure rate.
+        satisfaction: Weight of the satisfaction rate.
+    """
+    closure: NotRequired[Decimal | int | str]
+    on_time: NotRequired[Decimal | int | str]
+    satisfaction: NotRequired[Decimal | int | str]
+
+
+class PointsConfig(TypedDict):
+    """Configuration of the points capability.
+
+    Attributes:
+        per_hour: Points per certified hour, counted minutes × rate ÷ 60 rounded down (1 by default).
+        per_activity: Points a certified service earns for its kind, on top of its hours.
+        per_rating: Points a rated request earns its handler.
+        caps: Caps per person and period.
+        expiry: When earned points expire.
+    """
+    per_hour: NotRequired[Decimal]
+    per_activity: NotRequired[dict[str, int]]
+    per_rating: NotRequired[RatingPoints]
+    caps: NotRequired[list[Cap]]
+    expiry: NotRequired[Expiry]
+
+
+class PointsConfigIn(TypedDict):
+    """Configuration of the points capability.
+
+    Attributes:
+        per_hour: Points per certified hour, counted minutes × rate ÷ 60 rounded down (1 by default).
+        per_activity: Points a certified service earns for its kind, on top of its hours.
+        per_rating: Points a rated request earns its handler.
+        caps: Caps per person and period.
+        expiry: When earned points expire.
+    """
+    per_hour: NotRequired[Decimal | int | str]
+    per_activity: NotRequired[dict[str, int]]
+    per_rating: NotRequired[RatingPoints]
+    caps: NotRequired[list[Cap]]
+    expiry: NotRequired[Expiry]
+
+
+class RatingPoints(TypedDict):
+    """Points for a rated request, by the filer's level, to the person who handled it.
+
+    Attributes:
+        very_satisfied: Very satisfied.
+        satisfied: Satisfied.
+        basically_satisfied: Basically satisfied.
+        dissatisfied: Dissatisfied.
+        very_dissatisfied: Very dissatisfied.
+    """
+    very_satisfied: NotRequired[int]
+    satisfied: NotRequired[int]
+    basically_satisfied: NotRequired[int]
+    dissatisfied: NotRequired[int]
+    very_dissatisfied: NotRequired[int]
+
+
+class Cap(TypedDict):
+    """At most `points` earned by one person in one period.
+
+    Attributes:
+        period: The period.
+        points: The most that may be earned in it.
+    """
+    period: CapPeriod
+    points: int
+
+
+CapPeriod: TypeAlias = "Literal['month', 'year']"
+"""The period a cap counts over."""
+
+
+class ExpiryNever(TypedDict):
+    """Never."""
+    rule: Literal['never']
+
+
+class ExpiryDays(TypedDict):
+    """After this many days: a lot earned on day D may be spent through day D + N − 1.
+
+    Attributes:
+        days: Days of validity (at least 1).
+    """
+    rule: Literal['days']
+    days: int
+
+
+class ExpiryEndOfMonth(TypedDict):
+    """At the end of the month it was earned in."""
+    rule: Literal['end_of_month']
+
+
+class ExpiryEndOfYear(TypedDict):
+    """At the end of the natural year it was earned in."""
+    rule: Literal['end_of_year']
+
+
+Expiry: TypeAlias = "ExpiryNever | ExpiryDays | ExpiryEndOfMonth | ExpiryEndOfYear"
+"""When a lot of points expires."""
+
+
+class StatementCheck(TypedDict):
+    """What checking a published statement against a journal found.
+
+    Attributes:
+        entries: Entries in the journal given.
+        head_matches: Whether the journal's entry at the statement's length has the statement's head.
+        figures_match: Whether the statement recomputed from that journal equals the one published.
+        verified: Both.
+    """
+    entries: int
+    head_matches: bool
+    figures_match: bool
+    verified: bool
 
 
 class RatingTree(TypedDict):
@@ -2657,365 +4098,6 @@ class ItemScoreRowIn(TypedDict):
     name: str
     points: Decimal | int | str
     max: Decimal | int | str
-
-
-class WardConfig(TypedDict):
-    """Configuration of a ward, one section per capability.
-
-    Attributes:
-        grid: The grid capability.
-        tasks: The tasks capability.
-        fund: The fund capability.
-        scoring: The scoring capability.
-        points: The points capability.
-    """
-    grid: NotRequired[GridConfig]
-    tasks: NotRequired[TasksConfig]
-    fund: NotRequired[FundConfig]
-    scoring: NotRequired[ScoringConfig]
-    points: NotRequired[PointsConfig]
-
-
-class WardConfigIn(TypedDict):
-    """Configuration of a ward, one section per capability.
-
-    Attributes:
-        grid: The grid capability.
-        tasks: The tasks capability.
-        fund: The fund capability.
-        scoring: The scoring capability.
-        points: The points capability.
-    """
-    grid: NotRequired[GridConfig]
-    tasks: NotRequired[TasksConfig]
-    fund: NotRequired[FundConfigIn]
-    scoring: NotRequired[ScoringConfigIn]
-    points: NotRequired[PointsConfigIn]
-
-
-class GridConfig(TypedDict):
-    """Configuration of the grid capability.
-
-    Attributes:
-        default_domains: Domains a new unit answers for when none are given: the five merged domains.
-        coverage: The rules of the coverage report.
-    """
-    default_domains: NotRequired[DomainSet]
-    coverage: NotRequired[CoverageRules]
-
-
-class TasksConfig(TypedDict):
-    """Configuration of the tasks capability.
-
-    Attributes:
-        calendar: Working days and hours, holidays and make-up working days.
-        categories: The categories requests are filed under.
-        max_open_claims: How many open claims one person may hold at once.
-        claim_release: A claim not started within this limit is released back to the pool by a sweep.
-        correction_window: The correction window a bad rating opens.
-        whistle_report_limit: How long a department called in has to report.
-        dispatch_on_filing: Route a request by the rules as it is filed (otherwise it waits for dispatch).
-    """
-    calendar: NotRequired[Calendar]
-    categories: NotRequired[list[Category]]
-    max_open_claims: NotRequired[int]
-    claim_release: NotRequired[Limit]
-    correction_window: NotRequired[Limit]
-    whistle_report_limit: NotRequired[Limit]
-    dispatch_on_filing: NotRequired[bool]
-
-
-class Calendar(TypedDict):
-    """A working-time calendar (工作日历) in one zone: working weekdays, working periods within
-    a day, public holidays and make-up working days (调休上班日).
-
-    A date is a working day when its weekday is a working weekday and it is not a holiday,
-    or when it is a make-up working day (a make-up day wins if a date is in both lists,
-    though [`validate`](Calendar::validate) refuses such a calendar). The clock of working
-    time runs only inside the working periods of working days.
-
-    The default is Monday to Friday, 08:30–12:00 and 13:30–18:00 (8 working hours a day),
-    in `+08:00`, with no holidays.
-
-    In JSON (config files) a calendar reads and writes as
-    `{"zone": "+08:00", "weekdays": ["mon","tue","wed","thu","fri"],
-    "hours": [["08:30","12:00"],["13:30","18:00"]], "holidays": ["2025-01-01"],
-    "make_up_days": ["2025-01-26"]}`; every field is optional and defaults as above, unknown
-    fields are refused, and reading runs [`validate`](Calendar::validate), so a bad calendar
-    (overlapping hours, `"25:00"`, a date in both lists) fails to load with a clear message.
-
-    Attributes:
-        zone: The UTC offset, `"+08:00"`.
-        weekdays: Working weekdays: `"mon"` … `"sun"` (full English names are accepted too).
-        hours: Working periods as `["HH:MM", "HH:MM"]`; an end may be `"24:00"`.
-        holidays: Public holidays, `"YYYY-MM-DD"`.
-        make_up_days: Make-up working days (调休上班日), `"YYYY-MM-DD"`.
-    """
-    zone: NotRequired[str]
-    weekdays: NotRequired[list[str]]
-    hours: NotRequired[list[list[str]]]
-    holidays: NotRequired[list[str]]
-    make_up_days: NotRequired[list[str]]
-
-
-class Category(TypedDict):
-    """A category of request (a service, in Open311's words).
-
-    Attributes:
-        code: Its code (Open311's `service_code`).
-        name: Its name.
-        description: What it is about, for the service list.
-        group: The group it is listed under.
-        domain: The domain that answers for it.
-        handler: Who handles it.
-        response_limit: The first action is due within this limit from dispatch.
-        resolution_limit: Resolution is due within this limit from dispatch.
-        extension: The one extension that may be granted.
-        skills: Skill tags a handler must have (all of them).
-        micro_wish: A micro-wish (微心愿): any registered person may claim it as a donor, for themselves or for a paired unit of the community.
-    """
-    code: str
-    name: str
-    description: NotRequired[str]
-    group: NotRequired[str]
-    domain: Domain
-    handler: Handler
-    response_limit: Limit
-    resolution_limit: Limit
-    extension: Limit
-    skills: NotRequired[list[str]]
-    micro_wish: NotRequired[bool]
-
-
-class Limit1(TypedDict):
-    amount: int
-    unit: LimitUnit
-
-
-Limit: TypeAlias = "Limit1 | str"
-"""A time limit: an amount of a unit, or its short text ("5wh", "15wd", "24h", "3d")."""
-
-
-LimitUnit: TypeAlias = "Literal['working_hours', 'working_days', 'hours', 'days']"
-"""The unit of a [`Limit`]."""
-
-
-class FundConfig(TypedDict):
-    """Defaults for new funds.
-
-    Attributes:
-        approval_threshold: Payments above this need the supervisor's approval first (5,000.00 yuan).
-        rounding: The rounding of fees and remuneration (half away from zero, 四舍五入).
-        currency: The currency named in exports.
-    """
-    approval_threshold: NotRequired[Amount]
-    rounding: NotRequired[Rounding]
-    currency: NotRequired[str]
-
-
-class FundConfigIn(TypedDict):
-    """Defaults for new funds.
-
-    Attributes:
-        approval_threshold: Payments above this need the supervisor's approval first (5,000.00 yuan).
-        rounding: The rounding of fees and remuneration (half away from zero, 四舍五入).
-        currency: The currency named in exports.
-    """
-    approval_threshold: NotRequired[AmountIn]
-    rounding: NotRequired[Rounding]
-    currency: NotRequired[str]
-
-
-class ScoringConfig(TypedDict):
-    """Configuration of the scoring capability.
-
-    Attributes:
-        hours: How service time counts.
-        stars: The star-level profile (the national one by default).
-        obligation: What sent-down party members owe each month.
-        handler_weights: Weights of a handler's score.
-    """
-    hours: NotRequired[HoursRules]
-    stars: NotRequired[StarProfile]
-    obligation: NotRequired[Obligation]
-    handler_weights: NotRequired[HandlerWeights]
-
-
-class ScoringConfigIn(TypedDict):
-    """Configuration of the scoring capability.
-
-    Attributes:
-        hours: How service time counts.
-        stars: The star-level profile (the national one by default).
-        obligation: What sent-down party members owe each month.
-        handler_weights: Weights of a handler's score.
-    """
-    hours: NotRequired[HoursRules]
-    stars: NotRequired[StarProfileIn]
-    obligation: NotRequired[Obligation]
-    handler_weights: NotRequired[HandlerWeightsIn]
-
-
-class HoursRules(TypedDict):
-    """How a service record's time is counted (all in whole minutes).
-
-    Only actual service counts; travel is left out unless `exclude_travel` is turned off.
-    The other caps are local rules (海林: 8 h a day, units of half an hour rounded down, 2 h
-    per activity) and are off by default.
-
-    Attributes:
-        exclude_travel: Leave travel time out (the national rule). On by default.
-        per_activity_cap_minutes: At most this many minutes counted for one activity.
-        unit_minutes: Count in units of this many minutes (30 for half hours).
-        unit_rounding: How a part unit is rounded.
-        daily_cap_minutes: At most this many minutes counted for one person on one day.
-    """
-    exclude_travel: NotRequired[bool]
-    per_activity_cap_minutes: NotRequired[int | None]
-    unit_minutes: NotRequired[int | None]
-    unit_rounding: NotRequired[UnitRounding]
-    daily_cap_minutes: NotRequired[int | None]
-
-
-UnitRounding: TypeAlias = "Literal['down', 'half_up', 'up']"
-"""How a part unit of service time is rounded."""
-
-
-class Obligation(TypedDict):
-    """The monthly service a role owes: sent-down party members serve at least once a month
-    for at least 2 hours.
-
-    Attributes:
-        services_per_month: Certified services needed in a month.
-        minutes_per_month: Counted minutes needed in a month.
-    """
-    services_per_month: NotRequired[int]
-    minutes_per_month: NotRequired[int]
-
-
-class HandlerWeights(TypedDict):
-    """The weights of a handler's score over closure, on-time closure and satisfaction
-    rates; a rate that cannot be computed (nothing due, nothing rated) is left out and
-    the others carry the score.
-
-    Attributes:
-        closure: Weight of the closure rate.
-        on_time: Weight of the on-time closure rate.
-        satisfaction: Weight of the satisfaction rate.
-    """
-    closure: NotRequired[Decimal]
-    on_time: NotRequired[Decimal]
-    satisfaction: NotRequired[Decimal]
-
-
-class HandlerWeightsIn(TypedDict):
-    """The weights of a handler's score over closure, on-time closure and satisfaction
-    rates; a rate that cannot be computed (nothing due, nothing rated) is left out and
-    the others carry the score.
-
-    Attributes:
-        closure: Weight of the closure rate.
-        on_time: Weight of the on-time closure rate.
-        satisfaction: Weight of the satisfaction rate.
-    """
-    closure: NotRequired[Decimal | int | str]
-    on_time: NotRequired[Decimal | int | str]
-    satisfaction: NotRequired[Decimal | int | str]
-
-
-class PointsConfig(TypedDict):
-    """Configuration of the points capability.
-
-    Attributes:
-        per_hour: Points per certified hour, counted minutes × rate ÷ 60 rounded down (1 by default).
-        per_activity: Points a certified service earns for its kind, on top of its hours.
-        per_rating: Points a rated request earns its handler.
-        caps: Caps per person and period.
-        expiry: When earned points expire.
-    """
-    per_hour: NotRequired[Decimal]
-    per_activity: NotRequired[dict[str, int]]
-    per_rating: NotRequired[RatingPoints]
-    caps: NotRequired[list[Cap]]
-    expiry: NotRequired[Expiry]
-
-
-class PointsConfigIn(TypedDict):
-    """Configuration of the points capability.
-
-    Attributes:
-        per_hour: Points per certified hour, counted minutes × rate ÷ 60 rounded down (1 by default).
-        per_activity: Points a certified service earns for its kind, on top of its hours.
-        per_rating: Points a rated request earns its handler.
-        caps: Caps per person and period.
-        expiry: When earned points expire.
-    """
-    per_hour: NotRequired[Decimal | int | str]
-    per_activity: NotRequired[dict[str, int]]
-    per_rating: NotRequired[RatingPoints]
-    caps: NotRequired[list[Cap]]
-    expiry: NotRequired[Expiry]
-
-
-class RatingPoints(TypedDict):
-    """Points for a rated request, by the filer's level, to the person who handled it.
-
-    Attributes:
-        very_satisfied: Very satisfied.
-        satisfied: Satisfied.
-        basically_satisfied: Basically satisfied.
-        dissatisfied: Dissatisfied.
-        very_dissatisfied: Very dissatisfied.
-    """
-    very_satisfied: NotRequired[int]
-    satisfied: NotRequired[int]
-    basically_satisfied: NotRequired[int]
-    dissatisfied: NotRequired[int]
-    very_dissatisfied: NotRequired[int]
-
-
-class Cap(TypedDict):
-    """At most `points` earned by one person in one period.
-
-    Attributes:
-        period: The period.
-        points: The most that may be earned in it.
-    """
-    period: CapPeriod
-    points: int
-
-
-CapPeriod: TypeAlias = "Literal['month', 'year']"
-"""The period a cap counts over."""
-
-
-class ExpiryNever(TypedDict):
-    """Never."""
-    rule: Literal['never']
-
-
-class ExpiryDays(TypedDict):
-    """After this many days: a lot earned on day D may be spent through day D + N − 1.
-
-    Attributes:
-        days: Days of validity (at least 1).
-    """
-    rule: Literal['days']
-    days: int
-
-
-class ExpiryEndOfMonth(TypedDict):
-    """At the end of the month it was earned in."""
-    rule: Literal['end_of_month']
-
-
-class ExpiryEndOfYear(TypedDict):
-    """At the end of the natural year it was earned in."""
-    rule: Literal['end_of_year']
-
-
-Expiry: TypeAlias = "ExpiryNever | ExpiryDays | ExpiryEndOfMonth | ExpiryEndOfYear"
-"""When a lot of points expires."""
 
 
 class CommandGrid(TypedDict):
@@ -5639,48 +6721,6 @@ FundEventIn: TypeAlias = "FundEventFundOpenedIn | FundEventAccountOpened | FundE
 """Something that happened to a fund."""
 
 
-class Terms(TypedDict):
-    """The terms a fund runs on.
-
-    Attributes:
-        fee: The monthly fee.
-        basis: How the manager is paid.
-        approval_threshold: Payments above this need the supervisor's approval first.
-        common_income_in_base: Whether common income counts in the remuneration base (only by the assembly).
-        rounding: The rounding of fees and remuneration.
-        split: The method that shares dividends.
-    """
-    fee: FeeRate
-    basis: Basis
-    approval_threshold: Amount
-    common_income_in_base: bool
-    rounding: Rounding
-    split: SplitMethod
-
-
-class TermsIn(TypedDict):
-    """The terms a fund runs on.
-
-    Attributes:
-        fee: The monthly fee.
-        basis: How the manager is paid.
-        approval_threshold: Payments above this need the supervisor's approval first.
-        common_income_in_base: Whether common income counts in the remuneration base (only by the assembly).
-        rounding: The rounding of fees and remuneration.
-        split: The method that shares dividends.
-    """
-    fee: FeeRateIn
-    basis: BasisIn
-    approval_threshold: AmountIn
-    common_income_in_base: bool
-    rounding: Rounding
-    split: SplitMethod
-
-
-SplitMethod: TypeAlias = "Literal['largest_remainder']"
-"""How a fixed sum is shared by weights so that the parts add up to it exactly."""
-
-
 PurposeEntry = TypedDict(
     "PurposeEntry",
     {
@@ -5812,244 +6852,6 @@ Purpose: TypeAlias = "PurposeEntry | PurposeFee | PurposeFeePayment | PurposeInc
 """Why a transaction was posted; it keeps the fund's records beside the ledger."""
 
 
-class Billing(TypedDict):
-    """A month's billing of fees.
-
-    Attributes:
-        month: The month, `YYYY-MM`.
-        date: The day billed.
-        households: Households billed.
-        billed: The sum of the bills.
-        exact: The exact `rate × area` total before rounding.
-        residue: `exact − billed`, kept as its own line.
-    """
-    month: str
-    date: _dt.date
-    households: int
-    billed: Amount
-    exact: Decimal
-    residue: Decimal
-
-
-class BillingIn(TypedDict):
-    """A month's billing of fees.
-
-    Attributes:
-        month: The month, `YYYY-MM`.
-        date: The day billed.
-        households: Households billed.
-        billed: The sum of the bills.
-        exact: The exact `rate × area` total before rounding.
-        residue: `exact − billed`, kept as its own line.
-    """
-    month: str
-    date: _dt.date | str
-    households: int
-    billed: AmountIn
-    exact: Decimal | int | str
-    residue: Decimal | int | str
-
-
-Budget = TypedDict(
-    "Budget",
-    {
-        "id": "str",
-        "from": "_dt.date",
-        "to": "_dt.date",
-        "lines": "list[LineAmount]",
-        "approval": "Approval",
-        "motion": "NotRequired[str | None]",
-        "amendments": "list[Amendment]",
-        "spent": "dict[str, Amount]",
-        "pending": "dict[str, Amount]",
-    },
-)
-"""An open budget (开放式预算) for a period.
-
-Attributes:
-    id: The budget's id.
-    from: Its first day.
-    to: Its last day.
-    lines: The lines as approved (with approved amendments applied); as proposed before.
-    approval: Where it stands.
-    motion: The motion that decided it.
-    amendments: Its amendments, in the order proposed.
-    spent: Posted spending per line (net of reversals).
-    pending: Payments awaiting the supervisor, per line.
-"""
-
-
-BudgetIn = TypedDict(
-    "BudgetIn",
-    {
-        "id": "str",
-        "from": "_dt.date | str",
-        "to": "_dt.date | str",
-        "lines": "list[LineAmountIn]",
-        "approval": "Approval",
-        "motion": "NotRequired[str | None]",
-        "amendments": "list[AmendmentIn]",
-        "spent": "dict[str, AmountIn]",
-        "pending": "dict[str, AmountIn]",
-    },
-)
-"""An open budget (开放式预算) for a period.
-
-Attributes:
-    id: The budget's id.
-    from: Its first day.
-    to: Its last day.
-    lines: The lines as approved (with approved amendments applied); as proposed before.
-    approval: Where it stands.
-    motion: The motion that decided it.
-    amendments: Its amendments, in the order proposed.
-    spent: Posted spending per line (net of reversals).
-    pending: Payments awaiting the supervisor, per line.
-"""
-
-
-Approval: TypeAlias = "Literal['proposed', 'approved', 'rejected']"
-"""Where a budget or an amendment stands."""
-
-
-class Amendment(TypedDict):
-    """An amendment to a budget: new amounts for some lines (new lines included).
-
-    Attributes:
-        id: The amendment's id.
-        lines: The new amounts.
-        reason: Why.
-        approval: Where it stands.
-        motion: The motion that decided it.
-    """
-    id: str
-    lines: list[LineAmount]
-    reason: str
-    approval: Approval
-    motion: NotRequired[str | None]
-
-
-class AmendmentIn(TypedDict):
-    """An amendment to a budget: new amounts for some lines (new lines included).
-
-    Attributes:
-        id: The amendment's id.
-        lines: The new amounts.
-        reason: Why.
-        approval: Where it stands.
-        motion: The motion that decided it.
-    """
-    id: str
-    lines: list[LineAmountIn]
-    reason: str
-    approval: Approval
-    motion: NotRequired[str | None]
-
-
-class Payment(TypedDict):
-    """A payment against a budget line.
-
-    Attributes:
-        id: The payment's id, also its transaction's id.
-        budget: The budget.
-        line: The line.
-        amount: The amount.
-        voucher: Its voucher.
-        requested: When it was requested.
-        posted: When it was posted.
-        approved_by: Who approved it, for payments above the threshold.
-        status: Where it stands.
-        reason: Why it was rejected.
-    """
-    id: str
-    budget: str
-    line: str
-    amount: Amount
-    voucher: Voucher
-    requested: _dt.date
-    posted: NotRequired[_dt.date | None]
-    approved_by: NotRequired[str | None]
-    status: PaymentStatus
-    reason: NotRequired[str | None]
-
-
-class PaymentIn(TypedDict):
-    """A payment against a budget line.
-
-    Attributes:
-        id: The payment's id, also its transaction's id.
-        budget: The budget.
-        line: The line.
-        amount: The amount.
-        voucher: Its voucher.
-        requested: When it was requested.
-        posted: When it was posted.
-        approved_by: Who approved it, for payments above the threshold.
-        status: Where it stands.
-        reason: Why it was rejected.
-    """
-    id: str
-    budget: str
-    line: str
-    amount: AmountIn
-    voucher: Voucher
-    requested: _dt.date | str
-    posted: NotRequired[_dt.date | str | None]
-    approved_by: NotRequired[str | None]
-    status: PaymentStatus
-    reason: NotRequired[str | None]
-
-
-PaymentStatus: TypeAlias = "Literal['pending', 'posted', 'rejected', 'reversed']"
-"""Where a payment stands."""
-
-
-Accrual = TypedDict(
-    "Accrual",
-    {
-        "id": "str",
-        "from": "_dt.date",
-        "to": "_dt.date",
-        "fees_collected": "Amount",
-        "common_income": "Amount",
-        "amount": "Amount",
-    },
-)
-"""An accrual of the manager's remuneration.
-
-Attributes:
-    id: The accrual's id, also its transaction's id.
-    from: Its period's first day.
-    to: Its period's last day.
-    fees_collected: Fees collected in the period.
-    common_income: Common income in the period counted in the base (zero unless agreed).
-    amount: The remuneration.
-"""
-
-
-AccrualIn = TypedDict(
-    "AccrualIn",
-    {
-        "id": "str",
-        "from": "_dt.date | str",
-        "to": "_dt.date | str",
-        "fees_collected": "AmountIn",
-        "common_income": "AmountIn",
-        "amount": "AmountIn",
-    },
-)
-"""An accrual of the manager's remuneration.
-
-Attributes:
-    id: The accrual's id, also its transaction's id.
-    from: Its period's first day.
-    to: Its period's last day.
-    fees_collected: Fees collected in the period.
-    common_income: Common income in the period counted in the base (zero unless agreed).
-    amount: The remuneration.
-"""
-
-
 class AssemblyEventOwnerSet(TypedDict):
     """A home's owner was recorded (or cleared).
 
@@ -6148,80 +6950,6 @@ AssemblyEvent: TypeAlias = "AssemblyEventOwnerSet | AssemblyEventMotionOpened | 
 
 AssemblyEventIn: TypeAlias = "AssemblyEventOwnerSet | AssemblyEventMotionOpenedIn | AssemblyEventVoteCast | AssemblyEventMotionClosedIn"
 """Something that happened in the owners' assembly."""
-
-
-MotionKind: TypeAlias = "Literal['ordinary', 'special']"
-"""The kind of a motion, which sets its majorities."""
-
-
-class Tally(TypedDict):
-    """The count of a vote.
-
-    Attributes:
-        kind: The kind of motion.
-        total_area: Exclusive area of the whole compound (m²).
-        total_owners: Owners of the compound (one who owns several homes counts once).
-        voted_area: Area of the owners who took part.
-        voted_owners: Owners who took part.
-        yes_area: Area voting yes.
-        yes_owners: Owners voting yes.
-        no_area: Area voting no.
-        no_owners: Owners voting no.
-        quorum: At least 2/3 of the area and at least 2/3 of the owners took part.
-        area_majority: The area majority of the kind was reached among those who took part.
-        owner_majority: The headcount majority of the kind was reached among those who took part.
-        outcome: The result.
-    """
-    kind: MotionKind
-    total_area: Decimal
-    total_owners: int
-    voted_area: Decimal
-    voted_owners: int
-    yes_area: Decimal
-    yes_owners: int
-    no_area: Decimal
-    no_owners: int
-    quorum: bool
-    area_majority: bool
-    owner_majority: bool
-    outcome: Outcome
-
-
-class TallyIn(TypedDict):
-    """The count of a vote.
-
-    Attributes:
-        kind: The kind of motion.
-        total_area: Exclusive area of the whole compound (m²).
-        total_owners: Owners of the compound (one who owns several homes counts once).
-        voted_area: Area of the owners who took part.
-        voted_owners: Owners who took part.
-        yes_area: Area voting yes.
-        yes_owners: Owners voting yes.
-        no_area: Area voting no.
-        no_owners: Owners voting no.
-        quorum: At least 2/3 of the area and at least 2/3 of the owners took part.
-        area_majority: The area majority of the kind was reached among those who took part.
-        owner_majority: The headcount majority of the kind was reached among those who took part.
-        outcome: The result.
-    """
-    kind: MotionKind
-    total_area: Decimal | int | str
-    total_owners: int
-    voted_area: Decimal | int | str
-    voted_owners: int
-    yes_area: Decimal | int | str
-    yes_owners: int
-    no_area: Decimal | int | str
-    no_owners: int
-    quorum: bool
-    area_majority: bool
-    owner_majority: bool
-    outcome: Outcome
-
-
-Outcome: TypeAlias = "Literal['passed', 'rejected', 'no_quorum']"
-"""How a vote ended."""
 
 
 class ScoringEventServiceRecorded(TypedDict):
@@ -8249,6 +8977,173 @@ class FundCapability:
         answer: Receipt = self._native.execute("fund", "pay_dividend", args, actor, at, key)
         return answer
 
+    def fund(
+        self,
+        id: str,
+    ) -> FundSummary | None:
+        """A fund's terms and records (budgets, payments, dividends, billings, accruals), or none.
+
+        Args:
+            id: The fund's id.
+        """
+        args: dict[str, Any] = {"id": id}
+        answer: FundSummary | None = self._native.ask("fund", "fund", args)
+        return answer
+
+    def funds(
+        self,
+    ) -> list[str]:
+        """The ids of every fund, in order."""
+        args: dict[str, Any] = {}
+        answer: list[str] = self._native.ask("fund", "funds", args)
+        return answer
+
+    def accounts(
+        self,
+        fund: str,
+    ) -> Table[AccountRow]:
+        """A fund's accounts, in the order opened.
+
+        Args:
+            fund: The fund.
+        """
+        args: dict[str, Any] = {"fund": fund}
+        answer: Table[AccountRow] = Table(self._native.ask("fund", "accounts", args))
+        return answer
+
+    def balances(
+        self,
+        fund: str,
+        *,
+        date: _dt.date | str | None = None,
+    ) -> Table[BalanceRow]:
+        """Every account's balance at the end of a day (everything posted when no day is
+        given), in the order opened: debits positive, credits negative, zero balances
+        included.
+
+        Args:
+            fund: The fund.
+            date: The day, included; everything posted when absent.
+        """
+        args: dict[str, Any] = {"fund": fund}
+        _put(args, "date", date)
+        answer: Table[BalanceRow] = Table(self._native.ask("fund", "balances", args))
+        return answer
+
+    def trial_balance(
+        self,
+        fund: str,
+        *,
+        date: _dt.date | str | None = None,
+    ) -> TrialBalance:
+        """The trial balance at the end of a day (everything posted when no day is given): the
+        accounts with a balance, and the debit and credit totals, which are equal.
+
+        Args:
+            fund: The fund.
+            date: The day, included; everything posted when absent.
+        """
+        args: dict[str, Any] = {"fund": fund}
+        _put(args, "date", date)
+        answer: TrialBalance = self._native.ask("fund", "trial_balance", args)
+        return answer
+
+    def account_history(
+        self,
+        fund: str,
+        account: str,
+    ) -> Table[HistoryRow]:
+        """Every transaction that touched an account, in the order posted, with the running
+        balance.
+
+        Args:
+            fund: The fund.
+            account: The account's full name (`assets:bank`).
+        """
+        args: dict[str, Any] = {"fund": fund, "account": account}
+        answer: Table[HistoryRow] = Table(self._native.ask("fund", "account_history", args))
+        return answer
+
+    def transactions(
+        self,
+        fund: str,
+    ) -> Table[PostingRow]:
+        """Every posting of a fund's ledger, one row each, in the order posted.
+
+        Args:
+            fund: The fund.
+        """
+        args: dict[str, Any] = {"fund": fund}
+        answer: Table[PostingRow] = Table(self._native.ask("fund", "transactions", args))
+        return answer
+
+    def statement(
+        self,
+        fund: str,
+        start: _dt.date | str,
+        end: _dt.date | str,
+    ) -> Statement:
+        """The public statement (公示) of a fund for the days `start` to `end` (both included):
+        income, fees with arrears and the collection rate (收缴率), spending against budget,
+        remuneration, dividends, the surplus, arrears by building and the vouchers — private
+        payees masked — stamped with the journal head and length it was drawn from, so that
+        anyone holding the journal can check it (`verify_statement`).
+
+        Args:
+            fund: The fund.
+            start: The period's first day.
+            end: The period's last day, included.
+        """
+        args: dict[str, Any] = {"fund": fund, "start": start, "end": end}
+        answer: Statement = self._native.ask("fund", "statement", args)
+        return answer
+
+    def basis_comparison(
+        self,
+        fund: str,
+        start: _dt.date | str,
+        end: _dt.date | str,
+    ) -> BasisComparison:
+        """What the manager and the owners end with over the days `start` to `end` (both
+        included) under the fund's remuneration basis (酬金制) and under the fixed-fee basis
+        (包干制).
+
+        Args:
+            fund: The fund.
+            start: The period's first day.
+            end: The period's last day, included.
+        """
+        args: dict[str, Any] = {"fund": fund, "start": start, "end": end}
+        answer: BasisComparison = self._native.ask("fund", "basis_comparison", args)
+        return answer
+
+    def export_hledger(
+        self,
+        fund: str,
+    ) -> str:
+        """The fund's ledger as an hledger journal, in the configured currency (`CNY` by
+        default): `hledger -f - balance` agrees with `balances` to the fen.
+
+        Args:
+            fund: The fund.
+        """
+        args: dict[str, Any] = {"fund": fund}
+        answer: str = self._native.ask("fund", "export_hledger", args)
+        return answer
+
+    def export_beancount(
+        self,
+        fund: str,
+    ) -> str:
+        """The fund's ledger as a Beancount file, in the configured currency.
+
+        Args:
+            fund: The fund.
+        """
+        args: dict[str, Any] = {"fund": fund}
+        answer: str = self._native.ask("fund", "export_beancount", args)
+        return answer
+
 
 class AssemblyCapability:
     """The owners' assembly (业主大会): the owners' roll, motions, votes and the Civil Code's quorum and majorities."""
@@ -8354,6 +9249,55 @@ class AssemblyCapability:
         """
         args: dict[str, Any] = {"motion": motion}
         answer: Receipt = self._native.execute("assembly", "close_motion", args, actor, at, key)
+        return answer
+
+    def owner(
+        self,
+        household: str,
+    ) -> str | None:
+        """The recorded owner (业主) of a home, or none.
+
+        Args:
+            household: The household's id.
+        """
+        args: dict[str, Any] = {"household": household}
+        answer: str | None = self._native.ask("assembly", "owner", args)
+        return answer
+
+    def electorate(
+        self,
+        unit: NodeCode,
+    ) -> Table[HomeRow]:
+        """The homes under a unit with their recorded owners and areas, by unit in code order:
+        who a motion of that unit is put to.
+
+        Args:
+            unit: The compound's unit.
+        """
+        args: dict[str, Any] = {"unit": unit}
+        answer: Table[HomeRow] = Table(self._native.ask("assembly", "electorate", args))
+        return answer
+
+    def motion(
+        self,
+        id: str,
+    ) -> MotionView | None:
+        """A motion with its votes and its count (final once closed, as it stands while open),
+        or none.
+
+        Args:
+            id: The motion's id.
+        """
+        args: dict[str, Any] = {"id": id}
+        answer: MotionView | None = self._native.ask("assembly", "motion", args)
+        return answer
+
+    def motions(
+        self,
+    ) -> Table[MotionView]:
+        """Every motion with its votes and count, by id."""
+        args: dict[str, Any] = {}
+        answer: Table[MotionView] = Table(self._native.ask("assembly", "motions", args))
         return answer
 
 
@@ -8930,6 +9874,92 @@ def verify_journal(
     return answer
 
 
+def split(
+    total: AmountIn,
+    weights: list[Decimal | int | str],
+    *,
+    method: SplitMethod | None = None,
+) -> list[Amount]:
+    """Shares a sum by weights (floor areas, or any agreed key) so that the parts add up to
+    it exactly, in the order of the weights: by largest remainder unless another method is
+    named (each part its exact share rounded down to the fen, the fen left over to the
+    largest remainders, ties to the earlier entry). 1,000.00 by 72 / 89.5 / 120.3 gives
+    255.50 / 317.60 / 426.90.
+
+    Args:
+        total: The sum to share.
+        weights: The weights, none negative, not all zero.
+        method: The method; largest remainder when absent.
+    """
+    args: dict[str, Any] = {"total": total, "weights": weights}
+    _put(args, "method", method)
+    answer: list[Amount] = _native.call("split", args)
+    return answer
+
+
+def apply_rate(
+    rate: Decimal | int | str,
+    quantities: list[Decimal | int | str],
+    *,
+    rounding: Rounding | None = None,
+) -> RateParts:
+    """Applies a rate (yuan per unit: 4 yuan per m²) to each quantity, each part rounded to
+    the fen on its own; the exact total and the rounding residue come back as their own
+    figures rather than hidden in a part. 72 m² at 4 yuan/m² gives 288.00.
+
+    Args:
+        rate: Yuan per unit.
+        quantities: The quantities (areas in m²).
+        rounding: The rounding of each part; half away from zero (四舍五入) when absent.
+    """
+    args: dict[str, Any] = {"rate": rate, "quantities": quantities}
+    _put(args, "rounding", rounding)
+    answer: RateParts = _native.call("apply_rate", args)
+    return answer
+
+
+def tally(
+    kind: MotionKind,
+    electorate: list[tuple[str, Decimal | int | str]],
+    votes: dict[str, Choice],
+) -> Tally:
+    """Counts a vote under Civil Code Art. 278: valid only if owners holding at least 2/3 of
+    the exclusive area and at least 2/3 of the owners take part; an ordinary motion then
+    needs more than half of the participating area and owners, a special one at least 3/4
+    of both.
+
+    Args:
+        kind: The kind of motion: `ordinary` or `special`.
+        electorate: Each home as an (owner, area in m²) pair; an owner of several homes counts once, with their areas added.
+        votes: Each owner's choice; votes of anyone not in the electorate are not counted.
+    """
+    args: dict[str, Any] = {"kind": kind, "electorate": electorate, "votes": votes}
+    answer: Tally = _native.call("tally", args)
+    return answer
+
+
+def verify_statement(
+    journal: str,
+    statement: StatementIn,
+    *,
+    config: WardConfigIn | None = None,
+) -> StatementCheck:
+    """Checks a published statement against a journal's text without trusting either: the
+    chain must be intact, its entry at the statement's length must carry the statement's
+    head, and the statement recomputed from the journal up to there must equal the one
+    given.
+
+    Args:
+        journal: The journal's text, one entry per line.
+        statement: The statement as published.
+        config: The configuration the ward ran under; the default when absent.
+    """
+    args: dict[str, Any] = {"journal": journal, "statement": statement}
+    _put(args, "config", config)
+    answer: StatementCheck = _native.call("verify_statement", args)
+    return answer
+
+
 def star_level(
     hours: Decimal | int | str,
     *,
@@ -9028,6 +10058,8 @@ def rating_items(
 
 __all__ = [
     "Account",
+    "AccountKind",
+    "AccountRow",
     "Accrual",
     "AccrualIn",
     "Activity",
@@ -9036,6 +10068,8 @@ __all__ = [
     "Amount",
     "AmountIn",
     "Approval",
+    "ArrearsRow",
+    "ArrearsRowIn",
     "AssemblyCapability",
     "AssemblyCommand",
     "AssemblyCommandCastVote",
@@ -9056,13 +10090,19 @@ __all__ = [
     "AssigneeDepartment",
     "AssigneePerson",
     "AssigneePool",
+    "BalanceRow",
+    "BalanceRowIn",
     "Band",
     "BandIn",
     "Basis",
+    "BasisComparison",
+    "BasisComparisonIn",
     "BasisFixedFee",
     "BasisFixedRemuneration",
     "BasisFixedRemunerationIn",
     "BasisIn",
+    "BasisOutcome",
+    "BasisOutcomeIn",
     "BasisRemuneration",
     "BasisRemunerationIn",
     "Better",
@@ -9106,6 +10146,8 @@ __all__ = [
     "DirectiveProgressIn",
     "DirectiveSummary",
     "DirectiveSummaryIn",
+    "Dividend",
+    "DividendIn",
     "Domain",
     "DomainSet",
     "ERROR_KINDS",
@@ -9133,6 +10175,8 @@ __all__ = [
     "ExpiryEndOfMonth",
     "ExpiryEndOfYear",
     "ExpiryNever",
+    "FeeFigures",
+    "FeeFiguresIn",
     "FeeRate",
     "FeeRateArea",
     "FeeRateAreaIn",
@@ -9197,6 +10241,8 @@ __all__ = [
     "FundEventPostedIn",
     "FundEventRemunerationAccrued",
     "FundEventRemunerationAccruedIn",
+    "FundSummary",
+    "FundSummaryIn",
     "GridCapability",
     "GridCommand",
     "GridCommandAcknowledge",
@@ -9246,6 +10292,10 @@ __all__ = [
     "Hash",
     "HistoryLine",
     "HistoryLineIn",
+    "HistoryRow",
+    "HistoryRowIn",
+    "HomeRow",
+    "HomeRowIn",
     "HoursRules",
     "HouseholdRow",
     "HouseholdRowIn",
@@ -9262,6 +10312,8 @@ __all__ = [
     "ImportRowUnit",
     "ImportedRequest",
     "ImportedRequestIn",
+    "IncomeRow",
+    "IncomeRowIn",
     "IncomeSource",
     "Indicators",
     "IndicatorsIn",
@@ -9292,6 +10344,8 @@ __all__ = [
     "MissingLeader",
     "Month",
     "MotionKind",
+    "MotionView",
+    "MotionViewIn",
     "Movement",
     "NewHousehold",
     "NewHouseholdIn",
@@ -9349,6 +10403,8 @@ __all__ = [
     "PointsTotals",
     "Posting",
     "PostingIn",
+    "PostingRow",
+    "PostingRowIn",
     "Progression",
     "ProgressionDirect",
     "ProgressionStepwise",
@@ -9363,6 +10419,8 @@ __all__ = [
     "PurposeRemunerationPaid",
     "PurposeReversal",
     "PurposeSpending",
+    "RateParts",
+    "RatePartsIn",
     "RatingNode",
     "RatingNodeIn",
     "RatingPoints",
@@ -9428,10 +10486,15 @@ __all__ = [
     "SharingKeyRate",
     "SharingKeyRateIn",
     "Source",
+    "SpendingRow",
+    "SpendingRowIn",
     "SplitMethod",
     "StarChange",
     "StarProfile",
     "StarProfileIn",
+    "Statement",
+    "StatementCheck",
+    "StatementIn",
     "Status",
     "Subject",
     "SubjectAmendBudget",
@@ -9507,6 +10570,8 @@ __all__ = [
     "Transaction",
     "TransactionIn",
     "TreeRow",
+    "TrialBalance",
+    "TrialBalanceIn",
     "UnitProgress",
     "UnitRounding",
     "UnitRow",
@@ -9514,16 +10579,22 @@ __all__ = [
     "Volunteer",
     "VolunteerIn",
     "Voucher",
+    "VoucherRow",
+    "VoucherRowIn",
     "WardCapabilities",
     "WardConfig",
     "WardConfigIn",
     "WhistleRow",
     "WhistleRowIn",
+    "apply_rate",
     "check_rating_tree",
     "evaluate_communities",
     "rating_items",
     "rating_losses",
     "satisfaction_rate",
+    "split",
     "star_level",
+    "tally",
     "verify_journal",
+    "verify_statement",
 ]

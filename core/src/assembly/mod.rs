@@ -11,11 +11,13 @@
 mod command;
 mod decide;
 mod error;
+mod rows;
 mod subject;
 mod tally;
 
 pub use command::{AssemblyCommand, AssemblyEvent};
 pub use error::AssemblyError;
+pub use rows::{HomeRow, MotionView};
 pub use subject::{Matter, MotionKind, Subject};
 pub use tally::{tally, Choice, Outcome, Tally};
 

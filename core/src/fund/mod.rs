@@ -34,6 +34,7 @@ mod event;
 pub mod export;
 pub mod ledger;
 mod model;
+mod rows;
 mod share;
 mod spend;
 mod statement;
@@ -46,6 +47,7 @@ pub use model::{
     Accrual, Amendment, Approval, Basis, Billing, Budget, Dividend, FeeRate, Fund, IncomeSource,
     LineAmount, Payment, PaymentStatus, SharingKey, Terms, Voucher,
 };
+pub use rows::{AccountRow, FundSummary, PostingRow};
 pub use share::BasisComparison;
 pub use statement::{
     ArrearsRow, FeeFigures, IncomeRow, SpendingRow, Statement, StatementCheck, VoucherRow,

@@ -10,6 +10,10 @@ use crate::surface::Function;
 crate::function_set! {
     pub static FUNCTIONS {
         "verify_journal" => VerifyJournal,
+        "split" => super::money::Split,
+        "apply_rate" => super::money::ApplyRate,
+        "tally" => super::assembly::Tally,
+        "verify_statement" => super::fund::VerifyStatement,
         "star_level" => super::scoring_rules::StarLevel,
         "satisfaction_rate" => super::scoring_rules::SatisfactionRate,
         "evaluate_communities" => super::rating::EvaluateCommunities,

@@ -11,8 +11,11 @@
 //! # Ok::<(), gridward::Error>(())
 //! ```
 
+pub mod assembly;
 pub mod functions;
+pub mod fund;
 pub mod grid;
+pub mod money;
 pub mod points;
 pub mod rating;
 pub mod scoring;
@@ -36,6 +39,8 @@ pub use functions::FUNCTIONS;
 pub static QUERY_SETS: &[&QuerySet] = &[
     &grid::GRID_QUERIES,
     &tasks::TASK_QUERIES,
+    &fund::FUND_QUERIES,
+    &assembly::ASSEMBLY_QUERIES,
     &scoring::SCORING_QUERIES,
     &points::POINTS_QUERIES,
 ];
