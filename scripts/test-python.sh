@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The Python face's checks: build the extension into .venv with maturin, run pytest
-# (including the parity fixtures and the stub checks), stubtest, and execute the example
-# notebooks headless. Works from any directory; needs Rust and Python >= 3.11 with venv.
+# (including the parity fixtures, the bad-input cases, the README's example and the stub
+# checks: stubtest and mypy --strict), and execute the example notebooks headless.
+# `--build-only` stops after the build. Works from any directory; needs Rust and Python
+# >= 3.11 with venv.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -27,6 +29,9 @@ fi
 
 echo "== maturin develop --release"
 maturin develop --release -m bindings-python/Cargo.toml
+if [[ "${1:-}" == "--build-only" ]]; then
+    exit 0
+fi
 
 echo "== pytest"
 "$py" -m pytest bindings-python/tests -q

@@ -411,29 +411,35 @@ fn args_doc(doc: &mut String, fields: &[Field], names: &[String], command: bool)
 }
 
 /// The return annotation, and whether the answer is a list of rows to wrap in a table.
-fn answer_type(answer: &Ty, types: &Types) -> (String, bool) {
+/// The return annotation, and for a list of rows the columns of the table it becomes.
+fn answer_type(answer: &Ty, types: &Types) -> (String, Option<Vec<String>>) {
     if let Ty::List(item) = answer {
-        if is_row(item, types) {
-            return (format!("Table[{}]", py_ty(item, Side::Out, types)), true);
+        if let Some(columns) = row_columns(item, types) {
+            return (format!("Table[{}]", py_ty(item, Side::Out, types)), Some(columns));
         }
     }
-    (py_ty(answer, Side::Out, types), false)
+    (py_ty(answer, Side::Out, types), None)
 }
 
-fn is_row(ty: &Ty, types: &Types) -> bool {
+/// The fields of a row type, in order; none if the type is not an object.
+fn row_columns(ty: &Ty, types: &Types) -> Option<Vec<String>> {
     match ty {
-        Ty::Ref(n) | Ty::Object(n) => {
-            matches!(types.decl(n).map(|d| &d.body), Some(Body::Object(_)))
-        }
-        _ => false,
+        Ty::Ref(n) | Ty::Object(n) => match types.decl(n).map(|d| &d.body) {
+            Some(Body::Object(fields)) => Some(fields.iter().map(|f| f.name.clone()).collect()),
+            _ => None,
+        },
+        _ => None,
     }
 }
 
-fn wrap_call(call: &str, table: bool) -> String {
-    if table {
-        format!("Table({call})")
-    } else {
-        call.to_owned()
+fn wrap_call(call: &str, table: Option<Vec<String>>) -> String {
+    match table {
+        Some(columns) => {
+            let quoted: Vec<String> = columns.iter().map(|c| format!("\"{c}\"")).collect();
+            let trailing = if quoted.len() == 1 { "," } else { "" };
+            format!("Table({call}, ({}{trailing}))", quoted.join(", "))
+        }
+        None => call.to_owned(),
     }
 }
 

@@ -7660,7 +7660,7 @@ class GridCapability:
     ) -> Table[UnitRow]:
         """The districts at the top of the hierarchy, in code order."""
         args: dict[str, Any] = {}
-        answer: Table[UnitRow] = Table(self._native.ask("grid", "roots", args))
+        answer: Table[UnitRow] = Table(self._native.ask("grid", "roots", args), ("code", "name", "level", "parent", "domains", "direct_households"))
         return answer
 
     def children(
@@ -7673,7 +7673,7 @@ class GridCapability:
             code: The unit's code.
         """
         args: dict[str, Any] = {"code": code}
-        answer: Table[UnitRow] = Table(self._native.ask("grid", "children", args))
+        answer: Table[UnitRow] = Table(self._native.ask("grid", "children", args), ("code", "name", "level", "parent", "domains", "direct_households"))
         return answer
 
     def subtree(
@@ -7686,7 +7686,7 @@ class GridCapability:
             code: The subtree's root.
         """
         args: dict[str, Any] = {"code": code}
-        answer: Table[TreeRow] = Table(self._native.ask("grid", "subtree", args))
+        answer: Table[TreeRow] = Table(self._native.ask("grid", "subtree", args), ("code", "parent", "level", "name", "depth", "direct_households", "households"))
         return answer
 
     def households_under(
@@ -7699,7 +7699,7 @@ class GridCapability:
             code: The subtree's root.
         """
         args: dict[str, Any] = {"code": code}
-        answer: Table[HouseholdRow] = Table(self._native.ask("grid", "households_under", args))
+        answer: Table[HouseholdRow] = Table(self._native.ask("grid", "households_under", args), ("id", "unit", "area"))
         return answer
 
     def people_under(
@@ -7712,7 +7712,7 @@ class GridCapability:
             code: The subtree's root.
         """
         args: dict[str, Any] = {"code": code}
-        answer: Table[PersonAt] = Table(self._native.ask("grid", "people_under", args))
+        answer: Table[PersonAt] = Table(self._native.ask("grid", "people_under", args), ("person", "role", "unit", "household"))
         return answer
 
     def household(
@@ -7817,7 +7817,7 @@ class GridCapability:
             level: The level of the units.
         """
         args: dict[str, Any] = {"id": id, "level": level}
-        answer: Table[UnitProgress] = Table(self._native.ask("grid", "directive_progress_by", args))
+        answer: Table[UnitProgress] = Table(self._native.ask("grid", "directive_progress_by", args), ("code", "name", "targets", "acknowledged", "completion_rate"))
         return answer
 
     def directives(
@@ -7825,7 +7825,7 @@ class GridCapability:
     ) -> Table[DirectiveSummary]:
         """All directives, in the order issued."""
         args: dict[str, Any] = {}
-        answer: Table[DirectiveSummary] = Table(self._native.ask("grid", "directives", args))
+        answer: Table[DirectiveSummary] = Table(self._native.ask("grid", "directives", args), ("id", "unit", "title", "issued_at", "due", "targets", "acknowledged"))
         return answer
 
 
@@ -8414,7 +8414,7 @@ class TasksCapability:
         args: dict[str, Any] = {}
         _put(args, "scope", scope)
         _put(args, "status", status)
-        answer: Table[RequestRow] = Table(self._native.ask("tasks", "requests", args))
+        answer: Table[RequestRow] = Table(self._native.ask("tasks", "requests", args), ("id", "category", "status", "filer", "household", "unit", "dispatcher", "responsible", "description", "filed_at", "dispatched_at", "response_due", "resolution_due", "responded_at", "handled_at", "handled_by", "report", "verified_by", "closed_at", "on_time", "updated_at", "claimed_by", "donor", "rating", "correction_due", "reopens", "returns", "extended", "supervised", "parked", "imported", "duplicate_of", "whistles", "note"))
         return answer
 
     def route(
@@ -8442,7 +8442,7 @@ class TasksCapability:
             person: The person's id.
         """
         args: dict[str, Any] = {"person": person}
-        answer: Table[RequestRow] = Table(self._native.ask("tasks", "claimable_by", args))
+        answer: Table[RequestRow] = Table(self._native.ask("tasks", "claimable_by", args), ("id", "category", "status", "filer", "household", "unit", "dispatcher", "responsible", "description", "filed_at", "dispatched_at", "response_due", "resolution_due", "responded_at", "handled_at", "handled_by", "report", "verified_by", "closed_at", "on_time", "updated_at", "claimed_by", "donor", "rating", "correction_due", "reopens", "returns", "extended", "supervised", "parked", "imported", "duplicate_of", "whistles", "note"))
         return answer
 
     def indicators(
@@ -8482,7 +8482,7 @@ class TasksCapability:
             end: The first moment after the period.
         """
         args: dict[str, Any] = {"level": level, "start": start, "end": end}
-        answer: Table[Indicators] = Table(self._native.ask("tasks", "indicators_by", args))
+        answer: Table[Indicators] = Table(self._native.ask("tasks", "indicators_by", args), ("unit", "filed", "withdrawn", "due", "closed", "closed_on_time", "open", "overdue", "reopened", "extended", "response_due", "responded_on_time", "rated", "satisfied", "whistled", "supervised", "parked", "closure_rate", "on_time_rate", "rework_rate", "extension_rate", "response_rate", "satisfaction_rate", "whistle_rate"))
         return answer
 
     def categories(
@@ -8492,7 +8492,7 @@ class TasksCapability:
         limits as short text (`"5wh"` working hours, `"15wd"` working days, `"24h"`, `"3d"`).
         """
         args: dict[str, Any] = {}
-        answer: Table[CategoryView] = Table(self._native.ask("tasks", "categories", args))
+        answer: Table[CategoryView] = Table(self._native.ask("tasks", "categories", args), ("code", "name", "description", "group", "domain", "handler", "response_limit", "resolution_limit", "extension", "skills", "micro_wish"))
         return answer
 
     def open311_services(
@@ -8500,7 +8500,7 @@ class TasksCapability:
     ) -> Table[Open311Service]:
         """The Open311 GeoReport v2 service list (GET services): one service per category."""
         args: dict[str, Any] = {}
-        answer: Table[Open311Service] = Table(self._native.ask("tasks", "open311_services", args))
+        answer: Table[Open311Service] = Table(self._native.ask("tasks", "open311_services", args), ("service_code", "service_name", "description", "metadata", "type", "keywords", "group"))
         return answer
 
     def open311_services_json(
@@ -8530,7 +8530,7 @@ class TasksCapability:
         args: dict[str, Any] = {}
         _put(args, "scope", scope)
         _put(args, "status", status)
-        answer: Table[Open311Request] = Table(self._native.ask("tasks", "open311_requests", args))
+        answer: Table[Open311Request] = Table(self._native.ask("tasks", "open311_requests", args), ("service_request_id", "status", "status_notes", "service_name", "service_code", "description", "agency_responsible", "service_notice", "requested_datetime", "updated_datetime", "expected_datetime", "address", "address_id", "zipcode", "media_url"))
         return answer
 
     def open311_requests_json(
@@ -9008,7 +9008,7 @@ class FundCapability:
             fund: The fund.
         """
         args: dict[str, Any] = {"fund": fund}
-        answer: Table[AccountRow] = Table(self._native.ask("fund", "accounts", args))
+        answer: Table[AccountRow] = Table(self._native.ask("fund", "accounts", args), ("account", "kind", "description", "no_negative"))
         return answer
 
     def balances(
@@ -9027,7 +9027,7 @@ class FundCapability:
         """
         args: dict[str, Any] = {"fund": fund}
         _put(args, "date", date)
-        answer: Table[BalanceRow] = Table(self._native.ask("fund", "balances", args))
+        answer: Table[BalanceRow] = Table(self._native.ask("fund", "balances", args), ("account", "kind", "balance"))
         return answer
 
     def trial_balance(
@@ -9061,7 +9061,7 @@ class FundCapability:
             account: The account's full name (`assets:bank`).
         """
         args: dict[str, Any] = {"fund": fund, "account": account}
-        answer: Table[HistoryRow] = Table(self._native.ask("fund", "account_history", args))
+        answer: Table[HistoryRow] = Table(self._native.ask("fund", "account_history", args), ("transaction", "date", "description", "amount", "balance"))
         return answer
 
     def transactions(
@@ -9074,7 +9074,7 @@ class FundCapability:
             fund: The fund.
         """
         args: dict[str, Any] = {"fund": fund}
-        answer: Table[PostingRow] = Table(self._native.ask("fund", "transactions", args))
+        answer: Table[PostingRow] = Table(self._native.ask("fund", "transactions", args), ("transaction", "date", "description", "account", "amount", "reverses"))
         return answer
 
     def statement(
@@ -9275,7 +9275,7 @@ class AssemblyCapability:
             unit: The compound's unit.
         """
         args: dict[str, Any] = {"unit": unit}
-        answer: Table[HomeRow] = Table(self._native.ask("assembly", "electorate", args))
+        answer: Table[HomeRow] = Table(self._native.ask("assembly", "electorate", args), ("household", "owner", "area"))
         return answer
 
     def motion(
@@ -9297,7 +9297,7 @@ class AssemblyCapability:
     ) -> Table[MotionView]:
         """Every motion with its votes and count, by id."""
         args: dict[str, Any] = {}
-        answer: Table[MotionView] = Table(self._native.ask("assembly", "motions", args))
+        answer: Table[MotionView] = Table(self._native.ask("assembly", "motions", args), ("id", "unit", "title", "subject", "kind", "opened", "closes", "votes", "tally", "closed"))
         return answer
 
 
@@ -9433,7 +9433,7 @@ class ScoringCapability:
         certified it, the minutes it counts and why it was refused.
         """
         args: dict[str, Any] = {}
-        answer: Table[ServiceRow] = Table(self._native.ask("scoring", "service_records", args))
+        answer: Table[ServiceRow] = Table(self._native.ask("scoring", "service_records", args), ("id", "person", "unit", "activity", "request", "started_at", "minutes", "travel_minutes", "note", "status", "certified_by", "counted_minutes", "rejected_reason"))
         return answer
 
     def volunteer(
@@ -9456,7 +9456,7 @@ class ScoringCapability:
     ) -> Table[Volunteer]:
         """Every volunteer with certified time or a level, by person id."""
         args: dict[str, Any] = {}
-        answer: Table[Volunteer] = Table(self._native.ask("scoring", "volunteers", args))
+        answer: Table[Volunteer] = Table(self._native.ask("scoring", "volunteers", args), ("person", "hours", "minutes", "services", "level", "since"))
         return answer
 
     def grant_preview(
@@ -9474,7 +9474,7 @@ class ScoringCapability:
         """
         args: dict[str, Any] = {"on": on}
         _put(args, "profile", profile)
-        answer: Table[StarChange] = Table(self._native.ask("scoring", "grant_preview", args))
+        answer: Table[StarChange] = Table(self._native.ask("scoring", "grant_preview", args), ("person", "from", "to"))
         return answer
 
     def obligations(
@@ -9494,7 +9494,7 @@ class ScoringCapability:
             end: The last month (included).
         """
         args: dict[str, Any] = {"unit": unit, "start": start, "end": end}
-        answer: Table[ObligationRow] = Table(self._native.ask("scoring", "obligations", args))
+        answer: Table[ObligationRow] = Table(self._native.ask("scoring", "obligations", args), ("person", "unit", "month", "services", "hours", "met"))
         return answer
 
     def handler_scores(
@@ -9513,7 +9513,7 @@ class ScoringCapability:
             end: The first moment after it.
         """
         args: dict[str, Any] = {"unit": unit, "start": start, "end": end}
-        answer: Table[HandlerScore] = Table(self._native.ask("scoring", "handler_scores", args))
+        answer: Table[HandlerScore] = Table(self._native.ask("scoring", "handler_scores", args), ("person", "rank", "score", "handled", "due", "closed", "closed_on_time", "rated", "satisfied", "closure_rate", "on_time_rate", "satisfaction_rate"))
         return answer
 
 
@@ -9770,7 +9770,7 @@ class PointsCapability:
             person: The person's id.
         """
         args: dict[str, Any] = {"person": person}
-        answer: Table[HistoryLine] = Table(self._native.ask("points", "passbook_history", args))
+        answer: Table[HistoryLine] = Table(self._native.ask("points", "passbook_history", args), ("on", "movement", "points", "balance", "reference"))
         return answer
 
     def items(
@@ -9778,7 +9778,7 @@ class PointsCapability:
     ) -> Table[Item]:
         """Every catalog item with its stock, in the order added."""
         args: dict[str, Any] = {}
-        answer: Table[Item] = Table(self._native.ask("points", "items", args))
+        answer: Table[Item] = Table(self._native.ask("points", "items", args), ("id", "unit", "name", "cost", "stock", "per_person", "valid_from", "valid_until", "min_star"))
         return answer
 
     def item(
@@ -9801,7 +9801,7 @@ class PointsCapability:
         day and reason of their reversal); `taken` lists the lots each took from.
         """
         args: dict[str, Any] = {}
-        answer: Table[RedemptionRow] = Table(self._native.ask("points", "redemptions", args))
+        answer: Table[RedemptionRow] = Table(self._native.ask("points", "redemptions", args), ("id", "person", "item", "quantity", "points", "on", "taken", "reversed_on", "reversal_reason"))
         return answer
 
     def redemption(
@@ -10007,7 +10007,7 @@ def evaluate_communities(
         data: Each community's value for every indicator, and the vetoes that fired.
     """
     args: dict[str, Any] = {"tree": tree, "data": data}
-    answer: Table[Evaluation] = Table(_native.call("evaluate_communities", args))
+    answer: Table[Evaluation] = Table(_native.call("evaluate_communities", args), ("community", "score", "grade", "rank", "vetoed", "items", "lost"))
     return answer
 
 
@@ -10037,7 +10037,7 @@ def rating_losses(
         evaluations: The evaluations.
     """
     args: dict[str, Any] = {"evaluations": evaluations}
-    answer: Table[LossRow] = Table(_native.call("rating_losses", args))
+    answer: Table[LossRow] = Table(_native.call("rating_losses", args), ("community", "grade", "rank", "indicator", "name", "item", "value", "points_lost"))
     return answer
 
 
@@ -10052,7 +10052,7 @@ def rating_items(
         evaluations: The evaluations.
     """
     args: dict[str, Any] = {"evaluations": evaluations}
-    answer: Table[ItemScoreRow] = Table(_native.call("rating_items", args))
+    answer: Table[ItemScoreRow] = Table(_native.call("rating_items", args), ("community", "grade", "rank", "id", "name", "points", "max"))
     return answer
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Generic, Iterable, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Iterable, Sequence, TypeVar
 
 if TYPE_CHECKING:
     import pandas  # type: ignore[import-untyped]
@@ -11,10 +11,17 @@ T = TypeVar("T")
 
 
 class Table(list[T], Generic[T]):
-    """A list of rows (dicts) that also converts to a pandas DataFrame."""
+    """A list of rows (dicts) that also converts to a pandas DataFrame.
 
-    def __init__(self, rows: Iterable[T] = ()) -> None:
+    ``columns`` are the row type's fields in their described order, so that an empty
+    table still gives a frame with its columns.
+    """
+
+    columns: tuple[str, ...]
+
+    def __init__(self, rows: Iterable[T] = (), columns: Sequence[str] = ()) -> None:
         super().__init__(rows)
+        self.columns = tuple(columns)
 
     def to_pandas(self) -> pandas.DataFrame:
         """The rows as a DataFrame, one column per field (pandas imported when needed)."""
@@ -23,4 +30,4 @@ class Table(list[T], Generic[T]):
         except ImportError as e:  # pragma: no cover - depends on the environment
             raise ImportError("to_pandas() needs pandas: pip install 'gridward[pandas]'") from e
         rows: list[Any] = list(self)
-        return pd.DataFrame(rows)
+        return pd.DataFrame(rows, columns=list(self.columns) or None)
