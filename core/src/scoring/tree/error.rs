@@ -3,7 +3,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::error::ErrorKind;
+use crate::error::kind::error_codes;
 
 /// Why a rating tree or the data evaluated on it was refused.
 ///
@@ -143,40 +143,24 @@ pub enum TreeError {
     },
 }
 
-impl TreeError {
-    /// A stable snake_case code.
-    pub fn code(&self) -> &'static str {
-        match self {
-            TreeError::Json(_) => "tree_json",
-            TreeError::BadText { .. } => "bad_text",
-            TreeError::DuplicateId { .. } => "duplicate_id",
-            TreeError::BadWeight { .. } => "bad_weight",
-            TreeError::WeightsTooLarge { .. } => "weights_too_large",
-            TreeError::EmptyGroup { .. } => "empty_group",
-            TreeError::BadTarget { .. } => "bad_target",
-            TreeError::TooDeep { .. } => "tree_too_deep",
-            TreeError::BadBand { .. } => "bad_band",
-            TreeError::DuplicateCommunity(_) => "duplicate_community",
-            TreeError::UnknownIndicator { .. } => "unknown_indicator",
-            TreeError::UnknownVeto { .. } => "unknown_veto",
-            TreeError::RepeatedVeto { .. } => "repeated_veto",
-            TreeError::MissingValue { .. } => "missing_value",
-            TreeError::NegativeValue { .. } => "negative_value",
-            TreeError::NotAFlag { .. } => "not_a_flag",
-            TreeError::ValueOutOfRange { .. } => "value_out_of_range",
-        }
-    }
-
-    /// The broad kind.
-    pub fn kind(&self) -> ErrorKind {
-        match self {
-            TreeError::UnknownIndicator { .. } | TreeError::UnknownVeto { .. } => {
-                ErrorKind::NotFound
-            }
-            TreeError::DuplicateId { .. }
-            | TreeError::DuplicateCommunity(_)
-            | TreeError::RepeatedVeto { .. } => ErrorKind::Conflict,
-            _ => ErrorKind::Invalid,
-        }
+error_codes! {
+    TreeError {
+        Json(..) => ("tree_json", Invalid),
+        BadText { .. } => ("bad_text", Invalid),
+        DuplicateId { .. } => ("duplicate_id", Conflict),
+        BadWeight { .. } => ("bad_weight", Invalid),
+        WeightsTooLarge { .. } => ("weights_too_large", Invalid),
+        EmptyGroup { .. } => ("empty_group", Invalid),
+        BadTarget { .. } => ("bad_target", Invalid),
+        TooDeep { .. } => ("tree_too_deep", Invalid),
+        BadBand { .. } => ("bad_band", Invalid),
+        DuplicateCommunity(..) => ("duplicate_community", Conflict),
+        UnknownIndicator { .. } => ("unknown_indicator", NotFound),
+        UnknownVeto { .. } => ("unknown_veto", NotFound),
+        RepeatedVeto { .. } => ("repeated_veto", Conflict),
+        MissingValue { .. } => ("missing_value", Invalid),
+        NegativeValue { .. } => ("negative_value", Invalid),
+        NotAFlag { .. } => ("not_a_flag", Invalid),
+        ValueOutOfRange { .. } => ("value_out_of_range", Invalid),
     }
 }

@@ -1,45 +1,20 @@
 //! The library's error type: one enum over the capabilities' errors, each with a stable
 //! code and a broad kind that the bindings map to exception classes and `Error.code`.
 
-use serde::{Deserialize, Serialize};
+pub(crate) mod kind;
+
+pub use kind::ErrorKind;
 
 use crate::access::Permission;
 use crate::assembly::AssemblyError;
+use crate::fund::export::ExportError;
 use crate::fund::FundError;
 use crate::grid::{GridError, NodeCode};
 use crate::journal::JournalError;
 use crate::points::PointsError;
+use crate::scoring::tree::TreeError;
 use crate::scoring::ScoringError;
 use crate::tasks::TaskError;
-
-/// The broad kind of an error; Python raises a subclass of `GridwardError` per kind.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ErrorKind {
-    /// The input is malformed or breaks a rule.
-    Invalid,
-    /// Something named does not exist.
-    NotFound,
-    /// The input clashes with the current state (exists already, not empty, reused key).
-    Conflict,
-    /// The actor may not do this.
-    PermissionDenied,
-    /// A journal is broken, malformed or not the one expected.
-    Journal,
-}
-
-impl ErrorKind {
-    /// The snake_case name used by the bindings.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ErrorKind::Invalid => "invalid",
-            ErrorKind::NotFound => "not_found",
-            ErrorKind::Conflict => "conflict",
-            ErrorKind::PermissionDenied => "permission_denied",
-            ErrorKind::Journal => "journal",
-        }
-    }
-}
 
 /// Every error Gridward returns.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -64,10 +39,10 @@ pub enum Error {
     Points(#[from] PointsError),
     /// A rating tree or its data was refused.
     #[error(transparent)]
-    Rating(#[from] crate::scoring::tree::TreeError),
+    Rating(#[from] TreeError),
     /// A ledger could not be exported for an accountants' tool.
     #[error(transparent)]
-    Export(#[from] crate::fund::export::ExportError),
+    Export(#[from] ExportError),
     /// A journal could not be read, verified or written.
     #[error(transparent)]
     Journal(#[from] JournalError),
@@ -110,46 +85,22 @@ pub enum Error {
     },
 }
 
-impl Error {
-    /// A stable snake_case code (for JavaScript's `Error.code` and Python's `.code`).
-    pub fn code(&self) -> &'static str {
-        match self {
-            Error::Grid(e) => e.code(),
-            Error::Tasks(e) => e.code(),
-            Error::Fund(e) => e.code(),
-            Error::Assembly(e) => e.code(),
-            Error::Scoring(e) => e.code(),
-            Error::Points(e) => e.code(),
-            Error::Rating(e) => e.code(),
-            Error::Export(e) => e.code(),
-            Error::Journal(JournalError::Broken(_)) => "journal_broken",
-            Error::Journal(JournalError::HeadMismatch { .. }) => "journal_head_mismatch",
-            Error::Journal(JournalError::Encode(_)) => "journal_encode",
-            Error::Denied { .. } => "permission_denied",
-            Error::UnknownActor(_) => "unknown_actor",
-            Error::IdempotencyConflict { .. } => "idempotency_conflict",
-            Error::MalformedEntry { .. } => "journal_malformed",
-            Error::Replay { .. } => "journal_replay",
-        }
-    }
-
-    /// The broad kind of the error.
-    pub fn kind(&self) -> ErrorKind {
-        match self {
-            Error::Grid(e) => e.kind(),
-            Error::Tasks(e) => e.kind(),
-            Error::Fund(e) => e.kind(),
-            Error::Assembly(e) => e.kind(),
-            Error::Scoring(e) => e.kind(),
-            Error::Points(e) => e.kind(),
-            Error::Rating(e) => e.kind(),
-            Error::Export(_) => ErrorKind::Invalid,
-            Error::Denied { .. } | Error::UnknownActor(_) => ErrorKind::PermissionDenied,
-            Error::IdempotencyConflict { .. } => ErrorKind::Conflict,
-            Error::Journal(_) | Error::MalformedEntry { .. } | Error::Replay { .. } => {
-                ErrorKind::Journal
-            }
-        }
+kind::error_codes! {
+    Error {
+        Grid(inner) => delegate GridError,
+        Tasks(inner) => delegate TaskError,
+        Fund(inner) => delegate FundError,
+        Assembly(inner) => delegate AssemblyError,
+        Scoring(inner) => delegate ScoringError,
+        Points(inner) => delegate PointsError,
+        Rating(inner) => delegate TreeError,
+        Export(inner) => delegate ExportError,
+        Journal(inner) => delegate JournalError,
+        Denied { .. } => ("permission_denied", PermissionDenied),
+        UnknownActor(..) => ("unknown_actor", PermissionDenied),
+        IdempotencyConflict { .. } => ("idempotency_conflict", Conflict),
+        MalformedEntry { .. } => ("journal_malformed", Journal),
+        Replay { .. } => ("journal_replay", Journal),
     }
 }
 
@@ -162,5 +113,53 @@ impl From<crate::calendar::CalendarError> for Error {
 impl From<crate::grid::CodeError> for Error {
     fn from(e: crate::grid::CodeError) -> Self {
         Error::Grid(GridError::Code(e))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashMap;
+
+    use super::{Error, ErrorKind};
+
+    #[test]
+    fn every_code_has_one_kind() {
+        let codes = Error::codes();
+        let mut kinds: HashMap<&str, ErrorKind> = HashMap::new();
+        for (code, kind) in &codes {
+            if let Some(first) = kinds.insert(code, *kind) {
+                assert_eq!(first, *kind, "code {code} has two kinds");
+            }
+        }
+        assert_eq!(kinds.len(), codes.len(), "a pair is listed twice");
+        for code in [
+            "unknown_request",
+            "permission_denied",
+            "journal_replay",
+            "bad_text",
+            "invalid_code",
+            "open311_not_json",
+            "bad_export_currency",
+            "journal_broken",
+            "amount_overflow",
+            "no_working_day",
+        ] {
+            assert!(kinds.contains_key(code), "{code} is missing");
+        }
+        assert!(codes.iter().all(|(code, _)| !code.is_empty()
+            && code
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')));
+    }
+
+    #[test]
+    fn an_error_has_a_code_it_lists() {
+        let replay = Error::Replay {
+            seq: 3,
+            source: Box::new(Error::UnknownActor("x".into())),
+        };
+        assert_eq!(replay.code(), "journal_replay");
+        assert_eq!(replay.kind(), ErrorKind::Journal);
+        assert!(Error::codes().contains(&(replay.code(), replay.kind())));
     }
 }
