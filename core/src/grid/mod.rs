@@ -7,6 +7,7 @@
 //! stays small and fast to walk.
 
 mod apply;
+mod authority;
 mod check;
 mod code;
 mod command;
@@ -31,8 +32,9 @@ pub use event::{GridEvent, NewHousehold};
 pub use model::{mask_name, mask_phone, Department, Household, PairedUnit, Person, Unit};
 pub use query::{Chain, ChainLink, Counts, PersonAt, Responder, TreeRow};
 
+pub(crate) use authority::Authority;
 pub(crate) use check::check_event;
-pub(crate) use decide::{decide, Authority};
+pub(crate) use decide::decide;
 
 use std::hash::BuildHasher;
 

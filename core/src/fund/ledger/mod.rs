@@ -18,6 +18,8 @@ pub use error::LedgerError;
 pub use report::{BalanceRow, HistoryRow, TrialBalance};
 pub use transaction::{Posting, Transaction};
 
+use transaction::Stored;
+
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
@@ -31,17 +33,6 @@ pub(crate) struct OpenAccount {
     pub(crate) kind: AccountKind,
     /// Transactions touching the account, in order.
     pub(crate) transactions: Vec<u32>,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) struct Stored {
-    pub(crate) id: Box<str>,
-    pub(crate) date: NaiveDate,
-    pub(crate) description: Box<str>,
-    pub(crate) start: u32,
-    pub(crate) end: u32,
-    pub(crate) reverses: Option<u32>,
-    pub(crate) reversed_by: Option<u32>,
 }
 
 /// What a batch under check would have done so far: balances moved, ids taken,
