@@ -71,8 +71,8 @@ pub(crate) fn decide(
             if closes <= at {
                 return Err(AssemblyError::BadClosing(motion).into());
             }
-            check_subject(funds, unit, &subject)?;
-            if subject.fund().is_some() {
+            if let Some(fund_subject) = subject.fund_subject() {
+                check_subject(funds, unit, fund_subject)?;
                 if let Some(m) = assembly
                     .motions
                     .values()

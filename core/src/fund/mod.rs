@@ -37,6 +37,7 @@ mod model;
 mod share;
 mod spend;
 mod statement;
+mod subject;
 
 pub use chart::{dividend_payable, expense_line, income, receivable};
 pub use command::FundCommand;
@@ -50,6 +51,7 @@ pub use share::BasisComparison;
 pub use statement::{
     ArrearsRow, FeeFigures, IncomeRow, SpendingRow, Statement, StatementCheck, VoucherRow,
 };
+pub use subject::FundSubject;
 
 pub(crate) use check::check_event;
 pub(crate) use decide::decide;

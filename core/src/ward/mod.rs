@@ -317,7 +317,7 @@ impl Ward {
                         Some(m) => fund::decided(
                             grid,
                             funds,
-                            &m.subject,
+                            m.subject.fund_subject(),
                             motion,
                             passed,
                             ctx.at.date_naive(),
