@@ -73,7 +73,7 @@ pub mod money;
 pub mod points;
 pub mod scoring;
 pub mod tasks;
-mod text;
+pub mod text;
 mod ward;
 
 pub use access::{Actor, Permission, Role};

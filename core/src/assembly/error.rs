@@ -1,6 +1,7 @@
 //! Errors of the assembly capability.
 
 use crate::error::kind::error_codes;
+use crate::text::TextError;
 
 /// Why an assembly command or event was refused.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -11,16 +12,9 @@ pub enum AssemblyError {
     /// A motion with this id exists already.
     #[error("a motion with id {0:?} exists already")]
     MotionExists(String),
-    /// A text field is empty, too long or holds control characters.
-    #[error("bad {what} {value:?}: {why}")]
-    BadText {
-        /// Which field.
-        what: &'static str,
-        /// The value given.
-        value: String,
-        /// Why not.
-        why: &'static str,
-    },
+    /// A text breaks its rule.
+    #[error(transparent)]
+    Text(#[from] TextError),
     /// The motion is closed.
     #[error("motion {0:?} is closed")]
     Closed(String),
@@ -68,7 +62,7 @@ error_codes! {
     AssemblyError {
         UnknownMotion(..) => ("unknown_motion", NotFound),
         MotionExists(..) => ("motion_exists", Conflict),
-        BadText { .. } => ("bad_text", Invalid),
+        Text(inner) => delegate TextError,
         Closed(..) => ("motion_closed", Conflict),
         VotingEnded { .. } => ("voting_ended", Conflict),
         StillOpen { .. } => ("voting_open", Conflict),

@@ -15,6 +15,7 @@ use super::{FundError, Funds};
 use crate::access::Actor;
 use crate::error::Error;
 use crate::grid::{Authority, Grid, NodeCode};
+use crate::text::{TextError, TextKind};
 
 /// Checks that a fund matter can be put to the owners of `unit`: the fund is theirs and
 /// the thing decided awaits a decision.
@@ -25,12 +26,9 @@ pub(crate) fn check_subject(
 ) -> Result<(), Error> {
     let f = funds.fund(subject.fund())?;
     if f.unit != unit {
-        return Err(FundError::BadText {
-            what: "motion unit",
-            value: unit.to_string(),
-            why: "a fund's matters go to the owners of the fund's own compound",
-        }
-        .into());
+        let why = "a fund's matters go to the owners of the fund's own compound";
+        let error = TextError::new(TextKind::Key, "motion unit", &unit.to_string(), why);
+        return Err(FundError::Text(error).into());
     }
     let proposed = |what: &'static str, id: &str, approval: Option<Approval>| match approval {
         None => Err(Error::from(FundError::Unknown {

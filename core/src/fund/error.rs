@@ -3,6 +3,7 @@
 use super::ledger::LedgerError;
 use crate::error::kind::error_codes;
 use crate::money::{Amount, MoneyError};
+use crate::text::TextError;
 
 /// Why a fund command or event was refused.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -19,16 +20,9 @@ pub enum FundError {
     /// A fund with this id exists already.
     #[error("a fund with id {0:?} exists already")]
     FundExists(String),
-    /// A text field is empty, too long or holds control characters.
-    #[error("bad {what} {value:?}: {why}")]
-    BadText {
-        /// Which field.
-        what: &'static str,
-        /// The value given.
-        value: String,
-        /// Why not.
-        why: &'static str,
-    },
+    /// An id, a name or another text breaks its rule.
+    #[error(transparent)]
+    Text(#[from] TextError),
     /// A figure is out of its allowed range.
     #[error("bad {what} {value}: {why}")]
     BadFigure {
@@ -165,7 +159,7 @@ error_codes! {
         Money(inner) => delegate MoneyError,
         UnknownFund(..) => ("unknown_fund", NotFound),
         FundExists(..) => ("fund_exists", Conflict),
-        BadText { .. } => ("bad_text", Invalid),
+        Text(inner) => delegate TextError,
         BadFigure { .. } => ("bad_figure", Invalid),
         NotInCompound { .. } => ("not_in_compound", Invalid),
         BilledAlready { .. } => ("billed_already", Conflict),

@@ -5,6 +5,7 @@ use rust_decimal::Decimal;
 use super::code::{CodeError, Level, NodeCode};
 use crate::access::Role;
 use crate::error::kind::error_codes;
+use crate::text::TextError;
 
 /// Why a grid command or event was refused.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -71,16 +72,9 @@ pub enum GridError {
         /// Why not.
         why: &'static str,
     },
-    /// An id or name is empty, too long or holds control characters.
-    #[error("{what} {value:?} is not acceptable: {why}")]
-    BadText {
-        /// Which field.
-        what: &'static str,
-        /// The value given.
-        value: String,
-        /// Why not.
-        why: &'static str,
-    },
+    /// An id, a name or another text breaks its rule.
+    #[error(transparent)]
+    Text(#[from] TextError),
     /// No household has this id.
     #[error("no household with id {0:?}")]
     UnknownHousehold(String),
@@ -194,7 +188,7 @@ error_codes! {
         UnitNotEmpty { .. } => ("unit_not_empty", Conflict),
         WrongLevel { .. } => ("wrong_level", Invalid),
         BadMove { .. } => ("bad_move", Invalid),
-        BadText { .. } => ("bad_text", Invalid),
+        Text(inner) => delegate TextError,
         UnknownHousehold(..) => ("unknown_household", NotFound),
         HouseholdExists(..) => ("household_exists", Conflict),
         BadArea { .. } => ("bad_area", Invalid),

@@ -1,6 +1,7 @@
 //! Errors of the points capability.
 
 use crate::error::kind::error_codes;
+use crate::text::TextError;
 
 /// Why a points command or event was refused.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -23,16 +24,9 @@ pub enum PointsError {
     /// No person has this id.
     #[error("no person with id {0:?}")]
     UnknownPerson(String),
-    /// A text field is empty, too long or holds control characters.
-    #[error("bad {what} {value:?}: {why}")]
-    BadText {
-        /// Which field.
-        what: &'static str,
-        /// The value given.
-        value: String,
-        /// Why not.
-        why: &'static str,
-    },
+    /// An id, a name or a reason breaks its rule.
+    #[error(transparent)]
+    Text(#[from] TextError),
     /// A number is out of its range.
     #[error("bad {what} {value}: {why}")]
     BadNumber {
@@ -144,7 +138,7 @@ error_codes! {
         RedemptionExists(..) => ("redemption_exists", Conflict),
         EarningExists(..) => ("earning_exists", Conflict),
         UnknownPerson(..) => ("unknown_person", NotFound),
-        BadText { .. } => ("bad_text", Invalid),
+        Text(inner) => delegate TextError,
         BadNumber { .. } => ("bad_number", Invalid),
         BadWindow(..) => ("bad_window", Invalid),
         KeyRequired => ("key_required", Invalid),

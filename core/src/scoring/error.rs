@@ -1,6 +1,7 @@
 //! Errors of the scoring capability.
 
 use crate::error::kind::error_codes;
+use crate::text::TextError;
 
 /// Why a scoring command or event was refused.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -17,16 +18,9 @@ pub enum ScoringError {
     /// No request has this id.
     #[error("no request with id {0:?}")]
     UnknownRequest(String),
-    /// A text field is empty, too long or holds control characters.
-    #[error("bad {what} {value:?}: {why}")]
-    BadText {
-        /// Which field.
-        what: &'static str,
-        /// The value given.
-        value: String,
-        /// Why not.
-        why: &'static str,
-    },
+    /// An id, a note or a reason breaks its rule.
+    #[error(transparent)]
+    Text(#[from] TextError),
     /// A service's minutes are out of range.
     #[error("bad minutes {minutes} for service {id:?}: service takes 1 to 1440 minutes and travel at most 1440")]
     BadMinutes {
@@ -102,7 +96,7 @@ error_codes! {
         RecordExists(..) => ("service_record_exists", Conflict),
         UnknownPerson(..) => ("unknown_person", NotFound),
         UnknownRequest(..) => ("unknown_request", NotFound),
-        BadText { .. } => ("bad_text", Invalid),
+        Text(inner) => delegate TextError,
         BadMinutes { .. } => ("bad_minutes", Invalid),
         FutureService { .. } => ("future_service", Invalid),
         NotPending(..) => ("service_not_pending", Conflict),

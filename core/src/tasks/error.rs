@@ -5,6 +5,7 @@ use super::open311::Open311Error;
 use crate::calendar::CalendarError;
 use crate::error::kind::error_codes;
 use crate::grid::NodeCode;
+use crate::text::TextError;
 
 /// Why a tasks command or event was refused.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -21,16 +22,9 @@ pub enum TaskError {
     /// No department has this id.
     #[error("no department with id {0:?}")]
     UnknownDepartment(String),
-    /// A text field is empty, too long or holds control characters.
-    #[error("bad {what} {value:?}: {why}")]
-    BadText {
-        /// Which field.
-        what: &'static str,
-        /// The value given.
-        value: String,
-        /// Why not.
-        why: &'static str,
-    },
+    /// A text breaks its rule.
+    #[error(transparent)]
+    Text(#[from] TextError),
     /// Filing needs an idempotency key, so that a retried filing has one effect.
     #[error("filing a request needs an idempotency key")]
     KeyRequired,
@@ -150,7 +144,7 @@ error_codes! {
         RequestExists(..) => ("request_exists", Conflict),
         UnknownCategory(..) => ("unknown_category", NotFound),
         UnknownDepartment(..) => ("unknown_department", NotFound),
-        BadText { .. } => ("bad_text", Invalid),
+        Text(inner) => delegate TextError,
         KeyRequired => ("key_required", Invalid),
         WrongStatus { .. } => ("wrong_status", Conflict),
         NotResponsible { .. } => ("not_responsible", PermissionDenied),

@@ -4,6 +4,7 @@ use chrono::NaiveDate;
 
 use crate::error::kind::{error_codes, ErrorKind};
 use crate::money::{Amount, MoneyError};
+use crate::text::TextError;
 
 /// Why a ledger refused an account or a transaction. A refused transaction leaves the
 /// ledger as it was.
@@ -23,16 +24,9 @@ pub enum LedgerError {
     /// No account has this name.
     #[error("no account named {0:?}")]
     UnknownAccount(String),
-    /// A transaction id or description is empty, too long or holds control characters.
-    #[error("bad {what} {value:?}: {why}")]
-    BadText {
-        /// Which field.
-        what: &'static str,
-        /// The value given.
-        value: String,
-        /// Why not.
-        why: &'static str,
-    },
+    /// A transaction id or description breaks its rule.
+    #[error(transparent)]
+    Text(#[from] TextError),
     /// A transaction needs two or more postings.
     #[error("transaction {0:?} needs two or more postings")]
     TooFewPostings(String),
@@ -107,7 +101,7 @@ error_codes! {
         BadAccountName { .. } => ("bad_account_name", Invalid),
         AccountExists(..) => ("account_exists", Conflict),
         UnknownAccount(..) => ("unknown_account", NotFound),
-        BadText { .. } => ("bad_text", Invalid),
+        Text(inner) => delegate TextError,
         TooFewPostings(..) => ("too_few_postings", Invalid),
         ZeroPosting { .. } => ("zero_posting", Invalid),
         Unbalanced { .. } => ("unbalanced", Invalid),

@@ -4,6 +4,7 @@
 use rust_decimal::Decimal;
 
 use crate::error::kind::error_codes;
+use crate::text::TextError;
 
 /// Why a rating tree or the data evaluated on it was refused.
 ///
@@ -14,17 +15,13 @@ pub enum TreeError {
     /// The JSON text is not a tree (syntax, an unknown field, a wrong type).
     #[error("rating tree JSON: {0}")]
     Json(String),
-    /// An id, name or label is empty, too long or holds control characters.
-    #[error("{path}: bad {what} {value:?}: {why}")]
-    BadText {
-        /// Where in the tree (or `community` for data).
+    /// An id, a name or a label breaks its rule.
+    #[error("{path}: {source}")]
+    Text {
+        /// Where in the tree (or `data[i]` for a community).
         path: String,
-        /// Which field.
-        what: &'static str,
-        /// The value given.
-        value: String,
-        /// Why not.
-        why: &'static str,
+        /// The text refused.
+        source: TextError,
     },
     /// Two nodes or vetoes share an id.
     #[error("{path}: id {id:?} is used already at {first}")]
@@ -146,7 +143,7 @@ pub enum TreeError {
 error_codes! {
     TreeError {
         Json(..) => ("tree_json", Invalid),
-        BadText { .. } => ("bad_text", Invalid),
+        Text { source, .. } => delegate TextError,
         DuplicateId { .. } => ("duplicate_id", Conflict),
         BadWeight { .. } => ("bad_weight", Invalid),
         WeightsTooLarge { .. } => ("weights_too_large", Invalid),
