@@ -5,7 +5,7 @@ mod common;
 
 use common::fund::*;
 use gridward::assembly::{AssemblyCommand, Choice, Matter, Outcome, Subject};
-use gridward::fund::{Approval, Basis, FundCommand, LineAmount};
+use gridward::fund::{Approval, Basis, FundCommand, FundSubject, LineAmount};
 use gridward::grid::NodeCode;
 use rust_decimal::Decimal;
 
@@ -236,23 +236,23 @@ fn a_passed_budget_takes_effect_and_a_failed_one_does_not() {
     open(
         &mut w,
         "m-yes",
-        Subject::ApproveBudget {
+        Subject::Fund(FundSubject::ApproveBudget {
             fund: FUND.into(),
             budget: "yes".into(),
-        },
+        }),
     );
     open(
         &mut w,
         "m-no",
-        Subject::ApproveBudget {
+        Subject::Fund(FundSubject::ApproveBudget {
             fund: FUND.into(),
             budget: "no".into(),
-        },
+        }),
     );
-    let again = Subject::ApproveBudget {
+    let again = Subject::Fund(FundSubject::ApproveBudget {
         fund: FUND.into(),
         budget: "yes".into(),
-    };
+    });
     let closes = chrono::DateTime::parse_from_rfc3339("2026-03-10T18:00:00+08:00").unwrap();
     let unit = NodeCode::parse(UNIT).unwrap();
     refused(
@@ -280,10 +280,10 @@ fn a_passed_budget_takes_effect_and_a_failed_one_does_not() {
     assert!(f.ledger.has_account("expenses:cleaning"));
     // A decided budget cannot be put to the vote again.
     let closes = chrono::DateTime::parse_from_rfc3339("2026-04-10T18:00:00+08:00").unwrap();
-    let subject = Subject::ApproveBudget {
+    let subject = Subject::Fund(FundSubject::ApproveBudget {
         fund: FUND.into(),
         budget: "no".into(),
-    };
+    });
     refused(
         &mut w,
         Some("oc"),

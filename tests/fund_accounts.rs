@@ -6,7 +6,9 @@ mod common;
 
 use common::fund::*;
 use gridward::assembly::Subject;
-use gridward::fund::{Basis, FundCommand, IncomeSource, LineAmount, PaymentStatus, SharingKey};
+use gridward::fund::{
+    Basis, FundCommand, FundSubject, IncomeSource, LineAmount, PaymentStatus, SharingKey,
+};
 use gridward::{Ward, WardConfig};
 use rust_decimal::Decimal;
 
@@ -44,10 +46,10 @@ fn vector_a_dividend_of_4_yuan_per_m2_gives_a_72_m2_home_288_yuan() {
         &mut w,
         3,
         "m-d",
-        Subject::Dividend {
+        Subject::Fund(FundSubject::Dividend {
             fund: FUND.into(),
             dividend: "d".into(),
-        },
+        }),
         1,
         7,
     );
@@ -79,10 +81,10 @@ fn vector_a_thousand_yuan_shared_by_area_adds_up_exactly() {
         &mut w,
         3,
         "m-d",
-        Subject::Dividend {
+        Subject::Fund(FundSubject::Dividend {
             fund: FUND.into(),
             dividend: "d".into(),
-        },
+        }),
         1,
         7,
     );
@@ -179,10 +181,10 @@ fn spending_only_against_an_approved_line_within_what_remains() {
         &mut w,
         3,
         "m-b",
-        Subject::ApproveBudget {
+        Subject::Fund(FundSubject::ApproveBudget {
             fund: FUND.into(),
             budget: "b".into(),
-        },
+        }),
         1,
         4,
     );
@@ -245,11 +247,11 @@ fn spending_only_against_an_approved_line_within_what_remains() {
         &mut w,
         3,
         "m-a",
-        Subject::AmendBudget {
+        Subject::Fund(FundSubject::AmendBudget {
             fund: FUND.into(),
             budget: "b".into(),
             amendment: "a".into(),
-        },
+        }),
         2,
         2,
     );
@@ -376,10 +378,10 @@ fn remuneration_is_a_share_of_fees_collected_and_of_common_income_only_if_agreed
         &mut w,
         3,
         "m-base",
-        Subject::CommonIncomeInBase {
+        Subject::Fund(FundSubject::CommonIncomeInBase {
             fund: FUND.into(),
             include: true,
-        },
+        }),
         2,
         1,
     );

@@ -31,10 +31,174 @@ export declare function is_gridward_error(value: unknown): value is GridwardErro
 
 /** Every code a Gridward error can carry. */
 export type ErrorCode =
-  | "permission_denied";
+  | "invalid_code"
+  | "unknown_unit"
+  | "unit_exists"
+  | "parent_missing"
+  | "parent_mismatch"
+  | "unit_not_empty"
+  | "wrong_level"
+  | "bad_move"
+  | "bad_text"
+  | "unknown_household"
+  | "household_exists"
+  | "bad_area"
+  | "unknown_person"
+  | "person_exists"
+  | "already_resident"
+  | "role_level"
+  | "role_held"
+  | "role_not_held"
+  | "unknown_department"
+  | "department_exists"
+  | "paired_unit_exists"
+  | "unknown_directive"
+  | "directive_exists"
+  | "no_households"
+  | "not_a_target"
+  | "already_acknowledged"
+  | "due_before_issue"
+  | "unknown_request"
+  | "request_exists"
+  | "unknown_category"
+  | "key_required"
+  | "wrong_status"
+  | "not_responsible"
+  | "verifier_is_handler"
+  | "person_required"
+  | "not_filer"
+  | "already_rated"
+  | "already_extended"
+  | "not_eligible"
+  | "claim_limit"
+  | "no_open_call"
+  | "foreign_department"
+  | "bad_location"
+  | "bad_duplicate"
+  | "no_handover"
+  | "bad_zone"
+  | "bad_weekday"
+  | "bad_time"
+  | "bad_period"
+  | "overlapping_periods"
+  | "bad_date"
+  | "holiday_and_make_up_day"
+  | "no_working_time"
+  | "no_working_day"
+  | "date_out_of_range"
+  | "bad_limit"
+  | "open311_not_json"
+  | "open311_not_array"
+  | "open311_not_object"
+  | "open311_missing_field"
+  | "open311_empty_field"
+  | "open311_wrong_type"
+  | "open311_bad_status"
+  | "open311_bad_datetime"
+  | "open311_unknown_address"
+  | "bad_account_name"
+  | "account_exists"
+  | "unknown_account"
+  | "too_few_postings"
+  | "zero_posting"
+  | "unbalanced"
+  | "backdated"
+  | "transaction_id_reused"
+  | "unknown_transaction"
+  | "already_reversed"
+  | "not_a_reversal"
+  | "negative_balance"
+  | "bad_amount"
+  | "amount_overflow"
+  | "unknown_fund"
+  | "fund_exists"
+  | "bad_figure"
+  | "not_in_compound"
+  | "billed_already"
+  | "unknown_budget"
+  | "exists"
+  | "not_found"
+  | "wrong_state"
+  | "unknown_line"
+  | "over_budget"
+  | "outside_period"
+  | "spending_outside_budget"
+  | "not_available"
+  | "fixed_fee_basis"
+  | "unknown_motion"
+  | "motion_exists"
+  | "motion_closed"
+  | "voting_ended"
+  | "voting_open"
+  | "bad_closing"
+  | "not_an_owner"
+  | "voted_already"
+  | "subject_pending"
+  | "unknown_service_record"
+  | "service_record_exists"
+  | "bad_minutes"
+  | "future_service"
+  | "service_not_pending"
+  | "own_service"
+  | "request_mismatch"
+  | "request_recorded"
+  | "bad_star_profile"
+  | "grant_backdated"
+  | "bad_months"
+  | "stale_level"
+  | "unknown_item"
+  | "item_exists"
+  | "unknown_redemption"
+  | "redemption_exists"
+  | "earning_exists"
+  | "bad_number"
+  | "bad_window"
+  | "insufficient_points"
+  | "out_of_stock"
+  | "limit_reached"
+  | "not_on_offer"
+  | "stars_needed"
+  | "not_earnable"
+  | "cap_reached"
+  | "bad_lot"
+  | "tree_json"
+  | "duplicate_id"
+  | "bad_weight"
+  | "weights_too_large"
+  | "empty_group"
+  | "bad_target"
+  | "tree_too_deep"
+  | "bad_band"
+  | "duplicate_community"
+  | "unknown_indicator"
+  | "unknown_veto"
+  | "repeated_veto"
+  | "missing_value"
+  | "negative_value"
+  | "not_a_flag"
+  | "value_out_of_range"
+  | "bad_export_account_name"
+  | "bad_export_currency"
+  | "journal_broken"
+  | "journal_head_mismatch"
+  | "journal_encode"
+  | "permission_denied"
+  | "unknown_actor"
+  | "idempotency_conflict"
+  | "journal_malformed"
+  | "journal_replay"
+  | "wrong_type"
+  | "unknown_field"
+  | "missing_field"
+  | "unknown_value"
+  | "float_not_allowed"
+  | "naive_datetime"
+  | "bad_format"
+  | "out_of_range"
+  | "invalid_value";
 
 /** The broad kind of an error. */
-export type ErrorKind = "permission_denied";
+export type ErrorKind = "conflict" | "invalid" | "journal" | "not_found" | "permission_denied";
 
 /** What Gridward throws: a real `Error` with a stable code, its kind, and the field at fault for bad input. */
 export interface GridwardError extends Error {
@@ -2064,8 +2228,28 @@ export interface BasisOutcomeIn {
   owners: AmountIn;
 }
 
+/** Any other matter of Art. 278, decided on its own. */
+export interface SubjectMatter {
+  type: "matter";
+  /** The matter. */
+  matter: Matter;
+}
+
+/**
+ * What a motion decides: a matter of Civil Code Art. 278, or a matter of a fund, which
+ * takes effect on the fund when the motion passes.
+ *
+ * In JSON both read alike, `{"type": "matter", "matter": "rebuild"}` and
+ * `{"type": "approve_budget", "fund": "f1", "budget": "2026"}`: a fund subject is written
+ * as the [`FundSubject`] it carries.
+ */
+export type Subject = (SubjectMatter | FundSubject);
+
+/** The matters of Civil Code Art. 278 that owners decide jointly. */
+export type Matter = "rules_of_procedure" | "management_statute" | "elect_committee" | "appoint_manager" | "use_maintenance_fund" | "raise_maintenance_fund" | "rebuild" | "change_use_of_common_parts" | "business_use_of_common_parts" | "other_major_matter";
+
 /** Approve a fund's proposed budget. */
-export interface SubjectApproveBudget {
+export interface FundSubjectApproveBudget {
   type: "approve_budget";
   /** The fund. */
   fund: string;
@@ -2074,7 +2258,7 @@ export interface SubjectApproveBudget {
 }
 
 /** Approve an amendment to a fund's budget. */
-export interface SubjectAmendBudget {
+export interface FundSubjectAmendBudget {
   type: "amend_budget";
   /** The fund. */
   fund: string;
@@ -2085,7 +2269,7 @@ export interface SubjectAmendBudget {
 }
 
 /** Approve a dividend of surplus common income. */
-export interface SubjectDividend {
+export interface FundSubjectDividend {
   type: "dividend";
   /** The fund. */
   fund: string;
@@ -2094,7 +2278,7 @@ export interface SubjectDividend {
 }
 
 /** Count common income in the manager's remuneration base (or stop counting it). */
-export interface SubjectCommonIncomeInBase {
+export interface FundSubjectCommonIncomeInBase {
   type: "common_income_in_base";
   /** The fund. */
   fund: string;
@@ -2102,18 +2286,11 @@ export interface SubjectCommonIncomeInBase {
   include: boolean;
 }
 
-/** Any other matter of Art. 278, decided on its own. */
-export interface SubjectMatter {
-  type: "matter";
-  /** The matter. */
-  matter: Matter;
-}
-
-/** What a motion decides. Fund subjects take effect on the fund when the motion passes. */
-export type Subject = (SubjectApproveBudget | SubjectAmendBudget | SubjectDividend | SubjectCommonIncomeInBase | SubjectMatter);
-
-/** The matters of Civil Code Art. 278 that owners decide jointly. */
-export type Matter = "rules_of_procedure" | "management_statute" | "elect_committee" | "appoint_manager" | "use_maintenance_fund" | "raise_maintenance_fund" | "rebuild" | "change_use_of_common_parts" | "business_use_of_common_parts" | "other_major_matter";
+/**
+ * A fund matter put to the owners' vote. Every one is an ordinary matter (Civil Code
+ * Art. 278's "other matters").
+ */
+export type FundSubject = (FundSubjectApproveBudget | FundSubjectAmendBudget | FundSubjectDividend | FundSubjectCommonIncomeInBase);
 
 /** An owner's vote. */
 export type Choice = "yes" | "no" | "abstain";

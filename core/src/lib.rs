@@ -75,7 +75,7 @@ pub mod queries;
 pub mod scoring;
 pub mod surface;
 pub mod tasks;
-mod text;
+pub mod text;
 mod ward;
 
 pub use access::{Actor, Permission, Role};

@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 use gridward::assembly::{AssemblyCommand, Choice, Subject};
-use gridward::fund::{Basis, FeeRate, FundCommand, LineAmount, Voucher};
+use gridward::fund::{Basis, FeeRate, FundCommand, FundSubject, LineAmount, Voucher};
 use gridward::grid::{GridCommand, NodeCode};
 use gridward::money::Amount;
 use gridward::{Actor, Command, Context, Error, Receipt, Role, Ward, WardConfig};
@@ -208,10 +208,10 @@ pub fn approve_budget(w: &mut Ward, owners: usize, lines: &[(&str, &str)]) {
         w,
         owners,
         "m-b",
-        Subject::ApproveBudget {
+        Subject::Fund(FundSubject::ApproveBudget {
             fund: FUND.into(),
             budget: "b".into(),
-        },
+        }),
         1,
         4,
     );

@@ -18,14 +18,178 @@ from typing import Any, Literal, NotRequired, TypeAlias, TypedDict
 from . import _gridward as _native
 from ._table import Table
 
-ErrorCode: TypeAlias = Literal["permission_denied"]
+ErrorCode: TypeAlias = Literal["invalid_code", "unknown_unit", "unit_exists", "parent_missing", "parent_mismatch", "unit_not_empty", "wrong_level", "bad_move", "bad_text", "unknown_household", "household_exists", "bad_area", "unknown_person", "person_exists", "already_resident", "role_level", "role_held", "role_not_held", "unknown_department", "department_exists", "paired_unit_exists", "unknown_directive", "directive_exists", "no_households", "not_a_target", "already_acknowledged", "due_before_issue", "unknown_request", "request_exists", "unknown_category", "key_required", "wrong_status", "not_responsible", "verifier_is_handler", "person_required", "not_filer", "already_rated", "already_extended", "not_eligible", "claim_limit", "no_open_call", "foreign_department", "bad_location", "bad_duplicate", "no_handover", "bad_zone", "bad_weekday", "bad_time", "bad_period", "overlapping_periods", "bad_date", "holiday_and_make_up_day", "no_working_time", "no_working_day", "date_out_of_range", "bad_limit", "open311_not_json", "open311_not_array", "open311_not_object", "open311_missing_field", "open311_empty_field", "open311_wrong_type", "open311_bad_status", "open311_bad_datetime", "open311_unknown_address", "bad_account_name", "account_exists", "unknown_account", "too_few_postings", "zero_posting", "unbalanced", "backdated", "transaction_id_reused", "unknown_transaction", "already_reversed", "not_a_reversal", "negative_balance", "bad_amount", "amount_overflow", "unknown_fund", "fund_exists", "bad_figure", "not_in_compound", "billed_already", "unknown_budget", "exists", "not_found", "wrong_state", "unknown_line", "over_budget", "outside_period", "spending_outside_budget", "not_available", "fixed_fee_basis", "unknown_motion", "motion_exists", "motion_closed", "voting_ended", "voting_open", "bad_closing", "not_an_owner", "voted_already", "subject_pending", "unknown_service_record", "service_record_exists", "bad_minutes", "future_service", "service_not_pending", "own_service", "request_mismatch", "request_recorded", "bad_star_profile", "grant_backdated", "bad_months", "stale_level", "unknown_item", "item_exists", "unknown_redemption", "redemption_exists", "earning_exists", "bad_number", "bad_window", "insufficient_points", "out_of_stock", "limit_reached", "not_on_offer", "stars_needed", "not_earnable", "cap_reached", "bad_lot", "tree_json", "duplicate_id", "bad_weight", "weights_too_large", "empty_group", "bad_target", "tree_too_deep", "bad_band", "duplicate_community", "unknown_indicator", "unknown_veto", "repeated_veto", "missing_value", "negative_value", "not_a_flag", "value_out_of_range", "bad_export_account_name", "bad_export_currency", "journal_broken", "journal_head_mismatch", "journal_encode", "permission_denied", "unknown_actor", "idempotency_conflict", "journal_malformed", "journal_replay", "wrong_type", "unknown_field", "missing_field", "unknown_value", "float_not_allowed", "naive_datetime", "bad_format", "out_of_range", "invalid_value"]
 """Every code a ``GridwardError`` can carry."""
 
-ErrorKind: TypeAlias = Literal["permission_denied"]
+ErrorKind: TypeAlias = Literal["conflict", "invalid", "journal", "not_found", "permission_denied"]
 """The broad kinds; each has its exception class."""
 
 ERROR_KINDS: dict[str, str] = {
+    "invalid_code": "invalid",
+    "unknown_unit": "not_found",
+    "unit_exists": "conflict",
+    "parent_missing": "not_found",
+    "parent_mismatch": "invalid",
+    "unit_not_empty": "conflict",
+    "wrong_level": "invalid",
+    "bad_move": "invalid",
+    "bad_text": "invalid",
+    "unknown_household": "not_found",
+    "household_exists": "conflict",
+    "bad_area": "invalid",
+    "unknown_person": "not_found",
+    "person_exists": "conflict",
+    "already_resident": "conflict",
+    "role_level": "invalid",
+    "role_held": "conflict",
+    "role_not_held": "invalid",
+    "unknown_department": "not_found",
+    "department_exists": "conflict",
+    "paired_unit_exists": "conflict",
+    "unknown_directive": "not_found",
+    "directive_exists": "conflict",
+    "no_households": "invalid",
+    "not_a_target": "invalid",
+    "already_acknowledged": "conflict",
+    "due_before_issue": "invalid",
+    "unknown_request": "not_found",
+    "request_exists": "conflict",
+    "unknown_category": "not_found",
+    "key_required": "invalid",
+    "wrong_status": "conflict",
+    "not_responsible": "permission_denied",
+    "verifier_is_handler": "permission_denied",
+    "person_required": "permission_denied",
+    "not_filer": "permission_denied",
+    "already_rated": "conflict",
+    "already_extended": "conflict",
+    "not_eligible": "permission_denied",
+    "claim_limit": "conflict",
+    "no_open_call": "conflict",
+    "foreign_department": "invalid",
+    "bad_location": "invalid",
+    "bad_duplicate": "invalid",
+    "no_handover": "conflict",
+    "bad_zone": "invalid",
+    "bad_weekday": "invalid",
+    "bad_time": "invalid",
+    "bad_period": "invalid",
+    "overlapping_periods": "invalid",
+    "bad_date": "invalid",
+    "holiday_and_make_up_day": "invalid",
+    "no_working_time": "invalid",
+    "no_working_day": "invalid",
+    "date_out_of_range": "invalid",
+    "bad_limit": "invalid",
+    "open311_not_json": "invalid",
+    "open311_not_array": "invalid",
+    "open311_not_object": "invalid",
+    "open311_missing_field": "invalid",
+    "open311_empty_field": "invalid",
+    "open311_wrong_type": "invalid",
+    "open311_bad_status": "invalid",
+    "open311_bad_datetime": "invalid",
+    "open311_unknown_address": "invalid",
+    "bad_account_name": "invalid",
+    "account_exists": "conflict",
+    "unknown_account": "not_found",
+    "too_few_postings": "invalid",
+    "zero_posting": "invalid",
+    "unbalanced": "invalid",
+    "backdated": "conflict",
+    "transaction_id_reused": "conflict",
+    "unknown_transaction": "not_found",
+    "already_reversed": "conflict",
+    "not_a_reversal": "invalid",
+    "negative_balance": "conflict",
+    "bad_amount": "invalid",
+    "amount_overflow": "invalid",
+    "unknown_fund": "not_found",
+    "fund_exists": "conflict",
+    "bad_figure": "invalid",
+    "not_in_compound": "invalid",
+    "billed_already": "conflict",
+    "unknown_budget": "not_found",
+    "exists": "conflict",
+    "not_found": "not_found",
+    "wrong_state": "conflict",
+    "unknown_line": "not_found",
+    "over_budget": "conflict",
+    "outside_period": "invalid",
+    "spending_outside_budget": "invalid",
+    "not_available": "conflict",
+    "fixed_fee_basis": "conflict",
+    "unknown_motion": "not_found",
+    "motion_exists": "conflict",
+    "motion_closed": "conflict",
+    "voting_ended": "conflict",
+    "voting_open": "conflict",
+    "bad_closing": "invalid",
+    "not_an_owner": "permission_denied",
+    "voted_already": "conflict",
+    "subject_pending": "conflict",
+    "unknown_service_record": "not_found",
+    "service_record_exists": "conflict",
+    "bad_minutes": "invalid",
+    "future_service": "invalid",
+    "service_not_pending": "conflict",
+    "own_service": "permission_denied",
+    "request_mismatch": "invalid",
+    "request_recorded": "conflict",
+    "bad_star_profile": "invalid",
+    "grant_backdated": "conflict",
+    "bad_months": "invalid",
+    "stale_level": "conflict",
+    "unknown_item": "not_found",
+    "item_exists": "conflict",
+    "unknown_redemption": "not_found",
+    "redemption_exists": "conflict",
+    "earning_exists": "conflict",
+    "bad_number": "invalid",
+    "bad_window": "invalid",
+    "insufficient_points": "conflict",
+    "out_of_stock": "conflict",
+    "limit_reached": "conflict",
+    "not_on_offer": "conflict",
+    "stars_needed": "permission_denied",
+    "not_earnable": "invalid",
+    "cap_reached": "conflict",
+    "bad_lot": "conflict",
+    "tree_json": "invalid",
+    "duplicate_id": "conflict",
+    "bad_weight": "invalid",
+    "weights_too_large": "invalid",
+    "empty_group": "invalid",
+    "bad_target": "invalid",
+    "tree_too_deep": "invalid",
+    "bad_band": "invalid",
+    "duplicate_community": "conflict",
+    "unknown_indicator": "not_found",
+    "unknown_veto": "not_found",
+    "repeated_veto": "conflict",
+    "missing_value": "invalid",
+    "negative_value": "invalid",
+    "not_a_flag": "invalid",
+    "value_out_of_range": "invalid",
+    "bad_export_account_name": "invalid",
+    "bad_export_currency": "invalid",
+    "journal_broken": "journal",
+    "journal_head_mismatch": "journal",
+    "journal_encode": "journal",
     "permission_denied": "permission_denied",
+    "unknown_actor": "permission_denied",
+    "idempotency_conflict": "conflict",
+    "journal_malformed": "journal",
+    "journal_replay": "journal",
+    "wrong_type": "invalid",
+    "unknown_field": "invalid",
+    "missing_field": "invalid",
+    "unknown_value": "invalid",
+    "float_not_allowed": "invalid",
+    "naive_datetime": "invalid",
+    "bad_format": "invalid",
+    "out_of_range": "invalid",
+    "invalid_value": "invalid",
 }
 """The kind of every error code."""
 
@@ -2348,7 +2512,31 @@ class BasisOutcomeIn(TypedDict):
     owners: AmountIn
 
 
-class SubjectApproveBudget(TypedDict):
+class SubjectMatter(TypedDict):
+    """Any other matter of Art. 278, decided on its own.
+
+    Attributes:
+        matter: The matter.
+    """
+    type: Literal['matter']
+    matter: Matter
+
+
+Subject: TypeAlias = "SubjectMatter | FundSubject"
+"""What a motion decides: a matter of Civil Code Art. 278, or a matter of a fund, which
+takes effect on the fund when the motion passes.
+
+In JSON both read alike, `{"type": "matter", "matter": "rebuild"}` and
+`{"type": "approve_budget", "fund": "f1", "budget": "2026"}`: a fund subject is written
+as the [`FundSubject`] it carries.
+"""
+
+
+Matter: TypeAlias = "Literal['rules_of_procedure', 'management_statute', 'elect_committee', 'appoint_manager', 'use_maintenance_fund', 'raise_maintenance_fund', 'rebuild', 'change_use_of_common_parts', 'business_use_of_common_parts', 'other_major_matter']"
+"""The matters of Civil Code Art. 278 that owners decide jointly."""
+
+
+class FundSubjectApproveBudget(TypedDict):
     """Approve a fund's proposed budget.
 
     Attributes:
@@ -2360,7 +2548,7 @@ class SubjectApproveBudget(TypedDict):
     budget: str
 
 
-class SubjectAmendBudget(TypedDict):
+class FundSubjectAmendBudget(TypedDict):
     """Approve an amendment to a fund's budget.
 
     Attributes:
@@ -2374,7 +2562,7 @@ class SubjectAmendBudget(TypedDict):
     amendment: str
 
 
-class SubjectDividend(TypedDict):
+class FundSubjectDividend(TypedDict):
     """Approve a dividend of surplus common income.
 
     Attributes:
@@ -2386,7 +2574,7 @@ class SubjectDividend(TypedDict):
     dividend: str
 
 
-class SubjectCommonIncomeInBase(TypedDict):
+class FundSubjectCommonIncomeInBase(TypedDict):
     """Count common income in the manager's remuneration base (or stop counting it).
 
     Attributes:
@@ -2398,22 +2586,10 @@ class SubjectCommonIncomeInBase(TypedDict):
     include: bool
 
 
-class SubjectMatter(TypedDict):
-    """Any other matter of Art. 278, decided on its own.
-
-    Attributes:
-        matter: The matter.
-    """
-    type: Literal['matter']
-    matter: Matter
-
-
-Subject: TypeAlias = "SubjectApproveBudget | SubjectAmendBudget | SubjectDividend | SubjectCommonIncomeInBase | SubjectMatter"
-"""What a motion decides. Fund subjects take effect on the fund when the motion passes."""
-
-
-Matter: TypeAlias = "Literal['rules_of_procedure', 'management_statute', 'elect_committee', 'appoint_manager', 'use_maintenance_fund', 'raise_maintenance_fund', 'rebuild', 'change_use_of_common_parts', 'business_use_of_common_parts', 'other_major_matter']"
-"""The matters of Civil Code Art. 278 that owners decide jointly."""
+FundSubject: TypeAlias = "FundSubjectApproveBudget | FundSubjectAmendBudget | FundSubjectDividend | FundSubjectCommonIncomeInBase"
+"""A fund matter put to the owners' vote. Every one is an ordinary matter (Civil Code
+Art. 278's "other matters").
+"""
 
 
 Choice: TypeAlias = "Literal['yes', 'no', 'abstain']"
@@ -10241,6 +10417,11 @@ __all__ = [
     "FundEventPostedIn",
     "FundEventRemunerationAccrued",
     "FundEventRemunerationAccruedIn",
+    "FundSubject",
+    "FundSubjectAmendBudget",
+    "FundSubjectApproveBudget",
+    "FundSubjectCommonIncomeInBase",
+    "FundSubjectDividend",
     "FundSummary",
     "FundSummaryIn",
     "GridCapability",
@@ -10497,10 +10678,6 @@ __all__ = [
     "StatementIn",
     "Status",
     "Subject",
-    "SubjectAmendBudget",
-    "SubjectApproveBudget",
-    "SubjectCommonIncomeInBase",
-    "SubjectDividend",
     "SubjectMatter",
     "Take",
     "Tally",

@@ -9,17 +9,8 @@ use crate::access::{Actor, Permission};
 use crate::error::Error;
 use crate::fund::{check_subject, Funds};
 use crate::grid::{Authority, Grid, GridError, NodeCode};
-
-fn text(what: &'static str, value: &str, max: usize) -> Result<(), AssemblyError> {
-    match crate::text::why_bad(value, max, false) {
-        None => Ok(()),
-        Some(why) => Err(AssemblyError::BadText {
-            what,
-            value: value.to_owned(),
-            why,
-        }),
-    }
-}
+use crate::text::TextKind::{Key, Title};
+use crate::text::{check, TextError};
 
 /// Decides an assembly command.
 pub(crate) fn decide(
@@ -59,8 +50,8 @@ pub(crate) fn decide(
             subject,
             closes,
         } => {
-            text("motion id", &motion, 64)?;
-            text("motion title", &title, 300)?;
+            check(Key, "motion id", &motion).map_err(AssemblyError::Text)?;
+            check(Title, "motion title", &title).map_err(AssemblyError::Text)?;
             if grid.unit(unit).is_none() {
                 return Err(GridError::UnknownUnit(unit).into());
             }
@@ -71,8 +62,8 @@ pub(crate) fn decide(
             if closes <= at {
                 return Err(AssemblyError::BadClosing(motion).into());
             }
-            check_subject(funds, unit, &subject)?;
-            if subject.fund().is_some() {
+            if let Some(fund_subject) = subject.fund_subject() {
+                check_subject(funds, unit, fund_subject)?;
                 if let Some(m) = assembly
                     .motions
                     .values()
@@ -112,12 +103,9 @@ pub(crate) fn decide(
                 }
                 (None, Some(me)) => (me.clone(), None),
                 (None, None) => {
-                    return Err(AssemblyError::BadText {
-                        what: "owner",
-                        value: String::new(),
-                        why: "the platform records a ballot for a named owner",
-                    }
-                    .into())
+                    let why = "the platform records a ballot for a named owner";
+                    let error = TextError::new(Key, "owner", "", why);
+                    return Err(AssemblyError::Text(error).into());
                 }
             };
             owns_in(grid, assembly, &owner, m.unit)?;

@@ -1,6 +1,7 @@
 //! Errors of the assembly capability.
 
-use crate::error::ErrorKind;
+use crate::error::kind::error_codes;
+use crate::text::TextError;
 
 /// Why an assembly command or event was refused.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -11,16 +12,9 @@ pub enum AssemblyError {
     /// A motion with this id exists already.
     #[error("a motion with id {0:?} exists already")]
     MotionExists(String),
-    /// A text field is empty, too long or holds control characters.
-    #[error("bad {what} {value:?}: {why}")]
-    BadText {
-        /// Which field.
-        what: &'static str,
-        /// The value given.
-        value: String,
-        /// Why not.
-        why: &'static str,
-    },
+    /// A text breaks its rule.
+    #[error(transparent)]
+    Text(#[from] TextError),
     /// The motion is closed.
     #[error("motion {0:?} is closed")]
     Closed(String),
@@ -64,30 +58,17 @@ pub enum AssemblyError {
     SubjectPending(String),
 }
 
-impl AssemblyError {
-    /// A stable snake_case code.
-    pub fn code(&self) -> &'static str {
-        match self {
-            AssemblyError::UnknownMotion(_) => "unknown_motion",
-            AssemblyError::MotionExists(_) => "motion_exists",
-            AssemblyError::BadText { .. } => "bad_text",
-            AssemblyError::Closed(_) => "motion_closed",
-            AssemblyError::VotingEnded { .. } => "voting_ended",
-            AssemblyError::StillOpen { .. } => "voting_open",
-            AssemblyError::BadClosing(_) => "bad_closing",
-            AssemblyError::NotAnOwner { .. } => "not_an_owner",
-            AssemblyError::VotedAlready { .. } => "voted_already",
-            AssemblyError::SubjectPending(_) => "subject_pending",
-        }
-    }
-
-    /// The broad kind.
-    pub fn kind(&self) -> ErrorKind {
-        match self {
-            AssemblyError::UnknownMotion(_) => ErrorKind::NotFound,
-            AssemblyError::BadText { .. } | AssemblyError::BadClosing(_) => ErrorKind::Invalid,
-            AssemblyError::NotAnOwner { .. } => ErrorKind::PermissionDenied,
-            _ => ErrorKind::Conflict,
-        }
+error_codes! {
+    AssemblyError {
+        UnknownMotion(..) => ("unknown_motion", NotFound),
+        MotionExists(..) => ("motion_exists", Conflict),
+        Text(inner) => delegate TextError,
+        Closed(..) => ("motion_closed", Conflict),
+        VotingEnded { .. } => ("voting_ended", Conflict),
+        StillOpen { .. } => ("voting_open", Conflict),
+        BadClosing(..) => ("bad_closing", Invalid),
+        NotAnOwner { .. } => ("not_an_owner", PermissionDenied),
+        VotedAlready { .. } => ("voted_already", Conflict),
+        SubjectPending(..) => ("subject_pending", Conflict),
     }
 }

@@ -1,6 +1,10 @@
 //! What a motion decides, and the kind of vote it needs (Civil Code Art. 278).
 
-use serde::{Deserialize, Serialize};
+use serde::de::{Error as _, Unexpected};
+use serde::{Deserialize, Deserializer, Serialize};
+use serde_json::Value;
+
+use crate::fund::FundSubject;
 
 /// The kind of a motion, which sets its majorities.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -65,46 +69,25 @@ impl Matter {
     }
 }
 
-/// What a motion decides. Fund subjects take effect on the fund when the motion passes.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// What a motion decides: a matter of Civil Code Art. 278, or a matter of a fund, which
+/// takes effect on the fund when the motion passes.
+///
+/// In JSON both read alike, `{"type": "matter", "matter": "rebuild"}` and
+/// `{"type": "approve_budget", "fund": "f1", "budget": "2026"}`: a fund subject is written
+/// as the [`FundSubject`] it carries.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Subject {
-    /// Approve a fund's proposed budget.
-    ApproveBudget {
-        /// The fund.
-        fund: String,
-        /// The budget.
-        budget: String,
-    },
-    /// Approve an amendment to a fund's budget.
-    AmendBudget {
-        /// The fund.
-        fund: String,
-        /// The budget.
-        budget: String,
-        /// The amendment.
-        amendment: String,
-    },
-    /// Approve a dividend of surplus common income.
-    Dividend {
-        /// The fund.
-        fund: String,
-        /// The dividend.
-        dividend: String,
-    },
-    /// Count common income in the manager's remuneration base (or stop counting it).
-    CommonIncomeInBase {
-        /// The fund.
-        fund: String,
-        /// Count it or not.
-        include: bool,
-    },
     /// Any other matter of Art. 278, decided on its own.
     Matter {
         /// The matter.
         matter: Matter,
     },
+    /// A matter of a fund: a budget, an amendment, a dividend, or common income in the
+    /// remuneration base.
+    #[serde(untagged)]
+    Fund(FundSubject),
 }
 
 impl Subject {
@@ -113,18 +96,175 @@ impl Subject {
     pub fn kind(&self) -> MotionKind {
         match self {
             Subject::Matter { matter } => matter.kind(),
-            _ => MotionKind::Ordinary,
+            Subject::Fund(_) => MotionKind::Ordinary,
         }
     }
 
     /// The fund a fund subject names.
     pub fn fund(&self) -> Option<&str> {
+        self.fund_subject().map(FundSubject::fund)
+    }
+
+    /// The fund matter, if the subject is one.
+    pub fn fund_subject(&self) -> Option<&FundSubject> {
         match self {
-            Subject::ApproveBudget { fund, .. }
-            | Subject::AmendBudget { fund, .. }
-            | Subject::Dividend { fund, .. }
-            | Subject::CommonIncomeInBase { fund, .. } => Some(fund),
+            Subject::Fund(subject) => Some(subject),
             Subject::Matter { .. } => None,
+        }
+    }
+}
+
+impl From<FundSubject> for Subject {
+    fn from(subject: FundSubject) -> Subject {
+        Subject::Fund(subject)
+    }
+}
+
+/// Every subject's `type`.
+const TYPES: &[&str] = &[
+    "approve_budget",
+    "amend_budget",
+    "dividend",
+    "common_income_in_base",
+    "matter",
+];
+
+impl<'de> Deserialize<'de> for Subject {
+    /// Reads the subject by its `type`, so that a malformed one is refused with what is
+    /// wrong in it (a missing field, an unknown matter) rather than with "no variant
+    /// matched".
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Subject, D::Error> {
+        #[derive(Deserialize)]
+        struct OfMatter {
+            matter: Matter,
+        }
+        let value = Value::deserialize(deserializer)?;
+        let tag = match value.get("type") {
+            Some(Value::String(tag)) => tag.as_str(),
+            Some(other) => {
+                return Err(D::Error::invalid_type(
+                    unexpected(other),
+                    &"variant identifier",
+                ))
+            }
+            None if value.is_object() => return Err(D::Error::missing_field("type")),
+            None => {
+                let expected = &"internally tagged enum Subject";
+                return Err(D::Error::invalid_type(unexpected(&value), expected));
+            }
+        };
+        if tag == "matter" {
+            let OfMatter { matter } = OfMatter::deserialize(value).map_err(D::Error::custom)?;
+            Ok(Subject::Matter { matter })
+        } else if TYPES.contains(&tag) {
+            FundSubject::deserialize(value)
+                .map(Subject::Fund)
+                .map_err(D::Error::custom)
+        } else {
+            Err(D::Error::unknown_variant(tag, TYPES))
+        }
+    }
+}
+
+fn unexpected(value: &Value) -> Unexpected<'_> {
+    match value {
+        Value::Null => Unexpected::Unit,
+        Value::Bool(b) => Unexpected::Bool(*b),
+        Value::Number(_) => Unexpected::Other("number"),
+        Value::String(s) => Unexpected::Str(s),
+        Value::Array(_) => Unexpected::Seq,
+        Value::Object(_) => Unexpected::Map,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Matter, Subject};
+    use crate::fund::FundSubject;
+
+    /// Subjects are in journals: their JSON is the same as when a subject held the fund
+    /// matters as its own variants.
+    #[test]
+    fn subjects_keep_their_json() {
+        let cases = [
+            (
+                Subject::Matter {
+                    matter: Matter::Rebuild,
+                },
+                r#"{"type":"matter","matter":"rebuild"}"#,
+            ),
+            (
+                FundSubject::ApproveBudget {
+                    fund: "f".into(),
+                    budget: "b".into(),
+                }
+                .into(),
+                r#"{"type":"approve_budget","fund":"f","budget":"b"}"#,
+            ),
+            (
+                FundSubject::AmendBudget {
+                    fund: "f".into(),
+                    budget: "b".into(),
+                    amendment: "a".into(),
+                }
+                .into(),
+                r#"{"type":"amend_budget","fund":"f","budget":"b","amendment":"a"}"#,
+            ),
+            (
+                FundSubject::Dividend {
+                    fund: "f".into(),
+                    dividend: "d".into(),
+                }
+                .into(),
+                r#"{"type":"dividend","fund":"f","dividend":"d"}"#,
+            ),
+            (
+                FundSubject::CommonIncomeInBase {
+                    fund: "f".into(),
+                    include: true,
+                }
+                .into(),
+                r#"{"type":"common_income_in_base","fund":"f","include":true}"#,
+            ),
+        ];
+        for (subject, json) in cases {
+            assert_eq!(serde_json::to_string(&subject).unwrap(), json);
+            assert_eq!(serde_json::from_str::<Subject>(json).unwrap(), subject);
+        }
+    }
+
+    /// A malformed subject is refused with what is wrong in it.
+    #[test]
+    fn a_malformed_subject_is_refused() {
+        for (json, message) in [
+            (
+                r#"{"type":"approve_budget","fund":"f"}"#,
+                "missing field `budget`",
+            ),
+            (
+                r#"{"type":"veto","fund":"f"}"#,
+                "unknown variant `veto`, expected one of `approve_budget`, `amend_budget`, \
+                 `dividend`, `common_income_in_base`, `matter`",
+            ),
+            (
+                r#"{"type":"matter","matter":"party"}"#,
+                "unknown variant `party`, expected one of `rules_of_procedure`",
+            ),
+            (r#"{"type":"matter"}"#, "missing field `matter`"),
+            (r#"{"fund":"f","budget":"b"}"#, "missing field `type`"),
+            (
+                r#""approve_budget""#,
+                "invalid type: string \"approve_budget\", expected internally tagged enum Subject",
+            ),
+            (
+                r#"{"type":"common_income_in_base","fund":"f","include":"yes"}"#,
+                "invalid type: string \"yes\", expected a boolean",
+            ),
+        ] {
+            let e = serde_json::from_str::<Subject>(json)
+                .unwrap_err()
+                .to_string();
+            assert!(e.starts_with(message), "{json}: {e}");
         }
     }
 }

@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 
-use crate::error::ErrorKind;
+use crate::error::kind::error_codes;
 
 /// Why a calendar, a limit or a deadline was refused.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -63,26 +63,18 @@ pub enum CalendarError {
     BadLimit(String),
 }
 
-impl CalendarError {
-    /// A stable snake_case code (for JavaScript's `Error.code` and Python's `.code`).
-    pub fn code(&self) -> &'static str {
-        match self {
-            CalendarError::BadZone(_) => "bad_zone",
-            CalendarError::BadWeekday(_) => "bad_weekday",
-            CalendarError::BadTime(_) => "bad_time",
-            CalendarError::BadPeriod { .. } => "bad_period",
-            CalendarError::OverlappingPeriods { .. } => "overlapping_periods",
-            CalendarError::BadDate { .. } => "bad_date",
-            CalendarError::HolidayAndMakeUpDay(_) => "holiday_and_make_up_day",
-            CalendarError::NoWorkingTime => "no_working_time",
-            CalendarError::NoWorkingDayWithin { .. } => "no_working_day",
-            CalendarError::OutOfRange => "date_out_of_range",
-            CalendarError::BadLimit(_) => "bad_limit",
-        }
-    }
-
-    /// The broad kind of the error: every calendar error is [`ErrorKind::Invalid`].
-    pub fn kind(&self) -> ErrorKind {
-        ErrorKind::Invalid
+error_codes! {
+    CalendarError {
+        BadZone(..) => ("bad_zone", Invalid),
+        BadWeekday(..) => ("bad_weekday", Invalid),
+        BadTime(..) => ("bad_time", Invalid),
+        BadPeriod { .. } => ("bad_period", Invalid),
+        OverlappingPeriods { .. } => ("overlapping_periods", Invalid),
+        BadDate { .. } => ("bad_date", Invalid),
+        HolidayAndMakeUpDay(..) => ("holiday_and_make_up_day", Invalid),
+        NoWorkingTime => ("no_working_time", Invalid),
+        NoWorkingDayWithin { .. } => ("no_working_day", Invalid),
+        OutOfRange => ("date_out_of_range", Invalid),
+        BadLimit(..) => ("bad_limit", Invalid),
     }
 }

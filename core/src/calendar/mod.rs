@@ -32,6 +32,7 @@
 //! # }
 //! ```
 
+mod clock;
 mod config;
 #[cfg(test)]
 mod config_tests;
@@ -105,8 +106,8 @@ impl WorkingPeriod {
 
     /// Parses two bounds written `HH:MM`; the end may be `24:00`.
     pub fn parse(start: &str, end: &str) -> Result<WorkingPeriod, CalendarError> {
-        let start = config::parse_clock(start, false)?;
-        let end = config::parse_clock(end, true)?;
+        let start = clock::parse_clock(start, false)?;
+        let end = clock::parse_clock(end, true)?;
         WorkingPeriod::new(start, end)
     }
 
@@ -135,8 +136,8 @@ impl WorkingPeriod {
             Ok(())
         } else {
             Err(CalendarError::BadPeriod {
-                start: config::format_clock(self.start, false),
-                end: config::format_clock(self.end, true),
+                start: clock::format_clock(self.start, false),
+                end: clock::format_clock(self.end, true),
             })
         }
     }
@@ -144,8 +145,8 @@ impl WorkingPeriod {
 
 impl fmt::Display for WorkingPeriod {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let start = config::format_clock(self.start, false);
-        write!(f, "{start}–{}", config::format_clock(self.end, true))
+        let start = clock::format_clock(self.start, false);
+        write!(f, "{start}–{}", clock::format_clock(self.end, true))
     }
 }
 

@@ -7,15 +7,15 @@ use rust_decimal::Decimal;
 use super::chart::{self, BANK, FEES};
 use super::command::FundCommand;
 use super::event::{FundEvent, Purpose};
-use super::ledger::{
-    check_text as ledger_text, Account, AccountKind, Posted, Posting, Transaction,
-};
+use super::ledger::{Account, AccountKind, Posted, Posting, Transaction};
 use super::model::{Basis, Billing, FeeRate, Fund, IncomeSource, Terms};
 use super::{FundConfig, FundError, Funds};
 use crate::access::{Actor, Permission};
 use crate::error::Error;
 use crate::grid::{Authority, Grid, GridError, NodeCode};
 use crate::money::{apply_rate, Amount};
+use crate::text::TextKind::{Key, Name, Reason};
+use crate::text::{check, TextError};
 
 /// What a command sees: the grid, the funds, the defaults, who acts and when.
 pub(crate) struct Desk<'a> {
@@ -175,8 +175,8 @@ impl<'a> Desk<'a> {
         unit: NodeCode,
         terms: Terms,
     ) -> Result<Vec<FundEvent>, Error> {
-        text("fund id", &fund, 64)?;
-        text("fund name", &name, 200)?;
+        check(Key, "fund id", &fund).map_err(FundError::Text)?;
+        check(Name, "fund name", &name).map_err(FundError::Text)?;
         if self.grid.unit(unit).is_none() {
             return Err(GridError::UnknownUnit(unit).into());
         }
@@ -240,12 +240,8 @@ impl<'a> Desk<'a> {
     fn post(&self, f: &Fund, transactions: Vec<Transaction>) -> Result<Vec<FundEvent>, Error> {
         for tx in &transactions {
             if tx.reverses.is_some() {
-                return Err(FundError::BadText {
-                    what: "reverses",
-                    value: tx.id.clone(),
-                    why: "a correction goes through the reverse command",
-                }
-                .into());
+                let why = "a correction goes through the reverse command";
+                return Err(FundError::Text(TextError::new(Key, "reverses", &tx.id, why)).into());
             }
             for p in &tx.postings {
                 if f.ledger.account(&p.account).map(|a| a.kind()) == Some(Ok(AccountKind::Expenses))
@@ -281,7 +277,7 @@ impl<'a> Desk<'a> {
         reverses: &str,
         reason: String,
     ) -> Result<Vec<FundEvent>, Error> {
-        text("reason", &reason, 500)?;
+        check(Reason, "reason", &reason).map_err(FundError::Text)?;
         let original = f.ledger.transaction(reverses).ok_or_else(|| {
             FundError::Ledger(super::ledger::LedgerError::UnknownTransaction(
                 reverses.to_owned(),
@@ -493,12 +489,8 @@ pub(crate) fn parse_month(month: &str) -> Result<NaiveDate, Error> {
         .ok()
         .filter(|d| month.len() == 7 && d.year() >= 1990);
     first.ok_or_else(|| {
-        FundError::BadText {
-            what: "month",
-            value: month.to_owned(),
-            why: "it must be YYYY-MM",
-        }
-        .into()
+        let why = "it must be YYYY-MM";
+        FundError::Text(TextError::new(Key, "month", month, why)).into()
     })
 }
 
@@ -514,9 +506,4 @@ pub(crate) fn positive(what: &'static str, amount: Amount) -> Result<(), Error> 
         }
         .into())
     }
-}
-
-/// Checks a required short text.
-pub(crate) fn text(what: &'static str, value: &str, max: usize) -> Result<(), Error> {
-    ledger_text(what, value, max, false).map_err(|e| Error::Fund(FundError::from(e)))
 }

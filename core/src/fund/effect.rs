@@ -10,26 +10,25 @@ use super::event::{FundEvent, Purpose};
 use super::ledger::{Account, Posting, Transaction};
 use super::model::{Approval, Fund};
 use super::share::shares;
+use super::subject::FundSubject;
 use super::{FundError, Funds};
 use crate::access::Actor;
-use crate::assembly::Subject;
 use crate::error::Error;
 use crate::grid::{Authority, Grid, NodeCode};
+use crate::text::{TextError, TextKind};
 
-/// Checks that a motion's subject can be put to the owners of `unit`: the fund is
-/// theirs and the thing decided awaits a decision.
-pub(crate) fn check_subject(funds: &Funds, unit: NodeCode, subject: &Subject) -> Result<(), Error> {
-    let Some(fund) = subject.fund() else {
-        return Ok(());
-    };
-    let f = funds.fund(fund)?;
+/// Checks that a fund matter can be put to the owners of `unit`: the fund is theirs and
+/// the thing decided awaits a decision.
+pub(crate) fn check_subject(
+    funds: &Funds,
+    unit: NodeCode,
+    subject: &FundSubject,
+) -> Result<(), Error> {
+    let f = funds.fund(subject.fund())?;
     if f.unit != unit {
-        return Err(FundError::BadText {
-            what: "motion unit",
-            value: unit.to_string(),
-            why: "a fund's matters go to the owners of the fund's own compound",
-        }
-        .into());
+        let why = "a fund's matters go to the owners of the fund's own compound";
+        let error = TextError::new(TextKind::Key, "motion unit", &unit.to_string(), why);
+        return Err(FundError::Text(error).into());
     }
     let proposed = |what: &'static str, id: &str, approval: Option<Approval>| match approval {
         None => Err(Error::from(FundError::Unknown {
@@ -46,38 +45,38 @@ pub(crate) fn check_subject(funds: &Funds, unit: NodeCode, subject: &Subject) ->
         .into()),
     };
     match subject {
-        Subject::ApproveBudget { budget, .. } => {
+        FundSubject::ApproveBudget { budget, .. } => {
             proposed("budget", budget, f.budgets.get(budget).map(|b| b.approval))
         }
-        Subject::AmendBudget {
+        FundSubject::AmendBudget {
             budget, amendment, ..
         } => {
             let b = super::spend::approved_budget(f, budget, "amend")?;
             let a = b.amendments.iter().find(|a| &a.id == amendment);
             proposed("amendment", amendment, a.map(|a| a.approval))
         }
-        Subject::Dividend { dividend, .. } => proposed(
+        FundSubject::Dividend { dividend, .. } => proposed(
             "dividend",
             dividend,
             f.dividends.get(dividend).map(|d| d.approval),
         ),
-        Subject::CommonIncomeInBase { .. } | Subject::Matter { .. } => Ok(()),
+        FundSubject::CommonIncomeInBase { .. } => Ok(()),
     }
 }
 
-/// The fund events of a decided motion.
+/// The fund events of a decided motion: none for a motion that decides no fund matter.
 pub(crate) fn decided(
     grid: &Grid,
     funds: &Funds,
-    subject: &Subject,
+    subject: Option<&FundSubject>,
     motion: &str,
     passed: bool,
     date: NaiveDate,
 ) -> Result<Vec<FundEvent>, Error> {
-    let Some(fund) = subject.fund() else {
+    let Some(subject) = subject else {
         return Ok(Vec::new());
     };
-    let f = funds.fund(fund)?;
+    let f = funds.fund(subject.fund())?;
     let desk = Desk {
         grid,
         funds,
@@ -88,7 +87,7 @@ pub(crate) fn decided(
     let motion = motion.to_owned();
     let id = f.id.clone();
     match subject {
-        Subject::ApproveBudget { budget, .. } => {
+        FundSubject::ApproveBudget { budget, .. } => {
             let mut events = Vec::new();
             if passed {
                 let lines = f
@@ -106,7 +105,7 @@ pub(crate) fn decided(
             });
             Ok(events)
         }
-        Subject::AmendBudget {
+        FundSubject::AmendBudget {
             budget, amendment, ..
         } => {
             let mut events = Vec::new();
@@ -128,7 +127,7 @@ pub(crate) fn decided(
             });
             Ok(events)
         }
-        Subject::Dividend { dividend, .. } => {
+        FundSubject::Dividend { dividend, .. } => {
             let d = f
                 .dividends
                 .get(dividend)
@@ -183,7 +182,7 @@ pub(crate) fn decided(
             );
             Ok(events)
         }
-        Subject::CommonIncomeInBase { include, .. } => Ok(if passed {
+        FundSubject::CommonIncomeInBase { include, .. } => Ok(if passed {
             vec![FundEvent::CommonIncomeInBaseDecided {
                 fund: id,
                 motion,
@@ -192,7 +191,6 @@ pub(crate) fn decided(
         } else {
             Vec::new()
         }),
-        Subject::Matter { .. } => Ok(Vec::new()),
     }
 }
 

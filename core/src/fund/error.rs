@@ -1,8 +1,9 @@
 //! Errors of the fund capability.
 
 use super::ledger::LedgerError;
-use crate::error::ErrorKind;
+use crate::error::kind::error_codes;
 use crate::money::{Amount, MoneyError};
+use crate::text::TextError;
 
 /// Why a fund command or event was refused.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -19,16 +20,9 @@ pub enum FundError {
     /// A fund with this id exists already.
     #[error("a fund with id {0:?} exists already")]
     FundExists(String),
-    /// A text field is empty, too long or holds control characters.
-    #[error("bad {what} {value:?}: {why}")]
-    BadText {
-        /// Which field.
-        what: &'static str,
-        /// The value given.
-        value: String,
-        /// Why not.
-        why: &'static str,
-    },
+    /// An id, a name or another text breaks its rule.
+    #[error(transparent)]
+    Text(#[from] TextError),
     /// A figure is out of its allowed range.
     #[error("bad {what} {value}: {why}")]
     BadFigure {
@@ -159,51 +153,27 @@ pub enum FundError {
     },
 }
 
-impl FundError {
-    /// A stable snake_case code.
-    pub fn code(&self) -> &'static str {
-        match self {
-            FundError::Ledger(e) => e.code(),
-            FundError::Money(MoneyError::Overflow) => "amount_overflow",
-            FundError::Money(_) => "bad_amount",
-            FundError::UnknownFund(_) => "unknown_fund",
-            FundError::FundExists(_) => "fund_exists",
-            FundError::BadText { .. } => "bad_text",
-            FundError::BadFigure { .. } => "bad_figure",
-            FundError::NotInCompound { .. } => "not_in_compound",
-            FundError::BilledAlready { .. } => "billed_already",
-            FundError::NoHouseholds(_) => "no_households",
-            FundError::UnknownBudget { .. } => "unknown_budget",
-            FundError::Exists { .. } => "exists",
-            FundError::Unknown { .. } => "not_found",
-            FundError::WrongState { .. } => "wrong_state",
-            FundError::UnknownLine { .. } => "unknown_line",
-            FundError::OverBudget { .. } => "over_budget",
-            FundError::OutsidePeriod { .. } => "outside_period",
-            FundError::SpendingOutsideBudget { .. } => "spending_outside_budget",
-            FundError::NotAvailable { .. } => "not_available",
-            FundError::FixedFeeBasis(_) => "fixed_fee_basis",
-            FundError::BadPeriod { .. } => "bad_period",
-        }
-    }
-
-    /// The broad kind.
-    pub fn kind(&self) -> ErrorKind {
-        match self {
-            FundError::Ledger(e) if e.is_not_found() => ErrorKind::NotFound,
-            FundError::Ledger(e) if e.is_conflict() => ErrorKind::Conflict,
-            FundError::UnknownFund(_)
-            | FundError::UnknownBudget { .. }
-            | FundError::Unknown { .. }
-            | FundError::UnknownLine { .. } => ErrorKind::NotFound,
-            FundError::FundExists(_)
-            | FundError::Exists { .. }
-            | FundError::BilledAlready { .. }
-            | FundError::WrongState { .. }
-            | FundError::OverBudget { .. }
-            | FundError::NotAvailable { .. }
-            | FundError::FixedFeeBasis(_) => ErrorKind::Conflict,
-            _ => ErrorKind::Invalid,
-        }
+error_codes! {
+    FundError {
+        Ledger(inner) => delegate LedgerError,
+        Money(inner) => delegate MoneyError,
+        UnknownFund(..) => ("unknown_fund", NotFound),
+        FundExists(..) => ("fund_exists", Conflict),
+        Text(inner) => delegate TextError,
+        BadFigure { .. } => ("bad_figure", Invalid),
+        NotInCompound { .. } => ("not_in_compound", Invalid),
+        BilledAlready { .. } => ("billed_already", Conflict),
+        NoHouseholds(..) => ("no_households", Invalid),
+        UnknownBudget { .. } => ("unknown_budget", NotFound),
+        Exists { .. } => ("exists", Conflict),
+        Unknown { .. } => ("not_found", NotFound),
+        WrongState { .. } => ("wrong_state", Conflict),
+        UnknownLine { .. } => ("unknown_line", NotFound),
+        OverBudget { .. } => ("over_budget", Conflict),
+        OutsidePeriod { .. } => ("outside_period", Invalid),
+        SpendingOutsideBudget { .. } => ("spending_outside_budget", Invalid),
+        NotAvailable { .. } => ("not_available", Conflict),
+        FixedFeeBasis(..) => ("fixed_fee_basis", Conflict),
+        BadPeriod { .. } => ("bad_period", Invalid),
     }
 }

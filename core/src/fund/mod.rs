@@ -38,6 +38,7 @@ mod rows;
 mod share;
 mod spend;
 mod statement;
+mod subject;
 
 pub use chart::{dividend_payable, expense_line, income, receivable};
 pub use command::FundCommand;
@@ -52,6 +53,7 @@ pub use share::BasisComparison;
 pub use statement::{
     ArrearsRow, FeeFigures, IncomeRow, SpendingRow, Statement, StatementCheck, VoucherRow,
 };
+pub use subject::FundSubject;
 
 pub(crate) use check::check_event;
 pub(crate) use decide::decide;

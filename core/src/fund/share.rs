@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use super::chart::{self, BANK, FEES, REMUNERATION, REMUNERATION_PAYABLE};
-use super::decide::{positive, text, Desk};
+use super::decide::{positive, Desk};
 use super::event::{FundEvent, Purpose};
 use super::ledger::{AccountKind, Posting, Transaction};
 use super::model::{Accrual, Approval, Basis, Fund, IncomeSource, SharingKey};
@@ -14,6 +14,8 @@ use super::FundError;
 use crate::error::Error;
 use crate::grid::Grid;
 use crate::money::{apply_rate, split, Amount};
+use crate::text::check;
+use crate::text::TextKind::Key;
 
 impl Fund {
     /// Fees received from households over the days `from..=to` (reversed receipts
@@ -142,7 +144,7 @@ impl Desk<'_> {
         from: NaiveDate,
         to: NaiveDate,
     ) -> Result<Vec<FundEvent>, Error> {
-        text("accrual id", &id, 128)?;
+        check(Key, "accrual id", &id).map_err(FundError::Text)?;
         if to < from {
             return Err(FundError::BadPeriod { from, to }.into());
         }
@@ -217,7 +219,7 @@ impl Desk<'_> {
         amount: Option<Amount>,
         key: SharingKey,
     ) -> Result<Vec<FundEvent>, Error> {
-        text("dividend id", &id, 64)?;
+        check(Key, "dividend id", &id).map_err(FundError::Text)?;
         if f.dividends.contains_key(&id) {
             return Err(FundError::Exists {
                 what: "dividend",

@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::NaiveDate;
 
 use super::chart::{self, BANK, REMUNERATION};
-use super::decide::{positive, text, Desk};
+use super::decide::{positive, Desk};
 use super::event::{FundEvent, Purpose};
 use super::ledger::{kind_of, Posting, Transaction};
 use super::model::{
@@ -14,6 +14,8 @@ use super::model::{
 };
 use super::FundError;
 use crate::error::Error;
+use crate::text::TextKind::{Key, Name, Reason};
+use crate::text::{check, TextError};
 
 impl Desk<'_> {
     pub(super) fn propose_budget(
@@ -24,7 +26,7 @@ impl Desk<'_> {
         to: NaiveDate,
         lines: Vec<LineAmount>,
     ) -> Result<Vec<FundEvent>, Error> {
-        text("budget id", &id, 64)?;
+        check(Key, "budget id", &id).map_err(FundError::Text)?;
         if f.budgets.contains_key(&id) {
             return Err(FundError::Exists { what: "budget", id }.into());
         }
@@ -56,8 +58,8 @@ impl Desk<'_> {
         lines: Vec<LineAmount>,
         reason: String,
     ) -> Result<Vec<FundEvent>, Error> {
-        text("amendment id", &id, 64)?;
-        text("reason", &reason, 500)?;
+        check(Key, "amendment id", &id).map_err(FundError::Text)?;
+        check(Reason, "reason", &reason).map_err(FundError::Text)?;
         let b = approved_budget(f, budget, "amend")?;
         if b.amendments.iter().any(|a| a.id == id) {
             return Err(FundError::Exists {
@@ -103,7 +105,7 @@ impl Desk<'_> {
         amount: crate::money::Amount,
         voucher: Voucher,
     ) -> Result<Vec<FundEvent>, Error> {
-        text("payment id", &id, 128)?;
+        check(Key, "payment id", &id).map_err(FundError::Text)?;
         check_voucher(&voucher)?;
         positive("payment", amount)?;
         let payment = Payment {
@@ -224,7 +226,7 @@ impl Desk<'_> {
         id: &str,
         reason: String,
     ) -> Result<Vec<FundEvent>, Error> {
-        text("reason", &reason, 500)?;
+        check(Reason, "reason", &reason).map_err(FundError::Text)?;
         pending_payment(f, id, "reject")?;
         Ok(vec![FundEvent::PaymentRejected {
             fund: f.id.clone(),
@@ -288,12 +290,9 @@ fn check_lines(lines: &[LineAmount]) -> Result<(), Error> {
         let account = chart::expense_line(&l.line);
         kind_of(&account).map_err(FundError::from)?;
         if account == REMUNERATION || l.line.contains(':') || !seen.insert(l.line.as_str()) {
-            return Err(FundError::BadText {
-                what: "budget line",
-                value: l.line.clone(),
-                why: "lines are distinct single segments, and remuneration is not a budget line",
-            }
-            .into());
+            let why = "lines are distinct single segments, and remuneration is not a budget line";
+            let error = TextError::new(Key, "budget line", &l.line, why);
+            return Err(FundError::Text(error).into());
         }
         positive("budget line", l.amount)?;
     }
@@ -301,9 +300,9 @@ fn check_lines(lines: &[LineAmount]) -> Result<(), Error> {
 }
 
 fn check_voucher(v: &Voucher) -> Result<(), Error> {
-    text("voucher reference", &v.reference, 128)?;
-    text("payee", &v.payee, 200)?;
-    text("voucher description", &v.description, 500)?;
+    check(Key, "voucher reference", &v.reference).map_err(FundError::Text)?;
+    check(Name, "payee", &v.payee).map_err(FundError::Text)?;
+    check(Reason, "voucher description", &v.description).map_err(FundError::Text)?;
     let hex = v.document_hash.len() == 64
         && v.document_hash
             .bytes()
@@ -311,11 +310,8 @@ fn check_voucher(v: &Voucher) -> Result<(), Error> {
     if hex {
         Ok(())
     } else {
-        Err(FundError::BadText {
-            what: "document hash",
-            value: v.document_hash.clone(),
-            why: "it must be a SHA-256 in 64 lowercase hex digits",
-        }
-        .into())
+        let why = "it must be a SHA-256 in 64 lowercase hex digits";
+        let error = TextError::new(Key, "document hash", &v.document_hash, why);
+        Err(FundError::Text(error).into())
     }
 }

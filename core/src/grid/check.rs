@@ -9,6 +9,8 @@ use super::code::{Level, NodeCode};
 use super::event::GridEvent;
 use super::{Grid, GridError};
 use crate::access::Role;
+use crate::text::TextKind::{Key, Name, Phone, Title};
+use crate::text::{check, TextError};
 
 /// What checking needs to know: the grid itself, or the grid plus an import in progress.
 pub(crate) trait View {
@@ -181,8 +183,8 @@ pub(crate) fn check_event(grid: &Grid, event: &GridEvent) -> Result<(), GridErro
             issued_at,
             due,
         } => {
-            text("directive id", id, 128)?;
-            text("directive title", title, 500)?;
+            check(Key, "directive id", id)?;
+            check(Title, "directive title", title)?;
             if grid.directive_ids.contains_key(id.as_str()) {
                 return Err(GridError::DirectiveExists(id.clone()));
             }
@@ -204,7 +206,7 @@ pub(crate) fn check_event(grid: &Grid, event: &GridEvent) -> Result<(), GridErro
 fn check_with<V: View>(view: &V, event: &GridEvent) -> Result<(), GridError> {
     match event {
         GridEvent::UnitAdded { code, name, .. } => {
-            text("unit name", name, 200)?;
+            check(Name, "unit name", name)?;
             if view.unit_exists(*code) {
                 return Err(GridError::UnitExists(*code));
             }
@@ -217,18 +219,15 @@ fn check_with<V: View>(view: &V, event: &GridEvent) -> Result<(), GridError> {
             }
         }
         GridEvent::UnitRenamed { code, name } => {
-            text("unit name", name, 200)?;
+            check(Name, "unit name", name)?;
             need_unit(view, *code)
         }
         GridEvent::DomainsSet { code, .. } => need_unit(view, *code),
         GridEvent::HouseholdsAdded { unit, households } => {
             household_home(view, *unit)?;
             if households.is_empty() {
-                return Err(GridError::BadText {
-                    what: "household list",
-                    value: String::new(),
-                    why: "it is empty",
-                });
+                let why = "it is empty";
+                return Err(TextError::new(Key, "household list", "", why).into());
             }
             let mut seen = HashSet::with_capacity(households.len());
             for h in households {
@@ -256,10 +255,10 @@ fn check_with<V: View>(view: &V, event: &GridEvent) -> Result<(), GridError> {
         GridEvent::PersonAdded {
             id, name, phone, ..
         } => {
-            text("person id", id, 128)?;
-            text("person name", name, 100)?;
+            check(Key, "person id", id)?;
+            check(Name, "person name", name)?;
             if let Some(phone) = phone {
-                check_phone(phone)?;
+                check(Phone, "phone", phone)?;
             }
             if view.person_exists(id) {
                 return Err(GridError::PersonExists(id.clone()));
@@ -307,8 +306,8 @@ fn check_with<V: View>(view: &V, event: &GridEvent) -> Result<(), GridError> {
         GridEvent::DepartmentAdded {
             id, name, street, ..
         } => {
-            text("department id", id, 128)?;
-            text("department name", name, 200)?;
+            check(Key, "department id", id)?;
+            check(Name, "department name", name)?;
             if view.department_exists(id) {
                 return Err(GridError::DepartmentExists(id.clone()));
             }
@@ -319,8 +318,8 @@ fn check_with<V: View>(view: &V, event: &GridEvent) -> Result<(), GridError> {
             name,
             community,
         } => {
-            text("paired unit id", id, 128)?;
-            text("paired unit name", name, 200)?;
+            check(Key, "paired unit id", id)?;
+            check(Name, "paired unit name", name)?;
             if view.paired_exists(id) {
                 return Err(GridError::PairedUnitExists(id.clone()));
             }
@@ -357,7 +356,7 @@ fn check_new_household<V: View>(view: &V, id: &str, area: Decimal) -> Result<(),
 }
 
 fn check_household_fields(id: &str, area: Decimal) -> Result<(), GridError> {
-    text("household id", id, 128)?;
+    check(Key, "household id", id)?;
     check_area(id, area)
 }
 
@@ -473,59 +472,6 @@ pub(crate) fn role_level(role: Role, level: Level) -> Result<(), GridError> {
         Ok(())
     } else {
         Err(GridError::RoleLevel { role, level })
-    }
-}
-
-fn text(what: &'static str, value: &str, max: usize) -> Result<(), GridError> {
-    let why = if value.is_ascii() {
-        // The common case (codes, ids), checked in one pass over the bytes.
-        let bytes = value.as_bytes();
-        if bytes.iter().all(u8::is_ascii_whitespace) {
-            Some("it is empty")
-        } else if bytes.len() > max {
-            Some("it is too long")
-        } else if bytes.iter().any(u8::is_ascii_control) {
-            Some("it holds control characters")
-        } else if bytes[0].is_ascii_whitespace() || bytes[bytes.len() - 1].is_ascii_whitespace() {
-            Some("it starts or ends with white space")
-        } else {
-            None
-        }
-    } else if value.trim().is_empty() {
-        Some("it is empty")
-    } else if value.chars().count() > max {
-        Some("it is too long")
-    } else if value.chars().any(char::is_control) {
-        Some("it holds control characters")
-    } else if value.trim() != value {
-        Some("it starts or ends with white space")
-    } else {
-        None
-    };
-    match why {
-        None => Ok(()),
-        Some(why) => Err(GridError::BadText {
-            what,
-            value: value.to_owned(),
-            why,
-        }),
-    }
-}
-
-fn check_phone(phone: &str) -> Result<(), GridError> {
-    let ok = !phone.is_empty()
-        && phone.len() <= 32
-        && phone
-            .chars()
-            .all(|c| c.is_ascii_digit() || matches!(c, '+' | '-' | ' '));
-    if ok {
-        Ok(())
-    } else {
-        Err(GridError::BadText {
-            what: "phone",
-            value: phone.to_owned(),
-            why: "it may hold only digits, '+', '-' and spaces (at most 32)",
-        })
     }
 }
 

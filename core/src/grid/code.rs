@@ -9,6 +9,8 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use crate::error::kind::error_codes;
+
 /// A level of the grid hierarchy, from the district down to the micro-grid.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -142,6 +144,18 @@ pub enum CodeError {
         /// The level whose part is zero.
         level: Level,
     },
+}
+
+// Every malformed code has the one code `invalid_code`; the message says what is wrong.
+error_codes! {
+    CodeError {
+        NotDigits(..) => ("invalid_code", Invalid),
+        Length { .. } => ("invalid_code", Invalid),
+        Province(..) => ("invalid_code", Invalid),
+        District(..) => ("invalid_code", Invalid),
+        Street(..) => ("invalid_code", Invalid),
+        ZeroPart { .. } => ("invalid_code", Invalid),
+    }
 }
 
 const PROVINCES: [u64; 34] = [

@@ -4,7 +4,8 @@ use rust_decimal::Decimal;
 
 use super::code::{CodeError, Level, NodeCode};
 use crate::access::Role;
-use crate::error::ErrorKind;
+use crate::error::kind::error_codes;
+use crate::text::TextError;
 
 /// Why a grid command or event was refused.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -71,16 +72,9 @@ pub enum GridError {
         /// Why not.
         why: &'static str,
     },
-    /// An id or name is empty, too long or holds control characters.
-    #[error("{what} {value:?} is not acceptable: {why}")]
-    BadText {
-        /// Which field.
-        what: &'static str,
-        /// The value given.
-        value: String,
-        /// Why not.
-        why: &'static str,
-    },
+    /// An id, a name or another text breaks its rule.
+    #[error(transparent)]
+    Text(#[from] TextError),
     /// No household has this id.
     #[error("no household with id {0:?}")]
     UnknownHousehold(String),
@@ -184,65 +178,40 @@ pub enum GridError {
     },
 }
 
+error_codes! {
+    GridError {
+        Code(inner) => delegate CodeError,
+        UnknownUnit(..) => ("unknown_unit", NotFound),
+        UnitExists(..) => ("unit_exists", Conflict),
+        ParentMissing { .. } => ("parent_missing", NotFound),
+        ParentMismatch { .. } => ("parent_mismatch", Invalid),
+        UnitNotEmpty { .. } => ("unit_not_empty", Conflict),
+        WrongLevel { .. } => ("wrong_level", Invalid),
+        BadMove { .. } => ("bad_move", Invalid),
+        Text(inner) => delegate TextError,
+        UnknownHousehold(..) => ("unknown_household", NotFound),
+        HouseholdExists(..) => ("household_exists", Conflict),
+        BadArea { .. } => ("bad_area", Invalid),
+        UnknownPerson(..) => ("unknown_person", NotFound),
+        PersonExists(..) => ("person_exists", Conflict),
+        AlreadyResident { .. } => ("already_resident", Conflict),
+        RoleLevel { .. } => ("role_level", Invalid),
+        RoleHeld { .. } => ("role_held", Conflict),
+        RoleNotHeld { .. } => ("role_not_held", Invalid),
+        UnknownDepartment(..) => ("unknown_department", NotFound),
+        DepartmentExists(..) => ("department_exists", Conflict),
+        PairedUnitExists(..) => ("paired_unit_exists", Conflict),
+        UnknownDirective(..) => ("unknown_directive", NotFound),
+        DirectiveExists(..) => ("directive_exists", Conflict),
+        NoHouseholds(..) => ("no_households", Invalid),
+        NotATarget { .. } => ("not_a_target", Invalid),
+        AlreadyAcknowledged { .. } => ("already_acknowledged", Conflict),
+        DueBeforeIssue(..) => ("due_before_issue", Invalid),
+        Row { source, .. } => delegate Self,
+    }
+}
+
 impl GridError {
-    /// A stable snake_case code for the error, used by the bindings.
-    pub fn code(&self) -> &'static str {
-        match self {
-            GridError::Code(_) => "invalid_code",
-            GridError::UnknownUnit(_) => "unknown_unit",
-            GridError::UnitExists(_) => "unit_exists",
-            GridError::ParentMissing { .. } => "parent_missing",
-            GridError::ParentMismatch { .. } => "parent_mismatch",
-            GridError::UnitNotEmpty { .. } => "unit_not_empty",
-            GridError::WrongLevel { .. } => "wrong_level",
-            GridError::BadMove { .. } => "bad_move",
-            GridError::BadText { .. } => "bad_text",
-            GridError::UnknownHousehold(_) => "unknown_household",
-            GridError::HouseholdExists(_) => "household_exists",
-            GridError::BadArea { .. } => "bad_area",
-            GridError::UnknownPerson(_) => "unknown_person",
-            GridError::PersonExists(_) => "person_exists",
-            GridError::AlreadyResident { .. } => "already_resident",
-            GridError::RoleLevel { .. } => "role_level",
-            GridError::RoleHeld { .. } => "role_held",
-            GridError::RoleNotHeld { .. } => "role_not_held",
-            GridError::UnknownDepartment(_) => "unknown_department",
-            GridError::DepartmentExists(_) => "department_exists",
-            GridError::PairedUnitExists(_) => "paired_unit_exists",
-            GridError::UnknownDirective(_) => "unknown_directive",
-            GridError::DirectiveExists(_) => "directive_exists",
-            GridError::NoHouseholds(_) => "no_households",
-            GridError::NotATarget { .. } => "not_a_target",
-            GridError::AlreadyAcknowledged { .. } => "already_acknowledged",
-            GridError::DueBeforeIssue(_) => "due_before_issue",
-            GridError::Row { source, .. } => source.code(),
-        }
-    }
-
-    /// The broad kind of the error.
-    pub fn kind(&self) -> ErrorKind {
-        match self {
-            GridError::UnknownUnit(_)
-            | GridError::UnknownHousehold(_)
-            | GridError::UnknownPerson(_)
-            | GridError::UnknownDepartment(_)
-            | GridError::UnknownDirective(_)
-            | GridError::ParentMissing { .. } => ErrorKind::NotFound,
-            GridError::UnitExists(_)
-            | GridError::HouseholdExists(_)
-            | GridError::PersonExists(_)
-            | GridError::DepartmentExists(_)
-            | GridError::PairedUnitExists(_)
-            | GridError::DirectiveExists(_)
-            | GridError::RoleHeld { .. }
-            | GridError::AlreadyResident { .. }
-            | GridError::AlreadyAcknowledged { .. }
-            | GridError::UnitNotEmpty { .. } => ErrorKind::Conflict,
-            GridError::Row { source, .. } => source.kind(),
-            _ => ErrorKind::Invalid,
-        }
-    }
-
     pub(crate) fn at_row(self, row: usize) -> GridError {
         GridError::Row {
             row,

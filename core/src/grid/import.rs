@@ -4,10 +4,10 @@
 //! what hangs on units, then people, households, homes and roles. Consecutive household
 //! rows of one unit become one event, which keeps a city's journal small.
 
+use super::authority::Authority;
 use super::check::Overlay;
 use super::code::{Level, NodeCode};
 use super::command::ImportRow;
-use super::decide::Authority;
 use super::event::{GridEvent, NewHousehold};
 use super::{Grid, GridConfig, GridError};
 use crate::access::Permission;

@@ -7,6 +7,7 @@
 //! stays small and fast to walk.
 
 mod apply;
+mod authority;
 mod check;
 mod code;
 mod command;
@@ -36,8 +37,9 @@ pub use rows::{
     RoleAt, UnitRow,
 };
 
+pub(crate) use authority::Authority;
 pub(crate) use check::check_event;
-pub(crate) use decide::{decide, Authority};
+pub(crate) use decide::decide;
 
 use std::hash::BuildHasher;
 

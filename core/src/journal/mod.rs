@@ -19,6 +19,8 @@ pub use jsonl::{ChainBreak, VerifyReport};
 
 use serde::Serialize;
 
+use crate::error::kind::error_codes;
+
 /// One journal entry: the events of one command, chained to the entry before.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Entry {
@@ -68,6 +70,14 @@ pub enum JournalError {
     /// An entry's body could not be encoded.
     #[error("cannot encode journal entry: {0}")]
     Encode(String),
+}
+
+error_codes! {
+    JournalError {
+        Broken(..) => ("journal_broken", Journal),
+        HeadMismatch { .. } => ("journal_head_mismatch", Journal),
+        Encode(..) => ("journal_encode", Journal),
+    }
 }
 
 /// An append-only, hash-chained list of entries.

@@ -8,6 +8,8 @@ use std::str::FromStr;
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use crate::error::kind::error_codes;
+
 /// Why a figure is not an amount of money.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum MoneyError {
@@ -23,6 +25,15 @@ pub enum MoneyError {
     /// A split needs at least one weight, no negative weight and a positive total.
     #[error("cannot split by these weights: {0}")]
     BadWeights(&'static str),
+}
+
+error_codes! {
+    MoneyError {
+        BelowFen(..) => ("bad_amount", Invalid),
+        NotANumber(..) => ("bad_amount", Invalid),
+        Overflow => ("amount_overflow", Invalid),
+        BadWeights(..) => ("bad_amount", Invalid),
+    }
 }
 
 /// How a figure with digits below the fen is brought to the fen. Every rounding in

@@ -19,7 +19,8 @@ use crate::error::Error;
 use crate::grid::{Authority, Grid, GridError};
 use crate::scoring::{Scoring, ServiceStatus};
 use crate::tasks::{Status, Tasks};
-use crate::text::why_bad;
+use crate::text::check;
+use crate::text::TextKind::{Key, Name, Reason};
 
 /// What the points capability reads of the rest of the ward.
 #[derive(Clone, Copy)]
@@ -32,18 +33,6 @@ pub struct Reads<'a> {
     pub scoring: &'a Scoring,
     /// The earning rules.
     pub config: &'a PointsConfig,
-}
-
-fn text(what: &'static str, value: &str, max: usize) -> Result<(), Error> {
-    match why_bad(value, max, false) {
-        Some(why) => Err(PointsError::BadText {
-            what,
-            value: value.to_owned(),
-            why,
-        }
-        .into()),
-        None => Ok(()),
-    }
 }
 
 fn number(what: &'static str, value: u64, min: u64, max: u64) -> Result<(), Error> {
@@ -175,8 +164,8 @@ pub fn decide(
             points: amount,
             reason,
         } => {
-            text("award id", &id, 64)?;
-            text("reason", &reason, 500)?;
+            check(Key, "award id", &id).map_err(PointsError::Text)?;
+            check(Reason, "reason", &reason).map_err(PointsError::Text)?;
             number("points", amount, 1, 1_000_000_000)?;
             if cx.grid.unit(unit).is_none() {
                 return Err(GridError::UnknownUnit(unit).into());
@@ -217,7 +206,7 @@ pub fn decide(
             if let Some(unit) = unit {
                 who.require(Permission::KeepPoints, unit)?;
             }
-            text("reason", &reason, 500)?;
+            check(Reason, "reason", &reason).map_err(PointsError::Text)?;
             let event = PointsEvent::Reversed {
                 id,
                 on: day,
@@ -316,7 +305,7 @@ fn redeem(
     item: String,
     quantity: u32,
 ) -> Result<Vec<PointsEvent>, Error> {
-    text("redemption id", &id, 64)?;
+    check(Key, "redemption id", &id).map_err(PointsError::Text)?;
     number("quantity", u64::from(quantity), 1, 1000)?;
     if points.redemption(&id).is_some() {
         return Err(PointsError::RedemptionExists(id).into());
@@ -395,8 +384,8 @@ fn redeem(
 pub fn check_event(grid: &Grid, points: &Points, event: &PointsEvent) -> Result<(), Error> {
     match event {
         PointsEvent::ItemAdded { item } => {
-            text("item id", &item.id, 64)?;
-            text("item name", &item.name, 200)?;
+            check(Key, "item id", &item.id).map_err(PointsError::Text)?;
+            check(Name, "item name", &item.name).map_err(PointsError::Text)?;
             number("cost", item.cost, 1, 1_000_000_000)?;
             if let Some(stars) = item.min_star {
                 number("min_star", u64::from(stars), 1, 10)?;

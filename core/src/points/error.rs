@@ -1,6 +1,7 @@
 //! Errors of the points capability.
 
-use crate::error::ErrorKind;
+use crate::error::kind::error_codes;
+use crate::text::TextError;
 
 /// Why a points command or event was refused.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -23,16 +24,9 @@ pub enum PointsError {
     /// No person has this id.
     #[error("no person with id {0:?}")]
     UnknownPerson(String),
-    /// A text field is empty, too long or holds control characters.
-    #[error("bad {what} {value:?}: {why}")]
-    BadText {
-        /// Which field.
-        what: &'static str,
-        /// The value given.
-        value: String,
-        /// Why not.
-        why: &'static str,
-    },
+    /// An id, a name or a reason breaks its rule.
+    #[error(transparent)]
+    Text(#[from] TextError),
     /// A number is out of its range.
     #[error("bad {what} {value}: {why}")]
     BadNumber {
@@ -136,45 +130,26 @@ pub enum PointsError {
     },
 }
 
-impl PointsError {
-    /// A stable snake_case code.
-    pub fn code(&self) -> &'static str {
-        match self {
-            PointsError::UnknownItem(_) => "unknown_item",
-            PointsError::ItemExists(_) => "item_exists",
-            PointsError::UnknownRedemption(_) => "unknown_redemption",
-            PointsError::RedemptionExists(_) => "redemption_exists",
-            PointsError::EarningExists(_) => "earning_exists",
-            PointsError::UnknownPerson(_) => "unknown_person",
-            PointsError::BadText { .. } => "bad_text",
-            PointsError::BadNumber { .. } => "bad_number",
-            PointsError::BadWindow(_) => "bad_window",
-            PointsError::KeyRequired => "key_required",
-            PointsError::InsufficientPoints { .. } => "insufficient_points",
-            PointsError::OutOfStock { .. } => "out_of_stock",
-            PointsError::LimitReached { .. } => "limit_reached",
-            PointsError::NotOnOffer { .. } => "not_on_offer",
-            PointsError::StarsNeeded { .. } => "stars_needed",
-            PointsError::AlreadyReversed(_) => "already_reversed",
-            PointsError::NotEarnable { .. } => "not_earnable",
-            PointsError::CapReached { .. } => "cap_reached",
-            PointsError::BadLot { .. } => "bad_lot",
-        }
-    }
-
-    /// The broad kind.
-    pub fn kind(&self) -> ErrorKind {
-        match self {
-            PointsError::UnknownItem(_)
-            | PointsError::UnknownRedemption(_)
-            | PointsError::UnknownPerson(_) => ErrorKind::NotFound,
-            PointsError::BadText { .. }
-            | PointsError::BadNumber { .. }
-            | PointsError::BadWindow(_)
-            | PointsError::KeyRequired
-            | PointsError::NotEarnable { .. } => ErrorKind::Invalid,
-            PointsError::StarsNeeded { .. } => ErrorKind::PermissionDenied,
-            _ => ErrorKind::Conflict,
-        }
+error_codes! {
+    PointsError {
+        UnknownItem(..) => ("unknown_item", NotFound),
+        ItemExists(..) => ("item_exists", Conflict),
+        UnknownRedemption(..) => ("unknown_redemption", NotFound),
+        RedemptionExists(..) => ("redemption_exists", Conflict),
+        EarningExists(..) => ("earning_exists", Conflict),
+        UnknownPerson(..) => ("unknown_person", NotFound),
+        Text(inner) => delegate TextError,
+        BadNumber { .. } => ("bad_number", Invalid),
+        BadWindow(..) => ("bad_window", Invalid),
+        KeyRequired => ("key_required", Invalid),
+        InsufficientPoints { .. } => ("insufficient_points", Conflict),
+        OutOfStock { .. } => ("out_of_stock", Conflict),
+        LimitReached { .. } => ("limit_reached", Conflict),
+        NotOnOffer { .. } => ("not_on_offer", Conflict),
+        StarsNeeded { .. } => ("stars_needed", PermissionDenied),
+        AlreadyReversed(..) => ("already_reversed", Conflict),
+        NotEarnable { .. } => ("not_earnable", Invalid),
+        CapReached { .. } => ("cap_reached", Conflict),
+        BadLot { .. } => ("bad_lot", Conflict),
     }
 }

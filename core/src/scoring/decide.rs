@@ -12,19 +12,8 @@ use crate::access::{Actor, Permission};
 use crate::error::Error;
 use crate::grid::{Authority, Grid, GridError, NodeCode};
 use crate::tasks::{Status, Tasks};
-use crate::text::why_bad;
-
-fn text(what: &'static str, value: &str, max: usize, may_be_empty: bool) -> Result<(), Error> {
-    match why_bad(value, max, may_be_empty) {
-        Some(why) => Err(ScoringError::BadText {
-            what,
-            value: value.to_owned(),
-            why,
-        }
-        .into()),
-        None => Ok(()),
-    }
-}
+use crate::text::check;
+use crate::text::TextKind::{Key, Note, Reason};
 
 /// The events a scoring command causes, or why it is refused.
 pub(crate) fn decide(
@@ -49,8 +38,8 @@ pub(crate) fn decide(
             request,
             note,
         } => {
-            text("record id", &id, 64, false)?;
-            text("note", &note, 500, true)?;
+            check(Key, "record id", &id).map_err(ScoringError::Text)?;
+            check(Note, "note", &note).map_err(ScoringError::Text)?;
             if started_at > at {
                 return Err(ScoringError::FutureService {
                     id,
@@ -118,7 +107,7 @@ pub(crate) fn decide(
         ScoringCommand::RejectService { id, reason } => {
             let (_, record) = pending(grid, scoring, &id)?;
             who.require(Permission::CertifyService, record.unit)?;
-            text("reason", &reason, 500, false)?;
+            check(Reason, "reason", &reason).map_err(ScoringError::Text)?;
             Ok(vec![ScoringEvent::ServiceRejected { id, reason }])
         }
         ScoringCommand::GrantStars { on } => {

@@ -1,6 +1,7 @@
 //! Errors of the scoring capability.
 
-use crate::error::ErrorKind;
+use crate::error::kind::error_codes;
+use crate::text::TextError;
 
 /// Why a scoring command or event was refused.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -17,16 +18,9 @@ pub enum ScoringError {
     /// No request has this id.
     #[error("no request with id {0:?}")]
     UnknownRequest(String),
-    /// A text field is empty, too long or holds control characters.
-    #[error("bad {what} {value:?}: {why}")]
-    BadText {
-        /// Which field.
-        what: &'static str,
-        /// The value given.
-        value: String,
-        /// Why not.
-        why: &'static str,
-    },
+    /// An id, a note or a reason breaks its rule.
+    #[error(transparent)]
+    Text(#[from] TextError),
     /// A service's minutes are out of range.
     #[error("bad minutes {minutes} for service {id:?}: service takes 1 to 1440 minutes and travel at most 1440")]
     BadMinutes {
@@ -96,46 +90,22 @@ pub enum ScoringError {
     },
 }
 
-impl ScoringError {
-    /// A stable snake_case code.
-    pub fn code(&self) -> &'static str {
-        match self {
-            ScoringError::UnknownRecord(_) => "unknown_service_record",
-            ScoringError::RecordExists(_) => "service_record_exists",
-            ScoringError::UnknownPerson(_) => "unknown_person",
-            ScoringError::UnknownRequest(_) => "unknown_request",
-            ScoringError::BadText { .. } => "bad_text",
-            ScoringError::BadMinutes { .. } => "bad_minutes",
-            ScoringError::FutureService { .. } => "future_service",
-            ScoringError::NotPending(_) => "service_not_pending",
-            ScoringError::OwnService(_) => "own_service",
-            ScoringError::RequestMismatch { .. } => "request_mismatch",
-            ScoringError::RequestRecorded { .. } => "request_recorded",
-            ScoringError::BadProfile { .. } => "bad_star_profile",
-            ScoringError::GrantBackdated { .. } => "grant_backdated",
-            ScoringError::BadMonths(_) => "bad_months",
-            ScoringError::StaleLevel { .. } => "stale_level",
-        }
-    }
-
-    /// The broad kind.
-    pub fn kind(&self) -> ErrorKind {
-        match self {
-            ScoringError::UnknownRecord(_)
-            | ScoringError::UnknownPerson(_)
-            | ScoringError::UnknownRequest(_) => ErrorKind::NotFound,
-            ScoringError::BadText { .. }
-            | ScoringError::BadMinutes { .. }
-            | ScoringError::BadProfile { .. }
-            | ScoringError::BadMonths(_)
-            | ScoringError::FutureService { .. }
-            | ScoringError::RequestMismatch { .. } => ErrorKind::Invalid,
-            ScoringError::OwnService(_) => ErrorKind::PermissionDenied,
-            ScoringError::RecordExists(_)
-            | ScoringError::NotPending(_)
-            | ScoringError::RequestRecorded { .. }
-            | ScoringError::GrantBackdated { .. }
-            | ScoringError::StaleLevel { .. } => ErrorKind::Conflict,
-        }
+error_codes! {
+    ScoringError {
+        UnknownRecord(..) => ("unknown_service_record", NotFound),
+        RecordExists(..) => ("service_record_exists", Conflict),
+        UnknownPerson(..) => ("unknown_person", NotFound),
+        UnknownRequest(..) => ("unknown_request", NotFound),
+        Text(inner) => delegate TextError,
+        BadMinutes { .. } => ("bad_minutes", Invalid),
+        FutureService { .. } => ("future_service", Invalid),
+        NotPending(..) => ("service_not_pending", Conflict),
+        OwnService(..) => ("own_service", PermissionDenied),
+        RequestMismatch { .. } => ("request_mismatch", Invalid),
+        RequestRecorded { .. } => ("request_recorded", Conflict),
+        BadProfile { .. } => ("bad_star_profile", Invalid),
+        GrantBackdated { .. } => ("grant_backdated", Conflict),
+        BadMonths(..) => ("bad_months", Invalid),
+        StaleLevel { .. } => ("stale_level", Conflict),
     }
 }

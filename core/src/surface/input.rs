@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+use crate::error::kind::ErrorKind;
+
 /// What is wrong with a field.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Problem {
@@ -76,35 +78,36 @@ impl InputError {
         self
     }
 
-    /// A stable snake_case code.
+    /// A stable snake_case code: the problem's.
     pub fn code(&self) -> &'static str {
-        match self.problem {
-            Problem::WrongType { .. } | Problem::NoneOf(_) | Problem::Unsupported(_) => {
-                "wrong_type"
-            }
-            Problem::UnknownField { .. } => "unknown_field",
-            Problem::MissingField => "missing_field",
-            Problem::UnknownValue { .. } => "unknown_value",
-            Problem::FloatNotAllowed => "float_not_allowed",
-            Problem::NaiveDateTime => "naive_datetime",
-            Problem::BadFormat { .. } => "bad_format",
-            Problem::OutOfRange(_) => "out_of_range",
-            Problem::Rejected(_) => "invalid_value",
-        }
+        self.problem.code()
+    }
+
+    /// The broad kind: always invalid input.
+    pub fn kind(&self) -> ErrorKind {
+        self.problem.kind()
     }
 
     /// Every code an input error can have.
-    pub const CODES: [&'static str; 9] = [
-        "wrong_type",
-        "unknown_field",
-        "missing_field",
-        "unknown_value",
-        "float_not_allowed",
-        "naive_datetime",
-        "bad_format",
-        "out_of_range",
-        "invalid_value",
-    ];
+    pub fn codes() -> Vec<(&'static str, ErrorKind)> {
+        Problem::codes()
+    }
+}
+
+crate::error::kind::error_codes! {
+    Problem {
+        WrongType { .. } => ("wrong_type", Invalid),
+        NoneOf(..) => ("wrong_type", Invalid),
+        Unsupported(..) => ("wrong_type", Invalid),
+        UnknownField { .. } => ("unknown_field", Invalid),
+        MissingField => ("missing_field", Invalid),
+        UnknownValue { .. } => ("unknown_value", Invalid),
+        FloatNotAllowed => ("float_not_allowed", Invalid),
+        NaiveDateTime => ("naive_datetime", Invalid),
+        BadFormat { .. } => ("bad_format", Invalid),
+        OutOfRange(..) => ("out_of_range", Invalid),
+        Rejected(..) => ("invalid_value", Invalid),
+    }
 }
 
 impl fmt::Display for InputError {

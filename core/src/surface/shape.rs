@@ -424,9 +424,18 @@ impl Shapes {
                 values: Some(values),
             };
         }
-        let pick = self.pick(&rest);
+        // A branch that is itself a choice (an untagged variant holding an enum) lends
+        // its branches, so that one tag picks among them all.
+        let mut flat = Vec::with_capacity(rest.len());
+        for branch in rest {
+            match self.resolve(&branch) {
+                Shape::OneOf(inner) => flat.extend(inner.branches.iter().cloned()),
+                _ => flat.push(branch),
+            }
+        }
+        let pick = self.pick(&flat);
         Shape::OneOf(Box::new(Choice {
-            branches: rest,
+            branches: flat,
             pick,
         }))
     }

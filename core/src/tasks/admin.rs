@@ -2,12 +2,14 @@
 //! imports from other systems.
 
 use super::command::{ImportedRequest, OpenOrClosed};
-use super::desk::{dispatcher_of, photos, street_of, text, Desk};
+use super::desk::{dispatcher_of, photos, street_of, Desk};
 use super::error::TaskError;
 use super::event::{Call, TaskEvent};
 use super::MAX_SKILLS;
 use crate::access::Permission;
 use crate::error::Error;
+use crate::text::TextKind::{Description, Key, Reason};
+use crate::text::{check, TextError};
 
 impl Desk<'_> {
     pub(super) fn whistle(
@@ -29,14 +31,10 @@ impl Desk<'_> {
             TaskError::BadLocation(format!("request {request:?} is above any street"))
         })?;
         self.require(Permission::Whistle, street)?;
-        text("reason", &reason, 500)?;
+        check(Reason, "reason", &reason).map_err(TaskError::Text)?;
         if departments.is_empty() {
-            return Err(TaskError::BadText {
-                what: "departments",
-                value: String::new(),
-                why: "name at least one department",
-            }
-            .into());
+            let why = "name at least one department";
+            return Err(TaskError::Text(TextError::new(Key, "departments", "", why)).into());
         }
         let due = self
             .config
@@ -51,12 +49,8 @@ impl Desk<'_> {
                 .iter()
                 .any(|w| w.department == d && w.reported_at.is_none());
             if open || calls.iter().any(|c| c.department == id) {
-                return Err(TaskError::BadText {
-                    what: "departments",
-                    value: id,
-                    why: "the department is called in on this request already",
-                }
-                .into());
+                let why = "the department is called in on this request already";
+                return Err(TaskError::Text(TextError::new(Key, "departments", &id, why)).into());
             }
             calls.push(Call {
                 department: id,
@@ -91,28 +85,22 @@ impl Desk<'_> {
             }
         }
         if skills.len() > 16 {
-            return Err(TaskError::BadText {
-                what: "skills",
-                value: format!("{} tags", skills.len()),
-                why: "a person has at most 16 skill tags",
-            }
-            .into());
+            let count = format!("{} tags", skills.len());
+            let why = "a person has at most 16 skill tags";
+            return Err(TaskError::Text(TextError::new(Key, "skills", &count, why)).into());
         }
         let mut fresh = 0;
         for (i, s) in skills.iter().enumerate() {
-            text("skill", s, 32)?;
+            check(Key, "skill", s).map_err(TaskError::Text)?;
             let known = self.tasks.skill_names.iter().any(|n| **n == **s);
             if !known && !skills[..i].contains(s) {
                 fresh += 1;
             }
         }
         if self.tasks.skill_names.len() + fresh > MAX_SKILLS {
-            return Err(TaskError::BadText {
-                what: "skills",
-                value: skills.join(","),
-                why: "a ward knows at most 64 distinct skill tags",
-            }
-            .into());
+            let why = "a ward knows at most 64 distinct skill tags";
+            let error = TextError::new(Key, "skills", &skills.join(","), why);
+            return Err(TaskError::Text(error).into());
         }
         let mut skills = skills;
         skills.sort();
@@ -159,7 +147,7 @@ impl Desk<'_> {
         request: ImportedRequest,
         seen: &mut hashbrown::HashSet<String>,
     ) -> Result<TaskEvent, Error> {
-        text("request id", &request.id, 64)?;
+        check(Key, "request id", &request.id).map_err(TaskError::Text)?;
         if self.tasks.ix(&request.id).is_some() || !seen.insert(request.id.clone()) {
             return Err(TaskError::RequestExists(request.id).into());
         }
@@ -169,30 +157,24 @@ impl Desk<'_> {
             .ok_or_else(|| TaskError::UnknownCategory(request.category.clone()))?;
         let c = &self.config.categories[usize::from(cix)];
         if !request.description.is_empty() {
-            text("description", &request.description, 2000)?;
+            check(Description, "description", &request.description).map_err(TaskError::Text)?;
         }
         if !request.status_notes.is_empty() {
-            text("status notes", &request.status_notes, 2000)?;
+            check(Description, "status notes", &request.status_notes).map_err(TaskError::Text)?;
         }
         photos(&request.photos)?;
         let (unit, _) = self.locate(&request.location)?;
         self.require(Permission::Dispatch, unit)?;
         match (request.status, request.updated_at) {
             (OpenOrClosed::Closed, None) => {
-                return Err(TaskError::BadText {
-                    what: "updated_datetime",
-                    value: String::new(),
-                    why: "a closed request needs the time it was closed",
-                }
-                .into())
+                let why = "a closed request needs the time it was closed";
+                let error = TextError::new(Key, "updated_datetime", "", why);
+                return Err(TaskError::Text(error).into());
             }
             (_, Some(u)) if u < request.filed_at => {
-                return Err(TaskError::BadText {
-                    what: "updated_datetime",
-                    value: u.to_rfc3339(),
-                    why: "it is before the request was filed",
-                }
-                .into())
+                let why = "it is before the request was filed";
+                let error = TextError::new(Key, "updated_datetime", &u.to_rfc3339(), why);
+                return Err(TaskError::Text(error).into());
             }
             _ => {}
         }

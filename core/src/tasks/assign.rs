@@ -4,13 +4,15 @@
 use chrono::{DateTime, FixedOffset};
 
 use super::command::Assignee;
-use super::desk::{dispatcher_of, photos, responsible, street_of, text, Desk};
+use super::desk::{dispatcher_of, photos, responsible, street_of, Desk};
 use super::error::TaskError;
 use super::event::TaskEvent;
 use super::model::{Location, Party, Request, Status};
 use crate::access::Permission;
 use crate::error::Error;
 use crate::grid::Level;
+use crate::text::TextKind::{Description, Key};
+use crate::text::{check, TextError};
 
 impl Desk<'_> {
     pub(super) fn file(
@@ -21,14 +23,10 @@ impl Desk<'_> {
         description: String,
         pics: Vec<String>,
     ) -> Result<Vec<TaskEvent>, Error> {
-        text("request id", &id, 64)?;
+        check(Key, "request id", &id).map_err(TaskError::Text)?;
         if id.chars().any(char::is_whitespace) {
-            return Err(TaskError::BadText {
-                what: "request id",
-                value: id,
-                why: "it must not hold spaces",
-            }
-            .into());
+            let why = "it must not hold spaces";
+            return Err(TaskError::Text(TextError::new(Key, "request id", &id, why)).into());
         }
         if self.tasks.ix(&id).is_some() {
             return Err(TaskError::RequestExists(id).into());
@@ -38,7 +36,7 @@ impl Desk<'_> {
             .category_ix(&category)
             .ok_or_else(|| TaskError::UnknownCategory(category.clone()))?;
         let c = &self.config.categories[usize::from(cix)];
-        text("description", &description, 2000)?;
+        check(Description, "description", &description).map_err(TaskError::Text)?;
         photos(&pics)?;
         let (unit, household) = self.locate(&location)?;
         let resident = self.auth.person().is_some_and(|(_, p)| {

@@ -9,6 +9,7 @@ use super::model::{Location, Request, Status};
 use super::{Tasks, MAX_SKILLS};
 use crate::error::Error;
 use crate::grid::{Grid, GridError};
+use crate::text::{TextError, TextKind};
 
 const HELD: &[Status] = &[Status::Assigned, Status::Claimed, Status::InProgress];
 
@@ -111,12 +112,9 @@ pub(crate) fn check_event(
                 .filter(|s| !tasks.skill_names.iter().any(|n| **n == ***s))
                 .count();
             if tasks.skill_names.len() + fresh > MAX_SKILLS {
-                return Err(TaskError::BadText {
-                    what: "skills",
-                    value: skills.join(","),
-                    why: "a ward knows at most 64 distinct skill tags",
-                }
-                .into());
+                let why = "a ward knows at most 64 distinct skill tags";
+                let error = TextError::new(TextKind::Key, "skills", &skills.join(","), why);
+                return Err(TaskError::Text(error).into());
             }
             return Ok(());
         }

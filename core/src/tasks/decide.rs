@@ -5,7 +5,7 @@ use chrono::{DateTime, FixedOffset};
 
 use super::category::TasksConfig;
 use super::command::TaskCommand;
-use super::desk::{photos, text, Desk};
+use super::desk::{photos, Desk};
 use super::error::TaskError;
 use super::event::TaskEvent;
 use super::model::{Party, Status};
@@ -15,6 +15,8 @@ use super::Tasks;
 use crate::access::{Actor, Permission};
 use crate::error::Error;
 use crate::grid::{Authority, Grid, GridError};
+use crate::text::check;
+use crate::text::TextKind::{Description, Reason};
 
 /// Decides a task command.
 pub(crate) fn decide(
@@ -102,7 +104,7 @@ impl Desk<'_> {
                     "report it handled",
                 )?;
                 self.require_answers(r)?;
-                text("report", &report, 2000)?;
+                check(Description, "report", &report).map_err(TaskError::Text)?;
                 photos(&pics)?;
                 let by = self
                     .person_id()
@@ -133,7 +135,7 @@ impl Desk<'_> {
                 }
                 self.require(Permission::Verify, r.unit)?;
                 if !note.is_empty() {
-                    text("note", &note, 2000)?;
+                    check(Description, "note", &note).map_err(TaskError::Text)?;
                 }
                 Ok(vec![TaskEvent::Verified {
                     request,
@@ -163,7 +165,7 @@ impl Desk<'_> {
                     .into());
                 }
                 self.require_answers(r)?;
-                text("reason", &reason, 500)?;
+                check(Reason, "reason", &reason).map_err(TaskError::Text)?;
                 Ok(vec![TaskEvent::Returned { request, reason }])
             }
             C::Cancel { request, reason } => {
@@ -180,7 +182,7 @@ impl Desk<'_> {
                 if !filer {
                     self.require(Permission::Dispatch, r.unit)?;
                 }
-                text("reason", &reason, 500)?;
+                check(Reason, "reason", &reason).map_err(TaskError::Text)?;
                 Ok(vec![TaskEvent::Cancelled { request, reason }])
             }
             C::MarkDuplicate { request, of } => {
@@ -211,7 +213,7 @@ impl Desk<'_> {
                 let (_, r) = self.request(&request)?;
                 Desk::status(r, &[Status::Closed], "reopen")?;
                 self.require(Permission::Dispatch, r.unit)?;
-                text("reason", &reason, 500)?;
+                check(Reason, "reason", &reason).map_err(TaskError::Text)?;
                 let c = self.category(r)?;
                 let due = self.config.calendar.deadline(self.at, c.resolution_limit)?;
                 Ok(vec![self.reopened(r, reason, due, false)])
@@ -231,7 +233,7 @@ impl Desk<'_> {
                     return Err(TaskError::AlreadyRated(request).into());
                 }
                 if !comment.is_empty() {
-                    text("comment", &comment, 500)?;
+                    check(Reason, "comment", &comment).map_err(TaskError::Text)?;
                 }
                 let mut events = vec![TaskEvent::Rated {
                     request: request.clone(),
@@ -259,7 +261,7 @@ impl Desk<'_> {
                     .into());
                 }
                 self.require(Permission::Dispatch, r.unit)?;
-                text("reason", &reason, 500)?;
+                check(Reason, "reason", &reason).map_err(TaskError::Text)?;
                 if r.extended {
                     return Err(TaskError::AlreadyExtended(request).into());
                 }
@@ -309,7 +311,7 @@ impl Desk<'_> {
                     }
                     .into());
                 }
-                text("report", &report, 2000)?;
+                check(Description, "report", &report).map_err(TaskError::Text)?;
                 Ok(vec![TaskEvent::Reported {
                     request,
                     department,
@@ -329,7 +331,7 @@ impl Desk<'_> {
                     .into());
                 }
                 self.require(Permission::Supervise, r.unit)?;
-                text("reason", &reason, 500)?;
+                check(Reason, "reason", &reason).map_err(TaskError::Text)?;
                 if r.supervised {
                     return Ok(Vec::new());
                 }

@@ -12,6 +12,8 @@ use super::Tasks;
 use crate::access::Permission;
 use crate::error::Error;
 use crate::grid::{Authority, Grid, GridError, Level, NodeCode};
+use crate::text::TextKind::Title;
+use crate::text::{check, TextError};
 
 /// Everything a decision reads.
 pub(crate) struct Desk<'a> {
@@ -22,38 +24,15 @@ pub(crate) struct Desk<'a> {
     pub(crate) at: DateTime<FixedOffset>,
 }
 
-/// Checks a text field: not blank, at most `max` characters, no control characters but
-/// line breaks.
-pub(crate) fn text(what: &'static str, value: &str, max: usize) -> Result<(), TaskError> {
-    let why = if value.trim().is_empty() {
-        Some("it is empty")
-    } else if value.chars().count() > max {
-        Some("it is too long")
-    } else if value.chars().any(|c| c.is_control() && c != '\n') {
-        Some("it holds control characters")
-    } else {
-        None
-    };
-    match why {
-        Some(why) => Err(TaskError::BadText {
-            what,
-            value: value.chars().take(80).collect(),
-            why,
-        }),
-        None => Ok(()),
-    }
-}
-
 pub(super) fn photos(list: &[String]) -> Result<(), TaskError> {
     if list.len() > 9 {
-        return Err(TaskError::BadText {
-            what: "photos",
-            value: format!("{} references", list.len()),
-            why: "at most 9 photos go with a request",
-        });
+        let count = format!("{} references", list.len());
+        let why = "at most 9 photos go with a request";
+        return Err(TextError::new(Title, "photos", &count, why).into());
     }
     list.iter()
-        .try_for_each(|p| text("photo reference", p, 500))
+        .try_for_each(|p| check(Title, "photo reference", p))
+        .map_err(TaskError::Text)
 }
 
 /// The party's public form, by id.

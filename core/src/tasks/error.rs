@@ -3,8 +3,9 @@
 use super::model::Status;
 use super::open311::Open311Error;
 use crate::calendar::CalendarError;
-use crate::error::ErrorKind;
+use crate::error::kind::error_codes;
 use crate::grid::NodeCode;
+use crate::text::TextError;
 
 /// Why a tasks command or event was refused.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -21,16 +22,9 @@ pub enum TaskError {
     /// No department has this id.
     #[error("no department with id {0:?}")]
     UnknownDepartment(String),
-    /// A text field is empty, too long or holds control characters.
-    #[error("bad {what} {value:?}: {why}")]
-    BadText {
-        /// Which field.
-        what: &'static str,
-        /// The value given.
-        value: String,
-        /// Why not.
-        why: &'static str,
-    },
+    /// A text breaks its rule.
+    #[error(transparent)]
+    Text(#[from] TextError),
     /// Filing needs an idempotency key, so that a retried filing has one effect.
     #[error("filing a request needs an idempotency key")]
     KeyRequired,
@@ -144,62 +138,30 @@ pub enum TaskError {
     Open311(#[from] Open311Error),
 }
 
-impl TaskError {
-    /// A stable snake_case code.
-    pub fn code(&self) -> &'static str {
-        match self {
-            TaskError::UnknownRequest(_) => "unknown_request",
-            TaskError::RequestExists(_) => "request_exists",
-            TaskError::UnknownCategory(_) => "unknown_category",
-            TaskError::UnknownDepartment(_) => "unknown_department",
-            TaskError::BadText { .. } => "bad_text",
-            TaskError::KeyRequired => "key_required",
-            TaskError::WrongStatus { .. } => "wrong_status",
-            TaskError::NotResponsible { .. } => "not_responsible",
-            TaskError::VerifierIsHandler { .. } => "verifier_is_handler",
-            TaskError::PersonRequired { .. } => "person_required",
-            TaskError::NotFiler { .. } => "not_filer",
-            TaskError::AlreadyRated(_) => "already_rated",
-            TaskError::AlreadyExtended(_) => "already_extended",
-            TaskError::NotEligible { .. } => "not_eligible",
-            TaskError::ClaimLimit { .. } => "claim_limit",
-            TaskError::NoOpenCall { .. } => "no_open_call",
-            TaskError::ForeignDepartment { .. } => "foreign_department",
-            TaskError::BadLocation(_) => "bad_location",
-            TaskError::BadDuplicate { .. } => "bad_duplicate",
-            TaskError::NoHandover(_) => "no_handover",
-            TaskError::Calendar(e) => e.code(),
-            TaskError::ImportRow { source, .. } => source.code(),
-            TaskError::Open311(e) => e.code(),
-        }
-    }
-
-    /// The broad kind of the error.
-    pub fn kind(&self) -> ErrorKind {
-        match self {
-            TaskError::UnknownRequest(_)
-            | TaskError::UnknownCategory(_)
-            | TaskError::UnknownDepartment(_) => ErrorKind::NotFound,
-            TaskError::RequestExists(_)
-            | TaskError::WrongStatus { .. }
-            | TaskError::AlreadyRated(_)
-            | TaskError::AlreadyExtended(_)
-            | TaskError::ClaimLimit { .. }
-            | TaskError::NoOpenCall { .. }
-            | TaskError::NoHandover(_) => ErrorKind::Conflict,
-            TaskError::NotResponsible { .. }
-            | TaskError::VerifierIsHandler { .. }
-            | TaskError::PersonRequired { .. }
-            | TaskError::NotFiler { .. }
-            | TaskError::NotEligible { .. } => ErrorKind::PermissionDenied,
-            TaskError::BadText { .. }
-            | TaskError::KeyRequired
-            | TaskError::ForeignDepartment { .. }
-            | TaskError::BadLocation(_)
-            | TaskError::BadDuplicate { .. }
-            | TaskError::Open311(_) => ErrorKind::Invalid,
-            TaskError::Calendar(e) => e.kind(),
-            TaskError::ImportRow { source, .. } => source.kind(),
-        }
+error_codes! {
+    TaskError {
+        UnknownRequest(..) => ("unknown_request", NotFound),
+        RequestExists(..) => ("request_exists", Conflict),
+        UnknownCategory(..) => ("unknown_category", NotFound),
+        UnknownDepartment(..) => ("unknown_department", NotFound),
+        Text(inner) => delegate TextError,
+        KeyRequired => ("key_required", Invalid),
+        WrongStatus { .. } => ("wrong_status", Conflict),
+        NotResponsible { .. } => ("not_responsible", PermissionDenied),
+        VerifierIsHandler { .. } => ("verifier_is_handler", PermissionDenied),
+        PersonRequired { .. } => ("person_required", PermissionDenied),
+        NotFiler { .. } => ("not_filer", PermissionDenied),
+        AlreadyRated(..) => ("already_rated", Conflict),
+        AlreadyExtended(..) => ("already_extended", Conflict),
+        NotEligible { .. } => ("not_eligible", PermissionDenied),
+        ClaimLimit { .. } => ("claim_limit", Conflict),
+        NoOpenCall { .. } => ("no_open_call", Conflict),
+        ForeignDepartment { .. } => ("foreign_department", Invalid),
+        BadLocation(..) => ("bad_location", Invalid),
+        BadDuplicate { .. } => ("bad_duplicate", Invalid),
+        NoHandover(..) => ("no_handover", Conflict),
+        Calendar(inner) => delegate CalendarError,
+        ImportRow { source, .. } => delegate Self,
+        Open311(inner) => delegate Open311Error,
     }
 }

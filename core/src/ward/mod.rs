@@ -384,7 +384,7 @@ impl Ward {
                         Some(m) => fund::decided(
                             grid,
                             funds,
-                            &m.subject,
+                            m.subject.fund_subject(),
                             motion,
                             passed,
                             ctx.at.date_naive(),
@@ -474,14 +474,8 @@ impl Ward {
     }
 
     fn check_key(&self, key: &str, actor: &Actor, command: &Command) -> Result<Hash, Error> {
-        if key.is_empty() || key.chars().count() > 128 || key.chars().any(char::is_control) {
-            return Err(grid::GridError::BadText {
-                what: "idempotency key",
-                value: key.to_owned(),
-                why: "it must be 1 to 128 characters without control characters",
-            }
-            .into());
-        }
+        crate::text::check(crate::text::TextKind::Key, "idempotency key", key)
+            .map_err(grid::GridError::Text)?;
         let text = serde_json::to_string(&(actor, command))
             .map_err(|e| crate::journal::JournalError::Encode(e.to_string()))?;
         Ok(Hash::of_bytes(text.as_bytes()))

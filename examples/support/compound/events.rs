@@ -2,7 +2,7 @@
 //! December's dividend.
 
 use gridward::assembly::{AssemblyCommand, Choice, Subject};
-use gridward::fund::{FundCommand, LineAmount, SharingKey};
+use gridward::fund::{FundCommand, FundSubject, LineAmount, SharingKey};
 use rust_decimal::Decimal;
 
 use super::*;
@@ -103,11 +103,11 @@ pub(super) fn extraordinary(s: &mut Script, mix: &mut Mix, shape: Shape, budget_
         s,
         "m-roof",
         "预算调整：屋面防水",
-        Subject::AmendBudget {
+        Subject::Fund(FundSubject::AmendBudget {
             fund: fund(),
             budget: "2026".into(),
             amendment: "a1".into(),
-        },
+        }),
         4,
         13,
         20,
@@ -166,10 +166,10 @@ pub(super) fn dividend(s: &mut Script, mix: &mut Mix, shape: Shape) {
         s,
         "m-dividend",
         "2026年公共收益分红",
-        Subject::Dividend {
+        Subject::Fund(FundSubject::Dividend {
             fund: fund(),
             dividend: "2026".into(),
-        },
+        }),
         12,
         1,
         10,

@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use gridward::assembly::{AssemblyCommand, Choice, Matter, Subject};
 use gridward::fund::ledger::{Posting, Transaction};
-use gridward::fund::{FundCommand, IncomeSource, LineAmount};
+use gridward::fund::{FundCommand, FundSubject, IncomeSource, LineAmount};
 use gridward::Command;
 use rust_decimal::Decimal;
 
@@ -118,10 +118,10 @@ pub fn year(shape: Shape) -> Vec<Step<Command>> {
         &mut s,
         "m-budget",
         "2026年度开放式预算",
-        Subject::ApproveBudget {
+        Subject::Fund(FundSubject::ApproveBudget {
             fund: fund(),
             budget: "2026".into(),
-        },
+        }),
         1,
         3,
         9,
@@ -334,10 +334,10 @@ pub fn year(shape: Shape) -> Vec<Step<Command>> {
                 &mut s,
                 "m-base",
                 "公共收益计入酬金基数",
-                Subject::CommonIncomeInBase {
+                Subject::Fund(FundSubject::CommonIncomeInBase {
                     fund: fund(),
                     include: true,
-                },
+                }),
                 6,
                 3,
                 12,

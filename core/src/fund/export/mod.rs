@@ -32,6 +32,8 @@
 mod beancount;
 mod hledger;
 
+use crate::error::kind::error_codes;
+
 pub use beancount::{account_from_beancount, account_to_beancount, to_beancount};
 pub use hledger::{hledger_code, to_hledger};
 
@@ -57,13 +59,10 @@ pub enum ExportError {
     },
 }
 
-impl ExportError {
-    /// A stable snake_case code.
-    pub fn code(&self) -> &'static str {
-        match self {
-            ExportError::AccountName { .. } => "bad_export_account_name",
-            ExportError::Currency { .. } => "bad_export_currency",
-        }
+error_codes! {
+    ExportError {
+        AccountName { .. } => ("bad_export_account_name", Invalid),
+        Currency { .. } => ("bad_export_currency", Invalid),
     }
 }
 

@@ -2,7 +2,9 @@
 
 use chrono::NaiveDate;
 
+use crate::error::kind::{error_codes, ErrorKind};
 use crate::money::{Amount, MoneyError};
+use crate::text::TextError;
 
 /// Why a ledger refused an account or a transaction. A refused transaction leaves the
 /// ledger as it was.
@@ -22,16 +24,9 @@ pub enum LedgerError {
     /// No account has this name.
     #[error("no account named {0:?}")]
     UnknownAccount(String),
-    /// A transaction id or description is empty, too long or holds control characters.
-    #[error("bad {what} {value:?}: {why}")]
-    BadText {
-        /// Which field.
-        what: &'static str,
-        /// The value given.
-        value: String,
-        /// Why not.
-        why: &'static str,
-    },
+    /// A transaction id or description breaks its rule.
+    #[error(transparent)]
+    Text(#[from] TextError),
     /// A transaction needs two or more postings.
     #[error("transaction {0:?} needs two or more postings")]
     TooFewPostings(String),
@@ -101,45 +96,33 @@ pub enum LedgerError {
     Money(#[from] MoneyError),
 }
 
-impl LedgerError {
-    /// A stable snake_case code.
-    pub fn code(&self) -> &'static str {
-        match self {
-            LedgerError::BadAccountName { .. } => "bad_account_name",
-            LedgerError::AccountExists(_) => "account_exists",
-            LedgerError::UnknownAccount(_) => "unknown_account",
-            LedgerError::BadText { .. } => "bad_text",
-            LedgerError::TooFewPostings(_) => "too_few_postings",
-            LedgerError::ZeroPosting { .. } => "zero_posting",
-            LedgerError::Unbalanced { .. } => "unbalanced",
-            LedgerError::Backdated { .. } => "backdated",
-            LedgerError::IdReused(_) => "transaction_id_reused",
-            LedgerError::UnknownTransaction(_) => "unknown_transaction",
-            LedgerError::AlreadyReversed { .. } => "already_reversed",
-            LedgerError::NotAReversal { .. } => "not_a_reversal",
-            LedgerError::NegativeBalance { .. } => "negative_balance",
-            LedgerError::Money(MoneyError::Overflow) => "amount_overflow",
-            LedgerError::Money(_) => "bad_amount",
-        }
+error_codes! {
+    LedgerError {
+        BadAccountName { .. } => ("bad_account_name", Invalid),
+        AccountExists(..) => ("account_exists", Conflict),
+        UnknownAccount(..) => ("unknown_account", NotFound),
+        Text(inner) => delegate TextError,
+        TooFewPostings(..) => ("too_few_postings", Invalid),
+        ZeroPosting { .. } => ("zero_posting", Invalid),
+        Unbalanced { .. } => ("unbalanced", Invalid),
+        Backdated { .. } => ("backdated", Conflict),
+        IdReused(..) => ("transaction_id_reused", Conflict),
+        UnknownTransaction(..) => ("unknown_transaction", NotFound),
+        AlreadyReversed { .. } => ("already_reversed", Conflict),
+        NotAReversal { .. } => ("not_a_reversal", Invalid),
+        NegativeBalance { .. } => ("negative_balance", Conflict),
+        Money(inner) => delegate MoneyError,
     }
+}
 
+impl LedgerError {
     /// Whether the error names something missing (rather than bad input or a clash).
     pub fn is_not_found(&self) -> bool {
-        matches!(
-            self,
-            LedgerError::UnknownAccount(_) | LedgerError::UnknownTransaction(_)
-        )
+        self.kind() == ErrorKind::NotFound
     }
 
     /// Whether the error is a clash with the ledger's state.
     pub fn is_conflict(&self) -> bool {
-        matches!(
-            self,
-            LedgerError::AccountExists(_)
-                | LedgerError::IdReused(_)
-                | LedgerError::AlreadyReversed { .. }
-                | LedgerError::Backdated { .. }
-                | LedgerError::NegativeBalance { .. }
-        )
+        self.kind() == ErrorKind::Conflict
     }
 }

@@ -6,7 +6,7 @@ use std::hash::BuildHasher;
 
 use hashbrown::{DefaultHashBuilder, HashTable};
 
-use super::Stored;
+use super::transaction::Stored;
 
 /// Positions of transactions, found by id.
 #[derive(Clone, Debug, Default)]

@@ -18,12 +18,16 @@ pub use error::LedgerError;
 pub use report::{BalanceRow, HistoryRow, TrialBalance};
 pub use transaction::{Posting, Transaction};
 
+use transaction::Stored;
+
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 use hashbrown::HashMap;
 
 use crate::money::Amount;
+use crate::text::check;
+use crate::text::TextKind::{Key, Note};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct OpenAccount {
@@ -31,17 +35,6 @@ pub(crate) struct OpenAccount {
     pub(crate) kind: AccountKind,
     /// Transactions touching the account, in order.
     pub(crate) transactions: Vec<u32>,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) struct Stored {
-    pub(crate) id: Box<str>,
-    pub(crate) date: NaiveDate,
-    pub(crate) description: Box<str>,
-    pub(crate) start: u32,
-    pub(crate) end: u32,
-    pub(crate) reverses: Option<u32>,
-    pub(crate) reversed_by: Option<u32>,
 }
 
 /// What a batch under check would have done so far: balances moved, ids taken,
@@ -155,10 +148,6 @@ impl PartialEq for Ledger {
 
 impl Eq for Ledger {}
 
-/// Longest transaction id or description accepted.
-const MAX_ID: usize = 128;
-const MAX_DESCRIPTION: usize = 500;
-
 impl Ledger {
     /// An empty ledger.
     pub fn new() -> Ledger {
@@ -168,12 +157,7 @@ impl Ledger {
     /// Checks that an account may be opened.
     pub fn check_open(&self, account: &Account) -> Result<AccountKind, LedgerError> {
         let kind = account.kind()?;
-        check_text(
-            "account description",
-            &account.description,
-            MAX_DESCRIPTION,
-            true,
-        )?;
+        check(Note, "account description", &account.description)?;
         if self.names.contains_key(account.name.as_str()) {
             return Err(LedgerError::AccountExists(account.name.clone()));
         }
@@ -287,7 +271,7 @@ impl Ledger {
         pending: &mut Pending,
         earlier: &[Transaction],
     ) -> Result<Posted, LedgerError> {
-        check_text("transaction id", &tx.id, MAX_ID, false)?;
+        check(Key, "transaction id", &tx.id)?;
         if let Some(ix) = self.ids.get(&self.transactions, &tx.id) {
             return if self.transaction_at(ix) == *tx {
                 Ok(Posted::Duplicate)
@@ -302,7 +286,7 @@ impl Ledger {
                 Err(LedgerError::IdReused(tx.id.clone()))
             };
         }
-        check_text("description", &tx.description, MAX_DESCRIPTION, true)?;
+        check(Note, "description", &tx.description)?;
         if tx.postings.len() < 2 {
             return Err(LedgerError::TooFewPostings(tx.id.clone()));
         }
@@ -533,24 +517,6 @@ impl Ledger {
 
     pub(crate) fn index_of(&self, name: &str) -> Option<u32> {
         self.names.get(name).copied()
-    }
-}
-
-/// Checks a short text: not too long, no control characters, and (unless `may_be_empty`)
-/// not empty or blank.
-pub(crate) fn check_text(
-    what: &'static str,
-    value: &str,
-    max: usize,
-    may_be_empty: bool,
-) -> Result<(), LedgerError> {
-    match crate::text::why_bad(value, max, may_be_empty) {
-        None => Ok(()),
-        Some(why) => Err(LedgerError::BadText {
-            what,
-            value: value.to_owned(),
-            why,
-        }),
     }
 }
 

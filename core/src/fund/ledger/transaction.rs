@@ -64,3 +64,15 @@ impl Transaction {
         }
     }
 }
+
+/// A transaction as the ledger keeps it: its postings are a range of the ledger's list.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Stored {
+    pub(crate) id: Box<str>,
+    pub(crate) date: NaiveDate,
+    pub(crate) description: Box<str>,
+    pub(crate) start: u32,
+    pub(crate) end: u32,
+    pub(crate) reverses: Option<u32>,
+    pub(crate) reversed_by: Option<u32>,
+}

@@ -3,7 +3,8 @@
 
 use rust_decimal::Decimal;
 
-use crate::error::ErrorKind;
+use crate::error::kind::error_codes;
+use crate::text::TextError;
 
 /// Why a rating tree or the data evaluated on it was refused.
 ///
@@ -14,17 +15,13 @@ pub enum TreeError {
     /// The JSON text is not a tree (syntax, an unknown field, a wrong type).
     #[error("rating tree JSON: {0}")]
     Json(String),
-    /// An id, name or label is empty, too long or holds control characters.
-    #[error("{path}: bad {what} {value:?}: {why}")]
-    BadText {
-        /// Where in the tree (or `community` for data).
+    /// An id, a name or a label breaks its rule.
+    #[error("{path}: {source}")]
+    Text {
+        /// Where in the tree (or `data[i]` for a community).
         path: String,
-        /// Which field.
-        what: &'static str,
-        /// The value given.
-        value: String,
-        /// Why not.
-        why: &'static str,
+        /// The text refused.
+        source: TextError,
     },
     /// Two nodes or vetoes share an id.
     #[error("{path}: id {id:?} is used already at {first}")]
@@ -143,40 +140,24 @@ pub enum TreeError {
     },
 }
 
-impl TreeError {
-    /// A stable snake_case code.
-    pub fn code(&self) -> &'static str {
-        match self {
-            TreeError::Json(_) => "tree_json",
-            TreeError::BadText { .. } => "bad_text",
-            TreeError::DuplicateId { .. } => "duplicate_id",
-            TreeError::BadWeight { .. } => "bad_weight",
-            TreeError::WeightsTooLarge { .. } => "weights_too_large",
-            TreeError::EmptyGroup { .. } => "empty_group",
-            TreeError::BadTarget { .. } => "bad_target",
-            TreeError::TooDeep { .. } => "tree_too_deep",
-            TreeError::BadBand { .. } => "bad_band",
-            TreeError::DuplicateCommunity(_) => "duplicate_community",
-            TreeError::UnknownIndicator { .. } => "unknown_indicator",
-            TreeError::UnknownVeto { .. } => "unknown_veto",
-            TreeError::RepeatedVeto { .. } => "repeated_veto",
-            TreeError::MissingValue { .. } => "missing_value",
-            TreeError::NegativeValue { .. } => "negative_value",
-            TreeError::NotAFlag { .. } => "not_a_flag",
-            TreeError::ValueOutOfRange { .. } => "value_out_of_range",
-        }
-    }
-
-    /// The broad kind.
-    pub fn kind(&self) -> ErrorKind {
-        match self {
-            TreeError::UnknownIndicator { .. } | TreeError::UnknownVeto { .. } => {
-                ErrorKind::NotFound
-            }
-            TreeError::DuplicateId { .. }
-            | TreeError::DuplicateCommunity(_)
-            | TreeError::RepeatedVeto { .. } => ErrorKind::Conflict,
-            _ => ErrorKind::Invalid,
-        }
+error_codes! {
+    TreeError {
+        Json(..) => ("tree_json", Invalid),
+        Text { source, .. } => delegate TextError,
+        DuplicateId { .. } => ("duplicate_id", Conflict),
+        BadWeight { .. } => ("bad_weight", Invalid),
+        WeightsTooLarge { .. } => ("weights_too_large", Invalid),
+        EmptyGroup { .. } => ("empty_group", Invalid),
+        BadTarget { .. } => ("bad_target", Invalid),
+        TooDeep { .. } => ("tree_too_deep", Invalid),
+        BadBand { .. } => ("bad_band", Invalid),
+        DuplicateCommunity(..) => ("duplicate_community", Conflict),
+        UnknownIndicator { .. } => ("unknown_indicator", NotFound),
+        UnknownVeto { .. } => ("unknown_veto", NotFound),
+        RepeatedVeto { .. } => ("repeated_veto", Conflict),
+        MissingValue { .. } => ("missing_value", Invalid),
+        NegativeValue { .. } => ("negative_value", Invalid),
+        NotAFlag { .. } => ("not_a_flag", Invalid),
+        ValueOutOfRange { .. } => ("value_out_of_range", Invalid),
     }
 }

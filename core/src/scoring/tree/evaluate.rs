@@ -10,7 +10,7 @@ use rust_decimal::Decimal;
 use super::error::TreeError;
 use super::model::{Better, CommunityData, Node, NodeKind, Normalise, Tree};
 use super::report::{competition_ranks, hundredths, round2, Evaluation, ItemScore, Loss};
-use crate::text::why_bad;
+use crate::text::{check, TextKind};
 
 /// An indicator with its place in the tree resolved.
 struct Leaf<'t> {
@@ -80,13 +80,9 @@ pub fn evaluate(tree: &Tree, data: &[CommunityData]) -> Result<Vec<Evaluation>, 
     let mut seen: HashSet<&str> = HashSet::with_capacity(data.len());
     for (c, community) in data.iter().enumerate() {
         let name = &community.community;
-        if let Some(why) = why_bad(name, super::MAX_TEXT, false) {
-            return Err(TreeError::BadText {
-                path: format!("data[{c}]"),
-                what: "community",
-                value: name.clone(),
-                why,
-            });
+        if let Err(source) = check(TextKind::Name, "community", name) {
+            let path = format!("data[{c}]");
+            return Err(TreeError::Text { path, source });
         }
         if !seen.insert(name) {
             return Err(TreeError::DuplicateCommunity(name.clone()));

@@ -6,41 +6,39 @@ use rust_decimal::Decimal;
 
 use super::error::TreeError;
 use super::model::{Node, NodeKind, Normalise, Tree};
-use crate::text::why_bad;
+use crate::text::TextKind::{Key, Name};
+use crate::text::{check, TextError, TextKind};
 
-/// The longest id, name or label, in characters.
-pub const MAX_TEXT: usize = 200;
+/// The longest name or label, in characters (an id follows [`TextKind::Key`]: at most
+/// 128).
+pub const MAX_TEXT: usize = TextKind::Name.max_chars();
 /// The most levels a tree may have (top-level items are level 1).
 pub const MAX_DEPTH: usize = 8;
 
 impl Tree {
-    /// Checks the tree: ids unique across nodes and vetoes, ids, names and labels
-    /// non-empty and at most [`MAX_TEXT`] characters, weights and targets above 0, groups
-    /// non-empty, at most [`MAX_DEPTH`] levels, bands strictly descending within 0..=100
-    /// with distinct labels.
+    /// Checks the tree: ids unique across nodes and vetoes, ids keys and names and labels
+    /// names by the [text rule](crate::text) (a name at most [`MAX_TEXT`] characters),
+    /// weights and targets above 0, groups non-empty, at most [`MAX_DEPTH`] levels, bands
+    /// strictly descending within 0..=100 with distinct labels.
     pub fn validate(&self) -> Result<(), TreeError> {
-        text("name", "name", &self.name)?;
+        check(Name, "name", &self.name).map_err(at("name"))?;
         let mut ids: HashMap<&str, String> = HashMap::new();
         nodes(&self.items, "items", 1, &mut ids)?;
         for (i, veto) in self.vetoes.iter().enumerate() {
             let path = format!("vetoes[{i}]");
-            text(&path, "id", &veto.id)?;
-            text(&path, "name", &veto.name)?;
+            check(Key, "id", &veto.id).map_err(at(&path))?;
+            check(Name, "name", &veto.name).map_err(at(&path))?;
             unique(&veto.id, path, &mut ids)?;
         }
         bands(self)
     }
 }
 
-fn text(path: &str, what: &'static str, value: &str) -> Result<(), TreeError> {
-    match why_bad(value, MAX_TEXT, false) {
-        Some(why) => Err(TreeError::BadText {
-            path: path.into(),
-            what,
-            value: value.into(),
-            why,
-        }),
-        None => Ok(()),
+/// Places a refused text at `path` in the tree.
+fn at(path: &str) -> impl FnOnce(TextError) -> TreeError + '_ {
+    move |source| TreeError::Text {
+        path: path.to_owned(),
+        source,
     }
 }
 
@@ -81,8 +79,8 @@ fn nodes<'t>(
                 max: MAX_DEPTH,
             });
         }
-        text(&path, "id", &node.id)?;
-        text(&path, "name", &node.name)?;
+        check(Key, "id", &node.id).map_err(at(&path))?;
+        check(Name, "name", &node.name).map_err(at(&path))?;
         if node.weight <= Decimal::ZERO {
             return Err(TreeError::BadWeight {
                 path,
@@ -114,11 +112,11 @@ fn nodes<'t>(
 }
 
 fn bands(tree: &Tree) -> Result<(), TreeError> {
-    text("lowest", "label", &tree.lowest)?;
+    check(Name, "label", &tree.lowest).map_err(at("lowest"))?;
     let hundred = Decimal::ONE_HUNDRED;
     for (i, band) in tree.bands.iter().enumerate() {
         let path = format!("bands[{i}]");
-        text(&path, "label", &band.label)?;
+        check(Name, "label", &band.label).map_err(at(&path))?;
         let bad = |why: String| TreeError::BadBand {
             path: path.clone(),
             why,

@@ -19,6 +19,7 @@ use serde::{Deserialize, Serialize};
 
 use super::command::{ImportedRequest, OpenOrClosed};
 use super::model::Location;
+use crate::error::kind::error_codes;
 
 /// A service of the service list (GET services): one category of request.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -194,22 +195,21 @@ pub enum Open311Error {
     },
 }
 
-impl Open311Error {
-    /// A stable snake_case code.
-    pub fn code(&self) -> &'static str {
-        match self {
-            Open311Error::NotJson { .. } => "open311_not_json",
-            Open311Error::NotArray { .. } => "open311_not_array",
-            Open311Error::NotObject { .. } => "open311_not_object",
-            Open311Error::MissingField { .. } => "open311_missing_field",
-            Open311Error::EmptyField { .. } => "open311_empty_field",
-            Open311Error::WrongType { .. } => "open311_wrong_type",
-            Open311Error::BadStatus { .. } => "open311_bad_status",
-            Open311Error::BadDateTime { .. } => "open311_bad_datetime",
-            Open311Error::UnknownAddress { .. } => "open311_unknown_address",
-        }
+error_codes! {
+    Open311Error {
+        NotJson { .. } => ("open311_not_json", Invalid),
+        NotArray { .. } => ("open311_not_array", Invalid),
+        NotObject { .. } => ("open311_not_object", Invalid),
+        MissingField { .. } => ("open311_missing_field", Invalid),
+        EmptyField { .. } => ("open311_empty_field", Invalid),
+        WrongType { .. } => ("open311_wrong_type", Invalid),
+        BadStatus { .. } => ("open311_bad_status", Invalid),
+        BadDateTime { .. } => ("open311_bad_datetime", Invalid),
+        UnknownAddress { .. } => ("open311_unknown_address", Invalid),
     }
+}
 
+impl Open311Error {
     /// The element at fault, when the fault is in one.
     pub fn index(&self) -> Option<usize> {
         match self {

@@ -1,0 +1,169 @@
+//! The library's error type: one enum over the capabilities' errors, each with a stable
+//! code and a broad kind that the bindings map to exception classes and `Error.code`.
+
+pub(crate) mod kind;
+
+pub use kind::ErrorKind;
+
+use crate::access::Permission;
+use crate::assembly::AssemblyError;
+use crate::fund::export::ExportError;
+use crate::fund::FundError;
+use crate::grid::{GridError, NodeCode};
+use crate::journal::JournalError;
+use crate::points::PointsError;
+use crate::scoring::tree::TreeError;
+use crate::scoring::ScoringError;
+use crate::tasks::TaskError;
+
+/// Every error Gridward returns.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum Error {
+    /// A grid command or event was refused.
+    #[error(transparent)]
+    Grid(#[from] GridError),
+    /// A tasks command or event was refused.
+    #[error(transparent)]
+    Tasks(#[from] TaskError),
+    /// A fund command or event was refused.
+    #[error(transparent)]
+    Fund(#[from] FundError),
+    /// An assembly command or event was refused.
+    #[error(transparent)]
+    Assembly(#[from] AssemblyError),
+    /// A scoring command or event was refused.
+    #[error(transparent)]
+    Scoring(#[from] ScoringError),
+    /// A points command or event was refused.
+    #[error(transparent)]
+    Points(#[from] PointsError),
+    /// A rating tree or its data was refused.
+    #[error(transparent)]
+    Rating(#[from] TreeError),
+    /// A ledger could not be exported for an accountants' tool.
+    #[error(transparent)]
+    Export(#[from] ExportError),
+    /// A journal could not be read, verified or written.
+    #[error(transparent)]
+    Journal(#[from] JournalError),
+    /// The actor lacks the permission at the unit.
+    #[error("{actor} may not {permission}{}", .unit.map(|u| format!(" at {u}")).unwrap_or_default())]
+    Denied {
+        /// Who tried.
+        actor: String,
+        /// What they needed.
+        permission: Permission,
+        /// Where, if at a unit.
+        unit: Option<NodeCode>,
+    },
+    /// The acting person is not registered.
+    #[error("unknown actor: no person with id {0:?}")]
+    UnknownActor(String),
+    /// An idempotency key was reused for a different command.
+    #[error("idempotency key {key:?} was used for a different command (entry {seq})")]
+    IdempotencyConflict {
+        /// The key.
+        key: String,
+        /// The entry that used it first.
+        seq: u64,
+    },
+    /// A journal entry's body is not valid Gridward JSON.
+    #[error("journal entry {seq}: {message}")]
+    MalformedEntry {
+        /// The entry.
+        seq: u64,
+        /// What the parser said.
+        message: String,
+    },
+    /// A value given to a face does not have the type the description gives it.
+    #[error(transparent)]
+    Input(#[from] crate::surface::InputError),
+    /// A journal entry holds an event the state at that point refuses.
+    #[error("journal entry {seq} cannot be replayed: {source}")]
+    Replay {
+        /// The entry.
+        seq: u64,
+        /// Why the event was refused.
+        source: Box<Error>,
+    },
+}
+
+kind::error_codes! {
+    Error {
+        Grid(inner) => delegate GridError,
+        Tasks(inner) => delegate TaskError,
+        Fund(inner) => delegate FundError,
+        Assembly(inner) => delegate AssemblyError,
+        Scoring(inner) => delegate ScoringError,
+        Points(inner) => delegate PointsError,
+        Rating(inner) => delegate TreeError,
+        Export(inner) => delegate ExportError,
+        Journal(inner) => delegate JournalError,
+        Denied { .. } => ("permission_denied", PermissionDenied),
+        UnknownActor(..) => ("unknown_actor", PermissionDenied),
+        IdempotencyConflict { .. } => ("idempotency_conflict", Conflict),
+        MalformedEntry { .. } => ("journal_malformed", Journal),
+        Replay { .. } => ("journal_replay", Journal),
+        Input(inner) => delegate crate::surface::InputError,
+    }
+}
+
+impl From<crate::calendar::CalendarError> for Error {
+    fn from(e: crate::calendar::CalendarError) -> Self {
+        Error::Tasks(TaskError::Calendar(e))
+    }
+}
+
+impl From<crate::grid::CodeError> for Error {
+    fn from(e: crate::grid::CodeError) -> Self {
+        Error::Grid(GridError::Code(e))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashMap;
+
+    use super::{Error, ErrorKind};
+
+    #[test]
+    fn every_code_has_one_kind() {
+        let codes = Error::codes();
+        let mut kinds: HashMap<&str, ErrorKind> = HashMap::new();
+        for (code, kind) in &codes {
+            if let Some(first) = kinds.insert(code, *kind) {
+                assert_eq!(first, *kind, "code {code} has two kinds");
+            }
+        }
+        assert_eq!(kinds.len(), codes.len(), "a pair is listed twice");
+        for code in [
+            "unknown_request",
+            "permission_denied",
+            "journal_replay",
+            "bad_text",
+            "invalid_code",
+            "open311_not_json",
+            "bad_export_currency",
+            "journal_broken",
+            "amount_overflow",
+            "no_working_day",
+        ] {
+            assert!(kinds.contains_key(code), "{code} is missing");
+        }
+        assert!(codes.iter().all(|(code, _)| !code.is_empty()
+            && code
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')));
+    }
+
+    #[test]
+    fn an_error_has_a_code_it_lists() {
+        let replay = Error::Replay {
+            seq: 3,
+            source: Box::new(Error::UnknownActor("x".into())),
+        };
+        assert_eq!(replay.code(), "journal_replay");
+        assert_eq!(replay.kind(), ErrorKind::Journal);
+        assert!(Error::codes().contains(&(replay.code(), replay.kind())));
+    }
+}
