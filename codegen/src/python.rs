@@ -415,7 +415,10 @@ fn args_doc(doc: &mut String, fields: &[Field], names: &[String], command: bool)
 fn answer_type(answer: &Ty, types: &Types) -> (String, Option<Vec<String>>) {
     if let Ty::List(item) = answer {
         if let Some(columns) = row_columns(item, types) {
-            return (format!("Table[{}]", py_ty(item, Side::Out, types)), Some(columns));
+            return (
+                format!("Table[{}]", py_ty(item, Side::Out, types)),
+                Some(columns),
+            );
         }
     }
     (py_ty(answer, Side::Out, types), None)

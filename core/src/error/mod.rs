@@ -1,8 +1,10 @@
 //! The library's error type: one enum over the capabilities' errors, each with a stable
 //! code and a broad kind that the bindings map to exception classes and `Error.code`.
 
+pub mod input;
 pub(crate) mod kind;
 
+pub use input::{InputError, Problem};
 pub use kind::ErrorKind;
 
 use crate::access::Permission;
@@ -77,7 +79,7 @@ pub enum Error {
     },
     /// A value given to a face does not have the type the description gives it.
     #[error(transparent)]
-    Input(#[from] crate::surface::InputError),
+    Input(#[from] InputError),
     /// A journal entry holds an event the state at that point refuses.
     #[error("journal entry {seq} cannot be replayed: {source}")]
     Replay {
@@ -104,7 +106,7 @@ kind::error_codes! {
         IdempotencyConflict { .. } => ("idempotency_conflict", Conflict),
         MalformedEntry { .. } => ("journal_malformed", Journal),
         Replay { .. } => ("journal_replay", Journal),
-        Input(inner) => delegate crate::surface::InputError,
+        Input(inner) => delegate InputError,
     }
 }
 

@@ -9,7 +9,7 @@ use serde::Deserialize;
 use crate::assembly::{self, Choice, HomeRow, MotionKind, MotionView};
 use crate::error::Error;
 use crate::grid::NodeCode;
-use crate::surface::{Function, Query};
+use crate::queries::typed::{Function, Query};
 use crate::ward::Ward;
 
 crate::query_set! {

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
 use crate::journal::{Hash, Journal, VerifyReport};
-use crate::surface::Function;
+use crate::queries::typed::Function;
 
 crate::function_set! {
     pub static FUNCTIONS {

@@ -11,7 +11,7 @@ use crate::fund::ledger::{BalanceRow, HistoryRow, TrialBalance};
 use crate::fund::{
     AccountRow, BasisComparison, FundError, FundSummary, PostingRow, Statement, StatementCheck,
 };
-use crate::surface::{Function, Query};
+use crate::queries::typed::{Function, Query};
 use crate::ward::{Ward, WardConfig};
 
 crate::query_set! {

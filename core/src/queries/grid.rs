@@ -9,7 +9,7 @@ use crate::grid::{
     Domain, HouseholdRow, HouseholdView, Level, NodeCode, PersonAt, PersonView, TreeRow,
     UnitProgress, UnitRow,
 };
-use crate::surface::Query;
+use crate::queries::typed::Query;
 use crate::ward::Ward;
 
 crate::query_set! {

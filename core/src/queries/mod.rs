@@ -1,5 +1,5 @@
-//! Every query of every capability as a typed question ([`Query`](crate::surface::Query)),
-//! and the pure functions ([`Function`](crate::surface::Function)), each gathered in a
+//! Every query of every capability as a typed question ([`Query`](typed::Query)),
+//! and the pure functions ([`Function`](typed::Function)), each gathered in a
 //! table that names it on every face.
 //!
 //! ```
@@ -21,6 +21,7 @@ pub mod rating;
 pub mod scoring;
 pub mod scoring_rules;
 pub mod tasks;
+pub mod typed;
 
 #[cfg(test)]
 mod points_tests;
@@ -31,7 +32,7 @@ mod scoring_rules_tests;
 #[cfg(test)]
 mod scoring_tests;
 
-use crate::surface::QuerySet;
+use typed::QuerySet;
 
 pub use functions::FUNCTIONS;
 

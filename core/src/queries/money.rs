@@ -7,7 +7,7 @@ use serde::Deserialize;
 use crate::error::Error;
 use crate::fund::FundError;
 use crate::money::{self, Amount, RateParts, Rounding, SplitMethod};
-use crate::surface::Function;
+use crate::queries::typed::Function;
 
 /// Shares a sum by weights (floor areas, or any agreed key) so that the parts add up to
 /// it exactly, in the order of the weights: by largest remainder unless another method is

@@ -8,7 +8,7 @@ use crate::error::Error;
 use crate::points::{
     self, HistoryLine, Item, PassbookView, PointsError, Redemption, RedemptionRow,
 };
-use crate::surface::Query;
+use crate::queries::typed::Query;
 use crate::ward::Ward;
 
 crate::query_set! {

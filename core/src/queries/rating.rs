@@ -4,11 +4,11 @@
 use serde::Deserialize;
 
 use crate::error::Error;
+use crate::queries::typed::Function;
 use crate::scoring::tree::{
     evaluate, item_score_rows, loss_rows, CommunityData, Evaluation, ItemScoreRow, LossRow, Tree,
     TreeSummary,
 };
-use crate::surface::Function;
 
 /// Rates communities on a rating tree: one evaluation per community, in the order of the
 /// data, each with its score out of 100, grade, competition rank (1, 2, 2, 4;

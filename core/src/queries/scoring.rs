@@ -4,13 +4,14 @@
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::Deserialize;
 
+use crate::error::input::{InputError, Problem};
 use crate::error::Error;
 use crate::grid::NodeCode;
+use crate::queries::typed::Query;
 use crate::scoring::{
     HandlerScore, Month, ObligationRow, ServiceRecord, ServiceRow, StarChange, StarProfile,
     Volunteer,
 };
-use crate::surface::{InputError, Problem, Query};
 use crate::tasks::Period;
 use crate::ward::Ward;
 

@@ -5,8 +5,8 @@ use rust_decimal::Decimal;
 use serde::Deserialize;
 
 use crate::error::Error;
+use crate::queries::typed::Function;
 use crate::scoring::{satisfaction_rate, Progression, StarProfile};
-use crate::surface::Function;
 
 /// The star level (星级) hours of certified service reach: 0 below the first threshold.
 /// The thresholds default to the national profile (100 / 300 / 600 / 1000 / 1500 hours).

@@ -5,9 +5,10 @@
 use chrono::{DateTime, FixedOffset};
 use serde::Deserialize;
 
+use crate::error::input::{InputError, Problem};
 use crate::error::Error;
 use crate::grid::{Level, NodeCode};
-use crate::surface::{InputError, Problem, Query};
+use crate::queries::typed::Query;
 use crate::tasks::{
     self, CategoryView, Location, Open311Request, Open311Service, OpenOrClosed, Period, RequestRow,
     RouteView, Status,

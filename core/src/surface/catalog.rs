@@ -6,10 +6,10 @@ use chrono::{DateTime, FixedOffset};
 use hashbrown::HashMap;
 use serde_json::{Map, Value};
 
-use super::input::{InputError, Problem};
 use super::shape::{Shape, ShapeError, Shapes};
 use super::{decode, Operation, Surface, FUNCTIONS, QUERY_SETS};
 use crate::access::Actor;
+use crate::error::input::{InputError, Problem};
 use crate::error::Error;
 use crate::ward::{Command, Context, Ward, WardConfig};
 

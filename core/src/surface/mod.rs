@@ -16,172 +16,24 @@
 mod catalog;
 #[cfg(feature = "schema")]
 mod describe;
-pub mod input;
 pub mod shape;
 
-use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use crate::error::Error;
-use crate::ward::Ward;
 
+pub use crate::error::input::{InputError, Problem};
+pub use crate::queries::typed::{
+    ask_json, call_json, decode, encode, AskJson, CallJson, Function, FunctionEntry, Query,
+    QueryEntry, QuerySet,
+};
+#[cfg(feature = "schema")]
+pub use crate::queries::typed::{describe_op, DescribeOp};
+pub use crate::queries::{FUNCTIONS, QUERY_SETS};
 pub use catalog::Catalog;
 #[cfg(feature = "schema")]
 pub use describe::describe;
-pub use input::{InputError, Problem};
-
-/// A typed question to a ward: its fields are the arguments, [`Query::Answer`] the
-/// reply.
-pub trait Query: DeserializeOwned {
-    /// The reply.
-    type Answer: Serialize;
-
-    /// Answers from the ward's state.
-    fn ask(self, ward: &Ward) -> Result<Self::Answer, Error>;
-}
-
-/// A pure function of its arguments: no ward, no state.
-pub trait Function: DeserializeOwned {
-    /// The result.
-    type Answer: Serialize;
-
-    /// Computes the result.
-    fn call(self) -> Result<Self::Answer, Error>;
-}
-
-/// Runs a query given as JSON arguments and returns its answer as JSON.
-pub type AskJson = fn(&Ward, Value) -> Result<Value, Error>;
-/// Runs a function given as JSON arguments and returns its result as JSON.
-pub type CallJson = fn(Value) -> Result<Value, Error>;
-/// The JSON Schema of an operation's arguments and of its answer.
-#[cfg(feature = "schema")]
-pub type DescribeOp = fn(&mut schemars::SchemaGenerator) -> (schemars::Schema, schemars::Schema);
-
-/// One query of a set: its name on every face, and how to run and describe it.
-#[derive(Clone, Copy)]
-pub struct QueryEntry {
-    /// The name (snake_case).
-    pub name: &'static str,
-    /// Runs it from JSON.
-    pub ask: AskJson,
-    /// Describes its arguments and answer.
-    #[cfg(feature = "schema")]
-    pub describe: DescribeOp,
-}
-
-/// A capability's queries.
-#[derive(Clone, Copy)]
-pub struct QuerySet {
-    /// The capability (`grid`, `tasks` …).
-    pub capability: &'static str,
-    /// The queries.
-    pub entries: &'static [QueryEntry],
-}
-
-/// One pure function: its name on every face, and how to run and describe it.
-#[derive(Clone, Copy)]
-pub struct FunctionEntry {
-    /// The name (snake_case).
-    pub name: &'static str,
-    /// Runs it from JSON.
-    pub call: CallJson,
-    /// Describes its arguments and result.
-    #[cfg(feature = "schema")]
-    pub describe: DescribeOp,
-}
-
-/// Decodes a query's JSON arguments, asks it, and encodes the answer.
-pub fn ask_json<Q: Query>(ward: &Ward, args: Value) -> Result<Value, Error> {
-    let query: Q = decode(args)?;
-    encode(&query.ask(ward)?)
-}
-
-/// Decodes a function's JSON arguments, calls it, and encodes the result.
-pub fn call_json<F: Function>(args: Value) -> Result<Value, Error> {
-    let function: F = decode(args)?;
-    encode(&function.call()?)
-}
-
-/// Describes a query or function by its argument type and answer type.
-#[cfg(feature = "schema")]
-pub fn describe_op<A: schemars::JsonSchema, R: schemars::JsonSchema>(
-    generator: &mut schemars::SchemaGenerator,
-) -> (schemars::Schema, schemars::Schema) {
-    (A::json_schema(generator), generator.subschema_for::<R>())
-}
-
-/// Decodes a value of a described type, naming the field where the type refuses it.
-pub fn decode<T: DeserializeOwned>(value: Value) -> Result<T, Error> {
-    serde_path_to_error::deserialize(value).map_err(|e| {
-        let field = e.path().to_string();
-        let field = if field == "." { String::new() } else { field };
-        Error::Input(InputError::new(
-            field,
-            Problem::Rejected(e.into_inner().to_string()),
-        ))
-    })
-}
-
-/// Encodes an answer as JSON.
-pub fn encode<T: Serialize>(value: &T) -> Result<Value, Error> {
-    serde_json::to_value(value)
-        .map_err(|e| Error::Journal(crate::journal::JournalError::Encode(e.to_string())))
-}
-
-/// Declares a capability's queries: a name on every face for each query type.
-///
-/// ```ignore
-/// query_set! {
-///     pub static GRID_QUERIES for "grid" {
-///         "unit" => UnitQuery,
-///         "roots" => Roots,
-///     }
-/// }
-/// ```
-#[macro_export]
-#[doc(hidden)]
-macro_rules! query_set {
-    ($vis:vis static $set:ident for $cap:literal { $($name:literal => $ty:ty),* $(,)? }) => {
-        /// The capability's queries, by name.
-        $vis static $set: $crate::surface::QuerySet = $crate::surface::QuerySet {
-            capability: $cap,
-            entries: &[$(
-                $crate::surface::QueryEntry {
-                    name: $name,
-                    ask: $crate::surface::ask_json::<$ty>,
-                    #[cfg(feature = "schema")]
-                    describe: $crate::surface::describe_op::<
-                        $ty,
-                        <$ty as $crate::surface::Query>::Answer,
-                    >,
-                },
-            )*],
-        };
-    };
-}
-
-/// Declares the pure functions: a name on every face for each function type.
-#[macro_export]
-#[doc(hidden)]
-macro_rules! function_set {
-    ($vis:vis static $set:ident { $($name:literal => $ty:ty),* $(,)? }) => {
-        /// The pure functions, by name.
-        $vis static $set: &[$crate::surface::FunctionEntry] = &[$(
-            $crate::surface::FunctionEntry {
-                name: $name,
-                call: $crate::surface::call_json::<$ty>,
-                #[cfg(feature = "schema")]
-                describe: $crate::surface::describe_op::<
-                    $ty,
-                    <$ty as $crate::surface::Function>::Answer,
-                >,
-            },
-        )*];
-    };
-}
-
-pub use crate::queries::{FUNCTIONS, QUERY_SETS};
 
 /// The description of the public surface: what the faces are generated from.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -13,7 +13,7 @@ use chrono::{DateTime, NaiveDate, NaiveDateTime};
 use rust_decimal::Decimal;
 use serde_json::{Map, Value};
 
-use super::input::{InputError, Problem};
+use crate::error::input::{InputError, Problem};
 
 /// What a string holds, when the description says (its JSON Schema `format`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

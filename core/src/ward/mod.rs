@@ -317,11 +317,6 @@ impl Ward {
         self.journal.head()
     }
 
-    /// Answers a typed question ([`Query`](crate::surface::Query)) from the ward's state.
-    pub fn ask<Q: crate::surface::Query>(&self, query: Q) -> Result<Q::Answer, Error> {
-        query.ask(self)
-    }
-
     /// Decides a command without recording it: the events it would cause, or why not.
     pub fn decide(&self, ctx: &Context, command: impl Into<Command>) -> Result<Vec<Event>, Error> {
         match command.into() {
