@@ -6,8 +6,10 @@ Its capabilities are namespaces: ``ward.grid``, ``ward.tasks``, ``ward.fund``,
 ``ward.assembly``, ``ward.scoring`` and ``ward.points``, each with one method per
 command (returning a receipt) and per query. Decimals are ``decimal.Decimal``, days
 ``datetime.date``, times aware ``datetime.datetime``; lists of rows are :class:`Table`
-(a list with ``to_pandas()``). A refused command raises a :class:`GridwardError`
-subclass with ``.code``, ``.kind`` and ``.field``, and changes nothing.
+(a list with ``to_pandas()``); :func:`coverage_findings` and :func:`statement_frames`
+reshape a coverage report and a public statement into tables. A refused command raises
+a :class:`GridwardError` subclass with ``.code``, ``.kind`` and ``.field``, and changes
+nothing.
 
 >>> import gridward
 >>> ward = gridward.Ward()
@@ -33,6 +35,7 @@ from ._gridward import (
     PermissionDeniedError,
 )
 from ._table import Table
+from ._views import CoverageFinding, StatementFrames, coverage_findings, statement_frames
 
 __version__: str = _gridward.__version__
 
@@ -113,5 +116,9 @@ __all__ = [
     "ConflictError",
     "PermissionDeniedError",
     "JournalError",
+    "CoverageFinding",
+    "StatementFrames",
+    "coverage_findings",
+    "statement_frames",
     *_api.__all__,
 ]
