@@ -1,5 +1,5 @@
 """pandas at the edges: import rows from a DataFrame (NaN = not given), tables and the
-coverage report as DataFrames. Skipped cleanly when pandas is not installed."""
+coverage findings as DataFrames. Skipped cleanly when pandas is not installed."""
 
 from __future__ import annotations
 
@@ -8,8 +8,9 @@ from decimal import Decimal
 
 import pytest
 
-from conftest import AT
-from gridward import Table, Ward
+from support import AT
+
+from gridward import Table, Ward, coverage_findings
 
 
 def test_table_without_pandas_says_how_to_get_it(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -42,13 +43,13 @@ def test_import_rows_from_a_dataframe() -> None:
     frame = _frame()
     assert frame["code"].isna().any()  # missing cells really are NaN
     ward = Ward()
-    receipt = ward.import_rows(frame, at=AT)
+    receipt = ward.grid.import_rows(frame, at=AT)
     assert receipt["seq"] == 1
-    counts = ward.counts()
+    counts = ward.grid.counts()
     assert (counts["micro_grids"], counts["households"], counts["people"]) == (1, 2, 2)
-    h = ward.household("1-101")
+    h = ward.grid.household("1-101")
     assert h is not None and h["area"] == Decimal("72.50") and h["residents"] == ["r1"]
-    w1 = ward.person("w1")
+    w1 = ward.grid.person("w1")
     assert w1 is not None and w1["party_member"] is True
 
 
@@ -58,15 +59,15 @@ def test_float_areas_in_a_dataframe_are_refused() -> None:
 
     frame = pd.DataFrame([{"kind": "household", "id": "h", "unit": "510105001001", "area": 72.5}])
     with pytest.raises(InvalidInputError) as e:
-        Ward().import_rows(frame, at=AT)
+        Ward().grid.import_rows(frame, at=AT)
     assert e.value.code == "float_not_allowed"
 
 
 def test_tables_to_pandas() -> None:
     pd = pytest.importorskip("pandas")
     ward = Ward()
-    ward.import_rows(_frame(), at=AT)
-    tree = ward.subtree("510105").to_pandas()
+    ward.grid.import_rows(_frame(), at=AT)
+    tree = ward.grid.subtree("510105").to_pandas()
     assert isinstance(tree, pd.DataFrame)
     assert list(tree.columns) == [
         "code",
@@ -78,21 +79,21 @@ def test_tables_to_pandas() -> None:
         "households",
     ]
     assert tree["households"].tolist() == [2, 2, 2, 2, 2]
-    homes = ward.households_under("510105").to_pandas()
+    homes = ward.grid.households_under("510105").to_pandas()
     assert homes["area"].tolist() == [Decimal("72.50"), Decimal("89")]
-    people = ward.people_under("510105").to_pandas()
+    people = ward.grid.people_under("510105").to_pandas()
     assert people["person"].tolist() == ["w1", "r1"]
-    assert ward.children("510105001001001").to_pandas()["code"].tolist() == ["510105001001001001"]
-    empty = ward.children("510105001001001001").to_pandas()
+    assert ward.grid.children("510105001001001").to_pandas()["code"].tolist() == ["510105001001001001"]
+    empty = ward.grid.children("510105001001001001").to_pandas()
     assert len(empty) == 0 and "code" in empty.columns
 
 
-def test_coverage_to_pandas_lists_findings() -> None:
+def test_coverage_findings_to_pandas() -> None:
     pytest.importorskip("pandas")
     ward = Ward()
-    ward.import_rows(_frame(), at=AT)
-    ward.add_household("loose", "510105001001", 50, at=AT)
-    frame = ward.coverage().to_pandas()
+    ward.grid.import_rows(_frame(), at=AT)
+    ward.grid.add_household("loose", "510105001001", 50, at=AT)
+    frame = coverage_findings(ward.grid.coverage()).to_pandas()
     assert list(frame.columns) == ["finding", "code", "households", "level", "role", "household"]
     assert frame["finding"].tolist() == [
         "unassigned_household",
@@ -105,15 +106,17 @@ def test_coverage_to_pandas_lists_findings() -> None:
     assert first["household"] == "loose"
     band = frame.iloc[1]
     assert (band["code"], band["households"]) == ("510105001001001001", 2)
+    # Most findings have no household count: a nullable integer column, not floats.
+    assert str(frame["households"].dtype) == "Int64"
 
 
 def test_directive_progress_by_to_pandas() -> None:
     pytest.importorskip("pandas")
     ward = Ward()
-    ward.import_rows(_frame(), at=AT)
-    ward.issue_directive("d", "510105", "t", at=AT)
-    ward.acknowledge("d", ["1-101"], actor="w1", at=AT)
-    frame = ward.directive_progress_by("d", "grid").to_pandas()
+    ward.grid.import_rows(_frame(), at=AT)
+    ward.grid.issue_directive("d", "510105", "t", at=AT)
+    ward.grid.acknowledge("d", ["1-101"], actor="w1", at=AT)
+    frame = ward.grid.directive_progress_by("d", "grid").to_pandas()
     assert frame.to_dict("records") == [
         {
             "code": "510105001001001",
