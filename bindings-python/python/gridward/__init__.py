@@ -44,17 +44,17 @@ class Ward(WardCapabilities):
     """A ward: every capability's state, folded from its hash-chained journal.
 
     ``Ward(config)`` starts empty with a configuration (a dict of the ward's
-    configuration; the default when None). A ward pickles as its configuration and
+    configuration, such as another ward's ``config()``; the default when None). A ward pickles as its configuration and
     journal, and unpickles by replaying it.
     """
 
     __slots__ = ()
 
-    def __init__(self, config: WardConfigIn | None = None) -> None:
+    def __init__(self, config: WardConfigIn | WardConfig | None = None) -> None:
         super().__init__(_gridward.NativeWard(config))
 
     @classmethod
-    def from_journal(cls, text: str, config: WardConfigIn | None = None) -> Ward:
+    def from_journal(cls, text: str, config: WardConfigIn | WardConfig | None = None) -> Ward:
         """Rebuilds a ward from its journal (JSON lines), verifying every hash and
         checking every event against the state it meets."""
         ward = cls.__new__(cls)
