@@ -1,5 +1,6 @@
-"""Every error kind maps to its exception class with the core's stable code, and a
-refused command leaves the journal exactly as it was."""
+"""Every error kind maps to its exception class with the core's stable code; input that
+breaks the description is refused with a generic code and the path of the field at
+fault; and a refused command leaves the journal exactly as it was."""
 
 from __future__ import annotations
 

@@ -4,6 +4,7 @@ coverage findings as DataFrames. Skipped cleanly when pandas is not installed.""
 from __future__ import annotations
 
 import sys
+from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
 
 import pytest
@@ -126,3 +127,27 @@ def test_directive_progress_by_to_pandas() -> None:
             "completion_rate": 0.5,
         }
     ]
+
+
+def test_table_columns_are_typed_by_their_values() -> None:
+    pd = pytest.importorskip("pandas")
+    cst = timezone(timedelta(hours=8))
+    table = Table(
+        [
+            {"on": date(2026, 1, 2), "at": datetime(2026, 1, 2, 9, tzinfo=cst), "n": 1, "ok": True,
+             "amount": Decimal("1.10")},
+            {"on": None, "at": datetime(2026, 1, 2, 1, tzinfo=timezone.utc), "n": None, "ok": None,
+             "amount": Decimal("2.20")},
+        ],
+        ["on", "at", "n", "ok", "amount"],
+    )
+    frame = table.to_pandas()
+    assert str(frame["on"].dtype).startswith("datetime64") and pd.isna(frame.loc[1, "on"])
+    # One column, one zone: times in different zones come in the zone of the first.
+    assert str(frame["at"].dt.tz) == "UTC+08:00"
+    assert frame.loc[1, "at"] == pd.Timestamp(datetime(2026, 1, 2, 9, tzinfo=cst))
+    assert str(frame["n"].dtype) == "Int64" and str(frame["ok"].dtype) == "boolean"
+    assert frame["amount"].sum() == Decimal("3.30")
+    # Without gaps, whole numbers and flags keep pandas' own types.
+    plain = Table([{"n": 1, "ok": False}], ["n", "ok"]).to_pandas()
+    assert (str(plain["n"].dtype), str(plain["ok"].dtype)) == ("int64", "bool")
