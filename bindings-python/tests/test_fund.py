@@ -7,102 +7,31 @@ refusal with its exception class and code, leaving the journal as it was."""
 from __future__ import annotations
 
 import pickle
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, Callable
 
 import pytest
+from support import COMPOUND, FUND, LINES, approve_budget
+from support import in_2026 as t
+from support import refused as unchanged
 
 from gridward import (
     ConflictError,
     GridwardError,
     InvalidInputError,
-    LedgerTable,
     NotFoundError,
     PermissionDeniedError,
+    Table,
     Ward,
     apply_rate,
     split,
 )
 
-CST = timezone(timedelta(hours=8))
-COMPOUND = "510105001001002"
-B1, B2 = f"{COMPOUND}001", f"{COMPOUND}002"
-FUND = "jf"
-# Four homes: the RULES areas, and a round one.
-HOMES = [("1-101", B1, "72"), ("1-102", B1, "89.5"), ("2-101", B2, "120.3"), ("2-102", B2, "100")]
-OWNERS = ["o1", "o2", "o3", "o4"]
-LINES = [{"line": "cleaning", "amount": Decimal("20000.00")}, {"line": "repairs", "amount": 8000}]
-VOUCHER = {
-    "reference": "INV-1",
-    "document_hash": "ab" * 32,
-    "payee": "洁美保洁公司",
-    "payee_is_person": False,
-    "description": "cleaning, January",
-}
-
-
-def t(month: int, day: int, hour: int = 10) -> datetime:
-    """A moment of 2026 in Chengdu."""
-    return datetime(2026, month, day, hour, tzinfo=CST)
-
-
-def build_compound(ward: Ward) -> Ward:
-    """A compound grid with two buildings and four homes; a property manager (pm), a
-    supervisor (sup), an owners' committee member (oc), and one owner per home."""
-    at = t(1, 2, 9)
-    for code in ("510105", "510105001", "510105001001", COMPOUND, B1, B2):
-        ward.add_unit(code, f"unit {code}", at=at)
-    for person, role in (
-        ("pm", "property_manager"),
-        ("sup", "fund_supervisor"),
-        ("oc", "owners_committee_member"),
-    ):
-        ward.add_person(person, person, at=at)
-        ward.grant_role(person, role, COMPOUND, at=at)
-    for (home, unit, area), owner in zip(HOMES, OWNERS):
-        ward.add_household(home, unit, Decimal(area), at=at)
-        ward.add_person(owner, f"业主{home}", at=at)
-        ward.set_owner(home, owner, actor="oc", at=at)
-    return ward
-
-
-def open_fund(ward: Ward, rate: Any = Decimal("4.00")) -> Ward:
-    ward.open_fund(
-        FUND,
-        "吉福小区共有基金",
-        COMPOUND,
-        {"per": "area", "rate": rate},
-        {"basis": "remuneration", "percent": Decimal("12")},
-        at=t(1, 2, 10),
-    )
-    return ward
-
-
-def approve_budget(ward: Ward) -> None:
-    """The 2026 budget, proposed by the manager and approved by every owner."""
-    ward.propose_budget(FUND, "2026", date(2026, 1, 1), "2026-12-31", LINES, actor="pm", at=t(1, 3))
-    subject = {"type": "approve_budget", "fund": FUND, "budget": "2026"}
-    ward.open_motion(
-        "m-budget", COMPOUND, "2026年度预算", subject, t(1, 9, 18), actor="oc", at=t(1, 3, 11)
-    )
-    for owner in OWNERS:
-        ward.cast_vote("m-budget", "yes", actor=owner, at=t(1, 5))
-    ward.close_motion("m-budget", actor="oc", at=t(1, 9, 19))
-
 
 @pytest.fixture
-def ward() -> Ward:
-    return open_fund(build_compound(Ward()))
-
-
-def unchanged(ward: Ward, error: type[GridwardError], code: str, call: Callable[[], Any]) -> None:
-    """`call` raises `error` with `code` and leaves the journal as it was."""
-    head, length = ward.head, ward.journal_len
-    with pytest.raises(error) as raised:
-        call()
-    assert raised.value.code == code, raised.value
-    assert (ward.head, ward.journal_len) == (head, length)
+def ward(fund_ward: Ward) -> Ward:
+    return fund_ward
 
 
 # The RULES vectors.
@@ -127,29 +56,27 @@ def test_apply_rate_rounds_each_part_and_keeps_the_residue() -> None:
 
 
 def test_money_functions_refuse_floats_and_bad_names() -> None:
-    with pytest.raises(InvalidInputError) as e:
-        split(1000.0, [1, 2])
-    assert e.value.code == "float_not_allowed"
-    with pytest.raises(InvalidInputError) as e:
-        apply_rate(4, [72.5])
-    assert e.value.code == "float_not_allowed"
-    with pytest.raises(InvalidInputError) as e:
-        apply_rate(4, [72], rounding="bankers")
-    assert e.value.code == "invalid_rounding"
-    with pytest.raises(InvalidInputError) as e:
-        split("10.005", [1])
-    assert e.value.code == "bad_amount"
-    with pytest.raises(InvalidInputError) as e:
-        split("10.00", [])
-    assert e.value.code == "bad_amount"
+    cases: list[tuple[str, str | None, Callable[[], Any]]] = [
+        ("float_not_allowed", "total", lambda: split(1000.0, [1, 2])),
+        ("float_not_allowed", "quantities[0]", lambda: apply_rate(4, [72.5])),
+        ("unknown_value", "rounding", lambda: apply_rate(4, [72], rounding="bankers")),
+        # More than two decimals is not an amount of money: refused against the description.
+        ("bad_format", "total", lambda: split("10.005", [1])),
+        # Nothing to split by: refused by the core.
+        ("bad_amount", None, lambda: split("10.00", [])),
+    ]
+    for code, field, call in cases:
+        with pytest.raises(InvalidInputError) as e:
+            call()
+        assert (e.value.code, e.value.field) == (code, field), str(e.value)
 
 
 # Opening and the ledger.
 
 
 def test_open_fund_gives_a_summary_with_decimals_and_dates(ward: Ward) -> None:
-    assert ward.funds() == [FUND]
-    f = ward.fund(FUND)
+    assert ward.fund.funds() == [FUND]
+    f = ward.fund.fund(FUND)
     assert f is not None
     assert f["unit"] == COMPOUND and f["opened"] == date(2026, 1, 2)
     assert f["terms"]["fee"] == {"per": "area", "rate": Decimal("4.00")}
@@ -157,8 +84,8 @@ def test_open_fund_gives_a_summary_with_decimals_and_dates(ward: Ward) -> None:
     assert f["terms"]["approval_threshold"] == Decimal("5000.00")
     assert f["terms"]["rounding"] == "half_up"
     assert f["budgets"] == f["payments"] == f["dividends"] == f["billings"] == f["accruals"] == []
-    assert ward.fund("nope") is None
-    accounts = ward.accounts(FUND)
+    assert ward.fund.fund("nope") is None
+    accounts = ward.fund.accounts(FUND)
     bank = next(a for a in accounts if a["account"] == "assets:bank")
     assert bank["kind"] == "assets" and bank["no_negative"] is True
 
@@ -167,43 +94,39 @@ def test_open_fund_refusals_leave_no_trace(ward: Ward) -> None:
     fee = {"per": "area", "rate": "4"}
     basis = {"basis": "fixed_fee"}
     unchanged(
-        ward, ConflictError, "fund_exists", lambda: ward.open_fund(FUND, "x", COMPOUND, fee, basis)
+        ward, ConflictError, "fund_exists", lambda: ward.fund.open_fund(FUND, "x", COMPOUND, fee, basis)
     )
-    unchanged(
-        ward,
-        InvalidInputError,
-        "invalid_fee",
-        lambda: ward.open_fund("f2", "x", COMPOUND, {"per": "m2"}, basis),
-    )
-    unchanged(
-        ward,
-        InvalidInputError,
-        "float_not_allowed",
-        lambda: ward.open_fund("f2", "x", COMPOUND, {"per": "area", "rate": 4.0}, basis),
-    )
-    unchanged(
-        ward,
-        InvalidInputError,
-        "invalid_basis",
-        lambda: ward.open_fund("f2", "x", COMPOUND, fee, {"basis": "commission"}),
-    )
-    unchanged(
-        ward,
-        InvalidInputError,
-        "invalid_rounding",
-        lambda: ward.open_fund("f2", "x", COMPOUND, fee, basis, rounding="nearest"),
-    )
+    bad_input: list[tuple[str, str, Callable[[], Any]]] = [
+        ("unknown_value", "fee.per", lambda: ward.fund.open_fund("f2", "x", COMPOUND, {"per": "m2"}, basis)),
+        (
+            "float_not_allowed",
+            "fee.rate",
+            lambda: ward.fund.open_fund("f2", "x", COMPOUND, {"per": "area", "rate": 4.0}, basis),
+        ),
+        (
+            "unknown_value",
+            "basis.basis",
+            lambda: ward.fund.open_fund("f2", "x", COMPOUND, fee, {"basis": "commission"}),
+        ),
+        (
+            "unknown_value",
+            "rounding",
+            lambda: ward.fund.open_fund("f2", "x", COMPOUND, fee, basis, rounding="nearest"),
+        ),
+    ]
+    for code, field, call in bad_input:
+        assert unchanged(ward, InvalidInputError, code, call).field == field
     unchanged(
         ward,
         PermissionDeniedError,
         "permission_denied",
-        lambda: ward.open_fund("f2", "x", COMPOUND, fee, basis, actor="o1"),
+        lambda: ward.fund.open_fund("f2", "x", COMPOUND, fee, basis, actor="o1"),
     )
 
 
 def test_post_reverse_and_the_ledger_tables(ward: Ward) -> None:
-    ward.open_account(FUND, "assets:deposit", actor="pm", at=t(1, 2, 11))
-    ward.open_account(
+    ward.fund.open_account(FUND, {"name": "assets:deposit"}, actor="pm", at=t(1, 2, 11))
+    ward.fund.open_account(
         FUND, {"name": "liabilities:held", "description": "押金"}, actor="pm", at=t(1, 2, 11)
     )
     opening = {
@@ -223,30 +146,30 @@ def test_post_reverse_and_the_ledger_tables(ward: Ward) -> None:
             {"account": "liabilities:held", "amount": -200},
         ],
     }
-    receipt = ward.post(FUND, [opening, deposit], actor="pm", at=t(1, 3))
+    receipt = ward.fund.post(FUND, [opening, deposit], actor="pm", at=t(1, 3))
     assert receipt["events"] >= 1
     # Posting the same ids with the same content again does nothing.
-    again = ward.post(FUND, [opening], actor="pm", at=t(1, 3))
+    again = ward.fund.post(FUND, [opening], actor="pm", at=t(1, 3))
     assert again["seq"] is None
-    ward.reverse(FUND, "deposit-rev", "deposit", "entered by mistake", actor="pm", at=t(1, 4))
+    ward.fund.reverse(FUND, "deposit-rev", "deposit", "entered by mistake", actor="pm", at=t(1, 4))
 
-    balances = ward.balances(FUND)
-    assert isinstance(balances, LedgerTable)
+    balances = ward.fund.balances(FUND)
+    assert isinstance(balances, Table)
     by = {r["account"]: r["balance"] for r in balances}
     assert by["assets:bank"] == Decimal("1000.00") and by["assets:deposit"] == Decimal("0.00")
-    assert {r["account"]: r["balance"] for r in ward.balances(FUND, date(2026, 1, 3))}[
+    assert {r["account"]: r["balance"] for r in ward.fund.balances(FUND, date=date(2026, 1, 3))}[
         "assets:deposit"
     ] == Decimal("200.00")
-    tb = ward.trial_balance(FUND)
+    tb = ward.fund.trial_balance(FUND)
     assert tb["date"] is None and tb["debits"] == tb["credits"] == Decimal("1000.00")
-    assert ward.trial_balance(FUND, "2026-01-03")["date"] == date(2026, 1, 3)
+    assert ward.fund.trial_balance(FUND, date="2026-01-03")["date"] == date(2026, 1, 3)
 
-    history = ward.account_history(FUND, "assets:deposit")
+    history = ward.fund.account_history(FUND, "assets:deposit")
     assert [(h["transaction"], h["balance"]) for h in history] == [
         ("deposit", Decimal("200.00")),
         ("deposit-rev", Decimal("0.00")),
     ]
-    postings = ward.transactions(FUND)
+    postings = ward.fund.transactions(FUND)
     assert len(postings) == 6
     assert postings[-1]["reverses"] == "deposit" and postings[0]["reverses"] is None
     frame = postings.to_pandas()
@@ -272,7 +195,7 @@ def test_ledger_refusals_leave_no_trace(ward: Ward) -> None:
         ],
     }
     with pytest.raises(GridwardError) as e:
-        ward.post(FUND, [unbalanced], actor="pm", at=t(1, 3))
+        ward.fund.post(FUND, [unbalanced], actor="pm", at=t(1, 3))
     assert e.value.kind == "invalid"
     overdraw = {
         "id": "y",
@@ -286,32 +209,34 @@ def test_ledger_refusals_leave_no_trace(ward: Ward) -> None:
         ward,
         ConflictError,
         "negative_balance",
-        lambda: ward.post(FUND, [overdraw], actor="pm", at=t(1, 3)),
+        lambda: ward.fund.post(FUND, [overdraw], actor="pm", at=t(1, 3)),
     )
-    unchanged(
+    missing = unchanged(
         ward,
         InvalidInputError,
-        "invalid_transaction",
-        lambda: ward.post(FUND, [{"id": "z"}], actor="pm"),
+        "missing_field",
+        lambda: ward.fund.post(FUND, [{"id": "z"}], actor="pm"),
     )
-    unchanged(
+    assert missing.field == "transactions[0].date"
+    undated = unchanged(
         ward,
         InvalidInputError,
-        "invalid_transaction",
-        lambda: ward.post(FUND, [dict(unbalanced, date="2 Jan")], actor="pm"),
+        "bad_format",
+        lambda: ward.fund.post(FUND, [dict(unbalanced, date="2 Jan")], actor="pm"),
     )
-    unchanged(ward, NotFoundError, "unknown_fund", lambda: ward.post("nope", [], actor="pm"))
+    assert undated.field == "transactions[0].date"
+    unchanged(ward, NotFoundError, "unknown_fund", lambda: ward.fund.post("nope", [], actor="pm"))
     unchanged(
         ward,
         PermissionDeniedError,
         "permission_denied",
-        lambda: ward.reverse(FUND, "r", "opening", "x", actor="o1"),
+        lambda: ward.fund.reverse(FUND, "r", "opening", "x", actor="o1"),
     )
     with pytest.raises(NotFoundError) as nf:
-        ward.balances("nope")
+        ward.fund.balances("nope")
     assert nf.value.code == "unknown_fund"
     with pytest.raises(NotFoundError):
-        ward.account_history(FUND, "assets:nothing")
+        ward.fund.account_history(FUND, "assets:nothing")
 
 
 # Fees, payments, income.
@@ -319,23 +244,23 @@ def test_ledger_refusals_leave_no_trace(ward: Ward) -> None:
 
 def test_fees_by_area_and_payments(ward: Ward) -> None:
     approve_budget(ward)
-    ward.bill_fees(FUND, "2026-01", actor="pm", at=t(1, 10))
-    receivable = {r["account"]: r["balance"] for r in ward.balances(FUND)}
+    ward.fund.bill_fees(FUND, "2026-01", actor="pm", at=t(1, 10))
+    receivable = {r["account"]: r["balance"] for r in ward.fund.balances(FUND)}
     assert receivable["assets:receivable:1-101"] == Decimal("288.00")  # 72 m² × 4
-    billing = ward.fund(FUND)["billings"][0]  # type: ignore[index]
+    billing = ward.fund.fund(FUND)["billings"][0]  # type: ignore[index]
     assert billing["month"] == "2026-01" and billing["households"] == 4
     assert billing["billed"] == Decimal("1527.20") and billing["residue"] == Decimal("0")
     unchanged(
         ward,
         ConflictError,
         "billed_already",
-        lambda: ward.bill_fees(FUND, "2026-01", actor="pm", at=t(1, 10)),
+        lambda: ward.fund.bill_fees(FUND, "2026-01", actor="pm", at=t(1, 10)),
     )
 
-    first = ward.record_payment(
+    first = ward.fund.record_payment(
         FUND, "p1", "1-101", Decimal("288.00"), actor="pm", at=t(1, 11), key="p1"
     )
-    retry = ward.record_payment(
+    retry = ward.fund.record_payment(
         FUND, "p1", "1-101", Decimal("288.00"), actor="pm", at=t(1, 11), key="p1"
     )
     assert retry["duplicate"] is True and retry["seq"] == first["seq"]
@@ -343,29 +268,29 @@ def test_fees_by_area_and_payments(ward: Ward) -> None:
         ward,
         InvalidInputError,
         "float_not_allowed",
-        lambda: ward.record_payment(FUND, "p2", "1-102", 358.0, actor="pm", at=t(1, 12)),
+        lambda: ward.fund.record_payment(FUND, "p2", "1-102", 358.0, actor="pm", at=t(1, 12)),
     )
     unchanged(
         ward,
         InvalidInputError,
-        "bad_amount",
-        lambda: ward.record_payment(FUND, "p2", "1-102", "358.005", actor="pm", at=t(1, 12)),
+        "bad_format",
+        lambda: ward.fund.record_payment(FUND, "p2", "1-102", "358.005", actor="pm", at=t(1, 12)),
     )
     unchanged(
         ward,
         PermissionDeniedError,
         "permission_denied",
-        lambda: ward.record_payment(FUND, "p2", "1-102", 358, actor="o2", at=t(1, 12)),
+        lambda: ward.fund.record_payment(FUND, "p2", "1-102", 358, actor="o2", at=t(1, 12)),
     )
 
-    ward.record_income(FUND, "park-1", "parking", "600.00", "车位费", actor="pm", at=t(1, 20))
+    ward.fund.record_income(FUND, "park-1", "parking", "600.00", description="车位费", actor="pm", at=t(1, 20))
     unchanged(
         ward,
         InvalidInputError,
-        "invalid_income_source",
-        lambda: ward.record_income(FUND, "x", "lottery", 1, actor="pm", at=t(1, 21)),
+        "unknown_value",
+        lambda: ward.fund.record_income(FUND, "x", "lottery", 1, actor="pm", at=t(1, 21)),
     )
-    bank = {r["account"]: r["balance"] for r in ward.balances(FUND)}["assets:bank"]
+    bank = {r["account"]: r["balance"] for r in ward.fund.balances(FUND)}["assets:bank"]
     assert bank == Decimal("888.00")
 
 
@@ -374,29 +299,33 @@ def test_fees_by_area_and_payments(ward: Ward) -> None:
 
 def test_days_accept_dates_and_text_and_refuse_datetimes(ward: Ward) -> None:
     args: dict[str, Any] = {"actor": "pm", "at": t(1, 3)}
-    unchanged(
+    # The field is named as the core names it (`from`; the Python parameter is `from_`).
+    a_time = unchanged(
         ward,
         InvalidInputError,
-        "invalid_date",
-        lambda: ward.propose_budget(FUND, "b", t(1, 1), "2026-12-31", LINES, **args),
+        "bad_format",
+        lambda: ward.fund.propose_budget(FUND, "b", t(1, 1), "2026-12-31", LINES, **args),
     )
-    unchanged(
+    assert a_time.field == "from"
+    slashed = unchanged(
         ward,
         InvalidInputError,
-        "invalid_date",
-        lambda: ward.propose_budget(FUND, "b", "2026/01/01", "2026-12-31", LINES, **args),
+        "bad_format",
+        lambda: ward.fund.propose_budget(FUND, "b", "2026/01/01", "2026-12-31", LINES, **args),
     )
-    unchanged(
+    assert slashed.field == "from"
+    no_amount = unchanged(
         ward,
         InvalidInputError,
-        "invalid_lines",
-        lambda: ward.propose_budget(FUND, "b", "2026-01-01", "2026-12-31", [{"line": "x"}], **args),
+        "missing_field",
+        lambda: ward.fund.propose_budget(FUND, "b", "2026-01-01", "2026-12-31", [{"line": "x"}], **args),
     )
+    assert no_amount.field == "lines[0].amount"
     unchanged(
         ward,
         InvalidInputError,
         "naive_datetime",
-        lambda: ward.bill_fees(FUND, "2026-01", actor="pm", at=datetime(2026, 1, 10)),
+        lambda: ward.fund.bill_fees(FUND, "2026-01", actor="pm", at=datetime(2026, 1, 10)),
     )
 
 
@@ -414,14 +343,14 @@ def test_execute_and_decide_take_fund_commands(ward: Ward) -> None:
     events = ward.decide(command, actor="pm", at=t(1, 3))
     assert events[0]["fund"]["type"] == "budget_proposed"
     ward.execute(command, actor="pm", at=t(1, 3))
-    assert ward.fund(FUND)["budgets"][0]["to"] == date(2026, 6, 30)  # type: ignore[index]
+    assert ward.fund.fund(FUND)["budgets"][0]["to"] == date(2026, 6, 30)  # type: ignore[index]
 
 
 def test_a_ward_with_a_fund_pickles_and_replays(ward: Ward) -> None:
     approve_budget(ward)
-    ward.bill_fees(FUND, "2026-01", actor="pm", at=t(1, 10))
+    ward.fund.bill_fees(FUND, "2026-01", actor="pm", at=t(1, 10))
     again = pickle.loads(pickle.dumps(ward))
     assert again.head == ward.head and again.state_digest() == ward.state_digest()
-    assert again.fund(FUND) == ward.fund(FUND)
+    assert again.fund.fund(FUND) == ward.fund.fund(FUND)
     replayed = Ward.from_journal(ward.export_journal())
-    assert replayed.trial_balance(FUND) == ward.trial_balance(FUND)
+    assert replayed.fund.trial_balance(FUND) == ward.fund.trial_balance(FUND)

@@ -1,15 +1,17 @@
 """pandas at the edges: import rows from a DataFrame (NaN = not given), tables and the
-coverage report as DataFrames. Skipped cleanly when pandas is not installed."""
+coverage findings as DataFrames. Skipped cleanly when pandas is not installed."""
 
 from __future__ import annotations
 
 import sys
+from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
 
 import pytest
 
-from conftest import AT
-from gridward import Table, Ward
+from support import AT
+
+from gridward import Table, Ward, coverage_findings
 
 
 def test_table_without_pandas_says_how_to_get_it(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -42,13 +44,13 @@ def test_import_rows_from_a_dataframe() -> None:
     frame = _frame()
     assert frame["code"].isna().any()  # missing cells really are NaN
     ward = Ward()
-    receipt = ward.import_rows(frame, at=AT)
+    receipt = ward.grid.import_rows(frame, at=AT)
     assert receipt["seq"] == 1
-    counts = ward.counts()
+    counts = ward.grid.counts()
     assert (counts["micro_grids"], counts["households"], counts["people"]) == (1, 2, 2)
-    h = ward.household("1-101")
+    h = ward.grid.household("1-101")
     assert h is not None and h["area"] == Decimal("72.50") and h["residents"] == ["r1"]
-    w1 = ward.person("w1")
+    w1 = ward.grid.person("w1")
     assert w1 is not None and w1["party_member"] is True
 
 
@@ -58,15 +60,15 @@ def test_float_areas_in_a_dataframe_are_refused() -> None:
 
     frame = pd.DataFrame([{"kind": "household", "id": "h", "unit": "510105001001", "area": 72.5}])
     with pytest.raises(InvalidInputError) as e:
-        Ward().import_rows(frame, at=AT)
+        Ward().grid.import_rows(frame, at=AT)
     assert e.value.code == "float_not_allowed"
 
 
 def test_tables_to_pandas() -> None:
     pd = pytest.importorskip("pandas")
     ward = Ward()
-    ward.import_rows(_frame(), at=AT)
-    tree = ward.subtree("510105").to_pandas()
+    ward.grid.import_rows(_frame(), at=AT)
+    tree = ward.grid.subtree("510105").to_pandas()
     assert isinstance(tree, pd.DataFrame)
     assert list(tree.columns) == [
         "code",
@@ -78,21 +80,21 @@ def test_tables_to_pandas() -> None:
         "households",
     ]
     assert tree["households"].tolist() == [2, 2, 2, 2, 2]
-    homes = ward.households_under("510105").to_pandas()
+    homes = ward.grid.households_under("510105").to_pandas()
     assert homes["area"].tolist() == [Decimal("72.50"), Decimal("89")]
-    people = ward.people_under("510105").to_pandas()
+    people = ward.grid.people_under("510105").to_pandas()
     assert people["person"].tolist() == ["w1", "r1"]
-    assert ward.children("510105001001001").to_pandas()["code"].tolist() == ["510105001001001001"]
-    empty = ward.children("510105001001001001").to_pandas()
+    assert ward.grid.children("510105001001001").to_pandas()["code"].tolist() == ["510105001001001001"]
+    empty = ward.grid.children("510105001001001001").to_pandas()
     assert len(empty) == 0 and "code" in empty.columns
 
 
-def test_coverage_to_pandas_lists_findings() -> None:
+def test_coverage_findings_to_pandas() -> None:
     pytest.importorskip("pandas")
     ward = Ward()
-    ward.import_rows(_frame(), at=AT)
-    ward.add_household("loose", "510105001001", 50, at=AT)
-    frame = ward.coverage().to_pandas()
+    ward.grid.import_rows(_frame(), at=AT)
+    ward.grid.add_household("loose", "510105001001", 50, at=AT)
+    frame = coverage_findings(ward.grid.coverage()).to_pandas()
     assert list(frame.columns) == ["finding", "code", "households", "level", "role", "household"]
     assert frame["finding"].tolist() == [
         "unassigned_household",
@@ -105,15 +107,17 @@ def test_coverage_to_pandas_lists_findings() -> None:
     assert first["household"] == "loose"
     band = frame.iloc[1]
     assert (band["code"], band["households"]) == ("510105001001001001", 2)
+    # Most findings have no household count: a nullable integer column, not floats.
+    assert str(frame["households"].dtype) == "Int64"
 
 
 def test_directive_progress_by_to_pandas() -> None:
     pytest.importorskip("pandas")
     ward = Ward()
-    ward.import_rows(_frame(), at=AT)
-    ward.issue_directive("d", "510105", "t", at=AT)
-    ward.acknowledge("d", ["1-101"], actor="w1", at=AT)
-    frame = ward.directive_progress_by("d", "grid").to_pandas()
+    ward.grid.import_rows(_frame(), at=AT)
+    ward.grid.issue_directive("d", "510105", "t", at=AT)
+    ward.grid.acknowledge("d", ["1-101"], actor="w1", at=AT)
+    frame = ward.grid.directive_progress_by("d", "grid").to_pandas()
     assert frame.to_dict("records") == [
         {
             "code": "510105001001001",
@@ -123,3 +127,27 @@ def test_directive_progress_by_to_pandas() -> None:
             "completion_rate": 0.5,
         }
     ]
+
+
+def test_table_columns_are_typed_by_their_values() -> None:
+    pd = pytest.importorskip("pandas")
+    cst = timezone(timedelta(hours=8))
+    table = Table(
+        [
+            {"on": date(2026, 1, 2), "at": datetime(2026, 1, 2, 9, tzinfo=cst), "n": 1, "ok": True,
+             "amount": Decimal("1.10")},
+            {"on": None, "at": datetime(2026, 1, 2, 1, tzinfo=timezone.utc), "n": None, "ok": None,
+             "amount": Decimal("2.20")},
+        ],
+        ["on", "at", "n", "ok", "amount"],
+    )
+    frame = table.to_pandas()
+    assert str(frame["on"].dtype).startswith("datetime64") and pd.isna(frame.loc[1, "on"])
+    # One column, one zone: times in different zones come in the zone of the first.
+    assert str(frame["at"].dt.tz) == "UTC+08:00"
+    assert frame.loc[1, "at"] == pd.Timestamp(datetime(2026, 1, 2, 9, tzinfo=cst))
+    assert str(frame["n"].dtype) == "Int64" and str(frame["ok"].dtype) == "boolean"
+    assert frame["amount"].sum() == Decimal("3.30")
+    # Without gaps, whole numbers and flags keep pandas' own types.
+    plain = Table([{"n": 1, "ok": False}], ["n", "ok"]).to_pandas()
+    assert (str(plain["n"].dtype), str(plain["ok"].dtype)) == ("int64", "bool")

@@ -1,6 +1,6 @@
 """The community rating tree through the Python face: scores, grades, ranks and vetoes
-(一票否决), the items and losses as DataFrames, the tree as a dict or JSON text, and
-each refusal with its exception class and code."""
+(一票否决), the items and losses as long tables (`rating_items`, `rating_losses`) and
+DataFrames, and each refusal with its exception class, code and field."""
 
 from __future__ import annotations
 
@@ -12,10 +12,11 @@ import pytest
 
 from gridward import (
     ConflictError,
-    EvaluationTable,
     InvalidInputError,
     NotFoundError,
+    Table,
     evaluate_communities,
+    rating_items,
     rating_losses,
 )
 
@@ -66,7 +67,7 @@ def wide_data() -> list[dict[str, Any]]:
 
 def test_scores_grades_ranks_and_vetoes() -> None:
     result = evaluate_communities(TREE, DATA)
-    assert isinstance(result, EvaluationTable)
+    assert isinstance(result, Table)
     first, second = result
     # 60 × 85.5/95 + 40.
     assert (first["community"], first["score"], first["grade"], first["rank"]) == (
@@ -80,9 +81,13 @@ def test_scores_grades_ranks_and_vetoes() -> None:
     assert (second["grade"], second["rank"], second["vetoed"]) == ("不合格", 2, ["major_accident"])
 
 
-def test_the_tree_as_json_text_and_numbers_as_ints_give_the_same() -> None:
-    as_text = evaluate_communities(json.dumps(TREE, ensure_ascii=False), DATA)
-    assert as_text == evaluate_communities(TREE, DATA)
+def test_the_tree_as_an_object_and_numbers_as_ints_give_the_same() -> None:
+    # The tree is an object; JSON text is parsed by the caller (the old face took text too).
+    text = json.dumps(TREE, ensure_ascii=False)
+    assert evaluate_communities(json.loads(text), DATA) == evaluate_communities(TREE, DATA)
+    with pytest.raises(InvalidInputError) as e:
+        evaluate_communities(text, DATA)
+    assert (e.value.code, e.value.field) == ("wrong_type", "tree")
     result = evaluate_communities(WIDE, wide_data())
     # In the order of the data, each with its competition rank (equal scores share one).
     assert [(e["community"], e["rank"]) for e in result] == [("甲", 1), ("乙", 2), ("丙", 4), ("丁", 2)]
@@ -92,15 +97,17 @@ def test_the_tree_as_json_text_and_numbers_as_ints_give_the_same() -> None:
 
 
 def test_frames_of_communities_items_and_losses() -> None:
+    pytest.importorskip("pandas")
     result = evaluate_communities(WIDE, wide_data())
     frame = result.to_pandas()
-    assert list(frame.columns) == ["community", "score", "grade", "rank", "vetoed"]
+    assert list(frame.columns) == ["community", "score", "grade", "rank", "vetoed", "items", "lost"]
     assert frame.sort_values("rank")["community"].tolist() == ["甲", "乙", "丁", "丙"]
-    items = result.items_to_pandas()
-    assert list(items.columns) == ["community", "id", "name", "points", "max"]
-    assert len(items) == 8
-    losses = result.losses_to_pandas()
-    assert list(losses.columns) == ["community", "indicator", "name", "item", "value", "points_lost"]
+    items = rating_items(result)
+    assert isinstance(items, Table) and len(items) == 8
+    assert list(items.to_pandas().columns) == ["community", "grade", "rank", "id", "name", "points", "max"]
+    losses = rating_losses(result).to_pandas()
+    assert list(losses.columns) == [
+        "community", "grade", "rank", "indicator", "name", "item", "value", "points_lost"]
     # The losses explain the score: 100 − score, to within the rounding of each loss.
     for e in result:
         lost = sum((loss["points_lost"] for loss in e["lost"]), Decimal(0))
@@ -108,10 +115,10 @@ def test_frames_of_communities_items_and_losses() -> None:
     by_indicator = losses.groupby("indicator")["points_lost"].sum()
     # 乙 and 丁 lose 30 × (2 − 0.5)/(4.5 − 0.5) = 11.25 each, 丙 all 30.
     assert by_indicator["overdue"] == Decimal("52.50")
-    # The same long frame from evaluations read back from JSON.
+    # The same long table from evaluations read back from JSON.
     published = json.loads(json.dumps(list(result), default=str))
-    assert rating_losses(published)["points_lost"].map(Decimal).tolist() == losses["points_lost"].tolist()
-    empty = evaluate_communities(TREE, []).losses_to_pandas()
+    assert rating_losses(published).to_pandas()["points_lost"].tolist() == losses["points_lost"].tolist()
+    empty = rating_losses(evaluate_communities(TREE, [])).to_pandas()
     assert empty.empty and list(empty.columns) == list(losses.columns)
 
 
@@ -122,23 +129,23 @@ def test_data_from_a_dataframe() -> None:
 
 
 @pytest.mark.parametrize(
-    ("tree", "data", "cls", "code"),
+    ("tree", "data", "cls", "code", "field"),
     [
-        ({**TREE, "colour": "red"}, DATA, InvalidInputError, "tree_json"),
-        ("{not json", DATA, InvalidInputError, "tree_json"),
-        ({**TREE, "items": []}, DATA, InvalidInputError, "empty_group"),
-        (TREE, [{"community": "x", "values": {"closure_rate": "90"}}], InvalidInputError, "missing_value"),
+        ({**TREE, "colour": "red"}, DATA, InvalidInputError, "unknown_field", "tree.colour"),
+        ("{not json", DATA, InvalidInputError, "wrong_type", "tree"),
+        ({**TREE, "items": []}, DATA, InvalidInputError, "empty_group", None),
+        (TREE, [{"community": "x", "values": {"closure_rate": "90"}}], InvalidInputError, "missing_value", None),
         (TREE, [{"community": "x", "values": {"closure_rate": 90.5, "safety_plan": 1}}],
-         InvalidInputError, "float_not_allowed"),
+         InvalidInputError, "float_not_allowed", "data[0].values.closure_rate"),
         (TREE, [{"community": "x", "values": {"closure_rate": "90", "safety_plan": "2"}}],
-         InvalidInputError, "not_a_flag"),
+         InvalidInputError, "not_a_flag", None),
         (TREE, [{"community": "x", "values": {"closure_rate": "90", "safety_plan": "1", "y": "1"}}],
-         NotFoundError, "unknown_indicator"),
-        (TREE, [DATA[0], DATA[0]], ConflictError, "duplicate_community"),
-        (TREE, [{"values": {}}], InvalidInputError, "invalid_row"),
+         NotFoundError, "unknown_indicator", None),
+        (TREE, [DATA[0], DATA[0]], ConflictError, "duplicate_community", None),
+        (TREE, [{"values": {}}], InvalidInputError, "missing_field", "data[0].community"),
     ],
 )
-def test_refusals(tree: Any, data: Any, cls: type[Exception], code: str) -> None:
+def test_refusals(tree: Any, data: Any, cls: type[Exception], code: str, field: str | None) -> None:
     with pytest.raises(cls) as e:
         evaluate_communities(tree, data)
-    assert getattr(e.value, "code") == code, str(e.value)
+    assert (getattr(e.value, "code"), getattr(e.value, "field")) == (code, field), str(e.value)

@@ -6,8 +6,10 @@ Its capabilities are namespaces: ``ward.grid``, ``ward.tasks``, ``ward.fund``,
 ``ward.assembly``, ``ward.scoring`` and ``ward.points``, each with one method per
 command (returning a receipt) and per query. Decimals are ``decimal.Decimal``, days
 ``datetime.date``, times aware ``datetime.datetime``; lists of rows are :class:`Table`
-(a list with ``to_pandas()``). A refused command raises a :class:`GridwardError`
-subclass with ``.code``, ``.kind`` and ``.field``, and changes nothing.
+(a list with ``to_pandas()``); :func:`coverage_findings` and :func:`statement_frames`
+reshape a coverage report and a public statement into tables. A refused command raises
+a :class:`GridwardError` subclass with ``.code``, ``.kind`` and ``.field``, and changes
+nothing.
 
 >>> import gridward
 >>> ward = gridward.Ward()
@@ -33,6 +35,7 @@ from ._gridward import (
     PermissionDeniedError,
 )
 from ._table import Table
+from ._views import CoverageFinding, StatementFrames, coverage_findings, statement_frames
 
 __version__: str = _gridward.__version__
 
@@ -41,17 +44,17 @@ class Ward(WardCapabilities):
     """A ward: every capability's state, folded from its hash-chained journal.
 
     ``Ward(config)`` starts empty with a configuration (a dict of the ward's
-    configuration; the default when None). A ward pickles as its configuration and
+    configuration, such as another ward's ``config()``; the default when None). A ward pickles as its configuration and
     journal, and unpickles by replaying it.
     """
 
     __slots__ = ()
 
-    def __init__(self, config: WardConfigIn | None = None) -> None:
+    def __init__(self, config: WardConfigIn | WardConfig | None = None) -> None:
         super().__init__(_gridward.NativeWard(config))
 
     @classmethod
-    def from_journal(cls, text: str, config: WardConfigIn | None = None) -> Ward:
+    def from_journal(cls, text: str, config: WardConfigIn | WardConfig | None = None) -> Ward:
         """Rebuilds a ward from its journal (JSON lines), verifying every hash and
         checking every event against the state it meets."""
         ward = cls.__new__(cls)
@@ -113,5 +116,9 @@ __all__ = [
     "ConflictError",
     "PermissionDeniedError",
     "JournalError",
+    "CoverageFinding",
+    "StatementFrames",
+    "coverage_findings",
+    "statement_frames",
     *_api.__all__,
 ]

@@ -4,7 +4,19 @@ The native side is generic: the generated ``gridward._api`` gives every capabili
 commands and queries their types and calls these entry points.
 """
 
-from typing import Any
+from typing import Any, final
+
+__all__ = [
+    "__version__",
+    "NativeWard",
+    "call",
+    "GridwardError",
+    "InvalidInputError",
+    "NotFoundError",
+    "ConflictError",
+    "PermissionDeniedError",
+    "JournalError",
+]
 
 __version__: str
 
@@ -19,6 +31,7 @@ class ConflictError(GridwardError): ...
 class PermissionDeniedError(GridwardError): ...
 class JournalError(GridwardError): ...
 
+@final
 class NativeWard:
     def __new__(cls, config: Any = None) -> NativeWard: ...
     @staticmethod

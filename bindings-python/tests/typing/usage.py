@@ -1,152 +1,201 @@
-"""Typed use of the package, checked with `mypy --strict` by test_stubs.py: the stubs
-and the Python layer's annotations must let ordinary code type-check."""
+"""Typed use of the package, checked with `mypy --strict` by test_stubs.py: the generated
+capabilities, their TypedDict answers, `Table[...]` rows, `Decimal`, `date` and
+`datetime` values, the `ErrorCode` literal and the hand-written views must let ordinary
+code type-check without casts."""
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from decimal import Decimal
 
+import pandas  # type: ignore[import-untyped]
+
 import gridward
-from gridward import CoverageReport, GridwardError, Table, Ward, verify_journal
+from gridward import (
+    ERROR_KINDS,
+    ChainView,
+    CoverageFinding,
+    CoverageView,
+    DirectiveProgress,
+    ErrorCode,
+    ErrorKind,
+    Evaluation,
+    GridwardError,
+    HandlerScore,
+    HistoryLine,
+    Indicators,
+    Item,
+    ItemScoreRow,
+    JournalCheck,
+    LossRow,
+    MotionView,
+    PassbookView,
+    PersonView,
+    PointsTotals,
+    RateParts,
+    Receipt,
+    RequestRow,
+    RouteView,
+    ServiceRow,
+    Statement,
+    StatementCheck,
+    StatementFrames,
+    Table,
+    Tally,
+    TreeRow,
+    TrialBalance,
+    UnitRow,
+    Volunteer,
+    Ward,
+    WardConfig,
+)
 
 at = datetime(2026, 3, 2, 9, 0, tzinfo=timezone.utc)
-ward: Ward = Ward({"grid": {"coverage": {"band": [30, 100]}}})
-receipt = ward.add_unit("510105", "青羊区", at=at, key="district")
+COMMUNITY = "510105001001"
+
+# The grid.
+ward: Ward = Ward({"grid": {"coverage": {"band": (30, 100)}}})
+receipt: Receipt = ward.grid.add_unit("510105", "青羊区", at=at, key="district")
 seq: int | None = receipt["seq"]
 duplicate: bool = receipt["duplicate"]
-ward.add_unit("510105001", "草市街街道", ["fire_safety"], actor=None, at=at)
-ward.add_unit("510105001001", "吉福社区", at=at)
-ward.add_household("h1", "510105001001", Decimal("72.5"), at=at)
-ward.add_household("h2", "510105001001", 60, at=at)
-ward.import_rows([{"kind": "person", "id": "p1", "name": "王"}], at=at)
+ward.grid.add_unit("510105001", "草市街街道", domains=["fire_safety"], actor=None, at=at)
+ward.grid.add_unit(COMMUNITY, "吉福社区", at="2026-03-02T09:00:00+08:00")
+ward.grid.add_household("h1", COMMUNITY, Decimal("72.5"), at=at)
+ward.grid.add_household("h2", COMMUNITY, 60, at=at)
+ward.grid.import_rows([{"kind": "person", "id": "p1", "name": "王"}], at=at)
+ward.grid.add_person("r1", "居民", party_member=False, phone=None, at=at)
+ward.grid.issue_directive("d1", COMMUNITY, "燃气安全", due=at, at=at)
 
-tree: Table[gridward._gridward.TreeRow] = ward.subtree("510105")
+tree: Table[TreeRow] = ward.grid.subtree("510105")
 total: int = tree[0]["households"]
-areas: list[Decimal] = [h["area"] for h in ward.households_under("510105")]
-unit = ward.unit("510105")
+areas: list[Decimal] = [h["area"] for h in ward.grid.households_under("510105")]
+unit: UnitRow | None = ward.grid.unit("510105")
 name: str | None = unit["name"] if unit is not None else None
-report: CoverageReport = ward.coverage()
-findings = report.findings()
-counts: int = ward.counts()["households"]
+person: PersonView | None = ward.grid.person("p1")
+report: CoverageView = ward.grid.coverage(scope=COMMUNITY)
+compliance: float = report["micro_grid_compliance"]
+findings: Table[CoverageFinding] = gridward.coverage_findings(report)
+finding_code: str | None = findings[0]["code"] if findings else None
+chain: ChainView = ward.grid.chain("h1", "fire_safety")
+progress: DirectiveProgress = ward.grid.directive_progress("d1")
+issued: datetime = progress["issued_at"]
+counted: int = ward.grid.counts()["households"]
 head: str = ward.head
-size: int = ward.journal_len
-check = verify_journal(ward.export_journal(), head)
+size: int = ward.journal_length
+check: JournalCheck = gridward.verify_journal(ward.export_journal(), expected_head=head)
 intact: bool = check["intact"]
-line: int | None = check["first_break"]["line"] if check["first_break"] else None
-again: Ward = Ward.from_journal(ward.export_journal())
+broken = check.get("first_break")
+line: int | None = broken["line"] if broken else None
+again: Ward = Ward.from_journal(ward.export_journal(), ward.config())
+config: WardConfig = again.config()
 digest: str = again.state_digest()
 
+# Errors: the class, the stable code, its kind, the field at fault.
 try:
-    ward.rename_unit("510105", "x", actor="nobody", at=at)
+    ward.grid.rename_unit("510105", "x", actor="nobody", at=at)
 except GridwardError as e:
     code: str = e.code
     kind: str = e.kind
+    field: str | None = e.field
+known: ErrorCode = "permission_denied"
+kind_of_known: str = ERROR_KINDS[known]
+denied: ErrorKind = "permission_denied"
 
 # Requests.
-ward.add_person("r1", "居民", at=at)
-filed = ward.file_request(
-    "q1", "exposed_rubbish", {"household": "h1"}, "垃圾", ["p.jpg"], actor="r1", at=at, key="q1"
+filed: Receipt = ward.tasks.file(
+    "q1", "exposed_rubbish", {"household": "h1"}, "垃圾", photos=["p.jpg"], actor="r1", at=at, key="q1"
 )
-again_filed: bool = filed["duplicate"]
-ward.dispatch("q1", {"person": "p1"}, at=at)
-ward.claim("q1", donor=None, actor="p1", at=at)
-ward.handle("q1", "已清运", actor="p1", at=at)
-ward.verify("q1", True, note="ok", actor="p1", at=at)
-ward.rate("q1", "very_satisfied", comment="好", actor="r1", at=at)
-ward.sweep("510105001001", at=at)
-request = ward.request("q1")
-status: str | None = request["status"] if request is not None else None
-rows: gridward.RequestTable = ward.requests("510105001001", "closed")
-filed_at: datetime = rows[0]["filed_at"]
-route = ward.route("exposed_rubbish", {"unit": "510105001001"})
-route_kind: str = route["kind"]
-rates = ward.indicators("510105001001", start=at, end=at)
-closure: Decimal | None = rates["closure_rate"]
-by_community: gridward.IndicatorTable = ward.indicators_by("community", start=at, end=at)
-limit: str = ward.categories()[0]["resolution_limit"]
-open311: str = ward.open311_requests_json(status="open")
-when: datetime = ward.open311_requests()[0]["requested_datetime"]
-ward.import_open311(open311, actor=None, at=at)
-ward.import_requests(
-    [{"id": "x1", "category": "dirty_road", "location": {"unit": "510105001001"},
-      "filed_at": at, "status": "open"}],
+ward.tasks.dispatch("q1", to={"person": "p1"}, at=at)
+ward.tasks.claim("q1", donor=None, actor="p1", at=at)
+ward.tasks.handle("q1", "已清运", actor="p1", at=at)
+ward.tasks.verify("q1", True, note="ok", actor="p1", at=at)
+ward.tasks.rate("q1", "very_satisfied", comment="好", actor="r1", at=at)
+ward.tasks.return_request("q1", "不属于本网格", actor="p1", at=at)
+ward.tasks.sweep(scope=COMMUNITY, at=at)
+request: RequestRow | None = ward.tasks.request("q1")
+filed_at: datetime | None = request["filed_at"] if request is not None else None
+rows: Table[RequestRow] = ward.tasks.requests(scope=COMMUNITY, status="closed")
+route: RouteView = ward.tasks.route("exposed_rubbish", {"unit": COMMUNITY})
+rates: Indicators = ward.tasks.indicators(at, at, scope=COMMUNITY)
+closure: Decimal | None = rates.get("closure_rate")
+by_community: Table[Indicators] = ward.tasks.indicators_by("community", at, at)
+requests_frame: pandas.DataFrame = rows.to_pandas()
+open311: str = ward.tasks.open311_requests_json(status="open")
+ward.tasks.import_open311(open311, actor=None, at=at)
+ward.tasks.import_requests(
+    [{"id": "x1", "category": "dirty_road", "location": {"unit": COMMUNITY}, "filed_at": at, "status": "open"}],
     at=at,
 )
 events = ward.decide({"tasks": {"type": "start", "request": "q1"}}, actor="p1", at=at)
 
 # The common fund and the owners' assembly.
-from datetime import date  # noqa: E402
-
-from gridward import Statement, apply_rate, split, statement_frames, tally  # noqa: E402
-
-ward.grant_role("p1", "property_manager", "510105001001", at=at)
-ward.open_fund(
-    "f", "小区基金", "510105001001", {"per": "area", "rate": Decimal("4")}, {"basis": "fixed_fee"}, at=at
-)
-ward.bill_fees("f", "2026-03", actor="p1", at=at)
-ward.record_payment("f", "pay-1", "h1", Decimal("290.00"), actor="p1", at=at, key="pay-1")
-ward.propose_budget("f", "b", date(2026, 1, 1), "2026-12-31", [{"line": "cleaning", "amount": 100}], actor="p1", at=at)
-ward.propose_dividend("f", "d", {"by": "area"}, Decimal("1.00"), actor="p1", at=at)
-fund = ward.fund("f")
-opened: date | None = fund["opened"] if fund is not None else None
-bank: Decimal = ward.balances("f")[0]["balance"]
-tb_equal: bool = ward.trial_balance("f", date(2026, 3, 31))["debits"] == ward.trial_balance("f")["credits"]
-statement: Statement = ward.statement("f", date(2026, 1, 1), date(2026, 12, 31))
-frames = statement_frames(statement)
-checked: bool = Ward.verify_statement(ward.export_journal(), statement)["verified"]
-hledger: str = ward.export_hledger("f")
-ward.set_owner("h1", "p1", at=at)
-ward.open_motion("m", "510105001001", "重建", {"type": "matter", "matter": "rebuild"}, at, at=at)
-ward.cast_vote("m", "yes", actor="p1", at=at)
-motion = ward.motion("m")
+ward.grid.grant_role("p1", "property_manager", COMMUNITY, at=at)
+ward.fund.open_fund("f", "小区基金", COMMUNITY, {"per": "area", "rate": Decimal("4")}, {"basis": "fixed_fee"}, at=at)
+ward.fund.open_account("f", {"name": "assets:deposit", "description": "押金"}, actor="p1", at=at)
+ward.fund.bill_fees("f", "2026-03", actor="p1", at=at)
+ward.fund.record_payment("f", "pay-1", "h1", Decimal("290.00"), actor="p1", at=at, key="pay-1")
+ward.fund.propose_budget("f", "b", date(2026, 1, 1), "2026-12-31", [{"line": "cleaning", "amount": 100}], actor="p1")
+ward.fund.propose_dividend("f", "d", {"by": "area"}, amount=Decimal("1.00"), actor="p1", at=at)
+ward.fund.accrue_remuneration("f", "rem", date(2026, 3, 1), date(2026, 3, 31), actor="p1", at=at)
+summary = ward.fund.fund("f")
+opened: date | None = summary["opened"] if summary is not None else None
+bank: Decimal = ward.fund.balances("f", date=date(2026, 3, 31))[0]["balance"]
+trial: TrialBalance = ward.fund.trial_balance("f")
+balanced: bool = trial["debits"] == trial["credits"]
+statement: Statement = ward.fund.statement("f", date(2026, 1, 1), date(2026, 12, 31))
+surplus: Decimal = statement["surplus"]
+frames: StatementFrames = gridward.statement_frames(statement)
+vouchers: pandas.DataFrame = frames["vouchers"]
+# A statement as `statement` gives it is what `verify_statement` checks; the generated
+# input type (`StatementIn`) does not accept the answer type (`Statement`) yet.
+verified: StatementCheck = gridward.verify_statement(ward.export_journal(), statement)  # type: ignore[arg-type]
+ok: bool = verified["verified"]
+hledger: str = ward.fund.export_hledger("f")
+ward.assembly.set_owner("h1", owner="p1", at=at)
+ward.assembly.open_motion("m", COMMUNITY, "重建", {"type": "matter", "matter": "rebuild"}, at, at=at)
+ward.assembly.cast_vote("m", "yes", actor="p1", at=at)
+motion: MotionView | None = ward.assembly.motion("m")
 outcome: str | None = motion["tally"]["outcome"] if motion is not None else None
-parts: list[Decimal] = split(Decimal("1000.00"), [72, "89.5", Decimal("120.3")])
-residue: Decimal = apply_rate(4, [72], rounding="half_even")["residue"]
-passed: bool = tally("special", [("a", 10), ("b", 10)], {"a": "yes"})["quorum"]
+parts: list[Decimal] = gridward.split(Decimal("1000.00"), [72, "89.5", Decimal("120.3")])
+rated_parts: RateParts = gridward.apply_rate(4, [72], rounding="half_even")
+residue: Decimal = rated_parts["residue"]
+counted_votes: Tally = gridward.tally("special", [("a", 10), ("b", Decimal("10"))], {"a": "yes"})
+quorum: bool = counted_votes["quorum"]
 
 # Scoring and points.
-from gridward import (  # noqa: E402
-    EvaluationTable,
-    PointsTable,
-    evaluate_communities,
-    rating_losses,
-    satisfaction_rate,
-    star_level,
-)
-
-ward.record_service("s1", "p1", "510105001001", "elder_care", at, 90, note="陪诊", actor="p1", at=at)
-ward.record_service("s2", "p1", "510105001001", "patrol", "2026-03-02T09:00:00+08:00", 30, 10)
-ward.certify_service("s1", at=at)
-ward.reject_service("s2", "无人见证", at=at)
-ward.grant_stars(date(2026, 3, 31), at=at)
-service_status: str = ward.service_records()[0]["status"]
-record = ward.service_record("s1")
-counted: int | None = record["status"].get("counted") if record is not None else None
-volunteer = ward.volunteer("p1")
+ward.scoring.record_service("s1", "p1", COMMUNITY, "elder_care", at, 90, note="陪诊", actor="p1", at=at)
+ward.scoring.record_service("s2", "p1", COMMUNITY, "patrol", "2026-03-02T09:00:00+08:00", 30, travel_minutes=10)
+ward.scoring.certify_service("s1", at=at)
+ward.scoring.reject_service("s2", "无人见证", at=at)
+ward.scoring.grant_stars(date(2026, 3, 31), at=at)
+services: Table[ServiceRow] = ward.scoring.service_records()
+started: datetime = services[0]["started_at"]
+volunteer: Volunteer | None = ward.scoring.volunteer("p1")
 hours: Decimal | None = volunteer["hours"] if volunteer is not None else None
-level: int = ward.volunteers()[0]["level"]
-changes: PointsTable[gridward._points_shapes.StarChangeDict] = ward.grant_preview("2026-06-30")
-month_met: bool = ward.obligations("510105001001", "2026-03", "2026-04")[0]["met"]
-score: Decimal | None = ward.handler_scores("510105001001", at, at)[0]["score"]
-ward.add_item("rice", "510105001001", "大米", 30, 10, per_person=2, valid_until=date(2026, 12, 31))
-ward.restock("rice", 5)
-ward.award("a1", "p1", "510105001001", 50, "表彰", at=at)
-ward.earn_for_service("s1")
-ward.redeem("r1", "p1", "rice", 1, actor="p1", at=at, key="r1")
-ward.reverse_redemption("r1", "领错", at=at)
-ward.expire_points("2026-12-31")
-book = ward.passbook("p1")
+preview = ward.scoring.grant_preview("2026-06-30", profile={"name": "local", "thresholds": [1, "2.5"]})
+month_met: bool = ward.scoring.obligations(COMMUNITY, "2026-03", "2026-04")[0]["met"]
+scores: Table[HandlerScore] = ward.scoring.handler_scores(COMMUNITY, at, at)
+ward.points.add_item("rice", COMMUNITY, "大米", 30, 10, per_person=2, valid_until=date(2026, 12, 31))
+ward.points.restock("rice", 5)
+ward.points.award("a1", "p1", COMMUNITY, 50, "表彰", at=at)
+ward.points.earn_for_service("s1")
+ward.points.redeem("r1", "p1", "rice", 1, actor="p1", at=at, key="r1")
+ward.points.reverse("r1", "领错", at=at)
+ward.points.expire("2026-12-31")
+book: PassbookView | None = ward.points.passbook("p1")
 balance: int = book["balance"] if book is not None else 0
 expires: date | None = book["lots"][0]["expires_on"] if book is not None else None
-spendable: int = ward.available_points("p1", date(2026, 4, 1))
-movement: str = ward.passbook_history("p1")[0]["movement"]
-stock: int = ward.items()[0]["stock"]
-taken: int = ward.redemptions()[0]["taken"][0]["points"]
-totals_spent: int = ward.points_totals()["spent"]
-stars: int = star_level(Decimal("299.5")) + star_level(60, [30, 60, 100])
-rate: Decimal | None = satisfaction_rate([70, 20, 0, 10, 0])
-rated: EvaluationTable = evaluate_communities({"name": "t", "items": []}, [])
+spendable: int = ward.points.available_points("p1", date(2026, 4, 1))
+history: Table[HistoryLine] = ward.points.passbook_history("p1")
+item: Item | None = ward.points.item("rice")
+totals: PointsTotals = ward.points.totals()
+stars: int = gridward.star_level(Decimal("299.5")) + gridward.star_level(60, thresholds=[30, 60, 100])
+satisfaction: Decimal | None = gridward.satisfaction_rate([70, 20, 0, 10, 0])
+rated: Table[Evaluation] = gridward.evaluate_communities({"name": "t", "items": []}, [])
 best: Decimal | None = rated[0]["score"] if rated else None
-lost_points: Decimal = rated[0]["lost"][0]["points_lost"]
-losses = rated.losses_to_pandas()
-same_losses = rating_losses(rated)
+# Evaluations as `evaluate_communities` gives them; the generated parameter
+# (`list[EvaluationIn]`) does not accept a `Table[Evaluation]` yet.
+losses: Table[LossRow] = gridward.rating_losses(rated)  # type: ignore[arg-type]
+lost_points: Decimal = losses[0]["points_lost"]
+items: Table[ItemScoreRow] = gridward.rating_items(rated)  # type: ignore[arg-type]
+losses_frame: pandas.DataFrame = losses.to_pandas()
