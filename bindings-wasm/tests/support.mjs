@@ -67,6 +67,15 @@ export const GRID = "510105001001001";
 export const MICRO1 = "510105001001001001";
 export const MICRO2 = "510105001001001002";
 
+/** The small community's units, top down, as [code, name]. */
+export const UNITS = [[DISTRICT, "青羊区"], [STREET, "草市街街道"], [COMMUNITY, "吉福社区"],
+  [GRID, "一号院落网格"], [MICRO1, "1栋微网格"], [MICRO2, "2栋微网格"]];
+
+/** Adds units given top down as [code, name], in this context. */
+export function addUnits(ward, units, context) {
+  for (const [code, name] of units) ward.grid.add_unit({ code, name }, context);
+}
+
 /**
  * A small community: district → street → community → one grid → two micro-grids, three
  * households, a chief grid leader, a micro-grid worker at MICRO1 and a resident.
@@ -74,10 +83,7 @@ export const MICRO2 = "510105001001001002";
 export function smallWard(config) {
   const ward = new Ward(config);
   const sys = { at: AT };
-  for (const [code, name] of [[DISTRICT, "青羊区"], [STREET, "草市街街道"], [COMMUNITY, "吉福社区"],
-    [GRID, "一号院落网格"], [MICRO1, "1栋微网格"], [MICRO2, "2栋微网格"]]) {
-    ward.grid.add_unit({ code, name }, sys);
-  }
+  addUnits(ward, UNITS, sys);
   ward.grid.add_person({ id: "chief", name: "李书记", phone: "13800000001" }, sys);
   ward.grid.grant_role({ person: "chief", role: "chief_grid_leader", unit: COMMUNITY }, sys);
   ward.grid.add_person({ id: "w1", name: "王网格员" }, sys);
