@@ -6,18 +6,13 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 
 import { Ward, split, apply_rate, verify_statement } from "gridward";
-import { assertGridwardError, refused } from "./support.mjs";
+import { assertGridwardError, assertBadInput, refused } from "./support.mjs";
 import { compoundWard, approveBudget, voucher, on, FUND, COMPOUND, BUILDING1 } from "./fund_support.mjs";
 
 const pm = (month, day) => ({ actor: "pm", at: on(month, day) });
 
 const balance = (ward, account, date) =>
   ward.fund.balances({ fund: FUND, date }).find((r) => r.account === account)?.balance;
-
-/** Asserts a refusal of bad input: this generic code, naming this field. */
-function badInput(fn, code, field) {
-  assert.equal(assertGridwardError(fn, code, "invalid").field, field);
-}
 
 test("RULES: 1000.00 split by 72 / 89.5 / 120.3 m² is 255.50 / 317.60 / 426.90", () => {
   assert.deepEqual(split({ total: "1000.00", weights: ["72", "89.5", "120.3"] }), ["255.50", "317.60", "426.90"]);
@@ -26,10 +21,10 @@ test("RULES: 1000.00 split by 72 / 89.5 / 120.3 m² is 255.50 / 317.60 / 426.90"
   const parts = split({ total: "0.10", weights: ["1", "1", "1"] });
   assert.deepEqual(parts, ["0.04", "0.03", "0.03"]); // ties go to the earlier entry
   assertGridwardError(() => split({ total: "1.00", weights: [] }), "bad_amount", "invalid");
-  badInput(() => split({ total: "1.005", weights: ["1"] }), "bad_format", "total");
-  badInput(() => split({ total: "1.00", weights: ["x"] }), "bad_format", "weights[0]");
-  badInput(() => split({ total: 1000, weights: [72, 89.5] }), "float_not_allowed", "weights[1]");
-  badInput(() => split({ total: "1.00", weights: ["1"], method: "dhondt" }), "unknown_value", "method");
+  assertBadInput(() => split({ total: "1.005", weights: ["1"] }), "bad_format", "total");
+  assertBadInput(() => split({ total: "1.00", weights: ["x"] }), "bad_format", "weights[0]");
+  assertBadInput(() => split({ total: 1000, weights: [72, 89.5] }), "float_not_allowed", "weights[1]");
+  assertBadInput(() => split({ total: "1.00", weights: ["1"], method: "dhondt" }), "unknown_value", "method");
 });
 
 test("RULES: 72 m² at 4 yuan/m² is 288.00; each part rounded alone, the residue kept", () => {
@@ -43,9 +38,9 @@ test("RULES: 72 m² at 4 yuan/m² is 288.00; each part rounded alone, the residu
   const down = apply_rate({ rate: "0.005", quantities: [1, 1, 1], rounding: "down" });
   assert.deepEqual(down.parts, ["0.00", "0.00", "0.00"]);
   assert.equal(down.residue, "0.015");
-  badInput(() => apply_rate({ rate: "4", quantities: [72], rounding: "bankers" }), "unknown_value", "rounding");
-  badInput(() => apply_rate({ rate: NaN, quantities: [72] }), "float_not_allowed", "rate");
-  badInput(() => apply_rate({ rate: 0.005, quantities: [1] }), "float_not_allowed", "rate");
+  assertBadInput(() => apply_rate({ rate: "4", quantities: [72], rounding: "bankers" }), "unknown_value", "rounding");
+  assertBadInput(() => apply_rate({ rate: NaN, quantities: [72] }), "float_not_allowed", "rate");
+  assertBadInput(() => apply_rate({ rate: 0.005, quantities: [1] }), "float_not_allowed", "rate");
 });
 
 test("open_fund opens the chart of accounts; fund() and funds() describe it", () => {
@@ -158,7 +153,7 @@ test("refusals of fund commands leave the head unchanged", () => {
   ]) {
     assert.equal(refused(ward, fn, code, "invalid").field, field);
   }
-  badInput(() => fund.balances({ fund: FUND, date: "2026-13-01" }), "bad_format", "date");
+  assertBadInput(() => fund.balances({ fund: FUND, date: "2026-13-01" }), "bad_format", "date");
   assertGridwardError(() => fund.account_history({ fund: FUND, account: "assets:nothing" }), "unknown_account", "not_found");
   assertGridwardError(() => fund.statement({ fund: FUND, start: "2026-12-31", end: "2026-01-01" }), "bad_period", "invalid");
   assertGridwardError(() => fund.balances({ fund: "nope" }), "unknown_fund", "not_found");
@@ -291,7 +286,7 @@ test("a statement verifies against the exported journal, and a doctored one does
   assert.equal(verify_statement({ journal, statement: otherHead }).head_matches, false);
   const cut = journal.split("\n").slice(0, 3).join("\n");
   assert.equal(verify_statement({ journal: cut, statement }).verified, false);
-  badInput(() => verify_statement({ journal, statement: { fund: FUND } }), "missing_field",
+  assertBadInput(() => verify_statement({ journal, statement: { fund: FUND } }), "missing_field",
     "statement.arrears_by_building");
   assert.throws(() => verify_statement({ journal: "not a journal", statement }),
     (e) => e.name === "GridwardError" && e.kind === "journal");
@@ -328,7 +323,7 @@ test("execute and decide take fund commands by capability; a replayed journal ha
   const dup = ward.fund.record_payment({ fund: FUND, payment: "p1", household: "1-101", amount: "288.00" },
     { ...pm(1, 6), key: "pay-1" });
   assert.equal(dup.duplicate, true);
-  badInput(() => ward.execute({ fund: { type: "pay_everyone", fund: FUND } }), "unknown_value", "fund.type");
+  assertBadInput(() => ward.execute({ fund: { type: "pay_everyone", fund: FUND } }), "unknown_value", "fund.type");
   const again = Ward.from_journal(ward.export_journal());
   assert.equal(again.state_digest(), ward.state_digest());
   const january = { fund: FUND, start: "2026-01-01", end: "2026-01-31" };

@@ -5,13 +5,8 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 
 import { Ward, star_level, satisfaction_rate } from "gridward";
-import { COMMUNITY, GRID, assertGridwardError, refused } from "./support.mjs";
+import { COMMUNITY, GRID, assertGridwardError, assertBadInput, refused } from "./support.mjs";
 import { volunteerWard, certifiedService, sys, as } from "./points_support.mjs";
-
-/** Asserts a refusal of bad input: this generic code, naming this field. */
-function badInput(fn, code, field) {
-  assert.equal(assertGridwardError(fn, code, "invalid").field, field);
-}
 
 test("star levels by the national profile (RULES vectors)", () => {
   const vectors = [["99.99", 0], ["100", 1], ["299.5", 1], ["300", 2], ["999", 3],
@@ -22,9 +17,9 @@ test("star levels by the national profile (RULES vectors)", () => {
   assert.equal(star_level({ hours: "45", thresholds: ["30", "60", "100", "200", "300"] }), 1);
   assert.equal(star_level({ hours: 60, thresholds: [30, 60, 100, 200, 300] }), 2);
   assertGridwardError(() => star_level({ hours: "1", thresholds: ["60", "30"] }), "bad_star_profile", "invalid");
-  badInput(() => star_level({ hours: "ten" }), "bad_format", "hours");
-  badInput(() => star_level({ hours: NaN }), "float_not_allowed", "hours");
-  badInput(() => star_level({ hours: 1499.99 }), "float_not_allowed", "hours");
+  assertBadInput(() => star_level({ hours: "ten" }), "bad_format", "hours");
+  assertBadInput(() => star_level({ hours: NaN }), "float_not_allowed", "hours");
+  assertBadInput(() => star_level({ hours: 1499.99 }), "float_not_allowed", "hours");
 });
 
 test("the satisfaction rate: the top three levels over all rated", () => {
@@ -41,7 +36,7 @@ test("the satisfaction rate: the top three levels over all rated", () => {
     ["70,20", "wrong_type", "counts"],
     [[1, 2, 3, 4, "5"], "wrong_type", "counts[4]"],
   ]) {
-    badInput(() => rate(bad), code, field);
+    assertBadInput(() => rate(bad), code, field);
   }
 });
 
@@ -143,10 +138,10 @@ test("stars are granted from certified hours; a preview records nothing", () => 
   assertGridwardError(() => scoring.grant_preview({ on: "2026-03-01" }), "grant_backdated");
   assertGridwardError(() => scoring.grant_preview({ on: "2026-05-01", profile: { name: "x", thresholds: ["60", "30"] } }),
     "bad_star_profile");
-  badInput(() => scoring.grant_preview({ on: "2026/05/01" }), "bad_format", "on");
+  assertBadInput(() => scoring.grant_preview({ on: "2026/05/01" }), "bad_format", "on");
   // A profile is an object with its name: a bare list of thresholds is not one.
-  badInput(() => scoring.grant_preview({ on: "2026-05-01", profile: ["60", "100"] }), "wrong_type", "profile");
-  badInput(() => scoring.grant_preview({ on: "2026-05-01", profile: { name: "x", thresholds: "x" } }),
+  assertBadInput(() => scoring.grant_preview({ on: "2026-05-01", profile: ["60", "100"] }), "wrong_type", "profile");
+  assertBadInput(() => scoring.grant_preview({ on: "2026-05-01", profile: { name: "x", thresholds: "x" } }),
     "wrong_type", "profile.thresholds");
 });
 
@@ -167,15 +162,15 @@ test("sent-down party members' monthly obligation", () => {
   ]);
   assertGridwardError(() => obligations(COMMUNITY, "2026-04", "2026-03"), "bad_months", "invalid");
   assertGridwardError(() => obligations("510105009", "2026-03", "2026-04"), "unknown_unit", "not_found");
-  badInput(() => obligations(COMMUNITY, "2026-3", "2026-04"), "bad_format", "start");
-  badInput(() => obligations("x", "2026-03", "2026-04"), "bad_format", "unit");
+  assertBadInput(() => obligations(COMMUNITY, "2026-3", "2026-04"), "bad_format", "start");
+  assertBadInput(() => obligations("x", "2026-03", "2026-04"), "bad_format", "unit");
 });
 
 test("handlers' scores take a unit and a period like indicators_by", () => {
   const { scoring } = volunteerWard();
   const month = { start: "2026-03-01T00:00:00+08:00", end: new Date("2026-04-01T00:00:00+08:00") };
   assert.deepEqual(scoring.handler_scores({ unit: COMMUNITY, ...month }), []);
-  badInput(() => scoring.handler_scores({ unit: COMMUNITY, start: month.start }), "missing_field", "end");
+  assertBadInput(() => scoring.handler_scores({ unit: COMMUNITY, start: month.start }), "missing_field", "end");
   assertGridwardError(() => scoring.handler_scores({ unit: "510105009", ...month }), "unknown_unit");
 });
 
@@ -192,7 +187,7 @@ test("scoring commands through execute and decide, in their JSON form", () => {
   ward.execute({ scoring: { type: "certify_service", id: "s-1" } }, as("chief"));
   assert.equal(ward.scoring.volunteer({ person: "v1" }).minutes, 45);
   // A typed method takes its own fields only: no `type` to make it another command.
-  badInput(() => ward.scoring.certify_service({ type: "reject_service", id: "s-1" }), "unknown_field", "type");
+  assertBadInput(() => ward.scoring.certify_service({ type: "reject_service", id: "s-1" }), "unknown_field", "type");
   // The journal replays to the same state.
   const again = Ward.from_journal(ward.export_journal());
   assert.equal(again.state_digest(), ward.state_digest());

@@ -115,6 +115,13 @@ export function assertGridwardError(fn, code, kind) {
   return caught;
 }
 
+/** Asserts a refusal of bad input: this generic code (kind `invalid`), naming this field. */
+export function assertBadInput(fn, code, field) {
+  const error = assertGridwardError(fn, code, "invalid");
+  assert.equal(error.field, field, error.message);
+  return error;
+}
+
 /**
  * Asserts that `fn` throws this GridwardError and leaves the ward as it was: the same
  * journal head, length and state digest.
