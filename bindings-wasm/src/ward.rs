@@ -2,10 +2,10 @@
 //! `api.js` calls, and `call` for the pure functions. Answers go back as plain
 //! JavaScript in the core's JSON form: decimals and times as strings.
 
-use gridward::surface::Catalog;
+use gridward::surface::{Catalog, InputError, Problem};
 use gridward::{Context, Error, Ward};
 use serde::Serialize;
-use serde_json::Value;
+use serde_json::{Map, Value};
 use wasm_bindgen::prelude::*;
 
 use crate::error::{to_js, OrThrow};
@@ -37,31 +37,88 @@ fn json(value: &JsValue) -> Result<Value, JsValue> {
     to_value(value).or_throw()
 }
 
-/// A command's context from `{actor, at, key}` (all optional).
+/// The fields a command's context may have.
+const CONTEXT_FIELDS: [&str; 3] = ["actor", "at", "key"];
+
+/// A bad context, at `context.{field}` (or `context` itself when `field` is empty).
+fn context_error(field: &str, problem: Problem) -> Error {
+    let path = if field.is_empty() {
+        "context".to_owned()
+    } else {
+        format!("context.{field}")
+    };
+    Error::Input(InputError::new(path, problem))
+}
+
+/// What a JSON value is, in the words of an error message.
+fn found(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// A command's context from `{actor, at, key}` (all optional; null or absent for none).
+/// Anything else — another type, an unknown field, a field of the wrong type — is
+/// refused naming `context` or the field, as bad arguments are.
 fn context(catalog: &Catalog, ctx: &JsValue) -> Result<Context, Error> {
-    let value = crate::to_json::to_value(ctx)?;
-    let field = |name: &str| value.get(name).cloned().filter(|v| !v.is_null());
+    let value = to_value(ctx).map_err(|e| match e {
+        Error::Input(i) => context_error(&i.field, i.problem),
+        other => other,
+    })?;
+    let fields = match value {
+        Value::Null => Map::new(),
+        Value::Object(map) => map,
+        other => {
+            return Err(context_error(
+                "",
+                Problem::WrongType {
+                    expected: "an object of actor, at and key",
+                    found: found(&other),
+                },
+            ))
+        }
+    };
+    if let Some(name) = fields
+        .keys()
+        .find(|k| !CONTEXT_FIELDS.contains(&k.as_str()))
+    {
+        return Err(context_error(
+            name,
+            Problem::UnknownField {
+                allowed: CONTEXT_FIELDS.iter().map(|f| (*f).to_owned()).collect(),
+            },
+        ));
+    }
+    let field = |name: &str| fields.get(name).cloned().filter(|v| !v.is_null());
     let text = |name: &str| -> Result<Option<String>, Error> {
         match field(name) {
             None => Ok(None),
             Some(Value::String(s)) => Ok(Some(s)),
-            Some(_) => Err(Error::Input(gridward::surface::InputError::new(
-                format!("context.{name}"),
-                gridward::surface::Problem::WrongType {
+            Some(other) => Err(context_error(
+                name,
+                Problem::WrongType {
                     expected: "a string",
-                    found: "another value",
+                    found: found(&other),
                 },
-            ))),
+            )),
         }
     };
-    let now = js_sys::Date::new_0().to_iso_string();
-    let now = chrono::DateTime::parse_from_rfc3339(&String::from(now)).map_err(|e| {
-        Error::Input(gridward::surface::InputError::new(
-            "at",
-            gridward::surface::Problem::Rejected(e.to_string()),
-        ))
-    })?;
-    catalog.context(text("actor")?, field("at"), text("key")?, now)
+    let now = String::from(js_sys::Date::new_0().to_iso_string());
+    let now = chrono::DateTime::parse_from_rfc3339(&now)
+        .map_err(|e| context_error("at", Problem::Rejected(e.to_string())))?;
+    let (actor, key) = (text("actor")?, text("key")?);
+    catalog
+        .context(actor, field("at"), key, now)
+        .map_err(|e| match e {
+            // The core names the time `at`; here it is a field of the context.
+            Error::Input(i) if i.field == "at" => context_error("at", i.problem),
+            other => other,
+        })
 }
 
 /// A ward, for the generated `Ward` class to wrap.

@@ -6,75 +6,33 @@
 // commands.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { createServer } from "node:http";
-import { existsSync, mkdirSync } from "node:fs";
-import { readFile } from "node:fs/promises";
+import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { Ward, verifyJournal, gridward, repoRoot } from "./support.mjs";
+
+import { Ward, verify_journal, verify_statement, evaluate_communities } from "gridward";
+import { repoRoot, serveRoot, launchChromium, haveBrowser, CHROMIUM } from "./support.mjs";
 import { buildCommunity, COMMUNITY, DIRECTIVE } from "../../examples/web/community.js";
 import { runRequests, REQUEST, MONTH } from "../../examples/web/requests.js";
 import { buildCompoundYear } from "../../examples/web/fund.js";
 import { buildVolunteerPoints, CONFIG as POINTS_CONFIG } from "../../examples/web/points.js";
 import { TREE, DATA } from "../../examples/web/rating.js";
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const haveBrowser = existsSync(CHROMIUM);
-const inCI = Boolean(process.env.CI) && process.env.CI !== "false";
 // Skip only on a developer machine without the browser; under CI that is a failure.
-const skip = !haveBrowser && !inCI ? `no browser at ${CHROMIUM} (and CI is unset)` : false;
-
-const MIME = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".mjs": "text/javascript; charset=utf-8",
-  ".json": "application/json; charset=utf-8",
-  ".wasm": "application/wasm",
-  ".css": "text/css; charset=utf-8",
-  ".ts": "text/plain; charset=utf-8",
-  ".png": "image/png",
-  ".ico": "image/x-icon",
-};
-
-/** A static file server over the repository root, on an ephemeral port of 127.0.0.1. */
-function serve(root) {
-  const server = createServer(async (req, res) => {
-    try {
-      const url = new URL(req.url, "http://127.0.0.1");
-      const file = path.normalize(path.join(root, decodeURIComponent(url.pathname)));
-      if (!file.startsWith(root + path.sep)) {
-        res.writeHead(403).end();
-        return;
-      }
-      const body = await readFile(file);
-      const type = MIME[path.extname(file)] ?? "application/octet-stream";
-      res.writeHead(200, { "content-type": type, "cache-control": "no-store" }).end(body);
-    } catch {
-      res.writeHead(404, { "content-type": "text/plain" }).end("not found");
-    }
-  });
-  return new Promise((resolve) => {
-    server.listen(0, "127.0.0.1", () => resolve(server));
-  });
-}
+const skip = haveBrowser ? false : `no browser at ${CHROMIUM} (and CI is unset)`;
 
 let server;
 let browser;
 let page;
 const problems = [];
+const requested = [];
 
 before(async () => {
   if (skip) return;
-  assert.ok(haveBrowser, `CI is set but there is no browser at ${CHROMIUM}`);
-  const { chromium } = await import("playwright-core");
-  server = await serve(repoRoot);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-      "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
+  server = await serveRoot();
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1400, height: 1100 } });
   page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+  page.on("request", (r) => requested.push(new URL(r.url()).pathname));
   page.on("response", (r) => {
     if (r.status() >= 400) problems.push(`HTTP ${r.status()} for ${r.url()}`);
   });
@@ -101,21 +59,30 @@ function expectedFromNode() {
   return {
     ward,
     journey,
-    request: ward.request(REQUEST),
-    byGridIndicators: ward.indicatorsBy("grid", MONTH),
-    communityIndicators: ward.indicators({ scope: COMMUNITY, ...MONTH }),
-    tree: ward.subtree(COMMUNITY),
-    coverage: ward.coverage(COMMUNITY),
-    progress: ward.directiveProgress(DIRECTIVE),
-    byGrid: ward.directiveProgressBy(DIRECTIVE, "grid"),
+    request: ward.tasks.request({ id: REQUEST }),
+    byGridIndicators: ward.tasks.indicators_by({ level: "grid", ...MONTH }),
+    communityIndicators: ward.tasks.indicators({ scope: COMMUNITY, ...MONTH }),
+    tree: ward.grid.subtree({ code: COMMUNITY }),
+    coverage: ward.grid.coverage({ scope: COMMUNITY }),
+    progress: ward.grid.directive_progress({ id: DIRECTIVE }),
+    byGrid: ward.grid.directive_progress_by({ id: DIRECTIVE, level: "grid" }),
   };
 }
 
 const text = (selector) => page.textContent(selector).then((t) => t.trim());
 
-test("the page loads without errors", { skip }, async () => {
+test("the page loads without errors, importing the package by name", { skip }, async () => {
   assert.equal(await page.getAttribute("body", "data-state"), "ready", await text("#error"));
   assert.deepEqual(problems, []);
+  // The import map resolves `gridward` to the package's browser entry, which fetches the
+  // WebAssembly module beside it.
+  const importMap = JSON.parse(await page.textContent("script[type=importmap]"));
+  assert.deepEqual(importMap, { imports: { gridward: "/bindings-wasm/pkg/index.js" } });
+  for (const file of ["/bindings-wasm/pkg/index.js", "/bindings-wasm/pkg/api.js",
+    "/bindings-wasm/pkg/wasm/gridward.js", "/bindings-wasm/pkg/wasm/gridward_bg.wasm"]) {
+    assert.ok(requested.includes(file), `the page did not load ${file}`);
+  }
+  assert.ok(!requested.includes("/bindings-wasm/pkg/node.js"));
   const shot = path.join(repoRoot, "target", "web-example.png");
   mkdirSync(path.dirname(shot), { recursive: true });
   await page.screenshot({ path: shot, fullPage: true });
@@ -232,14 +199,14 @@ test("the journal verified in the browser with the head the page computed", { sk
   assert.equal(await text("#journal-verified-head"), pageHead);
   assert.equal(await text("#journal-status"), "journal intact");
   assert.equal(await page.getAttribute("#journal-status", "data-intact"), "true");
-  assert.equal(await text("#journal-entries"), String(ward.journalLength));
+  assert.equal(await text("#journal-entries"), String(ward.journal_length));
   assert.equal(await page.getAttribute("#journal-webcrypto", "data-head"), pageHead);
   // The edited area is in entry 4, the import of the structure and households.
   assert.equal(await page.getAttribute("#journal-tamper", "data-line"), "4");
   assert.match(await text("#journal-tamper"), /^edit found at line 4/);
   // The browser and Node, running the same commands at the same times, agree exactly.
   assert.equal(pageHead, ward.head);
-  assert.equal(verifyJournal(ward.exportJournal(), pageHead).head_matches, true);
+  assert.equal(verify_journal({ text: ward.export_journal(), expected_head: pageHead }).head_matches, true);
 });
 
 const INCOME_LABELS = { fees: "物业费 fees billed", parking: "停车 parking", advertising: "广告 advertising", other: "其他 other" };
@@ -295,7 +262,7 @@ test("the fund's public statement, rendered and verified in the browser", { skip
   assert.equal(await text("#fund-head"), statement.head);
   assert.equal(await page.getAttribute("body", "data-fund-head"), statement.head);
   assert.equal(statement.head, ward.head);
-  assert.equal(Ward.verifyStatement(ward.exportJournal(), statement).verified, true);
+  assert.equal(verify_statement({ journal: ward.export_journal(), statement }).verified, true);
 });
 
 test("the volunteers' hours, stars, a passbook and the catalog with its stock", { skip }, async () => {
@@ -306,8 +273,8 @@ test("the volunteers' hours, stars, a passbook and the catalog with its stock", 
   })), key);
   const volunteers = await rows("#points-volunteers tr", "person");
   assert.deepEqual(volunteers, p.volunteers.map((v) => ({ key: v.person, cells: [
-    ward.person(v.person).name, String(v.services), v.hours, v.level ? "★".repeat(v.level) : "—",
-    String(ward.passbook(v.person).balance)] })));
+    ward.grid.person({ id: v.person }).name, String(v.services), v.hours, v.level ? "★".repeat(v.level) : "—",
+    String(ward.points.passbook({ person: v.person }).balance)] })));
   // Worked out by hand: 4-hour services, 10 points an hour and 5 more for elder care.
   assert.deepEqual(volunteers.map((v) => [v.key, v.cells[2], v.cells[3], v.cells[4]]), [
     ["v-chen", "12.00", "—", "50"], ["v-li", "40.00", "★", "200"],
@@ -335,7 +302,7 @@ test("the volunteers' hours, stars, a passbook and the catalog with its stock", 
 });
 
 test("the street's communities rated on the indicator tree, with grades", { skip }, async () => {
-  const result = gridward.evaluateCommunities(TREE, DATA);
+  const result = evaluate_communities({ tree: TREE, data: DATA });
   const shown = await page.$$eval("#rating-table tr", (trs) => trs.map((tr) => ({
     community: tr.dataset.community, grade: tr.dataset.grade,
     cells: Array.from(tr.children, (td) => td.textContent.trim()),

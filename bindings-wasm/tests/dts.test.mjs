@@ -1,217 +1,157 @@
-// The generated TypeScript declarations name a real type for every domain object: no
-// `any` in the API (the web build's low-level `InitOutput` table of raw wasm exports
-// is wasm-bindgen's own and is left out).
+// The generated TypeScript declarations of the package (pkg/gridward.d.ts, what
+// `import … from "gridward"` is typed by) name a real type for everything: no `any`;
+// every method of the generated api.js is declared, commands with their context and a
+// Receipt; and ErrorCode is the union of the core's real error codes.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
-import { repoRoot } from "./support.mjs";
 
-function declarations(target) {
-  const file = path.join(repoRoot, "bindings-wasm", "pkg", target, "gridward.d.ts");
-  return readFileSync(file, "utf8")
-    .replace(/\/\*[\s\S]*?\*\//g, "")
-    .replace(/^\s*\/\/.*$/gm, "")
-    .replace(/export interface InitOutput \{[\s\S]*?\n\}/, "");
+import { repoRoot, parityFixture } from "./support.mjs";
+
+const read = (...parts) => readFileSync(path.join(repoRoot, ...parts), "utf8");
+const text = read("bindings-wasm", "pkg", "gridward.d.ts");
+/** The declarations without comments. */
+const dts = text.replace(/\/\*[\s\S]*?\*\//g, "").replace(/^\s*\/\/.*$/gm, "");
+const api = read("bindings-wasm", "pkg", "api.js");
+const surface = JSON.parse(read("core", "src", "surface", "surface.json"));
+
+/** The members of a union type alias, by name. */
+function union(name) {
+  const match = dts.match(new RegExp(`export type ${name} =([^;]*);`));
+  assert.ok(match, `no type ${name}`);
+  return match[1].split("|").map((s) => s.trim()).filter(Boolean).map((s) => JSON.parse(s)).sort();
 }
 
-for (const target of ["web", "node"]) {
-  test(`${target}: the .d.ts has no any outside wasm-bindgen's raw export table`, () => {
-    const dts = declarations(target);
-    const offenders = dts.split("\n").filter((line) => /\bany\b/.test(line));
-    assert.deepEqual(offenders, []);
-  });
-
-  test(`${target}: methods return the domain types`, () => {
-    const dts = declarations(target);
-    for (const signature of [
-      "addUnit(args: AddUnitArgs, ctx?: Context): Receipt;",
-      "importRows(rows: ImportRow[], ctx?: Context): Receipt;",
-      "execute(command: WardCommand, ctx?: Context): Receipt;",
-      "decide(command: WardCommand, ctx?: Context): WardEvent[];",
-      "unit(code: string): Unit | null;",
-      "subtree(code: string): TreeRow[];",
-      "householdsUnder(code: string): HouseholdRow[];",
-      "peopleUnder(code: string): PersonAt[];",
-      "counts(scope?: string | null): Counts;",
-      "chain(household: string, domain: Domain): Chain;",
-      "directiveProgress(id: string): DirectiveProgress;",
-      "directiveProgressBy(id: string, level: Level): UnitProgress[];",
-      "static fromJournal(text: string, config?: WardConfigInput): Ward;",
-      "constructor(config?: WardConfigInput);",
-      "readonly head: string;",
-      "readonly journalLength: number;",
-      "export function verifyJournal(text: string, expected_head?: string | null): VerifyReport;",
-    ]) {
-      assert.ok(dts.includes(signature), `missing: ${signature}`);
-    }
-    for (const name of ["Receipt", "Context", "Unit", "TreeRow", "HouseholdRow", "PersonAt",
-      "Chain", "CoverageReport", "DirectiveProgress", "UnitProgress", "Counts",
-      "VerifyReport", "WardConfig", "GridwardError"]) {
-      assert.match(dts, new RegExp(`export interface ${name} `), name);
-    }
-    for (const name of ["ImportRow", "GridCommand", "Level", "Domain", "Role"]) {
-      assert.match(dts, new RegExp(`export type ${name} =`), name);
-    }
-  });
-
-  test(`${target}: the tasks methods take and return the tasks types`, () => {
-    const dts = declarations(target);
-    for (const signature of [
-      "fileRequest(args: FileRequestArgs, ctx?: Context): Receipt;",
-      "dispatch(args: DispatchArgs, ctx?: Context): Receipt;",
-      "claim(args: ClaimArgs, ctx?: Context): Receipt;",
-      "releaseClaim(args: RequestArgs, ctx?: Context): Receipt;",
-      "offerHandover(args: OfferHandoverArgs, ctx?: Context): Receipt;",
-      "acceptHandover(args: RequestArgs, ctx?: Context): Receipt;",
-      "start(args: RequestArgs, ctx?: Context): Receipt;",
-      "handle(args: HandleArgs, ctx?: Context): Receipt;",
-      "verify(args: VerifyArgs, ctx?: Context): Receipt;",
-      "returnRequest(args: ReasonArgs, ctx?: Context): Receipt;",
-      "cancel(args: ReasonArgs, ctx?: Context): Receipt;",
-      "markDuplicate(args: MarkDuplicateArgs, ctx?: Context): Receipt;",
-      "reopen(args: ReasonArgs, ctx?: Context): Receipt;",
-      "rate(args: RateArgs, ctx?: Context): Receipt;",
-      "extend(args: ReasonArgs, ctx?: Context): Receipt;",
-      "whistle(args: WhistleArgs, ctx?: Context): Receipt;",
-      "report(args: ReportArgs, ctx?: Context): Receipt;",
-      "supervise(args: ReasonArgs, ctx?: Context): Receipt;",
-      "sweep(args?: SweepArgs, ctx?: Context): Receipt;",
-      "setSkills(args: SetSkillsArgs, ctx?: Context): Receipt;",
-      "appointOfficer(args: OfficerArgs, ctx?: Context): Receipt;",
-      "removeOfficer(args: OfficerArgs, ctx?: Context): Receipt;",
-      "importRequests(requests: ImportedRequestInput[], ctx?: Context): Receipt;",
-      "importOpen311(text: string, ctx?: Context): Receipt;",
-      "request(id: string): RequestRow | null;",
-      "requests(scope?: NodeCode | null, status?: Status | null): RequestRow[];",
-      "route(category: string, location: Location): RouteDecision;",
-      "claimableBy(person: string): RequestRow[];",
-      "indicators(query: IndicatorsQuery): Indicators;",
-      "indicatorsBy(level: Level, period: Period): Indicators[];",
-      "categories(): CategoryInfo[];",
-      "open311Services(): Open311Service[];",
-      "open311ServicesJson(): string;",
-      'open311Requests(scope?: NodeCode | null, status?: "open" | "closed" | null): Open311Request[];',
-      'open311RequestsJson(scope?: NodeCode | null, status?: "open" | "closed" | null): string;',
-    ]) {
-      assert.ok(dts.includes(signature), `missing: ${signature}`);
-    }
-    for (const name of ["RequestRow", "WhistleRow", "Indicators", "Category", "CategoryInfo",
-      "TasksConfig", "CalendarConfig", "Limit", "Open311Service", "Open311Request",
-      "ImportedRequestInput", "FileRequestArgs", "IndicatorsQuery", "Period", "TaskEvent"]) {
-      assert.match(dts, new RegExp(`export interface ${name} `), name);
-    }
-    for (const name of ["Status", "Satisfaction", "Location", "Assignee", "Responsible",
-      "RouteDecision", "TaskCommand", "WardCommand", "WardEvent", "Handler"]) {
-      assert.match(dts, new RegExp(`export type ${name} =`), name);
-    }
-  });
-
-  test(`${target}: the fund and assembly methods take and return their types`, () => {
-    const dts = declarations(target);
-    for (const signature of [
-      "openFund(args: OpenFundArgs, ctx?: Context): Receipt;",
-      "openAccount(args: OpenAccountArgs, ctx?: Context): Receipt;",
-      "post(args: PostArgs, ctx?: Context): Receipt;",
-      "reverse(args: ReverseArgs, ctx?: Context): Receipt;",
-      "billFees(args: BillFeesArgs, ctx?: Context): Receipt;",
-      "recordPayment(args: RecordPaymentArgs, ctx?: Context): Receipt;",
-      "recordIncome(args: RecordIncomeArgs, ctx?: Context): Receipt;",
-      "proposeBudget(args: ProposeBudgetArgs, ctx?: Context): Receipt;",
-      "proposeAmendment(args: ProposeAmendmentArgs, ctx?: Context): Receipt;",
-      "requestPayment(args: RequestPaymentArgs, ctx?: Context): Receipt;",
-      "approvePayment(args: FundPaymentArgs, ctx?: Context): Receipt;",
-      "rejectPayment(args: RejectPaymentArgs, ctx?: Context): Receipt;",
-      "accrueRemuneration(args: AccrueRemunerationArgs, ctx?: Context): Receipt;",
-      "payRemuneration(args: PayRemunerationArgs, ctx?: Context): Receipt;",
-      "proposeDividend(args: ProposeDividendArgs, ctx?: Context): Receipt;",
-      "payDividend(args: PayDividendArgs, ctx?: Context): Receipt;",
-      "setOwner(args: SetOwnerArgs, ctx?: Context): Receipt;",
-      "openMotion(args: OpenMotionArgs, ctx?: Context): Receipt;",
-      "castVote(args: CastVoteArgs, ctx?: Context): Receipt;",
-      "closeMotion(args: MotionArgs, ctx?: Context): Receipt;",
-      "fund(id: string): FundSummary | null;",
-      "funds(): string[];",
-      "accounts(fund: string): AccountRow[];",
-      "balances(fund: string, date?: DayString | null): BalanceRow[];",
-      "trialBalance(fund: string, date?: DayString | null): TrialBalance;",
-      "accountHistory(fund: string, account: string): HistoryRow[];",
-      "transactions(fund: string): PostingRow[];",
-      "statement(fund: string, from: DayString, to: DayString): Statement;",
-      "static verifyStatement(journal: string, statement: Statement, config?: WardConfigInput): StatementCheck;",
-      "basisComparison(fund: string, from: DayString, to: DayString): BasisComparison;",
-      "exportHledger(fund: string): string;",
-      "exportBeancount(fund: string): string;",
-      "motion(id: string): MotionInfo | null;",
-      "motions(): MotionInfo[];",
-      "owner(household: string): string | null;",
-      "export function split(total: DecimalInput, weights: DecimalInput[], method?: SplitMethod | null): AmountString[];",
-      "export function applyRate(rate: DecimalInput, quantities: DecimalInput[], rounding?: Rounding | null): RateParts;",
-      "export function tally(kind: MotionKind, electorate: [string, DecimalInput][], votes: Record<string, Choice>): Tally;",
-    ]) {
-      assert.ok(dts.includes(signature), `missing: ${signature}`);
-    }
-    for (const name of ["FundSummary", "Terms", "Budget", "Payment", "Dividend", "Billing",
-      "Accrual", "AccountRow", "BalanceRow", "TrialBalance", "HistoryRow", "PostingRow",
-      "Statement", "StatementCheck", "FeeFigures", "VoucherRow", "ArrearsRow", "SpendingRow",
-      "BasisComparison", "RateParts", "Tally", "MotionInfo", "FundConfig", "FundEvent",
-      "AssemblyEvent"]) {
-      assert.match(dts, new RegExp(`export interface ${name} `), name);
-    }
-    for (const name of ["FundCommand", "AssemblyCommand", "Subject", "SharingKey", "Basis",
-      "FeeRate", "MotionKind", "Choice", "Outcome", "Matter", "Rounding"]) {
-      assert.match(dts, new RegExp(`export type ${name} =`), name);
-    }
-    assert.match(dts, /"property_manager" \| "fund_supervisor" \| "owners_committee_member"/);
-  });
-
-  test(`${target}: the scoring and points methods take and return their types`, () => {
-    const dts = declarations(target);
-    for (const signature of [
-      "recordService(args: RecordServiceArgs, ctx?: Context): Receipt;",
-      "certifyService(args: ServiceArgs, ctx?: Context): Receipt;",
-      "rejectService(args: RejectServiceArgs, ctx?: Context): Receipt;",
-      "grantStars(args: GrantStarsArgs, ctx?: Context): Receipt;",
-      "addItem(args: AddItemArgs, ctx?: Context): Receipt;",
-      "restock(args: RestockArgs, ctx?: Context): Receipt;",
-      "earnForService(args: EarnForServiceArgs, ctx?: Context): Receipt;",
-      "earnForRequest(args: EarnForRequestArgs, ctx?: Context): Receipt;",
-      "award(args: AwardArgs, ctx?: Context): Receipt;",
-      "redeem(args: RedeemArgs, ctx?: Context): Receipt;",
-      "reverseRedemption(args: ReverseRedemptionArgs, ctx?: Context): Receipt;",
-      "expirePoints(args: ExpirePointsArgs, ctx?: Context): Receipt;",
-      "serviceRecord(id: string): ServiceRecord | null;",
-      "serviceRecords(): ServiceRecord[];",
-      "volunteer(person: string): Volunteer | null;",
-      "volunteers(): Volunteer[];",
-      "grantPreview(on: DayString, profile?: StarProfileInput | DecimalInput[] | null): StarChange[];",
-      "obligations(unit: NodeCode, fromMonth: MonthString, toMonth: MonthString): ObligationRow[];",
-      "handlerScores(unit: NodeCode, period: Period): HandlerScore[];",
-      "passbook(person: string): Passbook | null;",
-      "availablePoints(person: string, on: DayString): number;",
-      "passbookHistory(person: string): HistoryLine[];",
-      "items(): Item[];",
-      "item(id: string): Item | null;",
-      "redemptions(): Redemption[];",
-      "redemption(id: string): Redemption | null;",
-      "pointsTotals(): PointsTotals;",
-      "export function starLevel(hours: DecimalInput, thresholds?: DecimalInput[] | null): number;",
-      "export function satisfactionRate(counts: RatingCounts): DecimalString | null;",
-      "export function evaluateCommunities(tree: RatingTreeInput | string, data: CommunityDataInput[]): Evaluation[];",
-      "export function ratingLosses(evaluations: Evaluation[]): LossRow[];",
-      "export function checkRatingTree(tree: RatingTreeInput | string): RatingTreeSummary;",
-    ]) {
-      assert.ok(dts.includes(signature), `missing: ${signature}`);
-    }
-    for (const name of ["ServiceRecord", "Volunteer", "StarChange", "StarProfile", "ObligationRow",
-      "HandlerScore", "Lot", "Passbook", "HistoryLine", "Item", "Take", "Redemption",
-      "PointsTotals", "ScoringConfig", "PointsConfig", "ScoringEvent", "PointsEvent", "Evaluation",
-      "ItemScore", "Loss", "LossRow", "RatingTreeInput", "CommunityDataInput", "RatingTreeSummary"]) {
-      assert.match(dts, new RegExp(`export interface ${name} `), name);
-    }
-    for (const name of ["Activity", "ServiceStatus", "Movement", "ScoringCommand", "PointsCommand",
-      "Expiry", "Progression", "RatingNodeInput", "NormaliseInput", "Better"]) {
-      assert.match(dts, new RegExp(`export type ${name} =`), name);
-    }
-  });
+/** A class's body in a source text: `class Name { … }` up to its closing brace. */
+function classBody(source, name) {
+  const start = source.search(new RegExp(`class ${name} \\{`));
+  assert.ok(start >= 0, `no class ${name}`);
+  const end = source.indexOf("\n}", start);
+  return source.slice(start, end);
 }
+
+/** The generated capability classes of api.js: name → [method, "execute" | "ask"]. */
+function capabilities() {
+  const out = {};
+  for (const [, name] of api.matchAll(/export class (\w+Capability) \{/g)) {
+    out[name] = [...classBody(api, name).matchAll(/\n  (\w+)\(args(?:, context)?\) \{\n\s+return this\.#raw\.(execute|ask)\(/g)]
+      .map(([, method, kind]) => [method, kind]);
+  }
+  return out;
+}
+
+test("the package's declarations are the generated ones, and the package is typed by them", () => {
+  assert.equal(text, read("bindings-wasm", "js", "gridward.d.ts"));
+  const pkg = JSON.parse(read("bindings-wasm", "pkg", "package.json"));
+  assert.equal(pkg.types, "./gridward.d.ts");
+  assert.equal(pkg.exports["."].types, "./gridward.d.ts");
+});
+
+test("the .d.ts has no any", () => {
+  const offenders = dts.split("\n").filter((line) => /\bany\b/.test(line));
+  assert.deepEqual(offenders, []);
+});
+
+test("every capability method of api.js is declared: commands with a context and a Receipt", () => {
+  const found = capabilities();
+  assert.deepEqual(Object.keys(found).sort(), ["AssemblyCapability", "FundCapability", "GridCapability",
+    "PointsCapability", "ScoringCapability", "TasksCapability"]);
+  for (const [name, methods] of Object.entries(found)) {
+    assert.ok(methods.length > 5, name);
+    const body = classBody(dts, name);
+    for (const [method, kind] of methods) {
+      const line = body.match(new RegExp(`\\n  ${method}\\((args\\??): (\\w+)(, context\\?: CommandContext)?\\): ([^;]+);`));
+      assert.ok(line, `${name}.${method} is not declared`);
+      const [, , argsType, context, returns] = line;
+      assert.match(dts, new RegExp(`export (interface ${argsType} \\{|type ${argsType} = )`), `${name}.${method}: ${argsType}`);
+      if (kind === "execute") {
+        assert.ok(context, `${name}.${method} takes a context`);
+        assert.equal(returns, "Receipt", `${name}.${method}`);
+      } else {
+        assert.equal(context, undefined, `${name}.${method} is a query: no context`);
+      }
+    }
+  }
+});
+
+test("the ward, its capabilities and the pure functions are declared with their types", () => {
+  const ward = classBody(dts, "Ward");
+  for (const line of [
+    "readonly grid: GridCapability;", "readonly tasks: TasksCapability;", "readonly fund: FundCapability;",
+    "readonly assembly: AssemblyCapability;", "readonly scoring: ScoringCapability;",
+    "readonly points: PointsCapability;",
+    "constructor(config?: WardConfigIn | null);",
+    "static from_journal(text: string, config?: WardConfigIn | null): Ward;",
+    "readonly head: Hash;", "readonly journal_length: number;", "state_digest(): Hash;",
+    "export_journal(): string;", "config(): WardConfig;",
+    "execute(command: CommandIn, context?: CommandContext): Receipt;",
+    "decide(command: CommandIn, context?: CommandContext): Array<Event>;",
+  ]) {
+    assert.ok(ward.includes(line), `Ward: missing ${line}`);
+  }
+  for (const line of [
+    // The methods the face renames from the core's command names.
+    "import_rows(args: GridImportRowsArgs, context?: CommandContext): Receipt;",
+    "import_requests(args: TasksImportRequestsArgs, context?: CommandContext): Receipt;",
+    "return_request(args: TasksReturnRequestArgs, context?: CommandContext): Receipt;",
+    "import_open311(args: TasksImportOpen311Args, context?: CommandContext): Receipt;",
+    // Queries answer with their row types; those without arguments may be called with none.
+    "unit(args: GridUnitArgs): UnitRow | null;",
+    "roots(args?: GridRootsArgs): Array<UnitRow>;",
+    "request(args: TasksRequestArgs): RequestRow | null;",
+    "indicators(args: TasksIndicatorsArgs): Indicators;",
+    "statement(args: FundStatementArgs): Statement;",
+    "motion(args: AssemblyMotionArgs): MotionView | null;",
+    "volunteer(args: ScoringVolunteerArgs): Volunteer | null;",
+    "totals(args?: PointsTotalsArgs): PointsTotals;",
+    "export default function init(input?: unknown): Promise<void>;",
+    "export declare function is_gridward_error(value: unknown): value is GridwardError;",
+    "export declare function verify_journal(args: VerifyJournalArgs): JournalCheck;",
+    "export declare function split(args: SplitArgs): Array<Amount>;",
+    "export declare function tally(args: TallyArgs): Tally;",
+    "export declare function verify_statement(args: VerifyStatementArgs): StatementCheck;",
+    "export declare function evaluate_communities(args: EvaluateCommunitiesArgs): Array<Evaluation>;",
+  ]) {
+    assert.ok(dts.includes(line), `missing: ${line}`);
+  }
+  const functions = [...api.matchAll(/^export function (\w+)\(/gm)].map((m) => m[1]);
+  assert.ok(functions.length >= 10);
+  for (const name of functions) {
+    assert.match(dts, new RegExp(`export declare function ${name}\\(`), name);
+  }
+  // Decimals and times: strings out, and also numbers and Dates in.
+  assert.match(dts, /export interface GridAddHouseholdArgs \{[^}]*area: Decimal \| number;/);
+  assert.match(dts, /export interface TasksIndicatorsArgs \{[^}]*start: DateTimeString \| Date;/);
+  assert.match(dts, /export interface HouseholdRow \{[^}]*area: Decimal;/);
+});
+
+test("GridwardError carries a code of the ErrorCode union, a kind and a field", () => {
+  assert.match(dts, /export interface GridwardError extends Error \{\s*name: "GridwardError";\s*code: ErrorCode;\s*kind: ErrorKind;\s*field: string \| null;\s*\}/);
+  assert.deepEqual(union("ErrorKind"), ["conflict", "invalid", "journal", "not_found", "permission_denied"]);
+});
+
+test("ErrorCode is the union of the codes the core describes", () => {
+  const described = surface.errors.map((e) => e.code).sort();
+  assert.deepEqual(union("ErrorCode"), described);
+  assert.deepEqual(union("ErrorKind"), [...new Set(surface.errors.map((e) => e.kind))].sort());
+});
+
+test("the described codes are the real ones: every code a fixture expects, and every input code", () => {
+  const codes = new Set(union("ErrorCode"));
+  const expected = new Set();
+  const dir = path.join(repoRoot, "tests", "fixtures", "parity");
+  for (const file of readdirSync(dir).filter((f) => f.endsWith("_scenario.json"))) {
+    for (const step of parityFixture(file).steps) if (step.expect_error) expected.add(step.expect_error);
+  }
+  for (const c of parityFixture("bad_input.json").cases) expected.add(c.code);
+  // The input codes of the description, and refusals the fixtures do not reach.
+  for (const code of ["wrong_type", "unknown_field", "missing_field", "unknown_value", "float_not_allowed",
+    "naive_datetime", "bad_format", "out_of_range", "invalid_value", "journal_broken", "unknown_request",
+    "unknown_fund", "unknown_category", "bad_text"]) {
+    expected.add(code);
+  }
+  assert.ok(expected.size > 40);
+  const missing = [...expected].filter((code) => !codes.has(code)).sort();
+  assert.deepEqual(missing, [], `ErrorCode lacks ${missing.length} real codes`);
+});

@@ -2,7 +2,8 @@
 // courtyard (精城名典院落), their three owners, the property manager (pm), the fund
 // supervisor (sup) and an owners' committee member (oc); a fund at 4 yuan per m² on the
 // remuneration basis (12%), payments above 1,000.00 needing the supervisor.
-import { Ward, DISTRICT, STREET, COMMUNITY } from "./support.mjs";
+import { Ward } from "gridward";
+import { addUnits, DISTRICT, STREET, COMMUNITY } from "./support.mjs";
 
 export const COMPOUND = "510105001001002";
 export const BUILDING1 = "510105001001002001";
@@ -34,22 +35,20 @@ export function voucher(reference, payee = "成都洁美保洁有限公司", pay
 export function compoundWard({ config, open = true } = {}) {
   const ward = new Ward(config);
   const sys = { at: on(1, 2) };
-  for (const [code, name] of [[DISTRICT, "青羊区"], [STREET, "草市街街道"], [COMMUNITY, "吉福社区"],
-    [COMPOUND, "精城名典院落"], [BUILDING1, "1栋"], [BUILDING2, "2栋"]]) {
-    ward.addUnit({ code, name }, sys);
-  }
+  addUnits(ward, [[DISTRICT, "青羊区"], [STREET, "草市街街道"], [COMMUNITY, "吉福社区"],
+    [COMPOUND, "精城名典院落"], [BUILDING1, "1栋"], [BUILDING2, "2栋"]], sys);
   for (const [person, role] of [["pm", "property_manager"], ["sup", "fund_supervisor"],
     ["oc", "owners_committee_member"]]) {
-    ward.addPerson({ id: person, name: person }, sys);
-    ward.grantRole({ person, role, unit: COMPOUND }, sys);
+    ward.grid.add_person({ id: person, name: person }, sys);
+    ward.grid.grant_role({ person, role, unit: COMPOUND }, sys);
   }
   for (const [id, unit, area, owner] of HOMES) {
-    ward.addHousehold({ id, unit, area }, sys);
-    ward.addPerson({ id: owner, name: `业主${id}` }, sys);
-    ward.setOwner({ household: id, owner }, { actor: "oc", at: on(1, 2) });
+    ward.grid.add_household({ id, unit, area }, sys);
+    ward.grid.add_person({ id: owner, name: `业主${id}` }, sys);
+    ward.assembly.set_owner({ household: id, owner }, { actor: "oc", at: on(1, 2) });
   }
   if (open) {
-    ward.openFund({
+    ward.fund.open_fund({
       fund: FUND, name: "精城名典共有基金", unit: COMPOUND,
       fee: { per: "area", rate: "4.00" }, basis: { basis: "remuneration", percent: "12" },
       approval_threshold: "1000.00",
@@ -61,13 +60,13 @@ export function compoundWard({ config, open = true } = {}) {
 /** Proposes the 2026 budget and has the owners approve it (all three vote yes). */
 export function approveBudget(ward, lines = [{ line: "cleaning", amount: "6000.00" },
   { line: "repairs", amount: "3000.00" }]) {
-  ward.proposeBudget({ fund: FUND, budget: "2026", from: "2026-01-01", to: "2026-12-31", lines },
+  ward.fund.propose_budget({ fund: FUND, budget: "2026", from: "2026-01-01", to: "2026-12-31", lines },
     { actor: "pm", at: on(1, 3) });
-  ward.openMotion({ motion: "m-budget", unit: COMPOUND, title: "2026年度开放式预算",
+  ward.assembly.open_motion({ motion: "m-budget", unit: COMPOUND, title: "2026年度开放式预算",
     subject: { type: "approve_budget", fund: FUND, budget: "2026" }, closes: on(1, 9, "18:00") },
   { actor: "oc", at: on(1, 3) });
   for (const [, , , owner] of HOMES) {
-    ward.castVote({ motion: "m-budget", choice: "yes" }, { actor: owner, at: on(1, 5) });
+    ward.assembly.cast_vote({ motion: "m-budget", choice: "yes" }, { actor: owner, at: on(1, 5) });
   }
-  return ward.closeMotion({ motion: "m-budget" }, { actor: "oc", at: on(1, 10) });
+  return ward.assembly.close_motion({ motion: "m-budget" }, { actor: "oc", at: on(1, 10) });
 }

@@ -3,7 +3,9 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
-import { Ward, verifyJournal, smallWard, assertGridwardError, AT, GRID } from "./support.mjs";
+
+import { Ward, verify_journal } from "gridward";
+import { smallWard, assertGridwardError, assertBadInput, AT, GRID } from "./support.mjs";
 
 const ZERO = "0".repeat(64);
 
@@ -13,30 +15,29 @@ function lines(text) {
 
 test("the exported journal verifies and ends at the ward's head", () => {
   const ward = smallWard();
-  const text = ward.exportJournal();
-  assert.equal(lines(text).length, ward.journalLength);
+  const text = ward.export_journal();
+  assert.equal(lines(text).length, ward.journal_length);
   assert.ok(text.endsWith("\n"));
-  const report = verifyJournal(text);
-  assert.deepEqual(report, {
-    entries: ward.journalLength, head: ward.head, intact: true, first_break: null,
+  assert.deepEqual(verify_journal({ text }), {
+    entries: ward.journal_length, head: ward.head, intact: true, first_break: null,
     head_matches: null,
   });
-  assert.equal(verifyJournal(text, ward.head).head_matches, true);
-  assert.equal(verifyJournal(text, ward.head.toUpperCase()).head_matches, true);
-  assert.equal(verifyJournal(text, ZERO).head_matches, false);
-  assertGridwardError(() => verifyJournal(text, "not-a-hash"), "bad_hash", "invalid");
-  assert.deepEqual(verifyJournal(""), {
+  assert.equal(verify_journal({ text, expected_head: ward.head }).head_matches, true);
+  assert.equal(verify_journal({ text, expected_head: ward.head.toUpperCase() }).head_matches, true);
+  assert.equal(verify_journal({ text, expected_head: ZERO }).head_matches, false);
+  assertBadInput(() => verify_journal({ text, expected_head: "not-a-hash" }), "bad_format", "expected_head");
+  assert.deepEqual(verify_journal({ text: "" }), {
     entries: 0, head: ZERO, intact: true, first_break: null, head_matches: null,
   });
 });
 
 test("anyone can recompute every hash with SHA-256 and a JSON parser", () => {
   const ward = smallWard();
-  ward.issueDirective({ id: "d", unit: GRID, title: "含\"引号\"、\\反斜杠、/斜杠、<&>与🏠" },
+  ward.grid.issue_directive({ id: "d", unit: GRID, title: "含\"引号\"、\\反斜杠、/斜杠、<&>与🏠" },
     { actor: "chief", at: AT, key: "k-1" });
   let prev = ZERO;
   let seq = 0;
-  for (const line of lines(ward.exportJournal())) {
+  for (const line of lines(ward.export_journal())) {
     const entry = JSON.parse(line);
     seq += 1;
     assert.deepEqual(Object.keys(entry), ["seq", "prev", "hash", "body"]);
@@ -49,66 +50,66 @@ test("anyone can recompute every hash with SHA-256 and a JSON parser", () => {
     prev = hash;
   }
   assert.equal(prev, ward.head);
-  assert.equal(seq, ward.journalLength);
+  assert.equal(seq, ward.journal_length);
 });
 
 test("a tampered journal is found at the line where it breaks", () => {
   const ward = smallWard();
-  const text = ward.exportJournal();
+  const text = ward.export_journal();
   const edited = text.replace("\"area\":\"89.50\"", "\"area\":\"8.5\"");
   assert.notEqual(edited, text);
   const editedLine = lines(text).findIndex((l) => l.includes("\"area\":\"89.50\"")) + 1;
-  const report = verifyJournal(edited, ward.head);
+  const report = verify_journal({ text: edited, expected_head: ward.head });
   assert.equal(report.intact, false);
   assert.equal(report.first_break.line, editedLine);
   assert.match(report.first_break.reason, /hash/);
   assert.equal(report.entries, editedLine - 1);
   assert.equal(report.head_matches, false);
-  const err = assertGridwardError(() => Ward.fromJournal(edited), "journal_broken", "journal");
+  const err = assertGridwardError(() => Ward.from_journal(edited), "journal_broken", "journal");
   assert.match(err.message, new RegExp(`line ${editedLine}`));
 
   // Dropping the last entry leaves a valid chain that no longer ends at the head.
   const all = lines(text);
   const truncated = all.slice(0, -1).join("\n") + "\n";
-  const cut = verifyJournal(truncated, ward.head);
+  const cut = verify_journal({ text: truncated, expected_head: ward.head });
   assert.equal(cut.intact, true);
   assert.equal(cut.head_matches, false);
 
   // Swapping two entries breaks the chain at the first of them.
   const swapped = [all[1], all[0], ...all.slice(2)].join("\n");
-  assert.equal(verifyJournal(swapped).first_break.line, 1);
-  assertGridwardError(() => Ward.fromJournal("nonsense\n"), "journal_broken", "journal");
+  assert.equal(verify_journal({ text: swapped }).first_break.line, 1);
+  assertGridwardError(() => Ward.from_journal("nonsense\n"), "journal_broken", "journal");
 });
 
-test("fromJournal rebuilds the same state, and the rebuilt ward carries on", () => {
+test("from_journal rebuilds the same state, and the rebuilt ward carries on", () => {
   const ward = smallWard();
-  ward.issueDirective({ id: "d", unit: GRID, title: "t" }, { actor: "chief", at: AT, key: "k" });
-  ward.acknowledge({ directive: "d", households: ["1-101"] }, { actor: "w1", at: AT });
-  const text = ward.exportJournal();
-  const again = Ward.fromJournal(text);
-  assert.equal(again.stateDigest(), ward.stateDigest());
-  assert.match(again.stateDigest(), /^[0-9a-f]{64}$/);
+  ward.grid.issue_directive({ id: "d", unit: GRID, title: "t" }, { actor: "chief", at: AT, key: "k" });
+  ward.grid.acknowledge({ directive: "d", households: ["1-101"] }, { actor: "w1", at: AT });
+  const text = ward.export_journal();
+  const again = Ward.from_journal(text);
+  assert.equal(again.state_digest(), ward.state_digest());
+  assert.match(again.state_digest(), /^[0-9a-f]{64}$/);
   assert.equal(again.head, ward.head);
-  assert.equal(again.journalLength, ward.journalLength);
-  assert.equal(again.exportJournal(), text);
-  assert.deepEqual(again.directiveProgress("d"), ward.directiveProgress("d"));
+  assert.equal(again.journal_length, ward.journal_length);
+  assert.equal(again.export_journal(), text);
+  assert.deepEqual(again.grid.directive_progress({ id: "d" }), ward.grid.directive_progress({ id: "d" }));
   // Idempotency keys survive the round trip.
-  const retry = again.issueDirective({ id: "d", unit: GRID, title: "t" },
+  const retry = again.grid.issue_directive({ id: "d", unit: GRID, title: "t" },
     { actor: "chief", at: AT, key: "k" });
   assert.equal(retry.duplicate, true);
   // Both carry on to the same state.
-  for (const w of [ward, again]) w.renameUnit({ code: GRID, name: "新" }, { at: AT });
+  for (const w of [ward, again]) w.grid.rename_unit({ code: GRID, name: "新" }, { at: AT });
   assert.equal(again.head, ward.head);
-  assert.equal(again.stateDigest(), ward.stateDigest());
-  const configured = Ward.fromJournal(text, { grid: { coverage: { band: [1, 2] } } });
-  assert.deepEqual(configured.config.grid.coverage.band, [1, 2]);
+  assert.equal(again.state_digest(), ward.state_digest());
+  const configured = Ward.from_journal(text, { grid: { coverage: { band: [1, 2] } } });
+  assert.deepEqual(configured.config().grid.coverage.band, [1, 2]);
 });
 
 test("the state digest does not depend on the path taken", () => {
   const a = smallWard();
   const b = smallWard();
-  b.renameUnit({ code: GRID, name: "临时" }, { at: AT });
-  b.renameUnit({ code: GRID, name: "一号院落网格" }, { at: AT });
+  b.grid.rename_unit({ code: GRID, name: "临时" }, { at: AT });
+  b.grid.rename_unit({ code: GRID, name: "一号院落网格" }, { at: AT });
   assert.notEqual(a.head, b.head);
-  assert.equal(a.stateDigest(), b.stateDigest());
+  assert.equal(a.state_digest(), b.state_digest());
 });

@@ -1,21 +1,15 @@
 // Parity for the tasks capability: tests/fixtures/parity/tasks_scenario.json, run through
-// the JavaScript face's typed methods (never the generic execute), must reach the journal
-// head, digest, request states, routes and indicators the Rust face wrote down.
+// the JavaScript face's generated typed methods (never the generic execute), must reach
+// the journal head, digest, request states, routes and indicators the Rust face wrote
+// down.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
-import path from "node:path";
-import { Ward, gridMethods, taskMethods, repoRoot } from "./support.mjs";
 
-const fixtures = path.join(repoRoot, "tests", "fixtures", "parity");
-const scenario = JSON.parse(readFileSync(path.join(fixtures, "tasks_scenario.json"), "utf8"));
-const expected = JSON.parse(readFileSync(path.join(fixtures, "tasks_expected.json"), "utf8"));
+import { Ward } from "gridward";
+import { parityFixture, runSteps } from "./support.mjs";
 
-/** Capability and command type → the typed method that runs it. */
-const methods = {
-  grid: gridMethods,
-  tasks: taskMethods,
-};
+const scenario = parityFixture("tasks_scenario.json");
+const expected = parityFixture("tasks_expected.json");
 
 /** The request fields the faces compare (as the Rust runner picks them). */
 function requestFields(row) {
@@ -52,43 +46,22 @@ function routeFields(d) {
 
 test("the tasks parity scenario gives the Rust face's numbers", () => {
   const ward = new Ward(scenario.config ?? undefined);
-  const errors = [];
-  let duplicates = 0;
-  scenario.steps.forEach((step, i) => {
-    const [capability] = Object.keys(step.command);
-    const { type, ...args } = step.command[capability];
-    const run = methods[capability]?.[type];
-    assert.ok(run, `step ${i}: no typed method for ${capability} command ${type}`);
-    const ctx = { actor: step.actor, at: step.at };
-    if (step.key !== undefined) ctx.key = step.key;
-    if (step.expect_error === undefined) {
-      const receipt = run(ward, args, ctx);
-      if (receipt.duplicate) duplicates += 1;
-      return;
-    }
-    const head = ward.head;
-    assert.throws(() => run(ward, args, ctx), (e) => {
-      assert.ok(e instanceof Error);
-      assert.equal(e.name, "GridwardError");
-      assert.equal(e.code, step.expect_error, `step ${i}: ${e.message}`);
-      return true;
-    }, `step ${i} should fail with ${step.expect_error}`);
-    assert.equal(ward.head, head, `step ${i}: a refused command moved the head`);
-    errors.push(step.expect_error);
-  });
+  const { errors, duplicates } = runSteps(ward, scenario.steps);
 
   const q = scenario.queries;
+  const period = { start: q.period.from, end: q.period.to };
   const observed = {
     head: ward.head,
-    digest: ward.stateDigest(),
-    journal_entries: ward.journalLength,
+    digest: ward.state_digest(),
+    journal_entries: ward.journal_length,
     duplicates,
     errors,
-    requests: ward.requests().map(requestFields),
-    indicators: ward.indicators({ scope: q.scope, from: q.period.from, to: q.period.to }),
-    indicators_by: ward.indicatorsBy(q.level, q.period),
-    routes: q.routes.map((r) => routeFields(ward.route(r.category, r.location))),
-    claimable: Object.fromEntries(q.claimable_by.map((p) => [p, ward.claimableBy(p).map((r) => r.id)])),
+    requests: ward.tasks.requests().map(requestFields),
+    indicators: ward.tasks.indicators({ scope: q.scope, ...period }),
+    indicators_by: ward.tasks.indicators_by({ level: q.level, ...period }),
+    routes: q.routes.map((r) => routeFields(ward.tasks.route(r))),
+    claimable: Object.fromEntries(q.claimable_by.map((person) =>
+      [person, ward.tasks.claimable_by({ person }).map((r) => r.id)])),
   };
   assert.deepEqual(observed, expected);
 });

@@ -2,13 +2,13 @@
 // headless Chromium, and a small community built through the package as users import
 // it (`gridward`, installed from the built pkg/).
 import { createServer } from "node:http";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
 import assert from "node:assert/strict";
 
-import { Ward } from "gridward";
+import { Ward, is_gridward_error } from "gridward";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -67,6 +67,15 @@ export const GRID = "510105001001001";
 export const MICRO1 = "510105001001001001";
 export const MICRO2 = "510105001001001002";
 
+/** The small community's units, top down, as [code, name]. */
+export const UNITS = [[DISTRICT, "青羊区"], [STREET, "草市街街道"], [COMMUNITY, "吉福社区"],
+  [GRID, "一号院落网格"], [MICRO1, "1栋微网格"], [MICRO2, "2栋微网格"]];
+
+/** Adds units given top down as [code, name], in this context. */
+export function addUnits(ward, units, context) {
+  for (const [code, name] of units) ward.grid.add_unit({ code, name }, context);
+}
+
 /**
  * A small community: district → street → community → one grid → two micro-grids, three
  * households, a chief grid leader, a micro-grid worker at MICRO1 and a resident.
@@ -74,10 +83,7 @@ export const MICRO2 = "510105001001001002";
 export function smallWard(config) {
   const ward = new Ward(config);
   const sys = { at: AT };
-  for (const [code, name] of [[DISTRICT, "青羊区"], [STREET, "草市街街道"], [COMMUNITY, "吉福社区"],
-    [GRID, "一号院落网格"], [MICRO1, "1栋微网格"], [MICRO2, "2栋微网格"]]) {
-    ward.grid.add_unit({ code, name }, sys);
-  }
+  addUnits(ward, UNITS, sys);
   ward.grid.add_person({ id: "chief", name: "李书记", phone: "13800000001" }, sys);
   ward.grid.grant_role({ person: "chief", role: "chief_grid_leader", unit: COMMUNITY }, sys);
   ward.grid.add_person({ id: "w1", name: "王网格员" }, sys);
@@ -102,6 +108,91 @@ export function assertGridwardError(fn, code, kind) {
   assert.ok(caught instanceof Error, `expected an Error, got ${typeof caught}: ${caught}`);
   assert.equal(caught.name, "GridwardError");
   assert.equal(caught.code, code, caught.message);
-  if (kind !== undefined) assert.equal(caught.kind, kind);
+  if (kind !== undefined) assert.equal(caught.kind, kind, `kind of: ${caught.message}`);
+  assert.equal(typeof caught.message, "string");
+  assert.ok(caught.message.length > 0);
+  assert.ok(is_gridward_error(caught));
   return caught;
+}
+
+/** Asserts a refusal of bad input: this generic code (kind `invalid`), naming this field. */
+export function assertBadInput(fn, code, field) {
+  const error = assertGridwardError(fn, code, "invalid");
+  assert.equal(error.field, field, error.message);
+  return error;
+}
+
+/**
+ * Asserts that `fn` throws this GridwardError and leaves the ward as it was: the same
+ * journal head, length and state digest.
+ */
+export function refused(ward, fn, code, kind) {
+  const before = [ward.head, ward.journal_length, ward.state_digest()];
+  const error = assertGridwardError(fn, code, kind);
+  assert.deepEqual([ward.head, ward.journal_length, ward.state_digest()], before,
+    `${code}: a refused command changed the ward`);
+  return error;
+}
+
+/** Asserts that an area came out as a decimal string of this value ("66" or "66.00"). */
+export function assertArea(area, expected) {
+  assert.equal(typeof area, "string");
+  assert.match(area, /^\d+(\.\d+)?$/);
+  assert.equal(Number(area), Number(expected), `${area} vs ${expected}`);
+}
+
+/** A file of tests/fixtures/parity, parsed. */
+export function parityFixture(name) {
+  return JSON.parse(readFileSync(path.join(repoRoot, "tests", "fixtures", "parity", name), "utf8"));
+}
+
+/**
+ * The core's command names that the generated face renames (capability → command →
+ * method); every other command is the method of its own name.
+ */
+export const RENAMED = {
+  grid: { import: "import_rows" },
+  tasks: { import: "import_requests", return: "return_request" },
+};
+
+/**
+ * Runs a parity scenario's steps on `ward`, each through the generated typed method of
+ * its capability (`ward[capability][method](fields, { actor, at, key })`, never the
+ * generic execute); a step without a capability is a grid command. Each expected error
+ * must be thrown with its code and leave the head where it was. Returns the codes of
+ * the refused steps, in order, and how many receipts were duplicates.
+ */
+export function runSteps(ward, steps) {
+  const errors = [];
+  let duplicates = 0;
+  steps.forEach((step, i) => {
+    const [capability, body] = "type" in step.command
+      ? ["grid", step.command] : Object.entries(step.command)[0];
+    const { type, ...fields } = body;
+    const method = RENAMED[capability]?.[type] ?? type;
+    const target = ward[capability];
+    assert.equal(typeof target?.[method], "function",
+      `step ${i}: no typed method ward.${capability}.${method} for command ${type}`);
+    const context = { actor: step.actor, at: step.at, key: step.key };
+    const run = () => target[method](fields, context);
+    if (step.expect_error === undefined || step.expect_error === null) {
+      if (run().duplicate) duplicates += 1;
+      return;
+    }
+    const head = ward.head;
+    assert.throws(run, (e) => {
+      assert.ok(e instanceof Error);
+      assert.equal(e.name, "GridwardError");
+      assert.equal(e.code, step.expect_error, `step ${i}: ${e.message}`);
+      return true;
+    }, `step ${i} should fail with ${step.expect_error}`);
+    assert.equal(ward.head, head, `step ${i}: a refused command moved the head`);
+    errors.push(step.expect_error);
+  });
+  return { errors, duplicates };
+}
+
+/** The listed keys of an object, in that order. */
+export function pick(object, keys) {
+  return Object.fromEntries(keys.map((k) => [k, object[k]]));
 }

@@ -1,6 +1,7 @@
 // A small community for the request tests, shaped like the core's own test world: staff,
 // claimers, residents and two departments with their officers.
-import { Ward, DISTRICT, STREET, COMMUNITY, GRID, MICRO1, MICRO2 } from "./support.mjs";
+import { Ward } from "gridward";
+import { addUnits, UNITS, STREET, COMMUNITY, GRID, MICRO1, MICRO2 } from "./support.mjs";
 
 /** Monday 2 March 2026, 09:00 in Chengdu: a working day. */
 export const MONDAY = "2026-03-02T09:00:00+08:00";
@@ -18,38 +19,36 @@ export const HOME2 = "2-101";
  */
 export function requestsWard(config) {
   const ward = new Ward(config);
+  const { grid, tasks } = ward;
   const sys = { at: MONDAY };
-  for (const [code, name] of [[DISTRICT, "青羊区"], [STREET, "草市街街道"], [COMMUNITY, "吉福社区"],
-    [GRID, "一号院落网格"], [MICRO1, "1栋微网格"], [MICRO2, "2栋微网格"]]) {
-    ward.addUnit({ code, name }, sys);
-  }
-  const domains = [...ward.config.grid.default_domains, "urban_management", "housing"];
-  for (const code of [COMMUNITY, GRID, MICRO1, MICRO2]) ward.setDomains({ code, domains }, sys);
-  ward.addHousehold({ id: HOME1, unit: MICRO1, area: "72.00" }, sys);
-  ward.addHousehold({ id: "1-102", unit: MICRO1, area: "89.50" }, sys);
-  ward.addHousehold({ id: HOME2, unit: MICRO2, area: "101.25" }, sys);
+  addUnits(ward, UNITS, sys);
+  const domains = [...ward.config().grid.default_domains, "urban_management", "housing"];
+  for (const code of [COMMUNITY, GRID, MICRO1, MICRO2]) grid.set_domains({ code, domains }, sys);
+  grid.add_household({ id: HOME1, unit: MICRO1, area: "72.00" }, sys);
+  grid.add_household({ id: "1-102", unit: MICRO1, area: "89.50" }, sys);
+  grid.add_household({ id: HOME2, unit: MICRO2, area: "101.25" }, sys);
   for (const [person, role, unit] of [["chief", "chief_grid_leader", COMMUNITY],
     ["gl", "grid_leader", GRID], ["w1", "micro_grid_worker", MICRO1],
     ["w2", "micro_grid_worker", MICRO2], ["pm1", "reporting_party_member", MICRO1],
     ["vol", "volunteer", COMMUNITY], ["sa", "administrator", STREET]]) {
-    ward.addPerson({ id: person, name: person, party_member: person === "pm1" }, sys);
-    ward.grantRole({ person, role, unit }, sys);
+    grid.add_person({ id: person, name: person, party_member: person === "pm1" }, sys);
+    grid.grant_role({ person, role, unit }, sys);
   }
   for (const [person, home] of [["r1", HOME1], ["r2", HOME2]]) {
-    ward.addPerson({ id: person, name: person }, sys);
-    ward.registerResident({ person, household: home }, sys);
+    grid.add_person({ id: person, name: person }, sys);
+    grid.register_resident({ person, household: home }, sys);
   }
   for (const [id, name, domain, officer] of [["cg", "城管执法中队", "urban_management", "o1"],
     ["sj", "市场监管所", "market_supervision", "o2"]]) {
-    ward.addDepartment({ id, name, street: STREET, domains: [domain] }, sys);
-    ward.addPerson({ id: officer, name: officer }, sys);
-    ward.appointOfficer({ department: id, person: officer }, sys);
+    grid.add_department({ id, name, street: STREET, domains: [domain] }, sys);
+    grid.add_person({ id: officer, name: officer }, sys);
+    tasks.appoint_officer({ department: id, person: officer }, sys);
   }
   return ward;
 }
 
 /** Files a request as a person, keyed by its id. */
 export function file(ward, who, at, id, category, location = { household: HOME1 }) {
-  return ward.fileRequest({ id, category, location, description: "楼道堆放杂物" },
+  return ward.tasks.file({ id, category, location, description: "楼道堆放杂物" },
     { actor: who, at, key: `file-${id}` });
 }

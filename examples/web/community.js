@@ -66,7 +66,7 @@ export function structureRows() {
       });
     });
     for (let s = 1; s <= (grid.shops ?? 0); s += 1) {
-      rows.push({ kind: "household", id: `S-${s}`, unit: gridCode(grid), area: 45 + s * 10.5 });
+      rows.push({ kind: "household", id: `S-${s}`, unit: gridCode(grid), area: (45 + s * 10.5).toFixed(2) });
     }
   }
   return rows;
@@ -100,22 +100,23 @@ export function peopleRows() {
 /** Builds the community, issues the directive and records the acknowledgements. */
 export function buildCommunity(ward) {
   const platform = { at: SETUP };
-  ward.addUnit({ code: DISTRICT, name: "青羊区" }, platform);
-  ward.addUnit({ code: STREET, name: "草市街街道" }, platform);
-  ward.addUnit({ code: COMMUNITY, name: "吉福社区" }, platform);
-  ward.importRows(structureRows(), platform);
-  ward.importRows(peopleRows(), platform);
-  ward.addDepartment({ id: "fire", name: "草市街消防救援站", street: STREET,
+  const { grid } = ward;
+  grid.add_unit({ code: DISTRICT, name: "青羊区" }, platform);
+  grid.add_unit({ code: STREET, name: "草市街街道" }, platform);
+  grid.add_unit({ code: COMMUNITY, name: "吉福社区" }, platform);
+  grid.import_rows({ rows: structureRows() }, platform);
+  grid.import_rows({ rows: peopleRows() }, platform);
+  grid.add_department({ id: "fire", name: "草市街消防救援站", street: STREET,
     domains: ["fire_safety", "emergency_management"] }, platform);
-  ward.addPairedUnit({ id: "bank", name: "某银行青羊支行", community: COMMUNITY }, platform);
+  grid.add_paired_unit({ id: "bank", name: "某银行青羊支行", community: COMMUNITY }, platform);
 
-  ward.issueDirective(
+  grid.issue_directive(
     { id: DIRECTIVE, unit: COMMUNITY, title: "燃气安全入户排查", due: DUE },
     { actor: "chief", at: ISSUED, key: DIRECTIVE });
   const sizes = new Map(GRIDS.flatMap((g) => g.buildings));
   for (const [building, at, count] of ACKNOWLEDGED) {
     const households = householdIds(building, sizes.get(building)).slice(0, count);
-    ward.acknowledge({ directive: DIRECTIVE, households }, { actor: `w${building}`, at });
+    grid.acknowledge({ directive: DIRECTIVE, households }, { actor: `w${building}`, at });
   }
   return ward;
 }

@@ -35,78 +35,81 @@ const hash = (n) => n.toString(16).padStart(2, "0").repeat(32);
 /** Units, people with their roles, homes and their owners. */
 function setUp(ward) {
   const platform = { at: at(1, 2) };
+  const { grid } = ward;
   for (const [code, name] of [["510105", "青羊区"], ["510105001", "草市街街道"],
     ["510105001001", "吉福社区"], [COMPOUND, "锦城花园"], ...BUILDINGS]) {
-    ward.addUnit({ code, name }, platform);
+    grid.add_unit({ code, name }, platform);
   }
   for (const [id, name, role] of [["pm", "物业项目经理", "property_manager"],
     ["sup", "监察人 陈", "fund_supervisor"], ["oc", "业委会 刘", "owners_committee_member"]]) {
-    ward.addPerson({ id, name }, platform);
-    ward.grantRole({ person: id, role, unit: COMPOUND }, platform);
+    grid.add_person({ id, name }, platform);
+    grid.grant_role({ person: id, role, unit: COMPOUND }, platform);
   }
   for (const [id, building, area] of HOMES) {
-    ward.addHousehold({ id, unit: BUILDINGS[building][0], area }, platform);
-    ward.addPerson({ id: `owner-${id}`, name: `业主${id}` }, platform);
-    ward.setOwner({ household: id, owner: `owner-${id}` }, { actor: "oc", at: at(1, 2) });
+    grid.add_household({ id, unit: BUILDINGS[building][0], area }, platform);
+    grid.add_person({ id: `owner-${id}`, name: `业主${id}` }, platform);
+    ward.assembly.set_owner({ household: id, owner: `owner-${id}` }, { actor: "oc", at: at(1, 2) });
   }
 }
 
 /** The fund, its opening balance, and the budget the owners approve. */
 function openAndBudget(ward) {
+  const { fund, assembly } = ward;
   const pm = { actor: "pm", at: at(1, 2) };
-  ward.openFund({ fund: FUND, name: "锦城花园共有基金", unit: COMPOUND,
+  fund.open_fund({ fund: FUND, name: "锦城花园共有基金", unit: COMPOUND,
     fee: { per: "area", rate: "2.50" }, basis: { basis: "remuneration", percent: "12" },
     approval_threshold: "2000.00" }, { at: at(1, 2) });
-  ward.post({ fund: FUND, transactions: [{ id: "opening", date: "2026-01-02",
+  fund.post({ fund: FUND, transactions: [{ id: "opening", date: "2026-01-02",
     description: "上年结余", postings: [{ account: "assets:bank", amount: "6800.00" },
       { account: "equity:fund", amount: "-6800.00" }] }] }, pm);
-  ward.proposeBudget({ fund: FUND, budget: "2026", from: YEAR.from, to: YEAR.to, lines: [
+  fund.propose_budget({ fund: FUND, budget: "2026", from: YEAR.from, to: YEAR.to, lines: [
     { line: "cleaning", amount: "9600.00" }, { line: "greening", amount: "3600.00" },
     { line: "repairs", amount: "5000.00" }] }, { actor: "pm", at: at(1, 3) });
-  ward.openMotion({ motion: "m-budget", unit: COMPOUND, title: "2026年度开放式预算",
+  assembly.open_motion({ motion: "m-budget", unit: COMPOUND, title: "2026年度开放式预算",
     subject: { type: "approve_budget", fund: FUND, budget: "2026" },
     closes: at(1, 9, "18:00") }, { actor: "oc", at: at(1, 3) });
   HOMES.forEach(([id], i) => {
     if (i === 7) return; // one owner does not vote
-    ward.castVote({ motion: "m-budget", choice: i === 3 ? "no" : "yes" },
+    assembly.cast_vote({ motion: "m-budget", choice: i === 3 ? "no" : "yes" },
       { actor: `owner-${id}`, at: at(1, 5) });
   });
-  ward.closeMotion({ motion: "m-budget" }, { actor: "oc", at: at(1, 10) });
+  assembly.close_motion({ motion: "m-budget" }, { actor: "oc", at: at(1, 10) });
 }
 
 /** Twelve months of fees, payments, income and spending, with quarterly remuneration. */
 function runYear(ward) {
+  const { fund } = ward;
   for (let month = 1; month <= 12; month += 1) {
     const mm = String(month).padStart(2, "0");
     const pm = (day) => ({ actor: "pm", at: at(month, day) });
-    ward.billFees({ fund: FUND, month: `2026-${mm}` }, pm(11));
+    fund.bill_fees({ fund: FUND, month: `2026-${mm}` }, pm(11));
     for (const [id, , , fee] of HOMES) {
       const behind = (id === "2-201" && month >= 10) || (id === "1-102" && month === 12);
       if (!behind) {
-        ward.recordPayment({ fund: FUND, payment: `fee-${mm}-${id}`, household: id,
+        fund.record_payment({ fund: FUND, payment: `fee-${mm}-${id}`, household: id,
           amount: fee }, pm(15));
       }
     }
-    ward.recordIncome({ fund: FUND, id: `parking-${mm}`, source: "parking", amount: "420.00",
+    fund.record_income({ fund: FUND, id: `parking-${mm}`, source: "parking", amount: "420.00",
       description: `车位租金 ${month}月` }, pm(18));
-    ward.requestPayment({ fund: FUND, payment: `cleaning-${mm}`, budget: "2026", line: "cleaning",
+    fund.request_payment({ fund: FUND, payment: `cleaning-${mm}`, budget: "2026", line: "cleaning",
       amount: "780.00", voucher: { reference: `QJ-2026-${mm}`, document_hash: hash(month),
         payee: "成都洁美保洁有限公司", description: `${month}月保洁服务` } }, pm(20));
     if (month % 3 === 0) {
-      ward.requestPayment({ fund: FUND, payment: `greening-${mm}`, budget: "2026", line: "greening",
+      fund.request_payment({ fund: FUND, payment: `greening-${mm}`, budget: "2026", line: "greening",
         amount: "850.00", voucher: { reference: `LH-${mm}`, document_hash: hash(40 + month),
           payee: "张建国", payee_is_person: true, description: "绿化养护（个人承包）" } }, pm(21));
       const quarter = { "03": ["01-01", "03-31"], "06": ["04-01", "06-30"],
         "09": ["07-01", "09-30"], "12": ["10-01", "12-31"] }[mm];
-      ward.accrueRemuneration({ fund: FUND, accrual: `rem-q${month / 3}`,
+      fund.accrue_remuneration({ fund: FUND, accrual: `rem-q${month / 3}`,
         from: `2026-${quarter[0]}`, to: `2026-${quarter[1]}` }, pm(28));
     }
     if (month === 7) {
       // Above the 2,000.00 threshold: it waits for the supervisor.
-      ward.requestPayment({ fund: FUND, payment: "roof-2", budget: "2026", line: "repairs",
+      fund.request_payment({ fund: FUND, payment: "roof-2", budget: "2026", line: "repairs",
         amount: "3260.00", voucher: { reference: "WX-2026-07", document_hash: hash(99),
           payee: "成都安居防水工程有限公司", description: "2栋屋面防水维修" } }, pm(22));
-      ward.approvePayment({ fund: FUND, payment: "roof-2" }, { actor: "sup", at: at(7, 24) });
+      fund.approve_payment({ fund: FUND, payment: "roof-2" }, { actor: "sup", at: at(7, 24) });
     }
   }
 }
@@ -119,5 +122,5 @@ export function buildCompoundYear(ward) {
   setUp(ward);
   openAndBudget(ward);
   runYear(ward);
-  return JSON.parse(JSON.stringify(ward.statement(FUND, YEAR.from, YEAR.to)));
+  return JSON.parse(JSON.stringify(ward.fund.statement({ fund: FUND, start: YEAR.from, end: YEAR.to })));
 }

@@ -5,8 +5,10 @@
 // the fund's exported journal; and, in a third Ward, volunteers' certified hours, star
 // levels and points passbooks with the community's catalog, and the street's communities
 // rated on an indicator tree.
-// No build step: open it through any static server from the repository root.
-import init, { Ward, verifyJournal, evaluateCommunities } from "../../bindings-wasm/pkg/web/gridward.js";
+// No build step: the page imports the package by name, as a browser app does, through the
+// import map in index.html (`gridward` → /bindings-wasm/pkg/index.js); open it through any
+// static server from the repository root.
+import init, { Ward, verify_journal, verify_statement, evaluate_communities } from "gridward";
 import { buildCommunity, COMMUNITY, DIRECTIVE } from "./community.js";
 import { runRequests, REQUEST, MONTH } from "./requests.js";
 import { buildCompoundYear } from "./fund.js";
@@ -36,7 +38,7 @@ function percent(rate) {
 
 /** The subtree rows (depth first, with depth) as nested lists. */
 function showTree(ward) {
-  const rows = ward.subtree(COMMUNITY);
+  const rows = ward.grid.subtree({ code: COMMUNITY });
   const root = $("tree");
   const lists = [root];
   for (const row of rows) {
@@ -63,8 +65,8 @@ function fillList(id, items) {
 }
 
 function showCoverage(ward) {
-  const report = ward.coverage(COMMUNITY);
-  const name = (code) => ward.unit(code)?.name ?? code;
+  const report = ward.grid.coverage({ scope: COMMUNITY });
+  const name = (code) => ward.grid.unit({ code })?.name ?? code;
   $("cov-households").textContent = report.households;
   $("cov-micro-grids").textContent = report.micro_grids;
   $("cov-compliance").textContent = percent(report.micro_grid_compliance);
@@ -79,7 +81,7 @@ function showCoverage(ward) {
 }
 
 function showDirective(ward) {
-  const p = ward.directiveProgress(DIRECTIVE);
+  const p = ward.grid.directive_progress({ id: DIRECTIVE });
   $("dir-title").textContent = `${p.title} — issued ${p.issued_at}, due ${p.due}`;
   $("dir-targets").textContent = p.targets;
   $("dir-acknowledged").textContent = p.acknowledged;
@@ -87,7 +89,7 @@ function showDirective(ward) {
   $("dir-completion").textContent = percent(p.completion_rate);
   $("dir-completion").dataset.rate = p.completion_rate;
   $("dir-bar").style.width = percent(p.completion_rate);
-  $("dir-by-grid").replaceChildren(...ward.directiveProgressBy(DIRECTIVE, "grid").map((u) =>
+  $("dir-by-grid").replaceChildren(...ward.grid.directive_progress_by({ id: DIRECTIVE, level: "grid" }).map((u) =>
     element("tr", { "data-code": u.code },
       element("td", {}, u.name),
       element("td", { class: "num" }, u.targets),
@@ -97,8 +99,8 @@ function showDirective(ward) {
 
 /** Who answers for a request, by name. */
 function answering(ward, responsible) {
-  if (responsible.person) return ward.person(responsible.person)?.name ?? responsible.person;
-  if (responsible.unit) return ward.unit(responsible.unit)?.name ?? responsible.unit;
+  if (responsible.person) return ward.grid.person({ id: responsible.person })?.name ?? responsible.person;
+  if (responsible.unit) return ward.grid.unit({ code: responsible.unit })?.name ?? responsible.unit;
   return responsible.department;
 }
 
@@ -121,8 +123,8 @@ function indicatorCells(i, label) {
 }
 
 function showRequests(ward, journey) {
-  const row = ward.request(REQUEST);
-  const person = (id) => (id ? ward.person(id)?.name ?? id : "—");
+  const row = ward.tasks.request({ id: REQUEST });
+  const person = (id) => (id ? ward.grid.person({ id })?.name ?? id : "—");
   $("req-title").textContent = `${REQUEST} · ${row.category} · ${row.description} (${person(row.filer)}, ${row.household})`;
   $("req-journey").replaceChildren(...journey.map((s) => element("li",
     { "data-status": s.row.status, "data-actor": s.actor },
@@ -133,12 +135,13 @@ function showRequests(ward, journey) {
   $("req-verified-by").textContent = person(row.verified_by);
   $("req-rating").textContent = row.rating ?? "—";
   $("req-on-time").textContent = row.on_time ? "yes" : "no";
-  $("req-month").textContent = `${MONTH.from.slice(0, 7)}`;
-  $("req-indicators").replaceChildren(...ward.indicatorsBy("grid", MONTH).map((i) =>
-    element("tr", { "data-code": i.unit }, ...indicatorCells(i, ward.unit(i.unit)?.name ?? i.unit))));
-  const total = ward.indicators({ scope: COMMUNITY, ...MONTH });
+  $("req-month").textContent = `${MONTH.start.slice(0, 7)}`;
+  const unitName = (code) => ward.grid.unit({ code })?.name ?? code;
+  $("req-indicators").replaceChildren(...ward.tasks.indicators_by({ level: "grid", ...MONTH }).map((i) =>
+    element("tr", { "data-code": i.unit }, ...indicatorCells(i, unitName(i.unit)))));
+  const total = ward.tasks.indicators({ scope: COMMUNITY, ...MONTH });
   $("req-total").replaceChildren(element("tr", { "data-code": total.unit },
-    ...indicatorCells(total, ward.unit(COMMUNITY).name)));
+    ...indicatorCells(total, unitName(COMMUNITY))));
 }
 
 /** Recomputes every entry's hash with Web Crypto, trusting nothing but SHA-256. */
@@ -158,9 +161,9 @@ async function recomputeHashes(text) {
 }
 
 async function showJournal(ward) {
-  const text = ward.exportJournal();
+  const text = ward.export_journal();
   const published = ward.head;
-  const report = verifyJournal(text, published);
+  const report = verify_journal({ text, expected_head: published });
   $("journal-entries").textContent = report.entries;
   $("journal-head").textContent = published;
   $("journal-verified-head").textContent = report.head;
@@ -179,7 +182,7 @@ async function showJournal(ward) {
   webcrypto.dataset.head = own.head ?? "";
 
   const forged = text.replace("\"area\":\"89\"", "\"area\":\"98\"");
-  const broken = verifyJournal(forged, published);
+  const broken = verify_journal({ text: forged, expected_head: published });
   const tamper = $("journal-tamper");
   if (broken.intact) {
     tamper.textContent = "the edit went unnoticed!";
@@ -227,8 +230,8 @@ function showFund() {
       element("td", { class: "hash", title: v.document_hash }, v.reference))));
   $("fund-head").textContent = s.head;
 
-  const journal = ward.exportJournal();
-  const check = Ward.verifyStatement(journal, s);
+  const journal = ward.export_journal();
+  const check = verify_statement({ journal, statement: s });
   const verified = $("fund-verified");
   verified.textContent = check.verified
     ? "verified" : `not verified (head ${check.head_matches}, figures ${check.figures_match})`;
@@ -237,7 +240,7 @@ function showFund() {
   $("fund-verified-entries").textContent = `${s.journal_entries} of ${check.entries} entries`;
   // Someone republishes the statement with the arrears written down: the check catches it.
   const doctored = { ...s, fees: { ...s.fees, arrears_closing: "0.00" } };
-  const caught = Ward.verifyStatement(journal, doctored);
+  const caught = verify_statement({ journal, statement: doctored });
   const edit = $("fund-doctored");
   edit.textContent = caught.verified ? "the edit went unnoticed!" : "edited copy: figures do not match";
   edit.className = caught.verified ? "bad" : "ok";
@@ -260,12 +263,12 @@ function stars(level) {
 function showPoints() {
   const ward = new Ward(POINTS_CONFIG);
   const p = buildVolunteerPoints(ward);
-  const name = (id) => ward.person(id)?.name ?? id;
+  const name = (id) => ward.grid.person({ id })?.name ?? id;
   $("points-title").textContent = `吉福社区 · January–February 2026 · ${p.totals.people} volunteers`;
   $("points-volunteers").replaceChildren(...p.volunteers.map((v) =>
     element("tr", { "data-person": v.person },
       element("td", {}, name(v.person)), num(v.services), num(v.hours), stars(v.level),
-      num(ward.passbook(v.person)?.balance ?? 0))));
+      num(ward.points.passbook({ person: v.person })?.balance ?? 0))));
   const limits = (it) => [it.per_person && `${it.per_person} per person`,
     it.min_star && `${"★".repeat(it.min_star)} and up`].filter(Boolean).join(", ") || "—";
   $("points-catalog").replaceChildren(...p.items.map((it) =>
@@ -288,7 +291,7 @@ function showPoints() {
 
 /** The street's communities rated on the tree: score, grade, rank and the worst loss. */
 function showRating() {
-  const result = evaluateCommunities(TREE, DATA);
+  const result = evaluate_communities({ tree: TREE, data: DATA });
   $("rating-title").textContent = `社区考核 Community rating · ${TREE.name}`;
   $("rating-table").replaceChildren(...result.map((e) => {
     const worst = e.lost[0];

@@ -39,52 +39,55 @@ const at = (month, day, time = "09:00") =>
 /** Units, the community's staff and the volunteers. */
 function setUp(ward) {
   const platform = { at: at(1, 1, "08:00") };
+  const { grid } = ward;
   for (const [code, name] of [["510105", "青羊区"], ["510105001", "草市街街道"], [COMMUNITY, "吉福社区"]]) {
-    ward.addUnit({ code, name }, platform);
+    grid.add_unit({ code, name }, platform);
   }
-  ward.addPerson({ id: "staff", name: "社区专干 周" }, platform);
-  ward.grantRole({ person: "staff", role: "community_staff", unit: COMMUNITY }, platform);
-  for (const [id, name] of VOLUNTEERS) ward.addPerson({ id, name }, platform);
+  grid.add_person({ id: "staff", name: "社区专干 周" }, platform);
+  grid.grant_role({ person: "staff", role: "community_staff", unit: COMMUNITY }, platform);
+  for (const [id, name] of VOLUNTEERS) grid.add_person({ id, name }, platform);
 }
 
 /** Service day by day in January, each record certified by the staff that evening. */
 function serve(ward) {
+  const { scoring } = ward;
   const staff = (day, time) => ({ actor: "staff", at: at(1, day, time) });
   for (let day = 1; day <= 26; day += 1) {
     for (const [person, , activity, services] of VOLUNTEERS) {
       if (day > services) continue;
       const id = `${person}-${day}`;
-      ward.recordService({ id, person, unit: COMMUNITY, activity,
+      scoring.record_service({ id, person, unit: COMMUNITY, activity,
         started_at: at(1, day, "08:00"), minutes: 240, travel_minutes: 20 },
       { actor: person, at: at(1, day, "13:00") });
-      ward.certifyService({ id }, staff(day, "18:00"));
+      scoring.certify_service({ id }, staff(day, "18:00"));
     }
   }
   // A record without a sign-in sheet is refused and never counts.
-  ward.recordService({ id: "v-chen-x", person: "v-chen", unit: COMMUNITY, activity: "charity",
+  scoring.record_service({ id: "v-chen-x", person: "v-chen", unit: COMMUNITY, activity: "charity",
     started_at: at(1, 28, "08:00"), minutes: 480 }, { actor: "v-chen", at: at(1, 28, "17:00") });
-  ward.rejectService({ id: "v-chen-x", reason: "无签到记录" }, staff(28, "18:00"));
+  scoring.reject_service({ id: "v-chen-x", reason: "无签到记录" }, staff(28, "18:00"));
 }
 
 /** Points for every certified record, stars, the catalog and what was redeemed. */
 function earnAndRedeem(ward) {
+  const { scoring, points } = ward;
   const staff = (month, day) => ({ actor: "staff", at: at(month, day) });
-  for (const record of ward.serviceRecords()) {
-    if (record.status.status === "certified") ward.earnForService({ record: record.id }, staff(2, 1));
+  for (const record of scoring.service_records()) {
+    if (record.status === "certified") points.earn_for_service({ record: record.id }, staff(2, 1));
   }
-  ward.award({ id: "spring", person: "v-chen", unit: COMMUNITY, points: 30, reason: "春节义写春联" }, staff(2, 2));
-  ward.grantStars({ on: "2026-02-03" }, { at: at(2, 3) });
+  points.award({ id: "spring", person: "v-chen", unit: COMMUNITY, points: 30, reason: "春节义写春联" }, staff(2, 2));
+  scoring.grant_stars({ on: "2026-02-03" }, { at: at(2, 3) });
   for (const [id, name, cost, stock, per_person, min_star] of CATALOG) {
-    ward.addItem({ id, unit: COMMUNITY, name, cost, stock, per_person, min_star }, staff(2, 3));
+    points.add_item({ id, unit: COMMUNITY, name, cost, stock, per_person, min_star }, staff(2, 3));
   }
   const redemptions = [
     ["r-1", "v-wang", "rice", 1], ["r-2", "v-wang", "bus", 1], ["r-3", "v-zhao", "bus", 1],
     ["r-4", "v-zhao", "haircut", 4], ["r-5", "v-li", "rice", 1], ["r-6", "v-chen", "haircut", 2],
   ];
   for (const [id, person, item, quantity] of redemptions) {
-    ward.redeem({ id, person, item, quantity }, { actor: person, at: at(2, 10), key: `redeem-${id}` });
+    points.redeem({ id, person, item, quantity }, { actor: person, at: at(2, 10), key: `redeem-${id}` });
   }
-  ward.reverseRedemption({ id: "r-4", reason: "理发店停业" }, staff(2, 20));
+  points.reverse({ id: "r-4", reason: "理发店停业" }, staff(2, 20));
 }
 
 /** Runs the months on `ward`; returns what the page shows. */
@@ -93,11 +96,11 @@ export function buildVolunteerPoints(ward) {
   serve(ward);
   earnAndRedeem(ward);
   return {
-    volunteers: ward.volunteers(),
-    passbook: ward.passbook(SHOWN),
-    history: ward.passbookHistory(SHOWN),
-    items: ward.items(),
-    totals: ward.pointsTotals(),
+    volunteers: ward.scoring.volunteers(),
+    passbook: ward.points.passbook({ person: SHOWN }),
+    history: ward.points.passbook_history({ person: SHOWN }),
+    items: ward.points.items(),
+    totals: ward.points.totals(),
     head: ward.head,
   };
 }
