@@ -55,7 +55,7 @@ pub fn raise(py: Python<'_>, e: Error) -> PyErr {
         ErrorKind::Journal => JournalError::new_err(message),
     };
     let field = match &e {
-        Error::Input(i) => Some(i.field.clone()),
+        Error::Input(i) if !i.field.is_empty() => Some(i.field.clone()),
         _ => None,
     };
     let value = err.value(py);

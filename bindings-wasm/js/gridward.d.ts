@@ -320,6 +320,22 @@ export interface UnitRow {
   /** Its level. */
   level: Level;
   /** Its parent (none for a district). */
+  parent: NodeCode | null;
+  /** The domains it answers for (多网合一). */
+  domains: DomainSet;
+  /** Households attached directly to it. */
+  direct_households: number;
+}
+
+/** A unit of the hierarchy. */
+export interface UnitRowIn {
+  /** Its code. */
+  code: NodeCode;
+  /** Its name. */
+  name: string;
+  /** Its level. */
+  level: Level;
+  /** Its parent (none for a district). */
   parent?: NodeCode | null;
   /** The domains it answers for (多网合一). */
   domains: DomainSet;
@@ -332,6 +348,24 @@ export type Level = "district" | "street" | "community" | "grid" | "micro_grid";
 
 /** A unit in a subtree listing, with its parent and household totals. */
 export interface TreeRow {
+  /** The unit. */
+  code: NodeCode;
+  /** Its parent (none for a district). */
+  parent: NodeCode | null;
+  /** Its level. */
+  level: Level;
+  /** Its name. */
+  name: string;
+  /** Depth below the subtree's root (0 for the root). */
+  depth: number;
+  /** Households attached directly. */
+  direct_households: number;
+  /** Households in its whole subtree. */
+  households: number;
+}
+
+/** A unit in a subtree listing, with its parent and household totals. */
+export interface TreeRowIn {
   /** The unit. */
   code: NodeCode;
   /** Its parent (none for a district). */
@@ -373,6 +407,18 @@ export interface PersonAt {
   /** The person's id. */
   person: string;
   /** The role, or `None` for a resident. */
+  role: Role | null;
+  /** The unit where the role is held or the household belongs. */
+  unit: NodeCode;
+  /** For a resident, the household. */
+  household: string | null;
+}
+
+/** A person found under a unit: by a role held there, or as a resident of a household. */
+export interface PersonAtIn {
+  /** The person's id. */
+  person: string;
+  /** The role, or `None` for a resident. */
   role?: Role | null;
   /** The unit where the role is held or the household belongs. */
   unit: NodeCode;
@@ -409,6 +455,25 @@ export interface HouseholdViewIn {
  * are not masked here, and must be in public outputs).
  */
 export interface PersonView {
+  /** Their id. */
+  id: string;
+  /** Their full name. */
+  name: string;
+  /** Their phone number, if given. */
+  phone: string | null;
+  /** Whether they are a registered party member. */
+  party_member: boolean;
+  /** The household they are registered as living in. */
+  home: string | null;
+  /** The roles they hold, in the order granted. */
+  roles: Array<RoleAt>;
+}
+
+/**
+ * A registered person, with their home and roles (personal data: the name and phone
+ * are not masked here, and must be in public outputs).
+ */
+export interface PersonViewIn {
   /** Their id. */
   id: string;
   /** Their full name. */
@@ -518,6 +583,28 @@ export interface CoverageRules {
 /** A coverage report with its two summaries. */
 export interface CoverageView {
   /** The subtree checked (`None`: the whole grid). */
+  scope: NodeCode | null;
+  /** Households checked. */
+  households: number;
+  /** Micro-grids checked. */
+  micro_grids: number;
+  /** Households not in any micro-grid, by id. */
+  unassigned_households: Array<string>;
+  /** Micro-grids outside the band. */
+  out_of_band: Array<OutOfBand>;
+  /** Micro-grids with no party member. */
+  without_party_member: Array<NodeCode>;
+  /** Units without their leader. */
+  without_leader: Array<MissingLeader>;
+  /** Whether nothing was found. */
+  is_clean: boolean;
+  /** Share of micro-grids that break no rule of theirs (band, party member, worker). */
+  micro_grid_compliance: number;
+}
+
+/** A coverage report with its two summaries. */
+export interface CoverageViewIn {
+  /** The subtree checked (`None`: the whole grid). */
   scope?: NodeCode | null;
   /** Households checked. */
   households: number;
@@ -566,7 +653,7 @@ export interface DirectiveProgress {
   /** When it was issued. */
   issued_at: DateTimeString;
   /** When it is due. */
-  due?: DateTimeString | null;
+  due: DateTimeString | null;
   /** Households reached. */
   targets: number;
   /** Households that acknowledged. */
@@ -576,9 +663,9 @@ export interface DirectiveProgress {
   /** Acknowledgements that came after the due time. */
   late: number;
   /** Seconds from issue to the first acknowledgement. */
-  first_after_secs?: number | null;
+  first_after_secs: number | null;
   /** Seconds from issue to the latest acknowledgement so far. */
-  last_after_secs?: number | null;
+  last_after_secs: number | null;
 }
 
 /** How far a directive has come. */
@@ -632,7 +719,7 @@ export interface DirectiveSummary {
   /** When it was issued. */
   issued_at: DateTimeString;
   /** When it is due. */
-  due?: DateTimeString | null;
+  due: DateTimeString | null;
   /** Households reached. */
   targets: number;
   /** Households that acknowledged. */
@@ -750,9 +837,9 @@ export interface RequestRow {
   /** Its status. */
   status: Status;
   /** Who filed it. */
-  filer?: string | null;
+  filer: string | null;
   /** The household it is at, if one. */
-  household?: string | null;
+  household: string | null;
   /** The unit it is at. */
   unit: NodeCode;
   /** The unit that dispatches it. */
@@ -764,35 +851,35 @@ export interface RequestRow {
   /** When it was filed. */
   filed_at: DateTimeString;
   /** When it was first dispatched. */
-  dispatched_at?: DateTimeString | null;
+  dispatched_at: DateTimeString | null;
   /** First action due. */
-  response_due?: DateTimeString | null;
+  response_due: DateTimeString | null;
   /** Resolution due. */
-  resolution_due?: DateTimeString | null;
+  resolution_due: DateTimeString | null;
   /** When the first action came. */
-  responded_at?: DateTimeString | null;
+  responded_at: DateTimeString | null;
   /** When it was reported handled. */
-  handled_at?: DateTimeString | null;
+  handled_at: DateTimeString | null;
   /** Who handled it. */
-  handled_by?: string | null;
+  handled_by: string | null;
   /** The handler's report. */
-  report?: string | null;
+  report: string | null;
   /** Who verified it. */
-  verified_by?: string | null;
+  verified_by: string | null;
   /** When it was closed. */
-  closed_at?: DateTimeString | null;
+  closed_at: DateTimeString | null;
   /** Closed within the resolution limit. */
-  on_time?: boolean | null;
+  on_time: boolean | null;
   /** When it last changed. */
   updated_at: DateTimeString;
   /** The claimer, while claimed. */
-  claimed_by?: string | null;
+  claimed_by: string | null;
   /** The paired unit giving, for a claimed micro-wish. */
-  donor?: string | null;
+  donor: string | null;
   /** The filer's rating. */
-  rating?: Satisfaction | null;
+  rating: Satisfaction | null;
   /** The end of a correction window. */
-  correction_due?: DateTimeString | null;
+  correction_due: DateTimeString | null;
   /** Times reopened. */
   reopens: number;
   /** Times returned. */
@@ -806,7 +893,7 @@ export interface RequestRow {
   /** Imported from another system. */
   imported: boolean;
   /** The request it duplicates. */
-  duplicate_of?: string | null;
+  duplicate_of: string | null;
   /** Departments called in. */
   whistles: Array<WhistleRow>;
   /** The note of its last change. */
@@ -918,9 +1005,9 @@ export interface WhistleRow {
   /** When its report is due. */
   due: DateTimeString;
   /** When it reported. */
-  reported_at?: DateTimeString | null;
+  reported_at: DateTimeString | null;
   /** Its report. */
-  report?: string | null;
+  report: string | null;
   /** Whether it was late. */
   late: boolean;
 }
@@ -983,7 +1070,7 @@ export type RouteView = (RouteViewPerson | RouteViewDepartment | RouteViewPool |
 /** The indicators of a unit (or the whole ward) over a period. */
 export interface Indicators {
   /** The unit, or `None` for the whole ward. */
-  unit?: NodeCode | null;
+  unit: NodeCode | null;
   /** Requests filed in the period (all of them). */
   filed: number;
   /** Cancelled or marked duplicate. */
@@ -1017,19 +1104,19 @@ export interface Indicators {
   /** Parked (挂账) and still open. */
   parked: number;
   /** 结案率, %. */
-  closure_rate?: Decimal | null;
+  closure_rate: Decimal | null;
   /** 按期结案率, %. */
-  on_time_rate?: Decimal | null;
+  on_time_rate: Decimal | null;
   /** Rework rate, %. */
-  rework_rate?: Decimal | null;
+  rework_rate: Decimal | null;
   /** Extension rate, %. */
-  extension_rate?: Decimal | null;
+  extension_rate: Decimal | null;
   /** Response rate, %. */
-  response_rate?: Decimal | null;
+  response_rate: Decimal | null;
   /** Satisfaction rate, %. */
-  satisfaction_rate?: Decimal | null;
+  satisfaction_rate: Decimal | null;
   /** Whistle rate (吹哨率), %. */
-  whistle_rate?: Decimal | null;
+  whistle_rate: Decimal | null;
 }
 
 /** The indicators of a unit (or the whole ward) over a period. */
@@ -1142,34 +1229,34 @@ export interface Open311Request {
   /** `open` or `closed`. */
   status: OpenOrClosed;
   /** A note on the status: why it was closed, or the Gridward status of an open one. */
-  status_notes?: string | null;
+  status_notes: string | null;
   /** The category name. */
-  service_name?: string | null;
+  service_name: string | null;
   /** The category code. */
   service_code: string;
   /** What is wrong or wanted. */
-  description?: string | null;
+  description: string | null;
   /**
    * The name of the party answering for it: a unit, a department, or a person's
    * masked name.
    */
-  agency_responsible?: string | null;
+  agency_responsible: string | null;
   /** What to expect: supervision or parking, when either applies. */
-  service_notice?: string | null;
+  service_notice: string | null;
   /** When it was filed. */
   requested_datetime: DateTimeString;
   /** When it last changed. */
-  updated_datetime?: DateTimeString | null;
+  updated_datetime: DateTimeString | null;
   /** When resolution is due. */
-  expected_datetime?: DateTimeString | null;
+  expected_datetime: DateTimeString | null;
   /** The names of the units it lies in, district first, separated by spaces. */
-  address?: string | null;
+  address: string | null;
   /** A household id or a unit code. */
-  address_id?: string | null;
+  address_id: string | null;
   /** A postal code (Gridward keeps none; kept when read). */
-  zipcode?: string | null;
+  zipcode: string | null;
   /** The reference of its first photo. */
-  media_url?: string | null;
+  media_url: string | null;
 }
 
 /**
@@ -1338,7 +1425,7 @@ export interface Transaction {
    * For a reversal, the id of the transaction it corrects; its postings must be that
    * transaction's postings with their signs turned.
    */
-  reverses?: string | null;
+  reverses: string | null;
 }
 
 /**
@@ -1578,7 +1665,7 @@ export interface Budget {
   /** Where it stands. */
   approval: Approval;
   /** The motion that decided it. */
-  motion?: string | null;
+  motion: string | null;
   /** Its amendments, in the order proposed. */
   amendments: Array<Amendment>;
   /** Posted spending per line (net of reversals). */
@@ -1623,7 +1710,7 @@ export interface Amendment {
   /** Where it stands. */
   approval: Approval;
   /** The motion that decided it. */
-  motion?: string | null;
+  motion: string | null;
 }
 
 /** An amendment to a budget: new amounts for some lines (new lines included). */
@@ -1655,13 +1742,13 @@ export interface Payment {
   /** When it was requested. */
   requested: DateString;
   /** When it was posted. */
-  posted?: DateString | null;
+  posted: DateString | null;
   /** Who approved it, for payments above the threshold. */
-  approved_by?: string | null;
+  approved_by: string | null;
   /** Where it stands. */
   status: PaymentStatus;
   /** Why it was rejected. */
-  reason?: string | null;
+  reason: string | null;
 }
 
 /** A payment against a budget line. */
@@ -1702,13 +1789,13 @@ export interface Dividend {
   /** Where it stands. */
   approval: Approval;
   /** The motion that decided it. */
-  motion?: string | null;
+  motion: string | null;
   /** The shares by household, once approved, in household order. */
   shares: Array<[string, Amount]>;
   /** For a rate per m²: the exact `rate × area` less the shares, which stays in the fund. */
   residue: Decimal;
   /** The transaction that paid it out, once paid. */
-  paid_by?: string | null;
+  paid_by: string | null;
 }
 
 /** A dividend of surplus common income. */
@@ -1839,7 +1926,7 @@ export interface BalanceRowIn {
  */
 export interface TrialBalance {
   /** The date, inclusive; `None` for everything posted. */
-  date?: DateString | null;
+  date: DateString | null;
   /** Accounts with a non-zero balance, in the order opened. */
   rows: Array<BalanceRow>;
   /** The sum of debit balances. */
@@ -1904,7 +1991,7 @@ export interface PostingRow {
   /** Debit (positive) or credit (negative). */
   amount: Amount;
   /** For a reversal, the transaction it corrects. */
-  reverses?: string | null;
+  reverses: string | null;
 }
 
 /** One posting of a transaction, with the transaction's id, date and description. */
@@ -2041,7 +2128,7 @@ export interface FeeFigures {
    * Collection rate (收缴率) = collected / due, percent with two decimals; `None`
    * when nothing was due.
    */
-  collection_rate?: Decimal | null;
+  collection_rate: Decimal | null;
   /** Arrears owed at the end of the period. */
   arrears_closing: Amount;
 }
@@ -2306,7 +2393,7 @@ export interface HomeRow {
    * Its recorded owner; none when nobody is recorded (the home then counts as one
    * owner who has not voted).
    */
-  owner?: string | null;
+  owner: string | null;
   /** Exclusive floor area in m². */
   area: Decimal;
 }
@@ -2455,7 +2542,7 @@ export interface ServiceRecord {
   /** What it was. */
   activity: Activity;
   /** The request it answered, if any. */
-  request?: string | null;
+  request: string | null;
   /** When it started. */
   started_at: DateTimeString;
   /** Minutes of actual service. */
@@ -2489,7 +2576,7 @@ export interface ServiceRecordIn {
   /** A note. */
   note: string;
   /** Where it stands. */
-  status: ServiceStatus;
+  status: ServiceStatusIn;
 }
 
 /** Recorded, awaiting certification; it counts nothing yet. */
@@ -2499,6 +2586,15 @@ export interface ServiceStatusPending {
 
 /** Certified: `counted` minutes count toward hours and stars. */
 export interface ServiceStatusCertified {
+  status: "certified";
+  /** Who certified (`None`: the platform). */
+  by: string | null;
+  /** Minutes counted after the rules and the daily cap. */
+  counted: number;
+}
+
+/** Certified: `counted` minutes count toward hours and stars. */
+export interface ServiceStatusCertifiedIn {
   status: "certified";
   /** Who certified (`None`: the platform). */
   by?: string | null;
@@ -2516,6 +2612,9 @@ export interface ServiceStatusRejected {
 /** Where a service record stands. */
 export type ServiceStatus = (ServiceStatusPending | ServiceStatusCertified | ServiceStatusRejected);
 
+/** Where a service record stands. */
+export type ServiceStatusIn = (ServiceStatusPending | ServiceStatusCertifiedIn | ServiceStatusRejected);
+
 /**
  * A service record as a flat row: its status as a name, with who certified it, the
  * minutes it counts and the reason it was refused beside it.
@@ -2530,7 +2629,7 @@ export interface ServiceRow {
   /** What it was. */
   activity: Activity;
   /** The request it answered, if any. */
-  request?: string | null;
+  request: string | null;
   /** When it started. */
   started_at: DateTimeString;
   /** Minutes of actual service. */
@@ -2542,11 +2641,11 @@ export interface ServiceRow {
   /** Where it stands. */
   status: ServiceState;
   /** Who certified it (none while pending or refused, or when the platform did). */
-  certified_by?: string | null;
+  certified_by: string | null;
   /** Minutes it counts after the rules and the daily cap (0 unless certified). */
   counted_minutes: number;
   /** Why it was refused, if it was. */
-  rejected_reason?: string | null;
+  rejected_reason: string | null;
 }
 
 /**
@@ -2598,7 +2697,7 @@ export interface Volunteer {
   /** The star level granted. */
   level: number;
   /** Since when. */
-  since?: DateString | null;
+  since: DateString | null;
 }
 
 /** A volunteer's standing, named, with hours for display. */
@@ -2708,9 +2807,9 @@ export interface HandlerScore {
    * Place among the handlers ranked (1 is best; equal scores share a place); handlers
    * without any rate come last, unranked.
    */
-  rank?: number | null;
+  rank: number | null;
   /** The weighted score out of 100, two decimals. */
-  score?: Decimal | null;
+  score: Decimal | null;
   /** Requests they handled that were filed in the period. */
   handled: number;
   /** Of those, due to close. */
@@ -2724,11 +2823,11 @@ export interface HandlerScore {
   /** Rated in the top three levels. */
   satisfied: number;
   /** Closure rate, %. */
-  closure_rate?: Decimal | null;
+  closure_rate: Decimal | null;
   /** On-time closure rate, %. */
-  on_time_rate?: Decimal | null;
+  on_time_rate: Decimal | null;
   /** Satisfaction rate, %. */
-  satisfaction_rate?: Decimal | null;
+  satisfaction_rate: Decimal | null;
 }
 
 /** One handler's record over a period and their place among the unit's handlers. */
@@ -2809,7 +2908,7 @@ export interface Lot {
   /** The day earned. */
   earned_on: DateString;
   /** The last day it may be spent, if it expires. */
-  expires_on?: DateString | null;
+  expires_on: DateString | null;
   /** Points earned. */
   points: number;
   /** Points not yet spent or expired. */
@@ -2883,13 +2982,13 @@ export interface Item {
   /** Pieces in stock. */
   stock: number;
   /** At most this many pieces per person (reversed redemptions aside). */
-  per_person?: number | null;
+  per_person: number | null;
   /** The first day it may be redeemed. */
-  valid_from?: DateString | null;
+  valid_from: DateString | null;
   /** The last day it may be redeemed. */
-  valid_until?: DateString | null;
+  valid_until: DateString | null;
   /** The star level a person must hold (a star-level benefit such as free bus rides). */
-  min_star?: number | null;
+  min_star: number | null;
 }
 
 /** An item of a unit's catalog. */
@@ -2931,9 +3030,9 @@ export interface RedemptionRow {
   /** The lots it took from, by their place in the person's passbook. */
   taken: Array<Take>;
   /** The day it was reversed (none while it stands). */
-  reversed_on?: DateString | null;
+  reversed_on: DateString | null;
   /** Why it was reversed (none while it stands). */
-  reversal_reason?: string | null;
+  reversal_reason: string | null;
 }
 
 /** A redemption as a flat row: its reversal split into the day and the reason. */
@@ -2983,7 +3082,7 @@ export interface Redemption {
   /** The lots it took from. */
   taken: Array<Take>;
   /** When and why it was reversed, if it was. */
-  reversed?: Reversal | null;
+  reversed: Reversal | null;
 }
 
 /** A redemption: points and stock taken in one step. */
@@ -3042,6 +3141,23 @@ export interface PointsTotals {
 
 /** A journal's verification, and whether it ends at the published head. */
 export interface JournalCheck {
+  /** Entries read and found intact before any break. */
+  entries: number;
+  /** Hash of the last intact entry (zero if none). */
+  head: Hash;
+  /** Whether the whole chain is intact. */
+  intact: boolean;
+  /** The first break, if any. */
+  first_break: ChainBreak | null;
+  /**
+   * Whether the chain is intact and ends at the expected head (none when no head was
+   * given).
+   */
+  head_matches: boolean | null;
+}
+
+/** A journal's verification, and whether it ends at the published head. */
+export interface JournalCheckIn {
   /** Entries read and found intact before any break. */
   entries: number;
   /** Hash of the last intact entry (zero if none). */
@@ -3460,9 +3576,9 @@ export interface RatingNode {
   /** The weight, relative to its siblings' (normalised by their sum). */
   weight: Decimal;
   /** The nodes under a group, at least one. */
-  children?: Array<RatingNode> | null;
+  children: Array<RatingNode> | null;
   /** How an indicator's value becomes a score between 0 and 1. */
-  normalise?: Normalise | null;
+  normalise: Normalise | null;
 }
 
 /** A node of the tree: a group of further nodes or an indicator leaf. */
@@ -5103,6 +5219,19 @@ export interface GridEventPersonAdded {
   /** Their name. */
   name: string;
   /** Their phone number. */
+  phone: string | null;
+  /** Whether they are a party member. */
+  party_member: boolean;
+}
+
+/** A person was registered. */
+export interface GridEventPersonAddedIn {
+  type: "person_added";
+  /** Their id. */
+  id: string;
+  /** Their name. */
+  name: string;
+  /** Their phone number. */
   phone?: string | null;
   /** Whether they are a party member. */
   party_member: boolean;
@@ -5178,7 +5307,7 @@ export interface GridEventDirectiveIssued {
   /** When it was issued. */
   issued_at: DateTimeString;
   /** When it is due, if set. */
-  due?: DateTimeString | null;
+  due: DateTimeString | null;
 }
 
 /** A directive was issued at a unit; it reaches every household below it now. */
@@ -5222,7 +5351,7 @@ export interface GridEventDirectiveAcknowledgedIn {
 export type GridEvent = (GridEventUnitAdded | GridEventUnitRenamed | GridEventDomainsSet | GridEventUnitRetired | GridEventHouseholdsAdded | GridEventHouseholdMoved | GridEventPersonAdded | GridEventResidentRegistered | GridEventRoleGranted | GridEventRoleRevoked | GridEventDepartmentAdded | GridEventPairedUnitAdded | GridEventDirectiveIssued | GridEventDirectiveAcknowledged);
 
 /** A change to the grid that has been decided and recorded. */
-export type GridEventIn = (GridEventUnitAdded | GridEventUnitRenamed | GridEventDomainsSet | GridEventUnitRetired | GridEventHouseholdsAddedIn | GridEventHouseholdMoved | GridEventPersonAdded | GridEventResidentRegistered | GridEventRoleGranted | GridEventRoleRevoked | GridEventDepartmentAdded | GridEventPairedUnitAdded | GridEventDirectiveIssuedIn | GridEventDirectiveAcknowledgedIn);
+export type GridEventIn = (GridEventUnitAdded | GridEventUnitRenamed | GridEventDomainsSet | GridEventUnitRetired | GridEventHouseholdsAddedIn | GridEventHouseholdMoved | GridEventPersonAddedIn | GridEventResidentRegistered | GridEventRoleGranted | GridEventRoleRevoked | GridEventDepartmentAdded | GridEventPairedUnitAdded | GridEventDirectiveIssuedIn | GridEventDirectiveAcknowledgedIn);
 
 /** A household as registered: its id and exclusive floor area. */
 export interface NewHousehold {
@@ -5242,6 +5371,27 @@ export interface NewHouseholdIn {
 
 /** A request was filed; it waits at its dispatcher. */
 export interface TaskEventFiled {
+  type: "filed";
+  /** Its id. */
+  id: string;
+  /** Its category code. */
+  category: string;
+  /** Who filed it (absent when the platform did). */
+  filer?: string | null;
+  /** Where it is. */
+  location: Location;
+  /** The unit it is at. */
+  unit: NodeCode;
+  /** The unit that dispatches it (its community). */
+  dispatcher: NodeCode;
+  /** What is wrong or wanted. */
+  description: string;
+  /** Photo references. */
+  photos: Array<string>;
+}
+
+/** A request was filed; it waits at its dispatcher. */
+export interface TaskEventFiledIn {
   type: "filed";
   /** Its id. */
   id: string;
@@ -5299,7 +5449,7 @@ export interface TaskEventDispatched {
   /** Whether the routing rules chose. */
   by_rule: boolean;
   /** Deadlines, set at the first dispatch only. */
-  deadlines?: Deadlines | null;
+  deadlines: Deadlines | null;
 }
 
 /** A request was dispatched (by hand or by the rules). */
@@ -5319,6 +5469,17 @@ export interface TaskEventDispatchedIn {
 
 /** A pooled request was claimed. */
 export interface TaskEventClaimed {
+  type: "claimed";
+  /** The request. */
+  request: string;
+  /** The claimer. */
+  person: string;
+  /** The paired unit giving, for a micro-wish. */
+  donor: string | null;
+}
+
+/** A pooled request was claimed. */
+export interface TaskEventClaimedIn {
   type: "claimed";
   /** The request. */
   request: string;
@@ -5376,11 +5537,37 @@ export interface TaskEventHandled {
   /** The report. */
   report: string;
   /** Photo references. */
+  photos: Array<string>;
+}
+
+/** Work was reported done. */
+export interface TaskEventHandledIn {
+  type: "handled";
+  /** The request. */
+  request: string;
+  /** The handler (a person, or a department's officer). */
+  by: string;
+  /** The report. */
+  report: string;
+  /** Photo references. */
   photos?: Array<string>;
 }
 
 /** Verified on site: closed if passed, back in progress if not. */
 export interface TaskEventVerified {
+  type: "verified";
+  /** The request. */
+  request: string;
+  /** The verifier. */
+  by: string;
+  /** Whether it passed. */
+  passed: boolean;
+  /** What was found. */
+  note: string;
+}
+
+/** Verified on site: closed if passed, back in progress if not. */
+export interface TaskEventVerifiedIn {
   type: "verified";
   /** The request. */
   request: string;
@@ -5451,6 +5638,17 @@ export interface TaskEventReopenedIn {
 
 /** Rated by the filer. */
 export interface TaskEventRated {
+  type: "rated";
+  /** The request. */
+  request: string;
+  /** The level. */
+  level: Satisfaction;
+  /** A comment. */
+  comment: string;
+}
+
+/** Rated by the filer. */
+export interface TaskEventRatedIn {
   type: "rated";
   /** The request. */
   request: string;
@@ -5575,7 +5773,7 @@ export interface TaskEventOfficerRemoved {
 export type TaskEvent = (TaskEventFiled | TaskEventImported | TaskEventDispatched | TaskEventClaimed | TaskEventClaimReleased | TaskEventHandoverOffered | TaskEventHandedOver | TaskEventStarted | TaskEventHandled | TaskEventVerified | TaskEventReturned | TaskEventCancelled | TaskEventMarkedDuplicate | TaskEventReopened | TaskEventRated | TaskEventExtended | TaskEventWhistled | TaskEventReported | TaskEventReportOverdue | TaskEventSupervised | TaskEventParked | TaskEventSkillsSet | TaskEventOfficerAppointed | TaskEventOfficerRemoved);
 
 /** An event of the tasks capability. */
-export type TaskEventIn = (TaskEventFiled | TaskEventImportedIn | TaskEventDispatchedIn | TaskEventClaimed | TaskEventClaimReleased | TaskEventHandoverOffered | TaskEventHandedOver | TaskEventStarted | TaskEventHandled | TaskEventVerified | TaskEventReturned | TaskEventCancelled | TaskEventMarkedDuplicate | TaskEventReopenedIn | TaskEventRated | TaskEventExtendedIn | TaskEventWhistledIn | TaskEventReported | TaskEventReportOverdue | TaskEventSupervised | TaskEventParked | TaskEventSkillsSet | TaskEventOfficerAppointed | TaskEventOfficerRemoved);
+export type TaskEventIn = (TaskEventFiledIn | TaskEventImportedIn | TaskEventDispatchedIn | TaskEventClaimedIn | TaskEventClaimReleased | TaskEventHandoverOffered | TaskEventHandedOver | TaskEventStarted | TaskEventHandledIn | TaskEventVerifiedIn | TaskEventReturned | TaskEventCancelled | TaskEventMarkedDuplicate | TaskEventReopenedIn | TaskEventRatedIn | TaskEventExtendedIn | TaskEventWhistledIn | TaskEventReported | TaskEventReportOverdue | TaskEventSupervised | TaskEventParked | TaskEventSkillsSet | TaskEventOfficerAppointed | TaskEventOfficerRemoved);
 
 /** Deadlines of a request, set at its first dispatch (supervision starts there). */
 export interface Deadlines {
@@ -5991,6 +6189,15 @@ export interface AssemblyEventOwnerSet {
   /** The household. */
   household: string;
   /** The owner. */
+  owner: string | null;
+}
+
+/** A home's owner was recorded (or cleared). */
+export interface AssemblyEventOwnerSetIn {
+  type: "owner_set";
+  /** The household. */
+  household: string;
+  /** The owner. */
   owner?: string | null;
 }
 
@@ -6038,6 +6245,19 @@ export interface AssemblyEventVoteCast {
   /** The vote. */
   choice: Choice;
   /** Who recorded it, for a paper ballot. */
+  recorded_by: string | null;
+}
+
+/** An owner voted. */
+export interface AssemblyEventVoteCastIn {
+  type: "vote_cast";
+  /** The motion. */
+  motion: string;
+  /** The owner. */
+  owner: string;
+  /** The vote. */
+  choice: Choice;
+  /** Who recorded it, for a paper ballot. */
   recorded_by?: string | null;
 }
 
@@ -6063,7 +6283,7 @@ export interface AssemblyEventMotionClosedIn {
 export type AssemblyEvent = (AssemblyEventOwnerSet | AssemblyEventMotionOpened | AssemblyEventVoteCast | AssemblyEventMotionClosed);
 
 /** Something that happened in the owners' assembly. */
-export type AssemblyEventIn = (AssemblyEventOwnerSet | AssemblyEventMotionOpenedIn | AssemblyEventVoteCast | AssemblyEventMotionClosedIn);
+export type AssemblyEventIn = (AssemblyEventOwnerSetIn | AssemblyEventMotionOpenedIn | AssemblyEventVoteCastIn | AssemblyEventMotionClosedIn);
 
 /** A service was recorded. */
 export interface ScoringEventServiceRecorded {
@@ -6083,7 +6303,7 @@ export interface ScoringEventServiceRecorded {
   /** Minutes of travel. */
   travel_minutes: number;
   /** The request it answered. */
-  request?: string | null;
+  request: string | null;
   /** A note. */
   note: string;
 }
@@ -6113,6 +6333,17 @@ export interface ScoringEventServiceRecordedIn {
 
 /** A record was certified and counts these minutes. */
 export interface ScoringEventServiceCertified {
+  type: "service_certified";
+  /** The record. */
+  id: string;
+  /** Who certified (`None`: the platform). */
+  by: string | null;
+  /** Minutes counted. */
+  counted: number;
+}
+
+/** A record was certified and counts these minutes. */
+export interface ScoringEventServiceCertifiedIn {
   type: "service_certified";
   /** The record. */
   id: string;
@@ -6153,7 +6384,7 @@ export interface ScoringEventStarsGrantedIn {
 export type ScoringEvent = (ScoringEventServiceRecorded | ScoringEventServiceCertified | ScoringEventServiceRejected | ScoringEventStarsGranted);
 
 /** An event of the scoring capability. */
-export type ScoringEventIn = (ScoringEventServiceRecordedIn | ScoringEventServiceCertified | ScoringEventServiceRejected | ScoringEventStarsGrantedIn);
+export type ScoringEventIn = (ScoringEventServiceRecordedIn | ScoringEventServiceCertifiedIn | ScoringEventServiceRejected | ScoringEventStarsGrantedIn);
 
 /** An item was put in a catalog. */
 export interface PointsEventItemAdded {
@@ -6194,7 +6425,7 @@ export interface PointsEventEarned {
   /** The day. */
   earned_on: DateString;
   /** The last day they may be spent. */
-  expires_on?: DateString | null;
+  expires_on: DateString | null;
 }
 
 /** Points were earned as a new lot. */
@@ -6312,6 +6543,21 @@ export interface ExpiredLot {
 
 /** What an accepted command did. */
 export interface Receipt {
+  /** The journal entry recorded, or `None` when nothing changed (or a retry). */
+  seq: number | null;
+  /** Events recorded. */
+  events: number;
+  /** The journal head after the command. */
+  head: Hash;
+  /**
+   * True when the idempotency key had been used for this same command: the first
+   * effect stands and nothing new happened.
+   */
+  duplicate: boolean;
+}
+
+/** What an accepted command did. */
+export interface ReceiptIn {
   /** The journal entry recorded, or `None` when nothing changed (or a retry). */
   seq?: number | null;
   /** Events recorded. */

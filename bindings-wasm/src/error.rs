@@ -13,7 +13,7 @@ pub fn to_js(e: &Error) -> JsValue {
     let err = JsError::new(&e.to_string());
     err.set_name(ERROR_NAME);
     let field = match e {
-        Error::Input(i) => JsValue::from_str(&i.field),
+        Error::Input(i) if !i.field.is_empty() => JsValue::from_str(&i.field),
         _ => JsValue::NULL,
     };
     // Setting a property on a fresh Error cannot fail; were it to, the message stands.

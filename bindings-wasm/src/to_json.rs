@@ -68,8 +68,9 @@ fn walk(value: &JsValue, path: &mut Vec<String>) -> Result<Value, Error> {
             return Err(fail(
                 path,
                 Problem::BadFormat {
-                    format: "date-time",
+                    format: "a date-time",
                     value: "Invalid Date".to_owned(),
+                    why: String::new(),
                 },
             ));
         }

@@ -37,6 +37,16 @@ pub struct Field {
     pub doc: String,
     pub ty: Ty,
     pub required: bool,
+    /// True when reading may leave it out (`#[serde(default)]`), which is also when
+    /// writing may skip it; a field without a default is always in an answer.
+    pub defaulted: bool,
+}
+
+impl Field {
+    /// Whether an answer always carries the field (as `null`, if it has no value).
+    pub fn always_answered(&self) -> bool {
+        self.required || !self.defaulted
+    }
 }
 
 /// What a declaration declares.
@@ -138,6 +148,7 @@ fn field(
         doc: doc_of(schema),
         ty: types.inline(schema, &format!("{context}{}", camel(name)))?,
         required,
+        defaulted: schema.get("default").is_some(),
     })
 }
 
@@ -203,6 +214,7 @@ impl Reader {
                     doc: doc_of(s),
                     ty: self.ty(s, &format!("{owner}{}", camel(name)))?,
                     required: required.contains(&name.as_str()),
+                    defaulted: s.get("default").is_some(),
                 })
             })
             .collect()
@@ -384,15 +396,20 @@ fn holds_formats(ty: &Ty, flavoured: &BTreeSet<String>) -> bool {
     }
 }
 
-/// Declarations that hold decimals or times, directly or through others.
+/// Declarations whose given and answered forms differ: they hold decimals or times, or
+/// fields that are optional to give but always answered, directly or through others.
 fn flavoured(decls: &[Decl]) -> BTreeSet<String> {
     let bodies: BTreeMap<&str, &Body> = decls.iter().map(|d| (d.name.as_str(), &d.body)).collect();
     let mut set = BTreeSet::new();
     loop {
         let before = set.len();
         for (name, body) in &bodies {
+            // Given and answered differ by a decimal's or a time's spelling, or by a field
+            // a caller may leave out that an answer always carries.
             let holds = match body {
-                Body::Object(fields) => fields.iter().any(|f| holds_formats(&f.ty, &set)),
+                Body::Object(fields) => fields
+                    .iter()
+                    .any(|f| holds_formats(&f.ty, &set) || f.required != f.always_answered()),
                 Body::Alias(t) => holds_formats(t, &set),
             };
             if holds {

@@ -208,7 +208,11 @@ fn typed_dict(
     }
     let field_ty = |f: &Field| {
         let t = py_ty(&f.ty, side, types);
-        if f.required {
+        let present = match side {
+            Side::In => f.required,
+            Side::Out => f.always_answered(),
+        };
+        if present {
             t
         } else {
             format!("NotRequired[{t}]")
@@ -356,7 +360,19 @@ fn parameters(fields: &[Field], names: &[String], types: &Types) -> Vec<String> 
     let mut params = Vec::new();
     let mut keyword_only = false;
     for (f, name) in fields.iter().zip(names) {
-        let ty = py_ty(&f.ty, Side::In, types);
+        // What a query answered may be given back as it is (a statement to verify).
+        let strip = |t: String| t.strip_suffix(" | None").map(str::to_owned).unwrap_or(t);
+        let given = strip(py_ty(&f.ty, Side::In, types));
+        let answered = strip(py_ty(&f.ty, Side::Out, types));
+        let nullable = matches!(f.ty, Ty::Nullable(_));
+        let mut ty = if given == answered {
+            given
+        } else {
+            format!("{given} | {answered}")
+        };
+        if nullable {
+            ty.push_str(" | None");
+        }
         if f.required {
             params.push(format!("{name}: {ty}"));
         } else {

@@ -150,7 +150,11 @@ fn declarations(types: &Types) -> String {
                     writeln!(out, "export interface {name} {{").ok();
                     for f in fields {
                         tsdoc(&mut out, "  ", &f.doc);
-                        let opt = if f.required { "" } else { "?" };
+                        let present = match side {
+                            Side::In => f.required,
+                            Side::Out => f.always_answered(),
+                        };
+                        let opt = if present { "" } else { "?" };
                         writeln!(out, "  {}{opt}: {};", f.name, ts_ty(&f.ty, side, types)).ok();
                     }
                     out.push_str("}\n");

@@ -338,6 +338,25 @@ class UnitRow(TypedDict):
     code: NodeCode
     name: str
     level: Level
+    parent: NodeCode | None
+    domains: DomainSet
+    direct_households: int
+
+
+class UnitRowIn(TypedDict):
+    """A unit of the hierarchy.
+
+    Attributes:
+        code: Its code.
+        name: Its name.
+        level: Its level.
+        parent: Its parent (none for a district).
+        domains: The domains it answers for (多网合一).
+        direct_households: Households attached directly to it.
+    """
+    code: NodeCode
+    name: str
+    level: Level
     parent: NotRequired[NodeCode | None]
     domains: DomainSet
     direct_households: int
@@ -348,6 +367,27 @@ Level: TypeAlias = "Literal['district', 'street', 'community', 'grid', 'micro_gr
 
 
 class TreeRow(TypedDict):
+    """A unit in a subtree listing, with its parent and household totals.
+
+    Attributes:
+        code: The unit.
+        parent: Its parent (none for a district).
+        level: Its level.
+        name: Its name.
+        depth: Depth below the subtree's root (0 for the root).
+        direct_households: Households attached directly.
+        households: Households in its whole subtree.
+    """
+    code: NodeCode
+    parent: NodeCode | None
+    level: Level
+    name: str
+    depth: int
+    direct_households: int
+    households: int
+
+
+class TreeRowIn(TypedDict):
     """A unit in a subtree listing, with its parent and household totals.
 
     Attributes:
@@ -404,6 +444,21 @@ class PersonAt(TypedDict):
         household: For a resident, the household.
     """
     person: str
+    role: Role | None
+    unit: NodeCode
+    household: str | None
+
+
+class PersonAtIn(TypedDict):
+    """A person found under a unit: by a role held there, or as a resident of a household.
+
+    Attributes:
+        person: The person's id.
+        role: The role, or `None` for a resident.
+        unit: The unit where the role is held or the household belongs.
+        household: For a resident, the household.
+    """
+    person: str
     role: NotRequired[Role | None]
     unit: NodeCode
     household: NotRequired[str | None]
@@ -440,6 +495,26 @@ class HouseholdViewIn(TypedDict):
 
 
 class PersonView(TypedDict):
+    """A registered person, with their home and roles (personal data: the name and phone
+    are not masked here, and must be in public outputs).
+
+    Attributes:
+        id: Their id.
+        name: Their full name.
+        phone: Their phone number, if given.
+        party_member: Whether they are a registered party member.
+        home: The household they are registered as living in.
+        roles: The roles they hold, in the order granted.
+    """
+    id: str
+    name: str
+    phone: str | None
+    party_member: bool
+    home: str | None
+    roles: list[RoleAt]
+
+
+class PersonViewIn(TypedDict):
     """A registered person, with their home and roles (personal data: the name and phone
     are not masked here, and must be in public outputs).
 
@@ -581,6 +656,31 @@ class CoverageView(TypedDict):
         is_clean: Whether nothing was found.
         micro_grid_compliance: Share of micro-grids that break no rule of theirs (band, party member, worker).
     """
+    scope: NodeCode | None
+    households: int
+    micro_grids: int
+    unassigned_households: list[str]
+    out_of_band: list[OutOfBand]
+    without_party_member: list[NodeCode]
+    without_leader: list[MissingLeader]
+    is_clean: bool
+    micro_grid_compliance: float
+
+
+class CoverageViewIn(TypedDict):
+    """A coverage report with its two summaries.
+
+    Attributes:
+        scope: The subtree checked (`None`: the whole grid).
+        households: Households checked.
+        micro_grids: Micro-grids checked.
+        unassigned_households: Households not in any micro-grid, by id.
+        out_of_band: Micro-grids outside the band.
+        without_party_member: Micro-grids with no party member.
+        without_leader: Units without their leader.
+        is_clean: Whether nothing was found.
+        micro_grid_compliance: Share of micro-grids that break no rule of theirs (band, party member, worker).
+    """
     scope: NotRequired[NodeCode | None]
     households: int
     micro_grids: int
@@ -636,13 +736,13 @@ class DirectiveProgress(TypedDict):
     unit: NodeCode
     title: str
     issued_at: _dt.datetime
-    due: NotRequired[_dt.datetime | None]
+    due: _dt.datetime | None
     targets: int
     acknowledged: int
     completion_rate: float
     late: int
-    first_after_secs: NotRequired[int | None]
-    last_after_secs: NotRequired[int | None]
+    first_after_secs: int | None
+    last_after_secs: int | None
 
 
 class DirectiveProgressIn(TypedDict):
@@ -707,7 +807,7 @@ class DirectiveSummary(TypedDict):
     unit: NodeCode
     title: str
     issued_at: _dt.datetime
-    due: NotRequired[_dt.datetime | None]
+    due: _dt.datetime | None
     targets: int
     acknowledged: int
 
@@ -868,35 +968,35 @@ class RequestRow(TypedDict):
     id: str
     category: str
     status: Status
-    filer: NotRequired[str | None]
-    household: NotRequired[str | None]
+    filer: str | None
+    household: str | None
     unit: NodeCode
     dispatcher: NodeCode
     responsible: Responsible
     description: str
     filed_at: _dt.datetime
-    dispatched_at: NotRequired[_dt.datetime | None]
-    response_due: NotRequired[_dt.datetime | None]
-    resolution_due: NotRequired[_dt.datetime | None]
-    responded_at: NotRequired[_dt.datetime | None]
-    handled_at: NotRequired[_dt.datetime | None]
-    handled_by: NotRequired[str | None]
-    report: NotRequired[str | None]
-    verified_by: NotRequired[str | None]
-    closed_at: NotRequired[_dt.datetime | None]
-    on_time: NotRequired[bool | None]
+    dispatched_at: _dt.datetime | None
+    response_due: _dt.datetime | None
+    resolution_due: _dt.datetime | None
+    responded_at: _dt.datetime | None
+    handled_at: _dt.datetime | None
+    handled_by: str | None
+    report: str | None
+    verified_by: str | None
+    closed_at: _dt.datetime | None
+    on_time: bool | None
     updated_at: _dt.datetime
-    claimed_by: NotRequired[str | None]
-    donor: NotRequired[str | None]
-    rating: NotRequired[Satisfaction | None]
-    correction_due: NotRequired[_dt.datetime | None]
+    claimed_by: str | None
+    donor: str | None
+    rating: Satisfaction | None
+    correction_due: _dt.datetime | None
     reopens: int
     returns: int
     extended: bool
     supervised: bool
     parked: bool
     imported: bool
-    duplicate_of: NotRequired[str | None]
+    duplicate_of: str | None
     whistles: list[WhistleRow]
     note: str
 
@@ -1015,8 +1115,8 @@ class WhistleRow(TypedDict):
     department: str
     called_at: _dt.datetime
     due: _dt.datetime
-    reported_at: NotRequired[_dt.datetime | None]
-    report: NotRequired[str | None]
+    reported_at: _dt.datetime | None
+    report: str | None
     late: bool
 
 
@@ -1120,7 +1220,7 @@ class Indicators(TypedDict):
         satisfaction_rate: Satisfaction rate, %.
         whistle_rate: Whistle rate (吹哨率), %.
     """
-    unit: NotRequired[NodeCode | None]
+    unit: NodeCode | None
     filed: int
     withdrawn: int
     due: int
@@ -1137,13 +1237,13 @@ class Indicators(TypedDict):
     whistled: int
     supervised: int
     parked: int
-    closure_rate: NotRequired[Decimal | None]
-    on_time_rate: NotRequired[Decimal | None]
-    rework_rate: NotRequired[Decimal | None]
-    extension_rate: NotRequired[Decimal | None]
-    response_rate: NotRequired[Decimal | None]
-    satisfaction_rate: NotRequired[Decimal | None]
-    whistle_rate: NotRequired[Decimal | None]
+    closure_rate: Decimal | None
+    on_time_rate: Decimal | None
+    rework_rate: Decimal | None
+    extension_rate: Decimal | None
+    response_rate: Decimal | None
+    satisfaction_rate: Decimal | None
+    whistle_rate: Decimal | None
 
 
 class IndicatorsIn(TypedDict):
@@ -1279,19 +1379,19 @@ class Open311Request(TypedDict):
     """
     service_request_id: str
     status: OpenOrClosed
-    status_notes: NotRequired[str | None]
-    service_name: NotRequired[str | None]
+    status_notes: str | None
+    service_name: str | None
     service_code: str
-    description: NotRequired[str | None]
-    agency_responsible: NotRequired[str | None]
-    service_notice: NotRequired[str | None]
+    description: str | None
+    agency_responsible: str | None
+    service_notice: str | None
     requested_datetime: _dt.datetime
-    updated_datetime: NotRequired[_dt.datetime | None]
-    expected_datetime: NotRequired[_dt.datetime | None]
-    address: NotRequired[str | None]
-    address_id: NotRequired[str | None]
-    zipcode: NotRequired[str | None]
-    media_url: NotRequired[str | None]
+    updated_datetime: _dt.datetime | None
+    expected_datetime: _dt.datetime | None
+    address: str | None
+    address_id: str | None
+    zipcode: str | None
+    media_url: str | None
 
 
 class Open311RequestIn(TypedDict):
@@ -1481,7 +1581,7 @@ class Transaction(TypedDict):
     date: _dt.date
     description: NotRequired[str]
     postings: list[Posting]
-    reverses: NotRequired[str | None]
+    reverses: str | None
 
 
 class TransactionIn(TypedDict):
@@ -1733,7 +1833,7 @@ Budget = TypedDict(
         "to": "_dt.date",
         "lines": "list[LineAmount]",
         "approval": "Approval",
-        "motion": "NotRequired[str | None]",
+        "motion": "str | None",
         "amendments": "list[Amendment]",
         "spent": "dict[str, Amount]",
         "pending": "dict[str, Amount]",
@@ -1801,7 +1901,7 @@ class Amendment(TypedDict):
     lines: list[LineAmount]
     reason: str
     approval: Approval
-    motion: NotRequired[str | None]
+    motion: str | None
 
 
 class AmendmentIn(TypedDict):
@@ -1842,10 +1942,10 @@ class Payment(TypedDict):
     amount: Amount
     voucher: Voucher
     requested: _dt.date
-    posted: NotRequired[_dt.date | None]
-    approved_by: NotRequired[str | None]
+    posted: _dt.date | None
+    approved_by: str | None
     status: PaymentStatus
-    reason: NotRequired[str | None]
+    reason: str | None
 
 
 class PaymentIn(TypedDict):
@@ -1896,10 +1996,10 @@ class Dividend(TypedDict):
     amount: Amount
     key: SharingKey
     approval: Approval
-    motion: NotRequired[str | None]
+    motion: str | None
     shares: list[tuple[str, Amount]]
     residue: Decimal
-    paid_by: NotRequired[str | None]
+    paid_by: str | None
 
 
 class DividendIn(TypedDict):
@@ -2066,7 +2166,7 @@ class TrialBalance(TypedDict):
         debits: The sum of debit balances.
         credits: The sum of credit balances, as a positive amount.
     """
-    date: NotRequired[_dt.date | None]
+    date: _dt.date | None
     rows: list[BalanceRow]
     debits: Amount
     credits: Amount
@@ -2138,7 +2238,7 @@ class PostingRow(TypedDict):
     description: str
     account: str
     amount: Amount
-    reverses: NotRequired[str | None]
+    reverses: str | None
 
 
 class PostingRowIn(TypedDict):
@@ -2297,7 +2397,7 @@ class FeeFigures(TypedDict):
     arrears_opening: Amount
     due: Amount
     collected: Amount
-    collection_rate: NotRequired[Decimal | None]
+    collection_rate: Decimal | None
     arrears_closing: Amount
 
 
@@ -2606,7 +2706,7 @@ class HomeRow(TypedDict):
         area: Exclusive floor area in m².
     """
     household: str
-    owner: NotRequired[str | None]
+    owner: str | None
     area: Decimal
 
 
@@ -2775,7 +2875,7 @@ class ServiceRecord(TypedDict):
     person: str
     unit: NodeCode
     activity: Activity
-    request: NotRequired[str | None]
+    request: str | None
     started_at: _dt.datetime
     minutes: int
     travel_minutes: int
@@ -2807,7 +2907,7 @@ class ServiceRecordIn(TypedDict):
     minutes: int
     travel_minutes: int
     note: str
-    status: ServiceStatus
+    status: ServiceStatusIn
 
 
 class ServiceStatusPending(TypedDict):
@@ -2816,6 +2916,18 @@ class ServiceStatusPending(TypedDict):
 
 
 class ServiceStatusCertified(TypedDict):
+    """Certified: `counted` minutes count toward hours and stars.
+
+    Attributes:
+        by: Who certified (`None`: the platform).
+        counted: Minutes counted after the rules and the daily cap.
+    """
+    status: Literal['certified']
+    by: str | None
+    counted: int
+
+
+class ServiceStatusCertifiedIn(TypedDict):
     """Certified: `counted` minutes count toward hours and stars.
 
     Attributes:
@@ -2838,6 +2950,10 @@ class ServiceStatusRejected(TypedDict):
 
 
 ServiceStatus: TypeAlias = "ServiceStatusPending | ServiceStatusCertified | ServiceStatusRejected"
+"""Where a service record stands."""
+
+
+ServiceStatusIn: TypeAlias = "ServiceStatusPending | ServiceStatusCertifiedIn | ServiceStatusRejected"
 """Where a service record stands."""
 
 
@@ -2864,15 +2980,15 @@ class ServiceRow(TypedDict):
     person: str
     unit: NodeCode
     activity: Activity
-    request: NotRequired[str | None]
+    request: str | None
     started_at: _dt.datetime
     minutes: int
     travel_minutes: int
     note: str
     status: ServiceState
-    certified_by: NotRequired[str | None]
+    certified_by: str | None
     counted_minutes: int
-    rejected_reason: NotRequired[str | None]
+    rejected_reason: str | None
 
 
 class ServiceRowIn(TypedDict):
@@ -2929,7 +3045,7 @@ class Volunteer(TypedDict):
     minutes: int
     services: int
     level: int
-    since: NotRequired[_dt.date | None]
+    since: _dt.date | None
 
 
 class VolunteerIn(TypedDict):
@@ -3074,17 +3190,17 @@ class HandlerScore(TypedDict):
         satisfaction_rate: Satisfaction rate, %.
     """
     person: str
-    rank: NotRequired[int | None]
-    score: NotRequired[Decimal | None]
+    rank: int | None
+    score: Decimal | None
     handled: int
     due: int
     closed: int
     closed_on_time: int
     rated: int
     satisfied: int
-    closure_rate: NotRequired[Decimal | None]
-    on_time_rate: NotRequired[Decimal | None]
-    satisfaction_rate: NotRequired[Decimal | None]
+    closure_rate: Decimal | None
+    on_time_rate: Decimal | None
+    satisfaction_rate: Decimal | None
 
 
 class HandlerScoreIn(TypedDict):
@@ -3173,7 +3289,7 @@ class Lot(TypedDict):
     id: str
     source: Source
     earned_on: _dt.date
-    expires_on: NotRequired[_dt.date | None]
+    expires_on: _dt.date | None
     points: int
     left: int
     expired: int
@@ -3261,10 +3377,10 @@ class Item(TypedDict):
     name: str
     cost: int
     stock: int
-    per_person: NotRequired[int | None]
-    valid_from: NotRequired[_dt.date | None]
-    valid_until: NotRequired[_dt.date | None]
-    min_star: NotRequired[int | None]
+    per_person: int | None
+    valid_from: _dt.date | None
+    valid_until: _dt.date | None
+    min_star: int | None
 
 
 class ItemIn(TypedDict):
@@ -3313,8 +3429,8 @@ class RedemptionRow(TypedDict):
     points: int
     on: _dt.date
     taken: list[Take]
-    reversed_on: NotRequired[_dt.date | None]
-    reversal_reason: NotRequired[str | None]
+    reversed_on: _dt.date | None
+    reversal_reason: str | None
 
 
 class RedemptionRowIn(TypedDict):
@@ -3373,7 +3489,7 @@ class Redemption(TypedDict):
     points: int
     on: _dt.date
     taken: list[Take]
-    reversed: NotRequired[Reversal | None]
+    reversed: Reversal | None
 
 
 class RedemptionIn(TypedDict):
@@ -3443,6 +3559,23 @@ class PointsTotals(TypedDict):
 
 
 class JournalCheck(TypedDict):
+    """A journal's verification, and whether it ends at the published head.
+
+    Attributes:
+        entries: Entries read and found intact before any break.
+        head: Hash of the last intact entry (zero if none).
+        intact: Whether the whole chain is intact.
+        first_break: The first break, if any.
+        head_matches: Whether the chain is intact and ends at the expected head (none when no head was given).
+    """
+    entries: int
+    head: Hash
+    intact: bool
+    first_break: ChainBreak | None
+    head_matches: bool | None
+
+
+class JournalCheckIn(TypedDict):
     """A journal's verification, and whether it ends at the published head.
 
     Attributes:
@@ -3923,8 +4056,8 @@ class RatingNode(TypedDict):
     id: str
     name: str
     weight: Decimal
-    children: NotRequired[list[RatingNode] | None]
-    normalise: NotRequired[Normalise | None]
+    children: list[RatingNode] | None
+    normalise: Normalise | None
 
 
 class RatingNodeIn(TypedDict):
@@ -5884,6 +6017,22 @@ class GridEventPersonAdded(TypedDict):
     type: Literal['person_added']
     id: str
     name: str
+    phone: str | None
+    party_member: bool
+
+
+class GridEventPersonAddedIn(TypedDict):
+    """A person was registered.
+
+    Attributes:
+        id: Their id.
+        name: Their name.
+        phone: Their phone number.
+        party_member: Whether they are a party member.
+    """
+    type: Literal['person_added']
+    id: str
+    name: str
     phone: NotRequired[str | None]
     party_member: bool
 
@@ -5974,7 +6123,7 @@ class GridEventDirectiveIssued(TypedDict):
     unit: NodeCode
     title: str
     issued_at: _dt.datetime
-    due: NotRequired[_dt.datetime | None]
+    due: _dt.datetime | None
 
 
 class GridEventDirectiveIssuedIn(TypedDict):
@@ -6027,7 +6176,7 @@ GridEvent: TypeAlias = "GridEventUnitAdded | GridEventUnitRenamed | GridEventDom
 """A change to the grid that has been decided and recorded."""
 
 
-GridEventIn: TypeAlias = "GridEventUnitAdded | GridEventUnitRenamed | GridEventDomainsSet | GridEventUnitRetired | GridEventHouseholdsAddedIn | GridEventHouseholdMoved | GridEventPersonAdded | GridEventResidentRegistered | GridEventRoleGranted | GridEventRoleRevoked | GridEventDepartmentAdded | GridEventPairedUnitAdded | GridEventDirectiveIssuedIn | GridEventDirectiveAcknowledgedIn"
+GridEventIn: TypeAlias = "GridEventUnitAdded | GridEventUnitRenamed | GridEventDomainsSet | GridEventUnitRetired | GridEventHouseholdsAddedIn | GridEventHouseholdMoved | GridEventPersonAddedIn | GridEventResidentRegistered | GridEventRoleGranted | GridEventRoleRevoked | GridEventDepartmentAdded | GridEventPairedUnitAdded | GridEventDirectiveIssuedIn | GridEventDirectiveAcknowledgedIn"
 """A change to the grid that has been decided and recorded."""
 
 
@@ -6054,6 +6203,30 @@ class NewHouseholdIn(TypedDict):
 
 
 class TaskEventFiled(TypedDict):
+    """A request was filed; it waits at its dispatcher.
+
+    Attributes:
+        id: Its id.
+        category: Its category code.
+        filer: Who filed it (absent when the platform did).
+        location: Where it is.
+        unit: The unit it is at.
+        dispatcher: The unit that dispatches it (its community).
+        description: What is wrong or wanted.
+        photos: Photo references.
+    """
+    type: Literal['filed']
+    id: str
+    category: str
+    filer: NotRequired[str | None]
+    location: Location
+    unit: NodeCode
+    dispatcher: NodeCode
+    description: str
+    photos: list[str]
+
+
+class TaskEventFiledIn(TypedDict):
     """A request was filed; it waits at its dispatcher.
 
     Attributes:
@@ -6124,7 +6297,7 @@ class TaskEventDispatched(TypedDict):
     to: Responsible
     status: Status
     by_rule: bool
-    deadlines: NotRequired[Deadlines | None]
+    deadlines: Deadlines | None
 
 
 class TaskEventDispatchedIn(TypedDict):
@@ -6146,6 +6319,20 @@ class TaskEventDispatchedIn(TypedDict):
 
 
 class TaskEventClaimed(TypedDict):
+    """A pooled request was claimed.
+
+    Attributes:
+        request: The request.
+        person: The claimer.
+        donor: The paired unit giving, for a micro-wish.
+    """
+    type: Literal['claimed']
+    request: str
+    person: str
+    donor: str | None
+
+
+class TaskEventClaimedIn(TypedDict):
     """A pooled request was claimed.
 
     Attributes:
@@ -6222,10 +6409,42 @@ class TaskEventHandled(TypedDict):
     request: str
     by: str
     report: str
+    photos: list[str]
+
+
+class TaskEventHandledIn(TypedDict):
+    """Work was reported done.
+
+    Attributes:
+        request: The request.
+        by: The handler (a person, or a department's officer).
+        report: The report.
+        photos: Photo references.
+    """
+    type: Literal['handled']
+    request: str
+    by: str
+    report: str
     photos: NotRequired[list[str]]
 
 
 class TaskEventVerified(TypedDict):
+    """Verified on site: closed if passed, back in progress if not.
+
+    Attributes:
+        request: The request.
+        by: The verifier.
+        passed: Whether it passed.
+        note: What was found.
+    """
+    type: Literal['verified']
+    request: str
+    by: str
+    passed: bool
+    note: str
+
+
+class TaskEventVerifiedIn(TypedDict):
     """Verified on site: closed if passed, back in progress if not.
 
     Attributes:
@@ -6314,6 +6533,20 @@ class TaskEventReopenedIn(TypedDict):
 
 
 class TaskEventRated(TypedDict):
+    """Rated by the filer.
+
+    Attributes:
+        request: The request.
+        level: The level.
+        comment: A comment.
+    """
+    type: Literal['rated']
+    request: str
+    level: Satisfaction
+    comment: str
+
+
+class TaskEventRatedIn(TypedDict):
     """Rated by the filer.
 
     Attributes:
@@ -6475,7 +6708,7 @@ TaskEvent: TypeAlias = "TaskEventFiled | TaskEventImported | TaskEventDispatched
 """An event of the tasks capability."""
 
 
-TaskEventIn: TypeAlias = "TaskEventFiled | TaskEventImportedIn | TaskEventDispatchedIn | TaskEventClaimed | TaskEventClaimReleased | TaskEventHandoverOffered | TaskEventHandedOver | TaskEventStarted | TaskEventHandled | TaskEventVerified | TaskEventReturned | TaskEventCancelled | TaskEventMarkedDuplicate | TaskEventReopenedIn | TaskEventRated | TaskEventExtendedIn | TaskEventWhistledIn | TaskEventReported | TaskEventReportOverdue | TaskEventSupervised | TaskEventParked | TaskEventSkillsSet | TaskEventOfficerAppointed | TaskEventOfficerRemoved"
+TaskEventIn: TypeAlias = "TaskEventFiledIn | TaskEventImportedIn | TaskEventDispatchedIn | TaskEventClaimedIn | TaskEventClaimReleased | TaskEventHandoverOffered | TaskEventHandedOver | TaskEventStarted | TaskEventHandledIn | TaskEventVerifiedIn | TaskEventReturned | TaskEventCancelled | TaskEventMarkedDuplicate | TaskEventReopenedIn | TaskEventRatedIn | TaskEventExtendedIn | TaskEventWhistledIn | TaskEventReported | TaskEventReportOverdue | TaskEventSupervised | TaskEventParked | TaskEventSkillsSet | TaskEventOfficerAppointed | TaskEventOfficerRemoved"
 """An event of the tasks capability."""
 
 
@@ -7037,6 +7270,18 @@ class AssemblyEventOwnerSet(TypedDict):
     """
     type: Literal['owner_set']
     household: str
+    owner: str | None
+
+
+class AssemblyEventOwnerSetIn(TypedDict):
+    """A home's owner was recorded (or cleared).
+
+    Attributes:
+        household: The household.
+        owner: The owner.
+    """
+    type: Literal['owner_set']
+    household: str
     owner: NotRequired[str | None]
 
 
@@ -7093,6 +7338,22 @@ class AssemblyEventVoteCast(TypedDict):
     motion: str
     owner: str
     choice: Choice
+    recorded_by: str | None
+
+
+class AssemblyEventVoteCastIn(TypedDict):
+    """An owner voted.
+
+    Attributes:
+        motion: The motion.
+        owner: The owner.
+        choice: The vote.
+        recorded_by: Who recorded it, for a paper ballot.
+    """
+    type: Literal['vote_cast']
+    motion: str
+    owner: str
+    choice: Choice
     recorded_by: NotRequired[str | None]
 
 
@@ -7124,7 +7385,7 @@ AssemblyEvent: TypeAlias = "AssemblyEventOwnerSet | AssemblyEventMotionOpened | 
 """Something that happened in the owners' assembly."""
 
 
-AssemblyEventIn: TypeAlias = "AssemblyEventOwnerSet | AssemblyEventMotionOpenedIn | AssemblyEventVoteCast | AssemblyEventMotionClosedIn"
+AssemblyEventIn: TypeAlias = "AssemblyEventOwnerSetIn | AssemblyEventMotionOpenedIn | AssemblyEventVoteCastIn | AssemblyEventMotionClosedIn"
 """Something that happened in the owners' assembly."""
 
 
@@ -7150,7 +7411,7 @@ class ScoringEventServiceRecorded(TypedDict):
     started_at: _dt.datetime
     minutes: int
     travel_minutes: int
-    request: NotRequired[str | None]
+    request: str | None
     note: str
 
 
@@ -7181,6 +7442,20 @@ class ScoringEventServiceRecordedIn(TypedDict):
 
 
 class ScoringEventServiceCertified(TypedDict):
+    """A record was certified and counts these minutes.
+
+    Attributes:
+        id: The record.
+        by: Who certified (`None`: the platform).
+        counted: Minutes counted.
+    """
+    type: Literal['service_certified']
+    id: str
+    by: str | None
+    counted: int
+
+
+class ScoringEventServiceCertifiedIn(TypedDict):
     """A record was certified and counts these minutes.
 
     Attributes:
@@ -7234,7 +7509,7 @@ ScoringEvent: TypeAlias = "ScoringEventServiceRecorded | ScoringEventServiceCert
 """An event of the scoring capability."""
 
 
-ScoringEventIn: TypeAlias = "ScoringEventServiceRecordedIn | ScoringEventServiceCertified | ScoringEventServiceRejected | ScoringEventStarsGrantedIn"
+ScoringEventIn: TypeAlias = "ScoringEventServiceRecordedIn | ScoringEventServiceCertifiedIn | ScoringEventServiceRejected | ScoringEventStarsGrantedIn"
 """An event of the scoring capability."""
 
 
@@ -7289,7 +7564,7 @@ class PointsEventEarned(TypedDict):
     asked: int
     points: int
     earned_on: _dt.date
-    expires_on: NotRequired[_dt.date | None]
+    expires_on: _dt.date | None
 
 
 class PointsEventEarnedIn(TypedDict):
@@ -7440,6 +7715,21 @@ class Receipt(TypedDict):
         head: The journal head after the command.
         duplicate: True when the idempotency key had been used for this same command: the first effect stands and nothing new happened.
     """
+    seq: int | None
+    events: int
+    head: Hash
+    duplicate: bool
+
+
+class ReceiptIn(TypedDict):
+    """What an accepted command did.
+
+    Attributes:
+        seq: The journal entry recorded, or `None` when nothing changed (or a retry).
+        events: Events recorded.
+        head: The journal head after the command.
+        duplicate: True when the idempotency key had been used for this same command: the first effect stands and nothing new happened.
+    """
     seq: NotRequired[int | None]
     events: int
     head: Hash
@@ -7558,7 +7848,7 @@ class GridCapability:
         self,
         id: str,
         unit: NodeCode,
-        area: Decimal | int | str,
+        area: Decimal | int | str | Decimal,
         *,
         actor: str | None = None,
         at: _dt.datetime | str | None = None,
@@ -7750,7 +8040,7 @@ class GridCapability:
 
     def import_rows(
         self,
-        rows: list[ImportRowIn],
+        rows: list[ImportRowIn] | list[ImportRow],
         *,
         actor: str | None = None,
         at: _dt.datetime | str | None = None,
@@ -7774,7 +8064,7 @@ class GridCapability:
         unit: NodeCode,
         title: str,
         *,
-        due: _dt.datetime | str | None = None,
+        due: _dt.datetime | str | _dt.datetime | None = None,
         actor: str | None = None,
         at: _dt.datetime | str | None = None,
         key: str | None = None,
@@ -8517,7 +8807,7 @@ class TasksCapability:
 
     def import_requests(
         self,
-        requests: list[ImportedRequestIn],
+        requests: list[ImportedRequestIn] | list[ImportedRequest],
         *,
         actor: str | None = None,
         at: _dt.datetime | str | None = None,
@@ -8623,8 +8913,8 @@ class TasksCapability:
 
     def indicators(
         self,
-        start: _dt.datetime | str,
-        end: _dt.datetime | str,
+        start: _dt.datetime | str | _dt.datetime,
+        end: _dt.datetime | str | _dt.datetime,
         *,
         scope: NodeCode | None = None,
     ) -> Indicators:
@@ -8646,8 +8936,8 @@ class TasksCapability:
     def indicators_by(
         self,
         level: Level,
-        start: _dt.datetime | str,
-        end: _dt.datetime | str,
+        start: _dt.datetime | str | _dt.datetime,
+        end: _dt.datetime | str | _dt.datetime,
     ) -> Table[Indicators]:
         """The indicators of every unit of a level over a period, in code order; units without
         requests have rows of zeros.
@@ -8742,11 +9032,11 @@ class FundCapability:
         fund: str,
         name: str,
         unit: NodeCode,
-        fee: FeeRateIn,
-        basis: BasisIn,
+        fee: FeeRateIn | FeeRate,
+        basis: BasisIn | Basis,
         *,
         rounding: Rounding | None = None,
-        approval_threshold: AmountIn | None = None,
+        approval_threshold: AmountIn | Amount | None = None,
         actor: str | None = None,
         at: _dt.datetime | str | None = None,
         key: str | None = None,
@@ -8796,7 +9086,7 @@ class FundCapability:
     def post(
         self,
         fund: str,
-        transactions: list[TransactionIn],
+        transactions: list[TransactionIn] | list[Transaction],
         *,
         actor: str | None = None,
         at: _dt.datetime | str | None = None,
@@ -8869,7 +9159,7 @@ class FundCapability:
         fund: str,
         payment: str,
         household: str,
-        amount: AmountIn,
+        amount: AmountIn | Amount,
         *,
         actor: str | None = None,
         at: _dt.datetime | str | None = None,
@@ -8895,7 +9185,7 @@ class FundCapability:
         fund: str,
         id: str,
         source: IncomeSource,
-        amount: AmountIn,
+        amount: AmountIn | Amount,
         *,
         description: str | None = None,
         actor: str | None = None,
@@ -8923,9 +9213,9 @@ class FundCapability:
         self,
         fund: str,
         budget: str,
-        from_: _dt.date | str,
-        to: _dt.date | str,
-        lines: list[LineAmountIn],
+        from_: _dt.date | str | _dt.date,
+        to: _dt.date | str | _dt.date,
+        lines: list[LineAmountIn] | list[LineAmount],
         *,
         actor: str | None = None,
         at: _dt.datetime | str | None = None,
@@ -8952,7 +9242,7 @@ class FundCapability:
         fund: str,
         budget: str,
         amendment: str,
-        lines: list[LineAmountIn],
+        lines: list[LineAmountIn] | list[LineAmount],
         reason: str,
         *,
         actor: str | None = None,
@@ -8981,7 +9271,7 @@ class FundCapability:
         payment: str,
         budget: str,
         line: str,
-        amount: AmountIn,
+        amount: AmountIn | Amount,
         voucher: Voucher,
         *,
         actor: str | None = None,
@@ -9056,8 +9346,8 @@ class FundCapability:
         self,
         fund: str,
         accrual: str,
-        from_: _dt.date | str,
-        to: _dt.date | str,
+        from_: _dt.date | str | _dt.date,
+        to: _dt.date | str | _dt.date,
         *,
         actor: str | None = None,
         at: _dt.datetime | str | None = None,
@@ -9082,7 +9372,7 @@ class FundCapability:
         self,
         fund: str,
         payment: str,
-        amount: AmountIn,
+        amount: AmountIn | Amount,
         *,
         actor: str | None = None,
         at: _dt.datetime | str | None = None,
@@ -9106,9 +9396,9 @@ class FundCapability:
         self,
         fund: str,
         dividend: str,
-        sharing_key: SharingKeyIn,
+        sharing_key: SharingKeyIn | SharingKey,
         *,
-        amount: AmountIn | None = None,
+        amount: AmountIn | Amount | None = None,
         actor: str | None = None,
         at: _dt.datetime | str | None = None,
         key: str | None = None,
@@ -9191,7 +9481,7 @@ class FundCapability:
         self,
         fund: str,
         *,
-        date: _dt.date | str | None = None,
+        date: _dt.date | str | _dt.date | None = None,
     ) -> Table[BalanceRow]:
         """Every account's balance at the end of a day (everything posted when no day is
         given), in the order opened: debits positive, credits negative, zero balances
@@ -9210,7 +9500,7 @@ class FundCapability:
         self,
         fund: str,
         *,
-        date: _dt.date | str | None = None,
+        date: _dt.date | str | _dt.date | None = None,
     ) -> TrialBalance:
         """The trial balance at the end of a day (everything posted when no day is given): the
         accounts with a balance, and the debit and credit totals, which are equal.
@@ -9256,8 +9546,8 @@ class FundCapability:
     def statement(
         self,
         fund: str,
-        start: _dt.date | str,
-        end: _dt.date | str,
+        start: _dt.date | str | _dt.date,
+        end: _dt.date | str | _dt.date,
     ) -> Statement:
         """The public statement (公示) of a fund for the days `start` to `end` (both included):
         income, fees with arrears and the collection rate (收缴率), spending against budget,
@@ -9277,8 +9567,8 @@ class FundCapability:
     def basis_comparison(
         self,
         fund: str,
-        start: _dt.date | str,
-        end: _dt.date | str,
+        start: _dt.date | str | _dt.date,
+        end: _dt.date | str | _dt.date,
     ) -> BasisComparison:
         """What the manager and the owners end with over the days `start` to `end` (both
         included) under the fund's remuneration basis (酬金制) and under the fixed-fee basis
@@ -9359,7 +9649,7 @@ class AssemblyCapability:
         unit: NodeCode,
         title: str,
         subject: Subject,
-        closes: _dt.datetime | str,
+        closes: _dt.datetime | str | _dt.datetime,
         *,
         actor: str | None = None,
         at: _dt.datetime | str | None = None,
@@ -9491,7 +9781,7 @@ class ScoringCapability:
         person: str,
         unit: NodeCode,
         activity: Activity,
-        started_at: _dt.datetime | str,
+        started_at: _dt.datetime | str | _dt.datetime,
         minutes: int,
         *,
         note: str | None = None,
@@ -9570,7 +9860,7 @@ class ScoringCapability:
 
     def grant_stars(
         self,
-        on: _dt.date | str,
+        on: _dt.date | str | _dt.date,
         *,
         actor: str | None = None,
         at: _dt.datetime | str | None = None,
@@ -9637,9 +9927,9 @@ class ScoringCapability:
 
     def grant_preview(
         self,
-        on: _dt.date | str,
+        on: _dt.date | str | _dt.date,
         *,
-        profile: StarProfileIn | None = None,
+        profile: StarProfileIn | StarProfile | None = None,
     ) -> Table[StarChange]:
         """The level changes a star grant on a day would make, in person order, without
         recording anything.
@@ -9676,8 +9966,8 @@ class ScoringCapability:
     def handler_scores(
         self,
         unit: NodeCode,
-        start: _dt.datetime | str,
-        end: _dt.datetime | str,
+        start: _dt.datetime | str | _dt.datetime,
+        end: _dt.datetime | str | _dt.datetime,
     ) -> Table[HandlerScore]:
         """Every person who handled requests under a unit filed from `start` (included) to `end`
         (excluded), scored out of 100 by the configured weights of the closure, on-time
@@ -9711,8 +10001,8 @@ class PointsCapability:
         *,
         min_star: int | None = None,
         per_person: int | None = None,
-        valid_from: _dt.date | str | None = None,
-        valid_until: _dt.date | str | None = None,
+        valid_from: _dt.date | str | _dt.date | None = None,
+        valid_until: _dt.date | str | _dt.date | None = None,
         actor: str | None = None,
         at: _dt.datetime | str | None = None,
         key: str | None = None,
@@ -9885,7 +10175,7 @@ class PointsCapability:
 
     def expire(
         self,
-        on: _dt.date | str,
+        on: _dt.date | str | _dt.date,
         *,
         actor: str | None = None,
         at: _dt.datetime | str | None = None,
@@ -9921,7 +10211,7 @@ class PointsCapability:
     def available_points(
         self,
         person: str,
-        on: _dt.date | str,
+        on: _dt.date | str | _dt.date,
     ) -> int:
         """The points a person may spend on a day: lots past their last day do not count, even
         before an expiry run removes them. 0 for someone without a passbook.
@@ -10051,8 +10341,8 @@ def verify_journal(
 
 
 def split(
-    total: AmountIn,
-    weights: list[Decimal | int | str],
+    total: AmountIn | Amount,
+    weights: list[Decimal | int | str] | list[Decimal],
     *,
     method: SplitMethod | None = None,
 ) -> list[Amount]:
@@ -10074,8 +10364,8 @@ def split(
 
 
 def apply_rate(
-    rate: Decimal | int | str,
-    quantities: list[Decimal | int | str],
+    rate: Decimal | int | str | Decimal,
+    quantities: list[Decimal | int | str] | list[Decimal],
     *,
     rounding: Rounding | None = None,
 ) -> RateParts:
@@ -10096,7 +10386,7 @@ def apply_rate(
 
 def tally(
     kind: MotionKind,
-    electorate: list[tuple[str, Decimal | int | str]],
+    electorate: list[tuple[str, Decimal | int | str]] | list[tuple[str, Decimal]],
     votes: dict[str, Choice],
 ) -> Tally:
     """Counts a vote under Civil Code Art. 278: valid only if owners holding at least 2/3 of
@@ -10116,9 +10406,9 @@ def tally(
 
 def verify_statement(
     journal: str,
-    statement: StatementIn,
+    statement: StatementIn | Statement,
     *,
-    config: WardConfigIn | None = None,
+    config: WardConfigIn | WardConfig | None = None,
 ) -> StatementCheck:
     """Checks a published statement against a journal's text without trusting either: the
     chain must be intact, its entry at the statement's length must carry the statement's
@@ -10137,9 +10427,9 @@ def verify_statement(
 
 
 def star_level(
-    hours: Decimal | int | str,
+    hours: Decimal | int | str | Decimal,
     *,
-    thresholds: list[Decimal | int | str] | None = None,
+    thresholds: list[Decimal | int | str] | list[Decimal] | None = None,
 ) -> int:
     """The star level (星级) hours of certified service reach: 0 below the first threshold.
     The thresholds default to the national profile (100 / 300 / 600 / 1000 / 1500 hours).
@@ -10169,8 +10459,8 @@ def satisfaction_rate(
 
 
 def evaluate_communities(
-    tree: RatingTreeIn,
-    data: list[CommunityDataIn],
+    tree: RatingTreeIn | RatingTree,
+    data: list[CommunityDataIn] | list[CommunityData],
 ) -> Table[Evaluation]:
     """Rates communities on a rating tree: one evaluation per community, in the order of the
     data, each with its score out of 100, grade, competition rank (1, 2, 2, 4;
@@ -10188,7 +10478,7 @@ def evaluate_communities(
 
 
 def check_rating_tree(
-    tree: RatingTreeIn,
+    tree: RatingTreeIn | RatingTree,
 ) -> RatingTreeSummary:
     """Checks a rating tree (ids unique, weights and targets above 0, groups not empty, at
     most 8 levels, bands descending …) and counts its parts; a tree that breaks a rule is
@@ -10203,7 +10493,7 @@ def check_rating_tree(
 
 
 def rating_losses(
-    evaluations: list[EvaluationIn],
+    evaluations: list[EvaluationIn] | list[Evaluation],
 ) -> Table[LossRow]:
     """Every indicator that lost points, over the evaluations given (as
     `evaluate_communities` returns them), as one long table: one row per community and
@@ -10218,7 +10508,7 @@ def rating_losses(
 
 
 def rating_items(
-    evaluations: list[EvaluationIn],
+    evaluations: list[EvaluationIn] | list[Evaluation],
 ) -> Table[ItemScoreRow]:
     """The points of every top-level node, over the evaluations given (as
     `evaluate_communities` returns them), as one long table: one row per community and
@@ -10261,7 +10551,9 @@ __all__ = [
     "AssemblyEventMotionOpened",
     "AssemblyEventMotionOpenedIn",
     "AssemblyEventOwnerSet",
+    "AssemblyEventOwnerSetIn",
     "AssemblyEventVoteCast",
+    "AssemblyEventVoteCastIn",
     "Assignee",
     "AssigneeDepartment",
     "AssigneePerson",
@@ -10315,6 +10607,7 @@ __all__ = [
     "Counts",
     "CoverageRules",
     "CoverageView",
+    "CoverageViewIn",
     "Deadlines",
     "DeadlinesIn",
     "DepartmentRow",
@@ -10459,6 +10752,7 @@ __all__ = [
     "GridEventIn",
     "GridEventPairedUnitAdded",
     "GridEventPersonAdded",
+    "GridEventPersonAddedIn",
     "GridEventResidentRegistered",
     "GridEventRoleGranted",
     "GridEventRoleRevoked",
@@ -10505,6 +10799,7 @@ __all__ = [
     "ItemScoreRow",
     "ItemScoreRowIn",
     "JournalCheck",
+    "JournalCheckIn",
     "Level",
     "Limit",
     "Limit1",
@@ -10552,7 +10847,9 @@ __all__ = [
     "PaymentIn",
     "PaymentStatus",
     "PersonAt",
+    "PersonAtIn",
     "PersonView",
+    "PersonViewIn",
     "PointsCapability",
     "PointsCommand",
     "PointsCommandAddItem",
@@ -10609,6 +10906,7 @@ __all__ = [
     "RatingTreeIn",
     "RatingTreeSummary",
     "Receipt",
+    "ReceiptIn",
     "Redemption",
     "RedemptionIn",
     "RedemptionRow",
@@ -10645,6 +10943,7 @@ __all__ = [
     "ScoringEvent",
     "ScoringEventIn",
     "ScoringEventServiceCertified",
+    "ScoringEventServiceCertifiedIn",
     "ScoringEventServiceRecorded",
     "ScoringEventServiceRecordedIn",
     "ScoringEventServiceRejected",
@@ -10657,6 +10956,8 @@ __all__ = [
     "ServiceState",
     "ServiceStatus",
     "ServiceStatusCertified",
+    "ServiceStatusCertifiedIn",
+    "ServiceStatusIn",
     "ServiceStatusPending",
     "ServiceStatusRejected",
     "SharingKey",
@@ -10713,13 +11014,16 @@ __all__ = [
     "TaskEventCancelled",
     "TaskEventClaimReleased",
     "TaskEventClaimed",
+    "TaskEventClaimedIn",
     "TaskEventDispatched",
     "TaskEventDispatchedIn",
     "TaskEventExtended",
     "TaskEventExtendedIn",
     "TaskEventFiled",
+    "TaskEventFiledIn",
     "TaskEventHandedOver",
     "TaskEventHandled",
+    "TaskEventHandledIn",
     "TaskEventHandoverOffered",
     "TaskEventImported",
     "TaskEventImportedIn",
@@ -10729,6 +11033,7 @@ __all__ = [
     "TaskEventOfficerRemoved",
     "TaskEventParked",
     "TaskEventRated",
+    "TaskEventRatedIn",
     "TaskEventReopened",
     "TaskEventReopenedIn",
     "TaskEventReportOverdue",
@@ -10738,6 +11043,7 @@ __all__ = [
     "TaskEventStarted",
     "TaskEventSupervised",
     "TaskEventVerified",
+    "TaskEventVerifiedIn",
     "TaskEventWhistled",
     "TaskEventWhistledIn",
     "TasksCapability",
@@ -10747,11 +11053,13 @@ __all__ = [
     "Transaction",
     "TransactionIn",
     "TreeRow",
+    "TreeRowIn",
     "TrialBalance",
     "TrialBalanceIn",
     "UnitProgress",
     "UnitRounding",
     "UnitRow",
+    "UnitRowIn",
     "Veto",
     "Volunteer",
     "VolunteerIn",

@@ -36,10 +36,12 @@ pub enum Problem {
     NaiveDateTime,
     /// Text that does not parse as its format.
     BadFormat {
-        /// The format.
+        /// The format, with its article ("a date (YYYY-MM-DD)").
         format: &'static str,
         /// The text (at most 80 characters of it).
         value: String,
+        /// Why it does not parse, in the parser's words (empty when it says nothing more).
+        why: String,
     },
     /// A whole number outside its type's range.
     OutOfRange(String),
@@ -152,8 +154,11 @@ impl fmt::Display for InputError {
                 "{field}: a date-time needs its UTC offset (an aware datetime, or text such as \
                  2026-03-02T09:00:00+08:00)"
             ),
-            Problem::BadFormat { format, value } => {
-                write!(f, "{field}: {value:?} is not a {format}")
+            Problem::BadFormat { format, value, why } if why.is_empty() => {
+                write!(f, "{field}: {value:?} is not {format}")
+            }
+            Problem::BadFormat { format, value, why } => {
+                write!(f, "{field}: {value:?} is not {format}: {why}")
             }
             Problem::OutOfRange(why) => write!(f, "{field}: out of range: {why}"),
             Problem::Unsupported(what) => write!(f, "{field}: {what} cannot be given here"),

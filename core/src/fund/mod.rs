@@ -68,7 +68,7 @@ use crate::money::{Amount, Rounding};
 /// Defaults for new funds.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct FundConfig {
     /// Payments above this need the supervisor's approval first (5,000.00 yuan).
     pub approval_threshold: Amount,

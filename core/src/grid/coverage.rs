@@ -11,7 +11,7 @@ use crate::access::Role;
 /// Which coverage rules apply; each can be switched off.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct CoverageRules {
     /// Report households that are not in a micro-grid.
     pub unassigned_households: bool,

@@ -52,7 +52,7 @@ use crate::access::Role;
 /// Configuration of the grid capability.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct GridConfig {
     /// Domains a new unit answers for when none are given: the five merged domains.
     pub default_domains: DomainSet,

@@ -60,28 +60,46 @@ impl Format {
     /// What the text must be, for messages.
     fn what(self) -> &'static str {
         match self {
-            Format::Decimal => "decimal",
-            Format::Amount => "amount of money (at most two decimals)",
-            Format::Date => "date (YYYY-MM-DD)",
-            Format::DateTime => "date-time (RFC 3339)",
-            Format::Code => "unit code (6, 9, 12, 15 or 18 digits)",
-            Format::Month => "month (YYYY-MM)",
-            Format::Hash => "SHA-256 hash (64 hex digits)",
-            Format::Limit => "time limit (\"5wh\", \"15wd\", \"24h\" or \"3d\")",
+            Format::Decimal => "a decimal",
+            Format::Amount => "an amount of money (at most two decimals)",
+            Format::Date => "a date (YYYY-MM-DD)",
+            Format::DateTime => "a date-time (RFC 3339)",
+            Format::Code => "a unit code (6, 9, 12, 15 or 18 digits)",
+            Format::Month => "a month (YYYY-MM)",
+            Format::Hash => "a SHA-256 hash (64 hex digits)",
+            Format::Limit => "a time limit (\"5wh\", \"15wd\", \"24h\" or \"3d\")",
         }
     }
 
-    /// Whether the text parses as this format, by the core's own parsers.
-    fn accepts(self, s: &str) -> bool {
+    /// Why the text does not parse as this format, by the core's own parsers (`None` when
+    /// it does; an empty reason when the parser says nothing more).
+    fn refusal(self, s: &str) -> Option<String> {
+        let why = |r: Result<(), String>| r.err();
         match self {
-            Format::Decimal => s.parse::<Decimal>().is_ok(),
-            Format::Amount => s.parse::<crate::money::Amount>().is_ok(),
-            Format::Date => NaiveDate::parse_from_str(s, "%Y-%m-%d").is_ok(),
-            Format::DateTime => DateTime::parse_from_rfc3339(s).is_ok(),
-            Format::Code => crate::grid::NodeCode::parse(s).is_ok(),
-            Format::Month => s.parse::<crate::scoring::Month>().is_ok(),
-            Format::Hash => crate::journal::Hash::from_hex(s).is_some(),
-            Format::Limit => crate::calendar::Limit::parse(s).is_ok(),
+            Format::Decimal => why(s.parse::<Decimal>().map(drop).map_err(|e| e.to_string())),
+            Format::Amount => why(s
+                .parse::<crate::money::Amount>()
+                .map(drop)
+                .map_err(|e| e.to_string())),
+            Format::Date => why(NaiveDate::parse_from_str(s, "%Y-%m-%d")
+                .map(drop)
+                .map_err(|e| e.to_string())),
+            Format::DateTime => why(DateTime::parse_from_rfc3339(s)
+                .map(drop)
+                .map_err(|e| e.to_string())),
+            Format::Code => why(crate::grid::NodeCode::parse(s)
+                .map(drop)
+                .map_err(|e| e.to_string())),
+            Format::Month => why(s
+                .parse::<crate::scoring::Month>()
+                .map(drop)
+                .map_err(|e| e.to_string())),
+            Format::Hash => crate::journal::Hash::from_hex(s)
+                .is_none()
+                .then(String::new),
+            Format::Limit => why(crate::calendar::Limit::parse(s)
+                .map(drop)
+                .map_err(|e| e.to_string())),
         }
     }
 }
@@ -654,7 +672,7 @@ impl Shapes {
             });
         };
         if let Some(f) = format {
-            if !f.accepts(s) {
+            if let Some(why) = f.refusal(s) {
                 let naive = f == Format::DateTime
                     && (NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S%.f").is_ok()
                         || NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M:%S%.f").is_ok());
@@ -664,6 +682,7 @@ impl Shapes {
                     Problem::BadFormat {
                         format: f.what(),
                         value: clip(s),
+                        why,
                     }
                 });
             }

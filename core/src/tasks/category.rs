@@ -32,6 +32,7 @@ impl Handler {
 /// A category of request (a service, in Open311's words).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
 pub struct Category {
     /// Its code (Open311's `service_code`).
     pub code: String,
@@ -238,7 +239,7 @@ impl Category {
 /// Configuration of the tasks capability.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct TasksConfig {
     /// Working days and hours, holidays and make-up working days.
     pub calendar: Calendar,

@@ -80,7 +80,7 @@ pub const CAPABILITIES: &[CapabilityInfo] = &[
 /// Configuration of a ward, one section per capability.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct WardConfig {
     /// The grid capability.
     pub grid: GridConfig,
