@@ -95,15 +95,15 @@ pub fn to_py<'py>(
 
 /// Whether a value is of a branch's JSON kind (to pick among untagged branches).
 fn fits(shapes: &Shapes, shape: &Shape, value: &Value) -> bool {
-    match (shapes.resolve(shape), value) {
-        (Shape::Object(_) | Shape::Map(_), Value::Object(_)) => true,
-        (Shape::List(_) | Shape::Tuple(_), Value::Array(_)) => true,
-        (Shape::Str { .. }, Value::String(_)) => true,
-        (Shape::Int { .. } | Shape::Number, Value::Number(_)) => true,
-        (Shape::Bool, Value::Bool(_)) => true,
-        (Shape::Any, _) => true,
-        _ => false,
-    }
+    matches!(
+        (shapes.resolve(shape), value),
+        (Shape::Object(_) | Shape::Map(_), Value::Object(_))
+            | (Shape::List(_) | Shape::Tuple(_), Value::Array(_))
+            | (Shape::Str { .. }, Value::String(_))
+            | (Shape::Int { .. } | Shape::Number, Value::Number(_))
+            | (Shape::Bool, Value::Bool(_))
+            | (Shape::Any, _)
+    )
 }
 
 fn text<'py>(py: Python<'py>, format: Format, s: &str) -> PyResult<Bound<'py, PyAny>> {

@@ -363,7 +363,7 @@ fn branch_name(branch: &Value, index: usize) -> String {
 
 /// A union, with literal branches merged and `X | null` kept as nullable.
 fn union(mut tys: Vec<Ty>) -> Ty {
-    let nullable = tys.iter().any(|t| *t == Ty::Null);
+    let nullable = tys.contains(&Ty::Null);
     tys.retain(|t| *t != Ty::Null);
     let literals: Option<Vec<String>> = tys
         .iter()
