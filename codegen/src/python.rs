@@ -12,8 +12,13 @@ use crate::naming::{op_name, py_field, py_identifier, py_param};
 /// Which side of a call a type is on.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Side {
+    /// What a caller gives, inside a declared type.
     In,
+    /// What Gridward answers.
     Out,
+    /// A method's parameter: what a caller gives, or what a query answered given back as
+    /// it is (a statement to verify, evaluations to tabulate).
+    Param,
 }
 
 /// The generated module's text.
@@ -114,7 +119,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from decimal import Decimal
-from typing import Any, Literal, NotRequired, TypeAlias, TypedDict
+from typing import Any, Literal, NotRequired, Sequence, TypeAlias, TypedDict
 
 from . import _gridward as _native
 from ._table import Table
@@ -183,10 +188,10 @@ fn declarations(types: &Types) -> String {
 }
 
 fn decl_name(name: &str, side: Side, types: &Types) -> String {
-    if side == Side::In && types.flavoured.contains(name) {
-        format!("{name}In")
-    } else {
-        name.to_owned()
+    match side {
+        Side::In if types.flavoured.contains(name) => format!("{name}In"),
+        Side::Param if types.flavoured.contains(name) => format!("{name}In | {name}"),
+        _ => name.to_owned(),
     }
 }
 
@@ -209,7 +214,7 @@ fn typed_dict(
     let field_ty = |f: &Field| {
         let t = py_ty(&f.ty, side, types);
         let present = match side {
-            Side::In => f.required,
+            Side::In | Side::Param => f.required,
             Side::Out => f.always_answered(),
         };
         if present {
@@ -243,17 +248,19 @@ fn py_ty(ty: &Ty, side: Side, types: &Types) -> String {
         Ty::Int => "int".to_owned(),
         Ty::Float => "float".to_owned(),
         Ty::Str => "str".to_owned(),
-        Ty::Decimal if side == Side::In => "Decimal | int | str".to_owned(),
+        Ty::Decimal if side != Side::Out => "Decimal | int | str".to_owned(),
         Ty::Decimal => "Decimal".to_owned(),
-        Ty::Date if side == Side::In => "_dt.date | str".to_owned(),
+        Ty::Date if side != Side::Out => "_dt.date | str".to_owned(),
         Ty::Date => "_dt.date".to_owned(),
-        Ty::DateTime if side == Side::In => "_dt.datetime | str".to_owned(),
+        Ty::DateTime if side != Side::Out => "_dt.datetime | str".to_owned(),
         Ty::DateTime => "_dt.datetime".to_owned(),
         Ty::Literal(v) => {
             let quoted: Vec<String> = v.iter().map(|s| format!("'{s}'")).collect();
             format!("Literal[{}]", quoted.join(", "))
         }
         Ty::Ref(n) | Ty::Object(n) => decl_name(n, side, types),
+        // A parameter takes any sequence, so that a table answered is given back as it is.
+        Ty::List(t) if side == Side::Param => format!("Sequence[{}]", py_ty(t, side, types)),
         Ty::List(t) => format!("list[{}]", py_ty(t, side, types)),
         Ty::Tuple(ts) => {
             let parts: Vec<String> = ts.iter().map(|t| py_ty(t, side, types)).collect();
@@ -360,19 +367,7 @@ fn parameters(fields: &[Field], names: &[String], types: &Types) -> Vec<String> 
     let mut params = Vec::new();
     let mut keyword_only = false;
     for (f, name) in fields.iter().zip(names) {
-        // What a query answered may be given back as it is (a statement to verify).
-        let strip = |t: String| t.strip_suffix(" | None").map(str::to_owned).unwrap_or(t);
-        let given = strip(py_ty(&f.ty, Side::In, types));
-        let answered = strip(py_ty(&f.ty, Side::Out, types));
-        let nullable = matches!(f.ty, Ty::Nullable(_));
-        let mut ty = if given == answered {
-            given
-        } else {
-            format!("{given} | {answered}")
-        };
-        if nullable {
-            ty.push_str(" | None");
-        }
+        let ty = py_ty(&f.ty, Side::Param, types);
         if f.required {
             params.push(format!("{name}: {ty}"));
         } else {

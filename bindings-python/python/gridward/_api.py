@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from decimal import Decimal
-from typing import Any, Literal, NotRequired, TypeAlias, TypedDict
+from typing import Any, Literal, NotRequired, Sequence, TypeAlias, TypedDict
 
 from . import _gridward as _native
 from ._table import Table
@@ -7848,7 +7848,7 @@ class GridCapability:
         self,
         id: str,
         unit: NodeCode,
-        area: Decimal | int | str | Decimal,
+        area: Decimal | int | str,
         *,
         actor: str | None = None,
         at: _dt.datetime | str | None = None,
@@ -8040,7 +8040,7 @@ class GridCapability:
 
     def import_rows(
         self,
-        rows: list[ImportRowIn] | list[ImportRow],
+        rows: Sequence[ImportRowIn | ImportRow],
         *,
         actor: str | None = None,
         at: _dt.datetime | str | None = None,
@@ -8064,7 +8064,7 @@ class GridCapability:
         unit: NodeCode,
         title: str,
         *,
-        due: _dt.datetime | str | _dt.datetime | None = None,
+        due: _dt.datetime | str | None = None,
         actor: str | None = None,
         at: _dt.datetime | str | None = None,
         key: str | None = None,
@@ -8088,7 +8088,7 @@ class GridCapability:
     def acknowledge(
         self,
         directive: str,
-        households: list[str],
+        households: Sequence[str],
         *,
         actor: str | None = None,
         at: _dt.datetime | str | None = None,
@@ -8310,7 +8310,7 @@ class TasksCapability:
         location: Location,
         description: str,
         *,
-        photos: list[str] | None = None,
+        photos: Sequence[str] | None = None,
         actor: str | None = None,
         at: _dt.datetime | str | None = None,
         key: str | None = None,
@@ -8466,7 +8466,7 @@ class TasksCapability:
         request: str,
         report: str,
         *,
-        photos: list[str] | None = None,
+        photos: Sequence[str] | None = None,
         actor: str | None = None,
         at: _dt.datetime | str | None = None,
         key: str | None = None,
@@ -8649,7 +8649,7 @@ class TasksCapability:
     def whistle(
         self,
         request: str,
-        departments: list[str],
+        departments: Sequence[str],
         reason: str,
         *,
         actor: str | None = None,
@@ -8742,7 +8742,7 @@ class TasksCapability:
     def set_skills(
         self,
         person: str,
-        skills: list[str],
+        skills: Sequence[str],
         *,
         actor: str | None = None,
         at: _dt.datetime | str | None = None,
@@ -8807,7 +8807,7 @@ class TasksCapability:
 
     def import_requests(
         self,
-        requests: list[ImportedRequestIn] | list[ImportedRequest],
+        requests: Sequence[ImportedRequestIn | ImportedRequest],
         *,
         actor: str | None = None,
         at: _dt.datetime | str | None = None,
@@ -8913,8 +8913,8 @@ class TasksCapability:
 
     def indicators(
         self,
-        start: _dt.datetime | str | _dt.datetime,
-        end: _dt.datetime | str | _dt.datetime,
+        start: _dt.datetime | str,
+        end: _dt.datetime | str,
         *,
         scope: NodeCode | None = None,
     ) -> Indicators:
@@ -8936,8 +8936,8 @@ class TasksCapability:
     def indicators_by(
         self,
         level: Level,
-        start: _dt.datetime | str | _dt.datetime,
-        end: _dt.datetime | str | _dt.datetime,
+        start: _dt.datetime | str,
+        end: _dt.datetime | str,
     ) -> Table[Indicators]:
         """The indicators of every unit of a level over a period, in code order; units without
         requests have rows of zeros.
@@ -9086,7 +9086,7 @@ class FundCapability:
     def post(
         self,
         fund: str,
-        transactions: list[TransactionIn] | list[Transaction],
+        transactions: Sequence[TransactionIn | Transaction],
         *,
         actor: str | None = None,
         at: _dt.datetime | str | None = None,
@@ -9213,9 +9213,9 @@ class FundCapability:
         self,
         fund: str,
         budget: str,
-        from_: _dt.date | str | _dt.date,
-        to: _dt.date | str | _dt.date,
-        lines: list[LineAmountIn] | list[LineAmount],
+        from_: _dt.date | str,
+        to: _dt.date | str,
+        lines: Sequence[LineAmountIn | LineAmount],
         *,
         actor: str | None = None,
         at: _dt.datetime | str | None = None,
@@ -9242,7 +9242,7 @@ class FundCapability:
         fund: str,
         budget: str,
         amendment: str,
-        lines: list[LineAmountIn] | list[LineAmount],
+        lines: Sequence[LineAmountIn | LineAmount],
         reason: str,
         *,
         actor: str | None = None,
@@ -9346,8 +9346,8 @@ class FundCapability:
         self,
         fund: str,
         accrual: str,
-        from_: _dt.date | str | _dt.date,
-        to: _dt.date | str | _dt.date,
+        from_: _dt.date | str,
+        to: _dt.date | str,
         *,
         actor: str | None = None,
         at: _dt.datetime | str | None = None,
@@ -9481,7 +9481,7 @@ class FundCapability:
         self,
         fund: str,
         *,
-        date: _dt.date | str | _dt.date | None = None,
+        date: _dt.date | str | None = None,
     ) -> Table[BalanceRow]:
         """Every account's balance at the end of a day (everything posted when no day is
         given), in the order opened: debits positive, credits negative, zero balances
@@ -9500,7 +9500,7 @@ class FundCapability:
         self,
         fund: str,
         *,
-        date: _dt.date | str | _dt.date | None = None,
+        date: _dt.date | str | None = None,
     ) -> TrialBalance:
         """The trial balance at the end of a day (everything posted when no day is given): the
         accounts with a balance, and the debit and credit totals, which are equal.
@@ -9546,8 +9546,8 @@ class FundCapability:
     def statement(
         self,
         fund: str,
-        start: _dt.date | str | _dt.date,
-        end: _dt.date | str | _dt.date,
+        start: _dt.date | str,
+        end: _dt.date | str,
     ) -> Statement:
         """The public statement (公示) of a fund for the days `start` to `end` (both included):
         income, fees with arrears and the collection rate (收缴率), spending against budget,
@@ -9567,8 +9567,8 @@ class FundCapability:
     def basis_comparison(
         self,
         fund: str,
-        start: _dt.date | str | _dt.date,
-        end: _dt.date | str | _dt.date,
+        start: _dt.date | str,
+        end: _dt.date | str,
     ) -> BasisComparison:
         """What the manager and the owners end with over the days `start` to `end` (both
         included) under the fund's remuneration basis (酬金制) and under the fixed-fee basis
@@ -9649,7 +9649,7 @@ class AssemblyCapability:
         unit: NodeCode,
         title: str,
         subject: Subject,
-        closes: _dt.datetime | str | _dt.datetime,
+        closes: _dt.datetime | str,
         *,
         actor: str | None = None,
         at: _dt.datetime | str | None = None,
@@ -9781,7 +9781,7 @@ class ScoringCapability:
         person: str,
         unit: NodeCode,
         activity: Activity,
-        started_at: _dt.datetime | str | _dt.datetime,
+        started_at: _dt.datetime | str,
         minutes: int,
         *,
         note: str | None = None,
@@ -9860,7 +9860,7 @@ class ScoringCapability:
 
     def grant_stars(
         self,
-        on: _dt.date | str | _dt.date,
+        on: _dt.date | str,
         *,
         actor: str | None = None,
         at: _dt.datetime | str | None = None,
@@ -9927,7 +9927,7 @@ class ScoringCapability:
 
     def grant_preview(
         self,
-        on: _dt.date | str | _dt.date,
+        on: _dt.date | str,
         *,
         profile: StarProfileIn | StarProfile | None = None,
     ) -> Table[StarChange]:
@@ -9966,8 +9966,8 @@ class ScoringCapability:
     def handler_scores(
         self,
         unit: NodeCode,
-        start: _dt.datetime | str | _dt.datetime,
-        end: _dt.datetime | str | _dt.datetime,
+        start: _dt.datetime | str,
+        end: _dt.datetime | str,
     ) -> Table[HandlerScore]:
         """Every person who handled requests under a unit filed from `start` (included) to `end`
         (excluded), scored out of 100 by the configured weights of the closure, on-time
@@ -10001,8 +10001,8 @@ class PointsCapability:
         *,
         min_star: int | None = None,
         per_person: int | None = None,
-        valid_from: _dt.date | str | _dt.date | None = None,
-        valid_until: _dt.date | str | _dt.date | None = None,
+        valid_from: _dt.date | str | None = None,
+        valid_until: _dt.date | str | None = None,
         actor: str | None = None,
         at: _dt.datetime | str | None = None,
         key: str | None = None,
@@ -10175,7 +10175,7 @@ class PointsCapability:
 
     def expire(
         self,
-        on: _dt.date | str | _dt.date,
+        on: _dt.date | str,
         *,
         actor: str | None = None,
         at: _dt.datetime | str | None = None,
@@ -10211,7 +10211,7 @@ class PointsCapability:
     def available_points(
         self,
         person: str,
-        on: _dt.date | str | _dt.date,
+        on: _dt.date | str,
     ) -> int:
         """The points a person may spend on a day: lots past their last day do not count, even
         before an expiry run removes them. 0 for someone without a passbook.
@@ -10342,7 +10342,7 @@ def verify_journal(
 
 def split(
     total: AmountIn | Amount,
-    weights: list[Decimal | int | str] | list[Decimal],
+    weights: Sequence[Decimal | int | str],
     *,
     method: SplitMethod | None = None,
 ) -> list[Amount]:
@@ -10364,8 +10364,8 @@ def split(
 
 
 def apply_rate(
-    rate: Decimal | int | str | Decimal,
-    quantities: list[Decimal | int | str] | list[Decimal],
+    rate: Decimal | int | str,
+    quantities: Sequence[Decimal | int | str],
     *,
     rounding: Rounding | None = None,
 ) -> RateParts:
@@ -10386,7 +10386,7 @@ def apply_rate(
 
 def tally(
     kind: MotionKind,
-    electorate: list[tuple[str, Decimal | int | str]] | list[tuple[str, Decimal]],
+    electorate: Sequence[tuple[str, Decimal | int | str]],
     votes: dict[str, Choice],
 ) -> Tally:
     """Counts a vote under Civil Code Art. 278: valid only if owners holding at least 2/3 of
@@ -10427,9 +10427,9 @@ def verify_statement(
 
 
 def star_level(
-    hours: Decimal | int | str | Decimal,
+    hours: Decimal | int | str,
     *,
-    thresholds: list[Decimal | int | str] | list[Decimal] | None = None,
+    thresholds: Sequence[Decimal | int | str] | None = None,
 ) -> int:
     """The star level (星级) hours of certified service reach: 0 below the first threshold.
     The thresholds default to the national profile (100 / 300 / 600 / 1000 / 1500 hours).
@@ -10445,7 +10445,7 @@ def star_level(
 
 
 def satisfaction_rate(
-    counts: list[int],
+    counts: Sequence[int],
 ) -> Decimal | None:
     """The satisfaction rate (满意率) of ratings counted by level: the three top levels over
     all rated, in percent with two decimals, or none when nothing was rated.
@@ -10460,7 +10460,7 @@ def satisfaction_rate(
 
 def evaluate_communities(
     tree: RatingTreeIn | RatingTree,
-    data: list[CommunityDataIn] | list[CommunityData],
+    data: Sequence[CommunityDataIn | CommunityData],
 ) -> Table[Evaluation]:
     """Rates communities on a rating tree: one evaluation per community, in the order of the
     data, each with its score out of 100, grade, competition rank (1, 2, 2, 4;
@@ -10493,7 +10493,7 @@ def check_rating_tree(
 
 
 def rating_losses(
-    evaluations: list[EvaluationIn] | list[Evaluation],
+    evaluations: Sequence[EvaluationIn | Evaluation],
 ) -> Table[LossRow]:
     """Every indicator that lost points, over the evaluations given (as
     `evaluate_communities` returns them), as one long table: one row per community and
@@ -10508,7 +10508,7 @@ def rating_losses(
 
 
 def rating_items(
-    evaluations: list[EvaluationIn] | list[Evaluation],
+    evaluations: Sequence[EvaluationIn | Evaluation],
 ) -> Table[ItemScoreRow]:
     """The points of every top-level node, over the evaluations given (as
     `evaluate_communities` returns them), as one long table: one row per community and

@@ -146,9 +146,9 @@ statement: Statement = ward.fund.statement("f", date(2026, 1, 1), date(2026, 12,
 surplus: Decimal = statement["surplus"]
 frames: StatementFrames = gridward.statement_frames(statement)
 vouchers: pandas.DataFrame = frames["vouchers"]
-# A statement as `statement` gives it is what `verify_statement` checks; the generated
-# input type (`StatementIn`) does not accept the answer type (`Statement`) yet.
-verified: StatementCheck = gridward.verify_statement(ward.export_journal(), statement)  # type: ignore[arg-type]
+# A statement as `statement` gives it is what `verify_statement` checks: parameters take
+# an answer back as it is.
+verified: StatementCheck = gridward.verify_statement(ward.export_journal(), statement)
 ok: bool = verified["verified"]
 hledger: str = ward.fund.export_hledger("f")
 ward.assembly.set_owner("h1", owner="p1", at=at)
@@ -193,9 +193,8 @@ stars: int = gridward.star_level(Decimal("299.5")) + gridward.star_level(60, thr
 satisfaction: Decimal | None = gridward.satisfaction_rate([70, 20, 0, 10, 0])
 rated: Table[Evaluation] = gridward.evaluate_communities({"name": "t", "items": []}, [])
 best: Decimal | None = rated[0]["score"] if rated else None
-# Evaluations as `evaluate_communities` gives them; the generated parameter
-# (`list[EvaluationIn]`) does not accept a `Table[Evaluation]` yet.
-losses: Table[LossRow] = gridward.rating_losses(rated)  # type: ignore[arg-type]
+# Evaluations as `evaluate_communities` gives them.
+losses: Table[LossRow] = gridward.rating_losses(rated)
 lost_points: Decimal = losses[0]["points_lost"]
-items: Table[ItemScoreRow] = gridward.rating_items(rated)  # type: ignore[arg-type]
+items: Table[ItemScoreRow] = gridward.rating_items(rated)
 losses_frame: pandas.DataFrame = losses.to_pandas()
