@@ -15,11 +15,28 @@ fn fixture(name: &str) -> PathBuf {
         .join(name)
 }
 
+/// The value with every object's keys in order, so that a blessed file is the same
+/// whatever order the scenario wrote its keys in.
+fn sorted(value: &serde_json::Value) -> serde_json::Value {
+    match value {
+        serde_json::Value::Object(map) => {
+            let mut keys: Vec<&String> = map.keys().collect();
+            keys.sort();
+            keys.into_iter()
+                .map(|k| (k.clone(), sorted(&map[k])))
+                .collect::<serde_json::Map<_, _>>()
+                .into()
+        }
+        serde_json::Value::Array(items) => items.iter().map(sorted).collect(),
+        other => other.clone(),
+    }
+}
+
 /// Compares with the expected file, first rewriting it when blessing.
 fn check(observed: &serde_json::Value, name: &str) {
     let expected_path = fixture(name);
     if std::env::var_os("GRIDWARD_BLESS").is_some() {
-        let pretty = serde_json::to_string_pretty(observed).unwrap();
+        let pretty = serde_json::to_string_pretty(&sorted(observed)).unwrap();
         std::fs::write(&expected_path, pretty + "\n").unwrap();
     }
     let expected: serde_json::Value =

@@ -5,6 +5,7 @@
 
 use std::fmt;
 
+use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 
 /// Who issues a command.
@@ -31,6 +32,35 @@ impl fmt::Display for Actor {
             Actor::System => f.write_str("system"),
             Actor::Person(id) => write!(f, "person {id}"),
         }
+    }
+}
+
+/// Who acts, when, and under which idempotency key.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Context {
+    /// The actor.
+    pub actor: Actor,
+    /// When the command is given (the core has no clock).
+    pub at: DateTime<FixedOffset>,
+    /// A key for commands that may be retried: the same key twice has one effect.
+    pub idempotency_key: Option<String>,
+}
+
+impl Context {
+    /// A context without an idempotency key.
+    pub fn new(actor: Actor, at: DateTime<FixedOffset>) -> Context {
+        Context {
+            actor,
+            at,
+            idempotency_key: None,
+        }
+    }
+
+    /// The same context with an idempotency key.
+    pub fn with_key(mut self, key: impl Into<String>) -> Context {
+        self.idempotency_key = Some(key.into());
+        self
     }
 }
 

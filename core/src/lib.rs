@@ -65,6 +65,7 @@
 pub mod access;
 pub mod assembly;
 pub mod calendar;
+pub mod capability;
 pub mod error;
 pub mod fund;
 pub mod grid;
@@ -78,8 +79,10 @@ pub mod tasks;
 pub mod text;
 mod ward;
 
+pub use access::Context;
 pub use access::{Actor, Permission, Role};
+pub use capability::{Capability, Effects};
 pub use error::{Error, ErrorKind};
 pub use journal::{Hash, Journal, VerifyReport};
 pub use surface::{Function, Query};
-pub use ward::{CapabilityInfo, Command, Context, Event, Receipt, Ward, WardConfig, CAPABILITIES};
+pub use ward::{CapabilityInfo, Command, Event, Receipt, Ward, WardConfig, CAPABILITIES};

@@ -8,13 +8,16 @@
 //! manager's remuneration base are motions of a fund, ordinary in kind; when one passes
 //! it takes effect on the fund in the same journal entry.
 
+mod capability;
 mod command;
 mod decide;
+mod effect;
 mod error;
 mod rows;
 mod subject;
 mod tally;
 
+pub use capability::Reads;
 pub use command::{AssemblyCommand, AssemblyEvent};
 pub use error::AssemblyError;
 pub use rows::{HomeRow, MotionView};

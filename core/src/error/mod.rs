@@ -77,6 +77,9 @@ pub enum Error {
         /// What the parser said.
         message: String,
     },
+    /// A text given to the ward itself (an idempotency key) breaks the text rule.
+    #[error(transparent)]
+    Text(#[from] crate::text::TextError),
     /// A value given to a face does not have the type the description gives it.
     #[error(transparent)]
     Input(#[from] InputError),
@@ -106,6 +109,7 @@ kind::error_codes! {
         IdempotencyConflict { .. } => ("idempotency_conflict", Conflict),
         MalformedEntry { .. } => ("journal_malformed", Journal),
         Replay { .. } => ("journal_replay", Journal),
+        Text(inner) => delegate crate::text::TextError,
         Input(inner) => delegate InputError,
     }
 }

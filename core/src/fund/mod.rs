@@ -23,6 +23,7 @@
 //!   head that lets anyone check it against the journal.
 
 mod apply;
+mod capability;
 mod chart;
 mod check;
 mod command;
@@ -40,6 +41,7 @@ mod spend;
 mod statement;
 mod subject;
 
+pub use capability::Reads;
 pub use chart::{dividend_payable, expense_line, income, receivable};
 pub use command::FundCommand;
 pub use error::FundError;

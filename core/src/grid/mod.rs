@@ -8,6 +8,7 @@
 
 mod apply;
 mod authority;
+mod capability;
 mod check;
 mod code;
 mod command;
@@ -23,6 +24,7 @@ mod model;
 mod query;
 mod rows;
 
+pub use capability::Reads;
 pub use code::{CodeError, Level, NodeCode, StreetKind};
 pub use command::{GridCommand, ImportRow};
 pub use coverage::{CoverageReport, CoverageRules, MissingLeader, OutOfBand};

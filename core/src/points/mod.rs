@@ -9,6 +9,7 @@
 //! an expired lot, or loses a point: for every person `earned = spent + expired +
 //! balance`.
 
+mod capability;
 mod catalog;
 mod command;
 mod config;

@@ -7,10 +7,11 @@ use serde_json::{json, Value};
 
 use super::*;
 use crate::access::Actor;
+use crate::access::Context;
 use crate::fund::{Approval, PaymentStatus, SharingKey};
 use crate::money::Amount;
 use crate::surface::Catalog;
-use crate::ward::{Command, Context};
+use crate::ward::Command;
 
 /// The compound's unit.
 pub(crate) const COMPOUND: &str = "510105001001002";

@@ -7,12 +7,13 @@ use rust_decimal::Decimal;
 use serde_json::json;
 
 use super::scoring::*;
+use crate::access::Context;
 use crate::access::{Actor, Role};
 use crate::grid::{Domain, DomainSet, GridCommand, NodeCode};
 use crate::scoring::{Activity, ScoringCommand, ServiceState, ServiceStatus, StarProfile};
 use crate::surface::{Catalog, Query};
 use crate::tasks::{Location, Satisfaction, TaskCommand};
-use crate::ward::{Command, Context, Ward, WardConfig};
+use crate::ward::{Command, Ward, WardConfig};
 
 pub(super) const STREET: &str = "510105001";
 pub(super) const COMMUNITY: &str = "510105001001";

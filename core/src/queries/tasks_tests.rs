@@ -6,11 +6,12 @@ use rust_decimal::Decimal;
 use serde_json::{json, Value};
 
 use super::*;
+use crate::access::Context;
 use crate::access::{Actor, Role};
 use crate::grid::{Domain, DomainSet, GridCommand};
 use crate::surface::Catalog;
 use crate::tasks::{Handler, RouteView, TaskCommand};
-use crate::ward::{Context, WardConfig};
+use crate::ward::WardConfig;
 
 const STREET: &str = "510105001";
 const COMMUNITY: &str = "510105001001";

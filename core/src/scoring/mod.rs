@@ -8,6 +8,7 @@
 //! a [`ScoringCommand::GrantStars`] grant turns hours into star levels by the
 //! [`StarProfile`].
 
+mod capability;
 mod command;
 mod config;
 mod decide;
@@ -21,6 +22,7 @@ mod stars;
 mod tests;
 pub mod tree;
 
+pub use capability::Reads;
 pub use command::{ScoringCommand, ScoringEvent, StarChange};
 pub use config::{HandlerWeights, HoursRules, Obligation, ScoringConfig, UnitRounding};
 pub use error::ScoringError;

@@ -9,9 +9,10 @@ use serde_json::{Map, Value};
 use super::shape::{Shape, ShapeError, Shapes};
 use super::{decode, Operation, Surface, FUNCTIONS, QUERY_SETS};
 use crate::access::Actor;
+use crate::access::Context;
 use crate::error::input::{InputError, Problem};
 use crate::error::Error;
-use crate::ward::{Command, Context, Ward, WardConfig};
+use crate::ward::{Command, Ward, WardConfig};
 
 /// An operation's compiled argument and answer shapes.
 #[derive(Clone, Debug)]

@@ -14,6 +14,7 @@
 mod admin;
 mod apply;
 mod assign;
+mod capability;
 mod category;
 mod check;
 mod command;
@@ -29,6 +30,7 @@ mod route;
 mod row;
 mod sweep;
 
+pub use capability::Reads;
 pub use category::{Category, CategoryView, Handler, TasksConfig};
 pub use command::{Assignee, ImportedRequest, OpenOrClosed, TaskCommand};
 pub use error::TaskError;

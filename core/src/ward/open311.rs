@@ -1,7 +1,8 @@
 //! Open311 GeoReport v2 through the ward: the service list, the requests as another
 //! city's system reads them, and requests from such a system imported all or nothing.
 
-use super::{Context, Receipt, Ward};
+use super::{Receipt, Ward};
+use crate::access::Context;
 use crate::error::Error;
 use crate::grid::NodeCode;
 use crate::tasks::{Open311Request, Open311Service, OpenOrClosed, TaskCommand};
