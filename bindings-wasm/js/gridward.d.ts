@@ -3890,62 +3890,62 @@ export interface ItemScoreRowIn {
   max: Decimal | number;
 }
 
-/** A grid command. */
+/** A command of the grid capability. */
 export interface CommandGrid {
   grid: GridCommand;
 }
 
-/** A grid command. */
+/** A command of the grid capability. */
 export interface CommandGridIn {
   grid: GridCommandIn;
 }
 
-/** A tasks command. */
+/** A command of the tasks capability. */
 export interface CommandTasks {
   tasks: TaskCommand;
 }
 
-/** A tasks command. */
+/** A command of the tasks capability. */
 export interface CommandTasksIn {
   tasks: TaskCommandIn;
 }
 
-/** A fund command. */
+/** A command of the funds capability. */
 export interface CommandFund {
   fund: FundCommand;
 }
 
-/** A fund command. */
+/** A command of the funds capability. */
 export interface CommandFundIn {
   fund: FundCommandIn;
 }
 
-/** An assembly command. */
+/** A command of the assembly capability. */
 export interface CommandAssembly {
   assembly: AssemblyCommand;
 }
 
-/** An assembly command. */
+/** A command of the assembly capability. */
 export interface CommandAssemblyIn {
   assembly: AssemblyCommandIn;
 }
 
-/** A scoring command. */
+/** A command of the scoring capability. */
 export interface CommandScoring {
   scoring: ScoringCommand;
 }
 
-/** A scoring command. */
+/** A command of the scoring capability. */
 export interface CommandScoringIn {
   scoring: ScoringCommandIn;
 }
 
-/** A points command. */
+/** A command of the points capability. */
 export interface CommandPoints {
   points: PointsCommand;
 }
 
-/** A points command. */
+/** A command of the points capability. */
 export interface CommandPointsIn {
   points: PointsCommandIn;
 }
@@ -5076,62 +5076,62 @@ export type PointsCommand = (PointsCommandAddItem | PointsCommandRestock | Point
 /** A command of the points capability. */
 export type PointsCommandIn = (PointsCommandAddItemIn | PointsCommandRestock | PointsCommandEarnForService | PointsCommandEarnForRequest | PointsCommandAward | PointsCommandRedeem | PointsCommandReverse | PointsCommandExpireIn);
 
-/** A grid event. */
+/** An event of the grid capability. */
 export interface EventGrid {
   grid: GridEvent;
 }
 
-/** A grid event. */
+/** An event of the grid capability. */
 export interface EventGridIn {
   grid: GridEventIn;
 }
 
-/** A tasks event. */
+/** An event of the tasks capability. */
 export interface EventTasks {
   tasks: TaskEvent;
 }
 
-/** A tasks event. */
+/** An event of the tasks capability. */
 export interface EventTasksIn {
   tasks: TaskEventIn;
 }
 
-/** A fund event. */
+/** An event of the funds capability. */
 export interface EventFund {
   fund: FundEvent;
 }
 
-/** A fund event. */
+/** An event of the funds capability. */
 export interface EventFundIn {
   fund: FundEventIn;
 }
 
-/** An assembly event. */
+/** An event of the assembly capability. */
 export interface EventAssembly {
   assembly: AssemblyEvent;
 }
 
-/** An assembly event. */
+/** An event of the assembly capability. */
 export interface EventAssemblyIn {
   assembly: AssemblyEventIn;
 }
 
-/** A scoring event. */
+/** An event of the scoring capability. */
 export interface EventScoring {
   scoring: ScoringEvent;
 }
 
-/** A scoring event. */
+/** An event of the scoring capability. */
 export interface EventScoringIn {
   scoring: ScoringEventIn;
 }
 
-/** A points event. */
+/** An event of the points capability. */
 export interface EventPoints {
   points: PointsEvent;
 }
 
-/** A points event. */
+/** An event of the points capability. */
 export interface EventPointsIn {
   points: PointsEventIn;
 }

@@ -80,6 +80,11 @@ pub mod text;
 mod ward;
 
 pub use access::Context;
+/// The README's Rust example, run as a doctest exactly as the README prints it.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+pub struct ReadmeDoctests;
+
 pub use access::{Actor, Permission, Role};
 pub use capability::{Capability, Effects};
 pub use error::{Error, ErrorKind};

@@ -4410,62 +4410,62 @@ class ItemScoreRowIn(TypedDict):
 
 
 class CommandGrid(TypedDict):
-    """A grid command."""
+    """A command of the grid capability."""
     grid: GridCommand
 
 
 class CommandGridIn(TypedDict):
-    """A grid command."""
+    """A command of the grid capability."""
     grid: GridCommandIn
 
 
 class CommandTasks(TypedDict):
-    """A tasks command."""
+    """A command of the tasks capability."""
     tasks: TaskCommand
 
 
 class CommandTasksIn(TypedDict):
-    """A tasks command."""
+    """A command of the tasks capability."""
     tasks: TaskCommandIn
 
 
 class CommandFund(TypedDict):
-    """A fund command."""
+    """A command of the funds capability."""
     fund: FundCommand
 
 
 class CommandFundIn(TypedDict):
-    """A fund command."""
+    """A command of the funds capability."""
     fund: FundCommandIn
 
 
 class CommandAssembly(TypedDict):
-    """An assembly command."""
+    """A command of the assembly capability."""
     assembly: AssemblyCommand
 
 
 class CommandAssemblyIn(TypedDict):
-    """An assembly command."""
+    """A command of the assembly capability."""
     assembly: AssemblyCommandIn
 
 
 class CommandScoring(TypedDict):
-    """A scoring command."""
+    """A command of the scoring capability."""
     scoring: ScoringCommand
 
 
 class CommandScoringIn(TypedDict):
-    """A scoring command."""
+    """A command of the scoring capability."""
     scoring: ScoringCommandIn
 
 
 class CommandPoints(TypedDict):
-    """A points command."""
+    """A command of the points capability."""
     points: PointsCommand
 
 
 class CommandPointsIn(TypedDict):
-    """A points command."""
+    """A command of the points capability."""
     points: PointsCommandIn
 
 
@@ -5852,62 +5852,62 @@ PointsCommandIn: TypeAlias = "PointsCommandAddItemIn | PointsCommandRestock | Po
 
 
 class EventGrid(TypedDict):
-    """A grid event."""
+    """An event of the grid capability."""
     grid: GridEvent
 
 
 class EventGridIn(TypedDict):
-    """A grid event."""
+    """An event of the grid capability."""
     grid: GridEventIn
 
 
 class EventTasks(TypedDict):
-    """A tasks event."""
+    """An event of the tasks capability."""
     tasks: TaskEvent
 
 
 class EventTasksIn(TypedDict):
-    """A tasks event."""
+    """An event of the tasks capability."""
     tasks: TaskEventIn
 
 
 class EventFund(TypedDict):
-    """A fund event."""
+    """An event of the funds capability."""
     fund: FundEvent
 
 
 class EventFundIn(TypedDict):
-    """A fund event."""
+    """An event of the funds capability."""
     fund: FundEventIn
 
 
 class EventAssembly(TypedDict):
-    """An assembly event."""
+    """An event of the assembly capability."""
     assembly: AssemblyEvent
 
 
 class EventAssemblyIn(TypedDict):
-    """An assembly event."""
+    """An event of the assembly capability."""
     assembly: AssemblyEventIn
 
 
 class EventScoring(TypedDict):
-    """A scoring event."""
+    """An event of the scoring capability."""
     scoring: ScoringEvent
 
 
 class EventScoringIn(TypedDict):
-    """A scoring event."""
+    """An event of the scoring capability."""
     scoring: ScoringEventIn
 
 
 class EventPoints(TypedDict):
-    """A points event."""
+    """An event of the points capability."""
     points: PointsEvent
 
 
 class EventPointsIn(TypedDict):
-    """A points event."""
+    """An event of the points capability."""
     points: PointsEventIn
 
 

@@ -109,7 +109,7 @@ pub fn encode<T: Serialize>(value: &T) -> Result<Value, Error> {
 
 /// Declares a capability's queries: a name on every face for each query type.
 ///
-/// ```ignore
+/// ```text
 /// query_set! {
 ///     pub static GRID_QUERIES for "grid" {
 ///         "unit" => UnitQuery,
