@@ -9,6 +9,9 @@ cd "$(dirname "$0")/.."
 echo "== cargo fmt --check"
 cargo fmt --all -- --check
 
+echo "== generated faces are current (the description, the Python and JS modules, the bad-input cases)"
+cargo run -q -p gridward-codegen -- --check
+
 echo "== cargo clippy -D warnings"
 cargo clippy --workspace --all-targets --quiet -- -D warnings
 
