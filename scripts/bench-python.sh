@@ -9,6 +9,8 @@ cd "$(dirname "$0")/.."
 
 baseline="${BASELINE:-2fd472a}"
 runs="${RUNS:-5}"
+# numpy (under pandas) spins BLAS threads that would time against the calls measured.
+export OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 MKL_NUM_THREADS=1
 base_dir="target/bench-baseline"
 base_venv="${base_dir}/venv"
 

@@ -22,28 +22,23 @@ pub fn decimal_class(py: Python<'_>) -> PyResult<&Bound<'_, PyType>> {
     DECIMAL.import(py, "decimal", "Decimal")
 }
 
-/// Where in the value the walk is, rendered only for an error.
-#[derive(Default)]
-struct Path(Vec<String>);
+/// A fault of the value itself; the walk names its field on the way back out, so that
+/// a value without faults costs no path at all.
+fn fault(problem: Problem) -> Failure {
+    Failure::Input(Error::Input(InputError::new("", problem)))
+}
 
-impl Path {
-    fn error(&self, problem: Problem) -> Error {
-        let mut field = String::new();
-        for p in &self.0 {
-            if p.starts_with('[') || field.is_empty() {
-                field.push_str(p);
-            } else {
-                field.push('.');
-                field.push_str(p);
-            }
-        }
-        Error::Input(InputError::new(field, problem))
+/// Places a fault found below `step` (a key, or an index written `[3]`) under it.
+fn under(step: &str) -> impl FnOnce(Failure) -> Failure + '_ {
+    move |f| match f {
+        Failure::Input(Error::Input(e)) => Failure::Input(Error::Input(e.under(step))),
+        other => other,
     }
 }
 
 /// A Python value as JSON; `Err` carries either a Python exception or a typed error.
 pub fn to_value(obj: &Bound<'_, PyAny>) -> Result<Value, Failure> {
-    walk(obj, &mut Path::default(), false)
+    walk(obj, false)
 }
 
 /// Why a conversion failed: the input, or Python itself.
@@ -60,7 +55,7 @@ impl From<PyErr> for Failure {
     }
 }
 
-fn walk(obj: &Bound<'_, PyAny>, path: &mut Path, in_rows: bool) -> Result<Value, Failure> {
+fn walk(obj: &Bound<'_, PyAny>, in_rows: bool) -> Result<Value, Failure> {
     let py = obj.py();
     if obj.is_none() {
         return Ok(Value::Null);
@@ -79,14 +74,14 @@ fn walk(obj: &Bound<'_, PyAny>, path: &mut Path, in_rows: bool) -> Result<Value,
             return Ok(Value::Number(n.into()));
         }
         let text = obj.str()?.to_cow()?.into_owned();
-        return Err(Failure::Input(path.error(Problem::OutOfRange(format!(
+        return Err(fault(Problem::OutOfRange(format!(
             "{text} does not fit in 64 bits"
-        )))));
+        ))));
     }
     if let Ok(f) = obj.downcast::<PyFloat>() {
         return match Number::from_f64(f.value()) {
             Some(n) => Ok(Value::Number(n)),
-            None => Err(Failure::Input(path.error(Problem::FloatNotAllowed))),
+            None => Err(fault(Problem::FloatNotAllowed)),
         };
     }
     if obj.is_instance(decimal_class(py)?)? {
@@ -101,42 +96,38 @@ fn walk(obj: &Bound<'_, PyAny>, path: &mut Path, in_rows: bool) -> Result<Value,
         let mut map = Map::with_capacity(d.len());
         for (k, v) in d.iter() {
             let Ok(key) = k.downcast::<PyString>() else {
-                return Err(Failure::Input(path.error(Problem::WrongType {
+                return Err(fault(Problem::WrongType {
                     expected: "an object with text keys",
                     found: "a key that is not text",
-                })));
+                }));
             };
             let key = key.to_cow()?.into_owned();
             if in_rows && is_missing(&v)? {
                 continue;
             }
-            path.0.push(key.clone());
-            let value = walk(&v, path, false)?;
-            path.0.pop();
+            let value = walk(&v, false).map_err(under(&key))?;
             map.insert(key, value);
         }
         return Ok(Value::Object(map));
     }
     if obj.is_instance_of::<PyList>() || obj.is_instance_of::<PyTuple>() {
-        return items(obj, path, in_rows);
+        return items(obj, in_rows);
     }
     // A pandas DataFrame: its rows, with missing cells left out.
     if obj.hasattr("to_dict")? && obj.hasattr("columns")? {
         let records = obj.call_method1("to_dict", ("records",))?;
-        return items(&records, path, true);
+        return items(&records, true);
     }
     let name = obj.get_type().name()?.to_cow()?.into_owned();
-    Err(Failure::Input(path.error(Problem::Unsupported(format!(
+    Err(fault(Problem::Unsupported(format!(
         "a value of Python type {name}"
-    )))))
+    ))))
 }
 
-fn items(obj: &Bound<'_, PyAny>, path: &mut Path, rows: bool) -> Result<Value, Failure> {
-    let mut out = Vec::new();
+fn items(obj: &Bound<'_, PyAny>, rows: bool) -> Result<Value, Failure> {
+    let mut out = Vec::with_capacity(obj.len().unwrap_or(0));
     for (i, item) in obj.try_iter()?.enumerate() {
-        path.0.push(format!("[{i}]"));
-        out.push(walk(&item?, path, rows)?);
-        path.0.pop();
+        out.push(walk(&item?, rows).map_err(|f| under(&format!("[{i}]"))(f))?);
     }
     Ok(Value::Array(out))
 }

@@ -14,23 +14,24 @@ const SAFE: f64 = 9_007_199_254_740_991.0;
 
 /// A JavaScript value as JSON, or the typed error naming where it went wrong.
 pub fn to_value(value: &JsValue) -> Result<Value, Error> {
-    walk(value, &mut Vec::new())
+    walk(value)
 }
 
-fn fail(path: &[String], problem: Problem) -> Error {
-    let mut field = String::new();
-    for p in path {
-        if p.starts_with('[') || field.is_empty() {
-            field.push_str(p);
-        } else {
-            field.push('.');
-            field.push_str(p);
-        }
+/// A fault of the value itself; the walk names its field on the way back out, so that
+/// a value without faults costs no path at all.
+fn fail(problem: Problem) -> Error {
+    Error::Input(InputError::new("", problem))
+}
+
+/// Places a fault found below `step` (a key, or an index written `[3]`) under it.
+fn under(step: &str) -> impl FnOnce(Error) -> Error + '_ {
+    move |e| match e {
+        Error::Input(i) => Error::Input(i.under(step)),
+        other => other,
     }
-    Error::Input(InputError::new(field, problem))
 }
 
-fn walk(value: &JsValue, path: &mut Vec<String>) -> Result<Value, Error> {
+fn walk(value: &JsValue) -> Result<Value, Error> {
     if value.is_null() || value.is_undefined() {
         return Ok(Value::Null);
     }
@@ -47,7 +48,7 @@ fn walk(value: &JsValue, path: &mut Vec<String>) -> Result<Value, Error> {
         }
         return Number::from_f64(n)
             .map(Value::Number)
-            .ok_or_else(|| fail(path, Problem::FloatNotAllowed));
+            .ok_or_else(|| fail(Problem::FloatNotAllowed));
     }
     if value.is_bigint() {
         let text: String = BigInt::from(value.clone())
@@ -57,22 +58,18 @@ fn walk(value: &JsValue, path: &mut Vec<String>) -> Result<Value, Error> {
         return match (text.parse::<i64>(), text.parse::<u64>()) {
             (Ok(i), _) => Ok(Value::Number(i.into())),
             (_, Ok(u)) => Ok(Value::Number(u.into())),
-            _ => Err(fail(
-                path,
-                Problem::OutOfRange(format!("{text} does not fit in 64 bits")),
-            )),
+            _ => Err(fail(Problem::OutOfRange(format!(
+                "{text} does not fit in 64 bits"
+            )))),
         };
     }
     if let Some(d) = value.dyn_ref::<Date>() {
         if d.get_time().is_nan() {
-            return Err(fail(
-                path,
-                Problem::BadFormat {
-                    format: "a date-time",
-                    value: "Invalid Date".to_owned(),
-                    why: String::new(),
-                },
-            ));
+            return Err(fail(Problem::BadFormat {
+                format: "a date-time",
+                value: "Invalid Date".to_owned(),
+                why: String::new(),
+            }));
         }
         return Ok(Value::String(String::from(d.to_iso_string())));
     }
@@ -80,9 +77,7 @@ fn walk(value: &JsValue, path: &mut Vec<String>) -> Result<Value, Error> {
         let array = Array::from(value);
         let mut out = Vec::with_capacity(array.length() as usize);
         for (i, item) in array.iter().enumerate() {
-            path.push(format!("[{i}]"));
-            out.push(walk(&item, path)?);
-            path.pop();
+            out.push(walk(&item).map_err(|e| under(&format!("[{i}]"))(e))?);
         }
         return Ok(Value::Array(out));
     }
@@ -97,16 +92,11 @@ fn walk(value: &JsValue, path: &mut Vec<String>) -> Result<Value, Error> {
             if item.is_undefined() {
                 continue;
             }
-            path.push(name.clone());
-            let v = walk(&item, path)?;
-            path.pop();
+            let v = walk(&item).map_err(under(&name))?;
             map.insert(name, v);
         }
         return Ok(Value::Object(map));
     }
     let what = value.js_typeof().as_string().unwrap_or_default();
-    Err(fail(
-        path,
-        Problem::Unsupported(format!("a JavaScript {what}")),
-    ))
+    Err(fail(Problem::Unsupported(format!("a JavaScript {what}"))))
 }

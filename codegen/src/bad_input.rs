@@ -12,6 +12,9 @@ use serde_json::{json, Map, Value};
 
 use crate::naming::{op_name, py_field};
 
+/// The name of a field no command has.
+const UNKNOWN: &str = "no_such_field";
+
 /// The cases, as the fixture's JSON.
 pub fn cases(surface: &Surface, catalog: &Catalog) -> Result<Value, String> {
     let shapes = catalog.shapes();
@@ -38,45 +41,38 @@ pub fn cases(surface: &Surface, catalog: &Catalog) -> Result<Value, String> {
                     )
                 })
                 .collect();
-            // A field the command does not have. In Python the method's signature refuses
-            // it (TypeError); JavaScript passes one object, and the core names the field.
+            let method = op_name(&cap.name, &op.name);
+            let mut case =
+                |args: Map<String, Value>, code: &str, field: &str| -> Result<(), String> {
+                    confirm(catalog, &cap.name, &op.name, &args, code, field)?;
+                    let mut c = json!({
+                        "capability": cap.name,
+                        "command": op.name,
+                        "method": method,
+                        "python_params": params,
+                        "args": args,
+                        "code": code,
+                        "field": field,
+                    });
+                    if field == UNKNOWN {
+                        // In Python the method's signature refuses it (TypeError); JavaScript
+                        // passes one object, and the core names the field.
+                        c["top_level_unknown"] = json!(true);
+                    }
+                    out.push(c);
+                    Ok(())
+                };
+            // A field the command does not have.
             let mut args = valid.clone();
-            args.insert("no_such_field".to_owned(), json!(1));
-            confirm(
-                catalog,
-                &cap.name,
-                &op.name,
-                &args,
-                "unknown_field",
-                "no_such_field",
-            )?;
-            out.push(json!({
-                "capability": cap.name,
-                "command": op.name,
-                "method": op_name(&cap.name, &op.name),
-                "python_params": params,
-                "args": args,
-                "code": "unknown_field",
-                "field": "no_such_field",
-                "top_level_unknown": true,
-            }));
+            args.insert(UNKNOWN.to_owned(), json!(1));
+            case(args, "unknown_field", UNKNOWN)?;
             for field in &obj.fields {
                 let Some((wrong, code, suffix)) = wrong(shapes, &field.shape) else {
                     continue;
                 };
                 let mut args = valid.clone();
                 args.insert(field.name.clone(), wrong);
-                let expect_field = format!("{}{suffix}", field.name);
-                confirm(catalog, &cap.name, &op.name, &args, code, &expect_field)?;
-                out.push(json!({
-                    "capability": cap.name,
-                    "command": op.name,
-                    "method": op_name(&cap.name, &op.name),
-                    "python_params": params,
-                    "args": args,
-                    "code": code,
-                    "field": expect_field,
-                }));
+                case(args, code, &format!("{}{suffix}", field.name))?;
             }
         }
     }

@@ -421,3 +421,13 @@ fn flavoured(decls: &[Decl]) -> BTreeSet<String> {
         }
     }
 }
+
+/// Every error code in the description's order, and every kind once, sorted: both
+/// quoted, for a `Literal` or a union.
+pub fn error_lists(errors: &[gridward::surface::ErrorCode]) -> (Vec<String>, Vec<String>) {
+    let codes = errors.iter().map(|e| format!("\"{}\"", e.code)).collect();
+    let mut kinds: Vec<String> = errors.iter().map(|e| format!("\"{}\"", e.kind)).collect();
+    kinds.sort();
+    kinds.dedup();
+    (codes, kinds)
+}

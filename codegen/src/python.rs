@@ -6,7 +6,7 @@ use std::fmt::Write;
 
 use gridward::surface::{Operation, Surface};
 
-use crate::ir::{arguments, camel, Body, Field, Ty, Types};
+use crate::ir::{arguments, camel, error_lists, Body, Field, Ty, Types};
 use crate::naming::{op_name, py_field, py_identifier, py_param};
 
 /// Which side of a call a type is on.
@@ -85,7 +85,6 @@ pub fn render(surface: &Surface) -> Result<String, String> {
     out.push_str(HEADER);
     out.push_str(&errors(surface));
     out.push_str(&declarations(&types));
-    out.push_str(HELPERS);
     out.push_str(&ops);
     names.extend(["WardCapabilities", "ErrorCode", "ErrorKind", "ERROR_KINDS"].map(str::to_owned));
     for d in &types.decls {
@@ -126,28 +125,9 @@ from ._table import Table
 
 "#;
 
-const HELPERS: &str = r#"
-
-def _put(args: dict[str, Any], name: str, value: Any) -> None:
-    """Adds an optional argument that was given."""
-    if value is not None:
-        args[name] = value
-"#;
-
 fn errors(surface: &Surface) -> String {
     let mut out = String::new();
-    let codes: Vec<String> = surface
-        .errors
-        .iter()
-        .map(|e| format!("\"{}\"", e.code))
-        .collect();
-    let mut kinds: Vec<String> = surface
-        .errors
-        .iter()
-        .map(|e| format!("\"{}\"", e.kind))
-        .collect();
-    kinds.sort();
-    kinds.dedup();
+    let (codes, kinds) = error_lists(&surface.errors);
     writeln!(out, "ErrorCode: TypeAlias = Literal[{}]", codes.join(", ")).ok();
     out.push_str("\"\"\"Every code a ``GridwardError`` can carry.\"\"\"\n\n");
     writeln!(out, "ErrorKind: TypeAlias = Literal[{}]", kinds.join(", ")).ok();
@@ -399,8 +379,10 @@ fn build_args(out: &mut String, fields: &[Field], names: &[String], indent: &str
         required.join(", ")
     )
     .ok();
+    // Optional arguments go in only when given (inline: a call per argument would cost).
     for (f, n) in fields.iter().zip(names).filter(|(f, _)| !f.required) {
-        writeln!(out, "{indent}_put(args, \"{}\", {n})", f.name).ok();
+        writeln!(out, "{indent}if {n} is not None:").ok();
+        writeln!(out, "{indent}    args[\"{}\"] = {n}", f.name).ok();
     }
 }
 

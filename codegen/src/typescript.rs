@@ -7,7 +7,7 @@ use std::fmt::Write;
 
 use gridward::surface::{Operation, Surface};
 
-use crate::ir::{arguments, camel, Body, Field, Ty, Types};
+use crate::ir::{arguments, camel, error_lists, Body, Field, Ty, Types};
 use crate::naming::op_name;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -105,18 +105,7 @@ export declare function is_gridward_error(value: unknown): value is GridwardErro
 
 fn errors(surface: &Surface) -> String {
     let mut out = String::new();
-    let codes: Vec<String> = surface
-        .errors
-        .iter()
-        .map(|e| format!("\"{}\"", e.code))
-        .collect();
-    let mut kinds: Vec<String> = surface
-        .errors
-        .iter()
-        .map(|e| format!("\"{}\"", e.kind))
-        .collect();
-    kinds.sort();
-    kinds.dedup();
+    let (codes, kinds) = error_lists(&surface.errors);
     out.push_str("\n/** Every code a Gridward error can carry. */\n");
     writeln!(
         out,

@@ -7736,12 +7736,6 @@ class ReceiptIn(TypedDict):
     duplicate: bool
 
 
-def _put(args: dict[str, Any], name: str, value: Any) -> None:
-    """Adds an optional argument that was given."""
-    if value is not None:
-        args[name] = value
-
-
 class GridCapability:
     """The grid hierarchy (网格化管理): district → street → community → grid → micro-grid → household, the people and roles on it, departments, paired units and directives."""
 
@@ -7772,7 +7766,8 @@ class GridCapability:
             key: An idempotency key: the same key twice has one effect.
         """
         args: dict[str, Any] = {"code": code, "name": name}
-        _put(args, "domains", domains)
+        if domains is not None:
+            args["domains"] = domains
         answer: Receipt = self._native.execute("grid", "add_unit", args, actor, at, key)
         return answer
 
@@ -7840,7 +7835,8 @@ class GridCapability:
             key: An idempotency key: the same key twice has one effect.
         """
         args: dict[str, Any] = {"code": code}
-        _put(args, "transfer_households_to", transfer_households_to)
+        if transfer_households_to is not None:
+            args["transfer_households_to"] = transfer_households_to
         answer: Receipt = self._native.execute("grid", "retire_unit", args, actor, at, key)
         return answer
 
@@ -7913,8 +7909,10 @@ class GridCapability:
             key: An idempotency key: the same key twice has one effect.
         """
         args: dict[str, Any] = {"id": id, "name": name}
-        _put(args, "party_member", party_member)
-        _put(args, "phone", phone)
+        if party_member is not None:
+            args["party_member"] = party_member
+        if phone is not None:
+            args["phone"] = phone
         answer: Receipt = self._native.execute("grid", "add_person", args, actor, at, key)
         return answer
 
@@ -8081,7 +8079,8 @@ class GridCapability:
             key: An idempotency key: the same key twice has one effect.
         """
         args: dict[str, Any] = {"id": id, "unit": unit, "title": title}
-        _put(args, "due", due)
+        if due is not None:
+            args["due"] = due
         answer: Receipt = self._native.execute("grid", "issue_directive", args, actor, at, key)
         return answer
 
@@ -8218,7 +8217,8 @@ class GridCapability:
             scope: The subtree's root; the whole grid when absent.
         """
         args: dict[str, Any] = {}
-        _put(args, "scope", scope)
+        if scope is not None:
+            args["scope"] = scope
         answer: Counts = self._native.ask("grid", "counts", args)
         return answer
 
@@ -8252,8 +8252,10 @@ class GridCapability:
             rules: The rules; the ward's configured rules when absent.
         """
         args: dict[str, Any] = {}
-        _put(args, "scope", scope)
-        _put(args, "rules", rules)
+        if scope is not None:
+            args["scope"] = scope
+        if rules is not None:
+            args["rules"] = rules
         answer: CoverageView = self._native.ask("grid", "coverage", args)
         return answer
 
@@ -8328,7 +8330,8 @@ class TasksCapability:
             key: An idempotency key: the same key twice has one effect.
         """
         args: dict[str, Any] = {"id": id, "category": category, "location": location, "description": description}
-        _put(args, "photos", photos)
+        if photos is not None:
+            args["photos"] = photos
         answer: Receipt = self._native.execute("tasks", "file", args, actor, at, key)
         return answer
 
@@ -8352,7 +8355,8 @@ class TasksCapability:
             key: An idempotency key: the same key twice has one effect.
         """
         args: dict[str, Any] = {"request": request}
-        _put(args, "to", to)
+        if to is not None:
+            args["to"] = to
         answer: Receipt = self._native.execute("tasks", "dispatch", args, actor, at, key)
         return answer
 
@@ -8375,7 +8379,8 @@ class TasksCapability:
             key: An idempotency key: the same key twice has one effect.
         """
         args: dict[str, Any] = {"request": request}
-        _put(args, "donor", donor)
+        if donor is not None:
+            args["donor"] = donor
         answer: Receipt = self._native.execute("tasks", "claim", args, actor, at, key)
         return answer
 
@@ -8482,7 +8487,8 @@ class TasksCapability:
             key: An idempotency key: the same key twice has one effect.
         """
         args: dict[str, Any] = {"request": request, "report": report}
-        _put(args, "photos", photos)
+        if photos is not None:
+            args["photos"] = photos
         answer: Receipt = self._native.execute("tasks", "handle", args, actor, at, key)
         return answer
 
@@ -8507,7 +8513,8 @@ class TasksCapability:
             key: An idempotency key: the same key twice has one effect.
         """
         args: dict[str, Any] = {"request": request, "passed": passed}
-        _put(args, "note", note)
+        if note is not None:
+            args["note"] = note
         answer: Receipt = self._native.execute("tasks", "verify", args, actor, at, key)
         return answer
 
@@ -8620,7 +8627,8 @@ class TasksCapability:
             key: An idempotency key: the same key twice has one effect.
         """
         args: dict[str, Any] = {"request": request, "level": level}
-        _put(args, "comment", comment)
+        if comment is not None:
+            args["comment"] = comment
         answer: Receipt = self._native.execute("tasks", "rate", args, actor, at, key)
         return answer
 
@@ -8735,7 +8743,8 @@ class TasksCapability:
             key: An idempotency key: the same key twice has one effect.
         """
         args: dict[str, Any] = {}
-        _put(args, "scope", scope)
+        if scope is not None:
+            args["scope"] = scope
         answer: Receipt = self._native.execute("tasks", "sweep", args, actor, at, key)
         return answer
 
@@ -8878,8 +8887,10 @@ class TasksCapability:
             status: The status; any when absent.
         """
         args: dict[str, Any] = {}
-        _put(args, "scope", scope)
-        _put(args, "status", status)
+        if scope is not None:
+            args["scope"] = scope
+        if status is not None:
+            args["status"] = status
         answer: Table[RequestRow] = Table(self._native.ask("tasks", "requests", args), ("id", "category", "status", "filer", "household", "unit", "dispatcher", "responsible", "description", "filed_at", "dispatched_at", "response_due", "resolution_due", "responded_at", "handled_at", "handled_by", "report", "verified_by", "closed_at", "on_time", "updated_at", "claimed_by", "donor", "rating", "correction_due", "reopens", "returns", "extended", "supervised", "parked", "imported", "duplicate_of", "whistles", "note"))
         return answer
 
@@ -8929,7 +8940,8 @@ class TasksCapability:
             scope: The subtree's root; the whole ward when absent.
         """
         args: dict[str, Any] = {"start": start, "end": end}
-        _put(args, "scope", scope)
+        if scope is not None:
+            args["scope"] = scope
         answer: Indicators = self._native.ask("tasks", "indicators", args)
         return answer
 
@@ -8994,8 +9006,10 @@ class TasksCapability:
             status: `open` or `closed`; either when absent.
         """
         args: dict[str, Any] = {}
-        _put(args, "scope", scope)
-        _put(args, "status", status)
+        if scope is not None:
+            args["scope"] = scope
+        if status is not None:
+            args["status"] = status
         answer: Table[Open311Request] = Table(self._native.ask("tasks", "open311_requests", args), ("service_request_id", "status", "status_notes", "service_name", "service_code", "description", "agency_responsible", "service_notice", "requested_datetime", "updated_datetime", "expected_datetime", "address", "address_id", "zipcode", "media_url"))
         return answer
 
@@ -9013,8 +9027,10 @@ class TasksCapability:
             status: `open` or `closed`; either when absent.
         """
         args: dict[str, Any] = {}
-        _put(args, "scope", scope)
-        _put(args, "status", status)
+        if scope is not None:
+            args["scope"] = scope
+        if status is not None:
+            args["status"] = status
         answer: str = self._native.ask("tasks", "open311_requests_json", args)
         return answer
 
@@ -9056,8 +9072,10 @@ class FundCapability:
             key: An idempotency key: the same key twice has one effect.
         """
         args: dict[str, Any] = {"fund": fund, "name": name, "unit": unit, "fee": fee, "basis": basis}
-        _put(args, "rounding", rounding)
-        _put(args, "approval_threshold", approval_threshold)
+        if rounding is not None:
+            args["rounding"] = rounding
+        if approval_threshold is not None:
+            args["approval_threshold"] = approval_threshold
         answer: Receipt = self._native.execute("fund", "open_fund", args, actor, at, key)
         return answer
 
@@ -9205,7 +9223,8 @@ class FundCapability:
             key: An idempotency key: the same key twice has one effect.
         """
         args: dict[str, Any] = {"fund": fund, "id": id, "source": source, "amount": amount}
-        _put(args, "description", description)
+        if description is not None:
+            args["description"] = description
         answer: Receipt = self._native.execute("fund", "record_income", args, actor, at, key)
         return answer
 
@@ -9415,7 +9434,8 @@ class FundCapability:
             key: An idempotency key: the same key twice has one effect.
         """
         args: dict[str, Any] = {"fund": fund, "dividend": dividend, "key": sharing_key}
-        _put(args, "amount", amount)
+        if amount is not None:
+            args["amount"] = amount
         answer: Receipt = self._native.execute("fund", "propose_dividend", args, actor, at, key)
         return answer
 
@@ -9492,7 +9512,8 @@ class FundCapability:
             date: The day, included; everything posted when absent.
         """
         args: dict[str, Any] = {"fund": fund}
-        _put(args, "date", date)
+        if date is not None:
+            args["date"] = date
         answer: Table[BalanceRow] = Table(self._native.ask("fund", "balances", args), ("account", "kind", "balance"))
         return answer
 
@@ -9510,7 +9531,8 @@ class FundCapability:
             date: The day, included; everything posted when absent.
         """
         args: dict[str, Any] = {"fund": fund}
-        _put(args, "date", date)
+        if date is not None:
+            args["date"] = date
         answer: TrialBalance = self._native.ask("fund", "trial_balance", args)
         return answer
 
@@ -9639,7 +9661,8 @@ class AssemblyCapability:
             key: An idempotency key: the same key twice has one effect.
         """
         args: dict[str, Any] = {"household": household}
-        _put(args, "owner", owner)
+        if owner is not None:
+            args["owner"] = owner
         answer: Receipt = self._native.execute("assembly", "set_owner", args, actor, at, key)
         return answer
 
@@ -9693,7 +9716,8 @@ class AssemblyCapability:
             key: An idempotency key: the same key twice has one effect.
         """
         args: dict[str, Any] = {"motion": motion, "choice": choice}
-        _put(args, "owner", owner)
+        if owner is not None:
+            args["owner"] = owner
         answer: Receipt = self._native.execute("assembly", "cast_vote", args, actor, at, key)
         return answer
 
@@ -9810,9 +9834,12 @@ class ScoringCapability:
             key: An idempotency key: the same key twice has one effect.
         """
         args: dict[str, Any] = {"id": id, "person": person, "unit": unit, "activity": activity, "started_at": started_at, "minutes": minutes}
-        _put(args, "note", note)
-        _put(args, "travel_minutes", travel_minutes)
-        _put(args, "request", request)
+        if note is not None:
+            args["note"] = note
+        if travel_minutes is not None:
+            args["travel_minutes"] = travel_minutes
+        if request is not None:
+            args["request"] = request
         answer: Receipt = self._native.execute("scoring", "record_service", args, actor, at, key)
         return answer
 
@@ -9939,7 +9966,8 @@ class ScoringCapability:
             profile: The star profile; the ward's configured one when absent.
         """
         args: dict[str, Any] = {"on": on}
-        _put(args, "profile", profile)
+        if profile is not None:
+            args["profile"] = profile
         answer: Table[StarChange] = Table(self._native.ask("scoring", "grant_preview", args), ("person", "from", "to"))
         return answer
 
@@ -10024,10 +10052,14 @@ class PointsCapability:
             key: An idempotency key: the same key twice has one effect.
         """
         args: dict[str, Any] = {"id": id, "unit": unit, "name": name, "cost": cost, "stock": stock}
-        _put(args, "min_star", min_star)
-        _put(args, "per_person", per_person)
-        _put(args, "valid_from", valid_from)
-        _put(args, "valid_until", valid_until)
+        if min_star is not None:
+            args["min_star"] = min_star
+        if per_person is not None:
+            args["per_person"] = per_person
+        if valid_from is not None:
+            args["valid_from"] = valid_from
+        if valid_until is not None:
+            args["valid_until"] = valid_until
         answer: Receipt = self._native.execute("points", "add_item", args, actor, at, key)
         return answer
 
@@ -10335,7 +10367,8 @@ def verify_journal(
         expected_head: The head published with it.
     """
     args: dict[str, Any] = {"text": text}
-    _put(args, "expected_head", expected_head)
+    if expected_head is not None:
+        args["expected_head"] = expected_head
     answer: JournalCheck = _native.call("verify_journal", args)
     return answer
 
@@ -10358,7 +10391,8 @@ def split(
         method: The method; largest remainder when absent.
     """
     args: dict[str, Any] = {"total": total, "weights": weights}
-    _put(args, "method", method)
+    if method is not None:
+        args["method"] = method
     answer: list[Amount] = _native.call("split", args)
     return answer
 
@@ -10379,7 +10413,8 @@ def apply_rate(
         rounding: The rounding of each part; half away from zero (四舍五入) when absent.
     """
     args: dict[str, Any] = {"rate": rate, "quantities": quantities}
-    _put(args, "rounding", rounding)
+    if rounding is not None:
+        args["rounding"] = rounding
     answer: RateParts = _native.call("apply_rate", args)
     return answer
 
@@ -10421,7 +10456,8 @@ def verify_statement(
         config: The configuration the ward ran under; the default when absent.
     """
     args: dict[str, Any] = {"journal": journal, "statement": statement}
-    _put(args, "config", config)
+    if config is not None:
+        args["config"] = config
     answer: StatementCheck = _native.call("verify_statement", args)
     return answer
 
@@ -10439,7 +10475,8 @@ def star_level(
         thresholds: Hours for levels 1, 2, … (positive, strictly increasing, one to ten of them); the national profile's when absent.
     """
     args: dict[str, Any] = {"hours": hours}
-    _put(args, "thresholds", thresholds)
+    if thresholds is not None:
+        args["thresholds"] = thresholds
     answer: int = _native.call("star_level", args)
     return answer
 

@@ -69,6 +69,19 @@ impl InputError {
         }
     }
 
+    /// An error at the field a walk reached: its steps are keys, or indices written
+    /// `[3]`, and join as `rows[3].area`.
+    pub fn at_path(steps: &[String], problem: Problem) -> InputError {
+        let mut field = String::new();
+        for step in steps {
+            if !step.starts_with('[') && !field.is_empty() {
+                field.push('.');
+            }
+            field.push_str(step);
+        }
+        InputError::new(field, problem)
+    }
+
     /// The same error, its field placed under `parent`.
     pub fn under(mut self, parent: &str) -> InputError {
         self.field = match (parent.is_empty(), self.field.is_empty()) {

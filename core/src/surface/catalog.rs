@@ -33,7 +33,9 @@ enum Kind {
 #[derive(Clone, Debug)]
 pub struct Catalog {
     shapes: Shapes,
-    ops: HashMap<(Kind, String, String), Compiled>,
+    /// Operations by kind and capability (empty for functions), then by name: a few
+    /// groups scanned, then one lookup, without allocating.
+    ops: Vec<(Kind, String, HashMap<String, Compiled>)>,
     config: Shape,
     command: Shape,
     event: Shape,
@@ -44,14 +46,23 @@ impl Catalog {
     /// Compiles a description.
     pub fn new(surface: &Surface) -> Result<Catalog, ShapeError> {
         let shapes = Shapes::compile(&surface.definitions)?;
-        let mut ops = HashMap::new();
+        let mut ops: Vec<(Kind, String, HashMap<String, Compiled>)> = Vec::new();
         let mut add = |kind: Kind, cap: &str, op: &Operation| -> Result<(), ShapeError> {
             let at = format!("{cap}.{}", op.name);
             let compiled = Compiled {
                 args: shapes.shape_of(&op.args, &at)?,
                 answer: shapes.shape_of(&op.answer, &at)?,
             };
-            ops.insert((kind, cap.to_owned(), op.name.clone()), compiled);
+            match ops.iter_mut().find(|(k, c, _)| *k == kind && c == cap) {
+                Some((_, _, group)) => {
+                    group.insert(op.name.clone(), compiled);
+                }
+                None => ops.push((
+                    kind,
+                    cap.to_owned(),
+                    [(op.name.clone(), compiled)].into_iter().collect(),
+                )),
+            }
             Ok(())
         };
         for cap in &surface.capabilities {
@@ -107,16 +118,21 @@ impl Catalog {
         &self.config
     }
 
-    fn op(&self, kind: Kind, cap: &str, name: &str) -> Result<&Compiled, Error> {
-        // A tuple of borrowed strings cannot look up owned keys; names are short.
+    fn group(&self, kind: Kind, cap: &str) -> Option<&HashMap<String, Compiled>> {
         self.ops
-            .get(&(kind, cap.to_owned(), name.to_owned()))
+            .iter()
+            .find(|(k, c, _)| *k == kind && c == cap)
+            .map(|(_, _, group)| group)
+    }
+
+    fn op(&self, kind: Kind, cap: &str, name: &str) -> Result<&Compiled, Error> {
+        self.group(kind, cap)
+            .and_then(|group| group.get(name))
             .ok_or_else(|| {
                 let known = self
-                    .ops
-                    .keys()
-                    .filter(|(k, c, _)| *k == kind && c == cap)
-                    .map(|(_, _, n)| n.clone());
+                    .group(kind, cap)
+                    .into_iter()
+                    .flat_map(|g| g.keys().cloned());
                 let mut allowed: Vec<String> = known.collect();
                 allowed.sort();
                 let what = match kind {
@@ -136,8 +152,8 @@ impl Catalog {
 
     /// The shape of a command's arguments.
     pub fn command_args(&self, capability: &str, name: &str) -> Option<&Shape> {
-        let key = (Kind::Command, capability.to_owned(), name.to_owned());
-        self.ops.get(&key).map(|c| &c.args)
+        let group = self.group(Kind::Command, capability)?;
+        group.get(name).map(|c| &c.args)
     }
 
     /// Checks a value against a shape, naming the field at fault.

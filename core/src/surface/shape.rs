@@ -522,25 +522,30 @@ impl Shapes {
     /// Checks `value` against `shape`, naming the field at fault, and normalises it: a
     /// whole number where a decimal is described becomes its text.
     pub fn check(&self, shape: &Shape, value: &mut Value) -> Result<(), InputError> {
-        let mut path = Vec::new();
-        self.walk(shape, value, &mut path)
+        self.walk(shape, value)
     }
 
-    fn walk(
-        &self,
-        shape: &Shape,
-        value: &mut Value,
-        path: &mut Vec<Step>,
-    ) -> Result<(), InputError> {
-        let err = |path: &[Step], problem: Problem| Err(InputError::new(render(path), problem));
+    /// Checks one value; a fault below it comes back with its field named from here
+    /// down, and each container on the way out puts its own step in front, so that a
+    /// value without faults costs no path at all.
+    fn walk(&self, shape: &Shape, value: &mut Value) -> Result<(), InputError> {
+        let wrong = |expected: &'static str, value: &Value| {
+            Err(InputError::new(
+                "",
+                Problem::WrongType {
+                    expected,
+                    found: kind(value),
+                },
+            ))
+        };
         match shape {
             Shape::Any => Ok(()),
-            Shape::Ref(i) => self.walk(&self.shapes[*i], value, path),
+            Shape::Ref(i) => self.walk(&self.shapes[*i], value),
             Shape::Null if value.is_null() => Ok(()),
             Shape::Bool if value.is_boolean() => Ok(()),
             Shape::Number if value.is_number() => Ok(()),
             Shape::Nullable(_) if value.is_null() => Ok(()),
-            Shape::Nullable(inner) => self.walk(inner, value, path),
+            Shape::Nullable(inner) => self.walk(inner, value),
             Shape::Int { min, max } => match value {
                 Value::Number(n) => {
                     let whole = n
@@ -549,95 +554,43 @@ impl Shapes {
                         .or_else(|| n.as_u64().map(i128::from));
                     match whole {
                         Some(w) if w >= *min && w <= *max => Ok(()),
-                        Some(w) => err(
-                            path,
+                        Some(w) => Err(InputError::new(
+                            "",
                             Problem::OutOfRange(format!("{w} is not in {min}..={max}")),
-                        ),
-                        None => err(
-                            path,
-                            Problem::WrongType {
-                                expected: "a whole number",
-                                found: kind(value),
-                            },
-                        ),
+                        )),
+                        None => wrong("a whole number", value),
                     }
                 }
-                _ => err(
-                    path,
-                    Problem::WrongType {
-                        expected: "a whole number",
-                        found: kind(value),
-                    },
-                ),
+                _ => wrong("a whole number", value),
             },
-            Shape::Str { format, values } => self.string(*format, values.as_deref(), value, path),
+            Shape::Str { format, values } => self.string(*format, values.as_deref(), value),
             Shape::List(item) => match value {
-                Value::Array(items) => {
-                    for (i, v) in items.iter_mut().enumerate() {
-                        path.push(Step::Index(i));
-                        self.walk(item, v, path)?;
-                        path.pop();
-                    }
-                    Ok(())
-                }
-                _ => err(
-                    path,
-                    Problem::WrongType {
-                        expected: "a list",
-                        found: kind(value),
-                    },
-                ),
+                Value::Array(items) => items.iter_mut().enumerate().try_for_each(|(i, v)| {
+                    self.walk(item, v).map_err(|e| e.under(&format!("[{i}]")))
+                }),
+                _ => wrong("a list", value),
             },
             Shape::Tuple(places) => match value {
-                Value::Array(items) if items.len() == places.len() => {
-                    for (i, (v, s)) in items.iter_mut().zip(places).enumerate() {
-                        path.push(Step::Index(i));
-                        self.walk(s, v, path)?;
-                        path.pop();
-                    }
-                    Ok(())
-                }
-                _ => err(
-                    path,
-                    Problem::WrongType {
-                        expected: tuple_name(places.len()),
-                        found: kind(value),
-                    },
-                ),
+                Value::Array(items) if items.len() == places.len() => items
+                    .iter_mut()
+                    .zip(places)
+                    .enumerate()
+                    .try_for_each(|(i, (v, s))| {
+                        self.walk(s, v).map_err(|e| e.under(&format!("[{i}]")))
+                    }),
+                _ => wrong(tuple_name(places.len()), value),
             },
             Shape::Map(inner) => match value {
-                Value::Object(o) => {
-                    for (k, v) in o.iter_mut() {
-                        path.push(Step::Key(k.clone()));
-                        self.walk(inner, v, path)?;
-                        path.pop();
-                    }
-                    Ok(())
-                }
-                _ => err(
-                    path,
-                    Problem::WrongType {
-                        expected: "an object",
-                        found: kind(value),
-                    },
-                ),
+                Value::Object(o) => o
+                    .iter_mut()
+                    .try_for_each(|(k, v)| self.walk(inner, v).map_err(|e| e.under(k))),
+                _ => wrong("an object", value),
             },
-            Shape::Object(o) => self.object_value(o, value, path),
-            Shape::OneOf(choice) => self.one_of(choice, value, path),
-            Shape::Null | Shape::Bool | Shape::Number => {
-                let expected = match shape {
-                    Shape::Null => "null",
-                    Shape::Bool => "true or false",
-                    _ => "a number",
-                };
-                err(
-                    path,
-                    Problem::WrongType {
-                        expected,
-                        found: kind(value),
-                    },
-                )
-            }
+            Shape::Object(o) => self.object_value(o, value),
+            Shape::OneOf(choice) => self.one_of(choice, value),
+            Shape::Null => wrong("null", value),
+            Shape::Bool => wrong("true or false", value),
+            Shape::Number => wrong("a number", value),
         }
     }
 
@@ -646,9 +599,8 @@ impl Shapes {
         format: Option<Format>,
         values: Option<&[String]>,
         value: &mut Value,
-        path: &[Step],
     ) -> Result<(), InputError> {
-        let err = |problem: Problem| Err(InputError::new(render(path), problem));
+        let err = |problem: Problem| Err(InputError::new("", problem));
         if let (Some(f), Value::Number(n)) = (format, &*value) {
             if f.is_decimal() {
                 // Whole numbers are exact; anything else reached JSON as a binary float.
@@ -696,57 +648,56 @@ impl Shapes {
         }
     }
 
-    fn object_value(
-        &self,
-        shape: &ObjectShape,
-        value: &mut Value,
-        path: &mut Vec<Step>,
-    ) -> Result<(), InputError> {
+    fn object_value(&self, shape: &ObjectShape, value: &mut Value) -> Result<(), InputError> {
         let Value::Object(o) = value else {
             return Err(InputError::new(
-                render(path),
+                "",
                 Problem::WrongType {
                     expected: "an object",
                     found: kind(value),
                 },
             ));
         };
-        if shape.closed {
-            if let Some(k) = o.keys().find(|k| shape.field(k).is_none()) {
-                path.push(Step::Key(k.clone()));
-                let allowed = shape.fields.iter().map(|f| f.name.clone()).collect();
-                return Err(InputError::new(
-                    render(path),
-                    Problem::UnknownField { allowed },
-                ));
-            }
-        }
-        for field in &shape.fields {
-            path.push(Step::Key(field.name.clone()));
-            match o.get_mut(&field.name) {
-                Some(v) => self.walk(&field.shape, v, path)?,
-                None if field.required => {
-                    return Err(InputError::new(render(path), Problem::MissingField))
+        // One pass over what was given, finding each field's shape by name; a hash of
+        // every key would cost more than a search among a handful of sorted names.
+        let mut required = 0;
+        for (k, v) in o.iter_mut() {
+            match shape.field(k) {
+                Some(field) => {
+                    required += usize::from(field.required);
+                    self.walk(&field.shape, v).map_err(|e| e.under(k))?;
+                }
+                None if shape.closed => {
+                    let allowed = shape.fields.iter().map(|f| f.name.clone()).collect();
+                    return Err(InputError::new(
+                        k.as_str(),
+                        Problem::UnknownField { allowed },
+                    ));
                 }
                 None => {}
             }
-            path.pop();
+        }
+        if required < shape.fields.iter().filter(|f| f.required).count() {
+            if let Some(missing) = shape
+                .fields
+                .iter()
+                .find(|f| f.required && !o.contains_key(&f.name))
+            {
+                return Err(InputError::new(
+                    missing.name.as_str(),
+                    Problem::MissingField,
+                ));
+            }
         }
         Ok(())
     }
 
-    fn one_of(
-        &self,
-        choice: &Choice,
-        value: &mut Value,
-        path: &mut Vec<Step>,
-    ) -> Result<(), InputError> {
+    fn one_of(&self, choice: &Choice, value: &mut Value) -> Result<(), InputError> {
         if let Some(branch) = self.branch(choice, value) {
-            return self.walk(branch, value, path);
+            return self.walk(branch, value);
         }
         match (&choice.pick, &*value) {
             (Pick::Tag { field, branches }, Value::Object(o)) => {
-                path.push(Step::Key(field.clone()));
                 let problem = match o.get(field) {
                     None => Problem::MissingField,
                     Some(Value::String(s)) => Problem::UnknownValue {
@@ -758,46 +709,24 @@ impl Shapes {
                         found: kind(other),
                     },
                 };
-                Err(InputError::new(render(path), problem))
+                Err(InputError::new(field.as_str(), problem))
             }
             (Pick::Key(keys), _) => Err(InputError::new(
-                render(path),
+                "",
                 Problem::NoneOf(keys.keys().cloned().collect()),
             )),
             _ => {
                 for branch in &choice.branches {
                     let mut attempt = value.clone();
-                    if self.walk(branch, &mut attempt, &mut path.clone()).is_ok() {
+                    if self.walk(branch, &mut attempt).is_ok() {
                         *value = attempt;
                         return Ok(());
                     }
                 }
-                Err(InputError::new(render(path), Problem::NoneOf(Vec::new())))
+                Err(InputError::new("", Problem::NoneOf(Vec::new())))
             }
         }
     }
-}
-
-/// A step of a path into a value.
-#[derive(Clone, Debug)]
-enum Step {
-    Key(String),
-    Index(usize),
-}
-
-fn render(path: &[Step]) -> String {
-    let mut out = String::new();
-    for step in path {
-        match step {
-            Step::Key(k) if out.is_empty() => out.push_str(k),
-            Step::Key(k) => {
-                out.push('.');
-                out.push_str(k);
-            }
-            Step::Index(i) => out.push_str(&format!("[{i}]")),
-        }
-    }
-    out
 }
 
 fn kind(value: &Value) -> &'static str {
