@@ -794,6 +794,11 @@ export function apply_rate(args) {
   return raw.call("apply_rate", args ?? {});
 }
 
+/** The deadline of a time limit from a moment, counted on a calendar (the default one, */
+export function deadline(args) {
+  return raw.call("deadline", args ?? {});
+}
+
 /** Counts a vote under Civil Code Art. 278: valid only if owners holding at least 2/3 of */
 export function tally(args) {
   return raw.call("tally", args ?? {});

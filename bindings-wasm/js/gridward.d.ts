@@ -87,6 +87,8 @@ export type ErrorCode =
   | "no_working_day"
   | "date_out_of_range"
   | "bad_limit"
+  | "unknown_preset"
+  | "uncovered_year"
   | "open311_not_json"
   | "open311_not_array"
   | "open311_not_object"
@@ -898,6 +900,13 @@ export interface RequestRow {
   whistles: Array<WhistleRow>;
   /** The note of its last change. */
   note: string;
+  /**
+   * What the calendar warns of its deadlines: each year from its filing to its latest
+   * deadline (response, resolution, parking, correction window, departments' reports)
+   * that the ward's calendar holds no holidays for, so that they were counted as if
+   * it had none. Empty when every such year is covered.
+   */
+  calendar_warnings?: Array<CalendarWarning>;
 }
 
 /** A request as a flat row. */
@@ -970,6 +979,13 @@ export interface RequestRowIn {
   whistles: Array<WhistleRowIn>;
   /** The note of its last change. */
   note: string;
+  /**
+   * What the calendar warns of its deadlines: each year from its filing to its latest
+   * deadline (response, resolution, parking, correction window, departments' reports)
+   * that the ward's calendar holds no holidays for, so that they were counted as if
+   * it had none. Empty when every such year is covered.
+   */
+  calendar_warnings?: Array<CalendarWarning>;
 }
 
 /** Where a request stands in its life. */
@@ -1027,6 +1043,24 @@ export interface WhistleRowIn {
   /** Whether it was late. */
   late: boolean;
 }
+
+/**
+ * The deadline runs through a year the calendar holds no holidays for (no preset, no
+ * listed date, not declared covered): it was counted as if that year had no public
+ * holidays and no make-up working days, which is not so in mainland China.
+ */
+export interface CalendarWarningUncoveredYear {
+  code: "uncovered_year";
+  /** The year. */
+  year: number;
+}
+
+/**
+ * What a calendar warns of a deadline it counted: a typed note with a stable `code`.
+ *
+ * In JSON: `{"code": "uncovered_year", "year": 2027}`.
+ */
+export type CalendarWarning = CalendarWarningUncoveredYear;
 
 /** To a person of the grid staff. */
 export interface RouteViewPerson {
@@ -3211,6 +3245,95 @@ export interface RatePartsIn {
   residue: Decimal | number;
 }
 
+export interface Limit1 {
+  amount: number;
+  unit: LimitUnit;
+}
+
+/** A time limit: an amount of a unit, or its short text ("5wh", "15wd", "24h", "3d"). */
+export type Limit = (Limit1 | string);
+
+/** The unit of a [`Limit`]. */
+export type LimitUnit = "working_hours" | "working_days" | "hours" | "days";
+
+/**
+ * A working-time calendar (工作日历) in one zone: working weekdays, working periods within
+ * a day, public holidays and make-up working days (调休上班日).
+ *
+ * A date is a working day when its weekday is a working weekday and it is not a holiday,
+ * or when it is a make-up working day (a make-up day wins if a date is in both lists,
+ * though [`validate`](Calendar::validate) refuses such a calendar). The clock of working
+ * time runs only inside the working periods of working days.
+ *
+ * The default is mainland China's: Monday to Friday, 08:30–12:00 and 13:30–18:00 (8
+ * working hours a day), in `+08:00`, with the holidays and make-up working days of every
+ * [preset](presets) the library has (the State Council's tables of 2025 and 2026).
+ *
+ * A calendar *covers* the years of its presets, the years of the holidays and make-up
+ * days listed in it, and the years it declares covered (`covered_years`, for a year
+ * known to have no holidays). A deadline counted through any other year carries a
+ * [`CalendarWarning`] ([`warnings`](Calendar::warnings)); a *strict* calendar refuses
+ * it with [`CalendarError::UncoveredYear`] instead.
+ *
+ * In JSON (config files) a calendar reads and writes as
+ * `{"zone": "+08:00", "weekdays": ["mon","tue","wed","thu","fri"],
+ * "hours": [["08:30","12:00"],["13:30","18:00"]], "presets": ["cn-2025","cn-2026"],
+ * "holidays": ["2027-01-01"], "make_up_days": [], "covered_years": [], "strict": false}`;
+ * every field is optional and defaults as above, unknown fields are refused, and reading
+ * runs [`validate`](Calendar::validate), so a bad calendar (overlapping hours, `"25:00"`,
+ * a date in both lists, an unknown preset) fails to load with a clear message.
+ */
+export interface Calendar {
+  /** The UTC offset, `"+08:00"`. */
+  zone?: string;
+  /** Working weekdays: `"mon"` … `"sun"` (full English names are accepted too). */
+  weekdays?: Array<string>;
+  /** Working periods as `["HH:MM", "HH:MM"]`; an end may be `"24:00"`. */
+  hours?: Array<Array<string>>;
+  /**
+   * The State Council's holiday tables to include, by name (`"cn-2025"`, `"cn-2026"`);
+   * all of them by default, none with `[]`. Merged with `holidays` and `make_up_days`.
+   */
+  presets?: Array<"cn-2025" | "cn-2026">;
+  /** Public holidays beyond the presets', `"YYYY-MM-DD"`. */
+  holidays?: Array<string>;
+  /** Make-up working days (调休上班日) beyond the presets', `"YYYY-MM-DD"`. */
+  make_up_days?: Array<string>;
+  /**
+   * Years to count as covered although no holiday of theirs is listed (a year known to
+   * have none). A year is covered when a preset is of that year, a holiday or make-up
+   * day of that year is listed, or it is named here.
+   */
+  covered_years?: Array<number>;
+  /**
+   * Refuse a deadline through a year that is not covered (error `uncovered_year`)
+   * instead of counting it without holidays and warning of it.
+   */
+  strict?: boolean;
+}
+
+/** A deadline and what the calendar warns of it. */
+export interface CountedDeadline {
+  /** The moment the limit runs out, in the calendar's zone. */
+  due: DateTimeString;
+  /**
+   * The years the count ran through without a holiday table (working time only);
+   * empty when every year was covered. A strict calendar refuses instead.
+   */
+  warnings: Array<CalendarWarning>;
+}
+
+/** A deadline and what the calendar warns of it. */
+export interface CountedDeadlineIn {
+  /** The moment the limit runs out, in the calendar's zone. */
+  due: DateTimeString | Date;
+  /**
+   * The years the count ran through without a holiday table (working time only);
+   * empty when every year was covered. A strict calendar refuses instead.
+   */
+  warnings: Array<CalendarWarning>;
+}
+
 /** Configuration of a ward, one section per capability. */
 export interface WardConfig {
   /** The grid capability. */
@@ -3265,38 +3388,6 @@ export interface TasksConfig {
   dispatch_on_filing?: boolean;
 }
 
-/**
- * A working-time calendar (工作日历) in one zone: working weekdays, working periods within
- * a day, public holidays and make-up working days (调休上班日).
- *
- * A date is a working day when its weekday is a working weekday and it is not a holiday,
- * or when it is a make-up working day (a make-up day wins if a date is in both lists,
- * though [`validate`](Calendar::validate) refuses such a calendar). The clock of working
- * time runs only inside the working periods of working days.
- *
- * The default is Monday to Friday, 08:30–12:00 and 13:30–18:00 (8 working hours a day),
- * in `+08:00`, with no holidays.
- *
- * In JSON (config files) a calendar reads and writes as
- * `{"zone": "+08:00", "weekdays": ["mon","tue","wed","thu","fri"],
- * "hours": [["08:30","12:00"],["13:30","18:00"]], "holidays": ["2025-01-01"],
- * "make_up_days": ["2025-01-26"]}`; every field is optional and defaults as above, unknown
- * fields are refused, and reading runs [`validate`](Calendar::validate), so a bad calendar
- * (overlapping hours, `"25:00"`, a date in both lists) fails to load with a clear message.
- */
-export interface Calendar {
-  /** The UTC offset, `"+08:00"`. */
-  zone?: string;
-  /** Working weekdays: `"mon"` … `"sun"` (full English names are accepted too). */
-  weekdays?: Array<string>;
-  /** Working periods as `["HH:MM", "HH:MM"]`; an end may be `"24:00"`. */
-  hours?: Array<Array<string>>;
-  /** Public holidays, `"YYYY-MM-DD"`. */
-  holidays?: Array<string>;
-  /** Make-up working days (调休上班日), `"YYYY-MM-DD"`. */
-  make_up_days?: Array<string>;
-}
-
 /** A category of request (a service, in Open311's words). */
 export interface Category {
   /** Its code (Open311's `service_code`). */
@@ -3325,17 +3416,6 @@ export interface Category {
    */
   micro_wish?: boolean;
 }
-
-export interface Limit1 {
-  amount: number;
-  unit: LimitUnit;
-}
-
-/** A time limit: an amount of a unit, or its short text ("5wh", "15wd", "24h", "3d"). */
-export type Limit = (Limit1 | string);
-
-/** The unit of a [`Limit`]. */
-export type LimitUnit = "working_hours" | "working_days" | "hours" | "days";
 
 /** Defaults for new funds. */
 export interface FundConfig {
@@ -7511,6 +7591,15 @@ export interface ApplyRateArgs {
   rounding?: Rounding | null;
 }
 
+export interface DeadlineArgs {
+  /** The moment the limit runs from. */
+  start: DateTimeString | Date;
+  /** The limit: working hours or days, or natural hours or days. */
+  limit: Limit;
+  /** The calendar; the default one when absent. */
+  calendar?: Calendar | null;
+}
+
 export interface TallyArgs {
   /** The kind of motion: `ordinary` or `special`. */
   kind: MotionKind;
@@ -8317,6 +8406,14 @@ export declare function split(args: SplitArgs): Array<Amount>;
  * figures rather than hidden in a part. 72 m² at 4 yuan/m² gives 288.00.
  */
 export declare function apply_rate(args: ApplyRateArgs): RateParts;
+
+/**
+ * The deadline of a time limit from a moment, counted on a calendar (the default one,
+ * with the State Council's holidays of every year the library has, when none is given):
+ * one working day from Friday 3 April 2026, 09:00, is Tuesday 7 April, 09:00, because
+ * Qingming keeps the Monday off.
+ */
+export declare function deadline(args: DeadlineArgs): CountedDeadline;
 
 /**
  * Counts a vote under Civil Code Art. 278: valid only if owners holding at least 2/3 of

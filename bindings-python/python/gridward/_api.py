@@ -18,7 +18,7 @@ from typing import Any, Literal, NotRequired, Sequence, TypeAlias, TypedDict
 from . import _gridward as _native
 from ._table import Table
 
-ErrorCode: TypeAlias = Literal["invalid_code", "unknown_unit", "unit_exists", "parent_missing", "parent_mismatch", "unit_not_empty", "wrong_level", "bad_move", "bad_text", "unknown_household", "household_exists", "bad_area", "unknown_person", "person_exists", "already_resident", "role_level", "role_held", "role_not_held", "unknown_department", "department_exists", "paired_unit_exists", "unknown_directive", "directive_exists", "no_households", "not_a_target", "already_acknowledged", "due_before_issue", "unknown_request", "request_exists", "unknown_category", "key_required", "wrong_status", "not_responsible", "verifier_is_handler", "person_required", "not_filer", "already_rated", "already_extended", "not_eligible", "claim_limit", "no_open_call", "foreign_department", "bad_location", "bad_duplicate", "no_handover", "bad_zone", "bad_weekday", "bad_time", "bad_period", "overlapping_periods", "bad_date", "holiday_and_make_up_day", "no_working_time", "no_working_day", "date_out_of_range", "bad_limit", "open311_not_json", "open311_not_array", "open311_not_object", "open311_missing_field", "open311_empty_field", "open311_wrong_type", "open311_bad_status", "open311_bad_datetime", "open311_unknown_address", "bad_account_name", "account_exists", "unknown_account", "too_few_postings", "zero_posting", "unbalanced", "backdated", "transaction_id_reused", "unknown_transaction", "already_reversed", "not_a_reversal", "negative_balance", "bad_amount", "amount_overflow", "unknown_fund", "fund_exists", "bad_figure", "not_in_compound", "billed_already", "unknown_budget", "exists", "not_found", "wrong_state", "unknown_line", "over_budget", "outside_period", "spending_outside_budget", "not_available", "fixed_fee_basis", "unknown_motion", "motion_exists", "motion_closed", "voting_ended", "voting_open", "bad_closing", "not_an_owner", "voted_already", "subject_pending", "unknown_service_record", "service_record_exists", "bad_minutes", "future_service", "service_not_pending", "own_service", "request_mismatch", "request_recorded", "bad_star_profile", "grant_backdated", "bad_months", "stale_level", "unknown_item", "item_exists", "unknown_redemption", "redemption_exists", "earning_exists", "bad_number", "bad_window", "insufficient_points", "out_of_stock", "limit_reached", "not_on_offer", "stars_needed", "not_earnable", "cap_reached", "bad_lot", "tree_json", "duplicate_id", "bad_weight", "weights_too_large", "empty_group", "bad_target", "tree_too_deep", "bad_band", "duplicate_community", "unknown_indicator", "unknown_veto", "repeated_veto", "missing_value", "negative_value", "not_a_flag", "value_out_of_range", "bad_export_account_name", "bad_export_currency", "journal_broken", "journal_head_mismatch", "journal_encode", "permission_denied", "unknown_actor", "idempotency_conflict", "journal_malformed", "journal_replay", "wrong_type", "unknown_field", "missing_field", "unknown_value", "float_not_allowed", "naive_datetime", "bad_format", "out_of_range", "invalid_value"]
+ErrorCode: TypeAlias = Literal["invalid_code", "unknown_unit", "unit_exists", "parent_missing", "parent_mismatch", "unit_not_empty", "wrong_level", "bad_move", "bad_text", "unknown_household", "household_exists", "bad_area", "unknown_person", "person_exists", "already_resident", "role_level", "role_held", "role_not_held", "unknown_department", "department_exists", "paired_unit_exists", "unknown_directive", "directive_exists", "no_households", "not_a_target", "already_acknowledged", "due_before_issue", "unknown_request", "request_exists", "unknown_category", "key_required", "wrong_status", "not_responsible", "verifier_is_handler", "person_required", "not_filer", "already_rated", "already_extended", "not_eligible", "claim_limit", "no_open_call", "foreign_department", "bad_location", "bad_duplicate", "no_handover", "bad_zone", "bad_weekday", "bad_time", "bad_period", "overlapping_periods", "bad_date", "holiday_and_make_up_day", "no_working_time", "no_working_day", "date_out_of_range", "bad_limit", "unknown_preset", "uncovered_year", "open311_not_json", "open311_not_array", "open311_not_object", "open311_missing_field", "open311_empty_field", "open311_wrong_type", "open311_bad_status", "open311_bad_datetime", "open311_unknown_address", "bad_account_name", "account_exists", "unknown_account", "too_few_postings", "zero_posting", "unbalanced", "backdated", "transaction_id_reused", "unknown_transaction", "already_reversed", "not_a_reversal", "negative_balance", "bad_amount", "amount_overflow", "unknown_fund", "fund_exists", "bad_figure", "not_in_compound", "billed_already", "unknown_budget", "exists", "not_found", "wrong_state", "unknown_line", "over_budget", "outside_period", "spending_outside_budget", "not_available", "fixed_fee_basis", "unknown_motion", "motion_exists", "motion_closed", "voting_ended", "voting_open", "bad_closing", "not_an_owner", "voted_already", "subject_pending", "unknown_service_record", "service_record_exists", "bad_minutes", "future_service", "service_not_pending", "own_service", "request_mismatch", "request_recorded", "bad_star_profile", "grant_backdated", "bad_months", "stale_level", "unknown_item", "item_exists", "unknown_redemption", "redemption_exists", "earning_exists", "bad_number", "bad_window", "insufficient_points", "out_of_stock", "limit_reached", "not_on_offer", "stars_needed", "not_earnable", "cap_reached", "bad_lot", "tree_json", "duplicate_id", "bad_weight", "weights_too_large", "empty_group", "bad_target", "tree_too_deep", "bad_band", "duplicate_community", "unknown_indicator", "unknown_veto", "repeated_veto", "missing_value", "negative_value", "not_a_flag", "value_out_of_range", "bad_export_account_name", "bad_export_currency", "journal_broken", "journal_head_mismatch", "journal_encode", "permission_denied", "unknown_actor", "idempotency_conflict", "journal_malformed", "journal_replay", "wrong_type", "unknown_field", "missing_field", "unknown_value", "float_not_allowed", "naive_datetime", "bad_format", "out_of_range", "invalid_value"]
 """Every code a ``GridwardError`` can carry."""
 
 ErrorKind: TypeAlias = Literal["conflict", "invalid", "journal", "not_found", "permission_denied"]
@@ -81,6 +81,8 @@ ERROR_KINDS: dict[str, str] = {
     "no_working_day": "invalid",
     "date_out_of_range": "invalid",
     "bad_limit": "invalid",
+    "unknown_preset": "invalid",
+    "uncovered_year": "invalid",
     "open311_not_json": "invalid",
     "open311_not_array": "invalid",
     "open311_not_object": "invalid",
@@ -964,6 +966,7 @@ class RequestRow(TypedDict):
         duplicate_of: The request it duplicates.
         whistles: Departments called in.
         note: The note of its last change.
+        calendar_warnings: What the calendar warns of its deadlines: each year from its filing to its latest deadline (response, resolution, parking, correction window, departments' reports) that the ward's calendar holds no holidays for, so that they were counted as if it had none. Empty when every such year is covered.
     """
     id: str
     category: str
@@ -999,6 +1002,7 @@ class RequestRow(TypedDict):
     duplicate_of: str | None
     whistles: list[WhistleRow]
     note: str
+    calendar_warnings: NotRequired[list[CalendarWarning]]
 
 
 class RequestRowIn(TypedDict):
@@ -1039,6 +1043,7 @@ class RequestRowIn(TypedDict):
         duplicate_of: The request it duplicates.
         whistles: Departments called in.
         note: The note of its last change.
+        calendar_warnings: What the calendar warns of its deadlines: each year from its filing to its latest deadline (response, resolution, parking, correction window, departments' reports) that the ward's calendar holds no holidays for, so that they were counted as if it had none. Empty when every such year is covered.
     """
     id: str
     category: str
@@ -1074,6 +1079,7 @@ class RequestRowIn(TypedDict):
     duplicate_of: NotRequired[str | None]
     whistles: list[WhistleRowIn]
     note: str
+    calendar_warnings: NotRequired[list[CalendarWarning]]
 
 
 Status: TypeAlias = "Literal['filed', 'pooled', 'assigned', 'claimed', 'in_progress', 'handled', 'closed', 'cancelled', 'duplicate']"
@@ -1137,6 +1143,25 @@ class WhistleRowIn(TypedDict):
     reported_at: NotRequired[_dt.datetime | str | None]
     report: NotRequired[str | None]
     late: bool
+
+
+class CalendarWarningUncoveredYear(TypedDict):
+    """The deadline runs through a year the calendar holds no holidays for (no preset, no
+    listed date, not declared covered): it was counted as if that year had no public
+    holidays and no make-up working days, which is not so in mainland China.
+
+    Attributes:
+        year: The year.
+    """
+    code: Literal['uncovered_year']
+    year: int
+
+
+CalendarWarning: TypeAlias = "CalendarWarningUncoveredYear"
+"""What a calendar warns of a deadline it counted: a typed note with a stable `code`.
+
+In JSON: `{"code": "uncovered_year", "year": 2027}`.
+"""
 
 
 class RouteViewPerson(TypedDict):
@@ -3633,6 +3658,88 @@ class RatePartsIn(TypedDict):
     residue: Decimal | int | str
 
 
+class Limit1(TypedDict):
+    amount: int
+    unit: LimitUnit
+
+
+Limit: TypeAlias = "Limit1 | str"
+"""A time limit: an amount of a unit, or its short text ("5wh", "15wd", "24h", "3d")."""
+
+
+LimitUnit: TypeAlias = "Literal['working_hours', 'working_days', 'hours', 'days']"
+"""The unit of a [`Limit`]."""
+
+
+class Calendar(TypedDict):
+    """A working-time calendar (工作日历) in one zone: working weekdays, working periods within
+    a day, public holidays and make-up working days (调休上班日).
+
+    A date is a working day when its weekday is a working weekday and it is not a holiday,
+    or when it is a make-up working day (a make-up day wins if a date is in both lists,
+    though [`validate`](Calendar::validate) refuses such a calendar). The clock of working
+    time runs only inside the working periods of working days.
+
+    The default is mainland China's: Monday to Friday, 08:30–12:00 and 13:30–18:00 (8
+    working hours a day), in `+08:00`, with the holidays and make-up working days of every
+    [preset](presets) the library has (the State Council's tables of 2025 and 2026).
+
+    A calendar *covers* the years of its presets, the years of the holidays and make-up
+    days listed in it, and the years it declares covered (`covered_years`, for a year
+    known to have no holidays). A deadline counted through any other year carries a
+    [`CalendarWarning`] ([`warnings`](Calendar::warnings)); a *strict* calendar refuses
+    it with [`CalendarError::UncoveredYear`] instead.
+
+    In JSON (config files) a calendar reads and writes as
+    `{"zone": "+08:00", "weekdays": ["mon","tue","wed","thu","fri"],
+    "hours": [["08:30","12:00"],["13:30","18:00"]], "presets": ["cn-2025","cn-2026"],
+    "holidays": ["2027-01-01"], "make_up_days": [], "covered_years": [], "strict": false}`;
+    every field is optional and defaults as above, unknown fields are refused, and reading
+    runs [`validate`](Calendar::validate), so a bad calendar (overlapping hours, `"25:00"`,
+    a date in both lists, an unknown preset) fails to load with a clear message.
+
+    Attributes:
+        zone: The UTC offset, `"+08:00"`.
+        weekdays: Working weekdays: `"mon"` … `"sun"` (full English names are accepted too).
+        hours: Working periods as `["HH:MM", "HH:MM"]`; an end may be `"24:00"`.
+        presets: The State Council's holiday tables to include, by name (`"cn-2025"`, `"cn-2026"`); all of them by default, none with `[]`. Merged with `holidays` and `make_up_days`.
+        holidays: Public holidays beyond the presets', `"YYYY-MM-DD"`.
+        make_up_days: Make-up working days (调休上班日) beyond the presets', `"YYYY-MM-DD"`.
+        covered_years: Years to count as covered although no holiday of theirs is listed (a year known to have none). A year is covered when a preset is of that year, a holiday or make-up day of that year is listed, or it is named here.
+        strict: Refuse a deadline through a year that is not covered (error `uncovered_year`) instead of counting it without holidays and warning of it.
+    """
+    zone: NotRequired[str]
+    weekdays: NotRequired[list[str]]
+    hours: NotRequired[list[list[str]]]
+    presets: NotRequired[list[Literal['cn-2025', 'cn-2026']]]
+    holidays: NotRequired[list[str]]
+    make_up_days: NotRequired[list[str]]
+    covered_years: NotRequired[list[int]]
+    strict: NotRequired[bool]
+
+
+class CountedDeadline(TypedDict):
+    """A deadline and what the calendar warns of it.
+
+    Attributes:
+        due: The moment the limit runs out, in the calendar's zone.
+        warnings: The years the count ran through without a holiday table (working time only); empty when every year was covered. A strict calendar refuses instead.
+    """
+    due: _dt.datetime
+    warnings: list[CalendarWarning]
+
+
+class CountedDeadlineIn(TypedDict):
+    """A deadline and what the calendar warns of it.
+
+    Attributes:
+        due: The moment the limit runs out, in the calendar's zone.
+        warnings: The years the count ran through without a holiday table (working time only); empty when every year was covered. A strict calendar refuses instead.
+    """
+    due: _dt.datetime | str
+    warnings: list[CalendarWarning]
+
+
 class WardConfig(TypedDict):
     """Configuration of a ward, one section per capability.
 
@@ -3699,39 +3806,6 @@ class TasksConfig(TypedDict):
     dispatch_on_filing: NotRequired[bool]
 
 
-class Calendar(TypedDict):
-    """A working-time calendar (工作日历) in one zone: working weekdays, working periods within
-    a day, public holidays and make-up working days (调休上班日).
-
-    A date is a working day when its weekday is a working weekday and it is not a holiday,
-    or when it is a make-up working day (a make-up day wins if a date is in both lists,
-    though [`validate`](Calendar::validate) refuses such a calendar). The clock of working
-    time runs only inside the working periods of working days.
-
-    The default is Monday to Friday, 08:30–12:00 and 13:30–18:00 (8 working hours a day),
-    in `+08:00`, with no holidays.
-
-    In JSON (config files) a calendar reads and writes as
-    `{"zone": "+08:00", "weekdays": ["mon","tue","wed","thu","fri"],
-    "hours": [["08:30","12:00"],["13:30","18:00"]], "holidays": ["2025-01-01"],
-    "make_up_days": ["2025-01-26"]}`; every field is optional and defaults as above, unknown
-    fields are refused, and reading runs [`validate`](Calendar::validate), so a bad calendar
-    (overlapping hours, `"25:00"`, a date in both lists) fails to load with a clear message.
-
-    Attributes:
-        zone: The UTC offset, `"+08:00"`.
-        weekdays: Working weekdays: `"mon"` … `"sun"` (full English names are accepted too).
-        hours: Working periods as `["HH:MM", "HH:MM"]`; an end may be `"24:00"`.
-        holidays: Public holidays, `"YYYY-MM-DD"`.
-        make_up_days: Make-up working days (调休上班日), `"YYYY-MM-DD"`.
-    """
-    zone: NotRequired[str]
-    weekdays: NotRequired[list[str]]
-    hours: NotRequired[list[list[str]]]
-    holidays: NotRequired[list[str]]
-    make_up_days: NotRequired[list[str]]
-
-
 class Category(TypedDict):
     """A category of request (a service, in Open311's words).
 
@@ -3759,19 +3833,6 @@ class Category(TypedDict):
     extension: Limit
     skills: NotRequired[list[str]]
     micro_wish: NotRequired[bool]
-
-
-class Limit1(TypedDict):
-    amount: int
-    unit: LimitUnit
-
-
-Limit: TypeAlias = "Limit1 | str"
-"""A time limit: an amount of a unit, or its short text ("5wh", "15wd", "24h", "3d")."""
-
-
-LimitUnit: TypeAlias = "Literal['working_hours', 'working_days', 'hours', 'days']"
-"""The unit of a [`Limit`]."""
 
 
 class FundConfig(TypedDict):
@@ -8891,7 +8952,7 @@ class TasksCapability:
             args["scope"] = scope
         if status is not None:
             args["status"] = status
-        answer: Table[RequestRow] = Table(self._native.ask("tasks", "requests", args), ("id", "category", "status", "filer", "household", "unit", "dispatcher", "responsible", "description", "filed_at", "dispatched_at", "response_due", "resolution_due", "responded_at", "handled_at", "handled_by", "report", "verified_by", "closed_at", "on_time", "updated_at", "claimed_by", "donor", "rating", "correction_due", "reopens", "returns", "extended", "supervised", "parked", "imported", "duplicate_of", "whistles", "note"))
+        answer: Table[RequestRow] = Table(self._native.ask("tasks", "requests", args), ("id", "category", "status", "filer", "household", "unit", "dispatcher", "responsible", "description", "filed_at", "dispatched_at", "response_due", "resolution_due", "responded_at", "handled_at", "handled_by", "report", "verified_by", "closed_at", "on_time", "updated_at", "claimed_by", "donor", "rating", "correction_due", "reopens", "returns", "extended", "supervised", "parked", "imported", "duplicate_of", "whistles", "note", "calendar_warnings"))
         return answer
 
     def route(
@@ -8919,7 +8980,7 @@ class TasksCapability:
             person: The person's id.
         """
         args: dict[str, Any] = {"person": person}
-        answer: Table[RequestRow] = Table(self._native.ask("tasks", "claimable_by", args), ("id", "category", "status", "filer", "household", "unit", "dispatcher", "responsible", "description", "filed_at", "dispatched_at", "response_due", "resolution_due", "responded_at", "handled_at", "handled_by", "report", "verified_by", "closed_at", "on_time", "updated_at", "claimed_by", "donor", "rating", "correction_due", "reopens", "returns", "extended", "supervised", "parked", "imported", "duplicate_of", "whistles", "note"))
+        answer: Table[RequestRow] = Table(self._native.ask("tasks", "claimable_by", args), ("id", "category", "status", "filer", "household", "unit", "dispatcher", "responsible", "description", "filed_at", "dispatched_at", "response_due", "resolution_due", "responded_at", "handled_at", "handled_by", "report", "verified_by", "closed_at", "on_time", "updated_at", "claimed_by", "donor", "rating", "correction_due", "reopens", "returns", "extended", "supervised", "parked", "imported", "duplicate_of", "whistles", "note", "calendar_warnings"))
         return answer
 
     def indicators(
@@ -10419,6 +10480,29 @@ def apply_rate(
     return answer
 
 
+def deadline(
+    start: _dt.datetime | str,
+    limit: Limit,
+    *,
+    calendar: Calendar | None = None,
+) -> CountedDeadline:
+    """The deadline of a time limit from a moment, counted on a calendar (the default one,
+    with the State Council's holidays of every year the library has, when none is given):
+    one working day from Friday 3 April 2026, 09:00, is Tuesday 7 April, 09:00, because
+    Qingming keeps the Monday off.
+
+    Args:
+        start: The moment the limit runs from.
+        limit: The limit: working hours or days, or natural hours or days.
+        calendar: The calendar; the default one when absent.
+    """
+    args: dict[str, Any] = {"start": start, "limit": limit}
+    if calendar is not None:
+        args["calendar"] = calendar
+    answer: CountedDeadline = _native.call("deadline", args)
+    return answer
+
+
 def tally(
     kind: MotionKind,
     electorate: Sequence[tuple[str, Decimal | int | str]],
@@ -10616,6 +10700,8 @@ __all__ = [
     "Budget",
     "BudgetIn",
     "Calendar",
+    "CalendarWarning",
+    "CalendarWarningUncoveredYear",
     "Call",
     "CallIn",
     "Cap",
@@ -10641,6 +10727,8 @@ __all__ = [
     "CommandTasksIn",
     "CommunityData",
     "CommunityDataIn",
+    "CountedDeadline",
+    "CountedDeadlineIn",
     "Counts",
     "CoverageRules",
     "CoverageView",
@@ -11110,6 +11198,7 @@ __all__ = [
     "WhistleRowIn",
     "apply_rate",
     "check_rating_tree",
+    "deadline",
     "evaluate_communities",
     "rating_items",
     "rating_losses",

@@ -4,6 +4,8 @@ use chrono::{FixedOffset, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 
 use super::clock::{format_clock, parse_clock};
+#[cfg(feature = "schema")]
+use super::PRESETS;
 use super::{Calendar, CalendarError, WorkingPeriod};
 
 /// A calendar as written in JSON, before it is checked: every field is text, and every
@@ -21,10 +23,31 @@ pub struct CalendarConfig {
     pub weekdays: Vec<String>,
     /// Working periods as `["HH:MM", "HH:MM"]`; an end may be `"24:00"`.
     pub hours: Vec<[String; 2]>,
-    /// Public holidays, `"YYYY-MM-DD"`.
+    /// The State Council's holiday tables to include, by name (`"cn-2025"`, `"cn-2026"`);
+    /// all of them by default, none with `[]`. Merged with `holidays` and `make_up_days`.
+    #[cfg_attr(feature = "schema", schemars(schema_with = "preset_names"))]
+    pub presets: Vec<String>,
+    /// Public holidays beyond the presets', `"YYYY-MM-DD"`.
     pub holidays: Vec<String>,
-    /// Make-up working days (调休上班日), `"YYYY-MM-DD"`.
+    /// Make-up working days (调休上班日) beyond the presets', `"YYYY-MM-DD"`.
     pub make_up_days: Vec<String>,
+    /// Years to count as covered although no holiday of theirs is listed (a year known to
+    /// have none). A year is covered when a preset is of that year, a holiday or make-up
+    /// day of that year is listed, or it is named here.
+    pub covered_years: Vec<i32>,
+    /// Refuse a deadline through a year that is not covered (error `uncovered_year`)
+    /// instead of counting it without holidays and warning of it.
+    pub strict: bool,
+}
+
+/// The presets' names, as the faces read them.
+#[cfg(feature = "schema")]
+fn preset_names(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    let names: Vec<&str> = PRESETS.iter().map(|p| p.name).collect();
+    schemars::json_schema!({
+        "type": "array",
+        "items": {"type": "string", "enum": names},
+    })
 }
 
 impl Default for CalendarConfig {
@@ -52,9 +75,34 @@ impl From<Calendar> for CalendarConfig {
                 .iter()
                 .map(|p| [format_clock(p.start, false), format_clock(p.end, true)])
                 .collect(),
-            holidays: dates(&calendar.holidays),
-            make_up_days: dates(&calendar.make_up_days),
+            presets: calendar.presets.iter().map(|p| p.name.to_owned()).collect(),
+            holidays: dates(&listed(&calendar.holidays, calendar.preset_holidays())),
+            make_up_days: dates(&listed(
+                &calendar.make_up_days,
+                calendar.preset_make_up_days(),
+            )),
+            covered_years: calendar.declared_years,
+            strict: calendar.strict,
         }
+    }
+}
+
+/// The dates of a list that no preset gave.
+fn listed(all: &[NaiveDate], mut from_presets: Vec<NaiveDate>) -> Vec<NaiveDate> {
+    from_presets.sort_unstable();
+    all.iter()
+        .filter(|d| from_presets.binary_search(d).is_err())
+        .copied()
+        .collect()
+}
+
+impl Calendar {
+    fn preset_holidays(&self) -> Vec<NaiveDate> {
+        self.presets.iter().flat_map(|p| p.holidays()).collect()
+    }
+
+    fn preset_make_up_days(&self) -> Vec<NaiveDate> {
+        self.presets.iter().flat_map(|p| p.make_up_days()).collect()
     }
 }
 
@@ -84,10 +132,12 @@ impl TryFrom<CalendarConfig> for Calendar {
             zone,
             weekdays,
             hours,
-            holidays: Vec::new(),
-            make_up_days: Vec::new(),
+            ..Calendar::without_holidays()
         }
-        .with_holidays(holidays, make_up_days);
+        .with_presets(&config.presets)?
+        .with_holidays(holidays, make_up_days)
+        .with_covered_years(config.covered_years)
+        .with_strict(config.strict);
         calendar.validate()?;
         Ok(calendar)
     }

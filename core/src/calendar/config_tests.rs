@@ -57,7 +57,7 @@ fn json_round_trips_and_defaults() {
     let text = serde_json::to_string(&Calendar::default()).expect("serialises");
     assert_eq!(
         text,
-        r#"{"zone":"+08:00","weekdays":["mon","tue","wed","thu","fri"],"hours":[["08:30","12:00"],["13:30","18:00"]],"holidays":[],"make_up_days":[]}"#
+        r#"{"zone":"+08:00","weekdays":["mon","tue","wed","thu","fri"],"hours":[["08:30","12:00"],["13:30","18:00"]],"presets":["cn-2025","cn-2026"],"holidays":[],"make_up_days":[],"covered_years":[],"strict":false}"#
     );
     let calendar = cn();
     let again = load(&serde_json::to_string(&calendar).expect("serialises"));
@@ -107,7 +107,7 @@ fn bad_calendars_are_refused() {
     );
     refused(r#"{"hours": [["8.30","12:00"]]}"#, "not a time of day");
     refused(r#"{"hours": []}"#, "no working time");
-    refused(r#"{"weekdays": []}"#, "no working time");
+    refused(r#"{"weekdays": [], "presets": []}"#, "no working time");
     refused(r#"{"weekdays": ["funday"]}"#, "\"funday\" is not one of");
     refused(r#"{"zone": "+25:00"}"#, "not a UTC offset");
     refused(r#"{"zone": "Asia/Shanghai"}"#, "not a UTC offset");
@@ -184,6 +184,11 @@ fn error_codes_are_stable() {
         ),
         (CalendarError::OutOfRange, "date_out_of_range"),
         (CalendarError::BadLimit("x".into()), "bad_limit"),
+        (CalendarError::UnknownPreset("x".into()), "unknown_preset"),
+        (
+            CalendarError::UncoveredYear { year: 2027 },
+            "uncovered_year",
+        ),
     ];
     for (error, code) in errors {
         assert_eq!((error.code(), error.kind()), (code, ErrorKind::Invalid));

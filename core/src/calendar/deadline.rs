@@ -39,8 +39,14 @@ impl Calendar {
     ///   included.
     /// - An amount of 0: `start` itself (in the calendar's zone).
     ///
+    /// A working-time deadline through a year the calendar does not
+    /// [cover](Calendar::covers) is counted as if that year had no holidays:
+    /// [`deadline_with_warnings`](Calendar::deadline_with_warnings) says so, and a strict
+    /// calendar refuses it with [`CalendarError::UncoveredYear`].
+    ///
     /// Errors if the calendar has malformed periods or no working time, if no working day
-    /// comes within about ten years, or if the result lies outside chrono's range.
+    /// comes within about ten years, if the result lies outside chrono's range, or (strict
+    /// calendars) if it runs through a year not covered.
     ///
     /// [`minutes_per_day`]: Calendar::minutes_per_day
     pub fn deadline(
@@ -61,7 +67,7 @@ impl Calendar {
     }
 
     /// The moment `minutes` working minutes after `start`, as [`deadline`](Self::deadline)
-    /// counts working hours (0 minutes is `start` itself).
+    /// counts working hours (0 minutes is `start` itself). Errors as `deadline` does.
     pub fn after_working_minutes(
         &self,
         start: DateTime<FixedOffset>,
@@ -73,7 +79,9 @@ impl Calendar {
         self.check_periods()?;
         let from = self.local(start)?;
         let at = self.advance(from, i128::from(minutes) * MINUTE_NS)?;
-        self.moment(at)
+        let due = self.moment(at)?;
+        self.check_coverage(start, due)?;
+        Ok(due)
     }
 
     /// Working minutes from `from` to `to`: whole minutes, truncated, negative if `to` is
@@ -125,7 +133,9 @@ impl Calendar {
     ) -> Result<DateTime<FixedOffset>, CalendarError> {
         self.check_periods()?;
         let at = self.advance(self.local(t)?, 0)?;
-        self.moment(at)
+        let next = self.moment(at)?;
+        self.check_coverage(t, next)?;
+        Ok(next)
     }
 
     /// Natural time added to `start`.

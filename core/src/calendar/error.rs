@@ -61,6 +61,21 @@ pub enum CalendarError {
     /// A limit that is not an amount followed by `wh`, `wd`, `h` or `d`.
     #[error("limit {0:?} is not an amount and a unit such as 5wh, 15wd, 24h or 3d")]
     BadLimit(String),
+    /// A preset name the library has no table for.
+    #[error("no holiday preset is named {0:?}; the presets are {presets}", presets = preset_names())]
+    UnknownPreset(String),
+    /// A strict calendar was asked for a deadline through a year it holds no holidays for.
+    #[error("the calendar has no holidays for {year}: add its preset or list its holidays (or declare it covered) before counting a deadline through it")]
+    UncoveredYear {
+        /// The first such year.
+        year: i32,
+    },
+}
+
+/// The presets' names, for messages: `cn-2025, cn-2026`.
+fn preset_names() -> String {
+    let names: Vec<&str> = super::PRESETS.iter().map(|p| p.name).collect();
+    names.join(", ")
 }
 
 error_codes! {
@@ -76,5 +91,7 @@ error_codes! {
         NoWorkingDayWithin { .. } => ("no_working_day", Invalid),
         OutOfRange => ("date_out_of_range", Invalid),
         BadLimit(..) => ("bad_limit", Invalid),
+        UnknownPreset(..) => ("unknown_preset", Invalid),
+        UncoveredYear { .. } => ("uncovered_year", Invalid),
     }
 }

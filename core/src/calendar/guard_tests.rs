@@ -11,7 +11,7 @@ fn no_working_time_is_an_error_not_a_loop() {
     // Built by hand: the public constructors refuse such calendars.
     let mut idle = Calendar {
         weekdays: WeekdaySet(0),
-        ..Calendar::default()
+        ..Calendar::without_holidays()
     };
     assert_eq!(
         idle.deadline(start, Limit::working_hours(1)),
@@ -65,7 +65,7 @@ fn no_working_time_is_an_error_not_a_loop() {
     // Eleven years of holidays in a row.
     let first = date(2025, 3, 1);
     let days = first.iter_days().take(11 * 366);
-    let closed = Calendar::default().with_holidays(days, []);
+    let closed = Calendar::without_holidays().with_holidays(days, []);
     let error = closed.deadline(start, Limit::working_hours(1));
     assert_eq!(
         error,

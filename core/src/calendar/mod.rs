@@ -2,32 +2,47 @@
 //! in one zone, with public holidays (法定节假日) and make-up working days (调休上班日),
 //! and the deadlines of time limits (时限) counted on it.
 //!
+//! The State Council's tables of 2025 and 2026 are compiled in as [presets](presets)
+//! (`cn-2025`, `cn-2026`) and the default calendar selects every one the library has.
+//! A calendar *covers* a year when it holds that year's holidays (see
+//! [`Calendar::covers`]); a deadline counted through a year it does not cover carries a
+//! [`CalendarWarning`], or is refused with [`CalendarError::UncoveredYear`] when the
+//! calendar is strict — it is never quietly counted as if the year had no holidays.
+//!
 //! The module is pure: times are always given, never read from a clock.
 //!
 //! ```
 //! use chrono::{DateTime, NaiveDate};
-//! use gridward::calendar::{Calendar, Limit};
+//! use gridward::calendar::{Calendar, CalendarWarning, Limit};
 //!
 //! # fn main() -> Result<(), Box<dyn std::error::Error>> {
-//! // Spring Festival 2025: 28 January to 4 February off, Sunday 26 January worked.
-//! let calendar: Calendar = serde_json::from_str(r#"{
-//!     "zone": "+08:00",
-//!     "holidays": ["2025-01-28", "2025-01-29", "2025-01-30", "2025-01-31",
-//!                  "2025-02-01", "2025-02-02", "2025-02-03", "2025-02-04"],
-//!     "make_up_days": ["2025-01-26", "2025-02-08"]
-//! }"#)?;
-//! assert_eq!(calendar.minutes_per_day(), 480); // default hours: 08:30–12:00, 13:30–18:00
-//! assert!(calendar.is_working_day(NaiveDate::from_ymd_opt(2025, 1, 26).ok_or("date")?));
+//! // The default calendar: Monday to Friday, 08:30–12:00 and 13:30–18:00, in +08:00,
+//! // with the State Council's holidays and make-up working days of 2025 and 2026.
+//! let calendar = Calendar::default();
+//! assert_eq!(calendar.minutes_per_day(), 480);
+//! let saturday = NaiveDate::from_ymd_opt(2026, 2, 14).ok_or("date")?;
+//! assert!(calendar.is_make_up_day(saturday) && calendar.is_working_day(saturday));
 //!
-//! // Filed on the Monday before the break, one working day is due after it.
-//! let filed = DateTime::parse_from_rfc3339("2025-01-27T10:00:00+08:00")?;
+//! // Filed on the make-up Saturday before Spring Festival (15–23 February 2026), one
+//! // working day is due on the first working day after it.
+//! let filed = DateTime::parse_from_rfc3339("2026-02-14T10:00:00+08:00")?;
 //! let due = calendar.deadline(filed, "1wd".parse::<Limit>()?)?;
-//! assert_eq!(due.to_rfc3339(), "2025-02-05T10:00:00+08:00");
+//! assert_eq!(due.to_rfc3339(), "2026-02-24T10:00:00+08:00");
 //! assert_eq!(calendar.working_minutes_between(filed, due), 480);
+//! assert!(calendar.warnings(filed, due).is_empty());
 //!
 //! // Natural time ignores the calendar.
 //! let due = calendar.deadline(filed, Limit::hours(24))?;
-//! assert_eq!(due.to_rfc3339(), "2025-01-28T10:00:00+08:00");
+//! assert_eq!(due.to_rfc3339(), "2026-02-15T10:00:00+08:00");
+//!
+//! // 2027 has no table yet: the deadline says so, or a strict calendar refuses it.
+//! let filed = DateTime::parse_from_rfc3339("2027-02-05T10:00:00+08:00")?;
+//! let (due, warnings) = calendar.deadline_with_warnings(filed, Limit::working_days(5))?;
+//! assert_eq!(due.to_rfc3339(), "2027-02-12T10:00:00+08:00");
+//! assert_eq!(warnings, vec![CalendarWarning::UncoveredYear { year: 2027 }]);
+//! let strict: Calendar = serde_json::from_str(r#"{"presets": ["cn-2026"], "strict": true}"#)?;
+//! let refused = strict.deadline(filed, Limit::working_days(5)).map_err(|e| e.code());
+//! assert_eq!(refused, Err("uncovered_year"));
 //! # Ok(())
 //! # }
 //! ```
@@ -36,11 +51,17 @@ mod clock;
 mod config;
 #[cfg(test)]
 mod config_tests;
+mod coverage;
+#[cfg(test)]
+mod coverage_tests;
 mod deadline;
 mod error;
 #[cfg(test)]
 mod guard_tests;
 mod limit;
+#[cfg(test)]
+mod preset_tests;
+pub mod presets;
 #[cfg(test)]
 mod proptests;
 #[cfg(test)]
@@ -52,8 +73,10 @@ use chrono::{Datelike, FixedOffset, NaiveDate, NaiveTime, Timelike, Weekday};
 use serde::{Deserialize, Serialize};
 
 pub use config::CalendarConfig;
+pub use coverage::CalendarWarning;
 pub use error::CalendarError;
 pub use limit::{Limit, LimitUnit};
+pub use presets::{Break, Preset, PRESETS};
 
 // The panics below are in constants, so they are evaluated (and ruled out) at compile time.
 
@@ -203,15 +226,23 @@ impl fmt::Debug for WeekdaySet {
 /// though [`validate`](Calendar::validate) refuses such a calendar). The clock of working
 /// time runs only inside the working periods of working days.
 ///
-/// The default is Monday to Friday, 08:30–12:00 and 13:30–18:00 (8 working hours a day),
-/// in `+08:00`, with no holidays.
+/// The default is mainland China's: Monday to Friday, 08:30–12:00 and 13:30–18:00 (8
+/// working hours a day), in `+08:00`, with the holidays and make-up working days of every
+/// [preset](presets) the library has (the State Council's tables of 2025 and 2026).
+///
+/// A calendar *covers* the years of its presets, the years of the holidays and make-up
+/// days listed in it, and the years it declares covered (`covered_years`, for a year
+/// known to have no holidays). A deadline counted through any other year carries a
+/// [`CalendarWarning`] ([`warnings`](Calendar::warnings)); a *strict* calendar refuses
+/// it with [`CalendarError::UncoveredYear`] instead.
 ///
 /// In JSON (config files) a calendar reads and writes as
 /// `{"zone": "+08:00", "weekdays": ["mon","tue","wed","thu","fri"],
-/// "hours": [["08:30","12:00"],["13:30","18:00"]], "holidays": ["2025-01-01"],
-/// "make_up_days": ["2025-01-26"]}`; every field is optional and defaults as above, unknown
-/// fields are refused, and reading runs [`validate`](Calendar::validate), so a bad calendar
-/// (overlapping hours, `"25:00"`, a date in both lists) fails to load with a clear message.
+/// "hours": [["08:30","12:00"],["13:30","18:00"]], "presets": ["cn-2025","cn-2026"],
+/// "holidays": ["2027-01-01"], "make_up_days": [], "covered_years": [], "strict": false}`;
+/// every field is optional and defaults as above, unknown fields are refused, and reading
+/// runs [`validate`](Calendar::validate), so a bad calendar (overlapping hours, `"25:00"`,
+/// a date in both lists, an unknown preset) fails to load with a clear message.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(try_from = "CalendarConfig", into = "CalendarConfig")]
@@ -219,21 +250,25 @@ pub struct Calendar {
     zone: FixedOffset,
     weekdays: WeekdaySet,
     hours: Vec<WorkingPeriod>,
-    /// Sorted, without duplicates.
+    /// The presets' and the listed ones; sorted, without duplicates.
     holidays: Vec<NaiveDate>,
-    /// Sorted, without duplicates.
+    /// The presets' and the listed ones; sorted, without duplicates.
     make_up_days: Vec<NaiveDate>,
+    /// The presets selected, in the order given, without repeats.
+    presets: Vec<&'static Preset>,
+    /// The years declared covered although no date of theirs is listed; sorted.
+    declared_years: Vec<i32>,
+    /// Every year covered: the presets', the listed dates', the declared; sorted.
+    covered: Vec<i32>,
+    /// Whether a deadline through a year not covered is refused rather than warned of.
+    strict: bool,
 }
 
 impl Default for Calendar {
     fn default() -> Self {
-        Calendar {
-            zone: CHINA_STANDARD_TIME,
-            weekdays: WeekdaySet::MONDAY_TO_FRIDAY,
-            hours: DEFAULT_HOURS.to_vec(),
-            holidays: Vec::new(),
-            make_up_days: Vec::new(),
-        }
+        PRESETS
+            .iter()
+            .fold(Calendar::without_holidays(), Calendar::with_preset)
     }
 }
 
@@ -249,23 +284,86 @@ impl Calendar {
             zone,
             weekdays: weekdays.into_iter().collect(),
             hours: periods.into_iter().collect(),
-            holidays: Vec::new(),
-            make_up_days: Vec::new(),
+            ..Calendar::without_holidays()
         };
         calendar.validate()?;
         Ok(calendar)
     }
 
-    /// Adds public holidays and make-up working days (调休上班日) to those already held.
-    /// Order and repetition do not matter. A date in both lists makes the calendar invalid
-    /// (see [`validate`](Calendar::validate)).
+    /// The default week and hours (Monday to Friday, 08:30–12:00 and 13:30–18:00, in
+    /// `+08:00`) without any holidays or presets: it covers no year until some are added.
+    pub fn without_holidays() -> Calendar {
+        Calendar {
+            zone: CHINA_STANDARD_TIME,
+            weekdays: WeekdaySet::MONDAY_TO_FRIDAY,
+            hours: DEFAULT_HOURS.to_vec(),
+            holidays: Vec::new(),
+            make_up_days: Vec::new(),
+            presets: Vec::new(),
+            declared_years: Vec::new(),
+            covered: Vec::new(),
+            strict: false,
+        }
+    }
+
+    /// Adds public holidays and make-up working days (调休上班日) to those already held;
+    /// the calendar then covers their years. Order and repetition do not matter. A date
+    /// in both lists makes the calendar invalid (see [`validate`](Calendar::validate)).
     pub fn with_holidays(
         mut self,
         holidays: impl IntoIterator<Item = NaiveDate>,
         make_up_days: impl IntoIterator<Item = NaiveDate>,
     ) -> Calendar {
+        let (before, made_up) = (self.holidays.len(), self.make_up_days.len());
         merge_dates(&mut self.holidays, holidays);
         merge_dates(&mut self.make_up_days, make_up_days);
+        if self.holidays.len() != before || self.make_up_days.len() != made_up {
+            let years = self.holidays.iter().chain(&self.make_up_days);
+            merge_years(&mut self.covered, years.map(|d| d.year()));
+        }
+        self
+    }
+
+    /// Adds a preset's holidays and make-up working days; the calendar then covers its
+    /// year. Adding one twice changes nothing.
+    pub fn with_preset(mut self, preset: &'static Preset) -> Calendar {
+        if self.presets.contains(&preset) {
+            return self;
+        }
+        merge_dates(&mut self.holidays, preset.holidays());
+        merge_dates(&mut self.make_up_days, preset.make_up_days());
+        merge_years(&mut self.covered, [preset.year]);
+        self.presets.push(preset);
+        self
+    }
+
+    /// Adds the presets of these names (`cn-2025` …), or names the first the library does
+    /// not have.
+    pub fn with_presets<S: AsRef<str>>(
+        self,
+        names: impl IntoIterator<Item = S>,
+    ) -> Result<Calendar, CalendarError> {
+        names.into_iter().try_fold(self, |calendar, name| {
+            let name = name.as_ref();
+            let preset =
+                Preset::find(name).ok_or_else(|| CalendarError::UnknownPreset(name.to_owned()))?;
+            Ok(calendar.with_preset(preset))
+        })
+    }
+
+    /// Declares years covered although none of their dates is listed: years known to have
+    /// no public holidays for this calendar's users.
+    pub fn with_covered_years(mut self, years: impl IntoIterator<Item = i32>) -> Calendar {
+        let years: Vec<i32> = years.into_iter().collect();
+        merge_years(&mut self.declared_years, years.iter().copied());
+        merge_years(&mut self.covered, years);
+        self
+    }
+
+    /// Makes the calendar strict (a deadline through a year it does not cover is refused
+    /// with [`CalendarError::UncoveredYear`]) or lenient (it carries a warning).
+    pub fn with_strict(mut self, strict: bool) -> Calendar {
+        self.strict = strict;
         self
     }
 
@@ -348,10 +446,27 @@ impl Calendar {
     pub fn make_up_days(&self) -> &[NaiveDate] {
         &self.make_up_days
     }
+
+    /// The presets selected, in the order given.
+    pub fn presets(&self) -> &[&'static Preset] {
+        &self.presets
+    }
+
+    /// Whether a deadline through a year the calendar does not cover is refused.
+    pub fn is_strict(&self) -> bool {
+        self.strict
+    }
 }
 
 /// Adds dates to a sorted list, keeping it sorted and without duplicates.
 fn merge_dates(list: &mut Vec<NaiveDate>, more: impl IntoIterator<Item = NaiveDate>) {
+    list.extend(more);
+    list.sort_unstable();
+    list.dedup();
+}
+
+/// Adds years to a sorted list, keeping it sorted and without duplicates.
+fn merge_years(list: &mut Vec<i32>, more: impl IntoIterator<Item = i32>) {
     list.extend(more);
     list.sort_unstable();
     list.dedup();

@@ -1,11 +1,9 @@
-//! Deadlines and working minutes on the default calendar and on the real 2025–2026 tables.
+//! Deadlines and working minutes on a calendar without holidays and on the real 2025–2026
+//! tables.
 
 use chrono::{DateTime, FixedOffset, NaiveDate, Weekday};
 
 use super::*;
-
-const CN_2025: &str = include_str!("../../../tests/fixtures/calendar/cn-2025.json");
-const CN_2026: &str = include_str!("../../../tests/fixtures/calendar/cn-2026.json");
 
 pub(super) fn at(text: &str) -> DateTime<FixedOffset> {
     DateTime::parse_from_rfc3339(text).expect("a test time")
@@ -23,14 +21,19 @@ pub(super) fn due(calendar: &Calendar, start: &str, limit: &str) -> String {
         .to_rfc3339()
 }
 
-/// The 2025 and 2026 tables in one calendar.
+/// The 2025 and 2026 tables in one calendar: the default.
 pub(super) fn cn() -> Calendar {
-    let both: Calendar = serde_json::from_str(CN_2026).expect("cn-2026.json loads");
-    cn_2025().with_holidays(both.holidays().to_vec(), both.make_up_days().to_vec())
+    Calendar::default()
 }
 
+/// The 2025 table alone.
 pub(super) fn cn_2025() -> Calendar {
-    serde_json::from_str(CN_2025).expect("cn-2025.json loads")
+    load(r#"{"presets": ["cn-2025"]}"#).expect("the 2025 preset")
+}
+
+/// The default week and hours without holidays.
+pub(super) fn plain() -> Calendar {
+    Calendar::without_holidays()
 }
 
 pub(super) fn load(json: &str) -> Result<Calendar, String> {
@@ -71,7 +74,7 @@ fn holidays_and_make_up_days_of_2025() {
         !calendar.is_working_day(date(2025, 10, 12)),
         "an ordinary Sunday"
     );
-    assert!(!Calendar::default().is_working_day(date(2025, 1, 26)));
+    assert!(!plain().is_working_day(date(2025, 1, 26)));
 }
 
 #[test]
@@ -155,7 +158,7 @@ fn the_2026_table() {
 
 #[test]
 fn landing_on_the_end_of_a_period_stays_there() {
-    let calendar = Calendar::default();
+    let calendar = plain();
     // 3 March 2025 is a Monday.
     assert_eq!(
         due(&calendar, "2025-03-03T08:30:00+08:00", "8wh"),
@@ -178,7 +181,7 @@ fn landing_on_the_end_of_a_period_stays_there() {
 
 #[test]
 fn starting_outside_working_time() {
-    let calendar = Calendar::default();
+    let calendar = plain();
     assert_eq!(
         due(&calendar, "2025-03-03T12:30:00+08:00", "1wh"),
         "2025-03-03T14:30:00+08:00"
@@ -213,7 +216,7 @@ fn starting_outside_working_time() {
 
 #[test]
 fn seconds_are_kept() {
-    let calendar = Calendar::default();
+    let calendar = plain();
     let start = "2025-03-03T11:59:30.25+08:00";
     assert_eq!(
         due(&calendar, start, "1wh"),
@@ -232,7 +235,7 @@ fn seconds_are_kept() {
 
 #[test]
 fn a_zero_limit_is_the_start() {
-    let calendar = Calendar::default();
+    let calendar = plain();
     for limit in [
         Limit::working_hours(0),
         Limit::working_days(0),
@@ -273,7 +276,7 @@ fn natural_hours_and_days_ignore_the_calendar() {
 
 #[test]
 fn other_zones_are_converted() {
-    let calendar = Calendar::default();
+    let calendar = plain();
     // 01:00 UTC is 09:00 in Beijing.
     assert_eq!(
         due(&calendar, "2025-03-03T01:00:00Z", "1wh"),

@@ -12,6 +12,7 @@ crate::function_set! {
         "verify_journal" => VerifyJournal,
         "split" => super::money::Split,
         "apply_rate" => super::money::ApplyRate,
+        "deadline" => super::calendar::Deadline,
         "tally" => super::assembly::Tally,
         "verify_statement" => super::fund::VerifyStatement,
         "star_level" => super::scoring_rules::StarLevel,

@@ -12,6 +12,7 @@
 //! ```
 
 pub mod assembly;
+pub mod calendar;
 pub mod functions;
 pub mod fund;
 pub mod grid;

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::desk::responsible;
 use super::model::{Request, Responsible, Satisfaction, Status};
 use super::{Tasks, TasksConfig};
+use crate::calendar::{Calendar, CalendarWarning};
 use crate::grid::{Grid, NodeCode};
 
 /// A department's call on a request, by id.
@@ -99,6 +100,12 @@ pub struct RequestRow {
     pub whistles: Vec<WhistleRow>,
     /// The note of its last change.
     pub note: String,
+    /// What the calendar warns of its deadlines: each year from its filing to its latest
+    /// deadline (response, resolution, parking, correction window, departments' reports)
+    /// that the ward's calendar holds no holidays for, so that they were counted as if
+    /// it had none. Empty when every such year is covered.
+    #[serde(default)]
+    pub calendar_warnings: Vec<CalendarWarning>,
 }
 
 impl Tasks {
@@ -171,6 +178,24 @@ impl Tasks {
                 })
                 .collect(),
             note: r.note.to_string(),
+            calendar_warnings: calendar_warnings(&config.calendar, r),
         }
+    }
+}
+
+/// The years from a request's filing to its latest deadline that the calendar does not
+/// cover, as warnings.
+fn calendar_warnings(calendar: &Calendar, r: &Request) -> Vec<CalendarWarning> {
+    let own = r
+        .deadlines
+        .iter()
+        .flat_map(|d| [d.response, d.resolution, d.park]);
+    let latest = own
+        .chain(r.correction_due)
+        .chain(r.whistles.iter().map(|w| w.due))
+        .max();
+    match latest {
+        Some(due) => calendar.warnings(r.filed_at, due),
+        None => Vec::new(),
     }
 }
