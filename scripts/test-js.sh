@@ -1,17 +1,14 @@
 #!/usr/bin/env bash
-# Tests the JavaScript/WebAssembly face: builds the package, installs the dev tools
-# (playwright-core, typescript), makes sure a Chromium is there, then runs the Node tests
-# (API, errors, journal, parity, .d.ts, and the example page in headless Chromium) and
-# the TypeScript check.
+# Tests the JavaScript/WebAssembly face: builds the package (which installs the dev tools,
+# binaryen, playwright-core and typescript, when missing), makes sure a Chromium is there,
+# runs the Node tests (API, errors, journal, parity, .d.ts, the packed tarball installed
+# into an empty folder, and the example page in headless Chromium) and the TypeScript
+# check of both entries' types (Node's, and browsers' and bundlers'); last, prints the
+# package's sizes, failing if the WebAssembly module is above its limit.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 scripts/build-wasm.sh
-
-(
-    cd bindings-wasm
-    if [[ -f package-lock.json ]]; then npm ci --no-audit --no-fund; else npm install --no-audit --no-fund; fi
-)
 
 if [[ ! -x /usr/bin/chromium ]]; then
     sudo=""
@@ -24,4 +21,6 @@ fi
 node --test bindings-wasm/tests/*.test.mjs
 
 bindings-wasm/node_modules/.bin/tsc -p bindings-wasm/tsconfig.json
-echo "JS face: all tests and the TypeScript check passed"
+bindings-wasm/node_modules/.bin/tsc -p bindings-wasm/tsconfig.browser.json
+scripts/sizes.sh npm
+echo "JS face: all tests and the TypeScript checks passed"

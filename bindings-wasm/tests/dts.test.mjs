@@ -41,11 +41,19 @@ function capabilities() {
   return out;
 }
 
-test("the package's declarations are the generated ones, and the package is typed by them", () => {
+test("the package's declarations are the generated ones, and both entries are typed by them", () => {
   assert.equal(text, read("bindings-wasm", "js", "gridward.d.ts"));
   const pkg = JSON.parse(read("bindings-wasm", "pkg", "package.json"));
-  assert.equal(pkg.types, "./gridward.d.ts");
-  assert.equal(pkg.exports["."].types, "./gridward.d.ts");
+  const conditions = pkg.exports["."];
+  assert.deepEqual(Object.keys(conditions), ["node", "browser", "default"]);
+  for (const [condition, { types, default: entry }] of Object.entries(conditions)) {
+    // Each entry's types: its own `init`, and everything else from gridward.d.ts.
+    assert.equal(types, entry.replace(/\.js$/, ".d.ts"), condition);
+    const own = read("bindings-wasm", "pkg", types);
+    assert.match(own, /^export \* from "\.\/gridward\.js";$/m, condition);
+    assert.match(own, /^export default function init\(input\?: unknown\): Promise<void>;$/m, condition);
+  }
+  assert.equal(pkg.types, conditions.default.types);
 });
 
 test("the .d.ts has no any", () => {

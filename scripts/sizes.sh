@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Sizes of what the faces ship, from their built artefacts.
+#   scripts/sizes.sh npm          the npm package (bindings-wasm/pkg, by build-wasm.sh): its
+#                                 WebAssembly module raw and gzipped (gzip -9), and the
+#                                 tarball `npm pack` makes, packed and unpacked. Fails when
+#                                 the module is above the limit gzipped.
+#   scripts/sizes.sh wheel FILE   a wheel's size.
+#   scripts/sizes.sh before       builds the module as it was built before the size work
+#                                 (release profile, wasm-bindgen only, no wasm-opt) and
+#                                 prints its sizes; it takes a full release build.
+# The limit is 500 KiB gzipped: 500 × 1024 = 512,000 bytes.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+WASM_GZIP_LIMIT=$((500 * 1024))
+
+bytes() { stat -c %s "$1"; }
+gzipped() { gzip -9 -c "$1" | wc -c | tr -d ' '; }
+# 1234567 → "1,234,567"
+commas() { printf "%s" "$1" | rev | sed 's/[0-9]\{3\}/&,/g; s/,$//' | rev; }
+
+case "${1:-}" in
+npm)
+    wasm=bindings-wasm/pkg/wasm/gridward_bg.wasm
+    [[ -f "${wasm}" ]] || { echo "no ${wasm}: run scripts/build-wasm.sh first" >&2; exit 1; }
+    raw="$(bytes "${wasm}")"
+    gz="$(gzipped "${wasm}")"
+    echo "wasm before: 4,909,776 bytes raw, 1,228,486 gzip -9 (release profile, wasm-bindgen only,"
+    echo "             no wasm-opt: measured before the size work; \`scripts/sizes.sh before\` re-measures)"
+    echo "wasm after:  $(commas "${raw}") bytes raw, $(commas "${gz}") gzip -9" \
+        "(limit $(commas "${WASM_GZIP_LIMIT}") = 500 KiB)"
+    pack="$(cd bindings-wasm/pkg && npm pack --dry-run --json 2>/dev/null)"
+    node -e '
+        const [p] = JSON.parse(process.argv[1]);
+        const c = (n) => n.toLocaleString("en-US");
+        console.log(`npm tarball: ${p.filename}, ${c(p.size)} bytes packed, ${c(p.unpackedSize)} unpacked, ${p.entryCount} files`);
+    ' "${pack}"
+    if (( gz > WASM_GZIP_LIMIT )); then
+        echo "FAIL: the WebAssembly module is $(commas "${gz}") bytes gzipped, above the limit of" \
+            "$(commas "${WASM_GZIP_LIMIT}")" >&2
+        exit 1
+    fi
+    ;;
+wheel)
+    wheel="${2:?usage: scripts/sizes.sh wheel FILE}"
+    echo "wheel: $(basename "${wheel}"), $(commas "$(bytes "${wheel}")") bytes"
+    ;;
+before)
+    cargo build --release --target wasm32-unknown-unknown -p gridward-wasm
+    out="$(mktemp -d)"
+    trap 'rm -rf "${out}"' EXIT
+    wasm-bindgen "${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/gridward_wasm.wasm" \
+        --target web --weak-refs --out-dir "${out}" --out-name gridward
+    echo "wasm before: $(commas "$(bytes "${out}/gridward_bg.wasm")") bytes raw," \
+        "$(commas "$(gzipped "${out}/gridward_bg.wasm")") gzip -9"
+    ;;
+*)
+    echo "usage: scripts/sizes.sh npm | wheel FILE | before" >&2
+    exit 2
+    ;;
+esac
