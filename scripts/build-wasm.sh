@@ -43,8 +43,8 @@ cp bindings-wasm/js/index.js bindings-wasm/js/node.js bindings-wasm/js/api.js \
 )
 # wasm-opt after wasm-bindgen (which reads the target_features section that wasm-opt
 # drops); the features are the ones rustc enables for wasm32. -O1 with duplicate and
-# similar functions merged gives the smallest download: -O2, -Os and -Oz make the module
-# smaller raw but about 16% larger gzipped (852 KB against 731 KB when measured).
+# similar functions merged gives the smallest download: -Os and -Oz make the module
+# smaller raw but larger gzipped (779,447 bytes with -Oz against 662,124 when measured).
 bindings-wasm/node_modules/.bin/wasm-opt -O1 --duplicate-function-elimination \
     --merge-similar-functions \
     --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \

@@ -87,12 +87,13 @@ impl Catalog {
         })
     }
 
-    /// The description checked in with this version of the crate, compiled.
+    /// The description checked in with this version of the crate, compiled (from its
+    /// compact form without docs, [`Surface::embedded_shapes`]).
     pub fn embedded() -> Result<Catalog, Error> {
-        let surface = Surface::embedded()?;
+        let surface = Surface::embedded_shapes()?;
         Catalog::new(&surface).map_err(|e| {
             Error::Input(InputError::new(
-                "surface.json",
+                "shapes.json",
                 Problem::Rejected(e.to_string()),
             ))
         })
