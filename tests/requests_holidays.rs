@@ -27,18 +27,16 @@ fn with_calendar(calendar: serde_json::Value) -> Ward {
     world(config)
 }
 
+/// Files rubbish request `id` as `r1` at `at` and returns its row.
+fn filed(w: &mut Ward, at: &str, id: &str) -> gridward::tasks::RequestRow {
+    file(w, "r1", at, id, "exposed_rubbish", home1());
+    w.request(id).unwrap()
+}
+
 #[test]
 fn the_default_calendar_keeps_qingming_off() {
     let mut w = world(WardConfig::default());
-    file(
-        &mut w,
-        "r1",
-        BEFORE_QINGMING,
-        "q1",
-        "exposed_rubbish",
-        home1(),
-    );
-    let row = w.request("q1").unwrap();
+    let row = filed(&mut w, BEFORE_QINGMING, "q1");
     assert_eq!(row.resolution_due, Some(t("2026-04-07T09:00:00+08:00")));
     assert!(row.calendar_warnings.is_empty());
 }
@@ -46,15 +44,7 @@ fn the_default_calendar_keeps_qingming_off() {
 #[test]
 fn without_presets_the_holiday_counts_and_the_row_says_so() {
     let mut w = with_calendar(serde_json::json!({ "presets": [] }));
-    file(
-        &mut w,
-        "r1",
-        BEFORE_QINGMING,
-        "q1",
-        "exposed_rubbish",
-        home1(),
-    );
-    let row = w.request("q1").unwrap();
+    let row = filed(&mut w, BEFORE_QINGMING, "q1");
     assert_eq!(row.resolution_due, Some(t("2026-04-06T09:00:00+08:00")));
     assert_eq!(
         row.calendar_warnings,
@@ -65,8 +55,7 @@ fn without_presets_the_holiday_counts_and_the_row_says_so() {
 #[test]
 fn a_year_without_a_table_is_warned_of_unless_declared_covered() {
     let mut w = world(WardConfig::default());
-    file(&mut w, "r1", IN_2027, "q1", "exposed_rubbish", home1());
-    let row = w.request("q1").unwrap();
+    let row = filed(&mut w, IN_2027, "q1");
     assert_eq!(row.resolution_due, Some(t("2027-02-08T09:00:00+08:00")));
     assert_eq!(
         row.calendar_warnings,
@@ -74,15 +63,9 @@ fn a_year_without_a_table_is_warned_of_unless_declared_covered() {
     );
 
     let mut declared = with_calendar(serde_json::json!({ "covered_years": [2027] }));
-    file(
-        &mut declared,
-        "r1",
-        IN_2027,
-        "q1",
-        "exposed_rubbish",
-        home1(),
-    );
-    assert!(declared.request("q1").unwrap().calendar_warnings.is_empty());
+    assert!(filed(&mut declared, IN_2027, "q1")
+        .calendar_warnings
+        .is_empty());
 }
 
 #[test]
