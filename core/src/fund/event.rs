@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use super::ledger::{Account, Transaction};
 use super::model::{Accrual, Amendment, Billing, Budget, IncomeSource, Payment, SharingKey, Terms};
 use crate::grid::NodeCode;
+use crate::money::decimal_text;
 use crate::money::Amount;
 
 /// Why a transaction was posted; it keeps the fund's records beside the ledger.
@@ -197,6 +198,10 @@ pub enum FundEvent {
         shares: Vec<(String, Amount)>,
         /// For a rate per m²: what rounding left in the fund.
         #[serde(default)]
+        #[serde(
+            serialize_with = "decimal_text::write",
+            deserialize_with = "decimal_text::read"
+        )]
         residue: rust_decimal::Decimal,
     },
     /// The assembly decided whether common income counts in the remuneration base.

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::code::NodeCode;
 use super::domain::DomainSet;
 use crate::access::Role;
+use crate::money::decimal_text;
 
 /// A request to change the grid.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -54,6 +55,10 @@ pub enum GridCommand {
         /// Its unit.
         unit: NodeCode,
         /// Exclusive floor area in m².
+        #[serde(
+            serialize_with = "decimal_text::write",
+            deserialize_with = "decimal_text::read"
+        )]
         area: Decimal,
     },
     /// Move a household to another unit.
@@ -173,6 +178,10 @@ pub enum ImportRow {
         /// Its unit.
         unit: NodeCode,
         /// Exclusive floor area in m².
+        #[serde(
+            serialize_with = "decimal_text::write",
+            deserialize_with = "decimal_text::read"
+        )]
         area: Decimal,
     },
     /// A person, optionally living in a household.

@@ -8,6 +8,7 @@
 //!   figure rather than hidden in a part.
 
 mod amount;
+pub(crate) mod decimal_text;
 mod split;
 
 pub use amount::{Amount, MoneyError, Rounding};

@@ -6,6 +6,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use super::stars::StarProfile;
+use crate::money::decimal_text;
 
 /// How a service record's time is counted (all in whole minutes).
 ///
@@ -132,10 +133,22 @@ impl Default for Obligation {
 #[serde(default, deny_unknown_fields)]
 pub struct HandlerWeights {
     /// Weight of the closure rate.
+    #[serde(
+        serialize_with = "decimal_text::write",
+        deserialize_with = "decimal_text::read"
+    )]
     pub closure: Decimal,
     /// Weight of the on-time closure rate.
+    #[serde(
+        serialize_with = "decimal_text::write",
+        deserialize_with = "decimal_text::read"
+    )]
     pub on_time: Decimal,
     /// Weight of the satisfaction rate.
+    #[serde(
+        serialize_with = "decimal_text::write",
+        deserialize_with = "decimal_text::read"
+    )]
     pub satisfaction: Decimal,
 }
 
