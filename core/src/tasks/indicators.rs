@@ -264,7 +264,7 @@ trait Scope {
 
 impl Scope for Option<NodeCode> {
     fn is_none_or_contains(&self, unit: NodeCode) -> bool {
-        self.map_or(true, |s| s.contains(unit))
+        self.is_none_or(|s| s.contains(unit))
     }
 }
 
