@@ -13,6 +13,7 @@ use crate::money::Amount;
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "for", rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Purpose {
     /// Posted by hand.
     Entry,
@@ -63,6 +64,7 @@ pub enum Purpose {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "type", rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum FundEvent {
     /// A fund was opened.
     FundOpened {

@@ -149,6 +149,7 @@ use crate::money::{Amount, Rounding};
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
+#[non_exhaustive]
 pub struct FundConfig {
     /// Payments above this need the supervisor's approval first (5,000.00 yuan).
     pub approval_threshold: Amount,

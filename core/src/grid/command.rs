@@ -13,6 +13,7 @@ use crate::money::decimal_text;
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+#[non_exhaustive]
 pub enum GridCommand {
     /// Create a unit under the parent its code implies; without domains it takes the
     /// configured default (the five merged domains).
@@ -157,6 +158,7 @@ pub enum GridCommand {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+#[non_exhaustive]
 pub enum ImportRow {
     /// A unit; `parent`, when given, must be the parent its code implies.
     Unit {

@@ -28,6 +28,7 @@ pub struct NewHousehold {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+#[non_exhaustive]
 pub enum GridEvent {
     /// A unit was created under the parent its code implies.
     UnitAdded {

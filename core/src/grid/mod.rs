@@ -103,6 +103,7 @@ use crate::access::Role;
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
+#[non_exhaustive]
 pub struct GridConfig {
     /// Domains a new unit answers for when none are given: the five merged domains.
     pub default_domains: DomainSet,

@@ -115,6 +115,7 @@ impl RatingPoints {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
+#[non_exhaustive]
 pub struct PointsConfig {
     /// Points per certified hour, counted minutes × rate ÷ 60 rounded down (1 by default).
     #[serde(

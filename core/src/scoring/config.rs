@@ -16,6 +16,7 @@ use crate::money::decimal_text;
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
+#[non_exhaustive]
 pub struct HoursRules {
     /// Leave travel time out (the national rule). On by default.
     pub exclude_travel: bool,
@@ -109,6 +110,7 @@ pub enum UnitRounding {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Obligation {
     /// Certified services needed in a month.
     pub services_per_month: u32,
@@ -131,6 +133,7 @@ impl Default for Obligation {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
+#[non_exhaustive]
 pub struct HandlerWeights {
     /// Weight of the closure rate.
     #[serde(
@@ -166,6 +169,7 @@ impl Default for HandlerWeights {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
+#[non_exhaustive]
 pub struct ScoringConfig {
     /// How service time counts.
     pub hours: HoursRules,
