@@ -13,7 +13,9 @@
 //! ```
 //!
 //! The same pair serves `Decimal`, `Option<Decimal>`, `Vec<Decimal>`, `(K, Decimal)` pairs
-//! and maps to decimals ([`DecimalText`]). Naming the two functions, rather than
+//! and maps to decimals ([`DecimalText`]). Keys are written by their own serde: no
+//! serialised type has a decimal as a map key, and one that did would need its own text
+//! form here. Naming the two functions, rather than
 //! `with = "decimal_text"`, keeps the field's own type in the schema: `schemars` would
 //! take a `with` module for a type. Reading through `deserialize_with` does not let a
 //! missing `Option` field be `None` by itself; such a field also says `default`.
