@@ -119,12 +119,7 @@ fn leaders_are_required_per_level_and_rules_switch_off() {
     assert_eq!(r.unassigned_households, vec!["loose".to_owned()]);
     assert!(!r.is_clean());
 
-    let off = CoverageRules {
-        unassigned_households: false,
-        band: None,
-        party_member_per_micro_grid: false,
-        leaders: false,
-    };
+    let off = CoverageRules::none();
     let r = w.grid().coverage(None, &off).unwrap();
     assert!(r.is_clean());
     assert_eq!(r.households, 31);

@@ -144,13 +144,9 @@ fn spending_vector_through_the_ward() {
 
 #[test]
 fn reversal_restores_lots_with_their_original_expiry() {
-    let config = WardConfig {
-        points: PointsConfig {
-            expiry: Expiry::Days { days: 30 },
-            ..PointsConfig::default()
-        },
-        ..WardConfig::default()
-    };
+    let mut points = PointsConfig::default();
+    points.expiry = Expiry::Days { days: 30 };
+    let config = WardConfig::default().with_points(points);
     let mut w = world(config);
     award(&mut w, "2026-01-10", "A", "r1", 40);
     award(&mut w, "2026-01-20", "B", "r1", 40);

@@ -139,13 +139,8 @@ fn a_handled_request_counts_hours_certified_by_its_verification() {
 
 #[test]
 fn local_rules_cap_the_day_and_certification_is_someone_elses() {
-    let config = WardConfig {
-        scoring: gridward::scoring::ScoringConfig {
-            hours: HoursRules::hailin(),
-            ..Default::default()
-        },
-        ..WardConfig::default()
-    };
+    let mut config = WardConfig::default();
+    config.scoring.hours = HoursRules::hailin();
     let mut w = world(config);
     for (i, minutes) in [(1, 100), (2, 150), (3, 150), (4, 150), (5, 150)] {
         let start = format!("2026-03-10T0{i}:00:00+08:00");

@@ -80,9 +80,9 @@ pub mod text;
 mod ward;
 
 pub use access::Context;
-/// The README's Rust example, run as a doctest exactly as the README prints it.
+/// The crate's README (what crates.io shows), its example run as a doctest as printed.
 #[cfg(doctest)]
-#[doc = include_str!("../../README.md")]
+#[doc = include_str!("../README.md")]
 pub struct ReadmeDoctests;
 
 pub use access::{Actor, Permission, Role};

@@ -31,6 +31,7 @@ use crate::error::kind::error_codes;
 
 /// A kind of text, and what it allows (see the table of [the text rule](crate::text)).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum TextKind {
     /// An id, an idempotency key, a reference or a tag: 1 to 128 characters on one line,
     /// without white space at either end.

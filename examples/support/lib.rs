@@ -19,6 +19,13 @@ pub mod statement_text;
 
 use chrono::{DateTime, FixedOffset};
 
+/// The repository's README: its Rust example run as a doctest exactly as printed. It
+/// lives here rather than in the core so that the published crate refers to no file
+/// outside it.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+pub struct ReadmeDoctests;
+
 /// Parses an RFC 3339 time written in the scenarios themselves.
 ///
 /// # Panics

@@ -11,6 +11,7 @@ use crate::grid::NodeCode;
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+#[non_exhaustive]
 pub enum AssemblyCommand {
     /// Records who owns a home (业主), or that nobody is recorded (`owner: null`). A
     /// home without a recorded owner counts as one owner who has not voted.
@@ -56,6 +57,7 @@ pub enum AssemblyCommand {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "type", rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum AssemblyEvent {
     /// A home's owner was recorded (or cleared).
     OwnerSet {

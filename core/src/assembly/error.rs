@@ -5,6 +5,7 @@ use crate::text::TextError;
 
 /// Why an assembly command or event was refused.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
 pub enum AssemblyError {
     /// No motion has this id.
     #[error("no motion with id {0:?}")]

@@ -7,6 +7,75 @@
 //! than half of both. Budgets, amendments, dividends and counting common income in the
 //! manager's remuneration base are motions of a fund, ordinary in kind; when one passes
 //! it takes effect on the fund in the same journal entry.
+//!
+//! ## Quick start
+//!
+//! ```
+//! use chrono::{DateTime, Duration};
+//! use gridward::assembly::{AssemblyCommand, Choice, Matter, Outcome, Subject};
+//! use gridward::grid::{ImportRow, NodeCode};
+//! use gridward::{Actor, Context, Role, Ward, WardConfig};
+//!
+//! # fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! let mut ward = Ward::new(WardConfig::default());
+//! let at = DateTime::parse_from_rfc3339("2026-03-02T09:00:00+08:00")?;
+//! let platform = Context::new(Actor::System, at);
+//! let micro = NodeCode::parse("510107017006001001")?;
+//! let mut rows = Vec::new();
+//! for (code, name) in [
+//!     ("510107", "武侯区"),
+//!     ("510107017", "晋阳街道"),
+//!     ("510107017006", "吉福社区"),
+//!     ("510107017006001", "云锦城市花园网格"),
+//!     ("510107017006001001", "1栋微网格"),
+//! ] {
+//!     let code = NodeCode::parse(code)?;
+//!     rows.push(ImportRow::Unit { code, parent: None, name: name.into(), domains: None });
+//! }
+//! let compound = NodeCode::parse("510107017006001")?;
+//! for (i, area) in ["72.00", "88.20", "120.00"].into_iter().enumerate() {
+//!     let (home, owner) = (format!("1-0{i}"), format!("o{i}"));
+//!     rows.push(ImportRow::Household { id: home.clone(), unit: micro, area: area.parse()? });
+//!     rows.push(ImportRow::Person {
+//!         id: owner, name: format!("业主{i}"), phone: None, party_member: false, household: Some(home),
+//!     });
+//! }
+//! for (id, role) in [("pm", Role::PropertyManager), ("oc", Role::OwnersCommitteeMember)] {
+//!     rows.push(ImportRow::Person {
+//!         id: id.into(), name: id.into(), phone: None, party_member: false, household: None,
+//!     });
+//!     rows.push(ImportRow::Role { person: id.into(), role, unit: compound });
+//! }
+//! ward.import(&platform, rows)?;
+//! let convener = Context::new(Actor::person("oc"), at);
+//! for i in 0..3 {
+//!     let owner = AssemblyCommand::SetOwner { household: format!("1-0{i}"), owner: Some(format!("o{i}")) };
+//!     ward.execute(&convener, owner)?;
+//! }
+//!
+//! let open = AssemblyCommand::OpenMotion {
+//!     motion: "m1".into(),
+//!     unit: compound,
+//!     title: "使用维修资金更换电梯".into(),
+//!     subject: Subject::Matter { matter: Matter::UseMaintenanceFund },
+//!     closes: at + Duration::days(7),
+//! };
+//! ward.execute(&convener, open)?;
+//! for (owner, choice) in [("o0", Choice::Yes), ("o1", Choice::Yes), ("o2", Choice::No)] {
+//!     let vote = AssemblyCommand::CastVote { motion: "m1".into(), owner: None, choice };
+//!     ward.execute(&Context::new(Actor::person(owner), at + Duration::days(1)), vote)?;
+//! }
+//! let after = Context::new(Actor::person("oc"), at + Duration::days(8));
+//! ward.execute(&after, AssemblyCommand::CloseMotion { motion: "m1".into() })?;
+//!
+//! // Everyone took part; yes has 2 of 3 owners but only 160.20 of 280.20 m², which is
+//! // more than half of those who took part: the motion passes.
+//! let tally = ward.assembly().motion("m1").and_then(|m| m.tally.clone()).ok_or("not counted")?;
+//! assert_eq!(tally.outcome, Outcome::Passed);
+//! assert_eq!((tally.yes_owners, tally.yes_area), (2, "160.20".parse()?));
+//! # Ok(())
+//! # }
+//! ```
 
 mod capability;
 mod command;

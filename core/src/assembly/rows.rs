@@ -10,6 +10,7 @@ use super::subject::{MotionKind, Subject};
 use super::tally::{tally, Choice, Tally};
 use super::{Assembly, Motion};
 use crate::grid::{Grid, GridError, NodeCode};
+use crate::money::decimal_text;
 
 /// A motion with its votes and its count: final once closed, as it stands while open.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -48,6 +49,10 @@ pub struct HomeRow {
     /// owner who has not voted).
     pub owner: Option<String>,
     /// Exclusive floor area in m².
+    #[serde(
+        serialize_with = "decimal_text::write",
+        deserialize_with = "decimal_text::read"
+    )]
     pub area: Decimal,
 }
 

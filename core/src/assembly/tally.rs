@@ -7,6 +7,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use super::subject::MotionKind;
+use crate::money::decimal_text;
 
 /// An owner's vote.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -52,18 +53,34 @@ pub struct Tally {
     /// The kind of motion.
     pub kind: MotionKind,
     /// Exclusive area of the whole compound (m²).
+    #[serde(
+        serialize_with = "decimal_text::write",
+        deserialize_with = "decimal_text::read"
+    )]
     pub total_area: Decimal,
     /// Owners of the compound (one who owns several homes counts once).
     pub total_owners: u32,
     /// Area of the owners who took part.
+    #[serde(
+        serialize_with = "decimal_text::write",
+        deserialize_with = "decimal_text::read"
+    )]
     pub voted_area: Decimal,
     /// Owners who took part.
     pub voted_owners: u32,
     /// Area voting yes.
+    #[serde(
+        serialize_with = "decimal_text::write",
+        deserialize_with = "decimal_text::read"
+    )]
     pub yes_area: Decimal,
     /// Owners voting yes.
     pub yes_owners: u32,
     /// Area voting no.
+    #[serde(
+        serialize_with = "decimal_text::write",
+        deserialize_with = "decimal_text::read"
+    )]
     pub no_area: Decimal,
     /// Owners voting no.
     pub no_owners: u32,

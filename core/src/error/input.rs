@@ -6,6 +6,7 @@ use crate::error::kind::ErrorKind;
 
 /// What is wrong with a field.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Problem {
     /// The value has the wrong type.
     WrongType {

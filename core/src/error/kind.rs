@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 /// The broad kind of an error; Python raises a subclass of `GridwardError` per kind.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum ErrorKind {
     /// The input is malformed or breaks a rule.
     Invalid,

@@ -20,6 +20,7 @@ use crate::tasks::TaskError;
 
 /// Every error Gridward returns.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
 pub enum Error {
     /// A grid command or event was refused.
     #[error(transparent)]

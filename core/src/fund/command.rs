@@ -14,6 +14,7 @@ use crate::money::{Amount, Rounding};
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+#[non_exhaustive]
 pub enum FundCommand {
     /// Opens a compound's fund with its standard chart of accounts.
     OpenFund {

@@ -7,6 +7,7 @@ use crate::text::TextError;
 
 /// Why a fund command or event was refused.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
 pub enum FundError {
     /// The ledger refused a transaction or an account.
     #[error(transparent)]

@@ -6,12 +6,14 @@ use serde::{Deserialize, Serialize};
 use super::ledger::{Account, Transaction};
 use super::model::{Accrual, Amendment, Billing, Budget, IncomeSource, Payment, SharingKey, Terms};
 use crate::grid::NodeCode;
+use crate::money::decimal_text;
 use crate::money::Amount;
 
 /// Why a transaction was posted; it keeps the fund's records beside the ledger.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "for", rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Purpose {
     /// Posted by hand.
     Entry,
@@ -62,6 +64,7 @@ pub enum Purpose {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "type", rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum FundEvent {
     /// A fund was opened.
     FundOpened {
@@ -197,6 +200,10 @@ pub enum FundEvent {
         shares: Vec<(String, Amount)>,
         /// For a rate per m²: what rounding left in the fund.
         #[serde(default)]
+        #[serde(
+            serialize_with = "decimal_text::write",
+            deserialize_with = "decimal_text::read"
+        )]
         residue: rust_decimal::Decimal,
     },
     /// The assembly decided whether common income counts in the remuneration base.

@@ -21,6 +21,84 @@
 //!   exclusive area (Civil Code Art. 283) or by an agreed key.
 //! - The public statement (公示) of a period, with personal data masked and the journal
 //!   head that lets anyone check it against the journal.
+//!
+//! ## Quick start
+//!
+//! ```
+//! use chrono::{DateTime, NaiveDate};
+//! use gridward::assembly::AssemblyCommand;
+//! use gridward::fund::{Basis, FeeRate, FundCommand};
+//! use gridward::grid::{ImportRow, NodeCode};
+//! use gridward::{Actor, Context, Role, Ward, WardConfig};
+//! use rust_decimal::Decimal;
+//!
+//! # fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! let mut ward = Ward::new(WardConfig::default());
+//! let at = DateTime::parse_from_rfc3339("2026-03-02T09:00:00+08:00")?;
+//! let platform = Context::new(Actor::System, at);
+//! let micro = NodeCode::parse("510107017006001001")?;
+//! let mut rows = Vec::new();
+//! for (code, name) in [
+//!     ("510107", "武侯区"),
+//!     ("510107017", "晋阳街道"),
+//!     ("510107017006", "吉福社区"),
+//!     ("510107017006001", "云锦城市花园网格"),
+//!     ("510107017006001001", "1栋微网格"),
+//! ] {
+//!     let code = NodeCode::parse(code)?;
+//!     rows.push(ImportRow::Unit { code, parent: None, name: name.into(), domains: None });
+//! }
+//! let compound = NodeCode::parse("510107017006001")?;
+//! for (i, area) in ["72.00", "88.20", "120.00"].into_iter().enumerate() {
+//!     let (home, owner) = (format!("1-0{i}"), format!("o{i}"));
+//!     rows.push(ImportRow::Household { id: home.clone(), unit: micro, area: area.parse()? });
+//!     rows.push(ImportRow::Person {
+//!         id: owner, name: format!("业主{i}"), phone: None, party_member: false, household: Some(home),
+//!     });
+//! }
+//! for (id, role) in [("pm", Role::PropertyManager), ("oc", Role::OwnersCommitteeMember)] {
+//!     rows.push(ImportRow::Person {
+//!         id: id.into(), name: id.into(), phone: None, party_member: false, household: None,
+//!     });
+//!     rows.push(ImportRow::Role { person: id.into(), role, unit: compound });
+//! }
+//! ward.import(&platform, rows)?;
+//! let convener = Context::new(Actor::person("oc"), at);
+//! for i in 0..3 {
+//!     let owner = AssemblyCommand::SetOwner { household: format!("1-0{i}"), owner: Some(format!("o{i}")) };
+//!     ward.execute(&convener, owner)?;
+//! }
+//!
+//! // The compound's common fund: 4 yuan per m² a month, 酬金制 at 10%.
+//! let open = FundCommand::OpenFund {
+//!     fund: "f".into(),
+//!     name: "院落共有基金".into(),
+//!     unit: compound,
+//!     fee: FeeRate::Area { rate: Decimal::new(4, 0) },
+//!     basis: Basis::Remuneration { percent: Decimal::new(10, 0) },
+//!     approval_threshold: None,
+//!     rounding: None,
+//! };
+//! ward.execute(&platform, open)?;
+//! let manager = Context::new(Actor::person("pm"), at);
+//! ward.execute(&manager, FundCommand::BillFees { fund: "f".into(), month: "2026-03".into() })?;
+//! let paid = FundCommand::RecordPayment {
+//!     fund: "f".into(),
+//!     payment: "p1".into(),
+//!     household: "1-00".into(),
+//!     amount: "288.00".parse()?,
+//! };
+//! ward.execute(&manager, paid)?;
+//!
+//! // The public statement (公示) of March, stamped with the journal's head.
+//! let day = |d| NaiveDate::from_ymd_opt(2026, 3, d).ok_or("bad day");
+//! let statement = ward.statement("f", day(1)?, day(31)?)?;
+//! assert_eq!(statement.fees.billed, "1120.80".parse()?); // 4 × (72.00 + 88.20 + 120.00)
+//! assert_eq!(statement.fees.collected, "288.00".parse()?);
+//! assert_eq!(statement.head, ward.head());
+//! # Ok(())
+//! # }
+//! ```
 
 mod apply;
 mod capability;
@@ -71,6 +149,7 @@ use crate::money::{Amount, Rounding};
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
+#[non_exhaustive]
 pub struct FundConfig {
     /// Payments above this need the supervisor's approval first (5,000.00 yuan).
     pub approval_threshold: Amount,

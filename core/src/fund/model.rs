@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::ledger::Ledger;
 use crate::grid::NodeCode;
+use crate::money::decimal_text;
 use crate::money::{Amount, Rounding, SplitMethod};
 
 /// How fees are billed each month.
@@ -18,6 +19,10 @@ pub enum FeeRate {
     /// Yuan per m² of exclusive area per month (4.00 yuan/m² on 72 m² → 288.00).
     Area {
         /// The rate.
+        #[serde(
+            serialize_with = "decimal_text::write",
+            deserialize_with = "decimal_text::read"
+        )]
         rate: Decimal,
     },
     /// A flat amount per household per month.
@@ -37,6 +42,10 @@ pub enum Basis {
     /// contracted services; surplus and shortfall belong to the owners.
     Remuneration {
         /// Percent of the base (10 to 15 is typical).
+        #[serde(
+            serialize_with = "decimal_text::write",
+            deserialize_with = "decimal_text::read"
+        )]
         percent: Decimal,
     },
     /// 酬金制 with a fixed remuneration per period.
@@ -272,11 +281,19 @@ pub enum SharingKey {
     /// residue stays in the fund.
     Rate {
         /// Yuan per m².
+        #[serde(
+            serialize_with = "decimal_text::write",
+            deserialize_with = "decimal_text::read"
+        )]
         per_m2: Decimal,
     },
     /// By an agreed key: a weight per household; households not named get nothing.
     Agreed {
         /// Weights by household id.
+        #[serde(
+            serialize_with = "decimal_text::write",
+            deserialize_with = "decimal_text::read"
+        )]
         weights: Vec<(String, Decimal)>,
     },
 }
@@ -298,6 +315,10 @@ pub struct Dividend {
     /// The shares by household, once approved, in household order.
     pub shares: Vec<(String, Amount)>,
     /// For a rate per m²: the exact `rate × area` less the shares, which stays in the fund.
+    #[serde(
+        serialize_with = "decimal_text::write",
+        deserialize_with = "decimal_text::read"
+    )]
     pub residue: Decimal,
     /// The transaction that paid it out, once paid.
     pub paid_by: Option<String>,
@@ -316,8 +337,16 @@ pub struct Billing {
     /// The sum of the bills.
     pub billed: Amount,
     /// The exact `rate × area` total before rounding.
+    #[serde(
+        serialize_with = "decimal_text::write",
+        deserialize_with = "decimal_text::read"
+    )]
     pub exact: Decimal,
     /// `exact − billed`, kept as its own line.
+    #[serde(
+        serialize_with = "decimal_text::write",
+        deserialize_with = "decimal_text::read"
+    )]
     pub residue: Decimal,
 }
 

@@ -14,6 +14,7 @@ use super::model::{Approval, Fund, IncomeSource, PaymentStatus};
 use super::share::fees_billed;
 use crate::grid::{Grid, NodeCode};
 use crate::journal::Hash;
+use crate::money::decimal_text;
 use crate::money::Amount;
 
 /// One line of income.
@@ -34,6 +35,10 @@ pub struct FeeFigures {
     pub billed: Amount,
     /// The rounding residue of the period's billings (`rate × area` exact less billed),
     /// kept as its own line.
+    #[serde(
+        serialize_with = "decimal_text::write",
+        deserialize_with = "decimal_text::read"
+    )]
     pub rounding_residue: Decimal,
     /// Arrears owed at the start of the period.
     pub arrears_opening: Amount,
@@ -43,6 +48,12 @@ pub struct FeeFigures {
     pub collected: Amount,
     /// Collection rate (收缴率) = collected / due, percent with two decimals; `None`
     /// when nothing was due.
+    #[serde(default)]
+    #[serde(
+        serialize_with = "decimal_text::write",
+        deserialize_with = "decimal_text::read"
+    )]
+    #[cfg_attr(feature = "schema", schemars(!default))]
     pub collection_rate: Option<Decimal>,
     /// Arrears owed at the end of the period.
     pub arrears_closing: Amount,

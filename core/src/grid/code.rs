@@ -113,6 +113,7 @@ pub enum StreetKind {
 
 /// Why a code was refused.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
 pub enum CodeError {
     /// The code has characters other than ASCII digits.
     #[error("grid code {0:?} must contain only digits")]

@@ -7,11 +7,13 @@ use serde::{Deserialize, Serialize};
 use super::code::NodeCode;
 use super::domain::DomainSet;
 use crate::access::Role;
+use crate::money::decimal_text;
 
 /// A request to change the grid.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+#[non_exhaustive]
 pub enum GridCommand {
     /// Create a unit under the parent its code implies; without domains it takes the
     /// configured default (the five merged domains).
@@ -54,6 +56,10 @@ pub enum GridCommand {
         /// Its unit.
         unit: NodeCode,
         /// Exclusive floor area in m².
+        #[serde(
+            serialize_with = "decimal_text::write",
+            deserialize_with = "decimal_text::read"
+        )]
         area: Decimal,
     },
     /// Move a household to another unit.
@@ -152,6 +158,7 @@ pub enum GridCommand {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+#[non_exhaustive]
 pub enum ImportRow {
     /// A unit; `parent`, when given, must be the parent its code implies.
     Unit {
@@ -173,6 +180,10 @@ pub enum ImportRow {
         /// Its unit.
         unit: NodeCode,
         /// Exclusive floor area in m².
+        #[serde(
+            serialize_with = "decimal_text::write",
+            deserialize_with = "decimal_text::read"
+        )]
         area: Decimal,
     },
     /// A person, optionally living in a household.

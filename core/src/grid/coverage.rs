@@ -12,6 +12,7 @@ use crate::access::Role;
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
+#[non_exhaustive]
 pub struct CoverageRules {
     /// Report households that are not in a micro-grid.
     pub unassigned_households: bool,
@@ -31,6 +32,26 @@ impl Default for CoverageRules {
             band: Some((30, 100)),
             party_member_per_micro_grid: true,
             leaders: true,
+        }
+    }
+}
+
+impl CoverageRules {
+    /// Every rule switched off: a report that only counts; switch rules on by field.
+    ///
+    /// ```
+    /// use gridward::grid::CoverageRules;
+    ///
+    /// let mut rules = CoverageRules::none();
+    /// rules.band = Some((20, 80));
+    /// assert!(!rules.leaders);
+    /// ```
+    pub fn none() -> Self {
+        CoverageRules {
+            unassigned_households: false,
+            band: None,
+            party_member_per_micro_grid: false,
+            leaders: false,
         }
     }
 }

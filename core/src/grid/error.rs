@@ -9,6 +9,7 @@ use crate::text::TextError;
 
 /// Why a grid command or event was refused.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
 pub enum GridError {
     /// A malformed grid code.
     #[error(transparent)]

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::code::NodeCode;
 use super::domain::DomainSet;
 use crate::access::Role;
+use crate::money::decimal_text;
 
 /// A household as registered: its id and exclusive floor area.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -16,88 +17,18 @@ pub struct NewHousehold {
     /// Its id.
     pub id: String,
     /// Exclusive floor area in m².
-    #[serde(serialize_with = "decimal_text")]
+    #[serde(
+        serialize_with = "decimal_text::write",
+        deserialize_with = "decimal_text::read"
+    )]
     pub area: Decimal,
-}
-
-/// Writes a decimal as `Decimal`'s own text form does ("72.50", "-3", "0.05"), without
-/// allocating: a city's journal writes millions of them.
-fn decimal_text<S: serde::Serializer>(d: &Decimal, s: S) -> Result<S::Ok, S::Error> {
-    let mut buf = [0u8; 64];
-    s.serialize_str(format_decimal(d, &mut buf))
-}
-
-pub(crate) fn format_decimal<'b>(d: &Decimal, buf: &'b mut [u8; 64]) -> &'b str {
-    let scale = d.scale() as usize;
-    let mut m = d.mantissa().unsigned_abs();
-    let mut at = buf.len();
-    let mut digits = 0;
-    // At most 29 digits of mantissa and 28 of scale: the buffer always has room.
-    while m > 0 || digits <= scale {
-        if digits == scale && scale > 0 {
-            at -= 1;
-            buf[at] = b'.';
-        }
-        // 64-bit division when the rest fits: 128-bit division is a slow library call.
-        let digit = match u64::try_from(m) {
-            Ok(small) => {
-                m = u128::from(small / 10);
-                (small % 10) as u8
-            }
-            Err(_) => {
-                let digit = (m % 10) as u8;
-                m /= 10;
-                digit
-            }
-        };
-        at -= 1;
-        buf[at] = b'0' + digit;
-        digits += 1;
-    }
-    if d.is_sign_negative() && !d.is_zero() {
-        at -= 1;
-        buf[at] = b'-';
-    }
-    std::str::from_utf8(&buf[at..]).unwrap_or_default()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use proptest::prelude::*;
-
-    proptest! {
-        #[test]
-        fn decimal_text_is_decimals_own(m in any::<i64>(), scale in 0u32..=18) {
-            let d = Decimal::new(m, scale);
-            let mut buf = [0; 64];
-            prop_assert_eq!(format_decimal(&d, &mut buf), d.to_string());
-        }
-    }
-
-    #[test]
-    fn decimal_text_edges() {
-        for text in [
-            "0",
-            "0.00",
-            "72.50",
-            "-0.05",
-            "100000",
-            "0.0000000000000000000000000001",
-            "79228162514264337593543950335",
-            "-7.9228162514264337593543950335",
-        ] {
-            let d: Decimal = text.parse().unwrap();
-            let mut buf = [0; 64];
-            assert_eq!(format_decimal(&d, &mut buf), d.to_string(), "{text}");
-        }
-    }
 }
 
 /// A change to the grid that has been decided and recorded.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+#[non_exhaustive]
 pub enum GridEvent {
     /// A unit was created under the parent its code implies.
     UnitAdded {

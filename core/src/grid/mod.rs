@@ -5,6 +5,54 @@
 //! The units form a petgraph graph (edges run parent → child); households sit in a dense
 //! table beside it, each pointing at its unit, so that a city of millions of households
 //! stays small and fast to walk.
+//!
+//! ## Quick start
+//!
+//! ```
+//! use chrono::DateTime;
+//! use gridward::grid::{CoverageRules, Domain, ImportRow, NodeCode};
+//! use gridward::{Actor, Context, Role, Ward, WardConfig};
+//!
+//! # fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! let mut ward = Ward::new(WardConfig::default());
+//! let at = DateTime::parse_from_rfc3339("2026-03-02T09:00:00+08:00")?;
+//! let platform = Context::new(Actor::System, at);
+//! let micro = NodeCode::parse("510107017006001001")?;
+//! let mut rows = Vec::new();
+//! for (code, name) in [
+//!     ("510107", "武侯区"),
+//!     ("510107017", "晋阳街道"),
+//!     ("510107017006", "吉福社区"),
+//!     ("510107017006001", "云锦城市花园网格"),
+//!     ("510107017006001001", "1栋微网格"),
+//! ] {
+//!     let code = NodeCode::parse(code)?;
+//!     rows.push(ImportRow::Unit { code, parent: None, name: name.into(), domains: None });
+//! }
+//! rows.push(ImportRow::Household { id: "1-01".into(), unit: micro, area: "89.50".parse()? });
+//! rows.push(ImportRow::Person {
+//!     id: "w1".into(),
+//!     name: "李梅".into(),
+//!     phone: None,
+//!     party_member: true,
+//!     household: None,
+//! });
+//! rows.push(ImportRow::Role { person: "w1".into(), role: Role::MicroGridWorker, unit: micro });
+//! ward.import(&platform, rows)?; // every row, or none
+//!
+//! // Who answers for the household's fire safety, lowest unit first.
+//! let chain = ward.grid().chain("1-01", Domain::FireSafety)?;
+//! assert_eq!(chain.links[0].unit.code(), micro);
+//! let first: Vec<&str> = chain.links[0].responders().map(|r| r.person.id()).collect();
+//! assert_eq!(first, ["w1"]);
+//!
+//! // One household is far below a micro-grid's band of 30 to 100.
+//! let report = ward.grid().coverage(None, &CoverageRules::default())?;
+//! assert_eq!(report.out_of_band.len(), 1);
+//! assert_eq!(report.out_of_band[0].households, 1);
+//! # Ok(())
+//! # }
+//! ```
 
 mod apply;
 mod authority;
@@ -55,6 +103,7 @@ use crate::access::Role;
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
+#[non_exhaustive]
 pub struct GridConfig {
     /// Domains a new unit answers for when none are given: the five merged domains.
     pub default_domains: DomainSet,

@@ -9,6 +9,7 @@ use super::model::{Household, Person, Unit};
 use super::query::Chain;
 use super::Grid;
 use crate::access::Role;
+use crate::money::decimal_text;
 
 /// A unit of the hierarchy.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -51,6 +52,10 @@ pub struct HouseholdRow {
     /// The micro-grid (or other unit) it belongs to.
     pub unit: NodeCode,
     /// Exclusive floor area in m².
+    #[serde(
+        serialize_with = "decimal_text::write",
+        deserialize_with = "decimal_text::read"
+    )]
     pub area: Decimal,
 }
 
@@ -63,6 +68,10 @@ pub struct HouseholdView {
     /// The unit it belongs to.
     pub unit: NodeCode,
     /// Exclusive floor area in m².
+    #[serde(
+        serialize_with = "decimal_text::write",
+        deserialize_with = "decimal_text::read"
+    )]
     pub area: Decimal,
     /// Its residents' ids, in the order they registered.
     pub residents: Vec<String>,

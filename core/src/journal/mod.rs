@@ -54,6 +54,7 @@ impl Entry {
 
 /// Errors of the journal: a broken chain, a malformed line, a head that does not match.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
 pub enum JournalError {
     /// The chain is broken at an entry.
     #[error("journal broken at line {}: {}", .0.line, .0.reason)]

@@ -12,6 +12,7 @@ use crate::error::kind::error_codes;
 
 /// Why a figure is not an amount of money.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
 pub enum MoneyError {
     /// The figure has digits below the fen; round it with a named [`Rounding`] first.
     #[error("{0} has digits below the fen (0.01); round it with a named rounding first")]

@@ -4,6 +4,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use super::amount::{Amount, MoneyError, Rounding};
+use crate::money::decimal_text;
 
 /// How a fixed sum is shared by weights so that the parts add up to it exactly.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -101,9 +102,17 @@ pub struct RateParts {
     /// The sum of the parts.
     pub total: Amount,
     /// The exact `rate × Σ quantities`, unrounded.
+    #[serde(
+        serialize_with = "decimal_text::write",
+        deserialize_with = "decimal_text::read"
+    )]
     pub exact: Decimal,
     /// `exact − total`: what rounding each part left out (or added), kept as its own
     /// line rather than hidden in a part.
+    #[serde(
+        serialize_with = "decimal_text::write",
+        deserialize_with = "decimal_text::read"
+    )]
     pub residue: Decimal,
 }
 

@@ -33,7 +33,7 @@ pub struct Item {
 impl Item {
     /// Whether it may be redeemed on `day`.
     pub fn open_on(&self, day: NaiveDate) -> bool {
-        self.valid_from.map_or(true, |f| f <= day) && self.valid_until.map_or(true, |u| day <= u)
+        self.valid_from.is_none_or(|f| f <= day) && self.valid_until.is_none_or(|u| day <= u)
     }
 }
 

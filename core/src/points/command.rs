@@ -11,6 +11,7 @@ use crate::grid::NodeCode;
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case", tag = "type", deny_unknown_fields)]
+#[non_exhaustive]
 pub enum PointsCommand {
     /// Put an item in a unit's catalog.
     AddItem {
@@ -112,6 +113,7 @@ pub struct ExpiredLot {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case", tag = "type", deny_unknown_fields)]
+#[non_exhaustive]
 pub enum PointsEvent {
     /// An item was put in a catalog.
     ItemAdded {

@@ -8,6 +8,7 @@ use chrono::{Datelike, Days, NaiveDate};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+use crate::money::decimal_text;
 use crate::scoring::Activity;
 use crate::tasks::Satisfaction;
 
@@ -114,8 +115,13 @@ impl RatingPoints {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
+#[non_exhaustive]
 pub struct PointsConfig {
     /// Points per certified hour, counted minutes × rate ÷ 60 rounded down (1 by default).
+    #[serde(
+        serialize_with = "decimal_text::write",
+        deserialize_with = "decimal_text::read"
+    )]
     pub per_hour: Decimal,
     /// Points a certified service earns for its kind, on top of its hours.
     pub per_activity: BTreeMap<Activity, u64>,

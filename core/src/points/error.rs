@@ -5,6 +5,7 @@ use crate::text::TextError;
 
 /// Why a points command or event was refused.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
 pub enum PointsError {
     /// No item has this id.
     #[error("no catalog item with id {0:?}")]

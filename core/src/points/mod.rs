@@ -8,6 +8,77 @@
 //! original expiry. No sequence of commands makes a balance or a stock negative, spends
 //! an expired lot, or loses a point: for every person `earned = spent + expired +
 //! balance`.
+//!
+//! ## Quick start
+//!
+//! ```
+//! use chrono::DateTime;
+//! use gridward::grid::{ImportRow, NodeCode};
+//! use gridward::points::PointsCommand;
+//! use gridward::{Actor, Context, Ward, WardConfig};
+//!
+//! # fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! let mut ward = Ward::new(WardConfig::default());
+//! let at = DateTime::parse_from_rfc3339("2026-03-02T09:00:00+08:00")?;
+//! let platform = Context::new(Actor::System, at);
+//! let micro = NodeCode::parse("510107017006001001")?;
+//! let mut rows = Vec::new();
+//! for (code, name) in [
+//!     ("510107", "武侯区"),
+//!     ("510107017", "晋阳街道"),
+//!     ("510107017006", "吉福社区"),
+//!     ("510107017006001", "云锦城市花园网格"),
+//!     ("510107017006001001", "1栋微网格"),
+//! ] {
+//!     let code = NodeCode::parse(code)?;
+//!     rows.push(ImportRow::Unit { code, parent: None, name: name.into(), domains: None });
+//! }
+//! rows.push(ImportRow::Household { id: "1-01".into(), unit: micro, area: "89.50".parse()? });
+//! rows.push(ImportRow::Person {
+//!     id: "r1".into(), name: "王芳".into(), phone: None, party_member: false,
+//!     household: Some("1-01".into()),
+//! });
+//! ward.import(&platform, rows)?;
+//!
+//! // The community stocks its catalog and awards points by hand.
+//! let community = NodeCode::parse("510107017006")?;
+//! let item = PointsCommand::AddItem {
+//!     id: "soap".into(),
+//!     unit: community,
+//!     name: "洗衣皂".into(),
+//!     cost: 30,
+//!     stock: 10,
+//!     per_person: Some(1),
+//!     valid_from: None,
+//!     valid_until: None,
+//!     min_star: None,
+//! };
+//! ward.execute(&platform, item)?;
+//! let award = PointsCommand::Award {
+//!     id: "a1".into(),
+//!     person: "r1".into(),
+//!     unit: community,
+//!     points: 50,
+//!     reason: "邻里互助".into(),
+//! };
+//! ward.execute(&platform, award)?;
+//!
+//! // The resident redeems once, keyed so that a retry redeems once; a second piece is
+//! // over the per-person limit.
+//! let redeem = |id: &str| PointsCommand::Redeem {
+//!     id: id.into(), person: "r1".into(), item: "soap".into(), quantity: 1,
+//! };
+//! let resident = |key: &str| Context::new(Actor::person("r1"), at).with_key(key);
+//! ward.execute(&resident("b1"), redeem("b1"))?;
+//! let refused = ward.execute(&resident("b2"), redeem("b2")).map_err(|e| e.code());
+//! assert_eq!(refused, Err("limit_reached"));
+//!
+//! let book = ward.points().passbook(ward.grid(), "r1").ok_or("no passbook")?;
+//! assert_eq!((book.earned(), book.spent(), book.balance()), (50, 30, 20));
+//! assert_eq!(ward.points().item("soap").map(|i| i.stock), Some(9));
+//! # Ok(())
+//! # }
+//! ```
 
 mod capability;
 mod catalog;

@@ -43,7 +43,7 @@ pub struct Lot {
 impl Lot {
     /// Whether it may be spent on `day`.
     pub fn usable_on(&self, day: NaiveDate) -> bool {
-        self.expires_on.map_or(true, |last| day <= last)
+        self.expires_on.is_none_or(|last| day <= last)
     }
 }
 

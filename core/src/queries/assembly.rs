@@ -9,6 +9,7 @@ use serde::Deserialize;
 use crate::assembly::{self, Choice, HomeRow, MotionKind, MotionView};
 use crate::error::Error;
 use crate::grid::NodeCode;
+use crate::money::decimal_text;
 use crate::queries::typed::{Function, Query};
 use crate::ward::Ward;
 
@@ -107,6 +108,10 @@ pub struct Tally {
     pub kind: MotionKind,
     /// Each home as an (owner, area in m²) pair; an owner of several homes counts once,
     /// with their areas added.
+    #[serde(
+        serialize_with = "decimal_text::write",
+        deserialize_with = "decimal_text::read"
+    )]
     pub electorate: Vec<(String, Decimal)>,
     /// Each owner's choice; votes of anyone not in the electorate are not counted.
     pub votes: BTreeMap<String, Choice>,

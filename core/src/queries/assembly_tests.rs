@@ -163,7 +163,7 @@ fn twelve(kind: MotionKind, yes: usize, no: usize, abstain: usize) -> assembly::
     ];
     let votes = choices
         .into_iter()
-        .flat_map(|(n, c)| std::iter::repeat(c).take(n))
+        .flat_map(|(n, c)| std::iter::repeat_n(c, n))
         .enumerate()
         .map(|(i, c)| (format!("o{i}"), c))
         .collect();

@@ -6,6 +6,7 @@ use serde::Deserialize;
 
 use crate::error::Error;
 use crate::fund::FundError;
+use crate::money::decimal_text;
 use crate::money::{self, Amount, RateParts, Rounding, SplitMethod};
 use crate::queries::typed::Function;
 
@@ -21,6 +22,10 @@ pub struct Split {
     /// The sum to share.
     pub total: Amount,
     /// The weights, none negative, not all zero.
+    #[serde(
+        serialize_with = "decimal_text::write",
+        deserialize_with = "decimal_text::read"
+    )]
     pub weights: Vec<Decimal>,
     /// The method; largest remainder when absent.
     #[serde(default)]
@@ -44,8 +49,16 @@ impl Function for Split {
 #[serde(deny_unknown_fields)]
 pub struct ApplyRate {
     /// Yuan per unit.
+    #[serde(
+        serialize_with = "decimal_text::write",
+        deserialize_with = "decimal_text::read"
+    )]
     pub rate: Decimal,
     /// The quantities (areas in m²).
+    #[serde(
+        serialize_with = "decimal_text::write",
+        deserialize_with = "decimal_text::read"
+    )]
     pub quantities: Vec<Decimal>,
     /// The rounding of each part; half away from zero (四舍五入) when absent.
     #[serde(default)]

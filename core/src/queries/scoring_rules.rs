@@ -3,9 +3,11 @@
 
 use rust_decimal::Decimal;
 use serde::Deserialize;
+use serde_json::Value;
 
 use crate::error::Error;
-use crate::queries::typed::Function;
+use crate::money::decimal_text;
+use crate::queries::typed::{encode, Function};
 use crate::scoring::{satisfaction_rate, Progression, StarProfile};
 
 /// The star level (星级) hours of certified service reach: 0 below the first threshold.
@@ -15,10 +17,18 @@ use crate::scoring::{satisfaction_rate, Progression, StarProfile};
 #[serde(deny_unknown_fields)]
 pub struct StarLevel {
     /// Hours of certified service.
+    #[serde(
+        serialize_with = "decimal_text::write",
+        deserialize_with = "decimal_text::read"
+    )]
     pub hours: Decimal,
     /// Hours for levels 1, 2, … (positive, strictly increasing, one to ten of them); the
     /// national profile's when absent.
     #[serde(default)]
+    #[serde(
+        serialize_with = "decimal_text::write",
+        deserialize_with = "decimal_text::read"
+    )]
     pub thresholds: Option<Vec<Decimal>>,
 }
 
@@ -55,5 +65,9 @@ impl Function for SatisfactionRate {
 
     fn call(self) -> Result<Self::Answer, Error> {
         Ok(satisfaction_rate(self.counts))
+    }
+
+    fn answer_json(answer: &Self::Answer) -> Result<Value, Error> {
+        encode(&decimal_text::Text(answer))
     }
 }

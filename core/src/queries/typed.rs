@@ -26,6 +26,12 @@ pub trait Function: DeserializeOwned {
 
     /// Computes the result.
     fn call(self) -> Result<Self::Answer, Error>;
+
+    /// The result as JSON. A result that is a bare decimal overrides it to write the
+    /// decimal as text, as every decimal field does, whatever `rust_decimal`'s features.
+    fn answer_json(answer: &Self::Answer) -> Result<Value, Error> {
+        encode(answer)
+    }
 }
 
 /// Runs a query given as JSON arguments and returns its answer as JSON.
@@ -78,7 +84,7 @@ pub fn ask_json<Q: Query>(ward: &Ward, args: Value) -> Result<Value, Error> {
 /// Decodes a function's JSON arguments, calls it, and encodes the result.
 pub fn call_json<F: Function>(args: Value) -> Result<Value, Error> {
     let function: F = decode(args)?;
-    encode(&function.call()?)
+    F::answer_json(&function.call()?)
 }
 
 /// Describes a query or function by its argument type and answer type.

@@ -10,6 +10,7 @@ use crate::grid::NodeCode;
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case", tag = "type", deny_unknown_fields)]
+#[non_exhaustive]
 pub enum ScoringCommand {
     /// Record a service. The person records their own, or staff record it for them. A
     /// record of a request the person handled, once that request is verified and closed,
@@ -72,6 +73,7 @@ pub struct StarChange {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case", tag = "type", deny_unknown_fields)]
+#[non_exhaustive]
 pub enum ScoringEvent {
     /// A service was recorded.
     ServiceRecorded {

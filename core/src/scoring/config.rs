@@ -6,6 +6,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use super::stars::StarProfile;
+use crate::money::decimal_text;
 
 /// How a service record's time is counted (all in whole minutes).
 ///
@@ -15,6 +16,7 @@ use super::stars::StarProfile;
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
+#[non_exhaustive]
 pub struct HoursRules {
     /// Leave travel time out (the national rule). On by default.
     pub exclude_travel: bool,
@@ -108,6 +110,7 @@ pub enum UnitRounding {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Obligation {
     /// Certified services needed in a month.
     pub services_per_month: u32,
@@ -130,12 +133,25 @@ impl Default for Obligation {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
+#[non_exhaustive]
 pub struct HandlerWeights {
     /// Weight of the closure rate.
+    #[serde(
+        serialize_with = "decimal_text::write",
+        deserialize_with = "decimal_text::read"
+    )]
     pub closure: Decimal,
     /// Weight of the on-time closure rate.
+    #[serde(
+        serialize_with = "decimal_text::write",
+        deserialize_with = "decimal_text::read"
+    )]
     pub on_time: Decimal,
     /// Weight of the satisfaction rate.
+    #[serde(
+        serialize_with = "decimal_text::write",
+        deserialize_with = "decimal_text::read"
+    )]
     pub satisfaction: Decimal,
 }
 
@@ -153,6 +169,7 @@ impl Default for HandlerWeights {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
+#[non_exhaustive]
 pub struct ScoringConfig {
     /// How service time counts.
     pub hours: HoursRules,

@@ -5,6 +5,7 @@ use crate::text::TextError;
 
 /// Why a scoring command or event was refused.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
 pub enum ScoringError {
     /// No service record has this id.
     #[error("no service record with id {0:?}")]

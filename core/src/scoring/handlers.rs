@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::config::HandlerWeights;
 use super::tree::{competition_ranks, round2};
 use crate::grid::{Grid, NodeCode};
+use crate::money::decimal_text;
 use crate::tasks::{Indicators, Period, Satisfaction, Tasks};
 
 /// The satisfaction rate of ratings counted by level, most satisfied first (政务服务好差评):
@@ -34,6 +35,12 @@ pub struct HandlerScore {
     /// without any rate come last, unranked.
     pub rank: Option<u32>,
     /// The weighted score out of 100, two decimals.
+    #[serde(default)]
+    #[serde(
+        serialize_with = "decimal_text::write",
+        deserialize_with = "decimal_text::read"
+    )]
+    #[cfg_attr(feature = "schema", schemars(!default))]
     pub score: Option<Decimal>,
     /// Requests they handled that were filed in the period.
     pub handled: u64,
@@ -48,10 +55,28 @@ pub struct HandlerScore {
     /// Rated in the top three levels.
     pub satisfied: u64,
     /// Closure rate, %.
+    #[serde(default)]
+    #[serde(
+        serialize_with = "decimal_text::write",
+        deserialize_with = "decimal_text::read"
+    )]
+    #[cfg_attr(feature = "schema", schemars(!default))]
     pub closure_rate: Option<Decimal>,
     /// On-time closure rate, %.
+    #[serde(default)]
+    #[serde(
+        serialize_with = "decimal_text::write",
+        deserialize_with = "decimal_text::read"
+    )]
+    #[cfg_attr(feature = "schema", schemars(!default))]
     pub on_time_rate: Option<Decimal>,
     /// Satisfaction rate, %.
+    #[serde(default)]
+    #[serde(
+        serialize_with = "decimal_text::write",
+        deserialize_with = "decimal_text::read"
+    )]
+    #[cfg_attr(feature = "schema", schemars(!default))]
     pub satisfaction_rate: Option<Decimal>,
 }
 

@@ -7,6 +7,67 @@
 //! after the rules of [`HoursRules`]; certified minutes add up to a volunteer's hours, and
 //! a [`ScoringCommand::GrantStars`] grant turns hours into star levels by the
 //! [`StarProfile`].
+//!
+//! ## Quick start
+//!
+//! ```
+//! use chrono::DateTime;
+//! use gridward::grid::{ImportRow, NodeCode};
+//! use gridward::scoring::{satisfaction_rate, Activity, ScoringCommand, StarProfile};
+//! use gridward::{Actor, Context, Role, Ward, WardConfig};
+//!
+//! # fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! let mut ward = Ward::new(WardConfig::default());
+//! let at = DateTime::parse_from_rfc3339("2026-03-02T09:00:00+08:00")?;
+//! let platform = Context::new(Actor::System, at);
+//! let micro = NodeCode::parse("510107017006001001")?;
+//! let mut rows = Vec::new();
+//! for (code, name) in [
+//!     ("510107", "武侯区"),
+//!     ("510107017", "晋阳街道"),
+//!     ("510107017006", "吉福社区"),
+//!     ("510107017006001", "云锦城市花园网格"),
+//!     ("510107017006001001", "1栋微网格"),
+//! ] {
+//!     let code = NodeCode::parse(code)?;
+//!     rows.push(ImportRow::Unit { code, parent: None, name: name.into(), domains: None });
+//! }
+//! let community = NodeCode::parse("510107017006")?;
+//! for (id, role) in [("vol", Role::Volunteer), ("staff", Role::CommunityStaff)] {
+//!     rows.push(ImportRow::Person {
+//!         id: id.into(), name: id.into(), phone: None, party_member: false, household: None,
+//!     });
+//!     rows.push(ImportRow::Role { person: id.into(), role, unit: community });
+//! }
+//! ward.import(&platform, rows)?;
+//!
+//! // A volunteer records two hours of elder care; the community's staff certify them.
+//! let record = ScoringCommand::RecordService {
+//!     id: "s1".into(),
+//!     person: "vol".into(),
+//!     unit: micro,
+//!     activity: Activity::ElderCare,
+//!     started_at: at,
+//!     minutes: 120,
+//!     travel_minutes: 0,
+//!     request: None,
+//!     note: String::new(),
+//! };
+//! let evening = at + chrono::Duration::hours(8);
+//! ward.execute(&Context::new(Actor::person("vol"), evening), record)?;
+//! let certify = ScoringCommand::CertifyService { id: "s1".into() };
+//! ward.execute(&Context::new(Actor::person("staff"), evening), certify)?;
+//!
+//! let volunteers = ward.scoring().volunteers(ward.grid());
+//! assert_eq!(volunteers[0].person, "vol");
+//! assert_eq!(volunteers[0].hours, "2.00".parse()?);
+//! // Star levels by the national profile: 100 hours for the first star.
+//! assert_eq!(StarProfile::national().level("100".parse()?), 1);
+//! // Satisfaction rate: the top three of five levels over all rated, in percent.
+//! assert_eq!(satisfaction_rate([3, 1, 0, 0, 1]), Some("80.00".parse()?));
+//! # Ok(())
+//! # }
+//! ```
 
 mod capability;
 mod command;

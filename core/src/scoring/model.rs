@@ -5,6 +5,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::grid::NodeCode;
+use crate::money::decimal_text;
 
 /// What a service was (积分制's kinds: charity, elder care, neighbour help, mediation …).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -143,6 +144,10 @@ pub struct Volunteer {
     /// The person.
     pub person: String,
     /// Certified hours, two decimals (rounded down).
+    #[serde(
+        serialize_with = "decimal_text::write",
+        deserialize_with = "decimal_text::read"
+    )]
     pub hours: Decimal,
     /// Certified minutes.
     pub minutes: u64,

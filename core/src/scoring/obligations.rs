@@ -16,6 +16,7 @@ use super::model::hours_of;
 use super::Scoring;
 use crate::access::Role;
 use crate::grid::{Grid, NodeCode};
+use crate::money::decimal_text;
 
 /// A calendar month, `YYYY-MM`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -132,6 +133,10 @@ pub struct ObligationRow {
     /// Certified services that month.
     pub services: u32,
     /// Counted hours that month, two decimals.
+    #[serde(
+        serialize_with = "decimal_text::write",
+        deserialize_with = "decimal_text::read"
+    )]
     pub hours: Decimal,
     /// Whether the obligation was met.
     pub met: bool,

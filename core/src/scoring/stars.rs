@@ -11,6 +11,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use super::error::ScoringError;
+use crate::money::decimal_text;
 
 /// How levels are granted as hours grow.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -35,6 +36,10 @@ pub struct StarProfile {
     /// The profile's name.
     pub name: String,
     /// Hours for levels 1, 2, … (strictly increasing, positive).
+    #[serde(
+        serialize_with = "decimal_text::write",
+        deserialize_with = "decimal_text::read"
+    )]
     pub thresholds: Vec<Decimal>,
     /// How levels are granted.
     #[serde(default = "direct")]

@@ -240,6 +240,7 @@ impl Category {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
+#[non_exhaustive]
 pub struct TasksConfig {
     /// Working days and hours, holidays and make-up working days.
     pub calendar: Calendar,

@@ -63,6 +63,7 @@ pub struct ImportedRequest {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+#[non_exhaustive]
 pub enum TaskCommand {
     /// File a request (点单). Needs an idempotency key: a retried filing has one effect.
     File {

@@ -9,6 +9,7 @@ use crate::text::TextError;
 
 /// Why a tasks command or event was refused.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
 pub enum TaskError {
     /// No request has this id.
     #[error("no request with id {0:?}")]

@@ -23,6 +23,7 @@ use serde::{Deserialize, Serialize};
 use super::model::{Request, Status};
 use super::Tasks;
 use crate::grid::{Grid, Level, NodeCode};
+use crate::money::decimal_text;
 
 /// A period: from (inclusive) to (exclusive).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -80,18 +81,60 @@ pub struct Indicators {
     /// Parked (挂账) and still open.
     pub parked: u64,
     /// 结案率, %.
+    #[serde(default)]
+    #[serde(
+        serialize_with = "decimal_text::write",
+        deserialize_with = "decimal_text::read"
+    )]
+    #[cfg_attr(feature = "schema", schemars(!default))]
     pub closure_rate: Option<Decimal>,
     /// 按期结案率, %.
+    #[serde(default)]
+    #[serde(
+        serialize_with = "decimal_text::write",
+        deserialize_with = "decimal_text::read"
+    )]
+    #[cfg_attr(feature = "schema", schemars(!default))]
     pub on_time_rate: Option<Decimal>,
     /// Rework rate, %.
+    #[serde(default)]
+    #[serde(
+        serialize_with = "decimal_text::write",
+        deserialize_with = "decimal_text::read"
+    )]
+    #[cfg_attr(feature = "schema", schemars(!default))]
     pub rework_rate: Option<Decimal>,
     /// Extension rate, %.
+    #[serde(default)]
+    #[serde(
+        serialize_with = "decimal_text::write",
+        deserialize_with = "decimal_text::read"
+    )]
+    #[cfg_attr(feature = "schema", schemars(!default))]
     pub extension_rate: Option<Decimal>,
     /// Response rate, %.
+    #[serde(default)]
+    #[serde(
+        serialize_with = "decimal_text::write",
+        deserialize_with = "decimal_text::read"
+    )]
+    #[cfg_attr(feature = "schema", schemars(!default))]
     pub response_rate: Option<Decimal>,
     /// Satisfaction rate, %.
+    #[serde(default)]
+    #[serde(
+        serialize_with = "decimal_text::write",
+        deserialize_with = "decimal_text::read"
+    )]
+    #[cfg_attr(feature = "schema", schemars(!default))]
     pub satisfaction_rate: Option<Decimal>,
     /// Whistle rate (吹哨率), %.
+    #[serde(default)]
+    #[serde(
+        serialize_with = "decimal_text::write",
+        deserialize_with = "decimal_text::read"
+    )]
+    #[cfg_attr(feature = "schema", schemars(!default))]
     pub whistle_rate: Option<Decimal>,
 }
 
@@ -221,7 +264,7 @@ trait Scope {
 
 impl Scope for Option<NodeCode> {
     fn is_none_or_contains(&self, unit: NodeCode) -> bool {
-        self.map_or(true, |s| s.contains(unit))
+        self.is_none_or(|s| s.contains(unit))
     }
 }
 

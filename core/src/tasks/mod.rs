@@ -10,6 +10,77 @@
 //! claim pool, or the locality when nobody below can take it), a person, or a department.
 //! Deadlines run on the working-time [`Calendar`](crate::calendar::Calendar) from the
 //! first dispatch.
+//!
+//! ## Quick start
+//!
+//! ```
+//! use chrono::{DateTime, Duration};
+//! use gridward::grid::{ImportRow, NodeCode};
+//! use gridward::tasks::{Location, Period, Satisfaction, Status, TaskCommand};
+//! use gridward::{Actor, Context, Role, Ward, WardConfig};
+//!
+//! # fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! let mut ward = Ward::new(WardConfig::default());
+//! let at = DateTime::parse_from_rfc3339("2026-03-02T09:00:00+08:00")?;
+//! let platform = Context::new(Actor::System, at);
+//! let micro = NodeCode::parse("510107017006001001")?;
+//! let mut rows = Vec::new();
+//! for (code, name) in [
+//!     ("510107", "武侯区"),
+//!     ("510107017", "晋阳街道"),
+//!     ("510107017006", "吉福社区"),
+//!     ("510107017006001", "云锦城市花园网格"),
+//!     ("510107017006001001", "1栋微网格"),
+//! ] {
+//!     let code = NodeCode::parse(code)?;
+//!     rows.push(ImportRow::Unit { code, parent: None, name: name.into(), domains: None });
+//! }
+//! rows.push(ImportRow::Household { id: "1-01".into(), unit: micro, area: "89.50".parse()? });
+//! for (id, name, home) in [("r1", "王芳", Some("1-01")), ("w1", "李梅", None), ("gl", "张军", None)] {
+//!     let household = home.map(String::from);
+//!     rows.push(ImportRow::Person {
+//!         id: id.into(), name: name.into(), phone: None, party_member: false, household,
+//!     });
+//! }
+//! rows.push(ImportRow::Role { person: "w1".into(), role: Role::MicroGridWorker, unit: micro });
+//! let grid = NodeCode::parse("510107017006001")?;
+//! rows.push(ImportRow::Role { person: "gl".into(), role: Role::GridLeader, unit: grid });
+//! ward.import(&platform, rows)?;
+//!
+//! let as_person = |id: &str, hours: i64| Context::new(Actor::person(id), at + Duration::hours(hours));
+//! // 点单: a resident files; the routing rules dispatch it to the micro-grid's worker.
+//! let file = TaskCommand::File {
+//!     id: "q1".into(),
+//!     category: "fire_hazard".into(),
+//!     location: Location::Household("1-01".into()),
+//!     description: "楼道堆放杂物".into(),
+//!     photos: vec![],
+//! };
+//! // A resident's filing carries an idempotency key, so that a retry files it once.
+//! ward.execute(&as_person("r1", 0).with_key("file-q1"), file)?;
+//! assert_eq!(ward.tasks().request("q1").map(|r| r.status()), Some(Status::Assigned));
+//!
+//! // The worker handles it, someone else verifies it on site, the resident rates it.
+//! let handle = TaskCommand::Handle { request: "q1".into(), report: "已清运".into(), photos: vec![] };
+//! ward.execute(&as_person("w1", 2), handle)?;
+//! let verify = TaskCommand::Verify { request: "q1".into(), passed: true, note: String::new() };
+//! ward.execute(&as_person("gl", 3), verify)?;
+//! let rate = TaskCommand::Rate {
+//!     request: "q1".into(),
+//!     level: Satisfaction::VerySatisfied,
+//!     comment: String::new(),
+//! };
+//! ward.execute(&as_person("r1", 4), rate)?;
+//! assert_eq!(ward.tasks().request("q1").map(|r| r.status()), Some(Status::Closed));
+//!
+//! // The month's indicators: one request, closed and rated satisfied.
+//! let month = Period { from: at - Duration::days(1), to: at + Duration::days(30) };
+//! let figures = ward.tasks().indicators(None, &month);
+//! assert_eq!(figures.closed, 1);
+//! assert_eq!(figures.satisfaction_rate, Some("100.00".parse()?));
+//! # Ok(())
+//! # }
+//! ```
 
 mod admin;
 mod apply;

@@ -164,7 +164,7 @@ fn least_loaded(tasks: &Tasks, roles: &[(u32, Role)], required: Option<u64>) -> 
             continue;
         }
         let load = tasks.work_of(p);
-        if best.map_or(true, |(_, l)| load < l) {
+        if best.is_none_or(|(_, l)| load < l) {
             best = Some((p, load));
         }
     }

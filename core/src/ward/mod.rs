@@ -25,6 +25,7 @@ pub use table::{CapabilityInfo, Command, Event, Ward, CAPABILITIES};
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
+#[non_exhaustive]
 pub struct WardConfig {
     /// The grid capability.
     pub grid: GridConfig,
@@ -36,6 +37,38 @@ pub struct WardConfig {
     pub scoring: ScoringConfig,
     /// The points capability.
     pub points: PointsConfig,
+}
+
+impl WardConfig {
+    /// The configuration with this grid section.
+    pub fn with_grid(mut self, grid: GridConfig) -> Self {
+        self.grid = grid;
+        self
+    }
+
+    /// The configuration with this tasks section.
+    pub fn with_tasks(mut self, tasks: TasksConfig) -> Self {
+        self.tasks = tasks;
+        self
+    }
+
+    /// The configuration with this fund section.
+    pub fn with_fund(mut self, fund: FundConfig) -> Self {
+        self.fund = fund;
+        self
+    }
+
+    /// The configuration with this scoring section.
+    pub fn with_scoring(mut self, scoring: ScoringConfig) -> Self {
+        self.scoring = scoring;
+        self
+    }
+
+    /// The configuration with this points section.
+    pub fn with_points(mut self, points: PointsConfig) -> Self {
+        self.points = points;
+        self
+    }
 }
 
 /// What an accepted command did.

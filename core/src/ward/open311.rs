@@ -36,7 +36,7 @@ impl Ward {
         self.tasks
             .requests()
             .iter()
-            .filter(|r| scope.map_or(true, |s| s.contains(r.unit())))
+            .filter(|r| scope.is_none_or(|s| s.contains(r.unit())))
             .filter(|r| wanted(r.status().is_open()))
             .map(|r| self.tasks.open311(&self.grid, &self.config.tasks, r))
             .collect()

@@ -20,8 +20,8 @@ impl Ward {
         self.tasks
             .requests()
             .iter()
-            .filter(|r| scope.map_or(true, |s| s.contains(r.unit())))
-            .filter(|r| status.map_or(true, |s| r.status() == s))
+            .filter(|r| scope.is_none_or(|s| s.contains(r.unit())))
+            .filter(|r| status.is_none_or(|s| r.status() == s))
             .map(|r| self.tasks.row(&self.grid, &self.config.tasks, r))
             .collect()
     }

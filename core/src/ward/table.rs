@@ -46,6 +46,7 @@ macro_rules! capabilities {
         #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
         #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
         #[serde(rename_all = "snake_case")]
+        #[non_exhaustive]
         pub enum Command {
             $(
                 #[doc = concat!("A command of the ", stringify!($field), " capability.")]
@@ -65,6 +66,7 @@ macro_rules! capabilities {
         #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
         #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
         #[serde(rename_all = "snake_case")]
+        #[non_exhaustive]
         pub enum Event {
             $(
                 #[doc = concat!("An event of the ", stringify!($field), " capability.")]

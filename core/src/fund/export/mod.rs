@@ -39,6 +39,7 @@ pub use hledger::{hledger_code, to_hledger};
 
 /// Why a ledger could not be exported.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
 pub enum ExportError {
     /// An account name has no image in the target's naming rules. Names a ledger
     /// accepted always map; this guards names from elsewhere.

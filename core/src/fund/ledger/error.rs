@@ -9,6 +9,7 @@ use crate::text::TextError;
 /// Why a ledger refused an account or a transaction. A refused transaction leaves the
 /// ledger as it was.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
 pub enum LedgerError {
     /// An account name breaks the naming rule.
     #[error("bad account name {name:?}: {why}")]

@@ -11,6 +11,7 @@ use crate::text::TextError;
 /// Tree errors carry the path of the offending node (`items[3].children[1]`); data errors
 /// name the community and the indicator or veto id.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
 pub enum TreeError {
     /// The JSON text is not a tree (syntax, an unknown field, a wrong type).
     #[error("rating tree JSON: {0}")]

@@ -6,6 +6,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use super::error::TreeError;
+use crate::money::decimal_text;
 
 /// A rating scheme (考核评价指标体系): weighted groups down to indicators, veto items and
 /// grade bands. The total score is out of 100.
@@ -69,6 +70,10 @@ pub enum Normalise {
     /// v ≤ target, else target / v. Values may not be negative.
     Target {
         /// The target, greater than 0.
+        #[serde(
+            serialize_with = "decimal_text::write",
+            deserialize_with = "decimal_text::read"
+        )]
         target: Decimal,
         /// Which way is better.
         better: Better,
@@ -114,6 +119,10 @@ pub struct Band {
     /// The grade, e.g. 优秀.
     pub label: String,
     /// The lowest rounded score that earns it.
+    #[serde(
+        serialize_with = "decimal_text::write",
+        deserialize_with = "decimal_text::read"
+    )]
     pub min: Decimal,
 }
 
@@ -125,6 +134,10 @@ pub struct CommunityData {
     /// The community's name or code, unique within one evaluation.
     pub community: String,
     /// A value for every indicator of the tree, by indicator id.
+    #[serde(
+        serialize_with = "decimal_text::write",
+        deserialize_with = "decimal_text::read"
+    )]
     pub values: BTreeMap<String, Decimal>,
     /// The ids of the vetoes that fired.
     #[serde(default)]
@@ -217,6 +230,10 @@ struct NodeRepr {
     /// The name shown to people.
     name: String,
     /// The weight, relative to its siblings' (normalised by their sum).
+    #[serde(
+        serialize_with = "decimal_text::write",
+        deserialize_with = "decimal_text::read"
+    )]
     weight: Decimal,
     /// The nodes under a group, at least one.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -2,6 +2,7 @@
 
 use std::sync::Arc;
 
+use crate::money::decimal_text;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
@@ -12,6 +13,10 @@ pub struct Evaluation {
     /// The community, as given in the data.
     pub community: String,
     /// The score out of 100, rounded half away from zero to two decimals ("90.00").
+    #[serde(
+        serialize_with = "decimal_text::write",
+        deserialize_with = "decimal_text::read"
+    )]
     pub score: Decimal,
     /// The grade: the band the rounded score reaches, or the lowest grade when a veto
     /// fired.
@@ -36,8 +41,16 @@ pub struct ItemScore {
     /// The node's name.
     pub name: String,
     /// The points earned, two decimals.
+    #[serde(
+        serialize_with = "decimal_text::write",
+        deserialize_with = "decimal_text::read"
+    )]
     pub points: Decimal,
     /// The most points it can give, two decimals.
+    #[serde(
+        serialize_with = "decimal_text::write",
+        deserialize_with = "decimal_text::read"
+    )]
     pub max: Decimal,
 }
 
@@ -63,8 +76,16 @@ pub struct Loss {
     #[cfg_attr(feature = "schema", schemars(with = "String"))]
     pub item: Arc<str>,
     /// The community's value.
+    #[serde(
+        serialize_with = "decimal_text::write",
+        deserialize_with = "decimal_text::read"
+    )]
     pub value: Decimal,
     /// The points lost, two decimals.
+    #[serde(
+        serialize_with = "decimal_text::write",
+        deserialize_with = "decimal_text::read"
+    )]
     pub points_lost: Decimal,
 }
 

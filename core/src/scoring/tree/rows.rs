@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::model::Tree;
 use super::report::Evaluation;
+use crate::money::decimal_text;
 
 /// The parts of a valid rating tree, counted.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -54,8 +55,16 @@ pub struct LossRow {
     /// The id of the top-level node it sits under.
     pub item: String,
     /// The community's value.
+    #[serde(
+        serialize_with = "decimal_text::write",
+        deserialize_with = "decimal_text::read"
+    )]
     pub value: Decimal,
     /// The points lost, two decimals.
+    #[serde(
+        serialize_with = "decimal_text::write",
+        deserialize_with = "decimal_text::read"
+    )]
     pub points_lost: Decimal,
 }
 
@@ -74,8 +83,16 @@ pub struct ItemScoreRow {
     /// The node's name.
     pub name: String,
     /// The points earned, two decimals.
+    #[serde(
+        serialize_with = "decimal_text::write",
+        deserialize_with = "decimal_text::read"
+    )]
     pub points: Decimal,
     /// The most points it can give, two decimals.
+    #[serde(
+        serialize_with = "decimal_text::write",
+        deserialize_with = "decimal_text::read"
+    )]
     pub max: Decimal,
 }
 

@@ -112,6 +112,7 @@ impl Open311Request {
 
 /// Why an Open311 document was refused. `index` counts the array's elements from 0.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
 pub enum Open311Error {
     /// The text is not JSON.
     #[error("not JSON (line {line}, column {column}): {message}")]
