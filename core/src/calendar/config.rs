@@ -16,6 +16,7 @@ use super::{Calendar, CalendarError, WorkingPeriod};
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
+#[non_exhaustive]
 pub struct CalendarConfig {
     /// The UTC offset, `"+08:00"`.
     pub zone: String,

@@ -14,6 +14,7 @@ use super::{Calendar, CalendarError, Limit};
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "code", rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum CalendarWarning {
     /// The deadline runs through a year the calendar holds no holidays for (no preset, no
     /// listed date, not declared covered): it was counted as if that year had no public

@@ -6,6 +6,7 @@ use crate::error::kind::error_codes;
 
 /// Why a calendar, a limit or a deadline was refused.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
 pub enum CalendarError {
     /// The zone is not a UTC offset such as `+08:00`, or not a whole number of minutes.
     #[error("zone {0:?} is not a UTC offset of whole minutes such as +08:00")]

@@ -17,6 +17,7 @@ use chrono::NaiveDate;
 /// One year's holiday table as the State Council published it, selected in a calendar's
 /// configuration by its [`name`](Preset::name) (`"presets": ["cn-2026"]`).
 #[derive(Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Preset {
     /// The name a configuration selects it by: `cn-` and the year.
     pub name: &'static str,
@@ -31,6 +32,7 @@ pub struct Preset {
 /// One break of a holiday table: its days off, from `first` to `last` (both included), and
 /// the make-up working days (调休上班日) that go with it.
 #[derive(Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Break {
     /// The festival in English: `Spring Festival`.
     pub name: &'static str,
