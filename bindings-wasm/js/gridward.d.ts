@@ -1534,7 +1534,7 @@ export interface LineAmountIn {
 export interface Voucher {
   /** The invoice's or contract's reference. */
   reference: string;
-  /** SHA-256 of the scanned document, 64 hex digits. */
+  /** SHA-256 of the scanned document, 64 lowercase hex digits. */
   document_hash: string;
   /** Who is paid. */
   payee: string;

@@ -1683,7 +1683,7 @@ class Voucher(TypedDict):
 
     Attributes:
         reference: The invoice's or contract's reference.
-        document_hash: SHA-256 of the scanned document, 64 hex digits.
+        document_hash: SHA-256 of the scanned document, 64 lowercase hex digits.
         payee: Who is paid.
         payee_is_person: True when the payee is a private person, whose name a statement masks.
         description: What for.

@@ -205,7 +205,7 @@ impl Budget {
 pub struct Voucher {
     /// The invoice's or contract's reference.
     pub reference: String,
-    /// SHA-256 of the scanned document, 64 hex digits.
+    /// SHA-256 of the scanned document, 64 lowercase hex digits.
     pub document_hash: String,
     /// Who is paid.
     pub payee: String,

@@ -75,9 +75,9 @@ impl fmt::Debug for Hash {
     }
 }
 
-/// The text was not 64 hex digits.
+/// The text was not 64 lowercase hex digits.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("not a SHA-256 hash in hex: {0:?}")]
+#[error("not a SHA-256 hash in lowercase hex: {0:?}")]
 pub struct BadHash(pub String);
 
 impl FromStr for Hash {

@@ -66,7 +66,7 @@ impl Format {
             Format::DateTime => "a date-time (RFC 3339)",
             Format::Code => "a unit code (6, 9, 12, 15 or 18 digits)",
             Format::Month => "a month (YYYY-MM)",
-            Format::Hash => "a SHA-256 hash (64 hex digits)",
+            Format::Hash => "a SHA-256 hash (64 lowercase hex digits)",
             Format::Limit => "a time limit (\"5wh\", \"15wd\", \"24h\" or \"3d\")",
         }
     }
