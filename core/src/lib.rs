@@ -72,6 +72,7 @@ pub mod grid;
 pub mod journal;
 pub mod money;
 pub mod points;
+pub mod projects;
 pub mod queries;
 pub mod scoring;
 pub mod surface;
