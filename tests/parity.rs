@@ -282,3 +282,82 @@ fn the_points_scenario_exercises_what_it_claims() {
         .unwrap();
     assert_eq!(vetoed["grade"], "不合格");
 }
+
+fn projects_observed() -> serde_json::Value {
+    use gridward_scenarios::parity_projects::{run, scenario};
+    run(&generated("projects_scenario.json", scenario())).unwrap()
+}
+
+#[test]
+fn rust_face_matches_the_expected_projects_numbers() {
+    check(&projects_observed(), "projects_expected.json");
+}
+
+#[test]
+fn the_projects_scenario_exercises_what_it_claims() {
+    let o = projects_observed();
+    let codes: Vec<&str> = o["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c.as_str().unwrap())
+        .collect();
+    assert_eq!(codes.len(), 15, "{codes:?}");
+    for code in [
+        "permission_denied",
+        "project_fund_for_year",
+        "not_a_resident",
+        "supported_already",
+        "proposal_sorted",
+        "project_fund_stage",
+        "not_a_voter",
+        "ballot_too_many_choices",
+        "ballot_unknown_project",
+        "ballots_open",
+        "ballots_closed",
+        "over_contract",
+        "bad_tranche",
+        "not_an_evaluator",
+    ] {
+        assert!(codes.contains(&code), "{code} not exercised: {codes:?}");
+    }
+    assert_eq!(o["verify"]["verified"], true);
+    let report = &o["report"];
+    assert_eq!(report["ballots"], 9);
+    assert_eq!(report["eligible"], 9);
+    assert_eq!(report["merged"], 1);
+    assert_eq!(report["declined"], 1);
+    assert_eq!(report["admitted"], 6);
+    // Under Equal Shares every chosen project is paid for exactly by its supporters, and
+    // the selection fits the fund.
+    let selection = &o["fund"]["decision"]["selection"];
+    let cost: f64 = selection["cost"].as_str().unwrap().parse().unwrap();
+    assert!(cost <= 200_000.0);
+    assert!(selection["selected"].as_array().unwrap().len() >= 3);
+    // Every completed project returned 1,000 yuan, and the books balance.
+    let projects = o["projects"].as_array().unwrap();
+    let completed: Vec<_> = projects
+        .iter()
+        .filter(|p| p["stage"] == "completed")
+        .collect();
+    assert!(!completed.is_empty());
+    for p in &completed {
+        assert_eq!(p["returned"], "1000.00", "{p}");
+    }
+    assert_eq!(projects[0]["rejections"], 1);
+    let total: f64 = o["balances"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| b["balance"].as_str().unwrap().parse::<f64>().unwrap())
+        .sum();
+    assert_eq!(total, 0.0);
+    // The statement masks the evaluators' names.
+    let statement = o["statement"].to_string();
+    assert!(!statement.contains("监督委员李梅") && statement.contains("监*"));
+    // Each rule's what-if fits the budget; greedy and greedy-no-skip agree where all fit.
+    for s in o["what_if"].as_array().unwrap() {
+        let c: f64 = s["cost"].as_str().unwrap().parse().unwrap();
+        assert!(c <= 200_000.0, "{s}");
+    }
+}

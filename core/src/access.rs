@@ -206,6 +206,9 @@ pub enum Permission {
     KeepPoints,
     /// Grant star levels across the ward (an administrator's act).
     GrantStars,
+    /// Keep a community's project funds: open them, sort proposals, run the decision,
+    /// contract deliverers, pay tranches and name evaluators.
+    KeepProjects,
 }
 
 impl Permission {
@@ -231,6 +234,7 @@ impl Permission {
             Permission::CertifyService => role.keeps_households(),
             Permission::KeepPoints => role.shapes_structure(),
             Permission::GrantStars => role == Role::Administrator,
+            Permission::KeepProjects => role.shapes_structure(),
         }
     }
 
@@ -255,6 +259,7 @@ impl Permission {
             Permission::CertifyService => "certify_service",
             Permission::KeepPoints => "keep_points",
             Permission::GrantStars => "grant_stars",
+            Permission::KeepProjects => "keep_projects",
         }
     }
 }

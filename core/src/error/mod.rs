@@ -14,6 +14,7 @@ use crate::fund::FundError;
 use crate::grid::{GridError, NodeCode};
 use crate::journal::JournalError;
 use crate::points::PointsError;
+use crate::projects::{BallotError, PabulibError, ProjectsError, SelectionError};
 use crate::scoring::tree::TreeError;
 use crate::scoring::ScoringError;
 use crate::tasks::TaskError;
@@ -40,6 +41,9 @@ pub enum Error {
     /// A points command or event was refused.
     #[error(transparent)]
     Points(#[from] PointsError),
+    /// A projects command or event was refused.
+    #[error(transparent)]
+    Projects(#[from] ProjectsError),
     /// A rating tree or its data was refused.
     #[error(transparent)]
     Rating(#[from] TreeError),
@@ -49,6 +53,15 @@ pub enum Error {
     /// A journal could not be read, verified or written.
     #[error(transparent)]
     Journal(#[from] JournalError),
+    /// An election could not be decided.
+    #[error(transparent)]
+    Election(#[from] SelectionError),
+    /// A ballot was refused.
+    #[error(transparent)]
+    Ballot(#[from] BallotError),
+    /// A Pabulib file could not be read.
+    #[error(transparent)]
+    Pabulib(#[from] PabulibError),
     /// The actor lacks the permission at the unit.
     #[error("{actor} may not {permission}{}", .unit.map(|u| format!(" at {u}")).unwrap_or_default())]
     Denied {
@@ -102,9 +115,13 @@ kind::error_codes! {
         Assembly(inner) => delegate AssemblyError,
         Scoring(inner) => delegate ScoringError,
         Points(inner) => delegate PointsError,
+        Projects(inner) => delegate ProjectsError,
         Rating(inner) => delegate TreeError,
         Export(inner) => delegate ExportError,
         Journal(inner) => delegate JournalError,
+        Election(inner) => delegate SelectionError,
+        Ballot(inner) => delegate BallotError,
+        Pabulib(inner) => delegate PabulibError,
         Denied { .. } => ("permission_denied", PermissionDenied),
         UnknownActor(..) => ("unknown_actor", PermissionDenied),
         IdempotencyConflict { .. } => ("idempotency_conflict", Conflict),

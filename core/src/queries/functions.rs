@@ -15,6 +15,7 @@ crate::function_set! {
         "deadline" => super::calendar::Deadline,
         "tally" => super::assembly::Tally,
         "verify_statement" => super::fund::VerifyStatement,
+        "verify_projects_statement" => super::projects::VerifyProjectsStatement,
         "star_level" => super::scoring_rules::StarLevel,
         "satisfaction_rate" => super::scoring_rules::SatisfactionRate,
         "evaluate_communities" => super::rating::EvaluateCommunities,

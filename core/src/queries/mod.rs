@@ -18,6 +18,7 @@ pub mod fund;
 pub mod grid;
 pub mod money;
 pub mod points;
+pub mod projects;
 pub mod rating;
 pub mod scoring;
 pub mod scoring_rules;
@@ -45,4 +46,5 @@ pub static QUERY_SETS: &[&QuerySet] = &[
     &assembly::ASSEMBLY_QUERIES,
     &scoring::SCORING_QUERIES,
     &points::POINTS_QUERIES,
+    &projects::PROJECTS_QUERIES,
 ];

@@ -10,11 +10,13 @@ use crate::fund::FundConfig;
 use crate::grid::{self, GridCommand, GridConfig, GridEvent};
 use crate::journal::{Hash, Journal};
 use crate::points::PointsConfig;
+use crate::projects::ProjectsConfig;
 use crate::scoring::ScoringConfig;
 use crate::tasks::TasksConfig;
 
 mod fund_queries;
 mod open311;
+mod projects_queries;
 mod queries;
 mod scoring_queries;
 mod table;
@@ -37,6 +39,8 @@ pub struct WardConfig {
     pub scoring: ScoringConfig,
     /// The points capability.
     pub points: PointsConfig,
+    /// The projects capability.
+    pub projects: ProjectsConfig,
 }
 
 impl WardConfig {
@@ -67,6 +71,12 @@ impl WardConfig {
     /// The configuration with this points section.
     pub fn with_points(mut self, points: PointsConfig) -> Self {
         self.points = points;
+        self
+    }
+
+    /// The configuration with this projects section.
+    pub fn with_projects(mut self, projects: ProjectsConfig) -> Self {
+        self.projects = projects;
         self
     }
 }

@@ -18,6 +18,7 @@ use crate::fund::{self, FundCommand, FundEvent, Funds};
 use crate::grid::{self, Grid, GridCommand, GridEvent};
 use crate::journal::{Hash, Journal};
 use crate::points::{self, Points, PointsCommand, PointsEvent};
+use crate::projects::{self, Projects, ProjectsCommand, ProjectsEvent};
 use crate::scoring::{self, Scoring, ScoringCommand, ScoringEvent};
 use crate::tasks::{self, TaskCommand, TaskEvent, Tasks};
 
@@ -179,4 +180,6 @@ capabilities! {
         reads scoring::Reads { grid, tasks, config: &config.scoring };
     Points(PointsCommand, PointsEvent) => points: Points,
         reads points::Reads { grid, tasks, scoring, config: &config.points };
+    Projects(ProjectsCommand, ProjectsEvent) => projects: Projects,
+        reads projects::Reads { grid, config: &config.projects };
 }

@@ -92,7 +92,7 @@ impl Script {
         });
     }
 
-    fn refused(
+    pub(crate) fn refused(
         &mut self,
         actor: Option<&str>,
         when: String,
