@@ -14,6 +14,7 @@ use crate::fund::FundError;
 use crate::grid::{GridError, NodeCode};
 use crate::journal::JournalError;
 use crate::points::PointsError;
+use crate::projects::{BallotError, PabulibError, SelectionError};
 use crate::scoring::tree::TreeError;
 use crate::scoring::ScoringError;
 use crate::tasks::TaskError;
@@ -49,6 +50,15 @@ pub enum Error {
     /// A journal could not be read, verified or written.
     #[error(transparent)]
     Journal(#[from] JournalError),
+    /// An election could not be decided.
+    #[error(transparent)]
+    Election(#[from] SelectionError),
+    /// A ballot was refused.
+    #[error(transparent)]
+    Ballot(#[from] BallotError),
+    /// A Pabulib file could not be read.
+    #[error(transparent)]
+    Pabulib(#[from] PabulibError),
     /// The actor lacks the permission at the unit.
     #[error("{actor} may not {permission}{}", .unit.map(|u| format!(" at {u}")).unwrap_or_default())]
     Denied {
@@ -105,6 +115,9 @@ kind::error_codes! {
         Rating(inner) => delegate TreeError,
         Export(inner) => delegate ExportError,
         Journal(inner) => delegate JournalError,
+        Election(inner) => delegate SelectionError,
+        Ballot(inner) => delegate BallotError,
+        Pabulib(inner) => delegate PabulibError,
         Denied { .. } => ("permission_denied", PermissionDenied),
         UnknownActor(..) => ("unknown_actor", PermissionDenied),
         IdempotencyConflict { .. } => ("idempotency_conflict", Conflict),

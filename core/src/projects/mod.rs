@@ -5,7 +5,11 @@
 //! read and write Pabulib's `.pb` format.
 
 mod election;
+pub mod pabulib;
+pub mod rules;
 mod selection;
 
 pub use election::{Ballot, BallotForm, BallotKind, Candidate, Election};
+pub use pabulib::{PabulibError, PbFile};
+pub use rules::{check_ballot, scores, select, BallotError, SelectionError, Support};
 pub use selection::{Comparison, ProjectResult, Reason, Rule, Selection, VoterPayment};
