@@ -1,0 +1,356 @@
+//! The Method of Equal Shares with cost utilities, completed by `add1`, in exact
+//! arithmetic.
+//!
+//! Each voter holds an equal share of a per-voter budget. A project can be bought when
+//! its supporters (the voters whose ballot names it) hold its cost between them. Among
+//! the projects that can be bought, the one bought next is the one whose supporters pay
+//! the least per unit of utility: with cost utilities that is the one with the lowest
+//! `rho / cost`, `rho` being the most any supporter pays when the cost is split as
+//! equally as possible (supporters holding less than `rho` pay all they hold, the others
+//! pay `rho`). Equivalently, the highest "effective vote count" `cost / rho`. Ties go to
+//! the project more ballots name, then to the cheaper one, then to the one listed first
+//! among the candidates. Projects that cost nothing or that no ballot names are never
+//! bought.
+//!
+//! `add1` (the equalshares.net compute tool's completion): per-voter budgets are whole
+//! currency units, starting at `floor(budget / voters)`; the per-voter budget is raised
+//! one unit at a time while the outcome's cost still fits the real budget, and the last
+//! outcome that fits is the result. When every project together fits the budget, the
+//! rule runs once with `budget / voters` each and no completion, as the tool does. The
+//! raising also stops once every project that can be bought is bought (more money cannot
+//! change that outcome), which the tool, looping until it overspends, would never reach.
+//!
+//! Voters with the same ballot hold the same money throughout, so they are counted as one
+//! group with a weight; and the money a supporter holds is one of few values, so each
+//! project's supporters are counted per value ("class"), and a purchase moves weights
+//! between classes instead of touching voters one by one.
+
+use std::collections::HashMap;
+
+use num_bigint::BigInt;
+use num_integer::Integer;
+use num_rational::BigRational;
+use num_traits::{Signed, Zero};
+use rust_decimal::Decimal;
+
+use super::score::Tally;
+use crate::projects::Election;
+
+/// An exact rational from a decimal.
+pub(crate) fn rational(d: Decimal) -> BigRational {
+    let mantissa = BigInt::from(d.mantissa());
+    let scale = BigInt::from(10u32).pow(d.scale());
+    BigRational::new(mantissa, scale)
+}
+
+/// An election indexed for Equal Shares: identical ballots grouped, and each project's
+/// supporting groups.
+pub(crate) struct Instance {
+    /// Candidates.
+    m: usize,
+    /// Each candidate's cost.
+    costs: Vec<BigRational>,
+    /// Each candidate's votes.
+    pub votes: Vec<u64>,
+    /// Whether the candidate can be bought at all (costs something, has support).
+    eligible: Vec<bool>,
+    /// Voters, empty ballots included.
+    pub voters: u64,
+    /// Each group's weight (its number of voters).
+    weights: Vec<u64>,
+    /// Each group's approvals, as ranges of `items`.
+    starts: Vec<usize>,
+    /// The groups' approvals, one after another.
+    items: Vec<u32>,
+    /// Each candidate's supporting groups.
+    supporters: Vec<Vec<u32>>,
+    /// Each ballot's group (none for an empty ballot).
+    pub ballot_group: Vec<Option<u32>>,
+}
+
+/// One run's outcome.
+pub(crate) struct Run {
+    /// The projects bought, in order.
+    pub winners: Vec<usize>,
+    /// When asked for: what each group's voters each paid, per project.
+    pub payments: Vec<Vec<(u32, BigRational)>>,
+}
+
+impl Instance {
+    /// Indexes an election.
+    pub fn new(election: &Election, tally: &Tally) -> Instance {
+        let m = election.candidates.len();
+        let costs: Vec<BigRational> = election
+            .candidates
+            .iter()
+            .map(|c| rational(c.cost))
+            .collect();
+        let eligible = (0..m)
+            .map(|c| tally.votes[c] > 0 && costs[c].is_positive())
+            .collect();
+        let mut groups: HashMap<Vec<u32>, u32> = HashMap::new();
+        let mut weights: Vec<u64> = Vec::new();
+        let mut starts = vec![0usize];
+        let mut items = Vec::new();
+        let mut ballot_group = Vec::with_capacity(tally.ballots.len());
+        for ballot in &tally.ballots {
+            if ballot.is_empty() {
+                ballot_group.push(None);
+                continue;
+            }
+            let mut key = ballot.clone();
+            key.sort_unstable();
+            let next = weights.len() as u32;
+            let g = *groups.entry(key).or_insert_with_key(|key| {
+                items.extend_from_slice(key);
+                starts.push(items.len());
+                next
+            });
+            if g == next {
+                weights.push(0);
+            }
+            weights[g as usize] += 1;
+            ballot_group.push(Some(g));
+        }
+        let mut supporters = vec![Vec::new(); m];
+        for g in 0..weights.len() {
+            for &c in &items[starts[g]..starts[g + 1]] {
+                supporters[c as usize].push(g as u32);
+            }
+        }
+        Instance {
+            m,
+            costs,
+            votes: tally.votes.clone(),
+            eligible,
+            voters: tally.ballots.len() as u64,
+            weights,
+            starts,
+            items,
+            supporters,
+            ballot_group,
+        }
+    }
+
+    /// Whether every candidate that can be bought is in `winners`.
+    pub fn all_bought(&self, winners: &[usize]) -> bool {
+        winners.len() == self.eligible.iter().filter(|&&e| e).count()
+    }
+
+    /// One run of the rule with `share` for each voter; records payments when asked.
+    pub fn run(&self, share: &BigRational, record: bool) -> Run {
+        let m = self.m;
+        let mut values: Vec<BigRational> = vec![share.clone()];
+        let mut totals: Vec<u64> = vec![self.weights.iter().sum()];
+        let mut class_weights: Vec<u64> = self.votes.clone();
+        let mut by_value: HashMap<BigRational, usize> = HashMap::new();
+        by_value.insert(share.clone(), 0);
+        let mut group_class: Vec<u32> = vec![0; self.weights.len()];
+        let mut payments: Vec<Vec<(u32, BigRational)>> = if record {
+            vec![Vec::new(); self.weights.len()]
+        } else {
+            Vec::new()
+        };
+        // Remaining candidates with an upper bound of their effective vote count.
+        let mut remaining: Vec<(usize, BigRational)> = (0..m)
+            .filter(|&c| self.eligible[c])
+            .map(|c| (c, BigRational::from_integer(BigInt::from(self.votes[c]))))
+            .collect();
+        let mut winners = Vec::new();
+        loop {
+            remaining.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            let mut live: Vec<usize> = (0..values.len()).filter(|&k| totals[k] > 0).collect();
+            live.sort_by(|&a, &b| values[a].cmp(&values[b]));
+            let mut best: Option<(usize, BigRational, BigRational)> = None;
+            let mut gone: Vec<usize> = Vec::new();
+            for (slot, entry) in remaining.iter_mut().enumerate() {
+                let c = entry.0;
+                if let Some((_, best_eff, _)) = &best {
+                    if entry.1 < *best_eff {
+                        break;
+                    }
+                }
+                let cost = &self.costs[c];
+                let Some(rho) = price(
+                    cost,
+                    live.iter().filter_map(|&k| {
+                        let w = class_weights[k * m + c];
+                        (w > 0).then(|| (w, &values[k]))
+                    }),
+                ) else {
+                    gone.push(slot);
+                    continue;
+                };
+                let eff = cost / &rho;
+                entry.1 = eff.clone();
+                let better = match &best {
+                    None => true,
+                    Some((b, best_eff, _)) => match eff.cmp(best_eff) {
+                        std::cmp::Ordering::Greater => true,
+                        std::cmp::Ordering::Less => false,
+                        std::cmp::Ordering::Equal => {
+                            (self.votes[c], std::cmp::Reverse(cost), std::cmp::Reverse(c))
+                                > (
+                                    self.votes[*b],
+                                    std::cmp::Reverse(&self.costs[*b]),
+                                    std::cmp::Reverse(*b),
+                                )
+                        }
+                    },
+                };
+                if better {
+                    best = Some((c, eff, rho));
+                }
+            }
+            for slot in gone.into_iter().rev() {
+                remaining.remove(slot);
+            }
+            let Some((p, _, rho)) = best else {
+                break;
+            };
+            remaining.retain(|e| e.0 != p);
+            winners.push(p);
+            // Where each paying class goes, and what each of its voters pays.
+            let mut dest: Vec<Option<(usize, BigRational)>> = vec![None; values.len()];
+            for &k in &live {
+                if class_weights[k * m + p] == 0 {
+                    continue;
+                }
+                let pay = if values[k] > rho {
+                    rho.clone()
+                } else {
+                    values[k].clone()
+                };
+                let left = &values[k] - &pay;
+                let k2 = match by_value.get(&left) {
+                    Some(&k2) => k2,
+                    None => {
+                        let k2 = values.len();
+                        values.push(left.clone());
+                        totals.push(0);
+                        class_weights.resize(class_weights.len() + m, 0);
+                        by_value.insert(left, k2);
+                        k2
+                    }
+                };
+                dest[k] = Some((k2, pay));
+            }
+            for &g in &self.supporters[p] {
+                let g = g as usize;
+                let k = group_class[g] as usize;
+                let Some((k2, pay)) = &dest[k] else {
+                    continue;
+                };
+                let w = self.weights[g];
+                if record {
+                    payments[g].push((p as u32, pay.clone()));
+                }
+                if *k2 == k {
+                    continue;
+                }
+                for &c in &self.items[self.starts[g]..self.starts[g + 1]] {
+                    class_weights[k * m + c as usize] -= w;
+                    class_weights[k2 * m + c as usize] += w;
+                }
+                totals[k] -= w;
+                totals[*k2] += w;
+                group_class[g] = *k2 as u32;
+            }
+        }
+        Run { winners, payments }
+    }
+}
+
+/// The most a supporter pays when `cost` is split as equally as possible among
+/// supporters holding the given money (`(how many, what each holds)`, by money held,
+/// least first); none if they hold less than the cost together.
+fn price<'a>(
+    cost: &BigRational,
+    classes: impl Iterator<Item = (u64, &'a BigRational)> + Clone,
+) -> Option<BigRational> {
+    let mut money = BigRational::zero();
+    let mut count = 0u64;
+    for (w, v) in classes.clone() {
+        money += v * BigInt::from(w);
+        count += w;
+    }
+    if money < *cost {
+        return None;
+    }
+    let mut paid = BigRational::zero();
+    for (w, v) in classes {
+        if count == 0 {
+            return None;
+        }
+        let max = (cost - &paid) / BigInt::from(count);
+        if max > *v {
+            paid += v * BigInt::from(w);
+            count -= w;
+        } else {
+            return Some(max);
+        }
+    }
+    None
+}
+
+/// The per-voter share `add1` starts from: `floor(budget / voters)` whole units.
+pub(crate) fn start_share(budget: &BigRational, voters: u64) -> BigInt {
+    let n = BigInt::from(voters);
+    let (num, den) = (budget.numer(), budget.denom());
+    num.div_floor(&(den * n))
+}
+
+/// The outcome of Equal Shares with `add1`.
+pub(crate) struct Completed {
+    /// The final run, with payments.
+    pub run: Run,
+    /// The per-voter budget `add1` ended at (none when it did not run: every project
+    /// together fits the budget).
+    pub share: Option<BigInt>,
+}
+
+/// Equal Shares completed by `add1`.
+pub(crate) fn add1(election: &Election, instance: &Instance) -> Completed {
+    let budget = rational(election.budget);
+    let total: Decimal = election.candidates.iter().map(|c| c.cost).sum();
+    if instance.voters == 0 {
+        return Completed {
+            run: Run {
+                winners: Vec::new(),
+                payments: Vec::new(),
+            },
+            share: None,
+        };
+    }
+    let n = BigInt::from(instance.voters);
+    if total <= election.budget {
+        let held = &budget / &n;
+        return Completed {
+            run: instance.run(&held, true),
+            share: None,
+        };
+    }
+    let cost_of = |winners: &[usize]| -> Decimal {
+        winners.iter().map(|&c| election.candidates[c].cost).sum()
+    };
+    let mut share = start_share(&budget, instance.voters);
+    let mut winners = instance
+        .run(&BigRational::from_integer(share.clone()), false)
+        .winners;
+    while !instance.all_bought(&winners) {
+        let next = &share + 1u32;
+        let outcome = instance
+            .run(&BigRational::from_integer(next.clone()), false)
+            .winners;
+        if cost_of(&outcome) > election.budget {
+            break;
+        }
+        share = next;
+        winners = outcome;
+    }
+    let held = BigRational::from_integer(share.clone());
+    Completed {
+        run: instance.run(&held, true),
+        share: Some(share),
+    }
+}

@@ -1,0 +1,255 @@
+//! The thirteen real Pabulib elections in `tests/fixtures/pabulib/`: each, decided under
+//! the rule its META declares, funds exactly the projects its `selected` column names;
+//! each survives a write and a read; and broken files are refused with the line and the
+//! field named.
+
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+
+use gridward::projects::pabulib::{read, write, PabulibError, PbFile};
+use gridward::projects::{scores, select, BallotKind, Rule};
+
+fn fixtures() -> Vec<(String, String)> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/pabulib");
+    let mut files: Vec<(String, String)> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "pb"))
+        .map(|p| {
+            let name = p.file_name().unwrap().to_string_lossy().into_owned();
+            (name, std::fs::read_to_string(&p).unwrap())
+        })
+        .collect();
+    files.sort();
+    assert_eq!(files.len(), 13, "thirteen fixtures");
+    files
+}
+
+fn meta<'a>(file: &'a PbFile, key: &str) -> Option<&'a str> {
+    file.meta
+        .iter()
+        .find(|(k, _)| k == key)
+        .map(|(_, v)| v.as_str())
+}
+
+#[test]
+fn every_file_selects_its_official_outcome() {
+    let mut failures = Vec::new();
+    for (name, text) in fixtures() {
+        let file = read(&text).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let rule = file
+            .rule
+            .clone()
+            .unwrap_or_else(|| panic!("{name}: no rule"));
+        let selection = select(&file.election, &rule).unwrap();
+        let got: BTreeSet<&str> = selection.selected.iter().map(String::as_str).collect();
+        let want: BTreeSet<&str> = file
+            .selected
+            .as_ref()
+            .unwrap()
+            .iter()
+            .map(String::as_str)
+            .collect();
+        assert!(
+            selection.cost <= file.election.budget,
+            "{name}: over budget"
+        );
+        if got != want {
+            failures.push(format!(
+                "{name} ({rule:?}): extra {:?}, missing {:?}",
+                got.difference(&want).collect::<Vec<_>>(),
+                want.difference(&got).collect::<Vec<_>>()
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{failures:#?}");
+}
+
+#[test]
+fn the_rules_declared_are_the_five_implemented() {
+    let rules: BTreeSet<String> = fixtures()
+        .iter()
+        .map(|(_, t)| format!("{:?}", read(t).unwrap().rule.unwrap()))
+        .collect();
+    assert_eq!(rules.len(), 5, "{rules:?}");
+}
+
+#[test]
+fn computed_votes_and_scores_match_the_files_columns() {
+    for (name, text) in fixtures() {
+        let file = read(&text).unwrap();
+        let support = scores(&file.election).unwrap();
+        for column in ["votes", "score"] {
+            let Some(at) = file
+                .project_columns
+                .iter()
+                .filter(|c| {
+                    !["project_id", "cost", "name", "category", "selected"].contains(&c.as_str())
+                })
+                .position(|c| c == column)
+            else {
+                continue;
+            };
+            for (s, values) in support.iter().zip(&file.project_values) {
+                let ours = if column == "votes" {
+                    s.votes.to_string()
+                } else {
+                    s.score.to_string()
+                };
+                assert_eq!(ours, values[at], "{name}: {column} of {}", s.id);
+            }
+        }
+    }
+}
+
+#[test]
+fn every_file_survives_a_write_and_a_read() {
+    for (name, text) in fixtures() {
+        let first = read(&text).unwrap();
+        let written = write(&first);
+        let second = read(&written).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(first, second, "{name}");
+        assert_eq!(write(&second), written, "{name}: writing is stable");
+    }
+}
+
+#[test]
+fn quoted_names_keep_their_quotes() {
+    let (_, text) = fixtures()
+        .into_iter()
+        .find(|(n, _)| n.contains("Kostuchna"))
+        .unwrap();
+    let file = read(&text).unwrap();
+    let c = file
+        .election
+        .candidates
+        .iter()
+        .find(|c| c.id == "L21/11/VII")
+        .unwrap();
+    assert!(c
+        .name
+        .starts_with("\"Bezpieczne Południe Katowic\" - Zakup"));
+    assert_eq!(file.election.form.kind, BallotKind::Cumulative);
+    assert_eq!(file.election.form.max_sum_points, Some(3));
+    assert_eq!(meta(&file, "unit"), Some("Katowice"));
+}
+
+#[test]
+fn a_byte_order_mark_and_crlf_are_accepted() {
+    let (_, text) = fixtures()
+        .into_iter()
+        .find(|(n, _)| n.contains("Assen"))
+        .unwrap();
+    let plain = read(&text).unwrap();
+    let lf = text.replace("\r\n", "\n");
+    let bom = format!("\u{feff}{}", text);
+    assert_eq!(read(&lf).unwrap(), plain);
+    assert_eq!(read(&bom).unwrap(), plain);
+    assert_eq!(plain.rule, Some(Rule::EqualShares));
+}
+
+const SMALL: &str = "META\nkey;value\nbudget;100\nvote_type;approval\nrule;greedy\nPROJECTS\nproject_id;cost;selected\na;60;1\nb;50;0\nVOTES\nvoter_id;vote\n1;a,b\n2;a\n";
+
+fn broken(text: &str) -> PabulibError {
+    read(text).expect_err("refused")
+}
+
+#[test]
+fn a_small_file_reads() {
+    let file = read(SMALL).unwrap();
+    assert_eq!(file.selected, Some(vec!["a".to_string()]));
+    assert_eq!(file.election.ballots.len(), 2);
+    assert_eq!(
+        select(&file.election, &Rule::Greedy).unwrap().selected,
+        vec!["a"]
+    );
+}
+
+#[test]
+fn broken_files_name_the_line_and_the_field() {
+    let e = broken(&SMALL.replace("a;60;1", "a;sixty;1"));
+    assert!(
+        matches!(&e, PabulibError::BadValue { line: 8, field, .. } if field == "cost"),
+        "{e:?}"
+    );
+    let e = broken(&SMALL.replace("1;a,b", "1;a,z"));
+    assert!(
+        matches!(&e, PabulibError::BadValue { line: 12, field, value, .. } if field == "vote" && value == "z"),
+        "{e:?}"
+    );
+    let e = broken(&SMALL.replace("2;a\n", "1;a\n"));
+    assert!(
+        matches!(&e, PabulibError::Duplicate { line: 13, field, .. } if field == "voter_id"),
+        "{e:?}"
+    );
+    let e = broken(&SMALL.replace("budget;100\n", ""));
+    assert!(
+        matches!(
+            e,
+            PabulibError::MissingMeta {
+                line: 2,
+                field: "budget"
+            }
+        ),
+        "{e:?}"
+    );
+    let e = broken(&SMALL.replace("b;50;0", "b;50"));
+    assert!(
+        matches!(
+            e,
+            PabulibError::ColumnCount {
+                line: 9,
+                expected: 3,
+                found: 2
+            }
+        ),
+        "{e:?}"
+    );
+    let e = broken(&SMALL.replace("b;50;0", "b;\"50;0"));
+    assert!(matches!(e, PabulibError::BadQuote { line: 9, .. }), "{e:?}");
+    let e = broken(&SMALL.replace("vote_type;approval", "vote_type;scoring"));
+    assert!(
+        matches!(&e, PabulibError::BadValue { line: 4, field, .. } if field == "vote_type"),
+        "{e:?}"
+    );
+    let e = broken(&SMALL.replace("VOTES\nvoter_id;vote\n1;a,b\n2;a\n", ""));
+    assert!(
+        matches!(
+            e,
+            PabulibError::MissingSection {
+                section: "VOTES",
+                ..
+            }
+        ),
+        "{e:?}"
+    );
+    let e = broken(&SMALL.replace("project_id;cost", "id;cost"));
+    assert!(
+        matches!(
+            e,
+            PabulibError::MissingColumn {
+                line: 7,
+                field: "project_id",
+                ..
+            }
+        ),
+        "{e:?}"
+    );
+    let e = broken(&SMALL.replace("rule;greedy", "rule;greedy-threshold"));
+    assert!(
+        matches!(
+            e,
+            PabulibError::MissingMeta {
+                field: "min_project_score_threshold",
+                ..
+            }
+        ),
+        "{e:?}"
+    );
+    let e = broken(&format!("junk\n{SMALL}"));
+    assert!(
+        matches!(e, PabulibError::Unexpected { line: 1, .. }),
+        "{e:?}"
+    );
+    assert!(e.to_string().starts_with("line 1"));
+}
