@@ -697,6 +697,176 @@ export class PointsCapability {
   }
 }
 
+/** Community project funds (e管家): funds, residents' proposals, the decision under a named selection rule (greedy or Equal Shares), delivery in tranches and acceptance. */
+export class ProjectsCapability {
+  #raw;
+
+  /** @param {raw.RawWard} native */
+  constructor(native) {
+    this.#raw = native;
+  }
+
+  /** Opens a community's project fund for a year (community staff): one per */
+  open_fund(args, context) {
+    return this.#raw.execute("projects", "open_fund", args ?? {}, context ?? null);
+  }
+
+  /** Names the members of a community's residents' council (议事会), replacing the */
+  set_council(args, context) {
+    return this.#raw.execute("projects", "set_council", args ?? {}, context ?? null);
+  }
+
+  /** A registered resident of the fund's community proposes a project. */
+  propose(args, context) {
+    return this.#raw.execute("projects", "propose", args ?? {}, context ?? null);
+  }
+
+  /** A registered resident of the community supports a proposal. */
+  support(args, context) {
+    return this.#raw.execute("projects", "support", args ?? {}, context ?? null);
+  }
+
+  /** Staff merge duplicate proposals into one; their supporters carry over. */
+  merge_proposals(args, context) {
+    return this.#raw.execute("projects", "merge_proposals", args ?? {}, context ?? null);
+  }
+
+  /** Staff decline a proposal, with the reason. */
+  decline_proposal(args, context) {
+    return this.#raw.execute("projects", "decline_proposal", args ?? {}, context ?? null);
+  }
+
+  /** Staff admit a proposal to the ballot at the cost they checked. */
+  admit_proposal(args, context) {
+    return this.#raw.execute("projects", "admit_proposal", args ?? {}, context ?? null);
+  }
+
+  /** Publishes the shortlist: the admitted proposals. No proposal is taken after it. */
+  publish_shortlist(args, context) {
+    return this.#raw.execute("projects", "publish_shortlist", args ?? {}, context ?? null);
+  }
+
+  /** Opens the decision on the shortlist: the ballots' form, who votes, the rule that */
+  open_decision(args, context) {
+    return this.#raw.execute("projects", "open_decision", args ?? {}, context ?? null);
+  }
+
+  /** A voter's ballot; a later ballot replaces theirs until the decision closes. */
+  cast_ballot(args, context) {
+    return this.#raw.execute("projects", "cast_ballot", args ?? {}, context ?? null);
+  }
+
+  /** Closes the decision after voting ends: the rule selects, and the project list is */
+  close_decision(args, context) {
+    return this.#raw.execute("projects", "close_decision", args ?? {}, context ?? null);
+  }
+
+  /** Imports an election (read from a Pabulib file, say) as the fund's decision, in */
+  import_election(args, context) {
+    return this.#raw.execute("projects", "import_election", args ?? {}, context ?? null);
+  }
+
+  /** Registers a social organisation (社会组织) that may deliver projects, with the */
+  register_organisation(args, context) {
+    return this.#raw.execute("projects", "register_organisation", args ?? {}, context ?? null);
+  }
+
+  /** An organisation applies to deliver a selected project (承接), at a price no */
+  apply_to_deliver(args, context) {
+    return this.#raw.execute("projects", "apply_to_deliver", args ?? {}, context ?? null);
+  }
+
+  /** Staff choose the organisation that delivers, at its quote; the fund commits that */
+  choose_deliverer(args, context) {
+    return this.#raw.execute("projects", "choose_deliverer", args ?? {}, context ?? null);
+  }
+
+  /** Staff name the project's evaluators, with what each serves as. */
+  name_evaluators(args, context) {
+    return this.#raw.execute("projects", "name_evaluators", args ?? {}, context ?? null);
+  }
+
+  /** Staff pay a tranche to the deliverer, with its voucher. A tranche before the */
+  pay_tranche(args, context) {
+    return this.#raw.execute("projects", "pay_tranche", args ?? {}, context ?? null);
+  }
+
+  /** The deliverer (or staff) reports the work done; the evaluators' round begins. */
+  submit_delivery(args, context) {
+    return this.#raw.execute("projects", "submit_delivery", args ?? {}, context ?? null);
+  }
+
+  /** A named evaluator gives their verdict and score; a second one replaces theirs. */
+  evaluate(args, context) {
+    return this.#raw.execute("projects", "evaluate", args ?? {}, context ?? null);
+  }
+
+  /** Staff apply the acceptance rule to the verdicts: accepted, or back to delivery to */
+  decide_acceptance(args, context) {
+    return this.#raw.execute("projects", "decide_acceptance", args ?? {}, context ?? null);
+  }
+
+  /** A project fund with its figures and decision, or none. */
+  fund(args) {
+    return this.#raw.ask("projects", "fund", args ?? {});
+  }
+
+  /** Every project fund with its figures, by id. */
+  funds(args) {
+    return this.#raw.ask("projects", "funds", args ?? {});
+  }
+
+  /** A fund's proposals, by id. */
+  proposals(args) {
+    return this.#raw.ask("projects", "proposals", args ?? {});
+  }
+
+  /** A proposal, or none. */
+  proposal(args) {
+    return this.#raw.ask("projects", "proposal", args ?? {});
+  }
+
+  /** A fund's selected projects with their delivery, by id. */
+  projects(args) {
+    return this.#raw.ask("projects", "projects", args ?? {});
+  }
+
+  /** A selected project with its delivery, or none. */
+  project(args) {
+    return this.#raw.ask("projects", "project", args ?? {});
+  }
+
+  /** A fund's report: participation, money allocated and spent, categories, and the */
+  report(args) {
+    return this.#raw.ask("projects", "report", args ?? {});
+  }
+
+  /** A fund's public statement (公示), masked, stamped with the journal's head and length. */
+  statement(args) {
+    return this.#raw.ask("projects", "statement", args ?? {});
+  }
+
+  /** Every account of a fund's books with its balance. */
+  balances(args) {
+    return this.#raw.ask("projects", "balances", args ?? {});
+  }
+
+  /** What a rule would select from a decision's ballots as they stand: any rule on the */
+  what_if(args) {
+    return this.#raw.ask("projects", "what_if", args ?? {});
+  }
+
+  /** The members of a community's residents' council. */
+  council(args) {
+    return this.#raw.ask("projects", "council", args ?? {});
+  }
+
+  /** Every registered organisation, by id. */
+  organisations(args) {
+    return this.#raw.ask("projects", "organisations", args ?? {});
+  }
+}
+
 /** A ward: every capability's state, folded from its hash-chained journal. */
 export class Ward {
   #raw;
@@ -712,6 +882,8 @@ export class Ward {
   scoring;
   /** Points passbooks (积分存折) of dated lots, the catalog and redemptions. */
   points;
+  /** Community project funds (e管家): funds, residents' proposals, the decision under a named selection rule (greedy or Equal Shares), delivery in tranches and acceptance. */
+  projects;
 
   /** An empty ward with this configuration (the default when absent). */
   constructor(config) {
@@ -726,6 +898,7 @@ export class Ward {
     this.assembly = new AssemblyCapability(native);
     this.scoring = new ScoringCapability(native);
     this.points = new PointsCapability(native);
+    this.projects = new ProjectsCapability(native);
   }
 
   /** Rebuilds a ward from its journal (JSON lines), verifying every hash and checking every event on replay. */
@@ -807,6 +980,11 @@ export function tally(args) {
 /** Checks a published statement against a journal's text without trusting either: the */
 export function verify_statement(args) {
   return raw.call("verify_statement", args ?? {});
+}
+
+/** Verifies a published project fund statement against a journal: the chain, the head */
+export function verify_projects_statement(args) {
+  return raw.call("verify_projects_statement", args ?? {});
 }
 
 /** The star level (星级) hours of certified service reach: 0 below the first threshold. */

@@ -163,6 +163,38 @@ export type ErrorCode =
   | "not_earnable"
   | "cap_reached"
   | "bad_lot"
+  | "unknown_project_fund"
+  | "project_fund_exists"
+  | "project_fund_for_year"
+  | "project_fund_stage"
+  | "unknown_proposal"
+  | "proposal_exists"
+  | "proposal_sorted"
+  | "bad_merge"
+  | "not_a_resident"
+  | "supported_already"
+  | "not_a_voter"
+  | "unknown_councillor"
+  | "ballots_closed"
+  | "ballots_open"
+  | "bad_decision_closing"
+  | "empty_roll"
+  | "empty_shortlist"
+  | "unknown_project"
+  | "project_stage"
+  | "unknown_organisation"
+  | "organisation_exists"
+  | "bad_application"
+  | "not_the_contact"
+  | "over_contract"
+  | "over_fund"
+  | "bad_tranche"
+  | "project_payment_conflict"
+  | "not_an_evaluator"
+  | "verdicts_missing"
+  | "bad_score"
+  | "not_positive"
+  | "bad_year"
   | "tree_json"
   | "duplicate_id"
   | "bad_weight"
@@ -184,6 +216,35 @@ export type ErrorCode =
   | "journal_broken"
   | "journal_head_mismatch"
   | "journal_encode"
+  | "election_duplicate_candidate"
+  | "election_negative_cost"
+  | "election_negative_budget"
+  | "election_unknown_project"
+  | "election_duplicate_choice"
+  | "election_points_mismatch"
+  | "election_free_project"
+  | "election_overflow"
+  | "ballot_no_voter"
+  | "ballot_unknown_project"
+  | "ballot_duplicate_choice"
+  | "ballot_too_few_choices"
+  | "ballot_too_many_choices"
+  | "ballot_not_one_choice"
+  | "ballot_points_mismatch"
+  | "ballot_points_not_allowed"
+  | "ballot_zero_points"
+  | "ballot_project_points"
+  | "ballot_too_few_points"
+  | "ballot_too_many_points"
+  | "ballot_cost_too_high"
+  | "pabulib_missing_section"
+  | "pabulib_bad_quote"
+  | "pabulib_unexpected_line"
+  | "pabulib_missing_column"
+  | "pabulib_column_count"
+  | "pabulib_missing_meta"
+  | "pabulib_bad_value"
+  | "pabulib_duplicate"
   | "permission_denied"
   | "unknown_actor"
   | "idempotency_conflict"
@@ -3173,6 +3234,874 @@ export interface PointsTotals {
   reversed: number;
 }
 
+/** Where a community's project money comes from (Chengdu's two community funds). */
+export type FundSource = "guarantee" | "incentive";
+
+/**
+ * The form of a decision's ballots: how they are marked and the limits a valid ballot
+ * keeps. A limit that is absent does not apply.
+ */
+export interface BallotForm {
+  /** How ballots are marked. */
+  kind: BallotKind;
+  /** The fewest projects a ballot names. */
+  min_length?: number | null;
+  /** The most projects a ballot names. */
+  max_length?: number | null;
+  /** Cumulative ballots: the most points one project may get from one voter. */
+  max_points_per_project?: number | null;
+  /** Cumulative ballots: the fewest points a ballot gives in all. */
+  min_sum_points?: number | null;
+  /** Cumulative ballots: the most points a ballot gives in all. */
+  max_sum_points?: number | null;
+  /** Approval ballots: the most the approved projects may cost together. */
+  max_sum_cost?: Decimal | null;
+}
+
+/**
+ * The form of a decision's ballots: how they are marked and the limits a valid ballot
+ * keeps. A limit that is absent does not apply.
+ */
+export interface BallotFormIn {
+  /** How ballots are marked. */
+  kind: BallotKind;
+  /** The fewest projects a ballot names. */
+  min_length?: number | null;
+  /** The most projects a ballot names. */
+  max_length?: number | null;
+  /** Cumulative ballots: the most points one project may get from one voter. */
+  max_points_per_project?: number | null;
+  /** Cumulative ballots: the fewest points a ballot gives in all. */
+  min_sum_points?: number | null;
+  /** Cumulative ballots: the most points a ballot gives in all. */
+  max_sum_points?: number | null;
+  /** Approval ballots: the most the approved projects may cost together. */
+  max_sum_cost?: Decimal | number | null;
+}
+
+/** How ballots are marked. */
+export type BallotKind = "approval" | "cumulative" | "choose_one" | "ordinal";
+
+/** Who votes on a fund's shortlist. */
+export type Voters = "council" | "residents" | "imported";
+
+/**
+ * By score, highest first; a project is added if it still fits the money left,
+ * otherwise skipped (CONSUL; Pabulib `greedy`).
+ */
+export interface RuleGreedy {
+  rule: "greedy";
+}
+
+/**
+ * By score, highest first, stopping at the first project that does not fit
+ * (Pabulib `greedy-no-skip`).
+ */
+export interface RuleGreedyNoSkip {
+  rule: "greedy_no_skip";
+}
+
+/**
+ * As `greedy`, among the projects whose score is at least `min_score` (Pabulib
+ * `greedy-threshold`).
+ */
+export interface RuleGreedyThreshold {
+  rule: "greedy_threshold";
+  /** The lowest score a project may have and be chosen. */
+  min_score: Decimal;
+}
+
+/**
+ * As `greedy`, among the projects whose score is at least `min_score` (Pabulib
+ * `greedy-threshold`).
+ */
+export interface RuleGreedyThresholdIn {
+  rule: "greedy_threshold";
+  /** The lowest score a project may have and be chosen. */
+  min_score: Decimal | number;
+}
+
+/**
+ * The Method of Equal Shares with cost utilities, completed by `add1` (Pabulib
+ * `equalshares/add1`).
+ */
+export interface RuleEqualShares {
+  rule: "equal_shares";
+}
+
+/**
+ * Equal Shares with `add1`, set against `greedy`: each voter prefers the outcome
+ * that funds more of the projects they approved, and the outcome more voters
+ * prefer stands (Pabulib `equalshares/add1-comparison`).
+ */
+export interface RuleEqualSharesComparison {
+  rule: "equal_shares_comparison";
+}
+
+/** A rule that selects projects within a budget. */
+export type Rule = (RuleGreedy | RuleGreedyNoSkip | RuleGreedyThreshold | RuleEqualShares | RuleEqualSharesComparison);
+
+/** A rule that selects projects within a budget. */
+export type RuleIn = (RuleGreedy | RuleGreedyNoSkip | RuleGreedyThresholdIn | RuleEqualShares | RuleEqualSharesComparison);
+
+/** An election: what every selection rule reads. */
+export interface Election {
+  /** The money to spend. */
+  budget: Decimal;
+  /** The form of the ballots. */
+  form: BallotForm;
+  /** The projects on the ballot. */
+  candidates: Array<Candidate>;
+  /** The ballots cast. */
+  ballots: Array<Ballot>;
+}
+
+/** An election: what every selection rule reads. */
+export interface ElectionIn {
+  /** The money to spend. */
+  budget: Decimal | number;
+  /** The form of the ballots. */
+  form: BallotFormIn;
+  /** The projects on the ballot. */
+  candidates: Array<CandidateIn>;
+  /** The ballots cast. */
+  ballots: Array<BallotIn>;
+}
+
+/** A project on the ballot. */
+export interface Candidate {
+  /** The project's id. */
+  id: string;
+  /** What it costs. */
+  cost: Decimal;
+  /** Its name. */
+  name?: string;
+  /** Its category, if any. */
+  category?: string | null;
+}
+
+/** A project on the ballot. */
+export interface CandidateIn {
+  /** The project's id. */
+  id: string;
+  /** What it costs. */
+  cost: Decimal | number;
+  /** Its name. */
+  name?: string;
+  /** Its category, if any. */
+  category?: string | null;
+}
+
+/** One voter's ballot. */
+export interface Ballot {
+  /** The voter (an anonymous id in published data). */
+  voter: string;
+  /** The projects named, by id; for ordinal ballots, best first. */
+  choices: Array<string>;
+  /**
+   * Cumulative ballots: the points given to each choice, in the same order; empty for
+   * every other kind.
+   */
+  points: Array<number>;
+}
+
+/** One voter's ballot. */
+export interface BallotIn {
+  /** The voter (an anonymous id in published data). */
+  voter: string;
+  /** The projects named, by id; for ordinal ballots, best first. */
+  choices: Array<string>;
+  /**
+   * Cumulative ballots: the points given to each choice, in the same order; empty for
+   * every other kind.
+   */
+  points?: Array<number>;
+}
+
+/** What an evaluator serves as. */
+export type EvaluatorCapacity = "supervision_committee" | "council_member" | "resident_representative" | "street_cadre";
+
+/** An evaluator's verdict on a delivery. */
+export type Verdict = "accept" | "reject";
+
+/** A project fund as queries return it. */
+export interface FundView {
+  /** The fund's id. */
+  id: string;
+  /** The community. */
+  community: NodeCode;
+  /** The year. */
+  year: number;
+  /** The source. */
+  source: FundSource;
+  /** The amount allocated. */
+  amount: Amount;
+  /** When it was opened. */
+  opened: DateString;
+  /** Its stage. */
+  stage: FundStage;
+  /** The bank balance. */
+  balance: Amount;
+  /** What is committed to contracts (and paid to completed projects). */
+  committed: Amount;
+  /** What is not committed. */
+  available: Amount;
+  /** The published shortlist, in ballot order. */
+  shortlist: Array<string>;
+  /** The decision, once opened. */
+  decision: DecisionView | null;
+}
+
+/** A project fund as queries return it. */
+export interface FundViewIn {
+  /** The fund's id. */
+  id: string;
+  /** The community. */
+  community: NodeCode;
+  /** The year. */
+  year: number;
+  /** The source. */
+  source: FundSource;
+  /** The amount allocated. */
+  amount: AmountIn;
+  /** When it was opened. */
+  opened: DateString;
+  /** Its stage. */
+  stage: FundStage;
+  /** The bank balance. */
+  balance: AmountIn;
+  /** What is committed to contracts (and paid to completed projects). */
+  committed: AmountIn;
+  /** What is not committed. */
+  available: AmountIn;
+  /** The published shortlist, in ballot order. */
+  shortlist: Array<string>;
+  /** The decision, once opened. */
+  decision?: DecisionViewIn | null;
+}
+
+/** Where a fund stands in its year's cycle. */
+export type FundStage = "proposing" | "shortlisted" | "voting" | "decided";
+
+/** A decision as queries return it. */
+export interface DecisionView {
+  /** The ballots' form. */
+  form: BallotForm;
+  /** Who votes. */
+  voters: Voters;
+  /** The rule. */
+  rule: Rule;
+  /** When it opened. */
+  opened: DateTimeString;
+  /** When voting ends. */
+  closes: DateTimeString;
+  /** The shortlist. */
+  candidates: Array<string>;
+  /** Voters on the roll. */
+  eligible: number;
+  /** Ballots cast. */
+  ballots: number;
+  /** The selection, once closed. */
+  selection: Selection | null;
+}
+
+/** A decision as queries return it. */
+export interface DecisionViewIn {
+  /** The ballots' form. */
+  form: BallotFormIn;
+  /** Who votes. */
+  voters: Voters;
+  /** The rule. */
+  rule: RuleIn;
+  /** When it opened. */
+  opened: DateTimeString | Date;
+  /** When voting ends. */
+  closes: DateTimeString | Date;
+  /** The shortlist. */
+  candidates: Array<string>;
+  /** Voters on the roll. */
+  eligible: number;
+  /** Ballots cast. */
+  ballots: number;
+  /** The selection, once closed. */
+  selection?: SelectionIn | null;
+}
+
+/** A selection: the projects chosen within the budget, and how. */
+export interface Selection {
+  /** The rule. */
+  rule: Rule;
+  /** The budget. */
+  budget: Decimal;
+  /** The chosen projects, in the order they were chosen. */
+  selected: Array<string>;
+  /** What the chosen projects cost together. */
+  cost: Decimal;
+  /** Every project, in the order the rule considered them. */
+  projects: Array<ProjectResult>;
+  /** Equal Shares: the per-voter budget `add1` ended at, in whole currency units. */
+  voter_budget?: Decimal | null;
+  /** Equal Shares: what each voter paid (empty for the greedy rules). */
+  payments?: Array<VoterPayment>;
+  /** Equal Shares with comparison: how the two outcomes fared. */
+  comparison?: Comparison | null;
+}
+
+/** A selection: the projects chosen within the budget, and how. */
+export interface SelectionIn {
+  /** The rule. */
+  rule: RuleIn;
+  /** The budget. */
+  budget: Decimal | number;
+  /** The chosen projects, in the order they were chosen. */
+  selected: Array<string>;
+  /** What the chosen projects cost together. */
+  cost: Decimal | number;
+  /** Every project, in the order the rule considered them. */
+  projects: Array<ProjectResultIn>;
+  /** Equal Shares: the per-voter budget `add1` ended at, in whole currency units. */
+  voter_budget?: Decimal | number | null;
+  /** Equal Shares: what each voter paid (empty for the greedy rules). */
+  payments?: Array<VoterPayment>;
+  /** Equal Shares with comparison: how the two outcomes fared. */
+  comparison?: Comparison | null;
+}
+
+/** One project's part in a selection. */
+export interface ProjectResult {
+  /** The project's id. */
+  id: string;
+  /** Its cost. */
+  cost: Decimal;
+  /** How many ballots name it. */
+  votes: number;
+  /**
+   * Its score: votes for approval and choose-1 ballots, points for cumulative ones,
+   * Borda points for ordinal ones.
+   */
+  score: Decimal;
+  /** Whether it was chosen. */
+  selected: boolean;
+  /** When it was chosen (1 for the first), if it was. */
+  position: number | null;
+}
+
+/** One project's part in a selection. */
+export interface ProjectResultIn {
+  /** The project's id. */
+  id: string;
+  /** Its cost. */
+  cost: Decimal | number;
+  /** How many ballots name it. */
+  votes: number;
+  /**
+   * Its score: votes for approval and choose-1 ballots, points for cumulative ones,
+   * Borda points for ordinal ones.
+   */
+  score: Decimal | number;
+  /** Whether it was chosen. */
+  selected: boolean;
+  /** When it was chosen (1 for the first), if it was. */
+  position?: number | null;
+}
+
+/** What one voter paid under Equal Shares, exactly: a fraction of currency units. */
+export interface VoterPayment {
+  /** The voter. */
+  voter: string;
+  /** What they paid in all, as an exact fraction ("1000/3") or a whole number. */
+  paid: string;
+  /** Each chosen project they paid for, with what they paid for it. */
+  projects: Array<[string, string]>;
+}
+
+/** How an Equal Shares outcome fared against `greedy`'s. */
+export interface Comparison {
+  /** The projects `greedy` chooses. */
+  greedy: Array<string>;
+  /** The projects Equal Shares chooses. */
+  equal_shares: Array<string>;
+  /** Voters with more of their projects funded by Equal Shares. */
+  prefer_equal_shares: number;
+  /** Voters with more of their projects funded by `greedy`. */
+  prefer_greedy: number;
+  /** Whether Equal Shares' outcome stood. */
+  equal_shares_stands: boolean;
+}
+
+/** A resident's proposal. */
+export interface Proposal {
+  /** Its id. */
+  id: string;
+  /** The fund it asks money of. */
+  fund: string;
+  /** Who proposed it (a person's id; imported elections have none). */
+  proposer: string | null;
+  /** Its title. */
+  title: string;
+  /** What it is. */
+  description: string;
+  /** Its category. */
+  category: string;
+  /** The proposer's estimate. */
+  estimate: Amount;
+  /** The cost checked by staff when admitted. */
+  cost: Amount | null;
+  /** The unit of the grid it serves, if one. */
+  unit: NodeCode | null;
+  /** Who supports it (its own supporters and those of proposals merged into it). */
+  supporters: Array<string>;
+}
+
+/** A resident's proposal. */
+export interface ProposalIn {
+  /** Its id. */
+  id: string;
+  /** The fund it asks money of. */
+  fund: string;
+  /** Who proposed it (a person's id; imported elections have none). */
+  proposer?: string | null;
+  /** Its title. */
+  title: string;
+  /** What it is. */
+  description: string;
+  /** Its category. */
+  category: string;
+  /** The proposer's estimate. */
+  estimate: AmountIn;
+  /** The cost checked by staff when admitted. */
+  cost?: AmountIn | null;
+  /** The unit of the grid it serves, if one. */
+  unit?: NodeCode | null;
+  /** Who supports it (its own supporters and those of proposals merged into it). */
+  supporters: Array<string>;
+}
+
+/** A selected project on its way through delivery and acceptance. */
+export interface Project {
+  /** Its id (the proposal's). */
+  id: string;
+  /** Its fund. */
+  fund: string;
+  /** Its stage. */
+  stage: ProjectStage;
+  /** Applications to deliver it, by organisation. */
+  applications: Array<Application>;
+  /** The organisation chosen to deliver it. */
+  deliverer: string | null;
+  /** The contracted amount. */
+  contracted: Amount | null;
+  /** The tranches paid. */
+  tranches: Array<Tranche>;
+  /** The named evaluators with what they serve as. */
+  evaluators: Record<string, EvaluatorCapacity>;
+  /** The verdicts of the current round, by evaluator. */
+  evaluations: Record<string, Evaluation>;
+  /** How many deliveries were rejected and redone. */
+  rejections: number;
+  /** What returned to the fund when it was completed. */
+  returned: Amount | null;
+}
+
+/** A selected project on its way through delivery and acceptance. */
+export interface ProjectIn {
+  /** Its id (the proposal's). */
+  id: string;
+  /** Its fund. */
+  fund: string;
+  /** Its stage. */
+  stage: ProjectStage;
+  /** Applications to deliver it, by organisation. */
+  applications: Array<ApplicationIn>;
+  /** The organisation chosen to deliver it. */
+  deliverer?: string | null;
+  /** The contracted amount. */
+  contracted?: AmountIn | null;
+  /** The tranches paid. */
+  tranches: Array<TrancheIn>;
+  /** The named evaluators with what they serve as. */
+  evaluators: Record<string, EvaluatorCapacity>;
+  /** The verdicts of the current round, by evaluator. */
+  evaluations: Record<string, Evaluation>;
+  /** How many deliveries were rejected and redone. */
+  rejections: number;
+  /** What returned to the fund when it was completed. */
+  returned?: AmountIn | null;
+}
+
+/** Where a selected project stands. */
+export type ProjectStage = "selected" | "delivering" | "submitted" | "accepted" | "completed";
+
+/** An organisation's application to deliver a project. */
+export interface Application {
+  /** The organisation. */
+  organisation: string;
+  /** The price it asks. */
+  quote: Amount;
+  /** How it would deliver. */
+  plan: string;
+}
+
+/** An organisation's application to deliver a project. */
+export interface ApplicationIn {
+  /** The organisation. */
+  organisation: string;
+  /** The price it asks. */
+  quote: AmountIn;
+  /** How it would deliver. */
+  plan: string;
+}
+
+/** A tranche paid to the deliverer. */
+export interface Tranche {
+  /** The payment's id (its idempotency key). */
+  payment: string;
+  /** When. */
+  date: DateString;
+  /** How much. */
+  amount: Amount;
+  /** The voucher's reference. */
+  voucher: string;
+  /** Whether it was the final one. */
+  final_tranche: boolean;
+}
+
+/** A tranche paid to the deliverer. */
+export interface TrancheIn {
+  /** The payment's id (its idempotency key). */
+  payment: string;
+  /** When. */
+  date: DateString;
+  /** How much. */
+  amount: AmountIn;
+  /** The voucher's reference. */
+  voucher: string;
+  /** Whether it was the final one. */
+  final_tranche: boolean;
+}
+
+/** One evaluator's verdict and score. */
+export interface Evaluation {
+  /** The evaluator. */
+  evaluator: string;
+  /** Their verdict. */
+  verdict: Verdict;
+  /** Their score, 0 to 100. */
+  score: number;
+  /** Their comment. */
+  comment: string;
+}
+
+/** A fund's report. */
+export interface ProjectsReport {
+  /** The fund. */
+  fund: string;
+  /** The community. */
+  community: NodeCode;
+  /** The year. */
+  year: number;
+  /** The source. */
+  source: FundSource;
+  /** Its stage. */
+  stage: FundStage;
+  /** The amount allocated. */
+  amount: Amount;
+  /** Proposals made. */
+  proposals: number;
+  /** Residents who proposed or supported a proposal. */
+  proposers_and_supporters: number;
+  /** Proposals admitted, declined and merged. */
+  admitted: number;
+  /** Proposals declined. */
+  declined: number;
+  /** Proposals merged into others. */
+  merged: number;
+  /** Voters on the roll (for an imported election, the ballots). */
+  eligible: number;
+  /** Ballots cast. */
+  ballots: number;
+  /** Ballots per voter on the roll, percent with two decimals. */
+  participation: Decimal | null;
+  /** Projects selected. */
+  selected: number;
+  /** What the selected projects cost on the ballot. */
+  allocated: Amount;
+  /** Allocated per amount, percent. */
+  allocated_share: Decimal | null;
+  /** What the chosen deliverers were contracted for. */
+  contracted: Amount;
+  /** What was paid out. */
+  spent: Amount;
+  /** Spent per amount, percent. */
+  spent_share: Decimal | null;
+  /** What completed projects returned uncommitted. */
+  returned: Amount;
+  /** What the fund has not committed. */
+  available: Amount;
+  /** Voters with at least one project they named selected. */
+  voters_with_a_funded_project: number;
+  /** Those voters per ballot, percent. */
+  funded_share: Decimal | null;
+  /** Totals by category. */
+  categories: Array<CategoryRow>;
+}
+
+/** A fund's report. */
+export interface ProjectsReportIn {
+  /** The fund. */
+  fund: string;
+  /** The community. */
+  community: NodeCode;
+  /** The year. */
+  year: number;
+  /** The source. */
+  source: FundSource;
+  /** Its stage. */
+  stage: FundStage;
+  /** The amount allocated. */
+  amount: AmountIn;
+  /** Proposals made. */
+  proposals: number;
+  /** Residents who proposed or supported a proposal. */
+  proposers_and_supporters: number;
+  /** Proposals admitted, declined and merged. */
+  admitted: number;
+  /** Proposals declined. */
+  declined: number;
+  /** Proposals merged into others. */
+  merged: number;
+  /** Voters on the roll (for an imported election, the ballots). */
+  eligible: number;
+  /** Ballots cast. */
+  ballots: number;
+  /** Ballots per voter on the roll, percent with two decimals. */
+  participation?: Decimal | number | null;
+  /** Projects selected. */
+  selected: number;
+  /** What the selected projects cost on the ballot. */
+  allocated: AmountIn;
+  /** Allocated per amount, percent. */
+  allocated_share?: Decimal | number | null;
+  /** What the chosen deliverers were contracted for. */
+  contracted: AmountIn;
+  /** What was paid out. */
+  spent: AmountIn;
+  /** Spent per amount, percent. */
+  spent_share?: Decimal | number | null;
+  /** What completed projects returned uncommitted. */
+  returned: AmountIn;
+  /** What the fund has not committed. */
+  available: AmountIn;
+  /** Voters with at least one project they named selected. */
+  voters_with_a_funded_project: number;
+  /** Those voters per ballot, percent. */
+  funded_share?: Decimal | number | null;
+  /** Totals by category. */
+  categories: Array<CategoryRowIn>;
+}
+
+/** Totals of one category of proposals. */
+export interface CategoryRow {
+  /** The category. */
+  category: string;
+  /** Proposals made (merged ones included). */
+  proposals: number;
+  /** Proposals admitted to the ballot. */
+  admitted: number;
+  /** Projects selected. */
+  selected: number;
+  /** What the selected projects cost. */
+  selected_cost: Amount;
+  /** What was paid to them. */
+  spent: Amount;
+}
+
+/** Totals of one category of proposals. */
+export interface CategoryRowIn {
+  /** The category. */
+  category: string;
+  /** Proposals made (merged ones included). */
+  proposals: number;
+  /** Proposals admitted to the ballot. */
+  admitted: number;
+  /** Projects selected. */
+  selected: number;
+  /** What the selected projects cost. */
+  selected_cost: AmountIn;
+  /** What was paid to them. */
+  spent: AmountIn;
+}
+
+/** A fund's public statement (公示). */
+export interface ProjectsStatement {
+  /** The fund. */
+  fund: string;
+  /** The community. */
+  community: NodeCode;
+  /** The year. */
+  year: number;
+  /** The source. */
+  source: FundSource;
+  /** The amount allocated. */
+  amount: Amount;
+  /** The rule of the decision, once opened. */
+  rule: Rule | null;
+  /** Voters on the roll. */
+  eligible: number;
+  /** Ballots cast. */
+  ballots: number;
+  /** Every shortlisted project's score and why it was or was not selected. */
+  results: Array<ProjectResult>;
+  /** The selected projects. */
+  projects: Array<PublicProject>;
+  /** The bank balance. */
+  balance: Amount;
+  /** What is not committed. */
+  available: Amount;
+  /** The journal entries it was drawn from. */
+  journal_entries: number;
+  /** The journal's head after them. */
+  head: Hash;
+}
+
+/** A fund's public statement (公示). */
+export interface ProjectsStatementIn {
+  /** The fund. */
+  fund: string;
+  /** The community. */
+  community: NodeCode;
+  /** The year. */
+  year: number;
+  /** The source. */
+  source: FundSource;
+  /** The amount allocated. */
+  amount: AmountIn;
+  /** The rule of the decision, once opened. */
+  rule?: RuleIn | null;
+  /** Voters on the roll. */
+  eligible: number;
+  /** Ballots cast. */
+  ballots: number;
+  /** Every shortlisted project's score and why it was or was not selected. */
+  results: Array<ProjectResultIn>;
+  /** The selected projects. */
+  projects: Array<PublicProjectIn>;
+  /** The bank balance. */
+  balance: AmountIn;
+  /** What is not committed. */
+  available: AmountIn;
+  /** The journal entries it was drawn from. */
+  journal_entries: number;
+  /** The journal's head after them. */
+  head: Hash;
+}
+
+/** A selected project as the statement shows it. */
+export interface PublicProject {
+  /** The project. */
+  id: string;
+  /** Its title. */
+  title: string;
+  /** Its category. */
+  category: string;
+  /** Its cost on the ballot. */
+  cost: Amount;
+  /** Its stage. */
+  stage: ProjectStage;
+  /** The deliverer's name (an organisation's name is public). */
+  deliverer: string | null;
+  /** The contract. */
+  contracted: Amount | null;
+  /** Paid so far. */
+  paid: Amount;
+  /** Returned to the fund on completion. */
+  returned: Amount | null;
+  /** The tranches with their vouchers. */
+  tranches: Array<PublicTranche>;
+  /** The verdicts of the last round. */
+  verdicts: Array<PublicVerdict>;
+  /** Deliveries rejected and redone. */
+  rejections: number;
+}
+
+/** A selected project as the statement shows it. */
+export interface PublicProjectIn {
+  /** The project. */
+  id: string;
+  /** Its title. */
+  title: string;
+  /** Its category. */
+  category: string;
+  /** Its cost on the ballot. */
+  cost: AmountIn;
+  /** Its stage. */
+  stage: ProjectStage;
+  /** The deliverer's name (an organisation's name is public). */
+  deliverer?: string | null;
+  /** The contract. */
+  contracted?: AmountIn | null;
+  /** Paid so far. */
+  paid: AmountIn;
+  /** Returned to the fund on completion. */
+  returned?: AmountIn | null;
+  /** The tranches with their vouchers. */
+  tranches: Array<PublicTrancheIn>;
+  /** The verdicts of the last round. */
+  verdicts: Array<PublicVerdict>;
+  /** Deliveries rejected and redone. */
+  rejections: number;
+}
+
+/** A tranche as the statement shows it. */
+export interface PublicTranche {
+  /** The payment's id. */
+  payment: string;
+  /** When. */
+  date: DateString;
+  /** How much. */
+  amount: Amount;
+  /** The voucher. */
+  voucher: string;
+  /** Whether it was the final one. */
+  final_tranche: boolean;
+}
+
+/** A tranche as the statement shows it. */
+export interface PublicTrancheIn {
+  /** The payment's id. */
+  payment: string;
+  /** When. */
+  date: DateString;
+  /** How much. */
+  amount: AmountIn;
+  /** The voucher. */
+  voucher: string;
+  /** Whether it was the final one. */
+  final_tranche: boolean;
+}
+
+/** A verdict as the statement shows it: the evaluator's name masked. */
+export interface PublicVerdict {
+  /** The evaluator's name, masked (`张*`). */
+  evaluator: string;
+  /** What they serve as. */
+  capacity: EvaluatorCapacity;
+  /** The verdict. */
+  verdict: Verdict;
+  /** The score. */
+  score: number;
+}
+
+/** A social organisation that delivers projects (社会组织). */
+export interface Organisation {
+  /** Its id. */
+  id: string;
+  /** Its name (public). */
+  name: string;
+  /** The person who acts for it. */
+  contact: string;
+}
+
 /** A journal's verification, and whether it ends at the published head. */
 export interface JournalCheck {
   /** Entries read and found intact before any break. */
@@ -3346,6 +4275,8 @@ export interface WardConfig {
   scoring?: ScoringConfig;
   /** The points capability. */
   points?: PointsConfig;
+  /** The projects capability. */
+  projects?: ProjectsConfig;
 }
 
 /** Configuration of a ward, one section per capability. */
@@ -3360,6 +4291,8 @@ export interface WardConfigIn {
   scoring?: ScoringConfigIn;
   /** The points capability. */
   points?: PointsConfigIn;
+  /** The projects capability. */
+  projects?: ProjectsConfig;
 }
 
 /** Configuration of the grid capability. */
@@ -3601,6 +4534,34 @@ export interface ExpiryEndOfYear {
 /** When a lot of points expires. */
 export type Expiry = (ExpiryNever | ExpiryDays | ExpiryEndOfMonth | ExpiryEndOfYear);
 
+/** The projects capability's configuration. */
+export interface ProjectsConfig {
+  /**
+   * A secret mixed into every ballot's token, so that the journal shows which ballot
+   * a voter replaced but not who the voter is. Empty by default: then anyone who
+   * guesses a person's id can recompute their token, so a platform that publishes its
+   * journal sets one (and keeps it to replay).
+   */
+  ballot_secret?: string;
+  /** The rule that accepts a delivery. */
+  acceptance?: AcceptanceRule;
+}
+
+/** The rule that decides whether a delivery is accepted (验收). */
+export interface AcceptanceRule {
+  /** The fewest verdicts that decide (3). */
+  min_verdicts?: number;
+  /** Whether every named evaluator must have given a verdict (yes). */
+  all_must_evaluate?: boolean;
+  /** The share of verdicts that must accept (two thirds). */
+  accept_share?: AcceptShare;
+  /** The lowest mean score, 0 to 100, of an accepted delivery (60). */
+  min_mean_score?: number;
+}
+
+/** The share of verdicts that must accept a delivery. */
+export type AcceptShare = "majority" | "two_thirds" | "all";
+
 /** What checking a published statement against a journal found. */
 export interface StatementCheck {
   /** Entries in the journal given. */
@@ -3771,7 +4732,7 @@ export interface CommunityDataIn {
 }
 
 /** One community's result. */
-export interface Evaluation {
+export interface Evaluation2 {
   /** The community, as given in the data. */
   community: string;
   /** The score out of 100, rounded half away from zero to two decimals ("90.00"). */
@@ -3795,7 +4756,7 @@ export interface Evaluation {
 }
 
 /** One community's result. */
-export interface EvaluationIn {
+export interface Evaluation2In {
   /** The community, as given in the data. */
   community: string;
   /** The score out of 100, rounded half away from zero to two decimals ("90.00"). */
@@ -4030,11 +4991,21 @@ export interface CommandPointsIn {
   points: PointsCommandIn;
 }
 
-/** Any command, by capability. */
-export type Command = (CommandGrid | CommandTasks | CommandFund | CommandAssembly | CommandScoring | CommandPoints);
+/** A command of the projects capability. */
+export interface CommandProjects {
+  projects: ProjectsCommand;
+}
+
+/** A command of the projects capability. */
+export interface CommandProjectsIn {
+  projects: ProjectsCommandIn;
+}
 
 /** Any command, by capability. */
-export type CommandIn = (CommandGridIn | CommandTasksIn | CommandFundIn | CommandAssemblyIn | CommandScoringIn | CommandPointsIn);
+export type Command = (CommandGrid | CommandTasks | CommandFund | CommandAssembly | CommandScoring | CommandPoints | CommandProjects);
+
+/** Any command, by capability. */
+export type CommandIn = (CommandGridIn | CommandTasksIn | CommandFundIn | CommandAssemblyIn | CommandScoringIn | CommandPointsIn | CommandProjectsIn);
 
 /**
  * Create a unit under the parent its code implies; without domains it takes the
@@ -5156,6 +6127,372 @@ export type PointsCommand = (PointsCommandAddItem | PointsCommandRestock | Point
 /** A command of the points capability. */
 export type PointsCommandIn = (PointsCommandAddItemIn | PointsCommandRestock | PointsCommandEarnForService | PointsCommandEarnForRequest | PointsCommandAward | PointsCommandRedeem | PointsCommandReverse | PointsCommandExpireIn);
 
+/**
+ * Opens a community's project fund for a year (community staff): one per
+ * community, year and source. The amount is paid into the fund's bank account.
+ */
+export interface ProjectsCommandOpenFund {
+  type: "open_fund";
+  /** The fund's id. */
+  fund: string;
+  /** The community's unit. */
+  community: NodeCode;
+  /** The year. */
+  year: number;
+  /** Where the money comes from. */
+  source: FundSource;
+  /** The amount allocated. */
+  amount: Amount;
+}
+
+/**
+ * Opens a community's project fund for a year (community staff): one per
+ * community, year and source. The amount is paid into the fund's bank account.
+ */
+export interface ProjectsCommandOpenFundIn {
+  type: "open_fund";
+  /** The fund's id. */
+  fund: string;
+  /** The community's unit. */
+  community: NodeCode;
+  /** The year. */
+  year: number;
+  /** Where the money comes from. */
+  source: FundSource;
+  /** The amount allocated. */
+  amount: AmountIn;
+}
+
+/**
+ * Names the members of a community's residents' council (议事会), replacing the
+ * list before.
+ */
+export interface ProjectsCommandSetCouncil {
+  type: "set_council";
+  /** The community's unit. */
+  community: NodeCode;
+  /** The members, by person id. */
+  members: Array<string>;
+}
+
+/** A registered resident of the fund's community proposes a project. */
+export interface ProjectsCommandPropose {
+  type: "propose";
+  /** The proposal's id. */
+  proposal: string;
+  /** The fund. */
+  fund: string;
+  /** Its title. */
+  title: string;
+  /** What it is. */
+  description: string;
+  /** Its category (环境, 文化, 安全 …). */
+  category: string;
+  /** The proposer's estimate of its cost. */
+  estimate: Amount;
+  /** The unit of the grid it serves, if one. */
+  unit?: NodeCode | null;
+}
+
+/** A registered resident of the fund's community proposes a project. */
+export interface ProjectsCommandProposeIn {
+  type: "propose";
+  /** The proposal's id. */
+  proposal: string;
+  /** The fund. */
+  fund: string;
+  /** Its title. */
+  title: string;
+  /** What it is. */
+  description: string;
+  /** Its category (环境, 文化, 安全 …). */
+  category: string;
+  /** The proposer's estimate of its cost. */
+  estimate: AmountIn;
+  /** The unit of the grid it serves, if one. */
+  unit?: NodeCode | null;
+}
+
+/** A registered resident of the community supports a proposal. */
+export interface ProjectsCommandSupport {
+  type: "support";
+  /** The proposal. */
+  proposal: string;
+}
+
+/** Staff merge duplicate proposals into one; their supporters carry over. */
+export interface ProjectsCommandMergeProposals {
+  type: "merge_proposals";
+  /** The proposal that stays. */
+  into: string;
+  /** The proposals merged into it. */
+  from: Array<string>;
+}
+
+/** Staff decline a proposal, with the reason. */
+export interface ProjectsCommandDeclineProposal {
+  type: "decline_proposal";
+  /** The proposal. */
+  proposal: string;
+  /** Why. */
+  reason: string;
+}
+
+/** Staff admit a proposal to the ballot at the cost they checked. */
+export interface ProjectsCommandAdmitProposal {
+  type: "admit_proposal";
+  /** The proposal. */
+  proposal: string;
+  /** The checked cost. */
+  cost: Amount;
+}
+
+/** Staff admit a proposal to the ballot at the cost they checked. */
+export interface ProjectsCommandAdmitProposalIn {
+  type: "admit_proposal";
+  /** The proposal. */
+  proposal: string;
+  /** The checked cost. */
+  cost: AmountIn;
+}
+
+/** Publishes the shortlist: the admitted proposals. No proposal is taken after it. */
+export interface ProjectsCommandPublishShortlist {
+  type: "publish_shortlist";
+  /** The fund. */
+  fund: string;
+}
+
+/**
+ * Opens the decision on the shortlist: the ballots' form, who votes, the rule that
+ * selects, and when voting ends. The roll is fixed when it opens.
+ */
+export interface ProjectsCommandOpenDecision {
+  type: "open_decision";
+  /** The fund. */
+  fund: string;
+  /** The ballots' form. */
+  form: BallotForm;
+  /** Who votes. */
+  voters: Voters;
+  /** The rule. */
+  rule: Rule;
+  /** When voting ends. */
+  closes: DateTimeString;
+}
+
+/**
+ * Opens the decision on the shortlist: the ballots' form, who votes, the rule that
+ * selects, and when voting ends. The roll is fixed when it opens.
+ */
+export interface ProjectsCommandOpenDecisionIn {
+  type: "open_decision";
+  /** The fund. */
+  fund: string;
+  /** The ballots' form. */
+  form: BallotFormIn;
+  /** Who votes. */
+  voters: Voters;
+  /** The rule. */
+  rule: RuleIn;
+  /** When voting ends. */
+  closes: DateTimeString | Date;
+}
+
+/** A voter's ballot; a later ballot replaces theirs until the decision closes. */
+export interface ProjectsCommandCastBallot {
+  type: "cast_ballot";
+  /** The fund. */
+  fund: string;
+  /** The projects named; for ordinal ballots, best first. */
+  choices: Array<string>;
+  /** Cumulative ballots: the points for each choice, in the same order. */
+  points?: Array<number>;
+}
+
+/**
+ * Closes the decision after voting ends: the rule selects, and the project list is
+ * published.
+ */
+export interface ProjectsCommandCloseDecision {
+  type: "close_decision";
+  /** The fund. */
+  fund: string;
+}
+
+/**
+ * Imports an election (read from a Pabulib file, say) as the fund's decision, in
+ * one entry: its projects admitted at their costs, the shortlist published, its
+ * ballots under their anonymous ids, and the decision closed under `rule`. The fund
+ * must have no proposals, and its amount is the budget.
+ */
+export interface ProjectsCommandImportElection {
+  type: "import_election";
+  /** The fund. */
+  fund: string;
+  /** The election. */
+  election: Election;
+  /** The rule that selects. */
+  rule: Rule;
+}
+
+/**
+ * Imports an election (read from a Pabulib file, say) as the fund's decision, in
+ * one entry: its projects admitted at their costs, the shortlist published, its
+ * ballots under their anonymous ids, and the decision closed under `rule`. The fund
+ * must have no proposals, and its amount is the budget.
+ */
+export interface ProjectsCommandImportElectionIn {
+  type: "import_election";
+  /** The fund. */
+  fund: string;
+  /** The election. */
+  election: ElectionIn;
+  /** The rule that selects. */
+  rule: RuleIn;
+}
+
+/**
+ * Registers a social organisation (社会组织) that may deliver projects, with the
+ * person who acts for it.
+ */
+export interface ProjectsCommandRegisterOrganisation {
+  type: "register_organisation";
+  /** Its id. */
+  organisation: string;
+  /** Its name. */
+  name: string;
+  /** The person who acts for it. */
+  contact: string;
+}
+
+/**
+ * An organisation applies to deliver a selected project (承接), at a price no
+ * higher than the project's cost.
+ */
+export interface ProjectsCommandApplyToDeliver {
+  type: "apply_to_deliver";
+  /** The project. */
+  project: string;
+  /** The organisation. */
+  organisation: string;
+  /** The price it asks. */
+  quote: Amount;
+  /** How it would deliver. */
+  plan: string;
+}
+
+/**
+ * An organisation applies to deliver a selected project (承接), at a price no
+ * higher than the project's cost.
+ */
+export interface ProjectsCommandApplyToDeliverIn {
+  type: "apply_to_deliver";
+  /** The project. */
+  project: string;
+  /** The organisation. */
+  organisation: string;
+  /** The price it asks. */
+  quote: AmountIn;
+  /** How it would deliver. */
+  plan: string;
+}
+
+/**
+ * Staff choose the organisation that delivers, at its quote; the fund commits that
+ * much.
+ */
+export interface ProjectsCommandChooseDeliverer {
+  type: "choose_deliverer";
+  /** The project. */
+  project: string;
+  /** The organisation. */
+  organisation: string;
+}
+
+/** Staff name the project's evaluators, with what each serves as. */
+export interface ProjectsCommandNameEvaluators {
+  type: "name_evaluators";
+  /** The project. */
+  project: string;
+  /** The evaluators by person id. */
+  evaluators: Record<string, EvaluatorCapacity>;
+}
+
+/**
+ * Staff pay a tranche to the deliverer, with its voucher. A tranche before the
+ * final one leaves part of the contract for it; the final one is paid after
+ * acceptance and what it leaves unpaid returns to the fund.
+ */
+export interface ProjectsCommandPayTranche {
+  type: "pay_tranche";
+  /** The project. */
+  project: string;
+  /** The payment's id: the same id with the same content does nothing. */
+  payment: string;
+  /** The amount. */
+  amount: Amount;
+  /** The voucher's reference. */
+  voucher: string;
+  /** Whether it is the final tranche. */
+  final_tranche?: boolean;
+}
+
+/**
+ * Staff pay a tranche to the deliverer, with its voucher. A tranche before the
+ * final one leaves part of the contract for it; the final one is paid after
+ * acceptance and what it leaves unpaid returns to the fund.
+ */
+export interface ProjectsCommandPayTrancheIn {
+  type: "pay_tranche";
+  /** The project. */
+  project: string;
+  /** The payment's id: the same id with the same content does nothing. */
+  payment: string;
+  /** The amount. */
+  amount: AmountIn;
+  /** The voucher's reference. */
+  voucher: string;
+  /** Whether it is the final tranche. */
+  final_tranche?: boolean;
+}
+
+/** The deliverer (or staff) reports the work done; the evaluators' round begins. */
+export interface ProjectsCommandSubmitDelivery {
+  type: "submit_delivery";
+  /** The project. */
+  project: string;
+}
+
+/** A named evaluator gives their verdict and score; a second one replaces theirs. */
+export interface ProjectsCommandEvaluate {
+  type: "evaluate";
+  /** The project. */
+  project: string;
+  /** The verdict. */
+  verdict: Verdict;
+  /** The score, 0 to 100. */
+  score: number;
+  /** A comment. */
+  comment?: string;
+}
+
+/**
+ * Staff apply the acceptance rule to the verdicts: accepted, or back to delivery to
+ * be redone.
+ */
+export interface ProjectsCommandDecideAcceptance {
+  type: "decide_acceptance";
+  /** The project. */
+  project: string;
+}
+
+/** A command to the projects capability. */
+export type ProjectsCommand = (ProjectsCommandOpenFund | ProjectsCommandSetCouncil | ProjectsCommandPropose | ProjectsCommandSupport | ProjectsCommandMergeProposals | ProjectsCommandDeclineProposal | ProjectsCommandAdmitProposal | ProjectsCommandPublishShortlist | ProjectsCommandOpenDecision | ProjectsCommandCastBallot | ProjectsCommandCloseDecision | ProjectsCommandImportElection | ProjectsCommandRegisterOrganisation | ProjectsCommandApplyToDeliver | ProjectsCommandChooseDeliverer | ProjectsCommandNameEvaluators | ProjectsCommandPayTranche | ProjectsCommandSubmitDelivery | ProjectsCommandEvaluate | ProjectsCommandDecideAcceptance);
+
+/** A command to the projects capability. */
+export type ProjectsCommandIn = (ProjectsCommandOpenFundIn | ProjectsCommandSetCouncil | ProjectsCommandProposeIn | ProjectsCommandSupport | ProjectsCommandMergeProposals | ProjectsCommandDeclineProposal | ProjectsCommandAdmitProposalIn | ProjectsCommandPublishShortlist | ProjectsCommandOpenDecisionIn | ProjectsCommandCastBallot | ProjectsCommandCloseDecision | ProjectsCommandImportElectionIn | ProjectsCommandRegisterOrganisation | ProjectsCommandApplyToDeliverIn | ProjectsCommandChooseDeliverer | ProjectsCommandNameEvaluators | ProjectsCommandPayTrancheIn | ProjectsCommandSubmitDelivery | ProjectsCommandEvaluate | ProjectsCommandDecideAcceptance);
+
 /** An event of the grid capability. */
 export interface EventGrid {
   grid: GridEvent;
@@ -5216,11 +6553,21 @@ export interface EventPointsIn {
   points: PointsEventIn;
 }
 
-/** Any event, by capability. */
-export type Event = (EventGrid | EventTasks | EventFund | EventAssembly | EventScoring | EventPoints);
+/** An event of the projects capability. */
+export interface EventProjects {
+  projects: ProjectsEvent;
+}
+
+/** An event of the projects capability. */
+export interface EventProjectsIn {
+  projects: ProjectsEventIn;
+}
 
 /** Any event, by capability. */
-export type EventIn = (EventGridIn | EventTasksIn | EventFundIn | EventAssemblyIn | EventScoringIn | EventPointsIn);
+export type Event = (EventGrid | EventTasks | EventFund | EventAssembly | EventScoring | EventPoints | EventProjects);
+
+/** Any event, by capability. */
+export type EventIn = (EventGridIn | EventTasksIn | EventFundIn | EventAssemblyIn | EventScoringIn | EventPointsIn | EventProjectsIn);
 
 /** A unit was created under the parent its code implies. */
 export interface GridEventUnitAdded {
@@ -6621,6 +7968,375 @@ export interface ExpiredLot {
   points: number;
 }
 
+/** A fund was opened and its amount paid in. */
+export interface ProjectsEventFundOpened {
+  type: "fund_opened";
+  /** The fund. */
+  fund: string;
+  /** The community. */
+  community: NodeCode;
+  /** The year. */
+  year: number;
+  /** The source. */
+  source: FundSource;
+  /** The amount. */
+  amount: Amount;
+}
+
+/** A fund was opened and its amount paid in. */
+export interface ProjectsEventFundOpenedIn {
+  type: "fund_opened";
+  /** The fund. */
+  fund: string;
+  /** The community. */
+  community: NodeCode;
+  /** The year. */
+  year: number;
+  /** The source. */
+  source: FundSource;
+  /** The amount. */
+  amount: AmountIn;
+}
+
+/** A community's council was named. */
+export interface ProjectsEventCouncilSet {
+  type: "council_set";
+  /** The community. */
+  community: NodeCode;
+  /** The members. */
+  members: Array<string>;
+}
+
+/** A project was proposed. */
+export interface ProjectsEventProposed {
+  type: "proposed";
+  /** The proposal. */
+  proposal: string;
+  /** The fund. */
+  fund: string;
+  /** Who proposed it (none for an imported election). */
+  proposer: string | null;
+  /** The title. */
+  title: string;
+  /** The description. */
+  description: string;
+  /** The category. */
+  category: string;
+  /** The estimate. */
+  estimate: Amount;
+  /** The unit it serves. */
+  unit: NodeCode | null;
+}
+
+/** A project was proposed. */
+export interface ProjectsEventProposedIn {
+  type: "proposed";
+  /** The proposal. */
+  proposal: string;
+  /** The fund. */
+  fund: string;
+  /** Who proposed it (none for an imported election). */
+  proposer?: string | null;
+  /** The title. */
+  title: string;
+  /** The description. */
+  description: string;
+  /** The category. */
+  category: string;
+  /** The estimate. */
+  estimate: AmountIn;
+  /** The unit it serves. */
+  unit?: NodeCode | null;
+}
+
+/** A resident supported a proposal. */
+export interface ProjectsEventSupported {
+  type: "supported";
+  /** The proposal. */
+  proposal: string;
+  /** The resident. */
+  person: string;
+}
+
+/** Proposals were merged into one. */
+export interface ProjectsEventProposalsMerged {
+  type: "proposals_merged";
+  /** The one that stays. */
+  into: string;
+  /** The ones merged. */
+  from: Array<string>;
+}
+
+/** A proposal was declined. */
+export interface ProjectsEventProposalDeclined {
+  type: "proposal_declined";
+  /** The proposal. */
+  proposal: string;
+  /** Why. */
+  reason: string;
+}
+
+/** A proposal was admitted to the ballot. */
+export interface ProjectsEventProposalAdmitted {
+  type: "proposal_admitted";
+  /** The proposal. */
+  proposal: string;
+  /** The checked cost. */
+  cost: Amount;
+}
+
+/** A proposal was admitted to the ballot. */
+export interface ProjectsEventProposalAdmittedIn {
+  type: "proposal_admitted";
+  /** The proposal. */
+  proposal: string;
+  /** The checked cost. */
+  cost: AmountIn;
+}
+
+/** The shortlist was published. */
+export interface ProjectsEventShortlistPublished {
+  type: "shortlist_published";
+  /** The fund. */
+  fund: string;
+  /** The admitted proposals, in ballot order. */
+  candidates: Array<string>;
+}
+
+/** The decision opened. */
+export interface ProjectsEventDecisionOpened {
+  type: "decision_opened";
+  /** The fund. */
+  fund: string;
+  /** The ballots' form. */
+  form: BallotForm;
+  /** Who votes. */
+  voters: Voters;
+  /** The rule. */
+  rule: Rule;
+  /** When voting ends. */
+  closes: DateTimeString;
+}
+
+/** The decision opened. */
+export interface ProjectsEventDecisionOpenedIn {
+  type: "decision_opened";
+  /** The fund. */
+  fund: string;
+  /** The ballots' form. */
+  form: BallotFormIn;
+  /** Who votes. */
+  voters: Voters;
+  /** The rule. */
+  rule: RuleIn;
+  /** When voting ends. */
+  closes: DateTimeString | Date;
+}
+
+/** A ballot was cast, or replaced the one with the same token. */
+export interface ProjectsEventBallotCast {
+  type: "ballot_cast";
+  /** The fund. */
+  fund: string;
+  /**
+   * The ballot's token: the same for every ballot of one voter in one decision,
+   * and not the voter's id.
+   */
+  ballot: string;
+  /** The projects named. */
+  choices: Array<string>;
+  /** Cumulative ballots: the points. */
+  points: Array<number>;
+}
+
+/** A ballot was cast, or replaced the one with the same token. */
+export interface ProjectsEventBallotCastIn {
+  type: "ballot_cast";
+  /** The fund. */
+  fund: string;
+  /**
+   * The ballot's token: the same for every ballot of one voter in one decision,
+   * and not the voter's id.
+   */
+  ballot: string;
+  /** The projects named. */
+  choices: Array<string>;
+  /** Cumulative ballots: the points. */
+  points?: Array<number>;
+}
+
+/** The decision closed with its selection, and the project list was published. */
+export interface ProjectsEventDecisionClosed {
+  type: "decision_closed";
+  /** The fund. */
+  fund: string;
+  /** The selection. */
+  selection: Selection;
+}
+
+/** The decision closed with its selection, and the project list was published. */
+export interface ProjectsEventDecisionClosedIn {
+  type: "decision_closed";
+  /** The fund. */
+  fund: string;
+  /** The selection. */
+  selection: SelectionIn;
+}
+
+/** An organisation was registered. */
+export interface ProjectsEventOrganisationRegistered {
+  type: "organisation_registered";
+  /** The organisation. */
+  organisation: string;
+  /** Its name. */
+  name: string;
+  /** Its contact. */
+  contact: string;
+}
+
+/** An organisation applied to deliver a project. */
+export interface ProjectsEventApplied {
+  type: "applied";
+  /** The project. */
+  project: string;
+  /** The organisation. */
+  organisation: string;
+  /** The price asked. */
+  quote: Amount;
+  /** The plan. */
+  plan: string;
+}
+
+/** An organisation applied to deliver a project. */
+export interface ProjectsEventAppliedIn {
+  type: "applied";
+  /** The project. */
+  project: string;
+  /** The organisation. */
+  organisation: string;
+  /** The price asked. */
+  quote: AmountIn;
+  /** The plan. */
+  plan: string;
+}
+
+/** The deliverer was chosen and the contracted amount committed. */
+export interface ProjectsEventDelivererChosen {
+  type: "deliverer_chosen";
+  /** The project. */
+  project: string;
+  /** The organisation. */
+  organisation: string;
+  /** The contracted amount. */
+  contracted: Amount;
+}
+
+/** The deliverer was chosen and the contracted amount committed. */
+export interface ProjectsEventDelivererChosenIn {
+  type: "deliverer_chosen";
+  /** The project. */
+  project: string;
+  /** The organisation. */
+  organisation: string;
+  /** The contracted amount. */
+  contracted: AmountIn;
+}
+
+/** The evaluators were named. */
+export interface ProjectsEventEvaluatorsNamed {
+  type: "evaluators_named";
+  /** The project. */
+  project: string;
+  /** The evaluators. */
+  evaluators: Record<string, EvaluatorCapacity>;
+}
+
+/** A tranche was paid from the fund's bank account. */
+export interface ProjectsEventTranchePaid {
+  type: "tranche_paid";
+  /** The project. */
+  project: string;
+  /** The payment's id. */
+  payment: string;
+  /** The amount. */
+  amount: Amount;
+  /** The voucher. */
+  voucher: string;
+  /** Whether it was the final one. */
+  final_tranche: boolean;
+  /** On the final tranche, what returned to the fund uncommitted. */
+  returned: Amount | null;
+}
+
+/** A tranche was paid from the fund's bank account. */
+export interface ProjectsEventTranchePaidIn {
+  type: "tranche_paid";
+  /** The project. */
+  project: string;
+  /** The payment's id. */
+  payment: string;
+  /** The amount. */
+  amount: AmountIn;
+  /** The voucher. */
+  voucher: string;
+  /** Whether it was the final one. */
+  final_tranche: boolean;
+  /** On the final tranche, what returned to the fund uncommitted. */
+  returned?: AmountIn | null;
+}
+
+/** The delivery was reported done. */
+export interface ProjectsEventDeliverySubmitted {
+  type: "delivery_submitted";
+  /** The project. */
+  project: string;
+}
+
+/** An evaluator gave a verdict. */
+export interface ProjectsEventEvaluated {
+  type: "evaluated";
+  /** The project. */
+  project: string;
+  /** The verdict. */
+  evaluation: Evaluation;
+}
+
+/** The acceptance rule decided. */
+export interface ProjectsEventAcceptanceDecided {
+  type: "acceptance_decided";
+  /** The project. */
+  project: string;
+  /** Whether it was accepted; if not, it goes back to delivery. */
+  accepted: boolean;
+  /** Verdicts that accepted. */
+  accepts: number;
+  /** Verdicts given. */
+  verdicts: number;
+  /** The mean score, to two decimals. */
+  mean_score: Decimal;
+}
+
+/** The acceptance rule decided. */
+export interface ProjectsEventAcceptanceDecidedIn {
+  type: "acceptance_decided";
+  /** The project. */
+  project: string;
+  /** Whether it was accepted; if not, it goes back to delivery. */
+  accepted: boolean;
+  /** Verdicts that accepted. */
+  accepts: number;
+  /** Verdicts given. */
+  verdicts: number;
+  /** The mean score, to two decimals. */
+  mean_score: Decimal | number;
+}
+
+/** Something that happened to a project fund. */
+export type ProjectsEvent = (ProjectsEventFundOpened | ProjectsEventCouncilSet | ProjectsEventProposed | ProjectsEventSupported | ProjectsEventProposalsMerged | ProjectsEventProposalDeclined | ProjectsEventProposalAdmitted | ProjectsEventShortlistPublished | ProjectsEventDecisionOpened | ProjectsEventBallotCast | ProjectsEventDecisionClosed | ProjectsEventOrganisationRegistered | ProjectsEventApplied | ProjectsEventDelivererChosen | ProjectsEventEvaluatorsNamed | ProjectsEventTranchePaid | ProjectsEventDeliverySubmitted | ProjectsEventEvaluated | ProjectsEventAcceptanceDecided);
+
+/** Something that happened to a project fund. */
+export type ProjectsEventIn = (ProjectsEventFundOpenedIn | ProjectsEventCouncilSet | ProjectsEventProposedIn | ProjectsEventSupported | ProjectsEventProposalsMerged | ProjectsEventProposalDeclined | ProjectsEventProposalAdmittedIn | ProjectsEventShortlistPublished | ProjectsEventDecisionOpenedIn | ProjectsEventBallotCastIn | ProjectsEventDecisionClosedIn | ProjectsEventOrganisationRegistered | ProjectsEventAppliedIn | ProjectsEventDelivererChosenIn | ProjectsEventEvaluatorsNamed | ProjectsEventTranchePaidIn | ProjectsEventDeliverySubmitted | ProjectsEventEvaluated | ProjectsEventAcceptanceDecidedIn);
+
 /** What an accepted command did. */
 export interface Receipt {
   /** The journal entry recorded, or `None` when nothing changed (or a retry). */
@@ -7566,6 +9282,236 @@ export interface PointsRedemptionArgs {
 /** No arguments. */
 export type PointsTotalsArgs = Record<string, never>;
 
+export interface ProjectsOpenFundArgs {
+  /** The fund's id. */
+  fund: string;
+  /** The community's unit. */
+  community: NodeCode;
+  /** The year. */
+  year: number;
+  /** Where the money comes from. */
+  source: FundSource;
+  /** The amount allocated. */
+  amount: AmountIn;
+}
+
+export interface ProjectsSetCouncilArgs {
+  /** The community's unit. */
+  community: NodeCode;
+  /** The members, by person id. */
+  members: Array<string>;
+}
+
+export interface ProjectsProposeArgs {
+  /** The proposal's id. */
+  proposal: string;
+  /** The fund. */
+  fund: string;
+  /** Its title. */
+  title: string;
+  /** What it is. */
+  description: string;
+  /** Its category (环境, 文化, 安全 …). */
+  category: string;
+  /** The proposer's estimate of its cost. */
+  estimate: AmountIn;
+  /** The unit of the grid it serves, if one. */
+  unit?: NodeCode | null;
+}
+
+export interface ProjectsSupportArgs {
+  /** The proposal. */
+  proposal: string;
+}
+
+export interface ProjectsMergeProposalsArgs {
+  /** The proposal that stays. */
+  into: string;
+  /** The proposals merged into it. */
+  from: Array<string>;
+}
+
+export interface ProjectsDeclineProposalArgs {
+  /** The proposal. */
+  proposal: string;
+  /** Why. */
+  reason: string;
+}
+
+export interface ProjectsAdmitProposalArgs {
+  /** The proposal. */
+  proposal: string;
+  /** The checked cost. */
+  cost: AmountIn;
+}
+
+export interface ProjectsPublishShortlistArgs {
+  /** The fund. */
+  fund: string;
+}
+
+export interface ProjectsOpenDecisionArgs {
+  /** The fund. */
+  fund: string;
+  /** The ballots' form. */
+  form: BallotFormIn;
+  /** Who votes. */
+  voters: Voters;
+  /** The rule. */
+  rule: RuleIn;
+  /** When voting ends. */
+  closes: DateTimeString | Date;
+}
+
+export interface ProjectsCastBallotArgs {
+  /** The fund. */
+  fund: string;
+  /** The projects named; for ordinal ballots, best first. */
+  choices: Array<string>;
+  /** Cumulative ballots: the points for each choice, in the same order. */
+  points?: Array<number> | null;
+}
+
+export interface ProjectsCloseDecisionArgs {
+  /** The fund. */
+  fund: string;
+}
+
+export interface ProjectsImportElectionArgs {
+  /** The fund. */
+  fund: string;
+  /** The election. */
+  election: ElectionIn;
+  /** The rule that selects. */
+  rule: RuleIn;
+}
+
+export interface ProjectsRegisterOrganisationArgs {
+  /** Its id. */
+  organisation: string;
+  /** Its name. */
+  name: string;
+  /** The person who acts for it. */
+  contact: string;
+}
+
+export interface ProjectsApplyToDeliverArgs {
+  /** The project. */
+  project: string;
+  /** The organisation. */
+  organisation: string;
+  /** The price it asks. */
+  quote: AmountIn;
+  /** How it would deliver. */
+  plan: string;
+}
+
+export interface ProjectsChooseDelivererArgs {
+  /** The project. */
+  project: string;
+  /** The organisation. */
+  organisation: string;
+}
+
+export interface ProjectsNameEvaluatorsArgs {
+  /** The project. */
+  project: string;
+  /** The evaluators by person id. */
+  evaluators: Record<string, EvaluatorCapacity>;
+}
+
+export interface ProjectsPayTrancheArgs {
+  /** The project. */
+  project: string;
+  /** The payment's id: the same id with the same content does nothing. */
+  payment: string;
+  /** The amount. */
+  amount: AmountIn;
+  /** The voucher's reference. */
+  voucher: string;
+  /** Whether it is the final tranche. */
+  final_tranche?: boolean | null;
+}
+
+export interface ProjectsSubmitDeliveryArgs {
+  /** The project. */
+  project: string;
+}
+
+export interface ProjectsEvaluateArgs {
+  /** The project. */
+  project: string;
+  /** The verdict. */
+  verdict: Verdict;
+  /** The score, 0 to 100. */
+  score: number;
+  /** A comment. */
+  comment?: string | null;
+}
+
+export interface ProjectsDecideAcceptanceArgs {
+  /** The project. */
+  project: string;
+}
+
+export interface ProjectsFundArgs {
+  /** The fund's id. */
+  id: string;
+}
+
+/** No arguments. */
+export type ProjectsFundsArgs = Record<string, never>;
+
+export interface ProjectsProposalsArgs {
+  /** The fund. */
+  fund: string;
+}
+
+export interface ProjectsProposalArgs {
+  /** The proposal's id. */
+  id: string;
+}
+
+export interface ProjectsProjectsArgs {
+  /** The fund. */
+  fund: string;
+}
+
+export interface ProjectsProjectArgs {
+  /** The project's id. */
+  id: string;
+}
+
+export interface ProjectsReportArgs {
+  /** The fund. */
+  fund: string;
+}
+
+export interface ProjectsStatementArgs {
+  /** The fund. */
+  fund: string;
+}
+
+export interface ProjectsBalancesArgs {
+  /** The fund. */
+  fund: string;
+}
+
+export interface ProjectsWhatIfArgs {
+  /** The fund. */
+  fund: string;
+  /** The rule. */
+  rule: RuleIn;
+}
+
+export interface ProjectsCouncilArgs {
+  /** The community's unit. */
+  community: NodeCode;
+}
+
+/** No arguments. */
+export type ProjectsOrganisationsArgs = Record<string, never>;
+
 export interface VerifyJournalArgs {
   /** The journal's text, one entry per line. */
   text: string;
@@ -7621,6 +9567,15 @@ export interface VerifyStatementArgs {
   config?: WardConfigIn | null;
 }
 
+export interface VerifyProjectsStatementArgs {
+  /** The journal's text, one entry per line. */
+  journal: string;
+  /** The statement as published. */
+  statement: ProjectsStatementIn;
+  /** The configuration the ward ran under; the default when absent. */
+  config?: WardConfigIn | null;
+}
+
 export interface StarLevelArgs {
   /** Hours of certified service. */
   hours: Decimal | number;
@@ -7653,12 +9608,12 @@ export interface CheckRatingTreeArgs {
 
 export interface RatingLossesArgs {
   /** The evaluations. */
-  evaluations: Array<EvaluationIn>;
+  evaluations: Array<Evaluation2In>;
 }
 
 export interface RatingItemsArgs {
   /** The evaluations. */
-  evaluations: Array<EvaluationIn>;
+  evaluations: Array<Evaluation2In>;
 }
 
 /** The grid hierarchy (网格化管理): district → street → community → grid → micro-grid → household, the people and roles on it, departments, paired units and directives. */
@@ -8349,6 +10304,174 @@ export declare class PointsCapability {
   totals(args?: PointsTotalsArgs): PointsTotals;
 }
 
+/** Community project funds (e管家): funds, residents' proposals, the decision under a named selection rule (greedy or Equal Shares), delivery in tranches and acceptance. */
+export declare class ProjectsCapability {
+  private constructor();
+  /**
+   * Opens a community's project fund for a year (community staff): one per
+   * community, year and source. The amount is paid into the fund's bank account.
+   *
+   * @param context Who acts, when, and under which idempotency key.
+   */
+  open_fund(args: ProjectsOpenFundArgs, context?: CommandContext): Receipt;
+  /**
+   * Names the members of a community's residents' council (议事会), replacing the
+   * list before.
+   *
+   * @param context Who acts, when, and under which idempotency key.
+   */
+  set_council(args: ProjectsSetCouncilArgs, context?: CommandContext): Receipt;
+  /**
+   * A registered resident of the fund's community proposes a project.
+   *
+   * @param context Who acts, when, and under which idempotency key.
+   */
+  propose(args: ProjectsProposeArgs, context?: CommandContext): Receipt;
+  /**
+   * A registered resident of the community supports a proposal.
+   *
+   * @param context Who acts, when, and under which idempotency key.
+   */
+  support(args: ProjectsSupportArgs, context?: CommandContext): Receipt;
+  /**
+   * Staff merge duplicate proposals into one; their supporters carry over.
+   *
+   * @param context Who acts, when, and under which idempotency key.
+   */
+  merge_proposals(args: ProjectsMergeProposalsArgs, context?: CommandContext): Receipt;
+  /**
+   * Staff decline a proposal, with the reason.
+   *
+   * @param context Who acts, when, and under which idempotency key.
+   */
+  decline_proposal(args: ProjectsDeclineProposalArgs, context?: CommandContext): Receipt;
+  /**
+   * Staff admit a proposal to the ballot at the cost they checked.
+   *
+   * @param context Who acts, when, and under which idempotency key.
+   */
+  admit_proposal(args: ProjectsAdmitProposalArgs, context?: CommandContext): Receipt;
+  /**
+   * Publishes the shortlist: the admitted proposals. No proposal is taken after it.
+   *
+   * @param context Who acts, when, and under which idempotency key.
+   */
+  publish_shortlist(args: ProjectsPublishShortlistArgs, context?: CommandContext): Receipt;
+  /**
+   * Opens the decision on the shortlist: the ballots' form, who votes, the rule that
+   * selects, and when voting ends. The roll is fixed when it opens.
+   *
+   * @param context Who acts, when, and under which idempotency key.
+   */
+  open_decision(args: ProjectsOpenDecisionArgs, context?: CommandContext): Receipt;
+  /**
+   * A voter's ballot; a later ballot replaces theirs until the decision closes.
+   *
+   * @param context Who acts, when, and under which idempotency key.
+   */
+  cast_ballot(args: ProjectsCastBallotArgs, context?: CommandContext): Receipt;
+  /**
+   * Closes the decision after voting ends: the rule selects, and the project list is
+   * published.
+   *
+   * @param context Who acts, when, and under which idempotency key.
+   */
+  close_decision(args: ProjectsCloseDecisionArgs, context?: CommandContext): Receipt;
+  /**
+   * Imports an election (read from a Pabulib file, say) as the fund's decision, in
+   * one entry: its projects admitted at their costs, the shortlist published, its
+   * ballots under their anonymous ids, and the decision closed under `rule`. The fund
+   * must have no proposals, and its amount is the budget.
+   *
+   * @param context Who acts, when, and under which idempotency key.
+   */
+  import_election(args: ProjectsImportElectionArgs, context?: CommandContext): Receipt;
+  /**
+   * Registers a social organisation (社会组织) that may deliver projects, with the
+   * person who acts for it.
+   *
+   * @param context Who acts, when, and under which idempotency key.
+   */
+  register_organisation(args: ProjectsRegisterOrganisationArgs, context?: CommandContext): Receipt;
+  /**
+   * An organisation applies to deliver a selected project (承接), at a price no
+   * higher than the project's cost.
+   *
+   * @param context Who acts, when, and under which idempotency key.
+   */
+  apply_to_deliver(args: ProjectsApplyToDeliverArgs, context?: CommandContext): Receipt;
+  /**
+   * Staff choose the organisation that delivers, at its quote; the fund commits that
+   * much.
+   *
+   * @param context Who acts, when, and under which idempotency key.
+   */
+  choose_deliverer(args: ProjectsChooseDelivererArgs, context?: CommandContext): Receipt;
+  /**
+   * Staff name the project's evaluators, with what each serves as.
+   *
+   * @param context Who acts, when, and under which idempotency key.
+   */
+  name_evaluators(args: ProjectsNameEvaluatorsArgs, context?: CommandContext): Receipt;
+  /**
+   * Staff pay a tranche to the deliverer, with its voucher. A tranche before the
+   * final one leaves part of the contract for it; the final one is paid after
+   * acceptance and what it leaves unpaid returns to the fund.
+   *
+   * @param context Who acts, when, and under which idempotency key.
+   */
+  pay_tranche(args: ProjectsPayTrancheArgs, context?: CommandContext): Receipt;
+  /**
+   * The deliverer (or staff) reports the work done; the evaluators' round begins.
+   *
+   * @param context Who acts, when, and under which idempotency key.
+   */
+  submit_delivery(args: ProjectsSubmitDeliveryArgs, context?: CommandContext): Receipt;
+  /**
+   * A named evaluator gives their verdict and score; a second one replaces theirs.
+   *
+   * @param context Who acts, when, and under which idempotency key.
+   */
+  evaluate(args: ProjectsEvaluateArgs, context?: CommandContext): Receipt;
+  /**
+   * Staff apply the acceptance rule to the verdicts: accepted, or back to delivery to
+   * be redone.
+   *
+   * @param context Who acts, when, and under which idempotency key.
+   */
+  decide_acceptance(args: ProjectsDecideAcceptanceArgs, context?: CommandContext): Receipt;
+  /** A project fund with its figures and decision, or none. */
+  fund(args: ProjectsFundArgs): FundView | null;
+  /** Every project fund with its figures, by id. */
+  funds(args?: ProjectsFundsArgs): Array<FundView>;
+  /** A fund's proposals, by id. */
+  proposals(args: ProjectsProposalsArgs): Array<Proposal>;
+  /** A proposal, or none. */
+  proposal(args: ProjectsProposalArgs): Proposal | null;
+  /** A fund's selected projects with their delivery, by id. */
+  projects(args: ProjectsProjectsArgs): Array<Project>;
+  /** A selected project with its delivery, or none. */
+  project(args: ProjectsProjectArgs): Project | null;
+  /**
+   * A fund's report: participation, money allocated and spent, categories, and the
+   * voters with a project they named selected.
+   */
+  report(args: ProjectsReportArgs): ProjectsReport;
+  /** A fund's public statement (公示), masked, stamped with the journal's head and length. */
+  statement(args: ProjectsStatementArgs): ProjectsStatement;
+  /** Every account of a fund's books with its balance. */
+  balances(args: ProjectsBalancesArgs): Array<BalanceRow>;
+  /**
+   * What a rule would select from a decision's ballots as they stand: any rule on the
+   * same ballots, without changing anything.
+   */
+  what_if(args: ProjectsWhatIfArgs): Selection;
+  /** The members of a community's residents' council. */
+  council(args: ProjectsCouncilArgs): Array<string>;
+  /** Every registered organisation, by id. */
+  organisations(args?: ProjectsOrganisationsArgs): Array<Organisation>;
+}
+
 /** A ward: every capability's state, folded from its hash-chained journal. */
 export declare class Ward {
   /** The grid hierarchy (网格化管理): district → street → community → grid → micro-grid → household, the people and roles on it, departments, paired units and directives. */
@@ -8363,6 +10486,8 @@ export declare class Ward {
   readonly scoring: ScoringCapability;
   /** Points passbooks (积分存折) of dated lots, the catalog and redemptions. */
   readonly points: PointsCapability;
+  /** Community project funds (e管家): funds, residents' proposals, the decision under a named selection rule (greedy or Equal Shares), delivery in tranches and acceptance. */
+  readonly projects: ProjectsCapability;
   /** An empty ward with this configuration (the default when absent). */
   constructor(config?: WardConfigIn | null);
   /** Rebuilds a ward from its journal (JSON lines), verifying every hash and checking every event on replay. */
@@ -8432,6 +10557,12 @@ export declare function tally(args: TallyArgs): Tally;
 export declare function verify_statement(args: VerifyStatementArgs): StatementCheck;
 
 /**
+ * Verifies a published project fund statement against a journal: the chain, the head
+ * at the statement's length, and every figure recomputed.
+ */
+export declare function verify_projects_statement(args: VerifyProjectsStatementArgs): StatementCheck;
+
+/**
  * The star level (星级) hours of certified service reach: 0 below the first threshold.
  * The thresholds default to the national profile (100 / 300 / 600 / 1000 / 1500 hours).
  */
@@ -8450,7 +10581,7 @@ export declare function satisfaction_rate(args: SatisfactionRateArgs): Decimal |
  * vetoes, the points of each top-level node and the indicators that lost points, most
  * lost first.
  */
-export declare function evaluate_communities(args: EvaluateCommunitiesArgs): Array<Evaluation>;
+export declare function evaluate_communities(args: EvaluateCommunitiesArgs): Array<Evaluation2>;
 
 /**
  * Checks a rating tree (ids unique, weights and targets above 0, groups not empty, at

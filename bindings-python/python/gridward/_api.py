@@ -18,7 +18,7 @@ from typing import Any, Literal, NotRequired, Sequence, TypeAlias, TypedDict
 from . import _gridward as _native
 from ._table import Table
 
-ErrorCode: TypeAlias = Literal["invalid_code", "unknown_unit", "unit_exists", "parent_missing", "parent_mismatch", "unit_not_empty", "wrong_level", "bad_move", "bad_text", "unknown_household", "household_exists", "bad_area", "unknown_person", "person_exists", "already_resident", "role_level", "role_held", "role_not_held", "unknown_department", "department_exists", "paired_unit_exists", "unknown_directive", "directive_exists", "no_households", "not_a_target", "already_acknowledged", "due_before_issue", "unknown_request", "request_exists", "unknown_category", "key_required", "wrong_status", "not_responsible", "verifier_is_handler", "person_required", "not_filer", "already_rated", "already_extended", "not_eligible", "claim_limit", "no_open_call", "foreign_department", "bad_location", "bad_duplicate", "no_handover", "bad_zone", "bad_weekday", "bad_time", "bad_period", "overlapping_periods", "bad_date", "holiday_and_make_up_day", "no_working_time", "no_working_day", "date_out_of_range", "bad_limit", "unknown_preset", "uncovered_year", "open311_not_json", "open311_not_array", "open311_not_object", "open311_missing_field", "open311_empty_field", "open311_wrong_type", "open311_bad_status", "open311_bad_datetime", "open311_unknown_address", "bad_account_name", "account_exists", "unknown_account", "too_few_postings", "zero_posting", "unbalanced", "backdated", "transaction_id_reused", "unknown_transaction", "already_reversed", "not_a_reversal", "negative_balance", "bad_amount", "amount_overflow", "unknown_fund", "fund_exists", "bad_figure", "not_in_compound", "billed_already", "unknown_budget", "exists", "not_found", "wrong_state", "unknown_line", "over_budget", "outside_period", "spending_outside_budget", "not_available", "fixed_fee_basis", "unknown_motion", "motion_exists", "motion_closed", "voting_ended", "voting_open", "bad_closing", "not_an_owner", "voted_already", "subject_pending", "unknown_service_record", "service_record_exists", "bad_minutes", "future_service", "service_not_pending", "own_service", "request_mismatch", "request_recorded", "bad_star_profile", "grant_backdated", "bad_months", "stale_level", "unknown_item", "item_exists", "unknown_redemption", "redemption_exists", "earning_exists", "bad_number", "bad_window", "insufficient_points", "out_of_stock", "limit_reached", "not_on_offer", "stars_needed", "not_earnable", "cap_reached", "bad_lot", "tree_json", "duplicate_id", "bad_weight", "weights_too_large", "empty_group", "bad_target", "tree_too_deep", "bad_band", "duplicate_community", "unknown_indicator", "unknown_veto", "repeated_veto", "missing_value", "negative_value", "not_a_flag", "value_out_of_range", "bad_export_account_name", "bad_export_currency", "journal_broken", "journal_head_mismatch", "journal_encode", "permission_denied", "unknown_actor", "idempotency_conflict", "journal_malformed", "journal_replay", "wrong_type", "unknown_field", "missing_field", "unknown_value", "float_not_allowed", "naive_datetime", "bad_format", "out_of_range", "invalid_value"]
+ErrorCode: TypeAlias = Literal["invalid_code", "unknown_unit", "unit_exists", "parent_missing", "parent_mismatch", "unit_not_empty", "wrong_level", "bad_move", "bad_text", "unknown_household", "household_exists", "bad_area", "unknown_person", "person_exists", "already_resident", "role_level", "role_held", "role_not_held", "unknown_department", "department_exists", "paired_unit_exists", "unknown_directive", "directive_exists", "no_households", "not_a_target", "already_acknowledged", "due_before_issue", "unknown_request", "request_exists", "unknown_category", "key_required", "wrong_status", "not_responsible", "verifier_is_handler", "person_required", "not_filer", "already_rated", "already_extended", "not_eligible", "claim_limit", "no_open_call", "foreign_department", "bad_location", "bad_duplicate", "no_handover", "bad_zone", "bad_weekday", "bad_time", "bad_period", "overlapping_periods", "bad_date", "holiday_and_make_up_day", "no_working_time", "no_working_day", "date_out_of_range", "bad_limit", "unknown_preset", "uncovered_year", "open311_not_json", "open311_not_array", "open311_not_object", "open311_missing_field", "open311_empty_field", "open311_wrong_type", "open311_bad_status", "open311_bad_datetime", "open311_unknown_address", "bad_account_name", "account_exists", "unknown_account", "too_few_postings", "zero_posting", "unbalanced", "backdated", "transaction_id_reused", "unknown_transaction", "already_reversed", "not_a_reversal", "negative_balance", "bad_amount", "amount_overflow", "unknown_fund", "fund_exists", "bad_figure", "not_in_compound", "billed_already", "unknown_budget", "exists", "not_found", "wrong_state", "unknown_line", "over_budget", "outside_period", "spending_outside_budget", "not_available", "fixed_fee_basis", "unknown_motion", "motion_exists", "motion_closed", "voting_ended", "voting_open", "bad_closing", "not_an_owner", "voted_already", "subject_pending", "unknown_service_record", "service_record_exists", "bad_minutes", "future_service", "service_not_pending", "own_service", "request_mismatch", "request_recorded", "bad_star_profile", "grant_backdated", "bad_months", "stale_level", "unknown_item", "item_exists", "unknown_redemption", "redemption_exists", "earning_exists", "bad_number", "bad_window", "insufficient_points", "out_of_stock", "limit_reached", "not_on_offer", "stars_needed", "not_earnable", "cap_reached", "bad_lot", "unknown_project_fund", "project_fund_exists", "project_fund_for_year", "project_fund_stage", "unknown_proposal", "proposal_exists", "proposal_sorted", "bad_merge", "not_a_resident", "supported_already", "not_a_voter", "unknown_councillor", "ballots_closed", "ballots_open", "bad_decision_closing", "empty_roll", "empty_shortlist", "unknown_project", "project_stage", "unknown_organisation", "organisation_exists", "bad_application", "not_the_contact", "over_contract", "over_fund", "bad_tranche", "project_payment_conflict", "not_an_evaluator", "verdicts_missing", "bad_score", "not_positive", "bad_year", "tree_json", "duplicate_id", "bad_weight", "weights_too_large", "empty_group", "bad_target", "tree_too_deep", "bad_band", "duplicate_community", "unknown_indicator", "unknown_veto", "repeated_veto", "missing_value", "negative_value", "not_a_flag", "value_out_of_range", "bad_export_account_name", "bad_export_currency", "journal_broken", "journal_head_mismatch", "journal_encode", "election_duplicate_candidate", "election_negative_cost", "election_negative_budget", "election_unknown_project", "election_duplicate_choice", "election_points_mismatch", "election_free_project", "election_overflow", "ballot_no_voter", "ballot_unknown_project", "ballot_duplicate_choice", "ballot_too_few_choices", "ballot_too_many_choices", "ballot_not_one_choice", "ballot_points_mismatch", "ballot_points_not_allowed", "ballot_zero_points", "ballot_project_points", "ballot_too_few_points", "ballot_too_many_points", "ballot_cost_too_high", "pabulib_missing_section", "pabulib_bad_quote", "pabulib_unexpected_line", "pabulib_missing_column", "pabulib_column_count", "pabulib_missing_meta", "pabulib_bad_value", "pabulib_duplicate", "permission_denied", "unknown_actor", "idempotency_conflict", "journal_malformed", "journal_replay", "wrong_type", "unknown_field", "missing_field", "unknown_value", "float_not_allowed", "naive_datetime", "bad_format", "out_of_range", "invalid_value"]
 """Every code a ``GridwardError`` can carry."""
 
 ErrorKind: TypeAlias = Literal["conflict", "invalid", "journal", "not_found", "permission_denied"]
@@ -157,6 +157,38 @@ ERROR_KINDS: dict[str, str] = {
     "not_earnable": "invalid",
     "cap_reached": "conflict",
     "bad_lot": "conflict",
+    "unknown_project_fund": "not_found",
+    "project_fund_exists": "conflict",
+    "project_fund_for_year": "conflict",
+    "project_fund_stage": "conflict",
+    "unknown_proposal": "not_found",
+    "proposal_exists": "conflict",
+    "proposal_sorted": "conflict",
+    "bad_merge": "invalid",
+    "not_a_resident": "permission_denied",
+    "supported_already": "conflict",
+    "not_a_voter": "permission_denied",
+    "unknown_councillor": "not_found",
+    "ballots_closed": "conflict",
+    "ballots_open": "conflict",
+    "bad_decision_closing": "invalid",
+    "empty_roll": "invalid",
+    "empty_shortlist": "invalid",
+    "unknown_project": "not_found",
+    "project_stage": "conflict",
+    "unknown_organisation": "not_found",
+    "organisation_exists": "conflict",
+    "bad_application": "conflict",
+    "not_the_contact": "permission_denied",
+    "over_contract": "conflict",
+    "over_fund": "conflict",
+    "bad_tranche": "conflict",
+    "project_payment_conflict": "conflict",
+    "not_an_evaluator": "permission_denied",
+    "verdicts_missing": "conflict",
+    "bad_score": "invalid",
+    "not_positive": "invalid",
+    "bad_year": "invalid",
     "tree_json": "invalid",
     "duplicate_id": "conflict",
     "bad_weight": "invalid",
@@ -178,6 +210,35 @@ ERROR_KINDS: dict[str, str] = {
     "journal_broken": "journal",
     "journal_head_mismatch": "journal",
     "journal_encode": "journal",
+    "election_duplicate_candidate": "invalid",
+    "election_negative_cost": "invalid",
+    "election_negative_budget": "invalid",
+    "election_unknown_project": "invalid",
+    "election_duplicate_choice": "invalid",
+    "election_points_mismatch": "invalid",
+    "election_free_project": "invalid",
+    "election_overflow": "invalid",
+    "ballot_no_voter": "invalid",
+    "ballot_unknown_project": "invalid",
+    "ballot_duplicate_choice": "invalid",
+    "ballot_too_few_choices": "invalid",
+    "ballot_too_many_choices": "invalid",
+    "ballot_not_one_choice": "invalid",
+    "ballot_points_mismatch": "invalid",
+    "ballot_points_not_allowed": "invalid",
+    "ballot_zero_points": "invalid",
+    "ballot_project_points": "invalid",
+    "ballot_too_few_points": "invalid",
+    "ballot_too_many_points": "invalid",
+    "ballot_cost_too_high": "invalid",
+    "pabulib_missing_section": "invalid",
+    "pabulib_bad_quote": "invalid",
+    "pabulib_unexpected_line": "invalid",
+    "pabulib_missing_column": "invalid",
+    "pabulib_column_count": "invalid",
+    "pabulib_missing_meta": "invalid",
+    "pabulib_bad_value": "invalid",
+    "pabulib_duplicate": "invalid",
     "permission_denied": "permission_denied",
     "unknown_actor": "permission_denied",
     "idempotency_conflict": "conflict",
@@ -3583,6 +3644,982 @@ class PointsTotals(TypedDict):
     reversed: int
 
 
+FundSource: TypeAlias = "Literal['guarantee', 'incentive']"
+"""Where a community's project money comes from (Chengdu's two community funds)."""
+
+
+class BallotForm(TypedDict):
+    """The form of a decision's ballots: how they are marked and the limits a valid ballot
+    keeps. A limit that is absent does not apply.
+
+    Attributes:
+        kind: How ballots are marked.
+        min_length: The fewest projects a ballot names.
+        max_length: The most projects a ballot names.
+        max_points_per_project: Cumulative ballots: the most points one project may get from one voter.
+        min_sum_points: Cumulative ballots: the fewest points a ballot gives in all.
+        max_sum_points: Cumulative ballots: the most points a ballot gives in all.
+        max_sum_cost: Approval ballots: the most the approved projects may cost together.
+    """
+    kind: BallotKind
+    min_length: NotRequired[int | None]
+    max_length: NotRequired[int | None]
+    max_points_per_project: NotRequired[int | None]
+    min_sum_points: NotRequired[int | None]
+    max_sum_points: NotRequired[int | None]
+    max_sum_cost: NotRequired[Decimal | None]
+
+
+class BallotFormIn(TypedDict):
+    """The form of a decision's ballots: how they are marked and the limits a valid ballot
+    keeps. A limit that is absent does not apply.
+
+    Attributes:
+        kind: How ballots are marked.
+        min_length: The fewest projects a ballot names.
+        max_length: The most projects a ballot names.
+        max_points_per_project: Cumulative ballots: the most points one project may get from one voter.
+        min_sum_points: Cumulative ballots: the fewest points a ballot gives in all.
+        max_sum_points: Cumulative ballots: the most points a ballot gives in all.
+        max_sum_cost: Approval ballots: the most the approved projects may cost together.
+    """
+    kind: BallotKind
+    min_length: NotRequired[int | None]
+    max_length: NotRequired[int | None]
+    max_points_per_project: NotRequired[int | None]
+    min_sum_points: NotRequired[int | None]
+    max_sum_points: NotRequired[int | None]
+    max_sum_cost: NotRequired[Decimal | int | str | None]
+
+
+BallotKind: TypeAlias = "Literal['approval', 'cumulative', 'choose_one', 'ordinal']"
+"""How ballots are marked."""
+
+
+Voters: TypeAlias = "Literal['council', 'residents', 'imported']"
+"""Who votes on a fund's shortlist."""
+
+
+class RuleGreedy(TypedDict):
+    """By score, highest first; a project is added if it still fits the money left,
+    otherwise skipped (CONSUL; Pabulib `greedy`).
+    """
+    rule: Literal['greedy']
+
+
+class RuleGreedyNoSkip(TypedDict):
+    """By score, highest first, stopping at the first project that does not fit
+    (Pabulib `greedy-no-skip`).
+    """
+    rule: Literal['greedy_no_skip']
+
+
+class RuleGreedyThreshold(TypedDict):
+    """As `greedy`, among the projects whose score is at least `min_score` (Pabulib
+    `greedy-threshold`).
+
+    Attributes:
+        min_score: The lowest score a project may have and be chosen.
+    """
+    rule: Literal['greedy_threshold']
+    min_score: Decimal
+
+
+class RuleGreedyThresholdIn(TypedDict):
+    """As `greedy`, among the projects whose score is at least `min_score` (Pabulib
+    `greedy-threshold`).
+
+    Attributes:
+        min_score: The lowest score a project may have and be chosen.
+    """
+    rule: Literal['greedy_threshold']
+    min_score: Decimal | int | str
+
+
+class RuleEqualShares(TypedDict):
+    """The Method of Equal Shares with cost utilities, completed by `add1` (Pabulib
+    `equalshares/add1`).
+    """
+    rule: Literal['equal_shares']
+
+
+class RuleEqualSharesComparison(TypedDict):
+    """Equal Shares with `add1`, set against `greedy`: each voter prefers the outcome
+    that funds more of the projects they approved, and the outcome more voters
+    prefer stands (Pabulib `equalshares/add1-comparison`).
+    """
+    rule: Literal['equal_shares_comparison']
+
+
+Rule: TypeAlias = "RuleGreedy | RuleGreedyNoSkip | RuleGreedyThreshold | RuleEqualShares | RuleEqualSharesComparison"
+"""A rule that selects projects within a budget."""
+
+
+RuleIn: TypeAlias = "RuleGreedy | RuleGreedyNoSkip | RuleGreedyThresholdIn | RuleEqualShares | RuleEqualSharesComparison"
+"""A rule that selects projects within a budget."""
+
+
+class Election(TypedDict):
+    """An election: what every selection rule reads.
+
+    Attributes:
+        budget: The money to spend.
+        form: The form of the ballots.
+        candidates: The projects on the ballot.
+        ballots: The ballots cast.
+    """
+    budget: Decimal
+    form: BallotForm
+    candidates: list[Candidate]
+    ballots: list[Ballot]
+
+
+class ElectionIn(TypedDict):
+    """An election: what every selection rule reads.
+
+    Attributes:
+        budget: The money to spend.
+        form: The form of the ballots.
+        candidates: The projects on the ballot.
+        ballots: The ballots cast.
+    """
+    budget: Decimal | int | str
+    form: BallotFormIn
+    candidates: list[CandidateIn]
+    ballots: list[BallotIn]
+
+
+class Candidate(TypedDict):
+    """A project on the ballot.
+
+    Attributes:
+        id: The project's id.
+        cost: What it costs.
+        name: Its name.
+        category: Its category, if any.
+    """
+    id: str
+    cost: Decimal
+    name: NotRequired[str]
+    category: NotRequired[str | None]
+
+
+class CandidateIn(TypedDict):
+    """A project on the ballot.
+
+    Attributes:
+        id: The project's id.
+        cost: What it costs.
+        name: Its name.
+        category: Its category, if any.
+    """
+    id: str
+    cost: Decimal | int | str
+    name: NotRequired[str]
+    category: NotRequired[str | None]
+
+
+class Ballot(TypedDict):
+    """One voter's ballot.
+
+    Attributes:
+        voter: The voter (an anonymous id in published data).
+        choices: The projects named, by id; for ordinal ballots, best first.
+        points: Cumulative ballots: the points given to each choice, in the same order; empty for every other kind.
+    """
+    voter: str
+    choices: list[str]
+    points: list[int]
+
+
+class BallotIn(TypedDict):
+    """One voter's ballot.
+
+    Attributes:
+        voter: The voter (an anonymous id in published data).
+        choices: The projects named, by id; for ordinal ballots, best first.
+        points: Cumulative ballots: the points given to each choice, in the same order; empty for every other kind.
+    """
+    voter: str
+    choices: list[str]
+    points: NotRequired[list[int]]
+
+
+EvaluatorCapacity: TypeAlias = "Literal['supervision_committee', 'council_member', 'resident_representative', 'street_cadre']"
+"""What an evaluator serves as."""
+
+
+Verdict: TypeAlias = "Literal['accept', 'reject']"
+"""An evaluator's verdict on a delivery."""
+
+
+class FundView(TypedDict):
+    """A project fund as queries return it.
+
+    Attributes:
+        id: The fund's id.
+        community: The community.
+        year: The year.
+        source: The source.
+        amount: The amount allocated.
+        opened: When it was opened.
+        stage: Its stage.
+        balance: The bank balance.
+        committed: What is committed to contracts (and paid to completed projects).
+        available: What is not committed.
+        shortlist: The published shortlist, in ballot order.
+        decision: The decision, once opened.
+    """
+    id: str
+    community: NodeCode
+    year: int
+    source: FundSource
+    amount: Amount
+    opened: _dt.date
+    stage: FundStage
+    balance: Amount
+    committed: Amount
+    available: Amount
+    shortlist: list[str]
+    decision: DecisionView | None
+
+
+class FundViewIn(TypedDict):
+    """A project fund as queries return it.
+
+    Attributes:
+        id: The fund's id.
+        community: The community.
+        year: The year.
+        source: The source.
+        amount: The amount allocated.
+        opened: When it was opened.
+        stage: Its stage.
+        balance: The bank balance.
+        committed: What is committed to contracts (and paid to completed projects).
+        available: What is not committed.
+        shortlist: The published shortlist, in ballot order.
+        decision: The decision, once opened.
+    """
+    id: str
+    community: NodeCode
+    year: int
+    source: FundSource
+    amount: AmountIn
+    opened: _dt.date | str
+    stage: FundStage
+    balance: AmountIn
+    committed: AmountIn
+    available: AmountIn
+    shortlist: list[str]
+    decision: NotRequired[DecisionViewIn | None]
+
+
+FundStage: TypeAlias = "Literal['proposing', 'shortlisted', 'voting', 'decided']"
+"""Where a fund stands in its year's cycle."""
+
+
+class DecisionView(TypedDict):
+    """A decision as queries return it.
+
+    Attributes:
+        form: The ballots' form.
+        voters: Who votes.
+        rule: The rule.
+        opened: When it opened.
+        closes: When voting ends.
+        candidates: The shortlist.
+        eligible: Voters on the roll.
+        ballots: Ballots cast.
+        selection: The selection, once closed.
+    """
+    form: BallotForm
+    voters: Voters
+    rule: Rule
+    opened: _dt.datetime
+    closes: _dt.datetime
+    candidates: list[str]
+    eligible: int
+    ballots: int
+    selection: Selection | None
+
+
+class DecisionViewIn(TypedDict):
+    """A decision as queries return it.
+
+    Attributes:
+        form: The ballots' form.
+        voters: Who votes.
+        rule: The rule.
+        opened: When it opened.
+        closes: When voting ends.
+        candidates: The shortlist.
+        eligible: Voters on the roll.
+        ballots: Ballots cast.
+        selection: The selection, once closed.
+    """
+    form: BallotFormIn
+    voters: Voters
+    rule: RuleIn
+    opened: _dt.datetime | str
+    closes: _dt.datetime | str
+    candidates: list[str]
+    eligible: int
+    ballots: int
+    selection: NotRequired[SelectionIn | None]
+
+
+class Selection(TypedDict):
+    """A selection: the projects chosen within the budget, and how.
+
+    Attributes:
+        rule: The rule.
+        budget: The budget.
+        selected: The chosen projects, in the order they were chosen.
+        cost: What the chosen projects cost together.
+        projects: Every project, in the order the rule considered them.
+        voter_budget: Equal Shares: the per-voter budget `add1` ended at, in whole currency units.
+        payments: Equal Shares: what each voter paid (empty for the greedy rules).
+        comparison: Equal Shares with comparison: how the two outcomes fared.
+    """
+    rule: Rule
+    budget: Decimal
+    selected: list[str]
+    cost: Decimal
+    projects: list[ProjectResult]
+    voter_budget: NotRequired[Decimal | None]
+    payments: NotRequired[list[VoterPayment]]
+    comparison: NotRequired[Comparison | None]
+
+
+class SelectionIn(TypedDict):
+    """A selection: the projects chosen within the budget, and how.
+
+    Attributes:
+        rule: The rule.
+        budget: The budget.
+        selected: The chosen projects, in the order they were chosen.
+        cost: What the chosen projects cost together.
+        projects: Every project, in the order the rule considered them.
+        voter_budget: Equal Shares: the per-voter budget `add1` ended at, in whole currency units.
+        payments: Equal Shares: what each voter paid (empty for the greedy rules).
+        comparison: Equal Shares with comparison: how the two outcomes fared.
+    """
+    rule: RuleIn
+    budget: Decimal | int | str
+    selected: list[str]
+    cost: Decimal | int | str
+    projects: list[ProjectResultIn]
+    voter_budget: NotRequired[Decimal | int | str | None]
+    payments: NotRequired[list[VoterPayment]]
+    comparison: NotRequired[Comparison | None]
+
+
+class ProjectResult(TypedDict):
+    """One project's part in a selection.
+
+    Attributes:
+        id: The project's id.
+        cost: Its cost.
+        votes: How many ballots name it.
+        score: Its score: votes for approval and choose-1 ballots, points for cumulative ones, Borda points for ordinal ones.
+        selected: Whether it was chosen.
+        position: When it was chosen (1 for the first), if it was.
+    """
+    id: str
+    cost: Decimal
+    votes: int
+    score: Decimal
+    selected: bool
+    position: int | None
+
+
+class ProjectResultIn(TypedDict):
+    """One project's part in a selection.
+
+    Attributes:
+        id: The project's id.
+        cost: Its cost.
+        votes: How many ballots name it.
+        score: Its score: votes for approval and choose-1 ballots, points for cumulative ones, Borda points for ordinal ones.
+        selected: Whether it was chosen.
+        position: When it was chosen (1 for the first), if it was.
+    """
+    id: str
+    cost: Decimal | int | str
+    votes: int
+    score: Decimal | int | str
+    selected: bool
+    position: NotRequired[int | None]
+
+
+class VoterPayment(TypedDict):
+    """What one voter paid under Equal Shares, exactly: a fraction of currency units.
+
+    Attributes:
+        voter: The voter.
+        paid: What they paid in all, as an exact fraction ("1000/3") or a whole number.
+        projects: Each chosen project they paid for, with what they paid for it.
+    """
+    voter: str
+    paid: str
+    projects: list[tuple[str, str]]
+
+
+class Comparison(TypedDict):
+    """How an Equal Shares outcome fared against `greedy`'s.
+
+    Attributes:
+        greedy: The projects `greedy` chooses.
+        equal_shares: The projects Equal Shares chooses.
+        prefer_equal_shares: Voters with more of their projects funded by Equal Shares.
+        prefer_greedy: Voters with more of their projects funded by `greedy`.
+        equal_shares_stands: Whether Equal Shares' outcome stood.
+    """
+    greedy: list[str]
+    equal_shares: list[str]
+    prefer_equal_shares: int
+    prefer_greedy: int
+    equal_shares_stands: bool
+
+
+class Proposal(TypedDict):
+    """A resident's proposal.
+
+    Attributes:
+        id: Its id.
+        fund: The fund it asks money of.
+        proposer: Who proposed it (a person's id; imported elections have none).
+        title: Its title.
+        description: What it is.
+        category: Its category.
+        estimate: The proposer's estimate.
+        cost: The cost checked by staff when admitted.
+        unit: The unit of the grid it serves, if one.
+        supporters: Who supports it (its own supporters and those of proposals merged into it).
+    """
+    id: str
+    fund: str
+    proposer: str | None
+    title: str
+    description: str
+    category: str
+    estimate: Amount
+    cost: Amount | None
+    unit: NodeCode | None
+    supporters: list[str]
+
+
+class ProposalIn(TypedDict):
+    """A resident's proposal.
+
+    Attributes:
+        id: Its id.
+        fund: The fund it asks money of.
+        proposer: Who proposed it (a person's id; imported elections have none).
+        title: Its title.
+        description: What it is.
+        category: Its category.
+        estimate: The proposer's estimate.
+        cost: The cost checked by staff when admitted.
+        unit: The unit of the grid it serves, if one.
+        supporters: Who supports it (its own supporters and those of proposals merged into it).
+    """
+    id: str
+    fund: str
+    proposer: NotRequired[str | None]
+    title: str
+    description: str
+    category: str
+    estimate: AmountIn
+    cost: NotRequired[AmountIn | None]
+    unit: NotRequired[NodeCode | None]
+    supporters: list[str]
+
+
+class Project(TypedDict):
+    """A selected project on its way through delivery and acceptance.
+
+    Attributes:
+        id: Its id (the proposal's).
+        fund: Its fund.
+        stage: Its stage.
+        applications: Applications to deliver it, by organisation.
+        deliverer: The organisation chosen to deliver it.
+        contracted: The contracted amount.
+        tranches: The tranches paid.
+        evaluators: The named evaluators with what they serve as.
+        evaluations: The verdicts of the current round, by evaluator.
+        rejections: How many deliveries were rejected and redone.
+        returned: What returned to the fund when it was completed.
+    """
+    id: str
+    fund: str
+    stage: ProjectStage
+    applications: list[Application]
+    deliverer: str | None
+    contracted: Amount | None
+    tranches: list[Tranche]
+    evaluators: dict[str, EvaluatorCapacity]
+    evaluations: dict[str, Evaluation]
+    rejections: int
+    returned: Amount | None
+
+
+class ProjectIn(TypedDict):
+    """A selected project on its way through delivery and acceptance.
+
+    Attributes:
+        id: Its id (the proposal's).
+        fund: Its fund.
+        stage: Its stage.
+        applications: Applications to deliver it, by organisation.
+        deliverer: The organisation chosen to deliver it.
+        contracted: The contracted amount.
+        tranches: The tranches paid.
+        evaluators: The named evaluators with what they serve as.
+        evaluations: The verdicts of the current round, by evaluator.
+        rejections: How many deliveries were rejected and redone.
+        returned: What returned to the fund when it was completed.
+    """
+    id: str
+    fund: str
+    stage: ProjectStage
+    applications: list[ApplicationIn]
+    deliverer: NotRequired[str | None]
+    contracted: NotRequired[AmountIn | None]
+    tranches: list[TrancheIn]
+    evaluators: dict[str, EvaluatorCapacity]
+    evaluations: dict[str, Evaluation]
+    rejections: int
+    returned: NotRequired[AmountIn | None]
+
+
+ProjectStage: TypeAlias = "Literal['selected', 'delivering', 'submitted', 'accepted', 'completed']"
+"""Where a selected project stands."""
+
+
+class Application(TypedDict):
+    """An organisation's application to deliver a project.
+
+    Attributes:
+        organisation: The organisation.
+        quote: The price it asks.
+        plan: How it would deliver.
+    """
+    organisation: str
+    quote: Amount
+    plan: str
+
+
+class ApplicationIn(TypedDict):
+    """An organisation's application to deliver a project.
+
+    Attributes:
+        organisation: The organisation.
+        quote: The price it asks.
+        plan: How it would deliver.
+    """
+    organisation: str
+    quote: AmountIn
+    plan: str
+
+
+class Tranche(TypedDict):
+    """A tranche paid to the deliverer.
+
+    Attributes:
+        payment: The payment's id (its idempotency key).
+        date: When.
+        amount: How much.
+        voucher: The voucher's reference.
+        final_tranche: Whether it was the final one.
+    """
+    payment: str
+    date: _dt.date
+    amount: Amount
+    voucher: str
+    final_tranche: bool
+
+
+class TrancheIn(TypedDict):
+    """A tranche paid to the deliverer.
+
+    Attributes:
+        payment: The payment's id (its idempotency key).
+        date: When.
+        amount: How much.
+        voucher: The voucher's reference.
+        final_tranche: Whether it was the final one.
+    """
+    payment: str
+    date: _dt.date | str
+    amount: AmountIn
+    voucher: str
+    final_tranche: bool
+
+
+class Evaluation(TypedDict):
+    """One evaluator's verdict and score.
+
+    Attributes:
+        evaluator: The evaluator.
+        verdict: Their verdict.
+        score: Their score, 0 to 100.
+        comment: Their comment.
+    """
+    evaluator: str
+    verdict: Verdict
+    score: int
+    comment: str
+
+
+class ProjectsReport(TypedDict):
+    """A fund's report.
+
+    Attributes:
+        fund: The fund.
+        community: The community.
+        year: The year.
+        source: The source.
+        stage: Its stage.
+        amount: The amount allocated.
+        proposals: Proposals made.
+        proposers_and_supporters: Residents who proposed or supported a proposal.
+        admitted: Proposals admitted, declined and merged.
+        declined: Proposals declined.
+        merged: Proposals merged into others.
+        eligible: Voters on the roll (for an imported election, the ballots).
+        ballots: Ballots cast.
+        participation: Ballots per voter on the roll, percent with two decimals.
+        selected: Projects selected.
+        allocated: What the selected projects cost on the ballot.
+        allocated_share: Allocated per amount, percent.
+        contracted: What the chosen deliverers were contracted for.
+        spent: What was paid out.
+        spent_share: Spent per amount, percent.
+        returned: What completed projects returned uncommitted.
+        available: What the fund has not committed.
+        voters_with_a_funded_project: Voters with at least one project they named selected.
+        funded_share: Those voters per ballot, percent.
+        categories: Totals by category.
+    """
+    fund: str
+    community: NodeCode
+    year: int
+    source: FundSource
+    stage: FundStage
+    amount: Amount
+    proposals: int
+    proposers_and_supporters: int
+    admitted: int
+    declined: int
+    merged: int
+    eligible: int
+    ballots: int
+    participation: Decimal | None
+    selected: int
+    allocated: Amount
+    allocated_share: Decimal | None
+    contracted: Amount
+    spent: Amount
+    spent_share: Decimal | None
+    returned: Amount
+    available: Amount
+    voters_with_a_funded_project: int
+    funded_share: Decimal | None
+    categories: list[CategoryRow]
+
+
+class ProjectsReportIn(TypedDict):
+    """A fund's report.
+
+    Attributes:
+        fund: The fund.
+        community: The community.
+        year: The year.
+        source: The source.
+        stage: Its stage.
+        amount: The amount allocated.
+        proposals: Proposals made.
+        proposers_and_supporters: Residents who proposed or supported a proposal.
+        admitted: Proposals admitted, declined and merged.
+        declined: Proposals declined.
+        merged: Proposals merged into others.
+        eligible: Voters on the roll (for an imported election, the ballots).
+        ballots: Ballots cast.
+        participation: Ballots per voter on the roll, percent with two decimals.
+        selected: Projects selected.
+        allocated: What the selected projects cost on the ballot.
+        allocated_share: Allocated per amount, percent.
+        contracted: What the chosen deliverers were contracted for.
+        spent: What was paid out.
+        spent_share: Spent per amount, percent.
+        returned: What completed projects returned uncommitted.
+        available: What the fund has not committed.
+        voters_with_a_funded_project: Voters with at least one project they named selected.
+        funded_share: Those voters per ballot, percent.
+        categories: Totals by category.
+    """
+    fund: str
+    community: NodeCode
+    year: int
+    source: FundSource
+    stage: FundStage
+    amount: AmountIn
+    proposals: int
+    proposers_and_supporters: int
+    admitted: int
+    declined: int
+    merged: int
+    eligible: int
+    ballots: int
+    participation: NotRequired[Decimal | int | str | None]
+    selected: int
+    allocated: AmountIn
+    allocated_share: NotRequired[Decimal | int | str | None]
+    contracted: AmountIn
+    spent: AmountIn
+    spent_share: NotRequired[Decimal | int | str | None]
+    returned: AmountIn
+    available: AmountIn
+    voters_with_a_funded_project: int
+    funded_share: NotRequired[Decimal | int | str | None]
+    categories: list[CategoryRowIn]
+
+
+class CategoryRow(TypedDict):
+    """Totals of one category of proposals.
+
+    Attributes:
+        category: The category.
+        proposals: Proposals made (merged ones included).
+        admitted: Proposals admitted to the ballot.
+        selected: Projects selected.
+        selected_cost: What the selected projects cost.
+        spent: What was paid to them.
+    """
+    category: str
+    proposals: int
+    admitted: int
+    selected: int
+    selected_cost: Amount
+    spent: Amount
+
+
+class CategoryRowIn(TypedDict):
+    """Totals of one category of proposals.
+
+    Attributes:
+        category: The category.
+        proposals: Proposals made (merged ones included).
+        admitted: Proposals admitted to the ballot.
+        selected: Projects selected.
+        selected_cost: What the selected projects cost.
+        spent: What was paid to them.
+    """
+    category: str
+    proposals: int
+    admitted: int
+    selected: int
+    selected_cost: AmountIn
+    spent: AmountIn
+
+
+class ProjectsStatement(TypedDict):
+    """A fund's public statement (公示).
+
+    Attributes:
+        fund: The fund.
+        community: The community.
+        year: The year.
+        source: The source.
+        amount: The amount allocated.
+        rule: The rule of the decision, once opened.
+        eligible: Voters on the roll.
+        ballots: Ballots cast.
+        results: Every shortlisted project's score and why it was or was not selected.
+        projects: The selected projects.
+        balance: The bank balance.
+        available: What is not committed.
+        journal_entries: The journal entries it was drawn from.
+        head: The journal's head after them.
+    """
+    fund: str
+    community: NodeCode
+    year: int
+    source: FundSource
+    amount: Amount
+    rule: Rule | None
+    eligible: int
+    ballots: int
+    results: list[ProjectResult]
+    projects: list[PublicProject]
+    balance: Amount
+    available: Amount
+    journal_entries: int
+    head: Hash
+
+
+class ProjectsStatementIn(TypedDict):
+    """A fund's public statement (公示).
+
+    Attributes:
+        fund: The fund.
+        community: The community.
+        year: The year.
+        source: The source.
+        amount: The amount allocated.
+        rule: The rule of the decision, once opened.
+        eligible: Voters on the roll.
+        ballots: Ballots cast.
+        results: Every shortlisted project's score and why it was or was not selected.
+        projects: The selected projects.
+        balance: The bank balance.
+        available: What is not committed.
+        journal_entries: The journal entries it was drawn from.
+        head: The journal's head after them.
+    """
+    fund: str
+    community: NodeCode
+    year: int
+    source: FundSource
+    amount: AmountIn
+    rule: NotRequired[RuleIn | None]
+    eligible: int
+    ballots: int
+    results: list[ProjectResultIn]
+    projects: list[PublicProjectIn]
+    balance: AmountIn
+    available: AmountIn
+    journal_entries: int
+    head: Hash
+
+
+class PublicProject(TypedDict):
+    """A selected project as the statement shows it.
+
+    Attributes:
+        id: The project.
+        title: Its title.
+        category: Its category.
+        cost: Its cost on the ballot.
+        stage: Its stage.
+        deliverer: The deliverer's name (an organisation's name is public).
+        contracted: The contract.
+        paid: Paid so far.
+        returned: Returned to the fund on completion.
+        tranches: The tranches with their vouchers.
+        verdicts: The verdicts of the last round.
+        rejections: Deliveries rejected and redone.
+    """
+    id: str
+    title: str
+    category: str
+    cost: Amount
+    stage: ProjectStage
+    deliverer: str | None
+    contracted: Amount | None
+    paid: Amount
+    returned: Amount | None
+    tranches: list[PublicTranche]
+    verdicts: list[PublicVerdict]
+    rejections: int
+
+
+class PublicProjectIn(TypedDict):
+    """A selected project as the statement shows it.
+
+    Attributes:
+        id: The project.
+        title: Its title.
+        category: Its category.
+        cost: Its cost on the ballot.
+        stage: Its stage.
+        deliverer: The deliverer's name (an organisation's name is public).
+        contracted: The contract.
+        paid: Paid so far.
+        returned: Returned to the fund on completion.
+        tranches: The tranches with their vouchers.
+        verdicts: The verdicts of the last round.
+        rejections: Deliveries rejected and redone.
+    """
+    id: str
+    title: str
+    category: str
+    cost: AmountIn
+    stage: ProjectStage
+    deliverer: NotRequired[str | None]
+    contracted: NotRequired[AmountIn | None]
+    paid: AmountIn
+    returned: NotRequired[AmountIn | None]
+    tranches: list[PublicTrancheIn]
+    verdicts: list[PublicVerdict]
+    rejections: int
+
+
+class PublicTranche(TypedDict):
+    """A tranche as the statement shows it.
+
+    Attributes:
+        payment: The payment's id.
+        date: When.
+        amount: How much.
+        voucher: The voucher.
+        final_tranche: Whether it was the final one.
+    """
+    payment: str
+    date: _dt.date
+    amount: Amount
+    voucher: str
+    final_tranche: bool
+
+
+class PublicTrancheIn(TypedDict):
+    """A tranche as the statement shows it.
+
+    Attributes:
+        payment: The payment's id.
+        date: When.
+        amount: How much.
+        voucher: The voucher.
+        final_tranche: Whether it was the final one.
+    """
+    payment: str
+    date: _dt.date | str
+    amount: AmountIn
+    voucher: str
+    final_tranche: bool
+
+
+class PublicVerdict(TypedDict):
+    """A verdict as the statement shows it: the evaluator's name masked.
+
+    Attributes:
+        evaluator: The evaluator's name, masked (`张*`).
+        capacity: What they serve as.
+        verdict: The verdict.
+        score: The score.
+    """
+    evaluator: str
+    capacity: EvaluatorCapacity
+    verdict: Verdict
+    score: int
+
+
+class Organisation(TypedDict):
+    """A social organisation that delivers projects (社会组织).
+
+    Attributes:
+        id: Its id.
+        name: Its name (public).
+        contact: The person who acts for it.
+    """
+    id: str
+    name: str
+    contact: str
+
+
 class JournalCheck(TypedDict):
     """A journal's verification, and whether it ends at the published head.
 
@@ -3749,12 +4786,14 @@ class WardConfig(TypedDict):
         fund: The fund capability.
         scoring: The scoring capability.
         points: The points capability.
+        projects: The projects capability.
     """
     grid: NotRequired[GridConfig]
     tasks: NotRequired[TasksConfig]
     fund: NotRequired[FundConfig]
     scoring: NotRequired[ScoringConfig]
     points: NotRequired[PointsConfig]
+    projects: NotRequired[ProjectsConfig]
 
 
 class WardConfigIn(TypedDict):
@@ -3766,12 +4805,14 @@ class WardConfigIn(TypedDict):
         fund: The fund capability.
         scoring: The scoring capability.
         points: The points capability.
+        projects: The projects capability.
     """
     grid: NotRequired[GridConfig]
     tasks: NotRequired[TasksConfig]
     fund: NotRequired[FundConfigIn]
     scoring: NotRequired[ScoringConfigIn]
     points: NotRequired[PointsConfigIn]
+    projects: NotRequired[ProjectsConfig]
 
 
 class GridConfig(TypedDict):
@@ -4053,6 +5094,36 @@ Expiry: TypeAlias = "ExpiryNever | ExpiryDays | ExpiryEndOfMonth | ExpiryEndOfYe
 """When a lot of points expires."""
 
 
+class ProjectsConfig(TypedDict):
+    """The projects capability's configuration.
+
+    Attributes:
+        ballot_secret: A secret mixed into every ballot's token, so that the journal shows which ballot a voter replaced but not who the voter is. Empty by default: then anyone who guesses a person's id can recompute their token, so a platform that publishes its journal sets one (and keeps it to replay).
+        acceptance: The rule that accepts a delivery.
+    """
+    ballot_secret: NotRequired[str]
+    acceptance: NotRequired[AcceptanceRule]
+
+
+class AcceptanceRule(TypedDict):
+    """The rule that decides whether a delivery is accepted (验收).
+
+    Attributes:
+        min_verdicts: The fewest verdicts that decide (3).
+        all_must_evaluate: Whether every named evaluator must have given a verdict (yes).
+        accept_share: The share of verdicts that must accept (two thirds).
+        min_mean_score: The lowest mean score, 0 to 100, of an accepted delivery (60).
+    """
+    min_verdicts: NotRequired[int]
+    all_must_evaluate: NotRequired[bool]
+    accept_share: NotRequired[AcceptShare]
+    min_mean_score: NotRequired[int]
+
+
+AcceptShare: TypeAlias = "Literal['majority', 'two_thirds', 'all']"
+"""The share of verdicts that must accept a delivery."""
+
+
 class StatementCheck(TypedDict):
     """What checking a published statement against a journal found.
 
@@ -4253,7 +5324,7 @@ class CommunityDataIn(TypedDict):
     vetoes: NotRequired[list[str]]
 
 
-class Evaluation(TypedDict):
+class Evaluation2(TypedDict):
     """One community's result.
 
     Attributes:
@@ -4274,7 +5345,7 @@ class Evaluation(TypedDict):
     lost: list[Loss]
 
 
-class EvaluationIn(TypedDict):
+class Evaluation2In(TypedDict):
     """One community's result.
 
     Attributes:
@@ -4530,11 +5601,21 @@ class CommandPointsIn(TypedDict):
     points: PointsCommandIn
 
 
-Command: TypeAlias = "CommandGrid | CommandTasks | CommandFund | CommandAssembly | CommandScoring | CommandPoints"
+class CommandProjects(TypedDict):
+    """A command of the projects capability."""
+    projects: ProjectsCommand
+
+
+class CommandProjectsIn(TypedDict):
+    """A command of the projects capability."""
+    projects: ProjectsCommandIn
+
+
+Command: TypeAlias = "CommandGrid | CommandTasks | CommandFund | CommandAssembly | CommandScoring | CommandPoints | CommandProjects"
 """Any command, by capability."""
 
 
-CommandIn: TypeAlias = "CommandGridIn | CommandTasksIn | CommandFundIn | CommandAssemblyIn | CommandScoringIn | CommandPointsIn"
+CommandIn: TypeAlias = "CommandGridIn | CommandTasksIn | CommandFundIn | CommandAssemblyIn | CommandScoringIn | CommandPointsIn | CommandProjectsIn"
 """Any command, by capability."""
 
 
@@ -5912,6 +6993,429 @@ PointsCommandIn: TypeAlias = "PointsCommandAddItemIn | PointsCommandRestock | Po
 """A command of the points capability."""
 
 
+class ProjectsCommandOpenFund(TypedDict):
+    """Opens a community's project fund for a year (community staff): one per
+    community, year and source. The amount is paid into the fund's bank account.
+
+    Attributes:
+        fund: The fund's id.
+        community: The community's unit.
+        year: The year.
+        source: Where the money comes from.
+        amount: The amount allocated.
+    """
+    type: Literal['open_fund']
+    fund: str
+    community: NodeCode
+    year: int
+    source: FundSource
+    amount: Amount
+
+
+class ProjectsCommandOpenFundIn(TypedDict):
+    """Opens a community's project fund for a year (community staff): one per
+    community, year and source. The amount is paid into the fund's bank account.
+
+    Attributes:
+        fund: The fund's id.
+        community: The community's unit.
+        year: The year.
+        source: Where the money comes from.
+        amount: The amount allocated.
+    """
+    type: Literal['open_fund']
+    fund: str
+    community: NodeCode
+    year: int
+    source: FundSource
+    amount: AmountIn
+
+
+class ProjectsCommandSetCouncil(TypedDict):
+    """Names the members of a community's residents' council (议事会), replacing the
+    list before.
+
+    Attributes:
+        community: The community's unit.
+        members: The members, by person id.
+    """
+    type: Literal['set_council']
+    community: NodeCode
+    members: list[str]
+
+
+class ProjectsCommandPropose(TypedDict):
+    """A registered resident of the fund's community proposes a project.
+
+    Attributes:
+        proposal: The proposal's id.
+        fund: The fund.
+        title: Its title.
+        description: What it is.
+        category: Its category (环境, 文化, 安全 …).
+        estimate: The proposer's estimate of its cost.
+        unit: The unit of the grid it serves, if one.
+    """
+    type: Literal['propose']
+    proposal: str
+    fund: str
+    title: str
+    description: str
+    category: str
+    estimate: Amount
+    unit: NotRequired[NodeCode | None]
+
+
+class ProjectsCommandProposeIn(TypedDict):
+    """A registered resident of the fund's community proposes a project.
+
+    Attributes:
+        proposal: The proposal's id.
+        fund: The fund.
+        title: Its title.
+        description: What it is.
+        category: Its category (环境, 文化, 安全 …).
+        estimate: The proposer's estimate of its cost.
+        unit: The unit of the grid it serves, if one.
+    """
+    type: Literal['propose']
+    proposal: str
+    fund: str
+    title: str
+    description: str
+    category: str
+    estimate: AmountIn
+    unit: NotRequired[NodeCode | None]
+
+
+class ProjectsCommandSupport(TypedDict):
+    """A registered resident of the community supports a proposal.
+
+    Attributes:
+        proposal: The proposal.
+    """
+    type: Literal['support']
+    proposal: str
+
+
+ProjectsCommandMergeProposals = TypedDict(
+    "ProjectsCommandMergeProposals",
+    {
+        "type": "Literal['merge_proposals']",
+        "into": "str",
+        "from": "list[str]",
+    },
+)
+"""Staff merge duplicate proposals into one; their supporters carry over.
+
+Attributes:
+    into: The proposal that stays.
+    from: The proposals merged into it.
+"""
+
+
+class ProjectsCommandDeclineProposal(TypedDict):
+    """Staff decline a proposal, with the reason.
+
+    Attributes:
+        proposal: The proposal.
+        reason: Why.
+    """
+    type: Literal['decline_proposal']
+    proposal: str
+    reason: str
+
+
+class ProjectsCommandAdmitProposal(TypedDict):
+    """Staff admit a proposal to the ballot at the cost they checked.
+
+    Attributes:
+        proposal: The proposal.
+        cost: The checked cost.
+    """
+    type: Literal['admit_proposal']
+    proposal: str
+    cost: Amount
+
+
+class ProjectsCommandAdmitProposalIn(TypedDict):
+    """Staff admit a proposal to the ballot at the cost they checked.
+
+    Attributes:
+        proposal: The proposal.
+        cost: The checked cost.
+    """
+    type: Literal['admit_proposal']
+    proposal: str
+    cost: AmountIn
+
+
+class ProjectsCommandPublishShortlist(TypedDict):
+    """Publishes the shortlist: the admitted proposals. No proposal is taken after it.
+
+    Attributes:
+        fund: The fund.
+    """
+    type: Literal['publish_shortlist']
+    fund: str
+
+
+class ProjectsCommandOpenDecision(TypedDict):
+    """Opens the decision on the shortlist: the ballots' form, who votes, the rule that
+    selects, and when voting ends. The roll is fixed when it opens.
+
+    Attributes:
+        fund: The fund.
+        form: The ballots' form.
+        voters: Who votes.
+        rule: The rule.
+        closes: When voting ends.
+    """
+    type: Literal['open_decision']
+    fund: str
+    form: BallotForm
+    voters: Voters
+    rule: Rule
+    closes: _dt.datetime
+
+
+class ProjectsCommandOpenDecisionIn(TypedDict):
+    """Opens the decision on the shortlist: the ballots' form, who votes, the rule that
+    selects, and when voting ends. The roll is fixed when it opens.
+
+    Attributes:
+        fund: The fund.
+        form: The ballots' form.
+        voters: Who votes.
+        rule: The rule.
+        closes: When voting ends.
+    """
+    type: Literal['open_decision']
+    fund: str
+    form: BallotFormIn
+    voters: Voters
+    rule: RuleIn
+    closes: _dt.datetime | str
+
+
+class ProjectsCommandCastBallot(TypedDict):
+    """A voter's ballot; a later ballot replaces theirs until the decision closes.
+
+    Attributes:
+        fund: The fund.
+        choices: The projects named; for ordinal ballots, best first.
+        points: Cumulative ballots: the points for each choice, in the same order.
+    """
+    type: Literal['cast_ballot']
+    fund: str
+    choices: list[str]
+    points: NotRequired[list[int]]
+
+
+class ProjectsCommandCloseDecision(TypedDict):
+    """Closes the decision after voting ends: the rule selects, and the project list is
+    published.
+
+    Attributes:
+        fund: The fund.
+    """
+    type: Literal['close_decision']
+    fund: str
+
+
+class ProjectsCommandImportElection(TypedDict):
+    """Imports an election (read from a Pabulib file, say) as the fund's decision, in
+    one entry: its projects admitted at their costs, the shortlist published, its
+    ballots under their anonymous ids, and the decision closed under `rule`. The fund
+    must have no proposals, and its amount is the budget.
+
+    Attributes:
+        fund: The fund.
+        election: The election.
+        rule: The rule that selects.
+    """
+    type: Literal['import_election']
+    fund: str
+    election: Election
+    rule: Rule
+
+
+class ProjectsCommandImportElectionIn(TypedDict):
+    """Imports an election (read from a Pabulib file, say) as the fund's decision, in
+    one entry: its projects admitted at their costs, the shortlist published, its
+    ballots under their anonymous ids, and the decision closed under `rule`. The fund
+    must have no proposals, and its amount is the budget.
+
+    Attributes:
+        fund: The fund.
+        election: The election.
+        rule: The rule that selects.
+    """
+    type: Literal['import_election']
+    fund: str
+    election: ElectionIn
+    rule: RuleIn
+
+
+class ProjectsCommandRegisterOrganisation(TypedDict):
+    """Registers a social organisation (社会组织) that may deliver projects, with the
+    person who acts for it.
+
+    Attributes:
+        organisation: Its id.
+        name: Its name.
+        contact: The person who acts for it.
+    """
+    type: Literal['register_organisation']
+    organisation: str
+    name: str
+    contact: str
+
+
+class ProjectsCommandApplyToDeliver(TypedDict):
+    """An organisation applies to deliver a selected project (承接), at a price no
+    higher than the project's cost.
+
+    Attributes:
+        project: The project.
+        organisation: The organisation.
+        quote: The price it asks.
+        plan: How it would deliver.
+    """
+    type: Literal['apply_to_deliver']
+    project: str
+    organisation: str
+    quote: Amount
+    plan: str
+
+
+class ProjectsCommandApplyToDeliverIn(TypedDict):
+    """An organisation applies to deliver a selected project (承接), at a price no
+    higher than the project's cost.
+
+    Attributes:
+        project: The project.
+        organisation: The organisation.
+        quote: The price it asks.
+        plan: How it would deliver.
+    """
+    type: Literal['apply_to_deliver']
+    project: str
+    organisation: str
+    quote: AmountIn
+    plan: str
+
+
+class ProjectsCommandChooseDeliverer(TypedDict):
+    """Staff choose the organisation that delivers, at its quote; the fund commits that
+    much.
+
+    Attributes:
+        project: The project.
+        organisation: The organisation.
+    """
+    type: Literal['choose_deliverer']
+    project: str
+    organisation: str
+
+
+class ProjectsCommandNameEvaluators(TypedDict):
+    """Staff name the project's evaluators, with what each serves as.
+
+    Attributes:
+        project: The project.
+        evaluators: The evaluators by person id.
+    """
+    type: Literal['name_evaluators']
+    project: str
+    evaluators: dict[str, EvaluatorCapacity]
+
+
+class ProjectsCommandPayTranche(TypedDict):
+    """Staff pay a tranche to the deliverer, with its voucher. A tranche before the
+    final one leaves part of the contract for it; the final one is paid after
+    acceptance and what it leaves unpaid returns to the fund.
+
+    Attributes:
+        project: The project.
+        payment: The payment's id: the same id with the same content does nothing.
+        amount: The amount.
+        voucher: The voucher's reference.
+        final_tranche: Whether it is the final tranche.
+    """
+    type: Literal['pay_tranche']
+    project: str
+    payment: str
+    amount: Amount
+    voucher: str
+    final_tranche: NotRequired[bool]
+
+
+class ProjectsCommandPayTrancheIn(TypedDict):
+    """Staff pay a tranche to the deliverer, with its voucher. A tranche before the
+    final one leaves part of the contract for it; the final one is paid after
+    acceptance and what it leaves unpaid returns to the fund.
+
+    Attributes:
+        project: The project.
+        payment: The payment's id: the same id with the same content does nothing.
+        amount: The amount.
+        voucher: The voucher's reference.
+        final_tranche: Whether it is the final tranche.
+    """
+    type: Literal['pay_tranche']
+    project: str
+    payment: str
+    amount: AmountIn
+    voucher: str
+    final_tranche: NotRequired[bool]
+
+
+class ProjectsCommandSubmitDelivery(TypedDict):
+    """The deliverer (or staff) reports the work done; the evaluators' round begins.
+
+    Attributes:
+        project: The project.
+    """
+    type: Literal['submit_delivery']
+    project: str
+
+
+class ProjectsCommandEvaluate(TypedDict):
+    """A named evaluator gives their verdict and score; a second one replaces theirs.
+
+    Attributes:
+        project: The project.
+        verdict: The verdict.
+        score: The score, 0 to 100.
+        comment: A comment.
+    """
+    type: Literal['evaluate']
+    project: str
+    verdict: Verdict
+    score: int
+    comment: NotRequired[str]
+
+
+class ProjectsCommandDecideAcceptance(TypedDict):
+    """Staff apply the acceptance rule to the verdicts: accepted, or back to delivery to
+    be redone.
+
+    Attributes:
+        project: The project.
+    """
+    type: Literal['decide_acceptance']
+    project: str
+
+
+ProjectsCommand: TypeAlias = "ProjectsCommandOpenFund | ProjectsCommandSetCouncil | ProjectsCommandPropose | ProjectsCommandSupport | ProjectsCommandMergeProposals | ProjectsCommandDeclineProposal | ProjectsCommandAdmitProposal | ProjectsCommandPublishShortlist | ProjectsCommandOpenDecision | ProjectsCommandCastBallot | ProjectsCommandCloseDecision | ProjectsCommandImportElection | ProjectsCommandRegisterOrganisation | ProjectsCommandApplyToDeliver | ProjectsCommandChooseDeliverer | ProjectsCommandNameEvaluators | ProjectsCommandPayTranche | ProjectsCommandSubmitDelivery | ProjectsCommandEvaluate | ProjectsCommandDecideAcceptance"
+"""A command to the projects capability."""
+
+
+ProjectsCommandIn: TypeAlias = "ProjectsCommandOpenFundIn | ProjectsCommandSetCouncil | ProjectsCommandProposeIn | ProjectsCommandSupport | ProjectsCommandMergeProposals | ProjectsCommandDeclineProposal | ProjectsCommandAdmitProposalIn | ProjectsCommandPublishShortlist | ProjectsCommandOpenDecisionIn | ProjectsCommandCastBallot | ProjectsCommandCloseDecision | ProjectsCommandImportElectionIn | ProjectsCommandRegisterOrganisation | ProjectsCommandApplyToDeliverIn | ProjectsCommandChooseDeliverer | ProjectsCommandNameEvaluators | ProjectsCommandPayTrancheIn | ProjectsCommandSubmitDelivery | ProjectsCommandEvaluate | ProjectsCommandDecideAcceptance"
+"""A command to the projects capability."""
+
+
 class EventGrid(TypedDict):
     """An event of the grid capability."""
     grid: GridEvent
@@ -5972,11 +7476,21 @@ class EventPointsIn(TypedDict):
     points: PointsEventIn
 
 
-Event: TypeAlias = "EventGrid | EventTasks | EventFund | EventAssembly | EventScoring | EventPoints"
+class EventProjects(TypedDict):
+    """An event of the projects capability."""
+    projects: ProjectsEvent
+
+
+class EventProjectsIn(TypedDict):
+    """An event of the projects capability."""
+    projects: ProjectsEventIn
+
+
+Event: TypeAlias = "EventGrid | EventTasks | EventFund | EventAssembly | EventScoring | EventPoints | EventProjects"
 """Any event, by capability."""
 
 
-EventIn: TypeAlias = "EventGridIn | EventTasksIn | EventFundIn | EventAssemblyIn | EventScoringIn | EventPointsIn"
+EventIn: TypeAlias = "EventGridIn | EventTasksIn | EventFundIn | EventAssemblyIn | EventScoringIn | EventPointsIn | EventProjectsIn"
 """Any event, by capability."""
 
 
@@ -7765,6 +9279,462 @@ class ExpiredLot(TypedDict):
     person: str
     lot: int
     points: int
+
+
+class ProjectsEventFundOpened(TypedDict):
+    """A fund was opened and its amount paid in.
+
+    Attributes:
+        fund: The fund.
+        community: The community.
+        year: The year.
+        source: The source.
+        amount: The amount.
+    """
+    type: Literal['fund_opened']
+    fund: str
+    community: NodeCode
+    year: int
+    source: FundSource
+    amount: Amount
+
+
+class ProjectsEventFundOpenedIn(TypedDict):
+    """A fund was opened and its amount paid in.
+
+    Attributes:
+        fund: The fund.
+        community: The community.
+        year: The year.
+        source: The source.
+        amount: The amount.
+    """
+    type: Literal['fund_opened']
+    fund: str
+    community: NodeCode
+    year: int
+    source: FundSource
+    amount: AmountIn
+
+
+class ProjectsEventCouncilSet(TypedDict):
+    """A community's council was named.
+
+    Attributes:
+        community: The community.
+        members: The members.
+    """
+    type: Literal['council_set']
+    community: NodeCode
+    members: list[str]
+
+
+class ProjectsEventProposed(TypedDict):
+    """A project was proposed.
+
+    Attributes:
+        proposal: The proposal.
+        fund: The fund.
+        proposer: Who proposed it (none for an imported election).
+        title: The title.
+        description: The description.
+        category: The category.
+        estimate: The estimate.
+        unit: The unit it serves.
+    """
+    type: Literal['proposed']
+    proposal: str
+    fund: str
+    proposer: str | None
+    title: str
+    description: str
+    category: str
+    estimate: Amount
+    unit: NodeCode | None
+
+
+class ProjectsEventProposedIn(TypedDict):
+    """A project was proposed.
+
+    Attributes:
+        proposal: The proposal.
+        fund: The fund.
+        proposer: Who proposed it (none for an imported election).
+        title: The title.
+        description: The description.
+        category: The category.
+        estimate: The estimate.
+        unit: The unit it serves.
+    """
+    type: Literal['proposed']
+    proposal: str
+    fund: str
+    proposer: NotRequired[str | None]
+    title: str
+    description: str
+    category: str
+    estimate: AmountIn
+    unit: NotRequired[NodeCode | None]
+
+
+class ProjectsEventSupported(TypedDict):
+    """A resident supported a proposal.
+
+    Attributes:
+        proposal: The proposal.
+        person: The resident.
+    """
+    type: Literal['supported']
+    proposal: str
+    person: str
+
+
+ProjectsEventProposalsMerged = TypedDict(
+    "ProjectsEventProposalsMerged",
+    {
+        "type": "Literal['proposals_merged']",
+        "into": "str",
+        "from": "list[str]",
+    },
+)
+"""Proposals were merged into one.
+
+Attributes:
+    into: The one that stays.
+    from: The ones merged.
+"""
+
+
+class ProjectsEventProposalDeclined(TypedDict):
+    """A proposal was declined.
+
+    Attributes:
+        proposal: The proposal.
+        reason: Why.
+    """
+    type: Literal['proposal_declined']
+    proposal: str
+    reason: str
+
+
+class ProjectsEventProposalAdmitted(TypedDict):
+    """A proposal was admitted to the ballot.
+
+    Attributes:
+        proposal: The proposal.
+        cost: The checked cost.
+    """
+    type: Literal['proposal_admitted']
+    proposal: str
+    cost: Amount
+
+
+class ProjectsEventProposalAdmittedIn(TypedDict):
+    """A proposal was admitted to the ballot.
+
+    Attributes:
+        proposal: The proposal.
+        cost: The checked cost.
+    """
+    type: Literal['proposal_admitted']
+    proposal: str
+    cost: AmountIn
+
+
+class ProjectsEventShortlistPublished(TypedDict):
+    """The shortlist was published.
+
+    Attributes:
+        fund: The fund.
+        candidates: The admitted proposals, in ballot order.
+    """
+    type: Literal['shortlist_published']
+    fund: str
+    candidates: list[str]
+
+
+class ProjectsEventDecisionOpened(TypedDict):
+    """The decision opened.
+
+    Attributes:
+        fund: The fund.
+        form: The ballots' form.
+        voters: Who votes.
+        rule: The rule.
+        closes: When voting ends.
+    """
+    type: Literal['decision_opened']
+    fund: str
+    form: BallotForm
+    voters: Voters
+    rule: Rule
+    closes: _dt.datetime
+
+
+class ProjectsEventDecisionOpenedIn(TypedDict):
+    """The decision opened.
+
+    Attributes:
+        fund: The fund.
+        form: The ballots' form.
+        voters: Who votes.
+        rule: The rule.
+        closes: When voting ends.
+    """
+    type: Literal['decision_opened']
+    fund: str
+    form: BallotFormIn
+    voters: Voters
+    rule: RuleIn
+    closes: _dt.datetime | str
+
+
+class ProjectsEventBallotCast(TypedDict):
+    """A ballot was cast, or replaced the one with the same token.
+
+    Attributes:
+        fund: The fund.
+        ballot: The ballot's token: the same for every ballot of one voter in one decision, and not the voter's id.
+        choices: The projects named.
+        points: Cumulative ballots: the points.
+    """
+    type: Literal['ballot_cast']
+    fund: str
+    ballot: str
+    choices: list[str]
+    points: list[int]
+
+
+class ProjectsEventBallotCastIn(TypedDict):
+    """A ballot was cast, or replaced the one with the same token.
+
+    Attributes:
+        fund: The fund.
+        ballot: The ballot's token: the same for every ballot of one voter in one decision, and not the voter's id.
+        choices: The projects named.
+        points: Cumulative ballots: the points.
+    """
+    type: Literal['ballot_cast']
+    fund: str
+    ballot: str
+    choices: list[str]
+    points: NotRequired[list[int]]
+
+
+class ProjectsEventDecisionClosed(TypedDict):
+    """The decision closed with its selection, and the project list was published.
+
+    Attributes:
+        fund: The fund.
+        selection: The selection.
+    """
+    type: Literal['decision_closed']
+    fund: str
+    selection: Selection
+
+
+class ProjectsEventDecisionClosedIn(TypedDict):
+    """The decision closed with its selection, and the project list was published.
+
+    Attributes:
+        fund: The fund.
+        selection: The selection.
+    """
+    type: Literal['decision_closed']
+    fund: str
+    selection: SelectionIn
+
+
+class ProjectsEventOrganisationRegistered(TypedDict):
+    """An organisation was registered.
+
+    Attributes:
+        organisation: The organisation.
+        name: Its name.
+        contact: Its contact.
+    """
+    type: Literal['organisation_registered']
+    organisation: str
+    name: str
+    contact: str
+
+
+class ProjectsEventApplied(TypedDict):
+    """An organisation applied to deliver a project.
+
+    Attributes:
+        project: The project.
+        organisation: The organisation.
+        quote: The price asked.
+        plan: The plan.
+    """
+    type: Literal['applied']
+    project: str
+    organisation: str
+    quote: Amount
+    plan: str
+
+
+class ProjectsEventAppliedIn(TypedDict):
+    """An organisation applied to deliver a project.
+
+    Attributes:
+        project: The project.
+        organisation: The organisation.
+        quote: The price asked.
+        plan: The plan.
+    """
+    type: Literal['applied']
+    project: str
+    organisation: str
+    quote: AmountIn
+    plan: str
+
+
+class ProjectsEventDelivererChosen(TypedDict):
+    """The deliverer was chosen and the contracted amount committed.
+
+    Attributes:
+        project: The project.
+        organisation: The organisation.
+        contracted: The contracted amount.
+    """
+    type: Literal['deliverer_chosen']
+    project: str
+    organisation: str
+    contracted: Amount
+
+
+class ProjectsEventDelivererChosenIn(TypedDict):
+    """The deliverer was chosen and the contracted amount committed.
+
+    Attributes:
+        project: The project.
+        organisation: The organisation.
+        contracted: The contracted amount.
+    """
+    type: Literal['deliverer_chosen']
+    project: str
+    organisation: str
+    contracted: AmountIn
+
+
+class ProjectsEventEvaluatorsNamed(TypedDict):
+    """The evaluators were named.
+
+    Attributes:
+        project: The project.
+        evaluators: The evaluators.
+    """
+    type: Literal['evaluators_named']
+    project: str
+    evaluators: dict[str, EvaluatorCapacity]
+
+
+class ProjectsEventTranchePaid(TypedDict):
+    """A tranche was paid from the fund's bank account.
+
+    Attributes:
+        project: The project.
+        payment: The payment's id.
+        amount: The amount.
+        voucher: The voucher.
+        final_tranche: Whether it was the final one.
+        returned: On the final tranche, what returned to the fund uncommitted.
+    """
+    type: Literal['tranche_paid']
+    project: str
+    payment: str
+    amount: Amount
+    voucher: str
+    final_tranche: bool
+    returned: Amount | None
+
+
+class ProjectsEventTranchePaidIn(TypedDict):
+    """A tranche was paid from the fund's bank account.
+
+    Attributes:
+        project: The project.
+        payment: The payment's id.
+        amount: The amount.
+        voucher: The voucher.
+        final_tranche: Whether it was the final one.
+        returned: On the final tranche, what returned to the fund uncommitted.
+    """
+    type: Literal['tranche_paid']
+    project: str
+    payment: str
+    amount: AmountIn
+    voucher: str
+    final_tranche: bool
+    returned: NotRequired[AmountIn | None]
+
+
+class ProjectsEventDeliverySubmitted(TypedDict):
+    """The delivery was reported done.
+
+    Attributes:
+        project: The project.
+    """
+    type: Literal['delivery_submitted']
+    project: str
+
+
+class ProjectsEventEvaluated(TypedDict):
+    """An evaluator gave a verdict.
+
+    Attributes:
+        project: The project.
+        evaluation: The verdict.
+    """
+    type: Literal['evaluated']
+    project: str
+    evaluation: Evaluation
+
+
+class ProjectsEventAcceptanceDecided(TypedDict):
+    """The acceptance rule decided.
+
+    Attributes:
+        project: The project.
+        accepted: Whether it was accepted; if not, it goes back to delivery.
+        accepts: Verdicts that accepted.
+        verdicts: Verdicts given.
+        mean_score: The mean score, to two decimals.
+    """
+    type: Literal['acceptance_decided']
+    project: str
+    accepted: bool
+    accepts: int
+    verdicts: int
+    mean_score: Decimal
+
+
+class ProjectsEventAcceptanceDecidedIn(TypedDict):
+    """The acceptance rule decided.
+
+    Attributes:
+        project: The project.
+        accepted: Whether it was accepted; if not, it goes back to delivery.
+        accepts: Verdicts that accepted.
+        verdicts: Verdicts given.
+        mean_score: The mean score, to two decimals.
+    """
+    type: Literal['acceptance_decided']
+    project: str
+    accepted: bool
+    accepts: int
+    verdicts: int
+    mean_score: Decimal | int | str
+
+
+ProjectsEvent: TypeAlias = "ProjectsEventFundOpened | ProjectsEventCouncilSet | ProjectsEventProposed | ProjectsEventSupported | ProjectsEventProposalsMerged | ProjectsEventProposalDeclined | ProjectsEventProposalAdmitted | ProjectsEventShortlistPublished | ProjectsEventDecisionOpened | ProjectsEventBallotCast | ProjectsEventDecisionClosed | ProjectsEventOrganisationRegistered | ProjectsEventApplied | ProjectsEventDelivererChosen | ProjectsEventEvaluatorsNamed | ProjectsEventTranchePaid | ProjectsEventDeliverySubmitted | ProjectsEventEvaluated | ProjectsEventAcceptanceDecided"
+"""Something that happened to a project fund."""
+
+
+ProjectsEventIn: TypeAlias = "ProjectsEventFundOpenedIn | ProjectsEventCouncilSet | ProjectsEventProposedIn | ProjectsEventSupported | ProjectsEventProposalsMerged | ProjectsEventProposalDeclined | ProjectsEventProposalAdmittedIn | ProjectsEventShortlistPublished | ProjectsEventDecisionOpenedIn | ProjectsEventBallotCastIn | ProjectsEventDecisionClosedIn | ProjectsEventOrganisationRegistered | ProjectsEventAppliedIn | ProjectsEventDelivererChosenIn | ProjectsEventEvaluatorsNamed | ProjectsEventTranchePaidIn | ProjectsEventDeliverySubmitted | ProjectsEventEvaluated | ProjectsEventAcceptanceDecidedIn"
+"""Something that happened to a project fund."""
 
 
 class Receipt(TypedDict):
@@ -10387,10 +12357,662 @@ class PointsCapability:
         return answer
 
 
+class ProjectsCapability:
+    """Community project funds (e管家): funds, residents' proposals, the decision under a named selection rule (greedy or Equal Shares), delivery in tranches and acceptance."""
+
+    __slots__ = ("_native",)
+
+    def __init__(self, native: _native.NativeWard) -> None:
+        self._native = native
+
+    def open_fund(
+        self,
+        fund: str,
+        community: NodeCode,
+        year: int,
+        source: FundSource,
+        amount: AmountIn | Amount,
+        *,
+        actor: str | None = None,
+        at: _dt.datetime | str | None = None,
+        key: str | None = None,
+    ) -> Receipt:
+        """Opens a community's project fund for a year (community staff): one per
+        community, year and source. The amount is paid into the fund's bank account.
+
+        Args:
+            fund: The fund's id.
+            community: The community's unit.
+            year: The year.
+            source: Where the money comes from.
+            amount: The amount allocated.
+            actor: The acting person's id; the platform itself when None.
+            at: When the command is given (aware); now when None.
+            key: An idempotency key: the same key twice has one effect.
+        """
+        args: dict[str, Any] = {"fund": fund, "community": community, "year": year, "source": source, "amount": amount}
+        answer: Receipt = self._native.execute("projects", "open_fund", args, actor, at, key)
+        return answer
+
+    def set_council(
+        self,
+        community: NodeCode,
+        members: Sequence[str],
+        *,
+        actor: str | None = None,
+        at: _dt.datetime | str | None = None,
+        key: str | None = None,
+    ) -> Receipt:
+        """Names the members of a community's residents' council (议事会), replacing the
+        list before.
+
+        Args:
+            community: The community's unit.
+            members: The members, by person id.
+            actor: The acting person's id; the platform itself when None.
+            at: When the command is given (aware); now when None.
+            key: An idempotency key: the same key twice has one effect.
+        """
+        args: dict[str, Any] = {"community": community, "members": members}
+        answer: Receipt = self._native.execute("projects", "set_council", args, actor, at, key)
+        return answer
+
+    def propose(
+        self,
+        proposal: str,
+        fund: str,
+        title: str,
+        description: str,
+        category: str,
+        estimate: AmountIn | Amount,
+        *,
+        unit: NodeCode | None = None,
+        actor: str | None = None,
+        at: _dt.datetime | str | None = None,
+        key: str | None = None,
+    ) -> Receipt:
+        """A registered resident of the fund's community proposes a project.
+
+        Args:
+            proposal: The proposal's id.
+            fund: The fund.
+            title: Its title.
+            description: What it is.
+            category: Its category (环境, 文化, 安全 …).
+            estimate: The proposer's estimate of its cost.
+            unit: The unit of the grid it serves, if one.
+            actor: The acting person's id; the platform itself when None.
+            at: When the command is given (aware); now when None.
+            key: An idempotency key: the same key twice has one effect.
+        """
+        args: dict[str, Any] = {"proposal": proposal, "fund": fund, "title": title, "description": description, "category": category, "estimate": estimate}
+        if unit is not None:
+            args["unit"] = unit
+        answer: Receipt = self._native.execute("projects", "propose", args, actor, at, key)
+        return answer
+
+    def support(
+        self,
+        proposal: str,
+        *,
+        actor: str | None = None,
+        at: _dt.datetime | str | None = None,
+        key: str | None = None,
+    ) -> Receipt:
+        """A registered resident of the community supports a proposal.
+
+        Args:
+            proposal: The proposal.
+            actor: The acting person's id; the platform itself when None.
+            at: When the command is given (aware); now when None.
+            key: An idempotency key: the same key twice has one effect.
+        """
+        args: dict[str, Any] = {"proposal": proposal}
+        answer: Receipt = self._native.execute("projects", "support", args, actor, at, key)
+        return answer
+
+    def merge_proposals(
+        self,
+        into: str,
+        from_: Sequence[str],
+        *,
+        actor: str | None = None,
+        at: _dt.datetime | str | None = None,
+        key: str | None = None,
+    ) -> Receipt:
+        """Staff merge duplicate proposals into one; their supporters carry over.
+
+        Args:
+            into: The proposal that stays.
+            from_: The proposals merged into it.
+            actor: The acting person's id; the platform itself when None.
+            at: When the command is given (aware); now when None.
+            key: An idempotency key: the same key twice has one effect.
+        """
+        args: dict[str, Any] = {"into": into, "from": from_}
+        answer: Receipt = self._native.execute("projects", "merge_proposals", args, actor, at, key)
+        return answer
+
+    def decline_proposal(
+        self,
+        proposal: str,
+        reason: str,
+        *,
+        actor: str | None = None,
+        at: _dt.datetime | str | None = None,
+        key: str | None = None,
+    ) -> Receipt:
+        """Staff decline a proposal, with the reason.
+
+        Args:
+            proposal: The proposal.
+            reason: Why.
+            actor: The acting person's id; the platform itself when None.
+            at: When the command is given (aware); now when None.
+            key: An idempotency key: the same key twice has one effect.
+        """
+        args: dict[str, Any] = {"proposal": proposal, "reason": reason}
+        answer: Receipt = self._native.execute("projects", "decline_proposal", args, actor, at, key)
+        return answer
+
+    def admit_proposal(
+        self,
+        proposal: str,
+        cost: AmountIn | Amount,
+        *,
+        actor: str | None = None,
+        at: _dt.datetime | str | None = None,
+        key: str | None = None,
+    ) -> Receipt:
+        """Staff admit a proposal to the ballot at the cost they checked.
+
+        Args:
+            proposal: The proposal.
+            cost: The checked cost.
+            actor: The acting person's id; the platform itself when None.
+            at: When the command is given (aware); now when None.
+            key: An idempotency key: the same key twice has one effect.
+        """
+        args: dict[str, Any] = {"proposal": proposal, "cost": cost}
+        answer: Receipt = self._native.execute("projects", "admit_proposal", args, actor, at, key)
+        return answer
+
+    def publish_shortlist(
+        self,
+        fund: str,
+        *,
+        actor: str | None = None,
+        at: _dt.datetime | str | None = None,
+        key: str | None = None,
+    ) -> Receipt:
+        """Publishes the shortlist: the admitted proposals. No proposal is taken after it.
+
+        Args:
+            fund: The fund.
+            actor: The acting person's id; the platform itself when None.
+            at: When the command is given (aware); now when None.
+            key: An idempotency key: the same key twice has one effect.
+        """
+        args: dict[str, Any] = {"fund": fund}
+        answer: Receipt = self._native.execute("projects", "publish_shortlist", args, actor, at, key)
+        return answer
+
+    def open_decision(
+        self,
+        fund: str,
+        form: BallotFormIn | BallotForm,
+        voters: Voters,
+        rule: RuleIn | Rule,
+        closes: _dt.datetime | str,
+        *,
+        actor: str | None = None,
+        at: _dt.datetime | str | None = None,
+        key: str | None = None,
+    ) -> Receipt:
+        """Opens the decision on the shortlist: the ballots' form, who votes, the rule that
+        selects, and when voting ends. The roll is fixed when it opens.
+
+        Args:
+            fund: The fund.
+            form: The ballots' form.
+            voters: Who votes.
+            rule: The rule.
+            closes: When voting ends.
+            actor: The acting person's id; the platform itself when None.
+            at: When the command is given (aware); now when None.
+            key: An idempotency key: the same key twice has one effect.
+        """
+        args: dict[str, Any] = {"fund": fund, "form": form, "voters": voters, "rule": rule, "closes": closes}
+        answer: Receipt = self._native.execute("projects", "open_decision", args, actor, at, key)
+        return answer
+
+    def cast_ballot(
+        self,
+        fund: str,
+        choices: Sequence[str],
+        *,
+        points: Sequence[int] | None = None,
+        actor: str | None = None,
+        at: _dt.datetime | str | None = None,
+        key: str | None = None,
+    ) -> Receipt:
+        """A voter's ballot; a later ballot replaces theirs until the decision closes.
+
+        Args:
+            fund: The fund.
+            choices: The projects named; for ordinal ballots, best first.
+            points: Cumulative ballots: the points for each choice, in the same order.
+            actor: The acting person's id; the platform itself when None.
+            at: When the command is given (aware); now when None.
+            key: An idempotency key: the same key twice has one effect.
+        """
+        args: dict[str, Any] = {"fund": fund, "choices": choices}
+        if points is not None:
+            args["points"] = points
+        answer: Receipt = self._native.execute("projects", "cast_ballot", args, actor, at, key)
+        return answer
+
+    def close_decision(
+        self,
+        fund: str,
+        *,
+        actor: str | None = None,
+        at: _dt.datetime | str | None = None,
+        key: str | None = None,
+    ) -> Receipt:
+        """Closes the decision after voting ends: the rule selects, and the project list is
+        published.
+
+        Args:
+            fund: The fund.
+            actor: The acting person's id; the platform itself when None.
+            at: When the command is given (aware); now when None.
+            key: An idempotency key: the same key twice has one effect.
+        """
+        args: dict[str, Any] = {"fund": fund}
+        answer: Receipt = self._native.execute("projects", "close_decision", args, actor, at, key)
+        return answer
+
+    def import_election(
+        self,
+        fund: str,
+        election: ElectionIn | Election,
+        rule: RuleIn | Rule,
+        *,
+        actor: str | None = None,
+        at: _dt.datetime | str | None = None,
+        key: str | None = None,
+    ) -> Receipt:
+        """Imports an election (read from a Pabulib file, say) as the fund's decision, in
+        one entry: its projects admitted at their costs, the shortlist published, its
+        ballots under their anonymous ids, and the decision closed under `rule`. The fund
+        must have no proposals, and its amount is the budget.
+
+        Args:
+            fund: The fund.
+            election: The election.
+            rule: The rule that selects.
+            actor: The acting person's id; the platform itself when None.
+            at: When the command is given (aware); now when None.
+            key: An idempotency key: the same key twice has one effect.
+        """
+        args: dict[str, Any] = {"fund": fund, "election": election, "rule": rule}
+        answer: Receipt = self._native.execute("projects", "import_election", args, actor, at, key)
+        return answer
+
+    def register_organisation(
+        self,
+        organisation: str,
+        name: str,
+        contact: str,
+        *,
+        actor: str | None = None,
+        at: _dt.datetime | str | None = None,
+        key: str | None = None,
+    ) -> Receipt:
+        """Registers a social organisation (社会组织) that may deliver projects, with the
+        person who acts for it.
+
+        Args:
+            organisation: Its id.
+            name: Its name.
+            contact: The person who acts for it.
+            actor: The acting person's id; the platform itself when None.
+            at: When the command is given (aware); now when None.
+            key: An idempotency key: the same key twice has one effect.
+        """
+        args: dict[str, Any] = {"organisation": organisation, "name": name, "contact": contact}
+        answer: Receipt = self._native.execute("projects", "register_organisation", args, actor, at, key)
+        return answer
+
+    def apply_to_deliver(
+        self,
+        project: str,
+        organisation: str,
+        quote: AmountIn | Amount,
+        plan: str,
+        *,
+        actor: str | None = None,
+        at: _dt.datetime | str | None = None,
+        key: str | None = None,
+    ) -> Receipt:
+        """An organisation applies to deliver a selected project (承接), at a price no
+        higher than the project's cost.
+
+        Args:
+            project: The project.
+            organisation: The organisation.
+            quote: The price it asks.
+            plan: How it would deliver.
+            actor: The acting person's id; the platform itself when None.
+            at: When the command is given (aware); now when None.
+            key: An idempotency key: the same key twice has one effect.
+        """
+        args: dict[str, Any] = {"project": project, "organisation": organisation, "quote": quote, "plan": plan}
+        answer: Receipt = self._native.execute("projects", "apply_to_deliver", args, actor, at, key)
+        return answer
+
+    def choose_deliverer(
+        self,
+        project: str,
+        organisation: str,
+        *,
+        actor: str | None = None,
+        at: _dt.datetime | str | None = None,
+        key: str | None = None,
+    ) -> Receipt:
+        """Staff choose the organisation that delivers, at its quote; the fund commits that
+        much.
+
+        Args:
+            project: The project.
+            organisation: The organisation.
+            actor: The acting person's id; the platform itself when None.
+            at: When the command is given (aware); now when None.
+            key: An idempotency key: the same key twice has one effect.
+        """
+        args: dict[str, Any] = {"project": project, "organisation": organisation}
+        answer: Receipt = self._native.execute("projects", "choose_deliverer", args, actor, at, key)
+        return answer
+
+    def name_evaluators(
+        self,
+        project: str,
+        evaluators: dict[str, EvaluatorCapacity],
+        *,
+        actor: str | None = None,
+        at: _dt.datetime | str | None = None,
+        key: str | None = None,
+    ) -> Receipt:
+        """Staff name the project's evaluators, with what each serves as.
+
+        Args:
+            project: The project.
+            evaluators: The evaluators by person id.
+            actor: The acting person's id; the platform itself when None.
+            at: When the command is given (aware); now when None.
+            key: An idempotency key: the same key twice has one effect.
+        """
+        args: dict[str, Any] = {"project": project, "evaluators": evaluators}
+        answer: Receipt = self._native.execute("projects", "name_evaluators", args, actor, at, key)
+        return answer
+
+    def pay_tranche(
+        self,
+        project: str,
+        payment: str,
+        amount: AmountIn | Amount,
+        voucher: str,
+        *,
+        final_tranche: bool | None = None,
+        actor: str | None = None,
+        at: _dt.datetime | str | None = None,
+        key: str | None = None,
+    ) -> Receipt:
+        """Staff pay a tranche to the deliverer, with its voucher. A tranche before the
+        final one leaves part of the contract for it; the final one is paid after
+        acceptance and what it leaves unpaid returns to the fund.
+
+        Args:
+            project: The project.
+            payment: The payment's id: the same id with the same content does nothing.
+            amount: The amount.
+            voucher: The voucher's reference.
+            final_tranche: Whether it is the final tranche.
+            actor: The acting person's id; the platform itself when None.
+            at: When the command is given (aware); now when None.
+            key: An idempotency key: the same key twice has one effect.
+        """
+        args: dict[str, Any] = {"project": project, "payment": payment, "amount": amount, "voucher": voucher}
+        if final_tranche is not None:
+            args["final_tranche"] = final_tranche
+        answer: Receipt = self._native.execute("projects", "pay_tranche", args, actor, at, key)
+        return answer
+
+    def submit_delivery(
+        self,
+        project: str,
+        *,
+        actor: str | None = None,
+        at: _dt.datetime | str | None = None,
+        key: str | None = None,
+    ) -> Receipt:
+        """The deliverer (or staff) reports the work done; the evaluators' round begins.
+
+        Args:
+            project: The project.
+            actor: The acting person's id; the platform itself when None.
+            at: When the command is given (aware); now when None.
+            key: An idempotency key: the same key twice has one effect.
+        """
+        args: dict[str, Any] = {"project": project}
+        answer: Receipt = self._native.execute("projects", "submit_delivery", args, actor, at, key)
+        return answer
+
+    def evaluate(
+        self,
+        project: str,
+        verdict: Verdict,
+        score: int,
+        *,
+        comment: str | None = None,
+        actor: str | None = None,
+        at: _dt.datetime | str | None = None,
+        key: str | None = None,
+    ) -> Receipt:
+        """A named evaluator gives their verdict and score; a second one replaces theirs.
+
+        Args:
+            project: The project.
+            verdict: The verdict.
+            score: The score, 0 to 100.
+            comment: A comment.
+            actor: The acting person's id; the platform itself when None.
+            at: When the command is given (aware); now when None.
+            key: An idempotency key: the same key twice has one effect.
+        """
+        args: dict[str, Any] = {"project": project, "verdict": verdict, "score": score}
+        if comment is not None:
+            args["comment"] = comment
+        answer: Receipt = self._native.execute("projects", "evaluate", args, actor, at, key)
+        return answer
+
+    def decide_acceptance(
+        self,
+        project: str,
+        *,
+        actor: str | None = None,
+        at: _dt.datetime | str | None = None,
+        key: str | None = None,
+    ) -> Receipt:
+        """Staff apply the acceptance rule to the verdicts: accepted, or back to delivery to
+        be redone.
+
+        Args:
+            project: The project.
+            actor: The acting person's id; the platform itself when None.
+            at: When the command is given (aware); now when None.
+            key: An idempotency key: the same key twice has one effect.
+        """
+        args: dict[str, Any] = {"project": project}
+        answer: Receipt = self._native.execute("projects", "decide_acceptance", args, actor, at, key)
+        return answer
+
+    def fund(
+        self,
+        id: str,
+    ) -> FundView | None:
+        """A project fund with its figures and decision, or none.
+
+        Args:
+            id: The fund's id.
+        """
+        args: dict[str, Any] = {"id": id}
+        answer: FundView | None = self._native.ask("projects", "fund", args)
+        return answer
+
+    def funds(
+        self,
+    ) -> Table[FundView]:
+        """Every project fund with its figures, by id."""
+        args: dict[str, Any] = {}
+        answer: Table[FundView] = Table(self._native.ask("projects", "funds", args), ("id", "community", "year", "source", "amount", "opened", "stage", "balance", "committed", "available", "shortlist", "decision"))
+        return answer
+
+    def proposals(
+        self,
+        fund: str,
+    ) -> Table[Proposal]:
+        """A fund's proposals, by id.
+
+        Args:
+            fund: The fund.
+        """
+        args: dict[str, Any] = {"fund": fund}
+        answer: Table[Proposal] = Table(self._native.ask("projects", "proposals", args), ("id", "fund", "proposer", "title", "description", "category", "estimate", "cost", "unit", "supporters"))
+        return answer
+
+    def proposal(
+        self,
+        id: str,
+    ) -> Proposal | None:
+        """A proposal, or none.
+
+        Args:
+            id: The proposal's id.
+        """
+        args: dict[str, Any] = {"id": id}
+        answer: Proposal | None = self._native.ask("projects", "proposal", args)
+        return answer
+
+    def projects(
+        self,
+        fund: str,
+    ) -> Table[Project]:
+        """A fund's selected projects with their delivery, by id.
+
+        Args:
+            fund: The fund.
+        """
+        args: dict[str, Any] = {"fund": fund}
+        answer: Table[Project] = Table(self._native.ask("projects", "projects", args), ("id", "fund", "stage", "applications", "deliverer", "contracted", "tranches", "evaluators", "evaluations", "rejections", "returned"))
+        return answer
+
+    def project(
+        self,
+        id: str,
+    ) -> Project | None:
+        """A selected project with its delivery, or none.
+
+        Args:
+            id: The project's id.
+        """
+        args: dict[str, Any] = {"id": id}
+        answer: Project | None = self._native.ask("projects", "project", args)
+        return answer
+
+    def report(
+        self,
+        fund: str,
+    ) -> ProjectsReport:
+        """A fund's report: participation, money allocated and spent, categories, and the
+        voters with a project they named selected.
+
+        Args:
+            fund: The fund.
+        """
+        args: dict[str, Any] = {"fund": fund}
+        answer: ProjectsReport = self._native.ask("projects", "report", args)
+        return answer
+
+    def statement(
+        self,
+        fund: str,
+    ) -> ProjectsStatement:
+        """A fund's public statement (公示), masked, stamped with the journal's head and length.
+
+        Args:
+            fund: The fund.
+        """
+        args: dict[str, Any] = {"fund": fund}
+        answer: ProjectsStatement = self._native.ask("projects", "statement", args)
+        return answer
+
+    def balances(
+        self,
+        fund: str,
+    ) -> Table[BalanceRow]:
+        """Every account of a fund's books with its balance.
+
+        Args:
+            fund: The fund.
+        """
+        args: dict[str, Any] = {"fund": fund}
+        answer: Table[BalanceRow] = Table(self._native.ask("projects", "balances", args), ("account", "kind", "balance"))
+        return answer
+
+    def what_if(
+        self,
+        fund: str,
+        rule: RuleIn | Rule,
+    ) -> Selection:
+        """What a rule would select from a decision's ballots as they stand: any rule on the
+        same ballots, without changing anything.
+
+        Args:
+            fund: The fund.
+            rule: The rule.
+        """
+        args: dict[str, Any] = {"fund": fund, "rule": rule}
+        answer: Selection = self._native.ask("projects", "what_if", args)
+        return answer
+
+    def council(
+        self,
+        community: NodeCode,
+    ) -> list[str]:
+        """The members of a community's residents' council.
+
+        Args:
+            community: The community's unit.
+        """
+        args: dict[str, Any] = {"community": community}
+        answer: list[str] = self._native.ask("projects", "council", args)
+        return answer
+
+    def organisations(
+        self,
+    ) -> Table[Organisation]:
+        """Every registered organisation, by id."""
+        args: dict[str, Any] = {}
+        answer: Table[Organisation] = Table(self._native.ask("projects", "organisations", args), ("id", "name", "contact"))
+        return answer
+
+
 class WardCapabilities:
     """A ward's capabilities, each a namespace of its commands and queries."""
 
-    __slots__ = ("_native", "grid", "tasks", "fund", "assembly", "scoring", "points")
+    __slots__ = ("_native", "grid", "tasks", "fund", "assembly", "scoring", "points", "projects")
 
     grid: GridCapability
     """The grid hierarchy (网格化管理): district → street → community → grid → micro-grid → household, the people and roles on it, departments, paired units and directives."""
@@ -10404,6 +13026,8 @@ class WardCapabilities:
     """Service hours, star levels, party members' monthly obligations and handlers' scores."""
     points: PointsCapability
     """Points passbooks (积分存折) of dated lots, the catalog and redemptions."""
+    projects: ProjectsCapability
+    """Community project funds (e管家): funds, residents' proposals, the decision under a named selection rule (greedy or Equal Shares), delivery in tranches and acceptance."""
 
     def __init__(self, native: _native.NativeWard) -> None:
         self._native = native
@@ -10413,6 +13037,7 @@ class WardCapabilities:
         self.assembly = AssemblyCapability(native)
         self.scoring = ScoringCapability(native)
         self.points = PointsCapability(native)
+        self.projects = ProjectsCapability(native)
 
 
 def verify_journal(
@@ -10546,6 +13171,27 @@ def verify_statement(
     return answer
 
 
+def verify_projects_statement(
+    journal: str,
+    statement: ProjectsStatementIn | ProjectsStatement,
+    *,
+    config: WardConfigIn | WardConfig | None = None,
+) -> StatementCheck:
+    """Verifies a published project fund statement against a journal: the chain, the head
+    at the statement's length, and every figure recomputed.
+
+    Args:
+        journal: The journal's text, one entry per line.
+        statement: The statement as published.
+        config: The configuration the ward ran under; the default when absent.
+    """
+    args: dict[str, Any] = {"journal": journal, "statement": statement}
+    if config is not None:
+        args["config"] = config
+    answer: StatementCheck = _native.call("verify_projects_statement", args)
+    return answer
+
+
 def star_level(
     hours: Decimal | int | str,
     *,
@@ -10582,7 +13228,7 @@ def satisfaction_rate(
 def evaluate_communities(
     tree: RatingTreeIn | RatingTree,
     data: Sequence[CommunityDataIn | CommunityData],
-) -> Table[Evaluation]:
+) -> Table[Evaluation2]:
     """Rates communities on a rating tree: one evaluation per community, in the order of the
     data, each with its score out of 100, grade, competition rank (1, 2, 2, 4;
     communities with a fired veto 一票否决 rank last, with the lowest grade), the fired
@@ -10594,7 +13240,7 @@ def evaluate_communities(
         data: Each community's value for every indicator, and the vetoes that fired.
     """
     args: dict[str, Any] = {"tree": tree, "data": data}
-    answer: Table[Evaluation] = Table(_native.call("evaluate_communities", args), ("community", "score", "grade", "rank", "vetoed", "items", "lost"))
+    answer: Table[Evaluation2] = Table(_native.call("evaluate_communities", args), ("community", "score", "grade", "rank", "vetoed", "items", "lost"))
     return answer
 
 
@@ -10614,7 +13260,7 @@ def check_rating_tree(
 
 
 def rating_losses(
-    evaluations: Sequence[EvaluationIn | Evaluation],
+    evaluations: Sequence[Evaluation2In | Evaluation2],
 ) -> Table[LossRow]:
     """Every indicator that lost points, over the evaluations given (as
     `evaluate_communities` returns them), as one long table: one row per community and
@@ -10629,7 +13275,7 @@ def rating_losses(
 
 
 def rating_items(
-    evaluations: Sequence[EvaluationIn | Evaluation],
+    evaluations: Sequence[Evaluation2In | Evaluation2],
 ) -> Table[ItemScoreRow]:
     """The points of every top-level node, over the evaluations given (as
     `evaluate_communities` returns them), as one long table: one row per community and
@@ -10644,6 +13290,8 @@ def rating_items(
 
 
 __all__ = [
+    "AcceptShare",
+    "AcceptanceRule",
     "Account",
     "AccountKind",
     "AccountRow",
@@ -10654,6 +13302,8 @@ __all__ = [
     "AmendmentIn",
     "Amount",
     "AmountIn",
+    "Application",
+    "ApplicationIn",
     "Approval",
     "ArrearsRow",
     "ArrearsRowIn",
@@ -10681,6 +13331,11 @@ __all__ = [
     "AssigneePool",
     "BalanceRow",
     "BalanceRowIn",
+    "Ballot",
+    "BallotForm",
+    "BallotFormIn",
+    "BallotIn",
+    "BallotKind",
     "Band",
     "BandIn",
     "Basis",
@@ -10704,9 +13359,13 @@ __all__ = [
     "CalendarWarningUncoveredYear",
     "Call",
     "CallIn",
+    "Candidate",
+    "CandidateIn",
     "Cap",
     "CapPeriod",
     "Category",
+    "CategoryRow",
+    "CategoryRowIn",
     "CategoryView",
     "ChainBreak",
     "ChainView",
@@ -10721,12 +13380,15 @@ __all__ = [
     "CommandIn",
     "CommandPoints",
     "CommandPointsIn",
+    "CommandProjects",
+    "CommandProjectsIn",
     "CommandScoring",
     "CommandScoringIn",
     "CommandTasks",
     "CommandTasksIn",
     "CommunityData",
     "CommunityDataIn",
+    "Comparison",
     "CountedDeadline",
     "CountedDeadlineIn",
     "Counts",
@@ -10735,6 +13397,8 @@ __all__ = [
     "CoverageViewIn",
     "Deadlines",
     "DeadlinesIn",
+    "DecisionView",
+    "DecisionViewIn",
     "DepartmentRow",
     "DirectiveProgress",
     "DirectiveProgressIn",
@@ -10745,10 +13409,14 @@ __all__ = [
     "Domain",
     "DomainSet",
     "ERROR_KINDS",
+    "Election",
+    "ElectionIn",
     "ErrorCode",
     "ErrorKind",
     "Evaluation",
-    "EvaluationIn",
+    "Evaluation2",
+    "Evaluation2In",
+    "EvaluatorCapacity",
     "Event",
     "EventAssembly",
     "EventAssemblyIn",
@@ -10759,6 +13427,8 @@ __all__ = [
     "EventIn",
     "EventPoints",
     "EventPointsIn",
+    "EventProjects",
+    "EventProjectsIn",
     "EventScoring",
     "EventScoringIn",
     "EventTasks",
@@ -10835,6 +13505,8 @@ __all__ = [
     "FundEventPostedIn",
     "FundEventRemunerationAccrued",
     "FundEventRemunerationAccruedIn",
+    "FundSource",
+    "FundStage",
     "FundSubject",
     "FundSubjectAmendBudget",
     "FundSubjectApproveBudget",
@@ -10842,6 +13514,8 @@ __all__ = [
     "FundSubjectDividend",
     "FundSummary",
     "FundSummaryIn",
+    "FundView",
+    "FundViewIn",
     "GridCapability",
     "GridCommand",
     "GridCommandAcknowledge",
@@ -10964,6 +13638,7 @@ __all__ = [
     "Open311RequestIn",
     "Open311Service",
     "OpenOrClosed",
+    "Organisation",
     "OutOfBand",
     "Outcome",
     "PassbookView",
@@ -11011,6 +13686,84 @@ __all__ = [
     "Progression",
     "ProgressionDirect",
     "ProgressionStepwise",
+    "Project",
+    "ProjectIn",
+    "ProjectResult",
+    "ProjectResultIn",
+    "ProjectStage",
+    "ProjectsCapability",
+    "ProjectsCommand",
+    "ProjectsCommandAdmitProposal",
+    "ProjectsCommandAdmitProposalIn",
+    "ProjectsCommandApplyToDeliver",
+    "ProjectsCommandApplyToDeliverIn",
+    "ProjectsCommandCastBallot",
+    "ProjectsCommandChooseDeliverer",
+    "ProjectsCommandCloseDecision",
+    "ProjectsCommandDecideAcceptance",
+    "ProjectsCommandDeclineProposal",
+    "ProjectsCommandEvaluate",
+    "ProjectsCommandImportElection",
+    "ProjectsCommandImportElectionIn",
+    "ProjectsCommandIn",
+    "ProjectsCommandMergeProposals",
+    "ProjectsCommandNameEvaluators",
+    "ProjectsCommandOpenDecision",
+    "ProjectsCommandOpenDecisionIn",
+    "ProjectsCommandOpenFund",
+    "ProjectsCommandOpenFundIn",
+    "ProjectsCommandPayTranche",
+    "ProjectsCommandPayTrancheIn",
+    "ProjectsCommandPropose",
+    "ProjectsCommandProposeIn",
+    "ProjectsCommandPublishShortlist",
+    "ProjectsCommandRegisterOrganisation",
+    "ProjectsCommandSetCouncil",
+    "ProjectsCommandSubmitDelivery",
+    "ProjectsCommandSupport",
+    "ProjectsConfig",
+    "ProjectsEvent",
+    "ProjectsEventAcceptanceDecided",
+    "ProjectsEventAcceptanceDecidedIn",
+    "ProjectsEventApplied",
+    "ProjectsEventAppliedIn",
+    "ProjectsEventBallotCast",
+    "ProjectsEventBallotCastIn",
+    "ProjectsEventCouncilSet",
+    "ProjectsEventDecisionClosed",
+    "ProjectsEventDecisionClosedIn",
+    "ProjectsEventDecisionOpened",
+    "ProjectsEventDecisionOpenedIn",
+    "ProjectsEventDelivererChosen",
+    "ProjectsEventDelivererChosenIn",
+    "ProjectsEventDeliverySubmitted",
+    "ProjectsEventEvaluated",
+    "ProjectsEventEvaluatorsNamed",
+    "ProjectsEventFundOpened",
+    "ProjectsEventFundOpenedIn",
+    "ProjectsEventIn",
+    "ProjectsEventOrganisationRegistered",
+    "ProjectsEventProposalAdmitted",
+    "ProjectsEventProposalAdmittedIn",
+    "ProjectsEventProposalDeclined",
+    "ProjectsEventProposalsMerged",
+    "ProjectsEventProposed",
+    "ProjectsEventProposedIn",
+    "ProjectsEventShortlistPublished",
+    "ProjectsEventSupported",
+    "ProjectsEventTranchePaid",
+    "ProjectsEventTranchePaidIn",
+    "ProjectsReport",
+    "ProjectsReportIn",
+    "ProjectsStatement",
+    "ProjectsStatementIn",
+    "Proposal",
+    "ProposalIn",
+    "PublicProject",
+    "PublicProjectIn",
+    "PublicTranche",
+    "PublicTrancheIn",
+    "PublicVerdict",
     "Purpose",
     "PurposeDividend",
     "PurposeDividendPaid",
@@ -11053,6 +13806,14 @@ __all__ = [
     "RouteViewLocality",
     "RouteViewPerson",
     "RouteViewPool",
+    "Rule",
+    "RuleEqualShares",
+    "RuleEqualSharesComparison",
+    "RuleGreedy",
+    "RuleGreedyNoSkip",
+    "RuleGreedyThreshold",
+    "RuleGreedyThresholdIn",
+    "RuleIn",
     "Satisfaction",
     "ScoringCapability",
     "ScoringCommand",
@@ -11074,6 +13835,8 @@ __all__ = [
     "ScoringEventServiceRejected",
     "ScoringEventStarsGranted",
     "ScoringEventStarsGrantedIn",
+    "Selection",
+    "SelectionIn",
     "ServiceRecord",
     "ServiceRecordIn",
     "ServiceRow",
@@ -11175,6 +13938,8 @@ __all__ = [
     "TasksConfig",
     "Terms",
     "TermsIn",
+    "Tranche",
+    "TrancheIn",
     "Transaction",
     "TransactionIn",
     "TreeRow",
@@ -11185,9 +13950,12 @@ __all__ = [
     "UnitRounding",
     "UnitRow",
     "UnitRowIn",
+    "Verdict",
     "Veto",
     "Volunteer",
     "VolunteerIn",
+    "VoterPayment",
+    "Voters",
     "Voucher",
     "VoucherRow",
     "VoucherRowIn",
@@ -11207,5 +13975,6 @@ __all__ = [
     "star_level",
     "tally",
     "verify_journal",
+    "verify_projects_statement",
     "verify_statement",
 ]
