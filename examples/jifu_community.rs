@@ -212,6 +212,7 @@ fn main() -> Result<(), Box<dyn Error>> {
     //    rated among its district's communities on the "four types" tree.
     points_month(&mut ward, &sample, &sites)?;
     rate_community(&ward)?;
+    projects_year(&mut ward, &sample, &sites)?;
     fund_year()?;
 
     // 7. The journal: export, verify, show that tampering is found, replay.
@@ -520,4 +521,49 @@ fn print_coverage(report: &gridward::grid::CoverageReport) {
     for m in &report.without_leader {
         println!("   no {}: {} {}", m.role, m.level, m.code);
     }
+}
+
+fn projects_year(
+    ward: &mut Ward,
+    sample: &jifu::Sample,
+    sites: &[gridward_scenarios::requests::Site],
+) -> Result<(), Box<dyn Error>> {
+    use gridward::projects::Rule;
+    use gridward::queries::projects::{ReportOf, WhatIf};
+    use gridward_scenarios::jifu_projects::{year, FUND};
+    let y = year(ward, sites, &sample.chief, "jy-sj-officer")?;
+    let r = ward.ask(ReportOf { fund: FUND.into() })?;
+    let pct = |d: Option<rust_decimal::Decimal>| d.map_or("-".to_owned(), |d| format!("{d}%"));
+    println!(
+        "== Project fund {} ({} yuan, guarantee fund): {} proposals, {} supports; {} merged, {} declined, {} on the ballot",
+        FUND, r.amount, y.proposals.0, y.proposals.1, r.merged, r.declined, r.admitted
+    );
+    println!(
+        "   every resident may vote: {} ballots of {} on the roll ({}), {} replaced",
+        r.ballots, r.eligible, pct(r.participation), y.ballots.1
+    );
+    for rule in [Rule::EqualShares, Rule::Greedy, Rule::EqualSharesComparison] {
+        let s = ward.ask(WhatIf { fund: FUND.into(), rule: rule.clone() })?;
+        println!(
+            "   {:<28} {:>2} projects, {} yuan{}",
+            format!("{rule:?}"),
+            s.selected.len(),
+            s.cost,
+            s.voter_budget.map_or(String::new(), |b| format!(", per-voter budget {b} after add1"))
+        );
+    }
+    println!(
+        "   Equal Shares funds a project named by {} of {} voters ({}); allocated {} ({}), contracted {}, spent {} ({}), returned {}",
+        r.voters_with_a_funded_project, r.ballots, pct(r.funded_share), r.allocated, pct(r.allocated_share),
+        r.contracted, r.spent, pct(r.spent_share), r.returned
+    );
+    let refusals: Vec<String> = y.refusals.iter().map(|(k, v)| format!("{k} {v}")).collect();
+    println!("   refusals by code: {}", refusals.join(", "));
+    let statement = ward.projects_statement(FUND)?;
+    let check = Ward::verify_projects_statement(gridward::WardConfig::default(), &ward.to_jsonl(), &statement)?;
+    println!(
+        "   public statement: {} projects, balance {}, verified against the journal: {}",
+        statement.projects.len(), statement.balance, check.verified
+    );
+    Ok(())
 }

@@ -6,6 +6,7 @@ pub mod city;
 pub mod compound;
 pub mod jifu;
 pub mod jifu_points;
+pub mod jifu_projects;
 pub mod jifu_rating;
 pub mod ledger_load;
 pub mod parity;
