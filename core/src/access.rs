@@ -17,6 +17,10 @@ pub enum Actor {
     System,
     /// A registered person, by id; what they may do follows from their roles.
     Person(String),
+    /// A secret ballot's voter, as the journal records them: the entry of a cast ballot
+    /// names no person (the ballot carries a token instead). Nothing can be done as this
+    /// actor.
+    Secret,
 }
 
 impl Actor {
@@ -31,6 +35,7 @@ impl fmt::Display for Actor {
         match self {
             Actor::System => f.write_str("system"),
             Actor::Person(id) => write!(f, "person {id}"),
+            Actor::Secret => f.write_str("a secret ballot's voter"),
         }
     }
 }

@@ -51,7 +51,7 @@ pub fn year(ward: &mut Ward, sites: &[Site], chief: &str, officer: &str) -> Resu
     let start = at("2026-05-04T09:00:00+08:00");
     let staff = |t: DateTime<FixedOffset>| Context::new(Actor::person(chief), t);
     let person = |p: &str, t: DateTime<FixedOffset>| Context::new(Actor::person(p), t);
-    let mut try_run = |ward: &mut Ward, ctx: &Context, c: ProjectsCommand, y: &mut Year| {
+    let try_run = |ward: &mut Ward, ctx: &Context, c: ProjectsCommand, y: &mut Year| {
         match ward.execute(ctx, c) {
             Ok(_) => true,
             Err(e) => {

@@ -91,7 +91,7 @@ impl<'a> Desk<'a> {
     pub(crate) fn actor_name(&self) -> String {
         match self.actor {
             Actor::Person(id) => id.clone(),
-            Actor::System => "system".to_owned(),
+            Actor::System | Actor::Secret => "system".to_owned(),
         }
     }
 

@@ -20,6 +20,7 @@ impl<'a> Authority<'a> {
     pub(crate) fn new(grid: &'a Grid, actor: &'a Actor) -> Result<Authority<'a>, Error> {
         let person = match actor {
             Actor::System => None,
+            Actor::Secret => return Err(Error::UnknownActor("secret".to_owned())),
             Actor::Person(id) => {
                 let ix = *grid
                     .person_ids

@@ -91,16 +91,13 @@ pub(crate) fn check_event(
             if unit.is_some_and(|u| !f.community.contains(u) || grid.unit(u).is_none()) {
                 return Err(refused("the unit is not in the fund's community"));
             }
-            match proposer {
-                Some(p) if !resides_in(grid, p, f.community) => {
-                    return Err(ProjectsError::NotAResident {
-                        person: p.clone(),
-                        community: f.community.to_string(),
-                    }
-                    .into());
+            // An imported election's projects have no proposer.
+            if let Some(p) = proposer.as_ref().filter(|p| !resides_in(grid, p, f.community)) {
+                return Err(ProjectsError::NotAResident {
+                    person: p.clone(),
+                    community: f.community.to_string(),
                 }
-                Some(_) => {}
-                None => return Err(refused("only an imported election proposes for nobody")),
+                .into());
             }
         }
         ProjectsEvent::Supported { proposal, person } => {

@@ -208,3 +208,11 @@ pub enum ProjectsEvent {
         mean_score: Decimal,
     },
 }
+
+impl ProjectsEvent {
+    /// Whether the event is a secret ballot, whose journal entry must not name the
+    /// voter.
+    pub fn is_secret(&self) -> bool {
+        matches!(self, ProjectsEvent::BallotCast { .. })
+    }
+}

@@ -180,9 +180,11 @@ impl Ward {
                 duplicate: false,
             });
         }
+        // A secret ballot's entry names no voter.
+        let secret = matches!(events.first(), Some(Event::Projects(e)) if e.is_secret());
         let body = BodyOut {
             at: ctx.at,
-            actor: &ctx.actor,
+            actor: if secret { &Actor::Secret } else { &ctx.actor },
             key,
             digest,
             events: &events,
