@@ -22,6 +22,9 @@ crate::function_set! {
         "check_rating_tree" => super::rating::CheckRatingTree,
         "rating_losses" => super::rating::RatingLosses,
         "rating_items" => super::rating::RatingItems,
+        "read_pabulib" => super::elections::ReadPabulib,
+        "write_pabulib" => super::elections::WritePabulib,
+        "select_projects" => super::elections::SelectProjects,
     }
 }
 

@@ -13,6 +13,7 @@
 
 pub mod assembly;
 pub mod calendar;
+pub mod elections;
 pub mod functions;
 pub mod fund;
 pub mod grid;

@@ -30,8 +30,9 @@ use std::collections::HashMap;
 use num_bigint::BigInt;
 use num_integer::Integer;
 use num_rational::BigRational;
-use num_traits::{Signed, Zero};
+use num_traits::{One, Signed, Zero};
 use rust_decimal::Decimal;
+use std::cmp::{Ordering, Reverse};
 
 use super::score::Tally;
 use crate::projects::Election;
@@ -138,13 +139,23 @@ impl Instance {
     }
 
     /// One run of the rule with `share` for each voter; records payments when asked.
+    ///
+    /// All money is held as whole numbers over one common denominator `den` (the
+    /// classes' money, the costs), so that sums and comparisons need no reduction; a
+    /// purchase whose price needs a finer denominator scales everything up once.
     pub fn run(&self, share: &BigRational, record: bool) -> Run {
         let m = self.m;
-        let mut values: Vec<BigRational> = vec![share.clone()];
+        let mut den: BigInt = self
+            .costs
+            .iter()
+            .fold(share.denom().clone(), |d, c| d.lcm(c.denom()));
+        let scale = |r: &BigRational, den: &BigInt| r.numer() * (den / r.denom());
+        let mut costs: Vec<BigInt> = self.costs.iter().map(|c| scale(c, &den)).collect();
+        let mut values: Vec<BigInt> = vec![scale(share, &den)];
         let mut totals: Vec<u64> = vec![self.weights.iter().sum()];
         let mut class_weights: Vec<u64> = self.votes.clone();
-        let mut by_value: HashMap<BigRational, usize> = HashMap::new();
-        by_value.insert(share.clone(), 0);
+        let mut by_value: HashMap<BigInt, usize> = HashMap::new();
+        by_value.insert(values[0].clone(), 0);
         let mut group_class: Vec<u32> = vec![0; self.weights.len()];
         let mut payments: Vec<Vec<(u32, BigRational)>> = if record {
             vec![Vec::new(); self.weights.len()]
@@ -152,16 +163,17 @@ impl Instance {
             Vec::new()
         };
         // Remaining candidates with an upper bound of their effective vote count.
-        let mut remaining: Vec<(usize, BigRational)> = (0..m)
+        let mut remaining: Vec<(usize, Ratio)> = (0..m)
             .filter(|&c| self.eligible[c])
-            .map(|c| (c, BigRational::from_integer(BigInt::from(self.votes[c]))))
+            .map(|c| (c, Ratio::whole(self.votes[c])))
             .collect();
         let mut winners = Vec::new();
+        // Every class, by the money its voters hold, least first.
+        let mut sorted: Vec<usize> = vec![0];
         loop {
             remaining.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-            let mut live: Vec<usize> = (0..values.len()).filter(|&k| totals[k] > 0).collect();
-            live.sort_by(|&a, &b| values[a].cmp(&values[b]));
-            let mut best: Option<(usize, BigRational, BigRational)> = None;
+            let live: Vec<usize> = sorted.iter().copied().filter(|&k| totals[k] > 0).collect();
+            let mut best: Option<(usize, Ratio, Price)> = None;
             let mut gone: Vec<usize> = Vec::new();
             for (slot, entry) in remaining.iter_mut().enumerate() {
                 let c = entry.0;
@@ -170,48 +182,63 @@ impl Instance {
                         break;
                     }
                 }
-                let cost = &self.costs[c];
-                let Some(rho) = price(
-                    cost,
-                    live.iter().filter_map(|&k| {
-                        let w = class_weights[k * m + c];
-                        (w > 0).then(|| (w, &values[k]))
-                    }),
-                ) else {
+                let supporters = live.iter().filter_map(|&k| {
+                    let w = class_weights[k * m + c];
+                    (w > 0).then_some((w, &values[k]))
+                });
+                let Some(price) = price(&costs[c], self.votes[c], supporters) else {
                     gone.push(slot);
                     continue;
                 };
-                let eff = cost / &rho;
+                let eff = Ratio {
+                    num: &costs[c] * price.count,
+                    den: price.rest.clone(),
+                };
                 entry.1 = eff.clone();
                 let better = match &best {
                     None => true,
                     Some((b, best_eff, _)) => match eff.cmp(best_eff) {
-                        std::cmp::Ordering::Greater => true,
-                        std::cmp::Ordering::Less => false,
-                        std::cmp::Ordering::Equal => {
-                            (self.votes[c], std::cmp::Reverse(cost), std::cmp::Reverse(c))
-                                > (
-                                    self.votes[*b],
-                                    std::cmp::Reverse(&self.costs[*b]),
-                                    std::cmp::Reverse(*b),
-                                )
+                        Ordering::Greater => true,
+                        Ordering::Less => false,
+                        Ordering::Equal => {
+                            (self.votes[c], Reverse(&self.costs[c]), Reverse(c))
+                                > (self.votes[*b], Reverse(&self.costs[*b]), Reverse(*b))
                         }
                     },
                 };
                 if better {
-                    best = Some((c, eff, rho));
+                    best = Some((c, eff, price));
                 }
             }
             for slot in gone.into_iter().rev() {
                 remaining.remove(slot);
             }
-            let Some((p, _, rho)) = best else {
+            let Some((p, _, price)) = best else {
                 break;
             };
             remaining.retain(|e| e.0 != p);
             winners.push(p);
+            // rho = rest / (count * den): bring everything over a denominator rho fits.
+            let g = price.rest.gcd(&BigInt::from(price.count));
+            let rho = &price.rest / &g;
+            let factor = BigInt::from(price.count) / &g;
+            if !factor.is_one() {
+                den *= &factor;
+                for v in values.iter_mut() {
+                    *v *= &factor;
+                }
+                for c in costs.iter_mut() {
+                    *c *= &factor;
+                }
+                by_value = values
+                    .iter()
+                    .enumerate()
+                    .filter(|(k, _)| totals[*k] > 0)
+                    .map(|(k, v)| (v.clone(), k))
+                    .collect();
+            }
             // Where each paying class goes, and what each of its voters pays.
-            let mut dest: Vec<Option<(usize, BigRational)>> = vec![None; values.len()];
+            let mut dest: Vec<Option<(usize, BigInt)>> = vec![None; values.len()];
             for &k in &live {
                 if class_weights[k * m + p] == 0 {
                     continue;
@@ -226,6 +253,8 @@ impl Instance {
                     Some(&k2) => k2,
                     None => {
                         let k2 = values.len();
+                        let at = sorted.partition_point(|&j| values[j] < left);
+                        sorted.insert(at, k2);
                         values.push(left.clone());
                         totals.push(0);
                         class_weights.resize(class_weights.len() + m, 0);
@@ -243,7 +272,7 @@ impl Instance {
                 };
                 let w = self.weights[g];
                 if record {
-                    payments[g].push((p as u32, pay.clone()));
+                    payments[g].push((p as u32, BigRational::new(pay.clone(), den.clone())));
                 }
                 if *k2 == k {
                     continue;
@@ -261,33 +290,72 @@ impl Instance {
     }
 }
 
-/// The most a supporter pays when `cost` is split as equally as possible among
-/// supporters holding the given money (`(how many, what each holds)`, by money held,
-/// least first); none if they hold less than the cost together.
+/// A fraction compared without reduction (both parts positive).
+#[derive(Clone, Debug)]
+struct Ratio {
+    num: BigInt,
+    den: BigInt,
+}
+
+impl Ratio {
+    fn whole(n: u64) -> Ratio {
+        Ratio {
+            num: BigInt::from(n),
+            den: BigInt::from(1u32),
+        }
+    }
+
+    fn cmp(&self, other: &Ratio) -> Ordering {
+        (&self.num * &other.den).cmp(&(&other.num * &self.den))
+    }
+}
+
+impl PartialEq for Ratio {
+    fn eq(&self, other: &Ratio) -> bool {
+        self.cmp(other) == Ordering::Equal
+    }
+}
+
+impl PartialOrd for Ratio {
+    fn partial_cmp(&self, other: &Ratio) -> Option<Ordering> {
+        Some(Ratio::cmp(self, other))
+    }
+}
+
+/// A project's price to its supporters: the most one pays is `rest / count` (over the
+/// common denominator): `count` supporters pay that, the others all they hold.
+struct Price {
+    rest: BigInt,
+    count: u64,
+}
+
+/// Splits `cost` as equally as possible among supporters holding the given money
+/// (`(how many, what each holds)`, by money held, least first); none if they hold less
+/// than the cost together.
 fn price<'a>(
-    cost: &BigRational,
-    classes: impl Iterator<Item = (u64, &'a BigRational)> + Clone,
-) -> Option<BigRational> {
-    let mut money = BigRational::zero();
-    let mut count = 0u64;
+    cost: &BigInt,
+    votes: u64,
+    classes: impl Iterator<Item = (u64, &'a BigInt)> + Clone,
+) -> Option<Price> {
+    let mut money = BigInt::zero();
     for (w, v) in classes.clone() {
-        money += v * BigInt::from(w);
-        count += w;
+        money += v * w;
     }
     if money < *cost {
         return None;
     }
-    let mut paid = BigRational::zero();
+    let mut paid = BigInt::zero();
+    let mut count = votes;
     for (w, v) in classes {
         if count == 0 {
             return None;
         }
-        let max = (cost - &paid) / BigInt::from(count);
-        if max > *v {
-            paid += v * BigInt::from(w);
+        let rest = cost - &paid;
+        if rest > v * count {
+            paid += v * w;
             count -= w;
         } else {
-            return Some(max);
+            return Some(Price { rest, count });
         }
     }
     None

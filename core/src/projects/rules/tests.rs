@@ -95,10 +95,12 @@ fn greedy_ties_go_to_more_votes_then_lower_cost() {
 }
 
 #[test]
-fn equal_shares_splits_costs_exactly() {
-    // Three voters, budget 300: 100 each. a (cost 200) by voters 1 and 2; b (cost 150)
-    // by voter 3 alone cannot be paid at 100 each, nor at 101 (add1 stops when the
-    // outcome would cost more than 300: at 150 each, a and b cost 350).
+fn equal_shares_completes_by_add1() {
+    // Three voters, budget 300. c (90, voters 1 and 3) and a (200, voters 1 and 2) tie
+    // at two effective votes; c is cheaper and goes first: voters 1 and 3 pay 45 each.
+    // a then needs (s - 45) + s >= 200 from a share of s: s >= 123. b (150, voter 3)
+    // needs s - 45 >= 150: at s = 195 all three would cost 440 > 300, so add1 stops at
+    // 194 with c and a.
     let e = election(
         300,
         vec![candidate("a", 200), candidate("b", 150), candidate("c", 90)],
@@ -109,10 +111,51 @@ fn equal_shares_splits_costs_exactly() {
         ],
     );
     let s = select(&e, &Rule::EqualShares).unwrap();
-    assert_eq!(s.selected, vec!["a", "c"]);
-    assert!(s.cost <= e.budget);
-    let total: Vec<&str> = s.payments.iter().map(|p| p.paid.as_str()).collect();
-    assert!(!total.is_empty());
+    assert_eq!(s.selected, vec!["c", "a"]);
+    assert_eq!(s.voter_budget, Some(Decimal::from(194)));
+    assert_eq!(s.cost, Decimal::from(290));
+    // Voter 1 pays 45 for c; a's 200 is then split equally: 100 each (voter 1 holds 149).
+    let one = s.payments.iter().find(|p| p.voter == "1").unwrap();
+    assert_eq!(one.paid, "145");
+    assert_eq!(
+        one.projects,
+        vec![
+            ("c".to_string(), "45".to_string()),
+            ("a".to_string(), "100".to_string())
+        ]
+    );
+    let two = s.payments.iter().find(|p| p.voter == "2").unwrap();
+    assert_eq!(two.paid, "100");
+    assert_eq!(s.projects[2].reason, Reason::SupportersCannotPay);
+}
+
+#[test]
+fn comparison_keeps_greedy_when_more_voters_prefer_it() {
+    // Greedy funds x (three votes) and then y (the cheaper of the tied y and z); the
+    // selection is whichever outcome the comparison keeps, and says why.
+    let e = election(
+        90,
+        vec![candidate("x", 60), candidate("y", 30), candidate("z", 30)],
+        vec![
+            ballot("1", &["x"]),
+            ballot("2", &["x"]),
+            ballot("3", &["y", "z"]),
+            ballot("4", &["x"]),
+        ],
+    );
+    let mes = select(&e, &Rule::EqualShares).unwrap();
+    let cmp = select(&e, &Rule::EqualSharesComparison).unwrap();
+    let c = cmp.comparison.clone().unwrap();
+    assert_eq!(c.equal_shares, mes.selected);
+    assert_eq!(c.greedy, vec!["x", "y"]);
+    if c.equal_shares_stands {
+        assert_eq!(cmp.selected, mes.selected);
+        assert!(c.prefer_equal_shares >= c.prefer_greedy);
+    } else {
+        assert_eq!(cmp.selected, c.greedy);
+        assert!(c.prefer_greedy > c.prefer_equal_shares);
+        assert!(cmp.payments.is_empty());
+    }
 }
 
 #[test]
