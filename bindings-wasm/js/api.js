@@ -1016,3 +1016,18 @@ export function rating_losses(args) {
 export function rating_items(args) {
   return raw.call("rating_items", args ?? {});
 }
+
+/** Reads a Pabulib `.pb` file's text into an election, its META, its declared rule and */
+export function read_pabulib(args) {
+  return raw.call("read_pabulib", args ?? {});
+}
+
+/** Writes a Pabulib `.pb` file's text. */
+export function write_pabulib(args) {
+  return raw.call("write_pabulib", args ?? {});
+}
+
+/** Decides an election under a rule: the projects chosen, each project's score and */
+export function select_projects(args) {
+  return raw.call("select_projects", args ?? {});
+}

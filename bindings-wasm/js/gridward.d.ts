@@ -4931,6 +4931,88 @@ export interface ItemScoreRowIn {
   max: Decimal | number;
 }
 
+/** A Pabulib file, read. */
+export interface PbFile {
+  /**
+   * META's key/value pairs, in the file's order, every key included (`budget`,
+   * `vote_type`, `rule` and the limits too: [`write`] brings those in line with
+   * `election` and `rule`).
+   */
+  meta: Array<[string, string]>;
+  /**
+   * The election: budget, ballot form (from `vote_type` and the limits), candidates
+   * and ballots.
+   */
+  election: Election;
+  /**
+   * The rule META `rule` names, when Gridward implements it (`greedy`,
+   * `greedy-no-skip`, `greedy-threshold` with `min_project_score_threshold`,
+   * `equalshares/add1`, `equalshares/add1-comparison`); none otherwise (the text stays
+   * in `meta`).
+   */
+  rule?: Rule | null;
+  /**
+   * The official outcome: the projects whose `selected` column is not 0, in the
+   * candidates' order; none when the file has no such column. (Written back as 1.)
+   */
+  selected?: Array<string> | null;
+  /**
+   * Every PROJECTS column, in the file's order (`project_id`, `cost`, `name`,
+   * `category` and `selected` among them).
+   */
+  project_columns: Array<string>;
+  /** Per candidate, its values in the PROJECTS columns other than those five, in order. */
+  project_values: Array<Array<string>>;
+  /**
+   * Every VOTES column, in the file's order (`voter_id`, `vote` and, for cumulative
+   * ballots, `points` among them).
+   */
+  vote_columns: Array<string>;
+  /** Per ballot, its values in the other VOTES columns, in order. */
+  vote_values: Array<Array<string>>;
+}
+
+/** A Pabulib file, read. */
+export interface PbFileIn {
+  /**
+   * META's key/value pairs, in the file's order, every key included (`budget`,
+   * `vote_type`, `rule` and the limits too: [`write`] brings those in line with
+   * `election` and `rule`).
+   */
+  meta: Array<[string, string]>;
+  /**
+   * The election: budget, ballot form (from `vote_type` and the limits), candidates
+   * and ballots.
+   */
+  election: ElectionIn;
+  /**
+   * The rule META `rule` names, when Gridward implements it (`greedy`,
+   * `greedy-no-skip`, `greedy-threshold` with `min_project_score_threshold`,
+   * `equalshares/add1`, `equalshares/add1-comparison`); none otherwise (the text stays
+   * in `meta`).
+   */
+  rule?: RuleIn | null;
+  /**
+   * The official outcome: the projects whose `selected` column is not 0, in the
+   * candidates' order; none when the file has no such column. (Written back as 1.)
+   */
+  selected?: Array<string> | null;
+  /**
+   * Every PROJECTS column, in the file's order (`project_id`, `cost`, `name`,
+   * `category` and `selected` among them).
+   */
+  project_columns: Array<string>;
+  /** Per candidate, its values in the PROJECTS columns other than those five, in order. */
+  project_values: Array<Array<string>>;
+  /**
+   * Every VOTES column, in the file's order (`voter_id`, `vote` and, for cumulative
+   * ballots, `points` among them).
+   */
+  vote_columns: Array<string>;
+  /** Per ballot, its values in the other VOTES columns, in order. */
+  vote_values: Array<Array<string>>;
+}
+
 /** A command of the grid capability. */
 export interface CommandGrid {
   grid: GridCommand;
@@ -9616,6 +9698,23 @@ export interface RatingItemsArgs {
   evaluations: Array<Evaluation2In>;
 }
 
+export interface ReadPabulibArgs {
+  /** The file's text. */
+  text: string;
+}
+
+export interface WritePabulibArgs {
+  /** The file, as `read_pabulib` returns it. */
+  file: PbFileIn;
+}
+
+export interface SelectProjectsArgs {
+  /** The election. */
+  election: ElectionIn;
+  /** The rule. */
+  rule: RuleIn;
+}
+
 /** The grid hierarchy (网格化管理): district → street → community → grid → micro-grid → household, the people and roles on it, departments, paired units and directives. */
 export declare class GridCapability {
   private constructor();
@@ -10603,4 +10702,19 @@ export declare function rating_losses(args: RatingLossesArgs): Array<LossRow>;
  * node, with the community's grade and rank, community by community.
  */
 export declare function rating_items(args: RatingItemsArgs): Array<ItemScoreRow>;
+
+/**
+ * Reads a Pabulib `.pb` file's text into an election, its META, its declared rule and
+ * its official outcome.
+ */
+export declare function read_pabulib(args: ReadPabulibArgs): PbFile;
+
+/** Writes a Pabulib `.pb` file's text. */
+export declare function write_pabulib(args: WritePabulibArgs): string;
+
+/**
+ * Decides an election under a rule: the projects chosen, each project's score and
+ * reason, and for Equal Shares the per-voter budget and exact payments.
+ */
+export declare function select_projects(args: SelectProjectsArgs): Selection;
 

@@ -5541,6 +5541,52 @@ class ItemScoreRowIn(TypedDict):
     max: Decimal | int | str
 
 
+class PbFile(TypedDict):
+    """A Pabulib file, read.
+
+    Attributes:
+        meta: META's key/value pairs, in the file's order, every key included (`budget`, `vote_type`, `rule` and the limits too: [`write`] brings those in line with `election` and `rule`).
+        election: The election: budget, ballot form (from `vote_type` and the limits), candidates and ballots.
+        rule: The rule META `rule` names, when Gridward implements it (`greedy`, `greedy-no-skip`, `greedy-threshold` with `min_project_score_threshold`, `equalshares/add1`, `equalshares/add1-comparison`); none otherwise (the text stays in `meta`).
+        selected: The official outcome: the projects whose `selected` column is not 0, in the candidates' order; none when the file has no such column. (Written back as 1.)
+        project_columns: Every PROJECTS column, in the file's order (`project_id`, `cost`, `name`, `category` and `selected` among them).
+        project_values: Per candidate, its values in the PROJECTS columns other than those five, in order.
+        vote_columns: Every VOTES column, in the file's order (`voter_id`, `vote` and, for cumulative ballots, `points` among them).
+        vote_values: Per ballot, its values in the other VOTES columns, in order.
+    """
+    meta: list[tuple[str, str]]
+    election: Election
+    rule: NotRequired[Rule | None]
+    selected: NotRequired[list[str] | None]
+    project_columns: list[str]
+    project_values: list[list[str]]
+    vote_columns: list[str]
+    vote_values: list[list[str]]
+
+
+class PbFileIn(TypedDict):
+    """A Pabulib file, read.
+
+    Attributes:
+        meta: META's key/value pairs, in the file's order, every key included (`budget`, `vote_type`, `rule` and the limits too: [`write`] brings those in line with `election` and `rule`).
+        election: The election: budget, ballot form (from `vote_type` and the limits), candidates and ballots.
+        rule: The rule META `rule` names, when Gridward implements it (`greedy`, `greedy-no-skip`, `greedy-threshold` with `min_project_score_threshold`, `equalshares/add1`, `equalshares/add1-comparison`); none otherwise (the text stays in `meta`).
+        selected: The official outcome: the projects whose `selected` column is not 0, in the candidates' order; none when the file has no such column. (Written back as 1.)
+        project_columns: Every PROJECTS column, in the file's order (`project_id`, `cost`, `name`, `category` and `selected` among them).
+        project_values: Per candidate, its values in the PROJECTS columns other than those five, in order.
+        vote_columns: Every VOTES column, in the file's order (`voter_id`, `vote` and, for cumulative ballots, `points` among them).
+        vote_values: Per ballot, its values in the other VOTES columns, in order.
+    """
+    meta: list[tuple[str, str]]
+    election: ElectionIn
+    rule: NotRequired[RuleIn | None]
+    selected: NotRequired[list[str] | None]
+    project_columns: list[str]
+    project_values: list[list[str]]
+    vote_columns: list[str]
+    vote_values: list[list[str]]
+
+
 class CommandGrid(TypedDict):
     """A command of the grid capability."""
     grid: GridCommand
@@ -13289,6 +13335,49 @@ def rating_items(
     return answer
 
 
+def read_pabulib(
+    text: str,
+) -> PbFile:
+    """Reads a Pabulib `.pb` file's text into an election, its META, its declared rule and
+    its official outcome.
+
+    Args:
+        text: The file's text.
+    """
+    args: dict[str, Any] = {"text": text}
+    answer: PbFile = _native.call("read_pabulib", args)
+    return answer
+
+
+def write_pabulib(
+    file: PbFileIn | PbFile,
+) -> str:
+    """Writes a Pabulib `.pb` file's text.
+
+    Args:
+        file: The file, as `read_pabulib` returns it.
+    """
+    args: dict[str, Any] = {"file": file}
+    answer: str = _native.call("write_pabulib", args)
+    return answer
+
+
+def select_projects(
+    election: ElectionIn | Election,
+    rule: RuleIn | Rule,
+) -> Selection:
+    """Decides an election under a rule: the projects chosen, each project's score and
+    reason, and for Equal Shares the per-voter budget and exact payments.
+
+    Args:
+        election: The election.
+        rule: The rule.
+    """
+    args: dict[str, Any] = {"election": election, "rule": rule}
+    answer: Selection = _native.call("select_projects", args)
+    return answer
+
+
 __all__ = [
     "AcceptShare",
     "AcceptanceRule",
@@ -13646,6 +13735,8 @@ __all__ = [
     "Payment",
     "PaymentIn",
     "PaymentStatus",
+    "PbFile",
+    "PbFileIn",
     "PersonAt",
     "PersonAtIn",
     "PersonView",
@@ -13970,11 +14061,14 @@ __all__ = [
     "evaluate_communities",
     "rating_items",
     "rating_losses",
+    "read_pabulib",
     "satisfaction_rate",
+    "select_projects",
     "split",
     "star_level",
     "tally",
     "verify_journal",
     "verify_projects_statement",
     "verify_statement",
+    "write_pabulib",
 ]
