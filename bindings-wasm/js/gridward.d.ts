@@ -3584,6 +3584,12 @@ export interface ProjectResult {
   selected: boolean;
   /** When it was chosen (1 for the first), if it was. */
   position: number | null;
+  /** Why it was or was not chosen. */
+  reason: ReasonKind;
+  /** `does_not_fit`: the money left when its turn came. */
+  left: Decimal | null;
+  /** `after_stop`: the project `greedy-no-skip` stopped at. */
+  stopped_at: string | null;
 }
 
 /** One project's part in a selection. */
@@ -3603,7 +3609,19 @@ export interface ProjectResultIn {
   selected: boolean;
   /** When it was chosen (1 for the first), if it was. */
   position?: number | null;
+  /** Why it was or was not chosen. */
+  reason: ReasonKind;
+  /** `does_not_fit`: the money left when its turn came. */
+  left?: Decimal | number | null;
+  /** `after_stop`: the project `greedy-no-skip` stopped at. */
+  stopped_at?: string | null;
 }
+
+/**
+ * Why a project was or was not chosen, as a name (the figures that go with it are
+ * fields of [`ProjectResult`]).
+ */
+export type ReasonKind = "selected" | "does_not_fit" | "after_stop" | "below_threshold" | "no_support" | "supporters_cannot_pay" | "lost_comparison";
 
 /** What one voter paid under Equal Shares, exactly: a fraction of currency units. */
 export interface VoterPayment {
@@ -3651,6 +3669,12 @@ export interface Proposal {
   unit: NodeCode | null;
   /** Who supports it (its own supporters and those of proposals merged into it). */
   supporters: Array<string>;
+  /** Where it stands. */
+  status: ProposalStatus;
+  /** The proposal it was merged into, if merged. */
+  into: string | null;
+  /** Why it was declined, if declined. */
+  reason: string | null;
 }
 
 /** A resident's proposal. */
@@ -3675,7 +3699,16 @@ export interface ProposalIn {
   unit?: NodeCode | null;
   /** Who supports it (its own supporters and those of proposals merged into it). */
   supporters: Array<string>;
+  /** Where it stands. */
+  status: ProposalStatus;
+  /** The proposal it was merged into, if merged. */
+  into?: string | null;
+  /** Why it was declined, if declined. */
+  reason?: string | null;
 }
+
+/** Where a proposal stands. */
+export type ProposalStatus = "proposed" | "merged" | "declined" | "admitted";
 
 /** A selected project on its way through delivery and acceptance. */
 export interface Project {

@@ -4025,6 +4025,9 @@ class ProjectResult(TypedDict):
         score: Its score: votes for approval and choose-1 ballots, points for cumulative ones, Borda points for ordinal ones.
         selected: Whether it was chosen.
         position: When it was chosen (1 for the first), if it was.
+        reason: Why it was or was not chosen.
+        left: `does_not_fit`: the money left when its turn came.
+        stopped_at: `after_stop`: the project `greedy-no-skip` stopped at.
     """
     id: str
     cost: Decimal
@@ -4032,6 +4035,9 @@ class ProjectResult(TypedDict):
     score: Decimal
     selected: bool
     position: int | None
+    reason: ReasonKind
+    left: Decimal | None
+    stopped_at: str | None
 
 
 class ProjectResultIn(TypedDict):
@@ -4044,6 +4050,9 @@ class ProjectResultIn(TypedDict):
         score: Its score: votes for approval and choose-1 ballots, points for cumulative ones, Borda points for ordinal ones.
         selected: Whether it was chosen.
         position: When it was chosen (1 for the first), if it was.
+        reason: Why it was or was not chosen.
+        left: `does_not_fit`: the money left when its turn came.
+        stopped_at: `after_stop`: the project `greedy-no-skip` stopped at.
     """
     id: str
     cost: Decimal | int | str
@@ -4051,6 +4060,15 @@ class ProjectResultIn(TypedDict):
     score: Decimal | int | str
     selected: bool
     position: NotRequired[int | None]
+    reason: ReasonKind
+    left: NotRequired[Decimal | int | str | None]
+    stopped_at: NotRequired[str | None]
+
+
+ReasonKind: TypeAlias = "Literal['selected', 'does_not_fit', 'after_stop', 'below_threshold', 'no_support', 'supporters_cannot_pay', 'lost_comparison']"
+"""Why a project was or was not chosen, as a name (the figures that go with it are
+fields of [`ProjectResult`]).
+"""
 
 
 class VoterPayment(TypedDict):
@@ -4097,6 +4115,9 @@ class Proposal(TypedDict):
         cost: The cost checked by staff when admitted.
         unit: The unit of the grid it serves, if one.
         supporters: Who supports it (its own supporters and those of proposals merged into it).
+        status: Where it stands.
+        into: The proposal it was merged into, if merged.
+        reason: Why it was declined, if declined.
     """
     id: str
     fund: str
@@ -4108,6 +4129,9 @@ class Proposal(TypedDict):
     cost: Amount | None
     unit: NodeCode | None
     supporters: list[str]
+    status: ProposalStatus
+    into: str | None
+    reason: str | None
 
 
 class ProposalIn(TypedDict):
@@ -4124,6 +4148,9 @@ class ProposalIn(TypedDict):
         cost: The cost checked by staff when admitted.
         unit: The unit of the grid it serves, if one.
         supporters: Who supports it (its own supporters and those of proposals merged into it).
+        status: Where it stands.
+        into: The proposal it was merged into, if merged.
+        reason: Why it was declined, if declined.
     """
     id: str
     fund: str
@@ -4135,6 +4162,13 @@ class ProposalIn(TypedDict):
     cost: NotRequired[AmountIn | None]
     unit: NotRequired[NodeCode | None]
     supporters: list[str]
+    status: ProposalStatus
+    into: NotRequired[str | None]
+    reason: NotRequired[str | None]
+
+
+ProposalStatus: TypeAlias = "Literal['proposed', 'merged', 'declined', 'admitted']"
+"""Where a proposal stands."""
 
 
 class Project(TypedDict):
@@ -12935,7 +12969,7 @@ class ProjectsCapability:
             fund: The fund.
         """
         args: dict[str, Any] = {"fund": fund}
-        answer: Table[Proposal] = Table(self._native.ask("projects", "proposals", args), ("id", "fund", "proposer", "title", "description", "category", "estimate", "cost", "unit", "supporters"))
+        answer: Table[Proposal] = Table(self._native.ask("projects", "proposals", args), ("id", "fund", "proposer", "title", "description", "category", "estimate", "cost", "unit", "supporters", "status", "into", "reason"))
         return answer
 
     def proposal(
@@ -13850,6 +13884,7 @@ __all__ = [
     "ProjectsStatementIn",
     "Proposal",
     "ProposalIn",
+    "ProposalStatus",
     "PublicProject",
     "PublicProjectIn",
     "PublicTranche",
@@ -13874,6 +13909,7 @@ __all__ = [
     "RatingTree",
     "RatingTreeIn",
     "RatingTreeSummary",
+    "ReasonKind",
     "Receipt",
     "ReceiptIn",
     "Redemption",

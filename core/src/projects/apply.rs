@@ -71,6 +71,8 @@ impl Projects {
                     cost: None,
                     unit,
                     status: ProposalStatus::Proposed,
+                    into: None,
+                    reason: None,
                 };
                 self.proposals.insert(proposal, p);
             }
@@ -84,7 +86,8 @@ impl Projects {
                 for id in from {
                     if let Some(p) = self.proposals.get_mut(&id) {
                         carried.extend(p.supporters.iter().cloned());
-                        p.status = ProposalStatus::Merged { into: into.clone() };
+                        p.status = ProposalStatus::Merged;
+                        p.into = Some(into.clone());
                     }
                 }
                 if let Some(p) = self.proposals.get_mut(&into) {
@@ -93,7 +96,8 @@ impl Projects {
             }
             ProjectsEvent::ProposalDeclined { proposal, reason } => {
                 if let Some(p) = self.proposals.get_mut(&proposal) {
-                    p.status = ProposalStatus::Declined { reason };
+                    p.status = ProposalStatus::Declined;
+                    p.reason = Some(reason);
                 }
             }
             ProjectsEvent::ProposalAdmitted { proposal, cost } => {

@@ -314,15 +314,12 @@ fn unit_exists(reads: Reads<'_>, unit: NodeCode) -> Result<(), Error> {
 
 /// Refuses a proposal that has been sorted already.
 pub(crate) fn sortable(p: &super::model::Proposal) -> Result<(), ProjectsError> {
-    let status = match p.status {
-        ProposalStatus::Proposed => return Ok(()),
-        ProposalStatus::Merged { .. } => "merged",
-        ProposalStatus::Declined { .. } => "declined",
-        ProposalStatus::Admitted => "admitted",
-    };
+    if p.status == ProposalStatus::Proposed {
+        return Ok(());
+    }
     Err(ProjectsError::ProposalSorted {
         proposal: p.id.clone(),
-        status,
+        status: p.status.as_str(),
     })
 }
 

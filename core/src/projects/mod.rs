@@ -119,6 +119,8 @@ pub use model::{
 pub use report::{
     CategoryRow, ProjectsReport, ProjectsStatement, PublicProject, PublicTranche, PublicVerdict,
 };
-pub use selection::{Comparison, ProjectResult, Reason, Rule, Selection, VoterPayment};
+pub use selection::{
+    Comparison, ProjectResult, Reason, ReasonKind, Rule, Selection, VoterPayment,
+};
 pub use state::Projects;
 pub use view::{DecisionView, FundView};

@@ -82,25 +82,31 @@ pub struct ProjectFund {
 }
 
 /// Where a proposal stands.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(tag = "status", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum ProposalStatus {
     /// Waiting to be sorted.
     Proposed,
-    /// Merged into another proposal, which carries its supports.
-    Merged {
-        /// The proposal it was merged into.
-        into: String,
-    },
-    /// Declined.
-    Declined {
-        /// Why.
-        reason: String,
-    },
+    /// Merged into another proposal (`into`), which carries its supports.
+    Merged,
+    /// Declined, for the `reason` given.
+    Declined,
     /// On the ballot at a checked cost.
     Admitted,
+}
+
+impl ProposalStatus {
+    /// The snake_case name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ProposalStatus::Proposed => "proposed",
+            ProposalStatus::Merged => "merged",
+            ProposalStatus::Declined => "declined",
+            ProposalStatus::Admitted => "admitted",
+        }
+    }
 }
 
 /// A resident's proposal.
@@ -128,8 +134,13 @@ pub struct Proposal {
     /// Who supports it (its own supporters and those of proposals merged into it).
     pub supporters: BTreeSet<String>,
     /// Where it stands.
-    #[serde(flatten)]
     pub status: ProposalStatus,
+    /// The proposal it was merged into, if merged.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub into: Option<String>,
+    /// Why it was declined, if declined.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
 }
 
 /// A fund's decision on its shortlist.

@@ -237,9 +237,9 @@ impl Projects {
                     admitted += 1;
                     row.admitted += 1;
                 }
-                ProposalStatus::Declined { .. } => declined += 1,
-                ProposalStatus::Merged { .. } => merged += 1,
-                ProposalStatus::Proposed => {}
+                ProposalStatus::Declined => declined += 1,
+                ProposalStatus::Merged => merged += 1,
+                _ => {}
             }
             if let Some(project) = self.projects.get(&p.id) {
                 row.selected += 1;

@@ -37,10 +37,8 @@ pub enum Rule {
     EqualSharesComparison,
 }
 
-/// Why a project was or was not chosen.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(tag = "reason", rename_all = "snake_case")]
+/// Why a project was or was not chosen, with the figure that explains it.
+#[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Reason {
     /// Chosen.
@@ -48,10 +46,6 @@ pub enum Reason {
     /// Its cost was more than the money left when its turn came.
     DoesNotFit {
         /// The money left then.
-        #[serde(
-            serialize_with = "decimal_text::write",
-            deserialize_with = "decimal_text::read"
-        )]
         left: Decimal,
     },
     /// `greedy-no-skip` had stopped at an earlier project that did not fit.
@@ -68,6 +62,45 @@ pub enum Reason {
     /// Equal Shares with comparison: chosen by Equal Shares, but `greedy`'s outcome
     /// stood.
     LostComparison,
+}
+
+/// Why a project was or was not chosen, as a name (the figures that go with it are
+/// fields of [`ProjectResult`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum ReasonKind {
+    /// Chosen.
+    Selected,
+    /// Its cost was more than the money left when its turn came (`left`).
+    DoesNotFit,
+    /// `greedy-no-skip` had stopped at an earlier project (`stopped_at`).
+    AfterStop,
+    /// Its score was under the threshold.
+    BelowThreshold,
+    /// No ballot supports it.
+    NoSupport,
+    /// Equal Shares: its supporters' money left was less than its cost.
+    SupportersCannotPay,
+    /// Equal Shares with comparison: chosen by Equal Shares, but `greedy`'s outcome
+    /// stood.
+    LostComparison,
+}
+
+impl Reason {
+    /// The reason's name, the money left and the project a rule stopped at.
+    pub fn parts(self) -> (ReasonKind, Option<Decimal>, Option<String>) {
+        match self {
+            Reason::Selected => (ReasonKind::Selected, None, None),
+            Reason::DoesNotFit { left } => (ReasonKind::DoesNotFit, Some(left), None),
+            Reason::AfterStop { stopped_at } => (ReasonKind::AfterStop, None, Some(stopped_at)),
+            Reason::BelowThreshold => (ReasonKind::BelowThreshold, None, None),
+            Reason::NoSupport => (ReasonKind::NoSupport, None, None),
+            Reason::SupportersCannotPay => (ReasonKind::SupportersCannotPay, None, None),
+            Reason::LostComparison => (ReasonKind::LostComparison, None, None),
+        }
+    }
 }
 
 /// One project's part in a selection.
@@ -96,8 +129,37 @@ pub struct ProjectResult {
     /// When it was chosen (1 for the first), if it was.
     pub position: Option<u32>,
     /// Why it was or was not chosen.
-    #[serde(flatten)]
-    pub reason: Reason,
+    pub reason: ReasonKind,
+    /// `does_not_fit`: the money left when its turn came.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "decimal_text::write",
+        deserialize_with = "decimal_text::read"
+    )]
+    pub left: Option<Decimal>,
+    /// `after_stop`: the project `greedy-no-skip` stopped at.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stopped_at: Option<String>,
+}
+
+impl ProjectResult {
+    /// Why it was or was not chosen, with its figure.
+    pub fn why(&self) -> Reason {
+        match self.reason {
+            ReasonKind::Selected => Reason::Selected,
+            ReasonKind::DoesNotFit => Reason::DoesNotFit {
+                left: self.left.unwrap_or_default(),
+            },
+            ReasonKind::AfterStop => Reason::AfterStop {
+                stopped_at: self.stopped_at.clone().unwrap_or_default(),
+            },
+            ReasonKind::BelowThreshold => Reason::BelowThreshold,
+            ReasonKind::NoSupport => Reason::NoSupport,
+            ReasonKind::SupportersCannotPay => Reason::SupportersCannotPay,
+            ReasonKind::LostComparison => Reason::LostComparison,
+        }
+    }
 }
 
 /// What one voter paid under Equal Shares, exactly: a fraction of currency units.

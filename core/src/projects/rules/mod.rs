@@ -82,6 +82,8 @@ fn finish(election: &Election, tally: &Tally, rule: &Rule, outcome: Outcome) -> 
         .iter()
         .map(|&c| {
             let candidate = &election.candidates[c];
+            let (reason, left, stopped_at) =
+                std::mem::replace(&mut reasons[c], Reason::NoSupport).parts();
             ProjectResult {
                 id: candidate.id.clone(),
                 cost: candidate.cost,
@@ -89,7 +91,9 @@ fn finish(election: &Election, tally: &Tally, rule: &Rule, outcome: Outcome) -> 
                 score: tally.scores[c],
                 selected: position[c].is_some(),
                 position: position[c],
-                reason: std::mem::replace(&mut reasons[c], Reason::NoSupport),
+                reason,
+                left,
+                stopped_at,
             }
         })
         .collect();

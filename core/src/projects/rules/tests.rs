@@ -45,7 +45,7 @@ fn greedy_skips_and_no_skip_stops() {
     let g = select(&e, &Rule::Greedy).unwrap();
     assert_eq!(g.selected, vec!["a", "c"]);
     assert_eq!(
-        g.projects[1].reason,
+        g.projects[1].why(),
         Reason::DoesNotFit {
             left: Decimal::from(4)
         }
@@ -53,7 +53,7 @@ fn greedy_skips_and_no_skip_stops() {
     let n = select(&e, &Rule::GreedyNoSkip).unwrap();
     assert_eq!(n.selected, vec!["a"]);
     assert_eq!(
-        n.projects[2].reason,
+        n.projects[2].why(),
         Reason::AfterStop {
             stopped_at: "b".into()
         }
@@ -66,7 +66,7 @@ fn greedy_skips_and_no_skip_stops() {
     )
     .unwrap();
     assert_eq!(t.selected, vec!["a"]);
-    assert_eq!(t.projects[2].reason, Reason::BelowThreshold);
+    assert_eq!(t.projects[2].why(), Reason::BelowThreshold);
 }
 
 #[test]
@@ -126,7 +126,7 @@ fn equal_shares_completes_by_add1() {
     );
     let two = s.payments.iter().find(|p| p.voter == "2").unwrap();
     assert_eq!(two.paid, "100");
-    assert_eq!(s.projects[2].reason, Reason::SupportersCannotPay);
+    assert_eq!(s.projects[2].why(), Reason::SupportersCannotPay);
 }
 
 #[test]
@@ -173,7 +173,7 @@ fn equal_shares_payments_are_fractions() {
     let s = select(&e, &Rule::EqualShares).unwrap();
     assert_eq!(s.selected, vec!["a"]);
     assert_eq!(s.payments[0].paid, "1/3");
-    assert_eq!(s.projects[1].reason, Reason::NoSupport);
+    assert_eq!(s.projects[1].why(), Reason::NoSupport);
 }
 
 #[test]
