@@ -1,21 +1,23 @@
 // The example page in a real headless browser: examples/web/index.html, served over HTTP
 // from the repository root, must show the tree, coverage, completion, a request's journey
 // with the community's indicators, a verified journal, and a compound fund's public
-// statement verified against its journal, and volunteers' hours, stars, a passbook and the
-// points catalog — the same numbers and heads the Node package computes for the same
+// statement verified against its journal, volunteers' hours, stars, a passbook and the
+// points catalog, and a community's project fund decided under Equal Shares with its
+// statement verified — the same numbers and heads the Node package computes for the same
 // commands.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 
-import { Ward, verify_journal, verify_statement, evaluate_communities } from "gridward";
+import { Ward, verify_journal, verify_statement, verify_projects_statement, evaluate_communities } from "gridward";
 import { repoRoot, serveRoot, launchChromium, haveBrowser, CHROMIUM } from "./support.mjs";
 import { buildCommunity, COMMUNITY, DIRECTIVE } from "../../examples/web/community.js";
 import { runRequests, REQUEST, MONTH } from "../../examples/web/requests.js";
 import { buildCompoundYear } from "../../examples/web/fund.js";
 import { buildVolunteerPoints, CONFIG as POINTS_CONFIG } from "../../examples/web/points.js";
 import { TREE, DATA } from "../../examples/web/rating.js";
+import { buildProjectFund, FUND, RULES } from "../../examples/web/projects.js";
 
 // Skip only on a developer machine without the browser; under CI that is a failure.
 const skip = haveBrowser ? false : `no browser at ${CHROMIUM} (and CI is unset)`;
@@ -314,4 +316,95 @@ test("the street's communities rated on the indicator tree, with grades", { skip
   assert.deepEqual(shown.map((r) => r.cells[1]), ["97.17", "85.24", "64.94", "100.00"]);
   assert.equal(shown[3].cells[4], "一票否决: 发生重大安全责任事故");
   assert.equal(shown[0].cells[4], `${result[0].lost[0].name} −${result[0].lost[0].points_lost}`);
+});
+
+test("the community's project fund: proposals, the selection and why, the rules compared, delivery and the verified statement", { skip }, async () => {
+  const ward = new Ward();
+  const p = buildProjectFund(ward);
+  const selection = p.fund.decision.selection;
+  const title = (id) => p.proposals.find((x) => x.id === id).title;
+  const rows = (selector, key) => page.$$eval(selector, (trs, k) => trs.map((tr) => ({
+    key: tr.dataset[k], cells: Array.from(tr.children, (td) => td.textContent.trim()),
+  })), key);
+  const proposals = await rows("#projects-proposals tr", "proposal");
+  assert.deepEqual(proposals.map((r) => [r.key, ...r.cells.slice(0, 5)]), p.proposals.map((x) =>
+    [x.id, x.title, x.category, ward.grid.person({ id: x.proposer }).name, String(x.supporters.length), x.estimate]));
+  assert.deepEqual(await page.$$eval("#projects-proposals tr", (trs) => trs.map((tr) => tr.dataset.status)),
+    p.proposals.map((x) => x.status));
+  // One duplicate merged into the lighting, the lift declined, six admitted.
+  assert.equal(proposals.find((r) => r.key === "p-lamp").cells[5], "merged into 楼道照明改造");
+  assert.match(proposals.find((r) => r.key === "p-lift").cells[5], /^declined: 加装电梯须由业主大会表决/);
+  assert.equal(proposals.filter((r) => r.cells[5].startsWith("admitted at ")).length, 6);
+
+  // Every shortlisted project: cost, votes, selected or not, and the rule's reason.
+  const results = await page.$$eval("#projects-results tr", (trs) => trs.map((tr) => ({
+    id: tr.dataset.project, selected: tr.dataset.selected, reason: tr.dataset.reason,
+    cells: Array.from(tr.children, (td) => td.textContent.trim()),
+  })));
+  assert.deepEqual(results.map((r) => [r.id, r.selected, r.reason, ...r.cells.slice(0, 4)]),
+    selection.projects.map((r) => [r.id, String(r.selected), r.reason, title(r.id), r.cost, r.score,
+      r.selected ? "selected" : "not selected"]));
+  assert.deepEqual(results.filter((r) => r.selected === "true").map((r) => r.id), selection.selected);
+  assert.equal(results[0].cells[4], "chosen 1st");
+  assert.equal(results.find((r) => r.id === "p-play").cells[4], "its supporters' shares cannot pay for it");
+  assert.equal(await text("#projects-voter-budget"), selection.voter_budget);
+  assert.equal(await text("#projects-selected-cost"), `${selection.cost} of ${selection.budget}`);
+  // The statement publishes the same results the decision holds.
+  assert.deepEqual(p.statement.results, selection.projects);
+
+  // The rules compared on the same ballots.
+  const rules = await rows("#projects-rules tr", "rule");
+  assert.deepEqual(rules, p.what_if.map((s) => ({ key: s.rule.rule,
+    cells: [s.rule.rule, String(s.selected.length), s.cost, s.selected.map(title).join("、")] })));
+  assert.deepEqual(rules.map((r) => r.key), RULES.map((r) => r.rule));
+  // Worked out by hand: by votes, lighting (6), cameras and the playground (5 each) take
+  // 186,500 of 200,000; the elderly's room and the drains do not fit in the 13,500 left,
+  // the garden (12,000) does — unless the rule stops at the first that does not fit.
+  assert.deepEqual(rules.slice(0, 2).map((r) => [r.cells[1], r.cells[2]]), [["4", "198500.00"], ["3", "186500.00"]]);
+  // Equal Shares, the rule of the decision, gives the minority's projects their share.
+  assert.deepEqual(ward.projects.what_if({ fund: FUND, rule: { rule: "equal_shares" } }).selected, selection.selected);
+  assert.ok(selection.selected.includes("p-elder") && !selection.selected.includes("p-play"));
+
+  // The report.
+  const r = p.report;
+  const byId = async (ids) => Object.fromEntries(await Promise.all(ids.map(async (id) => [id, await text(`#${id}`)])));
+  const pct = (rate) => (rate === null ? "—" : `${rate}%`);
+  assert.deepEqual(await byId(["projects-proposals-count", "projects-residents", "projects-participation",
+    "projects-allocated", "projects-contracted", "projects-spent", "projects-returned", "projects-available",
+    "projects-funded"]), {
+    "projects-proposals-count": `${r.proposals} (${r.admitted} admitted, ${r.merged} merged, ${r.declined} declined)`,
+    "projects-residents": String(r.proposers_and_supporters),
+    "projects-participation": `${r.ballots} of ${r.eligible} · ${pct(r.participation)}`,
+    "projects-allocated": `${r.allocated} · ${pct(r.allocated_share)}`,
+    "projects-contracted": r.contracted,
+    "projects-spent": `${r.spent} · ${pct(r.spent_share)}`,
+    "projects-returned": r.returned,
+    "projects-available": r.available,
+    "projects-funded": `${r.voters_with_a_funded_project} · ${pct(r.funded_share)}`,
+  });
+  assert.equal(await page.getAttribute("#projects-allocated", "data-rate"), r.allocated_share);
+  assert.equal(await page.getAttribute("#projects-spent", "data-rate"), r.spent_share);
+  assert.equal(r.allocated, selection.cost);
+
+  // Delivery as the statement shows it: each accepted project paid its final tranche,
+  // 1,000 yuan under contract returned; the last one chosen still being delivered.
+  const delivery = await rows("#projects-delivery tr", "project");
+  const accepted = (vs) => (vs.length === 0 ? "—"
+    : `${vs.filter((v) => v.verdict === "accept").length} of ${vs.length}`);
+  assert.deepEqual(delivery, p.statement.projects.map((x) => ({ key: x.id, cells: [x.title, x.deliverer ?? "—",
+    x.stage, x.contracted ?? "—", x.paid, x.returned ?? "—", accepted(x.verdicts), String(x.rejections)] })));
+  const stages = Object.fromEntries(p.projects.map((x) => [x.id, x.stage]));
+  assert.equal(stages[selection.selected.at(-1)], "delivering");
+  assert.equal(Object.values(stages).filter((st) => st === "completed").length, selection.selected.length - 1);
+  assert.equal(delivery.find((d) => d.key === selection.selected[0]).cells[7], "1");
+
+  // Verified in the browser against the journal the page wrote; an edited copy is caught.
+  assert.equal(await text("#projects-verified"), "verified");
+  assert.equal(await page.getAttribute("#projects-verified", "data-verified"), "true");
+  assert.equal(await page.getAttribute("#projects-doctored", "data-verified"), "false");
+  assert.equal(await text("#projects-verified-entries"), `${p.statement.journal_entries} of ${ward.journal_length} entries`);
+  assert.equal(await text("#projects-head"), p.statement.head);
+  assert.equal(await page.getAttribute("body", "data-projects-head"), p.head);
+  assert.equal(p.head, ward.head);
+  assert.equal(verify_projects_statement({ journal: ward.export_journal(), statement: p.statement }).verified, true);
 });

@@ -4,16 +4,22 @@
 // a compound's common fund in a second Ward, its public statement (公示) verified against
 // the fund's exported journal; and, in a third Ward, volunteers' certified hours, star
 // levels and points passbooks with the community's catalog, and the street's communities
-// rated on an indicator tree.
+// rated on an indicator tree; and, in a fourth Ward, a year of the community's project
+// fund: residents' proposals, the council's vote under Equal Shares set against the other
+// rules, delivery and acceptance, and the fund's public statement verified against its
+// journal.
 // No build step: the page imports the package by name, as a browser app does, through the
 // import map in index.html (`gridward` → /bindings-wasm/pkg/index.js); open it through any
 // static server from the repository root.
-import init, { Ward, verify_journal, verify_statement, evaluate_communities } from "gridward";
+import init, {
+  Ward, verify_journal, verify_statement, verify_projects_statement, evaluate_communities,
+} from "gridward";
 import { buildCommunity, COMMUNITY, DIRECTIVE } from "./community.js";
 import { runRequests, REQUEST, MONTH } from "./requests.js";
 import { buildCompoundYear } from "./fund.js";
 import { buildVolunteerPoints, CONFIG as POINTS_CONFIG } from "./points.js";
 import { TREE, DATA } from "./rating.js";
+import { buildProjectFund } from "./projects.js";
 
 const LEVELS = {
   district: "区", street: "街道", community: "社区", grid: "网格", micro_grid: "微网格",
@@ -304,6 +310,114 @@ function showRating() {
   }));
 }
 
+/** Why a project was or was not chosen, in words; `title` names a project by id. */
+function why(result, title) {
+  switch (result.reason) {
+    case "selected": return `chosen ${ordinal(result.position)}`;
+    case "does_not_fit": return `does not fit: ${result.left} left`;
+    case "after_stop": return `stopped at ${title(result.stopped_at)}`;
+    case "below_threshold": return "score under the threshold";
+    case "no_support": return "no ballot names it";
+    case "supporters_cannot_pay": return "its supporters' shares cannot pay for it";
+    case "lost_comparison": return "chosen by Equal Shares, but greedy's outcome stood";
+    default: return result.reason;
+  }
+}
+
+function ordinal(n) {
+  return `${n}${n % 10 === 1 && n !== 11 ? "st" : n % 10 === 2 && n !== 12 ? "nd" : n % 10 === 3 && n !== 13 ? "rd" : "th"}`;
+}
+
+/** A proposal's outcome when staff sorted the proposals. */
+function sorted(p, title) {
+  switch (p.status) {
+    case "admitted": return `admitted at ${p.cost}`;
+    case "merged": return `merged into ${title(p.into)}`;
+    case "declined": return `declined: ${p.reason}`;
+    default: return p.status;
+  }
+}
+
+/** The verdicts of a delivery's last round: "3 of 4" accepting, or a dash before any. */
+const accepts = (verdicts) => (verdicts.length === 0 ? "—"
+  : `${verdicts.filter((v) => v.verdict === "accept").length} of ${verdicts.length}`);
+
+/** A percentage string ("91.50") shown as such, or a dash. */
+const share = (rate) => (rate === null ? "—" : `${rate}%`);
+
+/**
+ * The community's project fund in a Ward of its own: the proposals and how they were
+ * sorted, the council's selection under Equal Shares with why each project was or was
+ * not chosen, the same ballots under the other rules, delivery, the report, and the
+ * public statement checked against the journal.
+ */
+function showProjects() {
+  const ward = new Ward();
+  const p = buildProjectFund(ward);
+  const titles = new Map(p.proposals.map((x) => [x.id, x.title]));
+  const title = (id) => titles.get(id) ?? id;
+  const name = (id) => ward.grid.person({ id })?.name ?? id;
+  const d = p.fund.decision;
+  const selection = d.selection;
+  $("projects-title").textContent = `吉福社区 · ${p.fund.year} ${p.fund.source} fund ${p.fund.amount} · `
+    + `${d.eligible} council members, approval ballots of up to ${d.form.max_length}, rule ${d.rule.rule}`;
+  $("projects-proposals").replaceChildren(...p.proposals.map((x) =>
+    element("tr", { "data-proposal": x.id, "data-status": x.status },
+      element("td", {}, x.title), element("td", {}, x.category), element("td", {}, name(x.proposer)),
+      num(x.supporters.length), num(x.estimate), element("td", {}, sorted(x, title)))));
+  $("projects-results").replaceChildren(...selection.projects.map((r) =>
+    element("tr", { "data-project": r.id, "data-selected": r.selected, "data-reason": r.reason },
+      element("td", {}, title(r.id)), num(r.cost), num(r.score),
+      element("td", { class: r.selected ? "ok" : "" }, r.selected ? "selected" : "not selected"),
+      element("td", {}, why(r, title)))));
+  $("projects-voter-budget").textContent = selection.voter_budget ?? "—";
+  $("projects-selected-cost").textContent = `${selection.cost} of ${selection.budget}`;
+  $("projects-rules").replaceChildren(...p.what_if.map((s) =>
+    element("tr", { "data-rule": s.rule.rule },
+      element("td", {}, s.rule.rule), num(s.selected.length), num(s.cost),
+      element("td", {}, s.selected.map(title).join("、")))));
+  const r = p.report;
+  const figures = {
+    "projects-proposals-count": `${r.proposals} (${r.admitted} admitted, ${r.merged} merged, ${r.declined} declined)`,
+    "projects-residents": r.proposers_and_supporters,
+    "projects-participation": `${r.ballots} of ${r.eligible} · ${share(r.participation)}`,
+    "projects-allocated": `${r.allocated} · ${share(r.allocated_share)}`,
+    "projects-contracted": r.contracted,
+    "projects-spent": `${r.spent} · ${share(r.spent_share)}`,
+    "projects-returned": r.returned,
+    "projects-available": r.available,
+    "projects-funded": `${r.voters_with_a_funded_project} · ${share(r.funded_share)}`,
+  };
+  for (const [id, value] of Object.entries(figures)) $(id).textContent = value;
+  $("projects-participation").dataset.rate = r.participation ?? "";
+  $("projects-allocated").dataset.rate = r.allocated_share ?? "";
+  $("projects-spent").dataset.rate = r.spent_share ?? "";
+  const s = p.statement;
+  $("projects-delivery").replaceChildren(...s.projects.map((x) =>
+    element("tr", { "data-project": x.id, "data-stage": x.stage },
+      element("td", {}, x.title), element("td", {}, x.deliverer ?? "—"), element("td", {}, x.stage),
+      num(x.contracted ?? "—"), num(x.paid), num(x.returned ?? "—"), num(accepts(x.verdicts)),
+      num(x.rejections))));
+  // The statement as published, checked in this page against the fund's journal.
+  const journal = ward.export_journal();
+  const check = verify_projects_statement({ journal, statement: s });
+  const verified = $("projects-verified");
+  verified.textContent = check.verified
+    ? "verified" : `not verified (head ${check.head_matches}, figures ${check.figures_match})`;
+  verified.className = check.verified ? "ok" : "bad";
+  verified.dataset.verified = check.verified;
+  $("projects-verified-entries").textContent = `${s.journal_entries} of ${check.entries} entries`;
+  // Someone republishes the statement with the playground among the chosen: caught.
+  const doctored = { ...s, results: s.results.map((x) => (x.selected ? x : { ...x, selected: true })) };
+  const caught = verify_projects_statement({ journal, statement: doctored });
+  const edit = $("projects-doctored");
+  edit.textContent = caught.verified ? "the edit went unnoticed!" : "edited copy: figures do not match";
+  edit.className = caught.verified ? "bad" : "ok";
+  edit.dataset.verified = caught.verified;
+  $("projects-head").textContent = s.head;
+  document.body.dataset.projectsHead = s.head;
+}
+
 async function main() {
   await init();
   const ward = buildCommunity(new Ward());
@@ -316,6 +430,7 @@ async function main() {
   showFund();
   showPoints();
   showRating();
+  showProjects();
   document.body.dataset.head = ward.head;
   document.body.dataset.state = "ready";
 }
