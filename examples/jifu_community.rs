@@ -540,16 +540,24 @@ fn projects_year(
     );
     println!(
         "   every resident may vote: {} ballots of {} on the roll ({}), {} replaced",
-        r.ballots, r.eligible, pct(r.participation), y.ballots.1
+        r.ballots,
+        r.eligible,
+        pct(r.participation),
+        y.ballots.1
     );
     for rule in [Rule::EqualShares, Rule::Greedy, Rule::EqualSharesComparison] {
-        let s = ward.ask(WhatIf { fund: FUND.into(), rule: rule.clone() })?;
+        let s = ward.ask(WhatIf {
+            fund: FUND.into(),
+            rule: rule.clone(),
+        })?;
         println!(
             "   {:<28} {:>2} projects, {} yuan{}",
             format!("{rule:?}"),
             s.selected.len(),
             s.cost,
-            s.voter_budget.map_or(String::new(), |b| format!(", per-voter budget {b} after add1"))
+            s.voter_budget.map_or(String::new(), |b| format!(
+                ", per-voter budget {b} after add1"
+            ))
         );
     }
     println!(
@@ -560,10 +568,16 @@ fn projects_year(
     let refusals: Vec<String> = y.refusals.iter().map(|(k, v)| format!("{k} {v}")).collect();
     println!("   refusals by code: {}", refusals.join(", "));
     let statement = ward.projects_statement(FUND)?;
-    let check = Ward::verify_projects_statement(gridward::WardConfig::default(), &ward.to_jsonl(), &statement)?;
+    let check = Ward::verify_projects_statement(
+        gridward::WardConfig::default(),
+        &ward.to_jsonl(),
+        &statement,
+    )?;
     println!(
         "   public statement: {} projects, balance {}, verified against the journal: {}",
-        statement.projects.len(), statement.balance, check.verified
+        statement.projects.len(),
+        statement.balance,
+        check.verified
     );
     Ok(())
 }

@@ -56,7 +56,13 @@ fn the_year_replays_to_the_same_state_and_head() {
     assert_eq!(again.state_digest(), live.state_digest());
     assert_eq!(again.head(), live.head());
     // Nine council ballots, one replaced: nine count.
-    let d = live.projects().fund(FUND).unwrap().decision.clone().unwrap();
+    let d = live
+        .projects()
+        .fund(FUND)
+        .unwrap()
+        .decision
+        .clone()
+        .unwrap();
     assert_eq!(d.ballots.len(), 9);
     // The journal names no voter: ballots are under tokens.
     let journal = live.to_jsonl();
@@ -116,7 +122,10 @@ fn an_overpaid_tranche_is_refused_on_replay() {
 }
 
 fn assen() -> pabulib::PbFile {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/pabulib/Netherlands_Assen_2024.pb");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/pabulib/Netherlands_Assen_2024.pb"
+    );
     pabulib::read(&std::fs::read_to_string(path).unwrap()).unwrap()
 }
 
@@ -143,7 +152,11 @@ fn an_imported_election_becomes_the_funds_decision_with_the_official_outcome() {
     let mut wrong = file.election.clone();
     wrong.budget += rust_decimal::Decimal::ONE;
     let (head, digest) = (ward.head(), ward.state_digest());
-    let refused = ProjectsCommand::ImportElection { fund: "assen".into(), election: wrong, rule: rule.clone() };
+    let refused = ProjectsCommand::ImportElection {
+        fund: "assen".into(),
+        election: wrong,
+        rule: rule.clone(),
+    };
     assert!(ward.execute(&platform, refused).is_err());
     assert_eq!((ward.head(), ward.state_digest()), (head, digest));
     let import = ProjectsCommand::ImportElection {
@@ -167,7 +180,10 @@ fn an_imported_election_becomes_the_funds_decision_with_the_official_outcome() {
     // The what-if of another rule on the same ballots changes nothing.
     let head = ward.head();
     let greedy = ward
-        .ask(gridward::queries::projects::WhatIf { fund: "assen".into(), rule: Rule::Greedy })
+        .ask(gridward::queries::projects::WhatIf {
+            fund: "assen".into(),
+            rule: Rule::Greedy,
+        })
         .unwrap();
     assert!(greedy.cost <= file.election.budget);
     assert_eq!(ward.head(), head);
@@ -177,32 +193,54 @@ fn an_imported_election_becomes_the_funds_decision_with_the_official_outcome() {
 
 /// A command of the delivery stage with random figures.
 fn command() -> impl Strategy<Value = (usize, ProjectsCommand)> {
-    let project = prop::sample::select(vec!["p-cctv", "p-light", "p-garden", "p-elder", "p-play", "nope"]);
+    let project = prop::sample::select(vec![
+        "p-cctv", "p-light", "p-garden", "p-elder", "p-play", "nope",
+    ]);
     let actor = 0usize..4;
     prop_oneof![
-        (actor.clone(), project.clone(), 1u64..40_000, any::<bool>(), 0u8..6).prop_map(
-            |(a, p, yuan, last, n)| (a, ProjectsCommand::PayTranche {
+        (
+            actor.clone(),
+            project.clone(),
+            1u64..40_000,
+            any::<bool>(),
+            0u8..6
+        )
+            .prop_map(|(a, p, yuan, last, n)| (
+                a,
+                ProjectsCommand::PayTranche {
+                    project: p.into(),
+                    payment: format!("x-{p}-{n}"),
+                    amount: Amount::from_fen(yuan as i64 * 100),
+                    voucher: format!("V{n}"),
+                    final_tranche: last,
+                }
+            )),
+        (actor.clone(), project.clone())
+            .prop_map(|(a, p)| (a, ProjectsCommand::SubmitDelivery { project: p.into() })),
+        (actor.clone(), project.clone())
+            .prop_map(|(a, p)| (a, ProjectsCommand::DecideAcceptance { project: p.into() })),
+        (actor.clone(), project.clone(), 0u8..120, any::<bool>()).prop_map(|(a, p, score, ok)| (
+            a,
+            ProjectsCommand::Evaluate {
                 project: p.into(),
-                payment: format!("x-{p}-{n}"),
-                amount: Amount::from_fen(yuan as i64 * 100),
-                voucher: format!("V{n}"),
-                final_tranche: last,
-            })
-        ),
-        (actor.clone(), project.clone()).prop_map(|(a, p)| (a, ProjectsCommand::SubmitDelivery { project: p.into() })),
-        (actor.clone(), project.clone()).prop_map(|(a, p)| (a, ProjectsCommand::DecideAcceptance { project: p.into() })),
-        (actor.clone(), project.clone(), 0u8..120, any::<bool>()).prop_map(|(a, p, score, ok)| (a, ProjectsCommand::Evaluate {
-            project: p.into(),
-            verdict: if ok { gridward::projects::Verdict::Accept } else { gridward::projects::Verdict::Reject },
-            score,
-            comment: String::new(),
-        })),
-        (actor, project, 1u64..90_000, any::<bool>()).prop_map(|(a, p, yuan, b)| (a, ProjectsCommand::ApplyToDeliver {
-            project: p.into(),
-            organisation: if b { "sg-jc".into() } else { "sg-ll".into() },
-            quote: Amount::from_fen(yuan as i64 * 100),
-            plan: "计划".into(),
-        })),
+                verdict: if ok {
+                    gridward::projects::Verdict::Accept
+                } else {
+                    gridward::projects::Verdict::Reject
+                },
+                score,
+                comment: String::new(),
+            }
+        )),
+        (actor, project, 1u64..90_000, any::<bool>()).prop_map(|(a, p, yuan, b)| (
+            a,
+            ProjectsCommand::ApplyToDeliver {
+                project: p.into(),
+                organisation: if b { "sg-jc".into() } else { "sg-ll".into() },
+                quote: Amount::from_fen(yuan as i64 * 100),
+                plan: "计划".into(),
+            }
+        )),
     ]
 }
 

@@ -148,9 +148,19 @@ fn until_decided(s: &mut Script) {
         source: FundSource::Guarantee,
         amount: yuan(200_000),
     };
-    s.refused(Some("owner-3"), when(2, 2, 9), open(FUND), "permission_denied");
+    s.refused(
+        Some("owner-3"),
+        when(2, 2, 9),
+        open(FUND),
+        "permission_denied",
+    );
     s.at(staff, when(2, 2, 10), open(FUND));
-    s.refused(staff, when(2, 2, 11), open("again"), "project_fund_for_year");
+    s.refused(
+        staff,
+        when(2, 2, 11),
+        open("again"),
+        "project_fund_for_year",
+    );
     s.at(
         staff,
         when(2, 3, 9),
@@ -188,7 +198,18 @@ fn until_decided(s: &mut Script) {
         },
         "not_a_resident",
     );
-    for (i, id) in [(2, "p-light"), (3, "p-light2"), (4, "p-play"), (5, "p-light"), (6, "p-garden"), (7, "p-elder"), (8, "p-cctv"), (9, "p-play"), (12, "p-drain"), (13, "p-light2")] {
+    for (i, id) in [
+        (2, "p-light"),
+        (3, "p-light2"),
+        (4, "p-play"),
+        (5, "p-light"),
+        (6, "p-garden"),
+        (7, "p-elder"),
+        (8, "p-cctv"),
+        (9, "p-play"),
+        (12, "p-drain"),
+        (13, "p-light2"),
+    ] {
         s.at(
             Some(&resident(i)),
             when(2, 21, 8 + i as u32),
@@ -248,7 +269,11 @@ fn until_decided(s: &mut Script) {
         ProjectsCommand::PublishShortlist { fund: FUND.into() },
         "permission_denied",
     );
-    s.at(staff, when(3, 3, 10), ProjectsCommand::PublishShortlist { fund: FUND.into() });
+    s.at(
+        staff,
+        when(3, 3, 10),
+        ProjectsCommand::PublishShortlist { fund: FUND.into() },
+    );
     s.refused(
         Some(&resident(20)),
         when(3, 4, 9),
@@ -280,21 +305,49 @@ fn until_decided(s: &mut Script) {
         points: Vec::new(),
     };
     // The first member first votes for two, then replaces the ballot.
-    s.at(Some(&resident(2)), when(3, 11, 8), cast(&["p-play", "p-elder"]));
+    s.at(
+        Some(&resident(2)),
+        when(3, 11, 8),
+        cast(&["p-play", "p-elder"]),
+    );
     for (i, b) in BALLOTS.iter().enumerate() {
         s.at(Some(&resident(2 + i)), when(3, 12, 8 + i as u32), cast(b));
     }
-    s.refused(Some(&resident(11)), when(3, 13, 9), cast(&["p-play"]), "not_a_voter");
+    s.refused(
+        Some(&resident(11)),
+        when(3, 13, 9),
+        cast(&["p-play"]),
+        "not_a_voter",
+    );
     s.refused(
         Some(&resident(3)),
         when(3, 13, 10),
         cast(&["p-play", "p-elder", "p-drain", "p-cctv"]),
         "ballot_too_many_choices",
     );
-    s.refused(Some(&resident(4)), when(3, 13, 11), cast(&["p-lift"]), "ballot_unknown_project");
-    s.refused(staff, when(3, 20, 9), ProjectsCommand::CloseDecision { fund: FUND.into() }, "ballots_open");
-    s.refused(Some(&resident(5)), when(3, 25, 9), cast(&["p-play"]), "ballots_closed");
-    s.at(staff, when(3, 25, 10), ProjectsCommand::CloseDecision { fund: FUND.into() });
+    s.refused(
+        Some(&resident(4)),
+        when(3, 13, 11),
+        cast(&["p-lift"]),
+        "ballot_unknown_project",
+    );
+    s.refused(
+        staff,
+        when(3, 20, 9),
+        ProjectsCommand::CloseDecision { fund: FUND.into() },
+        "ballots_open",
+    );
+    s.refused(
+        Some(&resident(5)),
+        when(3, 25, 9),
+        cast(&["p-play"]),
+        "ballots_closed",
+    );
+    s.at(
+        staff,
+        when(3, 25, 10),
+        ProjectsCommand::CloseDecision { fund: FUND.into() },
+    );
 }
 
 /// Delivery and acceptance of the selected projects, in the order chosen, each step at
@@ -308,7 +361,10 @@ fn deliver(script: &mut Script, selected: &[String], costs: &BTreeMap<String, i6
 
 fn deliver_each(s: &mut Script, selected: &[String], costs: &BTreeMap<String, i64>) {
     let staff = Some(STAFF);
-    for (org, name, contact) in [("sg-jc", "锦城社工服务中心", "org-a"), ("sg-ll", "邻里营造社", "org-b")] {
+    for (org, name, contact) in [
+        ("sg-jc", "锦城社工服务中心", "org-a"),
+        ("sg-ll", "邻里营造社", "org-b"),
+    ] {
         s.at(
             staff,
             when(4, 1, 9),
@@ -417,17 +473,34 @@ fn deliver_each(s: &mut Script, selected: &[String], costs: &BTreeMap<String, i6
         if n + 1 == selected.len() && n > 0 {
             continue;
         }
-        s.at(Some(contact), when(6, day, 9), ProjectsCommand::SubmitDelivery { project: project.clone() });
+        s.at(
+            Some(contact),
+            when(6, day, 9),
+            ProjectsCommand::SubmitDelivery {
+                project: project.clone(),
+            },
+        );
         let verdicts = |s: &mut Script, month: u32, accept: [bool; 4], scores: [u8; 4]| {
-            for (k, person) in ["jw-li", "owner-2", "owner-12", "cadre"].into_iter().enumerate() {
+            for (k, person) in ["jw-li", "owner-2", "owner-12", "cadre"]
+                .into_iter()
+                .enumerate()
+            {
                 s.at(
                     Some(person),
                     when(month, day, 10 + k as u32),
                     ProjectsCommand::Evaluate {
                         project: project.clone(),
-                        verdict: if accept[k] { Verdict::Accept } else { Verdict::Reject },
+                        verdict: if accept[k] {
+                            Verdict::Accept
+                        } else {
+                            Verdict::Reject
+                        },
                         score: scores[k],
-                        comment: if accept[k] { "符合合同".into() } else { "需返工".into() },
+                        comment: if accept[k] {
+                            "符合合同".into()
+                        } else {
+                            "需返工".into()
+                        },
                     },
                 );
             }
@@ -446,14 +519,32 @@ fn deliver_each(s: &mut Script, selected: &[String], costs: &BTreeMap<String, i6
                 },
                 "not_an_evaluator",
             );
-            s.at(staff, when(6, day, 16), ProjectsCommand::DecideAcceptance { project: project.clone() });
-            s.at(Some(contact), when(7, day, 9), ProjectsCommand::SubmitDelivery { project: project.clone() });
+            s.at(
+                staff,
+                when(6, day, 16),
+                ProjectsCommand::DecideAcceptance {
+                    project: project.clone(),
+                },
+            );
+            s.at(
+                Some(contact),
+                when(7, day, 9),
+                ProjectsCommand::SubmitDelivery {
+                    project: project.clone(),
+                },
+            );
             verdicts(s, 7, [true, true, true, false], [85, 90, 80, 58]);
         } else {
             verdicts(s, 6, [true, true, true, true], [88, 92, 79, 85]);
         }
         let month = if n == 0 { 7 } else { 6 };
-        s.at(staff, when(month, day, 17), ProjectsCommand::DecideAcceptance { project: project.clone() });
+        s.at(
+            staff,
+            when(month, day, 17),
+            ProjectsCommand::DecideAcceptance {
+                project: project.clone(),
+            },
+        );
         // The final tranche: the deliverer spent 1,000 yuan less than contracted.
         let rest = contracted - first - 1_000;
         s.at(
@@ -525,7 +616,9 @@ fn observe(
     q: &Queries,
     errors: Vec<String>,
 ) -> Result<Value, gridward::Error> {
-    use gridward::queries::projects::{ProjectBalances, ProjectFundOf, ProjectsOf, ProposalsOf, ReportOf, WhatIf};
+    use gridward::queries::projects::{
+        ProjectBalances, ProjectFundOf, ProjectsOf, ProposalsOf, ReportOf, WhatIf,
+    };
     let statement = ward.projects_statement(&q.fund)?;
     let verify = Ward::verify_projects_statement(config, &ward.to_jsonl(), &statement)?;
     let mut what_if = Vec::new();

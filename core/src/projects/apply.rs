@@ -6,8 +6,8 @@ use super::capability::Reads;
 use super::chart;
 use super::event::ProjectsEvent;
 use super::model::{
-    Application, Decision, FundStage, Project, ProjectFund, ProjectStage, Proposal,
-    ProposalStatus, Tranche, Voters,
+    Application, Decision, FundStage, Project, ProjectFund, ProjectStage, Proposal, ProposalStatus,
+    Tranche, Voters,
 };
 use super::roll::roll;
 use super::state::Projects;
@@ -15,7 +15,12 @@ use crate::fund::ledger::Ledger;
 
 impl Projects {
     /// Folds an accepted event, recorded at `at`, into the state.
-    pub(crate) fn apply(&mut self, reads: Reads<'_>, event: ProjectsEvent, at: DateTime<FixedOffset>) {
+    pub(crate) fn apply(
+        &mut self,
+        reads: Reads<'_>,
+        event: ProjectsEvent,
+        at: DateTime<FixedOffset>,
+    ) {
         let today = at.date_naive();
         match event {
             ProjectsEvent::FundOpened {

@@ -25,7 +25,10 @@ pub(crate) fn standard() -> Vec<Account> {
 
 /// The account a project's payments go to.
 pub(crate) fn project(project: &str) -> Account {
-    Account::new(project_account(project), "payments to a project's deliverer")
+    Account::new(
+        project_account(project),
+        "payments to a project's deliverer",
+    )
 }
 
 /// The allocation paid into the bank account.

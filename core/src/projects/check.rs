@@ -5,6 +5,7 @@
 use std::collections::BTreeSet;
 
 use super::capability::Reads;
+use super::chart;
 use super::decide::{at_stage, positive, shortlist, sortable, source_name};
 use super::deliver::{acceptance, at_stage as project_at, cost_of, tranche_fits};
 use super::error::ProjectsError;
@@ -13,7 +14,6 @@ use super::model::{FundStage, ProjectStage, ProposalStatus, Voters};
 use super::roll::resides_in;
 use super::rules::{check_ballot, select};
 use super::state::Projects;
-use super::chart;
 use crate::error::Error;
 use crate::fund::ledger::Posted;
 use crate::grid::GridError;
@@ -53,9 +53,11 @@ pub(crate) fn check_event(
                 return Err(ProjectsError::BadYear(*year).into());
             }
             positive("amount", *amount)?;
-            if let Some(f) = projects.funds.values().find(|f| {
-                f.community == *community && f.year == *year && f.source == *source
-            }) {
+            if let Some(f) = projects
+                .funds
+                .values()
+                .find(|f| f.community == *community && f.year == *year && f.source == *source)
+            {
                 return Err(ProjectsError::FundForYear {
                     community: community.to_string(),
                     year: *year,
@@ -92,7 +94,10 @@ pub(crate) fn check_event(
                 return Err(refused("the unit is not in the fund's community"));
             }
             // An imported election's projects have no proposer.
-            if let Some(p) = proposer.as_ref().filter(|p| !resides_in(grid, p, f.community)) {
+            if let Some(p) = proposer
+                .as_ref()
+                .filter(|p| !resides_in(grid, p, f.community))
+            {
                 return Err(ProjectsError::NotAResident {
                     person: p.clone(),
                     community: f.community.to_string(),
@@ -124,12 +129,17 @@ pub(crate) fn check_event(
             let target = projects.get_proposal(into)?;
             let f = projects.get_fund(&target.fund)?;
             at_stage(&f.id, f.stage, FundStage::Proposing)?;
-            if !matches!(target.status, ProposalStatus::Proposed | ProposalStatus::Admitted) {
+            if !matches!(
+                target.status,
+                ProposalStatus::Proposed | ProposalStatus::Admitted
+            ) {
                 sortable(target)?;
             }
             let distinct: BTreeSet<_> = from.iter().collect();
             if from.is_empty() || distinct.len() != from.len() || distinct.contains(into) {
-                return Err(refused("a merge names its proposals once, apart from the one kept"));
+                return Err(refused(
+                    "a merge names its proposals once, apart from the one kept",
+                ));
             }
             for id in from {
                 let p = projects.get_proposal(id)?;
@@ -152,7 +162,9 @@ pub(crate) fn check_event(
             let listed: BTreeSet<_> = candidates.iter().cloned().collect();
             let admitted: BTreeSet<_> = shortlist(projects, fund).into_iter().collect();
             if listed.is_empty() || listed != admitted || listed.len() != candidates.len() {
-                return Err(refused("the shortlist is not the fund's admitted proposals"));
+                return Err(refused(
+                    "the shortlist is not the fund's admitted proposals",
+                ));
             }
         }
         ProjectsEvent::DecisionOpened { fund, voters, .. } => {
@@ -174,7 +186,10 @@ pub(crate) fn check_event(
         } => {
             let f = projects.get_fund(fund)?;
             at_stage(fund, f.stage, FundStage::Voting)?;
-            let d = f.decision.as_ref().ok_or_else(|| refused("no decision is open"))?;
+            let d = f
+                .decision
+                .as_ref()
+                .ok_or_else(|| refused("no decision is open"))?;
             if d.voters != Voters::Imported && !d.roll.contains_key(ballot) {
                 return Err(ProjectsError::NotAVoter {
                     fund: fund.clone(),
@@ -182,7 +197,9 @@ pub(crate) fn check_event(
                 }
                 .into());
             }
-            let election = projects.election(fund).ok_or_else(|| refused("no decision is open"))?;
+            let election = projects
+                .election(fund)
+                .ok_or_else(|| refused("no decision is open"))?;
             let cast = super::election::Ballot {
                 voter: ballot.clone(),
                 choices: choices.clone(),
@@ -193,10 +210,17 @@ pub(crate) fn check_event(
         ProjectsEvent::DecisionClosed { fund, selection } => {
             let f = projects.get_fund(fund)?;
             at_stage(fund, f.stage, FundStage::Voting)?;
-            let d = f.decision.as_ref().ok_or_else(|| refused("no decision is open"))?;
-            let election = projects.election(fund).ok_or_else(|| refused("no decision is open"))?;
+            let d = f
+                .decision
+                .as_ref()
+                .ok_or_else(|| refused("no decision is open"))?;
+            let election = projects
+                .election(fund)
+                .ok_or_else(|| refused("no decision is open"))?;
             if &select(&election, &d.rule)? != selection {
-                return Err(refused("the selection is not what the rule selects from the ballots"));
+                return Err(refused(
+                    "the selection is not what the rule selects from the ballots",
+                ));
             }
         }
         ProjectsEvent::OrganisationRegistered {
@@ -223,9 +247,14 @@ pub(crate) fn check_event(
                 return Err(ProjectsError::UnknownOrganisation(organisation.clone()).into());
             }
             positive("quote", *quote)?;
-            let again = p.applications.iter().any(|a| &a.organisation == organisation);
+            let again = p
+                .applications
+                .iter()
+                .any(|a| &a.organisation == organisation);
             if again || *quote > cost_of(projects, project) {
-                return Err(refused("an application is made once, within the project's cost"));
+                return Err(refused(
+                    "an application is made once, within the project's cost",
+                ));
             }
         }
         ProjectsEvent::DelivererChosen {
@@ -278,7 +307,9 @@ pub(crate) fn check_event(
                 return Err(ProjectsError::PaymentConflict(payment.clone()).into());
             }
             if tranche_fits(p, *amount, *final_tranche)? != *returned {
-                return Err(refused("what returned to the fund is not what the contract left"));
+                return Err(refused(
+                    "what returned to the fund is not what the contract left",
+                ));
             }
             let date = f.ledger.last_date().unwrap_or(f.opened);
             let tx = chart::payment(project, payment, date, *amount, voucher);

@@ -143,7 +143,10 @@ pub(crate) fn decide(
             let f = projects.get_fund(&target.fund)?;
             who.require(Permission::KeepProjects, f.community)?;
             at_stage(&f.id, f.stage, FundStage::Proposing)?;
-            if !matches!(target.status, ProposalStatus::Proposed | ProposalStatus::Admitted) {
+            if !matches!(
+                target.status,
+                ProposalStatus::Proposed | ProposalStatus::Admitted
+            ) {
                 sortable(target)?;
             }
             if from.is_empty() {
@@ -245,7 +248,9 @@ pub(crate) fn decide(
             if !d.roll.contains_key(&ballot) {
                 return Err(ProjectsError::NotAVoter { fund, person }.into());
             }
-            let election = projects.election(&fund).ok_or_else(|| stage_error(&fund, f.stage, FundStage::Voting))?;
+            let election = projects
+                .election(&fund)
+                .ok_or_else(|| stage_error(&fund, f.stage, FundStage::Voting))?;
             let cast = super::election::Ballot {
                 voter: person,
                 choices,
@@ -270,7 +275,9 @@ pub(crate) fn decide(
                 let closes = d.closes.to_rfc3339();
                 return Err(ProjectsError::VotingOpen { fund, closes }.into());
             }
-            let election = projects.election(&fund).ok_or_else(|| stage_error(&fund, f.stage, FundStage::Voting))?;
+            let election = projects
+                .election(&fund)
+                .ok_or_else(|| stage_error(&fund, f.stage, FundStage::Voting))?;
             let selection = select(&election, &d.rule)?;
             Ok(vec![ProjectsEvent::DecisionClosed { fund, selection }])
         }

@@ -73,7 +73,10 @@ pub(crate) fn decide(
                 .into());
             }
             at_stage(p, ProjectStage::Selected)?;
-            if p.applications.iter().any(|a| a.organisation == organisation) {
+            if p.applications
+                .iter()
+                .any(|a| a.organisation == organisation)
+            {
                 let why = "has applied already";
                 return Err(application(project, organisation, why));
             }
@@ -156,9 +159,8 @@ pub(crate) fn decide(
             let f = projects.get_fund(&p.fund)?;
             who.require(Permission::KeepProjects, f.community)?;
             if let Some(t) = p.tranches.iter().find(|t| t.payment == payment) {
-                let same = t.amount == amount
-                    && t.voucher == voucher
-                    && t.final_tranche == final_tranche;
+                let same =
+                    t.amount == amount && t.voucher == voucher && t.final_tranche == final_tranche;
                 return if same {
                     Ok(Vec::new())
                 } else {
@@ -297,13 +299,17 @@ pub(crate) fn tranche_fits(
         if p.stage != ProjectStage::Accepted {
             return Err(tranche("the final tranche is paid only after acceptance").into());
         }
-        Ok(Some(left.checked_sub(amount).map_err(ProjectsError::Money)?))
+        Ok(Some(
+            left.checked_sub(amount).map_err(ProjectsError::Money)?,
+        ))
     } else {
         if !matches!(p.stage, ProjectStage::Delivering | ProjectStage::Submitted) {
             return Err(tranche("a tranche is paid while the project is delivered").into());
         }
         if amount == left {
-            return Err(tranche("a tranche before the final one leaves part of the contract").into());
+            return Err(
+                tranche("a tranche before the final one leaves part of the contract").into(),
+            );
         }
         Ok(None)
     }

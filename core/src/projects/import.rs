@@ -57,7 +57,11 @@ pub(crate) fn decide(
         }
         let cost = Amount::new(c.cost).map_err(ProjectsError::Money)?;
         positive("cost", cost)?;
-        let title = if c.name.is_empty() { c.id.clone() } else { c.name.clone() };
+        let title = if c.name.is_empty() {
+            c.id.clone()
+        } else {
+            c.name.clone()
+        };
         check(Title, "project name", &title).map_err(ProjectsError::Text)?;
         check(Description, "project name", &title).map_err(ProjectsError::Text)?;
         let category = c.category.clone().unwrap_or_else(|| "imported".to_owned());

@@ -105,22 +105,20 @@ mod view;
 pub use capability::Reads;
 pub use chart::{project_account, ALLOCATION, BANK};
 pub use command::ProjectsCommand;
-pub use decide::stage_name;
 pub use config::{AcceptShare, AcceptanceRule, ProjectsConfig};
+pub use decide::stage_name;
 pub use election::{Ballot, BallotForm, BallotKind, Candidate, Election};
 pub use error::ProjectsError;
 pub use event::ProjectsEvent;
-pub use pabulib::{PabulibError, PbFile};
-pub use rules::{check_ballot, scores, select, BallotError, SelectionError, Support};
 pub use model::{
     Application, Decision, Evaluation, EvaluatorCapacity, FundSource, FundStage, Organisation,
     Project, ProjectFund, ProjectStage, Proposal, ProposalStatus, Tranche, Verdict, Voters,
 };
+pub use pabulib::{PabulibError, PbFile};
 pub use report::{
     CategoryRow, ProjectsReport, ProjectsStatement, PublicProject, PublicTranche, PublicVerdict,
 };
-pub use selection::{
-    Comparison, ProjectResult, Reason, ReasonKind, Rule, Selection, VoterPayment,
-};
+pub use rules::{check_ballot, scores, select, BallotError, SelectionError, Support};
+pub use selection::{Comparison, ProjectResult, Reason, ReasonKind, Rule, Selection, VoterPayment};
 pub use state::Projects;
 pub use view::{DecisionView, FundView};

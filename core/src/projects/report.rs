@@ -223,14 +223,16 @@ impl Projects {
         for p in self.proposals_of(fund) {
             proposals += 1;
             people.extend(p.supporters.iter());
-            let row = categories.entry(&p.category).or_insert_with(|| CategoryRow {
-                category: p.category.clone(),
-                proposals: 0,
-                admitted: 0,
-                selected: 0,
-                selected_cost: Amount::ZERO,
-                spent: Amount::ZERO,
-            });
+            let row = categories
+                .entry(&p.category)
+                .or_insert_with(|| CategoryRow {
+                    category: p.category.clone(),
+                    proposals: 0,
+                    admitted: 0,
+                    selected: 0,
+                    selected_cost: Amount::ZERO,
+                    spent: Amount::ZERO,
+                });
             row.proposals += 1;
             match p.status {
                 ProposalStatus::Admitted => {
@@ -334,10 +336,11 @@ impl Projects {
                     category: proposal.map(|x| x.category.clone()).unwrap_or_default(),
                     cost: self.cost(&p.id),
                     stage: p.stage,
-                    deliverer: p
-                        .deliverer
-                        .as_ref()
-                        .map(|o| self.organisations.get(o).map_or(o.clone(), |x| x.name.clone())),
+                    deliverer: p.deliverer.as_ref().map(|o| {
+                        self.organisations
+                            .get(o)
+                            .map_or(o.clone(), |x| x.name.clone())
+                    }),
                     contracted: p.contracted,
                     paid: p.paid(),
                     returned: p.returned,

@@ -82,16 +82,16 @@ impl Projects {
             available: self.available(&f.id).unwrap_or(Amount::ZERO),
             shortlist: f.shortlist.clone(),
             decision: f.decision.as_ref().map(|d| DecisionView {
-                    form: d.form.clone(),
-                    voters: d.voters,
-                    rule: d.rule.clone(),
-                    opened: d.opened,
-                    closes: d.closes,
-                    candidates: d.candidates.clone(),
-                    eligible: d.roll.len() as u64,
-                    ballots: d.ballots.len() as u64,
-                    selection: d.selection.clone(),
-                }),
+                form: d.form.clone(),
+                voters: d.voters,
+                rule: d.rule.clone(),
+                opened: d.opened,
+                closes: d.closes,
+                candidates: d.candidates.clone(),
+                eligible: d.roll.len() as u64,
+                ballots: d.ballots.len() as u64,
+                selection: d.selection.clone(),
+            }),
         }
     }
 }

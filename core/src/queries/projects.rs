@@ -185,7 +185,11 @@ impl Query for ProjectBalances {
     type Answer = Vec<BalanceRow>;
 
     fn ask(self, ward: &Ward) -> Result<Self::Answer, Error> {
-        Ok(ward.projects().get_fund(&self.fund)?.ledger.balances_at(None))
+        Ok(ward
+            .projects()
+            .get_fund(&self.fund)?
+            .ledger
+            .balances_at(None))
     }
 }
 
@@ -207,11 +211,13 @@ impl Query for WhatIf {
     fn ask(self, ward: &Ward) -> Result<Self::Answer, Error> {
         let projects = ward.projects();
         let f = projects.get_fund(&self.fund)?;
-        let election = projects.election(&self.fund).ok_or(ProjectsError::FundStage {
-            fund: self.fund.clone(),
-            stage: crate::projects::stage_name(f.stage),
-            needed: "voting or decided",
-        })?;
+        let election = projects
+            .election(&self.fund)
+            .ok_or(ProjectsError::FundStage {
+                fund: self.fund.clone(),
+                stage: crate::projects::stage_name(f.stage),
+                needed: "voting or decided",
+            })?;
         Ok(crate::projects::rules::select(&election, &self.rule)?)
     }
 }
