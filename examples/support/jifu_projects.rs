@@ -222,7 +222,7 @@ pub fn year(ward: &mut Ward, sites: &[Site], chief: &str, officer: &str) -> Resu
         };
         if try_run(ward, &person(r, t), c, &mut y) {
             y.ballots.0 += 1;
-            if n % 25 == 0 {
+            if y.ballots.0 % 10 == 0 {
                 let again = ProjectsCommand::CastBallot {
                     fund: FUND.into(),
                     choices: vec![shortlist[n % shortlist.len()].clone()],
