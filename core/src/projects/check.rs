@@ -91,6 +91,10 @@ pub(crate) fn check_event(
             if unit.is_some_and(|u| !f.community.contains(u) || grid.unit(u).is_none()) {
                 return Err(refused("the unit is not in the fund's community"));
             }
+            // An imported election proposes every project of its fund for nobody, in
+            // the entry that decides it: proposals for nobody and residents' proposals
+            // never share a fund.
+            let imported = |p: &super::model::Proposal| p.proposer.is_none();
             match proposer {
                 Some(p) if !resides_in(grid, p, f.community) => {
                     return Err(ProjectsError::NotAResident {
@@ -99,8 +103,14 @@ pub(crate) fn check_event(
                     }
                     .into());
                 }
+                Some(_) if projects.proposals_of(fund).any(imported) => {
+                    return Err(refused("only an imported election proposes for nobody"));
+                }
                 Some(_) => {}
-                None => return Err(refused("only an imported election proposes for nobody")),
+                None if !projects.proposals_of(fund).all(imported) => {
+                    return Err(refused("only an imported election proposes for nobody"));
+                }
+                None => {}
             }
         }
         ProjectsEvent::Supported { proposal, person } => {
@@ -161,6 +171,11 @@ pub(crate) fn check_event(
         ProjectsEvent::DecisionOpened { fund, voters, .. } => {
             let f = projects.get_fund(fund)?;
             at_stage(fund, f.stage, FundStage::Shortlisted)?;
+            let imported = projects.proposals_of(fund).filter(|p| p.proposer.is_none()).count();
+            let whole = *voters == Voters::Imported;
+            if imported != if whole { projects.proposals_of(fund).count() } else { 0 } {
+                return Err(refused("only an imported election decides on proposals for nobody"));
+            }
             if *voters != Voters::Imported {
                 let secret = &reads.config.ballot_secret;
                 let roll = super::roll::roll(grid, projects, secret, fund, f.community, *voters);
