@@ -82,9 +82,9 @@ def test_the_statement_survives_a_json_round_trip_and_still_verifies() -> None:
     ward = Ward(scenario["config"])
     run(ward, scenario)
     journal = ward.export_journal()
-    published = json.loads(json.dumps(expected["statement"]))
+    published: Any = json.loads(json.dumps(expected["statement"]))
     assert verify_projects_statement(journal, published) == expected["verify"]
-    forged = dict(published, balance="70249.00")
+    forged: Any = dict(published, balance="70249.00")
     check = verify_projects_statement(journal, forged)
     assert check["head_matches"] is True
     assert check["verified"] is False
