@@ -2,10 +2,12 @@
 // thirteen Pabulib files of tests/fixtures/pabulib, imported into a ward's fund with
 // `ward.projects.import_election` under the rule its META declares, must fund exactly the
 // projects its `selected` column names; `what_if` tries other rules on the same ballots
-// without moving the journal; a broken election is refused and leaves no trace.
+// without moving the journal; an imported decision goes on to delivery, its journal
+// replays and its statement verifies; a broken election is refused and leaves no trace.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 
+import { Ward, verify_projects_statement } from "gridward";
 import { assertGridwardError, refused } from "./support.mjs";
 import { fundWard, pabulibFiles, pabulibText, readPabulib, STAFF } from "./pabulib_support.mjs";
 
@@ -64,6 +66,30 @@ test("what_if tries the greedy rules on an imported decision and moves nothing",
   for (const s of [declared, noSkip, threshold]) assert.ok(Number(s.cost) <= Number(file.election.budget));
   for (const p of threshold.projects.filter((p) => p.selected)) assert.ok(Number(p.score) >= 400, p.id);
   assert.deepEqual([ward.head, ward.journal_length, ward.state_digest()], before);
+});
+
+test("an imported decision goes on to delivery; its journal replays and its statement verifies", () => {
+  const { file, ward } = imported("Poland_Gdynia_2022_Pogorze__small.pb");
+  const [first] = file.selected;
+  const cost = file.election.candidates.find((c) => c.id === first).cost;
+  const at = "2026-04-01T09:00:00+08:00";
+  ward.grid.add_person({ id: "org-a", name: "锦城社工服务中心" }, { at });
+  ward.projects.register_organisation({ organisation: "sg-jc", name: "锦城社工服务中心", contact: "org-a" },
+    { actor: STAFF, at });
+  ward.projects.apply_to_deliver({ project: first, organisation: "sg-jc", quote: cost, plan: "两个月完成" },
+    { actor: "org-a", at });
+  ward.projects.choose_deliverer({ project: first, organisation: "sg-jc" }, { actor: STAFF, at });
+  ward.projects.pay_tranche({ project: first, payment: `${first}-t1`, amount: "100.00", voucher: "PZ-1" },
+    { actor: STAFF, at });
+  const project = ward.projects.project({ id: first });
+  assert.equal(project.deliverer, "sg-jc");
+  assert.equal(Number(project.contracted), Number(cost));
+  assert.equal(Number(ward.projects.fund({ id: FUND }).balance), Number(file.election.budget) - 100);
+  const journal = ward.export_journal();
+  assert.equal(Ward.from_journal(journal).state_digest(), ward.state_digest());
+  const statement = ward.projects.statement({ fund: FUND });
+  assert.equal(statement.head, ward.head);
+  assert.equal(verify_projects_statement({ journal, statement }).verified, true);
 });
 
 test("a broken election is refused and leaves the ward as it was", () => {
