@@ -171,10 +171,17 @@ pub(crate) fn check_event(
         ProjectsEvent::DecisionOpened { fund, voters, .. } => {
             let f = projects.get_fund(fund)?;
             at_stage(fund, f.stage, FundStage::Shortlisted)?;
-            let imported = projects.proposals_of(fund).filter(|p| p.proposer.is_none()).count();
-            let whole = *voters == Voters::Imported;
-            if imported != if whole { projects.proposals_of(fund).count() } else { 0 } {
-                return Err(refused("only an imported election decides on proposals for nobody"));
+            // Proposals for nobody are an imported election's, and all of its fund's.
+            let mut proposers = projects.proposals_of(fund).map(|p| p.proposer.is_some());
+            let consistent = if *voters == Voters::Imported {
+                proposers.all(|named| !named)
+            } else {
+                proposers.all(|named| named)
+            };
+            if !consistent {
+                return Err(refused(
+                    "only an imported election decides for nobody's proposals",
+                ));
             }
             if *voters != Voters::Imported {
                 let secret = &reads.config.ballot_secret;
