@@ -366,13 +366,20 @@ fn with_own_fields(outer: &Map<String, Value>, key: &str, branch: &Value) -> Opt
         .and_then(Value::as_array)
         .cloned()
         .unwrap_or_default();
-    for name in branch.get("required").and_then(Value::as_array).into_iter().flatten() {
+    for name in branch
+        .get("required")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+    {
         if !required.contains(name) {
             required.push(name.clone());
         }
     }
     merged.insert("required".to_owned(), Value::Array(required));
-    merged.entry("type").or_insert_with(|| Value::String("object".to_owned()));
+    merged
+        .entry("type")
+        .or_insert_with(|| Value::String("object".to_owned()));
     Some(Value::Object(merged))
 }
 
@@ -412,9 +419,18 @@ mod tests {
             let Shape::Object(o) = shapes.resolve(branch) else {
                 panic!("an object: {branch:?}");
             };
-            assert!(o.field("id").is_some() && o.field("reason").is_some(), "{tag}");
             assert!(
-                matches!(o.field("cost").map(|f| &f.shape), Some(Shape::Str { format: Some(_), .. })),
+                o.field("id").is_some() && o.field("reason").is_some(),
+                "{tag}"
+            );
+            assert!(
+                matches!(
+                    o.field("cost").map(|f| &f.shape),
+                    Some(Shape::Str {
+                        format: Some(_),
+                        ..
+                    })
+                ),
                 "{tag}: cost is a decimal"
             );
             assert!(o.fields.iter().filter(|f| f.required).count() >= 3, "{tag}");
