@@ -253,3 +253,130 @@ fn broken_files_name_the_line_and_the_field() {
     );
     assert!(e.to_string().starts_with("line 1"));
 }
+
+/// An election imported into a ward's fund is written to the journal as one entry whose
+/// projects are proposed for nobody; the journal replays (and a published statement can
+/// be checked against it), while the same entry forged into a council's decision is
+/// refused.
+#[test]
+fn an_imported_election_replays() {
+    use gridward::{Actor, Command, Context, Ward, WardConfig};
+    use serde_json::json;
+
+    let (_, text) = fixtures()
+        .into_iter()
+        .find(|(n, _)| n.contains("Pogorze"))
+        .unwrap();
+    let file = read(&text).unwrap();
+    let at = |t: &str| chrono::DateTime::parse_from_rfc3339(t).unwrap();
+    let mut ward = Ward::new(WardConfig::default());
+    let run = |ward: &mut Ward, actor: Actor, when: &str, command: serde_json::Value| {
+        let command: Command = serde_json::from_value(command).unwrap();
+        ward.execute(&Context::new(actor, at(when)), command)
+    };
+    let t0 = "2026-02-01T09:00:00+08:00";
+    for (code, name) in [
+        ("510105", "青羊区"),
+        ("510105001", "草市街街道"),
+        ("510105001001", "吉福社区"),
+    ] {
+        run(
+            &mut ward,
+            Actor::System,
+            t0,
+            json!({"grid": {"type": "add_unit", "code": code, "name": name}}),
+        )
+        .unwrap();
+    }
+    run(
+        &mut ward,
+        Actor::System,
+        t0,
+        json!({"grid": {"type": "add_person", "id": "cs", "name": "社区工作者"}}),
+    )
+    .unwrap();
+    run(
+        &mut ward,
+        Actor::System,
+        t0,
+        json!({"grid": {"type": "grant_role", "person": "cs",
+        "role": "community_staff", "unit": "510105001001"}}),
+    )
+    .unwrap();
+    let staff = Actor::person("cs");
+    let open = |fund: &str, source: &str| {
+        json!({"projects": {"type": "open_fund", "fund": fund,
+        "community": "510105001001", "year": 2026, "source": source,
+        "amount": format!("{:.2}", file.election.budget)}})
+    };
+    run(
+        &mut ward,
+        staff.clone(),
+        "2026-02-02T10:00:00+08:00",
+        open("pb", "guarantee"),
+    )
+    .unwrap();
+    let rule = file.rule.clone().unwrap();
+    run(
+        &mut ward,
+        staff.clone(),
+        "2026-03-01T09:00:00+08:00",
+        json!({"projects": {
+        "type": "import_election", "fund": "pb", "election": file.election, "rule": rule}}),
+    )
+    .unwrap();
+
+    let again = Ward::replay(WardConfig::default(), ward.journal().clone()).unwrap();
+    assert_eq!(again.state_digest(), ward.state_digest());
+    let imported = Ward::from_jsonl(WardConfig::default(), &ward.to_jsonl()).unwrap();
+    assert_eq!(imported.state_digest(), ward.state_digest());
+    let statement = ward.projects_statement("pb").unwrap();
+    let check =
+        Ward::verify_projects_statement(WardConfig::default(), &ward.to_jsonl(), &statement)
+            .unwrap();
+    assert_eq!(
+        serde_json::to_value(&check).unwrap()["verified"],
+        json!(true)
+    );
+
+    // Proposals for nobody are decided by an imported election only: the import's entry
+    // forged into a council's decision, its hashes recomputed, does not replay.
+    let mut bodies: Vec<serde_json::Value> = ward
+        .to_jsonl()
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["body"].clone())
+        .collect();
+    assert_eq!(
+        Ward::from_jsonl(WardConfig::default(), &chain(&bodies))
+            .unwrap()
+            .state_digest(),
+        ward.state_digest()
+    );
+    let last = bodies.last_mut().unwrap();
+    let opened = last["events"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|e| e["projects"]["type"] == json!("decision_opened"))
+        .unwrap();
+    opened["projects"]["voters"] = json!("council");
+    let err = Ward::from_jsonl(WardConfig::default(), &chain(&bodies)).unwrap_err();
+    assert_eq!(err.code(), "journal_replay", "{err}");
+    assert!(err.to_string().contains("for nobody"), "{err}");
+}
+
+/// A journal's text from its entries' bodies, every hash computed.
+fn chain(bodies: &[serde_json::Value]) -> String {
+    let mut prev = gridward::journal::Hash::ZERO;
+    let mut out = String::new();
+    for (i, body) in bodies.iter().enumerate() {
+        let seq = i as u64 + 1;
+        let body = body.to_string();
+        let hash = gridward::journal::Hash::of_entry(seq, &prev, &body);
+        out.push_str(&format!(
+            "{{\"seq\":{seq},\"prev\":\"{prev}\",\"hash\":\"{hash}\",\"body\":{body}}}\n"
+        ));
+        prev = hash;
+    }
+    out
+}

@@ -30,9 +30,13 @@ METHODS = {
 PARAMETERS = {("fund", "propose_dividend", "key"): "sharing_key"}
 
 # Fields given as Python values, by capability: exact amounts, days and times.
-_AMOUNTS = {"grid": ("area",), "fund": ("amount", "approval_threshold")}
+_AMOUNTS = {
+    "grid": ("area",),
+    "fund": ("amount", "approval_threshold"),
+    "projects": ("amount", "estimate", "cost", "quote"),
+}
 _DAYS = {"fund": ("from", "to"), "scoring": ("on",), "points": ("on", "valid_from", "valid_until")}
-_TIMES = {"grid": ("due",), "assembly": ("closes",), "scoring": ("started_at",)}
+_TIMES = {"grid": ("due",), "assembly": ("closes",), "scoring": ("started_at",), "projects": ("closes",)}
 
 
 def load(name: str) -> Any:

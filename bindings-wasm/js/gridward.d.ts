@@ -3729,7 +3729,7 @@ export interface Project {
   /** The named evaluators with what they serve as. */
   evaluators: Record<string, EvaluatorCapacity>;
   /** The verdicts of the current round, by evaluator. */
-  evaluations: Record<string, Evaluation>;
+  evaluations: Record<string, ProjectEvaluation>;
   /** How many deliveries were rejected and redone. */
   rejections: number;
   /** What returned to the fund when it was completed. */
@@ -3755,7 +3755,7 @@ export interface ProjectIn {
   /** The named evaluators with what they serve as. */
   evaluators: Record<string, EvaluatorCapacity>;
   /** The verdicts of the current round, by evaluator. */
-  evaluations: Record<string, Evaluation>;
+  evaluations: Record<string, ProjectEvaluation>;
   /** How many deliveries were rejected and redone. */
   rejections: number;
   /** What returned to the fund when it was completed. */
@@ -3814,7 +3814,7 @@ export interface TrancheIn {
 }
 
 /** One evaluator's verdict and score. */
-export interface Evaluation {
+export interface ProjectEvaluation {
   /** The evaluator. */
   evaluator: string;
   /** Their verdict. */
@@ -4765,7 +4765,7 @@ export interface CommunityDataIn {
 }
 
 /** One community's result. */
-export interface Evaluation2 {
+export interface Evaluation {
   /** The community, as given in the data. */
   community: string;
   /** The score out of 100, rounded half away from zero to two decimals ("90.00"). */
@@ -4789,7 +4789,7 @@ export interface Evaluation2 {
 }
 
 /** One community's result. */
-export interface Evaluation2In {
+export interface EvaluationIn {
   /** The community, as given in the data. */
   community: string;
   /** The score out of 100, rounded half away from zero to two decimals ("90.00"). */
@@ -8413,7 +8413,7 @@ export interface ProjectsEventEvaluated {
   /** The project. */
   project: string;
   /** The verdict. */
-  evaluation: Evaluation;
+  evaluation: ProjectEvaluation;
 }
 
 /** The acceptance rule decided. */
@@ -9723,12 +9723,12 @@ export interface CheckRatingTreeArgs {
 
 export interface RatingLossesArgs {
   /** The evaluations. */
-  evaluations: Array<Evaluation2In>;
+  evaluations: Array<EvaluationIn>;
 }
 
 export interface RatingItemsArgs {
   /** The evaluations. */
-  evaluations: Array<Evaluation2In>;
+  evaluations: Array<EvaluationIn>;
 }
 
 export interface ReadPabulibArgs {
@@ -10713,7 +10713,7 @@ export declare function satisfaction_rate(args: SatisfactionRateArgs): Decimal |
  * vetoes, the points of each top-level node and the indicators that lost points, most
  * lost first.
  */
-export declare function evaluate_communities(args: EvaluateCommunitiesArgs): Array<Evaluation2>;
+export declare function evaluate_communities(args: EvaluateCommunitiesArgs): Array<Evaluation>;
 
 /**
  * Checks a rating tree (ids unique, weights and targets above 0, groups not empty, at

@@ -64,7 +64,7 @@ test("the .d.ts has no any", () => {
 test("every capability method of api.js is declared: commands with a context and a Receipt", () => {
   const found = capabilities();
   assert.deepEqual(Object.keys(found).sort(), ["AssemblyCapability", "FundCapability", "GridCapability",
-    "PointsCapability", "ScoringCapability", "TasksCapability"]);
+    "PointsCapability", "ProjectsCapability", "ScoringCapability", "TasksCapability"]);
   for (const [name, methods] of Object.entries(found)) {
     assert.ok(methods.length > 5, name);
     const body = classBody(dts, name);
@@ -88,7 +88,7 @@ test("the ward, its capabilities and the pure functions are declared with their 
   for (const line of [
     "readonly grid: GridCapability;", "readonly tasks: TasksCapability;", "readonly fund: FundCapability;",
     "readonly assembly: AssemblyCapability;", "readonly scoring: ScoringCapability;",
-    "readonly points: PointsCapability;",
+    "readonly points: PointsCapability;", "readonly projects: ProjectsCapability;",
     "constructor(config?: WardConfigIn | null);",
     "static from_journal(text: string, config?: WardConfigIn | null): Ward;",
     "readonly head: Hash;", "readonly journal_length: number;", "state_digest(): Hash;",
@@ -113,12 +113,16 @@ test("the ward, its capabilities and the pure functions are declared with their 
     "motion(args: AssemblyMotionArgs): MotionView | null;",
     "volunteer(args: ScoringVolunteerArgs): Volunteer | null;",
     "totals(args?: PointsTotalsArgs): PointsTotals;",
+    "import_election(args: ProjectsImportElectionArgs, context?: CommandContext): Receipt;",
+    "statement(args: ProjectsStatementArgs): ProjectsStatement;",
+    "what_if(args: ProjectsWhatIfArgs): Selection;",
     "export default function init(input?: unknown): Promise<void>;",
     "export declare function is_gridward_error(value: unknown): value is GridwardError;",
     "export declare function verify_journal(args: VerifyJournalArgs): JournalCheck;",
     "export declare function split(args: SplitArgs): Array<Amount>;",
     "export declare function tally(args: TallyArgs): Tally;",
     "export declare function verify_statement(args: VerifyStatementArgs): StatementCheck;",
+    "export declare function verify_projects_statement(args: VerifyProjectsStatementArgs): StatementCheck;",
     "export declare function evaluate_communities(args: EvaluateCommunitiesArgs): Array<Evaluation>;",
   ]) {
     assert.ok(dts.includes(line), `missing: ${line}`);

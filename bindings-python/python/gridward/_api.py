@@ -4195,7 +4195,7 @@ class Project(TypedDict):
     contracted: Amount | None
     tranches: list[Tranche]
     evaluators: dict[str, EvaluatorCapacity]
-    evaluations: dict[str, Evaluation]
+    evaluations: dict[str, ProjectEvaluation]
     rejections: int
     returned: Amount | None
 
@@ -4224,7 +4224,7 @@ class ProjectIn(TypedDict):
     contracted: NotRequired[AmountIn | None]
     tranches: list[TrancheIn]
     evaluators: dict[str, EvaluatorCapacity]
-    evaluations: dict[str, Evaluation]
+    evaluations: dict[str, ProjectEvaluation]
     rejections: int
     returned: NotRequired[AmountIn | None]
 
@@ -4293,7 +4293,7 @@ class TrancheIn(TypedDict):
     final_tranche: bool
 
 
-class Evaluation(TypedDict):
+class ProjectEvaluation(TypedDict):
     """One evaluator's verdict and score.
 
     Attributes:
@@ -5358,7 +5358,7 @@ class CommunityDataIn(TypedDict):
     vetoes: NotRequired[list[str]]
 
 
-class Evaluation2(TypedDict):
+class Evaluation(TypedDict):
     """One community's result.
 
     Attributes:
@@ -5379,7 +5379,7 @@ class Evaluation2(TypedDict):
     lost: list[Loss]
 
 
-class Evaluation2In(TypedDict):
+class EvaluationIn(TypedDict):
     """One community's result.
 
     Attributes:
@@ -9770,7 +9770,7 @@ class ProjectsEventEvaluated(TypedDict):
     """
     type: Literal['evaluated']
     project: str
-    evaluation: Evaluation
+    evaluation: ProjectEvaluation
 
 
 class ProjectsEventAcceptanceDecided(TypedDict):
@@ -13308,7 +13308,7 @@ def satisfaction_rate(
 def evaluate_communities(
     tree: RatingTreeIn | RatingTree,
     data: Sequence[CommunityDataIn | CommunityData],
-) -> Table[Evaluation2]:
+) -> Table[Evaluation]:
     """Rates communities on a rating tree: one evaluation per community, in the order of the
     data, each with its score out of 100, grade, competition rank (1, 2, 2, 4;
     communities with a fired veto 一票否决 rank last, with the lowest grade), the fired
@@ -13320,7 +13320,7 @@ def evaluate_communities(
         data: Each community's value for every indicator, and the vetoes that fired.
     """
     args: dict[str, Any] = {"tree": tree, "data": data}
-    answer: Table[Evaluation2] = Table(_native.call("evaluate_communities", args), ("community", "score", "grade", "rank", "vetoed", "items", "lost"))
+    answer: Table[Evaluation] = Table(_native.call("evaluate_communities", args), ("community", "score", "grade", "rank", "vetoed", "items", "lost"))
     return answer
 
 
@@ -13340,7 +13340,7 @@ def check_rating_tree(
 
 
 def rating_losses(
-    evaluations: Sequence[Evaluation2In | Evaluation2],
+    evaluations: Sequence[EvaluationIn | Evaluation],
 ) -> Table[LossRow]:
     """Every indicator that lost points, over the evaluations given (as
     `evaluate_communities` returns them), as one long table: one row per community and
@@ -13355,7 +13355,7 @@ def rating_losses(
 
 
 def rating_items(
-    evaluations: Sequence[Evaluation2In | Evaluation2],
+    evaluations: Sequence[EvaluationIn | Evaluation],
 ) -> Table[ItemScoreRow]:
     """The points of every top-level node, over the evaluations given (as
     `evaluate_communities` returns them), as one long table: one row per community and
@@ -13537,8 +13537,7 @@ __all__ = [
     "ErrorCode",
     "ErrorKind",
     "Evaluation",
-    "Evaluation2",
-    "Evaluation2In",
+    "EvaluationIn",
     "EvaluatorCapacity",
     "Event",
     "EventAssembly",
@@ -13812,6 +13811,7 @@ __all__ = [
     "ProgressionDirect",
     "ProgressionStepwise",
     "Project",
+    "ProjectEvaluation",
     "ProjectIn",
     "ProjectResult",
     "ProjectResultIn",

@@ -19,7 +19,9 @@ from gridward import (
     DirectiveProgress,
     ErrorCode,
     ErrorKind,
+    ElectionIn,
     Evaluation,
+    FundView,
     GridwardError,
     HandlerScore,
     HistoryLine,
@@ -32,10 +34,16 @@ from gridward import (
     PassbookView,
     PersonView,
     PointsTotals,
+    Project,
+    ProjectEvaluation,
+    ProjectsReport,
+    ProjectsStatement,
+    Proposal,
     RateParts,
     Receipt,
     RequestRow,
     RouteView,
+    Selection,
     ServiceRow,
     Statement,
     StatementCheck,
@@ -198,3 +206,36 @@ losses: Table[LossRow] = gridward.rating_losses(rated)
 lost_points: Decimal = losses[0]["points_lost"]
 items: Table[ItemScoreRow] = gridward.rating_items(rated)
 losses_frame: pandas.DataFrame = losses.to_pandas()
+
+# Community project funds.
+ward.projects.open_fund("pf", COMMUNITY, 2026, "guarantee", Decimal("200000.00"), actor="cs", at=at)
+ward.projects.set_council(COMMUNITY, ["r1"], at=at)
+ward.projects.propose("p", "pf", "楼道照明", "d", "安全", 60000, unit=None, actor="r1", at=at)
+ward.projects.merge_proposals("p", ["q"], at=at)
+ward.projects.admit_proposal("p", "58000.00", at=at)
+ward.projects.open_decision(
+    "pf", {"kind": "approval", "max_length": 3}, "council", {"rule": "equal_shares"}, at, at=at
+)
+ward.projects.cast_ballot("pf", ["p"], actor="r1", at=at)
+election: ElectionIn = {
+    "budget": Decimal("1000"),
+    "form": {"kind": "cumulative", "max_sum_points": 3},
+    "candidates": [{"id": "a", "cost": 600}, {"id": "b", "cost": "500.00", "category": None}],
+    "ballots": [{"voter": "1", "choices": ["a", "b"], "points": [2, 1]}, {"voter": "2", "choices": ["a"]}],
+}
+ward.projects.import_election("pg", election, {"rule": "greedy_threshold", "min_score": Decimal(3)}, at=at)
+ward.projects.name_evaluators("p", {"jw-li": "supervision_committee"}, at=at)
+ward.projects.pay_tranche("p", "t1", Decimal("100.00"), "PZ-1", final_tranche=False, at=at)
+ward.projects.evaluate("p", "accept", 90, comment="", actor="jw-li", at=at)
+fund_view: FundView | None = ward.projects.fund("pf")
+fund_balance: Decimal | None = fund_view["balance"] if fund_view is not None else None
+proposals: Table[Proposal] = ward.projects.proposals("pf")
+proposal_cost: Decimal | None = proposals[0]["cost"] if proposals else None
+delivered: Table[Project] = ward.projects.projects("pf")
+verdicts: dict[str, ProjectEvaluation] = delivered[0]["evaluations"] if delivered else {}
+project_report: ProjectsReport = ward.projects.report("pf")
+allocated: Decimal = project_report["allocated"]
+what_if: Selection = ward.projects.what_if("pf", {"rule": "greedy"})
+project_cost: Decimal = what_if["projects"][0]["cost"]
+project_statement: ProjectsStatement = ward.projects.statement("pf")
+statement_check: StatementCheck = gridward.verify_projects_statement(ward.export_journal(), project_statement)

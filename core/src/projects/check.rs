@@ -93,16 +93,26 @@ pub(crate) fn check_event(
             if unit.is_some_and(|u| !f.community.contains(u) || grid.unit(u).is_none()) {
                 return Err(refused("the unit is not in the fund's community"));
             }
-            // An imported election's projects have no proposer.
-            if let Some(p) = proposer
-                .as_ref()
-                .filter(|p| !resides_in(grid, p, f.community))
-            {
-                return Err(ProjectsError::NotAResident {
-                    person: p.clone(),
-                    community: f.community.to_string(),
+            // An imported election proposes every project of its fund for nobody, in
+            // the entry that decides it: proposals for nobody and residents' proposals
+            // never share a fund.
+            let imported = |p: &super::model::Proposal| p.proposer.is_none();
+            match proposer {
+                Some(p) if !resides_in(grid, p, f.community) => {
+                    return Err(ProjectsError::NotAResident {
+                        person: p.clone(),
+                        community: f.community.to_string(),
+                    }
+                    .into());
                 }
-                .into());
+                Some(_) if projects.proposals_of(fund).any(imported) => {
+                    return Err(refused("only an imported election proposes for nobody"));
+                }
+                Some(_) => {}
+                None if !projects.proposals_of(fund).all(imported) => {
+                    return Err(refused("only an imported election proposes for nobody"));
+                }
+                None => {}
             }
         }
         ProjectsEvent::Supported { proposal, person } => {
@@ -170,6 +180,18 @@ pub(crate) fn check_event(
         ProjectsEvent::DecisionOpened { fund, voters, .. } => {
             let f = projects.get_fund(fund)?;
             at_stage(fund, f.stage, FundStage::Shortlisted)?;
+            // Proposals for nobody are an imported election's, and all of its fund's.
+            let mut proposers = projects.proposals_of(fund).map(|p| p.proposer.is_some());
+            let consistent = if *voters == Voters::Imported {
+                proposers.all(|named| !named)
+            } else {
+                proposers.all(|named| named)
+            };
+            if !consistent {
+                return Err(refused(
+                    "only an imported election decides for nobody's proposals",
+                ));
+            }
             if *voters != Voters::Imported {
                 let secret = &reads.config.ballot_secret;
                 let roll = super::roll::roll(grid, projects, secret, fund, f.community, *voters);

@@ -228,6 +228,7 @@ pub enum Verdict {
 /// One evaluator's verdict and score.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "ProjectEvaluation"))]
 pub struct Evaluation {
     /// The evaluator.
     pub evaluator: String,

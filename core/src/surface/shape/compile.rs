@@ -90,7 +90,13 @@ impl Shapes {
                 let branches = branches
                     .iter()
                     .enumerate()
-                    .map(|(i, b)| self.shape_of(b, &format!("{at}/{key}/{i}")))
+                    .map(|(i, b)| {
+                        let at = format!("{at}/{key}/{i}");
+                        match with_own_fields(obj, key, b) {
+                            Some(merged) => self.shape_of(&merged, &at),
+                            None => self.shape_of(b, &at),
+                        }
+                    })
                     .collect::<Result<Vec<_>, _>>()?;
                 return Ok(self.choice(branches));
             }
@@ -335,5 +341,99 @@ fn int_bounds(format: Option<&str>) -> (i128, i128) {
         Some("int16") => (i16::MIN.into(), i16::MAX.into()),
         Some("int32") => (i32::MIN.into(), i32::MAX.into()),
         _ => (i64::MIN.into(), u64::MAX.into()),
+    }
+}
+
+/// A branch of an object that also has fields of its own (a struct with a flattened
+/// enum: `properties` beside `oneOf`), as one object with the struct's fields and the
+/// branch's; none when the schema has no fields of its own or the branch is not an
+/// inline object.
+fn with_own_fields(outer: &Map<String, Value>, key: &str, branch: &Value) -> Option<Value> {
+    let own = outer.get("properties")?.as_object()?;
+    let branch = branch.as_object()?;
+    if branch.contains_key("$ref") {
+        return None;
+    }
+    let mut merged = outer.clone();
+    merged.remove(key);
+    let mut properties = own.clone();
+    if let Some(theirs) = branch.get("properties").and_then(Value::as_object) {
+        properties.extend(theirs.iter().map(|(k, v)| (k.clone(), v.clone())));
+    }
+    merged.insert("properties".to_owned(), Value::Object(properties));
+    let mut required: Vec<Value> = outer
+        .get("required")
+        .and_then(Value::as_array)
+        .cloned()
+        .unwrap_or_default();
+    for name in branch
+        .get("required")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+    {
+        if !required.contains(name) {
+            required.push(name.clone());
+        }
+    }
+    merged.insert("required".to_owned(), Value::Array(required));
+    merged
+        .entry("type")
+        .or_insert_with(|| Value::String("object".to_owned()));
+    Some(Value::Object(merged))
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::super::{Shape, Shapes};
+
+    /// A struct with a flattened, internally tagged enum: every branch keeps the
+    /// struct's own fields, so that its decimals are known as decimals.
+    #[test]
+    fn a_flattened_enum_keeps_the_structs_own_fields() {
+        let defs = json!({
+            "Row": {
+                "type": "object",
+                "properties": {
+                    "id": {"type": "string"},
+                    "cost": {"type": "string", "format": "decimal"}
+                },
+                "required": ["id", "cost"],
+                "oneOf": [
+                    {"type": "object", "properties": {"reason": {"type": "string", "const": "selected"}},
+                     "required": ["reason"]},
+                    {"type": "object", "properties": {"reason": {"type": "string", "const": "does_not_fit"},
+                     "left": {"type": "string", "format": "decimal"}}, "required": ["reason", "left"]}
+                ]
+            }
+        });
+        let shapes = Shapes::compile(defs.as_object().unwrap()).unwrap();
+        let Some(Shape::OneOf(choice)) = shapes.named("Row") else {
+            panic!("a choice: {:?}", shapes.named("Row"));
+        };
+        for tag in ["selected", "does_not_fit"] {
+            let value = json!({"id": "p", "cost": "1.00", "reason": tag, "left": "0.50"});
+            let branch = shapes.branch(choice, &value).expect("a branch by its tag");
+            let Shape::Object(o) = shapes.resolve(branch) else {
+                panic!("an object: {branch:?}");
+            };
+            assert!(
+                o.field("id").is_some() && o.field("reason").is_some(),
+                "{tag}"
+            );
+            assert!(
+                matches!(
+                    o.field("cost").map(|f| &f.shape),
+                    Some(Shape::Str {
+                        format: Some(_),
+                        ..
+                    })
+                ),
+                "{tag}: cost is a decimal"
+            );
+            assert!(o.fields.iter().filter(|f| f.required).count() >= 3, "{tag}");
+        }
     }
 }
