@@ -151,11 +151,12 @@ impl Instance {
             .fold(share.denom().clone(), |d, c| d.lcm(c.denom()));
         let scale = |r: &BigRational, den: &BigInt| r.numer() * (den / r.denom());
         let mut costs: Vec<BigInt> = self.costs.iter().map(|c| scale(c, &den)).collect();
+        // Classes of voters holding the same money: what each holds, how many there
+        // are, and per candidate how many of them support it.
         let mut values: Vec<BigInt> = vec![scale(share, &den)];
         let mut totals: Vec<u64> = vec![self.weights.iter().sum()];
-        let mut class_weights: Vec<u64> = self.votes.clone();
-        let mut by_value: HashMap<BigInt, usize> = HashMap::new();
-        by_value.insert(values[0].clone(), 0);
+        let mut weights: Vec<Vec<u64>> = self.votes.iter().map(|&v| vec![v]).collect();
+        let mut zero_class: Option<usize> = None;
         let mut group_class: Vec<u32> = vec![0; self.weights.len()];
         let mut payments: Vec<Vec<(u32, BigRational)>> = if record {
             vec![Vec::new(); self.weights.len()]
@@ -168,11 +169,10 @@ impl Instance {
             .map(|c| (c, Ratio::whole(self.votes[c])))
             .collect();
         let mut winners = Vec::new();
-        // Every class, by the money its voters hold, least first.
-        let mut sorted: Vec<usize> = vec![0];
+        // The live classes, by the money their voters hold, least first.
+        let mut live: Vec<usize> = vec![0];
         loop {
             remaining.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-            let live: Vec<usize> = sorted.iter().copied().filter(|&k| totals[k] > 0).collect();
             let mut best: Option<(usize, Ratio, Price)> = None;
             let mut gone: Vec<usize> = Vec::new();
             for (slot, entry) in remaining.iter_mut().enumerate() {
@@ -182,8 +182,9 @@ impl Instance {
                         break;
                     }
                 }
+                let wc = &weights[c];
                 let supporters = live.iter().filter_map(|&k| {
-                    let w = class_weights[k * m + c];
+                    let w = wc[k];
                     (w > 0).then_some((w, &values[k]))
                 });
                 let Some(price) = price(&costs[c], self.votes[c], supporters) else {
@@ -224,66 +225,93 @@ impl Instance {
             let factor = BigInt::from(price.count) / &g;
             if !factor.is_one() {
                 den *= &factor;
-                for v in values.iter_mut() {
-                    *v *= &factor;
+                for &k in &live {
+                    values[k] *= &factor;
                 }
                 for c in costs.iter_mut() {
                     *c *= &factor;
                 }
-                by_value = values
-                    .iter()
-                    .enumerate()
-                    .filter(|(k, _)| totals[*k] > 0)
-                    .map(|(k, v)| (v.clone(), k))
-                    .collect();
             }
-            // Where each paying class goes, and what each of its voters pays.
-            let mut dest: Vec<Option<(usize, BigInt)>> = vec![None; values.len()];
+            // Where each paying class goes, and what each of its voters pays. Classes
+            // left with money are new (two classes may hold the same: the price does
+            // not depend on how voters are grouped); those left with none join one.
+            let mut dest: Vec<u32> = vec![u32::MAX; values.len()];
+            let mut pays: Vec<(BigInt, usize)> = Vec::new();
+            let mut fresh: Vec<usize> = Vec::new();
             for &k in &live {
-                if class_weights[k * m + p] == 0 {
+                if weights[p][k] == 0 {
                     continue;
                 }
-                let pay = if values[k] > rho {
-                    rho.clone()
+                let (pay, k2) = if values[k] > rho {
+                    let k2 = values.len();
+                    values.push(&values[k] - &rho);
+                    fresh.push(k2);
+                    (rho.clone(), k2)
                 } else {
-                    values[k].clone()
+                    let k2 = match zero_class {
+                        Some(z) => z,
+                        None => {
+                            let z = values.len();
+                            values.push(BigInt::zero());
+                            fresh.push(z);
+                            zero_class = Some(z);
+                            z
+                        }
+                    };
+                    (values[k].clone(), k2)
                 };
-                let left = &values[k] - &pay;
-                let k2 = match by_value.get(&left) {
-                    Some(&k2) => k2,
-                    None => {
-                        let k2 = values.len();
-                        let at = sorted.partition_point(|&j| values[j] < left);
-                        sorted.insert(at, k2);
-                        values.push(left.clone());
-                        totals.push(0);
-                        class_weights.resize(class_weights.len() + m, 0);
-                        by_value.insert(left, k2);
-                        k2
-                    }
-                };
-                dest[k] = Some((k2, pay));
+                if k2 >= totals.len() {
+                    totals.resize(k2 + 1, 0);
+                }
+                dest[k] = pays.len() as u32;
+                pays.push((pay, k2));
+            }
+            for wc in weights.iter_mut() {
+                wc.resize(values.len(), 0);
             }
             for &g in &self.supporters[p] {
                 let g = g as usize;
                 let k = group_class[g] as usize;
-                let Some((k2, pay)) = &dest[k] else {
+                let at = dest[k];
+                if at == u32::MAX {
                     continue;
-                };
+                }
+                let (pay, k2) = &pays[at as usize];
+                let k2 = *k2;
                 let w = self.weights[g];
                 if record {
                     payments[g].push((p as u32, BigRational::new(pay.clone(), den.clone())));
                 }
-                if *k2 == k {
+                if k2 == k {
                     continue;
                 }
                 for &c in &self.items[self.starts[g]..self.starts[g + 1]] {
-                    class_weights[k * m + c as usize] -= w;
-                    class_weights[k2 * m + c as usize] += w;
+                    let wc = &mut weights[c as usize];
+                    wc[k] -= w;
+                    wc[k2] += w;
                 }
                 totals[k] -= w;
-                totals[*k2] += w;
-                group_class[g] = *k2 as u32;
+                totals[k2] += w;
+                group_class[g] = k2 as u32;
+            }
+            // The new classes into the order, and the emptied ones out.
+            fresh.sort_by(|&a, &b| values[a].cmp(&values[b]));
+            let old = std::mem::take(&mut live);
+            live.reserve(old.len() + fresh.len());
+            let (mut i, mut j) = (0, 0);
+            while i < old.len() || j < fresh.len() {
+                let take_old =
+                    j >= fresh.len() || (i < old.len() && values[old[i]] <= values[fresh[j]]);
+                let k = if take_old {
+                    i += 1;
+                    old[i - 1]
+                } else {
+                    j += 1;
+                    fresh[j - 1]
+                };
+                if totals[k] > 0 && live.last() != Some(&k) {
+                    live.push(k);
+                }
             }
         }
         Run { winners, payments }
