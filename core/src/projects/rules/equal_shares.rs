@@ -73,8 +73,15 @@ pub(crate) struct Instance {
 pub(crate) struct Run {
     /// The projects bought, in order.
     pub winners: Vec<usize>,
-    /// When asked for: what each group's voters each paid, per project.
-    pub payments: Vec<Vec<(u32, BigRational)>>,
+    /// When asked for: what each group's voters each paid, per project, as
+    /// `(candidate, amount)` with the amount an index into `amounts`.
+    pub payments: Vec<Vec<(u32, u32)>>,
+    /// When asked for: what each group's voters each paid in all, an index into
+    /// `amounts`.
+    pub paid: Vec<u32>,
+    /// The amounts paid, as exact fractions in text; each is written once, however
+    /// many voters paid it.
+    pub amounts: Vec<String>,
 }
 
 impl Instance {
@@ -158,11 +165,13 @@ impl Instance {
         let mut weights: Vec<Vec<u64>> = self.votes.iter().map(|&v| vec![v]).collect();
         let mut zero_class: Option<usize> = None;
         let mut group_class: Vec<u32> = vec![0; self.weights.len()];
-        let mut payments: Vec<Vec<(u32, BigRational)>> = if record {
+        let mut payments: Vec<Vec<(u32, u32)>> = if record {
             vec![Vec::new(); self.weights.len()]
         } else {
             Vec::new()
         };
+        let mut amounts: Vec<String> = Vec::new();
+        let mut share_now = values[0].clone();
         // Remaining candidates with an upper bound of their effective vote count.
         let mut remaining: Vec<(usize, Ratio)> = (0..m)
             .filter(|&c| self.eligible[c])
@@ -225,6 +234,7 @@ impl Instance {
             let factor = BigInt::from(price.count) / &g;
             if !factor.is_one() {
                 den *= &factor;
+                share_now *= &factor;
                 for &k in &live {
                     values[k] *= &factor;
                 }
@@ -236,7 +246,8 @@ impl Instance {
             // left with money are new (two classes may hold the same: the price does
             // not depend on how voters are grouped); those left with none join one.
             let mut dest: Vec<u32> = vec![u32::MAX; values.len()];
-            let mut pays: Vec<(BigInt, usize)> = Vec::new();
+            let mut pays: Vec<(BigInt, usize, u32)> = Vec::new();
+            let mut rho_amount: Option<u32> = None;
             let mut fresh: Vec<usize> = Vec::new();
             for &k in &live {
                 if weights[p][k] == 0 {
@@ -263,8 +274,19 @@ impl Instance {
                 if k2 >= totals.len() {
                     totals.resize(k2 + 1, 0);
                 }
+                let amount = if !record {
+                    0
+                } else if pay == rho {
+                    *rho_amount.get_or_insert_with(|| {
+                        amounts.push(BigRational::new(rho.clone(), den.clone()).to_string());
+                        amounts.len() as u32 - 1
+                    })
+                } else {
+                    amounts.push(BigRational::new(pay.clone(), den.clone()).to_string());
+                    amounts.len() as u32 - 1
+                };
                 dest[k] = pays.len() as u32;
-                pays.push((pay, k2));
+                pays.push((pay, k2, amount));
             }
             for wc in weights.iter_mut() {
                 wc.resize(values.len(), 0);
@@ -276,11 +298,11 @@ impl Instance {
                 if at == u32::MAX {
                     continue;
                 }
-                let (pay, k2) = &pays[at as usize];
+                let (_, k2, amount) = &pays[at as usize];
                 let k2 = *k2;
                 let w = self.weights[g];
                 if record {
-                    payments[g].push((p as u32, BigRational::new(pay.clone(), den.clone())));
+                    payments[g].push((p as u32, *amount));
                 }
                 if k2 == k {
                     continue;
@@ -314,7 +336,29 @@ impl Instance {
                 }
             }
         }
-        Run { winners, payments }
+        // What each group paid in all: its share less what its class holds at the end.
+        let mut paid = Vec::new();
+        if record {
+            let mut by_class: HashMap<u32, u32> = HashMap::new();
+            for (g, &k) in group_class.iter().enumerate() {
+                if payments[g].is_empty() {
+                    paid.push(0);
+                    continue;
+                }
+                let entry = *by_class.entry(k).or_insert_with(|| {
+                    let spent = &share_now - &values[k as usize];
+                    amounts.push(BigRational::new(spent, den.clone()).to_string());
+                    amounts.len() as u32 - 1
+                });
+                paid.push(entry);
+            }
+        }
+        Run {
+            winners,
+            payments,
+            paid,
+            amounts,
+        }
     }
 }
 
@@ -414,6 +458,8 @@ pub(crate) fn add1(election: &Election, instance: &Instance) -> Completed {
             run: Run {
                 winners: Vec::new(),
                 payments: Vec::new(),
+                paid: Vec::new(),
+                amounts: Vec::new(),
             },
             share: None,
         };
