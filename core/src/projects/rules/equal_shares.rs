@@ -21,9 +21,18 @@
 //! change that outcome), which the tool, looping until it overspends, would never reach.
 //!
 //! Voters with the same ballot hold the same money throughout, so they are counted as one
-//! group with a weight; and the money a supporter holds is one of few values, so each
-//! project's supporters are counted per value ("class"), and a purchase moves weights
-//! between classes instead of touching voters one by one.
+//! group with a weight; voters holding the same money form a class, each project's
+//! supporters are counted per class, and a purchase moves weights between classes
+//! rather than touching voters one by one. All money is kept as whole numbers over one
+//! common denominator, so sums and comparisons need no reduction; the denominator grows
+//! with each purchase whose price needs a finer one.
+//!
+//! Where the time goes: each `add1` step is a full run. On Pabulib's elections a run
+//! takes about a millisecond. On a city-wide election (hundreds of thousands of
+//! ballots) most voters end in a class of their own, the classes number tens of
+//! thousands and the common denominator hundreds of digits: a run then spends its time
+//! moving supporters between classes after each purchase, scaling every class to a new
+//! denominator, and pricing the few projects each round evaluates.
 
 use std::collections::HashMap;
 
