@@ -15,6 +15,7 @@ pub mod parity_points;
 pub mod parity_projects;
 pub mod parity_tasks;
 pub mod points_load;
+pub mod projects_load;
 pub mod rating;
 pub mod requests;
 pub mod statement_text;

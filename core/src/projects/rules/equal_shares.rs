@@ -21,9 +21,18 @@
 //! change that outcome), which the tool, looping until it overspends, would never reach.
 //!
 //! Voters with the same ballot hold the same money throughout, so they are counted as one
-//! group with a weight; and the money a supporter holds is one of few values, so each
-//! project's supporters are counted per value ("class"), and a purchase moves weights
-//! between classes instead of touching voters one by one.
+//! group with a weight; voters holding the same money form a class, each project's
+//! supporters are counted per class, and a purchase moves weights between classes
+//! rather than touching voters one by one. All money is kept as whole numbers over one
+//! common denominator, so sums and comparisons need no reduction; the denominator grows
+//! with each purchase whose price needs a finer one.
+//!
+//! Where the time goes: each `add1` step is a full run. On Pabulib's elections a run
+//! takes about a millisecond. On a city-wide election (hundreds of thousands of
+//! ballots) most voters end in a class of their own, the classes number tens of
+//! thousands and the common denominator hundreds of digits: a run then spends its time
+//! moving supporters between classes after each purchase, scaling every class to a new
+//! denominator, and pricing the few projects each round evaluates.
 
 use std::collections::HashMap;
 
@@ -73,8 +82,15 @@ pub(crate) struct Instance {
 pub(crate) struct Run {
     /// The projects bought, in order.
     pub winners: Vec<usize>,
-    /// When asked for: what each group's voters each paid, per project.
-    pub payments: Vec<Vec<(u32, BigRational)>>,
+    /// When asked for: what each group's voters each paid, per project, as
+    /// `(candidate, amount)` with the amount an index into `amounts`.
+    pub payments: Vec<Vec<(u32, u32)>>,
+    /// When asked for: what each group's voters each paid in all, an index into
+    /// `amounts`.
+    pub paid: Vec<u32>,
+    /// The amounts paid, as exact fractions in text; each is written once, however
+    /// many voters paid it.
+    pub amounts: Vec<String>,
 }
 
 impl Instance {
@@ -151,28 +167,30 @@ impl Instance {
             .fold(share.denom().clone(), |d, c| d.lcm(c.denom()));
         let scale = |r: &BigRational, den: &BigInt| r.numer() * (den / r.denom());
         let mut costs: Vec<BigInt> = self.costs.iter().map(|c| scale(c, &den)).collect();
+        // Classes of voters holding the same money: what each holds, how many there
+        // are, and per candidate how many of them support it.
         let mut values: Vec<BigInt> = vec![scale(share, &den)];
         let mut totals: Vec<u64> = vec![self.weights.iter().sum()];
-        let mut class_weights: Vec<u64> = self.votes.clone();
-        let mut by_value: HashMap<BigInt, usize> = HashMap::new();
-        by_value.insert(values[0].clone(), 0);
+        let mut weights: Vec<Vec<u64>> = self.votes.iter().map(|&v| vec![v]).collect();
+        let mut zero_class: Option<usize> = None;
         let mut group_class: Vec<u32> = vec![0; self.weights.len()];
-        let mut payments: Vec<Vec<(u32, BigRational)>> = if record {
+        let mut payments: Vec<Vec<(u32, u32)>> = if record {
             vec![Vec::new(); self.weights.len()]
         } else {
             Vec::new()
         };
+        let mut amounts: Vec<String> = Vec::new();
+        let mut share_now = values[0].clone();
         // Remaining candidates with an upper bound of their effective vote count.
         let mut remaining: Vec<(usize, Ratio)> = (0..m)
             .filter(|&c| self.eligible[c])
             .map(|c| (c, Ratio::whole(self.votes[c])))
             .collect();
         let mut winners = Vec::new();
-        // Every class, by the money its voters hold, least first.
-        let mut sorted: Vec<usize> = vec![0];
+        // The live classes, by the money their voters hold, least first.
+        let mut live: Vec<usize> = vec![0];
         loop {
             remaining.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-            let live: Vec<usize> = sorted.iter().copied().filter(|&k| totals[k] > 0).collect();
             let mut best: Option<(usize, Ratio, Price)> = None;
             let mut gone: Vec<usize> = Vec::new();
             for (slot, entry) in remaining.iter_mut().enumerate() {
@@ -182,8 +200,9 @@ impl Instance {
                         break;
                     }
                 }
+                let wc = &weights[c];
                 let supporters = live.iter().filter_map(|&k| {
-                    let w = class_weights[k * m + c];
+                    let w = wc[k];
                     (w > 0).then_some((w, &values[k]))
                 });
                 let Some(price) = price(&costs[c], self.votes[c], supporters) else {
@@ -224,69 +243,131 @@ impl Instance {
             let factor = BigInt::from(price.count) / &g;
             if !factor.is_one() {
                 den *= &factor;
-                for v in values.iter_mut() {
-                    *v *= &factor;
+                share_now *= &factor;
+                for &k in &live {
+                    values[k] *= &factor;
                 }
                 for c in costs.iter_mut() {
                     *c *= &factor;
                 }
-                by_value = values
-                    .iter()
-                    .enumerate()
-                    .filter(|(k, _)| totals[*k] > 0)
-                    .map(|(k, v)| (v.clone(), k))
-                    .collect();
             }
-            // Where each paying class goes, and what each of its voters pays.
-            let mut dest: Vec<Option<(usize, BigInt)>> = vec![None; values.len()];
+            // Where each paying class goes, and what each of its voters pays. Classes
+            // left with money are new (two classes may hold the same: the price does
+            // not depend on how voters are grouped); those left with none join one.
+            let mut dest: Vec<u32> = vec![u32::MAX; values.len()];
+            let mut pays: Vec<(BigInt, usize, u32)> = Vec::new();
+            let mut rho_amount: Option<u32> = None;
+            let mut fresh: Vec<usize> = Vec::new();
             for &k in &live {
-                if class_weights[k * m + p] == 0 {
+                if weights[p][k] == 0 {
                     continue;
                 }
-                let pay = if values[k] > rho {
-                    rho.clone()
+                let (pay, k2) = if values[k] > rho {
+                    let k2 = values.len();
+                    values.push(&values[k] - &rho);
+                    fresh.push(k2);
+                    (rho.clone(), k2)
                 } else {
-                    values[k].clone()
+                    let k2 = match zero_class {
+                        Some(z) => z,
+                        None => {
+                            let z = values.len();
+                            values.push(BigInt::zero());
+                            fresh.push(z);
+                            zero_class = Some(z);
+                            z
+                        }
+                    };
+                    (values[k].clone(), k2)
                 };
-                let left = &values[k] - &pay;
-                let k2 = match by_value.get(&left) {
-                    Some(&k2) => k2,
-                    None => {
-                        let k2 = values.len();
-                        let at = sorted.partition_point(|&j| values[j] < left);
-                        sorted.insert(at, k2);
-                        values.push(left.clone());
-                        totals.push(0);
-                        class_weights.resize(class_weights.len() + m, 0);
-                        by_value.insert(left, k2);
-                        k2
-                    }
+                if k2 >= totals.len() {
+                    totals.resize(k2 + 1, 0);
+                }
+                let amount = if !record {
+                    0
+                } else if pay == rho {
+                    *rho_amount.get_or_insert_with(|| {
+                        amounts.push(BigRational::new(rho.clone(), den.clone()).to_string());
+                        amounts.len() as u32 - 1
+                    })
+                } else {
+                    amounts.push(BigRational::new(pay.clone(), den.clone()).to_string());
+                    amounts.len() as u32 - 1
                 };
-                dest[k] = Some((k2, pay));
+                dest[k] = pays.len() as u32;
+                pays.push((pay, k2, amount));
+            }
+            for wc in weights.iter_mut() {
+                wc.resize(values.len(), 0);
             }
             for &g in &self.supporters[p] {
                 let g = g as usize;
                 let k = group_class[g] as usize;
-                let Some((k2, pay)) = &dest[k] else {
+                let at = dest[k];
+                if at == u32::MAX {
                     continue;
-                };
+                }
+                let (_, k2, amount) = &pays[at as usize];
+                let k2 = *k2;
                 let w = self.weights[g];
                 if record {
-                    payments[g].push((p as u32, BigRational::new(pay.clone(), den.clone())));
+                    payments[g].push((p as u32, *amount));
                 }
-                if *k2 == k {
+                if k2 == k {
                     continue;
                 }
                 for &c in &self.items[self.starts[g]..self.starts[g + 1]] {
-                    class_weights[k * m + c as usize] -= w;
-                    class_weights[k2 * m + c as usize] += w;
+                    let wc = &mut weights[c as usize];
+                    wc[k] -= w;
+                    wc[k2] += w;
                 }
                 totals[k] -= w;
-                totals[*k2] += w;
-                group_class[g] = *k2 as u32;
+                totals[k2] += w;
+                group_class[g] = k2 as u32;
+            }
+            // The new classes into the order, and the emptied ones out.
+            fresh.sort_by(|&a, &b| values[a].cmp(&values[b]));
+            let old = std::mem::take(&mut live);
+            live.reserve(old.len() + fresh.len());
+            let (mut i, mut j) = (0, 0);
+            while i < old.len() || j < fresh.len() {
+                let take_old =
+                    j >= fresh.len() || (i < old.len() && values[old[i]] <= values[fresh[j]]);
+                let k = if take_old {
+                    i += 1;
+                    old[i - 1]
+                } else {
+                    j += 1;
+                    fresh[j - 1]
+                };
+                if totals[k] > 0 && live.last() != Some(&k) {
+                    live.push(k);
+                }
             }
         }
-        Run { winners, payments }
+        // What each group paid in all: its share less what its class holds at the end.
+        let mut paid = Vec::new();
+        if record {
+            let mut by_class: HashMap<u32, u32> = HashMap::new();
+            for (g, &k) in group_class.iter().enumerate() {
+                if payments[g].is_empty() {
+                    paid.push(0);
+                    continue;
+                }
+                let entry = *by_class.entry(k).or_insert_with(|| {
+                    let spent = &share_now - &values[k as usize];
+                    amounts.push(BigRational::new(spent, den.clone()).to_string());
+                    amounts.len() as u32 - 1
+                });
+                paid.push(entry);
+            }
+        }
+        Run {
+            winners,
+            payments,
+            paid,
+            amounts,
+        }
     }
 }
 
@@ -386,6 +467,8 @@ pub(crate) fn add1(election: &Election, instance: &Instance) -> Completed {
             run: Run {
                 winners: Vec::new(),
                 payments: Vec::new(),
+                paid: Vec::new(),
+                amounts: Vec::new(),
             },
             share: None,
         };

@@ -220,20 +220,19 @@ fn payments(
 ) -> Vec<VoterPayment> {
     let mut out = Vec::new();
     for (ballot, group) in election.ballots.iter().zip(&instance.ballot_group) {
-        let Some(g) = group else { continue };
-        let Some(paid) = run.payments.get(*g as usize) else {
+        let Some(g) = group.map(|g| g as usize) else {
             continue;
         };
-        if paid.is_empty() {
+        let Some(paid) = run.payments.get(g).filter(|p| !p.is_empty()) else {
             continue;
-        }
-        let total: num_rational::BigRational = paid.iter().map(|(_, r)| r.clone()).sum();
+        };
+        let text = |i: u32| run.amounts.get(i as usize).cloned().unwrap_or_default();
         out.push(VoterPayment {
             voter: ballot.voter.clone(),
-            paid: total.to_string(),
+            paid: run.paid.get(g).map(|&i| text(i)).unwrap_or_default(),
             projects: paid
                 .iter()
-                .map(|(c, r)| (election.candidates[*c as usize].id.clone(), r.to_string()))
+                .map(|&(c, a)| (election.candidates[c as usize].id.clone(), text(a)))
                 .collect(),
         });
     }

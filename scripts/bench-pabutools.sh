@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Gridward's Equal Shares against pabutools' on the same Pabulib files, as whole
+# processes, side by side (scripts/bench_pabutools.py says what is timed).
+#
+#     scripts/bench-pabutools.sh [FILE.pb ...]     # default: Wieliczka and Assen
+#
+# Builds the `pabulib_select` example in release mode, and installs pabutools into a
+# virtual environment under target/ when it is not there yet (PABUTOOLS_VENV overrides
+# where). RUNS sets the number of runs of each (default 5).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+venv="${PABUTOOLS_VENV:-target/pabutools-venv}"
+if [ ! -x "$venv/bin/python" ] || ! "$venv/bin/python" -c "import pabutools" 2>/dev/null; then
+    python3 -m venv "$venv"
+    "$venv/bin/pip" install --quiet pabutools
+fi
+cargo build --release --quiet --example pabulib_select
+binary=target/release/examples/pabulib_select
+
+if [ "$#" -eq 0 ]; then
+    set -- tests/fixtures/pabulib/Poland_Wieliczka_2023_Green_Budget.pb \
+        tests/fixtures/pabulib/Netherlands_Assen_2024.pb
+fi
+"$venv/bin/python" -c "import importlib.metadata as m; print('pabutools', m.version('pabutools'))"
+for file in "$@"; do
+    "$venv/bin/python" scripts/bench_pabutools.py "$binary" "$file" "${RUNS:-5}"
+    echo
+done
