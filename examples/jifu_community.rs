@@ -552,7 +552,9 @@ fn projects_year(
         })?;
         println!(
             "   {:<28} {:>2} projects, {} yuan{}",
-            serde_json::to_value(&rule)?["rule"].as_str().unwrap_or_default(),
+            serde_json::to_value(&rule)?["rule"]
+                .as_str()
+                .unwrap_or_default(),
             s.selected.len(),
             s.cost,
             s.voter_budget.map_or(String::new(), |b| format!(

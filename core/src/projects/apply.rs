@@ -2,13 +2,13 @@
 
 use chrono::{DateTime, FixedOffset};
 
-use super::capability::Reads;
 use super::chart;
 use super::event::ProjectsEvent;
 use super::model::{
     Application, Decision, FundStage, Project, ProjectFund, ProjectStage, Proposal, ProposalStatus,
     Tranche, Voters,
 };
+use super::reads::Reads;
 use super::roll::roll;
 use super::state::Projects;
 use crate::fund::ledger::Ledger;

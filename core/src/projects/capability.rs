@@ -4,25 +4,14 @@ use chrono::{DateTime, FixedOffset};
 
 use super::check::check_event;
 use super::command::ProjectsCommand;
-use super::config::ProjectsConfig;
 use super::decide::decide;
 use super::event::ProjectsEvent;
+use super::reads::Reads;
 use super::state::Projects;
 use crate::access::Context;
 use crate::capability::Capability;
 use crate::error::Error;
-use crate::grid::Grid;
 use crate::journal::Hash;
-
-/// What the projects capability reads: the grid (residents, units, people) and its
-/// configuration.
-#[derive(Clone, Copy, Debug)]
-pub struct Reads<'a> {
-    /// The grid.
-    pub grid: &'a Grid,
-    /// The projects section of the configuration.
-    pub config: &'a ProjectsConfig,
-}
 
 impl Capability for Projects {
     const NAME: &'static str = "projects";

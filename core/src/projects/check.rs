@@ -4,13 +4,13 @@
 
 use std::collections::BTreeSet;
 
-use super::capability::Reads;
 use super::chart;
-use super::decide::{at_stage, positive, shortlist, sortable, source_name};
 use super::deliver::{acceptance, at_stage as project_at, cost_of, tranche_fits};
 use super::error::ProjectsError;
 use super::event::ProjectsEvent;
+use super::guard::{at_stage, positive, shortlist, sortable, source_name};
 use super::model::{FundStage, ProjectStage, ProposalStatus, Voters};
+use super::reads::Reads;
 use super::roll::resides_in;
 use super::rules::{check_ballot, select};
 use super::state::Projects;

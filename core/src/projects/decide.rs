@@ -5,19 +5,19 @@ use std::collections::BTreeSet;
 
 use chrono::{DateTime, FixedOffset};
 
-use super::capability::Reads;
 use super::command::ProjectsCommand;
 use super::deliver;
 use super::error::ProjectsError;
 use super::event::ProjectsEvent;
+use super::guard::{at_stage, positive, shortlist, sortable, source_name, stage_error, text_error};
 use super::model::{FundStage, ProposalStatus, Voters};
+use super::reads::Reads;
 use super::roll::{resides_in, roll, token};
 use super::rules::{check_ballot, select};
 use super::state::Projects;
 use crate::access::{Actor, Permission};
 use crate::error::Error;
 use crate::grid::{Authority, GridError, NodeCode};
-use crate::money::Amount;
 use crate::text::check;
 use crate::text::TextKind::{Description, Key, Name, Reason, Title};
 
@@ -290,15 +290,6 @@ pub(crate) fn decide(
     }
 }
 
-/// The admitted proposals of a fund, in id order: its shortlist.
-pub(crate) fn shortlist(projects: &Projects, fund: &str) -> Vec<String> {
-    projects
-        .proposals_of(fund)
-        .filter(|p| p.status == ProposalStatus::Admitted)
-        .map(|p| p.id.clone())
-        .collect()
-}
-
 /// The acting person, who must be a registered resident of the community.
 fn resident(reads: Reads<'_>, who: &Authority<'_>, community: NodeCode) -> Result<String, Error> {
     let person = who.person().map(|(_, p)| p.id().to_owned());
@@ -317,66 +308,4 @@ fn unit_exists(reads: Reads<'_>, unit: NodeCode) -> Result<(), Error> {
         Some(_) => Ok(()),
         None => Err(GridError::UnknownUnit(unit).into()),
     }
-}
-
-/// Refuses a proposal that has been sorted already.
-pub(crate) fn sortable(p: &super::model::Proposal) -> Result<(), ProjectsError> {
-    if p.status == ProposalStatus::Proposed {
-        return Ok(());
-    }
-    Err(ProjectsError::ProposalSorted {
-        proposal: p.id.clone(),
-        status: p.status.as_str(),
-    })
-}
-
-pub(crate) fn positive(field: &'static str, value: Amount) -> Result<(), ProjectsError> {
-    if value.is_positive() {
-        Ok(())
-    } else {
-        Err(ProjectsError::NotPositive { field, value })
-    }
-}
-
-pub(crate) fn at_stage(fund: &str, stage: FundStage, needed: FundStage) -> Result<(), Error> {
-    if stage == needed {
-        Ok(())
-    } else {
-        Err(stage_error(fund, stage, needed))
-    }
-}
-
-fn stage_error(fund: &str, stage: FundStage, needed: FundStage) -> Error {
-    ProjectsError::FundStage {
-        fund: fund.to_owned(),
-        stage: stage_name(stage),
-        needed: stage_name(needed),
-    }
-    .into()
-}
-
-/// A fund stage's snake_case name.
-pub fn stage_name(stage: FundStage) -> &'static str {
-    match stage {
-        FundStage::Proposing => "proposing",
-        FundStage::Shortlisted => "shortlisted",
-        FundStage::Voting => "voting",
-        FundStage::Decided => "decided",
-    }
-}
-
-pub(crate) fn source_name(source: super::model::FundSource) -> &'static str {
-    match source {
-        super::model::FundSource::Guarantee => "guarantee",
-        super::model::FundSource::Incentive => "incentive",
-    }
-}
-
-pub(crate) fn text_error(
-    kind: crate::text::TextKind,
-    field: &'static str,
-    value: &str,
-    why: &'static str,
-) -> Error {
-    ProjectsError::Text(crate::text::TextError::new(kind, field, value, why)).into()
 }

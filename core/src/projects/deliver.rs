@@ -4,13 +4,13 @@
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use super::capability::Reads;
 use super::chart;
 use super::command::ProjectsCommand;
-use super::decide::{positive, text_error};
 use super::error::ProjectsError;
 use super::event::ProjectsEvent;
+use super::guard::{positive, text_error};
 use super::model::{Evaluation, Project, ProjectStage, Verdict};
+use super::reads::Reads;
 use super::state::Projects;
 use crate::access::Permission;
 use crate::error::Error;

@@ -4,12 +4,12 @@ use std::collections::BTreeSet;
 
 use chrono::{DateTime, FixedOffset};
 
-use super::capability::Reads;
-use super::decide::{at_stage, positive, text_error};
 use super::election::Election;
 use super::error::ProjectsError;
 use super::event::ProjectsEvent;
+use super::guard::{at_stage, positive, text_error};
 use super::model::{FundStage, Voters};
+use super::reads::Reads;
 use super::rules::{check_ballot, select};
 use super::selection::Rule;
 use super::state::Projects;

@@ -92,9 +92,11 @@ mod digest;
 mod election;
 mod error;
 mod event;
+mod guard;
 mod import;
 mod model;
 pub mod pabulib;
+mod reads;
 mod report;
 mod roll;
 pub mod rules;
@@ -102,19 +104,19 @@ mod selection;
 mod state;
 mod view;
 
-pub use capability::Reads;
 pub use chart::{project_account, ALLOCATION, BANK};
 pub use command::ProjectsCommand;
 pub use config::{AcceptShare, AcceptanceRule, ProjectsConfig};
-pub use decide::stage_name;
 pub use election::{Ballot, BallotForm, BallotKind, Candidate, Election};
 pub use error::ProjectsError;
 pub use event::ProjectsEvent;
+pub use guard::stage_name;
 pub use model::{
     Application, Decision, Evaluation, EvaluatorCapacity, FundSource, FundStage, Organisation,
     Project, ProjectFund, ProjectStage, Proposal, ProposalStatus, Tranche, Verdict, Voters,
 };
 pub use pabulib::{PabulibError, PbFile};
+pub use reads::Reads;
 pub use report::{
     CategoryRow, ProjectsReport, ProjectsStatement, PublicProject, PublicTranche, PublicVerdict,
 };
