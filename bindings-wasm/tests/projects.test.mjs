@@ -1,37 +1,71 @@
 // The projects capability through the JavaScript face on real elections: each of the
-// thirteen Pabulib files of tests/fixtures/pabulib, imported into a ward's fund with
-// `ward.projects.import_election` under the rule its META declares, must fund exactly the
-// projects its `selected` column names; `what_if` tries other rules on the same ballots
-// without moving the journal; an imported decision goes on to delivery, its journal
-// replays and its statement verifies; a broken election is refused and leaves no trace.
+// thirteen Pabulib files of tests/fixtures/pabulib, read with `read_pabulib`, is decided
+// by `select_projects` under the rule its META declares and, imported into a ward's fund
+// with `ward.projects.import_election`, must fund exactly the projects its `selected`
+// column names; `write_pabulib` writes a file that reads back the same; a bad file is
+// refused with its line number, and CRLF and a byte-order mark are accepted; `what_if`
+// tries other rules on the same ballots without moving the journal; an imported decision
+// goes on to delivery, its journal replays and its statement verifies; a broken election
+// is refused and leaves no trace.
+//
+// Each file's election is decided once by `select_projects` and once by the import, no
+// more (the Wieliczka election is the slow one in wasm).
 import { test } from "node:test";
 import assert from "node:assert/strict";
 
-import { Ward, verify_projects_statement } from "gridward";
+import { read_pabulib, select_projects, verify_projects_statement, Ward, write_pabulib } from "gridward";
 import { assertGridwardError, refused } from "./support.mjs";
-import { fundWard, pabulibFiles, pabulibText, readPabulib, STAFF } from "./pabulib_support.mjs";
+import { fundWard, pabulibFiles, pabulibText, STAFF } from "./pabulib_support.mjs";
 
 const FUND = "pb-2026";
 const staff = { actor: STAFF, at: "2026-03-01T09:00:00+08:00" };
 const sorted = (ids) => [...ids].sort();
+const FILES = pabulibFiles();
+
+/** Each file read once. */
+const read = new Map();
+function readFile(name) {
+  if (!read.has(name)) read.set(name, read_pabulib({ text: pabulibText(name) }));
+  return read.get(name);
+}
 
 /** A file imported into a fresh ward's fund under its declared rule. */
 function imported(name) {
-  const file = readPabulib(pabulibText(name));
+  const file = readFile(name);
   const ward = fundWard(FUND, file.election.budget);
   ward.projects.import_election({ fund: FUND, election: file.election, rule: file.rule }, staff);
   return { file, ward };
 }
 
+/** The error `call` throws: an Error with a `code`. */
+function thrown(call) {
+  try {
+    call();
+  } catch (e) {
+    assert.ok(e instanceof Error, "an Error");
+    return e;
+  }
+  assert.fail("no error thrown");
+}
+
 test("there are thirteen files, declaring the five rules between them", () => {
-  const files = pabulibFiles();
-  assert.equal(files.length, 13);
-  const rules = new Set(files.map((f) => readPabulib(pabulibText(f)).rule.rule));
+  assert.equal(FILES.length, 13);
+  const rules = new Set(FILES.map((f) => readFile(f).rule.rule));
   assert.deepEqual(sorted(rules),
     ["equal_shares", "equal_shares_comparison", "greedy", "greedy_no_skip", "greedy_threshold"]);
 });
 
-for (const name of pabulibFiles()) {
+for (const name of FILES) {
+  test(`${name}: select_projects under its rule selects the official projects`, () => {
+    const file = readFile(name);
+    const selection = select_projects({ election: file.election, rule: file.rule });
+    assert.deepEqual(selection.rule, file.rule);
+    assert.deepEqual(sorted(selection.selected), sorted(file.selected), `${name} under ${file.rule.rule}`);
+    const costs = new Map(file.election.candidates.map((c) => [c.id, Number(c.cost)]));
+    assert.equal(Number(selection.cost), selection.selected.reduce((sum, id) => sum + costs.get(id), 0));
+    assert.ok(Number(selection.cost) <= Number(file.election.budget), "within the budget");
+  });
+
   test(`${name}: imported under its rule, the official projects are selected`, () => {
     const { file, ward } = imported(name);
     const fund = ward.projects.fund({ id: FUND });
@@ -51,7 +85,42 @@ for (const name of pabulibFiles()) {
     assert.equal(ward.projects.proposals({ fund: FUND }).length, file.election.candidates.length);
     assert.deepEqual(sorted(ward.projects.projects({ fund: FUND }).map((p) => p.id)), sorted(file.selected));
   });
+
+  test(`${name}: written with write_pabulib, it reads back the same`, () => {
+    const file = readFile(name);
+    const again = read_pabulib({ text: write_pabulib({ file }) });
+    assert.deepEqual(again.election, file.election);
+    assert.deepEqual(again.rule, file.rule);
+    assert.deepEqual(again.selected, file.selected);
+    assert.deepEqual(again, file);
+  });
 }
+
+test("a bad file is refused with a pabulib_ code and its line number", () => {
+  const lines = pabulibText("Netherlands_Assen_2024.pb").replace(/\r\n/g, "\n").split("\n");
+  // Line 22 is project 8's row: project_id;cost;votes;name;selected;description.
+  assert.equal(lines[18], "project_id;cost;votes;name;selected;description");
+  assert.ok(lines[21].startsWith("8;40000;"));
+  const bad = (line, replacement) => [...lines.slice(0, line - 1), replacement, ...lines.slice(line)].join("\n");
+  for (const text of [bad(22, "8;40000;25"), bad(22, "8;lots;25;Crossbaan in Peelo;0;Een baan")]) {
+    const error = thrown(() => read_pabulib({ text }));
+    assert.match(error.code, /^pabulib_/);
+    assert.match(error.message, /\bline 22\b/);
+  }
+  const noProjects = [...lines.slice(0, 17), ...lines.slice(lines.indexOf("VOTES"))].join("\n");
+  assert.match(thrown(() => read_pabulib({ text: noProjects })).code, /^pabulib_/);
+});
+
+test("the reader accepts a byte-order mark and CRLF", () => {
+  const name = "Poland_Katowice_2020_Kostuchna.pb";
+  const source = pabulibText(name);
+  assert.ok(!source.includes("\r"), "the file is written with LF");
+  const file = readFile(name);
+  const crlf = source.replace(/\n/g, "\r\n");
+  assert.deepEqual(read_pabulib({ text: `\ufeff${source}` }), file);
+  assert.deepEqual(read_pabulib({ text: crlf }), file);
+  assert.deepEqual(read_pabulib({ text: `\ufeff${crlf}` }), file);
+});
 
 test("what_if tries the greedy rules on an imported decision and moves nothing", () => {
   const { file, ward } = imported("Poland_Warszawa_2019_RudaMarymontLas_Bielanski.pb");
@@ -93,7 +162,7 @@ test("an imported decision goes on to delivery; its journal replays and its stat
 });
 
 test("a broken election is refused and leaves the ward as it was", () => {
-  const { election } = readPabulib(pabulibText("Poland_Gdynia_2022_Pogorze__small.pb"));
+  const { election } = readFile("Poland_Gdynia_2022_Pogorze__small.pb");
   const ward = fundWard(FUND, election.budget);
   const rule = { rule: "greedy" };
   const unknown = { ...election, ballots: [{ voter: "x", choices: ["no-such-project"] }, ...election.ballots] };

@@ -3,7 +3,8 @@
 // return real types; each `@ts-expect-error` proves a wrong use is caught (it would go
 // unnoticed, and the directive be unused, under `any`).
 import init, {
-  Ward, verify_projects_statement, is_gridward_error,
+  Ward, verify_projects_statement, is_gridward_error, read_pabulib, write_pabulib, select_projects,
+  type PbFile,
   type Receipt, type FundView, type Proposal, type Project, type ProjectEvaluation,
   type ProjectsReport, type ProjectsStatement, type StatementCheck, type Selection,
   type ProjectResult, type BalanceRow, type ElectionIn, type RuleIn, type Rule,
@@ -89,8 +90,17 @@ export async function projects(): Promise<string | null> {
   projects.import_election({ fund: "g", election: { ...election, ballots: [{ choices: ["a"] }] }, rule });
   // @ts-expect-error -- a fund's amount is text, not a number
   const wrong: number = report.amount;
+  const pb: PbFile = read_pabulib({ text: "META\nkey;value\n" });
+  const pbText: string = write_pabulib({ file: pb });
+  const pbMeta: Array<[string, string]> = pb.meta;
+  const pbSelected: string[] | null | undefined = pb.selected;
+  const pbSelection: Selection | null = pb.rule ? select_projects({ election: pb.election, rule: pb.rule }) : null;
+  // @ts-expect-error -- the reader takes the file's text by name
+  read_pabulib("META");
+  // @ts-expect-error -- an election is decided under a rule
+  select_projects({ election });
 
   void [opened, stage, balance, selection, proposals, projectStage, evaluation, share, books,
-    chosen, results, council, verified, wrong];
+    chosen, results, council, verified, wrong, pbText, pbMeta, pbSelected, pbSelection];
   return statement.head;
 }

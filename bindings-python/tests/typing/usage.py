@@ -31,6 +31,7 @@ from gridward import (
     JournalCheck,
     LossRow,
     MotionView,
+    PbFile,
     PassbookView,
     PersonView,
     PointsTotals,
@@ -239,3 +240,12 @@ what_if: Selection = ward.projects.what_if("pf", {"rule": "greedy"})
 project_cost: Decimal = what_if["projects"][0]["cost"]
 project_statement: ProjectsStatement = ward.projects.statement("pf")
 statement_check: StatementCheck = gridward.verify_projects_statement(ward.export_journal(), project_statement)
+pb_file: PbFile = gridward.read_pabulib("META\nkey;value\n")
+pb_rule = pb_file.get("rule")
+pb_selected: list[str] | None = pb_file.get("selected")
+pb_budget: Decimal = pb_file["election"]["budget"]
+pb_meta: list[tuple[str, str]] = pb_file["meta"]
+pb_text: str = gridward.write_pabulib(pb_file)
+if pb_rule is not None:
+    pb_selection: Selection = gridward.select_projects(pb_file["election"], pb_rule)
+selected_here: Selection = gridward.select_projects(election, {"rule": "equal_shares"})
