@@ -53,16 +53,29 @@ impl Ward {
         journal: &str,
         statement: &Statement,
     ) -> Result<StatementCheck, Error> {
-        let journal = Journal::from_jsonl(journal)?;
-        let entries = journal.len() as u64;
-        let n = usize::try_from(statement.journal_entries).unwrap_or(usize::MAX);
-        let prefix = journal.prefix(n);
-        let head_matches = entries >= statement.journal_entries && prefix.head() == statement.head;
-        let figures_match = head_matches && {
-            let ward = Ward::replay(config, prefix)?;
+        let (entries, head) = (statement.journal_entries, statement.head);
+        Ward::verify_published(config, journal, entries, head, |ward| {
             ward.statement(&statement.fund, statement.from, statement.to)
                 .is_ok_and(|again| &again == statement)
-        };
+        })
+    }
+
+    /// Checks something published from a ward at `entries` entries with `head` against a
+    /// journal (JSON lines): the chain must be intact, its entry at that length must have
+    /// that head, and `same` must hold of the ward replayed from the journal up to there.
+    pub(super) fn verify_published(
+        config: WardConfig,
+        journal: &str,
+        published_entries: u64,
+        published_head: crate::journal::Hash,
+        same: impl FnOnce(&Ward) -> bool,
+    ) -> Result<StatementCheck, Error> {
+        let journal = Journal::from_jsonl(journal)?;
+        let entries = journal.len() as u64;
+        let n = usize::try_from(published_entries).unwrap_or(usize::MAX);
+        let prefix = journal.prefix(n);
+        let head_matches = entries >= published_entries && prefix.head() == published_head;
+        let figures_match = head_matches && same(&Ward::replay(config, prefix)?);
         Ok(StatementCheck {
             entries,
             head_matches,

@@ -4,7 +4,6 @@
 use super::{Ward, WardConfig};
 use crate::error::Error;
 use crate::fund::StatementCheck;
-use crate::journal::Journal;
 use crate::projects::ProjectsStatement;
 
 impl Ward {
@@ -26,21 +25,10 @@ impl Ward {
         journal: &str,
         statement: &ProjectsStatement,
     ) -> Result<StatementCheck, Error> {
-        let journal = Journal::from_jsonl(journal)?;
-        let entries = journal.len() as u64;
-        let n = usize::try_from(statement.journal_entries).unwrap_or(usize::MAX);
-        let prefix = journal.prefix(n);
-        let head_matches = entries >= statement.journal_entries && prefix.head() == statement.head;
-        let figures_match = head_matches && {
-            let ward = Ward::replay(config, prefix)?;
+        let (entries, head) = (statement.journal_entries, statement.head);
+        Ward::verify_published(config, journal, entries, head, |ward| {
             ward.projects_statement(&statement.fund)
                 .is_ok_and(|again| &again == statement)
-        };
-        Ok(StatementCheck {
-            entries,
-            head_matches,
-            figures_match,
-            verified: head_matches && figures_match,
         })
     }
 }
