@@ -219,15 +219,15 @@ pub(crate) fn check_event(
                 }
                 .into());
             }
-            let election = projects
-                .election(fund)
+            let candidates = projects
+                .candidates(fund)
                 .ok_or_else(|| refused("no decision is open"))?;
             let cast = super::election::Ballot {
                 voter: ballot.clone(),
                 choices: choices.clone(),
                 points: points.clone(),
             };
-            check_ballot(&d.form, &election.candidates, &cast)?;
+            check_ballot(&d.form, &candidates, &cast)?;
         }
         ProjectsEvent::DecisionClosed { fund, selection } => {
             let f = projects.get_fund(fund)?;

@@ -248,15 +248,15 @@ pub(crate) fn decide(
             if !d.roll.contains_key(&ballot) {
                 return Err(ProjectsError::NotAVoter { fund, person }.into());
             }
-            let election = projects
-                .election(&fund)
+            let candidates = projects
+                .candidates(&fund)
                 .ok_or_else(|| stage_error(&fund, f.stage, FundStage::Voting))?;
             let cast = super::election::Ballot {
                 voter: person,
                 choices,
                 points,
             };
-            check_ballot(&d.form, &election.candidates, &cast)?;
+            check_ballot(&d.form, &candidates, &cast)?;
             Ok(vec![ProjectsEvent::BallotCast {
                 fund,
                 ballot,

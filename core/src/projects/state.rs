@@ -105,12 +105,10 @@ impl Projects {
         f.amount.checked_sub(self.committed(fund)).ok()
     }
 
-    /// The election a fund's decision holds: the fund's amount as the budget, the
-    /// shortlist at the checked costs, and the ballots by token. None before the
-    /// decision opens.
-    pub fn election(&self, fund: &str) -> Option<Election> {
-        let f = self.funds.get(fund)?;
-        let d = f.decision.as_ref()?;
+    /// The shortlist of a fund's decision at the checked costs, in ballot order: what a
+    /// ballot is checked against. None before the decision opens.
+    pub fn candidates(&self, fund: &str) -> Option<Vec<Candidate>> {
+        let d = self.funds.get(fund)?.decision.as_ref()?;
         let candidates = d
             .candidates
             .iter()
@@ -124,6 +122,16 @@ impl Projects {
                 })
             })
             .collect();
+        Some(candidates)
+    }
+
+    /// The election a fund's decision holds: the fund's amount as the budget, the
+    /// shortlist at the checked costs, and the ballots by token. None before the
+    /// decision opens.
+    pub fn election(&self, fund: &str) -> Option<Election> {
+        let f = self.funds.get(fund)?;
+        let d = f.decision.as_ref()?;
+        let candidates = self.candidates(fund)?;
         let ballots = d
             .ballots
             .iter()
