@@ -361,3 +361,54 @@ fn the_projects_scenario_exercises_what_it_claims() {
         assert!(c <= 200_000.0, "{s}");
     }
 }
+
+fn party_observed() -> serde_json::Value {
+    use gridward_scenarios::parity_party::{run, scenario};
+    run(&generated("party_scenario.json", scenario())).unwrap()
+}
+
+#[test]
+fn rust_face_matches_the_expected_party_numbers() {
+    check(&party_observed(), "party_expected.json");
+}
+
+#[test]
+fn the_party_scenario_exercises_what_it_claims() {
+    let o = party_observed();
+    assert_eq!(o["errors"].as_array().unwrap().len(), 26);
+    // A new secretary: the chief grid leader stays on as a member, so the chief check
+    // finds the community, and two units lack their body.
+    assert_eq!(o["bodies"][0]["roster"]["chief"], "member");
+    assert_eq!(o["bodies"][0]["roster"]["sec"], "secretary");
+    let c = &o["coverage"];
+    assert_eq!(c["chief_not_party_secretary"], serde_json::json!(["510104002003"]));
+    assert_eq!(c["without_secretary"], serde_json::json!(["510104002003001001"]));
+    assert_eq!(c["without_party_body"].as_array().unwrap().len(), 3);
+    // The building's group has no secretary: its compound's branch answers.
+    assert_eq!(o["chains"][0]["answers"], "510104002003001");
+    assert_eq!(o["chains"][1]["answers"], "510104002003");
+    // One of six on the two committees sits on both: 16.67%.
+    assert_eq!(o["two_committees"]["cross_share"], "16.67");
+    assert_eq!(o["two_committees"]["property_managers"][0]["person"], "pm");
+    // March: 3.5 + 10 hours, April adds 16.5; the tax office claimed one micro-wish.
+    assert_eq!(o["ledgers"][0]["communities"][0]["hours"], "13.5");
+    assert_eq!(o["ledgers"][1]["communities"][0]["hours"], "30.0");
+    assert_eq!(o["ledgers"][0]["units"][1]["micro_wishes"], 1);
+    // The police took the two public-order requests, the least loaded first.
+    assert_eq!(o["requests"][1]["responsible"]["person"], "police");
+    assert_eq!(o["requests"][2]["responsible"]["person"], "aux1");
+    assert_eq!(o["route"]["person"], "aux2");
+    // The week of 6 April: the staff member served 3 days; the police officer 1 and the
+    // first secretary 2 (from Wednesday, so 3 required), both short.
+    let week = o["station_week"].as_array().unwrap();
+    let short: Vec<(&str, u64)> = week
+        .iter()
+        .map(|r| (r["person"].as_str().unwrap(), r["days"].as_u64().unwrap()))
+        .collect();
+    assert_eq!(short, [("fs", 2), ("police", 1), ("staff", 3)]);
+    assert_eq!(
+        week.iter().map(|r| r["short"].as_bool().unwrap()).collect::<Vec<_>>(),
+        [true, true, false]
+    );
+}
+

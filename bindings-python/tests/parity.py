@@ -34,8 +34,14 @@ _AMOUNTS = {
     "grid": ("area",),
     "fund": ("amount", "approval_threshold"),
     "projects": ("amount", "estimate", "cost", "quote"),
+    "party": ("hours",),
 }
-_DAYS = {"fund": ("from", "to"), "scoring": ("on",), "points": ("on", "valid_from", "valid_until")}
+_DAYS = {
+    "fund": ("from", "to"),
+    "scoring": ("on",),
+    "points": ("on", "valid_from", "valid_until"),
+    "party": ("on", "from", "to"),
+}
 _TIMES = {"grid": ("due",), "assembly": ("closes",), "scoring": ("started_at",), "projects": ("closes",)}
 
 

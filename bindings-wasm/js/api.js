@@ -160,6 +160,11 @@ export class GridCapability {
   directives(args) {
     return this.#raw.ask("grid", "directives", args ?? {});
   }
+
+  /** Which party bodies and secretaries answer for a household: its building's group, its */
+  party_for(args) {
+    return this.#raw.ask("grid", "party_for", args ?? {});
+  }
 }
 
 /** Residents' requests (点单 → 派单 → 领单 → 评单): filing, routing, claims, handling, verification, rating, returns, escalation (吹哨报到), supervision and indicators. */
@@ -867,6 +872,116 @@ export class ProjectsCapability {
   }
 }
 
+/** The party organisation on the grid: party bodies (community committee, compound branch, building group) with their secretaries, first secretaries, the residents' committee, 双报到 of members and paired units with the units' service ledger, and cadres on station (驻点) at compounds. */
+export class PartyCapability {
+  #raw;
+
+  /** @param {raw.RawWard} native */
+  constructor(native) {
+    this.#raw = native;
+  }
+
+  /** Sets up the party body of a unit (staff of the unit or above): a committee at a */
+  set_up_body(args, context) {
+    return this.#raw.execute("party", "set_up_body", args ?? {}, context ?? null);
+  }
+
+  /** Appoints a party member to a body's office. A new secretary takes the place of the */
+  appoint(args, context) {
+    return this.#raw.execute("party", "appoint", args ?? {}, context ?? null);
+  }
+
+  /** Takes a person off a body. */
+  release(args, context) {
+    return this.#raw.execute("party", "release", args ?? {}, context ?? null);
+  }
+
+  /** Sends a first secretary (第一书记) to a community for a term (staff of the street */
+  send_first_secretary(args, context) {
+    return this.#raw.execute("party", "send_first_secretary", args ?? {}, context ?? null);
+  }
+
+  /** Recalls a community's first secretary before the term's end. */
+  recall_first_secretary(args, context) {
+    return this.#raw.execute("party", "recall_first_secretary", args ?? {}, context ?? null);
+  }
+
+  /** Seats a person on a community's residents' committee (居委会), one of the community's */
+  seat(args, context) {
+    return this.#raw.execute("party", "seat", args ?? {}, context ?? null);
+  }
+
+  /** Takes a person off a community's residents' committee. */
+  unseat(args, context) {
+    return this.#raw.execute("party", "unseat", args ?? {}, context ?? null);
+  }
+
+  /** A serving party member reports in to the community where they live (在职党员到社区 */
+  member_reports_in(args, context) {
+    return this.#raw.execute("party", "member_reports_in", args ?? {}, context ?? null);
+  }
+
+  /** A paired unit reports in to its community (单位到社区报到). */
+  unit_reports_in(args, context) {
+    return this.#raw.execute("party", "unit_reports_in", args ?? {}, context ?? null);
+  }
+
+  /** Records an activity of a paired unit in its service ledger: what it ran, the */
+  record_unit_service(args, context) {
+    return this.#raw.execute("party", "record_unit_service", args ?? {}, context ?? null);
+  }
+
+  /** Stations a cadre at a compound (驻点包保小区) from a day. */
+  assign_station(args, context) {
+    return this.#raw.execute("party", "assign_station", args ?? {}, context ?? null);
+  }
+
+  /** Ends a cadre's station at a compound. */
+  end_station(args, context) {
+    return this.#raw.execute("party", "end_station", args ?? {}, context ?? null);
+  }
+
+  /** Records a day a cadre served on station at a compound: the cadre themselves, or */
+  record_station_day(args, context) {
+    return this.#raw.execute("party", "record_station_day", args ?? {}, context ?? null);
+  }
+
+  /** The party body of a unit, or none. */
+  body(args) {
+    return this.#raw.ask("party", "body", args ?? {});
+  }
+
+  /** The party bodies under a unit (every body when absent), in code order. */
+  bodies(args) {
+    return this.#raw.ask("party", "bodies", args ?? {});
+  }
+
+  /** First secretaries, in the order they were sent: of one community, or serving on one */
+  first_secretaries(args) {
+    return this.#raw.ask("party", "first_secretaries", args ?? {});
+  }
+
+  /** A community's two committees (两委) and how they overlap. */
+  two_committees(args) {
+    return this.#raw.ask("party", "two_committees", args ?? {});
+  }
+
+  /** The paired units' service ledgers and the 双报到 counts by community, over a period */
+  service_ledger(args) {
+    return this.#raw.ask("party", "service_ledger", args ?? {});
+  }
+
+  /** The stations at compounds under a unit (all when absent), in (cadre, compound) order. */
+  stations(args) {
+    return this.#raw.ask("party", "stations", args ?? {});
+  }
+
+  /** The weekly 驻点 report: the week (Monday to Sunday) containing a day, by cadre and */
+  station_week(args) {
+    return this.#raw.ask("party", "station_week", args ?? {});
+  }
+}
+
 /** A ward: every capability's state, folded from its hash-chained journal. */
 export class Ward {
   #raw;
@@ -884,6 +999,8 @@ export class Ward {
   points;
   /** Community project funds (e管家): funds, residents' proposals, the decision under a named selection rule (greedy or Equal Shares), delivery in tranches and acceptance. */
   projects;
+  /** The party organisation on the grid: party bodies (community committee, compound branch, building group) with their secretaries, first secretaries, the residents' committee, 双报到 of members and paired units with the units' service ledger, and cadres on station (驻点) at compounds. */
+  party;
 
   /** An empty ward with this configuration (the default when absent). */
   constructor(config) {
@@ -899,6 +1016,7 @@ export class Ward {
     this.scoring = new ScoringCapability(native);
     this.points = new PointsCapability(native);
     this.projects = new ProjectsCapability(native);
+    this.party = new PartyCapability(native);
   }
 
   /** Rebuilds a ward from its journal (JSON lines), verifying every hash and checking every event on replay. */

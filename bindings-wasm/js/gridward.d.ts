@@ -195,6 +195,26 @@ export type ErrorCode =
   | "bad_score"
   | "not_positive"
   | "bad_year"
+  | "no_party_body_at_level"
+  | "party_body_exists"
+  | "no_party_body"
+  | "not_a_party_member"
+  | "office_held_already"
+  | "not_on_body"
+  | "not_a_community"
+  | "not_a_compound"
+  | "first_secretary_overlaps"
+  | "no_first_secretary"
+  | "not_a_paired_unit"
+  | "unknown_paired_unit"
+  | "reported_already"
+  | "not_reported_in"
+  | "service_entry_exists"
+  | "not_a_cadre"
+  | "station_exists"
+  | "not_on_station"
+  | "station_day_recorded"
+  | "bad_party_config"
   | "tree_json"
   | "duplicate_id"
   | "bad_weight"
@@ -281,7 +301,7 @@ export type DomainSet = Array<Domain>;
 export type Domain = "politics_and_law" | "market_supervision" | "emergency_management" | "civil_affairs" | "fire_safety" | "urban_management" | "public_security" | "health" | "environment" | "housing" | "social_security" | "party_building";
 
 /** A role a person holds at a unit of the grid. */
-export type Role = "administrator" | "community_staff" | "chief_grid_leader" | "grid_leader" | "micro_grid_worker" | "reporting_party_member" | "sent_down_party_member" | "volunteer" | "property_manager" | "fund_supervisor" | "owners_committee_member";
+export type Role = "administrator" | "community_staff" | "chief_grid_leader" | "grid_leader" | "micro_grid_worker" | "reporting_party_member" | "sent_down_party_member" | "volunteer" | "property_manager" | "fund_supervisor" | "owners_committee_member" | "community_police" | "auxiliary_police";
 
 /** A unit; `parent`, when given, must be the parent its code implies. */
 export interface ImportRowUnit {
@@ -641,9 +661,21 @@ export interface CoverageRules {
   party_member_per_micro_grid?: boolean;
   /** Communities need a chief grid leader, grids a grid leader, micro-grids a worker. */
   leaders?: boolean;
+  /**
+   * Communities need their party committee, grids their branch, micro-grids their
+   * group (the party capability's bodies).
+   */
+  party_bodies?: boolean;
+  /** Every party body needs a secretary. */
+  party_secretaries?: boolean;
+  /**
+   * A community's chief grid leader must be its party committee's secretary
+   * (Chengdu's practice); off by default.
+   */
+  chief_is_party_secretary?: boolean;
 }
 
-/** A coverage report with its two summaries. */
+/** A coverage report, the party organisation's part of it, and its two summaries. */
 export interface CoverageView {
   /** The subtree checked (`None`: the whole grid). */
   scope: NodeCode | null;
@@ -659,13 +691,19 @@ export interface CoverageView {
   without_party_member: Array<NodeCode>;
   /** Units without their leader. */
   without_leader: Array<MissingLeader>;
+  /** Units without their party body, in code order. */
+  without_party_body: Array<MissingBody>;
+  /** Party bodies without a secretary, by unit, in code order. */
+  without_secretary: Array<NodeCode>;
+  /** Communities whose chief grid leader is not their party committee's secretary. */
+  chief_not_party_secretary: Array<NodeCode>;
   /** Whether nothing was found. */
   is_clean: boolean;
   /** Share of micro-grids that break no rule of theirs (band, party member, worker). */
   micro_grid_compliance: number;
 }
 
-/** A coverage report with its two summaries. */
+/** A coverage report, the party organisation's part of it, and its two summaries. */
 export interface CoverageViewIn {
   /** The subtree checked (`None`: the whole grid). */
   scope?: NodeCode | null;
@@ -681,6 +719,12 @@ export interface CoverageViewIn {
   without_party_member: Array<NodeCode>;
   /** Units without their leader. */
   without_leader: Array<MissingLeader>;
+  /** Units without their party body, in code order. */
+  without_party_body: Array<MissingBody>;
+  /** Party bodies without a secretary, by unit, in code order. */
+  without_secretary: Array<NodeCode>;
+  /** Communities whose chief grid leader is not their party committee's secretary. */
+  chief_not_party_secretary: Array<NodeCode>;
   /** Whether nothing was found. */
   is_clean: boolean;
   /** Share of micro-grids that break no rule of theirs (band, party member, worker). */
@@ -704,6 +748,19 @@ export interface MissingLeader {
   /** The role nobody holds there. */
   role: Role;
 }
+
+/** A unit without the party body its level needs. */
+export interface MissingBody {
+  /** The unit. */
+  code: NodeCode;
+  /** Its level. */
+  level: Level;
+  /** The body it lacks. */
+  kind: BodyKind;
+}
+
+/** The kind of party body a unit of the grid has, by the unit's level. */
+export type BodyKind = "committee" | "branch" | "group";
 
 /** How far a directive has come. */
 export interface DirectiveProgress {
@@ -805,6 +862,68 @@ export interface DirectiveSummaryIn {
   targets: number;
   /** Households that acknowledged. */
   acknowledged: number;
+}
+
+/** The party bodies that answer for a household, nearest first. */
+export interface PartyChain {
+  /** The household. */
+  household: string;
+  /**
+   * Its micro-grid's group, its grid's branch and its community's committee, as far
+   * as the household's place in the grid goes.
+   */
+  links: Array<PartyLink>;
+  /** The body nearest the household that has a secretary: the one that answers. */
+  answers: NodeCode | null;
+  /** The community's first secretary on the day asked, if one serves then. */
+  first_secretary: string | null;
+}
+
+/** The party bodies that answer for a household, nearest first. */
+export interface PartyChainIn {
+  /** The household. */
+  household: string;
+  /**
+   * Its micro-grid's group, its grid's branch and its community's committee, as far
+   * as the household's place in the grid goes.
+   */
+  links: Array<PartyLinkIn>;
+  /** The body nearest the household that has a secretary: the one that answers. */
+  answers?: NodeCode | null;
+  /** The community's first secretary on the day asked, if one serves then. */
+  first_secretary?: string | null;
+}
+
+/** A unit above a household and its party body, if it has one. */
+export interface PartyLink {
+  /** The unit. */
+  unit: NodeCode;
+  /** Its level. */
+  level: Level;
+  /** The kind of body the level has. */
+  kind: BodyKind;
+  /** The body's name, or `None` when the unit has no body. */
+  body: string | null;
+  /** The secretary's person id. */
+  secretary: string | null;
+  /** The secretary's name. */
+  secretary_name: string | null;
+}
+
+/** A unit above a household and its party body, if it has one. */
+export interface PartyLinkIn {
+  /** The unit. */
+  unit: NodeCode;
+  /** Its level. */
+  level: Level;
+  /** The kind of body the level has. */
+  kind: BodyKind;
+  /** The body's name, or `None` when the unit has no body. */
+  body?: string | null;
+  /** The secretary's person id. */
+  secretary?: string | null;
+  /** The secretary's name. */
+  secretary_name?: string | null;
 }
 
 /** A household, by id. */
@@ -1293,7 +1412,7 @@ export interface CategoryView {
 }
 
 /** Who handles requests of a category. */
-export type Handler = "grid_staff" | "claimable" | "department";
+export type Handler = "grid_staff" | "claimable" | "department" | "police";
 
 /** A service of the service list (GET services): one category of request. */
 export interface Open311Service {
@@ -4135,6 +4254,354 @@ export interface Organisation {
   contact: string;
 }
 
+/** A place on a party body. */
+export type Office = "secretary" | "deputy_secretary" | "member";
+
+/** A seat on a community's residents' committee (居委会). */
+export type Seat = "director" | "deputy_director" | "member";
+
+/** A party body on a unit of the grid. */
+export interface Body {
+  /** The unit it leads. */
+  unit: NodeCode;
+  /** Its kind, by the unit's level. */
+  kind: BodyKind;
+  /** Its name. */
+  name: string;
+  /** When it was set up. */
+  founded: DateString;
+  /** Its people, by person id, with their office. */
+  roster: Record<string, Office>;
+}
+
+/** A party body on a unit of the grid. */
+export interface BodyIn {
+  /** The unit it leads. */
+  unit: NodeCode;
+  /** Its kind, by the unit's level. */
+  kind: BodyKind;
+  /** Its name. */
+  name: string;
+  /** When it was set up. */
+  founded: DateString;
+  /** Its people, by person id, with their office. */
+  roster: Record<string, Office>;
+}
+
+/** A first secretary (第一书记) sent to a community for a term. */
+export interface FirstSecretary {
+  /** The person. */
+  person: string;
+  /** The community they are sent to. */
+  community: NodeCode;
+  /** The agency that sends them (派出单位). */
+  sent_by: string;
+  /** The first day of the term. */
+  from: DateString;
+  /** The last day of the term. */
+  to: DateString;
+  /** The day they were recalled before the term's end, if they were. */
+  recalled: DateString | null;
+}
+
+/** A first secretary (第一书记) sent to a community for a term. */
+export interface FirstSecretaryIn {
+  /** The person. */
+  person: string;
+  /** The community they are sent to. */
+  community: NodeCode;
+  /** The agency that sends them (派出单位). */
+  sent_by: string;
+  /** The first day of the term. */
+  from: DateString;
+  /** The last day of the term. */
+  to: DateString;
+  /** The day they were recalled before the term's end, if they were. */
+  recalled?: DateString | null;
+}
+
+/** A community's two committees and how they overlap. */
+export interface TwoCommittees {
+  /** The community. */
+  community: NodeCode;
+  /** Everyone on either committee, in id order. */
+  members: Array<CommitteeMember>;
+  /** People on the party committee. */
+  party_committee: number;
+  /** People on the residents' committee. */
+  residents_committee: number;
+  /** People on both. */
+  cross_appointed: number;
+  /** People on both, as a percentage of the people on either (交叉任职比重). */
+  cross_share?: Decimal | null;
+  /** Property managers on either committee. */
+  property_managers: Array<PropertyManagerSeat>;
+}
+
+/** A community's two committees and how they overlap. */
+export interface TwoCommitteesIn {
+  /** The community. */
+  community: NodeCode;
+  /** Everyone on either committee, in id order. */
+  members: Array<CommitteeMemberIn>;
+  /** People on the party committee. */
+  party_committee: number;
+  /** People on the residents' committee. */
+  residents_committee: number;
+  /** People on both. */
+  cross_appointed: number;
+  /** People on both, as a percentage of the people on either (交叉任职比重). */
+  cross_share?: Decimal | number | null;
+  /** Property managers on either committee. */
+  property_managers: Array<PropertyManagerSeat>;
+}
+
+/** A person on either of a community's two committees. */
+export interface CommitteeMember {
+  /** The person's id. */
+  person: string;
+  /** Their name. */
+  name: string;
+  /** Their office on the party committee, if they are on it. */
+  party_office: Office | null;
+  /** Their seat on the residents' committee, if they are on it. */
+  seat: Seat | null;
+  /** Whether they sit on both (交叉任职). */
+  cross_appointed: boolean;
+  /** Whether they are a property manager of a compound of the community (双向进入). */
+  property_manager: boolean;
+}
+
+/** A person on either of a community's two committees. */
+export interface CommitteeMemberIn {
+  /** The person's id. */
+  person: string;
+  /** Their name. */
+  name: string;
+  /** Their office on the party committee, if they are on it. */
+  party_office?: Office | null;
+  /** Their seat on the residents' committee, if they are on it. */
+  seat?: Seat | null;
+  /** Whether they sit on both (交叉任职). */
+  cross_appointed: boolean;
+  /** Whether they are a property manager of a compound of the community (双向进入). */
+  property_manager: boolean;
+}
+
+/** A property manager sitting on one of the committees. */
+export interface PropertyManagerSeat {
+  /** The person's id. */
+  person: string;
+  /** The compounds (or other units) where they are property manager. */
+  manages: Array<NodeCode>;
+  /** Whether they are on the party committee. */
+  on_party_committee: boolean;
+  /** Whether they are on the residents' committee. */
+  on_residents_committee: boolean;
+}
+
+/**
+ * The service ledgers of a scope's paired units, and the counts by community, over a
+ * period of days (from inclusive, to exclusive).
+ */
+export interface ServiceLedger {
+  /** The first day. */
+  from: DateString;
+  /** The first day after the period. */
+  to: DateString;
+  /** Every paired unit that has reported in, in (community, unit) order. */
+  units: Array<UnitServiceRow>;
+  /** Every community of the scope with a report or an entry, in code order. */
+  communities: Array<CommunityService>;
+}
+
+/**
+ * The service ledgers of a scope's paired units, and the counts by community, over a
+ * period of days (from inclusive, to exclusive).
+ */
+export interface ServiceLedgerIn {
+  /** The first day. */
+  from: DateString;
+  /** The first day after the period. */
+  to: DateString;
+  /** Every paired unit that has reported in, in (community, unit) order. */
+  units: Array<UnitServiceRowIn>;
+  /** Every community of the scope with a report or an entry, in code order. */
+  communities: Array<CommunityServiceIn>;
+}
+
+/** A paired unit's service in a period. */
+export interface UnitServiceRow {
+  /** The paired unit. */
+  unit: string;
+  /** Its name. */
+  name: string;
+  /** Its community. */
+  community: NodeCode;
+  /** The day it reported in. */
+  reported_on: DateString;
+  /** Activities it ran in the period. */
+  activities: number;
+  /** People it sent, summed over the activities. */
+  people: number;
+  /** Person-hours given. */
+  hours: Decimal;
+  /** Micro-wishes it claimed as donor in the period. */
+  micro_wishes: number;
+}
+
+/** A paired unit's service in a period. */
+export interface UnitServiceRowIn {
+  /** The paired unit. */
+  unit: string;
+  /** Its name. */
+  name: string;
+  /** Its community. */
+  community: NodeCode;
+  /** The day it reported in. */
+  reported_on: DateString;
+  /** Activities it ran in the period. */
+  activities: number;
+  /** People it sent, summed over the activities. */
+  people: number;
+  /** Person-hours given. */
+  hours: Decimal | number;
+  /** Micro-wishes it claimed as donor in the period. */
+  micro_wishes: number;
+}
+
+/** A community's 双报到 counts in a period. */
+export interface CommunityService {
+  /** The community. */
+  community: NodeCode;
+  /** Serving party members who reported in during the period. */
+  members_reported: number;
+  /** Paired units that reported in during the period. */
+  units_reported: number;
+  /** Activities the paired units ran. */
+  activities: number;
+  /** People they sent. */
+  people: number;
+  /** Person-hours given. */
+  hours: Decimal;
+  /** Micro-wishes claimed by paired units. */
+  micro_wishes: number;
+}
+
+/** A community's 双报到 counts in a period. */
+export interface CommunityServiceIn {
+  /** The community. */
+  community: NodeCode;
+  /** Serving party members who reported in during the period. */
+  members_reported: number;
+  /** Paired units that reported in during the period. */
+  units_reported: number;
+  /** Activities the paired units ran. */
+  activities: number;
+  /** People they sent. */
+  people: number;
+  /** Person-hours given. */
+  hours: Decimal | number;
+  /** Micro-wishes claimed by paired units. */
+  micro_wishes: number;
+}
+
+/**
+ * A cadre stationed at a compound (驻点包保小区): the spans of days on station, and the
+ * days served.
+ */
+export interface Station {
+  /** The cadre. */
+  person: string;
+  /** The compound (a unit at grid level). */
+  compound: NodeCode;
+  /** The spans on station, in order; only the last may be open. */
+  spans: Array<Span>;
+  /** The days served on station, in order. */
+  days: Array<DateString>;
+}
+
+/**
+ * A cadre stationed at a compound (驻点包保小区): the spans of days on station, and the
+ * days served.
+ */
+export interface StationIn {
+  /** The cadre. */
+  person: string;
+  /** The compound (a unit at grid level). */
+  compound: NodeCode;
+  /** The spans on station, in order; only the last may be open. */
+  spans: Array<SpanIn>;
+  /** The days served on station, in order. */
+  days: Array<DateString>;
+}
+
+/** A span of days: from a day until (not including) another, or open. */
+export interface Span {
+  /** The first day. */
+  from: DateString;
+  /** The first day after it, once it has ended. */
+  until: DateString | null;
+}
+
+/** A span of days: from a day until (not including) another, or open. */
+export interface SpanIn {
+  /** The first day. */
+  from: DateString;
+  /** The first day after it, once it has ended. */
+  until?: DateString | null;
+}
+
+/** A cadre's week on station. */
+export interface StationRow {
+  /** The cadre. */
+  person: string;
+  /** Their name. */
+  name: string;
+  /** The Monday the week starts on. */
+  week: DateString;
+  /** Their compounds in the scope, with the days served at each. */
+  compounds: Array<CompoundDays>;
+  /** Distinct days served on station at any of them. */
+  days: number;
+  /**
+   * Days required: the configured number, or the days of the week they were on
+   * station at all when that is fewer (a station begun or ended mid-week).
+   */
+  required: number;
+  /** Whether they served fewer days than required. */
+  short: boolean;
+}
+
+/** A cadre's week on station. */
+export interface StationRowIn {
+  /** The cadre. */
+  person: string;
+  /** Their name. */
+  name: string;
+  /** The Monday the week starts on. */
+  week: DateString;
+  /** Their compounds in the scope, with the days served at each. */
+  compounds: Array<CompoundDays>;
+  /** Distinct days served on station at any of them. */
+  days: number;
+  /**
+   * Days required: the configured number, or the days of the week they were on
+   * station at all when that is fewer (a station begun or ended mid-week).
+   */
+  required: number;
+  /** Whether they served fewer days than required. */
+  short: boolean;
+}
+
+/** The days a cadre served at one compound in the week. */
+export interface CompoundDays {
+  /** The compound. */
+  compound: NodeCode;
+  /** Days served there. */
+  days: number;
+}
+
 /** A journal's verification, and whether it ends at the published head. */
 export interface JournalCheck {
   /** Entries read and found intact before any break. */
@@ -4310,6 +4777,8 @@ export interface WardConfig {
   points?: PointsConfig;
   /** The projects capability. */
   projects?: ProjectsConfig;
+  /** The party capability. */
+  party?: PartyConfig;
 }
 
 /** Configuration of a ward, one section per capability. */
@@ -4326,6 +4795,8 @@ export interface WardConfigIn {
   points?: PointsConfigIn;
   /** The projects capability. */
   projects?: ProjectsConfig;
+  /** The party capability. */
+  party?: PartyConfig;
 }
 
 /** Configuration of the grid capability. */
@@ -4594,6 +5065,15 @@ export interface AcceptanceRule {
 
 /** The share of verdicts that must accept a delivery. */
 export type AcceptShare = "majority" | "two_thirds" | "all";
+
+/** The party capability's configuration. */
+export interface PartyConfig {
+  /**
+   * The fewest days a week a cadre serves on station at their compounds (大冶: at least
+   * three), 1 to 7.
+   */
+  station_days_per_week?: number;
+}
 
 /** What checking a published statement against a journal found. */
 export interface StatementCheck {
@@ -5116,11 +5596,21 @@ export interface CommandProjectsIn {
   projects: ProjectsCommandIn;
 }
 
-/** Any command, by capability. */
-export type Command = (CommandGrid | CommandTasks | CommandFund | CommandAssembly | CommandScoring | CommandPoints | CommandProjects);
+/** A command of the party capability. */
+export interface CommandParty {
+  party: PartyCommand;
+}
+
+/** A command of the party capability. */
+export interface CommandPartyIn {
+  party: PartyCommandIn;
+}
 
 /** Any command, by capability. */
-export type CommandIn = (CommandGridIn | CommandTasksIn | CommandFundIn | CommandAssemblyIn | CommandScoringIn | CommandPointsIn | CommandProjectsIn);
+export type Command = (CommandGrid | CommandTasks | CommandFund | CommandAssembly | CommandScoring | CommandPoints | CommandProjects | CommandParty);
+
+/** Any command, by capability. */
+export type CommandIn = (CommandGridIn | CommandTasksIn | CommandFundIn | CommandAssemblyIn | CommandScoringIn | CommandPointsIn | CommandProjectsIn | CommandPartyIn);
 
 /**
  * Create a unit under the parent its code implies; without domains it takes the
@@ -6608,6 +7098,312 @@ export type ProjectsCommand = (ProjectsCommandOpenFund | ProjectsCommandSetCounc
 /** A command to the projects capability. */
 export type ProjectsCommandIn = (ProjectsCommandOpenFundIn | ProjectsCommandSetCouncil | ProjectsCommandProposeIn | ProjectsCommandSupport | ProjectsCommandMergeProposals | ProjectsCommandDeclineProposal | ProjectsCommandAdmitProposalIn | ProjectsCommandPublishShortlist | ProjectsCommandOpenDecisionIn | ProjectsCommandCastBallot | ProjectsCommandCloseDecision | ProjectsCommandImportElectionIn | ProjectsCommandRegisterOrganisation | ProjectsCommandApplyToDeliverIn | ProjectsCommandChooseDeliverer | ProjectsCommandNameEvaluators | ProjectsCommandPayTrancheIn | ProjectsCommandSubmitDelivery | ProjectsCommandEvaluate | ProjectsCommandDecideAcceptance);
 
+/**
+ * Sets up the party body of a unit (staff of the unit or above): a committee at a
+ * community, a branch at a grid (a compound), a group at a micro-grid (a building).
+ */
+export interface PartyCommandSetUpBody {
+  type: "set_up_body";
+  /** The unit. */
+  unit: NodeCode;
+  /** The body's name. */
+  name: string;
+  /** The day it was set up. */
+  on: DateString;
+}
+
+/**
+ * Sets up the party body of a unit (staff of the unit or above): a committee at a
+ * community, a branch at a grid (a compound), a group at a micro-grid (a building).
+ */
+export interface PartyCommandSetUpBodyIn {
+  type: "set_up_body";
+  /** The unit. */
+  unit: NodeCode;
+  /** The body's name. */
+  name: string;
+  /** The day it was set up. */
+  on: DateString;
+}
+
+/**
+ * Appoints a party member to a body's office. A new secretary takes the place of the
+ * one before, who stays on as a member.
+ */
+export interface PartyCommandAppoint {
+  type: "appoint";
+  /** The body's unit. */
+  unit: NodeCode;
+  /** The person. */
+  person: string;
+  /** The office. */
+  office: Office;
+}
+
+/** Takes a person off a body. */
+export interface PartyCommandRelease {
+  type: "release";
+  /** The body's unit. */
+  unit: NodeCode;
+  /** The person. */
+  person: string;
+}
+
+/**
+ * Sends a first secretary (第一书记) to a community for a term (staff of the street
+ * or above).
+ */
+export interface PartyCommandSendFirstSecretary {
+  type: "send_first_secretary";
+  /** The person, a party member. */
+  person: string;
+  /** The community. */
+  community: NodeCode;
+  /** The agency that sends them (派出单位). */
+  sent_by: string;
+  /** The first day of the term. */
+  from: DateString;
+  /** The last day of the term (a year, typically). */
+  to: DateString;
+}
+
+/**
+ * Sends a first secretary (第一书记) to a community for a term (staff of the street
+ * or above).
+ */
+export interface PartyCommandSendFirstSecretaryIn {
+  type: "send_first_secretary";
+  /** The person, a party member. */
+  person: string;
+  /** The community. */
+  community: NodeCode;
+  /** The agency that sends them (派出单位). */
+  sent_by: string;
+  /** The first day of the term. */
+  from: DateString;
+  /** The last day of the term (a year, typically). */
+  to: DateString;
+}
+
+/** Recalls a community's first secretary before the term's end. */
+export interface PartyCommandRecallFirstSecretary {
+  type: "recall_first_secretary";
+  /** The community. */
+  community: NodeCode;
+  /** The day the recall takes effect (the first day not served). */
+  on: DateString;
+}
+
+/** Recalls a community's first secretary before the term's end. */
+export interface PartyCommandRecallFirstSecretaryIn {
+  type: "recall_first_secretary";
+  /** The community. */
+  community: NodeCode;
+  /** The day the recall takes effect (the first day not served). */
+  on: DateString;
+}
+
+/**
+ * Seats a person on a community's residents' committee (居委会), one of the community's
+ * two committees (两委).
+ */
+export interface PartyCommandSeat {
+  type: "seat";
+  /** The community. */
+  community: NodeCode;
+  /** The person. */
+  person: string;
+  /** The seat. */
+  seat: Seat;
+}
+
+/** Takes a person off a community's residents' committee. */
+export interface PartyCommandUnseat {
+  type: "unseat";
+  /** The community. */
+  community: NodeCode;
+  /** The person. */
+  person: string;
+}
+
+/**
+ * A serving party member reports in to the community where they live (在职党员到社区
+ * 报到): the member themselves, or staff of the community.
+ */
+export interface PartyCommandMemberReportsIn {
+  type: "member_reports_in";
+  /** The party member. */
+  person: string;
+  /** The community. */
+  community: NodeCode;
+  /** The day. */
+  on: DateString;
+  /** The paired unit they work for, if it is one. */
+  workplace?: string | null;
+}
+
+/**
+ * A serving party member reports in to the community where they live (在职党员到社区
+ * 报到): the member themselves, or staff of the community.
+ */
+export interface PartyCommandMemberReportsInIn {
+  type: "member_reports_in";
+  /** The party member. */
+  person: string;
+  /** The community. */
+  community: NodeCode;
+  /** The day. */
+  on: DateString;
+  /** The paired unit they work for, if it is one. */
+  workplace?: string | null;
+}
+
+/** A paired unit reports in to its community (单位到社区报到). */
+export interface PartyCommandUnitReportsIn {
+  type: "unit_reports_in";
+  /** The paired unit. */
+  unit: string;
+  /** Its community. */
+  community: NodeCode;
+  /** The day. */
+  on: DateString;
+}
+
+/** A paired unit reports in to its community (单位到社区报到). */
+export interface PartyCommandUnitReportsInIn {
+  type: "unit_reports_in";
+  /** The paired unit. */
+  unit: string;
+  /** Its community. */
+  community: NodeCode;
+  /** The day. */
+  on: DateString;
+}
+
+/**
+ * Records an activity of a paired unit in its service ledger: what it ran, the
+ * people it sent and the person-hours they gave.
+ */
+export interface PartyCommandRecordUnitService {
+  type: "record_unit_service";
+  /** The entry's id. */
+  id: string;
+  /** The paired unit, reported in to its community. */
+  unit: string;
+  /** The day. */
+  on: DateString;
+  /** What was done. */
+  activity: string;
+  /** How many people it sent (at least one). */
+  people: number;
+  /** Person-hours given (positive). */
+  hours: Decimal;
+}
+
+/**
+ * Records an activity of a paired unit in its service ledger: what it ran, the
+ * people it sent and the person-hours they gave.
+ */
+export interface PartyCommandRecordUnitServiceIn {
+  type: "record_unit_service";
+  /** The entry's id. */
+  id: string;
+  /** The paired unit, reported in to its community. */
+  unit: string;
+  /** The day. */
+  on: DateString;
+  /** What was done. */
+  activity: string;
+  /** How many people it sent (at least one). */
+  people: number;
+  /** Person-hours given (positive). */
+  hours: Decimal | number;
+}
+
+/** Stations a cadre at a compound (驻点包保小区) from a day. */
+export interface PartyCommandAssignStation {
+  type: "assign_station";
+  /**
+   * The cadre: someone holding a role in the compound's community (staff, a
+   * sent-down party member, the community police) or its first secretary.
+   */
+  person: string;
+  /** The compound (a unit at grid level). */
+  compound: NodeCode;
+  /** The first day. */
+  from: DateString;
+}
+
+/** Stations a cadre at a compound (驻点包保小区) from a day. */
+export interface PartyCommandAssignStationIn {
+  type: "assign_station";
+  /**
+   * The cadre: someone holding a role in the compound's community (staff, a
+   * sent-down party member, the community police) or its first secretary.
+   */
+  person: string;
+  /** The compound (a unit at grid level). */
+  compound: NodeCode;
+  /** The first day. */
+  from: DateString;
+}
+
+/** Ends a cadre's station at a compound. */
+export interface PartyCommandEndStation {
+  type: "end_station";
+  /** The cadre. */
+  person: string;
+  /** The compound. */
+  compound: NodeCode;
+  /** The first day no longer on station. */
+  on: DateString;
+}
+
+/** Ends a cadre's station at a compound. */
+export interface PartyCommandEndStationIn {
+  type: "end_station";
+  /** The cadre. */
+  person: string;
+  /** The compound. */
+  compound: NodeCode;
+  /** The first day no longer on station. */
+  on: DateString;
+}
+
+/**
+ * Records a day a cadre served on station at a compound: the cadre themselves, or
+ * staff of the compound.
+ */
+export interface PartyCommandRecordStationDay {
+  type: "record_station_day";
+  /** The cadre. */
+  person: string;
+  /** The compound. */
+  compound: NodeCode;
+  /** The day. */
+  on: DateString;
+}
+
+/**
+ * Records a day a cadre served on station at a compound: the cadre themselves, or
+ * staff of the compound.
+ */
+export interface PartyCommandRecordStationDayIn {
+  type: "record_station_day";
+  /** The cadre. */
+  person: string;
+  /** The compound. */
+  compound: NodeCode;
+  /** The day. */
+  on: DateString;
+}
+
+/** A command to the party capability. */
+export type PartyCommand = (PartyCommandSetUpBody | PartyCommandAppoint | PartyCommandRelease | PartyCommandSendFirstSecretary | PartyCommandRecallFirstSecretary | PartyCommandSeat | PartyCommandUnseat | PartyCommandMemberReportsIn | PartyCommandUnitReportsIn | PartyCommandRecordUnitService | PartyCommandAssignStation | PartyCommandEndStation | PartyCommandRecordStationDay);
+
+/** A command to the party capability. */
+export type PartyCommandIn = (PartyCommandSetUpBodyIn | PartyCommandAppoint | PartyCommandRelease | PartyCommandSendFirstSecretaryIn | PartyCommandRecallFirstSecretaryIn | PartyCommandSeat | PartyCommandUnseat | PartyCommandMemberReportsInIn | PartyCommandUnitReportsInIn | PartyCommandRecordUnitServiceIn | PartyCommandAssignStationIn | PartyCommandEndStationIn | PartyCommandRecordStationDayIn);
+
 /** An event of the grid capability. */
 export interface EventGrid {
   grid: GridEvent;
@@ -6678,11 +7474,21 @@ export interface EventProjectsIn {
   projects: ProjectsEventIn;
 }
 
-/** Any event, by capability. */
-export type Event = (EventGrid | EventTasks | EventFund | EventAssembly | EventScoring | EventPoints | EventProjects);
+/** An event of the party capability. */
+export interface EventParty {
+  party: PartyEvent;
+}
+
+/** An event of the party capability. */
+export interface EventPartyIn {
+  party: PartyEventIn;
+}
 
 /** Any event, by capability. */
-export type EventIn = (EventGridIn | EventTasksIn | EventFundIn | EventAssemblyIn | EventScoringIn | EventPointsIn | EventProjectsIn);
+export type Event = (EventGrid | EventTasks | EventFund | EventAssembly | EventScoring | EventPoints | EventProjects | EventParty);
+
+/** Any event, by capability. */
+export type EventIn = (EventGridIn | EventTasksIn | EventFundIn | EventAssemblyIn | EventScoringIn | EventPointsIn | EventProjectsIn | EventPartyIn);
 
 /** A unit was created under the parent its code implies. */
 export interface GridEventUnitAdded {
@@ -8452,6 +9258,276 @@ export type ProjectsEvent = (ProjectsEventFundOpened | ProjectsEventCouncilSet |
 /** Something that happened to a project fund. */
 export type ProjectsEventIn = (ProjectsEventFundOpenedIn | ProjectsEventCouncilSet | ProjectsEventProposedIn | ProjectsEventSupported | ProjectsEventProposalsMerged | ProjectsEventProposalDeclined | ProjectsEventProposalAdmittedIn | ProjectsEventShortlistPublished | ProjectsEventDecisionOpenedIn | ProjectsEventBallotCastIn | ProjectsEventDecisionClosedIn | ProjectsEventOrganisationRegistered | ProjectsEventAppliedIn | ProjectsEventDelivererChosenIn | ProjectsEventEvaluatorsNamed | ProjectsEventTranchePaidIn | ProjectsEventDeliverySubmitted | ProjectsEventEvaluated | ProjectsEventAcceptanceDecidedIn);
 
+/** A party body was set up on a unit. */
+export interface PartyEventBodySetUp {
+  type: "body_set_up";
+  /** The unit. */
+  unit: NodeCode;
+  /** The body's name. */
+  name: string;
+  /** The day it was set up. */
+  on: DateString;
+}
+
+/** A party body was set up on a unit. */
+export interface PartyEventBodySetUpIn {
+  type: "body_set_up";
+  /** The unit. */
+  unit: NodeCode;
+  /** The body's name. */
+  name: string;
+  /** The day it was set up. */
+  on: DateString;
+}
+
+/** A party member was appointed to a body's office (a new secretary's predecessor stays on as a member). */
+export interface PartyEventAppointed {
+  type: "appointed";
+  /** The body's unit. */
+  unit: NodeCode;
+  /** The person. */
+  person: string;
+  /** The office. */
+  office: Office;
+}
+
+/** A person left a body. */
+export interface PartyEventReleased {
+  type: "released";
+  /** The body's unit. */
+  unit: NodeCode;
+  /** The person. */
+  person: string;
+}
+
+/** A first secretary was sent to a community for a term. */
+export interface PartyEventFirstSecretarySent {
+  type: "first_secretary_sent";
+  /** The person, a party member. */
+  person: string;
+  /** The community. */
+  community: NodeCode;
+  /** The agency that sends them (派出单位). */
+  sent_by: string;
+  /** The first day of the term. */
+  from: DateString;
+  /** The last day of the term (a year, typically). */
+  to: DateString;
+}
+
+/** A first secretary was sent to a community for a term. */
+export interface PartyEventFirstSecretarySentIn {
+  type: "first_secretary_sent";
+  /** The person, a party member. */
+  person: string;
+  /** The community. */
+  community: NodeCode;
+  /** The agency that sends them (派出单位). */
+  sent_by: string;
+  /** The first day of the term. */
+  from: DateString;
+  /** The last day of the term (a year, typically). */
+  to: DateString;
+}
+
+/** A community's first secretary was recalled before the term's end. */
+export interface PartyEventFirstSecretaryRecalled {
+  type: "first_secretary_recalled";
+  /** The community. */
+  community: NodeCode;
+  /** The day the recall takes effect (the first day not served). */
+  on: DateString;
+}
+
+/** A community's first secretary was recalled before the term's end. */
+export interface PartyEventFirstSecretaryRecalledIn {
+  type: "first_secretary_recalled";
+  /** The community. */
+  community: NodeCode;
+  /** The day the recall takes effect (the first day not served). */
+  on: DateString;
+}
+
+/** A person was seated on a community's residents' committee. */
+export interface PartyEventSeated {
+  type: "seated";
+  /** The community. */
+  community: NodeCode;
+  /** The person. */
+  person: string;
+  /** The seat. */
+  seat: Seat;
+}
+
+/** A person left a community's residents' committee. */
+export interface PartyEventUnseated {
+  type: "unseated";
+  /** The community. */
+  community: NodeCode;
+  /** The person. */
+  person: string;
+}
+
+/** A serving party member reported in to the community where they live. */
+export interface PartyEventMemberReportedIn {
+  type: "member_reported_in";
+  /** The party member. */
+  person: string;
+  /** The community. */
+  community: NodeCode;
+  /** The day. */
+  on: DateString;
+  /** The paired unit they work for, if it is one. */
+  workplace?: string | null;
+}
+
+/** A serving party member reported in to the community where they live. */
+export interface PartyEventMemberReportedInIn {
+  type: "member_reported_in";
+  /** The party member. */
+  person: string;
+  /** The community. */
+  community: NodeCode;
+  /** The day. */
+  on: DateString;
+  /** The paired unit they work for, if it is one. */
+  workplace?: string | null;
+}
+
+/** A paired unit reported in to its community. */
+export interface PartyEventUnitReportedIn {
+  type: "unit_reported_in";
+  /** The paired unit. */
+  unit: string;
+  /** Its community. */
+  community: NodeCode;
+  /** The day. */
+  on: DateString;
+}
+
+/** A paired unit reported in to its community. */
+export interface PartyEventUnitReportedInIn {
+  type: "unit_reported_in";
+  /** The paired unit. */
+  unit: string;
+  /** Its community. */
+  community: NodeCode;
+  /** The day. */
+  on: DateString;
+}
+
+/** An activity of a paired unit was entered in its service ledger. */
+export interface PartyEventUnitServiceRecorded {
+  type: "unit_service_recorded";
+  /** The entry's id. */
+  id: string;
+  /** The paired unit, reported in to its community. */
+  unit: string;
+  /** The day. */
+  on: DateString;
+  /** What was done. */
+  activity: string;
+  /** How many people it sent (at least one). */
+  people: number;
+  /** Person-hours given (positive). */
+  hours: Decimal;
+}
+
+/** An activity of a paired unit was entered in its service ledger. */
+export interface PartyEventUnitServiceRecordedIn {
+  type: "unit_service_recorded";
+  /** The entry's id. */
+  id: string;
+  /** The paired unit, reported in to its community. */
+  unit: string;
+  /** The day. */
+  on: DateString;
+  /** What was done. */
+  activity: string;
+  /** How many people it sent (at least one). */
+  people: number;
+  /** Person-hours given (positive). */
+  hours: Decimal | number;
+}
+
+/** A cadre was stationed at a compound. */
+export interface PartyEventStationAssigned {
+  type: "station_assigned";
+  /**
+   * The cadre: someone holding a role in the compound's community (staff, a
+   * sent-down party member, the community police) or its first secretary.
+   */
+  person: string;
+  /** The compound (a unit at grid level). */
+  compound: NodeCode;
+  /** The first day. */
+  from: DateString;
+}
+
+/** A cadre was stationed at a compound. */
+export interface PartyEventStationAssignedIn {
+  type: "station_assigned";
+  /**
+   * The cadre: someone holding a role in the compound's community (staff, a
+   * sent-down party member, the community police) or its first secretary.
+   */
+  person: string;
+  /** The compound (a unit at grid level). */
+  compound: NodeCode;
+  /** The first day. */
+  from: DateString;
+}
+
+/** A cadre's station at a compound ended. */
+export interface PartyEventStationEnded {
+  type: "station_ended";
+  /** The cadre. */
+  person: string;
+  /** The compound. */
+  compound: NodeCode;
+  /** The first day no longer on station. */
+  on: DateString;
+}
+
+/** A cadre's station at a compound ended. */
+export interface PartyEventStationEndedIn {
+  type: "station_ended";
+  /** The cadre. */
+  person: string;
+  /** The compound. */
+  compound: NodeCode;
+  /** The first day no longer on station. */
+  on: DateString;
+}
+
+/** A cadre served a day on station at a compound. */
+export interface PartyEventStationDayRecorded {
+  type: "station_day_recorded";
+  /** The cadre. */
+  person: string;
+  /** The compound. */
+  compound: NodeCode;
+  /** The day. */
+  on: DateString;
+}
+
+/** A cadre served a day on station at a compound. */
+export interface PartyEventStationDayRecordedIn {
+  type: "station_day_recorded";
+  /** The cadre. */
+  person: string;
+  /** The compound. */
+  compound: NodeCode;
+  /** The day. */
+  on: DateString;
+}
+
+/** Something that happened to the party organisation. */
+export type PartyEvent = (PartyEventBodySetUp | PartyEventAppointed | PartyEventReleased | PartyEventFirstSecretarySent | PartyEventFirstSecretaryRecalled | PartyEventSeated | PartyEventUnseated | PartyEventMemberReportedIn | PartyEventUnitReportedIn | PartyEventUnitServiceRecorded | PartyEventStationAssigned | PartyEventStationEnded | PartyEventStationDayRecorded);
+
+/** Something that happened to the party organisation. */
+export type PartyEventIn = (PartyEventBodySetUpIn | PartyEventAppointed | PartyEventReleased | PartyEventFirstSecretarySentIn | PartyEventFirstSecretaryRecalledIn | PartyEventSeated | PartyEventUnseated | PartyEventMemberReportedInIn | PartyEventUnitReportedInIn | PartyEventUnitServiceRecordedIn | PartyEventStationAssignedIn | PartyEventStationEndedIn | PartyEventStationDayRecordedIn);
+
 /** What an accepted command did. */
 export interface Receipt {
   /** The journal entry recorded, or `None` when nothing changed (or a retry). */
@@ -8678,6 +9754,13 @@ export interface GridDirectiveProgressByArgs {
 
 /** No arguments. */
 export type GridDirectivesArgs = Record<string, never>;
+
+export interface GridPartyForArgs {
+  /** The household's id. */
+  household: string;
+  /** The day whose first secretary is named. */
+  on?: DateString | null;
+}
 
 export interface TasksFileArgs {
   /** A new id. */
@@ -9627,6 +10710,175 @@ export interface ProjectsCouncilArgs {
 /** No arguments. */
 export type ProjectsOrganisationsArgs = Record<string, never>;
 
+export interface PartySetUpBodyArgs {
+  /** The unit. */
+  unit: NodeCode;
+  /** The body's name. */
+  name: string;
+  /** The day it was set up. */
+  on: DateString;
+}
+
+export interface PartyAppointArgs {
+  /** The body's unit. */
+  unit: NodeCode;
+  /** The person. */
+  person: string;
+  /** The office. */
+  office: Office;
+}
+
+export interface PartyReleaseArgs {
+  /** The body's unit. */
+  unit: NodeCode;
+  /** The person. */
+  person: string;
+}
+
+export interface PartySendFirstSecretaryArgs {
+  /** The person, a party member. */
+  person: string;
+  /** The community. */
+  community: NodeCode;
+  /** The agency that sends them (派出单位). */
+  sent_by: string;
+  /** The first day of the term. */
+  from: DateString;
+  /** The last day of the term (a year, typically). */
+  to: DateString;
+}
+
+export interface PartyRecallFirstSecretaryArgs {
+  /** The community. */
+  community: NodeCode;
+  /** The day the recall takes effect (the first day not served). */
+  on: DateString;
+}
+
+export interface PartySeatArgs {
+  /** The community. */
+  community: NodeCode;
+  /** The person. */
+  person: string;
+  /** The seat. */
+  seat: Seat;
+}
+
+export interface PartyUnseatArgs {
+  /** The community. */
+  community: NodeCode;
+  /** The person. */
+  person: string;
+}
+
+export interface PartyMemberReportsInArgs {
+  /** The party member. */
+  person: string;
+  /** The community. */
+  community: NodeCode;
+  /** The day. */
+  on: DateString;
+  /** The paired unit they work for, if it is one. */
+  workplace?: string | null;
+}
+
+export interface PartyUnitReportsInArgs {
+  /** The paired unit. */
+  unit: string;
+  /** Its community. */
+  community: NodeCode;
+  /** The day. */
+  on: DateString;
+}
+
+export interface PartyRecordUnitServiceArgs {
+  /** The entry's id. */
+  id: string;
+  /** The paired unit, reported in to its community. */
+  unit: string;
+  /** The day. */
+  on: DateString;
+  /** What was done. */
+  activity: string;
+  /** How many people it sent (at least one). */
+  people: number;
+  /** Person-hours given (positive). */
+  hours: Decimal | number;
+}
+
+export interface PartyAssignStationArgs {
+  /**
+   * The cadre: someone holding a role in the compound's community (staff, a
+   * sent-down party member, the community police) or its first secretary.
+   */
+  person: string;
+  /** The compound (a unit at grid level). */
+  compound: NodeCode;
+  /** The first day. */
+  from: DateString;
+}
+
+export interface PartyEndStationArgs {
+  /** The cadre. */
+  person: string;
+  /** The compound. */
+  compound: NodeCode;
+  /** The first day no longer on station. */
+  on: DateString;
+}
+
+export interface PartyRecordStationDayArgs {
+  /** The cadre. */
+  person: string;
+  /** The compound. */
+  compound: NodeCode;
+  /** The day. */
+  on: DateString;
+}
+
+export interface PartyBodyArgs {
+  /** The unit. */
+  unit: NodeCode;
+}
+
+export interface PartyBodiesArgs {
+  /** The subtree's root. */
+  scope?: NodeCode | null;
+}
+
+export interface PartyFirstSecretariesArgs {
+  /** Only those sent to this community. */
+  community?: NodeCode | null;
+  /** Only those serving on this day. */
+  on?: DateString | null;
+}
+
+export interface PartyTwoCommitteesArgs {
+  /** The community. */
+  community: NodeCode;
+}
+
+export interface PartyServiceLedgerArgs {
+  /** The first day. */
+  from: DateString;
+  /** The first day after the period. */
+  to: DateString;
+  /** The unit whose communities are counted; the whole ward when absent. */
+  scope?: NodeCode | null;
+}
+
+export interface PartyStationsArgs {
+  /** The subtree's root. */
+  scope?: NodeCode | null;
+}
+
+export interface PartyStationWeekArgs {
+  /** A day of the week. */
+  day: DateString;
+  /** The unit whose compounds are reported; the whole ward when absent. */
+  scope?: NodeCode | null;
+}
+
 export interface VerifyJournalArgs {
   /** The journal's text, one entry per line. */
   text: string;
@@ -9881,6 +11133,12 @@ export declare class GridCapability {
   directive_progress_by(args: GridDirectiveProgressByArgs): Array<UnitProgress>;
   /** All directives, in the order issued. */
   directives(args?: GridDirectivesArgs): Array<DirectiveSummary>;
+  /**
+   * Which party bodies and secretaries answer for a household: its building's group, its
+   * compound's branch and its community's committee, nearest first, with the community's
+   * first secretary on a day when one is given.
+   */
+  party_for(args: GridPartyForArgs): PartyChain;
 }
 
 /** Residents' requests (点单 → 派单 → 领单 → 评单): filing, routing, claims, handling, verification, rating, returns, escalation (吹哨报到), supervision and indicators. */
@@ -10604,6 +11862,119 @@ export declare class ProjectsCapability {
   organisations(args?: ProjectsOrganisationsArgs): Array<Organisation>;
 }
 
+/** The party organisation on the grid: party bodies (community committee, compound branch, building group) with their secretaries, first secretaries, the residents' committee, 双报到 of members and paired units with the units' service ledger, and cadres on station (驻点) at compounds. */
+export declare class PartyCapability {
+  private constructor();
+  /**
+   * Sets up the party body of a unit (staff of the unit or above): a committee at a
+   * community, a branch at a grid (a compound), a group at a micro-grid (a building).
+   *
+   * @param context Who acts, when, and under which idempotency key.
+   */
+  set_up_body(args: PartySetUpBodyArgs, context?: CommandContext): Receipt;
+  /**
+   * Appoints a party member to a body's office. A new secretary takes the place of the
+   * one before, who stays on as a member.
+   *
+   * @param context Who acts, when, and under which idempotency key.
+   */
+  appoint(args: PartyAppointArgs, context?: CommandContext): Receipt;
+  /**
+   * Takes a person off a body.
+   *
+   * @param context Who acts, when, and under which idempotency key.
+   */
+  release(args: PartyReleaseArgs, context?: CommandContext): Receipt;
+  /**
+   * Sends a first secretary (第一书记) to a community for a term (staff of the street
+   * or above).
+   *
+   * @param context Who acts, when, and under which idempotency key.
+   */
+  send_first_secretary(args: PartySendFirstSecretaryArgs, context?: CommandContext): Receipt;
+  /**
+   * Recalls a community's first secretary before the term's end.
+   *
+   * @param context Who acts, when, and under which idempotency key.
+   */
+  recall_first_secretary(args: PartyRecallFirstSecretaryArgs, context?: CommandContext): Receipt;
+  /**
+   * Seats a person on a community's residents' committee (居委会), one of the community's
+   * two committees (两委).
+   *
+   * @param context Who acts, when, and under which idempotency key.
+   */
+  seat(args: PartySeatArgs, context?: CommandContext): Receipt;
+  /**
+   * Takes a person off a community's residents' committee.
+   *
+   * @param context Who acts, when, and under which idempotency key.
+   */
+  unseat(args: PartyUnseatArgs, context?: CommandContext): Receipt;
+  /**
+   * A serving party member reports in to the community where they live (在职党员到社区
+   * 报到): the member themselves, or staff of the community.
+   *
+   * @param context Who acts, when, and under which idempotency key.
+   */
+  member_reports_in(args: PartyMemberReportsInArgs, context?: CommandContext): Receipt;
+  /**
+   * A paired unit reports in to its community (单位到社区报到).
+   *
+   * @param context Who acts, when, and under which idempotency key.
+   */
+  unit_reports_in(args: PartyUnitReportsInArgs, context?: CommandContext): Receipt;
+  /**
+   * Records an activity of a paired unit in its service ledger: what it ran, the
+   * people it sent and the person-hours they gave.
+   *
+   * @param context Who acts, when, and under which idempotency key.
+   */
+  record_unit_service(args: PartyRecordUnitServiceArgs, context?: CommandContext): Receipt;
+  /**
+   * Stations a cadre at a compound (驻点包保小区) from a day.
+   *
+   * @param context Who acts, when, and under which idempotency key.
+   */
+  assign_station(args: PartyAssignStationArgs, context?: CommandContext): Receipt;
+  /**
+   * Ends a cadre's station at a compound.
+   *
+   * @param context Who acts, when, and under which idempotency key.
+   */
+  end_station(args: PartyEndStationArgs, context?: CommandContext): Receipt;
+  /**
+   * Records a day a cadre served on station at a compound: the cadre themselves, or
+   * staff of the compound.
+   *
+   * @param context Who acts, when, and under which idempotency key.
+   */
+  record_station_day(args: PartyRecordStationDayArgs, context?: CommandContext): Receipt;
+  /** The party body of a unit, or none. */
+  body(args: PartyBodyArgs): Body | null;
+  /** The party bodies under a unit (every body when absent), in code order. */
+  bodies(args?: PartyBodiesArgs): Array<Body>;
+  /**
+   * First secretaries, in the order they were sent: of one community, or serving on one
+   * day, or all.
+   */
+  first_secretaries(args?: PartyFirstSecretariesArgs): Array<FirstSecretary>;
+  /** A community's two committees (两委) and how they overlap. */
+  two_committees(args: PartyTwoCommitteesArgs): TwoCommittees;
+  /**
+   * The paired units' service ledgers and the 双报到 counts by community, over a period
+   * of days.
+   */
+  service_ledger(args: PartyServiceLedgerArgs): ServiceLedger;
+  /** The stations at compounds under a unit (all when absent), in (cadre, compound) order. */
+  stations(args?: PartyStationsArgs): Array<Station>;
+  /**
+   * The weekly 驻点 report: the week (Monday to Sunday) containing a day, by cadre and
+   * compound, with who falls short of the configured days.
+   */
+  station_week(args: PartyStationWeekArgs): Array<StationRow>;
+}
+
 /** A ward: every capability's state, folded from its hash-chained journal. */
 export declare class Ward {
   /** The grid hierarchy (网格化管理): district → street → community → grid → micro-grid → household, the people and roles on it, departments, paired units and directives. */
@@ -10620,6 +11991,8 @@ export declare class Ward {
   readonly points: PointsCapability;
   /** Community project funds (e管家): funds, residents' proposals, the decision under a named selection rule (greedy or Equal Shares), delivery in tranches and acceptance. */
   readonly projects: ProjectsCapability;
+  /** The party organisation on the grid: party bodies (community committee, compound branch, building group) with their secretaries, first secretaries, the residents' committee, 双报到 of members and paired units with the units' service ledger, and cadres on station (驻点) at compounds. */
+  readonly party: PartyCapability;
   /** An empty ward with this configuration (the default when absent). */
   constructor(config?: WardConfigIn | null);
   /** Rebuilds a ward from its journal (JSON lines), verifying every hash and checking every event on replay. */

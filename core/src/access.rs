@@ -98,11 +98,16 @@ pub enum Role {
     FundSupervisor,
     /// 业主委员会委员: a member of the owners' committee, who convenes the assembly.
     OwnersCommitteeMember,
+    /// 社区民警: the community's police officer (一社区一民警两辅警), to whom routing sends
+    /// public-security requests.
+    CommunityPolice,
+    /// 辅警: an auxiliary police officer of the community.
+    AuxiliaryPolice,
 }
 
 impl Role {
     /// Every role.
-    pub const ALL: [Role; 11] = [
+    pub const ALL: [Role; 13] = [
         Role::Administrator,
         Role::CommunityStaff,
         Role::ChiefGridLeader,
@@ -114,6 +119,8 @@ impl Role {
         Role::PropertyManager,
         Role::FundSupervisor,
         Role::OwnersCommitteeMember,
+        Role::CommunityPolice,
+        Role::AuxiliaryPolice,
     ];
 
     /// The snake_case name used in JSON and in the bindings.
@@ -130,6 +137,8 @@ impl Role {
             Role::PropertyManager => "property_manager",
             Role::FundSupervisor => "fund_supervisor",
             Role::OwnersCommitteeMember => "owners_committee_member",
+            Role::CommunityPolice => "community_police",
+            Role::AuxiliaryPolice => "auxiliary_police",
         }
     }
 
@@ -155,6 +164,11 @@ impl Role {
     /// Roles that answer for a domain at their unit in a chain of responsibility.
     pub fn answers(self) -> bool {
         self.keeps_households()
+    }
+
+    /// The community's police, to whom routing sends public-security requests.
+    pub fn is_police(self) -> bool {
+        matches!(self, Role::CommunityPolice | Role::AuxiliaryPolice)
     }
 
     /// Party member roles, for the rule of one party member per micro-grid.

@@ -71,6 +71,7 @@ pub mod fund;
 pub mod grid;
 pub mod journal;
 pub mod money;
+pub mod party;
 pub mod points;
 pub mod projects;
 pub mod queries;

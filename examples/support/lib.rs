@@ -11,6 +11,7 @@ pub mod jifu_rating;
 pub mod ledger_load;
 pub mod parity;
 pub mod parity_fund;
+pub mod parity_party;
 pub mod parity_points;
 pub mod parity_projects;
 pub mod parity_tasks;

@@ -18,7 +18,7 @@ from typing import Any, Literal, NotRequired, Sequence, TypeAlias, TypedDict
 from . import _gridward as _native
 from ._table import Table
 
-ErrorCode: TypeAlias = Literal["invalid_code", "unknown_unit", "unit_exists", "parent_missing", "parent_mismatch", "unit_not_empty", "wrong_level", "bad_move", "bad_text", "unknown_household", "household_exists", "bad_area", "unknown_person", "person_exists", "already_resident", "role_level", "role_held", "role_not_held", "unknown_department", "department_exists", "paired_unit_exists", "unknown_directive", "directive_exists", "no_households", "not_a_target", "already_acknowledged", "due_before_issue", "unknown_request", "request_exists", "unknown_category", "key_required", "wrong_status", "not_responsible", "verifier_is_handler", "person_required", "not_filer", "already_rated", "already_extended", "not_eligible", "claim_limit", "no_open_call", "foreign_department", "bad_location", "bad_duplicate", "no_handover", "bad_zone", "bad_weekday", "bad_time", "bad_period", "overlapping_periods", "bad_date", "holiday_and_make_up_day", "no_working_time", "no_working_day", "date_out_of_range", "bad_limit", "unknown_preset", "uncovered_year", "open311_not_json", "open311_not_array", "open311_not_object", "open311_missing_field", "open311_empty_field", "open311_wrong_type", "open311_bad_status", "open311_bad_datetime", "open311_unknown_address", "bad_account_name", "account_exists", "unknown_account", "too_few_postings", "zero_posting", "unbalanced", "backdated", "transaction_id_reused", "unknown_transaction", "already_reversed", "not_a_reversal", "negative_balance", "bad_amount", "amount_overflow", "unknown_fund", "fund_exists", "bad_figure", "not_in_compound", "billed_already", "unknown_budget", "exists", "not_found", "wrong_state", "unknown_line", "over_budget", "outside_period", "spending_outside_budget", "not_available", "fixed_fee_basis", "unknown_motion", "motion_exists", "motion_closed", "voting_ended", "voting_open", "bad_closing", "not_an_owner", "voted_already", "subject_pending", "unknown_service_record", "service_record_exists", "bad_minutes", "future_service", "service_not_pending", "own_service", "request_mismatch", "request_recorded", "bad_star_profile", "grant_backdated", "bad_months", "stale_level", "unknown_item", "item_exists", "unknown_redemption", "redemption_exists", "earning_exists", "bad_number", "bad_window", "insufficient_points", "out_of_stock", "limit_reached", "not_on_offer", "stars_needed", "not_earnable", "cap_reached", "bad_lot", "unknown_project_fund", "project_fund_exists", "project_fund_for_year", "project_fund_stage", "unknown_proposal", "proposal_exists", "proposal_sorted", "bad_merge", "not_a_resident", "supported_already", "not_a_voter", "unknown_councillor", "ballots_closed", "ballots_open", "bad_decision_closing", "empty_roll", "empty_shortlist", "unknown_project", "project_stage", "unknown_organisation", "organisation_exists", "bad_application", "not_the_contact", "over_contract", "over_fund", "bad_tranche", "project_payment_conflict", "not_an_evaluator", "verdicts_missing", "bad_score", "not_positive", "bad_year", "tree_json", "duplicate_id", "bad_weight", "weights_too_large", "empty_group", "bad_target", "tree_too_deep", "bad_band", "duplicate_community", "unknown_indicator", "unknown_veto", "repeated_veto", "missing_value", "negative_value", "not_a_flag", "value_out_of_range", "bad_export_account_name", "bad_export_currency", "journal_broken", "journal_head_mismatch", "journal_encode", "election_duplicate_candidate", "election_negative_cost", "election_negative_budget", "election_unknown_project", "election_duplicate_choice", "election_points_mismatch", "election_free_project", "election_overflow", "ballot_no_voter", "ballot_unknown_project", "ballot_duplicate_choice", "ballot_too_few_choices", "ballot_too_many_choices", "ballot_not_one_choice", "ballot_points_mismatch", "ballot_points_not_allowed", "ballot_zero_points", "ballot_project_points", "ballot_too_few_points", "ballot_too_many_points", "ballot_cost_too_high", "pabulib_missing_section", "pabulib_bad_quote", "pabulib_unexpected_line", "pabulib_missing_column", "pabulib_column_count", "pabulib_missing_meta", "pabulib_bad_value", "pabulib_duplicate", "permission_denied", "unknown_actor", "idempotency_conflict", "journal_malformed", "journal_replay", "wrong_type", "unknown_field", "missing_field", "unknown_value", "float_not_allowed", "naive_datetime", "bad_format", "out_of_range", "invalid_value"]
+ErrorCode: TypeAlias = Literal["invalid_code", "unknown_unit", "unit_exists", "parent_missing", "parent_mismatch", "unit_not_empty", "wrong_level", "bad_move", "bad_text", "unknown_household", "household_exists", "bad_area", "unknown_person", "person_exists", "already_resident", "role_level", "role_held", "role_not_held", "unknown_department", "department_exists", "paired_unit_exists", "unknown_directive", "directive_exists", "no_households", "not_a_target", "already_acknowledged", "due_before_issue", "unknown_request", "request_exists", "unknown_category", "key_required", "wrong_status", "not_responsible", "verifier_is_handler", "person_required", "not_filer", "already_rated", "already_extended", "not_eligible", "claim_limit", "no_open_call", "foreign_department", "bad_location", "bad_duplicate", "no_handover", "bad_zone", "bad_weekday", "bad_time", "bad_period", "overlapping_periods", "bad_date", "holiday_and_make_up_day", "no_working_time", "no_working_day", "date_out_of_range", "bad_limit", "unknown_preset", "uncovered_year", "open311_not_json", "open311_not_array", "open311_not_object", "open311_missing_field", "open311_empty_field", "open311_wrong_type", "open311_bad_status", "open311_bad_datetime", "open311_unknown_address", "bad_account_name", "account_exists", "unknown_account", "too_few_postings", "zero_posting", "unbalanced", "backdated", "transaction_id_reused", "unknown_transaction", "already_reversed", "not_a_reversal", "negative_balance", "bad_amount", "amount_overflow", "unknown_fund", "fund_exists", "bad_figure", "not_in_compound", "billed_already", "unknown_budget", "exists", "not_found", "wrong_state", "unknown_line", "over_budget", "outside_period", "spending_outside_budget", "not_available", "fixed_fee_basis", "unknown_motion", "motion_exists", "motion_closed", "voting_ended", "voting_open", "bad_closing", "not_an_owner", "voted_already", "subject_pending", "unknown_service_record", "service_record_exists", "bad_minutes", "future_service", "service_not_pending", "own_service", "request_mismatch", "request_recorded", "bad_star_profile", "grant_backdated", "bad_months", "stale_level", "unknown_item", "item_exists", "unknown_redemption", "redemption_exists", "earning_exists", "bad_number", "bad_window", "insufficient_points", "out_of_stock", "limit_reached", "not_on_offer", "stars_needed", "not_earnable", "cap_reached", "bad_lot", "unknown_project_fund", "project_fund_exists", "project_fund_for_year", "project_fund_stage", "unknown_proposal", "proposal_exists", "proposal_sorted", "bad_merge", "not_a_resident", "supported_already", "not_a_voter", "unknown_councillor", "ballots_closed", "ballots_open", "bad_decision_closing", "empty_roll", "empty_shortlist", "unknown_project", "project_stage", "unknown_organisation", "organisation_exists", "bad_application", "not_the_contact", "over_contract", "over_fund", "bad_tranche", "project_payment_conflict", "not_an_evaluator", "verdicts_missing", "bad_score", "not_positive", "bad_year", "no_party_body_at_level", "party_body_exists", "no_party_body", "not_a_party_member", "office_held_already", "not_on_body", "not_a_community", "not_a_compound", "first_secretary_overlaps", "no_first_secretary", "not_a_paired_unit", "unknown_paired_unit", "reported_already", "not_reported_in", "service_entry_exists", "not_a_cadre", "station_exists", "not_on_station", "station_day_recorded", "bad_party_config", "tree_json", "duplicate_id", "bad_weight", "weights_too_large", "empty_group", "bad_target", "tree_too_deep", "bad_band", "duplicate_community", "unknown_indicator", "unknown_veto", "repeated_veto", "missing_value", "negative_value", "not_a_flag", "value_out_of_range", "bad_export_account_name", "bad_export_currency", "journal_broken", "journal_head_mismatch", "journal_encode", "election_duplicate_candidate", "election_negative_cost", "election_negative_budget", "election_unknown_project", "election_duplicate_choice", "election_points_mismatch", "election_free_project", "election_overflow", "ballot_no_voter", "ballot_unknown_project", "ballot_duplicate_choice", "ballot_too_few_choices", "ballot_too_many_choices", "ballot_not_one_choice", "ballot_points_mismatch", "ballot_points_not_allowed", "ballot_zero_points", "ballot_project_points", "ballot_too_few_points", "ballot_too_many_points", "ballot_cost_too_high", "pabulib_missing_section", "pabulib_bad_quote", "pabulib_unexpected_line", "pabulib_missing_column", "pabulib_column_count", "pabulib_missing_meta", "pabulib_bad_value", "pabulib_duplicate", "permission_denied", "unknown_actor", "idempotency_conflict", "journal_malformed", "journal_replay", "wrong_type", "unknown_field", "missing_field", "unknown_value", "float_not_allowed", "naive_datetime", "bad_format", "out_of_range", "invalid_value"]
 """Every code a ``GridwardError`` can carry."""
 
 ErrorKind: TypeAlias = Literal["conflict", "invalid", "journal", "not_found", "permission_denied"]
@@ -189,6 +189,26 @@ ERROR_KINDS: dict[str, str] = {
     "bad_score": "invalid",
     "not_positive": "invalid",
     "bad_year": "invalid",
+    "no_party_body_at_level": "invalid",
+    "party_body_exists": "conflict",
+    "no_party_body": "not_found",
+    "not_a_party_member": "invalid",
+    "office_held_already": "conflict",
+    "not_on_body": "not_found",
+    "not_a_community": "invalid",
+    "not_a_compound": "invalid",
+    "first_secretary_overlaps": "conflict",
+    "no_first_secretary": "not_found",
+    "not_a_paired_unit": "not_found",
+    "unknown_paired_unit": "not_found",
+    "reported_already": "conflict",
+    "not_reported_in": "conflict",
+    "service_entry_exists": "conflict",
+    "not_a_cadre": "invalid",
+    "station_exists": "conflict",
+    "not_on_station": "conflict",
+    "station_day_recorded": "conflict",
+    "bad_party_config": "invalid",
     "tree_json": "invalid",
     "duplicate_id": "conflict",
     "bad_weight": "invalid",
@@ -269,7 +289,7 @@ Domain: TypeAlias = "Literal['politics_and_law', 'market_supervision', 'emergenc
 """A domain of public work that a grid unit or a department answers for."""
 
 
-Role: TypeAlias = "Literal['administrator', 'community_staff', 'chief_grid_leader', 'grid_leader', 'micro_grid_worker', 'reporting_party_member', 'sent_down_party_member', 'volunteer', 'property_manager', 'fund_supervisor', 'owners_committee_member']"
+Role: TypeAlias = "Literal['administrator', 'community_staff', 'chief_grid_leader', 'grid_leader', 'micro_grid_worker', 'reporting_party_member', 'sent_down_party_member', 'volunteer', 'property_manager', 'fund_supervisor', 'owners_committee_member', 'community_police', 'auxiliary_police']"
 """A role a person holds at a unit of the grid."""
 
 
@@ -698,15 +718,21 @@ class CoverageRules(TypedDict):
         band: Households a micro-grid must have, inclusive (Chengdu: 30–100); `None` to skip.
         party_member_per_micro_grid: Every micro-grid needs a party member (清源社区 rule): a reporting or sent-down party member holding a role there, or a party member living there.
         leaders: Communities need a chief grid leader, grids a grid leader, micro-grids a worker.
+        party_bodies: Communities need their party committee, grids their branch, micro-grids their group (the party capability's bodies).
+        party_secretaries: Every party body needs a secretary.
+        chief_is_party_secretary: A community's chief grid leader must be its party committee's secretary (Chengdu's practice); off by default.
     """
     unassigned_households: NotRequired[bool]
     band: NotRequired[tuple[int, int] | None]
     party_member_per_micro_grid: NotRequired[bool]
     leaders: NotRequired[bool]
+    party_bodies: NotRequired[bool]
+    party_secretaries: NotRequired[bool]
+    chief_is_party_secretary: NotRequired[bool]
 
 
 class CoverageView(TypedDict):
-    """A coverage report with its two summaries.
+    """A coverage report, the party organisation's part of it, and its two summaries.
 
     Attributes:
         scope: The subtree checked (`None`: the whole grid).
@@ -716,6 +742,9 @@ class CoverageView(TypedDict):
         out_of_band: Micro-grids outside the band.
         without_party_member: Micro-grids with no party member.
         without_leader: Units without their leader.
+        without_party_body: Units without their party body, in code order.
+        without_secretary: Party bodies without a secretary, by unit, in code order.
+        chief_not_party_secretary: Communities whose chief grid leader is not their party committee's secretary.
         is_clean: Whether nothing was found.
         micro_grid_compliance: Share of micro-grids that break no rule of theirs (band, party member, worker).
     """
@@ -726,12 +755,15 @@ class CoverageView(TypedDict):
     out_of_band: list[OutOfBand]
     without_party_member: list[NodeCode]
     without_leader: list[MissingLeader]
+    without_party_body: list[MissingBody]
+    without_secretary: list[NodeCode]
+    chief_not_party_secretary: list[NodeCode]
     is_clean: bool
     micro_grid_compliance: float
 
 
 class CoverageViewIn(TypedDict):
-    """A coverage report with its two summaries.
+    """A coverage report, the party organisation's part of it, and its two summaries.
 
     Attributes:
         scope: The subtree checked (`None`: the whole grid).
@@ -741,6 +773,9 @@ class CoverageViewIn(TypedDict):
         out_of_band: Micro-grids outside the band.
         without_party_member: Micro-grids with no party member.
         without_leader: Units without their leader.
+        without_party_body: Units without their party body, in code order.
+        without_secretary: Party bodies without a secretary, by unit, in code order.
+        chief_not_party_secretary: Communities whose chief grid leader is not their party committee's secretary.
         is_clean: Whether nothing was found.
         micro_grid_compliance: Share of micro-grids that break no rule of theirs (band, party member, worker).
     """
@@ -751,6 +786,9 @@ class CoverageViewIn(TypedDict):
     out_of_band: list[OutOfBand]
     without_party_member: list[NodeCode]
     without_leader: list[MissingLeader]
+    without_party_body: list[MissingBody]
+    without_secretary: list[NodeCode]
+    chief_not_party_secretary: list[NodeCode]
     is_clean: bool
     micro_grid_compliance: float
 
@@ -777,6 +815,23 @@ class MissingLeader(TypedDict):
     code: NodeCode
     level: Level
     role: Role
+
+
+class MissingBody(TypedDict):
+    """A unit without the party body its level needs.
+
+    Attributes:
+        code: The unit.
+        level: Its level.
+        kind: The body it lacks.
+    """
+    code: NodeCode
+    level: Level
+    kind: BodyKind
+
+
+BodyKind: TypeAlias = "Literal['committee', 'branch', 'group']"
+"""The kind of party body a unit of the grid has, by the unit's level."""
 
 
 class DirectiveProgress(TypedDict):
@@ -894,6 +949,74 @@ class DirectiveSummaryIn(TypedDict):
     due: NotRequired[_dt.datetime | str | None]
     targets: int
     acknowledged: int
+
+
+class PartyChain(TypedDict):
+    """The party bodies that answer for a household, nearest first.
+
+    Attributes:
+        household: The household.
+        links: Its micro-grid's group, its grid's branch and its community's committee, as far as the household's place in the grid goes.
+        answers: The body nearest the household that has a secretary: the one that answers.
+        first_secretary: The community's first secretary on the day asked, if one serves then.
+    """
+    household: str
+    links: list[PartyLink]
+    answers: NodeCode | None
+    first_secretary: str | None
+
+
+class PartyChainIn(TypedDict):
+    """The party bodies that answer for a household, nearest first.
+
+    Attributes:
+        household: The household.
+        links: Its micro-grid's group, its grid's branch and its community's committee, as far as the household's place in the grid goes.
+        answers: The body nearest the household that has a secretary: the one that answers.
+        first_secretary: The community's first secretary on the day asked, if one serves then.
+    """
+    household: str
+    links: list[PartyLinkIn]
+    answers: NotRequired[NodeCode | None]
+    first_secretary: NotRequired[str | None]
+
+
+class PartyLink(TypedDict):
+    """A unit above a household and its party body, if it has one.
+
+    Attributes:
+        unit: The unit.
+        level: Its level.
+        kind: The kind of body the level has.
+        body: The body's name, or `None` when the unit has no body.
+        secretary: The secretary's person id.
+        secretary_name: The secretary's name.
+    """
+    unit: NodeCode
+    level: Level
+    kind: BodyKind
+    body: str | None
+    secretary: str | None
+    secretary_name: str | None
+
+
+class PartyLinkIn(TypedDict):
+    """A unit above a household and its party body, if it has one.
+
+    Attributes:
+        unit: The unit.
+        level: Its level.
+        kind: The kind of body the level has.
+        body: The body's name, or `None` when the unit has no body.
+        secretary: The secretary's person id.
+        secretary_name: The secretary's name.
+    """
+    unit: NodeCode
+    level: Level
+    kind: BodyKind
+    body: NotRequired[str | None]
+    secretary: NotRequired[str | None]
+    secretary_name: NotRequired[str | None]
 
 
 class LocationHousehold(TypedDict):
@@ -1416,7 +1539,7 @@ class CategoryView(TypedDict):
     micro_wish: bool
 
 
-Handler: TypeAlias = "Literal['grid_staff', 'claimable', 'department']"
+Handler: TypeAlias = "Literal['grid_staff', 'claimable', 'department', 'police']"
 """Who handles requests of a category."""
 
 
@@ -4654,6 +4777,432 @@ class Organisation(TypedDict):
     contact: str
 
 
+Office: TypeAlias = "Literal['secretary', 'deputy_secretary', 'member']"
+"""A place on a party body."""
+
+
+Seat: TypeAlias = "Literal['director', 'deputy_director', 'member']"
+"""A seat on a community's residents' committee (居委会)."""
+
+
+class Body(TypedDict):
+    """A party body on a unit of the grid.
+
+    Attributes:
+        unit: The unit it leads.
+        kind: Its kind, by the unit's level.
+        name: Its name.
+        founded: When it was set up.
+        roster: Its people, by person id, with their office.
+    """
+    unit: NodeCode
+    kind: BodyKind
+    name: str
+    founded: _dt.date
+    roster: dict[str, Office]
+
+
+class BodyIn(TypedDict):
+    """A party body on a unit of the grid.
+
+    Attributes:
+        unit: The unit it leads.
+        kind: Its kind, by the unit's level.
+        name: Its name.
+        founded: When it was set up.
+        roster: Its people, by person id, with their office.
+    """
+    unit: NodeCode
+    kind: BodyKind
+    name: str
+    founded: _dt.date | str
+    roster: dict[str, Office]
+
+
+FirstSecretary = TypedDict(
+    "FirstSecretary",
+    {
+        "person": "str",
+        "community": "NodeCode",
+        "sent_by": "str",
+        "from": "_dt.date",
+        "to": "_dt.date",
+        "recalled": "_dt.date | None",
+    },
+)
+"""A first secretary (第一书记) sent to a community for a term.
+
+Attributes:
+    person: The person.
+    community: The community they are sent to.
+    sent_by: The agency that sends them (派出单位).
+    from: The first day of the term.
+    to: The last day of the term.
+    recalled: The day they were recalled before the term's end, if they were.
+"""
+
+
+FirstSecretaryIn = TypedDict(
+    "FirstSecretaryIn",
+    {
+        "person": "str",
+        "community": "NodeCode",
+        "sent_by": "str",
+        "from": "_dt.date | str",
+        "to": "_dt.date | str",
+        "recalled": "NotRequired[_dt.date | str | None]",
+    },
+)
+"""A first secretary (第一书记) sent to a community for a term.
+
+Attributes:
+    person: The person.
+    community: The community they are sent to.
+    sent_by: The agency that sends them (派出单位).
+    from: The first day of the term.
+    to: The last day of the term.
+    recalled: The day they were recalled before the term's end, if they were.
+"""
+
+
+class TwoCommittees(TypedDict):
+    """A community's two committees and how they overlap.
+
+    Attributes:
+        community: The community.
+        members: Everyone on either committee, in id order.
+        party_committee: People on the party committee.
+        residents_committee: People on the residents' committee.
+        cross_appointed: People on both.
+        cross_share: People on both, as a percentage of the people on either (交叉任职比重).
+        property_managers: Property managers on either committee.
+    """
+    community: NodeCode
+    members: list[CommitteeMember]
+    party_committee: int
+    residents_committee: int
+    cross_appointed: int
+    cross_share: NotRequired[Decimal | None]
+    property_managers: list[PropertyManagerSeat]
+
+
+class TwoCommitteesIn(TypedDict):
+    """A community's two committees and how they overlap.
+
+    Attributes:
+        community: The community.
+        members: Everyone on either committee, in id order.
+        party_committee: People on the party committee.
+        residents_committee: People on the residents' committee.
+        cross_appointed: People on both.
+        cross_share: People on both, as a percentage of the people on either (交叉任职比重).
+        property_managers: Property managers on either committee.
+    """
+    community: NodeCode
+    members: list[CommitteeMemberIn]
+    party_committee: int
+    residents_committee: int
+    cross_appointed: int
+    cross_share: NotRequired[Decimal | int | str | None]
+    property_managers: list[PropertyManagerSeat]
+
+
+class CommitteeMember(TypedDict):
+    """A person on either of a community's two committees.
+
+    Attributes:
+        person: The person's id.
+        name: Their name.
+        party_office: Their office on the party committee, if they are on it.
+        seat: Their seat on the residents' committee, if they are on it.
+        cross_appointed: Whether they sit on both (交叉任职).
+        property_manager: Whether they are a property manager of a compound of the community (双向进入).
+    """
+    person: str
+    name: str
+    party_office: Office | None
+    seat: Seat | None
+    cross_appointed: bool
+    property_manager: bool
+
+
+class CommitteeMemberIn(TypedDict):
+    """A person on either of a community's two committees.
+
+    Attributes:
+        person: The person's id.
+        name: Their name.
+        party_office: Their office on the party committee, if they are on it.
+        seat: Their seat on the residents' committee, if they are on it.
+        cross_appointed: Whether they sit on both (交叉任职).
+        property_manager: Whether they are a property manager of a compound of the community (双向进入).
+    """
+    person: str
+    name: str
+    party_office: NotRequired[Office | None]
+    seat: NotRequired[Seat | None]
+    cross_appointed: bool
+    property_manager: bool
+
+
+class PropertyManagerSeat(TypedDict):
+    """A property manager sitting on one of the committees.
+
+    Attributes:
+        person: The person's id.
+        manages: The compounds (or other units) where they are property manager.
+        on_party_committee: Whether they are on the party committee.
+        on_residents_committee: Whether they are on the residents' committee.
+    """
+    person: str
+    manages: list[NodeCode]
+    on_party_committee: bool
+    on_residents_committee: bool
+
+
+ServiceLedger = TypedDict(
+    "ServiceLedger",
+    {
+        "from": "_dt.date",
+        "to": "_dt.date",
+        "units": "list[UnitServiceRow]",
+        "communities": "list[CommunityService]",
+    },
+)
+"""The service ledgers of a scope's paired units, and the counts by community, over a
+period of days (from inclusive, to exclusive).
+
+Attributes:
+    from: The first day.
+    to: The first day after the period.
+    units: Every paired unit that has reported in, in (community, unit) order.
+    communities: Every community of the scope with a report or an entry, in code order.
+"""
+
+
+ServiceLedgerIn = TypedDict(
+    "ServiceLedgerIn",
+    {
+        "from": "_dt.date | str",
+        "to": "_dt.date | str",
+        "units": "list[UnitServiceRowIn]",
+        "communities": "list[CommunityServiceIn]",
+    },
+)
+"""The service ledgers of a scope's paired units, and the counts by community, over a
+period of days (from inclusive, to exclusive).
+
+Attributes:
+    from: The first day.
+    to: The first day after the period.
+    units: Every paired unit that has reported in, in (community, unit) order.
+    communities: Every community of the scope with a report or an entry, in code order.
+"""
+
+
+class UnitServiceRow(TypedDict):
+    """A paired unit's service in a period.
+
+    Attributes:
+        unit: The paired unit.
+        name: Its name.
+        community: Its community.
+        reported_on: The day it reported in.
+        activities: Activities it ran in the period.
+        people: People it sent, summed over the activities.
+        hours: Person-hours given.
+        micro_wishes: Micro-wishes it claimed as donor in the period.
+    """
+    unit: str
+    name: str
+    community: NodeCode
+    reported_on: _dt.date
+    activities: int
+    people: int
+    hours: Decimal
+    micro_wishes: int
+
+
+class UnitServiceRowIn(TypedDict):
+    """A paired unit's service in a period.
+
+    Attributes:
+        unit: The paired unit.
+        name: Its name.
+        community: Its community.
+        reported_on: The day it reported in.
+        activities: Activities it ran in the period.
+        people: People it sent, summed over the activities.
+        hours: Person-hours given.
+        micro_wishes: Micro-wishes it claimed as donor in the period.
+    """
+    unit: str
+    name: str
+    community: NodeCode
+    reported_on: _dt.date | str
+    activities: int
+    people: int
+    hours: Decimal | int | str
+    micro_wishes: int
+
+
+class CommunityService(TypedDict):
+    """A community's 双报到 counts in a period.
+
+    Attributes:
+        community: The community.
+        members_reported: Serving party members who reported in during the period.
+        units_reported: Paired units that reported in during the period.
+        activities: Activities the paired units ran.
+        people: People they sent.
+        hours: Person-hours given.
+        micro_wishes: Micro-wishes claimed by paired units.
+    """
+    community: NodeCode
+    members_reported: int
+    units_reported: int
+    activities: int
+    people: int
+    hours: Decimal
+    micro_wishes: int
+
+
+class CommunityServiceIn(TypedDict):
+    """A community's 双报到 counts in a period.
+
+    Attributes:
+        community: The community.
+        members_reported: Serving party members who reported in during the period.
+        units_reported: Paired units that reported in during the period.
+        activities: Activities the paired units ran.
+        people: People they sent.
+        hours: Person-hours given.
+        micro_wishes: Micro-wishes claimed by paired units.
+    """
+    community: NodeCode
+    members_reported: int
+    units_reported: int
+    activities: int
+    people: int
+    hours: Decimal | int | str
+    micro_wishes: int
+
+
+class Station(TypedDict):
+    """A cadre stationed at a compound (驻点包保小区): the spans of days on station, and the
+    days served.
+
+    Attributes:
+        person: The cadre.
+        compound: The compound (a unit at grid level).
+        spans: The spans on station, in order; only the last may be open.
+        days: The days served on station, in order.
+    """
+    person: str
+    compound: NodeCode
+    spans: list[Span]
+    days: list[_dt.date]
+
+
+class StationIn(TypedDict):
+    """A cadre stationed at a compound (驻点包保小区): the spans of days on station, and the
+    days served.
+
+    Attributes:
+        person: The cadre.
+        compound: The compound (a unit at grid level).
+        spans: The spans on station, in order; only the last may be open.
+        days: The days served on station, in order.
+    """
+    person: str
+    compound: NodeCode
+    spans: list[SpanIn]
+    days: list[_dt.date | str]
+
+
+Span = TypedDict(
+    "Span",
+    {
+        "from": "_dt.date",
+        "until": "_dt.date | None",
+    },
+)
+"""A span of days: from a day until (not including) another, or open.
+
+Attributes:
+    from: The first day.
+    until: The first day after it, once it has ended.
+"""
+
+
+SpanIn = TypedDict(
+    "SpanIn",
+    {
+        "from": "_dt.date | str",
+        "until": "NotRequired[_dt.date | str | None]",
+    },
+)
+"""A span of days: from a day until (not including) another, or open.
+
+Attributes:
+    from: The first day.
+    until: The first day after it, once it has ended.
+"""
+
+
+class StationRow(TypedDict):
+    """A cadre's week on station.
+
+    Attributes:
+        person: The cadre.
+        name: Their name.
+        week: The Monday the week starts on.
+        compounds: Their compounds in the scope, with the days served at each.
+        days: Distinct days served on station at any of them.
+        required: Days required: the configured number, or the days of the week they were on station at all when that is fewer (a station begun or ended mid-week).
+        short: Whether they served fewer days than required.
+    """
+    person: str
+    name: str
+    week: _dt.date
+    compounds: list[CompoundDays]
+    days: int
+    required: int
+    short: bool
+
+
+class StationRowIn(TypedDict):
+    """A cadre's week on station.
+
+    Attributes:
+        person: The cadre.
+        name: Their name.
+        week: The Monday the week starts on.
+        compounds: Their compounds in the scope, with the days served at each.
+        days: Distinct days served on station at any of them.
+        required: Days required: the configured number, or the days of the week they were on station at all when that is fewer (a station begun or ended mid-week).
+        short: Whether they served fewer days than required.
+    """
+    person: str
+    name: str
+    week: _dt.date | str
+    compounds: list[CompoundDays]
+    days: int
+    required: int
+    short: bool
+
+
+class CompoundDays(TypedDict):
+    """The days a cadre served at one compound in the week.
+
+    Attributes:
+        compound: The compound.
+        days: Days served there.
+    """
+    compound: NodeCode
+    days: int
+
+
 class JournalCheck(TypedDict):
     """A journal's verification, and whether it ends at the published head.
 
@@ -4821,6 +5370,7 @@ class WardConfig(TypedDict):
         scoring: The scoring capability.
         points: The points capability.
         projects: The projects capability.
+        party: The party capability.
     """
     grid: NotRequired[GridConfig]
     tasks: NotRequired[TasksConfig]
@@ -4828,6 +5378,7 @@ class WardConfig(TypedDict):
     scoring: NotRequired[ScoringConfig]
     points: NotRequired[PointsConfig]
     projects: NotRequired[ProjectsConfig]
+    party: NotRequired[PartyConfig]
 
 
 class WardConfigIn(TypedDict):
@@ -4840,6 +5391,7 @@ class WardConfigIn(TypedDict):
         scoring: The scoring capability.
         points: The points capability.
         projects: The projects capability.
+        party: The party capability.
     """
     grid: NotRequired[GridConfig]
     tasks: NotRequired[TasksConfig]
@@ -4847,6 +5399,7 @@ class WardConfigIn(TypedDict):
     scoring: NotRequired[ScoringConfigIn]
     points: NotRequired[PointsConfigIn]
     projects: NotRequired[ProjectsConfig]
+    party: NotRequired[PartyConfig]
 
 
 class GridConfig(TypedDict):
@@ -5156,6 +5709,15 @@ class AcceptanceRule(TypedDict):
 
 AcceptShare: TypeAlias = "Literal['majority', 'two_thirds', 'all']"
 """The share of verdicts that must accept a delivery."""
+
+
+class PartyConfig(TypedDict):
+    """The party capability's configuration.
+
+    Attributes:
+        station_days_per_week: The fewest days a week a cadre serves on station at their compounds (大冶: at least three), 1 to 7.
+    """
+    station_days_per_week: NotRequired[int]
 
 
 class StatementCheck(TypedDict):
@@ -5691,11 +6253,21 @@ class CommandProjectsIn(TypedDict):
     projects: ProjectsCommandIn
 
 
-Command: TypeAlias = "CommandGrid | CommandTasks | CommandFund | CommandAssembly | CommandScoring | CommandPoints | CommandProjects"
+class CommandParty(TypedDict):
+    """A command of the party capability."""
+    party: PartyCommand
+
+
+class CommandPartyIn(TypedDict):
+    """A command of the party capability."""
+    party: PartyCommandIn
+
+
+Command: TypeAlias = "CommandGrid | CommandTasks | CommandFund | CommandAssembly | CommandScoring | CommandPoints | CommandProjects | CommandParty"
 """Any command, by capability."""
 
 
-CommandIn: TypeAlias = "CommandGridIn | CommandTasksIn | CommandFundIn | CommandAssemblyIn | CommandScoringIn | CommandPointsIn | CommandProjectsIn"
+CommandIn: TypeAlias = "CommandGridIn | CommandTasksIn | CommandFundIn | CommandAssemblyIn | CommandScoringIn | CommandPointsIn | CommandProjectsIn | CommandPartyIn"
 """Any command, by capability."""
 
 
@@ -7496,6 +8068,366 @@ ProjectsCommandIn: TypeAlias = "ProjectsCommandOpenFundIn | ProjectsCommandSetCo
 """A command to the projects capability."""
 
 
+class PartyCommandSetUpBody(TypedDict):
+    """Sets up the party body of a unit (staff of the unit or above): a committee at a
+    community, a branch at a grid (a compound), a group at a micro-grid (a building).
+
+    Attributes:
+        unit: The unit.
+        name: The body's name.
+        on: The day it was set up.
+    """
+    type: Literal['set_up_body']
+    unit: NodeCode
+    name: str
+    on: _dt.date
+
+
+class PartyCommandSetUpBodyIn(TypedDict):
+    """Sets up the party body of a unit (staff of the unit or above): a committee at a
+    community, a branch at a grid (a compound), a group at a micro-grid (a building).
+
+    Attributes:
+        unit: The unit.
+        name: The body's name.
+        on: The day it was set up.
+    """
+    type: Literal['set_up_body']
+    unit: NodeCode
+    name: str
+    on: _dt.date | str
+
+
+class PartyCommandAppoint(TypedDict):
+    """Appoints a party member to a body's office. A new secretary takes the place of the
+    one before, who stays on as a member.
+
+    Attributes:
+        unit: The body's unit.
+        person: The person.
+        office: The office.
+    """
+    type: Literal['appoint']
+    unit: NodeCode
+    person: str
+    office: Office
+
+
+class PartyCommandRelease(TypedDict):
+    """Takes a person off a body.
+
+    Attributes:
+        unit: The body's unit.
+        person: The person.
+    """
+    type: Literal['release']
+    unit: NodeCode
+    person: str
+
+
+PartyCommandSendFirstSecretary = TypedDict(
+    "PartyCommandSendFirstSecretary",
+    {
+        "type": "Literal['send_first_secretary']",
+        "person": "str",
+        "community": "NodeCode",
+        "sent_by": "str",
+        "from": "_dt.date",
+        "to": "_dt.date",
+    },
+)
+"""Sends a first secretary (第一书记) to a community for a term (staff of the street
+or above).
+
+Attributes:
+    person: The person, a party member.
+    community: The community.
+    sent_by: The agency that sends them (派出单位).
+    from: The first day of the term.
+    to: The last day of the term (a year, typically).
+"""
+
+
+PartyCommandSendFirstSecretaryIn = TypedDict(
+    "PartyCommandSendFirstSecretaryIn",
+    {
+        "type": "Literal['send_first_secretary']",
+        "person": "str",
+        "community": "NodeCode",
+        "sent_by": "str",
+        "from": "_dt.date | str",
+        "to": "_dt.date | str",
+    },
+)
+"""Sends a first secretary (第一书记) to a community for a term (staff of the street
+or above).
+
+Attributes:
+    person: The person, a party member.
+    community: The community.
+    sent_by: The agency that sends them (派出单位).
+    from: The first day of the term.
+    to: The last day of the term (a year, typically).
+"""
+
+
+class PartyCommandRecallFirstSecretary(TypedDict):
+    """Recalls a community's first secretary before the term's end.
+
+    Attributes:
+        community: The community.
+        on: The day the recall takes effect (the first day not served).
+    """
+    type: Literal['recall_first_secretary']
+    community: NodeCode
+    on: _dt.date
+
+
+class PartyCommandRecallFirstSecretaryIn(TypedDict):
+    """Recalls a community's first secretary before the term's end.
+
+    Attributes:
+        community: The community.
+        on: The day the recall takes effect (the first day not served).
+    """
+    type: Literal['recall_first_secretary']
+    community: NodeCode
+    on: _dt.date | str
+
+
+class PartyCommandSeat(TypedDict):
+    """Seats a person on a community's residents' committee (居委会), one of the community's
+    two committees (两委).
+
+    Attributes:
+        community: The community.
+        person: The person.
+        seat: The seat.
+    """
+    type: Literal['seat']
+    community: NodeCode
+    person: str
+    seat: Seat
+
+
+class PartyCommandUnseat(TypedDict):
+    """Takes a person off a community's residents' committee.
+
+    Attributes:
+        community: The community.
+        person: The person.
+    """
+    type: Literal['unseat']
+    community: NodeCode
+    person: str
+
+
+class PartyCommandMemberReportsIn(TypedDict):
+    """A serving party member reports in to the community where they live (在职党员到社区
+    报到): the member themselves, or staff of the community.
+
+    Attributes:
+        person: The party member.
+        community: The community.
+        on: The day.
+        workplace: The paired unit they work for, if it is one.
+    """
+    type: Literal['member_reports_in']
+    person: str
+    community: NodeCode
+    on: _dt.date
+    workplace: NotRequired[str | None]
+
+
+class PartyCommandMemberReportsInIn(TypedDict):
+    """A serving party member reports in to the community where they live (在职党员到社区
+    报到): the member themselves, or staff of the community.
+
+    Attributes:
+        person: The party member.
+        community: The community.
+        on: The day.
+        workplace: The paired unit they work for, if it is one.
+    """
+    type: Literal['member_reports_in']
+    person: str
+    community: NodeCode
+    on: _dt.date | str
+    workplace: NotRequired[str | None]
+
+
+class PartyCommandUnitReportsIn(TypedDict):
+    """A paired unit reports in to its community (单位到社区报到).
+
+    Attributes:
+        unit: The paired unit.
+        community: Its community.
+        on: The day.
+    """
+    type: Literal['unit_reports_in']
+    unit: str
+    community: NodeCode
+    on: _dt.date
+
+
+class PartyCommandUnitReportsInIn(TypedDict):
+    """A paired unit reports in to its community (单位到社区报到).
+
+    Attributes:
+        unit: The paired unit.
+        community: Its community.
+        on: The day.
+    """
+    type: Literal['unit_reports_in']
+    unit: str
+    community: NodeCode
+    on: _dt.date | str
+
+
+class PartyCommandRecordUnitService(TypedDict):
+    """Records an activity of a paired unit in its service ledger: what it ran, the
+    people it sent and the person-hours they gave.
+
+    Attributes:
+        id: The entry's id.
+        unit: The paired unit, reported in to its community.
+        on: The day.
+        activity: What was done.
+        people: How many people it sent (at least one).
+        hours: Person-hours given (positive).
+    """
+    type: Literal['record_unit_service']
+    id: str
+    unit: str
+    on: _dt.date
+    activity: str
+    people: int
+    hours: Decimal
+
+
+class PartyCommandRecordUnitServiceIn(TypedDict):
+    """Records an activity of a paired unit in its service ledger: what it ran, the
+    people it sent and the person-hours they gave.
+
+    Attributes:
+        id: The entry's id.
+        unit: The paired unit, reported in to its community.
+        on: The day.
+        activity: What was done.
+        people: How many people it sent (at least one).
+        hours: Person-hours given (positive).
+    """
+    type: Literal['record_unit_service']
+    id: str
+    unit: str
+    on: _dt.date | str
+    activity: str
+    people: int
+    hours: Decimal | int | str
+
+
+PartyCommandAssignStation = TypedDict(
+    "PartyCommandAssignStation",
+    {
+        "type": "Literal['assign_station']",
+        "person": "str",
+        "compound": "NodeCode",
+        "from": "_dt.date",
+    },
+)
+"""Stations a cadre at a compound (驻点包保小区) from a day.
+
+Attributes:
+    person: The cadre: someone holding a role in the compound's community (staff, a sent-down party member, the community police) or its first secretary.
+    compound: The compound (a unit at grid level).
+    from: The first day.
+"""
+
+
+PartyCommandAssignStationIn = TypedDict(
+    "PartyCommandAssignStationIn",
+    {
+        "type": "Literal['assign_station']",
+        "person": "str",
+        "compound": "NodeCode",
+        "from": "_dt.date | str",
+    },
+)
+"""Stations a cadre at a compound (驻点包保小区) from a day.
+
+Attributes:
+    person: The cadre: someone holding a role in the compound's community (staff, a sent-down party member, the community police) or its first secretary.
+    compound: The compound (a unit at grid level).
+    from: The first day.
+"""
+
+
+class PartyCommandEndStation(TypedDict):
+    """Ends a cadre's station at a compound.
+
+    Attributes:
+        person: The cadre.
+        compound: The compound.
+        on: The first day no longer on station.
+    """
+    type: Literal['end_station']
+    person: str
+    compound: NodeCode
+    on: _dt.date
+
+
+class PartyCommandEndStationIn(TypedDict):
+    """Ends a cadre's station at a compound.
+
+    Attributes:
+        person: The cadre.
+        compound: The compound.
+        on: The first day no longer on station.
+    """
+    type: Literal['end_station']
+    person: str
+    compound: NodeCode
+    on: _dt.date | str
+
+
+class PartyCommandRecordStationDay(TypedDict):
+    """Records a day a cadre served on station at a compound: the cadre themselves, or
+    staff of the compound.
+
+    Attributes:
+        person: The cadre.
+        compound: The compound.
+        on: The day.
+    """
+    type: Literal['record_station_day']
+    person: str
+    compound: NodeCode
+    on: _dt.date
+
+
+class PartyCommandRecordStationDayIn(TypedDict):
+    """Records a day a cadre served on station at a compound: the cadre themselves, or
+    staff of the compound.
+
+    Attributes:
+        person: The cadre.
+        compound: The compound.
+        on: The day.
+    """
+    type: Literal['record_station_day']
+    person: str
+    compound: NodeCode
+    on: _dt.date | str
+
+
+PartyCommand: TypeAlias = "PartyCommandSetUpBody | PartyCommandAppoint | PartyCommandRelease | PartyCommandSendFirstSecretary | PartyCommandRecallFirstSecretary | PartyCommandSeat | PartyCommandUnseat | PartyCommandMemberReportsIn | PartyCommandUnitReportsIn | PartyCommandRecordUnitService | PartyCommandAssignStation | PartyCommandEndStation | PartyCommandRecordStationDay"
+"""A command to the party capability."""
+
+
+PartyCommandIn: TypeAlias = "PartyCommandSetUpBodyIn | PartyCommandAppoint | PartyCommandRelease | PartyCommandSendFirstSecretaryIn | PartyCommandRecallFirstSecretaryIn | PartyCommandSeat | PartyCommandUnseat | PartyCommandMemberReportsInIn | PartyCommandUnitReportsInIn | PartyCommandRecordUnitServiceIn | PartyCommandAssignStationIn | PartyCommandEndStationIn | PartyCommandRecordStationDayIn"
+"""A command to the party capability."""
+
+
 class EventGrid(TypedDict):
     """An event of the grid capability."""
     grid: GridEvent
@@ -7566,11 +8498,21 @@ class EventProjectsIn(TypedDict):
     projects: ProjectsEventIn
 
 
-Event: TypeAlias = "EventGrid | EventTasks | EventFund | EventAssembly | EventScoring | EventPoints | EventProjects"
+class EventParty(TypedDict):
+    """An event of the party capability."""
+    party: PartyEvent
+
+
+class EventPartyIn(TypedDict):
+    """An event of the party capability."""
+    party: PartyEventIn
+
+
+Event: TypeAlias = "EventGrid | EventTasks | EventFund | EventAssembly | EventScoring | EventPoints | EventProjects | EventParty"
 """Any event, by capability."""
 
 
-EventIn: TypeAlias = "EventGridIn | EventTasksIn | EventFundIn | EventAssemblyIn | EventScoringIn | EventPointsIn | EventProjectsIn"
+EventIn: TypeAlias = "EventGridIn | EventTasksIn | EventFundIn | EventAssemblyIn | EventScoringIn | EventPointsIn | EventProjectsIn | EventPartyIn"
 """Any event, by capability."""
 
 
@@ -9817,6 +10759,354 @@ ProjectsEventIn: TypeAlias = "ProjectsEventFundOpenedIn | ProjectsEventCouncilSe
 """Something that happened to a project fund."""
 
 
+class PartyEventBodySetUp(TypedDict):
+    """A party body was set up on a unit.
+
+    Attributes:
+        unit: The unit.
+        name: The body's name.
+        on: The day it was set up.
+    """
+    type: Literal['body_set_up']
+    unit: NodeCode
+    name: str
+    on: _dt.date
+
+
+class PartyEventBodySetUpIn(TypedDict):
+    """A party body was set up on a unit.
+
+    Attributes:
+        unit: The unit.
+        name: The body's name.
+        on: The day it was set up.
+    """
+    type: Literal['body_set_up']
+    unit: NodeCode
+    name: str
+    on: _dt.date | str
+
+
+class PartyEventAppointed(TypedDict):
+    """A party member was appointed to a body's office (a new secretary's predecessor stays on as a member).
+
+    Attributes:
+        unit: The body's unit.
+        person: The person.
+        office: The office.
+    """
+    type: Literal['appointed']
+    unit: NodeCode
+    person: str
+    office: Office
+
+
+class PartyEventReleased(TypedDict):
+    """A person left a body.
+
+    Attributes:
+        unit: The body's unit.
+        person: The person.
+    """
+    type: Literal['released']
+    unit: NodeCode
+    person: str
+
+
+PartyEventFirstSecretarySent = TypedDict(
+    "PartyEventFirstSecretarySent",
+    {
+        "type": "Literal['first_secretary_sent']",
+        "person": "str",
+        "community": "NodeCode",
+        "sent_by": "str",
+        "from": "_dt.date",
+        "to": "_dt.date",
+    },
+)
+"""A first secretary was sent to a community for a term.
+
+Attributes:
+    person: The person, a party member.
+    community: The community.
+    sent_by: The agency that sends them (派出单位).
+    from: The first day of the term.
+    to: The last day of the term (a year, typically).
+"""
+
+
+PartyEventFirstSecretarySentIn = TypedDict(
+    "PartyEventFirstSecretarySentIn",
+    {
+        "type": "Literal['first_secretary_sent']",
+        "person": "str",
+        "community": "NodeCode",
+        "sent_by": "str",
+        "from": "_dt.date | str",
+        "to": "_dt.date | str",
+    },
+)
+"""A first secretary was sent to a community for a term.
+
+Attributes:
+    person: The person, a party member.
+    community: The community.
+    sent_by: The agency that sends them (派出单位).
+    from: The first day of the term.
+    to: The last day of the term (a year, typically).
+"""
+
+
+class PartyEventFirstSecretaryRecalled(TypedDict):
+    """A community's first secretary was recalled before the term's end.
+
+    Attributes:
+        community: The community.
+        on: The day the recall takes effect (the first day not served).
+    """
+    type: Literal['first_secretary_recalled']
+    community: NodeCode
+    on: _dt.date
+
+
+class PartyEventFirstSecretaryRecalledIn(TypedDict):
+    """A community's first secretary was recalled before the term's end.
+
+    Attributes:
+        community: The community.
+        on: The day the recall takes effect (the first day not served).
+    """
+    type: Literal['first_secretary_recalled']
+    community: NodeCode
+    on: _dt.date | str
+
+
+class PartyEventSeated(TypedDict):
+    """A person was seated on a community's residents' committee.
+
+    Attributes:
+        community: The community.
+        person: The person.
+        seat: The seat.
+    """
+    type: Literal['seated']
+    community: NodeCode
+    person: str
+    seat: Seat
+
+
+class PartyEventUnseated(TypedDict):
+    """A person left a community's residents' committee.
+
+    Attributes:
+        community: The community.
+        person: The person.
+    """
+    type: Literal['unseated']
+    community: NodeCode
+    person: str
+
+
+class PartyEventMemberReportedIn(TypedDict):
+    """A serving party member reported in to the community where they live.
+
+    Attributes:
+        person: The party member.
+        community: The community.
+        on: The day.
+        workplace: The paired unit they work for, if it is one.
+    """
+    type: Literal['member_reported_in']
+    person: str
+    community: NodeCode
+    on: _dt.date
+    workplace: NotRequired[str | None]
+
+
+class PartyEventMemberReportedInIn(TypedDict):
+    """A serving party member reported in to the community where they live.
+
+    Attributes:
+        person: The party member.
+        community: The community.
+        on: The day.
+        workplace: The paired unit they work for, if it is one.
+    """
+    type: Literal['member_reported_in']
+    person: str
+    community: NodeCode
+    on: _dt.date | str
+    workplace: NotRequired[str | None]
+
+
+class PartyEventUnitReportedIn(TypedDict):
+    """A paired unit reported in to its community.
+
+    Attributes:
+        unit: The paired unit.
+        community: Its community.
+        on: The day.
+    """
+    type: Literal['unit_reported_in']
+    unit: str
+    community: NodeCode
+    on: _dt.date
+
+
+class PartyEventUnitReportedInIn(TypedDict):
+    """A paired unit reported in to its community.
+
+    Attributes:
+        unit: The paired unit.
+        community: Its community.
+        on: The day.
+    """
+    type: Literal['unit_reported_in']
+    unit: str
+    community: NodeCode
+    on: _dt.date | str
+
+
+class PartyEventUnitServiceRecorded(TypedDict):
+    """An activity of a paired unit was entered in its service ledger.
+
+    Attributes:
+        id: The entry's id.
+        unit: The paired unit, reported in to its community.
+        on: The day.
+        activity: What was done.
+        people: How many people it sent (at least one).
+        hours: Person-hours given (positive).
+    """
+    type: Literal['unit_service_recorded']
+    id: str
+    unit: str
+    on: _dt.date
+    activity: str
+    people: int
+    hours: Decimal
+
+
+class PartyEventUnitServiceRecordedIn(TypedDict):
+    """An activity of a paired unit was entered in its service ledger.
+
+    Attributes:
+        id: The entry's id.
+        unit: The paired unit, reported in to its community.
+        on: The day.
+        activity: What was done.
+        people: How many people it sent (at least one).
+        hours: Person-hours given (positive).
+    """
+    type: Literal['unit_service_recorded']
+    id: str
+    unit: str
+    on: _dt.date | str
+    activity: str
+    people: int
+    hours: Decimal | int | str
+
+
+PartyEventStationAssigned = TypedDict(
+    "PartyEventStationAssigned",
+    {
+        "type": "Literal['station_assigned']",
+        "person": "str",
+        "compound": "NodeCode",
+        "from": "_dt.date",
+    },
+)
+"""A cadre was stationed at a compound.
+
+Attributes:
+    person: The cadre: someone holding a role in the compound's community (staff, a sent-down party member, the community police) or its first secretary.
+    compound: The compound (a unit at grid level).
+    from: The first day.
+"""
+
+
+PartyEventStationAssignedIn = TypedDict(
+    "PartyEventStationAssignedIn",
+    {
+        "type": "Literal['station_assigned']",
+        "person": "str",
+        "compound": "NodeCode",
+        "from": "_dt.date | str",
+    },
+)
+"""A cadre was stationed at a compound.
+
+Attributes:
+    person: The cadre: someone holding a role in the compound's community (staff, a sent-down party member, the community police) or its first secretary.
+    compound: The compound (a unit at grid level).
+    from: The first day.
+"""
+
+
+class PartyEventStationEnded(TypedDict):
+    """A cadre's station at a compound ended.
+
+    Attributes:
+        person: The cadre.
+        compound: The compound.
+        on: The first day no longer on station.
+    """
+    type: Literal['station_ended']
+    person: str
+    compound: NodeCode
+    on: _dt.date
+
+
+class PartyEventStationEndedIn(TypedDict):
+    """A cadre's station at a compound ended.
+
+    Attributes:
+        person: The cadre.
+        compound: The compound.
+        on: The first day no longer on station.
+    """
+    type: Literal['station_ended']
+    person: str
+    compound: NodeCode
+    on: _dt.date | str
+
+
+class PartyEventStationDayRecorded(TypedDict):
+    """A cadre served a day on station at a compound.
+
+    Attributes:
+        person: The cadre.
+        compound: The compound.
+        on: The day.
+    """
+    type: Literal['station_day_recorded']
+    person: str
+    compound: NodeCode
+    on: _dt.date
+
+
+class PartyEventStationDayRecordedIn(TypedDict):
+    """A cadre served a day on station at a compound.
+
+    Attributes:
+        person: The cadre.
+        compound: The compound.
+        on: The day.
+    """
+    type: Literal['station_day_recorded']
+    person: str
+    compound: NodeCode
+    on: _dt.date | str
+
+
+PartyEvent: TypeAlias = "PartyEventBodySetUp | PartyEventAppointed | PartyEventReleased | PartyEventFirstSecretarySent | PartyEventFirstSecretaryRecalled | PartyEventSeated | PartyEventUnseated | PartyEventMemberReportedIn | PartyEventUnitReportedIn | PartyEventUnitServiceRecorded | PartyEventStationAssigned | PartyEventStationEnded | PartyEventStationDayRecorded"
+"""Something that happened to the party organisation."""
+
+
+PartyEventIn: TypeAlias = "PartyEventBodySetUpIn | PartyEventAppointed | PartyEventReleased | PartyEventFirstSecretarySentIn | PartyEventFirstSecretaryRecalledIn | PartyEventSeated | PartyEventUnseated | PartyEventMemberReportedInIn | PartyEventUnitReportedInIn | PartyEventUnitServiceRecordedIn | PartyEventStationAssignedIn | PartyEventStationEndedIn | PartyEventStationDayRecordedIn"
+"""Something that happened to the party organisation."""
+
+
 class Receipt(TypedDict):
     """What an accepted command did.
 
@@ -10405,6 +11695,26 @@ class GridCapability:
         """All directives, in the order issued."""
         args: dict[str, Any] = {}
         answer: Table[DirectiveSummary] = Table(self._native.ask("grid", "directives", args), ("id", "unit", "title", "issued_at", "due", "targets", "acknowledged"))
+        return answer
+
+    def party_for(
+        self,
+        household: str,
+        *,
+        on: _dt.date | str | None = None,
+    ) -> PartyChain:
+        """Which party bodies and secretaries answer for a household: its building's group, its
+        compound's branch and its community's committee, nearest first, with the community's
+        first secretary on a day when one is given.
+
+        Args:
+            household: The household's id.
+            on: The day whose first secretary is named.
+        """
+        args: dict[str, Any] = {"household": household}
+        if on is not None:
+            args["on"] = on
+        answer: PartyChain = self._native.ask("grid", "party_for", args)
         return answer
 
 
@@ -13089,10 +14399,465 @@ class ProjectsCapability:
         return answer
 
 
+class PartyCapability:
+    """The party organisation on the grid: party bodies (community committee, compound branch, building group) with their secretaries, first secretaries, the residents' committee, 双报到 of members and paired units with the units' service ledger, and cadres on station (驻点) at compounds."""
+
+    __slots__ = ("_native",)
+
+    def __init__(self, native: _native.NativeWard) -> None:
+        self._native = native
+
+    def set_up_body(
+        self,
+        unit: NodeCode,
+        name: str,
+        on: _dt.date | str,
+        *,
+        actor: str | None = None,
+        at: _dt.datetime | str | None = None,
+        key: str | None = None,
+    ) -> Receipt:
+        """Sets up the party body of a unit (staff of the unit or above): a committee at a
+        community, a branch at a grid (a compound), a group at a micro-grid (a building).
+
+        Args:
+            unit: The unit.
+            name: The body's name.
+            on: The day it was set up.
+            actor: The acting person's id; the platform itself when None.
+            at: When the command is given (aware); now when None.
+            key: An idempotency key: the same key twice has one effect.
+        """
+        args: dict[str, Any] = {"unit": unit, "name": name, "on": on}
+        answer: Receipt = self._native.execute("party", "set_up_body", args, actor, at, key)
+        return answer
+
+    def appoint(
+        self,
+        unit: NodeCode,
+        person: str,
+        office: Office,
+        *,
+        actor: str | None = None,
+        at: _dt.datetime | str | None = None,
+        key: str | None = None,
+    ) -> Receipt:
+        """Appoints a party member to a body's office. A new secretary takes the place of the
+        one before, who stays on as a member.
+
+        Args:
+            unit: The body's unit.
+            person: The person.
+            office: The office.
+            actor: The acting person's id; the platform itself when None.
+            at: When the command is given (aware); now when None.
+            key: An idempotency key: the same key twice has one effect.
+        """
+        args: dict[str, Any] = {"unit": unit, "person": person, "office": office}
+        answer: Receipt = self._native.execute("party", "appoint", args, actor, at, key)
+        return answer
+
+    def release(
+        self,
+        unit: NodeCode,
+        person: str,
+        *,
+        actor: str | None = None,
+        at: _dt.datetime | str | None = None,
+        key: str | None = None,
+    ) -> Receipt:
+        """Takes a person off a body.
+
+        Args:
+            unit: The body's unit.
+            person: The person.
+            actor: The acting person's id; the platform itself when None.
+            at: When the command is given (aware); now when None.
+            key: An idempotency key: the same key twice has one effect.
+        """
+        args: dict[str, Any] = {"unit": unit, "person": person}
+        answer: Receipt = self._native.execute("party", "release", args, actor, at, key)
+        return answer
+
+    def send_first_secretary(
+        self,
+        person: str,
+        community: NodeCode,
+        sent_by: str,
+        from_: _dt.date | str,
+        to: _dt.date | str,
+        *,
+        actor: str | None = None,
+        at: _dt.datetime | str | None = None,
+        key: str | None = None,
+    ) -> Receipt:
+        """Sends a first secretary (第一书记) to a community for a term (staff of the street
+        or above).
+
+        Args:
+            person: The person, a party member.
+            community: The community.
+            sent_by: The agency that sends them (派出单位).
+            from_: The first day of the term.
+            to: The last day of the term (a year, typically).
+            actor: The acting person's id; the platform itself when None.
+            at: When the command is given (aware); now when None.
+            key: An idempotency key: the same key twice has one effect.
+        """
+        args: dict[str, Any] = {"person": person, "community": community, "sent_by": sent_by, "from": from_, "to": to}
+        answer: Receipt = self._native.execute("party", "send_first_secretary", args, actor, at, key)
+        return answer
+
+    def recall_first_secretary(
+        self,
+        community: NodeCode,
+        on: _dt.date | str,
+        *,
+        actor: str | None = None,
+        at: _dt.datetime | str | None = None,
+        key: str | None = None,
+    ) -> Receipt:
+        """Recalls a community's first secretary before the term's end.
+
+        Args:
+            community: The community.
+            on: The day the recall takes effect (the first day not served).
+            actor: The acting person's id; the platform itself when None.
+            at: When the command is given (aware); now when None.
+            key: An idempotency key: the same key twice has one effect.
+        """
+        args: dict[str, Any] = {"community": community, "on": on}
+        answer: Receipt = self._native.execute("party", "recall_first_secretary", args, actor, at, key)
+        return answer
+
+    def seat(
+        self,
+        community: NodeCode,
+        person: str,
+        seat: Seat,
+        *,
+        actor: str | None = None,
+        at: _dt.datetime | str | None = None,
+        key: str | None = None,
+    ) -> Receipt:
+        """Seats a person on a community's residents' committee (居委会), one of the community's
+        two committees (两委).
+
+        Args:
+            community: The community.
+            person: The person.
+            seat: The seat.
+            actor: The acting person's id; the platform itself when None.
+            at: When the command is given (aware); now when None.
+            key: An idempotency key: the same key twice has one effect.
+        """
+        args: dict[str, Any] = {"community": community, "person": person, "seat": seat}
+        answer: Receipt = self._native.execute("party", "seat", args, actor, at, key)
+        return answer
+
+    def unseat(
+        self,
+        community: NodeCode,
+        person: str,
+        *,
+        actor: str | None = None,
+        at: _dt.datetime | str | None = None,
+        key: str | None = None,
+    ) -> Receipt:
+        """Takes a person off a community's residents' committee.
+
+        Args:
+            community: The community.
+            person: The person.
+            actor: The acting person's id; the platform itself when None.
+            at: When the command is given (aware); now when None.
+            key: An idempotency key: the same key twice has one effect.
+        """
+        args: dict[str, Any] = {"community": community, "person": person}
+        answer: Receipt = self._native.execute("party", "unseat", args, actor, at, key)
+        return answer
+
+    def member_reports_in(
+        self,
+        person: str,
+        community: NodeCode,
+        on: _dt.date | str,
+        *,
+        workplace: str | None = None,
+        actor: str | None = None,
+        at: _dt.datetime | str | None = None,
+        key: str | None = None,
+    ) -> Receipt:
+        """A serving party member reports in to the community where they live (在职党员到社区
+        报到): the member themselves, or staff of the community.
+
+        Args:
+            person: The party member.
+            community: The community.
+            on: The day.
+            workplace: The paired unit they work for, if it is one.
+            actor: The acting person's id; the platform itself when None.
+            at: When the command is given (aware); now when None.
+            key: An idempotency key: the same key twice has one effect.
+        """
+        args: dict[str, Any] = {"person": person, "community": community, "on": on}
+        if workplace is not None:
+            args["workplace"] = workplace
+        answer: Receipt = self._native.execute("party", "member_reports_in", args, actor, at, key)
+        return answer
+
+    def unit_reports_in(
+        self,
+        unit: str,
+        community: NodeCode,
+        on: _dt.date | str,
+        *,
+        actor: str | None = None,
+        at: _dt.datetime | str | None = None,
+        key: str | None = None,
+    ) -> Receipt:
+        """A paired unit reports in to its community (单位到社区报到).
+
+        Args:
+            unit: The paired unit.
+            community: Its community.
+            on: The day.
+            actor: The acting person's id; the platform itself when None.
+            at: When the command is given (aware); now when None.
+            key: An idempotency key: the same key twice has one effect.
+        """
+        args: dict[str, Any] = {"unit": unit, "community": community, "on": on}
+        answer: Receipt = self._native.execute("party", "unit_reports_in", args, actor, at, key)
+        return answer
+
+    def record_unit_service(
+        self,
+        id: str,
+        unit: str,
+        on: _dt.date | str,
+        activity: str,
+        people: int,
+        hours: Decimal | int | str,
+        *,
+        actor: str | None = None,
+        at: _dt.datetime | str | None = None,
+        key: str | None = None,
+    ) -> Receipt:
+        """Records an activity of a paired unit in its service ledger: what it ran, the
+        people it sent and the person-hours they gave.
+
+        Args:
+            id: The entry's id.
+            unit: The paired unit, reported in to its community.
+            on: The day.
+            activity: What was done.
+            people: How many people it sent (at least one).
+            hours: Person-hours given (positive).
+            actor: The acting person's id; the platform itself when None.
+            at: When the command is given (aware); now when None.
+            key: An idempotency key: the same key twice has one effect.
+        """
+        args: dict[str, Any] = {"id": id, "unit": unit, "on": on, "activity": activity, "people": people, "hours": hours}
+        answer: Receipt = self._native.execute("party", "record_unit_service", args, actor, at, key)
+        return answer
+
+    def assign_station(
+        self,
+        person: str,
+        compound: NodeCode,
+        from_: _dt.date | str,
+        *,
+        actor: str | None = None,
+        at: _dt.datetime | str | None = None,
+        key: str | None = None,
+    ) -> Receipt:
+        """Stations a cadre at a compound (驻点包保小区) from a day.
+
+        Args:
+            person: The cadre: someone holding a role in the compound's community (staff, a sent-down party member, the community police) or its first secretary.
+            compound: The compound (a unit at grid level).
+            from_: The first day.
+            actor: The acting person's id; the platform itself when None.
+            at: When the command is given (aware); now when None.
+            key: An idempotency key: the same key twice has one effect.
+        """
+        args: dict[str, Any] = {"person": person, "compound": compound, "from": from_}
+        answer: Receipt = self._native.execute("party", "assign_station", args, actor, at, key)
+        return answer
+
+    def end_station(
+        self,
+        person: str,
+        compound: NodeCode,
+        on: _dt.date | str,
+        *,
+        actor: str | None = None,
+        at: _dt.datetime | str | None = None,
+        key: str | None = None,
+    ) -> Receipt:
+        """Ends a cadre's station at a compound.
+
+        Args:
+            person: The cadre.
+            compound: The compound.
+            on: The first day no longer on station.
+            actor: The acting person's id; the platform itself when None.
+            at: When the command is given (aware); now when None.
+            key: An idempotency key: the same key twice has one effect.
+        """
+        args: dict[str, Any] = {"person": person, "compound": compound, "on": on}
+        answer: Receipt = self._native.execute("party", "end_station", args, actor, at, key)
+        return answer
+
+    def record_station_day(
+        self,
+        person: str,
+        compound: NodeCode,
+        on: _dt.date | str,
+        *,
+        actor: str | None = None,
+        at: _dt.datetime | str | None = None,
+        key: str | None = None,
+    ) -> Receipt:
+        """Records a day a cadre served on station at a compound: the cadre themselves, or
+        staff of the compound.
+
+        Args:
+            person: The cadre.
+            compound: The compound.
+            on: The day.
+            actor: The acting person's id; the platform itself when None.
+            at: When the command is given (aware); now when None.
+            key: An idempotency key: the same key twice has one effect.
+        """
+        args: dict[str, Any] = {"person": person, "compound": compound, "on": on}
+        answer: Receipt = self._native.execute("party", "record_station_day", args, actor, at, key)
+        return answer
+
+    def body(
+        self,
+        unit: NodeCode,
+    ) -> Body | None:
+        """The party body of a unit, or none.
+
+        Args:
+            unit: The unit.
+        """
+        args: dict[str, Any] = {"unit": unit}
+        answer: Body | None = self._native.ask("party", "body", args)
+        return answer
+
+    def bodies(
+        self,
+        *,
+        scope: NodeCode | None = None,
+    ) -> Table[Body]:
+        """The party bodies under a unit (every body when absent), in code order.
+
+        Args:
+            scope: The subtree's root.
+        """
+        args: dict[str, Any] = {}
+        if scope is not None:
+            args["scope"] = scope
+        answer: Table[Body] = Table(self._native.ask("party", "bodies", args), ("unit", "kind", "name", "founded", "roster"))
+        return answer
+
+    def first_secretaries(
+        self,
+        *,
+        community: NodeCode | None = None,
+        on: _dt.date | str | None = None,
+    ) -> Table[FirstSecretary]:
+        """First secretaries, in the order they were sent: of one community, or serving on one
+        day, or all.
+
+        Args:
+            community: Only those sent to this community.
+            on: Only those serving on this day.
+        """
+        args: dict[str, Any] = {}
+        if community is not None:
+            args["community"] = community
+        if on is not None:
+            args["on"] = on
+        answer: Table[FirstSecretary] = Table(self._native.ask("party", "first_secretaries", args), ("person", "community", "sent_by", "from", "to", "recalled"))
+        return answer
+
+    def two_committees(
+        self,
+        community: NodeCode,
+    ) -> TwoCommittees:
+        """A community's two committees (两委) and how they overlap.
+
+        Args:
+            community: The community.
+        """
+        args: dict[str, Any] = {"community": community}
+        answer: TwoCommittees = self._native.ask("party", "two_committees", args)
+        return answer
+
+    def service_ledger(
+        self,
+        from_: _dt.date | str,
+        to: _dt.date | str,
+        *,
+        scope: NodeCode | None = None,
+    ) -> ServiceLedger:
+        """The paired units' service ledgers and the 双报到 counts by community, over a period
+        of days.
+
+        Args:
+            from_: The first day.
+            to: The first day after the period.
+            scope: The unit whose communities are counted; the whole ward when absent.
+        """
+        args: dict[str, Any] = {"from": from_, "to": to}
+        if scope is not None:
+            args["scope"] = scope
+        answer: ServiceLedger = self._native.ask("party", "service_ledger", args)
+        return answer
+
+    def stations(
+        self,
+        *,
+        scope: NodeCode | None = None,
+    ) -> Table[Station]:
+        """The stations at compounds under a unit (all when absent), in (cadre, compound) order.
+
+        Args:
+            scope: The subtree's root.
+        """
+        args: dict[str, Any] = {}
+        if scope is not None:
+            args["scope"] = scope
+        answer: Table[Station] = Table(self._native.ask("party", "stations", args), ("person", "compound", "spans", "days"))
+        return answer
+
+    def station_week(
+        self,
+        day: _dt.date | str,
+        *,
+        scope: NodeCode | None = None,
+    ) -> Table[StationRow]:
+        """The weekly 驻点 report: the week (Monday to Sunday) containing a day, by cadre and
+        compound, with who falls short of the configured days.
+
+        Args:
+            day: A day of the week.
+            scope: The unit whose compounds are reported; the whole ward when absent.
+        """
+        args: dict[str, Any] = {"day": day}
+        if scope is not None:
+            args["scope"] = scope
+        answer: Table[StationRow] = Table(self._native.ask("party", "station_week", args), ("person", "name", "week", "compounds", "days", "required", "short"))
+        return answer
+
+
 class WardCapabilities:
     """A ward's capabilities, each a namespace of its commands and queries."""
 
-    __slots__ = ("_native", "grid", "tasks", "fund", "assembly", "scoring", "points", "projects")
+    __slots__ = ("_native", "grid", "tasks", "fund", "assembly", "scoring", "points", "projects", "party")
 
     grid: GridCapability
     """The grid hierarchy (网格化管理): district → street → community → grid → micro-grid → household, the people and roles on it, departments, paired units and directives."""
@@ -13108,6 +14873,8 @@ class WardCapabilities:
     """Points passbooks (积分存折) of dated lots, the catalog and redemptions."""
     projects: ProjectsCapability
     """Community project funds (e管家): funds, residents' proposals, the decision under a named selection rule (greedy or Equal Shares), delivery in tranches and acceptance."""
+    party: PartyCapability
+    """The party organisation on the grid: party bodies (community committee, compound branch, building group) with their secretaries, first secretaries, the residents' committee, 双报到 of members and paired units with the units' service ledger, and cadres on station (驻点) at compounds."""
 
     def __init__(self, native: _native.NativeWard) -> None:
         self._native = native
@@ -13118,6 +14885,7 @@ class WardCapabilities:
         self.scoring = ScoringCapability(native)
         self.points = PointsCapability(native)
         self.projects = ProjectsCapability(native)
+        self.party = PartyCapability(native)
 
 
 def verify_journal(
@@ -13475,6 +15243,9 @@ __all__ = [
     "Better",
     "Billing",
     "BillingIn",
+    "Body",
+    "BodyIn",
+    "BodyKind",
     "Budget",
     "BudgetIn",
     "Calendar",
@@ -13501,6 +15272,8 @@ __all__ = [
     "CommandGrid",
     "CommandGridIn",
     "CommandIn",
+    "CommandParty",
+    "CommandPartyIn",
     "CommandPoints",
     "CommandPointsIn",
     "CommandProjects",
@@ -13509,9 +15282,14 @@ __all__ = [
     "CommandScoringIn",
     "CommandTasks",
     "CommandTasksIn",
+    "CommitteeMember",
+    "CommitteeMemberIn",
     "CommunityData",
     "CommunityDataIn",
+    "CommunityService",
+    "CommunityServiceIn",
     "Comparison",
+    "CompoundDays",
     "CountedDeadline",
     "CountedDeadlineIn",
     "Counts",
@@ -13547,6 +15325,8 @@ __all__ = [
     "EventGrid",
     "EventGridIn",
     "EventIn",
+    "EventParty",
+    "EventPartyIn",
     "EventPoints",
     "EventPointsIn",
     "EventProjects",
@@ -13569,6 +15349,8 @@ __all__ = [
     "FeeRateHousehold",
     "FeeRateHouseholdIn",
     "FeeRateIn",
+    "FirstSecretary",
+    "FirstSecretaryIn",
     "FundCapability",
     "FundCommand",
     "FundCommandAccrueRemuneration",
@@ -13738,6 +15520,7 @@ __all__ = [
     "Lot",
     "LotIn",
     "Matter",
+    "MissingBody",
     "MissingLeader",
     "Month",
     "MotionKind",
@@ -13756,6 +15539,7 @@ __all__ = [
     "Obligation",
     "ObligationRow",
     "ObligationRowIn",
+    "Office",
     "Open311Request",
     "Open311RequestIn",
     "Open311Service",
@@ -13763,6 +15547,60 @@ __all__ = [
     "Organisation",
     "OutOfBand",
     "Outcome",
+    "PartyCapability",
+    "PartyChain",
+    "PartyChainIn",
+    "PartyCommand",
+    "PartyCommandAppoint",
+    "PartyCommandAssignStation",
+    "PartyCommandAssignStationIn",
+    "PartyCommandEndStation",
+    "PartyCommandEndStationIn",
+    "PartyCommandIn",
+    "PartyCommandMemberReportsIn",
+    "PartyCommandMemberReportsInIn",
+    "PartyCommandRecallFirstSecretary",
+    "PartyCommandRecallFirstSecretaryIn",
+    "PartyCommandRecordStationDay",
+    "PartyCommandRecordStationDayIn",
+    "PartyCommandRecordUnitService",
+    "PartyCommandRecordUnitServiceIn",
+    "PartyCommandRelease",
+    "PartyCommandSeat",
+    "PartyCommandSendFirstSecretary",
+    "PartyCommandSendFirstSecretaryIn",
+    "PartyCommandSetUpBody",
+    "PartyCommandSetUpBodyIn",
+    "PartyCommandUnitReportsIn",
+    "PartyCommandUnitReportsInIn",
+    "PartyCommandUnseat",
+    "PartyConfig",
+    "PartyEvent",
+    "PartyEventAppointed",
+    "PartyEventBodySetUp",
+    "PartyEventBodySetUpIn",
+    "PartyEventFirstSecretaryRecalled",
+    "PartyEventFirstSecretaryRecalledIn",
+    "PartyEventFirstSecretarySent",
+    "PartyEventFirstSecretarySentIn",
+    "PartyEventIn",
+    "PartyEventMemberReportedIn",
+    "PartyEventMemberReportedInIn",
+    "PartyEventReleased",
+    "PartyEventSeated",
+    "PartyEventStationAssigned",
+    "PartyEventStationAssignedIn",
+    "PartyEventStationDayRecorded",
+    "PartyEventStationDayRecordedIn",
+    "PartyEventStationEnded",
+    "PartyEventStationEndedIn",
+    "PartyEventUnitReportedIn",
+    "PartyEventUnitReportedInIn",
+    "PartyEventUnitServiceRecorded",
+    "PartyEventUnitServiceRecordedIn",
+    "PartyEventUnseated",
+    "PartyLink",
+    "PartyLinkIn",
     "PassbookView",
     "PassbookViewIn",
     "Payment",
@@ -13882,6 +15720,7 @@ __all__ = [
     "ProjectsReportIn",
     "ProjectsStatement",
     "ProjectsStatementIn",
+    "PropertyManagerSeat",
     "Proposal",
     "ProposalIn",
     "ProposalStatus",
@@ -13962,8 +15801,11 @@ __all__ = [
     "ScoringEventServiceRejected",
     "ScoringEventStarsGranted",
     "ScoringEventStarsGrantedIn",
+    "Seat",
     "Selection",
     "SelectionIn",
+    "ServiceLedger",
+    "ServiceLedgerIn",
     "ServiceRecord",
     "ServiceRecordIn",
     "ServiceRow",
@@ -13983,6 +15825,8 @@ __all__ = [
     "SharingKeyRate",
     "SharingKeyRateIn",
     "Source",
+    "Span",
+    "SpanIn",
     "SpendingRow",
     "SpendingRowIn",
     "SplitMethod",
@@ -13992,6 +15836,10 @@ __all__ = [
     "Statement",
     "StatementCheck",
     "StatementIn",
+    "Station",
+    "StationIn",
+    "StationRow",
+    "StationRowIn",
     "Status",
     "Subject",
     "SubjectMatter",
@@ -14073,10 +15921,14 @@ __all__ = [
     "TreeRowIn",
     "TrialBalance",
     "TrialBalanceIn",
+    "TwoCommittees",
+    "TwoCommitteesIn",
     "UnitProgress",
     "UnitRounding",
     "UnitRow",
     "UnitRowIn",
+    "UnitServiceRow",
+    "UnitServiceRowIn",
     "Verdict",
     "Veto",
     "Volunteer",

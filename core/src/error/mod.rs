@@ -13,6 +13,7 @@ use crate::fund::export::ExportError;
 use crate::fund::FundError;
 use crate::grid::{GridError, NodeCode};
 use crate::journal::JournalError;
+use crate::party::PartyError;
 use crate::points::PointsError;
 use crate::projects::{BallotError, PabulibError, ProjectsError, SelectionError};
 use crate::scoring::tree::TreeError;
@@ -44,6 +45,9 @@ pub enum Error {
     /// A projects command or event was refused.
     #[error(transparent)]
     Projects(#[from] ProjectsError),
+    /// A party command or event was refused.
+    #[error(transparent)]
+    Party(#[from] PartyError),
     /// A rating tree or its data was refused.
     #[error(transparent)]
     Rating(#[from] TreeError),
@@ -116,6 +120,7 @@ kind::error_codes! {
         Scoring(inner) => delegate ScoringError,
         Points(inner) => delegate PointsError,
         Projects(inner) => delegate ProjectsError,
+        Party(inner) => delegate PartyError,
         Rating(inner) => delegate TreeError,
         Export(inner) => delegate ExportError,
         Journal(inner) => delegate JournalError,

@@ -458,6 +458,8 @@ pub(crate) fn role_level(role: Role, level: Level) -> Result<(), GridError> {
     let ok = match role {
         Role::Administrator => matches!(level, Level::District | Level::Street),
         Role::CommunityStaff | Role::ChiefGridLeader => level == Level::Community,
+        // 一社区一民警两辅警: police serve a community as a whole.
+        Role::CommunityPolice | Role::AuxiliaryPolice => level == Level::Community,
         Role::GridLeader => level == Level::Grid,
         Role::MicroGridWorker => level == Level::MicroGrid,
         Role::ReportingPartyMember | Role::SentDownPartyMember | Role::Volunteer => {

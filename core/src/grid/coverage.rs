@@ -23,6 +23,14 @@ pub struct CoverageRules {
     pub party_member_per_micro_grid: bool,
     /// Communities need a chief grid leader, grids a grid leader, micro-grids a worker.
     pub leaders: bool,
+    /// Communities need their party committee, grids their branch, micro-grids their
+    /// group (the party capability's bodies).
+    pub party_bodies: bool,
+    /// Every party body needs a secretary.
+    pub party_secretaries: bool,
+    /// A community's chief grid leader must be its party committee's secretary
+    /// (Chengdu's practice); off by default.
+    pub chief_is_party_secretary: bool,
 }
 
 impl Default for CoverageRules {
@@ -32,6 +40,9 @@ impl Default for CoverageRules {
             band: Some((30, 100)),
             party_member_per_micro_grid: true,
             leaders: true,
+            party_bodies: true,
+            party_secretaries: true,
+            chief_is_party_secretary: false,
         }
     }
 }
@@ -52,6 +63,9 @@ impl CoverageRules {
             band: None,
             party_member_per_micro_grid: false,
             leaders: false,
+            party_bodies: false,
+            party_secretaries: false,
+            chief_is_party_secretary: false,
         }
     }
 }

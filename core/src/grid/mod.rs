@@ -254,6 +254,11 @@ impl Grid {
             .map(|&ix| &self.paired_units[ix as usize])
     }
 
+    /// The community a paired unit is attached to.
+    pub fn paired_unit_community(&self, unit: &PairedUnit) -> Option<NodeCode> {
+        self.unit_at(unit.community).map(|u| u.code)
+    }
+
     /// The directive with this id.
     pub fn directive(&self, id: &str) -> Option<&Directive> {
         self.directive_ids

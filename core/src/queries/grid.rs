@@ -9,6 +9,7 @@ use crate::grid::{
     Domain, HouseholdRow, HouseholdView, Level, NodeCode, PersonAt, PersonView, TreeRow,
     UnitProgress, UnitRow,
 };
+use crate::party::{PartyChain, PartyCoverage};
 use crate::queries::typed::Query;
 use crate::ward::Ward;
 
@@ -28,6 +29,7 @@ crate::query_set! {
         "directive_progress" => DirectiveProgressOf,
         "directive_progress_by" => DirectiveProgressBy,
         "directives" => Directives,
+        "party_for" => PartyFor,
     }
 }
 
@@ -223,13 +225,16 @@ pub struct Coverage {
     pub rules: Option<CoverageRules>,
 }
 
-/// A coverage report with its two summaries.
+/// A coverage report, the party organisation's part of it, and its two summaries.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CoverageView {
-    /// What was found.
+    /// What was found on the grid.
     #[serde(flatten)]
     pub report: CoverageReport,
+    /// What was found of the party organisation.
+    #[serde(flatten)]
+    pub party: PartyCoverage,
     /// Whether nothing was found.
     pub is_clean: bool,
     /// Share of micro-grids that break no rule of theirs (band, party member, worker).
@@ -242,8 +247,10 @@ impl Query for Coverage {
     fn ask(self, ward: &Ward) -> Result<Self::Answer, Error> {
         let rules = self.rules.as_ref().unwrap_or(&ward.config().grid.coverage);
         let report = ward.grid().coverage(self.scope, rules)?;
+        let party = ward.party().coverage(ward.grid(), self.scope, rules)?;
         Ok(CoverageView {
-            is_clean: report.is_clean(),
+            is_clean: report.is_clean() && party.is_clean(),
+            party,
             micro_grid_compliance: report.micro_grid_compliance(),
             report,
         })
@@ -303,5 +310,27 @@ impl Query for Directives {
             .iter()
             .map(Directive::summary)
             .collect())
+    }
+}
+
+/// Which party bodies and secretaries answer for a household: its building's group, its
+/// compound's branch and its community's committee, nearest first, with the community's
+/// first secretary on a day when one is given.
+#[derive(Clone, Debug, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct PartyFor {
+    /// The household's id.
+    pub household: String,
+    /// The day whose first secretary is named.
+    #[serde(default)]
+    pub on: Option<chrono::NaiveDate>,
+}
+
+impl Query for PartyFor {
+    type Answer = PartyChain;
+
+    fn ask(self, ward: &Ward) -> Result<Self::Answer, Error> {
+        Ok(ward.party().chain(ward.grid(), &self.household, self.on)?)
     }
 }

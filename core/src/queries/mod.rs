@@ -18,6 +18,7 @@ pub mod functions;
 pub mod fund;
 pub mod grid;
 pub mod money;
+pub mod party;
 pub mod points;
 pub mod projects;
 pub mod rating;
@@ -48,4 +49,5 @@ pub static QUERY_SETS: &[&QuerySet] = &[
     &scoring::SCORING_QUERIES,
     &points::POINTS_QUERIES,
     &projects::PROJECTS_QUERIES,
+    &party::PARTY_QUERIES,
 ];

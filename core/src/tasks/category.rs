@@ -16,6 +16,10 @@ pub enum Handler {
     Claimable,
     /// A department of the street (城管, 市场监管 …).
     Department,
+    /// The community's police (一社区一民警两辅警): its police officer or an auxiliary, the
+    /// one with the least open work; without one, the street's department for the
+    /// domain.
+    Police,
 }
 
 impl Handler {
@@ -25,6 +29,7 @@ impl Handler {
             Handler::GridStaff => "grid_staff",
             Handler::Claimable => "claimable",
             Handler::Department => "department",
+            Handler::Police => "police",
         }
     }
 }

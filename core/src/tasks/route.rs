@@ -5,7 +5,10 @@
 //! - grid staff: the answering person with the required skills and the least open work
 //!   (ties go to the earlier role);
 //! - claimable: that unit's claim pool, if a party member or volunteer holds a role there;
-//! - department: the street's department for the domain with the least open work.
+//! - department: the street's department for the domain with the least open work;
+//! - police: at the request's community, whatever domains it carries, its police officer
+//!   or an auxiliary with the skills and the least open work; failing that, the street's
+//!   department for the domain, as for a department.
 //!
 //! With nobody eligible up to the street, the locality (the street) takes it (属地兜底).
 
@@ -114,10 +117,16 @@ pub(crate) fn route<'g>(
         let Some(unit) = grid.unit_at(ix) else { break };
         locality = unit.code();
         let level = unit.level();
+        if category.handler == Handler::Police && level == Level::Community {
+            if let Some(p) = least_loaded(tasks, &unit.roles, required, Role::is_police) {
+                let person = &grid.people[p as usize];
+                return (RouteDecision::Person(person), Party::Person(p));
+            }
+        }
         if unit.domains().contains(category.domain) {
             match category.handler {
                 Handler::GridStaff => {
-                    if let Some(p) = least_loaded(tasks, &unit.roles, required) {
+                    if let Some(p) = least_loaded(tasks, &unit.roles, required, Role::answers) {
                         let person = &grid.people[p as usize];
                         return (RouteDecision::Person(person), Party::Person(p));
                     }
@@ -128,11 +137,11 @@ pub(crate) fn route<'g>(
                         return (RouteDecision::Pool(code), Party::Unit(code));
                     }
                 }
-                Handler::Department => {}
+                Handler::Department | Handler::Police => {}
             }
         }
         if level == Level::Street {
-            if category.handler == Handler::Department {
+            if matches!(category.handler, Handler::Department | Handler::Police) {
                 let best = unit
                     .departments
                     .iter()
@@ -155,12 +164,18 @@ pub(crate) fn route<'g>(
     (RouteDecision::Locality(locality), Party::Unit(locality))
 }
 
-/// The answering person at a unit with the required skills and the least open work.
-fn least_loaded(tasks: &Tasks, roles: &[(u32, Role)], required: Option<u64>) -> Option<u32> {
+/// The person at a unit holding a role that `eligible` accepts, with the required skills
+/// and the least open work.
+fn least_loaded(
+    tasks: &Tasks,
+    roles: &[(u32, Role)],
+    required: Option<u64>,
+    eligible: fn(Role) -> bool,
+) -> Option<u32> {
     let required = required?;
     let mut best: Option<(u32, u32)> = None;
     for &(p, role) in roles {
-        if !role.answers() || tasks.skill_bits(p) & required != required {
+        if !eligible(role) || tasks.skill_bits(p) & required != required {
             continue;
         }
         let load = tasks.work_of(p);

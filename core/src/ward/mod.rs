@@ -9,6 +9,7 @@ use crate::error::Error;
 use crate::fund::FundConfig;
 use crate::grid::{self, GridCommand, GridConfig, GridEvent};
 use crate::journal::{Hash, Journal};
+use crate::party::PartyConfig;
 use crate::points::PointsConfig;
 use crate::projects::ProjectsConfig;
 use crate::scoring::ScoringConfig;
@@ -41,6 +42,8 @@ pub struct WardConfig {
     pub points: PointsConfig,
     /// The projects capability.
     pub projects: ProjectsConfig,
+    /// The party capability.
+    pub party: PartyConfig,
 }
 
 impl WardConfig {
@@ -77,6 +80,12 @@ impl WardConfig {
     /// The configuration with this projects section.
     pub fn with_projects(mut self, projects: ProjectsConfig) -> Self {
         self.projects = projects;
+        self
+    }
+
+    /// The configuration with this party section.
+    pub fn with_party(mut self, party: PartyConfig) -> Self {
+        self.party = party;
         self
     }
 }

@@ -17,6 +17,7 @@ use crate::error::Error;
 use crate::fund::{self, FundCommand, FundEvent, Funds};
 use crate::grid::{self, Grid, GridCommand, GridEvent};
 use crate::journal::{Hash, Journal};
+use crate::party::{self, Party, PartyCommand, PartyEvent};
 use crate::points::{self, Points, PointsCommand, PointsEvent};
 use crate::projects::{self, Projects, ProjectsCommand, ProjectsEvent};
 use crate::scoring::{self, Scoring, ScoringCommand, ScoringEvent};
@@ -182,4 +183,6 @@ capabilities! {
         reads points::Reads { grid, tasks, scoring, config: &config.points };
     Projects(ProjectsCommand, ProjectsEvent) => projects: Projects,
         reads projects::Reads { grid, config: &config.projects };
+    Party(PartyCommand, PartyEvent) => party: Party,
+        reads party::Reads { grid, config: &config.party };
 }
