@@ -381,8 +381,14 @@ fn the_party_scenario_exercises_what_it_claims() {
     assert_eq!(o["bodies"][0]["roster"]["chief"], "member");
     assert_eq!(o["bodies"][0]["roster"]["sec"], "secretary");
     let c = &o["coverage"];
-    assert_eq!(c["chief_not_party_secretary"], serde_json::json!(["510104002003"]));
-    assert_eq!(c["without_secretary"], serde_json::json!(["510104002003001001"]));
+    assert_eq!(
+        c["chief_not_party_secretary"],
+        serde_json::json!(["510104002003"])
+    );
+    assert_eq!(
+        c["without_secretary"],
+        serde_json::json!(["510104002003001001"])
+    );
     assert_eq!(c["without_party_body"].as_array().unwrap().len(), 3);
     // The building's group has no secretary: its compound's branch answers.
     assert_eq!(o["chains"][0]["answers"], "510104002003001");
@@ -407,8 +413,9 @@ fn the_party_scenario_exercises_what_it_claims() {
         .collect();
     assert_eq!(short, [("fs", 2), ("police", 1), ("staff", 3)]);
     assert_eq!(
-        week.iter().map(|r| r["short"].as_bool().unwrap()).collect::<Vec<_>>(),
+        week.iter()
+            .map(|r| r["short"].as_bool().unwrap())
+            .collect::<Vec<_>>(),
         [true, true, false]
     );
 }
-

@@ -2,12 +2,11 @@
 //! forged selection or ballot is refused on replay, an imported Pabulib election becomes a
 //! decision, and random commands never leave a trace when refused nor break the books.
 
-use gridward::journal::Hash;
 use gridward::money::Amount;
 use gridward::projects::pabulib;
 use gridward::projects::{FundSource, ProjectStage, ProjectsCommand, Rule};
 use gridward::{Actor, Context, Ward, WardConfig};
-use gridward_scenarios::parity::run_steps;
+use gridward_scenarios::parity::{forged, run_steps};
 use gridward_scenarios::parity_projects::{scenario, COMMUNITY, FUND, STAFF};
 use proptest::prelude::*;
 use serde_json::Value;
@@ -16,29 +15,6 @@ fn year() -> Ward {
     let mut ward = Ward::new(WardConfig::default());
     run_steps(&mut ward, &scenario().steps).unwrap();
     ward
-}
-
-/// The journal with one entry's body changed by `edit` and every hash recomputed, so
-/// that the chain verifies.
-fn forged(text: &str, mut edit: impl FnMut(&mut Value) -> bool) -> (String, u64) {
-    let mut prev = Hash::ZERO;
-    let mut out = String::new();
-    let mut changed = 0;
-    for line in text.lines() {
-        let mut entry: Value = serde_json::from_str(line).unwrap();
-        let seq = entry["seq"].as_u64().unwrap();
-        if changed == 0 && edit(&mut entry["body"]) {
-            changed = seq;
-        }
-        let body = serde_json::to_string(&entry["body"]).unwrap();
-        let hash = Hash::of_entry(seq, &prev, &body);
-        out.push_str(&format!(
-            "{{\"seq\":{seq},\"prev\":\"{prev}\",\"hash\":\"{hash}\",\"body\":{body}}}\n"
-        ));
-        prev = hash;
-    }
-    assert!(changed > 0, "nothing to forge");
-    (out, changed)
 }
 
 fn projects_events(body: &mut Value) -> impl Iterator<Item = &mut Value> {

@@ -280,6 +280,11 @@ def test_coverage_report_and_findings(ward: Ward) -> None:
     relaxed = ward.grid.coverage(
         rules={"band": (1, 10), "leaders": False, "party_member_per_micro_grid": False}
     )
+    # No party bodies were set up: the party organisation's rule finds every unit.
+    assert relaxed["is_clean"] is False and len(relaxed["without_party_body"]) == 4
+    relaxed = ward.grid.coverage(
+        rules={"band": (1, 10), "leaders": False, "party_member_per_micro_grid": False, "party_bodies": False}
+    )
     assert relaxed["is_clean"] is True and relaxed["micro_grid_compliance"] == 1.0
     scoped = ward.grid.coverage(scope=MICRO_1)
     assert scoped["scope"] == MICRO_1 and scoped["micro_grids"] == 1
@@ -290,7 +295,8 @@ def test_coverage_report_and_findings(ward: Ward) -> None:
         "out_of_band",
         "without_party_member",
         "without_leader",
-    ]
+    ] + ["without_party_body"] * 4
+    assert findings[4]["code"] == COMMUNITY and findings[4]["level"] == "community"
     assert findings[3] == {
         "finding": "without_leader",
         "code": MICRO_2,

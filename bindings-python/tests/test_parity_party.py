@@ -10,10 +10,11 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+import pytest
 from parity import load, run, run_generic
 from support import plain
 
-from gridward import Ward
+from gridward import InvalidInputError, Ward
 
 
 def _observe(ward: Ward, scenario: dict[str, Any], errors: list[str]) -> dict[str, Any]:
@@ -67,3 +68,19 @@ def test_generic_execute_reaches_the_same_head_and_the_journal_replays() -> None
     again = Ward.from_journal(ward.export_journal(), scenario["config"])
     assert again.state_digest() == expected["digest"]
     assert plain(list(again.party.bodies())) == expected["bodies"]
+
+
+def test_a_refused_party_command_names_its_field_and_changes_nothing() -> None:
+    scenario = load("party_scenario.json")
+    ward = Ward(scenario["config"])
+    run(ward, scenario)
+    head = ward.head
+    with pytest.raises(InvalidInputError) as refused:
+        ward.party.appoint("510104002003", "m2", "member", actor="staff", at="2026-05-04T09:00:00+08:00")
+    assert refused.value.code == "not_a_party_member" and "m2" in str(refused.value)
+    with pytest.raises(InvalidInputError) as future:
+        ward.party.record_station_day(
+            "staff", "510104002003001", date(2026, 5, 9), actor="staff", at="2026-05-04T09:00:00+08:00"
+        )
+    assert future.value.code == "future_day" and "on:" in str(future.value)
+    assert ward.head == head

@@ -38,7 +38,7 @@ def test_findings_come_in_the_report_order_with_missing_fields_as_none(ward: War
 
 def test_a_clean_report_has_no_findings_and_an_empty_frame_keeps_its_columns(ward: Ward) -> None:
     pytest.importorskip("pandas")
-    rules = {"band": None, "leaders": False, "party_member_per_micro_grid": False}
+    rules = {"band": None, "leaders": False, "party_member_per_micro_grid": False, "party_bodies": False}
     clean = ward.grid.coverage(rules=rules)
     assert clean["is_clean"] and coverage_findings(clean) == []
     frame = coverage_findings(clean).to_pandas()

@@ -57,3 +57,19 @@ test("the generic execute reaches the same head, and the journal replays to the 
   assert.equal(again.state_digest(), expected.digest);
   assert.deepEqual(again.party.bodies(), expected.bodies);
 });
+
+test("a refused party command names its field and changes nothing", () => {
+  const ward = new Ward(config);
+  runSteps(ward, scenario.steps);
+  const head = ward.head;
+  const at = "2026-05-04T09:00:00+08:00";
+  assert.throws(
+    () => ward.party.appoint({ unit: "510104002003", person: "m2", office: "member" }, { actor: "staff", at }),
+    (e) => e.code === "not_a_party_member" && e.message.includes("m2"),
+  );
+  assert.throws(
+    () => ward.party.record_station_day({ person: "staff", compound: "510104002003001", on: "2026-05-09" }, { actor: "staff", at }),
+    (e) => e.code === "future_day" && e.message.includes("on:"),
+  );
+  assert.equal(ward.head, head);
+});

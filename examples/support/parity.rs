@@ -2,6 +2,7 @@
 //! their own API; all three must reach the same journal head and the same numbers.
 
 use gridward::grid::{CoverageRules, Domain, GridCommand, Level};
+use gridward::journal::Hash;
 use gridward::{Actor, Command, Context, Ward, WardConfig};
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
@@ -136,4 +137,30 @@ fn observe(ward: &Ward, q: &Queries, errors: Vec<String>) -> Result<Value, gridw
         },
         "errors": errors,
     }))
+}
+
+/// The journal with one entry's body changed by `edit` and every hash recomputed, so
+/// that the chain verifies: a forgery only replay's checks can catch. Returns the forged
+/// text and the entry changed (0 when `edit` changed none); lines that are not journal
+/// entries are left out.
+pub fn forged(text: &str, mut edit: impl FnMut(&mut Value) -> bool) -> (String, u64) {
+    let mut prev = Hash::ZERO;
+    let mut out = String::new();
+    let mut changed = 0;
+    for line in text.lines() {
+        let Ok(mut entry) = serde_json::from_str::<Value>(line) else {
+            continue;
+        };
+        let seq = entry["seq"].as_u64().unwrap_or_default();
+        if changed == 0 && edit(&mut entry["body"]) {
+            changed = seq;
+        }
+        let body = serde_json::to_string(&entry["body"]).unwrap_or_default();
+        let hash = Hash::of_entry(seq, &prev, &body);
+        out.push_str(&format!(
+            "{{\"seq\":{seq},\"prev\":\"{prev}\",\"hash\":\"{hash}\",\"body\":{body}}}\n"
+        ));
+        prev = hash;
+    }
+    (out, changed)
 }

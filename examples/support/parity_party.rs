@@ -86,14 +86,28 @@ impl Script {
         });
     }
 
-    fn keyed(&mut self, actor: Option<&str>, m: u32, d: u32, key: &str, command: impl Into<Command>) {
+    fn keyed(
+        &mut self,
+        actor: Option<&str>,
+        m: u32,
+        d: u32,
+        key: &str,
+        command: impl Into<Command>,
+    ) {
         self.at(actor, m, d, command);
         if let Some(last) = self.0.last_mut() {
             last.key = Some(key.to_owned());
         }
     }
 
-    fn refused(&mut self, actor: Option<&str>, m: u32, d: u32, command: impl Into<Command>, code: &str) {
+    fn refused(
+        &mut self,
+        actor: Option<&str>,
+        m: u32,
+        d: u32,
+        command: impl Into<Command>,
+        code: &str,
+    ) {
         self.at(actor, m, d, command);
         if let Some(last) = self.0.last_mut() {
             last.expect_error = Some(code.to_owned());
@@ -131,14 +145,32 @@ fn grid(s: &mut Script) {
         (COMPOUND_B, "锦华苑"),
         ("510104002003002001", "1栋"),
     ] {
-        s.at(None, 1, 5, GridCommand::AddUnit { code: code(c), name: name.into(), domains: None });
+        s.at(
+            None,
+            1,
+            5,
+            GridCommand::AddUnit {
+                code: code(c),
+                name: name.into(),
+                domains: None,
+            },
+        );
     }
     for (id, unit) in [
         ("a1-101", "510104002003001001"),
         ("a2-101", "510104002003001002"),
         ("b1-101", "510104002003002001"),
     ] {
-        s.at(None, 1, 5, GridCommand::AddHousehold { id: id.into(), unit: code(unit), area: Decimal::new(9000, 2) });
+        s.at(
+            None,
+            1,
+            5,
+            GridCommand::AddHousehold {
+                id: id.into(),
+                unit: code(unit),
+                area: Decimal::new(9000, 2),
+            },
+        );
     }
     let people: [(&str, &str, bool, Option<&str>); 12] = [
         ("sec", "李书记", true, Some("a1-101")),
@@ -155,9 +187,27 @@ fn grid(s: &mut Script) {
         ("dir", "褚主任", false, Some("b1-101")),
     ];
     for (id, name, party_member, home) in people {
-        s.at(None, 1, 5, GridCommand::AddPerson { id: id.into(), name: name.into(), phone: None, party_member });
+        s.at(
+            None,
+            1,
+            5,
+            GridCommand::AddPerson {
+                id: id.into(),
+                name: name.into(),
+                phone: None,
+                party_member,
+            },
+        );
         if let Some(h) = home {
-            s.at(None, 1, 5, GridCommand::RegisterResident { person: id.into(), household: h.into() });
+            s.at(
+                None,
+                1,
+                5,
+                GridCommand::RegisterResident {
+                    person: id.into(),
+                    household: h.into(),
+                },
+            );
         }
     }
     for (person, role, unit) in [
@@ -170,10 +220,28 @@ fn grid(s: &mut Script) {
         ("m1", Role::ReportingPartyMember, COMMUNITY),
         ("pm", Role::PropertyManager, COMPOUND_A),
     ] {
-        s.at(None, 1, 5, GridCommand::GrantRole { person: person.into(), role, unit: code(unit) });
+        s.at(
+            None,
+            1,
+            5,
+            GridCommand::GrantRole {
+                person: person.into(),
+                role,
+                unit: code(unit),
+            },
+        );
     }
     for (id, name) in [("u-tax", "区税务局"), ("u-hosp", "区人民医院")] {
-        s.at(None, 1, 5, GridCommand::AddPairedUnit { id: id.into(), name: name.into(), community: code(COMMUNITY) });
+        s.at(
+            None,
+            1,
+            5,
+            GridCommand::AddPairedUnit {
+                id: id.into(),
+                name: name.into(),
+                community: code(COMMUNITY),
+            },
+        );
     }
 }
 
@@ -184,10 +252,39 @@ fn bodies(s: &mut Script) {
         (COMPOUND_A, "和平小区党支部"),
         ("510104002003001001", "和平小区1栋党小组"),
     ] {
-        s.at(staff, 2, 2, PartyCommand::SetUpBody { unit: code(unit), name: name.into(), on: day(2, 2) });
+        s.at(
+            staff,
+            2,
+            2,
+            PartyCommand::SetUpBody {
+                unit: code(unit),
+                name: name.into(),
+                on: day(2, 2),
+            },
+        );
     }
-    s.refused(staff, 2, 2, PartyCommand::SetUpBody { unit: code(COMMUNITY), name: "重复".into(), on: day(2, 2) }, "party_body_exists");
-    s.refused(Some("admin"), 2, 2, PartyCommand::SetUpBody { unit: code(STREET), name: "街道党工委".into(), on: day(2, 2) }, "no_party_body_at_level");
+    s.refused(
+        staff,
+        2,
+        2,
+        PartyCommand::SetUpBody {
+            unit: code(COMMUNITY),
+            name: "重复".into(),
+            on: day(2, 2),
+        },
+        "party_body_exists",
+    );
+    s.refused(
+        Some("admin"),
+        2,
+        2,
+        PartyCommand::SetUpBody {
+            unit: code(STREET),
+            name: "街道党工委".into(),
+            on: day(2, 2),
+        },
+        "no_party_body_at_level",
+    );
     for (unit, person, office) in [
         (COMMUNITY, "chief", Office::Secretary),
         (COMMUNITY, "police", Office::DeputySecretary),
@@ -197,12 +294,60 @@ fn bodies(s: &mut Script) {
         (COMPOUND_A, "m1", Office::Secretary),
         ("510104002003001001", "sec", Office::Member),
     ] {
-        s.at(staff, 2, 3, PartyCommand::Appoint { unit: code(unit), person: person.into(), office });
+        s.at(
+            staff,
+            2,
+            3,
+            PartyCommand::Appoint {
+                unit: code(unit),
+                person: person.into(),
+                office,
+            },
+        );
     }
-    s.refused(staff, 2, 3, PartyCommand::Appoint { unit: code(COMMUNITY), person: "m2".into(), office: Office::Member }, "not_a_party_member");
-    s.refused(staff, 2, 3, PartyCommand::Appoint { unit: code(COMMUNITY), person: "sec".into(), office: Office::Secretary }, "office_held_already");
-    s.refused(staff, 2, 3, PartyCommand::Appoint { unit: code(COMPOUND_B), person: "sec".into(), office: Office::Member }, "no_party_body");
-    s.refused(Some("m1"), 2, 3, PartyCommand::Release { unit: code(COMMUNITY), person: "chief".into() }, "permission_denied");
+    s.refused(
+        staff,
+        2,
+        3,
+        PartyCommand::Appoint {
+            unit: code(COMMUNITY),
+            person: "m2".into(),
+            office: Office::Member,
+        },
+        "not_a_party_member",
+    );
+    s.refused(
+        staff,
+        2,
+        3,
+        PartyCommand::Appoint {
+            unit: code(COMMUNITY),
+            person: "sec".into(),
+            office: Office::Secretary,
+        },
+        "office_held_already",
+    );
+    s.refused(
+        staff,
+        2,
+        3,
+        PartyCommand::Appoint {
+            unit: code(COMPOUND_B),
+            person: "sec".into(),
+            office: Office::Member,
+        },
+        "no_party_body",
+    );
+    s.refused(
+        Some("m1"),
+        2,
+        3,
+        PartyCommand::Release {
+            unit: code(COMMUNITY),
+            person: "chief".into(),
+        },
+        "permission_denied",
+    );
 }
 
 fn offices(s: &mut Script) {
@@ -213,48 +358,239 @@ fn offices(s: &mut Script) {
         from,
         to,
     };
-    s.refused(Some("staff"), 2, 20, send(day(3, 1), day(12, 31), "fs"), "permission_denied");
+    s.refused(
+        Some("staff"),
+        2,
+        20,
+        send(day(3, 1), day(12, 31), "fs"),
+        "permission_denied",
+    );
     s.at(Some("admin"), 2, 20, send(day(3, 1), day(12, 31), "fs"));
-    s.refused(Some("admin"), 2, 20, send(day(12, 1), NaiveDate::from_ymd_opt(2027, 5, 31).unwrap_or(day(12, 31)), "sec"), "first_secretary_overlaps");
-    s.refused(Some("admin"), 2, 20, send(day(3, 1), day(2, 1), "sec"), "bad_period");
+    s.refused(
+        Some("admin"),
+        2,
+        20,
+        send(
+            day(12, 1),
+            NaiveDate::from_ymd_opt(2027, 5, 31).unwrap_or(day(12, 31)),
+            "sec",
+        ),
+        "first_secretary_overlaps",
+    );
+    s.refused(
+        Some("admin"),
+        2,
+        20,
+        send(day(3, 1), day(2, 1), "sec"),
+        "bad_period",
+    );
     let staff = Some("staff");
-    for (person, seat) in [("dir", Seat::Director), ("sec", Seat::DeputyDirector), ("pm", Seat::Member), ("m2", Seat::Member)] {
-        s.at(staff, 2, 21, PartyCommand::Seat { community: code(COMMUNITY), person: person.into(), seat });
+    for (person, seat) in [
+        ("dir", Seat::Director),
+        ("sec", Seat::DeputyDirector),
+        ("pm", Seat::Member),
+        ("m2", Seat::Member),
+    ] {
+        s.at(
+            staff,
+            2,
+            21,
+            PartyCommand::Seat {
+                community: code(COMMUNITY),
+                person: person.into(),
+                seat,
+            },
+        );
     }
-    s.at(staff, 2, 22, PartyCommand::Unseat { community: code(COMMUNITY), person: "m2".into() });
-    s.refused(staff, 2, 22, PartyCommand::Unseat { community: code(COMMUNITY), person: "m2".into() }, "not_on_body");
-    s.refused(staff, 2, 22, PartyCommand::Seat { community: code(COMPOUND_A), person: "m2".into(), seat: Seat::Member }, "not_a_community");
+    s.at(
+        staff,
+        2,
+        22,
+        PartyCommand::Unseat {
+            community: code(COMMUNITY),
+            person: "m2".into(),
+        },
+    );
+    s.refused(
+        staff,
+        2,
+        22,
+        PartyCommand::Unseat {
+            community: code(COMMUNITY),
+            person: "m2".into(),
+        },
+        "not_on_body",
+    );
+    s.refused(
+        staff,
+        2,
+        22,
+        PartyCommand::Seat {
+            community: code(COMPOUND_A),
+            person: "m2".into(),
+            seat: Seat::Member,
+        },
+        "not_a_community",
+    );
 }
 
 fn reports(s: &mut Script) {
     let c = code(COMMUNITY);
-    s.at(Some("m1"), 3, 5, PartyCommand::MemberReportsIn { person: "m1".into(), community: c, on: day(3, 5), workplace: Some("u-tax".into()) });
-    s.refused(Some("m1"), 3, 5, PartyCommand::MemberReportsIn { person: "m1".into(), community: c, on: day(3, 6), workplace: None }, "reported_already");
-    s.refused(Some("staff"), 3, 5, PartyCommand::MemberReportsIn { person: "m2".into(), community: c, on: day(3, 5), workplace: None }, "not_a_party_member");
-    s.refused(Some("staff"), 3, 5, PartyCommand::MemberReportsIn { person: "fs".into(), community: c, on: day(3, 5), workplace: None }, "not_a_resident");
-    s.at(Some("staff"), 3, 6, PartyCommand::UnitReportsIn { unit: "u-tax".into(), community: c, on: day(3, 6) });
-    s.at(Some("staff"), 3, 10, PartyCommand::UnitReportsIn { unit: "u-hosp".into(), community: c, on: day(3, 10) });
-    let service = |id: &str, unit: &str, on: NaiveDate, activity: &str, people: u32, hours: i64| PartyCommand::RecordUnitService {
-        id: id.into(),
-        unit: unit.into(),
-        on,
-        activity: activity.into(),
-        people,
-        hours: Decimal::new(hours, 1),
+    s.at(
+        Some("m1"),
+        3,
+        5,
+        PartyCommand::MemberReportsIn {
+            person: "m1".into(),
+            community: c,
+            on: day(3, 5),
+            workplace: Some("u-tax".into()),
+        },
+    );
+    s.refused(
+        Some("m1"),
+        3,
+        5,
+        PartyCommand::MemberReportsIn {
+            person: "m1".into(),
+            community: c,
+            on: day(3, 6),
+            workplace: None,
+        },
+        "reported_already",
+    );
+    s.refused(
+        Some("staff"),
+        3,
+        5,
+        PartyCommand::MemberReportsIn {
+            person: "m2".into(),
+            community: c,
+            on: day(3, 5),
+            workplace: None,
+        },
+        "not_a_party_member",
+    );
+    s.refused(
+        Some("staff"),
+        3,
+        5,
+        PartyCommand::MemberReportsIn {
+            person: "fs".into(),
+            community: c,
+            on: day(3, 5),
+            workplace: None,
+        },
+        "not_a_resident",
+    );
+    s.at(
+        Some("staff"),
+        3,
+        6,
+        PartyCommand::UnitReportsIn {
+            unit: "u-tax".into(),
+            community: c,
+            on: day(3, 6),
+        },
+    );
+    s.at(
+        Some("staff"),
+        3,
+        10,
+        PartyCommand::UnitReportsIn {
+            unit: "u-hosp".into(),
+            community: c,
+            on: day(3, 10),
+        },
+    );
+    let service = |id: &str, unit: &str, on: NaiveDate, activity: &str, people: u32, hours: i64| {
+        PartyCommand::RecordUnitService {
+            id: id.into(),
+            unit: unit.into(),
+            on,
+            activity: activity.into(),
+            people,
+            hours: Decimal::new(hours, 1),
+        }
     };
-    s.refused(Some("staff"), 3, 5, service("sv-0", "u-hosp", day(3, 5), "义诊", 4, 80), "not_reported_in");
-    s.at(Some("staff"), 3, 14, service("sv-1", "u-hosp", day(3, 14), "义诊", 5, 100));
-    s.at(Some("staff"), 3, 21, service("sv-2", "u-tax", day(3, 21), "税务咨询", 2, 35));
-    s.at(Some("staff"), 4, 2, service("sv-3", "u-tax", day(4, 2), "环境整治", 8, 165));
-    s.refused(Some("staff"), 4, 2, service("sv-4", "u-tax", day(4, 2), "环境整治", 0, 10), "not_positive");
-    s.refused(Some("staff"), 4, 2, service("sv-3", "u-tax", day(4, 2), "环境整治", 1, 10), "service_entry_exists");
+    s.refused(
+        Some("staff"),
+        3,
+        5,
+        service("sv-0", "u-hosp", day(3, 5), "义诊", 4, 80),
+        "not_reported_in",
+    );
+    s.at(
+        Some("staff"),
+        3,
+        14,
+        service("sv-1", "u-hosp", day(3, 14), "义诊", 5, 100),
+    );
+    s.at(
+        Some("staff"),
+        3,
+        21,
+        service("sv-2", "u-tax", day(3, 21), "税务咨询", 2, 35),
+    );
+    s.at(
+        Some("staff"),
+        4,
+        2,
+        service("sv-3", "u-tax", day(4, 2), "环境整治", 8, 165),
+    );
+    s.refused(
+        Some("staff"),
+        4,
+        2,
+        service("sv-4", "u-tax", day(4, 2), "环境整治", 0, 10),
+        "not_positive",
+    );
+    s.refused(
+        Some("staff"),
+        4,
+        2,
+        service("sv-3", "u-tax", day(4, 2), "环境整治", 1, 10),
+        "service_entry_exists",
+    );
     // A micro-wish claimed by a member for the tax office as donor.
-    s.keyed(Some("staff"), 3, 16, "file-wish-1", TaskCommand::File { id: "wish-1".into(), category: "micro_wish".into(), location: Location::Household("b1-101".into()), description: "孩子想要一套绘本".into(), photos: Vec::new() });
-    s.at(Some("m1"), 3, 17, TaskCommand::Claim { request: "wish-1".into(), donor: Some("u-tax".into()) });
+    s.keyed(
+        Some("staff"),
+        3,
+        16,
+        "file-wish-1",
+        TaskCommand::File {
+            id: "wish-1".into(),
+            category: "micro_wish".into(),
+            location: Location::Household("b1-101".into()),
+            description: "孩子想要一套绘本".into(),
+            photos: Vec::new(),
+        },
+    );
+    s.at(
+        Some("m1"),
+        3,
+        17,
+        TaskCommand::Claim {
+            request: "wish-1".into(),
+            donor: Some("u-tax".into()),
+        },
+    );
     // Filing dispatches by the rules: public-order requests go to the community's police,
     // the least loaded first.
     for (id, home) in [("order-1", "a1-101"), ("order-2", "b1-101")] {
-        s.keyed(Some("staff"), 3, 18, &format!("file-{id}"), TaskCommand::File { id: id.into(), category: "public_order".into(), location: Location::Household(home.into()), description: "楼道堆放易燃杂物".into(), photos: Vec::new() });
+        s.keyed(
+            Some("staff"),
+            3,
+            18,
+            &format!("file-{id}"),
+            TaskCommand::File {
+                id: id.into(),
+                category: "public_order".into(),
+                location: Location::Household(home.into()),
+                description: "楼道堆放易燃杂物".into(),
+                photos: Vec::new(),
+            },
+        );
     }
 }
 
@@ -266,11 +602,50 @@ fn stations(s: &mut Script) {
         ("fs", COMPOUND_A, day(4, 8)),
         ("fs", COMPOUND_B, day(4, 8)),
     ] {
-        s.at(staff, 4, 5, PartyCommand::AssignStation { person: person.into(), compound: code(compound), from });
+        s.at(
+            staff,
+            4,
+            5,
+            PartyCommand::AssignStation {
+                person: person.into(),
+                compound: code(compound),
+                from,
+            },
+        );
     }
-    s.refused(staff, 4, 5, PartyCommand::AssignStation { person: "m2".into(), compound: code(COMPOUND_A), from: day(4, 6) }, "not_a_cadre");
-    s.refused(staff, 4, 5, PartyCommand::AssignStation { person: "staff".into(), compound: code(COMPOUND_A), from: day(4, 13) }, "station_exists");
-    s.refused(staff, 4, 5, PartyCommand::AssignStation { person: "staff".into(), compound: code(COMMUNITY), from: day(4, 6) }, "not_a_compound");
+    s.refused(
+        staff,
+        4,
+        5,
+        PartyCommand::AssignStation {
+            person: "m2".into(),
+            compound: code(COMPOUND_A),
+            from: day(4, 6),
+        },
+        "not_a_cadre",
+    );
+    s.refused(
+        staff,
+        4,
+        5,
+        PartyCommand::AssignStation {
+            person: "staff".into(),
+            compound: code(COMPOUND_A),
+            from: day(4, 13),
+        },
+        "station_exists",
+    );
+    s.refused(
+        staff,
+        4,
+        5,
+        PartyCommand::AssignStation {
+            person: "staff".into(),
+            compound: code(COMMUNITY),
+            from: day(4, 6),
+        },
+        "not_a_compound",
+    );
     let days = [
         ("staff", COMPOUND_A, [6, 7, 9].as_slice()),
         ("police", COMPOUND_B, [7].as_slice()),
@@ -279,17 +654,101 @@ fn stations(s: &mut Script) {
     ];
     for (person, compound, ds) in days {
         for &d in ds {
-            s.at(Some(person), 4, d, PartyCommand::RecordStationDay { person: person.into(), compound: code(compound), on: day(4, d) });
+            s.at(
+                Some(person),
+                4,
+                d,
+                PartyCommand::RecordStationDay {
+                    person: person.into(),
+                    compound: code(compound),
+                    on: day(4, d),
+                },
+            );
         }
     }
-    s.refused(Some("staff"), 4, 9, PartyCommand::RecordStationDay { person: "staff".into(), compound: code(COMPOUND_A), on: day(4, 9) }, "station_day_recorded");
-    s.refused(Some("staff"), 4, 9, PartyCommand::RecordStationDay { person: "staff".into(), compound: code(COMPOUND_B), on: day(4, 9) }, "not_on_station");
-    s.refused(Some("police"), 4, 9, PartyCommand::RecordStationDay { person: "staff".into(), compound: code(COMPOUND_A), on: day(4, 8) }, "permission_denied");
-    s.at(staff, 4, 13, PartyCommand::EndStation { person: "police".into(), compound: code(COMPOUND_B), on: day(4, 13) });
-    s.refused(Some("police"), 4, 14, PartyCommand::RecordStationDay { person: "police".into(), compound: code(COMPOUND_B), on: day(4, 14) }, "not_on_station");
-    s.refused(staff, 4, 14, PartyCommand::RecallFirstSecretary { community: code(COMMUNITY), on: day(4, 14) }, "permission_denied");
-    s.at(Some("admin"), 4, 14, PartyCommand::RecallFirstSecretary { community: code(COMMUNITY), on: day(4, 14) });
-    s.refused(Some("admin"), 4, 14, PartyCommand::RecallFirstSecretary { community: code(COMMUNITY), on: day(4, 15) }, "no_first_secretary");
+    s.refused(
+        Some("staff"),
+        4,
+        9,
+        PartyCommand::RecordStationDay {
+            person: "staff".into(),
+            compound: code(COMPOUND_A),
+            on: day(4, 9),
+        },
+        "station_day_recorded",
+    );
+    s.refused(
+        Some("staff"),
+        4,
+        9,
+        PartyCommand::RecordStationDay {
+            person: "staff".into(),
+            compound: code(COMPOUND_B),
+            on: day(4, 9),
+        },
+        "not_on_station",
+    );
+    s.refused(
+        Some("police"),
+        4,
+        9,
+        PartyCommand::RecordStationDay {
+            person: "staff".into(),
+            compound: code(COMPOUND_A),
+            on: day(4, 8),
+        },
+        "permission_denied",
+    );
+    s.at(
+        staff,
+        4,
+        13,
+        PartyCommand::EndStation {
+            person: "police".into(),
+            compound: code(COMPOUND_B),
+            on: day(4, 13),
+        },
+    );
+    s.refused(
+        Some("police"),
+        4,
+        14,
+        PartyCommand::RecordStationDay {
+            person: "police".into(),
+            compound: code(COMPOUND_B),
+            on: day(4, 14),
+        },
+        "not_on_station",
+    );
+    s.refused(
+        staff,
+        4,
+        14,
+        PartyCommand::RecallFirstSecretary {
+            community: code(COMMUNITY),
+            on: day(4, 14),
+        },
+        "permission_denied",
+    );
+    s.at(
+        Some("admin"),
+        4,
+        14,
+        PartyCommand::RecallFirstSecretary {
+            community: code(COMMUNITY),
+            on: day(4, 14),
+        },
+    );
+    s.refused(
+        Some("admin"),
+        4,
+        14,
+        PartyCommand::RecallFirstSecretary {
+            community: code(COMMUNITY),
+            on: day(4, 15),
+        },
+        "no_first_secretary",
+    );
 }
 
 /// The fixture's scenario, generated.
@@ -334,15 +793,25 @@ fn observe(ward: &Ward, q: &Queries, errors: Vec<String>) -> Result<Value, gridw
     use gridward::queries::tasks::{Request, Route};
     let mut chains = Vec::new();
     for h in &q.households {
-        chains.push(ward.ask(PartyFor { household: h.clone(), on: Some(q.on) })?);
+        chains.push(ward.ask(PartyFor {
+            household: h.clone(),
+            on: Some(q.on),
+        })?);
     }
     let mut ledgers = Vec::new();
     for &(from, to) in &q.periods {
-        ledgers.push(ward.ask(ServiceLedgerOf { scope: Some(q.community), from, to })?);
+        ledgers.push(ward.ask(ServiceLedgerOf {
+            scope: Some(q.community),
+            from,
+            to,
+        })?);
     }
     let mut requests = Vec::new();
     for id in ["wish-1", "order-1", "order-2"] {
-        requests.push(ward.ask(Request { id: id.into() })?.map(|r| json!({"id": r.id, "status": r.status, "responsible": r.responsible})));
+        requests.push(
+            ward.ask(Request { id: id.into() })?
+                .map(|r| json!({"id": r.id, "status": r.status, "responsible": r.responsible})),
+        );
     }
     Ok(json!({
         "head": ward.head(),

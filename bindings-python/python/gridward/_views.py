@@ -27,7 +27,15 @@ from ._table import Table
 if TYPE_CHECKING:
     import pandas  # type: ignore[import-untyped]
 
-FindingKind = Literal["unassigned_household", "out_of_band", "without_party_member", "without_leader"]
+FindingKind = Literal[
+    "unassigned_household",
+    "out_of_band",
+    "without_party_member",
+    "without_leader",
+    "without_party_body",
+    "without_secretary",
+    "chief_not_party_secretary",
+]
 
 
 class CoverageFinding(TypedDict):
@@ -56,7 +64,9 @@ _FINDING_COLUMNS = ("finding", "code", "households", "level", "role", "household
 def coverage_findings(report: CoverageView) -> Table[CoverageFinding]:
     """A coverage report's findings as one table, one row per finding, in the report's
     order: unassigned households, micro-grids out of band, micro-grids without a party
-    member, units without their leader.
+    member, units without their leader, then the party organisation's findings: units
+    without their party body, bodies without a secretary, communities whose chief grid
+    leader is not their party secretary.
 
     >>> import gridward
     >>> ward = gridward.Ward()
@@ -65,7 +75,7 @@ def coverage_findings(report: CoverageView) -> Table[CoverageFinding]:
     >>> _ = ward.grid.add_household("h1", "510105001001", 60)
     >>> [(f["finding"], f["household"] or f["code"]) for f in
     ...  gridward.coverage_findings(ward.grid.coverage())]
-    [('unassigned_household', 'h1'), ('without_leader', '510105001001')]
+    [('unassigned_household', 'h1'), ('without_leader', '510105001001'), ('without_party_body', '510105001001')]
     """
     rows: list[CoverageFinding] = []
     for household in report["unassigned_households"]:
@@ -80,6 +90,12 @@ def coverage_findings(report: CoverageView) -> Table[CoverageFinding]:
         rows.append(
             _finding("without_leader", code=missing["code"], level=missing["level"], role=missing["role"])
         )
+    for body in report["without_party_body"]:
+        rows.append(_finding("without_party_body", code=body["code"], level=body["level"]))
+    for code in report["without_secretary"]:
+        rows.append(_finding("without_secretary", code=code))
+    for code in report["chief_not_party_secretary"]:
+        rows.append(_finding("chief_not_party_secretary", code=code, level="community"))
     return Table(rows, _FINDING_COLUMNS)
 
 

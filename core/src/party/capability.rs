@@ -20,8 +20,13 @@ impl Capability for Party {
     type Event = PartyEvent;
     type Reads<'a> = Reads<'a>;
 
-    fn decide(&self, reads: Reads<'_>, ctx: &Context, command: PartyCommand) -> Result<Vec<PartyEvent>, Error> {
-        decide(self, reads, &ctx.actor, command)
+    fn decide(
+        &self,
+        reads: Reads<'_>,
+        ctx: &Context,
+        command: PartyCommand,
+    ) -> Result<Vec<PartyEvent>, Error> {
+        decide(self, reads, &ctx.actor, ctx.at, command)
     }
 
     fn check(&self, reads: Reads<'_>, event: &PartyEvent) -> Result<(), Error> {

@@ -75,10 +75,7 @@ impl Party {
                     .map(|p| p.name().to_owned()),
             });
         }
-        let answers = links
-            .iter()
-            .find(|l| l.secretary.is_some())
-            .map(|l| l.unit);
+        let answers = links.iter().find(|l| l.secretary.is_some()).map(|l| l.unit);
         let first_secretary = match (on, at.at_level(Level::Community)) {
             (Some(day), Some(c)) => self.first_secretary(c, day).map(|f| f.person.clone()),
             _ => None,

@@ -14,7 +14,11 @@ use crate::text::check;
 use crate::text::TextKind::{Key, Name};
 
 /// Refuses an event that the state could not have produced.
-pub(crate) fn check_event(party: &Party, reads: Reads<'_>, event: &PartyEvent) -> Result<(), Error> {
+pub(crate) fn check_event(
+    party: &Party,
+    reads: Reads<'_>,
+    event: &PartyEvent,
+) -> Result<(), Error> {
     let grid = reads.grid;
     match event {
         PartyEvent::BodySetUp { unit, name, .. } => {
@@ -64,9 +68,11 @@ pub(crate) fn check_event(party: &Party, reads: Reads<'_>, event: &PartyEvent) -
             member(grid, "person", person, "a first secretary")?;
             check(Name, "sent_by", sent_by).map_err(PartyError::Text)?;
             period("to", *from, *to)?;
-            if let Some(f) = party.first_secretaries.iter().find(|f| {
-                f.community == *community && f.from <= *to && *from <= f.last_day()
-            }) {
+            if let Some(f) = party
+                .first_secretaries
+                .iter()
+                .find(|f| f.community == *community && f.from <= *to && *from <= f.last_day())
+            {
                 return Err(PartyError::FirstSecretaryOverlaps {
                     community: community.to_string(),
                     person: f.person.clone(),

@@ -119,7 +119,10 @@ impl Party {
             }
             out.members.push(CommitteeMember {
                 person: id.to_owned(),
-                name: grid.person(id).map(|p| p.name().to_owned()).unwrap_or_default(),
+                name: grid
+                    .person(id)
+                    .map(|p| p.name().to_owned())
+                    .unwrap_or_default(),
                 party_office,
                 seat,
                 cross_appointed: cross,

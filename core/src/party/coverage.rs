@@ -82,8 +82,7 @@ impl Party {
             if rules.chief_is_party_secretary && kind == BodyKind::Committee {
                 let secretary = body.and_then(|b| b.secretary());
                 let chief_is_secretary = unit.roles.iter().any(|&(p, r)| {
-                    r == Role::ChiefGridLeader
-                        && secretary == Some(grid.people[p as usize].id())
+                    r == Role::ChiefGridLeader && secretary == Some(grid.people[p as usize].id())
                 });
                 if !chief_is_secretary {
                     out.chief_not_party_secretary.push(code);

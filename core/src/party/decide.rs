@@ -1,7 +1,10 @@
 //! Deciding party commands: who may give them, then the same checks replay applies.
 
+use chrono::{DateTime, FixedOffset};
+
 use super::check::check_event;
 use super::command::PartyCommand;
+use super::error::PartyError;
 use super::event::PartyEvent;
 use super::reads::Reads;
 use super::Party;
@@ -9,11 +12,14 @@ use crate::access::{Actor, Permission};
 use crate::error::Error;
 use crate::grid::{Authority, GridError, NodeCode};
 
-/// Decides a party command.
+/// Decides a party command. A station day cannot be recorded before it has come (the
+/// journal keeps no clock for replay to hold it to; the day's place within the station is
+/// checked on replay too).
 pub(crate) fn decide(
     party: &Party,
     reads: Reads<'_>,
     actor: &Actor,
+    at: DateTime<FixedOffset>,
     command: PartyCommand,
 ) -> Result<Vec<PartyEvent>, Error> {
     let who = Authority::new(reads.grid, actor)?;
@@ -153,6 +159,14 @@ pub(crate) fn decide(
         } => {
             if !is_me(&person) {
                 who.require(Permission::KeepHouseholds, compound)?;
+            }
+            if on > at.date_naive() {
+                return Err(PartyError::FutureDay {
+                    field: "on",
+                    on,
+                    today: at.date_naive(),
+                }
+                .into());
             }
             PartyEvent::StationDayRecorded {
                 person,

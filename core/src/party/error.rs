@@ -189,6 +189,16 @@ pub enum PartyError {
         /// The day.
         on: NaiveDate,
     },
+    /// A day that has not come yet.
+    #[error("{field}: {on} has not come yet (today is {today})")]
+    FutureDay {
+        /// The field.
+        field: &'static str,
+        /// The day given.
+        on: NaiveDate,
+        /// The command's day.
+        today: NaiveDate,
+    },
     /// A configuration value out of range.
     #[error("party configuration: {field} must be {rule}")]
     BadConfig {
@@ -227,6 +237,7 @@ error_codes! {
         StationExists { .. } => ("station_exists", Conflict),
         NotOnStation { .. } => ("not_on_station", Conflict),
         DayRecorded { .. } => ("station_day_recorded", Conflict),
+        FutureDay { .. } => ("future_day", Invalid),
         BadConfig { .. } => ("bad_party_config", Invalid),
         Text(inner) => delegate TextError,
     }
