@@ -173,7 +173,7 @@ pub(crate) fn check_event(
             }
             let community = unit_community(grid, unit)?;
             let reported = party.unit_reports.get(&(unit.clone(), community));
-            if !reported.is_some_and(|r| r.on <= *on) {
+            if reported.is_none_or(|r| r.on > *on) {
                 return Err(PartyError::NotReportedIn {
                     unit: unit.clone(),
                     community: community.to_string(),
