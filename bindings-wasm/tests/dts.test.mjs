@@ -64,7 +64,7 @@ test("the .d.ts has no any", () => {
 test("every capability method of api.js is declared: commands with a context and a Receipt", () => {
   const found = capabilities();
   assert.deepEqual(Object.keys(found).sort(), ["AssemblyCapability", "FundCapability", "GridCapability",
-    "PointsCapability", "ProjectsCapability", "ScoringCapability", "TasksCapability"]);
+    "PartyCapability", "PointsCapability", "ProjectsCapability", "ScoringCapability", "TasksCapability"]);
   for (const [name, methods] of Object.entries(found)) {
     assert.ok(methods.length > 5, name);
     const body = classBody(dts, name);
@@ -89,6 +89,7 @@ test("the ward, its capabilities and the pure functions are declared with their 
     "readonly grid: GridCapability;", "readonly tasks: TasksCapability;", "readonly fund: FundCapability;",
     "readonly assembly: AssemblyCapability;", "readonly scoring: ScoringCapability;",
     "readonly points: PointsCapability;", "readonly projects: ProjectsCapability;",
+    "readonly party: PartyCapability;",
     "constructor(config?: WardConfigIn | null);",
     "static from_journal(text: string, config?: WardConfigIn | null): Ward;",
     "readonly head: Hash;", "readonly journal_length: number;", "state_digest(): Hash;",
