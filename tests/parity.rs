@@ -51,10 +51,13 @@ fn rust_face_matches_the_expected_numbers() {
     check(&run(&scenario).unwrap(), "grid_expected.json");
 }
 
-fn tasks_observed() -> serde_json::Value {
+fn tasks_scenario() -> parity_tasks::Scenario {
     let text = std::fs::read_to_string(fixture("tasks_scenario.json")).unwrap();
-    let scenario: parity_tasks::Scenario = serde_json::from_str(&text).unwrap();
-    parity_tasks::run(&scenario).unwrap()
+    serde_json::from_str(&text).unwrap()
+}
+
+fn tasks_observed() -> serde_json::Value {
+    parity_tasks::run(&tasks_scenario()).unwrap()
 }
 
 #[test]
@@ -88,9 +91,14 @@ fn the_request_scenario_exercises_what_it_claims() {
     assert_eq!(row("h1")["handled_by"], "vol");
     assert_eq!(row("q4")["status"], "duplicate");
     assert_eq!(row("c1")["late_reports"], 1);
-    // Seven requests counted (q4 duplicate, q5 cancelled); closed: q1, q2, h1.
+    // April reopened h1, rated q6 again and cancelled h2; March counts them as they stood.
+    assert_eq!(row("h1")["status"], "in_progress");
+    assert_eq!(row("h2")["status"], "cancelled");
+    // Nine filed, seven counted (q4 duplicate, q5 cancelled; h2 only in April); closed at
+    // the end of March: q1, q2, h1 (q6 was reopened by its rating).
     let i = &o["indicators"];
-    assert_eq!(i["filed"], 8);
+    assert_eq!(i["filed"], 9);
+    assert_eq!(i["withdrawn"], 2);
     assert_eq!(i["closed"], 3);
     // Due: the three closed, plus h2 and q3 open past their limits (c1 was extended
     // beyond the period). On time: q1 and h1.
@@ -98,6 +106,37 @@ fn the_request_scenario_exercises_what_it_claims() {
     assert_eq!(i["closed_on_time"], 2);
     assert_eq!(i["closure_rate"], "60.00");
     assert_eq!(i["on_time_rate"], "40.00");
+    // Rework: q2 and q6 of the four closed at least once (q6 still open counts in both).
+    assert_eq!((&i["reopened"], &i["closed_once"]), (&2.into(), &4.into()));
+    assert_eq!(i["rework_rate"], "50.00");
+    // The street called departments in on c1 of seven: 14.29%, above its own band.
+    assert_eq!(i["whistle_rate"], "14.29");
+    assert_eq!(
+        i["whistle_band"],
+        serde_json::json!({"low": "2", "high": "12"})
+    );
+    assert_eq!(i["whistle_flag"], "too_high");
+}
+
+#[test]
+fn the_request_scenarios_april_leaves_marchs_indicators_as_they_were() {
+    let mut march_only = tasks_scenario();
+    let end = march_only.queries.period.to;
+    let before = march_only.steps.len();
+    march_only
+        .steps
+        .retain(|s| chrono::DateTime::parse_from_rfc3339(&s.at).unwrap() < end);
+    assert!(
+        march_only.steps.len() < before,
+        "the scenario has steps after March"
+    );
+    let march = parity_tasks::run(&march_only).unwrap();
+    let all = tasks_observed();
+    // April changed March's requests …
+    assert_ne!(march["requests"], all["requests"]);
+    // … but not March's figures.
+    assert_eq!(march["indicators"], all["indicators"]);
+    assert_eq!(march["indicators_by"], all["indicators_by"]);
 }
 
 #[test]

@@ -1,11 +1,16 @@
 //! Case-handling indicators on RULES.md's vectors: 天门's 911 closed and 737 on time of
-//! 972 due (93.72% and 75.82%), and satisfaction 70 / 20 / 10 → 90%.
+//! 972 due (93.72% and 75.82%), and satisfaction 70 / 20 / 10 → 90%; the rework rate over
+//! requests closed at least once; a street's whistle rate watched against its band.
 
 mod common;
 
 use common::requests::*;
 use common::{as_person, as_system};
-use gridward::tasks::{ImportedRequest, Location, OpenOrClosed, Period, Satisfaction, TaskCommand};
+use gridward::grid::Level;
+use gridward::tasks::{
+    ImportedRequest, Indicators, Location, OpenOrClosed, Period, Satisfaction, StreetBand,
+    TaskCommand, TasksConfig, WhistleBand, WhistleBands, WhistleFlag,
+};
 use gridward::WardConfig;
 use gridward_scenarios::at;
 use rust_decimal::Decimal;
@@ -144,8 +149,95 @@ fn satisfaction_counts_the_top_three_levels_of_those_rated() {
     let i = w.indicators(None, &march()).unwrap();
     assert_eq!((i.rated, i.satisfied), (100, 90));
     assert_eq!(i.satisfaction_rate, Some(Decimal::new(9000, 2)));
-    // The ten bad ratings reopened their requests: rework 10 of the 90 still closed.
+    // The ten bad ratings reopened their requests: rework is 10 of the 100 closed at
+    // least once, the ten still open among them (not 10 of the 90 still closed).
     assert_eq!(i.reopened, 10);
-    assert_eq!(i.closed, 90);
-    assert_eq!(i.rework_rate, Some(Decimal::new(1111, 2)));
+    assert_eq!((i.closed, i.closed_once), (90, 100));
+    assert_eq!(i.rework_rate, Some(Decimal::new(1000, 2)));
+}
+
+/// A ward whose street's whistle rate is watched against `band` (or the default band
+/// when the street has none of its own): three requests filed, departments called in on
+/// `whistled` of them.
+fn watched(default: (&str, &str), own: Option<(&str, &str)>, whistled: usize) -> Indicators {
+    let band = |(low, high): (&str, &str)| {
+        WhistleBand::new(low.parse().unwrap(), high.parse().unwrap()).unwrap()
+    };
+    let streets = own
+        .map(|b| StreetBand {
+            street: common::code(STREET),
+            band: band(b),
+        })
+        .into_iter()
+        .collect();
+    let mut tasks = TasksConfig::default();
+    tasks.whistle_bands = WhistleBands::new(band(default), streets).unwrap();
+    let mut w = world(WardConfig::default().with_tasks(tasks));
+    for n in 0..3 {
+        let id = format!("b{n}");
+        file(
+            &mut w,
+            "r1",
+            "2026-03-02T09:00:00+08:00",
+            &id,
+            "exposed_rubbish",
+            home1(),
+        );
+        if n < whistled {
+            let whistle = TaskCommand::Whistle {
+                request: id,
+                departments: vec!["cg".into()],
+                reason: "联合执法".into(),
+            };
+            w.execute(&as_person("sa", "2026-03-02T10:00:00+08:00"), whistle)
+                .unwrap();
+        }
+    }
+    let street = w.indicators(Some(common::code(STREET)), &march()).unwrap();
+    // The street's row of the breakdown by street says the same.
+    assert_eq!(
+        w.indicators_by(Level::Street, &march()),
+        vec![street.clone()]
+    );
+    // Units other than streets, and the whole ward, carry no band.
+    let community = w
+        .indicators(Some(common::code(COMMUNITY)), &march())
+        .unwrap();
+    assert_eq!(
+        (community.whistle_band, community.whistle_flag),
+        (None, None)
+    );
+    street
+}
+
+#[test]
+fn a_streets_whistle_rate_is_flagged_outside_its_band_both_ways() {
+    // One of three: 33.33%.
+    let inside = watched(("10", "40"), None, 1);
+    assert_eq!(inside.whistle_rate, Some(Decimal::new(3333, 2)));
+    assert_eq!(
+        inside.whistle_band.map(|b| b.high()),
+        Some(Decimal::from(40))
+    );
+    assert_eq!(inside.whistle_flag, None);
+    // The street's own band overrides the default.
+    let high = watched(("10", "40"), Some(("0", "20")), 1);
+    assert_eq!(high.whistle_flag, Some(WhistleFlag::TooHigh));
+    assert_eq!(high.whistle_band.map(|b| b.high()), Some(Decimal::from(20)));
+    let low = watched(("40", "60"), None, 0);
+    assert_eq!(low.whistle_rate, Some(Decimal::ZERO));
+    assert_eq!(low.whistle_flag, Some(WhistleFlag::TooLow));
+    // The default band is the whole range: nothing is flagged.
+    let mut w = world(WardConfig::default());
+    file(
+        &mut w,
+        "r1",
+        "2026-03-02T09:00:00+08:00",
+        "d0",
+        "exposed_rubbish",
+        home1(),
+    );
+    let street = w.indicators(Some(common::code(STREET)), &march()).unwrap();
+    assert_eq!(street.whistle_band, Some(WhistleBand::FULL));
+    assert_eq!(street.whistle_flag, None);
 }

@@ -445,6 +445,8 @@ def by_hand(rows: list[Any], start: datetime, end: datetime) -> dict[str, Any]:
     satisfied = sum(r["rating"] in ("very_satisfied", "satisfied", "basically_satisfied") for r in rated)
     whistled = sum(bool(r["whistles"]) for r in live)
     reopened = sum(r["reopens"] > 0 for r in live)
+    # Closed at least once: closed now, or reopened (which only a closed request can be).
+    closed_once = sum(r["reopens"] > 0 or r in closed for r in live)
     extended = sum(r["extended"] for r in live)
     return {
         "filed": len(counted),
@@ -456,7 +458,8 @@ def by_hand(rows: list[Any], start: datetime, end: datetime) -> dict[str, Any]:
         "overdue": len(overdue),
         "closure_rate": percent(len(closed), due),
         "on_time_rate": percent(on_time, due),
-        "rework_rate": percent(reopened, len(closed)),
+        "closed_once": closed_once,
+        "rework_rate": percent(reopened, closed_once),
         "extension_rate": percent(extended, due),
         "response_rate": percent(answered_on_time, len(answered)),
         "satisfaction_rate": percent(satisfied, len(rated)),
@@ -480,6 +483,58 @@ def test_indicators_recomputed_by_hand(world: Ward) -> None:
     # A month with nothing filed has no rates.
     empty = world.tasks.indicators(start=t(1, 0) - timedelta(days=40), end=t(1, 0) - timedelta(days=10))
     assert empty["filed"] == 0 and empty["closure_rate"] is None
+
+
+def test_a_past_month_does_not_move_when_april_changes_its_requests(world: Ward) -> None:
+    month(world)
+    before = world.tasks.indicators(**MARCH, scope=COMMUNITY)
+    april = datetime(2026, 4, 1, 9, tzinfo=MARCH["start"].tzinfo)
+    world.tasks.reopen("a", "居民再次反映", actor="chief", at=april)
+    world.tasks.handle("c", "已整改", actor="w1", at=april + timedelta(hours=1))
+    world.tasks.verify("c", True, actor="gl", at=april + timedelta(hours=2))
+    world.tasks.rate("c", "very_dissatisfied", actor="r1", at=april + timedelta(hours=3))
+    world.tasks.supervise("e", "群众反映", actor="sa", at=april + timedelta(hours=4))
+    world.tasks.cancel("f", "已自行解决", actor="r2", at=april + timedelta(hours=5))
+    world.tasks.sweep(at=april + timedelta(days=20))
+    assert (row(world, "a")["status"], row(world, "f")["status"]) == ("in_progress", "cancelled")
+    assert world.tasks.indicators(**MARCH, scope=COMMUNITY) == before
+    # a reopened while open, b reopened and closed again: both below the rework line.
+    spring = world.tasks.indicators(MARCH["start"], april + timedelta(days=30), scope=COMMUNITY)
+    assert (spring["reopened"], spring["closed_once"]) == (3, 3)
+
+
+def test_a_streets_whistle_rate_is_watched_against_its_band() -> None:
+    bands = {"default": {"low": "30", "high": "60"},
+             "streets": [{"street": STREET, "band": {"low": "0", "high": "10"}}]}
+    ward = build_world(Ward({"tasks": {"whistle_bands": bands}}))
+    month(ward)
+    street = ward.tasks.indicators(**MARCH, scope=STREET)
+    assert street["whistle_rate"] == Decimal("20.00")
+    assert street["whistle_band"] == {"low": Decimal("0"), "high": Decimal("10")}
+    assert street["whistle_flag"] == "too_high"
+    assert list(ward.tasks.indicators_by("street", **MARCH)) == [street]
+    community = ward.tasks.indicators(**MARCH, scope=COMMUNITY)
+    assert (community["whistle_band"], community["whistle_flag"]) == (None, None)
+    # Without a band of its own the street is held to the default: 20% is too low.
+    ward = build_world(Ward({"tasks": {"whistle_bands": {"default": bands["default"]}}}))
+    month(ward)
+    assert ward.tasks.indicators(**MARCH, scope=STREET)["whistle_flag"] == "too_low"
+    assert ward.config()["tasks"]["whistle_bands"]["default"]["high"] == Decimal("60")
+
+
+@pytest.mark.parametrize(("bands", "field", "words"), [
+    ({"default": {"low": "-1", "high": "10"}}, "default.low", "not a percentage from 0 to 100"),
+    ({"default": {"low": "5", "high": "101"}}, "default.high", "not a percentage from 0 to 100"),
+    ({"streets": [{"street": STREET, "band": {"low": "12", "high": "10"}}]},
+     "streets[0].band", "high 10 is below low (12)"),
+    ({"streets": [{"street": COMMUNITY, "band": {"low": "1", "high": "10"}}]},
+     "", "is not a street's code"),
+])
+def test_a_bad_whistle_band_is_refused_naming_the_field(bands: Any, field: str, words: str) -> None:
+    with pytest.raises(InvalidInputError) as e:
+        Ward({"tasks": {"whistle_bands": bands}})
+    assert e.value.field == ("config.tasks.whistle_bands." + field).rstrip(".")
+    assert words in str(e.value)
 
 
 def test_requests_to_pandas_has_typed_columns(world: Ward) -> None:

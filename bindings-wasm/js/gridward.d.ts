@@ -98,6 +98,7 @@ export type ErrorCode =
   | "open311_bad_status"
   | "open311_bad_datetime"
   | "open311_unknown_address"
+  | "bad_whistle_band"
   | "bad_account_name"
   | "account_exists"
   | "unknown_account"
@@ -214,6 +215,7 @@ export type ErrorCode =
   | "station_exists"
   | "not_on_station"
   | "station_day_recorded"
+  | "future_day"
   | "bad_party_config"
   | "tree_json"
   | "duplicate_id"
@@ -1287,7 +1289,7 @@ export interface Indicators {
   unit: NodeCode | null;
   /** Requests filed in the period (all of them). */
   filed: number;
-  /** Cancelled or marked duplicate. */
+  /** Cancelled or marked duplicate by the end. */
   withdrawn: number;
   /** Due to close (应结案). */
   due: number;
@@ -1299,6 +1301,11 @@ export interface Indicators {
   open: number;
   /** Open at the end and past the resolution limit. */
   overdue: number;
+  /**
+   * Closed at least once by the end, reopened since or not: the rework rate's
+   * denominator.
+   */
+  closed_once: number;
   /** Reopened at least once. */
   reopened: number;
   /** Given their one extension. */
@@ -1331,6 +1338,16 @@ export interface Indicators {
   satisfaction_rate: Decimal | null;
   /** Whistle rate (吹哨率), %. */
   whistle_rate: Decimal | null;
+  /**
+   * For a street: the band its whistle rate is watched against (its own, or the
+   * default). Absent for other units and the whole ward.
+   */
+  whistle_band: WhistleBand | null;
+  /**
+   * For a street: whether its whistle rate lies below or above its band. Absent inside
+   * the band, without a rate, and for other units.
+   */
+  whistle_flag: WhistleFlag | null;
 }
 
 /** The indicators of a unit (or the whole ward) over a period. */
@@ -1339,7 +1356,7 @@ export interface IndicatorsIn {
   unit?: NodeCode | null;
   /** Requests filed in the period (all of them). */
   filed: number;
-  /** Cancelled or marked duplicate. */
+  /** Cancelled or marked duplicate by the end. */
   withdrawn: number;
   /** Due to close (应结案). */
   due: number;
@@ -1351,6 +1368,11 @@ export interface IndicatorsIn {
   open: number;
   /** Open at the end and past the resolution limit. */
   overdue: number;
+  /**
+   * Closed at least once by the end, reopened since or not: the rework rate's
+   * denominator.
+   */
+  closed_once: number;
   /** Reopened at least once. */
   reopened: number;
   /** Given their one extension. */
@@ -1383,7 +1405,42 @@ export interface IndicatorsIn {
   satisfaction_rate?: Decimal | number | null;
   /** Whistle rate (吹哨率), %. */
   whistle_rate?: Decimal | number | null;
+  /**
+   * For a street: the band its whistle rate is watched against (its own, or the
+   * default). Absent for other units and the whole ward.
+   */
+  whistle_band?: WhistleBandIn | null;
+  /**
+   * For a street: whether its whistle rate lies below or above its band. Absent inside
+   * the band, without a rate, and for other units.
+   */
+  whistle_flag?: WhistleFlag | null;
 }
+
+/**
+ * A band of whistle rates, in percent: a street's rate below `low` or above `high` is
+ * flagged. Both ends lie from 0 to 100 and `low` is not above `high`.
+ */
+export interface WhistleBand {
+  /** The lowest rate not flagged, in percent (0 to 100). */
+  low: Decimal;
+  /** The highest rate not flagged, in percent (0 to 100, not below `low`). */
+  high: Decimal;
+}
+
+/**
+ * A band of whistle rates, in percent: a street's rate below `low` or above `high` is
+ * flagged. Both ends lie from 0 to 100 and `low` is not above `high`.
+ */
+export interface WhistleBandIn {
+  /** The lowest rate not flagged, in percent (0 to 100). */
+  low: Decimal | number;
+  /** The highest rate not flagged, in percent (0 to 100, not below `low`). */
+  high: Decimal | number;
+}
+
+/** Whether a whistle rate lies outside its street's band. */
+export type WhistleFlag = "too_low" | "too_high";
 
 /** A category as configured, its limits as short text. */
 export interface CategoryView {
@@ -4786,7 +4843,7 @@ export interface WardConfigIn {
   /** The grid capability. */
   grid?: GridConfig;
   /** The tasks capability. */
-  tasks?: TasksConfig;
+  tasks?: TasksConfigIn;
   /** The fund capability. */
   fund?: FundConfigIn;
   /** The scoring capability. */
@@ -4823,6 +4880,34 @@ export interface TasksConfig {
   whistle_report_limit?: Limit;
   /** Route a request by the rules as it is filed (otherwise it waits for dispatch). */
   dispatch_on_filing?: boolean;
+  /**
+   * The bands streets' whistle rates are watched against (the whole 0–100% by
+   * default: nothing flagged).
+   */
+  whistle_bands?: WhistleBands;
+}
+
+/** Configuration of the tasks capability. */
+export interface TasksConfigIn {
+  /** Working days and hours, holidays and make-up working days. */
+  calendar?: Calendar;
+  /** The categories requests are filed under. */
+  categories?: Array<Category>;
+  /** How many open claims one person may hold at once. */
+  max_open_claims?: number;
+  /** A claim not started within this limit is released back to the pool by a sweep. */
+  claim_release?: Limit;
+  /** The correction window a bad rating opens. */
+  correction_window?: Limit;
+  /** How long a department called in has to report. */
+  whistle_report_limit?: Limit;
+  /** Route a request by the rules as it is filed (otherwise it waits for dispatch). */
+  dispatch_on_filing?: boolean;
+  /**
+   * The bands streets' whistle rates are watched against (the whole 0–100% by
+   * default: nothing flagged).
+   */
+  whistle_bands?: WhistleBandsIn;
 }
 
 /** A category of request (a service, in Open311's words). */
@@ -4852,6 +4937,38 @@ export interface Category {
    * themselves or for a paired unit of the community.
    */
   micro_wish?: boolean;
+}
+
+/** The whistle bands of a ward: a default, and streets with bands of their own. */
+export interface WhistleBands {
+  /** The band of every street not listed (0 to 100 when absent: nothing flagged). */
+  default?: WhistleBand;
+  /** Streets with bands of their own, each listed once. */
+  streets?: Array<StreetBand>;
+}
+
+/** The whistle bands of a ward: a default, and streets with bands of their own. */
+export interface WhistleBandsIn {
+  /** The band of every street not listed (0 to 100 when absent: nothing flagged). */
+  default?: WhistleBandIn;
+  /** Streets with bands of their own, each listed once. */
+  streets?: Array<StreetBandIn>;
+}
+
+/** A street's own band. */
+export interface StreetBand {
+  /** The street (a 9-digit code). */
+  street: NodeCode;
+  /** Its band. */
+  band: WhistleBand;
+}
+
+/** A street's own band. */
+export interface StreetBandIn {
+  /** The street (a 9-digit code). */
+  street: NodeCode;
+  /** Its band. */
+  band: WhistleBandIn;
 }
 
 /** Defaults for new funds. */

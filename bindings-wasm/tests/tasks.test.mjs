@@ -371,8 +371,8 @@ test("indicators recomputed by hand for a small month", () => {
   const got = ward.tasks.indicators(march);
   const counts = {
     unit: null, filed: 4, withdrawn: 1, due: 3, closed: 2, closed_on_time: 1, open: 1, overdue: 1,
-    reopened: 0, extended: 0, response_due: 3, responded_on_time: 1, rated: 2, satisfied: 2,
-    whistled: 0, supervised: 0, parked: 0,
+    closed_once: 2, reopened: 0, extended: 0, response_due: 3, responded_on_time: 1, rated: 2,
+    satisfied: 2, whistled: 0, supervised: 0, parked: 0,
   };
   assert.deepEqual(got, {
     ...counts,
@@ -383,6 +383,9 @@ test("indicators recomputed by hand for a small month", () => {
     response_rate: percent(1, 3),
     satisfaction_rate: percent(2, 2), // "100.00"
     whistle_rate: percent(0, 3),
+    // Only a street's indicators carry its whistle band.
+    whistle_band: null,
+    whistle_flag: null,
   });
   assert.equal(got.closure_rate, "66.67");
   assert.equal(got.satisfaction_rate, "100.00");
@@ -406,5 +409,74 @@ test("indicators recomputed by hand for a small month", () => {
     [() => ward.tasks.requests({ scope: null, status: "done" }), "unknown_value", "status"],
   ]) {
     assertBadInput(fn, code, field);
+  }
+});
+
+test("a past month does not move when April changes its requests", () => {
+  const ward = requestsWard();
+  // a: closed and rated; b: closed, then rated badly (reopened) and closed again; c: open.
+  file(ward, "r1", MONDAY, "a", "exposed_rubbish");
+  file(ward, "r2", MONDAY, "b", "exposed_rubbish", { household: HOME2 });
+  file(ward, "r1", MONDAY, "c", "exposed_rubbish");
+  for (const [id, worker] of [["a", "w1"], ["b", "w2"]]) {
+    ward.tasks.handle({ request: id, report: "ok" }, { actor: worker, at: on(2, "10:00") });
+    ward.tasks.verify({ request: id, passed: true }, { actor: "gl", at: on(2, "11:00") });
+  }
+  ward.tasks.rate({ request: "a", level: "satisfied" }, { actor: "r1", at: on(2, "12:00") });
+  ward.tasks.rate({ request: "b", level: "dissatisfied" }, { actor: "r2", at: on(2, "12:00") });
+  ward.tasks.handle({ request: "b", report: "again" }, { actor: "w2", at: on(3, "10:00") });
+  ward.tasks.verify({ request: "b", passed: true }, { actor: "gl", at: on(3, "11:00") });
+  const march = { start: "2026-03-01T00:00:00+08:00", end: "2026-04-01T00:00:00+08:00" };
+  const before = ward.tasks.indicators(march);
+  assert.deepEqual([before.closed, before.closed_once, before.reopened, before.rework_rate],
+    [2, 2, 1, "50.00"]);
+
+  const april = (time) => `2026-04-01T${time}:00+08:00`;
+  ward.tasks.reopen({ request: "a", reason: "居民再次反映" }, { actor: "chief", at: april("09:00") });
+  ward.tasks.extend({ request: "a", reason: "需要协调" }, { actor: "chief", at: april("09:30") });
+  ward.tasks.whistle({ request: "c", departments: ["cg"], reason: "联合执法" }, { actor: "sa", at: april("10:00") });
+  ward.tasks.rate({ request: "b", level: "very_satisfied" }, { actor: "r2", at: april("11:00") });
+  ward.tasks.cancel({ request: "c", reason: "已自行解决" }, { actor: "r1", at: april("12:00") });
+  ward.tasks.sweep({}, { at: "2026-04-20T18:00:00+08:00" });
+  assert.equal(ward.tasks.request({ id: "a" }).status, "in_progress");
+  assert.deepEqual(ward.tasks.indicators(march), before);
+  // Over March and April, a is reworked and open: counted below the line too.
+  const spring = ward.tasks.indicators({ ...march, end: "2026-05-01T00:00:00+08:00" });
+  assert.deepEqual([spring.closed, spring.closed_once, spring.reopened, spring.rework_rate],
+    [1, 2, 2, "100.00"]);
+});
+
+test("a street's whistle rate is watched against its band", () => {
+  const bands = { default: { low: "30", high: "60" },
+    streets: [{ street: STREET, band: { low: "0", high: "10" } }] };
+  const run = (whistleBands) => {
+    const ward = requestsWard({ tasks: { whistle_bands: whistleBands } });
+    for (const id of ["a", "b", "c"]) file(ward, "r1", MONDAY, id, "exposed_rubbish");
+    ward.tasks.whistle({ request: "a", departments: ["cg"], reason: "联合执法" }, { actor: "sa", at: on(2, "10:00") });
+    return ward;
+  };
+  const march = { start: "2026-03-01T00:00:00+08:00", end: "2026-04-01T00:00:00+08:00" };
+  let ward = run(bands);
+  const street = ward.tasks.indicators({ ...march, scope: STREET });
+  assert.equal(street.whistle_rate, "33.33");
+  assert.deepEqual(street.whistle_band, { low: "0", high: "10" });
+  assert.equal(street.whistle_flag, "too_high");
+  assert.deepEqual(ward.tasks.indicators_by({ level: "street", ...march }), [street]);
+  const community = ward.tasks.indicators({ ...march, scope: COMMUNITY });
+  assert.deepEqual([community.whistle_band, community.whistle_flag], [null, null]);
+  ward = run({ default: { low: "40", high: "60" } });
+  assert.equal(ward.tasks.indicators({ ...march, scope: STREET }).whistle_flag, "too_low");
+  ward = run({ default: { low: "30", high: "60" } });
+  assert.equal(ward.tasks.indicators({ ...march, scope: STREET }).whistle_flag, null);
+
+  for (const [whistleBands, field, words] of [
+    [{ default: { low: "-1", high: "10" } }, "default.low", "not a percentage from 0 to 100"],
+    [{ default: { low: "5", high: "101" } }, "default.high", "not a percentage from 0 to 100"],
+    [{ streets: [{ street: STREET, band: { low: "12", high: "10" } }] }, "streets[0].band",
+      "high 10 is below low (12)"],
+  ]) {
+    const error = assertBadInput(() => new Ward({ tasks: { whistle_bands: whistleBands } }),
+      "invalid_value", `config.tasks.whistle_bands.${field}`);
+    assert.match(error.message, new RegExp(words.replace(/[()]/g, "\\$&")));
   }
 });

@@ -18,7 +18,7 @@ from typing import Any, Literal, NotRequired, Sequence, TypeAlias, TypedDict
 from . import _gridward as _native
 from ._table import Table
 
-ErrorCode: TypeAlias = Literal["invalid_code", "unknown_unit", "unit_exists", "parent_missing", "parent_mismatch", "unit_not_empty", "wrong_level", "bad_move", "bad_text", "unknown_household", "household_exists", "bad_area", "unknown_person", "person_exists", "already_resident", "role_level", "role_held", "role_not_held", "unknown_department", "department_exists", "paired_unit_exists", "unknown_directive", "directive_exists", "no_households", "not_a_target", "already_acknowledged", "due_before_issue", "unknown_request", "request_exists", "unknown_category", "key_required", "wrong_status", "not_responsible", "verifier_is_handler", "person_required", "not_filer", "already_rated", "already_extended", "not_eligible", "claim_limit", "no_open_call", "foreign_department", "bad_location", "bad_duplicate", "no_handover", "bad_zone", "bad_weekday", "bad_time", "bad_period", "overlapping_periods", "bad_date", "holiday_and_make_up_day", "no_working_time", "no_working_day", "date_out_of_range", "bad_limit", "unknown_preset", "uncovered_year", "open311_not_json", "open311_not_array", "open311_not_object", "open311_missing_field", "open311_empty_field", "open311_wrong_type", "open311_bad_status", "open311_bad_datetime", "open311_unknown_address", "bad_account_name", "account_exists", "unknown_account", "too_few_postings", "zero_posting", "unbalanced", "backdated", "transaction_id_reused", "unknown_transaction", "already_reversed", "not_a_reversal", "negative_balance", "bad_amount", "amount_overflow", "unknown_fund", "fund_exists", "bad_figure", "not_in_compound", "billed_already", "unknown_budget", "exists", "not_found", "wrong_state", "unknown_line", "over_budget", "outside_period", "spending_outside_budget", "not_available", "fixed_fee_basis", "unknown_motion", "motion_exists", "motion_closed", "voting_ended", "voting_open", "bad_closing", "not_an_owner", "voted_already", "subject_pending", "unknown_service_record", "service_record_exists", "bad_minutes", "future_service", "service_not_pending", "own_service", "request_mismatch", "request_recorded", "bad_star_profile", "grant_backdated", "bad_months", "stale_level", "unknown_item", "item_exists", "unknown_redemption", "redemption_exists", "earning_exists", "bad_number", "bad_window", "insufficient_points", "out_of_stock", "limit_reached", "not_on_offer", "stars_needed", "not_earnable", "cap_reached", "bad_lot", "unknown_project_fund", "project_fund_exists", "project_fund_for_year", "project_fund_stage", "unknown_proposal", "proposal_exists", "proposal_sorted", "bad_merge", "not_a_resident", "supported_already", "not_a_voter", "unknown_councillor", "ballots_closed", "ballots_open", "bad_decision_closing", "empty_roll", "empty_shortlist", "unknown_project", "project_stage", "unknown_organisation", "organisation_exists", "bad_application", "not_the_contact", "over_contract", "over_fund", "bad_tranche", "project_payment_conflict", "not_an_evaluator", "verdicts_missing", "bad_score", "not_positive", "bad_year", "no_party_body_at_level", "party_body_exists", "no_party_body", "not_a_party_member", "office_held_already", "not_on_body", "not_a_community", "not_a_compound", "first_secretary_overlaps", "no_first_secretary", "not_a_paired_unit", "unknown_paired_unit", "reported_already", "not_reported_in", "service_entry_exists", "not_a_cadre", "station_exists", "not_on_station", "station_day_recorded", "bad_party_config", "tree_json", "duplicate_id", "bad_weight", "weights_too_large", "empty_group", "bad_target", "tree_too_deep", "bad_band", "duplicate_community", "unknown_indicator", "unknown_veto", "repeated_veto", "missing_value", "negative_value", "not_a_flag", "value_out_of_range", "bad_export_account_name", "bad_export_currency", "journal_broken", "journal_head_mismatch", "journal_encode", "election_duplicate_candidate", "election_negative_cost", "election_negative_budget", "election_unknown_project", "election_duplicate_choice", "election_points_mismatch", "election_free_project", "election_overflow", "ballot_no_voter", "ballot_unknown_project", "ballot_duplicate_choice", "ballot_too_few_choices", "ballot_too_many_choices", "ballot_not_one_choice", "ballot_points_mismatch", "ballot_points_not_allowed", "ballot_zero_points", "ballot_project_points", "ballot_too_few_points", "ballot_too_many_points", "ballot_cost_too_high", "pabulib_missing_section", "pabulib_bad_quote", "pabulib_unexpected_line", "pabulib_missing_column", "pabulib_column_count", "pabulib_missing_meta", "pabulib_bad_value", "pabulib_duplicate", "permission_denied", "unknown_actor", "idempotency_conflict", "journal_malformed", "journal_replay", "wrong_type", "unknown_field", "missing_field", "unknown_value", "float_not_allowed", "naive_datetime", "bad_format", "out_of_range", "invalid_value"]
+ErrorCode: TypeAlias = Literal["invalid_code", "unknown_unit", "unit_exists", "parent_missing", "parent_mismatch", "unit_not_empty", "wrong_level", "bad_move", "bad_text", "unknown_household", "household_exists", "bad_area", "unknown_person", "person_exists", "already_resident", "role_level", "role_held", "role_not_held", "unknown_department", "department_exists", "paired_unit_exists", "unknown_directive", "directive_exists", "no_households", "not_a_target", "already_acknowledged", "due_before_issue", "unknown_request", "request_exists", "unknown_category", "key_required", "wrong_status", "not_responsible", "verifier_is_handler", "person_required", "not_filer", "already_rated", "already_extended", "not_eligible", "claim_limit", "no_open_call", "foreign_department", "bad_location", "bad_duplicate", "no_handover", "bad_zone", "bad_weekday", "bad_time", "bad_period", "overlapping_periods", "bad_date", "holiday_and_make_up_day", "no_working_time", "no_working_day", "date_out_of_range", "bad_limit", "unknown_preset", "uncovered_year", "open311_not_json", "open311_not_array", "open311_not_object", "open311_missing_field", "open311_empty_field", "open311_wrong_type", "open311_bad_status", "open311_bad_datetime", "open311_unknown_address", "bad_whistle_band", "bad_account_name", "account_exists", "unknown_account", "too_few_postings", "zero_posting", "unbalanced", "backdated", "transaction_id_reused", "unknown_transaction", "already_reversed", "not_a_reversal", "negative_balance", "bad_amount", "amount_overflow", "unknown_fund", "fund_exists", "bad_figure", "not_in_compound", "billed_already", "unknown_budget", "exists", "not_found", "wrong_state", "unknown_line", "over_budget", "outside_period", "spending_outside_budget", "not_available", "fixed_fee_basis", "unknown_motion", "motion_exists", "motion_closed", "voting_ended", "voting_open", "bad_closing", "not_an_owner", "voted_already", "subject_pending", "unknown_service_record", "service_record_exists", "bad_minutes", "future_service", "service_not_pending", "own_service", "request_mismatch", "request_recorded", "bad_star_profile", "grant_backdated", "bad_months", "stale_level", "unknown_item", "item_exists", "unknown_redemption", "redemption_exists", "earning_exists", "bad_number", "bad_window", "insufficient_points", "out_of_stock", "limit_reached", "not_on_offer", "stars_needed", "not_earnable", "cap_reached", "bad_lot", "unknown_project_fund", "project_fund_exists", "project_fund_for_year", "project_fund_stage", "unknown_proposal", "proposal_exists", "proposal_sorted", "bad_merge", "not_a_resident", "supported_already", "not_a_voter", "unknown_councillor", "ballots_closed", "ballots_open", "bad_decision_closing", "empty_roll", "empty_shortlist", "unknown_project", "project_stage", "unknown_organisation", "organisation_exists", "bad_application", "not_the_contact", "over_contract", "over_fund", "bad_tranche", "project_payment_conflict", "not_an_evaluator", "verdicts_missing", "bad_score", "not_positive", "bad_year", "no_party_body_at_level", "party_body_exists", "no_party_body", "not_a_party_member", "office_held_already", "not_on_body", "not_a_community", "not_a_compound", "first_secretary_overlaps", "no_first_secretary", "not_a_paired_unit", "unknown_paired_unit", "reported_already", "not_reported_in", "service_entry_exists", "not_a_cadre", "station_exists", "not_on_station", "station_day_recorded", "future_day", "bad_party_config", "tree_json", "duplicate_id", "bad_weight", "weights_too_large", "empty_group", "bad_target", "tree_too_deep", "bad_band", "duplicate_community", "unknown_indicator", "unknown_veto", "repeated_veto", "missing_value", "negative_value", "not_a_flag", "value_out_of_range", "bad_export_account_name", "bad_export_currency", "journal_broken", "journal_head_mismatch", "journal_encode", "election_duplicate_candidate", "election_negative_cost", "election_negative_budget", "election_unknown_project", "election_duplicate_choice", "election_points_mismatch", "election_free_project", "election_overflow", "ballot_no_voter", "ballot_unknown_project", "ballot_duplicate_choice", "ballot_too_few_choices", "ballot_too_many_choices", "ballot_not_one_choice", "ballot_points_mismatch", "ballot_points_not_allowed", "ballot_zero_points", "ballot_project_points", "ballot_too_few_points", "ballot_too_many_points", "ballot_cost_too_high", "pabulib_missing_section", "pabulib_bad_quote", "pabulib_unexpected_line", "pabulib_missing_column", "pabulib_column_count", "pabulib_missing_meta", "pabulib_bad_value", "pabulib_duplicate", "permission_denied", "unknown_actor", "idempotency_conflict", "journal_malformed", "journal_replay", "wrong_type", "unknown_field", "missing_field", "unknown_value", "float_not_allowed", "naive_datetime", "bad_format", "out_of_range", "invalid_value"]
 """Every code a ``GridwardError`` can carry."""
 
 ErrorKind: TypeAlias = Literal["conflict", "invalid", "journal", "not_found", "permission_denied"]
@@ -92,6 +92,7 @@ ERROR_KINDS: dict[str, str] = {
     "open311_bad_status": "invalid",
     "open311_bad_datetime": "invalid",
     "open311_unknown_address": "invalid",
+    "bad_whistle_band": "invalid",
     "bad_account_name": "invalid",
     "account_exists": "conflict",
     "unknown_account": "not_found",
@@ -208,6 +209,7 @@ ERROR_KINDS: dict[str, str] = {
     "station_exists": "conflict",
     "not_on_station": "conflict",
     "station_day_recorded": "conflict",
+    "future_day": "invalid",
     "bad_party_config": "invalid",
     "tree_json": "invalid",
     "duplicate_id": "conflict",
@@ -1406,12 +1408,13 @@ class Indicators(TypedDict):
     Attributes:
         unit: The unit, or `None` for the whole ward.
         filed: Requests filed in the period (all of them).
-        withdrawn: Cancelled or marked duplicate.
+        withdrawn: Cancelled or marked duplicate by the end.
         due: Due to close (应结案).
         closed: Closed by the period's end.
         closed_on_time: Closed within the resolution limit.
         open: Still open at the end.
         overdue: Open at the end and past the resolution limit.
+        closed_once: Closed at least once by the end, reopened since or not: the rework rate's denominator.
         reopened: Reopened at least once.
         extended: Given their one extension.
         response_due: Whose first action was due or made by the end.
@@ -1428,6 +1431,8 @@ class Indicators(TypedDict):
         response_rate: Response rate, %.
         satisfaction_rate: Satisfaction rate, %.
         whistle_rate: Whistle rate (吹哨率), %.
+        whistle_band: For a street: the band its whistle rate is watched against (its own, or the default). Absent for other units and the whole ward.
+        whistle_flag: For a street: whether its whistle rate lies below or above its band. Absent inside the band, without a rate, and for other units.
     """
     unit: NodeCode | None
     filed: int
@@ -1437,6 +1442,7 @@ class Indicators(TypedDict):
     closed_on_time: int
     open: int
     overdue: int
+    closed_once: int
     reopened: int
     extended: int
     response_due: int
@@ -1453,6 +1459,8 @@ class Indicators(TypedDict):
     response_rate: Decimal | None
     satisfaction_rate: Decimal | None
     whistle_rate: Decimal | None
+    whistle_band: WhistleBand | None
+    whistle_flag: WhistleFlag | None
 
 
 class IndicatorsIn(TypedDict):
@@ -1461,12 +1469,13 @@ class IndicatorsIn(TypedDict):
     Attributes:
         unit: The unit, or `None` for the whole ward.
         filed: Requests filed in the period (all of them).
-        withdrawn: Cancelled or marked duplicate.
+        withdrawn: Cancelled or marked duplicate by the end.
         due: Due to close (应结案).
         closed: Closed by the period's end.
         closed_on_time: Closed within the resolution limit.
         open: Still open at the end.
         overdue: Open at the end and past the resolution limit.
+        closed_once: Closed at least once by the end, reopened since or not: the rework rate's denominator.
         reopened: Reopened at least once.
         extended: Given their one extension.
         response_due: Whose first action was due or made by the end.
@@ -1483,6 +1492,8 @@ class IndicatorsIn(TypedDict):
         response_rate: Response rate, %.
         satisfaction_rate: Satisfaction rate, %.
         whistle_rate: Whistle rate (吹哨率), %.
+        whistle_band: For a street: the band its whistle rate is watched against (its own, or the default). Absent for other units and the whole ward.
+        whistle_flag: For a street: whether its whistle rate lies below or above its band. Absent inside the band, without a rate, and for other units.
     """
     unit: NotRequired[NodeCode | None]
     filed: int
@@ -1492,6 +1503,7 @@ class IndicatorsIn(TypedDict):
     closed_on_time: int
     open: int
     overdue: int
+    closed_once: int
     reopened: int
     extended: int
     response_due: int
@@ -1508,6 +1520,36 @@ class IndicatorsIn(TypedDict):
     response_rate: NotRequired[Decimal | int | str | None]
     satisfaction_rate: NotRequired[Decimal | int | str | None]
     whistle_rate: NotRequired[Decimal | int | str | None]
+    whistle_band: NotRequired[WhistleBandIn | None]
+    whistle_flag: NotRequired[WhistleFlag | None]
+
+
+class WhistleBand(TypedDict):
+    """A band of whistle rates, in percent: a street's rate below `low` or above `high` is
+    flagged. Both ends lie from 0 to 100 and `low` is not above `high`.
+
+    Attributes:
+        low: The lowest rate not flagged, in percent (0 to 100).
+        high: The highest rate not flagged, in percent (0 to 100, not below `low`).
+    """
+    low: Decimal
+    high: Decimal
+
+
+class WhistleBandIn(TypedDict):
+    """A band of whistle rates, in percent: a street's rate below `low` or above `high` is
+    flagged. Both ends lie from 0 to 100 and `low` is not above `high`.
+
+    Attributes:
+        low: The lowest rate not flagged, in percent (0 to 100).
+        high: The highest rate not flagged, in percent (0 to 100, not below `low`).
+    """
+    low: Decimal | int | str
+    high: Decimal | int | str
+
+
+WhistleFlag: TypeAlias = "Literal['too_low', 'too_high']"
+"""Whether a whistle rate lies outside its street's band."""
 
 
 class CategoryView(TypedDict):
@@ -5394,7 +5436,7 @@ class WardConfigIn(TypedDict):
         party: The party capability.
     """
     grid: NotRequired[GridConfig]
-    tasks: NotRequired[TasksConfig]
+    tasks: NotRequired[TasksConfigIn]
     fund: NotRequired[FundConfigIn]
     scoring: NotRequired[ScoringConfigIn]
     points: NotRequired[PointsConfigIn]
@@ -5424,6 +5466,7 @@ class TasksConfig(TypedDict):
         correction_window: The correction window a bad rating opens.
         whistle_report_limit: How long a department called in has to report.
         dispatch_on_filing: Route a request by the rules as it is filed (otherwise it waits for dispatch).
+        whistle_bands: The bands streets' whistle rates are watched against (the whole 0–100% by default: nothing flagged).
     """
     calendar: NotRequired[Calendar]
     categories: NotRequired[list[Category]]
@@ -5432,6 +5475,30 @@ class TasksConfig(TypedDict):
     correction_window: NotRequired[Limit]
     whistle_report_limit: NotRequired[Limit]
     dispatch_on_filing: NotRequired[bool]
+    whistle_bands: NotRequired[WhistleBands]
+
+
+class TasksConfigIn(TypedDict):
+    """Configuration of the tasks capability.
+
+    Attributes:
+        calendar: Working days and hours, holidays and make-up working days.
+        categories: The categories requests are filed under.
+        max_open_claims: How many open claims one person may hold at once.
+        claim_release: A claim not started within this limit is released back to the pool by a sweep.
+        correction_window: The correction window a bad rating opens.
+        whistle_report_limit: How long a department called in has to report.
+        dispatch_on_filing: Route a request by the rules as it is filed (otherwise it waits for dispatch).
+        whistle_bands: The bands streets' whistle rates are watched against (the whole 0–100% by default: nothing flagged).
+    """
+    calendar: NotRequired[Calendar]
+    categories: NotRequired[list[Category]]
+    max_open_claims: NotRequired[int]
+    claim_release: NotRequired[Limit]
+    correction_window: NotRequired[Limit]
+    whistle_report_limit: NotRequired[Limit]
+    dispatch_on_filing: NotRequired[bool]
+    whistle_bands: NotRequired[WhistleBandsIn]
 
 
 class Category(TypedDict):
@@ -5461,6 +5528,50 @@ class Category(TypedDict):
     extension: Limit
     skills: NotRequired[list[str]]
     micro_wish: NotRequired[bool]
+
+
+class WhistleBands(TypedDict):
+    """The whistle bands of a ward: a default, and streets with bands of their own.
+
+    Attributes:
+        default: The band of every street not listed (0 to 100 when absent: nothing flagged).
+        streets: Streets with bands of their own, each listed once.
+    """
+    default: NotRequired[WhistleBand]
+    streets: NotRequired[list[StreetBand]]
+
+
+class WhistleBandsIn(TypedDict):
+    """The whistle bands of a ward: a default, and streets with bands of their own.
+
+    Attributes:
+        default: The band of every street not listed (0 to 100 when absent: nothing flagged).
+        streets: Streets with bands of their own, each listed once.
+    """
+    default: NotRequired[WhistleBandIn]
+    streets: NotRequired[list[StreetBandIn]]
+
+
+class StreetBand(TypedDict):
+    """A street's own band.
+
+    Attributes:
+        street: The street (a 9-digit code).
+        band: Its band.
+    """
+    street: NodeCode
+    band: WhistleBand
+
+
+class StreetBandIn(TypedDict):
+    """A street's own band.
+
+    Attributes:
+        street: The street (a 9-digit code).
+        band: Its band.
+    """
+    street: NodeCode
+    band: WhistleBandIn
 
 
 class FundConfig(TypedDict):
@@ -12381,7 +12492,7 @@ class TasksCapability:
             end: The first moment after the period.
         """
         args: dict[str, Any] = {"level": level, "start": start, "end": end}
-        answer: Table[Indicators] = Table(self._native.ask("tasks", "indicators_by", args), ("unit", "filed", "withdrawn", "due", "closed", "closed_on_time", "open", "overdue", "reopened", "extended", "response_due", "responded_on_time", "rated", "satisfied", "whistled", "supervised", "parked", "closure_rate", "on_time_rate", "rework_rate", "extension_rate", "response_rate", "satisfaction_rate", "whistle_rate"))
+        answer: Table[Indicators] = Table(self._native.ask("tasks", "indicators_by", args), ("unit", "filed", "withdrawn", "due", "closed", "closed_on_time", "open", "overdue", "closed_once", "reopened", "extended", "response_due", "responded_on_time", "rated", "satisfied", "whistled", "supervised", "parked", "closure_rate", "on_time_rate", "rework_rate", "extension_rate", "response_rate", "satisfaction_rate", "whistle_rate", "whistle_band", "whistle_flag"))
         return answer
 
     def categories(
@@ -15841,6 +15952,8 @@ __all__ = [
     "StationRow",
     "StationRowIn",
     "Status",
+    "StreetBand",
+    "StreetBandIn",
     "Subject",
     "SubjectMatter",
     "Take",
@@ -15911,6 +16024,7 @@ __all__ = [
     "TaskEventWhistledIn",
     "TasksCapability",
     "TasksConfig",
+    "TasksConfigIn",
     "Terms",
     "TermsIn",
     "Tranche",
@@ -15941,6 +16055,11 @@ __all__ = [
     "WardCapabilities",
     "WardConfig",
     "WardConfigIn",
+    "WhistleBand",
+    "WhistleBandIn",
+    "WhistleBands",
+    "WhistleBandsIn",
+    "WhistleFlag",
     "WhistleRow",
     "WhistleRowIn",
     "apply_rate",

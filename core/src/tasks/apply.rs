@@ -6,6 +6,7 @@ use chrono::{DateTime, FixedOffset};
 use super::category::TasksConfig;
 use super::command::{ImportedRequest, OpenOrClosed};
 use super::event::TaskEvent;
+use super::history::{moment, Mark};
 use super::model::{Claim, Deadlines, Location, Party, Request, Responsible, Status, Whistle};
 use super::Tasks;
 use crate::grid::{Grid, NodeCode};
@@ -72,6 +73,7 @@ fn new_request(
         duplicate_of: None,
         whistles: Vec::new(),
         note: "".into(),
+        history: Box::default(),
     }
 }
 
@@ -131,6 +133,14 @@ impl Tasks {
             r.status = Status::Closed;
             r.closed_at = request.updated_at;
             r.closed_late = request.updated_at.is_some_and(|c| c > deadlines.resolution);
+            if let Some(c) = request.updated_at {
+                r.mark(
+                    c,
+                    Mark::Closed {
+                        late: r.closed_late,
+                    },
+                );
+            }
         }
         self.push(r);
     }
@@ -326,9 +336,11 @@ impl Tasks {
                 } => {
                     r.verified_by = person(&by);
                     if passed {
+                        let late = r.deadlines.is_some_and(|d| at > d.resolution);
+                        r.mark(at, Mark::Closed { late });
                         r.status = Status::Closed;
                         r.closed_at = Some(at);
-                        r.closed_late |= r.deadlines.is_some_and(|d| at > d.resolution);
+                        r.closed_late |= late;
                         r.rated_since_close = false;
                         r.note = if note.is_empty() {
                             "verified on site and closed".into()
@@ -349,11 +361,13 @@ impl Tasks {
                     r.note = format!("returned: {reason}").into_boxed_str();
                 }
                 E::Cancelled { reason, .. } => {
+                    r.mark(at, Mark::Withdrawn);
                     r.status = Status::Cancelled;
                     r.handover_to = None;
                     r.note = format!("cancelled: {reason}").into_boxed_str();
                 }
                 E::MarkedDuplicate { of, .. } => {
+                    r.mark(at, Mark::Withdrawn);
                     r.status = Status::Duplicate;
                     r.duplicate_of = original;
                     r.handover_to = None;
@@ -369,6 +383,8 @@ impl Tasks {
                     if let Some(to) = party(grid, &to) {
                         r.responsible = to;
                     }
+                    let was = r.deadlines.map_or(resolution_due, |d| d.resolution);
+                    r.mark(at, Mark::Reopened { was: moment(was) });
                     r.status = Status::InProgress;
                     r.closed_at = None;
                     r.reopens = r.reopens.saturating_add(1);
@@ -382,10 +398,13 @@ impl Tasks {
                     r.note = format!("reopened: {reason}").into_boxed_str();
                 }
                 E::Rated { level, .. } => {
+                    r.mark(at, Mark::Rated(level));
                     r.rating = Some(level);
                     r.rated_since_close = true;
                 }
                 E::Extended { resolution_due, .. } => {
+                    let was = r.deadlines.map_or(resolution_due, |d| d.resolution);
+                    r.mark(at, Mark::Extended { was: moment(was) });
                     r.extended = true;
                     if let Some(d) = &mut r.deadlines {
                         d.resolution = resolution_due;
@@ -434,8 +453,16 @@ impl Tasks {
                         w.late = true;
                     }
                 }
-                E::Supervised { .. } => r.supervised = true,
+                E::Supervised { .. } => {
+                    if !r.supervised {
+                        r.mark(at, Mark::Supervised);
+                    }
+                    r.supervised = true;
+                }
                 E::Parked { .. } => {
+                    if !r.parked {
+                        r.mark(at, Mark::Parked);
+                    }
                     r.parked = true;
                     r.note = "parked: past its limit and extension".into();
                 }

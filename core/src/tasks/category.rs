@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::whistle_band::WhistleBands;
 use crate::calendar::{Calendar, Limit};
 use crate::grid::Domain;
 
@@ -261,6 +262,9 @@ pub struct TasksConfig {
     pub whistle_report_limit: Limit,
     /// Route a request by the rules as it is filed (otherwise it waits for dispatch).
     pub dispatch_on_filing: bool,
+    /// The bands streets' whistle rates are watched against (the whole 0–100% by
+    /// default: nothing flagged).
+    pub whistle_bands: WhistleBands,
 }
 
 impl Default for TasksConfig {
@@ -273,6 +277,7 @@ impl Default for TasksConfig {
             correction_window: Limit::working_days(15),
             whistle_report_limit: Limit::working_days(2),
             dispatch_on_filing: true,
+            whistle_bands: WhistleBands::default(),
         }
     }
 }

@@ -7,8 +7,8 @@ use crate::grid::Grid;
 use crate::journal::Hash;
 
 impl Tasks {
-    /// SHA-256 over every request as a row (in filing order), every person's skills and
-    /// every department's officers.
+    /// SHA-256 over every request as a row with its history (in filing order), every
+    /// person's skills and every department's officers.
     pub fn digest(&self, grid: &Grid, config: &TasksConfig) -> Hash {
         let mut h = Sha256::new();
         for r in &self.requests {
@@ -17,6 +17,9 @@ impl Tasks {
                 h.update(text.as_bytes());
             }
             h.update(b"\n");
+            if !r.history.is_empty() {
+                h.update(format!("H{}\n", r.history_text()).as_bytes());
+            }
         }
         let mut skills: Vec<(String, Vec<String>)> = self
             .skills

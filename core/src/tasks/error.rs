@@ -137,6 +137,14 @@ pub enum TaskError {
     /// An Open311 GeoReport v2 document was refused.
     #[error("Open311: {0}")]
     Open311(#[from] Open311Error),
+    /// A whistle band of the configuration was refused.
+    #[error("whistle band: {field} {why}")]
+    BadWhistleBand {
+        /// The field at fault: `low`, `high` or `streets`.
+        field: &'static str,
+        /// What is wrong with it.
+        why: String,
+    },
 }
 
 error_codes! {
@@ -164,5 +172,6 @@ error_codes! {
         Calendar(inner) => delegate CalendarError,
         ImportRow { source, .. } => delegate Self,
         Open311(inner) => delegate Open311Error,
+        BadWhistleBand { .. } => ("bad_whistle_band", Invalid),
     }
 }

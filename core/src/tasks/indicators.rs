@@ -1,16 +1,25 @@
 //! Case-handling indicators (结案率, 按期结案率 …) for any unit and period.
 //!
-//! The requests counted are those filed in the period under the unit, cancelled ones and
-//! duplicates aside, seen as they stood at the period's end:
-//! - *due* (应结案): closed by the end, plus those still open past their resolution limit;
+//! The requests counted are those filed in the period under the unit, those cancelled or
+//! marked duplicate by the period's end aside. Each is counted as it stood at the
+//! period's end, from its history up to then (see `history`): what happened later — a
+//! reopening, a new close, a rating, parking, an extension, a department called in —
+//! does not move a past period's figures, which are the same whenever they are asked for.
+//! - *due* (应结案): closed at the end, plus those still open past the resolution limit in
+//!   force at the end;
 //! - closure rate = closed / due; on-time closure rate = closed within the limit / due,
 //!   where a request once closed late stays late (see [`Request::closed_on_time`]);
-//! - rework rate = requests reopened at least once / closed;
+//! - rework rate = requests reopened at least once / requests closed at least once, both
+//!   by the end. Every reopened request was closed before, so each one counted above the
+//!   line is counted below it too, whether it is closed again by the end or still open;
 //! - extension rate = requests given their extension / due;
 //! - response rate = first actions (a start, a claim, a report of work done) within the
 //!   response limit / requests whose response was made or has fallen due;
-//! - satisfaction rate = the top three levels / rated (unrated aside);
-//! - whistle rate = requests on which departments were called in / requests counted.
+//! - satisfaction rate = the top three levels / rated (unrated aside), each request by
+//!   its latest rating before the end;
+//! - whistle rate = requests on which departments were called in / requests counted. It
+//!   is watched both ways: a street's indicators carry the band the configuration holds
+//!   the street to ([`WhistleBands`]) and a flag when the rate lies below or above it.
 //!
 //! Rates are percentages with two decimals, rounded half away from zero; a rate whose
 //! denominator is zero is absent.
@@ -20,8 +29,10 @@ use hashbrown::HashMap;
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Deserialize, Serialize};
 
-use super::model::{Request, Status};
-use super::Tasks;
+use super::history::moment;
+use super::model::Request;
+use super::whistle_band::{WhistleBand, WhistleBands, WhistleFlag};
+use super::{Tasks, TasksConfig};
 use crate::grid::{Grid, Level, NodeCode};
 use crate::money::decimal_text;
 
@@ -50,7 +61,7 @@ pub struct Indicators {
     pub unit: Option<NodeCode>,
     /// Requests filed in the period (all of them).
     pub filed: u64,
-    /// Cancelled or marked duplicate.
+    /// Cancelled or marked duplicate by the end.
     pub withdrawn: u64,
     /// Due to close (应结案).
     pub due: u64,
@@ -62,6 +73,9 @@ pub struct Indicators {
     pub open: u64,
     /// Open at the end and past the resolution limit.
     pub overdue: u64,
+    /// Closed at least once by the end, reopened since or not: the rework rate's
+    /// denominator.
+    pub closed_once: u64,
     /// Reopened at least once.
     pub reopened: u64,
     /// Given their one extension.
@@ -136,6 +150,12 @@ pub struct Indicators {
     )]
     #[cfg_attr(feature = "schema", schemars(!default))]
     pub whistle_rate: Option<Decimal>,
+    /// For a street: the band its whistle rate is watched against (its own, or the
+    /// default). Absent for other units and the whole ward.
+    pub whistle_band: Option<WhistleBand>,
+    /// For a street: whether its whistle rate lies below or above its band. Absent inside
+    /// the band, without a rate, and for other units.
+    pub whistle_flag: Option<WhistleFlag>,
 }
 
 /// `part / whole` as a percentage with two decimals, rounded half away from zero; `None`
@@ -156,68 +176,80 @@ impl Indicators {
             return;
         }
         self.filed += 1;
-        if matches!(r.status, Status::Cancelled | Status::Duplicate) {
+        let end = period.to;
+        let s = r.standing(end);
+        if s.withdrawn {
             self.withdrawn += 1;
             return;
         }
-        let end = period.to;
-        let closed = r.status == Status::Closed && r.closed_at.is_some_and(|c| c < end);
-        let deadlines = r.deadlines;
-        if closed {
+        let end = moment(end);
+        if s.closed {
             self.closed += 1;
             self.due += 1;
-            if r.closed_on_time() {
-                self.closed_on_time += 1;
-            }
+            self.closed_on_time += u64::from(!s.closed_late);
         } else {
             self.open += 1;
-            if deadlines.is_some_and(|d| d.resolution < end) {
+            if s.deadlines.is_some_and(|(_, resolution)| resolution < end) {
                 self.overdue += 1;
                 self.due += 1;
             }
-            if r.parked {
-                self.parked += 1;
-            }
+            self.parked += u64::from(s.parked);
         }
-        if let Some(d) = deadlines {
-            match r.responded_at {
-                Some(t) if t < end => {
+        if let Some((response, _)) = s.deadlines {
+            match s.responded_at {
+                Some(t) => {
                     self.response_due += 1;
-                    if t <= d.response {
-                        self.responded_on_time += 1;
-                    }
+                    self.responded_on_time += u64::from(t <= response);
                 }
-                _ if d.response < end => self.response_due += 1,
-                _ => {}
+                None if response < end => self.response_due += 1,
+                None => {}
             }
         }
-        self.reopened += u64::from(r.reopens > 0);
-        self.extended += u64::from(r.extended);
-        self.whistled += u64::from(!r.whistles.is_empty());
-        self.supervised += u64::from(r.supervised);
-        if let Some(level) = r.rating {
+        self.closed_once += u64::from(s.closed_once);
+        self.reopened += u64::from(s.reopened);
+        self.extended += u64::from(s.extended);
+        self.whistled += u64::from(s.whistled);
+        self.supervised += u64::from(s.supervised);
+        if let Some(level) = s.rating {
             self.rated += 1;
             self.satisfied += u64::from(level.is_satisfied());
         }
     }
 
+    /// The rates of the counts added.
     pub(crate) fn finish(mut self) -> Indicators {
         let counted = self.filed - self.withdrawn;
         self.closure_rate = percent(self.closed, self.due);
         self.on_time_rate = percent(self.closed_on_time, self.due);
-        self.rework_rate = percent(self.reopened, self.closed);
+        self.rework_rate = percent(self.reopened, self.closed_once);
         self.extension_rate = percent(self.extended, self.due);
         self.response_rate = percent(self.responded_on_time, self.response_due);
         self.satisfaction_rate = percent(self.satisfied, self.rated);
         self.whistle_rate = percent(self.whistled, counted);
         self
     }
+
+    /// For a street, its whistle band and whether its rate lies outside it.
+    pub(crate) fn watched(mut self, bands: &WhistleBands) -> Indicators {
+        if let Some(street) = self.unit.filter(|u| u.level() == Level::Street) {
+            let band = bands.band_of(street);
+            self.whistle_band = Some(band);
+            self.whistle_flag = self.whistle_rate.and_then(|rate| band.flag(rate));
+        }
+        self
+    }
 }
 
 impl Tasks {
     /// The indicators of requests under `scope` (the whole ward when `None`) filed in
-    /// `period`.
-    pub fn indicators(&self, scope: Option<NodeCode>, period: &Period) -> Indicators {
+    /// `period`, each counted as it stood at the period's end; a street's carry its
+    /// whistle band from `config`.
+    pub fn indicators(
+        &self,
+        config: &TasksConfig,
+        scope: Option<NodeCode>,
+        period: &Period,
+    ) -> Indicators {
         let mut out = Indicators {
             unit: scope,
             ..Indicators::default()
@@ -227,12 +259,18 @@ impl Tasks {
                 out.add(r, period);
             }
         }
-        out.finish()
+        out.finish().watched(&config.whistle_bands)
     }
 
     /// The indicators of every unit of a level (every community, say), by code, in one
     /// pass over the requests. Units without requests have a row of zeros.
-    pub fn indicators_by(&self, grid: &Grid, level: Level, period: &Period) -> Vec<Indicators> {
+    pub fn indicators_by(
+        &self,
+        grid: &Grid,
+        config: &TasksConfig,
+        level: Level,
+        period: &Period,
+    ) -> Vec<Indicators> {
         let mut rows: HashMap<NodeCode, Indicators> = grid
             .units
             .keys()
@@ -252,7 +290,11 @@ impl Tasks {
                 row.add(r, period);
             }
         }
-        let mut out: Vec<Indicators> = rows.into_values().map(Indicators::finish).collect();
+        let bands = &config.whistle_bands;
+        let mut out: Vec<Indicators> = rows
+            .into_values()
+            .map(|i| i.finish().watched(bands))
+            .collect();
         out.sort_by_key(|i| i.unit);
         out
     }

@@ -75,7 +75,7 @@
 //!
 //! // The month's indicators: one request, closed and rated satisfied.
 //! let month = Period { from: at - Duration::days(1), to: at + Duration::days(30) };
-//! let figures = ward.tasks().indicators(None, &month);
+//! let figures = ward.indicators(None, &month)?;
 //! assert_eq!(figures.closed, 1);
 //! assert_eq!(figures.satisfaction_rate, Some("100.00".parse()?));
 //! # Ok(())
@@ -94,12 +94,14 @@ mod desk;
 mod digest;
 mod error;
 mod event;
+mod history;
 mod indicators;
 mod model;
 mod open311;
 mod route;
 mod row;
 mod sweep;
+mod whistle_band;
 
 pub use capability::Reads;
 pub use category::{Category, CategoryView, Handler, TasksConfig};
@@ -111,6 +113,7 @@ pub use model::{Claim, Deadlines, Location, Request, Responsible, Satisfaction, 
 pub use open311::{parse_requests, Open311Error, Open311Request, Open311Service};
 pub use route::{RouteDecision, RouteView};
 pub use row::{RequestRow, WhistleRow};
+pub use whistle_band::{StreetBand, WhistleBand, WhistleBands, WhistleFlag};
 
 pub(crate) use check::check_event;
 pub(crate) use decide::decide;

@@ -278,6 +278,8 @@ pub struct Request {
     pub(crate) duplicate_of: Option<u32>,
     pub(crate) whistles: Vec<Whistle>,
     pub(crate) note: Box<str>,
+    /// What happened when, for counting it as it stood at any moment (see `history`).
+    pub(crate) history: Box<[super::history::Entry]>,
 }
 
 impl Request {

@@ -87,11 +87,12 @@ impl Ward {
                 return Err(GridError::UnknownUnit(code).into());
             }
         }
-        Ok(self.tasks.indicators(scope, period))
+        Ok(self.tasks.indicators(&self.config.tasks, scope, period))
     }
 
     /// Indicators of every unit of a level, by code.
     pub fn indicators_by(&self, level: Level, period: &Period) -> Vec<Indicators> {
-        self.tasks.indicators_by(&self.grid, level, period)
+        self.tasks
+            .indicators_by(&self.grid, &self.config.tasks, level, period)
     }
 }
