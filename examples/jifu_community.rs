@@ -112,6 +112,9 @@ fn main() -> Result<(), Box<dyn Error>> {
         after.micro_grid_compliance() * 100.0
     );
 
+    // The party organisation mirrors the grid; cadres serve on station at compounds.
+    gridward_scenarios::jifu_party::organise(&mut ward, &sample, community)?;
+
     // 4. Who answers for a household's fire safety, up to the street's departments.
     let household = ward.grid().households_under(community)?[0].id().to_owned();
     let chain = ward.grid().chain(&household, Domain::FireSafety)?;

@@ -5,6 +5,7 @@
 pub mod city;
 pub mod compound;
 pub mod jifu;
+pub mod jifu_party;
 pub mod jifu_points;
 pub mod jifu_projects;
 pub mod jifu_rating;
