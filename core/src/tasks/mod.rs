@@ -120,7 +120,7 @@ use std::collections::BTreeSet;
 
 use hashbrown::HashMap;
 
-use model::Party;
+pub(crate) use model::Party;
 
 /// The state of the tasks capability: a fold over task events.
 #[derive(Clone, Debug, Default)]
