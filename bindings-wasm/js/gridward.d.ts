@@ -2872,9 +2872,13 @@ export interface ObligationRow {
   month: Month;
   /** Certified services that month. */
   services: number;
-  /** Counted hours that month, two decimals. */
+  /** Counted hours that month, all certified services, two decimals. */
   hours: Decimal;
-  /** Whether the obligation was met. */
+  /** Certified services that month long enough on their own to qualify. */
+  qualifying_visits: number;
+  /** Certified services that month too short to qualify. */
+  short_visits: number;
+  /** Whether the obligation was met: enough qualifying visits. */
   met: boolean;
 }
 
@@ -2888,9 +2892,13 @@ export interface ObligationRowIn {
   month: Month;
   /** Certified services that month. */
   services: number;
-  /** Counted hours that month, two decimals. */
+  /** Counted hours that month, all certified services, two decimals. */
   hours: Decimal | number;
-  /** Whether the obligation was met. */
+  /** Certified services that month long enough on their own to qualify. */
+  qualifying_visits: number;
+  /** Certified services that month too short to qualify. */
+  short_visits: number;
+  /** Whether the obligation was met: enough qualifying visits. */
   met: boolean;
 }
 
@@ -2907,7 +2915,12 @@ export interface HandlerScore {
   score: Decimal | null;
   /** Requests they handled that were filed in the period. */
   handled: number;
-  /** Of those, due to close. */
+  /**
+   * Requests assigned to or claimed by them, not handled by them, and overdue at the
+   * period's end (counted below with those they handled).
+   */
+  held_overdue: number;
+  /** Of the requests counted, due to close. */
   due: number;
   /** Closed. */
   closed: number;
@@ -2938,7 +2951,12 @@ export interface HandlerScoreIn {
   score?: Decimal | number | null;
   /** Requests they handled that were filed in the period. */
   handled: number;
-  /** Of those, due to close. */
+  /**
+   * Requests assigned to or claimed by them, not handled by them, and overdue at the
+   * period's end (counted below with those they handled).
+   */
+  held_overdue: number;
+  /** Of the requests counted, due to close. */
   due: number;
   /** Closed. */
   closed: number;
@@ -4451,14 +4469,17 @@ export interface HoursRules {
 export type UnitRounding = "down" | "half_up" | "up";
 
 /**
- * The monthly service a role owes: sent-down party members serve at least once a month
- * for at least 2 hours.
+ * The monthly service a role owes: sent-down party members serve in their community at
+ * least once a month, at least 2 hours each time (每月不少于1次、每次不少于2小时).
+ *
+ * A visit counts toward the month only if it is certified and counts at least
+ * `minutes_per_service` minutes on its own; shorter visits do not add up to one.
  */
 export interface Obligation {
-  /** Certified services needed in a month. */
+  /** Qualifying visits needed in a month (1 by default). */
   services_per_month?: number;
-  /** Counted minutes needed in a month. */
-  minutes_per_month?: number;
+  /** Counted minutes one certified visit needs to qualify (120 by default). */
+  minutes_per_service?: number;
 }
 
 /**
