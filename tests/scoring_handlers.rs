@@ -4,8 +4,8 @@
 mod common;
 
 use chrono::{DateTime, FixedOffset};
-use common::requests::{act, file, home1, world, MICRO2, MONDAY};
 use common::code;
+use common::requests::{act, file, home1, world, MICRO2, MONDAY};
 use gridward::scoring::HandlerScore;
 use gridward::tasks::{Location, Period, Satisfaction, TaskCommand};
 use gridward::{Ward, WardConfig};
@@ -71,7 +71,10 @@ fn sitting_on_an_overdue_request_counts_against_its_holder() {
     let people: Vec<&str> = rows.iter().map(|r| r.person.as_str()).collect();
     assert_eq!(people, ["w2", "w1"]);
     let (w1, w2) = (row(&rows, "w1"), row(&rows, "w2"));
-    assert_eq!((w2.score.unwrap().to_string(), w2.rank), ("100.00".into(), Some(1)));
+    assert_eq!(
+        (w2.score.unwrap().to_string(), w2.rank),
+        ("100.00".into(), Some(1))
+    );
     assert_eq!((w2.handled, w2.held_overdue), (1, 0));
     // w1 handled nothing, yet answers for q1: due, not closed, not on time.
     assert_eq!((w1.handled, w1.held_overdue), (0, 1));
@@ -99,7 +102,10 @@ fn a_late_close_counts_once_for_the_holder_who_handled_it() {
     let rows = scores(&w, &march);
     assert_eq!(rows.len(), 1);
     let w1 = &rows[0];
-    assert_eq!((w1.person.as_str(), w1.handled, w1.held_overdue), ("w1", 1, 0));
+    assert_eq!(
+        (w1.person.as_str(), w1.handled, w1.held_overdue),
+        ("w1", 1, 0)
+    );
     assert_eq!((w1.due, w1.closed, w1.closed_on_time), (1, 1, 0));
     // 30 × 100 + 30 × 0 + 40 × 100, over 100.
     assert_eq!(w1.score.unwrap().to_string(), "70.00");
@@ -114,7 +120,13 @@ fn a_claimer_who_lets_a_claim_run_late_answers_for_it() {
         donor: None,
     };
     act(&mut w, "pm1", MONDAY, claim).unwrap();
-    let limit = w.tasks().request("h0").unwrap().deadlines().unwrap().resolution;
+    let limit = w
+        .tasks()
+        .request("h0")
+        .unwrap()
+        .deadlines()
+        .unwrap()
+        .resolution;
     let after = limit + chrono::Duration::hours(1);
     let p = Period {
         from: t("2026-03-01T00:00:00+08:00"),
@@ -123,7 +135,10 @@ fn a_claimer_who_lets_a_claim_run_late_answers_for_it() {
     let rows = scores(&w, &p);
     assert_eq!(rows.len(), 1);
     let pm1 = &rows[0];
-    assert_eq!((pm1.person.as_str(), pm1.handled, pm1.held_overdue), ("pm1", 0, 1));
+    assert_eq!(
+        (pm1.person.as_str(), pm1.handled, pm1.held_overdue),
+        ("pm1", 0, 1)
+    );
     assert_eq!(pm1.score.unwrap().to_string(), "0.00");
     // Before the limit the claim is no mark against them.
     let before = Period {

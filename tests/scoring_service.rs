@@ -279,7 +279,10 @@ fn obligations_and_handler_scores() {
     let april = &w
         .obligations(code(COMMUNITY), "2026-04", "2026-04")
         .unwrap()[1];
-    assert_eq!((april.person.as_str(), april.hours.to_string()), ("sd2", "2.00".into()));
+    assert_eq!(
+        (april.person.as_str(), april.hours.to_string()),
+        ("sd2", "2.00".into())
+    );
     // The minimums are configurable: with 1-hour visits, twice a month, sd2 meets April.
     let mut config = w.config().clone();
     config.scoring.obligation.minutes_per_service = 60;
