@@ -10,8 +10,8 @@
 //!   period's end: still open past its resolution limit, or closed after it (once late,
 //!   always late; see [`crate::tasks::Request::closed_on_time`]).
 //!
-//! A request counts once per person, and may count for two: a handler who closed it
-//! late, and the holder who let it run late. An overdue request is due and not closed on
+//! A request counts once per person, and may count for more than one: a handler who
+//! closed it late, and the holder who let it run late. An overdue request is due and not closed on
 //! time, so sitting on one lowers the holder's on-time rate, and their closure rate while
 //! it stays open. Holders are read from the request as it stands: someone it was taken
 //! back from (returned, re-dispatched, a claim released) no longer answers for it.
