@@ -359,9 +359,10 @@ fn points_month(
     let rows = ward.obligations(community, "2026-03", "2026-03")?;
     let met = rows.iter().filter(|r| r.met).count();
     println!(
-        "   sent-down party members meeting the monthly 2 h: {met} of {} ({} appointed)",
+        "   sent-down party members with a visit of 2 h or more in March: {met} of {} ({} appointed; {} short visits)",
         rows.len(),
-        m.sent_down
+        m.sent_down,
+        rows.iter().map(|r| r.short_visits).sum::<u32>()
     );
     let march = Period {
         from: at("2026-03-01T00:00:00+08:00"),

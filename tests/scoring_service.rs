@@ -253,20 +253,48 @@ fn obligations_and_handler_scores() {
             .unwrap();
         certify(&mut w, "gl", id);
     }
-    let rows = w
-        .obligations(code(COMMUNITY), "2026-03", "2026-04")
-        .unwrap();
-    let seen: Vec<(String, String, u32, bool)> = rows
-        .iter()
-        .map(|r| (r.person.clone(), r.month.to_string(), r.services, r.met))
-        .collect();
+    let seen = |w: &Ward| -> Vec<(String, String, u32, u32, u32, bool)> {
+        let rows = w
+            .obligations(code(COMMUNITY), "2026-03", "2026-04")
+            .unwrap();
+        rows.iter()
+            .map(|r| {
+                let month = r.month.to_string();
+                let visits = (r.services, r.qualifying_visits, r.short_visits);
+                (r.person.clone(), month, visits.0, visits.1, visits.2, r.met)
+            })
+            .collect()
+    };
+    // At least once a month, at least 2 hours each time: two 1-hour visits are two short
+    // visits, not one of 2 hours.
     assert_eq!(
-        seen,
+        seen(&w),
         vec![
-            ("sd1".into(), "2026-03".into(), 1, true),
-            ("sd1".into(), "2026-04".into(), 0, false),
-            ("sd2".into(), "2026-03".into(), 1, false),
-            ("sd2".into(), "2026-04".into(), 2, true),
+            ("sd1".into(), "2026-03".into(), 1, 1, 0, true),
+            ("sd1".into(), "2026-04".into(), 0, 0, 0, false),
+            ("sd2".into(), "2026-03".into(), 1, 0, 1, false),
+            ("sd2".into(), "2026-04".into(), 2, 0, 2, false),
+        ]
+    );
+    let april = &w
+        .obligations(code(COMMUNITY), "2026-04", "2026-04")
+        .unwrap()[1];
+    assert_eq!(
+        (april.person.as_str(), april.hours.to_string()),
+        ("sd2", "2.00".into())
+    );
+    // The minimums are configurable: with 1-hour visits, twice a month, sd2 meets April.
+    let mut config = w.config().clone();
+    config.scoring.obligation.minutes_per_service = 60;
+    config.scoring.obligation.services_per_month = 2;
+    let relaxed = Ward::from_jsonl(config, &w.to_jsonl()).unwrap();
+    assert_eq!(
+        seen(&relaxed),
+        vec![
+            ("sd1".into(), "2026-03".into(), 1, 1, 0, false),
+            ("sd1".into(), "2026-04".into(), 0, 0, 0, false),
+            ("sd2".into(), "2026-03".into(), 1, 1, 0, false),
+            ("sd2".into(), "2026-04".into(), 2, 2, 0, true),
         ]
     );
     assert_eq!(

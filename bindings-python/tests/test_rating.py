@@ -24,7 +24,7 @@ from gridward import (
 TREE: dict[str, Any] = {
     "name": "示例",
     "items": [
-        {"id": "governance", "name": "治理有效", "weight": "60", "children": [
+        {"id": "convenient", "name": "便利型", "weight": "60", "children": [
             {"id": "closure_rate", "name": "结案率", "weight": "1",
              "normalise": {"method": "target", "target": "95", "better": "higher"}},
         ]},
@@ -42,13 +42,13 @@ DATA: list[dict[str, Any]] = [
 WIDE: dict[str, Any] = {
     "name": "四型社区(示例)",
     "items": [
-        {"id": "governance", "name": "治理有效", "weight": 60, "children": [
+        {"id": "convenient", "name": "便利型", "weight": 60, "children": [
             {"id": "closure_rate", "name": "结案率", "weight": 50,
              "normalise": {"method": "target", "target": 100, "better": "higher"}},
             {"id": "overdue", "name": "千户超期件", "weight": 50,
              "normalise": {"method": "min_max", "better": "lower"}},
         ]},
-        {"id": "service", "name": "服务完善", "weight": 40, "children": [
+        {"id": "happy", "name": "幸福型", "weight": 40, "children": [
             {"id": "hours", "name": "户均志愿服务时长", "weight": 1,
              "normalise": {"method": "min_max", "better": "higher"}},
         ]},
@@ -75,7 +75,7 @@ def test_scores_grades_ranks_and_vetoes() -> None:
     assert first["vetoed"] == [] and first["lost"][0]["indicator"] == "closure_rate"
     assert first["lost"][0]["points_lost"] == Decimal("6.00")
     assert first["items"] == [
-        {"id": "governance", "name": "治理有效", "points": Decimal("54.00"), "max": Decimal("60.00")},
+        {"id": "convenient", "name": "便利型", "points": Decimal("54.00"), "max": Decimal("60.00")},
         {"id": "safety_plan", "name": "应急预案", "points": Decimal("40.00"), "max": Decimal("40.00")},
     ]
     assert (second["grade"], second["rank"], second["vetoed"]) == ("不合格", 2, ["major_accident"])

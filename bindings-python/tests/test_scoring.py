@@ -10,7 +10,7 @@ from decimal import Decimal
 from typing import Any, Callable
 
 import pytest
-from support import AT, COMMUNITY, CST, GRID, HOME1, MICRO_1, build_community, build_world, file, refused
+from support import AT, COMMUNITY, CST, GRID, HOME1, HOME2, MICRO_1, build_community, build_world, file, refused
 
 from gridward import (
     ConflictError,
@@ -226,10 +226,17 @@ def test_obligations_of_sent_down_party_members(ward: Ward) -> None:
     ward.grid.grant_role("pm", "sent_down_party_member", COMMUNITY, at=AT)
     ward.scoring.record_service("s1", "pm", COMMUNITY, "patrol", t(5), 150, actor="pm", at=t(5, 12))
     ward.scoring.certify_service("s1", actor="chief", at=t(5, 13))
+    # Two 1-hour visits in April: 2 hours in all, but at least 2 hours each time is owed.
+    for id, day in (("s2", 6), ("s3", 7)):
+        april = datetime(2026, 4, day, 9, tzinfo=CST)
+        ward.scoring.record_service(id, "pm", COMMUNITY, "patrol", april, 60, actor="pm", at=april)
+        ward.scoring.certify_service(id, actor="chief", at=april)
     rows = ward.scoring.obligations(COMMUNITY, "2026-03", "2026-04")
-    assert [(r["person"], r["unit"], r["month"], r["services"], r["hours"], r["met"]) for r in rows] == [
-        ("pm", COMMUNITY, "2026-03", 1, Decimal("2.50"), True),
-        ("pm", COMMUNITY, "2026-04", 0, Decimal("0.00"), False),
+    seen = [(r["person"], r["unit"], r["month"], r["services"], r["hours"], r["qualifying_visits"],
+             r["short_visits"], r["met"]) for r in rows]
+    assert seen == [
+        ("pm", COMMUNITY, "2026-03", 1, Decimal("2.50"), 1, 0, True),
+        ("pm", COMMUNITY, "2026-04", 2, Decimal("2.00"), 0, 2, False),
     ]
     assert rows.to_pandas()["met"].tolist() == [True, False]
     refused(ward, InvalidInputError, "bad_months",
@@ -253,8 +260,16 @@ def test_handler_scores_over_a_period() -> None:
     row = rows[0]
     assert (row["person"], row["rank"], row["handled"], row["closed"]) == ("w1", 1, 1, 1)
     assert row["score"] == Decimal("100.00") and row["satisfaction_rate"] == Decimal("100.00")
+    assert row["held_overdue"] == 0
     assert world.scoring.handler_scores(GRID, start=start, end=start) == []
     assert rows.to_pandas()["rank"].dtype.kind == "i"
+    # q2 goes to w2, who lets it run past its limit (3 March 09:00) without handling it.
+    file(world, "r2", "q2", "exposed_rubbish", HOME2)
+    rows = world.scoring.handler_scores(GRID, start, end)
+    assert [(r["person"], r["rank"], r["score"], r["handled"], r["held_overdue"], r["due"]) for r in rows] == [
+        ("w1", 1, Decimal("100.00"), 1, 0, 1),
+        ("w2", 2, Decimal("0.00"), 0, 1, 1),
+    ]
     with pytest.raises(InvalidInputError) as e:
         world.scoring.handler_scores(GRID, end, start)
     assert (e.value.code, e.value.field) == ("invalid_value", "end")

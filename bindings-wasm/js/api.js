@@ -601,7 +601,7 @@ export class ScoringCapability {
     return this.#raw.ask("scoring", "grant_preview", args ?? {});
   }
 
-  /** The monthly obligation (at least one certified service and two counted hours a */
+  /** The monthly obligation (by default at least one certified visit a month of at least */
   obligations(args) {
     return this.#raw.ask("scoring", "obligations", args ?? {});
   }

@@ -3048,9 +3048,13 @@ export interface ObligationRow {
   month: Month;
   /** Certified services that month. */
   services: number;
-  /** Counted hours that month, two decimals. */
+  /** Counted hours that month, all certified services, two decimals. */
   hours: Decimal;
-  /** Whether the obligation was met. */
+  /** Certified services that month long enough on their own to qualify. */
+  qualifying_visits: number;
+  /** Certified services that month too short to qualify. */
+  short_visits: number;
+  /** Whether the obligation was met: enough qualifying visits. */
   met: boolean;
 }
 
@@ -3064,9 +3068,13 @@ export interface ObligationRowIn {
   month: Month;
   /** Certified services that month. */
   services: number;
-  /** Counted hours that month, two decimals. */
+  /** Counted hours that month, all certified services, two decimals. */
   hours: Decimal | number;
-  /** Whether the obligation was met. */
+  /** Certified services that month long enough on their own to qualify. */
+  qualifying_visits: number;
+  /** Certified services that month too short to qualify. */
+  short_visits: number;
+  /** Whether the obligation was met: enough qualifying visits. */
   met: boolean;
 }
 
@@ -3083,7 +3091,12 @@ export interface HandlerScore {
   score: Decimal | null;
   /** Requests they handled that were filed in the period. */
   handled: number;
-  /** Of those, due to close. */
+  /**
+   * Requests assigned to or claimed by them, not handled by them, and overdue at the
+   * period's end (counted below with those they handled).
+   */
+  held_overdue: number;
+  /** Of the requests counted, due to close. */
   due: number;
   /** Closed. */
   closed: number;
@@ -3114,7 +3127,12 @@ export interface HandlerScoreIn {
   score?: Decimal | number | null;
   /** Requests they handled that were filed in the period. */
   handled: number;
-  /** Of those, due to close. */
+  /**
+   * Requests assigned to or claimed by them, not handled by them, and overdue at the
+   * period's end (counted below with those they handled).
+   */
+  held_overdue: number;
+  /** Of the requests counted, due to close. */
   due: number;
   /** Closed. */
   closed: number;
@@ -5039,14 +5057,17 @@ export interface HoursRules {
 export type UnitRounding = "down" | "half_up" | "up";
 
 /**
- * The monthly service a role owes: sent-down party members serve at least once a month
- * for at least 2 hours.
+ * The monthly service a role owes: sent-down party members serve in their community at
+ * least once a month, at least 2 hours each time (每月不少于1次、每次不少于2小时).
+ *
+ * A visit counts toward the month only if it is certified and counts at least
+ * `minutes_per_service` minutes on its own; shorter visits do not add up to one.
  */
 export interface Obligation {
-  /** Certified services needed in a month. */
+  /** Qualifying visits needed in a month (1 by default). */
   services_per_month?: number;
-  /** Counted minutes needed in a month. */
-  minutes_per_month?: number;
+  /** Counted minutes one certified visit needs to qualify (120 by default). */
+  minutes_per_service?: number;
 }
 
 /**
@@ -11707,15 +11728,15 @@ export declare class ScoringCapability {
    */
   grant_preview(args: ScoringGrantPreviewArgs): Array<StarChange>;
   /**
-   * The monthly obligation (at least one certified service and two counted hours a
-   * month, by default) of every sent-down party member (下沉党员) holding the role under a
+   * The monthly obligation (by default at least one certified visit a month of at least
+   * two counted hours on its own) of every sent-down party member (下沉党员) holding the role under a
    * unit, for each month from `start` to `end` (both included, at most 120 months), by
    * unit, person and month.
    */
   obligations(args: ScoringObligationsArgs): Array<ObligationRow>;
   /**
    * Every person who handled requests under a unit filed from `start` (included) to `end`
-   * (excluded), scored out of 100 by the configured weights of the closure, on-time
+   * (excluded), or holds (assigned or claimed) ones there overdue at `end`, scored out of 100 by the configured weights of the closure, on-time
    * closure and satisfaction rates, and ranked, best first.
    */
   handler_scores(args: ScoringHandlerScoresArgs): Array<HandlerScore>;

@@ -44,7 +44,7 @@ test("weights per level, min-max across communities, lower is better, flags, tie
   const tree = {
     name: "示例",
     items: [
-      { id: "gov", name: "治理有效", weight: 3, children: [
+      { id: "convenient", name: "便利型", weight: 3, children: [
         { id: "closure", name: "结案率", weight: 1, normalise: { method: "min_max", better: "higher" } },
         { id: "cases", name: "万人发案数", weight: 1, normalise: { method: "target", target: 10, better: "lower" } },
       ] },
@@ -63,13 +63,13 @@ test("weights per level, min-max across communities, lower is better, flags, tie
   assert.deepEqual(result.map((e) => [e.community, e.score, e.grade, e.rank]),
     [["x", "43.75", "B", 3], ["y", "75.00", "A", 1], ["z", "75.00", "A", 1]]);
   assert.deepEqual(result[0].items.map((i) => [i.id, i.points, i.max]),
-    [["gov", "18.75", "75.00"], ["plan", "25.00", "25.00"]]);
+    [["convenient", "18.75", "75.00"], ["plan", "25.00", "25.00"]]);
   assert.deepEqual(result[0].lost.map((l) => [l.indicator, l.item, l.points_lost]),
-    [["closure", "gov", "37.50"], ["cases", "gov", "18.75"]]);
+    [["closure", "convenient", "37.50"], ["cases", "convenient", "18.75"]]);
   const rows = rating_losses({ evaluations: result });
   assert.equal(rows.length, result.reduce((n, e) => n + e.lost.length, 0));
   assert.deepEqual(rows[0], { community: "x", grade: "B", rank: 3, indicator: "closure",
-    name: "结案率", item: "gov", value: "80", points_lost: "37.50" });
+    name: "结案率", item: "convenient", value: "80", points_lost: "37.50" });
   assert.deepEqual(rows.map((r) => r.community), ["x", "x", "y", "z"]);
   assert.deepEqual(check_rating_tree({ tree }), { name: "示例", top_level: 2, items: 1, indicators: 3, vetoes: 0 });
 });

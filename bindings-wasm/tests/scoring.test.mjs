@@ -7,6 +7,7 @@ import assert from "node:assert/strict";
 import { Ward, star_level, satisfaction_rate } from "gridward";
 import { COMMUNITY, GRID, assertGridwardError, assertBadInput, refused } from "./support.mjs";
 import { volunteerWard, certifiedService, sys, as } from "./points_support.mjs";
+import { requestsWard, file, MONDAY, on, HOME2 } from "./tasks_support.mjs";
 
 test("star levels by the national profile (RULES vectors)", () => {
   const vectors = [["99.99", 0], ["100", 1], ["299.5", 1], ["300", 2], ["999", 3],
@@ -153,12 +154,17 @@ test("sent-down party members' monthly obligation", () => {
   certifiedService(ward, "o-1", "v1", 90, { day: "03-07" });
   certifiedService(ward, "o-2", "v1", 60, { day: "03-21" });
   certifiedService(ward, "o-3", "v2", 60, { day: "04-11" });
+  certifiedService(ward, "o-4", "v2", 120, { day: "04-18" });
   const obligations = (unit, start, end) => scoring.obligations({ unit, start, end });
+  // At least once a month, at least 2 hours each time: v1's 90 and 60 minutes in March are
+  // two short visits, not a month met; v2's 2-hour visit in April meets it.
+  const row = (person, month, services, hours, qualifying_visits, short_visits, met) =>
+    ({ person, unit: GRID, month, services, hours, qualifying_visits, short_visits, met });
   assert.deepEqual(obligations(COMMUNITY, "2026-03", "2026-04"), [
-    { person: "v1", unit: GRID, month: "2026-03", services: 2, hours: "2.50", met: true },
-    { person: "v1", unit: GRID, month: "2026-04", services: 0, hours: "0.00", met: false },
-    { person: "v2", unit: GRID, month: "2026-03", services: 0, hours: "0.00", met: false },
-    { person: "v2", unit: GRID, month: "2026-04", services: 1, hours: "1.00", met: false },
+    row("v1", "2026-03", 2, "2.50", 0, 2, false),
+    row("v1", "2026-04", 0, "0.00", 0, 0, false),
+    row("v2", "2026-03", 0, "0.00", 0, 0, false),
+    row("v2", "2026-04", 2, "3.00", 1, 1, true),
   ]);
   assertGridwardError(() => obligations(COMMUNITY, "2026-04", "2026-03"), "bad_months", "invalid");
   assertGridwardError(() => obligations("510105009", "2026-03", "2026-04"), "unknown_unit", "not_found");
@@ -172,6 +178,25 @@ test("handlers' scores take a unit and a period like indicators_by", () => {
   assert.deepEqual(scoring.handler_scores({ unit: COMMUNITY, ...month }), []);
   assertBadInput(() => scoring.handler_scores({ unit: COMMUNITY, start: month.start }), "missing_field", "end");
   assertGridwardError(() => scoring.handler_scores({ unit: "510105009", ...month }), "unknown_unit");
+});
+
+test("handlers' scores count an overdue request against the person who holds it", () => {
+  const ward = requestsWard();
+  // q1 goes to w1, who handles it within the hour; q2 goes to w2, who lets it run past its
+  // limit (3 March 09:00) without handling it.
+  file(ward, "r1", MONDAY, "q1", "exposed_rubbish");
+  file(ward, "r2", MONDAY, "q2", "exposed_rubbish", { household: HOME2 });
+  ward.tasks.handle({ request: "q1", report: "已清运" }, { actor: "w1", at: on(2, "10:00") });
+  ward.tasks.verify({ request: "q1", passed: true }, { actor: "gl", at: on(2, "11:00") });
+  const month = { start: "2026-03-01T00:00:00+08:00", end: "2026-04-01T00:00:00+08:00" };
+  const rows = ward.scoring.handler_scores({ unit: COMMUNITY, ...month });
+  assert.deepEqual(rows.map((r) => [r.person, r.rank, r.score, r.handled, r.held_overdue, r.due, r.closed]), [
+    ["w1", 1, "100.00", 1, 0, 1, 1],
+    ["w2", 2, "0.00", 0, 1, 1, 0],
+  ]);
+  // Before the limit, w2 answers for nothing yet.
+  const early = ward.scoring.handler_scores({ unit: COMMUNITY, start: month.start, end: on(3, "09:00") });
+  assert.deepEqual(early.map((r) => r.person), ["w1"]);
 });
 
 test("scoring commands through execute and decide, in their JSON form", () => {

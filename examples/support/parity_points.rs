@@ -564,7 +564,7 @@ const RATING: &str = r#"{
   "tree": {
     "name": "四型社区(示例)",
     "items": [
-      {"id": "governance", "name": "治理有效", "weight": "60", "children": [
+      {"id": "convenient", "name": "便利型", "weight": "60", "children": [
         {"id": "closure_rate", "name": "结案率", "weight": "50",
          "normalise": {"method": "target", "target": "100", "better": "higher"}},
         {"id": "satisfaction_rate", "name": "满意率", "weight": "30",
@@ -572,7 +572,7 @@ const RATING: &str = r#"{
         {"id": "overdue_per_1000", "name": "千户超期件", "weight": "20",
          "normalise": {"method": "min_max", "better": "lower"}}
       ]},
-      {"id": "service", "name": "服务完善", "weight": "40", "children": [
+      {"id": "happy", "name": "幸福型", "weight": "40", "children": [
         {"id": "volunteer_hours_per_household", "name": "户均志愿服务时长", "weight": "60",
          "normalise": {"method": "min_max", "better": "higher"}},
         {"id": "points_passbook", "name": "积分存折已推行", "weight": "40",

@@ -3393,14 +3393,18 @@ class ObligationRow(TypedDict):
         unit: The unit where they hold the role.
         month: The month.
         services: Certified services that month.
-        hours: Counted hours that month, two decimals.
-        met: Whether the obligation was met.
+        hours: Counted hours that month, all certified services, two decimals.
+        qualifying_visits: Certified services that month long enough on their own to qualify.
+        short_visits: Certified services that month too short to qualify.
+        met: Whether the obligation was met: enough qualifying visits.
     """
     person: str
     unit: NodeCode
     month: Month
     services: int
     hours: Decimal
+    qualifying_visits: int
+    short_visits: int
     met: bool
 
 
@@ -3412,14 +3416,18 @@ class ObligationRowIn(TypedDict):
         unit: The unit where they hold the role.
         month: The month.
         services: Certified services that month.
-        hours: Counted hours that month, two decimals.
-        met: Whether the obligation was met.
+        hours: Counted hours that month, all certified services, two decimals.
+        qualifying_visits: Certified services that month long enough on their own to qualify.
+        short_visits: Certified services that month too short to qualify.
+        met: Whether the obligation was met: enough qualifying visits.
     """
     person: str
     unit: NodeCode
     month: Month
     services: int
     hours: Decimal | int | str
+    qualifying_visits: int
+    short_visits: int
     met: bool
 
 
@@ -3431,7 +3439,8 @@ class HandlerScore(TypedDict):
         rank: Place among the handlers ranked (1 is best; equal scores share a place); handlers without any rate come last, unranked.
         score: The weighted score out of 100, two decimals.
         handled: Requests they handled that were filed in the period.
-        due: Of those, due to close.
+        held_overdue: Requests assigned to or claimed by them, not handled by them, and overdue at the period's end (counted below with those they handled).
+        due: Of the requests counted, due to close.
         closed: Closed.
         closed_on_time: Closed on time.
         rated: Rated by the filer.
@@ -3444,6 +3453,7 @@ class HandlerScore(TypedDict):
     rank: int | None
     score: Decimal | None
     handled: int
+    held_overdue: int
     due: int
     closed: int
     closed_on_time: int
@@ -3462,7 +3472,8 @@ class HandlerScoreIn(TypedDict):
         rank: Place among the handlers ranked (1 is best; equal scores share a place); handlers without any rate come last, unranked.
         score: The weighted score out of 100, two decimals.
         handled: Requests they handled that were filed in the period.
-        due: Of those, due to close.
+        held_overdue: Requests assigned to or claimed by them, not handled by them, and overdue at the period's end (counted below with those they handled).
+        due: Of the requests counted, due to close.
         closed: Closed.
         closed_on_time: Closed on time.
         rated: Rated by the filer.
@@ -3475,6 +3486,7 @@ class HandlerScoreIn(TypedDict):
     rank: NotRequired[int | None]
     score: NotRequired[Decimal | int | str | None]
     handled: int
+    held_overdue: int
     due: int
     closed: int
     closed_on_time: int
@@ -5656,15 +5668,18 @@ UnitRounding: TypeAlias = "Literal['down', 'half_up', 'up']"
 
 
 class Obligation(TypedDict):
-    """The monthly service a role owes: sent-down party members serve at least once a month
-    for at least 2 hours.
+    """The monthly service a role owes: sent-down party members serve in their community at
+    least once a month, at least 2 hours each time (每月不少于1次、每次不少于2小时).
+
+    A visit counts toward the month only if it is certified and counts at least
+    `minutes_per_service` minutes on its own; shorter visits do not add up to one.
 
     Attributes:
-        services_per_month: Certified services needed in a month.
-        minutes_per_month: Counted minutes needed in a month.
+        services_per_month: Qualifying visits needed in a month (1 by default).
+        minutes_per_service: Counted minutes one certified visit needs to qualify (120 by default).
     """
     services_per_month: NotRequired[int]
-    minutes_per_month: NotRequired[int]
+    minutes_per_service: NotRequired[int]
 
 
 class HandlerWeights(TypedDict):
@@ -13509,8 +13524,8 @@ class ScoringCapability:
         start: Month,
         end: Month,
     ) -> Table[ObligationRow]:
-        """The monthly obligation (at least one certified service and two counted hours a
-        month, by default) of every sent-down party member (下沉党员) holding the role under a
+        """The monthly obligation (by default at least one certified visit a month of at least
+        two counted hours on its own) of every sent-down party member (下沉党员) holding the role under a
         unit, for each month from `start` to `end` (both included, at most 120 months), by
         unit, person and month.
 
@@ -13520,7 +13535,7 @@ class ScoringCapability:
             end: The last month (included).
         """
         args: dict[str, Any] = {"unit": unit, "start": start, "end": end}
-        answer: Table[ObligationRow] = Table(self._native.ask("scoring", "obligations", args), ("person", "unit", "month", "services", "hours", "met"))
+        answer: Table[ObligationRow] = Table(self._native.ask("scoring", "obligations", args), ("person", "unit", "month", "services", "hours", "qualifying_visits", "short_visits", "met"))
         return answer
 
     def handler_scores(
@@ -13530,7 +13545,7 @@ class ScoringCapability:
         end: _dt.datetime | str,
     ) -> Table[HandlerScore]:
         """Every person who handled requests under a unit filed from `start` (included) to `end`
-        (excluded), scored out of 100 by the configured weights of the closure, on-time
+        (excluded), or holds (assigned or claimed) ones there overdue at `end`, scored out of 100 by the configured weights of the closure, on-time
         closure and satisfaction rates, and ranked, best first.
 
         Args:
@@ -13539,7 +13554,7 @@ class ScoringCapability:
             end: The first moment after it.
         """
         args: dict[str, Any] = {"unit": unit, "start": start, "end": end}
-        answer: Table[HandlerScore] = Table(self._native.ask("scoring", "handler_scores", args), ("person", "rank", "score", "handled", "due", "closed", "closed_on_time", "rated", "satisfied", "closure_rate", "on_time_rate", "satisfaction_rate"))
+        answer: Table[HandlerScore] = Table(self._native.ask("scoring", "handler_scores", args), ("person", "rank", "score", "handled", "held_overdue", "due", "closed", "closed_on_time", "rated", "satisfied", "closure_rate", "on_time_rate", "satisfaction_rate"))
         return answer
 
 

@@ -37,7 +37,7 @@ fn weighted() -> (Tree, Vec<CommunityData>) {
     let t = tree(json!({
         "name": "示例",
         "items": [
-            {"id": "gov", "name": "治理有效", "weight": "3", "children": [
+            {"id": "convenient", "name": "便利型", "weight": "3", "children": [
                 {"id": "closure", "name": "结案率", "weight": "1",
                  "normalise": {"method": "min_max", "better": "higher"}},
                 {"id": "cases", "name": "万人发案数", "weight": "1",
@@ -136,7 +136,7 @@ fn weights_ties_and_the_long_tables() {
     assert_eq!(
         serde_json::to_value(&losses[0]).unwrap(),
         json!({"community": "x", "grade": "B", "rank": 3, "indicator": "closure",
-            "name": "结案率", "item": "gov", "value": "80", "points_lost": "37.50"})
+            "name": "结案率", "item": "convenient", "value": "80", "points_lost": "37.50"})
     );
     let by: Vec<_> = losses
         .iter()
@@ -178,11 +178,11 @@ fn weights_ties_and_the_long_tables() {
     assert_eq!(
         by,
         vec![
-            item("x", "gov", "18.75", "75.00"),
+            item("x", "convenient", "18.75", "75.00"),
             item("x", "plan", "25.00", "25.00"),
-            item("y", "gov", "75.00", "75.00"),
+            item("y", "convenient", "75.00", "75.00"),
             item("y", "plan", "0.00", "25.00"),
-            item("z", "gov", "75.00", "75.00"),
+            item("z", "convenient", "75.00", "75.00"),
             item("z", "plan", "0.00", "25.00"),
         ]
     );

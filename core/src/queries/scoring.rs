@@ -125,8 +125,8 @@ impl Query for GrantPreview {
     }
 }
 
-/// The monthly obligation (at least one certified service and two counted hours a
-/// month, by default) of every sent-down party member (下沉党员) holding the role under a
+/// The monthly obligation (by default at least one certified visit a month of at least
+/// two counted hours on its own) of every sent-down party member (下沉党员) holding the role under a
 /// unit, for each month from `start` to `end` (both included, at most 120 months), by
 /// unit, person and month.
 #[derive(Clone, Debug, Deserialize)]
@@ -150,7 +150,7 @@ impl Query for Obligations {
 }
 
 /// Every person who handled requests under a unit filed from `start` (included) to `end`
-/// (excluded), scored out of 100 by the configured weights of the closure, on-time
+/// (excluded), or holds (assigned or claimed) ones there overdue at `end`, scored out of 100 by the configured weights of the closure, on-time
 /// closure and satisfaction rates, and ranked, best first.
 #[derive(Clone, Debug, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]

@@ -415,7 +415,7 @@ fn the_faces_reach_scoring_by_name() {
     assert_eq!(
         rows,
         json!([{"person": "pm", "unit": COMMUNITY, "month": "2026-03", "services": 1,
-            "hours": "2.50", "met": true}])
+            "hours": "2.50", "qualifying_visits": 1, "short_visits": 0, "met": true}])
     );
     let volunteer = ask("volunteer", json!({"person": "r1"})).unwrap();
     assert_eq!(volunteer["hours"], json!("1.50"));

@@ -105,25 +105,35 @@ pub enum UnitRounding {
     Up,
 }
 
-/// The monthly service a role owes: sent-down party members serve at least once a month
-/// for at least 2 hours.
+/// The monthly service a role owes: sent-down party members serve in their community at
+/// least once a month, at least 2 hours each time (每月不少于1次、每次不少于2小时).
+///
+/// A visit counts toward the month only if it is certified and counts at least
+/// `minutes_per_service` minutes on its own; shorter visits do not add up to one.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Obligation {
-    /// Certified services needed in a month.
+    /// Qualifying visits needed in a month (1 by default).
     pub services_per_month: u32,
-    /// Counted minutes needed in a month.
-    pub minutes_per_month: u32,
+    /// Counted minutes one certified visit needs to qualify (120 by default).
+    pub minutes_per_service: u32,
 }
 
 impl Default for Obligation {
     fn default() -> Self {
         Obligation {
             services_per_month: 1,
-            minutes_per_month: 120,
+            minutes_per_service: 120,
         }
+    }
+}
+
+impl Obligation {
+    /// Whether a certified visit counting `counted` minutes qualifies.
+    pub fn qualifies(&self, counted: u32) -> bool {
+        counted >= self.minutes_per_service
     }
 }
 

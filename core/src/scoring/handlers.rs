@@ -1,6 +1,22 @@
 //! Handlers' scores: closure, on-time closure and satisfaction of the requests each
-//! person handled, weighted by configuration, ranked within a unit.
+//! person answers for, weighted by configuration, ranked within a unit.
+//!
+//! The requests counted are those under the unit filed in the period, cancelled ones and
+//! duplicates aside, seen as they stand at the period's end (the time asked). A request
+//! counts toward a person's score when
+//! - they reported it handled (its handler), or
+//! - it is assigned to them or claimed by them (the person it is dispatched, handed over
+//!   or reopened to, or its claimer), they did not handle it, and it is *overdue* at the
+//!   period's end: still open past its resolution limit, or closed after it (once late,
+//!   always late; see [`crate::tasks::Request::closed_on_time`]).
+//!
+//! A request counts once per person, and may count for more than one: a handler who
+//! closed it late, and the holder who let it run late. An overdue request is due and not closed on
+//! time, so sitting on one lowers the holder's on-time rate, and their closure rate while
+//! it stays open. Holders are read from the request as it stands: someone it was taken
+//! back from (returned, re-dispatched, a claim released) no longer answers for it.
 
+use chrono::{DateTime, FixedOffset};
 use hashbrown::HashMap;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -9,7 +25,7 @@ use super::config::HandlerWeights;
 use super::tree::{competition_ranks, round2};
 use crate::grid::{Grid, NodeCode};
 use crate::money::decimal_text;
-use crate::tasks::{Indicators, Period, Satisfaction, Tasks};
+use crate::tasks::{Indicators, Party, Period, Request, Satisfaction, Status, Tasks};
 
 /// The satisfaction rate of ratings counted by level, most satisfied first (政务服务好差评):
 /// the top three levels over all rated, in percent with two decimals; `None` when nothing
@@ -44,7 +60,10 @@ pub struct HandlerScore {
     pub score: Option<Decimal>,
     /// Requests they handled that were filed in the period.
     pub handled: u64,
-    /// Of those, due to close.
+    /// Requests assigned to or claimed by them, not handled by them, and overdue at the
+    /// period's end (counted below with those they handled).
+    pub held_overdue: u64,
+    /// Of the requests counted, due to close.
     pub due: u64,
     /// Closed.
     pub closed: u64,
@@ -98,7 +117,40 @@ impl HandlerWeights {
     }
 }
 
-/// Scores every person who handled requests under `unit` filed in `period`, best first.
+/// Whether a request is overdue at `end`: closed by then but late, or still open then
+/// past its resolution limit. Cancelled requests and duplicates never are.
+fn overdue_at(r: &Request, end: DateTime<FixedOffset>) -> bool {
+    if matches!(r.status, Status::Cancelled | Status::Duplicate) {
+        return false;
+    }
+    let closed = r.status == Status::Closed && r.closed_at.is_some_and(|c| c < end);
+    if closed {
+        !r.closed_on_time()
+    } else {
+        r.deadlines.is_some_and(|d| d.resolution < end)
+    }
+}
+
+/// The people a request is assigned to or claimed by, as it stands (at most two).
+fn holders(r: &Request) -> [Option<u32>; 2] {
+    let assigned = match r.responsible {
+        Party::Person(px) => Some(px),
+        Party::Unit(_) | Party::Department(_) => None,
+    };
+    let claimer = r.claim.as_ref().map(|c| c.person);
+    [assigned, claimer.filter(|&c| Some(c) != assigned)]
+}
+
+/// One person's requests: the indicators of all counted, and the two kinds apart.
+#[derive(Default)]
+struct Tally {
+    indicators: Indicators,
+    handled: u64,
+    held_overdue: u64,
+}
+
+/// Scores every person who handled requests under `unit` filed in `period`, or holds
+/// overdue ones there (see the module's rule), best first.
 pub(crate) fn handler_scores(
     grid: &Grid,
     tasks: &Tasks,
@@ -106,25 +158,40 @@ pub(crate) fn handler_scores(
     unit: NodeCode,
     period: &Period,
 ) -> Vec<HandlerScore> {
-    let mut by_person: HashMap<u32, Indicators> = HashMap::new();
+    let mut by_person: HashMap<u32, Tally> = HashMap::new();
     for r in tasks.requests() {
+        if !unit.contains(r.unit()) || !period.contains(r.filed_at()) {
+            continue;
+        }
         if let Some(px) = r.handled_by {
-            if unit.contains(r.unit()) && period.contains(r.filed_at()) {
-                by_person.entry(px).or_default().add(r, period);
+            let t = by_person.entry(px).or_default();
+            t.indicators.add(r, period);
+            if !matches!(r.status, Status::Cancelled | Status::Duplicate) {
+                t.handled += 1;
+            }
+        }
+        if overdue_at(r, period.to) {
+            for px in holders(r).into_iter().flatten() {
+                if Some(px) != r.handled_by {
+                    let t = by_person.entry(px).or_default();
+                    t.indicators.add(r, period);
+                    t.held_overdue += 1;
+                }
             }
         }
     }
     let mut rows: Vec<HandlerScore> = by_person
         .into_iter()
-        .filter_map(|(px, raw)| {
-            let i = raw.finish();
+        .filter_map(|(px, tally)| {
+            let i = tally.indicators.finish();
             let person = grid.people.get(px as usize)?.id.to_string();
             let rates = [i.closure_rate, i.on_time_rate, i.satisfaction_rate];
             Some(HandlerScore {
                 person,
                 rank: None,
                 score: weights.score(rates),
-                handled: i.filed - i.withdrawn,
+                handled: tally.handled,
+                held_overdue: tally.held_overdue,
                 due: i.due,
                 closed: i.closed,
                 closed_on_time: i.closed_on_time,

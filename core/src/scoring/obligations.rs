@@ -1,6 +1,13 @@
-//! The monthly obligation of sent-down party members (下沉党员): at least one certified
-//! service and two counted hours a month, by default. The report lists every such
-//! member under a unit, month by month.
+//! The monthly obligation of sent-down party members (下沉党员): to serve in their
+//! community at least once a month, at least 2 hours each time (每月不少于1次、每次不少于2小时).
+//!
+//! The rule is read visit by visit: a certified service is a *qualifying visit* when it
+//! counts at least [`Obligation::minutes_per_service`] minutes on its own (120 by
+//! default); shorter ones are *short visits* and never add up to a qualifying one. A
+//! member meets the month with at least [`Obligation::services_per_month`] qualifying
+//! visits (1 by default). The report lists every such member under a unit, month by
+//! month, with all certified services and hours, and the qualifying and short visits
+//! apart.
 
 use std::fmt;
 use std::str::FromStr;
@@ -132,14 +139,26 @@ pub struct ObligationRow {
     pub month: Month,
     /// Certified services that month.
     pub services: u32,
-    /// Counted hours that month, two decimals.
+    /// Counted hours that month, all certified services, two decimals.
     #[serde(
         serialize_with = "decimal_text::write",
         deserialize_with = "decimal_text::read"
     )]
     pub hours: Decimal,
-    /// Whether the obligation was met.
+    /// Certified services that month long enough on their own to qualify.
+    pub qualifying_visits: u32,
+    /// Certified services that month too short to qualify.
+    pub short_visits: u32,
+    /// Whether the obligation was met: enough qualifying visits.
     pub met: bool,
+}
+
+/// One member's certified services in one month.
+#[derive(Clone, Copy, Default)]
+struct Served {
+    qualifying: u32,
+    short: u32,
+    minutes: u64,
 }
 
 /// Every sent-down party member holding the role under `unit`, for each month of the
@@ -169,27 +188,32 @@ pub(crate) fn obligations(
     // A member holding the role at two units is listed once, at the first.
     let mut wanted: hashbrown::HashSet<u32> = hashbrown::HashSet::new();
     members.retain(|m| wanted.insert(m.1));
-    let mut served: HashMap<(u32, Month), (u32, u64)> = HashMap::new();
+    let mut served: HashMap<(u32, Month), Served> = HashMap::new();
     for (px, r) in scoring.records_with_people() {
         let counted = r.counted_minutes();
         if wanted.contains(&px) && matches!(r.status, super::ServiceStatus::Certified { .. }) {
-            let e = served.entry((px, Month::of(r.day()))).or_insert((0, 0));
-            e.0 += 1;
-            e.1 += u64::from(counted);
+            let e = served.entry((px, Month::of(r.day()))).or_default();
+            e.minutes += u64::from(counted);
+            if rule.qualifies(counted) {
+                e.qualifying += 1;
+            } else {
+                e.short += 1;
+            }
         }
     }
     let mut rows = Vec::with_capacity(members.len() * months.len());
     for (held, px) in members {
         for &month in months {
-            let (services, minutes) = served.get(&(px, month)).copied().unwrap_or((0, 0));
+            let s = served.get(&(px, month)).copied().unwrap_or_default();
             rows.push(ObligationRow {
                 person: grid.people[px as usize].id.to_string(),
                 unit: held,
                 month,
-                services,
-                hours: hours_of(minutes),
-                met: services >= rule.services_per_month
-                    && minutes >= u64::from(rule.minutes_per_month),
+                services: s.qualifying + s.short,
+                hours: hours_of(s.minutes),
+                qualifying_visits: s.qualifying,
+                short_visits: s.short,
+                met: s.qualifying >= rule.services_per_month,
             });
         }
     }

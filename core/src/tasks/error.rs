@@ -2,6 +2,7 @@
 
 use super::model::Status;
 use super::open311::Open311Error;
+use super::whistle_band::WhistleBandError;
 use crate::calendar::CalendarError;
 use crate::error::kind::error_codes;
 use crate::grid::NodeCode;
@@ -138,13 +139,8 @@ pub enum TaskError {
     #[error("Open311: {0}")]
     Open311(#[from] Open311Error),
     /// A whistle band of the configuration was refused.
-    #[error("whistle band: {field} {why}")]
-    BadWhistleBand {
-        /// The field at fault: `low`, `high` or `streets`.
-        field: &'static str,
-        /// What is wrong with it.
-        why: String,
-    },
+    #[error(transparent)]
+    BadWhistleBand(#[from] WhistleBandError),
 }
 
 error_codes! {
@@ -172,6 +168,6 @@ error_codes! {
         Calendar(inner) => delegate CalendarError,
         ImportRow { source, .. } => delegate Self,
         Open311(inner) => delegate Open311Error,
-        BadWhistleBand { .. } => ("bad_whistle_band", Invalid),
+        BadWhistleBand(inner) => delegate WhistleBandError,
     }
 }

@@ -100,6 +100,8 @@ mod model;
 mod open311;
 mod route;
 mod row;
+mod satisfaction;
+mod standing;
 mod sweep;
 mod whistle_band;
 
@@ -113,7 +115,7 @@ pub use model::{Claim, Deadlines, Location, Request, Responsible, Satisfaction, 
 pub use open311::{parse_requests, Open311Error, Open311Request, Open311Service};
 pub use route::{RouteDecision, RouteView};
 pub use row::{RequestRow, WhistleRow};
-pub use whistle_band::{StreetBand, WhistleBand, WhistleBands, WhistleFlag};
+pub use whistle_band::{StreetBand, WhistleBand, WhistleBandError, WhistleBands, WhistleFlag};
 
 pub(crate) use check::check_event;
 pub(crate) use decide::decide;
@@ -123,7 +125,7 @@ use std::collections::BTreeSet;
 
 use hashbrown::HashMap;
 
-use model::Party;
+pub(crate) use model::Party;
 
 /// The state of the tasks capability: a fold over task events.
 #[derive(Clone, Debug, Default)]

@@ -12,9 +12,21 @@
 use rust_decimal::Decimal;
 use serde::{Deserialize, Deserializer, Serialize};
 
-use super::error::TaskError;
+use crate::error::kind::error_codes;
 use crate::grid::{Level, NodeCode};
 use crate::money::decimal_text;
+
+/// A whistle band of the configuration that was refused.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("whistle band: {field} {why}")]
+pub struct WhistleBandError {
+    /// The field at fault: `low`, `high` or `streets`.
+    pub field: &'static str,
+    /// What is wrong with it.
+    pub why: String,
+}
+
+error_codes!(WhistleBandError => ("bad_whistle_band", Invalid));
 
 /// A band of whistle rates, in percent: a street's rate below `low` or above `high` is
 /// flagged. Both ends lie from 0 to 100 and `low` is not above `high`.
@@ -39,9 +51,9 @@ struct BandText {
     high: Decimal,
 }
 
-fn percent(field: &'static str, value: Decimal) -> Result<Decimal, TaskError> {
+fn percent(field: &'static str, value: Decimal) -> Result<Decimal, WhistleBandError> {
     if value < Decimal::ZERO || value > Decimal::ONE_HUNDRED {
-        return Err(TaskError::BadWhistleBand {
+        return Err(WhistleBandError {
             field,
             why: format!("{value} is not a percentage from 0 to 100"),
         });
@@ -60,9 +72,9 @@ fn high<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
 }
 
 impl TryFrom<BandText> for WhistleBand {
-    type Error = TaskError;
+    type Error = WhistleBandError;
 
-    fn try_from(t: BandText) -> Result<WhistleBand, TaskError> {
+    fn try_from(t: BandText) -> Result<WhistleBand, WhistleBandError> {
         WhistleBand::new(t.low, t.high)
     }
 }
@@ -103,10 +115,10 @@ impl WhistleBand {
 
     /// A band from `low` to `high` percent, refused unless both lie from 0 to 100 and
     /// `low` is not above `high`.
-    pub fn new(low: Decimal, high: Decimal) -> Result<WhistleBand, TaskError> {
+    pub fn new(low: Decimal, high: Decimal) -> Result<WhistleBand, WhistleBandError> {
         let (low, high) = (percent("low", low)?, percent("high", high)?);
         if low > high {
-            return Err(TaskError::BadWhistleBand {
+            return Err(WhistleBandError {
                 field: "high",
                 why: format!("{high} is below low ({low})"),
             });
@@ -168,9 +180,9 @@ struct BandsText {
 }
 
 impl TryFrom<BandsText> for WhistleBands {
-    type Error = TaskError;
+    type Error = WhistleBandError;
 
-    fn try_from(t: BandsText) -> Result<WhistleBands, TaskError> {
+    fn try_from(t: BandsText) -> Result<WhistleBands, WhistleBandError> {
         WhistleBands::new(t.default, t.streets)
     }
 }
@@ -187,7 +199,10 @@ impl From<WhistleBands> for BandsText {
 impl WhistleBands {
     /// A default band and streets' own bands, refused when a code is not a street's or a
     /// street is listed twice.
-    pub fn new(default: WhistleBand, streets: Vec<StreetBand>) -> Result<WhistleBands, TaskError> {
+    pub fn new(
+        default: WhistleBand,
+        streets: Vec<StreetBand>,
+    ) -> Result<WhistleBands, WhistleBandError> {
         for (i, s) in streets.iter().enumerate() {
             let why = if s.street.level() != Level::Street {
                 "is not a street's code"
@@ -196,7 +211,7 @@ impl WhistleBands {
             } else {
                 continue;
             };
-            return Err(TaskError::BadWhistleBand {
+            return Err(WhistleBandError {
                 field: "streets",
                 why: format!("{} {why}", s.street),
             });

@@ -23,21 +23,15 @@ fn a_band_flags_rates_below_and_above_it_and_keeps_its_ends() {
 #[test]
 fn a_band_out_of_range_or_backwards_is_refused_naming_the_field() {
     let e = WhistleBand::new(pct("-1"), pct("10")).unwrap_err();
-    assert!(
-        matches!(e, TaskError::BadWhistleBand { field: "low", .. }),
-        "{e}"
-    );
+    assert!(matches!(e, WhistleBandError { field: "low", .. }), "{e}");
     let e = WhistleBand::new(pct("1"), pct("100.5")).unwrap_err();
-    assert!(
-        matches!(e, TaskError::BadWhistleBand { field: "high", .. }),
-        "{e}"
-    );
+    assert!(matches!(e, WhistleBandError { field: "high", .. }), "{e}");
     let e = WhistleBand::new(pct("20"), pct("10")).unwrap_err();
-    assert!(
-        matches!(e, TaskError::BadWhistleBand { field: "high", .. }),
-        "{e}"
+    assert!(matches!(e, WhistleBandError { field: "high", .. }), "{e}");
+    assert_eq!(
+        Error::from(crate::tasks::TaskError::from(e)).code(),
+        "bad_whistle_band"
     );
-    assert_eq!(Error::from(e).code(), "bad_whistle_band");
     assert!(WhistleBand::new(pct("10"), pct("10")).is_ok());
 }
 
@@ -61,7 +55,7 @@ fn a_street_has_its_own_band_or_the_default() {
     assert!(
         matches!(
             e,
-            TaskError::BadWhistleBand {
+            WhistleBandError {
                 field: "streets",
                 ..
             }

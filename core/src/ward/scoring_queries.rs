@@ -43,8 +43,9 @@ impl Ward {
         ))
     }
 
-    /// Every person who handled requests under `unit` filed in `period`, scored by the
-    /// configured weights and ranked, best first.
+    /// Every person who handled requests under `unit` filed in `period`, or holds ones
+    /// there overdue at the period's end, scored by the configured weights and ranked,
+    /// best first.
     pub fn handler_scores(
         &self,
         unit: NodeCode,

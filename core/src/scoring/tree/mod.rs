@@ -39,7 +39,7 @@
 //! let tree = Tree::from_json(r#"{
 //!   "name": "示例",
 //!   "items": [
-//!     {"id": "governance", "name": "治理有效", "weight": "60", "children": [
+//!     {"id": "convenient", "name": "便利型", "weight": "60", "children": [
 //!       {"id": "closure_rate", "name": "结案率", "weight": "1",
 //!        "normalise": {"method": "target", "target": "95", "better": "higher"}}
 //!     ]},

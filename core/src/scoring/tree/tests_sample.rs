@@ -8,6 +8,16 @@ use super::*;
 const SAMPLE: &str = include_str!("../../../../tests/fixtures/rating/four_types_tree.json");
 
 #[test]
+fn the_sample_schemes_top_items_are_the_sources_four_types() {
+    // 平安型、便利型、美丽型、幸福型“四型”社区, in the source's order.
+    let t = Tree::from_json(SAMPLE).unwrap();
+    let names: Vec<&str> = t.items.iter().map(|n| n.name.as_str()).collect();
+    assert_eq!(names, ["平安型", "便利型", "美丽型", "幸福型"]);
+    let ids: Vec<&str> = t.items.iter().map(|n| n.id.as_str()).collect();
+    assert_eq!(ids, ["safe", "convenient", "beautiful", "happy"]);
+}
+
+#[test]
 fn the_sample_scheme_has_48_items_and_133_indicators() {
     let t = Tree::from_json(SAMPLE).unwrap();
     assert_eq!(t.items.len(), 4);
