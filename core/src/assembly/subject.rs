@@ -84,18 +84,22 @@ pub enum Subject {
         /// The matter.
         matter: Matter,
     },
-    /// A matter of a fund: a budget, an amendment, a dividend, or common income in the
-    /// remuneration base.
+    /// A matter of a fund: a budget, an amendment, a dividend, common income in the
+    /// remuneration base, a fee standard, or business use of common parts.
     #[serde(untagged)]
     Fund(FundSubject),
 }
 
 impl Subject {
-    /// The kind of vote the subject needs: every fund subject is ordinary (Art. 278's
-    /// "other matters"); a matter has the kind Art. 278 gives it.
+    /// The kind of vote the subject needs: a matter has the kind Art. 278 gives it;
+    /// allowing business use of common parts is that matter (special); every other fund
+    /// subject is ordinary (Art. 278's "other matters").
     pub fn kind(&self) -> MotionKind {
         match self {
             Subject::Matter { matter } => matter.kind(),
+            Subject::Fund(FundSubject::AllowBusinessUse { .. }) => {
+                Matter::BusinessUseOfCommonParts.kind()
+            }
             Subject::Fund(_) => MotionKind::Ordinary,
         }
     }
@@ -126,6 +130,8 @@ const TYPES: &[&str] = &[
     "amend_budget",
     "dividend",
     "common_income_in_base",
+    "approve_fee",
+    "allow_business_use",
     "matter",
 ];
 
@@ -244,7 +250,8 @@ mod tests {
             (
                 r#"{"type":"veto","fund":"f"}"#,
                 "unknown variant `veto`, expected one of `approve_budget`, `amend_budget`, \
-                 `dividend`, `common_income_in_base`, `matter`",
+                 `dividend`, `common_income_in_base`, `approve_fee`, `allow_business_use`, \
+                 `matter`",
             ),
             (
                 r#"{"type":"matter","matter":"party"}"#,

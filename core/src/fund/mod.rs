@@ -116,6 +116,7 @@ mod model;
 mod rows;
 mod share;
 mod spend;
+mod standard;
 mod statement;
 mod subject;
 
@@ -130,6 +131,7 @@ pub use model::{
 };
 pub use rows::{AccountRow, FundSummary, PostingRow};
 pub use share::BasisComparison;
+pub use standard::{BusinessUse, FeeStandard, OPENING_STANDARD};
 pub use statement::{
     ArrearsRow, FeeFigures, IncomeRow, SpendingRow, Statement, StatementCheck, VoucherRow,
 };
