@@ -185,8 +185,8 @@ fn unexpected(value: &Value) -> Unexpected<'_> {
 
 #[cfg(test)]
 mod tests {
-    use super::{Matter, Subject};
-    use crate::fund::FundSubject;
+    use super::{Matter, MotionKind, Subject};
+    use crate::fund::{FundSubject, IncomeSource};
 
     /// Subjects are in journals: their JSON is the same as when a subject held the fund
     /// matters as its own variants.
@@ -232,11 +232,45 @@ mod tests {
                 .into(),
                 r#"{"type":"common_income_in_base","fund":"f","include":true}"#,
             ),
+            (
+                FundSubject::ApproveFee {
+                    fund: "f".into(),
+                    standard: "s".into(),
+                }
+                .into(),
+                r#"{"type":"approve_fee","fund":"f","standard":"s"}"#,
+            ),
+            (
+                FundSubject::AllowBusinessUse {
+                    fund: "f".into(),
+                    uses: vec![IncomeSource::Advertising],
+                    until: None,
+                }
+                .into(),
+                r#"{"type":"allow_business_use","fund":"f","uses":["advertising"],"until":null}"#,
+            ),
         ];
         for (subject, json) in cases {
             assert_eq!(serde_json::to_string(&subject).unwrap(), json);
             assert_eq!(serde_json::from_str::<Subject>(json).unwrap(), subject);
         }
+    }
+
+    /// Allowing business use of common parts is Art. 278's special matter; the other fund
+    /// subjects are ordinary.
+    #[test]
+    fn business_use_is_special_and_a_fee_ordinary() {
+        let uses = FundSubject::AllowBusinessUse {
+            fund: "f".into(),
+            uses: vec![IncomeSource::Parking],
+            until: None,
+        };
+        let fee = FundSubject::ApproveFee {
+            fund: "f".into(),
+            standard: "s".into(),
+        };
+        assert_eq!(Subject::from(uses).kind(), MotionKind::Special);
+        assert_eq!(Subject::from(fee).kind(), MotionKind::Ordinary);
     }
 
     /// A malformed subject is refused with what is wrong in it.
