@@ -101,9 +101,9 @@ export async function fund(): Promise<string | null> {
 
   // @ts-expect-error -- the fee needs its basis of charge
   fund.open_fund({ fund: "f", name: "n", unit: "510105001001002", fee: { rate: 4 }, basis: { basis: "fixed_fee" } });
-  // @ts-expect-error -- a business use is advertising, parking or other
-  assembly.open_motion({ motion: "m", unit: "510105001001002", title: "t",
-    subject: { type: "allow_business_use", fund: "f", uses: ["lottery"] }, closes: new Date() });
+  assembly.open_motion({ motion: "m", unit: "510105001001002", title: "t", closes: new Date(),
+    // @ts-expect-error -- a business use is advertising, parking or other
+    subject: { type: "allow_business_use", fund: "f", uses: ["lottery"] } });
   // @ts-expect-error -- no such role
   const wrongRole: Role = "treasurer";
   // @ts-expect-error -- a vote is yes, no or abstain
