@@ -164,10 +164,11 @@ fn benches(c: &mut Criterion) {
     let until_bills = steps
         .iter()
         .position(|s| {
-            matches!(
-                &s.command,
-                gridward::Command::Fund(FundCommand::BillFees { .. })
-            )
+            s.expect_error.is_none()
+                && matches!(
+                    &s.command,
+                    gridward::Command::Fund(FundCommand::BillFees { .. })
+                )
         })
         .expect("the year bills fees");
     let mut before = Ward::new(WardConfig::default());

@@ -429,8 +429,9 @@ fn rate_community(ward: &Ward) -> Result<(), Box<dyn Error>> {
     Ok(())
 }
 
-/// A year of 精城名典's common fund: fees by area, payments, parking and advertising, a
-/// budget the owners approved, spending with vouchers, remuneration at 12% of fees
+/// A year of 精城名典's common fund: a budget and its fee standard the owners approved,
+/// fees by area, payments, parking and advertising once the owners allowed that use of
+/// common parts (a special matter), spending with vouchers, remuneration at 12% of fees
 /// collected, a dividend of 4 yuan per m², and the public statement verified.
 fn fund_year() -> Result<(), Box<dyn Error>> {
     use gridward::money::{apply_rate, Rounding};

@@ -5,7 +5,7 @@ mod common;
 
 use common::fund::*;
 use gridward::assembly::{AssemblyCommand, Choice, Matter, Outcome, Subject};
-use gridward::fund::{Approval, Basis, FundCommand, FundSubject, LineAmount};
+use gridward::fund::{Approval, Basis, FeeRate, FundCommand, FundSubject, LineAmount};
 use gridward::grid::NodeCode;
 use rust_decimal::Decimal;
 
@@ -223,13 +223,16 @@ fn a_passed_budget_takes_effect_and_a_failed_one_does_not() {
         line: "cleaning".into(),
         amount: yuan("1000"),
     }];
-    for b in ["yes", "no"] {
+    for (b, rate) in [("yes", 5), ("no", 6)] {
         let c = FundCommand::ProposeBudget {
             fund: FUND.into(),
             budget: b.into(),
             from: day(1, 1),
             to: day(12, 31),
             lines: lines.clone(),
+            fee: Some(FeeRate::Area {
+                rate: Decimal::from(rate),
+            }),
         };
         act(&mut w, Some("pm"), &when(2, 1), c).unwrap();
     }
@@ -278,6 +281,25 @@ fn a_passed_budget_takes_effect_and_a_failed_one_does_not() {
     assert_eq!(f.budgets["yes"].approval, Approval::Approved);
     assert_eq!(f.budgets["no"].approval, Approval::Rejected);
     assert!(f.ledger.has_account("expenses:cleaning"));
+    // The fee each budget carries shares its fate; the approved one is billable from
+    // the budget's first month.
+    let standards: Vec<_> = f
+        .fee_standards
+        .iter()
+        .map(|s| (s.id.as_str(), s.approval))
+        .collect();
+    assert_eq!(
+        standards,
+        [
+            ("opening", Approval::Approved),
+            ("yes", Approval::Approved),
+            ("no", Approval::Rejected)
+        ]
+    );
+    assert_eq!(
+        f.fee_standard("2026-03").map(|s| s.id.as_str()),
+        Some("yes")
+    );
     // A decided budget cannot be put to the vote again.
     let closes = chrono::DateTime::parse_from_rfc3339("2026-04-10T18:00:00+08:00").unwrap();
     let subject = Subject::Fund(FundSubject::ApproveBudget {

@@ -167,6 +167,7 @@ fn spending_only_against_an_approved_line_within_what_remains() {
                 line: "cleaning".into(),
                 amount: yuan("3000"),
             }],
+            fee: None,
         },
     )
     .unwrap();

@@ -180,7 +180,8 @@ def build_compound(ward: Ward) -> Ward:
 
 
 def open_fund(ward: Ward, rate: Any = Decimal("4.00")) -> Ward:
-    """The compound's fund: fees of `rate` a m² a month, the manager paid 12% of them."""
+    """The compound's fund: fees of `rate` a m² a month, the manager paid 12% of them; the
+    owners approve the fee and allow every business use of common parts on 2 January."""
     ward.fund.open_fund(
         FUND,
         "吉福小区共有基金",
@@ -189,7 +190,19 @@ def open_fund(ward: Ward, rate: Any = Decimal("4.00")) -> Ward:
         {"basis": "remuneration", "percent": Decimal("12")},
         at=in_2026(1, 2, 10),
     )
+    owners_pass(ward, "m-fee", {"type": "approve_fee", "fund": FUND, "standard": "opening"})
+    uses: Any = {"type": "allow_business_use", "fund": FUND, "uses": ["parking", "advertising", "other"]}
+    owners_pass(ward, "m-uses", uses)
     return ward
+
+
+def owners_pass(ward: Ward, motion: str, subject: Any, month: int = 1, day: int = 2) -> None:
+    """A motion put to the owners on the day, every owner voting yes, closed that evening."""
+    at = in_2026(month, day, 11)
+    ward.assembly.open_motion(motion, COMPOUND, motion, subject, in_2026(month, day, 18), actor="oc", at=at)
+    for owner in OWNERS:
+        ward.assembly.cast_vote(motion, "yes", actor=owner, at=in_2026(month, day, 12))
+    ward.assembly.close_motion(motion, actor="oc", at=in_2026(month, day, 19))
 
 
 def approve_budget(ward: Ward) -> None:

@@ -12,7 +12,7 @@ from decimal import Decimal
 from typing import Any, Callable
 
 import pytest
-from support import COMPOUND, FUND, LINES, approve_budget
+from support import COMPOUND, FUND, LINES, approve_budget, owners_pass
 from support import in_2026 as t
 from support import refused as unchanged
 
@@ -74,12 +74,56 @@ def test_money_functions_refuse_floats_and_bad_names() -> None:
 # Opening and the ledger.
 
 
+def test_the_owners_decide_the_fee_and_the_business_use_of_common_parts(compound: Ward) -> None:
+    ward = compound
+    ward.fund.open_fund(
+        FUND, "吉福小区共有基金", COMPOUND, {"per": "area", "rate": "4.00"}, {"basis": "fixed_fee"}, at=t(1, 2)
+    )
+    e = unchanged(
+        ward, ConflictError, "no_fee_standard", lambda: ward.fund.bill_fees(FUND, "2026-01", actor="pm", at=t(1, 3))
+    )
+    assert "2026-01" in str(e)
+    e = unchanged(
+        ward,
+        ConflictError,
+        "business_use_not_allowed",
+        lambda: ward.fund.record_income(FUND, "ads-1", "advertising", "2000.00", actor="pm", at=t(1, 3)),
+    )
+    assert "advertising" in str(e)
+    owners_pass(ward, "m-fee", {"type": "approve_fee", "fund": FUND, "standard": "opening"}, 1, 3)
+    ads: Any = {"type": "allow_business_use", "fund": FUND, "uses": ["advertising"], "until": date(2026, 6, 30)}
+    owners_pass(ward, "m-ads", ads, 1, 3)
+    assert ward.assembly.motion("m-ads")["kind"] == "special"  # type: ignore[index]
+    ward.fund.bill_fees(FUND, "2026-01", actor="pm", at=t(1, 10))
+    ward.fund.record_income(FUND, "ads-1", "advertising", "2000.00", actor="pm", at=t(1, 10))
+    unchanged(
+        ward,
+        ConflictError,
+        "business_use_not_allowed",
+        lambda: ward.fund.record_income(FUND, "park-1", "parking", "600.00", actor="pm", at=t(1, 10)),
+    )
+    raise_: Any = {"per": "area", "rate": "4.50"}
+    ward.fund.propose_fee(FUND, "2026-03", raise_, "2026-03", actor="pm", at=t(1, 11))
+    owners_pass(ward, "m-raise", {"type": "approve_fee", "fund": FUND, "standard": "2026-03"}, 1, 12)
+    ward.fund.bill_fees(FUND, "2026-02", actor="pm", at=t(2, 1))
+    ward.fund.bill_fees(FUND, "2026-03", actor="pm", at=t(3, 1))
+    billings = ward.fund.fund(FUND)["billings"]  # type: ignore[index]
+    assert [(b["billed"], b["standard"]) for b in billings] == [
+        (Decimal("1527.20"), "opening"),
+        (Decimal("1527.20"), "opening"),
+        (Decimal("1718.10"), "2026-03"),
+    ]
+
+
 def test_open_fund_gives_a_summary_with_decimals_and_dates(ward: Ward) -> None:
     assert ward.fund.funds() == [FUND]
     f = ward.fund.fund(FUND)
     assert f is not None
     assert f["unit"] == COMPOUND and f["opened"] == date(2026, 1, 2)
-    assert f["terms"]["fee"] == {"per": "area", "rate": Decimal("4.00")}
+    opening = f["fee_standards"][0]
+    assert opening["fee"] == {"per": "area", "rate": Decimal("4.00")} and opening["from"] == "2026-01"
+    assert (opening["id"], opening["approval"], opening["motion"]) == ("opening", "approved", "m-fee")
+    assert f["business_uses"][0]["uses"] == ["parking", "advertising", "other"]
     assert f["terms"]["basis"] == {"basis": "remuneration", "percent": Decimal("12")}
     assert f["terms"]["approval_threshold"] == Decimal("5000.00")
     assert f["terms"]["rounding"] == "half_up"

@@ -21,9 +21,10 @@ def run_example(readme: Path) -> object:
 
 def test_readme_python_example_runs() -> None:
     ward = run_example(README)
-    # Import, directive, acknowledgement, person, residence, request, fund, bills, payment;
-    # the refused float payment left no entry.
-    assert ward.journal_length == 9  # type: ignore[attr-defined]
+    # Import, directive, acknowledgement, person, residence, request, fund, 40 owners, the
+    # fee's motion with its 30 votes and its closing, bills, payment; the refused float
+    # payment left no entry.
+    assert ward.journal_length == 81  # type: ignore[attr-defined]
 
 
 def test_package_readme_python_example_runs() -> None:

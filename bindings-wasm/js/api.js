@@ -361,7 +361,7 @@ export class FundCapability {
     this.#raw = native;
   }
 
-  /** Opens a compound's fund with its standard chart of accounts. */
+  /** Opens a compound's fund with its standard chart of accounts, and proposes its fee */
   open_fund(args, context) {
     return this.#raw.execute("fund", "open_fund", args ?? {}, context ?? null);
   }
@@ -391,7 +391,7 @@ export class FundCapability {
     return this.#raw.execute("fund", "record_payment", args ?? {}, context ?? null);
   }
 
-  /** Records common income (parking, advertising) into the fund. */
+  /** Records common income (parking, advertising) into the fund; only while a */
   record_income(args, context) {
     return this.#raw.execute("fund", "record_income", args ?? {}, context ?? null);
   }
@@ -399,6 +399,11 @@ export class FundCapability {
   /** Proposes a budget; it takes effect when the assembly approves it. */
   propose_budget(args, context) {
     return this.#raw.execute("fund", "propose_budget", args ?? {}, context ?? null);
+  }
+
+  /** Proposes a fee standard of its own; it is billable from its first month once the */
+  propose_fee(args, context) {
+    return this.#raw.execute("fund", "propose_fee", args ?? {}, context ?? null);
   }
 
   /** Proposes new amounts for lines of an approved budget (new lines included). */

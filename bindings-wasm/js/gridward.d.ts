@@ -128,6 +128,8 @@ export type ErrorCode =
   | "spending_outside_budget"
   | "not_available"
   | "fixed_fee_basis"
+  | "no_fee_standard"
+  | "business_use_not_allowed"
   | "unknown_motion"
   | "motion_exists"
   | "motion_closed"
@@ -1842,10 +1844,17 @@ export interface FundSummary {
   /** When it was opened. */
   opened: DateString;
   /**
-   * Its terms: the fee, the basis, the approval threshold, whether common income
-   * counts in the remuneration base, the rounding and the split.
+   * Its terms: the basis, the approval threshold, whether common income counts in the
+   * remuneration base, the rounding and the split.
    */
   terms: Terms;
+  /**
+   * Fee standards, in the order proposed (the approved ones billable from their
+   * first month, a later approved one replacing the earlier).
+   */
+  fee_standards: Array<FeeStandard>;
+  /** Resolutions allowing business use of common parts, in the order passed. */
+  business_uses: Array<BusinessUse>;
   /** Budgets, by id. */
   budgets: Array<Budget>;
   /** Payments against budget lines, by id. */
@@ -1872,10 +1881,17 @@ export interface FundSummaryIn {
   /** When it was opened. */
   opened: DateString;
   /**
-   * Its terms: the fee, the basis, the approval threshold, whether common income
-   * counts in the remuneration base, the rounding and the split.
+   * Its terms: the basis, the approval threshold, whether common income counts in the
+   * remuneration base, the rounding and the split.
    */
   terms: TermsIn;
+  /**
+   * Fee standards, in the order proposed (the approved ones billable from their
+   * first month, a later approved one replacing the earlier).
+   */
+  fee_standards: Array<FeeStandardIn>;
+  /** Resolutions allowing business use of common parts, in the order passed. */
+  business_uses: Array<BusinessUseIn>;
   /** Budgets, by id. */
   budgets: Array<BudgetIn>;
   /** Payments against budget lines, by id. */
@@ -1888,10 +1904,11 @@ export interface FundSummaryIn {
   accruals: Array<AccrualIn>;
 }
 
-/** The terms a fund runs on. */
+/**
+ * The terms a fund runs on. The fee is not among them: it is a
+ * [`FeeStandard`](super::FeeStandard) the owners approve.
+ */
 export interface Terms {
-  /** The monthly fee. */
-  fee: FeeRate;
   /** How the manager is paid. */
   basis: Basis;
   /** Payments above this need the supervisor's approval first. */
@@ -1904,10 +1921,11 @@ export interface Terms {
   split: SplitMethod;
 }
 
-/** The terms a fund runs on. */
+/**
+ * The terms a fund runs on. The fee is not among them: it is a
+ * [`FeeStandard`](super::FeeStandard) the owners approve.
+ */
 export interface TermsIn {
-  /** The monthly fee. */
-  fee: FeeRateIn;
   /** How the manager is paid. */
   basis: BasisIn;
   /** Payments above this need the supervisor's approval first. */
@@ -1922,6 +1940,89 @@ export interface TermsIn {
 
 /** How a fixed sum is shared by weights so that the parts add up to it exactly. */
 export type SplitMethod = "largest_remainder";
+
+/**
+ * A fee standard (收费标准): the monthly fee, proposed by the fund's keepers and billable
+ * only once the owners' assembly approves it, from its first month on. A later approved
+ * standard replaces the earlier ones from its own first month; months already billed
+ * keep their bills, each of which names the standard it used.
+ */
+export interface FeeStandard {
+  /**
+   * The standard's id: `opening` for the one proposed with the fund, the budget's id
+   * for one proposed in a budget.
+   */
+  id: string;
+  /** The monthly fee. */
+  fee: FeeRate;
+  /** The first month it applies to, `YYYY-MM`. */
+  from: string;
+  /** The budget that carries it, if it was proposed in a budget. */
+  budget?: string | null;
+  /** Where it stands. */
+  approval: Approval;
+  /** The motion that decided it. */
+  motion?: string | null;
+}
+
+/**
+ * A fee standard (收费标准): the monthly fee, proposed by the fund's keepers and billable
+ * only once the owners' assembly approves it, from its first month on. A later approved
+ * standard replaces the earlier ones from its own first month; months already billed
+ * keep their bills, each of which names the standard it used.
+ */
+export interface FeeStandardIn {
+  /**
+   * The standard's id: `opening` for the one proposed with the fund, the budget's id
+   * for one proposed in a budget.
+   */
+  id: string;
+  /** The monthly fee. */
+  fee: FeeRateIn;
+  /** The first month it applies to, `YYYY-MM`. */
+  from: string;
+  /** The budget that carries it, if it was proposed in a budget. */
+  budget?: string | null;
+  /** Where it stands. */
+  approval: Approval;
+  /** The motion that decided it. */
+  motion?: string | null;
+}
+
+/** Where a budget or an amendment stands. */
+export type Approval = "proposed" | "approved" | "rejected";
+
+/**
+ * A resolution of the owners' assembly allowing business use of common parts (Civil
+ * Code Art. 278 (8), a special matter): the income it allows may be recorded from the
+ * day it passed until its last day, if it has one.
+ */
+export interface BusinessUse {
+  /** The motion that passed it. */
+  motion: string;
+  /** The uses it allows. */
+  uses: Array<IncomeSource>;
+  /** The day it passed. */
+  from: DateString;
+  /** Its last day; none for no end. */
+  until?: DateString | null;
+}
+
+/**
+ * A resolution of the owners' assembly allowing business use of common parts (Civil
+ * Code Art. 278 (8), a special matter): the income it allows may be recorded from the
+ * day it passed until its last day, if it has one.
+ */
+export interface BusinessUseIn {
+  /** The motion that passed it. */
+  motion: string;
+  /** The uses it allows. */
+  uses: Array<IncomeSource>;
+  /** The day it passed. */
+  from: DateString;
+  /** Its last day; none for no end. */
+  until?: DateString | null;
+}
 
 /** An open budget (开放式预算) for a period. */
 export interface Budget {
@@ -1966,9 +2067,6 @@ export interface BudgetIn {
   /** Payments awaiting the supervisor, per line. */
   pending: Record<string, AmountIn>;
 }
-
-/** Where a budget or an amendment stands. */
-export type Approval = "proposed" | "approved" | "rejected";
 
 /** An amendment to a budget: new amounts for some lines (new lines included). */
 export interface Amendment {
@@ -2103,6 +2201,8 @@ export interface Billing {
   exact: Decimal;
   /** `exact − billed`, kept as its own line. */
   residue: Decimal;
+  /** The approved fee standard billed. */
+  standard?: string | null;
 }
 
 /** A month's billing of fees. */
@@ -2119,6 +2219,8 @@ export interface BillingIn {
   exact: Decimal | number;
   /** `exact − billed`, kept as its own line. */
   residue: Decimal | number;
+  /** The approved fee standard billed. */
+  standard?: string | null;
 }
 
 /** An accrual of the manager's remuneration. */
@@ -2603,6 +2705,16 @@ export interface SubjectMatter {
  */
 export type Subject = (SubjectMatter | FundSubject);
 
+/**
+ * What a motion decides: a matter of Civil Code Art. 278, or a matter of a fund, which
+ * takes effect on the fund when the motion passes.
+ *
+ * In JSON both read alike, `{"type": "matter", "matter": "rebuild"}` and
+ * `{"type": "approve_budget", "fund": "f1", "budget": "2026"}`: a fund subject is written
+ * as the [`FundSubject`] it carries.
+ */
+export type SubjectIn = (SubjectMatter | FundSubjectIn);
+
 /** The matters of Civil Code Art. 278 that owners decide jointly. */
 export type Matter = "rules_of_procedure" | "management_statute" | "elect_committee" | "appoint_manager" | "use_maintenance_fund" | "raise_maintenance_fund" | "rebuild" | "change_use_of_common_parts" | "business_use_of_common_parts" | "other_major_matter";
 
@@ -2645,10 +2757,58 @@ export interface FundSubjectCommonIncomeInBase {
 }
 
 /**
- * A fund matter put to the owners' vote. Every one is an ordinary matter (Civil Code
- * Art. 278's "other matters").
+ * Approve a fee standard proposed with the fund or on its own (one proposed in a
+ * budget is decided with the budget).
  */
-export type FundSubject = (FundSubjectApproveBudget | FundSubjectAmendBudget | FundSubjectDividend | FundSubjectCommonIncomeInBase);
+export interface FundSubjectApproveFee {
+  type: "approve_fee";
+  /** The fund. */
+  fund: string;
+  /** The standard. */
+  standard: string;
+}
+
+/**
+ * Allow business use of common parts (Civil Code Art. 278 (8), a special matter:
+ * ¾ of the participating area and ¾ of the participating owners); the income of the
+ * uses named may be recorded from the day it passes until `until`, if given.
+ */
+export interface FundSubjectAllowBusinessUse {
+  type: "allow_business_use";
+  /** The fund. */
+  fund: string;
+  /** The uses allowed (advertising, parking, other). */
+  uses: Array<IncomeSource>;
+  /** The last day allowed; none for no end. */
+  until?: DateString | null;
+}
+
+/**
+ * Allow business use of common parts (Civil Code Art. 278 (8), a special matter:
+ * ¾ of the participating area and ¾ of the participating owners); the income of the
+ * uses named may be recorded from the day it passes until `until`, if given.
+ */
+export interface FundSubjectAllowBusinessUseIn {
+  type: "allow_business_use";
+  /** The fund. */
+  fund: string;
+  /** The uses allowed (advertising, parking, other). */
+  uses: Array<IncomeSource>;
+  /** The last day allowed; none for no end. */
+  until?: DateString | null;
+}
+
+/**
+ * A fund matter put to the owners' vote. Every one is an ordinary matter (Civil Code
+ * Art. 278's "other matters") except business use of common parts, a special one.
+ */
+export type FundSubject = (FundSubjectApproveBudget | FundSubjectAmendBudget | FundSubjectDividend | FundSubjectCommonIncomeInBase | FundSubjectApproveFee | FundSubjectAllowBusinessUse);
+
+/**
+ * A fund matter put to the owners' vote. Every one is an ordinary matter (Civil Code
+ * Art. 278's "other matters") except business use of common parts, a special one.
+ */
+export type FundSubjectIn = (FundSubjectApproveBudget | FundSubjectAmendBudget | FundSubjectDividend | FundSubjectCommonIncomeInBase | FundSubjectApproveFee | FundSubjectAllowBusinessUseIn);
 
 /** An owner's vote. */
 export type Choice = "yes" | "no" | "abstain";
@@ -2718,7 +2878,7 @@ export interface MotionViewIn {
   /** Its title. */
   title: string;
   /** What it decides. */
-  subject: Subject;
+  subject: SubjectIn;
   /** Its kind: ordinary (more than half) or special (three quarters). */
   kind: MotionKind;
   /** When it opened. */
@@ -6199,7 +6359,12 @@ export type TaskCommand = (TaskCommandFile | TaskCommandDispatch | TaskCommandCl
 /** A command of the tasks capability. */
 export type TaskCommandIn = (TaskCommandFile | TaskCommandDispatch | TaskCommandClaim | TaskCommandReleaseClaim | TaskCommandOfferHandover | TaskCommandAcceptHandover | TaskCommandStart | TaskCommandHandle | TaskCommandVerify | TaskCommandReturn | TaskCommandCancel | TaskCommandMarkDuplicate | TaskCommandReopen | TaskCommandRate | TaskCommandExtend | TaskCommandWhistle | TaskCommandReport | TaskCommandSupervise | TaskCommandSweep | TaskCommandSetSkills | TaskCommandAppointOfficer | TaskCommandRemoveOfficer | TaskCommandImportIn | TaskCommandImportOpen311);
 
-/** Opens a compound's fund with its standard chart of accounts. */
+/**
+ * Opens a compound's fund with its standard chart of accounts, and proposes its fee
+ * standard (id `opening`, from the opening month): staff do not set the fee, the
+ * owners do. Fees can be billed only once the owners' assembly approves a standard
+ * (this one by an `approve_fee` motion, or another in a budget or on its own).
+ */
 export interface FundCommandOpenFund {
   type: "open_fund";
   /** The fund's id. */
@@ -6208,7 +6373,7 @@ export interface FundCommandOpenFund {
   name: string;
   /** The unit whose households own the compound. */
   unit: NodeCode;
-  /** The monthly fee. */
+  /** The proposed monthly fee, billable once the owners approve it. */
   fee: FeeRate;
   /** How the manager is paid. */
   basis: Basis;
@@ -6218,7 +6383,12 @@ export interface FundCommandOpenFund {
   rounding?: Rounding | null;
 }
 
-/** Opens a compound's fund with its standard chart of accounts. */
+/**
+ * Opens a compound's fund with its standard chart of accounts, and proposes its fee
+ * standard (id `opening`, from the opening month): staff do not set the fee, the
+ * owners do. Fees can be billed only once the owners' assembly approves a standard
+ * (this one by an `approve_fee` motion, or another in a budget or on its own).
+ */
 export interface FundCommandOpenFundIn {
   type: "open_fund";
   /** The fund's id. */
@@ -6227,7 +6397,7 @@ export interface FundCommandOpenFundIn {
   name: string;
   /** The unit whose households own the compound. */
   unit: NodeCode;
-  /** The monthly fee. */
+  /** The proposed monthly fee, billable once the owners approve it. */
   fee: FeeRateIn;
   /** How the manager is paid. */
   basis: BasisIn;
@@ -6318,7 +6488,10 @@ export interface FundCommandRecordPaymentIn {
   amount: AmountIn;
 }
 
-/** Records common income (parking, advertising) into the fund. */
+/**
+ * Records common income (parking, advertising) into the fund; only while a
+ * resolution of the owners allowing that business use of common parts is in force.
+ */
 export interface FundCommandRecordIncome {
   type: "record_income";
   /** The fund. */
@@ -6333,7 +6506,10 @@ export interface FundCommandRecordIncome {
   description?: string;
 }
 
-/** Records common income (parking, advertising) into the fund. */
+/**
+ * Records common income (parking, advertising) into the fund; only while a
+ * resolution of the owners allowing that business use of common parts is in force.
+ */
 export interface FundCommandRecordIncomeIn {
   type: "record_income";
   /** The fund. */
@@ -6361,6 +6537,11 @@ export interface FundCommandProposeBudget {
   to: DateString;
   /** Its lines. */
   lines: Array<LineAmount>;
+  /**
+   * The monthly fee it proposes (a fee standard with the budget's id), billable
+   * from the budget's first month once the assembly approves the budget.
+   */
+  fee?: FeeRate | null;
 }
 
 /** Proposes a budget; it takes effect when the assembly approves it. */
@@ -6376,6 +6557,43 @@ export interface FundCommandProposeBudgetIn {
   to: DateString;
   /** Its lines. */
   lines: Array<LineAmountIn>;
+  /**
+   * The monthly fee it proposes (a fee standard with the budget's id), billable
+   * from the budget's first month once the assembly approves the budget.
+   */
+  fee?: FeeRateIn | null;
+}
+
+/**
+ * Proposes a fee standard of its own; it is billable from its first month once the
+ * assembly approves it by an `approve_fee` motion.
+ */
+export interface FundCommandProposeFee {
+  type: "propose_fee";
+  /** The fund. */
+  fund: string;
+  /** The standard's id. */
+  standard: string;
+  /** The monthly fee. */
+  fee: FeeRate;
+  /** The first month it applies to, `YYYY-MM`. */
+  from: string;
+}
+
+/**
+ * Proposes a fee standard of its own; it is billable from its first month once the
+ * assembly approves it by an `approve_fee` motion.
+ */
+export interface FundCommandProposeFeeIn {
+  type: "propose_fee";
+  /** The fund. */
+  fund: string;
+  /** The standard's id. */
+  standard: string;
+  /** The monthly fee. */
+  fee: FeeRateIn;
+  /** The first month it applies to, `YYYY-MM`. */
+  from: string;
 }
 
 /** Proposes new amounts for lines of an approved budget (new lines included). */
@@ -6564,14 +6782,14 @@ export interface FundCommandPayDividend {
  * the caller (payments, incomes, accruals) become transaction ids, so a retry with the
  * same content does nothing and a reused id with other content is refused.
  */
-export type FundCommand = (FundCommandOpenFund | FundCommandOpenAccount | FundCommandPost | FundCommandReverse | FundCommandBillFees | FundCommandRecordPayment | FundCommandRecordIncome | FundCommandProposeBudget | FundCommandProposeAmendment | FundCommandRequestPayment | FundCommandApprovePayment | FundCommandRejectPayment | FundCommandAccrueRemuneration | FundCommandPayRemuneration | FundCommandProposeDividend | FundCommandPayDividend);
+export type FundCommand = (FundCommandOpenFund | FundCommandOpenAccount | FundCommandPost | FundCommandReverse | FundCommandBillFees | FundCommandRecordPayment | FundCommandRecordIncome | FundCommandProposeBudget | FundCommandProposeFee | FundCommandProposeAmendment | FundCommandRequestPayment | FundCommandApprovePayment | FundCommandRejectPayment | FundCommandAccrueRemuneration | FundCommandPayRemuneration | FundCommandProposeDividend | FundCommandPayDividend);
 
 /**
  * A command to a compound's common fund. Every command names its fund; ids given by
  * the caller (payments, incomes, accruals) become transaction ids, so a retry with the
  * same content does nothing and a reused id with other content is refused.
  */
-export type FundCommandIn = (FundCommandOpenFundIn | FundCommandOpenAccount | FundCommandPostIn | FundCommandReverse | FundCommandBillFees | FundCommandRecordPaymentIn | FundCommandRecordIncomeIn | FundCommandProposeBudgetIn | FundCommandProposeAmendmentIn | FundCommandRequestPaymentIn | FundCommandApprovePayment | FundCommandRejectPayment | FundCommandAccrueRemunerationIn | FundCommandPayRemunerationIn | FundCommandProposeDividendIn | FundCommandPayDividend);
+export type FundCommandIn = (FundCommandOpenFundIn | FundCommandOpenAccount | FundCommandPostIn | FundCommandReverse | FundCommandBillFees | FundCommandRecordPaymentIn | FundCommandRecordIncomeIn | FundCommandProposeBudgetIn | FundCommandProposeFeeIn | FundCommandProposeAmendmentIn | FundCommandRequestPaymentIn | FundCommandApprovePayment | FundCommandRejectPayment | FundCommandAccrueRemunerationIn | FundCommandPayRemunerationIn | FundCommandProposeDividendIn | FundCommandPayDividend);
 
 /**
  * Records who owns a home (业主), or that nobody is recorded (`owner: null`). A
@@ -6610,7 +6828,7 @@ export interface AssemblyCommandOpenMotionIn {
   /** Its title. */
   title: string;
   /** What it decides. */
-  subject: Subject;
+  subject: SubjectIn;
   /** When voting ends. */
   closes: DateTimeString | Date;
 }
@@ -8594,11 +8812,60 @@ export interface FundEventCommonIncomeInBaseDecided {
   include: boolean;
 }
 
-/** Something that happened to a fund. */
-export type FundEvent = (FundEventFundOpened | FundEventAccountOpened | FundEventPosted | FundEventFeesBilled | FundEventBudgetProposed | FundEventAmendmentProposed | FundEventBudgetDecided | FundEventAmendmentDecided | FundEventPaymentRequested | FundEventPaymentMade | FundEventPaymentRejected | FundEventRemunerationAccrued | FundEventDividendProposed | FundEventDividendDecided | FundEventCommonIncomeInBaseDecided);
+/** A fee standard was proposed (with the fund, in a budget, or on its own). */
+export interface FundEventFeeProposed {
+  type: "fee_proposed";
+  /** The fund. */
+  fund: string;
+  /** The standard, as proposed. */
+  standard: FeeStandard;
+}
+
+/** A fee standard was proposed (with the fund, in a budget, or on its own). */
+export interface FundEventFeeProposedIn {
+  type: "fee_proposed";
+  /** The fund. */
+  fund: string;
+  /** The standard, as proposed. */
+  standard: FeeStandardIn;
+}
+
+/** The assembly decided a fee standard; approved, it is billable from its first month. */
+export interface FundEventFeeDecided {
+  type: "fee_decided";
+  /** The fund. */
+  fund: string;
+  /** The standard. */
+  standard: string;
+  /** The motion. */
+  motion: string;
+  /** Approved or not. */
+  approved: boolean;
+}
+
+/** The assembly allowed business use of common parts (a special matter). */
+export interface FundEventBusinessUseAllowed {
+  type: "business_use_allowed";
+  /** The fund. */
+  fund: string;
+  /** The resolution. */
+  resolution: BusinessUse;
+}
+
+/** The assembly allowed business use of common parts (a special matter). */
+export interface FundEventBusinessUseAllowedIn {
+  type: "business_use_allowed";
+  /** The fund. */
+  fund: string;
+  /** The resolution. */
+  resolution: BusinessUseIn;
+}
 
 /** Something that happened to a fund. */
-export type FundEventIn = (FundEventFundOpenedIn | FundEventAccountOpened | FundEventPostedIn | FundEventFeesBilledIn | FundEventBudgetProposedIn | FundEventAmendmentProposedIn | FundEventBudgetDecided | FundEventAmendmentDecided | FundEventPaymentRequestedIn | FundEventPaymentMadeIn | FundEventPaymentRejected | FundEventRemunerationAccruedIn | FundEventDividendProposedIn | FundEventDividendDecidedIn | FundEventCommonIncomeInBaseDecided);
+export type FundEvent = (FundEventFundOpened | FundEventAccountOpened | FundEventPosted | FundEventFeesBilled | FundEventBudgetProposed | FundEventAmendmentProposed | FundEventBudgetDecided | FundEventAmendmentDecided | FundEventPaymentRequested | FundEventPaymentMade | FundEventPaymentRejected | FundEventRemunerationAccrued | FundEventDividendProposed | FundEventDividendDecided | FundEventCommonIncomeInBaseDecided | FundEventFeeProposed | FundEventFeeDecided | FundEventBusinessUseAllowed);
+
+/** Something that happened to a fund. */
+export type FundEventIn = (FundEventFundOpenedIn | FundEventAccountOpened | FundEventPostedIn | FundEventFeesBilledIn | FundEventBudgetProposedIn | FundEventAmendmentProposedIn | FundEventBudgetDecided | FundEventAmendmentDecided | FundEventPaymentRequestedIn | FundEventPaymentMadeIn | FundEventPaymentRejected | FundEventRemunerationAccruedIn | FundEventDividendProposedIn | FundEventDividendDecidedIn | FundEventCommonIncomeInBaseDecided | FundEventFeeProposedIn | FundEventFeeDecided | FundEventBusinessUseAllowedIn);
 
 /** Posted by hand. */
 export interface PurposeEntry {
@@ -8714,7 +8981,7 @@ export interface AssemblyEventMotionOpenedIn {
   /** The title. */
   title: string;
   /** What it decides. */
-  subject: Subject;
+  subject: SubjectIn;
   /** Its kind. */
   kind: MotionKind;
   /** When voting ends. */
@@ -10144,7 +10411,7 @@ export interface FundOpenFundArgs {
   name: string;
   /** The unit whose households own the compound. */
   unit: NodeCode;
-  /** The monthly fee. */
+  /** The proposed monthly fee, billable once the owners approve it. */
   fee: FeeRateIn;
   /** How the manager is paid. */
   basis: BasisIn;
@@ -10221,6 +10488,22 @@ export interface FundProposeBudgetArgs {
   to: DateString;
   /** Its lines. */
   lines: Array<LineAmountIn>;
+  /**
+   * The monthly fee it proposes (a fee standard with the budget's id), billable
+   * from the budget's first month once the assembly approves the budget.
+   */
+  fee?: FeeRateIn | null;
+}
+
+export interface FundProposeFeeArgs {
+  /** The fund. */
+  fund: string;
+  /** The standard's id. */
+  standard: string;
+  /** The monthly fee. */
+  fee: FeeRateIn;
+  /** The first month it applies to, `YYYY-MM`. */
+  from: string;
 }
 
 export interface FundProposeAmendmentArgs {
@@ -10392,7 +10675,7 @@ export interface AssemblyOpenMotionArgs {
   /** Its title. */
   title: string;
   /** What it decides. */
-  subject: Subject;
+  subject: SubjectIn;
   /** When voting ends. */
   closes: DateTimeString | Date;
 }
@@ -11486,7 +11769,10 @@ export declare class TasksCapability {
 export declare class FundCapability {
   private constructor();
   /**
-   * Opens a compound's fund with its standard chart of accounts.
+   * Opens a compound's fund with its standard chart of accounts, and proposes its fee
+   * standard (id `opening`, from the opening month): staff do not set the fee, the
+   * owners do. Fees can be billed only once the owners' assembly approves a standard
+   * (this one by an `approve_fee` motion, or another in a budget or on its own).
    *
    * @param context Who acts, when, and under which idempotency key.
    */
@@ -11523,7 +11809,8 @@ export declare class FundCapability {
    */
   record_payment(args: FundRecordPaymentArgs, context?: CommandContext): Receipt;
   /**
-   * Records common income (parking, advertising) into the fund.
+   * Records common income (parking, advertising) into the fund; only while a
+   * resolution of the owners allowing that business use of common parts is in force.
    *
    * @param context Who acts, when, and under which idempotency key.
    */
@@ -11534,6 +11821,13 @@ export declare class FundCapability {
    * @param context Who acts, when, and under which idempotency key.
    */
   propose_budget(args: FundProposeBudgetArgs, context?: CommandContext): Receipt;
+  /**
+   * Proposes a fee standard of its own; it is billable from its first month once the
+   * assembly approves it by an `approve_fee` motion.
+   *
+   * @param context Who acts, when, and under which idempotency key.
+   */
+  propose_fee(args: FundProposeFeeArgs, context?: CommandContext): Receipt;
   /**
    * Proposes new amounts for lines of an approved budget (new lines included).
    *

@@ -133,7 +133,8 @@ test("a motion: votes, paper ballots, the live count, closing and what it decide
   assembly.open_motion({ motion: "m-rebuild", unit: COMPOUND, title: "改造",
     subject: { type: "matter", matter: "rebuild" }, closes: new Date("2026-02-01T00:00:00Z") }, oc(11));
   assert.equal(assembly.motion({ id: "m-rebuild" }).kind, "special");
-  assert.deepEqual(assembly.motions().map((x) => x.id), ["m-rebuild", "m1"]);
+  // With the fund's own: the owners approved its fee and its business uses on 2 January.
+  assert.deepEqual(assembly.motions().map((x) => x.id), ["m-fee", "m-rebuild", "m-uses", "m1"]);
   const command = { assembly: { type: "cast_vote", motion: "m-rebuild", choice: "yes" } };
   const events = ward.decide(command, { actor: "o1", at: on(1, 12) });
   assert.deepEqual(events, [{ assembly: { type: "vote_cast", motion: "m-rebuild", owner: "o1", choice: "yes" } }]);

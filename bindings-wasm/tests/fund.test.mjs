@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 
 import { Ward, split, apply_rate, verify_statement } from "gridward";
 import { assertGridwardError, assertBadInput, refused } from "./support.mjs";
-import { compoundWard, approveBudget, voucher, on, FUND, COMPOUND, BUILDING1 } from "./fund_support.mjs";
+import { compoundWard, approveBudget, ownersPass, voucher, on, FUND, COMPOUND, BUILDING1 } from "./fund_support.mjs";
 
 const pm = (month, day) => ({ actor: "pm", at: on(month, day) });
 
@@ -51,10 +51,14 @@ test("open_fund opens the chart of accounts; fund() and funds() describe it", ()
   assert.equal(f.unit, COMPOUND);
   assert.equal(f.opened, "2026-01-02");
   assert.deepEqual(f.terms, {
-    fee: { per: "area", rate: "4.00" }, basis: { basis: "remuneration", percent: "12" },
+    basis: { basis: "remuneration", percent: "12" },
     approval_threshold: "1000.00", common_income_in_base: false, rounding: "half_up",
     split: "largest_remainder",
   });
+  assert.deepEqual(f.fee_standards, [{ id: "opening", fee: { per: "area", rate: "4.00" },
+    from: "2026-01", budget: null, approval: "approved", motion: "m-fee" }]);
+  assert.deepEqual(f.business_uses, [{ motion: "m-uses", uses: ["parking", "advertising", "other"],
+    from: "2026-01-02", until: null }]);
   for (const list of ["budgets", "payments", "dividends", "billings", "accruals"]) {
     assert.deepEqual(f[list], [], list);
   }
@@ -68,18 +72,45 @@ test("open_fund opens the chart of accounts; fund() and funds() describe it", ()
     "equity:fund", "equity:dividends", "income:fees", "income:parking", "income:advertising",
     "income:other", "expenses:remuneration"]);
   // A home's receivable opens with its first bill.
-  ward.fund.bill_fees({ fund: FUND, month: "2026-01" }, pm(1, 2));
+  ward.fund.bill_fees({ fund: FUND, month: "2026-01" }, pm(1, 3));
   for (const home of ["1-101", "1-102", "2-101"]) {
     assert.ok(ward.fund.accounts({ fund: FUND }).some((a) => a.account === `assets:receivable:${home}`), home);
   }
-  ward.fund.open_account({ fund: FUND, account: { name: "assets:deposit", description: "押金" } }, pm(1, 2));
+  ward.fund.open_account({ fund: FUND, account: { name: "assets:deposit", description: "押金" } }, pm(1, 3));
   assert.ok(ward.fund.accounts({ fund: FUND }).some((a) => a.account === "assets:deposit" && !a.no_negative));
-  refused(ward, () => ward.fund.open_account({ fund: FUND, account: { name: "assets:deposit" } }, pm(1, 2)),
+  refused(ward, () => ward.fund.open_account({ fund: FUND, account: { name: "assets:deposit" } }, pm(1, 3)),
     "account_exists", "conflict");
-  refused(ward, () => ward.fund.open_account({ fund: FUND, account: { name: "Bank" } }, pm(1, 2)),
+  refused(ward, () => ward.fund.open_account({ fund: FUND, account: { name: "Bank" } }, pm(1, 3)),
     "bad_account_name", "invalid");
   refused(ward, () => ward.fund.open_fund({ fund: FUND, name: "x", unit: COMPOUND,
-    fee: { per: "area", rate: 4 }, basis: { basis: "fixed_fee" } }, { at: on(1, 2) }), "fund_exists", "conflict");
+    fee: { per: "area", rate: 4 }, basis: { basis: "fixed_fee" } }, { at: on(1, 3) }), "fund_exists", "conflict");
+});
+
+test("the owners decide the fee and the business use of common parts", () => {
+  const ward = compoundWard({ open: false });
+  ward.fund.open_fund({ fund: FUND, name: "精城名典共有基金", unit: COMPOUND,
+    fee: { per: "area", rate: "4.00" }, basis: { basis: "fixed_fee" } }, { at: on(1, 2) });
+  const e = refused(ward, () => ward.fund.bill_fees({ fund: FUND, month: "2026-01" }, pm(1, 3)),
+    "no_fee_standard", "conflict");
+  assert.match(e.message, /2026-01/);
+  const ads = () => ward.fund.record_income({ fund: FUND, id: "ads-1", source: "advertising",
+    amount: "2000.00" }, pm(1, 10));
+  assert.match(refused(ward, ads, "business_use_not_allowed", "conflict").message, /advertising/);
+  ownersPass(ward, "m-fee", { type: "approve_fee", fund: FUND, standard: "opening" }, 1, 3);
+  ownersPass(ward, "m-ads", { type: "allow_business_use", fund: FUND, uses: ["advertising"],
+    until: "2026-06-30" }, 1, 3);
+  assert.equal(ward.assembly.motion({ id: "m-ads" }).kind, "special");
+  ward.fund.bill_fees({ fund: FUND, month: "2026-01" }, pm(1, 10));
+  ads();
+  refused(ward, () => ward.fund.record_income({ fund: FUND, id: "park-1", source: "parking",
+    amount: "600.00" }, pm(1, 10)), "business_use_not_allowed", "conflict");
+  ward.fund.propose_fee({ fund: FUND, standard: "2026-03", fee: { per: "area", rate: "4.50" },
+    from: "2026-03" }, pm(1, 11));
+  ownersPass(ward, "m-raise", { type: "approve_fee", fund: FUND, standard: "2026-03" }, 1, 12);
+  ward.fund.bill_fees({ fund: FUND, month: "2026-02" }, pm(2, 1));
+  ward.fund.bill_fees({ fund: FUND, month: "2026-03" }, pm(3, 1));
+  assert.deepEqual(ward.fund.fund({ id: FUND }).billings.map((b) => [b.billed, b.standard]),
+    [["1127.20", "opening"], ["1127.20", "opening"], ["1268.10", "2026-03"]]);
 });
 
 test("bill_fees bills every home by area; payments and income move the ledger", () => {
@@ -93,7 +124,7 @@ test("bill_fees bills every home by area; payments and income move the ledger", 
   assert.equal(balance(ward, "income:fees"), "-1127.20");
   const [billing] = ward.fund.fund({ id: FUND }).billings;
   assert.deepEqual(billing, { month: "2026-01", date: "2026-01-05", households: 3,
-    billed: "1127.20", exact: billing.exact, residue: billing.residue });
+    billed: "1127.20", exact: billing.exact, residue: billing.residue, standard: "opening" });
   assert.equal(Number(billing.residue), 0);
   refused(ward, () => ward.fund.bill_fees({ fund: FUND, month: "2026-01" }, pm(1, 6)), "billed_already", "conflict");
 

@@ -1,7 +1,8 @@
 // A small compound for the fund and assembly tests: three homes in two buildings of one
 // courtyard (精城名典院落), their three owners, the property manager (pm), the fund
 // supervisor (sup) and an owners' committee member (oc); a fund at 4 yuan per m² on the
-// remuneration basis (12%), payments above 1,000.00 needing the supervisor.
+// remuneration basis (12%), payments above 1,000.00 needing the supervisor, whose fee
+// and business uses of common parts the owners approved.
 import { Ward } from "gridward";
 import { addUnits, DISTRICT, STREET, COMMUNITY } from "./support.mjs";
 
@@ -53,8 +54,22 @@ export function compoundWard({ config, open = true } = {}) {
       fee: { per: "area", rate: "4.00" }, basis: { basis: "remuneration", percent: "12" },
       approval_threshold: "1000.00",
     }, sys);
+    ownersPass(ward, "m-fee", { type: "approve_fee", fund: FUND, standard: "opening" });
+    ownersPass(ward, "m-uses", { type: "allow_business_use", fund: FUND,
+      uses: ["parking", "advertising", "other"] });
   }
   return ward;
+}
+
+/** A motion put to the owners on a day (2 January unless said), every owner voting yes,
+ *  closed that evening. */
+export function ownersPass(ward, motion, subject, month = 1, day = 2) {
+  ward.assembly.open_motion({ motion, unit: COMPOUND, title: motion, subject,
+    closes: on(month, day, "18:00") }, { actor: "oc", at: on(month, day, "11:00") });
+  for (const [, , , owner] of HOMES) {
+    ward.assembly.cast_vote({ motion, choice: "yes" }, { actor: owner, at: on(month, day, "12:00") });
+  }
+  return ward.assembly.close_motion({ motion }, { actor: "oc", at: on(month, day, "19:00") });
 }
 
 /** Proposes the 2026 budget and has the owners approve it (all three vote yes). */

@@ -43,6 +43,13 @@ export async function fund(): Promise<string | null> {
   assembly.set_owner({ household: "1-101", owner: null });
   assembly.open_motion({ motion: "m", unit: "510105001001002", title: "t",
     subject: { type: "matter", matter: "rebuild" }, closes: new Date() });
+  fund.propose_fee({ fund: "f", standard: "2026-02", fee: { per: "household", amount: "100.00" },
+    from: "2026-02" });
+  assembly.open_motion({ motion: "m-fee", unit: "510105001001002", title: "t",
+    subject: { type: "approve_fee", fund: "f", standard: "2026-02" }, closes: new Date() });
+  assembly.open_motion({ motion: "m-ads", unit: "510105001001002", title: "t",
+    subject: { type: "allow_business_use", fund: "f", uses: ["advertising", "parking"], until: "2026-12-31" },
+    closes: new Date() });
   assembly.cast_vote({ motion: "m", choice: "abstain", owner: "o" });
   assembly.close_motion({ motion: "m" });
 
@@ -94,6 +101,9 @@ export async function fund(): Promise<string | null> {
 
   // @ts-expect-error -- the fee needs its basis of charge
   fund.open_fund({ fund: "f", name: "n", unit: "510105001001002", fee: { rate: 4 }, basis: { basis: "fixed_fee" } });
+  assembly.open_motion({ motion: "m", unit: "510105001001002", title: "t", closes: new Date(),
+    // @ts-expect-error -- a business use is advertising, parking or other
+    subject: { type: "allow_business_use", fund: "f", uses: ["lottery"] } });
   // @ts-expect-error -- no such role
   const wrongRole: Role = "treasurer";
   // @ts-expect-error -- a vote is yes, no or abstain

@@ -39,7 +39,7 @@ pub struct Scenario {
 /// The fixture's scenario, generated: a year of the small compound.
 pub fn scenario() -> Scenario {
     Scenario {
-        description: "Parity scenario for the common fund: a year of a 24-home compound under trust-based property management — fees by area, payments, parking and advertising, a budget and an amendment approved by the owners, spending with vouchers and the supervisor's approval, remuneration, a dividend of 4 yuan per m², a reversal and refusals; every face runs it through its own typed API and must reach the same head, statement, trial balance, vote counts and exports.".to_owned(),
+        description: "Parity scenario for the common fund: a year of a 24-home compound under trust-based property management — a budget with its fee standard approved by the owners, fees by area, payments, parking and advertising allowed by special resolutions of the owners, an amendment, spending with vouchers and the supervisor's approval, remuneration, a dividend of 4 yuan per m², a reversal and refusals; every face runs it through its own typed API and must reach the same head, statement, trial balance, vote counts and exports.".to_owned(),
         config: None,
         steps: compound::year(Shape::SMALL),
         queries: Queries {

@@ -52,7 +52,11 @@ function setUp(ward) {
   }
 }
 
-/** The fund, its opening balance, and the budget the owners approve. */
+/**
+ * The fund, its opening balance, the budget and its fee standard the owners approve (the
+ * fee is billable only then), and the special resolution that lets the compound rent out
+ * parking on common ground (Civil Code Art. 278: ¾ of the area and of the owners voting).
+ */
 function openAndBudget(ward) {
   const { fund, assembly } = ward;
   const pm = { actor: "pm", at: at(1, 2) };
@@ -64,7 +68,8 @@ function openAndBudget(ward) {
       { account: "equity:fund", amount: "-6800.00" }] }] }, pm);
   fund.propose_budget({ fund: FUND, budget: "2026", from: YEAR.from, to: YEAR.to, lines: [
     { line: "cleaning", amount: "9600.00" }, { line: "greening", amount: "3600.00" },
-    { line: "repairs", amount: "5000.00" }] }, { actor: "pm", at: at(1, 3) });
+    { line: "repairs", amount: "5000.00" }], fee: { per: "area", rate: "2.50" } },
+  { actor: "pm", at: at(1, 3) });
   assembly.open_motion({ motion: "m-budget", unit: COMPOUND, title: "2026年度开放式预算",
     subject: { type: "approve_budget", fund: FUND, budget: "2026" },
     closes: at(1, 9, "18:00") }, { actor: "oc", at: at(1, 3) });
@@ -73,7 +78,14 @@ function openAndBudget(ward) {
     assembly.cast_vote({ motion: "m-budget", choice: i === 3 ? "no" : "yes" },
       { actor: `owner-${id}`, at: at(1, 5) });
   });
+  assembly.open_motion({ motion: "m-parking", unit: COMPOUND, title: "地面车位出租",
+    subject: { type: "allow_business_use", fund: FUND, uses: ["parking"] },
+    closes: at(1, 9, "18:00") }, { actor: "oc", at: at(1, 3) });
+  for (const [id] of HOMES) {
+    assembly.cast_vote({ motion: "m-parking", choice: "yes" }, { actor: `owner-${id}`, at: at(1, 6) });
+  }
   assembly.close_motion({ motion: "m-budget" }, { actor: "oc", at: at(1, 10) });
+  assembly.close_motion({ motion: "m-parking" }, { actor: "oc", at: at(1, 10) });
 }
 
 /** Twelve months of fees, payments, income and spending, with quarterly remuneration. */

@@ -1,8 +1,9 @@
-//! A small compound with an open fund and an approved budget, for the fund tests.
+//! A small compound with an open fund whose fee and business uses the owners approved,
+//! and an approved budget, for the fund tests.
 
 use chrono::NaiveDate;
 use gridward::assembly::{AssemblyCommand, Choice, Subject};
-use gridward::fund::{Basis, FeeRate, FundCommand, FundSubject, LineAmount, Voucher};
+use gridward::fund::{Basis, FeeRate, FundCommand, FundSubject, IncomeSource, LineAmount, Voucher};
 use gridward::grid::{GridCommand, NodeCode};
 use gridward::money::Amount;
 use gridward::{Actor, Command, Context, Error, Receipt, Role, Ward, WardConfig};
@@ -179,7 +180,24 @@ pub fn compound(areas: &[&str], basis: Basis) -> Ward {
         rounding: None,
     };
     act(&mut w, None, &t, open).unwrap();
+    owners_allow(&mut w, areas.len());
     w
+}
+
+/// The owners approve the fee proposed with the fund (4 yuan/m²) and allow every business
+/// use of common parts, by motions opened on 2 January and closed on the 3rd.
+pub fn owners_allow(w: &mut Ward, owners: usize) {
+    let fee = FundSubject::ApproveFee {
+        fund: FUND.into(),
+        standard: "opening".into(),
+    };
+    pass(w, owners, "m-fee", Subject::Fund(fee), 1, 2);
+    let uses = FundSubject::AllowBusinessUse {
+        fund: FUND.into(),
+        uses: IncomeSource::ALL.to_vec(),
+        until: None,
+    };
+    pass(w, owners, "m-uses", Subject::Fund(uses), 1, 2);
 }
 
 /// Proposes a budget of `lines` for 2026 and has every owner approve it.
@@ -201,6 +219,7 @@ pub fn approve_budget(w: &mut Ward, owners: usize, lines: &[(&str, &str)]) {
             from: day(1, 1),
             to: day(12, 31),
             lines,
+            fee: None,
         },
     )
     .unwrap();

@@ -18,7 +18,7 @@ from typing import Any, Literal, NotRequired, Sequence, TypeAlias, TypedDict
 from . import _gridward as _native
 from ._table import Table
 
-ErrorCode: TypeAlias = Literal["invalid_code", "unknown_unit", "unit_exists", "parent_missing", "parent_mismatch", "unit_not_empty", "wrong_level", "bad_move", "bad_text", "unknown_household", "household_exists", "bad_area", "unknown_person", "person_exists", "already_resident", "role_level", "role_held", "role_not_held", "unknown_department", "department_exists", "paired_unit_exists", "unknown_directive", "directive_exists", "no_households", "not_a_target", "already_acknowledged", "due_before_issue", "unknown_request", "request_exists", "unknown_category", "key_required", "wrong_status", "not_responsible", "verifier_is_handler", "person_required", "not_filer", "already_rated", "already_extended", "not_eligible", "claim_limit", "no_open_call", "foreign_department", "bad_location", "bad_duplicate", "no_handover", "bad_zone", "bad_weekday", "bad_time", "bad_period", "overlapping_periods", "bad_date", "holiday_and_make_up_day", "no_working_time", "no_working_day", "date_out_of_range", "bad_limit", "unknown_preset", "uncovered_year", "open311_not_json", "open311_not_array", "open311_not_object", "open311_missing_field", "open311_empty_field", "open311_wrong_type", "open311_bad_status", "open311_bad_datetime", "open311_unknown_address", "bad_whistle_band", "bad_account_name", "account_exists", "unknown_account", "too_few_postings", "zero_posting", "unbalanced", "backdated", "transaction_id_reused", "unknown_transaction", "already_reversed", "not_a_reversal", "negative_balance", "bad_amount", "amount_overflow", "unknown_fund", "fund_exists", "bad_figure", "not_in_compound", "billed_already", "unknown_budget", "exists", "not_found", "wrong_state", "unknown_line", "over_budget", "outside_period", "spending_outside_budget", "not_available", "fixed_fee_basis", "unknown_motion", "motion_exists", "motion_closed", "voting_ended", "voting_open", "bad_closing", "not_an_owner", "voted_already", "subject_pending", "unknown_service_record", "service_record_exists", "bad_minutes", "future_service", "service_not_pending", "own_service", "request_mismatch", "request_recorded", "bad_star_profile", "grant_backdated", "bad_months", "stale_level", "unknown_item", "item_exists", "unknown_redemption", "redemption_exists", "earning_exists", "bad_number", "bad_window", "insufficient_points", "out_of_stock", "limit_reached", "not_on_offer", "stars_needed", "not_earnable", "cap_reached", "bad_lot", "unknown_project_fund", "project_fund_exists", "project_fund_for_year", "project_fund_stage", "unknown_proposal", "proposal_exists", "proposal_sorted", "bad_merge", "not_a_resident", "supported_already", "not_a_voter", "unknown_councillor", "ballots_closed", "ballots_open", "bad_decision_closing", "empty_roll", "empty_shortlist", "unknown_project", "project_stage", "unknown_organisation", "organisation_exists", "bad_application", "not_the_contact", "over_contract", "over_fund", "bad_tranche", "project_payment_conflict", "not_an_evaluator", "verdicts_missing", "bad_score", "not_positive", "bad_year", "no_party_body_at_level", "party_body_exists", "no_party_body", "not_a_party_member", "office_held_already", "not_on_body", "not_a_community", "not_a_compound", "first_secretary_overlaps", "no_first_secretary", "not_a_paired_unit", "unknown_paired_unit", "reported_already", "not_reported_in", "service_entry_exists", "not_a_cadre", "station_exists", "not_on_station", "station_day_recorded", "future_day", "bad_party_config", "tree_json", "duplicate_id", "bad_weight", "weights_too_large", "empty_group", "bad_target", "tree_too_deep", "bad_band", "duplicate_community", "unknown_indicator", "unknown_veto", "repeated_veto", "missing_value", "negative_value", "not_a_flag", "value_out_of_range", "bad_export_account_name", "bad_export_currency", "journal_broken", "journal_head_mismatch", "journal_encode", "election_duplicate_candidate", "election_negative_cost", "election_negative_budget", "election_unknown_project", "election_duplicate_choice", "election_points_mismatch", "election_free_project", "election_overflow", "ballot_no_voter", "ballot_unknown_project", "ballot_duplicate_choice", "ballot_too_few_choices", "ballot_too_many_choices", "ballot_not_one_choice", "ballot_points_mismatch", "ballot_points_not_allowed", "ballot_zero_points", "ballot_project_points", "ballot_too_few_points", "ballot_too_many_points", "ballot_cost_too_high", "pabulib_missing_section", "pabulib_bad_quote", "pabulib_unexpected_line", "pabulib_missing_column", "pabulib_column_count", "pabulib_missing_meta", "pabulib_bad_value", "pabulib_duplicate", "permission_denied", "unknown_actor", "idempotency_conflict", "journal_malformed", "journal_replay", "wrong_type", "unknown_field", "missing_field", "unknown_value", "float_not_allowed", "naive_datetime", "bad_format", "out_of_range", "invalid_value"]
+ErrorCode: TypeAlias = Literal["invalid_code", "unknown_unit", "unit_exists", "parent_missing", "parent_mismatch", "unit_not_empty", "wrong_level", "bad_move", "bad_text", "unknown_household", "household_exists", "bad_area", "unknown_person", "person_exists", "already_resident", "role_level", "role_held", "role_not_held", "unknown_department", "department_exists", "paired_unit_exists", "unknown_directive", "directive_exists", "no_households", "not_a_target", "already_acknowledged", "due_before_issue", "unknown_request", "request_exists", "unknown_category", "key_required", "wrong_status", "not_responsible", "verifier_is_handler", "person_required", "not_filer", "already_rated", "already_extended", "not_eligible", "claim_limit", "no_open_call", "foreign_department", "bad_location", "bad_duplicate", "no_handover", "bad_zone", "bad_weekday", "bad_time", "bad_period", "overlapping_periods", "bad_date", "holiday_and_make_up_day", "no_working_time", "no_working_day", "date_out_of_range", "bad_limit", "unknown_preset", "uncovered_year", "open311_not_json", "open311_not_array", "open311_not_object", "open311_missing_field", "open311_empty_field", "open311_wrong_type", "open311_bad_status", "open311_bad_datetime", "open311_unknown_address", "bad_whistle_band", "bad_account_name", "account_exists", "unknown_account", "too_few_postings", "zero_posting", "unbalanced", "backdated", "transaction_id_reused", "unknown_transaction", "already_reversed", "not_a_reversal", "negative_balance", "bad_amount", "amount_overflow", "unknown_fund", "fund_exists", "bad_figure", "not_in_compound", "billed_already", "unknown_budget", "exists", "not_found", "wrong_state", "unknown_line", "over_budget", "outside_period", "spending_outside_budget", "not_available", "fixed_fee_basis", "no_fee_standard", "business_use_not_allowed", "unknown_motion", "motion_exists", "motion_closed", "voting_ended", "voting_open", "bad_closing", "not_an_owner", "voted_already", "subject_pending", "unknown_service_record", "service_record_exists", "bad_minutes", "future_service", "service_not_pending", "own_service", "request_mismatch", "request_recorded", "bad_star_profile", "grant_backdated", "bad_months", "stale_level", "unknown_item", "item_exists", "unknown_redemption", "redemption_exists", "earning_exists", "bad_number", "bad_window", "insufficient_points", "out_of_stock", "limit_reached", "not_on_offer", "stars_needed", "not_earnable", "cap_reached", "bad_lot", "unknown_project_fund", "project_fund_exists", "project_fund_for_year", "project_fund_stage", "unknown_proposal", "proposal_exists", "proposal_sorted", "bad_merge", "not_a_resident", "supported_already", "not_a_voter", "unknown_councillor", "ballots_closed", "ballots_open", "bad_decision_closing", "empty_roll", "empty_shortlist", "unknown_project", "project_stage", "unknown_organisation", "organisation_exists", "bad_application", "not_the_contact", "over_contract", "over_fund", "bad_tranche", "project_payment_conflict", "not_an_evaluator", "verdicts_missing", "bad_score", "not_positive", "bad_year", "no_party_body_at_level", "party_body_exists", "no_party_body", "not_a_party_member", "office_held_already", "not_on_body", "not_a_community", "not_a_compound", "first_secretary_overlaps", "no_first_secretary", "not_a_paired_unit", "unknown_paired_unit", "reported_already", "not_reported_in", "service_entry_exists", "not_a_cadre", "station_exists", "not_on_station", "station_day_recorded", "future_day", "bad_party_config", "tree_json", "duplicate_id", "bad_weight", "weights_too_large", "empty_group", "bad_target", "tree_too_deep", "bad_band", "duplicate_community", "unknown_indicator", "unknown_veto", "repeated_veto", "missing_value", "negative_value", "not_a_flag", "value_out_of_range", "bad_export_account_name", "bad_export_currency", "journal_broken", "journal_head_mismatch", "journal_encode", "election_duplicate_candidate", "election_negative_cost", "election_negative_budget", "election_unknown_project", "election_duplicate_choice", "election_points_mismatch", "election_free_project", "election_overflow", "ballot_no_voter", "ballot_unknown_project", "ballot_duplicate_choice", "ballot_too_few_choices", "ballot_too_many_choices", "ballot_not_one_choice", "ballot_points_mismatch", "ballot_points_not_allowed", "ballot_zero_points", "ballot_project_points", "ballot_too_few_points", "ballot_too_many_points", "ballot_cost_too_high", "pabulib_missing_section", "pabulib_bad_quote", "pabulib_unexpected_line", "pabulib_missing_column", "pabulib_column_count", "pabulib_missing_meta", "pabulib_bad_value", "pabulib_duplicate", "permission_denied", "unknown_actor", "idempotency_conflict", "journal_malformed", "journal_replay", "wrong_type", "unknown_field", "missing_field", "unknown_value", "float_not_allowed", "naive_datetime", "bad_format", "out_of_range", "invalid_value"]
 """Every code a ``GridwardError`` can carry."""
 
 ErrorKind: TypeAlias = Literal["conflict", "invalid", "journal", "not_found", "permission_denied"]
@@ -122,6 +122,8 @@ ERROR_KINDS: dict[str, str] = {
     "spending_outside_budget": "invalid",
     "not_available": "conflict",
     "fixed_fee_basis": "conflict",
+    "no_fee_standard": "conflict",
+    "business_use_not_allowed": "conflict",
     "unknown_motion": "not_found",
     "motion_exists": "conflict",
     "motion_closed": "conflict",
@@ -1987,7 +1989,9 @@ class FundSummary(TypedDict):
         name: Its name.
         unit: The grid unit whose households own the compound.
         opened: When it was opened.
-        terms: Its terms: the fee, the basis, the approval threshold, whether common income counts in the remuneration base, the rounding and the split.
+        terms: Its terms: the basis, the approval threshold, whether common income counts in the remuneration base, the rounding and the split.
+        fee_standards: Fee standards, in the order proposed (the approved ones billable from their first month, a later approved one replacing the earlier).
+        business_uses: Resolutions allowing business use of common parts, in the order passed.
         budgets: Budgets, by id.
         payments: Payments against budget lines, by id.
         dividends: Dividends, by id.
@@ -1999,6 +2003,8 @@ class FundSummary(TypedDict):
     unit: NodeCode
     opened: _dt.date
     terms: Terms
+    fee_standards: list[FeeStandard]
+    business_uses: list[BusinessUse]
     budgets: list[Budget]
     payments: list[Payment]
     dividends: list[Dividend]
@@ -2015,7 +2021,9 @@ class FundSummaryIn(TypedDict):
         name: Its name.
         unit: The grid unit whose households own the compound.
         opened: When it was opened.
-        terms: Its terms: the fee, the basis, the approval threshold, whether common income counts in the remuneration base, the rounding and the split.
+        terms: Its terms: the basis, the approval threshold, whether common income counts in the remuneration base, the rounding and the split.
+        fee_standards: Fee standards, in the order proposed (the approved ones billable from their first month, a later approved one replacing the earlier).
+        business_uses: Resolutions allowing business use of common parts, in the order passed.
         budgets: Budgets, by id.
         payments: Payments against budget lines, by id.
         dividends: Dividends, by id.
@@ -2027,6 +2035,8 @@ class FundSummaryIn(TypedDict):
     unit: NodeCode
     opened: _dt.date | str
     terms: TermsIn
+    fee_standards: list[FeeStandardIn]
+    business_uses: list[BusinessUseIn]
     budgets: list[BudgetIn]
     payments: list[PaymentIn]
     dividends: list[DividendIn]
@@ -2035,17 +2045,16 @@ class FundSummaryIn(TypedDict):
 
 
 class Terms(TypedDict):
-    """The terms a fund runs on.
+    """The terms a fund runs on. The fee is not among them: it is a
+    [`FeeStandard`](super::FeeStandard) the owners approve.
 
     Attributes:
-        fee: The monthly fee.
         basis: How the manager is paid.
         approval_threshold: Payments above this need the supervisor's approval first.
         common_income_in_base: Whether common income counts in the remuneration base (only by the assembly).
         rounding: The rounding of fees and remuneration.
         split: The method that shares dividends.
     """
-    fee: FeeRate
     basis: Basis
     approval_threshold: Amount
     common_income_in_base: bool
@@ -2054,17 +2063,16 @@ class Terms(TypedDict):
 
 
 class TermsIn(TypedDict):
-    """The terms a fund runs on.
+    """The terms a fund runs on. The fee is not among them: it is a
+    [`FeeStandard`](super::FeeStandard) the owners approve.
 
     Attributes:
-        fee: The monthly fee.
         basis: How the manager is paid.
         approval_threshold: Payments above this need the supervisor's approval first.
         common_income_in_base: Whether common income counts in the remuneration base (only by the assembly).
         rounding: The rounding of fees and remuneration.
         split: The method that shares dividends.
     """
-    fee: FeeRateIn
     basis: BasisIn
     approval_threshold: AmountIn
     common_income_in_base: bool
@@ -2074,6 +2082,104 @@ class TermsIn(TypedDict):
 
 SplitMethod: TypeAlias = "Literal['largest_remainder']"
 """How a fixed sum is shared by weights so that the parts add up to it exactly."""
+
+
+FeeStandard = TypedDict(
+    "FeeStandard",
+    {
+        "id": "str",
+        "fee": "FeeRate",
+        "from": "str",
+        "budget": "NotRequired[str | None]",
+        "approval": "Approval",
+        "motion": "NotRequired[str | None]",
+    },
+)
+"""A fee standard (收费标准): the monthly fee, proposed by the fund's keepers and billable
+only once the owners' assembly approves it, from its first month on. A later approved
+standard replaces the earlier ones from its own first month; months already billed
+keep their bills, each of which names the standard it used.
+
+Attributes:
+    id: The standard's id: `opening` for the one proposed with the fund, the budget's id for one proposed in a budget.
+    fee: The monthly fee.
+    from: The first month it applies to, `YYYY-MM`.
+    budget: The budget that carries it, if it was proposed in a budget.
+    approval: Where it stands.
+    motion: The motion that decided it.
+"""
+
+
+FeeStandardIn = TypedDict(
+    "FeeStandardIn",
+    {
+        "id": "str",
+        "fee": "FeeRateIn",
+        "from": "str",
+        "budget": "NotRequired[str | None]",
+        "approval": "Approval",
+        "motion": "NotRequired[str | None]",
+    },
+)
+"""A fee standard (收费标准): the monthly fee, proposed by the fund's keepers and billable
+only once the owners' assembly approves it, from its first month on. A later approved
+standard replaces the earlier ones from its own first month; months already billed
+keep their bills, each of which names the standard it used.
+
+Attributes:
+    id: The standard's id: `opening` for the one proposed with the fund, the budget's id for one proposed in a budget.
+    fee: The monthly fee.
+    from: The first month it applies to, `YYYY-MM`.
+    budget: The budget that carries it, if it was proposed in a budget.
+    approval: Where it stands.
+    motion: The motion that decided it.
+"""
+
+
+Approval: TypeAlias = "Literal['proposed', 'approved', 'rejected']"
+"""Where a budget or an amendment stands."""
+
+
+BusinessUse = TypedDict(
+    "BusinessUse",
+    {
+        "motion": "str",
+        "uses": "list[IncomeSource]",
+        "from": "_dt.date",
+        "until": "NotRequired[_dt.date | None]",
+    },
+)
+"""A resolution of the owners' assembly allowing business use of common parts (Civil
+Code Art. 278 (8), a special matter): the income it allows may be recorded from the
+day it passed until its last day, if it has one.
+
+Attributes:
+    motion: The motion that passed it.
+    uses: The uses it allows.
+    from: The day it passed.
+    until: Its last day; none for no end.
+"""
+
+
+BusinessUseIn = TypedDict(
+    "BusinessUseIn",
+    {
+        "motion": "str",
+        "uses": "list[IncomeSource]",
+        "from": "_dt.date | str",
+        "until": "NotRequired[_dt.date | str | None]",
+    },
+)
+"""A resolution of the owners' assembly allowing business use of common parts (Civil
+Code Art. 278 (8), a special matter): the income it allows may be recorded from the
+day it passed until its last day, if it has one.
+
+Attributes:
+    motion: The motion that passed it.
+    uses: The uses it allows.
+    from: The day it passed.
+    until: Its last day; none for no end.
+"""
 
 
 Budget = TypedDict(
@@ -2132,10 +2238,6 @@ Attributes:
     spent: Posted spending per line (net of reversals).
     pending: Payments awaiting the supervisor, per line.
 """
-
-
-Approval: TypeAlias = "Literal['proposed', 'approved', 'rejected']"
-"""Where a budget or an amendment stands."""
 
 
 class Amendment(TypedDict):
@@ -2286,6 +2388,7 @@ class Billing(TypedDict):
         billed: The sum of the bills.
         exact: The exact `rate × area` total before rounding.
         residue: `exact − billed`, kept as its own line.
+        standard: The approved fee standard billed.
     """
     month: str
     date: _dt.date
@@ -2293,6 +2396,7 @@ class Billing(TypedDict):
     billed: Amount
     exact: Decimal
     residue: Decimal
+    standard: NotRequired[str | None]
 
 
 class BillingIn(TypedDict):
@@ -2305,6 +2409,7 @@ class BillingIn(TypedDict):
         billed: The sum of the bills.
         exact: The exact `rate × area` total before rounding.
         residue: `exact − billed`, kept as its own line.
+        standard: The approved fee standard billed.
     """
     month: str
     date: _dt.date | str
@@ -2312,6 +2417,7 @@ class BillingIn(TypedDict):
     billed: AmountIn
     exact: Decimal | int | str
     residue: Decimal | int | str
+    standard: NotRequired[str | None]
 
 
 Accrual = TypedDict(
@@ -2883,6 +2989,16 @@ as the [`FundSubject`] it carries.
 """
 
 
+SubjectIn: TypeAlias = "SubjectMatter | FundSubjectIn"
+"""What a motion decides: a matter of Civil Code Art. 278, or a matter of a fund, which
+takes effect on the fund when the motion passes.
+
+In JSON both read alike, `{"type": "matter", "matter": "rebuild"}` and
+`{"type": "approve_budget", "fund": "f1", "budget": "2026"}`: a fund subject is written
+as the [`FundSubject`] it carries.
+"""
+
+
 Matter: TypeAlias = "Literal['rules_of_procedure', 'management_statute', 'elect_committee', 'appoint_manager', 'use_maintenance_fund', 'raise_maintenance_fund', 'rebuild', 'change_use_of_common_parts', 'business_use_of_common_parts', 'other_major_matter']"
 """The matters of Civil Code Art. 278 that owners decide jointly."""
 
@@ -2937,9 +3053,60 @@ class FundSubjectCommonIncomeInBase(TypedDict):
     include: bool
 
 
-FundSubject: TypeAlias = "FundSubjectApproveBudget | FundSubjectAmendBudget | FundSubjectDividend | FundSubjectCommonIncomeInBase"
+class FundSubjectApproveFee(TypedDict):
+    """Approve a fee standard proposed with the fund or on its own (one proposed in a
+    budget is decided with the budget).
+
+    Attributes:
+        fund: The fund.
+        standard: The standard.
+    """
+    type: Literal['approve_fee']
+    fund: str
+    standard: str
+
+
+class FundSubjectAllowBusinessUse(TypedDict):
+    """Allow business use of common parts (Civil Code Art. 278 (8), a special matter:
+    ¾ of the participating area and ¾ of the participating owners); the income of the
+    uses named may be recorded from the day it passes until `until`, if given.
+
+    Attributes:
+        fund: The fund.
+        uses: The uses allowed (advertising, parking, other).
+        until: The last day allowed; none for no end.
+    """
+    type: Literal['allow_business_use']
+    fund: str
+    uses: list[IncomeSource]
+    until: NotRequired[_dt.date | None]
+
+
+class FundSubjectAllowBusinessUseIn(TypedDict):
+    """Allow business use of common parts (Civil Code Art. 278 (8), a special matter:
+    ¾ of the participating area and ¾ of the participating owners); the income of the
+    uses named may be recorded from the day it passes until `until`, if given.
+
+    Attributes:
+        fund: The fund.
+        uses: The uses allowed (advertising, parking, other).
+        until: The last day allowed; none for no end.
+    """
+    type: Literal['allow_business_use']
+    fund: str
+    uses: list[IncomeSource]
+    until: NotRequired[_dt.date | str | None]
+
+
+FundSubject: TypeAlias = "FundSubjectApproveBudget | FundSubjectAmendBudget | FundSubjectDividend | FundSubjectCommonIncomeInBase | FundSubjectApproveFee | FundSubjectAllowBusinessUse"
 """A fund matter put to the owners' vote. Every one is an ordinary matter (Civil Code
-Art. 278's "other matters").
+Art. 278's "other matters") except business use of common parts, a special one.
+"""
+
+
+FundSubjectIn: TypeAlias = "FundSubjectApproveBudget | FundSubjectAmendBudget | FundSubjectDividend | FundSubjectCommonIncomeInBase | FundSubjectApproveFee | FundSubjectAllowBusinessUseIn"
+"""A fund matter put to the owners' vote. Every one is an ordinary matter (Civil Code
+Art. 278's "other matters") except business use of common parts, a special one.
 """
 
 
@@ -3020,7 +3187,7 @@ class MotionViewIn(TypedDict):
     id: str
     unit: NodeCode
     title: str
-    subject: Subject
+    subject: SubjectIn
     kind: MotionKind
     opened: _dt.datetime | str
     closes: _dt.datetime | str
@@ -6968,13 +7135,16 @@ TaskCommandIn: TypeAlias = "TaskCommandFile | TaskCommandDispatch | TaskCommandC
 
 
 class FundCommandOpenFund(TypedDict):
-    """Opens a compound's fund with its standard chart of accounts.
+    """Opens a compound's fund with its standard chart of accounts, and proposes its fee
+    standard (id `opening`, from the opening month): staff do not set the fee, the
+    owners do. Fees can be billed only once the owners' assembly approves a standard
+    (this one by an `approve_fee` motion, or another in a budget or on its own).
 
     Attributes:
         fund: The fund's id.
         name: Its name (the compound's).
         unit: The unit whose households own the compound.
-        fee: The monthly fee.
+        fee: The proposed monthly fee, billable once the owners approve it.
         basis: How the manager is paid.
         approval_threshold: Payments above this need the supervisor first; the configured default if absent.
         rounding: The rounding of fees and remuneration; the configured default if absent.
@@ -6990,13 +7160,16 @@ class FundCommandOpenFund(TypedDict):
 
 
 class FundCommandOpenFundIn(TypedDict):
-    """Opens a compound's fund with its standard chart of accounts.
+    """Opens a compound's fund with its standard chart of accounts, and proposes its fee
+    standard (id `opening`, from the opening month): staff do not set the fee, the
+    owners do. Fees can be billed only once the owners' assembly approves a standard
+    (this one by an `approve_fee` motion, or another in a budget or on its own).
 
     Attributes:
         fund: The fund's id.
         name: Its name (the compound's).
         unit: The unit whose households own the compound.
-        fee: The monthly fee.
+        fee: The proposed monthly fee, billable once the owners approve it.
         basis: How the manager is paid.
         approval_threshold: Payments above this need the supervisor first; the configured default if absent.
         rounding: The rounding of fees and remuneration; the configured default if absent.
@@ -7110,7 +7283,8 @@ class FundCommandRecordPaymentIn(TypedDict):
 
 
 class FundCommandRecordIncome(TypedDict):
-    """Records common income (parking, advertising) into the fund.
+    """Records common income (parking, advertising) into the fund; only while a
+    resolution of the owners allowing that business use of common parts is in force.
 
     Attributes:
         fund: The fund.
@@ -7128,7 +7302,8 @@ class FundCommandRecordIncome(TypedDict):
 
 
 class FundCommandRecordIncomeIn(TypedDict):
-    """Records common income (parking, advertising) into the fund.
+    """Records common income (parking, advertising) into the fund; only while a
+    resolution of the owners allowing that business use of common parts is in force.
 
     Attributes:
         fund: The fund.
@@ -7154,6 +7329,7 @@ FundCommandProposeBudget = TypedDict(
         "from": "_dt.date",
         "to": "_dt.date",
         "lines": "list[LineAmount]",
+        "fee": "NotRequired[FeeRate | None]",
     },
 )
 """Proposes a budget; it takes effect when the assembly approves it.
@@ -7164,6 +7340,7 @@ Attributes:
     from: Its first day.
     to: Its last day.
     lines: Its lines.
+    fee: The monthly fee it proposes (a fee standard with the budget's id), billable from the budget's first month once the assembly approves the budget.
 """
 
 
@@ -7176,6 +7353,7 @@ FundCommandProposeBudgetIn = TypedDict(
         "from": "_dt.date | str",
         "to": "_dt.date | str",
         "lines": "list[LineAmountIn]",
+        "fee": "NotRequired[FeeRateIn | None]",
     },
 )
 """Proposes a budget; it takes effect when the assembly approves it.
@@ -7186,6 +7364,49 @@ Attributes:
     from: Its first day.
     to: Its last day.
     lines: Its lines.
+    fee: The monthly fee it proposes (a fee standard with the budget's id), billable from the budget's first month once the assembly approves the budget.
+"""
+
+
+FundCommandProposeFee = TypedDict(
+    "FundCommandProposeFee",
+    {
+        "type": "Literal['propose_fee']",
+        "fund": "str",
+        "standard": "str",
+        "fee": "FeeRate",
+        "from": "str",
+    },
+)
+"""Proposes a fee standard of its own; it is billable from its first month once the
+assembly approves it by an `approve_fee` motion.
+
+Attributes:
+    fund: The fund.
+    standard: The standard's id.
+    fee: The monthly fee.
+    from: The first month it applies to, `YYYY-MM`.
+"""
+
+
+FundCommandProposeFeeIn = TypedDict(
+    "FundCommandProposeFeeIn",
+    {
+        "type": "Literal['propose_fee']",
+        "fund": "str",
+        "standard": "str",
+        "fee": "FeeRateIn",
+        "from": "str",
+    },
+)
+"""Proposes a fee standard of its own; it is billable from its first month once the
+assembly approves it by an `approve_fee` motion.
+
+Attributes:
+    fund: The fund.
+    standard: The standard's id.
+    fee: The monthly fee.
+    from: The first month it applies to, `YYYY-MM`.
 """
 
 
@@ -7407,14 +7628,14 @@ class FundCommandPayDividend(TypedDict):
     payment: str
 
 
-FundCommand: TypeAlias = "FundCommandOpenFund | FundCommandOpenAccount | FundCommandPost | FundCommandReverse | FundCommandBillFees | FundCommandRecordPayment | FundCommandRecordIncome | FundCommandProposeBudget | FundCommandProposeAmendment | FundCommandRequestPayment | FundCommandApprovePayment | FundCommandRejectPayment | FundCommandAccrueRemuneration | FundCommandPayRemuneration | FundCommandProposeDividend | FundCommandPayDividend"
+FundCommand: TypeAlias = "FundCommandOpenFund | FundCommandOpenAccount | FundCommandPost | FundCommandReverse | FundCommandBillFees | FundCommandRecordPayment | FundCommandRecordIncome | FundCommandProposeBudget | FundCommandProposeFee | FundCommandProposeAmendment | FundCommandRequestPayment | FundCommandApprovePayment | FundCommandRejectPayment | FundCommandAccrueRemuneration | FundCommandPayRemuneration | FundCommandProposeDividend | FundCommandPayDividend"
 """A command to a compound's common fund. Every command names its fund; ids given by
 the caller (payments, incomes, accruals) become transaction ids, so a retry with the
 same content does nothing and a reused id with other content is refused.
 """
 
 
-FundCommandIn: TypeAlias = "FundCommandOpenFundIn | FundCommandOpenAccount | FundCommandPostIn | FundCommandReverse | FundCommandBillFees | FundCommandRecordPaymentIn | FundCommandRecordIncomeIn | FundCommandProposeBudgetIn | FundCommandProposeAmendmentIn | FundCommandRequestPaymentIn | FundCommandApprovePayment | FundCommandRejectPayment | FundCommandAccrueRemunerationIn | FundCommandPayRemunerationIn | FundCommandProposeDividendIn | FundCommandPayDividend"
+FundCommandIn: TypeAlias = "FundCommandOpenFundIn | FundCommandOpenAccount | FundCommandPostIn | FundCommandReverse | FundCommandBillFees | FundCommandRecordPaymentIn | FundCommandRecordIncomeIn | FundCommandProposeBudgetIn | FundCommandProposeFeeIn | FundCommandProposeAmendmentIn | FundCommandRequestPaymentIn | FundCommandApprovePayment | FundCommandRejectPayment | FundCommandAccrueRemunerationIn | FundCommandPayRemunerationIn | FundCommandProposeDividendIn | FundCommandPayDividend"
 """A command to a compound's common fund. Every command names its fund; ids given by
 the caller (payments, incomes, accruals) become transaction ids, so a retry with the
 same content does nothing and a reused id with other content is refused.
@@ -7466,7 +7687,7 @@ class AssemblyCommandOpenMotionIn(TypedDict):
     motion: str
     unit: NodeCode
     title: str
-    subject: Subject
+    subject: SubjectIn
     closes: _dt.datetime | str
 
 
@@ -9845,11 +10066,75 @@ class FundEventCommonIncomeInBaseDecided(TypedDict):
     include: bool
 
 
-FundEvent: TypeAlias = "FundEventFundOpened | FundEventAccountOpened | FundEventPosted | FundEventFeesBilled | FundEventBudgetProposed | FundEventAmendmentProposed | FundEventBudgetDecided | FundEventAmendmentDecided | FundEventPaymentRequested | FundEventPaymentMade | FundEventPaymentRejected | FundEventRemunerationAccrued | FundEventDividendProposed | FundEventDividendDecided | FundEventCommonIncomeInBaseDecided"
+class FundEventFeeProposed(TypedDict):
+    """A fee standard was proposed (with the fund, in a budget, or on its own).
+
+    Attributes:
+        fund: The fund.
+        standard: The standard, as proposed.
+    """
+    type: Literal['fee_proposed']
+    fund: str
+    standard: FeeStandard
+
+
+class FundEventFeeProposedIn(TypedDict):
+    """A fee standard was proposed (with the fund, in a budget, or on its own).
+
+    Attributes:
+        fund: The fund.
+        standard: The standard, as proposed.
+    """
+    type: Literal['fee_proposed']
+    fund: str
+    standard: FeeStandardIn
+
+
+class FundEventFeeDecided(TypedDict):
+    """The assembly decided a fee standard; approved, it is billable from its first month.
+
+    Attributes:
+        fund: The fund.
+        standard: The standard.
+        motion: The motion.
+        approved: Approved or not.
+    """
+    type: Literal['fee_decided']
+    fund: str
+    standard: str
+    motion: str
+    approved: bool
+
+
+class FundEventBusinessUseAllowed(TypedDict):
+    """The assembly allowed business use of common parts (a special matter).
+
+    Attributes:
+        fund: The fund.
+        resolution: The resolution.
+    """
+    type: Literal['business_use_allowed']
+    fund: str
+    resolution: BusinessUse
+
+
+class FundEventBusinessUseAllowedIn(TypedDict):
+    """The assembly allowed business use of common parts (a special matter).
+
+    Attributes:
+        fund: The fund.
+        resolution: The resolution.
+    """
+    type: Literal['business_use_allowed']
+    fund: str
+    resolution: BusinessUseIn
+
+
+FundEvent: TypeAlias = "FundEventFundOpened | FundEventAccountOpened | FundEventPosted | FundEventFeesBilled | FundEventBudgetProposed | FundEventAmendmentProposed | FundEventBudgetDecided | FundEventAmendmentDecided | FundEventPaymentRequested | FundEventPaymentMade | FundEventPaymentRejected | FundEventRemunerationAccrued | FundEventDividendProposed | FundEventDividendDecided | FundEventCommonIncomeInBaseDecided | FundEventFeeProposed | FundEventFeeDecided | FundEventBusinessUseAllowed"
 """Something that happened to a fund."""
 
 
-FundEventIn: TypeAlias = "FundEventFundOpenedIn | FundEventAccountOpened | FundEventPostedIn | FundEventFeesBilledIn | FundEventBudgetProposedIn | FundEventAmendmentProposedIn | FundEventBudgetDecided | FundEventAmendmentDecided | FundEventPaymentRequestedIn | FundEventPaymentMadeIn | FundEventPaymentRejected | FundEventRemunerationAccruedIn | FundEventDividendProposedIn | FundEventDividendDecidedIn | FundEventCommonIncomeInBaseDecided"
+FundEventIn: TypeAlias = "FundEventFundOpenedIn | FundEventAccountOpened | FundEventPostedIn | FundEventFeesBilledIn | FundEventBudgetProposedIn | FundEventAmendmentProposedIn | FundEventBudgetDecided | FundEventAmendmentDecided | FundEventPaymentRequestedIn | FundEventPaymentMadeIn | FundEventPaymentRejected | FundEventRemunerationAccruedIn | FundEventDividendProposedIn | FundEventDividendDecidedIn | FundEventCommonIncomeInBaseDecided | FundEventFeeProposedIn | FundEventFeeDecided | FundEventBusinessUseAllowedIn"
 """Something that happened to a fund."""
 
 
@@ -10043,7 +10328,7 @@ class AssemblyEventMotionOpenedIn(TypedDict):
     motion: str
     unit: NodeCode
     title: str
-    subject: Subject
+    subject: SubjectIn
     kind: MotionKind
     closes: _dt.datetime | str
 
@@ -12604,13 +12889,16 @@ class FundCapability:
         at: _dt.datetime | str | None = None,
         key: str | None = None,
     ) -> Receipt:
-        """Opens a compound's fund with its standard chart of accounts.
+        """Opens a compound's fund with its standard chart of accounts, and proposes its fee
+        standard (id `opening`, from the opening month): staff do not set the fee, the
+        owners do. Fees can be billed only once the owners' assembly approves a standard
+        (this one by an `approve_fee` motion, or another in a budget or on its own).
 
         Args:
             fund: The fund's id.
             name: Its name (the compound's).
             unit: The unit whose households own the compound.
-            fee: The monthly fee.
+            fee: The proposed monthly fee, billable once the owners approve it.
             basis: How the manager is paid.
             rounding: The rounding of fees and remuneration; the configured default if absent.
             approval_threshold: Payments above this need the supervisor first; the configured default if absent.
@@ -12757,7 +13045,8 @@ class FundCapability:
         at: _dt.datetime | str | None = None,
         key: str | None = None,
     ) -> Receipt:
-        """Records common income (parking, advertising) into the fund.
+        """Records common income (parking, advertising) into the fund; only while a
+        resolution of the owners allowing that business use of common parts is in force.
 
         Args:
             fund: The fund.
@@ -12783,6 +13072,7 @@ class FundCapability:
         to: _dt.date | str,
         lines: Sequence[LineAmountIn | LineAmount],
         *,
+        fee: FeeRateIn | FeeRate | None = None,
         actor: str | None = None,
         at: _dt.datetime | str | None = None,
         key: str | None = None,
@@ -12795,12 +13085,42 @@ class FundCapability:
             from_: Its first day.
             to: Its last day.
             lines: Its lines.
+            fee: The monthly fee it proposes (a fee standard with the budget's id), billable from the budget's first month once the assembly approves the budget.
             actor: The acting person's id; the platform itself when None.
             at: When the command is given (aware); now when None.
             key: An idempotency key: the same key twice has one effect.
         """
         args: dict[str, Any] = {"fund": fund, "budget": budget, "from": from_, "to": to, "lines": lines}
+        if fee is not None:
+            args["fee"] = fee
         answer: Receipt = self._native.execute("fund", "propose_budget", args, actor, at, key)
+        return answer
+
+    def propose_fee(
+        self,
+        fund: str,
+        standard: str,
+        fee: FeeRateIn | FeeRate,
+        from_: str,
+        *,
+        actor: str | None = None,
+        at: _dt.datetime | str | None = None,
+        key: str | None = None,
+    ) -> Receipt:
+        """Proposes a fee standard of its own; it is billable from its first month once the
+        assembly approves it by an `approve_fee` motion.
+
+        Args:
+            fund: The fund.
+            standard: The standard's id.
+            fee: The monthly fee.
+            from_: The first month it applies to, `YYYY-MM`.
+            actor: The acting person's id; the platform itself when None.
+            at: When the command is given (aware); now when None.
+            key: An idempotency key: the same key twice has one effect.
+        """
+        args: dict[str, Any] = {"fund": fund, "standard": standard, "fee": fee, "from": from_}
+        answer: Receipt = self._native.execute("fund", "propose_fee", args, actor, at, key)
         return answer
 
     def propose_amendment(
@@ -13218,7 +13538,7 @@ class AssemblyCapability:
         motion: str,
         unit: NodeCode,
         title: str,
-        subject: Subject,
+        subject: SubjectIn | Subject,
         closes: _dt.datetime | str,
         *,
         actor: str | None = None,
@@ -15374,6 +15694,8 @@ __all__ = [
     "BodyKind",
     "Budget",
     "BudgetIn",
+    "BusinessUse",
+    "BusinessUseIn",
     "Calendar",
     "CalendarWarning",
     "CalendarWarningUncoveredYear",
@@ -15475,6 +15797,8 @@ __all__ = [
     "FeeRateHousehold",
     "FeeRateHouseholdIn",
     "FeeRateIn",
+    "FeeStandard",
+    "FeeStandardIn",
     "FirstSecretary",
     "FirstSecretaryIn",
     "FundCapability",
@@ -15498,6 +15822,8 @@ __all__ = [
     "FundCommandProposeBudgetIn",
     "FundCommandProposeDividend",
     "FundCommandProposeDividendIn",
+    "FundCommandProposeFee",
+    "FundCommandProposeFeeIn",
     "FundCommandRecordIncome",
     "FundCommandRecordIncomeIn",
     "FundCommandRecordPayment",
@@ -15516,11 +15842,16 @@ __all__ = [
     "FundEventBudgetDecided",
     "FundEventBudgetProposed",
     "FundEventBudgetProposedIn",
+    "FundEventBusinessUseAllowed",
+    "FundEventBusinessUseAllowedIn",
     "FundEventCommonIncomeInBaseDecided",
     "FundEventDividendDecided",
     "FundEventDividendDecidedIn",
     "FundEventDividendProposed",
     "FundEventDividendProposedIn",
+    "FundEventFeeDecided",
+    "FundEventFeeProposed",
+    "FundEventFeeProposedIn",
     "FundEventFeesBilled",
     "FundEventFeesBilledIn",
     "FundEventFundOpened",
@@ -15538,10 +15869,14 @@ __all__ = [
     "FundSource",
     "FundStage",
     "FundSubject",
+    "FundSubjectAllowBusinessUse",
+    "FundSubjectAllowBusinessUseIn",
     "FundSubjectAmendBudget",
     "FundSubjectApproveBudget",
+    "FundSubjectApproveFee",
     "FundSubjectCommonIncomeInBase",
     "FundSubjectDividend",
+    "FundSubjectIn",
     "FundSummary",
     "FundSummaryIn",
     "FundView",
@@ -15970,6 +16305,7 @@ __all__ = [
     "StreetBand",
     "StreetBandIn",
     "Subject",
+    "SubjectIn",
     "SubjectMatter",
     "Take",
     "Tally",

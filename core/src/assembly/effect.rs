@@ -1,5 +1,6 @@
 //! What a closed motion does outside the assembly: a motion on a fund's matter (a budget,
-//! an amendment, a dividend, common income in the remuneration base) acts on the fund by
+//! an amendment, a dividend, common income in the remuneration base, a fee standard,
+//! business use of common parts) acts on the fund by
 //! the fund's own rules, in the same journal entry as the closing. This is the one place
 //! the effect is declared.
 

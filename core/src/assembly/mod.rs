@@ -4,9 +4,11 @@
 //! 2/3 of the owners take part; raising the maintenance fund, rebuilding, and changing
 //! the use of common parts or using them for business need at least 3/4 of the
 //! participating area and of the participating owners; every other matter needs more
-//! than half of both. Budgets, amendments, dividends and counting common income in the
-//! manager's remuneration base are motions of a fund, ordinary in kind; when one passes
-//! it takes effect on the fund in the same journal entry.
+//! than half of both. Budgets (with the fee standard a budget carries), amendments,
+//! dividends, fee standards and counting common income in the manager's remuneration
+//! base are motions of a fund, ordinary in kind; allowing business use of common parts
+//! (advertising, parking, other) is a motion of a fund that is special in kind. When one
+//! passes it takes effect on the fund in the same journal entry.
 //!
 //! ## Quick start
 //!

@@ -84,18 +84,22 @@ pub enum Subject {
         /// The matter.
         matter: Matter,
     },
-    /// A matter of a fund: a budget, an amendment, a dividend, or common income in the
-    /// remuneration base.
+    /// A matter of a fund: a budget, an amendment, a dividend, common income in the
+    /// remuneration base, a fee standard, or business use of common parts.
     #[serde(untagged)]
     Fund(FundSubject),
 }
 
 impl Subject {
-    /// The kind of vote the subject needs: every fund subject is ordinary (Art. 278's
-    /// "other matters"); a matter has the kind Art. 278 gives it.
+    /// The kind of vote the subject needs: a matter has the kind Art. 278 gives it;
+    /// allowing business use of common parts is that matter (special); every other fund
+    /// subject is ordinary (Art. 278's "other matters").
     pub fn kind(&self) -> MotionKind {
         match self {
             Subject::Matter { matter } => matter.kind(),
+            Subject::Fund(FundSubject::AllowBusinessUse { .. }) => {
+                Matter::BusinessUseOfCommonParts.kind()
+            }
             Subject::Fund(_) => MotionKind::Ordinary,
         }
     }
@@ -126,6 +130,8 @@ const TYPES: &[&str] = &[
     "amend_budget",
     "dividend",
     "common_income_in_base",
+    "approve_fee",
+    "allow_business_use",
     "matter",
 ];
 
@@ -179,8 +185,8 @@ fn unexpected(value: &Value) -> Unexpected<'_> {
 
 #[cfg(test)]
 mod tests {
-    use super::{Matter, Subject};
-    use crate::fund::FundSubject;
+    use super::{Matter, MotionKind, Subject};
+    use crate::fund::{FundSubject, IncomeSource};
 
     /// Subjects are in journals: their JSON is the same as when a subject held the fund
     /// matters as its own variants.
@@ -226,11 +232,45 @@ mod tests {
                 .into(),
                 r#"{"type":"common_income_in_base","fund":"f","include":true}"#,
             ),
+            (
+                FundSubject::ApproveFee {
+                    fund: "f".into(),
+                    standard: "s".into(),
+                }
+                .into(),
+                r#"{"type":"approve_fee","fund":"f","standard":"s"}"#,
+            ),
+            (
+                FundSubject::AllowBusinessUse {
+                    fund: "f".into(),
+                    uses: vec![IncomeSource::Advertising],
+                    until: None,
+                }
+                .into(),
+                r#"{"type":"allow_business_use","fund":"f","uses":["advertising"],"until":null}"#,
+            ),
         ];
         for (subject, json) in cases {
             assert_eq!(serde_json::to_string(&subject).unwrap(), json);
             assert_eq!(serde_json::from_str::<Subject>(json).unwrap(), subject);
         }
+    }
+
+    /// Allowing business use of common parts is Art. 278's special matter; the other fund
+    /// subjects are ordinary.
+    #[test]
+    fn business_use_is_special_and_a_fee_ordinary() {
+        let uses = FundSubject::AllowBusinessUse {
+            fund: "f".into(),
+            uses: vec![IncomeSource::Parking],
+            until: None,
+        };
+        let fee = FundSubject::ApproveFee {
+            fund: "f".into(),
+            standard: "s".into(),
+        };
+        assert_eq!(Subject::from(uses).kind(), MotionKind::Special);
+        assert_eq!(Subject::from(fee).kind(), MotionKind::Ordinary);
     }
 
     /// A malformed subject is refused with what is wrong in it.
@@ -244,7 +284,8 @@ mod tests {
             (
                 r#"{"type":"veto","fund":"f"}"#,
                 "unknown variant `veto`, expected one of `approve_budget`, `amend_budget`, \
-                 `dividend`, `common_income_in_base`, `matter`",
+                 `dividend`, `common_income_in_base`, `approve_fee`, `allow_business_use`, \
+                 `matter`",
             ),
             (
                 r#"{"type":"matter","matter":"party"}"#,

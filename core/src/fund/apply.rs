@@ -40,6 +40,9 @@ impl Funds {
                     billings: BTreeMap::new(),
                     accruals: Vec::new(),
                     receipts: Vec::new(),
+                    fee_standards: Vec::new(),
+                    fee_history: Vec::new(),
+                    business_uses: Vec::new(),
                 },
             );
             return;
@@ -170,6 +173,24 @@ impl Fund {
             }
             FundEvent::CommonIncomeInBaseDecided { include, .. } => {
                 self.terms.common_income_in_base = include;
+            }
+            FundEvent::FeeProposed { standard, .. } => self.fee_standards.push(standard),
+            FundEvent::FeeDecided {
+                standard,
+                motion,
+                approved,
+                ..
+            } => {
+                if let Some(s) = self.fee_standards.iter_mut().find(|s| s.id == standard) {
+                    s.approval = decision(approved);
+                    s.motion = Some(motion);
+                    if approved {
+                        self.fee_history.push(standard);
+                    }
+                }
+            }
+            FundEvent::BusinessUseAllowed { resolution, .. } => {
+                self.business_uses.push(resolution);
             }
         }
     }

@@ -28,6 +28,13 @@ pub(crate) fn check_event(grid: &Grid, funds: &Funds, event: &FundEvent) -> Resu
         {
             return Err(FundError::from(LedgerError::IdReused(transaction.id.clone())).into());
         }
+        FundEvent::FeeProposed { standard, .. }
+            if f.fee_standards.iter().any(|s| s.id == standard.id) =>
+        {
+            let what = "fee standard";
+            let id = standard.id.clone();
+            return Err(FundError::Exists { what, id }.into());
+        }
         _ => {}
     }
     Ok(())

@@ -16,7 +16,10 @@ use crate::money::{Amount, Rounding};
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 #[non_exhaustive]
 pub enum FundCommand {
-    /// Opens a compound's fund with its standard chart of accounts.
+    /// Opens a compound's fund with its standard chart of accounts, and proposes its fee
+    /// standard (id `opening`, from the opening month): staff do not set the fee, the
+    /// owners do. Fees can be billed only once the owners' assembly approves a standard
+    /// (this one by an `approve_fee` motion, or another in a budget or on its own).
     OpenFund {
         /// The fund's id.
         fund: String,
@@ -24,7 +27,7 @@ pub enum FundCommand {
         name: String,
         /// The unit whose households own the compound.
         unit: NodeCode,
-        /// The monthly fee.
+        /// The proposed monthly fee, billable once the owners approve it.
         fee: FeeRate,
         /// How the manager is paid.
         basis: Basis,
@@ -79,7 +82,8 @@ pub enum FundCommand {
         /// The amount.
         amount: Amount,
     },
-    /// Records common income (parking, advertising) into the fund.
+    /// Records common income (parking, advertising) into the fund; only while a
+    /// resolution of the owners allowing that business use of common parts is in force.
     RecordIncome {
         /// The fund.
         fund: String,
@@ -105,6 +109,22 @@ pub enum FundCommand {
         to: NaiveDate,
         /// Its lines.
         lines: Vec<LineAmount>,
+        /// The monthly fee it proposes (a fee standard with the budget's id), billable
+        /// from the budget's first month once the assembly approves the budget.
+        #[serde(default)]
+        fee: Option<FeeRate>,
+    },
+    /// Proposes a fee standard of its own; it is billable from its first month once the
+    /// assembly approves it by an `approve_fee` motion.
+    ProposeFee {
+        /// The fund.
+        fund: String,
+        /// The standard's id.
+        standard: String,
+        /// The monthly fee.
+        fee: FeeRate,
+        /// The first month it applies to, `YYYY-MM`.
+        from: String,
     },
     /// Proposes new amounts for lines of an approved budget (new lines included).
     ProposeAmendment {
@@ -207,6 +227,7 @@ impl FundCommand {
             | FundCommand::RecordPayment { fund, .. }
             | FundCommand::RecordIncome { fund, .. }
             | FundCommand::ProposeBudget { fund, .. }
+            | FundCommand::ProposeFee { fund, .. }
             | FundCommand::ProposeAmendment { fund, .. }
             | FundCommand::RequestPayment { fund, .. }
             | FundCommand::ApprovePayment { fund, .. }

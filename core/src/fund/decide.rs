@@ -8,7 +8,8 @@ use super::chart::{self, BANK, FEES};
 use super::command::FundCommand;
 use super::event::{FundEvent, Purpose};
 use super::ledger::{Account, AccountKind, Posted, Posting, Transaction};
-use super::model::{Basis, Billing, FeeRate, Fund, IncomeSource, Terms};
+use super::model::{Approval, Basis, Billing, FeeRate, Fund, IncomeSource, Terms};
+use super::standard::{check_fee, FeeStandard, OPENING_STANDARD};
 use super::{FundConfig, FundError, Funds};
 use crate::access::{Actor, Permission};
 use crate::error::Error;
@@ -53,14 +54,13 @@ pub(crate) fn decide(
     } = command
     {
         let terms = Terms {
-            fee,
             basis,
             approval_threshold: approval_threshold.unwrap_or(config.approval_threshold),
             common_income_in_base: false,
             rounding: rounding.unwrap_or(config.rounding),
             split: Default::default(),
         };
-        return desk.open_fund(fund, name, unit, terms);
+        return desk.open_fund(fund, name, unit, terms, fee);
     }
     let f = funds.fund(command.fund())?;
     match command {
@@ -130,8 +130,15 @@ impl<'a> Desk<'a> {
                 from,
                 to,
                 lines,
+                fee,
                 ..
-            } => self.propose_budget(f, budget, from, to, lines),
+            } => self.propose_budget(f, budget, from, to, lines, fee),
+            FundCommand::ProposeFee {
+                standard,
+                fee,
+                from,
+                ..
+            } => self.propose_fee(f, standard, fee, from, None),
             FundCommand::ProposeAmendment {
                 budget,
                 amendment,
@@ -174,6 +181,7 @@ impl<'a> Desk<'a> {
         name: String,
         unit: NodeCode,
         terms: Terms,
+        fee: FeeRate,
     ) -> Result<Vec<FundEvent>, Error> {
         check(Key, "fund id", &fund).map_err(FundError::Text)?;
         check(Name, "fund name", &name).map_err(FundError::Text)?;
@@ -185,6 +193,7 @@ impl<'a> Desk<'a> {
             return Err(FundError::FundExists(fund).into());
         }
         check_terms(&terms)?;
+        check_fee(&fee)?;
         let mut events = vec![FundEvent::FundOpened {
             fund: fund.clone(),
             name,
@@ -198,6 +207,17 @@ impl<'a> Desk<'a> {
                 account,
             });
         }
+        events.push(FundEvent::FeeProposed {
+            fund,
+            standard: FeeStandard {
+                id: OPENING_STANDARD.to_owned(),
+                fee,
+                from: self.date.format("%Y-%m").to_string(),
+                budget: None,
+                approval: Approval::Proposed,
+                motion: None,
+            },
+        });
         Ok(events)
     }
 
@@ -311,7 +331,13 @@ impl<'a> Desk<'a> {
         if households.is_empty() {
             return Err(FundError::NoHouseholds(f.id.clone()).into());
         }
-        let (bills, exact, residue) = match &f.terms.fee {
+        let standard = f
+            .fee_standard(month)
+            .ok_or_else(|| FundError::NoFeeStandard {
+                fund: f.id.clone(),
+                month: month.to_owned(),
+            })?;
+        let (bills, exact, residue) = match &standard.fee {
             FeeRate::Area { rate } => {
                 let areas: Vec<Decimal> = households.iter().map(|h| h.area()).collect();
                 let r = apply_rate(*rate, &areas, f.terms.rounding).map_err(FundError::from)?;
@@ -352,6 +378,7 @@ impl<'a> Desk<'a> {
             billed: Amount::try_sum(bills.iter().copied()).map_err(FundError::from)?,
             exact,
             residue,
+            standard: Some(standard.id.clone()),
         };
         let mut events = self.posted(f, open, txs)?;
         let at = events
@@ -418,6 +445,13 @@ impl<'a> Desk<'a> {
         description: String,
     ) -> Result<Vec<FundEvent>, Error> {
         positive("income", amount)?;
+        if !f.business_use_allowed(source, self.date) {
+            return Err(FundError::BusinessUseNotAllowed {
+                fund: f.id.clone(),
+                income: source,
+            }
+            .into());
+        }
         let description = if description.is_empty() {
             format!("{} income", source.as_str())
         } else {
@@ -439,19 +473,6 @@ impl<'a> Desk<'a> {
 fn check_terms(terms: &Terms) -> Result<(), Error> {
     let bad =
         |what, value: String, why| -> Error { FundError::BadFigure { what, value, why }.into() };
-    match &terms.fee {
-        FeeRate::Area { rate } if rate.is_sign_negative() || rate.is_zero() || rate.scale() > 4 => {
-            return Err(bad(
-                "fee rate",
-                rate.to_string(),
-                "it must be positive, with at most 4 decimals",
-            ));
-        }
-        FeeRate::Household { amount } if !amount.is_positive() => {
-            return Err(bad("fee", amount.to_string(), "it must be positive"));
-        }
-        _ => {}
-    }
     match &terms.basis {
         Basis::Remuneration { percent }
             if percent.is_sign_negative()

@@ -26,6 +26,8 @@ impl Funds {
             feed(&mut h, "D", &f.dividends);
             feed(&mut h, "L", &f.billings);
             feed(&mut h, "R", &(&f.accruals, &f.receipts));
+            feed(&mut h, "S", &(&f.fee_standards, &f.fee_history));
+            feed(&mut h, "U", &f.business_uses);
             for a in f.ledger.accounts() {
                 feed(&mut h, "A", a);
             }

@@ -1,6 +1,7 @@
 //! What the owners' assembly's decisions do to a fund: a budget or an amendment takes
-//! effect, a dividend is shared to households' payable accounts, common income enters
-//! or leaves the remuneration base.
+//! effect (with the fee standard a budget carries), a dividend is shared to households'
+//! payable accounts, common income enters or leaves the remuneration base, a fee
+//! standard becomes billable, business use of common parts is allowed.
 
 use chrono::NaiveDate;
 
@@ -10,6 +11,7 @@ use super::event::{FundEvent, Purpose};
 use super::ledger::{Account, Posting, Transaction};
 use super::model::{Approval, Fund};
 use super::share::shares;
+use super::standard::BusinessUse;
 use super::subject::FundSubject;
 use super::{FundError, Funds};
 use crate::access::Actor;
@@ -61,6 +63,24 @@ pub(crate) fn check_subject(
             f.dividends.get(dividend).map(|d| d.approval),
         ),
         FundSubject::CommonIncomeInBase { .. } => Ok(()),
+        FundSubject::ApproveFee { standard, .. } => {
+            let s = f.fee_standards.iter().find(|s| &s.id == standard);
+            if let Some(budget) = s.and_then(|s| s.budget.as_ref()) {
+                let why = "a fee standard proposed in a budget is decided with the budget";
+                let error = TextError::new(TextKind::Key, "fee standard", budget, why);
+                return Err(FundError::Text(error).into());
+            }
+            proposed("fee standard", standard, s.map(|s| s.approval))
+        }
+        FundSubject::AllowBusinessUse { uses, .. } if uses.is_empty() => {
+            Err(FundError::BadFigure {
+                what: "uses",
+                value: "[]".to_owned(),
+                why: "a resolution names at least one use of common parts",
+            }
+            .into())
+        }
+        FundSubject::AllowBusinessUse { .. } => Ok(()),
     }
 }
 
@@ -98,11 +118,23 @@ pub(crate) fn decided(
                 events.extend(open_lines(f, lines.iter().map(|l| l.line.as_str())));
             }
             events.push(FundEvent::BudgetDecided {
-                fund: id,
+                fund: id.clone(),
                 budget: budget.clone(),
-                motion,
+                motion: motion.clone(),
                 approved: passed,
             });
+            let carried = f
+                .fee_standards
+                .iter()
+                .find(|s| s.budget.as_ref() == Some(budget) && s.approval == Approval::Proposed);
+            if let Some(s) = carried {
+                events.push(FundEvent::FeeDecided {
+                    fund: id,
+                    standard: s.id.clone(),
+                    motion,
+                    approved: passed,
+                });
+            }
             Ok(events)
         }
         FundSubject::AmendBudget {
@@ -187,6 +219,28 @@ pub(crate) fn decided(
                 fund: id,
                 motion,
                 include: *include,
+            }]
+        } else {
+            Vec::new()
+        }),
+        FundSubject::ApproveFee { standard, .. } => Ok(vec![FundEvent::FeeDecided {
+            fund: id,
+            standard: standard.clone(),
+            motion,
+            approved: passed,
+        }]),
+        FundSubject::AllowBusinessUse { uses, until, .. } => Ok(if passed {
+            let mut uses = uses.clone();
+            uses.sort();
+            uses.dedup();
+            vec![FundEvent::BusinessUseAllowed {
+                fund: id,
+                resolution: BusinessUse {
+                    motion,
+                    uses,
+                    from: date,
+                    until: *until,
+                },
             }]
         } else {
             Vec::new()

@@ -1,6 +1,7 @@
 //! Errors of the fund capability.
 
 use super::ledger::LedgerError;
+use super::model::IncomeSource;
 use crate::error::kind::error_codes;
 use crate::money::{Amount, MoneyError};
 use crate::text::TextError;
@@ -144,6 +145,22 @@ pub enum FundError {
         "fund {0:?} is on the fixed-fee basis; remuneration applies to the remuneration basis only"
     )]
     FixedFeeBasis(String),
+    /// No fee standard approved by the owners is in force for the month.
+    #[error("no fee standard approved by the owners' assembly is in force in fund {fund:?} for {month}; the owners approve one in a budget or by an approve_fee motion")]
+    NoFeeStandard {
+        /// The fund.
+        fund: String,
+        /// The month.
+        month: String,
+    },
+    /// No resolution of the owners allows this business use of common parts today.
+    #[error("no resolution of the owners' assembly allowing {} use of common parts is in force in fund {fund:?}; it is a special matter (Civil Code Art. 278: 3/4 of the participating area and owners)", .income.as_str())]
+    BusinessUseNotAllowed {
+        /// The fund.
+        fund: String,
+        /// The source of the income refused.
+        income: IncomeSource,
+    },
     /// A period's last day is before its first.
     #[error("the period {from} to {to} ends before it starts")]
     BadPeriod {
@@ -176,5 +193,7 @@ error_codes! {
         NotAvailable { .. } => ("not_available", Conflict),
         FixedFeeBasis(..) => ("fixed_fee_basis", Conflict),
         BadPeriod { .. } => ("bad_period", Invalid),
+        NoFeeStandard { .. } => ("no_fee_standard", Conflict),
+        BusinessUseNotAllowed { .. } => ("business_use_not_allowed", Conflict),
     }
 }

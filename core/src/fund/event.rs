@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::ledger::{Account, Transaction};
 use super::model::{Accrual, Amendment, Billing, Budget, IncomeSource, Payment, SharingKey, Terms};
+use super::standard::{BusinessUse, FeeStandard};
 use crate::grid::NodeCode;
 use crate::money::decimal_text;
 use crate::money::Amount;
@@ -215,6 +216,31 @@ pub enum FundEvent {
         /// The new setting.
         include: bool,
     },
+    /// A fee standard was proposed (with the fund, in a budget, or on its own).
+    FeeProposed {
+        /// The fund.
+        fund: String,
+        /// The standard, as proposed.
+        standard: FeeStandard,
+    },
+    /// The assembly decided a fee standard; approved, it is billable from its first month.
+    FeeDecided {
+        /// The fund.
+        fund: String,
+        /// The standard.
+        standard: String,
+        /// The motion.
+        motion: String,
+        /// Approved or not.
+        approved: bool,
+    },
+    /// The assembly allowed business use of common parts (a special matter).
+    BusinessUseAllowed {
+        /// The fund.
+        fund: String,
+        /// The resolution.
+        resolution: BusinessUse,
+    },
 }
 
 impl FundEvent {
@@ -235,7 +261,10 @@ impl FundEvent {
             | FundEvent::RemunerationAccrued { fund, .. }
             | FundEvent::DividendProposed { fund, .. }
             | FundEvent::DividendDecided { fund, .. }
-            | FundEvent::CommonIncomeInBaseDecided { fund, .. } => fund,
+            | FundEvent::CommonIncomeInBaseDecided { fund, .. }
+            | FundEvent::FeeProposed { fund, .. }
+            | FundEvent::FeeDecided { fund, .. }
+            | FundEvent::BusinessUseAllowed { fund, .. } => fund,
         }
     }
 }

@@ -7,9 +7,14 @@
 //!   `liabilities:remuneration`, `liabilities:dividends:<household>`, `equity:fund`,
 //!   `equity:dividends`, `income:fees`, `income:parking`, `income:advertising`,
 //!   `income:other`, `expenses:remuneration`, and `expenses:<line>` per budget line.
+//! - A fee standard (收费标准) that staff only propose: it is billable once the owners'
+//!   assembly approves it, in the open budget or in a motion of its own, and a later
+//!   approved standard replaces the earlier one from its first month.
 //! - Fees billed monthly to every household of the compound by exclusive area (or per
 //!   household), each bill rounded on its own with the residue kept as its own figure;
 //!   payments, arrears and the collection rate.
+//! - Common income (parking, advertising) recorded only while the owners allow that
+//!   business use of common parts by a special resolution (Civil Code Art. 278).
 //! - An open budget (开放式预算) that takes effect only when the owners' assembly
 //!   approves it; spending only against an approved line within what remains, each
 //!   payment with a voucher, payments above a threshold only after the supervisor
@@ -26,8 +31,8 @@
 //!
 //! ```
 //! use chrono::{DateTime, NaiveDate};
-//! use gridward::assembly::AssemblyCommand;
-//! use gridward::fund::{Basis, FeeRate, FundCommand};
+//! use gridward::assembly::{AssemblyCommand, Choice};
+//! use gridward::fund::{Basis, FeeRate, FundCommand, FundSubject};
 //! use gridward::grid::{ImportRow, NodeCode};
 //! use gridward::{Actor, Context, Role, Ward, WardConfig};
 //! use rust_decimal::Decimal;
@@ -69,7 +74,7 @@
 //!     ward.execute(&convener, owner)?;
 //! }
 //!
-//! // The compound's common fund: 4 yuan per m² a month, 酬金制 at 10%.
+//! // The compound's common fund, proposing 4 yuan per m² a month, 酬金制 at 10%.
 //! let open = FundCommand::OpenFund {
 //!     fund: "f".into(),
 //!     name: "院落共有基金".into(),
@@ -80,7 +85,22 @@
 //!     rounding: None,
 //! };
 //! ward.execute(&platform, open)?;
-//! let manager = Context::new(Actor::person("pm"), at);
+//!
+//! // Staff only propose the fee: it is billable once the owners' assembly approves it.
+//! let closes = at + chrono::Duration::days(7);
+//! let subject = FundSubject::ApproveFee { fund: "f".into(), standard: "opening".into() };
+//! ward.execute(&convener, AssemblyCommand::OpenMotion {
+//!     motion: "m-fee".into(), unit: compound, title: "物业费 4 元/m²".into(),
+//!     subject: subject.into(), closes,
+//! })?;
+//! for i in 0..3 {
+//!     let owner = Context::new(Actor::person(format!("o{i}")), at);
+//!     let yes = AssemblyCommand::CastVote { motion: "m-fee".into(), owner: None, choice: Choice::Yes };
+//!     ward.execute(&owner, yes)?;
+//! }
+//! let convener = Context::new(Actor::person("oc"), closes);
+//! ward.execute(&convener, AssemblyCommand::CloseMotion { motion: "m-fee".into() })?;
+//! let manager = Context::new(Actor::person("pm"), closes);
 //! ward.execute(&manager, FundCommand::BillFees { fund: "f".into(), month: "2026-03".into() })?;
 //! let paid = FundCommand::RecordPayment {
 //!     fund: "f".into(),
@@ -116,6 +136,7 @@ mod model;
 mod rows;
 mod share;
 mod spend;
+mod standard;
 mod statement;
 mod subject;
 
@@ -130,6 +151,7 @@ pub use model::{
 };
 pub use rows::{AccountRow, FundSummary, PostingRow};
 pub use share::BasisComparison;
+pub use standard::{BusinessUse, FeeStandard, OPENING_STANDARD};
 pub use statement::{
     ArrearsRow, FeeFigures, IncomeRow, SpendingRow, Statement, StatementCheck, VoucherRow,
 };

@@ -7,6 +7,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use super::ledger::Ledger;
+use super::standard::{BusinessUse, FeeStandard};
 use crate::grid::NodeCode;
 use crate::money::decimal_text;
 use crate::money::{Amount, Rounding, SplitMethod};
@@ -88,12 +89,11 @@ impl IncomeSource {
     }
 }
 
-/// The terms a fund runs on.
+/// The terms a fund runs on. The fee is not among them: it is a
+/// [`FeeStandard`](super::FeeStandard) the owners approve.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Terms {
-    /// The monthly fee.
-    pub fee: FeeRate,
     /// How the manager is paid.
     pub basis: Basis,
     /// Payments above this need the supervisor's approval first.
@@ -348,6 +348,9 @@ pub struct Billing {
         deserialize_with = "decimal_text::read"
     )]
     pub residue: Decimal,
+    /// The approved fee standard billed.
+    #[serde(default)]
+    pub standard: Option<String>,
 }
 
 /// An accrual of the manager's remuneration.
@@ -395,4 +398,10 @@ pub struct Fund {
     pub accruals: Vec<Accrual>,
     /// Fee payments received: (date, transaction id, household, amount).
     pub receipts: Vec<(NaiveDate, String, String, Amount)>,
+    /// Fee standards, in the order proposed.
+    pub fee_standards: Vec<FeeStandard>,
+    /// The ids of the approved fee standards, in the order approved.
+    pub fee_history: Vec<String>,
+    /// Resolutions allowing business use of common parts, in the order passed.
+    pub business_uses: Vec<BusinessUse>,
 }

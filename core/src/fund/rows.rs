@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::ledger::{Account, AccountKind, Ledger, LedgerError};
 use super::model::{Accrual, Billing, Budget, Dividend, Fund, Payment, Terms};
+use super::standard::{BusinessUse, FeeStandard};
 use crate::grid::NodeCode;
 use crate::money::Amount;
 
@@ -21,9 +22,14 @@ pub struct FundSummary {
     pub unit: NodeCode,
     /// When it was opened.
     pub opened: NaiveDate,
-    /// Its terms: the fee, the basis, the approval threshold, whether common income
-    /// counts in the remuneration base, the rounding and the split.
+    /// Its terms: the basis, the approval threshold, whether common income counts in the
+    /// remuneration base, the rounding and the split.
     pub terms: Terms,
+    /// Fee standards, in the order proposed (the approved ones billable from their
+    /// first month, a later approved one replacing the earlier).
+    pub fee_standards: Vec<FeeStandard>,
+    /// Resolutions allowing business use of common parts, in the order passed.
+    pub business_uses: Vec<BusinessUse>,
     /// Budgets, by id.
     pub budgets: Vec<Budget>,
     /// Payments against budget lines, by id.
@@ -45,6 +51,8 @@ impl FundSummary {
             unit: fund.unit,
             opened: fund.opened,
             terms: fund.terms.clone(),
+            fee_standards: fund.fee_standards.clone(),
+            business_uses: fund.business_uses.clone(),
             budgets: fund.budgets.values().cloned().collect(),
             payments: fund.payments.values().cloned().collect(),
             dividends: fund.dividends.values().cloned().collect(),

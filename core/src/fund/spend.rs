@@ -10,7 +10,7 @@ use super::decide::{positive, Desk};
 use super::event::{FundEvent, Purpose};
 use super::ledger::{kind_of, Posting, Transaction};
 use super::model::{
-    Amendment, Approval, Budget, Fund, LineAmount, Payment, PaymentStatus, Voucher,
+    Amendment, Approval, Budget, FeeRate, Fund, LineAmount, Payment, PaymentStatus, Voucher,
 };
 use super::FundError;
 use crate::error::Error;
@@ -25,6 +25,7 @@ impl Desk<'_> {
         from: NaiveDate,
         to: NaiveDate,
         lines: Vec<LineAmount>,
+        fee: Option<FeeRate>,
     ) -> Result<Vec<FundEvent>, Error> {
         check(Key, "budget id", &id).map_err(FundError::Text)?;
         if f.budgets.contains_key(&id) {
@@ -34,7 +35,14 @@ impl Desk<'_> {
             return Err(FundError::BadPeriod { from, to }.into());
         }
         check_lines(&lines)?;
-        Ok(vec![FundEvent::BudgetProposed {
+        let standard = match fee {
+            Some(fee) => {
+                let month = from.format("%Y-%m").to_string();
+                self.propose_fee(f, id.clone(), fee, month, Some(id.clone()))?
+            }
+            None => Vec::new(),
+        };
+        let mut events = vec![FundEvent::BudgetProposed {
             fund: f.id.clone(),
             budget: Budget {
                 id,
@@ -47,7 +55,9 @@ impl Desk<'_> {
                 spent: BTreeMap::new(),
                 pending: BTreeMap::new(),
             },
-        }])
+        }];
+        events.extend(standard);
+        Ok(events)
     }
 
     pub(super) fn propose_amendment(

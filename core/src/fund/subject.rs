@@ -1,12 +1,16 @@
 //! The fund's matters that only the owners decide: a budget, an amendment to it, a
-//! dividend, and whether common income counts in the manager's remuneration base. The
+//! dividend, whether common income counts in the manager's remuneration base, a fee
+//! standard, and business use of common parts. The
 //! owners' assembly puts one to the vote as a motion's subject; when the motion closes,
 //! the decision takes effect on the fund.
 
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use super::model::IncomeSource;
+
 /// A fund matter put to the owners' vote. Every one is an ordinary matter (Civil Code
-/// Art. 278's "other matters").
+/// Art. 278's "other matters") except business use of common parts, a special one.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "type", rename_all = "snake_case")]
@@ -41,6 +45,26 @@ pub enum FundSubject {
         /// Count it or not.
         include: bool,
     },
+    /// Approve a fee standard proposed with the fund or on its own (one proposed in a
+    /// budget is decided with the budget).
+    ApproveFee {
+        /// The fund.
+        fund: String,
+        /// The standard.
+        standard: String,
+    },
+    /// Allow business use of common parts (Civil Code Art. 278 (8), a special matter:
+    /// ¾ of the participating area and ¾ of the participating owners); the income of the
+    /// uses named may be recorded from the day it passes until `until`, if given.
+    AllowBusinessUse {
+        /// The fund.
+        fund: String,
+        /// The uses allowed (advertising, parking, other).
+        uses: Vec<IncomeSource>,
+        /// The last day allowed; none for no end.
+        #[serde(default)]
+        until: Option<NaiveDate>,
+    },
 }
 
 impl FundSubject {
@@ -50,7 +74,9 @@ impl FundSubject {
             FundSubject::ApproveBudget { fund, .. }
             | FundSubject::AmendBudget { fund, .. }
             | FundSubject::Dividend { fund, .. }
-            | FundSubject::CommonIncomeInBase { fund, .. } => fund,
+            | FundSubject::CommonIncomeInBase { fund, .. }
+            | FundSubject::ApproveFee { fund, .. }
+            | FundSubject::AllowBusinessUse { fund, .. } => fund,
         }
     }
 }

@@ -1,6 +1,7 @@
 //! The fund's queries and `verify_statement` on a compound of four homes (the RULES
 //! areas 72 / 89.5 / 120.3 and a round 100 m²) over January and February 2026: a budget
-//! the owners approve, fees at 4 yuan/m², payments, advertising income, spending with a
+//! with fees at 4 yuan/m² the owners approve, payments, advertising income the owners
+//! allow, spending with a
 //! voucher the supervisor approves, remuneration at 12 % and a dividend at 4 yuan/m².
 
 use serde_json::{json, Value};
@@ -133,7 +134,8 @@ pub(crate) fn year() -> Ward {
         json!({"line": "repairs", "amount": "8000.00"}),
     ];
     let budget = json!({"type": "propose_budget", "fund": FUND, "budget": "2026",
-        "from": "2026-01-01", "to": "2026-12-31", "lines": lines});
+        "from": "2026-01-01", "to": "2026-12-31", "lines": lines,
+        "fee": {"per": "area", "rate": "4.00"}});
     fund_command(&mut w, "pm", &at(1, 3, 10), budget);
     let approve = json!({"type": "approve_budget", "fund": FUND, "budget": "2026"});
     pass(&mut w, "m-budget", approve, 1, 3);
@@ -155,6 +157,8 @@ pub(crate) fn year() -> Ward {
             "household": home, "amount": fee});
         fund_command(&mut w, "pm", &at(1, 12, 10), paid);
     }
+    let allow = json!({"type": "allow_business_use", "fund": FUND, "uses": ["advertising"]});
+    pass(&mut w, "m-ads", allow, 1, 13);
     let ads = json!({"type": "record_income", "fund": FUND, "id": "ads-1",
         "source": "advertising", "amount": "2000", "description": "电梯广告"});
     fund_command(&mut w, "pm", &at(1, 20, 10), ads);
@@ -213,6 +217,21 @@ fn a_fund_summary_holds_its_terms_and_records() {
         (COMPOUND.into(), day("2026-01-02"))
     );
     assert_eq!(f.terms.approval_threshold, yuan("5000.00"));
+    let standards: Vec<_> = f
+        .fee_standards
+        .iter()
+        .map(|s| (s.id.as_str(), s.approval, s.from.as_str()))
+        .collect();
+    assert_eq!(
+        standards,
+        [
+            ("opening", Approval::Proposed, "2026-01"),
+            ("2026", Approval::Approved, "2026-01")
+        ],
+        "the fee the budget carries is the one the owners approved"
+    );
+    assert_eq!(f.billings[0].standard.as_deref(), Some("2026"));
+    assert_eq!(f.business_uses[0].motion, "m-ads");
     let budget = &f.budgets[0];
     assert_eq!(
         (budget.approval, budget.motion.as_deref()),
@@ -510,7 +529,10 @@ fn the_faces_reach_the_queries_and_the_check_through_the_catalog() {
     let ask = |name: &str, args: Value| catalog.ask(&w, "fund", name, args).map(|(v, _)| v);
     assert_eq!(ask("funds", json!({})).unwrap(), json!([FUND]));
     let f = ask("fund", json!({"id": FUND})).unwrap();
-    assert_eq!(f["terms"]["fee"], json!({"per": "area", "rate": "4.00"}));
+    assert_eq!(
+        f["fee_standards"][1]["fee"],
+        json!({"per": "area", "rate": "4.00"})
+    );
     let period = json!({"fund": FUND, "start": "2026-01-01", "end": "2026-01-31"});
     let statement = ask("statement", period.clone()).unwrap();
     assert_eq!(statement["fees"]["collection_rate"], json!("100.00"));

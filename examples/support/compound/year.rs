@@ -1,7 +1,7 @@
 //! A year of the compound's common fund, month by month.
 
 use chrono::NaiveDate;
-use gridward::assembly::{AssemblyCommand, Choice, Matter, Subject};
+use gridward::assembly::{AssemblyCommand, Choice, Subject};
 use gridward::fund::ledger::{Posting, Transaction};
 use gridward::fund::{FundCommand, FundSubject, IncomeSource, LineAmount};
 use gridward::Command;
@@ -11,11 +11,13 @@ use super::*;
 use crate::parity::Step;
 use crate::Mix;
 
-/// A year of the compound's fund: fees billed monthly by area and mostly paid, parking
-/// and advertising income, a budget approved by the owners, monthly spending within it
-/// with vouchers (one large payment approved by the supervisor, one refused), an
-/// amendment, remuneration at 12% of fees collected, a dividend of 4 yuan per m², a
-/// reversal, and refusals that must leave no trace.
+/// A year of the compound's fund: a budget with its fee standard approved by the owners,
+/// fees billed monthly by area under it and mostly paid, parking income from January and
+/// advertising income from June, each once the owners allowed that business use of
+/// common parts by a special resolution, monthly spending within the budget with vouchers
+/// (one large payment approved by the supervisor, one refused), an amendment,
+/// remuneration at 12% of fees collected, a dividend of 4 yuan per m², a reversal, and
+/// refusals that must leave no trace.
 pub fn year(shape: Shape) -> Vec<Step<Command>> {
     let mut s = Script::default();
     let mut mix = Mix::new(shape.seed ^ 0x5eed);
@@ -23,7 +25,8 @@ pub fn year(shape: Shape) -> Vec<Step<Command>> {
     let hs = homes(shape);
     let fund = || FUND.to_owned();
     let area_centi: u64 = hs.iter().map(|h| h.centi).sum();
-    // Fees: 2.35 yuan per m² per month.
+    // Fees: 2.35 yuan per m² per month, proposed with the fund and again in the budget,
+    // which the owners approve.
     let monthly_fees = area_centi * 235 / 100;
     let pm = Some(MANAGER);
     s.at(
@@ -97,7 +100,20 @@ pub fn year(shape: Shape) -> Vec<Step<Command>> {
             from: date(1, 1),
             to: date(12, 31),
             lines: lines.clone(),
+            fee: Some(FeeRate::Area {
+                rate: Decimal::new(235, 2),
+            }),
         },
+    );
+    // No fee is billable before the owners approve one.
+    s.refused(
+        pm,
+        when(1, 3, 10),
+        FundCommand::BillFees {
+            fund: fund(),
+            month: "2026-01".into(),
+        },
+        "no_fee_standard",
     );
     let early = FundCommand::RequestPayment {
         fund: fund(),
@@ -126,7 +142,24 @@ pub fn year(shape: Shape) -> Vec<Step<Command>> {
         3,
         9,
     );
+    // Parking on common ground is business use of common parts: a special matter.
+    motion(
+        &mut s,
+        "m-parking",
+        "地面停车位经营",
+        Subject::Fund(FundSubject::AllowBusinessUse {
+            fund: fund(),
+            uses: vec![IncomeSource::Parking],
+            until: None,
+        }),
+        1,
+        3,
+        9,
+    );
     vote(&mut s, &mut mix, shape, "m-budget", (1, 5), (85, 80));
+    // Its ballots draw on a mix of their own, so the rest of the year is as it was.
+    let mut ballots = Mix::new(shape.seed ^ 0xfee);
+    vote(&mut s, &mut ballots, shape, "m-parking", (1, 6), (95, 97));
     s.refused(
         Some(CONVENER),
         when(1, 8, 10),
@@ -140,6 +173,13 @@ pub fn year(shape: Shape) -> Vec<Step<Command>> {
         when(1, 9, 19),
         AssemblyCommand::CloseMotion {
             motion: "m-budget".into(),
+        },
+    );
+    s.at(
+        Some(CONVENER),
+        when(1, 9, 19),
+        AssemblyCommand::CloseMotion {
+            motion: "m-parking".into(),
         },
     );
     s.refused(
@@ -239,18 +279,18 @@ pub fn year(shape: Shape) -> Vec<Step<Command>> {
                 description: format!("车位费 {m}月"),
             },
         );
-        if m % 3 == 0 {
-            s.at(
-                pm,
-                when(m, 28, 16),
-                FundCommand::RecordIncome {
-                    fund: fund(),
-                    id: format!("ads-{m:02}"),
-                    source: IncomeSource::Advertising,
-                    amount: yuan(3_000 * shape.households as u64),
-                    description: "电梯广告".into(),
-                },
-            );
+        let ads = FundCommand::RecordIncome {
+            fund: fund(),
+            id: format!("ads-{m:02}"),
+            source: IncomeSource::Advertising,
+            amount: yuan(3_000 * shape.households as u64),
+            description: "电梯广告".into(),
+        };
+        // Advertising each quarter once the owners allowed it in June; not before.
+        if m == 3 {
+            s.refused(pm, when(m, 28, 16), ads, "business_use_not_allowed");
+        } else if m % 3 == 0 {
+            s.at(pm, when(m, 28, 16), ads);
         }
         // Spending: each line's monthly share, a little under.
         for (j, (line, pct)) in LINES.iter().enumerate() {
@@ -354,9 +394,11 @@ pub fn year(shape: Shape) -> Vec<Step<Command>> {
                 &mut s,
                 "m-ads",
                 "电梯广告位经营合同",
-                Subject::Matter {
-                    matter: Matter::BusinessUseOfCommonParts,
-                },
+                Subject::Fund(FundSubject::AllowBusinessUse {
+                    fund: fund(),
+                    uses: vec![IncomeSource::Advertising],
+                    until: Some(date(12, 31)),
+                }),
                 6,
                 3,
                 12,
