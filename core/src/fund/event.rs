@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::ledger::{Account, Transaction};
 use super::model::{Accrual, Amendment, Billing, Budget, IncomeSource, Payment, SharingKey, Terms};
-use super::standard::{BusinessUse, FeeStandard};
+use super::model::{BusinessUse, FeeStandard};
 use crate::grid::NodeCode;
 use crate::money::decimal_text;
 use crate::money::Amount;

@@ -131,6 +131,7 @@ mod effect;
 mod error;
 mod event;
 pub mod export;
+mod fee;
 pub mod ledger;
 mod model;
 mod rows;
@@ -146,12 +147,12 @@ pub use command::FundCommand;
 pub use error::FundError;
 pub use event::{FundEvent, Purpose};
 pub use model::{
-    Accrual, Amendment, Approval, Basis, Billing, Budget, Dividend, FeeRate, Fund, IncomeSource,
-    LineAmount, Payment, PaymentStatus, SharingKey, Terms, Voucher,
+    Accrual, Amendment, Approval, Basis, Billing, Budget, BusinessUse, Dividend, FeeRate,
+    FeeStandard, Fund, IncomeSource, LineAmount, Payment, PaymentStatus, SharingKey, Terms,
+    Voucher, OPENING_STANDARD,
 };
 pub use rows::{AccountRow, FundSummary, PostingRow};
 pub use share::BasisComparison;
-pub use standard::{BusinessUse, FeeStandard, OPENING_STANDARD};
 pub use statement::{
     ArrearsRow, FeeFigures, IncomeRow, SpendingRow, Statement, StatementCheck, VoucherRow,
 };

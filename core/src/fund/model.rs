@@ -7,7 +7,6 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use super::ledger::Ledger;
-use super::standard::{BusinessUse, FeeStandard};
 use crate::grid::NodeCode;
 use crate::money::decimal_text;
 use crate::money::{Amount, Rounding, SplitMethod};
@@ -404,4 +403,55 @@ pub struct Fund {
     pub fee_history: Vec<String>,
     /// Resolutions allowing business use of common parts, in the order passed.
     pub business_uses: Vec<BusinessUse>,
+}
+
+/// The id of the fee standard proposed when a fund is opened.
+pub const OPENING_STANDARD: &str = "opening";
+
+/// A fee standard (收费标准): the monthly fee, proposed by the fund's keepers and billable
+/// only once the owners' assembly approves it, from its first month on. A later approved
+/// standard replaces the earlier ones from its own first month; months already billed
+/// keep their bills, each of which names the standard it used.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct FeeStandard {
+    /// The standard's id: `opening` for the one proposed with the fund, the budget's id
+    /// for one proposed in a budget.
+    pub id: String,
+    /// The monthly fee.
+    pub fee: FeeRate,
+    /// The first month it applies to, `YYYY-MM`.
+    pub from: String,
+    /// The budget that carries it, if it was proposed in a budget.
+    #[serde(default)]
+    pub budget: Option<String>,
+    /// Where it stands.
+    pub approval: Approval,
+    /// The motion that decided it.
+    #[serde(default)]
+    pub motion: Option<String>,
+}
+
+/// A resolution of the owners' assembly allowing business use of common parts (Civil
+/// Code Art. 278 (8), a special matter): the income it allows may be recorded from the
+/// day it passed until its last day, if it has one.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct BusinessUse {
+    /// The motion that passed it.
+    pub motion: String,
+    /// The uses it allows.
+    pub uses: Vec<IncomeSource>,
+    /// The day it passed.
+    pub from: NaiveDate,
+    /// Its last day; none for no end.
+    #[serde(default)]
+    pub until: Option<NaiveDate>,
+}
+
+impl BusinessUse {
+    /// Whether it allows income from `source` on `date`.
+    pub fn allows(&self, source: IncomeSource, date: NaiveDate) -> bool {
+        self.uses.contains(&source) && self.from <= date && self.until.is_none_or(|u| date <= u)
+    }
 }

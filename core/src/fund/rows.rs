@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::ledger::{Account, AccountKind, Ledger, LedgerError};
 use super::model::{Accrual, Billing, Budget, Dividend, Fund, Payment, Terms};
-use super::standard::{BusinessUse, FeeStandard};
+use super::model::{BusinessUse, FeeStandard};
 use crate::grid::NodeCode;
 use crate::money::Amount;
 

@@ -4,66 +4,15 @@
 //! whose income may be recorded only while a resolution allowing it is in force.
 
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
 
 use super::decide::{parse_month, Desk};
 use super::event::FundEvent;
-use super::model::{Approval, FeeRate, Fund, IncomeSource};
+use super::fee::check_fee;
+use super::model::{Approval, FeeRate, FeeStandard, Fund, IncomeSource};
 use super::FundError;
 use crate::error::Error;
 use crate::text::check;
 use crate::text::TextKind::Key;
-
-/// The id of the fee standard proposed when a fund is opened.
-pub const OPENING_STANDARD: &str = "opening";
-
-/// A fee standard (收费标准): the monthly fee, proposed by the fund's keepers and billable
-/// only once the owners' assembly approves it, from its first month on. A later approved
-/// standard replaces the earlier ones from its own first month; months already billed
-/// keep their bills, each of which names the standard it used.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-pub struct FeeStandard {
-    /// The standard's id: `opening` for the one proposed with the fund, the budget's id
-    /// for one proposed in a budget.
-    pub id: String,
-    /// The monthly fee.
-    pub fee: FeeRate,
-    /// The first month it applies to, `YYYY-MM`.
-    pub from: String,
-    /// The budget that carries it, if it was proposed in a budget.
-    #[serde(default)]
-    pub budget: Option<String>,
-    /// Where it stands.
-    pub approval: Approval,
-    /// The motion that decided it.
-    #[serde(default)]
-    pub motion: Option<String>,
-}
-
-/// A resolution of the owners' assembly allowing business use of common parts (Civil
-/// Code Art. 278 (8), a special matter): the income it allows may be recorded from the
-/// day it passed until its last day, if it has one.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-pub struct BusinessUse {
-    /// The motion that passed it.
-    pub motion: String,
-    /// The uses it allows.
-    pub uses: Vec<IncomeSource>,
-    /// The day it passed.
-    pub from: NaiveDate,
-    /// Its last day; none for no end.
-    #[serde(default)]
-    pub until: Option<NaiveDate>,
-}
-
-impl BusinessUse {
-    /// Whether it allows income from `source` on `date`.
-    pub fn allows(&self, source: IncomeSource, date: NaiveDate) -> bool {
-        self.uses.contains(&source) && self.from <= date && self.until.is_none_or(|u| date <= u)
-    }
-}
 
 impl Fund {
     /// The approved fee standard in force for a month (`YYYY-MM`): of the approved
@@ -113,24 +62,6 @@ impl Desk<'_> {
                 motion: None,
             },
         }])
-    }
-}
-
-/// Checks a fee is positive (a rate with at most 4 decimals).
-pub(crate) fn check_fee(fee: &FeeRate) -> Result<(), Error> {
-    let bad = |what, value: String, why| FundError::BadFigure { what, value, why }.into();
-    match fee {
-        FeeRate::Area { rate } if rate.is_sign_negative() || rate.is_zero() || rate.scale() > 4 => {
-            Err(bad(
-                "fee rate",
-                rate.to_string(),
-                "it must be positive, with at most 4 decimals",
-            ))
-        }
-        FeeRate::Household { amount } if !amount.is_positive() => {
-            Err(bad("fee", amount.to_string(), "it must be positive"))
-        }
-        _ => Ok(()),
     }
 }
 
