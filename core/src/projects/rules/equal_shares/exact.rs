@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use num_bigint::BigInt;
 use num_integer::Integer;
 use num_rational::BigRational;
-use num_traits::{One, Zero};
+use num_traits::{One, ToPrimitive, Zero};
 use std::cmp::{Ordering, Reverse};
 
 use super::{Instance, Run};
@@ -18,12 +18,19 @@ impl Instance {
     /// All money is held as whole numbers over one common denominator `den` (the
     /// classes' money, the costs), so that sums and comparisons need no reduction; a
     /// purchase whose price needs a finer denominator scales everything up once.
-    pub fn run(&self, share: &BigRational, record: bool) -> Run {
+    ///
+    /// With a `plan` (the projects a run with this share is known to buy, in order),
+    /// each round prices only the planned project instead of searching for the best;
+    /// the caller checks that the run bought the plan.
+    pub fn run(&self, share: &BigRational, record: bool, plan: Option<&[usize]>) -> Run {
         let m = self.m;
         let mut den: BigInt = self
             .costs
             .iter()
             .fold(share.denom().clone(), |d, c| d.lcm(c.denom()));
+        // `den` as a product of small factors, so that a fraction over it is reduced
+        // by one small gcd per factor (none when the first does not fit a u64).
+        let mut factors: Option<Vec<u64>> = u64::try_from(&den).ok().map(|d| vec![d]);
         let scale = |r: &BigRational, den: &BigInt| r.numer() * (den / r.denom());
         let mut costs: Vec<BigInt> = self.costs.iter().map(|c| scale(c, &den)).collect();
         // Classes of voters holding the same money: what each holds, how many there
@@ -49,6 +56,12 @@ impl Instance {
         // The live classes, by the money their voters hold, least first.
         let mut live: Vec<usize> = vec![0];
         loop {
+            if let Some(plan) = plan {
+                let Some(&next) = plan.get(winners.len()) else {
+                    break;
+                };
+                remaining = vec![(next, Ratio::whole(self.votes[next]))];
+            }
             remaining.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
             let mut best: Option<(usize, Ratio, Price)> = None;
             let mut gone: Vec<usize> = Vec::new();
@@ -101,6 +114,11 @@ impl Instance {
             let rho = &price.rest / &g;
             let factor = BigInt::from(price.count) / &g;
             if !factor.is_one() {
+                if let (Some(list), Ok(f)) = (factors.as_mut(), u64::try_from(&factor)) {
+                    list.push(f);
+                } else {
+                    factors = None;
+                }
                 den *= &factor;
                 share_now *= &factor;
                 for &k in &live {
@@ -146,11 +164,11 @@ impl Instance {
                     0
                 } else if pay == rho {
                     *rho_amount.get_or_insert_with(|| {
-                        amounts.push(BigRational::new(rho.clone(), den.clone()).to_string());
+                        amounts.push(fraction(&rho, &den, factors.as_deref()));
                         amounts.len() as u32 - 1
                     })
                 } else {
-                    amounts.push(BigRational::new(pay.clone(), den.clone()).to_string());
+                    amounts.push(fraction(&pay, &den, factors.as_deref()));
                     amounts.len() as u32 - 1
                 };
                 dest[k] = pays.len() as u32;
@@ -215,7 +233,7 @@ impl Instance {
                 }
                 let entry = *by_class.entry(k).or_insert_with(|| {
                     let spent = &share_now - &values[k as usize];
-                    amounts.push(BigRational::new(spent, den.clone()).to_string());
+                    amounts.push(fraction(&spent, &den, factors.as_deref()));
                     amounts.len() as u32 - 1
                 });
                 paid.push(entry);
@@ -230,6 +248,26 @@ impl Instance {
     }
 }
 
+
+/// `num / den` in lowest terms, as text. With `factors` (small numbers whose product is
+/// `den`), the common factor is found one small factor at a time: `gcd(num, f)` is
+/// `gcd(num mod f, f)`, and dividing each out in turn leaves the fraction in lowest
+/// terms. Without, a gcd of the two big numbers.
+fn fraction(num: &BigInt, den: &BigInt, factors: Option<&[u64]>) -> String {
+    let Some(factors) = factors else {
+        return BigRational::new(num.clone(), den.clone()).to_string();
+    };
+    let (mut n, mut d) = (num.clone(), den.clone());
+    for &f in factors {
+        let r = (&n % f).magnitude().to_u64().unwrap_or(0);
+        let g = r.gcd(&f);
+        if g > 1 {
+            n /= g;
+            d /= g;
+        }
+    }
+    BigRational::new_raw(n, d).to_string()
+}
 
 /// A fraction compared without reduction (both parts positive).
 #[derive(Clone, Debug)]

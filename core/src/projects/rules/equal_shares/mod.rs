@@ -175,7 +175,10 @@ impl Instance {
         u64::try_from(share)
             .ok()
             .and_then(|s| self.fast_winners(s))
-            .unwrap_or_else(|| self.run(&BigRational::from_integer(share.clone()), false).winners)
+            .unwrap_or_else(|| {
+                self.run(&BigRational::from_integer(share.clone()), false, None)
+                    .winners
+            })
     }
 
     /// Whether every candidate that can be bought is in `winners`.
@@ -219,7 +222,7 @@ pub(crate) fn add1(election: &Election, instance: &Instance) -> Completed {
     if total <= election.budget {
         let held = &budget / &n;
         return Completed {
-            run: instance.run(&held, true),
+            run: instance.run(&held, true, None),
             share: None,
         };
     }
@@ -237,9 +240,15 @@ pub(crate) fn add1(election: &Election, instance: &Instance) -> Completed {
         share = next;
         winners = outcome;
     }
+    // The final run records payments in exact arithmetic, following the projects
+    // already found for this share (and searching afresh should they not be bought).
     let held = BigRational::from_integer(share.clone());
+    let mut run = instance.run(&held, true, Some(&winners));
+    if run.winners != winners {
+        run = instance.run(&held, true, None);
+    }
     Completed {
-        run: instance.run(&held, true),
+        run,
         share: Some(share),
     }
 }

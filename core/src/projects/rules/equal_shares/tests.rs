@@ -42,7 +42,7 @@ fn instance(e: &Election) -> Instance {
 }
 
 fn exact(i: &Instance, share: u64) -> Vec<usize> {
-    i.run(&BigRational::from_integer(BigInt::from(share)), false)
+    i.run(&BigRational::from_integer(BigInt::from(share)), false, None)
         .winners
 }
 
