@@ -248,23 +248,40 @@ impl Instance {
     }
 }
 
-
 /// `num / den` in lowest terms, as text. With `factors` (small numbers whose product is
-/// `den`), the common factor is found one small factor at a time: `gcd(num, f)` is
-/// `gcd(num mod f, f)`, and dividing each out in turn leaves the fraction in lowest
-/// terms. Without, a gcd of the two big numbers.
+/// `den`), the common factor is found a few factors at a time: for a run of factors
+/// whose product `p` fits a u64, `num mod p` is taken once; then `gcd(num, f)` is
+/// `gcd(num mod f, f)` for each `f` of the run, and dividing it out of `num` divides it
+/// out of the remainder too (it divides `p`). Dividing out each factor's
+/// share in turn leaves the fraction in lowest terms. Without factors, a gcd of the two
+/// big numbers.
 fn fraction(num: &BigInt, den: &BigInt, factors: Option<&[u64]>) -> String {
     let Some(factors) = factors else {
         return BigRational::new(num.clone(), den.clone()).to_string();
     };
     let (mut n, mut d) = (num.clone(), den.clone());
-    for &f in factors {
-        let r = (&n % f).magnitude().to_u64().unwrap_or(0);
-        let g = r.gcd(&f);
-        if g > 1 {
-            n /= g;
-            d /= g;
+    let mut i = 0;
+    while i < factors.len() {
+        let (mut p, mut j) = (factors[i], i + 1);
+        while j < factors.len() {
+            match p.checked_mul(factors[j]) {
+                Some(q) => p = q,
+                None => break,
+            }
+            j += 1;
         }
+        let mut r = (&n % p).magnitude().to_u64().unwrap_or(0);
+        let mut common = 1u64;
+        for &f in &factors[i..j] {
+            let g = (r % f).gcd(&f);
+            r /= g;
+            common *= g;
+        }
+        if common > 1 {
+            n /= common;
+            d /= common;
+        }
+        i = j;
     }
     BigRational::new_raw(n, d).to_string()
 }
@@ -339,4 +356,3 @@ fn price<'a>(
     }
     None
 }
-

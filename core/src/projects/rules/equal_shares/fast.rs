@@ -106,21 +106,15 @@ impl Instance {
                         break;
                     }
                 }
-                let priced = match price(
-                    costs[c],
-                    self.votes[c],
-                    &weights[c],
-                    &live,
-                    &money,
-                    err_max,
-                ) {
-                    Pricing::Unsure => return None,
-                    Pricing::Unaffordable => {
-                        gone.push(slot);
-                        continue;
-                    }
-                    Pricing::Affordable(p) => p,
-                };
+                let priced =
+                    match price(costs[c], self.votes[c], &weights[c], &live, &money, err_max) {
+                        Pricing::Unsure => return None,
+                        Pricing::Unaffordable => {
+                            gone.push(slot);
+                            continue;
+                        }
+                        Pricing::Affordable(p) => p,
+                    };
                 entry.1 = priced.eff_hi;
                 evaluated.push((c, priced));
                 let better = match &best {

@@ -23,16 +23,18 @@
 //! Voters with the same ballot hold the same money throughout, so they are counted as one
 //! group with a weight; voters holding the same money form a class, each project's
 //! supporters are counted per class, and a purchase moves weights between classes
-//! rather than touching voters one by one. All money is kept as whole numbers over one
-//! common denominator, so sums and comparisons need no reduction; the denominator grows
-//! with each purchase whose price needs a finer one.
+//! rather than touching voters one by one. In the exact run (`exact`) all money is kept
+//! as whole numbers over one common denominator, so sums and comparisons need no
+//! reduction; the denominator grows with each purchase whose price needs a finer one.
 //!
-//! Where the time goes: each `add1` step is a full run. On Pabulib's elections a run
-//! takes about a millisecond. On a city-wide election (hundreds of thousands of
-//! ballots) most voters end in a class of their own, the classes number tens of
-//! thousands and the common denominator hundreds of digits: a run then spends its time
-//! moving supporters between classes after each purchase, scaling every class to a new
-//! denominator, and pricing the few projects each round evaluates.
+//! Where the time goes: each `add1` step is a full run, and on a city-wide election
+//! (hundreds of thousands of ballots) most voters end in a class of their own, the
+//! classes number tens of thousands and the exact common denominator hundreds of
+//! digits. So every step but the last, which needs only the projects bought, runs in
+//! floating point (`fast`), each of its decisions proved from error bounds carried with
+//! the money, and falls back to the exact run when one cannot be proved (an exact tie,
+//! a price equal to what a class holds). The last step runs exactly, to record the
+//! payments, and follows the projects already found rather than searching again.
 
 use std::collections::HashMap;
 
@@ -116,11 +118,7 @@ impl Instance {
             .iter()
             .map(|c| rational(c.cost))
             .collect();
-        let cost_floats = election
-            .candidates
-            .iter()
-            .map(|c| float(c.cost))
-            .collect();
+        let cost_floats = election.candidates.iter().map(|c| float(c.cost)).collect();
         let eligible = (0..m)
             .map(|c| tally.votes[c] > 0 && costs[c].is_positive())
             .collect();

@@ -56,7 +56,10 @@ fn elections() -> impl Strategy<Value = (Vec<i64>, Vec<Vec<usize>>, u64)> {
             1u64..=200,
         )
             .prop_map(|(costs, ballots, share)| {
-                let ballots = ballots.into_iter().map(|b| b.into_iter().collect()).collect();
+                let ballots = ballots
+                    .into_iter()
+                    .map(|b| b.into_iter().collect())
+                    .collect();
                 (costs, ballots, share)
             })
     })
@@ -81,7 +84,9 @@ fn the_fast_run_answers_on_most_random_elections() {
     // must not simply give up everywhere.
     let mut state = 0x2026_u64;
     let mut next = |n: u64| {
-        state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        state = state
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         (state >> 33) % n
     };
     let (mut answered, mut tried) = (0, 0);
