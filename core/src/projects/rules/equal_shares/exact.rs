@@ -4,10 +4,10 @@
 
 use std::collections::HashMap;
 
-use num_bigint::BigInt;
+use num_bigint::{BigInt, BigUint};
 use num_integer::Integer;
 use num_rational::BigRational;
-use num_traits::{One, ToPrimitive, Zero};
+use num_traits::{One, Signed, Zero};
 use std::cmp::{Ordering, Reverse};
 
 use super::{Instance, Run};
@@ -255,11 +255,12 @@ impl Instance {
 /// out of the remainder too (it divides `p`). Dividing out each factor's
 /// share in turn leaves the fraction in lowest terms. Without factors, a gcd of the two
 /// big numbers.
-fn fraction(num: &BigInt, den: &BigInt, factors: Option<&[u64]>) -> String {
+pub(super) fn fraction(num: &BigInt, den: &BigInt, factors: Option<&[u64]>) -> String {
     let Some(factors) = factors else {
         return BigRational::new(num.clone(), den.clone()).to_string();
     };
-    let (mut n, mut d) = (num.clone(), den.clone());
+    let mut n = num.magnitude().to_u64_digits();
+    let mut d = den.magnitude().to_u64_digits();
     let mut i = 0;
     while i < factors.len() {
         let (mut p, mut j) = (factors[i], i + 1);
@@ -270,7 +271,7 @@ fn fraction(num: &BigInt, den: &BigInt, factors: Option<&[u64]>) -> String {
             }
             j += 1;
         }
-        let mut r = (&n % p).magnitude().to_u64().unwrap_or(0);
+        let mut r = remainder(&n, p);
         let mut common = 1u64;
         for &f in &factors[i..j] {
             let g = (r % f).gcd(&f);
@@ -278,12 +279,42 @@ fn fraction(num: &BigInt, den: &BigInt, factors: Option<&[u64]>) -> String {
             common *= g;
         }
         if common > 1 {
-            n /= common;
-            d /= common;
+            divide(&mut n, common);
+            divide(&mut d, common);
         }
         i = j;
     }
-    BigRational::new_raw(n, d).to_string()
+    let whole = |digits: Vec<u64>| {
+        let halves = digits
+            .iter()
+            .flat_map(|&x| [x as u32, (x >> 32) as u32])
+            .collect();
+        BigInt::from(BigUint::new(halves))
+    };
+    let n = if num.is_negative() {
+        -whole(n)
+    } else {
+        whole(n)
+    };
+    BigRational::new_raw(n, whole(d)).to_string()
+}
+
+/// The remainder of a whole number (64-bit digits, least first) divided by `p`.
+fn remainder(digits: &[u64], p: u64) -> u64 {
+    digits
+        .iter()
+        .rev()
+        .fold(0u128, |r, &x| ((r << 64) | u128::from(x)) % u128::from(p)) as u64
+}
+
+/// Divides a whole number (64-bit digits, least first) by `g` in place, exactly.
+fn divide(digits: &mut [u64], g: u64) {
+    let mut r = 0u128;
+    for x in digits.iter_mut().rev() {
+        let cur = (r << 64) | u128::from(*x);
+        *x = (cur / u128::from(g)) as u64;
+        r = cur % u128::from(g);
+    }
 }
 
 /// A fraction compared without reduction (both parts positive).

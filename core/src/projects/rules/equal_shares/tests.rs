@@ -6,6 +6,7 @@ use num_rational::BigRational;
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 
+use super::exact::fraction;
 use super::Instance;
 use crate::projects::rules::score::Tally;
 use crate::projects::{Ballot, BallotForm, BallotKind, Candidate, Election};
@@ -67,6 +68,22 @@ fn elections() -> impl Strategy<Value = (Vec<i64>, Vec<Vec<usize>>, u64)> {
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(400))]
+
+    #[test]
+    fn a_fraction_reduced_factor_by_factor_is_in_lowest_terms(
+        factors in prop::collection::vec(1u64..=600_000, 1..=40),
+        big in prop::collection::vec(1u64..=600_000, 0..=30),
+        scale in 0u64..=1_000,
+    ) {
+        // The numerator shares some of the denominator's factors (those in `big`
+        // that divide it are likely) and is otherwise arbitrary.
+        let den = factors.iter().fold(BigInt::from(1u32), |d, &f| d * f);
+        let num = big.iter().fold(BigInt::from(scale), |n, &f| n * f) % &den;
+        prop_assert_eq!(
+            fraction(&num, &den, Some(&factors)),
+            BigRational::new(num.clone(), den.clone()).to_string()
+        );
+    }
 
     #[test]
     fn the_fast_run_buys_what_the_exact_run_buys((costs, ballots, share) in elections()) {
