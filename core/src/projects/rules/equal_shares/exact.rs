@@ -1,170 +1,36 @@
-//! The Method of Equal Shares with cost utilities, completed by `add1`, in exact
-//! arithmetic.
-//!
-//! Each voter holds an equal share of a per-voter budget. A project can be bought when
-//! its supporters (the voters whose ballot names it) hold its cost between them. Among
-//! the projects that can be bought, the one bought next is the one whose supporters pay
-//! the least per unit of utility: with cost utilities that is the one with the lowest
-//! `rho / cost`, `rho` being the most any supporter pays when the cost is split as
-//! equally as possible (supporters holding less than `rho` pay all they hold, the others
-//! pay `rho`). Equivalently, the highest "effective vote count" `cost / rho`. Ties go to
-//! the project more ballots name, then to the cheaper one, then to the one listed first
-//! among the candidates. Projects that cost nothing or that no ballot names are never
-//! bought.
-//!
-//! `add1` (the equalshares.net compute tool's completion): per-voter budgets are whole
-//! currency units, starting at `floor(budget / voters)`; the per-voter budget is raised
-//! one unit at a time while the outcome's cost still fits the real budget, and the last
-//! outcome that fits is the result. When every project together fits the budget, the
-//! rule runs once with `budget / voters` each and no completion, as the tool does. The
-//! raising also stops once every project that can be bought is bought (more money cannot
-//! change that outcome), which the tool, looping until it overspends, would never reach.
-//!
-//! Voters with the same ballot hold the same money throughout, so they are counted as one
-//! group with a weight; voters holding the same money form a class, each project's
-//! supporters are counted per class, and a purchase moves weights between classes
-//! rather than touching voters one by one. All money is kept as whole numbers over one
-//! common denominator, so sums and comparisons need no reduction; the denominator grows
-//! with each purchase whose price needs a finer one.
-//!
-//! Where the time goes: each `add1` step is a full run. On Pabulib's elections a run
-//! takes about a millisecond. On a city-wide election (hundreds of thousands of
-//! ballots) most voters end in a class of their own, the classes number tens of
-//! thousands and the common denominator hundreds of digits: a run then spends its time
-//! moving supporters between classes after each purchase, scaling every class to a new
-//! denominator, and pricing the few projects each round evaluates.
+//! One run of Equal Shares in exact arithmetic: every class's money a whole number over
+//! one common denominator. It records payments when asked, and it is what the
+//! floating-point run (`fast`) falls back to when it cannot prove a decision.
 
 use std::collections::HashMap;
 
-use num_bigint::BigInt;
+use num_bigint::{BigInt, BigUint};
 use num_integer::Integer;
 use num_rational::BigRational;
 use num_traits::{One, Signed, Zero};
-use rust_decimal::Decimal;
 use std::cmp::{Ordering, Reverse};
 
-use super::score::Tally;
-use crate::projects::Election;
-
-/// An exact rational from a decimal.
-pub(crate) fn rational(d: Decimal) -> BigRational {
-    let mantissa = BigInt::from(d.mantissa());
-    let scale = BigInt::from(10u32).pow(d.scale());
-    BigRational::new(mantissa, scale)
-}
-
-/// An election indexed for Equal Shares: identical ballots grouped, and each project's
-/// supporting groups.
-pub(crate) struct Instance {
-    /// Candidates.
-    m: usize,
-    /// Each candidate's cost.
-    costs: Vec<BigRational>,
-    /// Each candidate's votes.
-    pub votes: Vec<u64>,
-    /// Whether the candidate can be bought at all (costs something, has support).
-    eligible: Vec<bool>,
-    /// Voters, empty ballots included.
-    pub voters: u64,
-    /// Each group's weight (its number of voters).
-    weights: Vec<u64>,
-    /// Each group's approvals, as ranges of `items`.
-    starts: Vec<usize>,
-    /// The groups' approvals, one after another.
-    items: Vec<u32>,
-    /// Each candidate's supporting groups.
-    supporters: Vec<Vec<u32>>,
-    /// Each ballot's group (none for an empty ballot).
-    pub ballot_group: Vec<Option<u32>>,
-}
-
-/// One run's outcome.
-pub(crate) struct Run {
-    /// The projects bought, in order.
-    pub winners: Vec<usize>,
-    /// When asked for: what each group's voters each paid, per project, as
-    /// `(candidate, amount)` with the amount an index into `amounts`.
-    pub payments: Vec<Vec<(u32, u32)>>,
-    /// When asked for: what each group's voters each paid in all, an index into
-    /// `amounts`.
-    pub paid: Vec<u32>,
-    /// The amounts paid, as exact fractions in text; each is written once, however
-    /// many voters paid it.
-    pub amounts: Vec<String>,
-}
+use super::{Instance, Run};
 
 impl Instance {
-    /// Indexes an election.
-    pub fn new(election: &Election, tally: &Tally) -> Instance {
-        let m = election.candidates.len();
-        let costs: Vec<BigRational> = election
-            .candidates
-            .iter()
-            .map(|c| rational(c.cost))
-            .collect();
-        let eligible = (0..m)
-            .map(|c| tally.votes[c] > 0 && costs[c].is_positive())
-            .collect();
-        let mut groups: HashMap<Vec<u32>, u32> = HashMap::new();
-        let mut weights: Vec<u64> = Vec::new();
-        let mut starts = vec![0usize];
-        let mut items = Vec::new();
-        let mut ballot_group = Vec::with_capacity(tally.ballots.len());
-        for ballot in &tally.ballots {
-            if ballot.is_empty() {
-                ballot_group.push(None);
-                continue;
-            }
-            let mut key = ballot.clone();
-            key.sort_unstable();
-            let next = weights.len() as u32;
-            let g = *groups.entry(key).or_insert_with_key(|key| {
-                items.extend_from_slice(key);
-                starts.push(items.len());
-                next
-            });
-            if g == next {
-                weights.push(0);
-            }
-            weights[g as usize] += 1;
-            ballot_group.push(Some(g));
-        }
-        let mut supporters = vec![Vec::new(); m];
-        for g in 0..weights.len() {
-            for &c in &items[starts[g]..starts[g + 1]] {
-                supporters[c as usize].push(g as u32);
-            }
-        }
-        Instance {
-            m,
-            costs,
-            votes: tally.votes.clone(),
-            eligible,
-            voters: tally.ballots.len() as u64,
-            weights,
-            starts,
-            items,
-            supporters,
-            ballot_group,
-        }
-    }
-
-    /// Whether every candidate that can be bought is in `winners`.
-    pub fn all_bought(&self, winners: &[usize]) -> bool {
-        winners.len() == self.eligible.iter().filter(|&&e| e).count()
-    }
-
     /// One run of the rule with `share` for each voter; records payments when asked.
     ///
     /// All money is held as whole numbers over one common denominator `den` (the
     /// classes' money, the costs), so that sums and comparisons need no reduction; a
     /// purchase whose price needs a finer denominator scales everything up once.
-    pub fn run(&self, share: &BigRational, record: bool) -> Run {
+    ///
+    /// With a `plan` (the projects a run with this share is known to buy, in order),
+    /// each round prices only the planned project instead of searching for the best;
+    /// the caller checks that the run bought the plan.
+    pub fn run(&self, share: &BigRational, record: bool, plan: Option<&[usize]>) -> Run {
         let m = self.m;
         let mut den: BigInt = self
             .costs
             .iter()
             .fold(share.denom().clone(), |d, c| d.lcm(c.denom()));
+        // `den` as a product of small factors, so that a fraction over it is reduced
+        // by one small gcd per factor (none when the first does not fit a u64).
+        let mut factors: Option<Vec<u64>> = u64::try_from(&den).ok().map(|d| vec![d]);
         let scale = |r: &BigRational, den: &BigInt| r.numer() * (den / r.denom());
         let mut costs: Vec<BigInt> = self.costs.iter().map(|c| scale(c, &den)).collect();
         // Classes of voters holding the same money: what each holds, how many there
@@ -190,6 +56,12 @@ impl Instance {
         // The live classes, by the money their voters hold, least first.
         let mut live: Vec<usize> = vec![0];
         loop {
+            if let Some(plan) = plan {
+                let Some(&next) = plan.get(winners.len()) else {
+                    break;
+                };
+                remaining = vec![(next, Ratio::whole(self.votes[next]))];
+            }
             remaining.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
             let mut best: Option<(usize, Ratio, Price)> = None;
             let mut gone: Vec<usize> = Vec::new();
@@ -242,6 +114,11 @@ impl Instance {
             let rho = &price.rest / &g;
             let factor = BigInt::from(price.count) / &g;
             if !factor.is_one() {
+                if let (Some(list), Ok(f)) = (factors.as_mut(), u64::try_from(&factor)) {
+                    list.push(f);
+                } else {
+                    factors = None;
+                }
                 den *= &factor;
                 share_now *= &factor;
                 for &k in &live {
@@ -287,11 +164,11 @@ impl Instance {
                     0
                 } else if pay == rho {
                     *rho_amount.get_or_insert_with(|| {
-                        amounts.push(BigRational::new(rho.clone(), den.clone()).to_string());
+                        amounts.push(fraction(&rho, &den, factors.as_deref()));
                         amounts.len() as u32 - 1
                     })
                 } else {
-                    amounts.push(BigRational::new(pay.clone(), den.clone()).to_string());
+                    amounts.push(fraction(&pay, &den, factors.as_deref()));
                     amounts.len() as u32 - 1
                 };
                 dest[k] = pays.len() as u32;
@@ -356,7 +233,7 @@ impl Instance {
                 }
                 let entry = *by_class.entry(k).or_insert_with(|| {
                     let spent = &share_now - &values[k as usize];
-                    amounts.push(BigRational::new(spent, den.clone()).to_string());
+                    amounts.push(fraction(&spent, &den, factors.as_deref()));
                     amounts.len() as u32 - 1
                 });
                 paid.push(entry);
@@ -368,6 +245,75 @@ impl Instance {
             paid,
             amounts,
         }
+    }
+}
+
+/// `num / den` in lowest terms, as text. With `factors` (small numbers whose product is
+/// `den`), the common factor is found a few factors at a time: for a run of factors
+/// whose product `p` fits a u64, `num mod p` is taken once; then `gcd(num, f)` is
+/// `gcd(num mod f, f)` for each `f` of the run, and dividing it out of `num` divides it
+/// out of the remainder too (it divides `p`). Dividing out each factor's
+/// share in turn leaves the fraction in lowest terms. Without factors, a gcd of the two
+/// big numbers.
+pub(super) fn fraction(num: &BigInt, den: &BigInt, factors: Option<&[u64]>) -> String {
+    let Some(factors) = factors else {
+        return BigRational::new(num.clone(), den.clone()).to_string();
+    };
+    let mut n = num.magnitude().to_u64_digits();
+    let mut d = den.magnitude().to_u64_digits();
+    let mut i = 0;
+    while i < factors.len() {
+        let (mut p, mut j) = (factors[i], i + 1);
+        while j < factors.len() {
+            match p.checked_mul(factors[j]) {
+                Some(q) => p = q,
+                None => break,
+            }
+            j += 1;
+        }
+        let mut r = remainder(&n, p);
+        let mut common = 1u64;
+        for &f in &factors[i..j] {
+            let g = (r % f).gcd(&f);
+            r /= g;
+            common *= g;
+        }
+        if common > 1 {
+            divide(&mut n, common);
+            divide(&mut d, common);
+        }
+        i = j;
+    }
+    let whole = |digits: Vec<u64>| {
+        let halves = digits
+            .iter()
+            .flat_map(|&x| [x as u32, (x >> 32) as u32])
+            .collect();
+        BigInt::from(BigUint::new(halves))
+    };
+    let n = if num.is_negative() {
+        -whole(n)
+    } else {
+        whole(n)
+    };
+    BigRational::new_raw(n, whole(d)).to_string()
+}
+
+/// The remainder of a whole number (64-bit digits, least first) divided by `p`.
+fn remainder(digits: &[u64], p: u64) -> u64 {
+    digits
+        .iter()
+        .rev()
+        .fold(0u128, |r, &x| ((r << 64) | u128::from(x)) % u128::from(p)) as u64
+}
+
+/// Divides a whole number (64-bit digits, least first) by `g` in place, exactly.
+fn divide(digits: &mut [u64], g: u64) {
+    let mut r = 0u128;
+    for x in digits.iter_mut().rev() {
+        let cur = (r << 64) | u128::from(*x);
+        *x = (cur / u128::from(g)) as u64;
+        r = cur % u128::from(g);
     }
 }
 
@@ -440,68 +386,4 @@ fn price<'a>(
         }
     }
     None
-}
-
-/// The per-voter share `add1` starts from: `floor(budget / voters)` whole units.
-pub(crate) fn start_share(budget: &BigRational, voters: u64) -> BigInt {
-    let n = BigInt::from(voters);
-    let (num, den) = (budget.numer(), budget.denom());
-    num.div_floor(&(den * n))
-}
-
-/// The outcome of Equal Shares with `add1`.
-pub(crate) struct Completed {
-    /// The final run, with payments.
-    pub run: Run,
-    /// The per-voter budget `add1` ended at (none when it did not run: every project
-    /// together fits the budget).
-    pub share: Option<BigInt>,
-}
-
-/// Equal Shares completed by `add1`.
-pub(crate) fn add1(election: &Election, instance: &Instance) -> Completed {
-    let budget = rational(election.budget);
-    let total: Decimal = election.candidates.iter().map(|c| c.cost).sum();
-    if instance.voters == 0 {
-        return Completed {
-            run: Run {
-                winners: Vec::new(),
-                payments: Vec::new(),
-                paid: Vec::new(),
-                amounts: Vec::new(),
-            },
-            share: None,
-        };
-    }
-    let n = BigInt::from(instance.voters);
-    if total <= election.budget {
-        let held = &budget / &n;
-        return Completed {
-            run: instance.run(&held, true),
-            share: None,
-        };
-    }
-    let cost_of = |winners: &[usize]| -> Decimal {
-        winners.iter().map(|&c| election.candidates[c].cost).sum()
-    };
-    let mut share = start_share(&budget, instance.voters);
-    let mut winners = instance
-        .run(&BigRational::from_integer(share.clone()), false)
-        .winners;
-    while !instance.all_bought(&winners) {
-        let next = &share + 1u32;
-        let outcome = instance
-            .run(&BigRational::from_integer(next.clone()), false)
-            .winners;
-        if cost_of(&outcome) > election.budget {
-            break;
-        }
-        share = next;
-        winners = outcome;
-    }
-    let held = BigRational::from_integer(share.clone());
-    Completed {
-        run: instance.run(&held, true),
-        share: Some(share),
-    }
 }
