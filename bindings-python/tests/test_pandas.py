@@ -102,6 +102,10 @@ def test_coverage_findings_to_pandas() -> None:
         "without_party_member",
         "without_leader",
         "without_leader",
+        # No party body was set up: the community, the grid and the micro-grid lack theirs.
+        "without_party_body",
+        "without_party_body",
+        "without_party_body",
     ]
     first = frame.iloc[0]
     assert first["household"] == "loose"

@@ -7,7 +7,7 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-from support import COMMUNITY, FUND, MICRO_1, MICRO_2, in_2026
+from support import COMMUNITY, FUND, GRID, MICRO_1, MICRO_2, in_2026
 
 from gridward import Table, Ward, coverage_findings, statement_frames
 
@@ -24,6 +24,10 @@ def test_findings_come_in_the_report_order_with_missing_fields_as_none(ward: War
         ("out_of_band", MICRO_2),
         ("without_party_member", MICRO_2),
         ("without_leader", MICRO_2),
+        ("without_party_body", COMMUNITY),
+        ("without_party_body", GRID),
+        ("without_party_body", MICRO_1),
+        ("without_party_body", MICRO_2),
     ]
     assert findings[0] == {
         "finding": "unassigned_household",
