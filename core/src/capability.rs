@@ -43,8 +43,15 @@ pub trait Capability {
     ) -> Result<Vec<Self::Event>, Error>;
 
     /// Refuses an event of a replayed journal that the state it meets could not have
-    /// produced.
-    fn check(&self, reads: Self::Reads<'_>, event: &Self::Event) -> Result<(), Error>;
+    /// produced for the entry's actor at the entry's time (`ctx`): what `decide` would
+    /// have refused, including a permission the actor lacked or a deadline already
+    /// passed.
+    fn check(
+        &self,
+        reads: Self::Reads<'_>,
+        ctx: &Context,
+        event: &Self::Event,
+    ) -> Result<(), Error>;
 
     /// Folds an accepted event, recorded at `at`, into the state.
     fn apply(&mut self, reads: Self::Reads<'_>, event: Self::Event, at: DateTime<FixedOffset>);

@@ -36,7 +36,7 @@ impl Capability for Assembly {
         decide(reads.grid, reads.funds, self, &ctx.actor, ctx.at, command)
     }
 
-    fn check(&self, reads: Reads<'_>, event: &AssemblyEvent) -> Result<(), Error> {
+    fn check(&self, reads: Reads<'_>, _: &Context, event: &AssemblyEvent) -> Result<(), Error> {
         check_event(reads.grid, self, event)
     }
 

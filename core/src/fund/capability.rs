@@ -35,7 +35,7 @@ impl Capability for Funds {
         decide(reads.grid, self, reads.config, &ctx.actor, ctx.at, command)
     }
 
-    fn check(&self, reads: Reads<'_>, event: &FundEvent) -> Result<(), Error> {
+    fn check(&self, reads: Reads<'_>, _: &Context, event: &FundEvent) -> Result<(), Error> {
         check_event(reads.grid, self, event)
     }
 

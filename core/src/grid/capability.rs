@@ -31,7 +31,7 @@ impl Capability for Grid {
         decide(self, reads.config, &ctx.actor, ctx.at, command)
     }
 
-    fn check(&self, _: Reads<'_>, event: &GridEvent) -> Result<(), Error> {
+    fn check(&self, _: Reads<'_>, _: &Context, event: &GridEvent) -> Result<(), Error> {
         check_event(self, event).map_err(Error::from)
     }
 

@@ -29,7 +29,7 @@ impl Capability for Party {
         decide(self, reads, &ctx.actor, ctx.at, command)
     }
 
-    fn check(&self, reads: Reads<'_>, event: &PartyEvent) -> Result<(), Error> {
+    fn check(&self, reads: Reads<'_>, _: &Context, event: &PartyEvent) -> Result<(), Error> {
         check_event(self, reads, event)
     }
 

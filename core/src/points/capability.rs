@@ -26,7 +26,7 @@ impl Capability for Points {
         decide(reads, self, &ctx.actor, ctx.at, key, command)
     }
 
-    fn check(&self, reads: Reads<'_>, event: &PointsEvent) -> Result<(), Error> {
+    fn check(&self, reads: Reads<'_>, _: &Context, event: &PointsEvent) -> Result<(), Error> {
         check_event(reads.grid, self, event)
     }
 

@@ -29,7 +29,7 @@ impl Capability for Projects {
         decide(self, reads, &ctx.actor, ctx.at, command)
     }
 
-    fn check(&self, reads: Reads<'_>, event: &ProjectsEvent) -> Result<(), Error> {
+    fn check(&self, reads: Reads<'_>, _: &Context, event: &ProjectsEvent) -> Result<(), Error> {
         check_event(self, reads, event)
     }
 

@@ -47,7 +47,7 @@ impl Capability for Scoring {
         )
     }
 
-    fn check(&self, reads: Reads<'_>, event: &ScoringEvent) -> Result<(), Error> {
+    fn check(&self, reads: Reads<'_>, _: &Context, event: &ScoringEvent) -> Result<(), Error> {
         check_event(reads.grid, reads.tasks, self, event)
     }
 

@@ -44,7 +44,7 @@ impl Capability for Tasks {
         )
     }
 
-    fn check(&self, reads: Reads<'_>, event: &TaskEvent) -> Result<(), Error> {
+    fn check(&self, reads: Reads<'_>, _: &Context, event: &TaskEvent) -> Result<(), Error> {
         check_event(reads.grid, self, reads.config, event)
     }
 

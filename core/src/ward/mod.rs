@@ -120,7 +120,6 @@ struct BodyOut<'a> {
 #[serde(deny_unknown_fields)]
 struct BodyIn {
     at: DateTime<FixedOffset>,
-    #[allow(dead_code)]
     actor: Actor,
     #[serde(default)]
     key: Option<String>,
@@ -263,8 +262,13 @@ impl Ward {
                 });
             }
             ward.reserve(&body.events);
+            let ctx = Context {
+                actor: body.actor,
+                at: body.at,
+                idempotency_key: body.key.clone(),
+            };
             for event in body.events {
-                ward.check(&event).map_err(|e| Error::Replay {
+                ward.check(&ctx, &event).map_err(|e| Error::Replay {
                     seq,
                     source: Box::new(e),
                 })?;

@@ -133,10 +133,10 @@ macro_rules! capabilities {
 
             /// Refuses an event of a replayed journal that the state could not have
             /// produced.
-            pub(super) fn check(&self, event: &Event) -> Result<(), Error> {
+            pub(super) fn check(&self, ctx: &Context, event: &Event) -> Result<(), Error> {
                 let Ward { $config, $($field,)* .. } = self;
                 match event {
-                    $(Event::$variant(e) => <$ty as Capability>::check($field, $reads, e),)*
+                    $(Event::$variant(e) => <$ty as Capability>::check($field, $reads, ctx, e),)*
                 }
             }
 
