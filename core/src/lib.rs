@@ -70,6 +70,7 @@ pub mod error;
 pub mod fund;
 pub mod grid;
 pub mod journal;
+pub mod limits;
 pub mod money;
 pub mod party;
 pub mod points;

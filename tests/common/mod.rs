@@ -7,7 +7,9 @@ use gridward::grid::{Domain, DomainSet, GridCommand, ImportRow, NodeCode};
 use gridward::{Actor, Context, Role, Ward, WardConfig};
 use proptest::prelude::*;
 
+pub mod forgery;
 pub mod fund;
+pub mod invariants;
 pub mod requests;
 use rust_decimal::Decimal;
 

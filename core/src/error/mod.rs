@@ -101,6 +101,17 @@ pub enum Error {
     /// A value given to a face does not have the type the description gives it.
     #[error(transparent)]
     Input(#[from] InputError),
+    /// Input larger than a [limit](crate::limits) the library sets, refused before any
+    /// work is done.
+    #[error("{what}: {size} is more than the limit of {limit}")]
+    TooLarge {
+        /// What was too large, naming the field.
+        what: String,
+        /// Its size (rows or bytes, as `what` says).
+        size: u64,
+        /// The limit.
+        limit: u64,
+    },
     /// A journal entry holds an event the state at that point refuses.
     #[error("journal entry {seq} cannot be replayed: {source}")]
     Replay {
@@ -132,6 +143,7 @@ kind::error_codes! {
         IdempotencyConflict { .. } => ("idempotency_conflict", Conflict),
         MalformedEntry { .. } => ("journal_malformed", Journal),
         Replay { .. } => ("journal_replay", Journal),
+        TooLarge { .. } => ("too_large", Invalid),
         Text(inner) => delegate crate::text::TextError,
         Input(inner) => delegate InputError,
     }

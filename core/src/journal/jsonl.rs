@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
 use super::{Entry, Hash, Journal, JournalError};
+use crate::limits::MAX_ENTRY_BYTES;
 
 /// Where and why a chain breaks.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -138,6 +139,14 @@ impl Journal {
         let mut report = VerifyReport::new();
         let mut journal = Journal::new();
         for (line_no, line) in lines(text) {
+            if line.len() > MAX_ENTRY_BYTES {
+                let reason = format!(
+                    "a line of {} bytes is longer than the limit of {MAX_ENTRY_BYTES}",
+                    line.len()
+                );
+                report.fail(line_no, reason);
+                break;
+            }
             let parsed: Line<'_> = match serde_json::from_str(line) {
                 Ok(parsed) => parsed,
                 Err(e) => {
@@ -217,5 +226,20 @@ mod tests {
             assert!(!Journal::verify_jsonl(junk).intact);
         }
         assert!(Journal::from_jsonl("").unwrap().is_empty());
+    }
+
+    #[test]
+    fn a_line_longer_than_the_limit_is_refused_before_it_is_parsed() {
+        let mut text = sample().to_jsonl();
+        let mut long = String::with_capacity(MAX_ENTRY_BYTES + 2);
+        long.push('{');
+        long.push_str(&" ".repeat(MAX_ENTRY_BYTES));
+        text.push_str(&long);
+        text.push('\n');
+        let report = Journal::verify_jsonl(&text);
+        assert_eq!(report.entries, 3);
+        let brk = report.first_break.unwrap();
+        assert_eq!(brk.line, 4);
+        assert!(brk.reason.contains("longer than the limit"), "{}", brk.reason);
     }
 }

@@ -21,6 +21,10 @@ use serde::Serialize;
 
 use crate::error::kind::error_codes;
 
+/// The longest body an entry may have: its line adds the sequence number and two hashes
+/// (under 200 bytes), and must stay within [`crate::limits::MAX_ENTRY_BYTES`].
+const MAX_BODY_BYTES: usize = crate::limits::MAX_ENTRY_BYTES - 256;
+
 /// One journal entry: the events of one command, chained to the entry before.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Entry {
@@ -71,6 +75,14 @@ pub enum JournalError {
     /// An entry's body could not be encoded.
     #[error("cannot encode journal entry: {0}")]
     Encode(String),
+    /// An entry would be longer than [`crate::limits::MAX_ENTRY_BYTES`].
+    #[error("a journal entry of {bytes} bytes is longer than the limit of {limit}")]
+    TooLong {
+        /// The entry's length in bytes.
+        bytes: usize,
+        /// The limit.
+        limit: usize,
+    },
 }
 
 error_codes! {
@@ -78,6 +90,7 @@ error_codes! {
         Broken(..) => ("journal_broken", Journal),
         HeadMismatch { .. } => ("journal_head_mismatch", Journal),
         Encode(..) => ("journal_encode", Journal),
+        TooLong { .. } => ("journal_entry_too_long", Journal),
     }
 }
 
@@ -132,6 +145,12 @@ impl Journal {
     /// Serialises `body` as compact JSON and appends it as the next entry.
     pub(crate) fn append<T: Serialize>(&mut self, body: &T) -> Result<&Entry, JournalError> {
         let text = serde_json::to_string(body).map_err(|e| JournalError::Encode(e.to_string()))?;
+        if text.len() > MAX_BODY_BYTES {
+            return Err(JournalError::TooLong {
+                bytes: text.len(),
+                limit: MAX_BODY_BYTES,
+            });
+        }
         Ok(self.push_body(text.into_boxed_str()))
     }
 

@@ -8,7 +8,7 @@ use crate::access::{Actor, Context};
 use crate::error::Error;
 use crate::fund::FundConfig;
 use crate::grid::{self, GridCommand, GridConfig, GridEvent};
-use crate::journal::{Hash, Journal};
+use crate::journal::{Hash, Journal, JournalError};
 use crate::party::PartyConfig;
 use crate::points::PointsConfig;
 use crate::projects::ProjectsConfig;
@@ -158,6 +158,7 @@ impl Ward {
         command: impl Into<Command>,
     ) -> Result<Receipt, Error> {
         let command = command.into();
+        crate::limits::check_command(&command)?;
         let key = ctx.idempotency_key.as_deref();
         let digest = match key {
             Some(k) => Some(self.check_key(k, &ctx.actor, &command)?),
@@ -197,7 +198,15 @@ impl Ward {
             digest,
             events: &events,
         };
-        let seq = self.journal.append(&body)?.seq();
+        let seq = self.journal.append(&body).map_err(|e| match e {
+            JournalError::TooLong { bytes, limit } => Error::TooLarge {
+                what: "the command's journal entry, in bytes".to_owned(),
+                size: bytes as u64,
+                limit: limit as u64,
+            },
+            other => other.into(),
+        })?;
+        let seq = seq.seq();
         let count = events.len();
         if let (Some(k), Some(d)) = (key, digest) {
             self.keys.insert(k.to_owned(), (seq, d));
