@@ -8,6 +8,7 @@
 use super::decide::{decide, Desk};
 use super::event::FundEvent;
 use super::ledger::{LedgerError, Posted};
+use super::model::PaymentStatus;
 use super::redecide::{command_for, same};
 use super::{decisions, follows};
 use super::{FundConfig, FundError, Funds};
@@ -27,6 +28,20 @@ pub(crate) fn check_event(
         let f = funds.fund(event.fund())?;
         if f.ledger.check(transaction).map_err(FundError::from)? == Posted::Duplicate {
             return Err(FundError::from(LedgerError::IdReused(transaction.id.clone())).into());
+        }
+    }
+    if let FundEvent::PaymentMade { payment, .. } = event {
+        let earlier = funds
+            .get(event.fund())
+            .and_then(|f| f.payments.get(&payment.id));
+        if let Some(p) = earlier.filter(|p| p.status != PaymentStatus::Pending) {
+            return Err(FundError::WrongState {
+                what: "payment",
+                id: p.id.clone(),
+                state: p.status.as_str(),
+                action: "make it again",
+            }
+            .into());
         }
     }
     if let Some(command) = command_for(funds, event)? {
