@@ -6,7 +6,7 @@ mod common;
 
 use common::fund::*;
 use gridward::assembly::Subject;
-use gridward::fund::{Basis, FundCommand, FundSubject};
+use gridward::fund::{Basis, FundCommand, FundSubject, IncomeSource, SharingKey};
 use gridward::{Actor, Ward, WardConfig};
 use gridward_scenarios::parity::forged;
 use rust_decimal::Decimal;
@@ -60,6 +60,32 @@ fn ward() -> Ward {
         include: true,
     };
     pass(&mut w, 3, "m-base", Subject::Fund(base), 2, 1);
+    let parking = FundCommand::RecordIncome {
+        fund: FUND.into(),
+        id: "i1".into(),
+        source: IncomeSource::Parking,
+        amount: yuan("500.00"),
+        description: String::new(),
+    };
+    act(&mut w, Some("pm"), &when(2, 3), parking).unwrap();
+    let dividend = FundCommand::ProposeDividend {
+        fund: FUND.into(),
+        dividend: "d1".into(),
+        amount: Some(yuan("300.00")),
+        key: SharingKey::Area,
+    };
+    act(&mut w, Some("pm"), &when(2, 3), dividend).unwrap();
+    let shared = FundSubject::Dividend {
+        fund: FUND.into(),
+        dividend: "d1".into(),
+    };
+    pass(&mut w, 3, "m-d", Subject::Fund(shared), 2, 4);
+    let pay = FundCommand::PayDividend {
+        fund: FUND.into(),
+        dividend: "d1".into(),
+        payment: "dp1".into(),
+    };
+    act(&mut w, Some("pm"), &when(2, 6), pay).unwrap();
     w
 }
 
@@ -255,5 +281,44 @@ fn a_decision_recorded_by_someone_who_cannot_close_motions_is_refused() {
             hit
         },
         "convene_assembly",
+    );
+}
+
+#[test]
+fn a_dividend_shared_otherwise_than_by_area_is_refused() {
+    // Ten yuan moved from one home's share to another's: the total still adds up.
+    let edit = first("dividend_decided", |e| {
+        let shares = e["shares"].as_array_mut().unwrap();
+        let (a, b) = (shares[0][1].clone(), shares[1][1].clone());
+        let moved = |v: &Value, by: i64| {
+            let fen: i64 = v.as_str().unwrap().replace('.', "").parse().unwrap();
+            Value::from(format!("{:.2}", (fen + by) as f64 / 100.0))
+        };
+        shares[0][1] = moved(&a, -1000);
+        shares[1][1] = moved(&b, 1000);
+        true
+    });
+    refused(edit, "shares differs");
+}
+
+#[test]
+fn a_dividend_paid_twice_is_refused() {
+    // The payout's entry pays the dividend a second time under another id.
+    refused(
+        |body| {
+            let events = body["events"].as_array_mut().unwrap();
+            let paid = events
+                .iter()
+                .find(|e| e["fund"]["purpose"]["for"] == "dividend_paid")
+                .cloned();
+            let Some(mut again) = paid else {
+                return false;
+            };
+            again["fund"]["transaction"]["id"] = Value::from("dp2");
+            events.push(again);
+            true
+        },
+        // The households' dividend accounts, paid already, would go negative.
+        "transaction \"dp2\" would leave \"liabilities:dividends:",
     );
 }
