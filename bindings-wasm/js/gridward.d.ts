@@ -130,6 +130,7 @@ export type ErrorCode =
   | "fixed_fee_basis"
   | "no_fee_standard"
   | "business_use_not_allowed"
+  | "not_recorded"
   | "unknown_motion"
   | "motion_exists"
   | "motion_closed"

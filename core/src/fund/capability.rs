@@ -35,8 +35,8 @@ impl Capability for Funds {
         decide(reads.grid, self, reads.config, &ctx.actor, ctx.at, command)
     }
 
-    fn check(&self, reads: Reads<'_>, _: &Context, event: &FundEvent) -> Result<(), Error> {
-        check_event(reads.grid, self, event)
+    fn check(&self, reads: Reads<'_>, ctx: &Context, event: &FundEvent) -> Result<(), Error> {
+        check_event(reads.grid, self, reads.config, ctx, event)
     }
 
     fn apply(&mut self, _: Reads<'_>, event: FundEvent, _: DateTime<FixedOffset>) {

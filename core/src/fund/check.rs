@@ -1,41 +1,69 @@
-//! Checking a fund event met in a journal against the state it meets, so that replay
-//! rebuilds exactly the ward that wrote the journal.
+//! Checking a fund event met in a journal against the state it meets, for the entry's
+//! actor at the entry's time, so that replay rebuilds exactly the ward that wrote the
+//! journal and believes nothing `decide` could not have recorded: an event a command
+//! records first is decided again (`redecide`); one that follows another in its entry is
+//! rebuilt as `decide` builds it (`follows`); one a motion records is checked as the
+//! motion's effect (`decisions`).
 
+use super::decide::{decide, Desk};
 use super::event::FundEvent;
 use super::ledger::{LedgerError, Posted};
-use super::{FundError, Funds};
+use super::model::PaymentStatus;
+use super::redecide::{command_for, same};
+use super::{decisions, follows};
+use super::{FundConfig, FundError, Funds};
+use crate::access::Context;
 use crate::error::Error;
-use crate::grid::{Grid, GridError};
+use crate::grid::{Authority, Grid};
 
-/// Checks one fund event against the current state.
-pub(crate) fn check_event(grid: &Grid, funds: &Funds, event: &FundEvent) -> Result<(), Error> {
-    if let FundEvent::FundOpened { fund, unit, .. } = event {
-        if funds.get(fund).is_some() {
-            return Err(FundError::FundExists(fund.clone()).into());
-        }
-        if grid.unit(*unit).is_none() {
-            return Err(GridError::UnknownUnit(*unit).into());
-        }
-        return Ok(());
-    }
-    let f = funds.fund(event.fund())?;
-    match event {
-        FundEvent::AccountOpened { account, .. } => {
-            f.ledger.check_open(account).map_err(FundError::from)?;
-        }
-        FundEvent::Posted { transaction, .. }
-            if f.ledger.check(transaction).map_err(FundError::from)? == Posted::Duplicate =>
-        {
+/// Checks one fund event against the current state, for the entry's actor and time.
+pub(crate) fn check_event(
+    grid: &Grid,
+    funds: &Funds,
+    config: &FundConfig,
+    ctx: &Context,
+    event: &FundEvent,
+) -> Result<(), Error> {
+    if let FundEvent::Posted { transaction, .. } = event {
+        let f = funds.fund(event.fund())?;
+        if f.ledger.check(transaction).map_err(FundError::from)? == Posted::Duplicate {
             return Err(FundError::from(LedgerError::IdReused(transaction.id.clone())).into());
         }
-        FundEvent::FeeProposed { standard, .. }
-            if f.fee_standards.iter().any(|s| s.id == standard.id) =>
-        {
-            let what = "fee standard";
-            let id = standard.id.clone();
-            return Err(FundError::Exists { what, id }.into());
-        }
-        _ => {}
     }
-    Ok(())
+    if let FundEvent::PaymentMade { payment, .. } = event {
+        let earlier = funds
+            .get(event.fund())
+            .and_then(|f| f.payments.get(&payment.id));
+        if let Some(p) = earlier.filter(|p| p.status != PaymentStatus::Pending) {
+            return Err(FundError::WrongState {
+                what: "payment",
+                id: p.id.clone(),
+                state: p.status.as_str(),
+                action: "make it again",
+            }
+            .into());
+        }
+    }
+    if let Some(command) = command_for(funds, event)? {
+        let produced = decide(grid, funds, config, &ctx.actor, ctx.at, command)?;
+        return same(event, &produced);
+    }
+    let f = funds.fund(event.fund())?;
+    let desk = Desk {
+        grid,
+        funds,
+        who: Authority::new(grid, &ctx.actor)?,
+        actor: &ctx.actor,
+        date: ctx.at.date_naive(),
+    };
+    match event {
+        FundEvent::AccountOpened { account, .. } => follows::account(&desk, f, account),
+        FundEvent::FeeProposed { standard, .. } => follows::fee_proposed(&desk, f, event, standard),
+        FundEvent::Posted {
+            transaction,
+            purpose,
+            ..
+        } => follows::posting(&desk, f, event, transaction, purpose),
+        _ => decisions::decision(&desk, funds, f, event),
+    }
 }

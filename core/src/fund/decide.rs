@@ -357,13 +357,8 @@ impl<'a> Desk<'a> {
                 continue;
             }
             let account = chart::receivable(h.id());
-            open.push(Account::new(account.clone(), "fees billed less paid"));
-            let tx = Transaction::new(
-                format!("fee:{month}:{}", h.id()),
-                self.date,
-                format!("fees {month}"),
-                vec![Posting::new(account, *bill), Posting::new(FEES, bill.neg())],
-            );
+            open.push(Account::new(account, "fees billed less paid"));
+            let tx = fee_tx(month, h.id(), *bill, self.date);
             txs.push((
                 tx,
                 Purpose::Fee {
@@ -469,6 +464,19 @@ impl<'a> Desk<'a> {
         );
         self.posted(f, Vec::new(), vec![(tx, Purpose::Income { source })])
     }
+}
+
+/// The transaction billing a household's fee for a month.
+pub(crate) fn fee_tx(month: &str, household: &str, bill: Amount, date: NaiveDate) -> Transaction {
+    Transaction::new(
+        format!("fee:{month}:{household}"),
+        date,
+        format!("fees {month}"),
+        vec![
+            Posting::new(chart::receivable(household), bill),
+            Posting::new(FEES, bill.neg()),
+        ],
+    )
 }
 
 fn check_terms(terms: &Terms) -> Result<(), Error> {

@@ -178,20 +178,7 @@ pub(crate) fn decided(
                 }]);
             }
             let (shares, residue) = shares(grid, f, d.amount, &d.key)?;
-            let total: crate::money::Amount = shares.iter().map(|(_, s)| *s).sum();
-            let mut postings = vec![Posting::new(DISTRIBUTIONS, total)];
-            let mut open = Vec::new();
-            for (h, s) in shares.iter().filter(|(_, s)| !s.is_zero()) {
-                let account = chart::dividend_payable(h);
-                open.push(Account::new(account.clone(), "dividend owed").no_negative());
-                postings.push(Posting::new(account, s.neg()));
-            }
-            let tx = Transaction::new(
-                format!("dividend:{dividend}"),
-                date,
-                format!("dividend {dividend} shared"),
-                postings,
-            );
+            let (open, tx) = dividend_tx(dividend, &shares, date);
             let purpose = Purpose::Dividend {
                 dividend: dividend.clone(),
             };
@@ -248,13 +235,46 @@ pub(crate) fn decided(
     }
 }
 
+/// The accounts a dividend's shares are owed on, and the transaction sharing it.
+pub(crate) fn dividend_tx(
+    dividend: &str,
+    shares: &[(String, crate::money::Amount)],
+    date: NaiveDate,
+) -> (Vec<Account>, Transaction) {
+    let total: crate::money::Amount = shares.iter().map(|(_, s)| *s).sum();
+    let mut postings = vec![Posting::new(DISTRIBUTIONS, total)];
+    let mut open = Vec::new();
+    for (h, s) in shares.iter().filter(|(_, s)| !s.is_zero()) {
+        let account = chart::dividend_payable(h);
+        open.push(dividend_account(account.clone()));
+        postings.push(Posting::new(account, s.neg()));
+    }
+    let tx = Transaction::new(
+        format!("dividend:{dividend}"),
+        date,
+        format!("dividend {dividend} shared"),
+        postings,
+    );
+    (open, tx)
+}
+
+/// The account a household's dividend is owed on, as a passed dividend opens it.
+pub(crate) fn dividend_account(name: String) -> Account {
+    Account::new(name, "dividend owed").no_negative()
+}
+
+/// A budget line's spending account, as a passed budget or amendment opens it.
+pub(crate) fn line_account(name: String) -> Account {
+    Account::new(name, "budget line")
+}
+
 fn open_lines<'l>(f: &Fund, lines: impl Iterator<Item = &'l str>) -> Vec<FundEvent> {
     lines
         .map(chart::expense_line)
         .filter(|a| !f.ledger.has_account(a))
         .map(|a| FundEvent::AccountOpened {
             fund: f.id.clone(),
-            account: Account::new(a, "budget line"),
+            account: line_account(a),
         })
         .collect()
 }

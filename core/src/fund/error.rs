@@ -169,6 +169,17 @@ pub enum FundError {
         /// Its last day.
         to: chrono::NaiveDate,
     },
+    /// A replayed event is not what the fund's rules record from the state it meets, for
+    /// its entry's actor at its entry's time.
+    #[error("{event} {id:?} is not what the fund's rules record from this state for this actor and day: {field} differs")]
+    NotRecorded {
+        /// The event's type.
+        event: &'static str,
+        /// The id of what it records (payment, budget, transaction, account…).
+        id: String,
+        /// The first field that differs (`type` when the rules record no such event).
+        field: String,
+    },
 }
 
 error_codes! {
@@ -195,5 +206,6 @@ error_codes! {
         BadPeriod { .. } => ("bad_period", Invalid),
         NoFeeStandard { .. } => ("no_fee_standard", Conflict),
         BusinessUseNotAllowed { .. } => ("business_use_not_allowed", Conflict),
+        NotRecorded { .. } => ("not_recorded", Invalid),
     }
 }

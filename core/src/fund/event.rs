@@ -244,6 +244,56 @@ pub enum FundEvent {
 }
 
 impl FundEvent {
+    /// The event's type, as named in JSON.
+    pub(crate) fn kind(&self) -> &'static str {
+        match self {
+            FundEvent::FundOpened { .. } => "fund_opened",
+            FundEvent::AccountOpened { .. } => "account_opened",
+            FundEvent::Posted { .. } => "posted",
+            FundEvent::FeesBilled { .. } => "fees_billed",
+            FundEvent::BudgetProposed { .. } => "budget_proposed",
+            FundEvent::AmendmentProposed { .. } => "amendment_proposed",
+            FundEvent::BudgetDecided { .. } => "budget_decided",
+            FundEvent::AmendmentDecided { .. } => "amendment_decided",
+            FundEvent::PaymentRequested { .. } => "payment_requested",
+            FundEvent::PaymentMade { .. } => "payment_made",
+            FundEvent::PaymentRejected { .. } => "payment_rejected",
+            FundEvent::RemunerationAccrued { .. } => "remuneration_accrued",
+            FundEvent::DividendProposed { .. } => "dividend_proposed",
+            FundEvent::DividendDecided { .. } => "dividend_decided",
+            FundEvent::CommonIncomeInBaseDecided { .. } => "common_income_in_base_decided",
+            FundEvent::FeeProposed { .. } => "fee_proposed",
+            FundEvent::FeeDecided { .. } => "fee_decided",
+            FundEvent::BusinessUseAllowed { .. } => "business_use_allowed",
+        }
+    }
+
+    /// The id of what the event records: the fund opened, the account, the transaction,
+    /// the month billed, the budget, amendment, payment, accrual, dividend or standard,
+    /// or the motion that decided a setting.
+    pub(crate) fn id(&self) -> &str {
+        match self {
+            FundEvent::FundOpened { fund, .. } => fund,
+            FundEvent::AccountOpened { account, .. } => &account.name,
+            FundEvent::Posted { transaction, .. } => &transaction.id,
+            FundEvent::FeesBilled { billing, .. } => &billing.month,
+            FundEvent::BudgetProposed { budget, .. } => &budget.id,
+            FundEvent::AmendmentProposed { amendment, .. } => &amendment.id,
+            FundEvent::BudgetDecided { budget, .. } => budget,
+            FundEvent::AmendmentDecided { amendment, .. } => amendment,
+            FundEvent::PaymentRequested { payment, .. }
+            | FundEvent::PaymentMade { payment, .. } => &payment.id,
+            FundEvent::PaymentRejected { payment, .. } => payment,
+            FundEvent::RemunerationAccrued { accrual, .. } => &accrual.id,
+            FundEvent::DividendProposed { dividend, .. }
+            | FundEvent::DividendDecided { dividend, .. } => dividend,
+            FundEvent::CommonIncomeInBaseDecided { motion, .. } => motion,
+            FundEvent::FeeProposed { standard, .. } => &standard.id,
+            FundEvent::FeeDecided { standard, .. } => standard,
+            FundEvent::BusinessUseAllowed { resolution, .. } => &resolution.motion,
+        }
+    }
+
     /// The fund the event belongs to.
     pub fn fund(&self) -> &str {
         match self {

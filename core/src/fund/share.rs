@@ -167,27 +167,19 @@ impl Desk<'_> {
         let base = fees.checked_add(common).map_err(FundError::from)?;
         let amount = f.remuneration_for(base).unwrap_or_default();
         let accrual = Accrual {
-            id: id.clone(),
+            id,
             from,
             to,
             fees_collected: fees,
             common_income: common,
             amount,
         };
+        let tx = remuneration_tx(&accrual, self.date);
         let mut events = vec![FundEvent::RemunerationAccrued {
             fund: f.id.clone(),
             accrual,
         }];
         if amount.is_positive() {
-            let tx = Transaction::new(
-                id,
-                self.date,
-                format!("remuneration {from} to {to}"),
-                vec![
-                    Posting::new(REMUNERATION, amount),
-                    Posting::new(REMUNERATION_PAYABLE, amount.neg()),
-                ],
-            );
             events.extend(self.posted(f, Vec::new(), vec![(tx, Purpose::Remuneration)])?);
         }
         Ok(events)
@@ -334,6 +326,19 @@ impl Desk<'_> {
         };
         self.posted(f, Vec::new(), vec![(tx, purpose)])
     }
+}
+
+/// The transaction posting an accrual's remuneration as owed to the manager.
+pub(crate) fn remuneration_tx(accrual: &Accrual, date: NaiveDate) -> Transaction {
+    Transaction::new(
+        accrual.id.clone(),
+        date,
+        format!("remuneration {} to {}", accrual.from, accrual.to),
+        vec![
+            Posting::new(REMUNERATION, accrual.amount),
+            Posting::new(REMUNERATION_PAYABLE, accrual.amount.neg()),
+        ],
+    )
 }
 
 /// A dividend's shares by household, in household order, and the rounding residue: by

@@ -198,18 +198,7 @@ impl Desk<'_> {
     fn make(&self, f: &Fund, mut payment: Payment) -> Result<Vec<FundEvent>, Error> {
         payment.posted = Some(self.date);
         payment.status = PaymentStatus::Posted;
-        let tx = Transaction::new(
-            payment.id.clone(),
-            self.date,
-            format!(
-                "{}: {}",
-                payment.voucher.reference, payment.voucher.description
-            ),
-            vec![
-                Posting::new(chart::expense_line(&payment.line), payment.amount),
-                Posting::new(BANK, payment.amount.neg()),
-            ],
-        );
+        let tx = spending_tx(&payment, self.date);
         let purpose = Purpose::Spending {
             payment: payment.id.clone(),
         };
@@ -245,6 +234,22 @@ impl Desk<'_> {
             reason,
         }])
     }
+}
+
+/// The transaction posting a payment: the expense line debited, the bank credited.
+pub(crate) fn spending_tx(payment: &Payment, date: NaiveDate) -> Transaction {
+    Transaction::new(
+        payment.id.clone(),
+        date,
+        format!(
+            "{}: {}",
+            payment.voucher.reference, payment.voucher.description
+        ),
+        vec![
+            Posting::new(chart::expense_line(&payment.line), payment.amount),
+            Posting::new(BANK, payment.amount.neg()),
+        ],
+    )
 }
 
 fn pending_payment<'f>(f: &'f Fund, id: &str, action: &'static str) -> Result<&'f Payment, Error> {
