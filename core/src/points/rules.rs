@@ -33,6 +33,7 @@ pub struct Reads<'a> {
     pub config: &'a PointsConfig,
 }
 
+/// Refuses `value` outside `min..=max`, naming the field `what`.
 pub(super) fn number(what: &'static str, value: u64, min: u64, max: u64) -> Result<(), Error> {
     if value < min || value > max {
         return Err(PointsError::BadNumber {
@@ -49,6 +50,7 @@ pub(super) fn number(what: &'static str, value: u64, min: u64, max: u64) -> Resu
     Ok(())
 }
 
+/// The index of a registered person.
 pub(super) fn person_ix(grid: &Grid, person: &str) -> Result<u32, Error> {
     grid.person_ids
         .get(person)
@@ -56,6 +58,7 @@ pub(super) fn person_ix(grid: &Grid, person: &str) -> Result<u32, Error> {
         .ok_or_else(|| PointsError::UnknownPerson(person.to_owned()).into())
 }
 
+/// A source that earns nothing, and why.
 pub(super) fn not_earnable(source: &str, why: &'static str) -> Error {
     PointsError::NotEarnable {
         source_id: source.to_owned(),

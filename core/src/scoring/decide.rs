@@ -171,6 +171,7 @@ pub(super) struct Counted {
 }
 
 impl Counted {
+    /// What the counting rules read of a recorded service.
     pub(super) fn of(record: &ServiceRecord) -> Counted {
         Counted {
             minutes: record.minutes,
@@ -241,6 +242,7 @@ pub(super) fn may_reject(
     Ok(())
 }
 
+/// A record does not fit its request, and why.
 pub(super) fn mismatch(request: &str, why: &'static str) -> Error {
     ScoringError::RequestMismatch {
         request: request.to_owned(),
@@ -249,6 +251,7 @@ pub(super) fn mismatch(request: &str, why: &'static str) -> Error {
     .into()
 }
 
+/// The pending record `id` and the index of its person.
 pub(super) fn pending<'a>(
     grid: &Grid,
     scoring: &'a Scoring,
