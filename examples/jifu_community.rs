@@ -575,11 +575,10 @@ fn projects_year(
     let refusals: Vec<String> = y.refusals.iter().map(|(k, v)| format!("{k} {v}")).collect();
     println!("   refusals by code: {}", refusals.join(", "));
     let statement = ward.projects_statement(FUND)?;
-    let check = Ward::verify_projects_statement(
-        gridward::WardConfig::default(),
-        &ward.to_jsonl(),
-        &statement,
-    )?;
+    // The journal replays under the configuration it was written with (its points and
+    // scoring rules among it).
+    let check =
+        Ward::verify_projects_statement(ward.config().clone(), &ward.to_jsonl(), &statement)?;
     println!(
         "   public statement: {} projects, balance {}, verified against the journal: {}",
         statement.projects.len(),

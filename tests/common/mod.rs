@@ -7,6 +7,7 @@ use gridward::grid::{Domain, DomainSet, GridCommand, ImportRow, NodeCode};
 use gridward::{Actor, Context, Role, Ward, WardConfig};
 use proptest::prelude::*;
 
+pub mod forge;
 pub mod forgery;
 pub mod fund;
 pub mod invariants;

@@ -36,8 +36,8 @@ impl Capability for Assembly {
         decide(reads.grid, reads.funds, self, &ctx.actor, ctx.at, command)
     }
 
-    fn check(&self, reads: Reads<'_>, _: &Context, event: &AssemblyEvent) -> Result<(), Error> {
-        check_event(reads.grid, self, event)
+    fn check(&self, reads: Reads<'_>, ctx: &Context, event: &AssemblyEvent) -> Result<(), Error> {
+        check_event(reads.grid, reads.funds, self, ctx, event)
     }
 
     fn apply(&mut self, _: Reads<'_>, event: AssemblyEvent, at: DateTime<FixedOffset>) {

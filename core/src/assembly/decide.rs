@@ -1,8 +1,10 @@
-//! Deciding assembly commands, applying their events, and checking them on replay.
+//! Deciding assembly commands and applying their events. The rules a command must meet
+//! are the helpers below, which replay's check (`check.rs`) applies to recorded events.
 
 use chrono::{DateTime, FixedOffset};
 
 use super::command::{AssemblyCommand, AssemblyEvent};
+use super::subject::Subject;
 use super::tally::tally;
 use super::{Assembly, AssemblyError, Motion};
 use crate::access::{Actor, Permission};
@@ -24,20 +26,7 @@ pub(crate) fn decide(
     let who = Authority::new(grid, actor)?;
     match command {
         AssemblyCommand::SetOwner { household, owner } => {
-            let h = grid
-                .household(&household)
-                .ok_or_else(|| GridError::UnknownHousehold(household.clone()))?;
-            let unit = grid
-                .household_unit(h)
-                .ok_or_else(|| GridError::UnknownHousehold(household.clone()))?;
-            if !who.may(Permission::KeepHouseholds, unit) {
-                who.require(Permission::ConveneAssembly, unit)?;
-            }
-            if let Some(o) = &owner {
-                if grid.person(o).is_none() {
-                    return Err(GridError::UnknownPerson(o.clone()).into());
-                }
-            }
+            may_set_owner(grid, &who, &household, owner.as_deref())?;
             if assembly.owners.get(&household) == owner.as_ref() {
                 return Ok(Vec::new());
             }
@@ -50,28 +39,14 @@ pub(crate) fn decide(
             subject,
             closes,
         } => {
-            check(Key, "motion id", &motion).map_err(AssemblyError::Text)?;
-            check(Title, "motion title", &title).map_err(AssemblyError::Text)?;
-            if grid.unit(unit).is_none() {
-                return Err(GridError::UnknownUnit(unit).into());
-            }
-            who.require(Permission::ConveneAssembly, unit)?;
-            if assembly.motions.contains_key(&motion) {
-                return Err(AssemblyError::MotionExists(motion).into());
-            }
-            if closes <= at {
-                return Err(AssemblyError::BadClosing(motion).into());
-            }
-            if let Some(fund_subject) = subject.fund_subject() {
-                check_subject(funds, unit, fund_subject)?;
-                if let Some(m) = assembly
-                    .motions
-                    .values()
-                    .find(|m| m.tally.is_none() && m.subject == subject)
-                {
-                    return Err(AssemblyError::SubjectPending(m.id.clone()).into());
-                }
-            }
+            let opening = Opening {
+                motion: &motion,
+                unit,
+                title: &title,
+                subject: &subject,
+                closes,
+            };
+            may_open(grid, funds, assembly, &who, at, &opening)?;
             Ok(vec![AssemblyEvent::MotionOpened {
                 motion,
                 unit,
@@ -86,32 +61,9 @@ pub(crate) fn decide(
             owner,
             choice,
         } => {
-            let m = open_motion(assembly, &motion)?;
-            if at >= m.closes {
-                return Err(AssemblyError::VotingEnded {
-                    motion,
-                    closes: m.closes.to_rfc3339(),
-                }
-                .into());
-            }
-            let me = who.person().map(|(_, p)| p.id().to_owned());
-            let (owner, recorded_by) = match (owner, &me) {
-                (Some(o), Some(me)) if &o == me => (o, None),
-                (Some(o), _) => {
-                    who.require(Permission::ConveneAssembly, m.unit)?;
-                    (o, Some(me.clone().unwrap_or_else(|| "system".to_owned())))
-                }
-                (None, Some(me)) => (me.clone(), None),
-                (None, None) => {
-                    let why = "the platform records a ballot for a named owner";
-                    let error = TextError::new(Key, "owner", "", why);
-                    return Err(AssemblyError::Text(error).into());
-                }
-            };
-            owns_in(grid, assembly, &owner, m.unit)?;
-            if m.votes.contains_key(&owner) {
-                return Err(AssemblyError::VotedAlready { motion, owner }.into());
-            }
+            let m = votable(assembly, at, &motion)?;
+            let (owner, recorded_by) = ballot(&who, m.unit, owner)?;
+            may_vote(grid, assembly, m, &owner)?;
             Ok(vec![AssemblyEvent::VoteCast {
                 motion,
                 owner,
@@ -120,15 +72,7 @@ pub(crate) fn decide(
             }])
         }
         AssemblyCommand::CloseMotion { motion } => {
-            let m = open_motion(assembly, &motion)?;
-            who.require(Permission::ConveneAssembly, m.unit)?;
-            if at < m.closes {
-                return Err(AssemblyError::StillOpen {
-                    motion,
-                    closes: m.closes.to_rfc3339(),
-                }
-                .into());
-            }
+            let m = closable(assembly, &who, at, &motion)?;
             let count = tally(m.kind, &assembly.electorate(grid, m.unit), &m.votes);
             Ok(vec![AssemblyEvent::MotionClosed {
                 motion,
@@ -136,6 +80,155 @@ pub(crate) fn decide(
             }])
         }
     }
+}
+
+/// Whether `who` may record `owner` for `household`: the home exists, the actor keeps
+/// households or convenes the assembly at its unit, and the owner is a registered
+/// person.
+pub(super) fn may_set_owner(
+    grid: &Grid,
+    who: &Authority<'_>,
+    household: &str,
+    owner: Option<&str>,
+) -> Result<(), Error> {
+    let unit = grid
+        .household(household)
+        .and_then(|h| grid.household_unit(h))
+        .ok_or_else(|| GridError::UnknownHousehold(household.to_owned()))?;
+    if !who.may(Permission::KeepHouseholds, unit) {
+        who.require(Permission::ConveneAssembly, unit)?;
+    }
+    if let Some(o) = owner {
+        if grid.person(o).is_none() {
+            return Err(GridError::UnknownPerson(o.to_owned()).into());
+        }
+    }
+    Ok(())
+}
+
+/// A motion as it is put to the vote.
+pub(super) struct Opening<'a> {
+    pub(super) motion: &'a str,
+    pub(super) unit: NodeCode,
+    pub(super) title: &'a str,
+    pub(super) subject: &'a Subject,
+    pub(super) closes: DateTime<FixedOffset>,
+}
+
+/// Whether `who` may open the motion at `at`: a well-formed id and title, an existing
+/// unit the actor convenes, a fresh id, a closing time after `at`, and for a fund
+/// subject a valid matter of the unit's fund that no other open motion puts already.
+pub(super) fn may_open(
+    grid: &Grid,
+    funds: &Funds,
+    assembly: &Assembly,
+    who: &Authority<'_>,
+    at: DateTime<FixedOffset>,
+    o: &Opening<'_>,
+) -> Result<(), Error> {
+    check(Key, "motion id", o.motion).map_err(AssemblyError::Text)?;
+    check(Title, "motion title", o.title).map_err(AssemblyError::Text)?;
+    if grid.unit(o.unit).is_none() {
+        return Err(GridError::UnknownUnit(o.unit).into());
+    }
+    who.require(Permission::ConveneAssembly, o.unit)?;
+    if assembly.motions.contains_key(o.motion) {
+        return Err(AssemblyError::MotionExists(o.motion.to_owned()).into());
+    }
+    if o.closes <= at {
+        return Err(AssemblyError::BadClosing(o.motion.to_owned()).into());
+    }
+    if let Some(fund_subject) = o.subject.fund_subject() {
+        check_subject(funds, o.unit, fund_subject)?;
+        if let Some(m) = assembly
+            .motions
+            .values()
+            .find(|m| m.tally.is_none() && m.subject == *o.subject)
+        {
+            return Err(AssemblyError::SubjectPending(m.id.clone()).into());
+        }
+    }
+    Ok(())
+}
+
+/// The open motion `id`, if votes may still be cast on it at `at`.
+pub(super) fn votable<'a>(
+    assembly: &'a Assembly,
+    at: DateTime<FixedOffset>,
+    id: &str,
+) -> Result<&'a Motion, Error> {
+    let m = open_motion(assembly, id)?;
+    if at >= m.closes {
+        return Err(AssemblyError::VotingEnded {
+            motion: id.to_owned(),
+            closes: m.closes.to_rfc3339(),
+        }
+        .into());
+    }
+    Ok(m)
+}
+
+/// Whose ballot it is and who recorded it: an owner's own vote (`owner` absent or the
+/// actor), recorded by nobody; or a paper ballot for the named owner, which needs the
+/// right to convene the assembly at `unit` and is recorded by the actor (`"system"` for
+/// the platform).
+pub(super) fn ballot(
+    who: &Authority<'_>,
+    unit: NodeCode,
+    owner: Option<String>,
+) -> Result<(String, Option<String>), Error> {
+    let me = who.person().map(|(_, p)| p.id().to_owned());
+    match (owner, me) {
+        (Some(o), Some(me)) if o == me => Ok((o, None)),
+        (Some(o), me) => {
+            who.require(Permission::ConveneAssembly, unit)?;
+            Ok((o, Some(me.unwrap_or_else(|| "system".to_owned()))))
+        }
+        (None, Some(me)) => Ok((me, None)),
+        (None, None) => {
+            let why = "the platform records a ballot for a named owner";
+            let error = TextError::new(Key, "owner", "", why);
+            Err(AssemblyError::Text(error).into())
+        }
+    }
+}
+
+/// Whether `owner` may vote on `m`: they own a home under its unit and have not voted.
+pub(super) fn may_vote(
+    grid: &Grid,
+    assembly: &Assembly,
+    m: &Motion,
+    owner: &str,
+) -> Result<(), Error> {
+    owns_in(grid, assembly, owner, m.unit)?;
+    if m.votes.contains_key(owner) {
+        return Err(AssemblyError::VotedAlready {
+            motion: m.id.clone(),
+            owner: owner.to_owned(),
+        }
+        .into());
+    }
+    Ok(())
+}
+
+/// The open motion `id`, if `who` may close it at `at`: they convene the assembly at its
+/// unit and its voting time is over.
+pub(super) fn closable<'a>(
+    assembly: &'a Assembly,
+    who: &Authority<'_>,
+    at: DateTime<FixedOffset>,
+    id: &str,
+) -> Result<&'a Motion, Error> {
+    let m = open_motion(assembly, id)?;
+    who.require(Permission::ConveneAssembly, m.unit)?;
+    if at < m.closes {
+        return Err(AssemblyError::StillOpen {
+            motion: id.to_owned(),
+            closes: m.closes.to_rfc3339(),
+        }
+        .into());
+    }
+    Ok(m)
 }
 
 fn open_motion<'a>(assembly: &'a Assembly, id: &str) -> Result<&'a Motion, Error> {
@@ -229,46 +322,4 @@ impl Assembly {
             }
         }
     }
-}
-
-/// Checks an assembly event met in a journal against the state it meets.
-pub(crate) fn check_event(
-    grid: &Grid,
-    assembly: &Assembly,
-    event: &AssemblyEvent,
-) -> Result<(), Error> {
-    match event {
-        AssemblyEvent::OwnerSet { household, owner } => {
-            if grid.household(household).is_none() {
-                return Err(GridError::UnknownHousehold(household.clone()).into());
-            }
-            if let Some(o) = owner {
-                if grid.person(o).is_none() {
-                    return Err(GridError::UnknownPerson(o.clone()).into());
-                }
-            }
-        }
-        AssemblyEvent::MotionOpened { motion, unit, .. } => {
-            if assembly.motions.contains_key(motion) {
-                return Err(AssemblyError::MotionExists(motion.clone()).into());
-            }
-            if grid.unit(*unit).is_none() {
-                return Err(GridError::UnknownUnit(*unit).into());
-            }
-        }
-        AssemblyEvent::VoteCast { motion, owner, .. } => {
-            let m = open_motion(assembly, motion)?;
-            if m.votes.contains_key(owner) {
-                return Err(AssemblyError::VotedAlready {
-                    motion: motion.clone(),
-                    owner: owner.clone(),
-                }
-                .into());
-            }
-        }
-        AssemblyEvent::MotionClosed { motion, .. } => {
-            open_motion(assembly, motion)?;
-        }
-    }
-    Ok(())
 }

@@ -57,6 +57,43 @@ pub enum AssemblyError {
     /// Another open motion decides the same thing.
     #[error("motion {0:?} already puts this to the vote")]
     SubjectPending(String),
+    /// A recorded owner change leaves the roll as it was: nothing would have been
+    /// recorded (replay).
+    #[error("household {0:?} already has this owner recorded")]
+    OwnerUnchanged(String),
+    /// A recorded motion's kind is not the kind its subject needs (replay).
+    #[error("motion {motion:?} is recorded as {kind}; its subject makes it {expected}")]
+    WrongKind {
+        /// The motion.
+        motion: String,
+        /// The kind recorded.
+        kind: &'static str,
+        /// The kind of its subject.
+        expected: &'static str,
+    },
+    /// A recorded ballot names a recorder other than the one its entry's actor makes
+    /// (replay): nobody for an owner's own vote, the actor for a paper ballot.
+    #[error("the ballot of {owner:?} on motion {motion:?} names recorder {recorded_by:?}, which {actor} does not make")]
+    WrongRecorder {
+        /// The motion.
+        motion: String,
+        /// The owner.
+        owner: String,
+        /// The recorder named (empty for none).
+        recorded_by: String,
+        /// The entry's actor.
+        actor: String,
+    },
+    /// A recorded count is not the count of the motion's votes (replay).
+    #[error("the recorded count of motion {motion:?} ({recorded}) is not the count of its votes ({counted})")]
+    WrongTally {
+        /// The motion.
+        motion: String,
+        /// The outcome recorded.
+        recorded: &'static str,
+        /// The outcome the votes give.
+        counted: &'static str,
+    },
 }
 
 error_codes! {
@@ -71,5 +108,9 @@ error_codes! {
         NotAnOwner { .. } => ("not_an_owner", PermissionDenied),
         VotedAlready { .. } => ("voted_already", Conflict),
         SubjectPending(..) => ("subject_pending", Conflict),
+        OwnerUnchanged(..) => ("owner_unchanged", Conflict),
+        WrongKind { .. } => ("wrong_motion_kind", Invalid),
+        WrongRecorder { .. } => ("wrong_recorder", Invalid),
+        WrongTally { .. } => ("wrong_tally", Conflict),
     }
 }

@@ -80,6 +80,7 @@
 //! ```
 
 mod capability;
+mod check;
 mod command;
 mod decide;
 mod effect;
@@ -95,7 +96,8 @@ pub use rows::{HomeRow, MotionView};
 pub use subject::{Matter, MotionKind, Subject};
 pub use tally::{tally, Choice, Outcome, Tally};
 
-pub(crate) use decide::{check_event, decide};
+pub(crate) use check::check_event;
+pub(crate) use decide::decide;
 
 use std::collections::BTreeMap;
 

@@ -26,8 +26,8 @@ impl Capability for Points {
         decide(reads, self, &ctx.actor, ctx.at, key, command)
     }
 
-    fn check(&self, reads: Reads<'_>, _: &Context, event: &PointsEvent) -> Result<(), Error> {
-        check_event(reads.grid, self, event)
+    fn check(&self, reads: Reads<'_>, ctx: &Context, event: &PointsEvent) -> Result<(), Error> {
+        check_event(reads, self, ctx, event)
     }
 
     fn apply(&mut self, reads: Reads<'_>, event: PointsEvent, _: DateTime<FixedOffset>) {

@@ -129,6 +129,15 @@ pub enum PointsError {
         /// Points named.
         points: u64,
     },
+    /// A recorded event differs from the one the rules give for its entry's actor and
+    /// day (replay): other points, lots, days or expiry, or an earning id of no kind.
+    #[error("{field} of {id:?} is not what the rules give")]
+    NotAsDecided {
+        /// The earning, redemption or expiry run.
+        id: String,
+        /// The first field that differs.
+        field: &'static str,
+    },
 }
 
 error_codes! {
@@ -152,5 +161,6 @@ error_codes! {
         NotEarnable { .. } => ("not_earnable", Invalid),
         CapReached { .. } => ("cap_reached", Conflict),
         BadLot { .. } => ("bad_lot", Conflict),
+        NotAsDecided { .. } => ("not_as_decided", Invalid),
     }
 }

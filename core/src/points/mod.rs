@@ -82,12 +82,14 @@
 
 mod capability;
 mod catalog;
+mod check;
 mod command;
 mod config;
 mod decide;
 mod error;
 mod passbook;
 mod rows;
+mod rules;
 #[cfg(test)]
 mod tests;
 
@@ -98,7 +100,9 @@ pub use error::PointsError;
 pub use passbook::{Lot, Movement, Passbook, Source, Take};
 pub use rows::{PassbookView, RedemptionRow};
 
-pub use decide::{check_event, decide, Reads};
+pub use check::check_event;
+pub use decide::decide;
+pub use rules::Reads;
 
 use chrono::NaiveDate;
 use hashbrown::HashMap;

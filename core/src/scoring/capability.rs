@@ -47,12 +47,12 @@ impl Capability for Scoring {
         )
     }
 
-    fn check(&self, reads: Reads<'_>, _: &Context, event: &ScoringEvent) -> Result<(), Error> {
-        check_event(reads.grid, reads.tasks, self, event)
+    fn check(&self, reads: Reads<'_>, ctx: &Context, event: &ScoringEvent) -> Result<(), Error> {
+        check_event(reads.grid, reads.tasks, self, reads.config, ctx, event)
     }
 
-    fn apply(&mut self, reads: Reads<'_>, event: ScoringEvent, _: DateTime<FixedOffset>) {
-        Scoring::apply(self, reads.grid, event);
+    fn apply(&mut self, reads: Reads<'_>, event: ScoringEvent, at: DateTime<FixedOffset>) {
+        Scoring::apply(self, reads.grid, event, at);
     }
 
     fn digest(&self, reads: Reads<'_>) -> Hash {

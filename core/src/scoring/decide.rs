@@ -1,17 +1,18 @@
-//! Deciding scoring commands and checking scoring events against the state.
+//! Deciding scoring commands. The rules a command must meet are the helpers below, which
+//! replay's check (`check.rs`) applies to recorded events.
 
-use chrono::{DateTime, FixedOffset};
+use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use super::command::{ScoringCommand, ScoringEvent, StarChange};
 use super::config::ScoringConfig;
 use super::error::ScoringError;
 use super::model::ServiceStatus;
 use super::stars::StarProfile;
-use super::Scoring;
+use super::{Scoring, ServiceRecord};
 use crate::access::{Actor, Permission};
 use crate::error::Error;
 use crate::grid::{Authority, Grid, GridError, NodeCode};
-use crate::tasks::{Status, Tasks};
+use crate::tasks::{Request, Status, Tasks};
 use crate::text::check;
 use crate::text::TextKind::{Key, Note, Reason};
 
@@ -38,15 +39,17 @@ pub(crate) fn decide(
             request,
             note,
         } => {
-            check(Key, "record id", &id).map_err(ScoringError::Text)?;
-            check(Note, "note", &note).map_err(ScoringError::Text)?;
-            if started_at > at {
-                return Err(ScoringError::FutureService {
-                    id,
-                    started_at: started_at.to_rfc3339(),
-                }
-                .into());
-            }
+            let service = Service {
+                id: &id,
+                person: &person,
+                unit,
+                started_at,
+                minutes,
+                travel_minutes,
+                request: request.as_deref(),
+                note: &note,
+            };
+            may_record(grid, tasks, scoring, &who, at, &service)?;
             let recorded = ScoringEvent::ServiceRecorded {
                 id: id.clone(),
                 person: person.clone(),
@@ -58,11 +61,6 @@ pub(crate) fn decide(
                 request: request.clone(),
                 note,
             };
-            check_event(grid, tasks, scoring, &recorded)?;
-            let own = who.person().is_some_and(|(_, p)| *p.id == *person);
-            if !own {
-                who.require(Permission::CertifyService, unit)?;
-            }
             let mut events = vec![recorded];
             let closed = request
                 .as_deref()
@@ -70,44 +68,25 @@ pub(crate) fn decide(
                 .filter(|r| r.status() == Status::Closed);
             if let Some(r) = closed {
                 let px = grid.person_ids.get(person.as_str()).copied().unwrap_or(0);
-                let counted = config.hours.counted(
+                let record = Counted {
                     minutes,
                     travel_minutes,
-                    scoring.counted_on(px, started_at.date_naive()),
-                );
-                let by = r
-                    .verified_by
-                    .and_then(|v| grid.people.get(v as usize))
-                    .map(|p| p.id.to_string());
+                    day: started_at.date_naive(),
+                };
+                let counted = counted(config, scoring, px, &record);
+                let by = verifier(grid, r);
                 events.push(ScoringEvent::ServiceCertified { id, by, counted });
             }
             Ok(events)
         }
         ScoringCommand::CertifyService { id } => {
-            let (px, record) = pending(grid, scoring, &id)?;
-            who.require(Permission::CertifyService, record.unit)?;
-            if let Some((me, _)) = who.person() {
-                if me == px {
-                    return Err(ScoringError::OwnService(record.person.clone()).into());
-                }
-            }
-            if let Some(r) = &record.request {
-                if tasks.request(r).map(|q| q.status()) != Some(Status::Closed) {
-                    return Err(mismatch(r, "the request is not closed yet"));
-                }
-            }
-            let counted = config.hours.counted(
-                record.minutes,
-                record.travel_minutes,
-                scoring.counted_on(px, record.day()),
-            );
+            let (px, record) = certifiable(grid, tasks, scoring, &who, &id)?;
+            let counted = counted(config, scoring, px, &Counted::of(record));
             let by = who.person().map(|(_, p)| p.id.to_string());
             Ok(vec![ScoringEvent::ServiceCertified { id, by, counted }])
         }
         ScoringCommand::RejectService { id, reason } => {
-            let (_, record) = pending(grid, scoring, &id)?;
-            who.require(Permission::CertifyService, record.unit)?;
-            check(Reason, "reason", &reason).map_err(ScoringError::Text)?;
+            may_reject(grid, scoring, &who, &id, &reason)?;
             Ok(vec![ScoringEvent::ServiceRejected { id, reason }])
         }
         ScoringCommand::GrantStars { on } => {
@@ -118,7 +97,153 @@ pub(crate) fn decide(
     }
 }
 
-fn mismatch(request: &str, why: &'static str) -> Error {
+/// A service as it is recorded.
+pub(super) struct Service<'a> {
+    pub(super) id: &'a str,
+    pub(super) person: &'a str,
+    pub(super) unit: NodeCode,
+    pub(super) started_at: DateTime<FixedOffset>,
+    pub(super) minutes: u32,
+    pub(super) travel_minutes: u32,
+    pub(super) request: Option<&'a str>,
+    pub(super) note: &'a str,
+}
+
+/// Whether `who` may record the service at `at`: a well-formed id and note, a service
+/// already started, a fresh id, minutes in range, a registered person, an existing unit,
+/// a request (if any) the person handled under the unit and not recorded yet; and the
+/// person's own record, or one who certifies at the unit.
+pub(super) fn may_record(
+    grid: &Grid,
+    tasks: &Tasks,
+    scoring: &Scoring,
+    who: &Authority<'_>,
+    at: DateTime<FixedOffset>,
+    s: &Service<'_>,
+) -> Result<(), Error> {
+    check(Key, "record id", s.id).map_err(ScoringError::Text)?;
+    check(Note, "note", s.note).map_err(ScoringError::Text)?;
+    if s.started_at > at {
+        return Err(ScoringError::FutureService {
+            id: s.id.to_owned(),
+            started_at: s.started_at.to_rfc3339(),
+        }
+        .into());
+    }
+    if scoring.record(s.id).is_some() {
+        return Err(ScoringError::RecordExists(s.id.to_owned()).into());
+    }
+    let bad_service = s.minutes == 0 || s.minutes > 1440;
+    if bad_service || s.travel_minutes > 1440 {
+        return Err(ScoringError::BadMinutes {
+            id: s.id.to_owned(),
+            minutes: if bad_service {
+                s.minutes
+            } else {
+                s.travel_minutes
+            },
+        }
+        .into());
+    }
+    let px = grid
+        .person_ids
+        .get(s.person)
+        .copied()
+        .ok_or_else(|| ScoringError::UnknownPerson(s.person.to_owned()))?;
+    if grid.unit(s.unit).is_none() {
+        return Err(GridError::UnknownUnit(s.unit).into());
+    }
+    if let Some(r) = s.request {
+        check_request(tasks, scoring, r, px, s.unit)?;
+    }
+    let own = who.person().is_some_and(|(me, _)| me == px);
+    if !own {
+        who.require(Permission::CertifyService, s.unit)?;
+    }
+    Ok(())
+}
+
+/// What the counting rules read of a record.
+pub(super) struct Counted {
+    pub(super) minutes: u32,
+    pub(super) travel_minutes: u32,
+    pub(super) day: NaiveDate,
+}
+
+impl Counted {
+    /// What the counting rules read of a recorded service.
+    pub(super) fn of(record: &ServiceRecord) -> Counted {
+        Counted {
+            minutes: record.minutes,
+            travel_minutes: record.travel_minutes,
+            day: record.day(),
+        }
+    }
+}
+
+/// The minutes a record of person `px` counts when certified now, under the daily cap.
+pub(super) fn counted(config: &ScoringConfig, scoring: &Scoring, px: u32, r: &Counted) -> u32 {
+    let today = scoring.counted_on(px, r.day);
+    config.hours.counted(r.minutes, r.travel_minutes, today)
+}
+
+/// The person who verified a request, by id.
+pub(super) fn verifier(grid: &Grid, r: &Request) -> Option<String> {
+    r.verified_by
+        .and_then(|v| grid.people.get(v as usize))
+        .map(|p| p.id.to_string())
+}
+
+/// The closed request of a record, or why the record cannot be certified yet.
+pub(super) fn closed_request<'a>(
+    tasks: &'a Tasks,
+    record: &ServiceRecord,
+) -> Result<Option<&'a Request>, Error> {
+    let Some(r) = &record.request else {
+        return Ok(None);
+    };
+    match tasks.request(r) {
+        Some(q) if q.status() == Status::Closed => Ok(Some(q)),
+        _ => Err(mismatch(r, "the request is not closed yet")),
+    }
+}
+
+/// The pending record `id` and its person, if `who` may certify it: one who certifies
+/// at its unit, not the person who served, once its request (if any) is closed.
+pub(super) fn certifiable<'a>(
+    grid: &Grid,
+    tasks: &Tasks,
+    scoring: &'a Scoring,
+    who: &Authority<'_>,
+    id: &str,
+) -> Result<(u32, &'a ServiceRecord), Error> {
+    let (px, record) = pending(grid, scoring, id)?;
+    who.require(Permission::CertifyService, record.unit)?;
+    if let Some((me, _)) = who.person() {
+        if me == px {
+            return Err(ScoringError::OwnService(record.person.clone()).into());
+        }
+    }
+    closed_request(tasks, record)?;
+    Ok((px, record))
+}
+
+/// Whether `who` may refuse the pending record `id` for `reason`.
+pub(super) fn may_reject(
+    grid: &Grid,
+    scoring: &Scoring,
+    who: &Authority<'_>,
+    id: &str,
+    reason: &str,
+) -> Result<(), Error> {
+    let (_, record) = pending(grid, scoring, id)?;
+    who.require(Permission::CertifyService, record.unit)?;
+    check(Reason, "reason", reason).map_err(ScoringError::Text)?;
+    Ok(())
+}
+
+/// A record does not fit its request, and why.
+pub(super) fn mismatch(request: &str, why: &'static str) -> Error {
     ScoringError::RequestMismatch {
         request: request.to_owned(),
         why,
@@ -126,11 +251,12 @@ fn mismatch(request: &str, why: &'static str) -> Error {
     .into()
 }
 
-fn pending<'a>(
+/// The pending record `id` and the index of its person.
+pub(super) fn pending<'a>(
     grid: &Grid,
     scoring: &'a Scoring,
     id: &str,
-) -> Result<(u32, &'a super::ServiceRecord), Error> {
+) -> Result<(u32, &'a ServiceRecord), Error> {
     let record = scoring
         .record(id)
         .ok_or_else(|| ScoringError::UnknownRecord(id.to_owned()))?;
@@ -179,84 +305,6 @@ impl Scoring {
                 Some(StarChange { person, from, to })
             })
             .collect())
-    }
-}
-
-/// Checks an event against the state it meets (live, and again on replay).
-pub(crate) fn check_event(
-    grid: &Grid,
-    tasks: &Tasks,
-    scoring: &Scoring,
-    event: &ScoringEvent,
-) -> Result<(), Error> {
-    match event {
-        ScoringEvent::ServiceRecorded {
-            id,
-            person,
-            unit,
-            minutes,
-            travel_minutes,
-            request,
-            ..
-        } => {
-            if scoring.record(id).is_some() {
-                return Err(ScoringError::RecordExists(id.clone()).into());
-            }
-            if *minutes == 0 || *minutes > 1440 || *travel_minutes > 1440 {
-                return Err(ScoringError::BadMinutes {
-                    id: id.clone(),
-                    minutes: if *minutes == 0 || *minutes > 1440 {
-                        *minutes
-                    } else {
-                        *travel_minutes
-                    },
-                }
-                .into());
-            }
-            let px = grid
-                .person_ids
-                .get(person.as_str())
-                .copied()
-                .ok_or_else(|| ScoringError::UnknownPerson(person.clone()))?;
-            if grid.unit(*unit).is_none() {
-                return Err(GridError::UnknownUnit(*unit).into());
-            }
-            if let Some(r) = request {
-                check_request(tasks, scoring, r, px, *unit)?;
-            }
-            Ok(())
-        }
-        ScoringEvent::ServiceCertified { id, .. } | ScoringEvent::ServiceRejected { id, .. } => {
-            pending(grid, scoring, id).map(|_| ())
-        }
-        ScoringEvent::StarsGranted { on, changes } => {
-            if let Some(last) = scoring.last_grant() {
-                if *on < last {
-                    return Err(ScoringError::GrantBackdated {
-                        last: last.to_string(),
-                        on: on.to_string(),
-                    }
-                    .into());
-                }
-            }
-            for c in changes {
-                let px = grid
-                    .person_ids
-                    .get(c.person.as_str())
-                    .copied()
-                    .ok_or_else(|| ScoringError::UnknownPerson(c.person.clone()))?;
-                let found = scoring.standing_ix(px).map_or(0, |s| s.level);
-                if found != c.from {
-                    return Err(ScoringError::StaleLevel {
-                        person: c.person.clone(),
-                        expected: c.from,
-                        found,
-                    }
-                    .into());
-                }
-            }
-            Ok(())
-        }
     }
 }
 

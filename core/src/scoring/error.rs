@@ -89,6 +89,38 @@ pub enum ScoringError {
         /// The level held.
         found: u8,
     },
+    /// A recorded certification names a certifier other than the one who could have
+    /// certified it (replay): the request's verifier with the recording, else the
+    /// entry's actor (`""`: the platform).
+    #[error("service record {id:?} names certifier {by:?}, which {actor} does not make")]
+    WrongCertifier {
+        /// The record.
+        id: String,
+        /// The certifier named (empty for the platform).
+        by: String,
+        /// The entry's actor.
+        actor: String,
+    },
+    /// A recorded certification counts other minutes than the counting rules give
+    /// (replay).
+    #[error("service record {id:?} is recorded as counting {counted} minutes; the rules give {expected}")]
+    WrongCount {
+        /// The record.
+        id: String,
+        /// Minutes recorded.
+        counted: u32,
+        /// Minutes the rules give.
+        expected: u32,
+    },
+    /// A recorded star grant changes a level otherwise than the profile gives, or
+    /// leaves out a change it gives (replay).
+    #[error("the star grant of {on} changes the level of {person:?} otherwise than the star profile gives")]
+    WrongGrant {
+        /// The date of the grant.
+        on: String,
+        /// The first volunteer whose change differs.
+        person: String,
+    },
 }
 
 error_codes! {
@@ -108,5 +140,8 @@ error_codes! {
         GrantBackdated { .. } => ("grant_backdated", Conflict),
         BadMonths(..) => ("bad_months", Invalid),
         StaleLevel { .. } => ("stale_level", Conflict),
+        WrongCertifier { .. } => ("wrong_certifier", Invalid),
+        WrongCount { .. } => ("wrong_count", Invalid),
+        WrongGrant { .. } => ("wrong_grant", Invalid),
     }
 }

@@ -70,6 +70,7 @@
 //! ```
 
 mod capability;
+mod check;
 mod command;
 mod config;
 mod decide;
@@ -93,11 +94,12 @@ pub use obligations::{Month, ObligationRow};
 pub use rows::{ServiceRow, ServiceState};
 pub use stars::{Cutoffs, Progression, StarProfile};
 
-pub(crate) use decide::{check_event, decide};
+pub(crate) use check::check_event;
+pub(crate) use decide::decide;
 pub(crate) use handlers::handler_scores;
 pub(crate) use obligations::obligations;
 
-use chrono::NaiveDate;
+use chrono::{DateTime, FixedOffset, NaiveDate};
 use hashbrown::HashMap;
 use sha2::{Digest, Sha256};
 
@@ -119,6 +121,9 @@ pub struct Scoring {
     /// Minutes counted per person and day (for the daily cap).
     daily: HashMap<(u32, NaiveDate), u32>,
     last_grant: Option<NaiveDate>,
+    /// The last record and when it was recorded: a certification in the same entry is
+    /// the verification's (replay tells it from a later one by this).
+    last_recorded: Option<(u32, DateTime<FixedOffset>)>,
 }
 
 impl Scoring {
@@ -149,6 +154,13 @@ impl Scoring {
     /// The date of the last star grant.
     pub fn last_grant(&self) -> Option<NaiveDate> {
         self.last_grant
+    }
+
+    /// The id of the last record and when it was recorded.
+    pub(crate) fn last_recorded(&self) -> Option<(&str, DateTime<FixedOffset>)> {
+        let (ix, at) = self.last_recorded?;
+        let record = self.records.get(ix as usize)?;
+        Some((record.id.as_str(), at))
     }
 
     pub(crate) fn standing_ix(&self, person: u32) -> Option<&Standing> {
@@ -200,7 +212,7 @@ impl Scoring {
     }
 
     /// Folds an event in. Events were checked before: this cannot fail.
-    pub(crate) fn apply(&mut self, grid: &Grid, event: ScoringEvent) {
+    pub(crate) fn apply(&mut self, grid: &Grid, event: ScoringEvent, at: DateTime<FixedOffset>) {
         match event {
             ScoringEvent::ServiceRecorded {
                 id,
@@ -217,6 +229,7 @@ impl Scoring {
                     return;
                 };
                 let ix = self.records.len() as u32;
+                self.last_recorded = Some((ix, at));
                 self.record_ids.insert(id.as_str().into(), ix);
                 if let Some(r) = &request {
                     self.by_request.insert(r.as_str().into(), ix);

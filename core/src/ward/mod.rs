@@ -254,7 +254,10 @@ impl Ward {
     }
 
     /// Rebuilds a ward from a journal, checking every event against the state it meets,
-    /// so that the result is the ward that wrote the journal.
+    /// so that the result is the ward that wrote the journal. `config` must be the
+    /// configuration the journal was written under: events are checked against its rules
+    /// (a certification's minutes, an earning's points, a star grant's levels), so a
+    /// journal replayed under other rules is refused.
     pub fn replay(config: WardConfig, journal: Journal) -> Result<Ward, Error> {
         let mut ward = Ward::new(config);
         for entry in journal.entries() {
