@@ -4,7 +4,7 @@
 pub mod input;
 pub(crate) mod kind;
 
-pub use input::{InputError, Problem};
+pub use input::{InputError, Problem, MAX_NESTING};
 pub use kind::ErrorKind;
 
 use crate::access::Permission;
@@ -109,6 +109,10 @@ pub enum Error {
         /// Why the event was refused.
         source: Box<Error>,
     },
+    /// A fault of Gridward itself, not of the input: a face caught a panic at its
+    /// boundary (the message is the panic's). The ward it happened in is unchanged.
+    #[error("internal error: {0}")]
+    Internal(String),
 }
 
 kind::error_codes! {
@@ -134,6 +138,7 @@ kind::error_codes! {
         Replay { .. } => ("journal_replay", Journal),
         Text(inner) => delegate crate::text::TextError,
         Input(inner) => delegate InputError,
+        Internal(..) => ("internal_error", Internal),
     }
 }
 
