@@ -232,7 +232,9 @@ impl NativeWard {
                     .map_err(Error::from)
                     .or_raise(py)?;
             }
-            let events = self.with(py, |w| Ok(w.decide(&ctx, command)))?.or_raise(py)?;
+            let events = self
+                .with(py, |w| Ok(w.decide(&ctx, command)))?
+                .or_raise(py)?;
             let shape = Shape::List(Box::new(cat.event_shape().clone()));
             answer(py, &shape, &encode(py, &events)?)
         })

@@ -143,7 +143,9 @@ impl RawWard {
     /// refused naming `text`, as a bad argument is.
     pub fn from_journal(text: JsValue, config: JsValue) -> Result<RawWard, JsValue> {
         let Some(text) = text.as_string() else {
-            let found = to_value(&text).map(|v| found(&v)).unwrap_or("another value");
+            let found = to_value(&text)
+                .map(|v| found(&v))
+                .unwrap_or("another value");
             return Err(to_js(&Error::Input(InputError::new(
                 "text",
                 Problem::WrongType {

@@ -17,6 +17,7 @@ __all__ = [
     "PermissionDeniedError",
     "JournalError",
     "InternalError",
+    "_panic_for_tests",
 ]
 
 __version__: str

@@ -200,4 +200,25 @@ mod tests {
         assert_eq!(replay.kind(), ErrorKind::Journal);
         assert!(Error::codes().contains(&(replay.code(), replay.kind())));
     }
+
+    #[test]
+    fn a_caught_panic_and_a_value_too_deep_have_their_codes() {
+        let internal = Error::Internal("boom".into());
+        assert_eq!(internal.code(), "internal_error");
+        assert_eq!(internal.kind(), ErrorKind::Internal);
+        assert_eq!(internal.kind().as_str(), "internal");
+        assert_eq!(internal.to_string(), "internal error: boom");
+        assert!(Error::codes().contains(&("internal_error", ErrorKind::Internal)));
+
+        let deep = Error::Input(super::InputError::new(
+            "rows[0].name",
+            super::Problem::TooDeep(super::MAX_NESTING),
+        ));
+        assert_eq!(deep.code(), "too_deep");
+        assert_eq!(deep.kind(), ErrorKind::Invalid);
+        assert_eq!(
+            deep.to_string(),
+            "rows[0].name: lists and objects nested deeper than 64 levels cannot be given"
+        );
+    }
 }
