@@ -43,6 +43,12 @@ create_exception!(
     GridwardError,
     "A journal is broken, malformed or not the one expected (kind \"journal\")."
 );
+create_exception!(
+    gridward,
+    InternalError,
+    GridwardError,
+    "A fault of Gridward itself, not of the input (kind \"internal\", code \"internal_error\"): the native code panicked, the panic was caught at the boundary, and the ward is unchanged."
+);
 
 /// The exception for a core error, with `.code`, `.kind` and `.field` set.
 pub fn raise(py: Python<'_>, e: Error) -> PyErr {
@@ -53,6 +59,7 @@ pub fn raise(py: Python<'_>, e: Error) -> PyErr {
         ErrorKind::Conflict => ConflictError::new_err(message),
         ErrorKind::PermissionDenied => PermissionDeniedError::new_err(message),
         ErrorKind::Journal => JournalError::new_err(message),
+        ErrorKind::Internal => InternalError::new_err(message),
         // A kind added to the core after this face: the base class still catches it.
         _ => GridwardError::new_err(message),
     };
@@ -93,5 +100,6 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
         py.get_type::<PermissionDeniedError>(),
     )?;
     m.add("JournalError", py.get_type::<JournalError>())?;
+    m.add("InternalError", py.get_type::<InternalError>())?;
     Ok(())
 }

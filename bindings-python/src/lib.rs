@@ -5,10 +5,12 @@
 //! The native side is small and generic: `ward.rs` (a ward behind `execute`, `ask`,
 //! `decide` and its journal; `call` for the pure functions), `to_json.rs` (Python values
 //! into JSON), `from_json.rs` (answers into Python values by their described type) and
-//! `error.rs` (one exception class per kind of error).
+//! `error.rs` (one exception class per kind of error); `boundary.rs` keeps every Rust
+//! panic from crossing into Python (it raises `gridward.InternalError` instead).
 
 use pyo3::prelude::*;
 
+mod boundary;
 mod error;
 mod from_json;
 mod to_json;
@@ -20,6 +22,7 @@ fn _gridward(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     m.add_class::<ward::NativeWard>()?;
     m.add_function(wrap_pyfunction!(ward::call, m)?)?;
+    m.add_function(wrap_pyfunction!(ward::_panic_for_tests, m)?)?;
     error::register(m)?;
     // Fails the import, not a later call, if the embedded description does not compile.
     ward::catalog(m.py())?;

@@ -5,13 +5,17 @@
 //! refuses where a date-time is described), a `date` its ISO text, and a DataFrame its
 //! rows (pandas' missing markers drop their key). A float becomes a JSON float, which
 //! the core refuses where a decimal is described, naming the field.
+//!
+//! Lists and objects may nest [`MAX_NESTING`] deep: one deeper is refused with
+//! `too_deep`, naming its path, before it is read, so that no value can exhaust the
+//! stack however deep it goes.
 
 use pyo3::prelude::*;
 use pyo3::sync::GILOnceCell;
 use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple, PyType};
 use serde_json::{Map, Number, Value};
 
-use gridward::surface::{InputError, Problem};
+use gridward::surface::{InputError, Problem, MAX_NESTING};
 use gridward::Error;
 
 static DECIMAL: GILOnceCell<Py<PyType>> = GILOnceCell::new();
@@ -38,7 +42,65 @@ fn under(step: &str) -> impl FnOnce(Failure) -> Failure + '_ {
 
 /// A Python value as JSON; `Err` carries either a Python exception or a typed error.
 pub fn to_value(obj: &Bound<'_, PyAny>) -> Result<Value, Failure> {
-    walk(obj, false)
+    walk(obj, false, 0)
+}
+
+/// What a Python value is, in the words of an error message.
+fn found(obj: &Bound<'_, PyAny>) -> &'static str {
+    if obj.is_none() {
+        "None"
+    } else if obj.is_instance_of::<PyBool>() {
+        "a boolean"
+    } else if obj.is_instance_of::<PyInt>() || obj.is_instance_of::<PyFloat>() {
+        "a number"
+    } else if obj.is_instance_of::<PyList>() || obj.is_instance_of::<PyTuple>() {
+        "a list"
+    } else if obj.is_instance_of::<PyDict>() {
+        "a dict"
+    } else {
+        "a value of another type"
+    }
+}
+
+/// A text argument of the native entry points (`actor`, `key`, a journal's `text`):
+/// None when absent or None, and a `wrong_type` error naming `field` when not a `str`.
+pub fn text_arg(obj: Option<&Bound<'_, PyAny>>, field: &str) -> Result<Option<String>, Error> {
+    let Some(obj) = obj.filter(|o| !o.is_none()) else {
+        return Ok(None);
+    };
+    let text = obj
+        .downcast::<PyString>()
+        .ok()
+        .and_then(|s| s.to_cow().ok().map(|t| t.into_owned()));
+    match text {
+        Some(t) => Ok(Some(t)),
+        None => Err(Error::Input(InputError::new(
+            field,
+            Problem::WrongType {
+                expected: "a string",
+                found: found(obj),
+            },
+        ))),
+    }
+}
+
+/// The error for a text argument that is required and was None.
+pub fn text_required(field: &str) -> Error {
+    Error::Input(InputError::new(
+        field,
+        Problem::WrongType {
+            expected: "a string",
+            found: "None",
+        },
+    ))
+}
+
+/// The fault of a list or object at `depth`, when that is below the limit.
+fn too_deep(depth: usize) -> Result<(), Failure> {
+    if depth >= MAX_NESTING {
+        return Err(fault(Problem::TooDeep(MAX_NESTING)));
+    }
+    Ok(())
 }
 
 /// Why a conversion failed: the input, or Python itself.
@@ -55,7 +117,8 @@ impl From<PyErr> for Failure {
     }
 }
 
-fn walk(obj: &Bound<'_, PyAny>, in_rows: bool) -> Result<Value, Failure> {
+/// `obj` as JSON; `depth` is how many lists and objects hold it.
+fn walk(obj: &Bound<'_, PyAny>, in_rows: bool, depth: usize) -> Result<Value, Failure> {
     let py = obj.py();
     if obj.is_none() {
         return Ok(Value::Null);
@@ -93,6 +156,7 @@ fn walk(obj: &Bound<'_, PyAny>, in_rows: bool) -> Result<Value, Failure> {
         return Ok(Value::String(text.to_cow()?.into_owned()));
     }
     if let Ok(d) = obj.downcast::<PyDict>() {
+        too_deep(depth)?;
         let mut map = Map::with_capacity(d.len());
         for (k, v) in d.iter() {
             let Ok(key) = k.downcast::<PyString>() else {
@@ -105,18 +169,20 @@ fn walk(obj: &Bound<'_, PyAny>, in_rows: bool) -> Result<Value, Failure> {
             if in_rows && is_missing(&v)? {
                 continue;
             }
-            let value = walk(&v, false).map_err(under(&key))?;
+            let value = walk(&v, false, depth + 1).map_err(under(&key))?;
             map.insert(key, value);
         }
         return Ok(Value::Object(map));
     }
     if obj.is_instance_of::<PyList>() || obj.is_instance_of::<PyTuple>() {
-        return items(obj, in_rows);
+        too_deep(depth)?;
+        return items(obj, in_rows, depth);
     }
     // A pandas DataFrame: its rows, with missing cells left out.
     if obj.hasattr("to_dict")? && obj.hasattr("columns")? {
+        too_deep(depth)?;
         let records = obj.call_method1("to_dict", ("records",))?;
-        return items(&records, true);
+        return items(&records, true, depth);
     }
     let name = obj.get_type().name()?.to_cow()?.into_owned();
     Err(fault(Problem::Unsupported(format!(
@@ -124,10 +190,11 @@ fn walk(obj: &Bound<'_, PyAny>, in_rows: bool) -> Result<Value, Failure> {
     ))))
 }
 
-fn items(obj: &Bound<'_, PyAny>, rows: bool) -> Result<Value, Failure> {
+/// The items of the list (or rows) `obj`, which is at `depth`.
+fn items(obj: &Bound<'_, PyAny>, rows: bool, depth: usize) -> Result<Value, Failure> {
     let mut out = Vec::with_capacity(obj.len().unwrap_or(0));
     for (i, item) in obj.try_iter()?.enumerate() {
-        out.push(walk(&item?, rows).map_err(|f| under(&format!("[{i}]"))(f))?);
+        out.push(walk(&item?, rows, depth + 1).map_err(|f| under(&format!("[{i}]"))(f))?);
     }
     Ok(Value::Array(out))
 }

@@ -7,14 +7,16 @@ use std::sync::OnceLock;
 use chrono::{DateTime, FixedOffset};
 use gridward::surface::shape::Shape;
 use gridward::surface::Catalog;
+use gridward::text::{check, TextKind};
 use gridward::{Command, Error, Receipt, Ward};
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 use serde_json::Value;
 
+use crate::boundary::{guard, WardCell};
 use crate::error::{raise, OrRaise};
 use crate::from_json::to_py;
-use crate::to_json::{to_value, Failure};
+use crate::to_json::{text_arg, text_required, to_value, Failure};
 
 static CATALOG: OnceLock<Result<Catalog, Error>> = OnceLock::new();
 
@@ -35,6 +37,16 @@ fn json(py: Python<'_>, obj: Option<&Bound<'_, PyAny>>) -> PyResult<Value> {
             Failure::Python(e) => e,
         }),
     }
+}
+
+/// A Python value given as the argument `field` (the command's time) as JSON; a fault
+/// inside it is named under `field`.
+fn json_at(py: Python<'_>, obj: &Bound<'_, PyAny>, field: &str) -> PyResult<Value> {
+    to_value(obj).map_err(|f| match f {
+        Failure::Input(Error::Input(e)) => raise(py, Error::Input(e.under(field))),
+        Failure::Input(e) => raise(py, e),
+        Failure::Python(e) => e,
+    })
 }
 
 fn answer<'py>(py: Python<'py>, shape: &Shape, value: &Value) -> PyResult<Bound<'py, PyAny>> {
@@ -70,26 +82,24 @@ fn now() -> DateTime<FixedOffset> {
 /// A ward, for the generated `gridward.Ward` to wrap.
 #[pyclass(name = "NativeWard", module = "gridward._gridward", frozen)]
 pub struct NativeWard {
-    inner: std::sync::Mutex<Ward>,
+    inner: WardCell,
 }
 
 impl NativeWard {
-    fn with<T>(&self, py: Python<'_>, f: impl FnOnce(&mut Ward) -> T) -> PyResult<T> {
-        let mut guard = self.inner.lock().map_err(|_| {
-            pyo3::exceptions::PyRuntimeError::new_err("the ward's lock is poisoned")
-        })?;
-        let _ = py;
-        Ok(f(&mut guard))
+    fn with<T>(&self, py: Python<'_>, f: impl FnOnce(&mut Ward) -> PyResult<T>) -> PyResult<T> {
+        self.inner.with(py, f)
     }
 
     fn context(
         py: Python<'_>,
-        actor: Option<String>,
+        actor: Option<&Bound<'_, PyAny>>,
         at: Option<&Bound<'_, PyAny>>,
-        key: Option<String>,
+        key: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<gridward::Context> {
+        let actor = text_arg(actor, "actor").or_raise(py)?;
+        let key = text_arg(key, "key").or_raise(py)?;
         let at = match at {
-            Some(a) if !a.is_none() => Some(json(py, Some(a))?),
+            Some(a) if !a.is_none() => Some(json_at(py, a, "at")?),
             _ => None,
         };
         // The common case, RFC 3339 text with its offset, is read at once; anything else
@@ -115,25 +125,29 @@ impl NativeWard {
         &self,
         py: Python<'py>,
         command: Command,
-        actor: Option<String>,
+        actor: Option<&Bound<'py, PyAny>>,
         at: Option<&Bound<'py, PyAny>>,
-        key: Option<String>,
+        key: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let ctx = Self::context(py, actor, at, key)?;
-        let receipt = self.with(py, |w| py.allow_threads(|| w.execute(&ctx, command)))?;
+        let receipt = self.with(py, |w| Ok(py.allow_threads(|| w.execute(&ctx, command))))?;
         receipt_dict(py, &receipt.or_raise(py)?)
     }
 }
 
+// Every entry point runs its body through `guard` (or the ward's `with`, which guards
+// too): a panic raises `gridward.InternalError`, never `PanicException`.
 #[pymethods]
 impl NativeWard {
     /// An empty ward with this configuration (the default when None).
     #[new]
     #[pyo3(signature = (config=None))]
     fn new(py: Python<'_>, config: Option<&Bound<'_, PyAny>>) -> PyResult<NativeWard> {
-        let config = catalog(py)?.config(json(py, config)?).or_raise(py)?;
-        Ok(NativeWard {
-            inner: std::sync::Mutex::new(Ward::new(config)),
+        guard(py, || {
+            let config = catalog(py)?.config(json(py, config)?).or_raise(py)?;
+            Ok(NativeWard {
+                inner: WardCell::new(Ward::new(config)),
+            })
         })
     }
 
@@ -142,15 +156,20 @@ impl NativeWard {
     #[pyo3(signature = (text, config=None))]
     fn from_journal(
         py: Python<'_>,
-        text: &str,
+        text: &Bound<'_, PyAny>,
         config: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<NativeWard> {
-        let config = catalog(py)?.config(json(py, config)?).or_raise(py)?;
-        let ward = py
-            .allow_threads(|| Ward::from_jsonl(config, text))
-            .or_raise(py)?;
-        Ok(NativeWard {
-            inner: std::sync::Mutex::new(ward),
+        guard(py, || {
+            let text = text_arg(Some(text), "text")
+                .and_then(|t| t.ok_or_else(|| text_required("text")))
+                .or_raise(py)?;
+            let config = catalog(py)?.config(json(py, config)?).or_raise(py)?;
+            let ward = py
+                .allow_threads(|| Ward::from_jsonl(config, &text))
+                .or_raise(py)?;
+            Ok(NativeWard {
+                inner: WardCell::new(ward),
+            })
         })
     }
 
@@ -163,14 +182,16 @@ impl NativeWard {
         capability: &str,
         name: &str,
         args: &Bound<'py, PyAny>,
-        actor: Option<String>,
+        actor: Option<&Bound<'py, PyAny>>,
         at: Option<&Bound<'py, PyAny>>,
-        key: Option<String>,
+        key: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let command = catalog(py)?
-            .command(capability, name, json(py, Some(args))?)
-            .or_raise(py)?;
-        self.run(py, command, actor, at, key)
+        guard(py, || {
+            let command = catalog(py)?
+                .command(capability, name, json(py, Some(args))?)
+                .or_raise(py)?;
+            self.run(py, command, actor, at, key)
+        })
     }
 
     /// Executes any command in its JSON form (`{"tasks": {"type": "file", …}}`).
@@ -179,14 +200,16 @@ impl NativeWard {
         &self,
         py: Python<'py>,
         command: &Bound<'py, PyAny>,
-        actor: Option<String>,
+        actor: Option<&Bound<'py, PyAny>>,
         at: Option<&Bound<'py, PyAny>>,
-        key: Option<String>,
+        key: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let command = catalog(py)?
-            .any_command(json(py, Some(command))?)
-            .or_raise(py)?;
-        self.run(py, command, actor, at, key)
+        guard(py, || {
+            let command = catalog(py)?
+                .any_command(json(py, Some(command))?)
+                .or_raise(py)?;
+            self.run(py, command, actor, at, key)
+        })
     }
 
     /// The events a command in its JSON form would cause, without recording them.
@@ -195,16 +218,26 @@ impl NativeWard {
         &self,
         py: Python<'py>,
         command: &Bound<'py, PyAny>,
-        actor: Option<String>,
+        actor: Option<&Bound<'py, PyAny>>,
         at: Option<&Bound<'py, PyAny>>,
-        key: Option<String>,
+        key: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let cat = catalog(py)?;
-        let command = cat.any_command(json(py, Some(command))?).or_raise(py)?;
-        let ctx = Self::context(py, actor, at, key)?;
-        let events = self.with(py, |w| w.decide(&ctx, command))?.or_raise(py)?;
-        let shape = Shape::List(Box::new(cat.event_shape().clone()));
-        answer(py, &shape, &encode(py, &events)?)
+        guard(py, || {
+            let cat = catalog(py)?;
+            let command = cat.any_command(json(py, Some(command))?).or_raise(py)?;
+            let ctx = Self::context(py, actor, at, key)?;
+            // The key is refused as `execute` would refuse it, though deciding ignores it.
+            if let Some(k) = &ctx.idempotency_key {
+                check(TextKind::Key, "idempotency key", k)
+                    .map_err(Error::from)
+                    .or_raise(py)?;
+            }
+            let events = self
+                .with(py, |w| Ok(w.decide(&ctx, command)))?
+                .or_raise(py)?;
+            let shape = Shape::List(Box::new(cat.event_shape().clone()));
+            answer(py, &shape, &encode(py, &events)?)
+        })
     }
 
     /// Asks the query `name` of `capability` with these arguments.
@@ -215,40 +248,68 @@ impl NativeWard {
         name: &str,
         args: &Bound<'py, PyAny>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let cat = catalog(py)?;
-        let args = json(py, Some(args))?;
-        let (value, shape) = self
-            .with(py, |w| cat.ask(w, capability, name, args))?
-            .or_raise(py)?;
-        answer(py, shape, &value)
+        guard(py, || {
+            let cat = catalog(py)?;
+            let args = json(py, Some(args))?;
+            let (value, shape) = self
+                .with(py, |w| Ok(cat.ask(w, capability, name, args)))?
+                .or_raise(py)?;
+            answer(py, shape, &value)
+        })
     }
 
     /// The journal's head hash.
     #[getter]
     fn head(&self, py: Python<'_>) -> PyResult<String> {
-        self.with(py, |w| w.head().to_hex())
+        self.inner.journal(py, |w| w.head().to_hex())
     }
 
     /// The number of entries in the journal.
     #[getter]
     fn journal_length(&self, py: Python<'_>) -> PyResult<usize> {
-        self.with(py, |w| w.journal().len())
+        self.inner.journal(py, |w| w.journal().len())
     }
 
     /// A digest of the whole state.
     fn state_digest(&self, py: Python<'_>) -> PyResult<String> {
-        self.with(py, |w| w.state_digest().to_hex())
+        self.with(py, |w| Ok(w.state_digest().to_hex()))
     }
 
     /// The journal as JSON lines.
     fn export_journal(&self, py: Python<'_>) -> PyResult<String> {
-        self.with(py, |w| w.to_jsonl())
+        self.inner.journal(py, |w| w.to_jsonl())
     }
 
     /// The configuration.
     fn config<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let value = self.with(py, |w| encode(py, w.config()))??;
-        answer(py, catalog(py)?.config_shape(), &value)
+        guard(py, || {
+            let value = self.with(py, |w| encode(py, w.config()))?;
+            answer(py, catalog(py)?.config_shape(), &value)
+        })
+    }
+
+    /// Exists only so that the tests can check the boundary: panics while holding the
+    /// ward, after executing `command` (in its JSON form) when one is given, so that the
+    /// panic meets a ward whose journal has just grown. Raises `InternalError`, and the
+    /// ward is as it was before the call.
+    #[pyo3(signature = (message, command=None))]
+    fn _panic_for_tests(
+        &self,
+        py: Python<'_>,
+        message: &str,
+        command: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<()> {
+        let command = match command {
+            Some(c) => Some(catalog(py)?.any_command(json(py, Some(c))?).or_raise(py)?),
+            None => None,
+        };
+        let ctx = Self::context(py, None, None, None)?;
+        self.with(py, |w| {
+            if let Some(c) = command {
+                w.execute(&ctx, c).or_raise(py)?;
+            }
+            panic!("{message}")
+        })
     }
 }
 
@@ -259,8 +320,17 @@ pub fn call<'py>(
     name: &str,
     args: &Bound<'py, PyAny>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let cat = catalog(py)?;
-    let args = json(py, Some(args))?;
-    let (value, shape) = py.allow_threads(|| cat.call(name, args)).or_raise(py)?;
-    answer(py, shape, &value)
+    guard(py, || {
+        let cat = catalog(py)?;
+        let args = json(py, Some(args))?;
+        let (value, shape) = py.allow_threads(|| cat.call(name, args)).or_raise(py)?;
+        answer(py, shape, &value)
+    })
+}
+
+/// Exists only so that the tests can check the boundary: panics with `message`, and
+/// raises `gridward.InternalError` (code `internal_error`) carrying it.
+#[pyfunction]
+pub fn _panic_for_tests(py: Python<'_>, message: &str) -> PyResult<()> {
+    guard(py, || panic!("{message}"))
 }

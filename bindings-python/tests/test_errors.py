@@ -18,6 +18,7 @@ import gridward
 from gridward import (
     ConflictError,
     GridwardError,
+    InternalError,
     InvalidInputError,
     JournalError,
     NotFoundError,
@@ -31,6 +32,7 @@ KIND_OF = {
     ConflictError: "conflict",
     PermissionDeniedError: "permission_denied",
     JournalError: "journal",
+    InternalError: "internal",
 }
 
 Call = Callable[[Ward], Any]

@@ -293,10 +293,12 @@ export type ErrorCode =
   | "naive_datetime"
   | "bad_format"
   | "out_of_range"
-  | "invalid_value";
+  | "invalid_value"
+  | "too_deep"
+  | "internal_error";
 
 /** The broad kind of an error. */
-export type ErrorKind = "conflict" | "invalid" | "journal" | "not_found" | "permission_denied";
+export type ErrorKind = "conflict" | "internal" | "invalid" | "journal" | "not_found" | "permission_denied";
 
 /** What Gridward throws: a real `Error` with a stable code, its kind, and the field at fault for bad input. */
 export interface GridwardError extends Error {

@@ -139,11 +139,24 @@ impl RawWard {
         })
     }
 
-    /// Rebuilds a ward from its journal (JSON lines).
-    pub fn from_journal(text: &str, config: JsValue) -> Result<RawWard, JsValue> {
+    /// Rebuilds a ward from its journal (JSON lines); `text` that is not a string is
+    /// refused naming `text`, as a bad argument is.
+    pub fn from_journal(text: JsValue, config: JsValue) -> Result<RawWard, JsValue> {
+        let Some(text) = text.as_string() else {
+            let found = to_value(&text)
+                .map(|v| found(&v))
+                .unwrap_or("another value");
+            return Err(to_js(&Error::Input(InputError::new(
+                "text",
+                Problem::WrongType {
+                    expected: "a string",
+                    found,
+                },
+            ))));
+        };
         let config = json(&config)?;
         let config = with_catalog(|c| c.config(config))?;
-        let inner = Ward::from_jsonl(config, text).or_throw()?;
+        let inner = Ward::from_jsonl(config, &text).or_throw()?;
         Ok(RawWard { inner })
     }
 
@@ -181,6 +194,10 @@ impl RawWard {
         let events = with_catalog(|c| {
             let command = c.any_command(command)?;
             let ctx = context(c, &ctx)?;
+            // The key is refused as `execute` would refuse it, though deciding ignores it.
+            if let Some(k) = &ctx.idempotency_key {
+                gridward::text::check(gridward::text::TextKind::Key, "idempotency key", k)?;
+            }
             self.inner.decide(&ctx, command)
         })?;
         to_js_value(&events)

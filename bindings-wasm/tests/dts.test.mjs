@@ -141,7 +141,7 @@ test("the ward, its capabilities and the pure functions are declared with their 
 
 test("GridwardError carries a code of the ErrorCode union, a kind and a field", () => {
   assert.match(dts, /export interface GridwardError extends Error \{\s*name: "GridwardError";\s*code: ErrorCode;\s*kind: ErrorKind;\s*field: string \| null;\s*\}/);
-  assert.deepEqual(union("ErrorKind"), ["conflict", "invalid", "journal", "not_found", "permission_denied"]);
+  assert.deepEqual(union("ErrorKind"), ["conflict", "internal", "invalid", "journal", "not_found", "permission_denied"]);
 });
 
 test("ErrorCode is the union of the codes the core describes", () => {

@@ -29,6 +29,7 @@ from ._api import Command, CommandIn, Event, Receipt, WardCapabilities, WardConf
 from ._gridward import (
     ConflictError,
     GridwardError,
+    InternalError,
     InvalidInputError,
     JournalError,
     NotFoundError,
@@ -116,6 +117,7 @@ __all__ = [
     "ConflictError",
     "PermissionDeniedError",
     "JournalError",
+    "InternalError",
     "CoverageFinding",
     "StatementFrames",
     "coverage_findings",

@@ -50,7 +50,19 @@ pub enum Problem {
     Unsupported(String),
     /// A value of the right shape that its type still refuses, in the type's words.
     Rejected(String),
+    /// Lists and objects nested deeper than a face reads (the limit, in levels): the
+    /// faces refuse such a value before they descend into it, so that no input can
+    /// exhaust the stack ([`MAX_NESTING`]).
+    TooDeep(usize),
 }
+
+/// How many lists and objects, one inside another, a value given to a face may hold
+/// (the value itself counting as the first when it is one). The Python and JavaScript
+/// faces refuse the list or object one level deeper with [`Problem::TooDeep`], naming
+/// its path, before they read it, so that no input can exhaust the stack; every input
+/// the description allows nests far less (a rating tree, the deepest, has at most 8
+/// levels of groups).
+pub const MAX_NESTING: usize = 64;
 
 /// A value given to a face that its described type rejects.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -123,6 +135,7 @@ crate::error::kind::error_codes! {
         BadFormat { .. } => ("bad_format", Invalid),
         OutOfRange(..) => ("out_of_range", Invalid),
         Rejected(..) => ("invalid_value", Invalid),
+        TooDeep(..) => ("too_deep", Invalid),
     }
 }
 
@@ -177,6 +190,10 @@ impl fmt::Display for InputError {
             Problem::OutOfRange(why) => write!(f, "{field}: out of range: {why}"),
             Problem::Unsupported(what) => write!(f, "{field}: {what} cannot be given here"),
             Problem::Rejected(why) => write!(f, "{field}: {why}"),
+            Problem::TooDeep(limit) => write!(
+                f,
+                "{field}: lists and objects nested deeper than {limit} levels cannot be given"
+            ),
         }
     }
 }

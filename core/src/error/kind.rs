@@ -21,6 +21,9 @@ pub enum ErrorKind {
     PermissionDenied,
     /// A journal is broken, malformed or not the one expected.
     Journal,
+    /// A fault of Gridward itself (a bug), not of the input: a face caught a panic at
+    /// its boundary and reports it rather than crashing.
+    Internal,
 }
 
 impl ErrorKind {
@@ -32,6 +35,7 @@ impl ErrorKind {
             ErrorKind::Conflict => "conflict",
             ErrorKind::PermissionDenied => "permission_denied",
             ErrorKind::Journal => "journal",
+            ErrorKind::Internal => "internal",
         }
     }
 }

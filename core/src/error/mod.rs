@@ -4,7 +4,7 @@
 pub mod input;
 pub(crate) mod kind;
 
-pub use input::{InputError, Problem};
+pub use input::{InputError, Problem, MAX_NESTING};
 pub use kind::ErrorKind;
 
 use crate::access::Permission;
@@ -120,6 +120,10 @@ pub enum Error {
         /// Why the event was refused.
         source: Box<Error>,
     },
+    /// A fault of Gridward itself, not of the input: a face caught a panic at its
+    /// boundary (the message is the panic's). The ward it happened in is unchanged.
+    #[error("internal error: {0}")]
+    Internal(String),
 }
 
 kind::error_codes! {
@@ -146,6 +150,7 @@ kind::error_codes! {
         TooLarge { .. } => ("too_large", Invalid),
         Text(inner) => delegate crate::text::TextError,
         Input(inner) => delegate InputError,
+        Internal(..) => ("internal_error", Internal),
     }
 }
 
@@ -206,5 +211,26 @@ mod tests {
         assert_eq!(replay.code(), "journal_replay");
         assert_eq!(replay.kind(), ErrorKind::Journal);
         assert!(Error::codes().contains(&(replay.code(), replay.kind())));
+    }
+
+    #[test]
+    fn a_caught_panic_and_a_value_too_deep_have_their_codes() {
+        let internal = Error::Internal("boom".into());
+        assert_eq!(internal.code(), "internal_error");
+        assert_eq!(internal.kind(), ErrorKind::Internal);
+        assert_eq!(internal.kind().as_str(), "internal");
+        assert_eq!(internal.to_string(), "internal error: boom");
+        assert!(Error::codes().contains(&("internal_error", ErrorKind::Internal)));
+
+        let deep = Error::Input(super::InputError::new(
+            "rows[0].name",
+            super::Problem::TooDeep(super::MAX_NESTING),
+        ));
+        assert_eq!(deep.code(), "too_deep");
+        assert_eq!(deep.kind(), ErrorKind::Invalid);
+        assert_eq!(
+            deep.to_string(),
+            "rows[0].name: lists and objects nested deeper than 64 levels cannot be given"
+        );
     }
 }

@@ -23,7 +23,7 @@ use serde_json::{Map, Value};
 
 use crate::error::Error;
 
-pub use crate::error::input::{InputError, Problem};
+pub use crate::error::input::{InputError, Problem, MAX_NESTING};
 pub use crate::queries::typed::{
     ask_json, call_json, decode, encode, AskJson, CallJson, Function, FunctionEntry, Query,
     QueryEntry, QuerySet,
