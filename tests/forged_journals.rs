@@ -120,13 +120,14 @@ fn forged_journals_are_refused_or_keep_every_invariant() {
                         "{name}: {} was replayed and breaks {broken}",
                         forged.what
                     )),
-                    Err(_) => {
-                        failures.push(format!("{name}: {} made a query panic", forged.what))
-                    }
+                    Err(_) => failures.push(format!("{name}: {} made a query panic", forged.what)),
                 },
             }
         }
-        assert!(made >= per_scenario / 2, "{name}: only {made} forgeries could be made");
+        assert!(
+            made >= per_scenario / 2,
+            "{name}: only {made} forgeries could be made"
+        );
     }
     println!(
         "{:<10} {:<10} {:>7} {:>8} {:>9} {:>6}",
@@ -140,7 +141,10 @@ fn forged_journals_are_refused_or_keep_every_invariant() {
     }
     let total: u64 = table.values().map(|t| t.tried).sum();
     let refused: u64 = table.values().map(|t| t.refused).sum();
-    println!("{total} forged journals, {refused} refused, {} failures", failures.len());
+    println!(
+        "{total} forged journals, {refused} refused, {} failures",
+        failures.len()
+    );
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 

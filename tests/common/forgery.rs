@@ -122,7 +122,11 @@ impl Forgery {
         let (kind, cap, what) = match rng.below(10) {
             0 => {
                 bodies.remove(i);
-                (Kind::Remove, capability(&self.bodies[i], 0), format!("entry {} removed", i + 1))
+                (
+                    Kind::Remove,
+                    capability(&self.bodies[i], 0),
+                    format!("entry {} removed", i + 1),
+                )
             }
             1 => {
                 bodies.insert(i + 1, bodies[i].clone());
@@ -132,7 +136,11 @@ impl Forgery {
             2 if i + 1 < n => {
                 bodies.swap(i, i + 1);
                 let cap = capability(&self.bodies[i], 0);
-                (Kind::Swap, cap, format!("entries {} and {} swapped", i + 1, i + 2))
+                (
+                    Kind::Swap,
+                    cap,
+                    format!("entries {} and {} swapped", i + 1, i + 2),
+                )
             }
             3 if rng.percent(30) => {
                 let field = if rng.percent(50) { "actor" } else { "at" };

@@ -82,10 +82,16 @@ fn requests(ward: &Ward) -> Result<(), String> {
             Responsible::Department(id) => grid.department(id).is_some(),
         };
         if !exists {
-            return Err(format!("request {}: {:?} does not exist", r.id, r.responsible));
+            return Err(format!(
+                "request {}: {:?} does not exist",
+                r.id, r.responsible
+            ));
         }
         if grid.unit(r.unit).is_none() {
-            return Err(format!("request {}: its unit {} does not exist", r.id, r.unit));
+            return Err(format!(
+                "request {}: its unit {} does not exist",
+                r.id, r.unit
+            ));
         }
         let consistent = match r.status {
             Status::Closed => r.closed_at.is_some(),
@@ -93,7 +99,10 @@ fn requests(ward: &Ward) -> Result<(), String> {
             _ => true,
         };
         if !consistent {
-            return Err(format!("request {}: {:?} without its record", r.id, r.status));
+            return Err(format!(
+                "request {}: {:?} without its record",
+                r.id, r.status
+            ));
         }
     }
     Ok(())
@@ -104,7 +113,11 @@ fn requests(ward: &Ward) -> Result<(), String> {
 fn passbooks(ward: &Ward) -> Result<(), String> {
     let grid = ward.grid();
     let points = ward.points();
-    let mut people: Vec<&str> = points.redemptions().iter().map(|r| r.person.as_str()).collect();
+    let mut people: Vec<&str> = points
+        .redemptions()
+        .iter()
+        .map(|r| r.person.as_str())
+        .collect();
     people.sort_unstable();
     people.dedup();
     let mut spent_total = 0u64;

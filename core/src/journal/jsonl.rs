@@ -240,6 +240,10 @@ mod tests {
         assert_eq!(report.entries, 3);
         let brk = report.first_break.unwrap();
         assert_eq!(brk.line, 4);
-        assert!(brk.reason.contains("longer than the limit"), "{}", brk.reason);
+        assert!(
+            brk.reason.contains("longer than the limit"),
+            "{}",
+            brk.reason
+        );
     }
 }
