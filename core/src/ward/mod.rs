@@ -16,6 +16,7 @@ use crate::scoring::ScoringConfig;
 use crate::tasks::TasksConfig;
 
 mod fund_queries;
+mod limits;
 mod open311;
 mod projects_queries;
 mod queries;
@@ -158,7 +159,7 @@ impl Ward {
         command: impl Into<Command>,
     ) -> Result<Receipt, Error> {
         let command = command.into();
-        crate::limits::check_command(&command)?;
+        limits::check_command(&command)?;
         let key = ctx.idempotency_key.as_deref();
         let digest = match key {
             Some(k) => Some(self.check_key(k, &ctx.actor, &command)?),
