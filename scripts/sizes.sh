@@ -13,14 +13,15 @@
 # of what is left is serde's decoding of the internally tagged command and event enums
 # (each variant's fields decoded through buffered content), which only a different
 # decoding in the core would shrink. Until then the ceiling keeps the module from growing
-# unnoticed: 840 KiB, about 5% above the size measured when the projects capability (its
-# 20 commands and events, the Pabulib reader and Equal Shares' big-integer arithmetic)
-# was added (821,076 bytes; 662,134 before it).
+# unnoticed: 950 KiB, about 5% above the size measured once the party capability (13
+# commands and their events) and replay checks of full depth in every capability (each
+# event re-decided as decide would have made it) were added: 922,864 bytes, against
+# 821,076 with the projects capability and 662,134 before it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 WASM_GZIP_TARGET=$((500 * 1024))
-WASM_GZIP_CEILING=$((840 * 1024))
+WASM_GZIP_CEILING=$((950 * 1024))
 
 bytes() { stat -c %s "$1"; }
 gzipped() { gzip -9 -c "$1" | wc -c | tr -d ' '; }
@@ -50,7 +51,7 @@ npm)
     ' "${pack}"
     if (( gz > WASM_GZIP_CEILING )); then
         echo "FAIL: the WebAssembly module is $(commas "${gz}") bytes gzipped, above the ceiling of" \
-            "$(commas "${WASM_GZIP_CEILING}") (840 KiB)" >&2
+            "$(commas "${WASM_GZIP_CEILING}") (950 KiB)" >&2
         exit 1
     fi
     ;;
