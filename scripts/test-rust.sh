@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The Rust face's checks: formatting, clippy with warnings as errors, every unit,
-# integration, property and doc test of the workspace, the main job as a smoke test, the
-# journal unchanged with rust_decimal's serde-float on, the core built with its declared
-# rust-version, and the core packaged for crates.io (a dry run).
+# integration, property and doc test of the workspace, a smoke run of every fuzz target,
+# the main job as a smoke test, the journal unchanged with rust_decimal's serde-float on,
+# the core built with its declared rust-version, and the core packaged for crates.io (a
+# dry run).
 # The ledger interchange tests run hledger and Beancount: install-tools.sh installs them
 # when missing and sets GRIDWARD_TOOLS=1, so that a missing tool fails instead of skipping.
 set -euo pipefail
@@ -22,6 +23,10 @@ source scripts/install-tools.sh
 
 echo "== cargo test"
 cargo test --workspace --release
+
+echo "== fuzz targets (smoke: each over its seeds and a few thousand mutations)"
+(cd fuzz && cargo fmt -- --check)
+bash scripts/fuzz.sh smoke
 
 echo "== main job (smoke)"
 cargo run --release --quiet --example jifu_community > /dev/null

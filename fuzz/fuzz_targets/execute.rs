@@ -1,0 +1,52 @@
+//! `Ward::execute` driven by structured random commands: a parity scenario's steps, each
+//! kept, changed in one place, skipped, repeated or replaced by another step, with its
+//! actor and time changed too. Every refused command must leave the journal and the
+//! state as they were, and the journal the ward wrote must replay into the same state.
+//!
+//! Up to the first change the steps are the fixture's, whose refusals the parity tests
+//! check; from there on every refusal's state is compared, digest against digest.
+#![no_main]
+
+use arbitrary::{Result, Unstructured};
+use gridward::Ward;
+use gridward_fuzz::mutate::{mutate, value_for};
+use gridward_fuzz::{assert_replays, context, execute_checking, scenarios, shifted};
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(init: gridward_fuzz::seeds::on_request(), |data: &[u8]| {
+    let mut u = Unstructured::new(data);
+    let _ = run(&mut u);
+});
+
+fn run(u: &mut Unstructured<'_>) -> Result<()> {
+    let scenarios = scenarios();
+    let scenario = &scenarios[u.choose_index(scenarios.len())?];
+    let mut ward = Ward::new(scenario.config.clone());
+    let steps = &scenario.steps;
+    let mut next = 0;
+    let mut changed = false;
+    let result = (|| -> Result<()> {
+        // The bytes run out before the steps do: each step takes at least one.
+        while next < steps.len() && !u.is_empty() {
+            let mut step = steps[next].clone();
+            next += 1;
+            let how = u.int_in_range(0u8..=15)?;
+            changed |= how > 7;
+            match how {
+                0..=7 => {}
+                8 | 9 => mutate(u, &mut step.command)?,
+                10 => continue,
+                11 => next -= 1,
+                12 => step = steps[u.choose_index(steps.len())?].clone(),
+                13 => step.actor = value_for(u, "actor")?.as_str().map(str::to_owned),
+                14 => step.at = shifted(step.at, u.int_in_range(-20_000i64..=200_000)?),
+                _ => step.key = Some(u.arbitrary::<String>()?),
+            }
+            let ctx = context(step.actor, step.at, step.key);
+            execute_checking(&mut ward, &ctx, step.command, changed);
+        }
+        Ok(())
+    })();
+    assert_replays(&ward);
+    result
+}
