@@ -9,8 +9,9 @@
 #   scripts/fuzz.sh long [SECONDS] [TARGET…] each target for SECONDS (600 by default), two at
 #                                            a time, then a table: executions, coverage
 #                                            (edges and features), corpus, peak memory
-# The seed corpora are written from the fixtures into fuzz/corpus/ (which keeps what the
-# fuzzer adds, and is not committed). A crash, a panic, a hang (an input over 10 s) or a
+# The seed corpora are written from the fixtures: for the long run into fuzz/corpus/
+# (which keeps what the fuzzer adds, and is not committed), for the smoke run into a
+# temporary folder. A crash, a panic, a hang (an input over 10 s) or a
 # leak past 2 GB ends the run with the input saved under fuzz/artifacts/TARGET/; the
 # script then fails. Reproduce one with `cargo fuzz run --sanitizer none TARGET FILE`.
 set -euo pipefail
@@ -46,16 +47,19 @@ fi
 
 echo "== cargo fuzz build ${build[*]}"
 cargo fuzz build "${build[@]}"
-echo "== seeds"
-GRIDWARD_FUZZ_SEEDS=corpus cargo fuzz run "${build[@]}" "${targets[0]}" 2>/dev/null
-
 logs="$(mktemp -d)"
 trap 'rm -rf "${logs}"' EXIT
+# The smoke run starts from the seeds alone, as on a fresh clone; the long run keeps
+# what earlier runs found in fuzz/corpus.
+corpus=corpus
+[[ "${mode}" == smoke ]] && corpus="${logs}/corpus"
+echo "== seeds"
+GRIDWARD_FUZZ_SEEDS="${corpus}" cargo fuzz run "${build[@]}" "${targets[0]}" 2>/dev/null
 run() {
     local target="$1"
     shift
-    mkdir -p "corpus/${target}" "artifacts/${target}"
-    cargo fuzz run "${build[@]}" "${target}" "corpus/${target}" -- \
+    mkdir -p "${corpus}/${target}" "artifacts/${target}"
+    cargo fuzz run "${build[@]}" "${target}" "${corpus}/${target}" -- \
         -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 "$@" >"${logs}/${target}.log" 2>&1
 }
 failed=()
