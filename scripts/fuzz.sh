@@ -64,7 +64,8 @@ run() {
 }
 failed=()
 report() {
-    local target="$1" status="$2" log="${logs}/${target}.log"
+    local target="$1" status="$2"
+    local log="${logs}/${target}.log"
     local done execs peak
     done="$(grep -E '^#[0-9]+[[:space:]]+DONE' "${log}" | tail -1 || true)"
     execs="$(sed -n 's/^stat::number_of_executed_units: *//p' "${log}" | tail -1)"
