@@ -2,11 +2,8 @@
 
 use std::fmt;
 
+use super::{scan, Entry, Hash, Journal, JournalError};
 use serde::{Deserialize, Serialize};
-use serde_json::value::RawValue;
-
-use super::{Entry, Hash, Journal, JournalError};
-use crate::limits::MAX_ENTRY_BYTES;
 
 /// Where and why a chain breaks.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -57,6 +54,19 @@ impl VerifyReport {
         hash: &Hash,
         body: &str,
     ) -> Result<(), String> {
+        self.link(line, seq, prev, hash, &Hash::of_entry(seq, prev, body))
+    }
+
+    /// Checks one entry whose content hashes to `computed` against the chain so far
+    /// and, if it holds, advances the head.
+    pub(super) fn link(
+        &mut self,
+        line: u64,
+        seq: u64,
+        prev: &Hash,
+        hash: &Hash,
+        computed: &Hash,
+    ) -> Result<(), String> {
         if seq != line {
             return Err(format!("sequence number {seq} where {line} was expected"));
         }
@@ -66,8 +76,7 @@ impl VerifyReport {
                 self.head
             ));
         }
-        let computed = Hash::of_entry(seq, prev, body);
-        if &computed != hash {
+        if computed != hash {
             return Err(format!(
                 "hash is {hash} but the content hashes to {computed}"
             ));
@@ -81,23 +90,6 @@ impl VerifyReport {
         self.intact = false;
         self.first_break = Some(ChainBreak { line, reason });
     }
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Line<'a> {
-    seq: u64,
-    prev: Hash,
-    hash: Hash,
-    #[serde(borrow)]
-    body: &'a RawValue,
-}
-
-fn lines(text: &str) -> impl Iterator<Item = (u64, &str)> {
-    text.lines()
-        .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty())
-        .map(|(i, l)| (i as u64 + 1, l))
 }
 
 impl Journal {
@@ -122,7 +114,7 @@ impl Journal {
     /// Reads JSON lines, checking every entry's sequence, link and hash; the first fault
     /// is an error naming its line. Blank lines are ignored.
     pub fn from_jsonl(text: &str) -> Result<Journal, JournalError> {
-        let (journal, report) = Journal::read_jsonl(text);
+        let (journal, report) = Journal::read_jsonl(text, true);
         match report.first_break {
             Some(brk) => Err(JournalError::Broken(brk)),
             None => Ok(journal),
@@ -131,43 +123,34 @@ impl Journal {
 
     /// Verifies JSON-lines text: never fails, reports how far the chain holds instead.
     pub fn verify_jsonl(text: &str) -> VerifyReport {
-        Journal::read_jsonl(text).1
+        Journal::read_jsonl(text, false).1
     }
 
     /// Reads entries up to the first fault; the report says where it stopped and why.
-    fn read_jsonl(text: &str) -> (Journal, VerifyReport) {
+    /// The entries are kept only when `keep` is set: verifying alone copies nothing.
+    fn read_jsonl(text: &str, keep: bool) -> (Journal, VerifyReport) {
         let mut report = VerifyReport::new();
         let mut journal = Journal::new();
-        for (line_no, line) in lines(text) {
-            if line.len() > MAX_ENTRY_BYTES {
-                let reason = format!(
-                    "a line of {} bytes is longer than the limit of {MAX_ENTRY_BYTES}",
-                    line.len()
-                );
-                report.fail(line_no, reason);
-                break;
-            }
-            let parsed: Line<'_> = match serde_json::from_str(line) {
-                Ok(parsed) => parsed,
-                Err(e) => {
-                    report.fail(line_no, format!("not a journal entry: {e}"));
+        for examined in scan::examine_all(text) {
+            let line = examined.line;
+            let checked = examined.fields.and_then(|f| {
+                let expected = report.entries + 1;
+                report.link(expected, f.seq, &f.prev, &f.hash, &f.computed)?;
+                Ok(f)
+            });
+            match checked {
+                Ok(f) if keep => journal.entries.push(Entry {
+                    seq: f.seq,
+                    prev: f.prev,
+                    hash: f.hash,
+                    body: f.body.into(),
+                }),
+                Ok(_) => {}
+                Err(reason) => {
+                    report.fail(line, reason);
                     break;
                 }
-            };
-            let body = parsed.body.get();
-            let expected = journal.entries.len() as u64 + 1;
-            if let Err(reason) =
-                report.check(expected, parsed.seq, &parsed.prev, &parsed.hash, body)
-            {
-                report.fail(line_no, reason);
-                break;
             }
-            journal.entries.push(Entry {
-                seq: parsed.seq,
-                prev: parsed.prev,
-                hash: parsed.hash,
-                body: body.into(),
-            });
         }
         (journal, report)
     }
@@ -176,6 +159,7 @@ impl Journal {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::limits::MAX_ENTRY_BYTES;
 
     fn sample() -> Journal {
         let mut j = Journal::new();

@@ -13,6 +13,7 @@
 
 mod hash;
 mod jsonl;
+mod scan;
 
 pub use hash::{BadHash, Hash};
 pub use jsonl::{ChainBreak, VerifyReport};

@@ -20,6 +20,7 @@ mod limits;
 mod open311;
 mod projects_queries;
 mod queries;
+mod replay;
 mod scoring_queries;
 mod table;
 
@@ -115,18 +116,6 @@ struct BodyOut<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     digest: Option<Hash>,
     events: &'a [Event],
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct BodyIn {
-    at: DateTime<FixedOffset>,
-    actor: Actor,
-    #[serde(default)]
-    key: Option<String>,
-    #[serde(default)]
-    digest: Option<Hash>,
-    events: Vec<Event>,
 }
 
 impl Default for Ward {
@@ -252,47 +241,6 @@ impl Ward {
             })
             .sum();
         self.grid.reserve_households(households);
-    }
-
-    /// Rebuilds a ward from a journal, checking every event against the state it meets,
-    /// so that the result is the ward that wrote the journal. `config` must be the
-    /// configuration the journal was written under: events are checked against its rules
-    /// (a certification's minutes, an earning's points, a star grant's levels), so a
-    /// journal replayed under other rules is refused.
-    pub fn replay(config: WardConfig, journal: Journal) -> Result<Ward, Error> {
-        let mut ward = Ward::new(config);
-        for entry in journal.entries() {
-            let seq = entry.seq();
-            let body: BodyIn =
-                serde_json::from_str(entry.body()).map_err(|e| Error::MalformedEntry {
-                    seq,
-                    message: e.to_string(),
-                })?;
-            if body.events.is_empty() {
-                return Err(Error::MalformedEntry {
-                    seq,
-                    message: "an entry must hold at least one event".to_owned(),
-                });
-            }
-            ward.reserve(&body.events);
-            let ctx = Context {
-                actor: body.actor,
-                at: body.at,
-                idempotency_key: body.key.clone(),
-            };
-            for event in body.events {
-                ward.check(&ctx, &event).map_err(|e| Error::Replay {
-                    seq,
-                    source: Box::new(e),
-                })?;
-                ward.apply(event, body.at);
-            }
-            if let (Some(k), Some(d)) = (body.key, body.digest) {
-                ward.keys.insert(k, (seq, d));
-            }
-        }
-        ward.journal = journal;
-        Ok(ward)
     }
 
     /// Reads a journal exported as JSON lines, verifies its chain and replays it.

@@ -1,0 +1,142 @@
+//! Replay: a ward rebuilt from its journal, every event checked against the state it
+//! meets.
+//!
+//! Decoding an entry's body depends only on its text, while checking and applying its
+//! events depends on every entry before it. Where the platform has threads and the
+//! journal is large, one thread decodes the entries ahead while the calling thread
+//! checks and applies them in order; the outcome, and the first fault reported, are
+//! those of a replay in one thread.
+
+use std::sync::mpsc::sync_channel;
+
+use chrono::{DateTime, FixedOffset};
+use serde::Deserialize;
+
+use super::{Event, Ward, WardConfig};
+use crate::access::Context;
+use crate::error::Error;
+use crate::journal::{Entry, Hash, Journal};
+
+/// An entry's body as the journal holds it.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct BodyIn {
+    at: DateTime<FixedOffset>,
+    actor: crate::access::Actor,
+    #[serde(default)]
+    key: Option<String>,
+    #[serde(default)]
+    digest: Option<Hash>,
+    events: Vec<Event>,
+}
+
+/// Journals of fewer body bytes than this are replayed on the calling thread alone.
+const DECODE_AHEAD_FROM_BYTES: usize = 1 << 20;
+
+/// Decoded entries are handed over in batches of about this many body bytes.
+const BATCH_BYTES: usize = 1 << 18;
+
+/// Batches decoded ahead and not yet applied, at most: bounds the memory of decoding
+/// ahead.
+const BATCHES_AHEAD: usize = 2;
+
+fn decode(entry: &Entry) -> Result<BodyIn, Error> {
+    let seq = entry.seq();
+    let body: BodyIn = serde_json::from_str(entry.body()).map_err(|e| Error::MalformedEntry {
+        seq,
+        message: e.to_string(),
+    })?;
+    if body.events.is_empty() {
+        return Err(Error::MalformedEntry {
+            seq,
+            message: "an entry must hold at least one event".to_owned(),
+        });
+    }
+    Ok(body)
+}
+
+impl Ward {
+    /// Rebuilds a ward from a journal, checking every event against the state it meets,
+    /// so that the result is the ward that wrote the journal. `config` must be the
+    /// configuration the journal was written under: events are checked against its rules
+    /// (a certification's minutes, an earning's points, a star grant's levels), so a
+    /// journal replayed under other rules is refused.
+    ///
+    /// Where threads exist, a large journal's entries are decoded one step ahead on a
+    /// second thread; the result and any error are the same.
+    pub fn replay(config: WardConfig, journal: Journal) -> Result<Ward, Error> {
+        let mut ward = Ward::new(config);
+        let entries = journal.entries();
+        let bytes: usize = entries.iter().map(|e| e.body().len()).sum();
+        if cfg!(target_arch = "wasm32") || bytes < DECODE_AHEAD_FROM_BYTES {
+            for entry in entries {
+                ward.replay_entry(entry.seq(), decode(entry)?)?;
+            }
+        } else {
+            ward.replay_decoding_ahead(entries)?;
+        }
+        ward.journal = journal;
+        Ok(ward)
+    }
+
+    /// Replays `entries` while a second thread decodes the batches ahead. Should the
+    /// thread not start, the entries are replayed on this one.
+    fn replay_decoding_ahead(&mut self, entries: &[Entry]) -> Result<(), Error> {
+        std::thread::scope(|s| {
+            let (send, receive) = sync_channel::<Vec<(u64, Result<BodyIn, Error>)>>(BATCHES_AHEAD);
+            let decoder = std::thread::Builder::new().spawn_scoped(s, move || {
+                let mut batch = Vec::new();
+                let mut bytes = 0;
+                for entry in entries {
+                    let decoded = decode(entry);
+                    let failed = decoded.is_err();
+                    bytes += entry.body().len();
+                    batch.push((entry.seq(), decoded));
+                    if failed || bytes >= BATCH_BYTES {
+                        // A closed channel means the replay has stopped at a fault.
+                        if send.send(std::mem::take(&mut batch)).is_err() || failed {
+                            return;
+                        }
+                        bytes = 0;
+                    }
+                }
+                if !batch.is_empty() {
+                    let _ = send.send(batch);
+                }
+            });
+            if decoder.is_err() {
+                for entry in entries {
+                    self.replay_entry(entry.seq(), decode(entry)?)?;
+                }
+                return Ok(());
+            }
+            for batch in receive {
+                for (seq, body) in batch {
+                    self.replay_entry(seq, body?)?;
+                }
+            }
+            Ok(())
+        })
+    }
+
+    /// Checks and applies one entry's events, in order.
+    fn replay_entry(&mut self, seq: u64, body: BodyIn) -> Result<(), Error> {
+        self.reserve(&body.events);
+        let ctx = Context {
+            actor: body.actor,
+            at: body.at,
+            idempotency_key: body.key.clone(),
+        };
+        for event in body.events {
+            self.check(&ctx, &event).map_err(|e| Error::Replay {
+                seq,
+                source: Box::new(e),
+            })?;
+            self.apply(event, body.at);
+        }
+        if let (Some(k), Some(d)) = (body.key, body.digest) {
+            self.keys.insert(k, (seq, d));
+        }
+        Ok(())
+    }
+}
