@@ -132,7 +132,12 @@ pub(super) fn evaluate_with(
     for leaf in &leaves {
         item_max[leaf.top] += leaf.share;
     }
-    let mut fixed = fast.then(|| Fixed::new(&leaves, &item_max)).flatten();
+    let mut fixed = fast
+        .then(|| {
+            let shares: Vec<Decimal> = leaves.iter().map(|l| l.share).collect();
+            Fixed::new(&shares, &item_max)
+        })
+        .flatten();
     let mut row = Row {
         lost_by_item: vec![Decimal::ZERO; tree.items.len()],
         order: Vec::with_capacity(width),
@@ -274,7 +279,9 @@ impl Exact<'_, '_> {
         row.order.clear();
         for (&i, &value) in self.by_id.iter().zip(community.values.values()) {
             let leaf = &self.leaves[i];
-            if let Outcome::Lost(lost) = fixed.lose(i, leaf, value, self.bounds[i])? {
+            if let Outcome::Lost(lost) =
+                fixed.lose(i, (leaf.normalise, leaf.top), value, self.bounds[i])?
+            {
                 row.found[i] = (lost, value);
                 row.order.push(sort_key(lost, i));
             }

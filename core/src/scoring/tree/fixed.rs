@@ -29,7 +29,6 @@
 
 use rust_decimal::Decimal;
 
-use super::evaluate::Leaf;
 use super::model::{Better, Normalise};
 
 /// Decimal digits of a unit.
@@ -113,11 +112,12 @@ pub(super) enum Outcome {
 
 impl Fixed {
     /// The tree's figures, or `None` when the tree is beyond the fast path.
-    pub(super) fn new(leaves: &[Leaf<'_>], item_max: &[Decimal]) -> Option<Fixed> {
-        if leaves.len() > MAX_LEAVES {
+    /// `shares` are the leaves' shares of 100, `item_max` the top-level nodes' most points.
+    pub(super) fn new(shares: &[Decimal], item_max: &[Decimal]) -> Option<Fixed> {
+        if shares.len() > MAX_LEAVES {
             return None;
         }
-        let shares: Option<Vec<Units>> = leaves.iter().map(|l| Units::of(l.share)).collect();
+        let shares: Option<Vec<Units>> = shares.iter().map(|&s| Units::of(s)).collect();
         let item_max: Option<Vec<Units>> = item_max.iter().map(|&m| Units::of(m)).collect();
         let item_max = item_max?;
         Some(Fixed {
@@ -136,17 +136,17 @@ impl Fixed {
         self.lost.iter_mut().for_each(|l| *l = zero);
     }
 
-    /// What leaf `i` loses on a checked value, counted against its top-level node; `None`
-    /// when the exact path must decide.
+    /// What leaf `i` (with its rule, under top-level node `top`) loses on a checked
+    /// value, counted against that node; `None` when the exact path must decide.
     pub(super) fn lose(
         &mut self,
         i: usize,
-        leaf: &Leaf<'_>,
+        (normalise, top): (&Normalise, usize),
         value: Decimal,
         bounds: Option<(Decimal, Decimal)>,
     ) -> Option<Outcome> {
         let share = self.shares[i];
-        let (missing, whole) = match *leaf.normalise {
+        let (missing, whole) = match *normalise {
             Normalise::Target { target, better } => {
                 let [v, t] = aligned([value, target])?;
                 match better {
@@ -171,7 +171,7 @@ impl Fixed {
             }
             Normalise::Flag {} if value.is_zero() => {
                 let hundredths = share.hundredths()?;
-                self.count(leaf.top, share)?;
+                self.count(top, share)?;
                 return Some(Outcome::Lost(hundredths));
             }
             Normalise::Flag {} => return Some(Outcome::Kept),
@@ -184,7 +184,7 @@ impl Fixed {
             return None;
         }
         let hundredths = loss.hundredths()?;
-        self.count(leaf.top, loss)?;
+        self.count(top, loss)?;
         Some(Outcome::Lost(hundredths))
     }
 
