@@ -64,6 +64,7 @@
 
 mod error;
 mod evaluate;
+mod fixed;
 mod model;
 mod report;
 mod rows;
@@ -73,6 +74,8 @@ mod validate;
 mod tests;
 #[cfg(test)]
 mod tests_errors;
+#[cfg(test)]
+mod tests_fixed;
 #[cfg(test)]
 mod tests_sample;
 
