@@ -259,14 +259,12 @@ fn redemptions_for_oneself_for_another_and_found_by_id() {
     }
     assert_eq!(w.points().redemption("x2").unwrap().person, "r2");
     assert!(w.points().redemption("s300").is_none());
-    refused(
-        &mut w,
-        "2026-03-03",
-        "s17",
-        "r1",
-        "soap",
-        "redemption_exists",
-    );
+    // Under a fresh key (the same key and command would be a retry).
+    let (head, digest) = (w.head(), w.state_digest());
+    let ctx = as_person("r1", &at("2026-03-03")).with_key("key-again");
+    let err = w.execute(&ctx, redeem("s17", "r1", "soap")).unwrap_err();
+    assert_eq!(err.code(), "redemption_exists");
+    assert_eq!((w.head(), w.state_digest()), (head, digest));
     let cmd = PointsCommand::Reverse {
         id: "s150".into(),
         reason: "未领取".into(),
