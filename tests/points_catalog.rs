@@ -231,3 +231,52 @@ fn awards_are_idempotent_and_capped() {
     let err = w.execute(&as_person("r2", &at("2026-04-02")), by_resident);
     assert_eq!(err.unwrap_err().code(), "permission_denied");
 }
+
+#[test]
+fn redemptions_for_oneself_for_another_and_found_by_id() {
+    let mut w = world(WardConfig::default());
+    award(&mut w, "2026-03-02", "a1", "r1", 1_000);
+    award(&mut w, "2026-03-02", "a2", "r2", 100);
+    item(&mut w, "soap", 1, 1_000, None);
+    // A resident may not spend another's points: refused, and nothing changes.
+    let (head, digest) = (w.head(), w.state_digest());
+    let ctx = as_person("r1", &at("2026-03-03")).with_key("key-x1");
+    let err = w.execute(&ctx, redeem("x1", "r2", "soap")).unwrap_err();
+    assert_eq!(err.code(), "permission_denied");
+    assert_eq!((w.head(), w.state_digest()), (head, digest));
+    // Staff who keep points redeem for a resident; residents for themselves.
+    let ctx = as_person("chief", &at("2026-03-03")).with_key("key-x2");
+    w.execute(&ctx, redeem("x2", "r2", "soap")).unwrap();
+    let book = w.points().passbook(w.grid(), "r2").unwrap();
+    assert_eq!(book.balance(), 99);
+    for i in 0..300 {
+        try_redeem(&mut w, "2026-03-03", &format!("s{i}"), "r1", "soap").unwrap();
+    }
+    // Every redemption is found by its id, and an id taken is refused.
+    for i in 0..300 {
+        let r = w.points().redemption(&format!("s{i}")).unwrap();
+        assert_eq!((r.person.as_str(), r.points), ("r1", 1));
+    }
+    assert_eq!(w.points().redemption("x2").unwrap().person, "r2");
+    assert!(w.points().redemption("s300").is_none());
+    // Under a fresh key (the same key and command would be a retry).
+    let (head, digest) = (w.head(), w.state_digest());
+    let ctx = as_person("r1", &at("2026-03-03")).with_key("key-again");
+    let err = w.execute(&ctx, redeem("s17", "r1", "soap")).unwrap_err();
+    assert_eq!(err.code(), "redemption_exists");
+    assert_eq!((w.head(), w.state_digest()), (head, digest));
+    let cmd = PointsCommand::Reverse {
+        id: "s150".into(),
+        reason: "未领取".into(),
+    };
+    w.execute(&as_person("chief", &at("2026-03-04")), cmd)
+        .unwrap();
+    assert!(w.points().redemption("s150").unwrap().reversed.is_some());
+    let book = w.points().passbook(w.grid(), "r1").unwrap();
+    assert_eq!(book.balance(), 701);
+    // The journal replays to the same state, indexes included.
+    let again = Ward::from_jsonl(w.config().clone(), &w.to_jsonl()).unwrap();
+    assert_eq!(again.state_digest(), w.state_digest());
+    assert_eq!(again.points(), w.points());
+    assert_eq!(again.points().redemption("s299").unwrap().id, "s299");
+}

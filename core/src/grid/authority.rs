@@ -41,6 +41,14 @@ impl<'a> Authority<'a> {
         self.person
     }
 
+    /// The index of the acting person if their id is `id`: a lookup already made.
+    pub(crate) fn person_named(&self, id: &str) -> Option<u32> {
+        match (self.actor, self.person) {
+            (Actor::Person(me), Some((ix, _))) if me == id => Some(ix),
+            _ => None,
+        }
+    }
+
     pub(crate) fn denied(&self, permission: Permission, unit: Option<NodeCode>) -> Error {
         Error::Denied {
             actor: self.actor.to_string(),

@@ -18,9 +18,10 @@ impl Hash {
     /// is the entry's body exactly as written in the journal (compact JSON).
     pub fn of_entry(seq: u64, prev: &Hash, body: &str) -> Hash {
         let mut h = Sha256::new();
-        h.update(seq.to_string().as_bytes());
+        let mut digits = [0u8; 20];
+        h.update(decimal(seq, &mut digits));
         h.update(b"\n");
-        h.update(prev.to_hex().as_bytes());
+        h.update(prev.hex_bytes());
         h.update(b"\n");
         h.update(body.as_bytes());
         Hash(h.finalize().into())
@@ -31,15 +32,34 @@ impl Hash {
         Hash(Sha256::digest(bytes).into())
     }
 
+    /// SHA-256 of `value`'s compact JSON, hashed as it is written rather than kept.
+    pub(crate) fn of_json<T: Serialize + ?Sized>(value: &T) -> Result<Hash, serde_json::Error> {
+        let mut h = Hashing(Sha256::new());
+        serde_json::to_writer(&mut h, value)?;
+        Ok(Hash(h.0.finalize().into()))
+    }
+
     /// Lowercase hex, 64 characters.
     pub fn to_hex(&self) -> String {
+        self.hex_str(&mut [0u8; 64]).to_owned()
+    }
+
+    /// The lowercase hex digits, two a byte.
+    fn hex_bytes(&self) -> [u8; 64] {
         const HEX: &[u8; 16] = b"0123456789abcdef";
-        let mut s = String::with_capacity(64);
-        for b in self.0 {
-            s.push(HEX[usize::from(b >> 4)] as char);
-            s.push(HEX[usize::from(b & 15)] as char);
+        let mut out = [0u8; 64];
+        for (i, b) in self.0.iter().enumerate() {
+            out[2 * i] = HEX[usize::from(b >> 4)];
+            out[2 * i + 1] = HEX[usize::from(b & 15)];
         }
-        s
+        out
+    }
+
+    /// The lowercase hex digits written into `buf`, as text.
+    fn hex_str<'a>(&self, buf: &'a mut [u8; 64]) -> &'a str {
+        *buf = self.hex_bytes();
+        // Every byte is an ASCII hex digit.
+        std::str::from_utf8(buf).unwrap_or_default()
     }
 
     /// Parses 64 lowercase hex digits, the one form [`to_hex`](Hash::to_hex) writes: a
@@ -65,7 +85,34 @@ impl Hash {
 
 impl fmt::Display for Hash {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.to_hex())
+        f.write_str(self.hex_str(&mut [0u8; 64]))
+    }
+}
+
+/// A writer that hashes what it is given.
+struct Hashing(Sha256);
+
+impl std::io::Write for Hashing {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.0.update(bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// The decimal digits of `n`, written at the end of `buf`.
+fn decimal(mut n: u64, buf: &mut [u8; 20]) -> &[u8] {
+    let mut at = buf.len();
+    loop {
+        at -= 1;
+        buf[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            return &buf[at..];
+        }
     }
 }
 
@@ -105,7 +152,7 @@ impl schemars::JsonSchema for Hash {
 
 impl Serialize for Hash {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&self.to_hex())
+        s.serialize_str(self.hex_str(&mut [0u8; 64]))
     }
 }
 
@@ -135,6 +182,14 @@ mod tests {
     }
 
     #[test]
+    fn decimal_digits_are_those_of_to_string() {
+        for n in [0, 1, 9, 10, 99, 100, 12_345, u64::from(u32::MAX), u64::MAX] {
+            let mut buf = [0u8; 20];
+            assert_eq!(decimal(n, &mut buf), n.to_string().as_bytes());
+        }
+    }
+
+    #[test]
     fn entry_hash_covers_seq_prev_and_body() {
         let a = Hash::of_entry(1, &Hash::ZERO, "{}");
         assert_ne!(a, Hash::of_entry(2, &Hash::ZERO, "{}"));
@@ -145,5 +200,20 @@ mod tests {
         manual.extend_from_slice(Hash::ZERO.to_hex().as_bytes());
         manual.extend_from_slice(b"\n{}");
         assert_eq!(a, Hash::of_bytes(&manual));
+        let prev = Hash::of_bytes(b"abc");
+        let mut manual = b"1234567\n".to_vec();
+        manual.extend_from_slice(prev.to_hex().as_bytes());
+        manual.extend_from_slice(b"\n{\"a\":1}");
+        assert_eq!(
+            Hash::of_entry(1_234_567, &prev, r#"{"a":1}"#),
+            Hash::of_bytes(&manual)
+        );
+        assert_eq!(serde_json::to_string(&prev).unwrap(), format!("\"{prev}\""));
+        let value = serde_json::json!({"actor": {"person": "王芳"}, "n": [1, 2.5, null]});
+        let text = serde_json::to_string(&value).unwrap();
+        assert_eq!(
+            Hash::of_json(&value).unwrap(),
+            Hash::of_bytes(text.as_bytes())
+        );
     }
 }

@@ -145,7 +145,10 @@ impl Journal {
 
     /// Serialises `body` as compact JSON and appends it as the next entry.
     pub(crate) fn append<T: Serialize>(&mut self, body: &T) -> Result<&Entry, JournalError> {
-        let text = serde_json::to_string(body).map_err(|e| JournalError::Encode(e.to_string()))?;
+        // Room for a typical entry at once, rather than growing from a small buffer.
+        let mut bytes = Vec::with_capacity(512);
+        serde_json::to_writer(&mut bytes, body).map_err(|e| JournalError::Encode(e.to_string()))?;
+        let text = String::from_utf8(bytes).map_err(|e| JournalError::Encode(e.to_string()))?;
         if text.len() > MAX_BODY_BYTES {
             return Err(JournalError::TooLong {
                 bytes: text.len(),

@@ -87,6 +87,7 @@ mod command;
 mod config;
 mod decide;
 mod error;
+mod ids;
 mod passbook;
 mod rows;
 mod rules;
@@ -111,6 +112,7 @@ use sha2::{Digest, Sha256};
 
 use crate::grid::Grid;
 use crate::journal::Hash;
+use ids::IdIndex;
 
 /// A line of a passbook's history, for display.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -157,7 +159,7 @@ pub struct Points {
     items: Vec<Item>,
     item_ids: HashMap<Box<str>, u32>,
     redemptions: Vec<Redemption>,
-    redemption_ids: HashMap<Box<str>, u32>,
+    redemption_ids: IdIndex,
     held: HashMap<(u32, u32), u32>,
     period_earned: HashMap<(u32, CapPeriod, NaiveDate), u64>,
 }
@@ -224,9 +226,10 @@ impl Points {
 
     /// The redemption with this id.
     pub fn redemption(&self, id: &str) -> Option<&Redemption> {
+        let at = |ix: u32| self.redemptions[ix as usize].id.as_str();
         self.redemption_ids
-            .get(id)
-            .map(|&ix| &self.redemptions[ix as usize])
+            .get(id, at)
+            .map(|ix| &self.redemptions[ix as usize])
     }
 
     /// Every redemption, in the order made.
@@ -352,7 +355,7 @@ impl Points {
                 if it.per_person.is_some() {
                     *self.held.entry((px, ix)).or_insert(0) += quantity;
                 }
-                self.redemption_ids.insert(id.as_str().into(), r);
+                self.redemption_ids.insert(&id, r);
                 self.redemptions.push(Redemption {
                     id,
                     person,
@@ -365,7 +368,8 @@ impl Points {
                 });
             }
             PointsEvent::Reversed { id, on, reason } => {
-                let Some(&r) = self.redemption_ids.get(id.as_str()) else {
+                let at = |ix: u32| self.redemptions[ix as usize].id.as_str();
+                let Some(r) = self.redemption_ids.get(&id, at) else {
                     return;
                 };
                 let red = &self.redemptions[r as usize];

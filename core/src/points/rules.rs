@@ -315,7 +315,11 @@ pub(super) fn redeem(
     if points.redemption(&id).is_some() {
         return Err(PointsError::RedemptionExists(id).into());
     }
-    let px = person_ix(cx.grid, &person)?;
+    // A resident redeeming their own points is the person the actor names already.
+    let px = match who.person_named(&person) {
+        Some(me) => me,
+        None => person_ix(cx.grid, &person)?,
+    };
     let Some((ix, it)) = points
         .item_ix(&item)
         .and_then(|ix| Some((ix, points.items().get(ix as usize)?)))

@@ -226,9 +226,8 @@ impl Ward {
 
     fn check_key(&self, key: &str, actor: &Actor, command: &Command) -> Result<Hash, Error> {
         crate::text::check(crate::text::TextKind::Key, "idempotency key", key)?;
-        let text = serde_json::to_string(&(actor, command))
-            .map_err(|e| crate::journal::JournalError::Encode(e.to_string()))?;
-        Ok(Hash::of_bytes(text.as_bytes()))
+        Hash::of_json(&(actor, command))
+            .map_err(|e| crate::journal::JournalError::Encode(e.to_string()).into())
     }
 
     /// Sizes tables once for a whole entry rather than growing them event by event.
