@@ -55,12 +55,14 @@ corpus=corpus
 [[ "${mode}" == smoke ]] && corpus="${logs}/corpus"
 echo "== seeds"
 GRIDWARD_FUZZ_SEEDS="${corpus}" cargo fuzz run "${build[@]}" "${targets[0]}" 2>/dev/null
+# An input that runs past 30 s is taken for a hang: the slowest inputs of the dev build
+# take about 5 s (the execute target over the fund scenario).
 run() {
     local target="$1"
     shift
     mkdir -p "${corpus}/${target}" "artifacts/${target}"
     cargo fuzz run "${build[@]}" "${target}" "${corpus}/${target}" -- \
-        -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 "$@" >"${logs}/${target}.log" 2>&1
+        -timeout=30 -rss_limit_mb=2048 -print_final_stats=1 "$@" >"${logs}/${target}.log" 2>&1
 }
 failed=()
 report() {
