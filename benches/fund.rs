@@ -8,7 +8,7 @@
 //! - every account's balance over 1,000,000 transactions, summed from scratch;
 //! - a month of fees billed to 606 homes by area.
 //!
-//! Run `cargo run --release --example ledger_vs_hledger` for the comparison with hledger.
+//! `examples/ledger_cold.rs` compares loading a ledger cold with hledger, ledger and Beancount.
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};

@@ -9,6 +9,8 @@ pub mod jifu_party;
 pub mod jifu_points;
 pub mod jifu_projects;
 pub mod jifu_rating;
+pub mod ledger_cold;
+pub mod ledger_cold_steps;
 pub mod ledger_load;
 pub mod parity;
 pub mod parity_fund;
