@@ -3,9 +3,7 @@
 //! `cargo bench --bench rating` measures evaluating 3,000 generated communities on the
 //! sample "four types" scheme (48 items, 133 indicators; target, min–max and flag
 //! indicators, vetoes): validation, min–max bounds, scores, grades, ranks and the
-//! explanation of every lost point. Scores are computed in fixed point and checked
-//! against the rounding midpoints; a community whose figures come too close to one is
-//! scored on the exact decimal path instead.
+//! explanation of every lost point.
 
 use std::hint::black_box;
 

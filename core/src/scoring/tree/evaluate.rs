@@ -8,19 +8,18 @@ use std::sync::Arc;
 use rust_decimal::Decimal;
 
 use super::error::TreeError;
-use super::fixed::{Fixed, Outcome};
 use super::model::{Better, CommunityData, Node, NodeKind, Normalise, Tree};
 use super::report::{competition_ranks, hundredths, round2, Evaluation, ItemScore, Loss};
 use crate::text::{check, TextKind};
 
 /// An indicator with its place in the tree resolved.
-pub(super) struct Leaf<'t> {
+struct Leaf<'t> {
     node: &'t Node,
-    pub(super) normalise: &'t Normalise,
+    normalise: &'t Normalise,
     /// 100 × the product of the normalised weights on its path.
-    pub(super) share: Decimal,
+    share: Decimal,
     /// The index of its top-level node.
-    pub(super) top: usize,
+    top: usize,
     /// The texts every loss of this indicator repeats, allocated once.
     id: Arc<str>,
     name: Arc<str>,
@@ -68,15 +67,6 @@ fn plan_leaves<'t>(
 /// negative value for a target indicator, a flag other than 0 or 1, or a community given
 /// twice is an error that names the community and the id.
 pub fn evaluate(tree: &Tree, data: &[CommunityData]) -> Result<Vec<Evaluation>, TreeError> {
-    evaluate_with(tree, data, true)
-}
-
-/// [`evaluate`], with the fixed-point path (`fast`) or with the exact decimal path alone.
-pub(super) fn evaluate_with(
-    tree: &Tree,
-    data: &[CommunityData],
-    fast: bool,
-) -> Result<Vec<Evaluation>, TreeError> {
     tree.validate()?;
     let mut leaves = Vec::new();
     plan_leaves(&tree.items, Decimal::ONE_HUNDRED, None, &mut leaves);
@@ -132,38 +122,27 @@ pub(super) fn evaluate_with(
     for leaf in &leaves {
         item_max[leaf.top] += leaf.share;
     }
-    let mut fixed = fast
-        .then(|| {
-            let shares: Vec<Decimal> = leaves.iter().map(|l| l.share).collect();
-            Fixed::new(&shares, &item_max)
-        })
-        .flatten();
-    let mut row = Row {
-        lost_by_item: vec![Decimal::ZERO; tree.items.len()],
-        order: Vec::with_capacity(width),
-        found: vec![(0i128, Decimal::ZERO); width],
-        points: Vec::with_capacity(tree.items.len()),
-    };
-    let exact = Exact {
-        leaves: &leaves,
-        by_id: &by_id,
-        bounds: &bounds,
-        spreads: &spreads,
-        item_max: &item_max,
-    };
+    let mut lost_by_item = vec![Decimal::ZERO; tree.items.len()];
+    // One community's losses: sort keys, and the hundredths and value by leaf.
+    let mut order: Vec<u64> = Vec::with_capacity(width);
+    let mut found = vec![(0i128, Decimal::ZERO); width];
     let mut out = Vec::with_capacity(data.len());
     for (c, community) in data.iter().enumerate() {
-        let fast_score = fixed
-            .as_mut()
-            .and_then(|f| exact.score_fixed(f, community, &mut row));
-        let score = match fast_score {
-            Some(score) => score,
-            None => exact.score(community, &mut row),
-        };
+        lost_by_item.iter_mut().for_each(|p| *p = Decimal::ZERO);
+        order.clear();
+        // Checked above: the values' keys are exactly the leaf ids, in `by_id` order.
+        for (&i, &value) in by_id.iter().zip(community.values.values()) {
+            let leaf = &leaves[i];
+            if let Some(loss) = points_lost(leaf, value, bounds[i], spreads[i]) {
+                lost_by_item[leaf.top] += loss;
+                let lost = hundredths(loss);
+                found[i] = (lost, value);
+                order.push(sort_key(lost, i));
+            }
+        }
         // Most lost first; equal losses in tree order (leaf indices are unique).
-        row.order.sort_unstable();
-        let lost = row
-            .order
+        order.sort_unstable();
+        let lost = order
             .iter()
             .map(|&key| {
                 let (i, leaf) = leaf_of(key, &leaves);
@@ -171,11 +150,17 @@ pub(super) fn evaluate_with(
                     indicator: Arc::clone(&leaf.id),
                     name: Arc::clone(&leaf.name),
                     item: Arc::clone(&leaf.item),
-                    value: row.found[i].1,
-                    points_lost: Decimal::from_i128_with_scale(row.found[i].0, 2),
+                    value: found[i].1,
+                    points_lost: Decimal::from_i128_with_scale(found[i].0, 2),
                 }
             })
             .collect();
+        let points = item_max
+            .iter()
+            .zip(&lost_by_item)
+            .map(|(max, lost)| max - lost);
+        let score: Decimal = points.clone().sum();
+        let score = round2(score);
         let vetoed: Vec<String> = tree
             .vetoes
             .iter()
@@ -191,12 +176,12 @@ pub(super) fn evaluate_with(
         let items = tree
             .items
             .iter()
-            .zip(&row.points)
+            .zip(points)
             .zip(&item_max)
-            .map(|((node, &p), &max)| ItemScore {
+            .map(|((node, p), &max)| ItemScore {
                 id: node.id.clone(),
                 name: node.name.clone(),
-                points: Decimal::from_i128_with_scale(p, 2),
+                points: round2(p),
                 max: round2(max),
             })
             .collect();
@@ -219,76 +204,6 @@ pub(super) fn evaluate_with(
         e.rank = rank;
     }
     Ok(out)
-}
-
-/// One community's scoring: the sort keys of its losses, their hundredths and values by
-/// leaf, and its points by top-level node in hundredths.
-struct Row {
-    lost_by_item: Vec<Decimal>,
-    order: Vec<u64>,
-    found: Vec<(i128, Decimal)>,
-    points: Vec<i128>,
-}
-
-/// What scoring a community needs of the tree and of the data as a whole.
-struct Exact<'a, 't> {
-    leaves: &'a [Leaf<'t>],
-    /// Leaf indices in id order: the order of a checked community's values.
-    by_id: &'a [usize],
-    bounds: &'a [Option<(Decimal, Decimal)>],
-    spreads: &'a [Decimal],
-    /// Each top-level node's most points, unrounded.
-    item_max: &'a [Decimal],
-}
-
-impl Exact<'_, '_> {
-    /// Scores a checked community in decimals into `row`; returns the rounded score. A
-    /// node's points are its most points less its losses.
-    fn score(&self, community: &CommunityData, row: &mut Row) -> Decimal {
-        row.lost_by_item.iter_mut().for_each(|p| *p = Decimal::ZERO);
-        row.order.clear();
-        // Checked: the values' keys are exactly the leaf ids, in `by_id` order.
-        for (&i, &value) in self.by_id.iter().zip(community.values.values()) {
-            let leaf = &self.leaves[i];
-            if let Some(loss) = points_lost(leaf, value, self.bounds[i], self.spreads[i]) {
-                row.lost_by_item[leaf.top] += loss;
-                let lost = hundredths(loss);
-                row.found[i] = (lost, value);
-                row.order.push(sort_key(lost, i));
-            }
-        }
-        let points = self
-            .item_max
-            .iter()
-            .zip(&row.lost_by_item)
-            .map(|(max, lost)| max - lost);
-        let score: Decimal = points.clone().sum();
-        row.points.clear();
-        row.points.extend(points.map(hundredths));
-        round2(score)
-    }
-
-    /// The same in fixed point, when sure to give the same results (see `fixed`).
-    fn score_fixed(
-        &self,
-        fixed: &mut Fixed,
-        community: &CommunityData,
-        row: &mut Row,
-    ) -> Option<Decimal> {
-        fixed.start();
-        row.order.clear();
-        for (&i, &value) in self.by_id.iter().zip(community.values.values()) {
-            let leaf = &self.leaves[i];
-            if let Outcome::Lost(lost) =
-                fixed.lose(i, (leaf.normalise, leaf.top), value, self.bounds[i])?
-            {
-                row.found[i] = (lost, value);
-                row.order.push(sort_key(lost, i));
-            }
-        }
-        let score = fixed.finish(&mut row.points)?;
-        Some(Decimal::from_i128_with_scale(score, 2))
-    }
 }
 
 /// A key that sorts the most points lost first, then tree order. A loss is at most its

@@ -64,7 +64,6 @@
 
 mod error;
 mod evaluate;
-mod fixed;
 mod model;
 mod report;
 mod rows;
@@ -74,8 +73,6 @@ mod validate;
 mod tests;
 #[cfg(test)]
 mod tests_errors;
-#[cfg(test)]
-mod tests_fixed;
 #[cfg(test)]
 mod tests_sample;
 
