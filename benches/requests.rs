@@ -2,20 +2,23 @@
 //! 122,400 micro-grids, 7.2 million households), on one core.
 //!
 //! `cargo bench --bench requests` prints: routing decisions per second, a simulated year
-//! of 1,000,000 requests through their whole life (filed, routed, claimed, started,
+//! of 1,000,000 requests through their whole life (one command at a time, and in daily
+//! batches) (filed, routed, claimed, started,
 //! handled, verified, rated, some reworked or escalated, a sweep every evening), and the
 //! indicators of every community over that year.
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
+use chrono::{DateTime, FixedOffset};
 use criterion::{criterion_group, criterion_main, Criterion, SamplingMode};
 use gridward::grid::{GridCommand, Level};
 use gridward::tasks::{Location, Period};
-use gridward::{Actor, Context, Ward};
+use gridward::{Actor, Context, Error, Ward};
 use gridward_scenarios::city::{build, Shape};
 use gridward_scenarios::requests::{
-    appoint_officers, city_departments, city_residents, city_sites, simulate, Site,
+    appoint_officers, city_departments, city_residents, city_sites, simulate, simulate_batched,
+    Outcome, Site,
 };
 use gridward_scenarios::{at, Mix};
 
@@ -34,8 +37,17 @@ fn city() -> (Ward, Vec<Site>) {
     (ward, sites)
 }
 
-fn year(ward: &mut Ward, sites: &[Site]) {
-    let outcome = simulate(
+/// How the year's commands are given: one at a time, or each day's as one batch.
+type Simulate =
+    fn(&mut Ward, &[Site], DateTime<FixedOffset>, u32, usize, u64) -> Result<Outcome, Error>;
+
+const WAYS: [(&str, Simulate); 2] = [
+    ("one command at a time", simulate),
+    ("in daily batches", simulate_batched),
+];
+
+fn year(ward: &mut Ward, sites: &[Site], way: Simulate) -> Outcome {
+    way(
         ward,
         sites,
         at("2026-01-01T08:30:00+08:00"),
@@ -43,8 +55,7 @@ fn year(ward: &mut Ward, sites: &[Site]) {
         YEAR_REQUESTS,
         7,
     )
-    .expect("every command of the simulated year is accepted");
-    black_box(outcome);
+    .expect("every command of the simulated year is accepted")
 }
 
 fn benches(c: &mut Criterion) {
@@ -68,28 +79,37 @@ fn benches(c: &mut Criterion) {
         });
     }
 
-    // One simulated year, measured once here so that its figures sit beside each other.
-    let mut ward = base.clone();
-    let start = Instant::now();
-    let outcome = simulate(
-        &mut ward,
-        &sites,
-        at("2026-01-01T08:30:00+08:00"),
-        365,
-        YEAR_REQUESTS,
-        7,
-    )
-    .expect("every command of the simulated year is accepted");
-    let took = start.elapsed();
-    eprintln!(
-        "requests: a year of {} requests, {} commands ({} reworked, {} escalated) in {:.2} s; journal {} entries",
-        outcome.requests,
-        outcome.commands,
-        outcome.reworked,
-        outcome.whistled,
-        took.as_secs_f64(),
-        ward.journal().len()
+    // One simulated year each way, measured once here so that the figures sit side by
+    // side; the batched ward must reach the same state.
+    let mut took = Vec::new();
+    let mut wards = Vec::new();
+    for (name, way) in WAYS {
+        let mut ward = base.clone();
+        let start = Instant::now();
+        let outcome = year(&mut ward, &sites, way);
+        let secs = start.elapsed().as_secs_f64();
+        eprintln!(
+            "requests: a year of {} requests {name}, {} commands ({} reworked, {} escalated) in {secs:.2} s; journal {} entries",
+            outcome.requests,
+            outcome.commands,
+            outcome.reworked,
+            outcome.whistled,
+            ward.journal().len()
+        );
+        took.push(secs);
+        wards.push(ward);
+    }
+    assert_eq!(
+        wards[0].state_digest(),
+        wards[1].state_digest(),
+        "the batched year reaches the same state"
     );
+    eprintln!(
+        "requests: daily batches take {:.2}× the time of one command at a time",
+        took[1] / took[0]
+    );
+    let ward = wards.pop().expect("two wards");
+    drop(wards);
     let period = Period {
         from: at("2026-01-01T00:00:00+08:00"),
         to: at("2027-01-01T00:00:00+08:00"),
@@ -115,22 +135,24 @@ fn benches(c: &mut Criterion) {
         .sampling_mode(SamplingMode::Flat)
         .sample_size(10)
         .measurement_time(Duration::from_secs(120));
-    group.bench_function(
-        "a year of 1,000,000 requests through their whole life",
-        |b| {
-            b.iter_custom(|iters| {
-                let mut total = Duration::ZERO;
-                for _ in 0..iters {
-                    let mut ward = base.clone();
-                    let start = Instant::now();
-                    year(&mut ward, &sites);
-                    total += start.elapsed();
-                    drop(ward);
-                }
-                total
-            })
-        },
-    );
+    for (name, way) in WAYS {
+        group.bench_function(
+            format!("a year of 1,000,000 requests through their whole life, {name}"),
+            |b| {
+                b.iter_custom(|iters| {
+                    let mut total = Duration::ZERO;
+                    for _ in 0..iters {
+                        let mut ward = base.clone();
+                        let start = Instant::now();
+                        black_box(year(&mut ward, &sites, way));
+                        total += start.elapsed();
+                        drop(ward);
+                    }
+                    total
+                })
+            },
+        );
+    }
     group.finish();
 }
 

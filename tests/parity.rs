@@ -66,6 +66,27 @@ fn rust_face_matches_the_expected_request_numbers() {
 }
 
 #[test]
+fn the_request_scenario_in_one_batch_reaches_the_same_state() {
+    let batched = parity_tasks::run_batched(&tasks_scenario()).unwrap();
+    check(&batched, "tasks_batched_expected.json");
+    let one_by_one = tasks_observed();
+    assert_eq!(batched["digest"], one_by_one["digest"]);
+    assert_eq!(batched["duplicates"], one_by_one["duplicates"]);
+    // One entry for the whole batch.
+    assert_eq!(batched["journal_entries"], 1);
+    let refused: Vec<&serde_json::Value> = batched["outcomes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|o| !o.is_null())
+        .collect();
+    assert_eq!(
+        serde_json::Value::from(refused.into_iter().cloned().collect::<Vec<_>>()),
+        one_by_one["errors"]
+    );
+}
+
+#[test]
 fn the_request_scenario_exercises_what_it_claims() {
     let o = tasks_observed();
     let row = |id: &str| {

@@ -6,11 +6,11 @@ use std::sync::OnceLock;
 
 use chrono::{DateTime, FixedOffset};
 use gridward::surface::shape::Shape;
-use gridward::surface::Catalog;
+use gridward::surface::{Catalog, InputError, Problem};
 use gridward::text::{check, TextKind};
 use gridward::{Command, Error, Receipt, Ward};
 use pyo3::prelude::*;
-use pyo3::types::PyDict;
+use pyo3::types::{PyBytes, PyDict, PyList, PyString};
 use serde_json::Value;
 
 use crate::boundary::{guard, WardCell};
@@ -209,6 +209,79 @@ impl NativeWard {
                 .any_command(json(py, Some(command))?)
                 .or_raise(py)?;
             self.run(py, command, actor, at, key)
+        })
+    }
+
+    /// Executes a batch of commands, each `{"command": …, "actor": …, "at": …, "key":
+    /// …}`: each decided in turn against the state the ones before it left, the
+    /// accepted ones recorded in one journal entry. Gives one outcome per command, in
+    /// order: its receipt, or the error that refused it (not raised; it left no trace).
+    fn execute_batch<'py>(
+        &self,
+        py: Python<'py>,
+        commands: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyList>> {
+        guard(py, || {
+            let cat = catalog(py)?;
+            let now = now();
+            let mut read: Vec<Result<(), Error>> = Vec::new();
+            let mut given = Vec::new();
+            let not_a_list = |found: &'static str| {
+                raise(
+                    py,
+                    Error::Input(InputError::new(
+                        "commands",
+                        Problem::WrongType {
+                            expected: "a list of commands",
+                            found,
+                        },
+                    )),
+                )
+            };
+            let found = if commands.is_none() {
+                Some("None")
+            } else if commands.is_instance_of::<PyString>() || commands.is_instance_of::<PyBytes>()
+            {
+                Some("a string")
+            } else if commands.is_instance_of::<PyDict>() {
+                Some("a dict")
+            } else {
+                None
+            };
+            if let Some(found) = found {
+                return Err(not_a_list(found));
+            }
+            let items = commands
+                .try_iter()
+                .map_err(|_| not_a_list("a value that is not iterable"))?;
+            for (index, item) in items.enumerate() {
+                let item = match to_value(&item?) {
+                    Ok(value) => cat.batch_item(index, value, now),
+                    Err(Failure::Input(e)) => Err(match e {
+                        Error::Input(i) => Error::Input(i.under(&format!("commands[{index}]"))),
+                        other => other,
+                    }),
+                    Err(Failure::Python(e)) => return Err(e),
+                };
+                read.push(item.map(|c| given.push(c)));
+            }
+            let batch = self.with(py, |w| Ok(py.allow_threads(|| w.execute_batch(given))))?;
+            let mut decided = batch.outcomes.into_iter();
+            let out = PyList::empty(py);
+            for item in read {
+                let outcome = item.and_then(|()| {
+                    decided.next().unwrap_or_else(|| {
+                        Err(Error::Internal(
+                            "a batch gave fewer outcomes than commands".to_owned(),
+                        ))
+                    })
+                });
+                match outcome {
+                    Ok(receipt) => out.append(receipt_dict(py, &receipt)?)?,
+                    Err(e) => out.append(raise(py, e).value(py))?,
+                }
+            }
+            Ok(out)
         })
     }
 

@@ -134,19 +134,24 @@ def test_every_method_refuses_junk_with_a_gridward_error(name: str, junk: Any) -
             continue  # nothing to give junk to; called bare in the test below
         for args, kwargs in calls(method, junk):
             try:
-                method(*args, **kwargs)
+                answer = method(*args, **kwargs)
             except GridwardError:
                 pass
             except BaseException as e:  # noqa: BLE001 - anything else is the failure
                 pytest.fail(f"{label} with {name}: {type(e).__module__}.{type(e).__name__}: {str(e)[:300]}")
             else:
-                answered.append(label)
-                # None is how an optional argument is left out: a query whose every
-                # argument may be None answers. A string is of the right type for a
-                # query that looks a record up by its id: it names none, and the query
-                # says so (None, or an empty passbook). A command accepts neither.
-                is_query = "actor" not in inspect.signature(method).parameters
-                assert junk is None or (is_query and isinstance(junk, str)), f"{label} accepted {name}"
+                if label == "Ward.execute_batch":
+                    # A batch refuses each junk item in its place, returning the error.
+                    assert isinstance(answer, list) and answer, f"{label} answered {name} with {answer!r}"
+                    assert all(isinstance(o, InvalidInputError) for o in answer), f"{label} accepted {name}"
+                else:
+                    answered.append(label)
+                    # None is how an optional argument is left out: a query whose every
+                    # argument may be None answers. A string is of the right type for a
+                    # query that looks a record up by its id: it names none, and the query
+                    # says so (None, or an empty passbook). A command accepts neither.
+                    is_query = "actor" not in inspect.signature(method).parameters
+                    assert junk is None or (is_query and isinstance(junk, str)), f"{label} accepted {name}"
             assert fingerprint(ward) == before, f"{label} with {name} changed the ward"
     assert ward.grid.unit(DISTRICT)["code"] == DISTRICT
     if junk is not None and not isinstance(junk, str):

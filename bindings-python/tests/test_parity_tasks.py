@@ -9,7 +9,7 @@ from datetime import datetime
 from parity import load, run, run_generic
 from support import plain
 
-from gridward import Ward
+from gridward import GridwardError, Ward
 
 _REQUEST_FIELDS = (
     "id",
@@ -74,3 +74,29 @@ def test_generic_execute_reaches_the_same_head() -> None:
     ward = Ward(scenario.get("config"))
     run_generic(ward, scenario)
     assert (ward.head, ward.state_digest()) == (expected["head"], expected["digest"])
+
+
+def test_the_scenario_in_one_batch_reaches_the_same_head() -> None:
+    scenario = load("tasks_scenario.json")
+    expected = load("tasks_batched_expected.json")
+    ward = Ward(scenario.get("config"))
+    batch = [
+        {
+            "command": step["command"],
+            "actor": step["actor"],
+            "at": datetime.fromisoformat(step["at"]),
+            "key": step.get("key"),
+        }
+        for step in scenario["steps"]
+    ]
+    outcomes = ward.execute_batch(batch)
+    observed = {
+        "head": ward.head,
+        "digest": ward.state_digest(),
+        "journal_entries": ward.journal_length,
+        "duplicates": sum(1 for o in outcomes if not isinstance(o, GridwardError) and o["duplicate"]),
+        "outcomes": [o.code if isinstance(o, GridwardError) else None for o in outcomes],
+    }
+    assert observed == expected
+    # The same state as one command at a time.
+    assert observed["digest"] == load("tasks_expected.json")["digest"]

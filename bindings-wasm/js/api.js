@@ -1059,6 +1059,16 @@ export class Ward {
     return this.#raw.execute_command(command, context ?? null);
   }
 
+  /**
+   * Executes a batch of commands, each {command, actor, at, key}: each decided in turn
+   * against the state the ones before it left, the accepted ones recorded together in one
+   * journal entry. Gives one outcome per command, in order: its receipt, or the
+   * GridwardError that refused it, returned rather than thrown (it left no trace).
+   */
+  execute_batch(commands) {
+    return this.#raw.execute_batch(commands);
+  }
+
   /** The events a command would cause, without recording them. */
   decide(command, context) {
     return this.#raw.decide(command, context ?? null);

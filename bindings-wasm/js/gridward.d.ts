@@ -23,6 +23,12 @@ export interface CommandContext {
   key?: string | null;
 }
 
+/** One command of a batch, with who gives it, when, and under which idempotency key. */
+export interface BatchCommand extends CommandContext {
+  /** The command in its JSON form ({"tasks": {"type": "file", …}}). */
+  command: CommandIn;
+}
+
 /** Loads the WebAssembly module; resolves once it is ready. In Node it is ready on import. */
 export default function init(input?: unknown): Promise<void>;
 
@@ -12454,6 +12460,13 @@ export declare class Ward {
   config(): WardConfig;
   /** Decides and records any command in its JSON form ({"tasks": {"type": "file", …}}). */
   execute(command: CommandIn, context?: CommandContext): Receipt;
+  /**
+   * Executes a batch of commands: each decided in turn against the state the ones before
+   * it left, the accepted ones recorded together in one journal entry. Gives one outcome
+   * per command, in order: its receipt, or the GridwardError that refused it, returned
+   * rather than thrown (it left no trace).
+   */
+  execute_batch(commands: Array<BatchCommand>): Array<Receipt | GridwardError>;
   /** The events a command would cause, without recording them. */
   decide(command: CommandIn, context?: CommandContext): Array<Event>;
   /** Frees the WebAssembly memory now rather than when the ward is collected. */

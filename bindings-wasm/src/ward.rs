@@ -9,7 +9,7 @@ use serde_json::{Map, Value};
 use wasm_bindgen::prelude::*;
 
 use crate::error::{to_js, OrThrow};
-use crate::to_json::to_value;
+use crate::to_json::{to_value, MAX_ITEMS};
 
 thread_local! {
     // WebAssembly runs on one thread; the description is compiled once per instance.
@@ -108,9 +108,7 @@ fn context(catalog: &Catalog, ctx: &JsValue) -> Result<Context, Error> {
             )),
         }
     };
-    let now = String::from(js_sys::Date::new_0().to_iso_string());
-    let now = chrono::DateTime::parse_from_rfc3339(&now)
-        .map_err(|e| context_error("at", Problem::Rejected(e.to_string())))?;
+    let now = now().map_err(|problem| context_error("at", problem))?;
     let (actor, key) = (text("actor")?, text("key")?);
     catalog
         .context(actor, field("at"), key, now)
@@ -119,6 +117,12 @@ fn context(catalog: &Catalog, ctx: &JsValue) -> Result<Context, Error> {
             Error::Input(i) if i.field == "at" => context_error("at", i.problem),
             other => other,
         })
+}
+
+/// The time now, from the JavaScript clock.
+fn now() -> Result<chrono::DateTime<chrono::FixedOffset>, Problem> {
+    let now = String::from(js_sys::Date::new_0().to_iso_string());
+    chrono::DateTime::parse_from_rfc3339(&now).map_err(|e| Problem::Rejected(e.to_string()))
 }
 
 /// A ward, for the generated `Ward` class to wrap.
@@ -186,6 +190,87 @@ impl RawWard {
             self.inner.execute(&ctx, command)
         })?;
         to_js_value(&receipt)
+    }
+
+    /// Executes a batch of commands, each `{command, actor, at, key}`: each decided in
+    /// turn against the state the ones before it left, the accepted ones recorded in one
+    /// journal entry. Gives one outcome per command, in order: its receipt, or the
+    /// `GridwardError` that refused it (returned, not thrown; it left no trace).
+    pub fn execute_batch(&mut self, commands: JsValue) -> Result<js_sys::Array, JsValue> {
+        if !js_sys::Array::is_array(&commands) {
+            return Err(to_js(&Error::Input(InputError::new(
+                "commands",
+                Problem::WrongType {
+                    expected: "an array of commands",
+                    found: if commands.is_null() || commands.is_undefined() {
+                        "null"
+                    } else {
+                        "another value"
+                    },
+                },
+            ))));
+        }
+        let batch_error =
+            |problem: Problem| to_js(&Error::Input(InputError::new("commands", problem)));
+        // Read with Reflect, which catches: the array may be a Proxy whose traps throw.
+        let length = js_sys::Reflect::get(&commands, &"length".into())
+            .ok()
+            .and_then(|l| l.as_f64())
+            .ok_or_else(|| {
+                batch_error(Problem::WrongType {
+                    expected: "an array of commands",
+                    found: "an array whose length cannot be read",
+                })
+            })?;
+        // A sparse array claims items it does not hold; reading them all would exhaust
+        // the module's memory.
+        if !(0.0..=f64::from(MAX_ITEMS)).contains(&length) {
+            return Err(batch_error(Problem::OutOfRange(format!(
+                "a batch of {length} commands; at most {MAX_ITEMS} can be given"
+            ))));
+        }
+        let now = now().map_err(|problem| to_js(&Error::Input(InputError::new("at", problem))))?;
+        let mut read: Vec<Result<(), Error>> = Vec::new();
+        let mut given = Vec::new();
+        with_catalog(|c| {
+            for index in 0..length as u32 {
+                let item = js_sys::Reflect::get_u32(&commands, index).map_err(|_| {
+                    Error::Input(InputError::new(
+                        "",
+                        Problem::WrongType {
+                            expected: "an object of command, actor, at and key",
+                            found: "a value that cannot be read",
+                        },
+                    ))
+                });
+                let index = index as usize;
+                let item = match item.and_then(|item| to_value(&item)) {
+                    Ok(value) => c.batch_item(index, value, now),
+                    Err(Error::Input(i)) => {
+                        Err(Error::Input(i.under(&format!("commands[{index}]"))))
+                    }
+                    Err(other) => Err(other),
+                };
+                read.push(item.map(|command| given.push(command)));
+            }
+            Ok(())
+        })?;
+        let mut decided = self.inner.execute_batch(given).outcomes.into_iter();
+        let out = js_sys::Array::new();
+        for item in read {
+            let outcome = item.and_then(|()| {
+                decided.next().unwrap_or_else(|| {
+                    Err(Error::Internal(
+                        "a batch gave fewer outcomes than commands".to_owned(),
+                    ))
+                })
+            });
+            match outcome {
+                Ok(receipt) => out.push(&to_js_value(&receipt)?),
+                Err(e) => out.push(&to_js(&e)),
+            };
+        }
+        Ok(out)
     }
 
     /// The events a command in its JSON form would cause, without recording them.

@@ -116,13 +116,21 @@ for (const [name, junk] of JUNK) {
       for (const args of shapes) {
         let caught;
         let answered = false;
+        let answer;
         try {
-          call(...args);
+          answer = call(...args);
           answered = true;
         } catch (e) {
           caught = e;
         }
-        if (answered) {
+        if (answered && label === "Ward.execute_batch") {
+          // A batch refuses each junk item in its place, returning the error.
+          assert.ok(Array.isArray(answer) && answer.length > 0, `${label} answered ${name}`);
+          assert.ok(
+            answer.every((o) => o instanceof Error && o.name === "GridwardError" && o.kind === "invalid"),
+            `${label} accepted ${name}`,
+          );
+        } else if (answered) {
           // Leaving an argument out (undefined, null) is allowed: a method that takes
           // none, or whose arguments are all optional, answers; it must change nothing.
           assert.ok(

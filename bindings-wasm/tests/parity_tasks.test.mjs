@@ -65,3 +65,25 @@ test("the tasks parity scenario gives the Rust face's numbers", () => {
   };
   assert.deepEqual(observed, expected);
 });
+
+test("the scenario in one batch reaches the same head as the Rust face's batch", () => {
+  const batched = parityFixture("tasks_batched_expected.json");
+  const ward = new Ward(scenario.config ?? null);
+  const outcomes = ward.execute_batch(
+    scenario.steps.map((s) => ({ command: s.command, actor: s.actor, at: s.at, key: s.key ?? null })),
+  );
+  const refused = (o) => o instanceof Error;
+  assert.deepEqual(
+    {
+      head: ward.head,
+      digest: ward.state_digest(),
+      journal_entries: ward.journal_length,
+      duplicates: outcomes.filter((o) => !refused(o) && o.duplicate).length,
+      outcomes: outcomes.map((o) => (refused(o) ? o.code : null)),
+    },
+    batched,
+  );
+  // The same state as one command at a time.
+  assert.equal(batched.digest, expected.digest);
+  ward.free();
+});

@@ -93,4 +93,6 @@ pub use capability::{Capability, Effects};
 pub use error::{Error, ErrorKind};
 pub use journal::{Hash, Journal, VerifyReport};
 pub use surface::{Function, Query};
-pub use ward::{CapabilityInfo, Command, Event, Receipt, Ward, WardConfig, CAPABILITIES};
+pub use ward::{
+    BatchReceipt, CapabilityInfo, Command, Event, Receipt, Ward, WardConfig, CAPABILITIES,
+};

@@ -66,6 +66,48 @@ pub fn run_steps<C: Clone + Into<Command>>(
     Ok(ran)
 }
 
+/// Runs all the steps as one batch ([`Ward::execute_batch`]), checking that exactly the
+/// steps that expect an error are refused, each with its code. Returns what the faces'
+/// batches must agree on: the head, the state digest, the journal's length, and each
+/// step's outcome (its error code, or null).
+pub fn run_batch<C: Clone + Into<Command>>(
+    ward: &mut Ward,
+    steps: &[Step<C>],
+) -> Result<Value, String> {
+    let mut commands = Vec::with_capacity(steps.len());
+    for (i, step) in steps.iter().enumerate() {
+        let actor = step.actor.clone().map_or(Actor::System, Actor::Person);
+        let at =
+            chrono::DateTime::parse_from_rfc3339(&step.at).map_err(|e| format!("step {i}: {e}"))?;
+        let mut ctx = Context::new(actor, at);
+        ctx.idempotency_key = step.key.clone();
+        commands.push((ctx, step.command.clone().into()));
+    }
+    let receipt = ward.execute_batch(commands);
+    let mut outcomes = Vec::with_capacity(steps.len());
+    let mut duplicates = 0;
+    for (i, (outcome, step)) in receipt.outcomes.iter().zip(steps).enumerate() {
+        match (outcome, &step.expect_error) {
+            (Ok(r), None) => {
+                duplicates += usize::from(r.duplicate);
+                outcomes.push(Value::Null);
+            }
+            (Err(e), Some(code)) if e.code() == code => outcomes.push(Value::from(code.clone())),
+            (Ok(_), Some(code)) => {
+                return Err(format!("step {i}: expected error {code}, got success"))
+            }
+            (Err(e), _) => return Err(format!("step {i}: unexpected error {}: {e}", e.code())),
+        }
+    }
+    Ok(json!({
+        "head": ward.head(),
+        "digest": ward.state_digest(),
+        "journal_entries": ward.journal().len(),
+        "duplicates": duplicates,
+        "outcomes": outcomes,
+    }))
+}
+
 /// What to ask of the ward after the steps.
 #[derive(Debug, Deserialize)]
 pub struct Queries {

@@ -6,7 +6,7 @@ use gridward::grid::{Level, NodeCode};
 use gridward::tasks::{Location, Period, RouteDecision};
 use gridward::{Command, Ward, WardConfig};
 
-use crate::parity::{run_steps, Step};
+use crate::parity::{run_batch, run_steps, Step};
 use serde::Deserialize;
 use serde_json::{json, Value};
 
@@ -51,6 +51,13 @@ pub fn run(scenario: &Scenario) -> Result<Value, String> {
     let mut ward = Ward::new(scenario.config.clone().unwrap_or_default());
     let ran = run_steps(&mut ward, &scenario.steps)?;
     observe(&ward, &scenario.queries, ran.errors, ran.duplicates).map_err(|e| e.to_string())
+}
+
+/// Runs the scenario's steps as one batch; returns what the faces' batches must agree
+/// on (see [`run_batch`]).
+pub fn run_batched(scenario: &Scenario) -> Result<Value, String> {
+    let mut ward = Ward::new(scenario.config.clone().unwrap_or_default());
+    run_batch(&mut ward, &scenario.steps)
 }
 
 /// The fields of a request row the faces compare.

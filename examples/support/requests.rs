@@ -11,7 +11,7 @@
 use chrono::{DateTime, Duration, FixedOffset};
 use gridward::grid::{Domain, DomainSet, ImportRow, NodeCode};
 use gridward::tasks::{Location, Satisfaction, TaskCommand};
-use gridward::{Actor, Context, Error, Ward};
+use gridward::{Actor, Command, Context, Error, Ward};
 
 use crate::city::Shape;
 use crate::Mix;
@@ -158,7 +158,8 @@ pub fn appoint_officers(
 }
 
 /// Files `requests` requests spread over `days` days from `start` at random sites and
-/// takes each through its whole life. Every command must be accepted.
+/// takes each through its whole life, one command at a time. Every command must be
+/// accepted.
 pub fn simulate(
     ward: &mut Ward,
     sites: &[Site],
@@ -167,37 +168,96 @@ pub fn simulate(
     requests: usize,
     seed: u64,
 ) -> Result<Outcome, Error> {
-    let mut rng = Mix::new(seed);
+    let plan = Plan {
+        start,
+        days,
+        requests,
+        seed,
+    };
+    run(ward, sites, &plan, |ward, day| {
+        for (ctx, command) in day.drain(..) {
+            ward.execute(&ctx, command)?;
+        }
+        Ok(())
+    })
+}
+
+/// The same simulation with each day's commands, the evening sweep included, given as
+/// one batch ([`Ward::execute_batch`]): the same commands decided in the same order, so
+/// the same state, recorded in one journal entry a day. Every command must be accepted.
+pub fn simulate_batched(
+    ward: &mut Ward,
+    sites: &[Site],
+    start: DateTime<FixedOffset>,
+    days: u32,
+    requests: usize,
+    seed: u64,
+) -> Result<Outcome, Error> {
+    let plan = Plan {
+        start,
+        days,
+        requests,
+        seed,
+    };
+    run(ward, sites, &plan, |ward, day| {
+        let receipt = ward.execute_batch(day.drain(..));
+        match receipt.outcomes.into_iter().find_map(Result::err) {
+            Some(refused) => Err(refused),
+            None => Ok(()),
+        }
+    })
+}
+
+/// What to simulate.
+struct Plan {
+    start: DateTime<FixedOffset>,
+    days: u32,
+    requests: usize,
+    seed: u64,
+}
+
+/// Writes each day's commands and hands them to `give`.
+fn run(
+    ward: &mut Ward,
+    sites: &[Site],
+    plan: &Plan,
+    mut give: impl FnMut(&mut Ward, &mut Vec<(Context, Command)>) -> Result<(), Error>,
+) -> Result<Outcome, Error> {
+    let mut rng = Mix::new(plan.seed);
     let mut out = Outcome::default();
-    let days_n = days.max(1) as usize;
+    let days_n = plan.days.max(1) as usize;
+    let mut day_commands = Vec::new();
     for day in 0..days_n {
-        let today = start + Duration::days(day as i64);
-        let n = requests / days_n + usize::from(day < requests % days_n);
+        let today = plan.start + Duration::days(day as i64);
+        let n = plan.requests / days_n + usize::from(day < plan.requests % days_n);
         let step = 9 * 3600 / n.max(1) as i64;
         for i in 0..n {
             let site = &sites[(rng.next_u64() % sites.len() as u64) as usize];
             let t = today + Duration::seconds(step * i as i64);
-            life(ward, site, t, &mut rng, out.requests, &mut out)?;
+            life(&mut day_commands, site, t, &mut rng, out.requests, &mut out);
             out.requests += 1;
         }
         let evening = today + Duration::hours(11);
-        ward.execute(
-            &Context::new(Actor::System, evening),
-            TaskCommand::Sweep { scope: None },
-        )?;
-        out.commands += 1;
+        day_commands.push((
+            Context::new(Actor::System, evening),
+            TaskCommand::Sweep { scope: None }.into(),
+        ));
+        out.commands += day_commands.len();
+        give(ward, &mut day_commands)?;
+        day_commands.clear();
     }
     Ok(out)
 }
 
+/// Writes the commands of one request's whole life.
 fn life(
-    ward: &mut Ward,
+    commands: &mut Vec<(Context, Command)>,
     site: &Site,
     t: DateTime<FixedOffset>,
     rng: &mut Mix,
     n: usize,
     out: &mut Outcome,
-) -> Result<(), Error> {
+) {
     let id = format!("R{n:07}");
     let roll = rng.next_u64() % 100;
     let (category, handler) = match roll {
@@ -210,15 +270,13 @@ fn life(
         65..=84 => ("neighbour_dispute", &site.worker),
         _ => ("food_safety", &site.officer),
     };
-    let mut run = |who: Option<&str>, minutes: i64, cmd: TaskCommand| -> Result<(), Error> {
+    let mut run = |who: Option<&str>, minutes: i64, cmd: TaskCommand| {
         let actor = who.map_or(Actor::System, Actor::person);
         let mut ctx = Context::new(actor, t + Duration::minutes(minutes));
         if let TaskCommand::File { id, .. } = &cmd {
             ctx = ctx.with_key(format!("file-{id}"));
         }
-        ward.execute(&ctx, cmd)?;
-        out.commands += 1;
-        Ok(())
+        commands.push((ctx, cmd.into()));
     };
     let request = || id.clone();
     run(
@@ -231,7 +289,7 @@ fn life(
             description: "请帮忙处理".into(),
             photos: vec![],
         },
-    )?;
+    );
     if category == "neighbour_help" {
         run(
             Some(handler),
@@ -240,7 +298,7 @@ fn life(
                 request: request(),
                 donor: None,
             },
-        )?;
+        );
     }
     if category == "food_safety" && rng.chance(10) {
         out.whistled += 1;
@@ -252,7 +310,7 @@ fn life(
                 departments: vec![site.department.clone()],
                 reason: "联合检查".into(),
             },
-        )?;
+        );
         run(
             Some(&site.officer),
             60,
@@ -261,7 +319,7 @@ fn life(
                 department: site.department.clone(),
                 report: "已到场".into(),
             },
-        )?;
+        );
     }
     // Most work starts within minutes and is done within two hours; some waits a day or
     // three to start, some takes days or weeks, so some closes come late.
@@ -280,19 +338,19 @@ fn life(
         Some(handler),
         start,
         TaskCommand::Start { request: request() },
-    )?;
+    );
     let handle = |report: &str| TaskCommand::Handle {
         request: id.clone(),
         report: report.into(),
         photos: vec![],
     };
-    run(Some(handler), done, handle("已处理"))?;
+    run(Some(handler), done, handle("已处理"));
     let verify = || TaskCommand::Verify {
         request: id.clone(),
         passed: true,
         note: String::new(),
     };
-    run(Some(&site.verifier), done + 60, verify())?;
+    run(Some(&site.verifier), done + 60, verify());
     let bad = rng.chance(5);
     let level = if bad {
         Satisfaction::Dissatisfied
@@ -309,11 +367,10 @@ fn life(
             level,
             comment: String::new(),
         },
-    )?;
+    );
     if bad {
         out.reworked += 1;
-        run(Some(handler), done + 180, handle("返工完成"))?;
-        run(Some(&site.verifier), done + 240, verify())?;
+        run(Some(handler), done + 180, handle("返工完成"));
+        run(Some(&site.verifier), done + 240, verify());
     }
-    Ok(())
 }

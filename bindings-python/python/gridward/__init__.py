@@ -21,7 +21,8 @@ nothing.
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Iterable
+from typing import Any, Required, TypedDict
 
 from . import _api, _gridward
 from ._api import *  # noqa: F403 - the generated types, capabilities and functions
@@ -39,6 +40,16 @@ from ._table import Table
 from ._views import CoverageFinding, StatementFrames, coverage_findings, statement_frames
 
 __version__: str = _gridward.__version__
+
+
+class BatchCommand(TypedDict, total=False):
+    """One command of :meth:`Ward.execute_batch`: the command in its dict form, and who
+    gives it, when, under which idempotency key."""
+
+    command: Required[CommandIn]
+    actor: str | None
+    at: Any
+    key: str | None
 
 
 class Ward(WardCapabilities):
@@ -91,6 +102,18 @@ class Ward(WardCapabilities):
         (``{"tasks": {"type": "file", ...}}``)."""
         return self._native.execute_command(command, actor, at, key)  # type: ignore[no-any-return]
 
+    def execute_batch(self, commands: Iterable[BatchCommand]) -> list[Receipt | GridwardError]:
+        """Executes a batch of commands, each a dict ``{"command": …, "actor": …, "at": …,
+        "key": …}`` (only ``command`` is required; ``at`` defaults to now).
+
+        Each is decided in turn against the state the ones before it left, as
+        :meth:`execute` would decide it, and the accepted ones are recorded together in
+        one journal entry: the way to run a simulation or a large stream of commands.
+        Gives one outcome per command, in order: its receipt, or the
+        :class:`GridwardError` that refused it, returned rather than raised (a refused
+        command left no trace, and the rest of the batch went on)."""
+        return self._native.execute_batch(commands)
+
     def decide(
         self, command: CommandIn, *, actor: str | None = None, at: Any = None, key: str | None = None
     ) -> list[Event]:
@@ -110,6 +133,7 @@ def _unpickle(text: str, config: Any) -> Ward:
 
 __all__ = [
     "Ward",
+    "BatchCommand",
     "Table",
     "GridwardError",
     "InvalidInputError",

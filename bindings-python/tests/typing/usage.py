@@ -249,3 +249,11 @@ pb_text: str = gridward.write_pabulib(pb_file)
 if pb_rule is not None:
     pb_selection: Selection = gridward.select_projects(pb_file["election"], pb_rule)
 selected_here: Selection = gridward.select_projects(election, {"rule": "equal_shares"})
+batch: list[gridward.BatchCommand] = [
+    {"command": {"grid": {"type": "add_person", "id": "p9", "name": "某人"}}, "actor": None, "key": "k9"},
+]
+for batch_outcome in ward.execute_batch(batch):
+    if isinstance(batch_outcome, gridward.GridwardError):
+        refused_code: str = batch_outcome.code
+    else:
+        batch_seq: int | None = batch_outcome["seq"]

@@ -24,7 +24,7 @@ use crate::error::kind::error_codes;
 
 /// The longest body an entry may have: its line adds the sequence number and two hashes
 /// (under 200 bytes), and must stay within [`crate::limits::MAX_ENTRY_BYTES`].
-const MAX_BODY_BYTES: usize = crate::limits::MAX_ENTRY_BYTES - 256;
+pub(crate) const MAX_BODY_BYTES: usize = crate::limits::MAX_ENTRY_BYTES - 256;
 
 /// One journal entry: the events of one command, chained to the entry before.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -156,6 +156,17 @@ impl Journal {
             });
         }
         Ok(self.push_body(text.into_boxed_str()))
+    }
+
+    /// Appends a body already encoded as compact JSON (a batch's, written item by item).
+    pub(crate) fn append_encoded(&mut self, body: String) -> Result<&Entry, JournalError> {
+        if body.len() > MAX_BODY_BYTES {
+            return Err(JournalError::TooLong {
+                bytes: body.len(),
+                limit: MAX_BODY_BYTES,
+            });
+        }
+        Ok(self.push_body(body.into_boxed_str()))
     }
 
     fn push_body(&mut self, body: Box<str>) -> &Entry {

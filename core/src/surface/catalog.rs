@@ -251,6 +251,87 @@ impl Catalog {
     }
 }
 
+/// The fields of one command of a batch.
+const BATCH_FIELDS: [&str; 4] = ["command", "actor", "at", "key"];
+
+impl Catalog {
+    /// One command of a batch in its JSON form, `{"command": {"tasks": {…}}, "actor":
+    /// "p1", "at": "…", "key": "…"}` (only `command` is required; `at` defaults to
+    /// `now`), with anything wrong in it named under `commands[index]`.
+    pub fn batch_item(
+        &self,
+        index: usize,
+        value: Value,
+        now: DateTime<FixedOffset>,
+    ) -> Result<(Context, Command), Error> {
+        let parent = format!("commands[{index}]");
+        self.batch_fields(value, now).map_err(|e| under(e, &parent))
+    }
+
+    fn batch_fields(
+        &self,
+        value: Value,
+        now: DateTime<FixedOffset>,
+    ) -> Result<(Context, Command), Error> {
+        let mut fields = match value {
+            Value::Object(map) => map,
+            other => {
+                return Err(Error::Input(InputError::new(
+                    "",
+                    Problem::WrongType {
+                        expected: "an object of command, actor, at and key",
+                        found: json_type(&other),
+                    },
+                )))
+            }
+        };
+        if let Some(name) = fields.keys().find(|k| !BATCH_FIELDS.contains(&k.as_str())) {
+            return Err(Error::Input(InputError::new(
+                name.clone(),
+                Problem::UnknownField {
+                    allowed: BATCH_FIELDS.iter().map(|f| (*f).to_owned()).collect(),
+                },
+            )));
+        }
+        let text = |fields: &mut Map<String, Value>, name: &str| match fields.remove(name) {
+            None | Some(Value::Null) => Ok(None),
+            Some(Value::String(s)) => Ok(Some(s)),
+            Some(other) => Err(Error::Input(InputError::new(
+                name,
+                Problem::WrongType {
+                    expected: "a string",
+                    found: json_type(&other),
+                },
+            ))),
+        };
+        let actor = text(&mut fields, "actor")?;
+        let key = text(&mut fields, "key")?;
+        let command = match fields.remove("command") {
+            None | Some(Value::Null) => {
+                return Err(Error::Input(InputError::new(
+                    "command",
+                    Problem::MissingField,
+                )))
+            }
+            Some(c) => self.any_command(c).map_err(|e| under(e, "command"))?,
+        };
+        let ctx = self.context(actor, fields.remove("at"), key, now)?;
+        Ok((ctx, command))
+    }
+}
+
+/// What a JSON value is, in the words of an error message.
+fn json_type(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "an object",
+    }
+}
+
 fn unknown(what: &str, cap: &str, name: &str) -> Error {
     Error::Input(InputError::new(
         what,

@@ -15,6 +15,7 @@ use crate::projects::ProjectsConfig;
 use crate::scoring::ScoringConfig;
 use crate::tasks::TasksConfig;
 
+mod batch;
 mod fund_queries;
 mod limits;
 mod open311;
@@ -24,6 +25,7 @@ mod replay;
 mod scoring_queries;
 mod table;
 
+pub use batch::BatchReceipt;
 pub use table::{CapabilityInfo, Command, Event, Ward, CAPABILITIES};
 
 /// Configuration of a ward, one section per capability.
@@ -118,6 +120,41 @@ struct BodyOut<'a> {
     events: &'a [Event],
 }
 
+impl<'a> BodyOut<'a> {
+    /// The body recording `events` of a command given in `ctx`. A secret ballot's entry
+    /// names no voter.
+    fn new(ctx: &'a Context, digest: Option<Hash>, events: &'a [Event]) -> BodyOut<'a> {
+        let secret = matches!(events.first(), Some(Event::Projects(e)) if e.is_secret());
+        BodyOut {
+            at: ctx.at,
+            actor: if secret { &Actor::Secret } else { &ctx.actor },
+            key: ctx.idempotency_key.as_deref(),
+            digest,
+            events,
+        }
+    }
+}
+
+/// What the checks before deciding found of a command's idempotency key.
+enum Admission {
+    /// The key was used for this same command, recorded at this entry.
+    Retry(u64),
+    /// A command to decide, with the digest its key will be remembered by.
+    Fresh(Option<Hash>),
+}
+
+/// A journal entry too long to record, as the error of the command that caused it.
+fn too_long(e: JournalError) -> Error {
+    match e {
+        JournalError::TooLong { bytes, limit } => Error::TooLarge {
+            what: "the command's journal entry, in bytes".to_owned(),
+            size: bytes as u64,
+            limit: limit as u64,
+        },
+        other => other.into(),
+    }
+}
+
 impl Default for Ward {
     fn default() -> Self {
         Ward::new(WardConfig::default())
@@ -148,69 +185,77 @@ impl Ward {
         command: impl Into<Command>,
     ) -> Result<Receipt, Error> {
         let command = command.into();
-        limits::check_command(&command)?;
-        let key = ctx.idempotency_key.as_deref();
-        let digest = match key {
-            Some(k) => Some(self.check_key(k, &ctx.actor, &command)?),
-            None => None,
+        let digest = match self.admit(ctx, &command)? {
+            Admission::Retry(seq) => return Ok(self.retry(seq)),
+            Admission::Fresh(digest) => digest,
         };
-        if let (Some(k), Some(d)) = (key, digest) {
-            if let Some(&(seq, first)) = self.keys.get(k) {
-                if first == d {
-                    return Ok(Receipt {
-                        seq: Some(seq),
-                        events: 0,
-                        head: self.head(),
-                        duplicate: true,
-                    });
-                }
-                return Err(Error::IdempotencyConflict {
-                    key: k.to_owned(),
-                    seq,
-                });
-            }
-        }
         let events = self.decide(ctx, command)?;
         if events.is_empty() {
-            return Ok(Receipt {
-                seq: None,
-                events: 0,
-                head: self.head(),
-                duplicate: false,
-            });
+            return Ok(self.unchanged());
         }
-        // A secret ballot's entry names no voter.
-        let secret = matches!(events.first(), Some(Event::Projects(e)) if e.is_secret());
-        let body = BodyOut {
-            at: ctx.at,
-            actor: if secret { &Actor::Secret } else { &ctx.actor },
-            key,
-            digest,
-            events: &events,
-        };
-        let seq = self.journal.append(&body).map_err(|e| match e {
-            JournalError::TooLong { bytes, limit } => Error::TooLarge {
-                what: "the command's journal entry, in bytes".to_owned(),
-                size: bytes as u64,
-                limit: limit as u64,
-            },
-            other => other.into(),
-        })?;
-        let seq = seq.seq();
+        let seq = self
+            .journal
+            .append(&BodyOut::new(ctx, digest, &events))
+            .map_err(too_long)?
+            .seq();
         let count = events.len();
-        if let (Some(k), Some(d)) = (key, digest) {
-            self.keys.insert(k.to_owned(), (seq, d));
-        }
-        self.reserve(&events);
-        for event in events {
-            self.apply(event, ctx.at);
-        }
+        self.commit(ctx, digest, events, seq);
         Ok(Receipt {
             seq: Some(seq),
             events: count,
             head: self.head(),
             duplicate: false,
         })
+    }
+
+    /// The checks before deciding: the command's size, and its idempotency key — a retry
+    /// of the same command under a used key, or a conflict with another.
+    fn admit(&self, ctx: &Context, command: &Command) -> Result<Admission, Error> {
+        limits::check_command(command)?;
+        let Some(key) = ctx.idempotency_key.as_deref() else {
+            return Ok(Admission::Fresh(None));
+        };
+        let digest = self.check_key(key, &ctx.actor, command)?;
+        match self.keys.get(key) {
+            Some(&(seq, first)) if first == digest => Ok(Admission::Retry(seq)),
+            Some(&(seq, _)) => Err(Error::IdempotencyConflict {
+                key: key.to_owned(),
+                seq,
+            }),
+            None => Ok(Admission::Fresh(Some(digest))),
+        }
+    }
+
+    /// The receipt of a retry: the first effect, recorded at `seq`, stands.
+    fn retry(&self, seq: u64) -> Receipt {
+        Receipt {
+            seq: Some(seq),
+            events: 0,
+            head: self.head(),
+            duplicate: true,
+        }
+    }
+
+    /// The receipt of an accepted command that changed nothing.
+    fn unchanged(&self) -> Receipt {
+        Receipt {
+            seq: None,
+            events: 0,
+            head: self.head(),
+            duplicate: false,
+        }
+    }
+
+    /// Applies the events of an accepted command recorded at entry `seq`, and remembers
+    /// its key.
+    fn commit(&mut self, ctx: &Context, digest: Option<Hash>, events: Vec<Event>, seq: u64) {
+        if let (Some(k), Some(d)) = (ctx.idempotency_key.as_deref(), digest) {
+            self.keys.insert(k.to_owned(), (seq, d));
+        }
+        self.reserve(&events);
+        for event in events {
+            self.apply(event, ctx.at);
+        }
     }
 
     /// Imports rows in one all-or-nothing step: a convenience for

@@ -17,10 +17,29 @@ use crate::access::Context;
 use crate::error::Error;
 use crate::journal::{Entry, Hash, Journal};
 
-/// An entry's body as the journal holds it.
+/// An entry's body as the journal holds it: one command's time, actor, key and events,
+/// or a batch of them.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct BodyIn {
+    #[serde(default)]
+    at: Option<DateTime<FixedOffset>>,
+    #[serde(default)]
+    actor: Option<crate::access::Actor>,
+    #[serde(default)]
+    key: Option<String>,
+    #[serde(default)]
+    digest: Option<Hash>,
+    #[serde(default)]
+    events: Option<Vec<Event>>,
+    #[serde(default)]
+    batch: Option<Vec<CommandIn>>,
+}
+
+/// One recorded command: the whole body of an entry, or an item of a batch.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CommandIn {
     at: DateTime<FixedOffset>,
     actor: crate::access::Actor,
     #[serde(default)]
@@ -28,6 +47,45 @@ struct BodyIn {
     #[serde(default)]
     digest: Option<Hash>,
     events: Vec<Event>,
+}
+
+impl BodyIn {
+    /// The commands the body records, or what is wrong with its shape.
+    fn commands(self) -> Result<Vec<CommandIn>, String> {
+        let BodyIn {
+            at,
+            actor,
+            key,
+            digest,
+            events,
+            batch,
+        } = self;
+        let commands = match (batch, at, actor, events) {
+            (Some(batch), None, None, None) if key.is_none() && digest.is_none() => {
+                if batch.is_empty() {
+                    return Err("a batch must hold at least one command".to_owned());
+                }
+                batch
+            }
+            (Some(_), ..) => {
+                return Err("a batch entry has only the field `batch`".to_owned());
+            }
+            (None, Some(at), Some(actor), Some(events)) => vec![CommandIn {
+                at,
+                actor,
+                key,
+                digest,
+                events,
+            }],
+            (None, None, ..) => return Err("missing field `at`".to_owned()),
+            (None, _, None, _) => return Err("missing field `actor`".to_owned()),
+            (None, ..) => return Err("missing field `events`".to_owned()),
+        };
+        if commands.iter().any(|c| c.events.is_empty()) {
+            return Err("an entry must hold at least one event".to_owned());
+        }
+        Ok(commands)
+    }
 }
 
 /// Journals of fewer body bytes than this are replayed on the calling thread alone.
@@ -40,19 +98,11 @@ const BATCH_BYTES: usize = 1 << 18;
 /// ahead.
 const BATCHES_AHEAD: usize = 2;
 
-fn decode(entry: &Entry) -> Result<BodyIn, Error> {
+fn decode(entry: &Entry) -> Result<Vec<CommandIn>, Error> {
     let seq = entry.seq();
-    let body: BodyIn = serde_json::from_str(entry.body()).map_err(|e| Error::MalformedEntry {
-        seq,
-        message: e.to_string(),
-    })?;
-    if body.events.is_empty() {
-        return Err(Error::MalformedEntry {
-            seq,
-            message: "an entry must hold at least one event".to_owned(),
-        });
-    }
-    Ok(body)
+    let malformed = |message: String| Error::MalformedEntry { seq, message };
+    let body: BodyIn = serde_json::from_str(entry.body()).map_err(|e| malformed(e.to_string()))?;
+    body.commands().map_err(malformed)
 }
 
 impl Ward {
@@ -83,7 +133,8 @@ impl Ward {
     /// thread not start, the entries are replayed on this one.
     fn replay_decoding_ahead(&mut self, entries: &[Entry]) -> Result<(), Error> {
         std::thread::scope(|s| {
-            let (send, receive) = sync_channel::<Vec<(u64, Result<BodyIn, Error>)>>(BATCHES_AHEAD);
+            let (send, receive) =
+                sync_channel::<Vec<(u64, Result<Vec<CommandIn>, Error>)>>(BATCHES_AHEAD);
             let decoder = std::thread::Builder::new().spawn_scoped(s, move || {
                 let mut batch = Vec::new();
                 let mut bytes = 0;
@@ -119,23 +170,25 @@ impl Ward {
         })
     }
 
-    /// Checks and applies one entry's events, in order.
-    fn replay_entry(&mut self, seq: u64, body: BodyIn) -> Result<(), Error> {
-        self.reserve(&body.events);
-        let ctx = Context {
-            actor: body.actor,
-            at: body.at,
-            idempotency_key: body.key.clone(),
-        };
-        for event in body.events {
-            self.check(&ctx, &event).map_err(|e| Error::Replay {
-                seq,
-                source: Box::new(e),
-            })?;
-            self.apply(event, body.at);
-        }
-        if let (Some(k), Some(d)) = (body.key, body.digest) {
-            self.keys.insert(k, (seq, d));
+    /// Checks and applies one entry's commands, each one's events in order.
+    fn replay_entry(&mut self, seq: u64, commands: Vec<CommandIn>) -> Result<(), Error> {
+        for command in commands {
+            self.reserve(&command.events);
+            let ctx = Context {
+                actor: command.actor,
+                at: command.at,
+                idempotency_key: command.key,
+            };
+            for event in command.events {
+                self.check(&ctx, &event).map_err(|e| Error::Replay {
+                    seq,
+                    source: Box::new(e),
+                })?;
+                self.apply(event, command.at);
+            }
+            if let (Some(k), Some(d)) = (ctx.idempotency_key, command.digest) {
+                self.keys.insert(k, (seq, d));
+            }
         }
         Ok(())
     }
