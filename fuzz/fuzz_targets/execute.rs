@@ -3,6 +3,9 @@
 //! actor and time changed too. Every refused command must leave the journal and the
 //! state as they were, and the journal the ward wrote must replay into the same state.
 //!
+//! The same commands given again as one batch, to a fresh ward, must each be accepted or
+//! refused as they were one at a time, and reach the same state.
+//!
 //! Up to the first change the steps are the fixture's, whose refusals the parity tests
 //! check; from there on every refusal's state is compared, digest against digest, for at
 //! most [`AFTER_CHANGE`] steps: comparing digests costs the whole state each time, and
@@ -13,7 +16,7 @@
 use arbitrary::{Result, Unstructured};
 use gridward::Ward;
 use gridward_fuzz::mutate::{mutate, value_for};
-use gridward_fuzz::{assert_replays, context, execute_checking, scenarios, shifted};
+use gridward_fuzz::{assert_replays, catalog, context, execute_checking, scenarios, shifted};
 use libfuzzer_sys::fuzz_target;
 
 /// Steps run after the first change, at most.
@@ -32,6 +35,8 @@ fn run(u: &mut Unstructured<'_>) -> Result<()> {
     let mut next = 0;
     let mut changed = false;
     let mut after_change = 0;
+    // Every command that parsed, with its context and whether it was accepted.
+    let mut given = Vec::new();
     let result = (|| -> Result<()> {
         // The bytes run out before the steps do: each step takes at least one.
         while next < steps.len() && !u.is_empty() && after_change < AFTER_CHANGE {
@@ -51,10 +56,33 @@ fn run(u: &mut Unstructured<'_>) -> Result<()> {
                 _ => step.key = Some(u.arbitrary::<String>()?),
             }
             let ctx = context(step.actor, step.at, step.key);
-            execute_checking(&mut ward, &ctx, step.command, changed);
+            let parsed = catalog().any_command(step.command.clone()).ok();
+            let accepted = execute_checking(&mut ward, &ctx, step.command, changed);
+            if let Some(command) = parsed {
+                given.push((ctx, command, accepted));
+            }
         }
         Ok(())
     })();
     assert_replays(&ward);
+    let mut batched = Ward::new(scenario.config.clone());
+    let batch = batched.execute_batch(
+        given
+            .iter()
+            .map(|(c, command, _)| (c.clone(), command.clone())),
+    );
+    for (n, ((_, _, accepted), outcome)) in given.iter().zip(&batch.outcomes).enumerate() {
+        assert_eq!(
+            *accepted,
+            outcome.is_ok(),
+            "command {n}: one at a time and in a batch differ"
+        );
+    }
+    assert_eq!(
+        batched.state_digest(),
+        ward.state_digest(),
+        "the batch reached another state"
+    );
+    assert_replays(&batched);
     result
 }
