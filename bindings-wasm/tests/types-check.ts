@@ -8,7 +8,7 @@ import init, {
   type ChainView, type CoverageView, type DirectiveProgress, type UnitProgress, type Counts,
   type JournalCheck, type ImportRowIn, type GridCommand, type CommandIn, type WardConfig, type Event,
   type HouseholdView, type PersonView, type DirectiveSummary, type Level, type Hash,
-  type ErrorCode, type ErrorKind, type GridwardError,
+  type ErrorCode, type ErrorKind, type GridwardError, type BatchCommand,
 } from "gridward";
 
 export async function typed(): Promise<string> {
@@ -37,6 +37,11 @@ export async function typed(): Promise<string> {
   const wrapped: CommandIn = { grid: command };
   ward.execute(wrapped);
   const events: Event[] = ward.decide(wrapped);
+  const batch: BatchCommand[] = [{ command: wrapped, actor: "chief", at: new Date() }, { command: wrapped, key: "k2" }];
+  const outcomes: Array<Receipt | GridwardError> = ward.execute_batch(batch);
+  const batchSeq: number | null | undefined = is_gridward_error(outcomes[0]) ? null : outcomes[0].seq;
+  // @ts-expect-error -- a batch item needs its command
+  ward.execute_batch([{ actor: "chief" }]);
   const first = events[0];
   const eventType: string | null = first && "grid" in first ? first.grid.type : null;
   grid.issue_directive({ id: "d", unit: "510105", title: "t", due: new Date() });
@@ -125,6 +130,6 @@ export async function typed(): Promise<string> {
   verify_journal(ward.export_journal());
 
   void [config, band, seq, head, dup, eventType, level, roots, children, total, area, people, household,
-    person, counts, scoped, chain, compliance, progress, byUnit, list, matches, digest, entries, wrong];
+    person, counts, scoped, chain, compliance, progress, byUnit, list, matches, digest, entries, wrong, batchSeq];
   return report.head;
 }
