@@ -5,7 +5,7 @@
 //!   `Points::apply`, no journal) by 100,000 residents, each redeeming their own points
 //!   with an idempotency key from three earned lots, against a catalog of four items;
 //! - 100,000 of the same redemptions through `Ward::execute` (key digest, journal entry
-//!   and its SHA-256 chain, apply);
+//!   and its SHA-256 chain, apply), and through `Ward::execute_batch`, 1,000 a batch;
 //! - star levels recomputed for 1,000,000 volunteers with certified service: the
 //!   preview a grant computes (`Scoring::grant_preview`), and the whole
 //!   `ScoringCommand::GrantStars` through `Ward::execute`.
@@ -32,6 +32,8 @@ const LOTS: usize = 3;
 const LOT_POINTS: u64 = 30;
 const PURE_REDEMPTIONS: usize = 1_000_000;
 const WARD_REDEMPTIONS: usize = 100_000;
+/// Redemptions given to `Ward::execute_batch` at once.
+const BATCH: usize = 1_000;
 const VOLUNTEERS: usize = 1_000_000;
 const RECORDS: usize = 2;
 
@@ -147,8 +149,32 @@ fn redeem_load() -> RedeemLoad {
             }
         },
     );
+    let single = ward.state_digest();
+    drop(ward);
+    let mut ward = base.clone();
+    let batch = ward_batch(&all);
+    once(
+        "100,000 redemptions, Ward::execute_batch (1,000 a batch)",
+        WARD_REDEMPTIONS,
+        || run_batches(&mut ward, batch),
+    );
+    assert_eq!(ward.state_digest(), single, "batches reach the same state");
     drop(ward);
     RedeemLoad { base, all }
+}
+
+/// Gives the redemptions to the ward in batches of [`BATCH`]; every one must be accepted.
+fn run_batches(ward: &mut Ward, commands: Vec<(Context, points::PointsCommand)>) {
+    let mut commands = commands.into_iter().peekable();
+    while commands.peek().is_some() {
+        let receipt = ward.execute_batch(
+            commands
+                .by_ref()
+                .take(BATCH)
+                .map(|(ctx, command)| (ctx, command.into())),
+        );
+        assert_eq!(receipt.refused(), 0, "every redemption is accepted");
+    }
 }
 
 fn reads(ward: &Ward) -> Reads<'_> {
@@ -212,6 +238,21 @@ fn redemption_benches(c: &mut Criterion) {
                 for (ctx, command) in batch {
                     ward.execute(&ctx, command).expect("accepted");
                 }
+                total += start.elapsed();
+                black_box(&ward);
+            }
+            total
+        })
+    });
+    group.bench_function("redeem_100k_ward_execute_batch_1000", |b| {
+        b.iter_custom(|iters| {
+            let RedeemLoad { base, all } = load.get_or_init(redeem_load);
+            let mut total = Duration::ZERO;
+            for _ in 0..iters {
+                let mut ward = base.clone();
+                let batch = ward_batch(all);
+                let start = Instant::now();
+                run_batches(&mut ward, batch);
                 total += start.elapsed();
                 black_box(&ward);
             }
