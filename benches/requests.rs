@@ -12,29 +12,18 @@ use std::time::{Duration, Instant};
 
 use chrono::{DateTime, FixedOffset};
 use criterion::{criterion_group, criterion_main, Criterion, SamplingMode};
-use gridward::grid::{GridCommand, Level};
+use gridward::grid::Level;
 use gridward::tasks::{Location, Period};
-use gridward::{Actor, Context, Error, Ward};
-use gridward_scenarios::city::{build, Shape};
-use gridward_scenarios::requests::{
-    appoint_officers, city_departments, city_residents, city_sites, simulate, simulate_batched,
-    Outcome, Site,
-};
+use gridward::{Error, Ward};
+use gridward_scenarios::city::Shape;
+use gridward_scenarios::requests::{requests_city, simulate, simulate_batched, Outcome, Site};
 use gridward_scenarios::{at, Mix};
 
 const YEAR_REQUESTS: usize = 1_000_000;
 
 fn city() -> (Ward, Vec<Site>) {
-    let setup = at("2026-01-05T08:00:00+08:00");
-    let mut ward = build(&Shape::CHENGDU, setup).expect("the synthetic city builds");
-    let sites = city_sites(&Shape::CHENGDU, &ward);
-    let ctx = Context::new(Actor::System, setup);
-    let mut rows = city_residents(&sites);
-    rows.extend(city_departments(&sites));
-    ward.execute(&ctx, GridCommand::Import { rows })
-        .expect("residents and departments import");
-    appoint_officers(&mut ward, &sites, setup).expect("officers are appointed");
-    (ward, sites)
+    requests_city(&Shape::CHENGDU, at("2026-01-05T08:00:00+08:00"))
+        .expect("the synthetic city builds, with its residents, departments and officers")
 }
 
 /// How the year's commands are given: one at a time, or each day's as one batch.

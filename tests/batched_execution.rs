@@ -8,10 +8,8 @@ use gridward::grid::{GridCommand, Level};
 use gridward::tasks::Period;
 use gridward::{Actor, Command, Context, Ward, WardConfig};
 use gridward_scenarios::at;
-use gridward_scenarios::city::{build, Shape};
-use gridward_scenarios::requests::{
-    appoint_officers, city_departments, city_residents, city_sites, simulate, simulate_batched,
-};
+use gridward_scenarios::city::Shape;
+use gridward_scenarios::requests::{requests_city, simulate, simulate_batched};
 use proptest::prelude::*;
 
 proptest! {
@@ -116,17 +114,7 @@ fn a_refused_command_in_a_batch_leaves_no_trace() {
 
 #[test]
 fn a_month_simulated_in_daily_batches_equals_one_command_at_a_time() {
-    let setup = at("2026-01-05T08:00:00+08:00");
-    let mut base = build(&Shape::SMALL, setup).unwrap();
-    let sites = city_sites(&Shape::SMALL, &base);
-    let mut rows = city_residents(&sites);
-    rows.extend(city_departments(&sites));
-    base.execute(
-        &Context::new(Actor::System, setup),
-        GridCommand::Import { rows },
-    )
-    .unwrap();
-    appoint_officers(&mut base, &sites, setup).unwrap();
+    let (base, sites) = requests_city(&Shape::SMALL, at("2026-01-05T08:00:00+08:00")).unwrap();
     let start = at("2026-03-02T08:30:00+08:00");
 
     let mut single = base.clone();

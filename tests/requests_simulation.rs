@@ -2,28 +2,16 @@
 //! request's life is accepted, the indicators count what the simulation did, and the
 //! journal replays to the same state.
 
-use gridward::grid::{GridCommand, Level};
+use gridward::grid::Level;
 use gridward::tasks::Period;
-use gridward::{Actor, Context, Ward, WardConfig};
+use gridward::{Ward, WardConfig};
 use gridward_scenarios::at;
-use gridward_scenarios::city::{build, Shape};
-use gridward_scenarios::requests::{
-    appoint_officers, city_departments, city_residents, city_sites, simulate,
-};
+use gridward_scenarios::city::Shape;
+use gridward_scenarios::requests::{requests_city, simulate};
 
 #[test]
 fn a_month_of_requests_in_a_small_city() {
-    let setup = at("2026-01-05T08:00:00+08:00");
-    let mut ward = build(&Shape::SMALL, setup).unwrap();
-    let sites = city_sites(&Shape::SMALL, &ward);
-    let mut rows = city_residents(&sites);
-    rows.extend(city_departments(&sites));
-    ward.execute(
-        &Context::new(Actor::System, setup),
-        GridCommand::Import { rows },
-    )
-    .unwrap();
-    appoint_officers(&mut ward, &sites, setup).unwrap();
+    let (mut ward, sites) = requests_city(&Shape::SMALL, at("2026-01-05T08:00:00+08:00")).unwrap();
     let outcome = simulate(
         &mut ward,
         &sites,

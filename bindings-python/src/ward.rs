@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 
 use chrono::{DateTime, FixedOffset};
 use gridward::surface::shape::Shape;
-use gridward::surface::{Catalog, InputError, Problem};
+use gridward::surface::{execute_read_batch, Catalog, InputError, Problem};
 use gridward::text::{check, TextKind};
 use gridward::{Command, Error, Receipt, Ward};
 use pyo3::prelude::*;
@@ -224,8 +224,7 @@ impl NativeWard {
         guard(py, || {
             let cat = catalog(py)?;
             let now = now();
-            let mut read: Vec<Result<(), Error>> = Vec::new();
-            let mut given = Vec::new();
+            let mut items = Vec::new();
             let not_a_list = |found: &'static str| {
                 raise(
                     py,
@@ -251,10 +250,10 @@ impl NativeWard {
             if let Some(found) = found {
                 return Err(not_a_list(found));
             }
-            let items = commands
+            let given = commands
                 .try_iter()
                 .map_err(|_| not_a_list("a value that is not iterable"))?;
-            for (index, item) in items.enumerate() {
+            for (index, item) in given.enumerate() {
                 let item = match to_value(&item?) {
                     Ok(value) => cat.batch_item(index, value, now),
                     Err(Failure::Input(e)) => Err(match e {
@@ -263,19 +262,15 @@ impl NativeWard {
                     }),
                     Err(Failure::Python(e)) => return Err(e),
                 };
-                read.push(item.map(|c| given.push(c)));
+                items.push(item);
             }
-            let batch = self.with(py, |w| Ok(py.allow_threads(|| w.execute_batch(given))))?;
-            let mut decided = batch.outcomes.into_iter();
+            let outcomes =
+                self.with(
+                    py,
+                    |w| Ok(py.allow_threads(|| execute_read_batch(w, items))),
+                )?;
             let out = PyList::empty(py);
-            for item in read {
-                let outcome = item.and_then(|()| {
-                    decided.next().unwrap_or_else(|| {
-                        Err(Error::Internal(
-                            "a batch gave fewer outcomes than commands".to_owned(),
-                        ))
-                    })
-                });
+            for outcome in outcomes {
                 match outcome {
                     Ok(receipt) => out.append(receipt_dict(py, &receipt)?)?,
                     Err(e) => out.append(raise(py, e).value(py))?,

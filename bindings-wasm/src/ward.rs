@@ -2,7 +2,7 @@
 //! `api.js` calls, and `call` for the pure functions. Answers go back as plain
 //! JavaScript in the core's JSON form: decimals and times as strings.
 
-use gridward::surface::{Catalog, InputError, Problem};
+use gridward::surface::{execute_read_batch, json_type, Catalog, InputError, Problem};
 use gridward::{Context, Error, Ward};
 use serde::Serialize;
 use serde_json::{Map, Value};
@@ -50,18 +50,6 @@ fn context_error(field: &str, problem: Problem) -> Error {
     Error::Input(InputError::new(path, problem))
 }
 
-/// What a JSON value is, in the words of an error message.
-fn found(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "a list",
-        Value::Object(_) => "an object",
-    }
-}
-
 /// A command's context from `{actor, at, key}` (all optional; null or absent for none).
 /// Anything else — another type, an unknown field, a field of the wrong type — is
 /// refused naming `context` or the field, as bad arguments are.
@@ -78,7 +66,7 @@ fn context(catalog: &Catalog, ctx: &JsValue) -> Result<Context, Error> {
                 "",
                 Problem::WrongType {
                     expected: "an object of actor, at and key",
-                    found: found(&other),
+                    found: json_type(&other),
                 },
             ))
         }
@@ -103,7 +91,7 @@ fn context(catalog: &Catalog, ctx: &JsValue) -> Result<Context, Error> {
                 name,
                 Problem::WrongType {
                     expected: "a string",
-                    found: found(&other),
+                    found: json_type(&other),
                 },
             )),
         }
@@ -148,7 +136,7 @@ impl RawWard {
     pub fn from_journal(text: JsValue, config: JsValue) -> Result<RawWard, JsValue> {
         let Some(text) = text.as_string() else {
             let found = to_value(&text)
-                .map(|v| found(&v))
+                .map(|v| json_type(&v))
                 .unwrap_or("another value");
             return Err(to_js(&Error::Input(InputError::new(
                 "text",
@@ -230,8 +218,7 @@ impl RawWard {
             ))));
         }
         let now = now().map_err(|problem| to_js(&Error::Input(InputError::new("at", problem))))?;
-        let mut read: Vec<Result<(), Error>> = Vec::new();
-        let mut given = Vec::new();
+        let mut items = Vec::new();
         with_catalog(|c| {
             for index in 0..length as u32 {
                 let item = js_sys::Reflect::get_u32(&commands, index).map_err(|_| {
@@ -244,27 +231,18 @@ impl RawWard {
                     ))
                 });
                 let index = index as usize;
-                let item = match item.and_then(|item| to_value(&item)) {
+                items.push(match item.and_then(|item| to_value(&item)) {
                     Ok(value) => c.batch_item(index, value, now),
                     Err(Error::Input(i)) => {
                         Err(Error::Input(i.under(&format!("commands[{index}]"))))
                     }
                     Err(other) => Err(other),
-                };
-                read.push(item.map(|command| given.push(command)));
+                });
             }
             Ok(())
         })?;
-        let mut decided = self.inner.execute_batch(given).outcomes.into_iter();
         let out = js_sys::Array::new();
-        for item in read {
-            let outcome = item.and_then(|()| {
-                decided.next().unwrap_or_else(|| {
-                    Err(Error::Internal(
-                        "a batch gave fewer outcomes than commands".to_owned(),
-                    ))
-                })
-            });
+        for outcome in execute_read_batch(&mut self.inner, items) {
             match outcome {
                 Ok(receipt) => out.push(&to_js_value(&receipt)?),
                 Err(e) => out.push(&to_js(&e)),

@@ -24,6 +24,19 @@ pub struct Step<C = GridCommand> {
     pub expect_error: Option<String>,
 }
 
+impl<C> Step<C> {
+    /// The step's context: who acts, when, under which key; `i` names the step in an
+    /// error.
+    pub fn context(&self, i: usize) -> Result<Context, String> {
+        let actor = self.actor.clone().map_or(Actor::System, Actor::Person);
+        let at =
+            chrono::DateTime::parse_from_rfc3339(&self.at).map_err(|e| format!("step {i}: {e}"))?;
+        let mut ctx = Context::new(actor, at);
+        ctx.idempotency_key = self.key.clone();
+        Ok(ctx)
+    }
+}
+
 /// What running the steps gave besides the ward: the codes of the expected refusals, in
 /// order, and how many steps were retries reported as duplicates.
 #[derive(Debug, Default)]
@@ -43,11 +56,7 @@ pub fn run_steps<C: Clone + Into<Command>>(
 ) -> Result<Ran, String> {
     let mut ran = Ran::default();
     for (i, step) in steps.iter().enumerate() {
-        let actor = step.actor.clone().map_or(Actor::System, Actor::Person);
-        let at =
-            chrono::DateTime::parse_from_rfc3339(&step.at).map_err(|e| format!("step {i}: {e}"))?;
-        let mut ctx = Context::new(actor, at);
-        ctx.idempotency_key = step.key.clone();
+        let ctx = step.context(i)?;
         let head = ward.head();
         match (ward.execute(&ctx, step.command.clone()), &step.expect_error) {
             (Ok(r), None) => ran.duplicates += usize::from(r.duplicate),
@@ -76,12 +85,7 @@ pub fn run_batch<C: Clone + Into<Command>>(
 ) -> Result<Value, String> {
     let mut commands = Vec::with_capacity(steps.len());
     for (i, step) in steps.iter().enumerate() {
-        let actor = step.actor.clone().map_or(Actor::System, Actor::Person);
-        let at =
-            chrono::DateTime::parse_from_rfc3339(&step.at).map_err(|e| format!("step {i}: {e}"))?;
-        let mut ctx = Context::new(actor, at);
-        ctx.idempotency_key = step.key.clone();
-        commands.push((ctx, step.command.clone().into()));
+        commands.push((step.context(i)?, step.command.clone().into()));
     }
     let receipt = ward.execute_batch(commands);
     let mut outcomes = Vec::with_capacity(steps.len());

@@ -9,7 +9,7 @@
 //! therefore finds little left open. The indicators come from those times all the same.
 
 use chrono::{DateTime, Duration, FixedOffset};
-use gridward::grid::{Domain, DomainSet, ImportRow, NodeCode};
+use gridward::grid::{Domain, DomainSet, GridCommand, ImportRow, NodeCode};
 use gridward::tasks::{Location, Satisfaction, TaskCommand};
 use gridward::{Actor, Command, Context, Error, Ward};
 
@@ -157,6 +157,25 @@ pub fn appoint_officers(
     Ok(())
 }
 
+/// The synthetic city of `shape` built at `setup`, with a resident in every micro-grid,
+/// a market supervision department in every street and its officer appointed: the
+/// ward the simulations run on, and its sites.
+pub fn requests_city(
+    shape: &Shape,
+    setup: DateTime<FixedOffset>,
+) -> Result<(Ward, Vec<Site>), Error> {
+    let mut ward = crate::city::build(shape, setup)?;
+    let sites = city_sites(shape, &ward);
+    let mut rows = city_residents(&sites);
+    rows.extend(city_departments(&sites));
+    ward.execute(
+        &Context::new(Actor::System, setup),
+        GridCommand::Import { rows },
+    )?;
+    appoint_officers(&mut ward, &sites, setup)?;
+    Ok((ward, sites))
+}
+
 /// Files `requests` requests spread over `days` days from `start` at random sites and
 /// takes each through its whole life, one command at a time. Every command must be
 /// accepted.
@@ -168,18 +187,8 @@ pub fn simulate(
     requests: usize,
     seed: u64,
 ) -> Result<Outcome, Error> {
-    let plan = Plan {
-        start,
-        days,
-        requests,
-        seed,
-    };
-    run(ward, sites, &plan, |ward, day| {
-        for (ctx, command) in day.drain(..) {
-            ward.execute(&ctx, command)?;
-        }
-        Ok(())
-    })
+    let plan = Plan::new(start, days, requests, seed);
+    run(ward, sites, &plan, execute_each)
 }
 
 /// The same simulation with each day's commands, the evening sweep included, given as
@@ -193,19 +202,25 @@ pub fn simulate_batched(
     requests: usize,
     seed: u64,
 ) -> Result<Outcome, Error> {
-    let plan = Plan {
-        start,
-        days,
-        requests,
-        seed,
-    };
-    run(ward, sites, &plan, |ward, day| {
-        let receipt = ward.execute_batch(day.drain(..));
-        match receipt.outcomes.into_iter().find_map(Result::err) {
-            Some(refused) => Err(refused),
-            None => Ok(()),
-        }
-    })
+    let plan = Plan::new(start, days, requests, seed);
+    run(ward, sites, &plan, execute_as_batch)
+}
+
+/// Gives a day's commands one at a time.
+fn execute_each(ward: &mut Ward, day: &mut Vec<(Context, Command)>) -> Result<(), Error> {
+    for (ctx, command) in day.drain(..) {
+        ward.execute(&ctx, command)?;
+    }
+    Ok(())
+}
+
+/// Gives a day's commands as one batch; the first refusal, if any, is the error.
+fn execute_as_batch(ward: &mut Ward, day: &mut Vec<(Context, Command)>) -> Result<(), Error> {
+    let receipt = ward.execute_batch(day.drain(..));
+    match receipt.outcomes.into_iter().find_map(Result::err) {
+        Some(refused) => Err(refused),
+        None => Ok(()),
+    }
 }
 
 /// What to simulate.
@@ -214,6 +229,17 @@ struct Plan {
     days: u32,
     requests: usize,
     seed: u64,
+}
+
+impl Plan {
+    fn new(start: DateTime<FixedOffset>, days: u32, requests: usize, seed: u64) -> Plan {
+        Plan {
+            start,
+            days,
+            requests,
+            seed,
+        }
+    }
 }
 
 /// Writes each day's commands and hands them to `give`.

@@ -12,7 +12,7 @@ use crate::access::Actor;
 use crate::access::Context;
 use crate::error::input::{InputError, Problem};
 use crate::error::Error;
-use crate::ward::{Command, Ward, WardConfig};
+use crate::ward::{Command, Receipt, Ward, WardConfig};
 
 /// An operation's compiled argument and answer shapes.
 #[derive(Clone, Debug)]
@@ -320,8 +320,34 @@ impl Catalog {
     }
 }
 
+/// Executes a batch whose items a face has read, some already refused (a bad item
+/// is refused in its place): the good ones go to [`Ward::execute_batch`] together,
+/// and the outcomes come back in the items' order.
+pub fn execute_read_batch(
+    ward: &mut Ward,
+    items: Vec<Result<(Context, Command), Error>>,
+) -> Vec<Result<Receipt, Error>> {
+    let mut refused = Vec::with_capacity(items.len());
+    let mut given = Vec::with_capacity(items.len());
+    for item in items {
+        refused.push(item.map(|command| given.push(command)).err());
+    }
+    let mut decided = ward.execute_batch(given).outcomes.into_iter();
+    refused
+        .into_iter()
+        .map(|refusal| match refusal {
+            Some(e) => Err(e),
+            None => decided.next().unwrap_or_else(|| {
+                Err(Error::Internal(
+                    "a batch gave fewer outcomes than commands".to_owned(),
+                ))
+            }),
+        })
+        .collect()
+}
+
 /// What a JSON value is, in the words of an error message.
-fn json_type(value: &Value) -> &'static str {
+pub fn json_type(value: &Value) -> &'static str {
     match value {
         Value::Null => "null",
         Value::Bool(_) => "a boolean",

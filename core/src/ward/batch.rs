@@ -13,7 +13,7 @@
 //! Should the accepted commands not fit in one entry (see
 //! [`crate::limits::MAX_ENTRY_BYTES`]), the batch goes on in a next entry.
 
-use super::{too_long, Admission, BodyOut, Receipt, Ward};
+use super::{too_long, BodyOut, Receipt, ToRecord, Ward};
 use crate::access::Context;
 use crate::error::Error;
 use crate::journal::{Hash, MAX_BODY_BYTES};
@@ -140,14 +140,10 @@ impl Ward {
         item: &mut Vec<u8>,
         entries: &mut Vec<u64>,
     ) -> Result<Receipt, Error> {
-        let digest = match self.admit(ctx, &command)? {
-            Admission::Retry(seq) => return Ok(self.retry(seq)),
-            Admission::Fresh(digest) => digest,
+        let (digest, events) = match self.decide_to_record(ctx, command)? {
+            ToRecord::Nothing(receipt) => return Ok(receipt),
+            ToRecord::Events(digest, events) => (digest, events),
         };
-        let events = self.decide(ctx, command)?;
-        if events.is_empty() {
-            return Ok(self.unchanged());
-        }
         item.clear();
         serde_json::to_writer(&mut *item, &BodyOut::new(ctx, digest, &events))
             .map_err(|e| crate::journal::JournalError::Encode(e.to_string()))?;

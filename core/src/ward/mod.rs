@@ -143,6 +143,14 @@ enum Admission {
     Fresh(Option<Hash>),
 }
 
+/// What an accepted command leaves to record.
+enum ToRecord {
+    /// Nothing: a retry of a recorded command, or a command that changes nothing.
+    Nothing(Receipt),
+    /// These events, and the digest its idempotency key will be remembered by.
+    Events(Option<Hash>, Vec<Event>),
+}
+
 /// A journal entry too long to record, as the error of the command that caused it.
 fn too_long(e: JournalError) -> Error {
     match e {
@@ -184,15 +192,10 @@ impl Ward {
         ctx: &Context,
         command: impl Into<Command>,
     ) -> Result<Receipt, Error> {
-        let command = command.into();
-        let digest = match self.admit(ctx, &command)? {
-            Admission::Retry(seq) => return Ok(self.retry(seq)),
-            Admission::Fresh(digest) => digest,
+        let (digest, events) = match self.decide_to_record(ctx, command.into())? {
+            ToRecord::Nothing(receipt) => return Ok(receipt),
+            ToRecord::Events(digest, events) => (digest, events),
         };
-        let events = self.decide(ctx, command)?;
-        if events.is_empty() {
-            return Ok(self.unchanged());
-        }
         let seq = self
             .journal
             .append(&BodyOut::new(ctx, digest, &events))
@@ -206,6 +209,20 @@ impl Ward {
             head: self.head(),
             duplicate: false,
         })
+    }
+
+    /// Checks and decides a command: the events to record with the digest of its key, or
+    /// the receipt of a command that records nothing (a retry, or no change).
+    fn decide_to_record(&self, ctx: &Context, command: Command) -> Result<ToRecord, Error> {
+        let digest = match self.admit(ctx, &command)? {
+            Admission::Retry(seq) => return Ok(ToRecord::Nothing(self.retry(seq))),
+            Admission::Fresh(digest) => digest,
+        };
+        let events = self.decide(ctx, command)?;
+        if events.is_empty() {
+            return Ok(ToRecord::Nothing(self.unchanged()));
+        }
+        Ok(ToRecord::Events(digest, events))
     }
 
     /// The checks before deciding: the command's size, and its idempotency key — a retry
