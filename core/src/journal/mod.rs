@@ -1,7 +1,8 @@
 //! The event journal: the truth from which all state is folded.
 //!
-//! Each entry holds the events of one accepted command as compact JSON (its *body*), its
-//! sequence number (from 1), the hash of the entry before it and its own hash:
+//! Each entry holds the events of one accepted command, or of a batch of accepted commands
+//! (see `Ward::execute_batch`), as compact JSON (its *body*), its sequence number (from
+//! 1), the hash of the entry before it and its own hash:
 //!
 //! ```text
 //! hash = SHA-256( "{seq}\n{prev}\n{body}" )     prev of entry 1 = 64 zeros
@@ -26,7 +27,8 @@ use crate::error::kind::error_codes;
 /// (under 200 bytes), and must stay within [`crate::limits::MAX_ENTRY_BYTES`].
 pub(crate) const MAX_BODY_BYTES: usize = crate::limits::MAX_ENTRY_BYTES - 256;
 
-/// One journal entry: the events of one command, chained to the entry before.
+/// One journal entry: the events of one command, or of a batch, chained to the entry
+/// before.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Entry {
     seq: u64,
