@@ -61,6 +61,11 @@ pub fn guard<T>(py: Python<'_>, body: impl FnOnce() -> PyResult<T>) -> PyResult<
 /// marked broken and every later call on it raises `InternalError`, rather than answer
 /// from a state nobody can vouch for.
 ///
+/// A batch is the exception to "before the append": it applies each accepted command
+/// before the one entry that records them all is written. A panic part-way through a
+/// batch may therefore leave the journal as it was and the state ahead of it, so
+/// [`WardCell::with_batch`] rebuilds the ward from its journal after any panic.
+///
 /// The panic is caught inside the lock's guard, so the `Mutex` is never poisoned by one
 /// of ours; were it poisoned all the same (a panic this module did not catch), the state
 /// it holds is taken over under the same reasoning rather than refused forever.
@@ -86,6 +91,25 @@ impl WardCell {
     /// Runs `f` on the ward, turning a panic into `InternalError` and keeping the ward
     /// as it was before `f` (see the type's doc).
     pub fn with<T>(&self, py: Python<'_>, f: impl FnOnce(&mut Ward) -> PyResult<T>) -> PyResult<T> {
+        self.run(py, false, f)
+    }
+
+    /// [`WardCell::with`] for a batch: after a panic the ward is rebuilt from its journal
+    /// as it stood before, whether or not the journal moved (see the type's doc).
+    pub fn with_batch<T>(
+        &self,
+        py: Python<'_>,
+        f: impl FnOnce(&mut Ward) -> PyResult<T>,
+    ) -> PyResult<T> {
+        self.run(py, true, f)
+    }
+
+    fn run<T>(
+        &self,
+        py: Python<'_>,
+        always_rebuild: bool,
+        f: impl FnOnce(&mut Ward) -> PyResult<T>,
+    ) -> PyResult<T> {
         if self.broken.load(Ordering::Acquire) {
             return Err(raise(
                 py,
@@ -102,7 +126,8 @@ impl WardCell {
             Ok(result) => result,
             Err(payload) => {
                 let error = internal(payload.as_ref());
-                if mark(&ward) != before && !restore(&mut ward, before) {
+                let moved = always_rebuild || mark(&ward) != before;
+                if moved && !restore(&mut ward, before) {
                     self.broken.store(true, Ordering::Release);
                 }
                 Err(raise(py, error))

@@ -8,7 +8,7 @@ use chrono::{DateTime, FixedOffset};
 use gridward::surface::shape::Shape;
 use gridward::surface::{execute_read_batch, Catalog, InputError, Problem};
 use gridward::text::{check, TextKind};
-use gridward::{Command, Error, Receipt, Ward};
+use gridward::{Command, Context, Error, Receipt, Ward};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyList, PyString};
 use serde_json::Value;
@@ -264,11 +264,11 @@ impl NativeWard {
                 };
                 items.push(item);
             }
-            let outcomes =
-                self.with(
-                    py,
-                    |w| Ok(py.allow_threads(|| execute_read_batch(w, items))),
-                )?;
+            // A panic part-way would leave commands applied whose entry is not yet
+            // written: `with_batch` rebuilds the ward from its journal after any panic.
+            let outcomes = self.inner.with_batch(py, |w| {
+                Ok(py.allow_threads(|| execute_read_batch(w, items)))
+            })?;
             let out = PyList::empty(py);
             for outcome in outcomes {
                 match outcome {
@@ -358,20 +358,33 @@ impl NativeWard {
 
     /// Exists only so that the tests can check the boundary: panics while holding the
     /// ward, after executing `command` (in its JSON form) when one is given, so that the
-    /// panic meets a ward whose journal has just grown. Raises `InternalError`, and the
-    /// ward is as it was before the call.
-    #[pyo3(signature = (message, command=None))]
+    /// panic meets a ward whose journal has just grown; with `batch`, panics part-way
+    /// through a batch, after applying `command` and before writing its entry. Raises
+    /// `InternalError`, and the ward is as it was before the call.
+    #[pyo3(signature = (message, command=None, batch=false))]
     fn _panic_for_tests(
         &self,
         py: Python<'_>,
         message: &str,
         command: Option<&Bound<'_, PyAny>>,
+        batch: bool,
     ) -> PyResult<()> {
         let command = match command {
             Some(c) => Some(catalog(py)?.any_command(json(py, Some(c))?).or_raise(py)?),
             None => None,
         };
         let ctx = Self::context(py, None, None, None)?;
+        if batch {
+            // The batch's commands come from an iterator that panics after giving its
+            // command: the command is applied, and the entry recording it not yet written.
+            return self.inner.with_batch(py, |w| {
+                let first = command.map(|c| (ctx, c));
+                let then_panic =
+                    std::iter::once_with(|| -> (Context, Command) { panic!("{message}") });
+                w.execute_batch(first.into_iter().chain(then_panic));
+                Ok(())
+            });
+        }
         self.with(py, |w| {
             if let Some(c) = command {
                 w.execute(&ctx, c).or_raise(py)?;

@@ -282,3 +282,18 @@ def test_a_panic_after_an_entry_was_appended_restores_the_ward_before_it() -> No
     assert ward.export_journal() == journal
     assert ward.grid.person("mid") is None
     assert ward.grid.add_person("mid", "中途", at=AT)["seq"] == before[1] + 1
+
+
+def test_a_panic_part_way_through_a_batch_restores_the_ward_before_it() -> None:
+    # The batch's command is applied, and its entry not yet written, when the panic
+    # comes: the journal has not moved, yet the state has, so the ward is rebuilt.
+    ward = new_ward()
+    before = fingerprint(ward)
+    journal = ward.export_journal()
+    command = {"grid": {"type": "add_person", "id": "mid", "name": "中途"}}
+    with pytest.raises(InternalError):
+        ward._native._panic_for_tests("part-way through a batch", command, batch=True)
+    assert fingerprint(ward) == before
+    assert ward.export_journal() == journal
+    assert ward.grid.person("mid") is None
+    assert ward.grid.add_person("mid", "中途", at=AT)["seq"] == before[1] + 1

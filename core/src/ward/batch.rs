@@ -97,6 +97,12 @@ impl Ward {
     ///
     /// One entry for many commands saves the hash, the line and the entry of each: the
     /// way to run a simulation or a large import of commands.
+    ///
+    /// Each accepted command is applied before the entry recording the batch is written,
+    /// so that the next is decided against it. Nothing here fails between the two, but a
+    /// panic part-way (a bug, or one raised by the iterator giving the commands) would
+    /// leave the state ahead of the journal: a caller that catches panics rebuilds the
+    /// ward from its journal, as the Python face does.
     pub fn execute_batch(
         &mut self,
         commands: impl IntoIterator<Item = (Context, Command)>,
