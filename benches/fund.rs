@@ -15,14 +15,12 @@ use std::time::{Duration, Instant};
 
 use criterion::{criterion_group, criterion_main, Criterion, SamplingMode};
 use gridward::fund::ledger::{Ledger, Transaction};
-use gridward::fund::{Basis, FeeRate, FundCommand};
-use gridward::grid::{GridCommand, NodeCode};
+use gridward::fund::FundCommand;
 use gridward::{Actor, Context, Ward, WardConfig};
 use gridward_scenarios::at;
 use gridward_scenarios::compound::{self, Shape};
-use gridward_scenarios::ledger_load::{accounts, transactions};
+use gridward_scenarios::ledger_load::{accounts, ledger_ward, transactions};
 use gridward_scenarios::parity::run_steps;
-use rust_decimal::Decimal;
 
 const MILLION: usize = 1_000_000;
 const BATCH: usize = 1_000;
@@ -37,53 +35,7 @@ fn empty_ledger() -> Ledger {
 
 /// A ward with one fund whose ledger holds the workload's accounts.
 fn ward_with_accounts() -> Ward {
-    let mut ward = Ward::new(WardConfig::default());
-    let ctx = Context::new(Actor::System, at("2020-01-01T08:00:00+08:00"));
-    for (code, name) in [
-        ("510105", "青羊区"),
-        ("510105001", "草市街街道"),
-        ("510105001001", "吉福社区"),
-    ] {
-        let code = NodeCode::parse(code).expect("valid code");
-        ward.execute(
-            &ctx,
-            GridCommand::AddUnit {
-                code,
-                name: name.into(),
-                domains: None,
-            },
-        )
-        .expect("unit");
-    }
-    let open = FundCommand::OpenFund {
-        fund: "f".into(),
-        name: "bench".into(),
-        unit: NodeCode::parse("510105001001").expect("valid code"),
-        fee: FeeRate::Area {
-            rate: Decimal::new(235, 2),
-        },
-        basis: Basis::Remuneration {
-            percent: Decimal::from(12),
-        },
-        approval_threshold: None,
-        rounding: None,
-    };
-    ward.execute(&ctx, open).expect("fund opens");
-    for account in accounts() {
-        let exists = ward
-            .fund("f")
-            .expect("fund")
-            .ledger
-            .has_account(&account.name);
-        if !exists {
-            let cmd = FundCommand::OpenAccount {
-                fund: "f".into(),
-                account,
-            };
-            ward.execute(&ctx, cmd).expect("account opens");
-        }
-    }
-    ward
+    ledger_ward().expect("the compound's units, fund and accounts open")
 }
 
 fn benches(c: &mut Criterion) {

@@ -6,16 +6,13 @@ use std::collections::BTreeMap;
 
 use gridward::fund::export::account_from_beancount;
 use gridward::fund::ledger::Transaction;
-use gridward::fund::{Basis, FeeRate, FundCommand};
-use gridward::grid::{GridCommand, NodeCode};
-use gridward::{Actor, Context, Ward, WardConfig};
+use gridward::fund::FundCommand;
+use gridward::{Actor, Context, Ward};
 use rust_decimal::Decimal;
 
 use crate::at;
-use crate::ledger_load::{accounts, transactions};
-
-/// The fund's id in the comparison's ward.
-pub const FUND: &str = "f";
+pub use crate::ledger_load::FUND;
+use crate::ledger_load::{ledger_ward, transactions};
 
 /// Transactions posted per `post` command.
 pub const BATCH: usize = 1_000;
@@ -44,44 +41,8 @@ pub fn ward_transactions(n: usize) -> Vec<Transaction> {
 /// A ward with one fund holding the compound's accounts, into which the transactions
 /// are posted `BATCH` at a time, each batch a command of its own.
 pub fn ward_with(txs: Vec<Transaction>) -> Result<Ward, Box<dyn std::error::Error>> {
-    let mut ward = Ward::new(WardConfig::default());
+    let mut ward = ledger_ward()?;
     let ctx = Context::new(Actor::System, at("2020-01-01T08:00:00+08:00"));
-    for (code, name) in [
-        ("510105", "青羊区"),
-        ("510105001", "草市街街道"),
-        ("510105001001", "吉福社区"),
-    ] {
-        let code = NodeCode::parse(code)?;
-        let cmd = GridCommand::AddUnit {
-            code,
-            name: name.into(),
-            domains: None,
-        };
-        ward.execute(&ctx, cmd)?;
-    }
-    let open = FundCommand::OpenFund {
-        fund: FUND.into(),
-        name: "compound".into(),
-        unit: NodeCode::parse("510105001001")?,
-        fee: FeeRate::Area {
-            rate: Decimal::new(235, 2),
-        },
-        basis: Basis::Remuneration {
-            percent: Decimal::from(12),
-        },
-        approval_threshold: None,
-        rounding: None,
-    };
-    ward.execute(&ctx, open)?;
-    for account in accounts() {
-        if !ward.fund(FUND)?.ledger.has_account(&account.name) {
-            let cmd = FundCommand::OpenAccount {
-                fund: FUND.into(),
-                account,
-            };
-            ward.execute(&ctx, cmd)?;
-        }
-    }
     let mut txs = txs.into_iter().peekable();
     while txs.peek().is_some() {
         let cmd = FundCommand::Post {

@@ -5,9 +5,60 @@
 
 use chrono::{Days, NaiveDate};
 use gridward::fund::ledger::{segment_for, Account, Posting, Transaction};
+use gridward::fund::{Basis, FeeRate, FundCommand};
+use gridward::grid::{GridCommand, NodeCode};
 use gridward::money::Amount;
+use gridward::{Actor, Context, Error, Ward, WardConfig};
+use rust_decimal::Decimal;
 
-use crate::Mix;
+use crate::{at, Mix};
+
+/// The fund's id in [`ledger_ward`].
+pub const FUND: &str = "f";
+
+/// A ward with the compound's units and one fund, [`FUND`], holding every account of
+/// [`accounts`], ready for the transactions to be posted.
+pub fn ledger_ward() -> Result<Ward, Error> {
+    let mut ward = Ward::new(WardConfig::default());
+    let ctx = Context::new(Actor::System, at("2020-01-01T08:00:00+08:00"));
+    for (code, name) in [
+        ("510105", "青羊区"),
+        ("510105001", "草市街街道"),
+        ("510105001001", "吉福社区"),
+    ] {
+        let cmd = GridCommand::AddUnit {
+            code: NodeCode::parse(code)?,
+            name: name.into(),
+            domains: None,
+        };
+        ward.execute(&ctx, cmd)?;
+    }
+    let open = FundCommand::OpenFund {
+        fund: FUND.into(),
+        name: "compound".into(),
+        unit: NodeCode::parse("510105001001")?,
+        fee: FeeRate::Area {
+            rate: Decimal::new(235, 2),
+        },
+        basis: Basis::Remuneration {
+            percent: Decimal::from(12),
+        },
+        approval_threshold: None,
+        rounding: None,
+    };
+    ward.execute(&ctx, open)?;
+    for account in accounts() {
+        // Opening the fund opened some of them already.
+        if !ward.fund(FUND)?.ledger.has_account(&account.name) {
+            let cmd = FundCommand::OpenAccount {
+                fund: FUND.into(),
+                account,
+            };
+            ward.execute(&ctx, cmd)?;
+        }
+    }
+    Ok(ward)
+}
 
 /// Common income accounts.
 pub const INCOME: [&str; 3] = ["income:parking", "income:advertising", "income:other"];
