@@ -45,6 +45,12 @@ create_exception!(
 );
 create_exception!(
     gridward,
+    StorageError,
+    GridwardError,
+    "A ward's store on disk failed or refused (kind \"storage\"): a write or fsync failed (the command did not take effect), the store is locked by another writer, its journal is damaged at a line, or it must be opened again."
+);
+create_exception!(
+    gridward,
     InternalError,
     GridwardError,
     "A fault of Gridward itself, not of the input (kind \"internal\", code \"internal_error\"): the native code panicked, the panic was caught at the boundary, and the ward is unchanged."
@@ -76,6 +82,24 @@ pub fn raise(py: Python<'_>, e: Error) -> PyErr {
     err
 }
 
+/// The exception for a store's error: the core's own error for a refused command,
+/// `StorageError` (kind "storage", with `.code` and, for damage, `.line`) otherwise.
+pub fn raise_store(py: Python<'_>, e: gridward_store::StoreError) -> PyErr {
+    use gridward_store::StoreError;
+    let line = match &e {
+        StoreError::Refused(inner) => return raise(py, (**inner).clone()),
+        StoreError::Damaged { line, .. } | StoreError::Replay { line, .. } => Some(*line),
+        _ => None,
+    };
+    let err = StorageError::new_err(e.to_string());
+    let value = err.value(py);
+    let _ = value.setattr("code", e.code());
+    let _ = value.setattr("kind", "storage");
+    let _ = value.setattr("field", None::<String>);
+    let _ = value.setattr("line", line);
+    err
+}
+
 /// Turns a core result into a Python one.
 pub trait OrRaise<T> {
     /// The value, or the exception for the error.
@@ -101,5 +125,6 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     )?;
     m.add("JournalError", py.get_type::<JournalError>())?;
     m.add("InternalError", py.get_type::<InternalError>())?;
+    m.add("StorageError", py.get_type::<StorageError>())?;
     Ok(())
 }

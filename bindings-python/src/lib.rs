@@ -5,7 +5,8 @@
 //! The native side is small and generic: `ward.rs` (a ward behind `execute`, `ask`,
 //! `decide` and its journal; `call` for the pure functions), `to_json.rs` (Python values
 //! into JSON), `from_json.rs` (answers into Python values by their described type) and
-//! `error.rs` (one exception class per kind of error); `boundary.rs` keeps every Rust
+//! `error.rs` (one exception class per kind of error), `stored.rs` (a ward kept on disk, through
+//! `gridward-store`); `boundary.rs` keeps every Rust
 //! panic from crossing into Python (it raises `gridward.InternalError` instead).
 
 use pyo3::prelude::*;
@@ -13,6 +14,7 @@ use pyo3::prelude::*;
 mod boundary;
 mod error;
 mod from_json;
+mod stored;
 mod to_json;
 mod ward;
 

@@ -2,6 +2,7 @@
 //! `gridward._api` calls (`execute` a capability's command, `ask` its query), plus the
 //! ward's own journal, digest and configuration, and `call` for the pure functions.
 
+use std::path::PathBuf;
 use std::sync::OnceLock;
 
 use chrono::{DateTime, FixedOffset};
@@ -9,13 +10,15 @@ use gridward::surface::shape::Shape;
 use gridward::surface::{execute_read_batch, Catalog, InputError, Problem};
 use gridward::text::{check, TextKind};
 use gridward::{Command, Context, Error, Receipt, Ward};
+use gridward_store::StoreError;
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyList, PyString};
 use serde_json::Value;
 
 use crate::boundary::{guard, WardCell};
-use crate::error::{raise, OrRaise};
+use crate::error::{raise, raise_store, OrRaise};
 use crate::from_json::to_py;
+use crate::stored::{self, StoreSlot};
 use crate::to_json::{text_arg, text_required, to_value, Failure};
 
 static CATALOG: OnceLock<Result<Catalog, Error>> = OnceLock::new();
@@ -83,6 +86,7 @@ fn now() -> DateTime<FixedOffset> {
 #[pyclass(name = "NativeWard", module = "gridward._gridward", frozen)]
 pub struct NativeWard {
     inner: WardCell,
+    store: StoreSlot,
 }
 
 impl NativeWard {
@@ -130,8 +134,10 @@ impl NativeWard {
         key: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let ctx = Self::context(py, actor, at, key)?;
-        let receipt = self.with(py, |w| Ok(py.allow_threads(|| w.execute(&ctx, command))))?;
-        receipt_dict(py, &receipt.or_raise(py)?)
+        let receipt = self.with(py, |w| {
+            Ok(py.allow_threads(|| self.store.execute(w, &ctx, command)))
+        })?;
+        receipt_dict(py, &receipt.map_err(|e| raise_store(py, e))?)
     }
 }
 
@@ -147,6 +153,7 @@ impl NativeWard {
             let config = catalog(py)?.config(json(py, config)?).or_raise(py)?;
             Ok(NativeWard {
                 inner: WardCell::new(Ward::new(config)),
+                store: StoreSlot::memory(),
             })
         })
     }
@@ -169,6 +176,7 @@ impl NativeWard {
                 .or_raise(py)?;
             Ok(NativeWard {
                 inner: WardCell::new(ward),
+                store: StoreSlot::memory(),
             })
         })
     }
@@ -264,16 +272,32 @@ impl NativeWard {
                 };
                 items.push(item);
             }
-            // A panic part-way would leave commands applied whose entry is not yet
-            // written: `with_batch` rebuilds the ward from its journal after any panic.
-            let outcomes = self.inner.with_batch(py, |w| {
-                Ok(py.allow_threads(|| execute_read_batch(w, items)))
-            })?;
+            let outcomes: Vec<Result<Receipt, StoreError>> = if self.store.is_stored() {
+                // A stored ward writes each command as its own entry, before deciding
+                // the next: the outcomes are those of the batch.
+                self.with(py, |w| {
+                    Ok(py.allow_threads(|| {
+                        let run = |item: Result<(Context, Command), Error>| match item {
+                            Ok((ctx, command)) => self.store.execute(w, &ctx, command),
+                            Err(e) => Err(StoreError::Refused(Box::new(e))),
+                        };
+                        items.into_iter().map(run).collect()
+                    }))
+                })?
+            } else {
+                // A panic part-way would leave commands applied whose entry is not yet
+                // written: `with_batch` rebuilds the ward from its journal after any panic.
+                let decided = self.inner.with_batch(py, |w| {
+                    Ok(py.allow_threads(|| execute_read_batch(w, items)))
+                })?;
+                let refused = |e| StoreError::Refused(Box::new(e));
+                decided.into_iter().map(|o| o.map_err(refused)).collect()
+            };
             let out = PyList::empty(py);
             for outcome in outcomes {
                 match outcome {
                     Ok(receipt) => out.append(receipt_dict(py, &receipt)?)?,
-                    Err(e) => out.append(raise(py, e).value(py))?,
+                    Err(e) => out.append(raise_store(py, e).value(py))?,
                 }
             }
             Ok(out)
@@ -343,9 +367,91 @@ impl NativeWard {
         self.with(py, |w| Ok(w.state_digest().to_hex()))
     }
 
-    /// The journal as JSON lines.
-    fn export_journal(&self, py: Python<'_>) -> PyResult<String> {
-        self.inner.journal(py, |w| w.to_jsonl())
+    /// The journal as JSON lines: all of it, or the entries after entry `since`.
+    #[pyo3(signature = (since=None))]
+    fn export_journal(&self, py: Python<'_>, since: Option<&Bound<'_, PyAny>>) -> PyResult<String> {
+        guard(py, || {
+            let since = match since.filter(|s| !s.is_none()) {
+                None => 0,
+                Some(s) if s.is_instance_of::<pyo3::types::PyBool>() => {
+                    return Err(raise(py, since_error("a bool")))
+                }
+                Some(s) => s.extract::<u64>().map_err(|_| {
+                    let found = if s.is_instance_of::<pyo3::types::PyInt>() {
+                        "a whole number out of range"
+                    } else {
+                        "a value of another type"
+                    };
+                    raise(py, since_error(found))
+                })?,
+            };
+            self.inner.journal(py, |w| {
+                let entries = w.journal().entries_after(since);
+                let mut out = String::new();
+                for e in entries {
+                    e.write_jsonl(&mut out);
+                }
+                out
+            })
+        })
+    }
+
+    /// Opens the ward kept in the folder `path`, or makes one there (with `config`,
+    /// the default when None) when it holds none: verifies its journal, replays it and
+    /// cuts off a torn last line. Every command is then written to the journal file
+    /// before it takes effect, and fsynced as `sync` says. Other threads run meanwhile.
+    #[staticmethod]
+    #[pyo3(signature = (path, config=None, sync=None))]
+    fn open(
+        py: Python<'_>,
+        path: &Bound<'_, PyAny>,
+        config: Option<&Bound<'_, PyAny>>,
+        sync: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<NativeWard> {
+        guard(py, || {
+            let dir: PathBuf = path.extract().map_err(|_| {
+                let problem = Problem::WrongType {
+                    expected: "a folder's path (str or os.PathLike)",
+                    found: "a value of another type",
+                };
+                raise(py, Error::Input(InputError::new("path", problem)))
+            })?;
+            let config = match config.filter(|c| !c.is_none()) {
+                Some(c) => Some(catalog(py)?.config(json(py, Some(c))?).or_raise(py)?),
+                None => None,
+            };
+            let sync = stored::sync_policy(sync).or_raise(py)?;
+            let (ward, store) = py
+                .allow_threads(|| stored::open(dir, config, sync))
+                .map_err(|e| raise_store(py, e))?;
+            Ok(NativeWard {
+                inner: WardCell::new(ward),
+                store,
+            })
+        })
+    }
+
+    /// Makes every entry written so far durable (for `sync="request"` or a number).
+    fn sync(&self, py: Python<'_>) -> PyResult<()> {
+        guard(py, || {
+            py.allow_threads(|| self.store.sync())
+                .map_err(|e| raise_store(py, e))
+        })
+    }
+
+    /// Syncs and closes the ward's store, releasing its lock: later commands are
+    /// refused. Does nothing for a ward in memory, or closed already.
+    fn close(&self, py: Python<'_>) -> PyResult<()> {
+        guard(py, || {
+            py.allow_threads(|| self.store.close())
+                .map_err(|e| raise_store(py, e))
+        })
+    }
+
+    /// The folder of the ward's store, or None for a ward in memory.
+    #[getter]
+    fn path(&self, py: Python<'_>) -> PyResult<Option<String>> {
+        guard(py, || Ok(self.store.path()))
     }
 
     /// The configuration.
@@ -392,6 +498,15 @@ impl NativeWard {
             panic!("{message}")
         })
     }
+}
+
+/// The error for a `since` that is not an entry number.
+fn since_error(found: &'static str) -> Error {
+    let problem = Problem::WrongType {
+        expected: "an entry number (a whole number from 0)",
+        found,
+    };
+    Error::Input(InputError::new("since", problem))
 }
 
 /// Calls the pure function `name` with these arguments.

@@ -256,6 +256,7 @@ export type ErrorCode =
   | "journal_head_mismatch"
   | "journal_encode"
   | "journal_entry_too_long"
+  | "journal_released"
   | "election_duplicate_candidate"
   | "election_negative_cost"
   | "election_negative_budget"

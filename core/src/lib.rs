@@ -94,5 +94,6 @@ pub use error::{Error, ErrorKind};
 pub use journal::{Hash, Journal, VerifyReport};
 pub use surface::{Function, Query};
 pub use ward::{
-    BatchReceipt, CapabilityInfo, Command, Event, Receipt, Ward, WardConfig, CAPABILITIES,
+    BatchReceipt, CapabilityInfo, Command, Event, Receipt, StoringError, Ward, WardConfig,
+    CAPABILITIES,
 };

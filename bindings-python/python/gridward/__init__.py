@@ -21,8 +21,10 @@ nothing.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
-from typing import Any, Required, TypedDict
+from types import TracebackType
+from typing import Any, Literal, Required, TypedDict
 
 from . import _api, _gridward
 from ._api import *  # noqa: F403 - the generated types, capabilities and functions
@@ -35,6 +37,7 @@ from ._gridward import (
     JournalError,
     NotFoundError,
     PermissionDeniedError,
+    StorageError,
 )
 from ._table import Table
 from ._views import CoverageFinding, StatementFrames, coverage_findings, statement_frames
@@ -58,6 +61,8 @@ class Ward(WardCapabilities):
     ``Ward(config)`` starts empty with a configuration (a dict of the ward's
     configuration, such as another ward's ``config()``; the default when None). A ward pickles as its configuration and
     journal, and unpickles by replaying it.
+
+    ``Ward.open(path)`` keeps a ward on disk instead: see :meth:`open`.
     """
 
     __slots__ = ()
@@ -73,6 +78,64 @@ class Ward(WardCapabilities):
         WardCapabilities.__init__(ward, _gridward.NativeWard.from_journal(text, config))
         return ward
 
+    @classmethod
+    def open(
+        cls,
+        path: str | os.PathLike[str],
+        config: WardConfigIn | WardConfig | None = None,
+        *,
+        sync: Literal["command", "request"] | int = "command",
+    ) -> Ward:
+        """Opens the ward kept in the folder ``path``, or makes one there (with
+        ``config``) when the folder holds none.
+
+        Opening verifies the journal's chain and replays it, and cuts off a torn last
+        line left by a crash (damage anywhere else raises :class:`StorageError` naming
+        the ``.line``). From then on every command is written to the folder's
+        ``journal.jsonl`` (the same JSON lines :meth:`export_journal` gives) before it
+        takes effect, and made durable as ``sync`` says: ``"command"`` (the default)
+        fsyncs before each command returns, so nothing acknowledged is lost even to a
+        power cut; a number n fsyncs every n entries and ``"request"`` only on
+        :meth:`sync` and :meth:`close`, which a power cut (not a crash of the process)
+        can cost the commands since the last sync. A write that fails raises
+        :class:`StorageError`, and the ward is as it was. One process writes a store
+        at a time: another gets :class:`StorageError` with code ``store_locked``.
+
+        Use it as a context manager, which closes the store on leaving::
+
+            with gridward.Ward.open("wards/jifu") as ward:
+                ward.grid.add_unit("510105", "青羊区")
+        """
+        ward = cls.__new__(cls)
+        WardCapabilities.__init__(ward, _gridward.NativeWard.open(path, config, sync))
+        return ward
+
+    @property
+    def path(self) -> str | None:
+        """The folder the ward is kept in (:meth:`open`), or None for a ward in memory."""
+        return self._native.path
+
+    def sync(self) -> None:
+        """Makes every command written so far durable (for ``sync="request"`` or a
+        number; with the default there is nothing to do)."""
+        self._native.sync()
+
+    def close(self) -> None:
+        """Syncs and closes the ward's store, releasing it for another writer; later
+        commands raise :class:`StorageError`. Does nothing for a ward in memory."""
+        self._native.close()
+
+    def __enter__(self) -> Ward:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
     @property
     def head(self) -> str:
         """The journal's head hash: publish it, and anyone can verify the journal."""
@@ -87,9 +150,10 @@ class Ward(WardCapabilities):
         """A digest of the whole state, equal for equal states however reached."""
         return self._native.state_digest()
 
-    def export_journal(self) -> str:
-        """The journal as JSON lines."""
-        return self._native.export_journal()
+    def export_journal(self, since: int = 0) -> str:
+        """The journal as JSON lines: all of it, or the entries after entry ``since``
+        (to persist or ship it incrementally)."""
+        return self._native.export_journal(since)
 
     def config(self) -> WardConfig:
         """The configuration."""
@@ -121,6 +185,7 @@ class Ward(WardCapabilities):
         return self._native.decide(command, actor, at, key)  # type: ignore[no-any-return]
 
     def __reduce__(self) -> tuple[Any, ...]:
+        # A ward kept on disk unpickles as a ward in memory, replayed from its journal.
         return (_unpickle, (self.export_journal(), self.config()))
 
     def __repr__(self) -> str:
@@ -136,6 +201,7 @@ __all__ = [
     "BatchCommand",
     "Table",
     "GridwardError",
+    "StorageError",
     "InvalidInputError",
     "NotFoundError",
     "ConflictError",

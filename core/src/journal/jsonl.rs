@@ -37,9 +37,14 @@ pub struct VerifyReport {
 
 impl VerifyReport {
     pub(super) fn new() -> VerifyReport {
+        VerifyReport::after(0, Hash::ZERO)
+    }
+
+    /// A report that takes `entries` entries ending at `head` as read.
+    pub(crate) fn after(entries: u64, head: Hash) -> VerifyReport {
         VerifyReport {
-            entries: 0,
-            head: Hash::ZERO,
+            entries,
+            head,
             intact: true,
             first_break: None,
         }
@@ -59,7 +64,7 @@ impl VerifyReport {
 
     /// Checks one entry whose content hashes to `computed` against the chain so far
     /// and, if it holds, advances the head.
-    pub(super) fn link(
+    pub(crate) fn link(
         &mut self,
         line: u64,
         seq: u64,
@@ -92,21 +97,63 @@ impl VerifyReport {
     }
 }
 
+impl Entry {
+    /// Writes the entry as one line of the JSON-lines journal, newline included.
+    pub fn write_jsonl(&self, out: &mut String) {
+        out.push_str("{\"seq\":");
+        out.push_str(&self.seq.to_string());
+        out.push_str(",\"prev\":\"");
+        out.push_str(&self.prev.to_hex());
+        out.push_str("\",\"hash\":\"");
+        out.push_str(&self.hash.to_hex());
+        out.push_str("\",\"body\":");
+        out.push_str(&self.body);
+        out.push_str("}\n");
+    }
+
+    /// The entry as one line of the JSON-lines journal, newline included.
+    pub fn to_jsonl_line(&self) -> String {
+        let mut out = String::with_capacity(self.body.len() + 180);
+        self.write_jsonl(&mut out);
+        out
+    }
+
+    /// Reads one line of a JSON-lines journal (with or without its newline) as an entry,
+    /// checking its own hash; line `line` names it in the error. Its place in a chain
+    /// (its sequence number and `prev`) is checked where it is added, as by
+    /// [`crate::Ward::follow`].
+    pub fn from_jsonl_line(line: u64, text: &str) -> Result<Entry, JournalError> {
+        let text = text.strip_suffix('\n').unwrap_or(text);
+        let fields = scan::examine(line, text).fields.and_then(|f| {
+            if f.computed == f.hash {
+                Ok(f)
+            } else {
+                Err(format!(
+                    "hash is {} but the content hashes to {}",
+                    f.hash, f.computed
+                ))
+            }
+        });
+        match fields {
+            Ok(f) => Ok(Entry {
+                seq: f.seq,
+                prev: f.prev,
+                hash: f.hash,
+                body: f.body.into(),
+            }),
+            Err(reason) => Err(JournalError::Broken(ChainBreak { line, reason })),
+        }
+    }
+}
+
 impl Journal {
-    /// The journal as JSON lines, one entry a line, each ending in a newline.
+    /// The entries held as JSON lines, one entry a line, each ending in a newline: the
+    /// whole journal unless entries were [released](Journal::release).
     pub fn to_jsonl(&self) -> String {
         let size: usize = self.entries.iter().map(|e| e.body.len() + 180).sum();
         let mut out = String::with_capacity(size);
         for e in &self.entries {
-            out.push_str("{\"seq\":");
-            out.push_str(&e.seq.to_string());
-            out.push_str(",\"prev\":\"");
-            out.push_str(&e.prev.to_hex());
-            out.push_str("\",\"hash\":\"");
-            out.push_str(&e.hash.to_hex());
-            out.push_str("\",\"body\":");
-            out.push_str(&e.body);
-            out.push_str("}\n");
+            e.write_jsonl(&mut out);
         }
         out
     }

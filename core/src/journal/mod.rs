@@ -86,6 +86,17 @@ pub enum JournalError {
         /// The limit.
         limit: usize,
     },
+    /// The work needs entries the journal has released from memory (they are kept in
+    /// storage; see [`Journal::release`]).
+    #[error(
+        "the journal holds entries from {held_from} on; entries 1 to {} were released \
+         to storage and are needed here",
+        .held_from - 1
+    )]
+    Released {
+        /// The first entry the journal still holds.
+        held_from: u64,
+    },
 }
 
 error_codes! {
@@ -94,13 +105,32 @@ error_codes! {
         HeadMismatch { .. } => ("journal_head_mismatch", Journal),
         Encode(..) => ("journal_encode", Journal),
         TooLong { .. } => ("journal_entry_too_long", Journal),
+        Released { .. } => ("journal_released", Journal),
     }
 }
 
 /// An append-only, hash-chained list of entries.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+///
+/// A journal kept in storage (as `gridward-store` keeps it) need not hold its entries in
+/// memory: [`Journal::release`] drops them and keeps only their number and the head, so
+/// that new entries still chain on.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Journal {
+    /// Entries released from memory: the held entries start at `released + 1`.
+    released: u64,
+    /// The hash of entry `released` (zero when none was released).
+    released_head: Hash,
     entries: Vec<Entry>,
+}
+
+impl Default for Journal {
+    fn default() -> Self {
+        Journal {
+            released: 0,
+            released_head: Hash::ZERO,
+            entries: Vec::new(),
+        }
+    }
 }
 
 impl Journal {
@@ -111,37 +141,74 @@ impl Journal {
 
     /// The hash of the last entry, or zero when empty.
     pub fn head(&self) -> Hash {
-        self.entries.last().map_or(Hash::ZERO, |e| e.hash)
+        self.entries.last().map_or(self.released_head, |e| e.hash)
     }
 
-    /// Number of entries.
+    /// Number of entries, released ones included: the sequence number of the last.
     pub fn len(&self) -> usize {
-        self.entries.len()
+        usize::try_from(self.released).unwrap_or(usize::MAX) + self.entries.len()
     }
 
     /// Whether the journal has no entries.
     pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
+        self.len() == 0
     }
 
-    /// All entries, oldest first.
+    /// The entries held in memory, oldest first: all of them, unless some were
+    /// [released](Journal::release).
     pub fn entries(&self) -> &[Entry] {
         &self.entries
     }
 
-    /// Entries after sequence number `seq` (for an integrator persisting incrementally).
+    /// The sequence number of the first entry held in memory: 1 unless entries were
+    /// [released](Journal::release).
+    pub fn held_from(&self) -> u64 {
+        self.released + 1
+    }
+
+    /// Held entries after sequence number `seq` (for an integrator persisting
+    /// incrementally).
     pub fn entries_after(&self, seq: u64) -> &[Entry] {
-        let start = usize::try_from(seq)
+        let start = usize::try_from(seq.saturating_sub(self.released))
             .unwrap_or(usize::MAX)
             .min(self.entries.len());
         &self.entries[start..]
     }
 
     /// The journal's first `len` entries (all of them if it has fewer): the journal as it
-    /// stood when its head was the hash of entry `len`.
-    pub fn prefix(&self, len: usize) -> Journal {
-        Journal {
-            entries: self.entries[..len.min(self.entries.len())].to_vec(),
+    /// stood when its head was the hash of entry `len`. Fails with
+    /// [`JournalError::Released`] when entry `len` was released from memory.
+    pub fn prefix(&self, len: usize) -> Result<Journal, JournalError> {
+        let len = len.min(self.len());
+        let held = len as u64;
+        if held < self.released {
+            return Err(JournalError::Released {
+                held_from: self.held_from(),
+            });
+        }
+        Ok(Journal {
+            released: self.released,
+            released_head: self.released_head,
+            entries: self.entries[..(held - self.released) as usize].to_vec(),
+        })
+    }
+
+    /// Drops the entries held in memory, keeping their number and the head: for a
+    /// journal whose entries are kept in storage. New entries chain on as before.
+    pub fn release(&mut self) {
+        self.released_head = self.head();
+        self.released = self.len() as u64;
+        self.entries = Vec::new();
+    }
+
+    /// Fails with [`JournalError::Released`] unless every entry is held in memory.
+    pub(crate) fn require_all(&self) -> Result<(), JournalError> {
+        if self.released == 0 {
+            Ok(())
+        } else {
+            Err(JournalError::Released {
+                held_from: self.held_from(),
+            })
         }
     }
 
@@ -171,8 +238,18 @@ impl Journal {
         Ok(self.push_body(body.into_boxed_str()))
     }
 
+    /// Withdraws the last entry, just appended, whose command did not take effect.
+    pub(crate) fn withdraw_last(&mut self) {
+        self.entries.pop();
+    }
+
+    /// Adds an entry already checked to follow the head.
+    pub(crate) fn push_entry(&mut self, entry: Entry) {
+        self.entries.push(entry);
+    }
+
     fn push_body(&mut self, body: Box<str>) -> &Entry {
-        let seq = self.entries.len() as u64 + 1;
+        let seq = self.len() as u64 + 1;
         let prev = self.head();
         let hash = Hash::of_entry(seq, &prev, &body);
         self.entries.push(Entry {
@@ -184,11 +261,13 @@ impl Journal {
         &self.entries[self.entries.len() - 1]
     }
 
-    /// Recomputes every hash of this journal and reports the first break, if any.
+    /// Recomputes every hash this journal holds and reports the first break, if any. A
+    /// journal that [released](Journal::release) entries is checked from its first held
+    /// entry on, against the head it kept.
     pub fn verify(&self) -> VerifyReport {
-        let mut report = VerifyReport::new();
+        let mut report = VerifyReport::after(self.released, self.released_head);
         for (i, e) in self.entries.iter().enumerate() {
-            let line = i as u64 + 1;
+            let line = self.released + i as u64 + 1;
             if let Err(reason) = report.check(line, e.seq, &e.prev, &e.hash, &e.body) {
                 report.fail(line, reason);
                 break;

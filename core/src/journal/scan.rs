@@ -54,7 +54,7 @@ fn lines(text: &str) -> Vec<(u64, &str)> {
         .collect()
 }
 
-fn examine(line: u64, text: &str) -> Examined<'_> {
+pub(super) fn examine(line: u64, text: &str) -> Examined<'_> {
     let fields = if text.len() > MAX_ENTRY_BYTES {
         Err(format!(
             "a line of {} bytes is longer than the limit of {MAX_ENTRY_BYTES}",

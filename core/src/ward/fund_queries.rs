@@ -73,7 +73,7 @@ impl Ward {
         let journal = Journal::from_jsonl(journal)?;
         let entries = journal.len() as u64;
         let n = usize::try_from(published_entries).unwrap_or(usize::MAX);
-        let prefix = journal.prefix(n);
+        let prefix = journal.prefix(n)?;
         let head_matches = entries >= published_entries && prefix.head() == published_head;
         let figures_match = head_matches && same(&Ward::replay(config, prefix)?);
         Ok(StatementCheck {

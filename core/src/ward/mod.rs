@@ -8,7 +8,7 @@ use crate::access::{Actor, Context};
 use crate::error::Error;
 use crate::fund::FundConfig;
 use crate::grid::{self, GridCommand, GridConfig, GridEvent};
-use crate::journal::{Hash, Journal, JournalError};
+use crate::journal::{Entry, Hash, Journal, JournalError};
 use crate::party::PartyConfig;
 use crate::points::PointsConfig;
 use crate::projects::ProjectsConfig;
@@ -135,6 +135,18 @@ impl<'a> BodyOut<'a> {
     }
 }
 
+/// Why a command given to [`Ward::execute_storing`] did not take effect.
+#[derive(Debug, thiserror::Error)]
+pub enum StoringError<E> {
+    /// The ward refused the command.
+    #[error(transparent)]
+    Refused(Error),
+    /// The ward accepted the command but its entry could not be stored; it did not
+    /// take effect.
+    #[error("the command's journal entry could not be stored")]
+    Store(#[source] E),
+}
+
 /// What the checks before deciding found of a command's idempotency key.
 enum Admission {
     /// The key was used for this same command, recorded at this entry.
@@ -192,15 +204,41 @@ impl Ward {
         ctx: &Context,
         command: impl Into<Command>,
     ) -> Result<Receipt, Error> {
-        let (digest, events) = match self.decide_to_record(ctx, command.into())? {
+        let kept = |_: &Entry| Ok::<(), std::convert::Infallible>(());
+        self.execute_storing(ctx, command, kept)
+            .map_err(|e| match e {
+                StoringError::Refused(e) => e,
+                StoringError::Store(never) => match never {},
+            })
+    }
+
+    /// Decides a command and, if accepted, records its entry and hands it to `store`
+    /// (which writes it to durable storage, say) before the state changes: the command
+    /// takes effect only if `store` succeeds. Should `store` fail, the entry is
+    /// withdrawn and the ward is exactly as it was. A command that records nothing (a
+    /// retry, or no change) does not call `store`.
+    pub fn execute_storing<E>(
+        &mut self,
+        ctx: &Context,
+        command: impl Into<Command>,
+        store: impl FnOnce(&Entry) -> Result<(), E>,
+    ) -> Result<Receipt, StoringError<E>> {
+        let (digest, events) = match self
+            .decide_to_record(ctx, command.into())
+            .map_err(StoringError::Refused)?
+        {
             ToRecord::Nothing(receipt) => return Ok(receipt),
             ToRecord::Events(digest, events) => (digest, events),
         };
-        let seq = self
+        let entry = self
             .journal
             .append(&BodyOut::new(ctx, digest, &events))
-            .map_err(too_long)?
-            .seq();
+            .map_err(|e| StoringError::Refused(too_long(e)))?;
+        let seq = entry.seq();
+        if let Err(e) = store(entry) {
+            self.journal.withdraw_last();
+            return Err(StoringError::Store(e));
+        }
         let count = events.len();
         self.commit(ctx, digest, events, seq);
         Ok(Receipt {
@@ -209,6 +247,15 @@ impl Ward {
             head: self.head(),
             duplicate: false,
         })
+    }
+
+    /// Drops the journal's entries from memory, keeping their number and the head (see
+    /// [`Journal::release`]): for a ward whose journal is kept in storage. The state
+    /// and new commands are unaffected; what needs the old entries (a replay, an export
+    /// of them) then fails with [`crate::journal::JournalError::Released`] or returns
+    /// only the entries held since.
+    pub fn release_journal(&mut self) {
+        self.journal.release();
     }
 
     /// Checks and decides a command: the events to record with the digest of its key, or

@@ -15,7 +15,7 @@ use serde::Deserialize;
 use super::{Event, Ward, WardConfig};
 use crate::access::Context;
 use crate::error::Error;
-use crate::journal::{Entry, Hash, Journal};
+use crate::journal::{ChainBreak, Entry, Hash, Journal, JournalError, VerifyReport};
 
 /// An entry's body as the journal holds it: one command's time, actor, key and events,
 /// or a batch of them.
@@ -114,7 +114,11 @@ impl Ward {
     ///
     /// Where threads exist, a large journal's entries are decoded one step ahead on a
     /// second thread; the result and any error are the same.
+    ///
+    /// A journal that [released](Journal::release) entries cannot be replayed: the
+    /// error is [`crate::journal::JournalError::Released`].
     pub fn replay(config: WardConfig, journal: Journal) -> Result<Ward, Error> {
+        journal.require_all()?;
         let mut ward = Ward::new(config);
         let entries = journal.entries();
         let bytes: usize = entries.iter().map(|e| e.body().len()).sum();
@@ -168,6 +172,37 @@ impl Ward {
             }
             Ok(())
         })
+    }
+
+    /// The ward with one more entry of its journal: `entry` must follow the head (its
+    /// sequence number one more than the journal's length, its `prev` the head), and
+    /// every event in it is checked against the state it meets, as in
+    /// [`Ward::replay`]. This is how a ward is rebuilt from a journal read line by line
+    /// (see [`Entry::from_jsonl_line`]), or follows a journal another process appends to.
+    ///
+    /// The ward is taken by value: an entry refused part-way through would leave it
+    /// half-applied, so on an error it is gone, and the caller rebuilds or reopens.
+    pub fn follow(mut self, entry: Entry) -> Result<Ward, Error> {
+        let expected = self.journal.len() as u64 + 1;
+        let mut chain = VerifyReport::after(expected - 1, self.head());
+        chain
+            .link(
+                expected,
+                entry.seq(),
+                entry.prev(),
+                entry.hash(),
+                entry.hash(),
+            )
+            .map_err(|reason| {
+                JournalError::Broken(ChainBreak {
+                    line: expected,
+                    reason,
+                })
+            })?;
+        let commands = decode(&entry)?;
+        self.replay_entry(entry.seq(), commands)?;
+        self.journal.push_entry(entry);
+        Ok(self)
     }
 
     /// Checks and applies one entry's commands, each one's events in order.

@@ -1,0 +1,159 @@
+//! A ward kept on disk (`gridward.Ward.open`): the store's writer kept beside the ward,
+//! so that every command is written to the journal file before it takes effect.
+
+use std::path::PathBuf;
+use std::sync::{Mutex, PoisonError};
+
+use gridward::surface::{InputError, Problem};
+use gridward::{Command, Context, Error, Receipt, Ward, WardConfig};
+use gridward_store::{Appender, StoreError, StoreOptions, SyncPolicy};
+use pyo3::prelude::*;
+use pyo3::types::PyString;
+
+/// Where a ward's commands go besides its memory.
+enum Slot {
+    /// Nowhere: a ward in memory only.
+    Memory,
+    /// To its store's journal file.
+    Open(Appender),
+    /// Its store was closed: commands are refused rather than kept in memory only.
+    Closed(PathBuf),
+}
+
+/// The writer of a ward's store, if it has one.
+pub struct StoreSlot(Mutex<Slot>);
+
+impl StoreSlot {
+    /// A ward in memory only.
+    pub fn memory() -> StoreSlot {
+        StoreSlot(Mutex::new(Slot::Memory))
+    }
+
+    fn slot(&self) -> std::sync::MutexGuard<'_, Slot> {
+        self.0.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Executes a command on `ward`, through the store when there is one.
+    pub fn execute(
+        &self,
+        ward: &mut Ward,
+        ctx: &Context,
+        command: Command,
+    ) -> Result<Receipt, StoreError> {
+        match &mut *self.slot() {
+            Slot::Memory => ward
+                .execute(ctx, command)
+                .map_err(|e| StoreError::Refused(Box::new(e))),
+            Slot::Open(appender) => appender.execute(ward, ctx, command),
+            Slot::Closed(path) => Err(closed(path)),
+        }
+    }
+
+    /// Whether commands go to a store (open or closed): a batch is then executed
+    /// command by command, each written before the next is decided.
+    pub fn is_stored(&self) -> bool {
+        !matches!(&*self.slot(), Slot::Memory)
+    }
+
+    /// Makes what was written durable.
+    pub fn sync(&self) -> Result<(), StoreError> {
+        match &mut *self.slot() {
+            Slot::Memory => Ok(()),
+            Slot::Open(appender) => appender.sync(),
+            Slot::Closed(path) => Err(closed(path)),
+        }
+    }
+
+    /// Syncs and closes the store, releasing its lock; closing twice does nothing.
+    pub fn close(&self) -> Result<(), StoreError> {
+        let mut slot = self.slot();
+        if let Slot::Open(appender) = &mut *slot {
+            let synced = appender.sync();
+            let path = appender.dir();
+            *slot = Slot::Closed(path);
+            synced?;
+        }
+        Ok(())
+    }
+
+    /// The store's folder, if the ward has one.
+    pub fn path(&self) -> Option<String> {
+        match &*self.slot() {
+            Slot::Memory => None,
+            Slot::Open(appender) => Some(appender.dir().display().to_string()),
+            Slot::Closed(path) => Some(path.display().to_string()),
+        }
+    }
+}
+
+fn closed(path: &std::path::Path) -> StoreError {
+    StoreError::MustReopen {
+        reason: format!("the store {} was closed", path.display()),
+    }
+}
+
+/// The sync policy named by `sync`: "command" (the default: fsync before each command
+/// returns), "request" (only on `sync()` and `close()`), or a whole number n (every n
+/// entries).
+pub fn sync_policy(sync: Option<&Bound<'_, PyAny>>) -> Result<SyncPolicy, Error> {
+    let invalid = |found: &'static str| {
+        Error::Input(InputError::new(
+            "sync",
+            Problem::WrongType {
+                expected: "\"command\", \"request\" or a whole number of entries from 1",
+                found,
+            },
+        ))
+    };
+    let Some(sync) = sync.filter(|s| !s.is_none()) else {
+        return Ok(SyncPolicy::EveryCommand);
+    };
+    if let Ok(text) = sync.downcast::<PyString>() {
+        return match text.to_str().unwrap_or("") {
+            "command" => Ok(SyncPolicy::EveryCommand),
+            "request" => Ok(SyncPolicy::OnRequest),
+            _ => Err(invalid("another string")),
+        };
+    }
+    if sync.is_instance_of::<pyo3::types::PyBool>() {
+        return Err(invalid("a bool"));
+    }
+    match sync.extract::<u64>() {
+        Ok(n) if n >= 1 => Ok(SyncPolicy::EveryEntries(n)),
+        Ok(_) => Err(invalid("0")),
+        Err(_) if sync.is_instance_of::<pyo3::types::PyInt>() => {
+            Err(invalid("a whole number out of range"))
+        }
+        Err(_) => Err(invalid("a value of another type")),
+    }
+}
+
+/// Opens the store in `dir`, or makes one there with `config` when the folder holds
+/// none; a `config` given for an existing store must be the one it holds. The ward
+/// keeps its journal in memory too, so that exporting, pickling and rebuilding after a
+/// fault work as for any ward.
+pub fn open(
+    dir: PathBuf,
+    config: Option<WardConfig>,
+    sync: SyncPolicy,
+) -> Result<(Ward, StoreSlot), StoreError> {
+    let options = StoreOptions::default()
+        .with_sync(sync)
+        .keeping_journal(true);
+    let (ward, appender, _) = if dir.join("ward.json").exists() {
+        let opened = gridward_store::Appender::open(&dir, options, |f| Box::new(f))?;
+        if let Some(config) = config {
+            if &config != opened.0.config() {
+                return Err(StoreError::NotAStore {
+                    path: dir.join("ward.json"),
+                    expected: "the store of the configuration given",
+                    reason: "the store holds another configuration; open it without one".to_owned(),
+                });
+            }
+        }
+        opened
+    } else {
+        Appender::create(&dir, config.unwrap_or_default(), options)?
+    };
+    Ok((ward, StoreSlot(Mutex::new(Slot::Open(appender)))))
+}

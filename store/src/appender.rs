@@ -1,0 +1,302 @@
+//! The writing side of a store: its locked journal file, written before each command
+//! takes effect.
+
+use std::fs::{self, File, OpenOptions, TryLockError};
+use std::path::{Path, PathBuf};
+
+use gridward::journal::Entry;
+use gridward::{Command, Context, Receipt, StoringError, Ward, WardConfig};
+
+use crate::file::JournalFile;
+use crate::layout::{io, Layout, CONFIG};
+use crate::read::{read_into, Position, TornTail};
+use crate::StoreError;
+
+/// When the journal file is made durable (fsync).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum SyncPolicy {
+    /// After every accepted command, before [`Store::execute`] returns: nothing
+    /// acknowledged is lost, even to a power cut.
+    #[default]
+    EveryCommand,
+    /// After every `n` entries, and on [`Store::sync`] or when the store is dropped.
+    /// Each entry is still written to the operating system before `execute` returns, so
+    /// the process crashing loses nothing; a power cut or operating-system crash can
+    /// lose the acknowledged commands written since the last sync (at most `n - 1`).
+    EveryEntries(u64),
+    /// Only on [`Store::sync`] or when the store is dropped: as `EveryEntries`, with
+    /// every command since the last sync at risk from a power cut.
+    OnRequest,
+}
+
+/// How to open a store.
+#[derive(Clone, Debug, Default)]
+#[non_exhaustive]
+pub struct StoreOptions {
+    /// When the journal is made durable.
+    pub sync: SyncPolicy,
+    /// Whether the ward keeps its journal's entries in memory as well as in the file
+    /// (for a face that exports the journal from memory); by default it does not.
+    pub keep_journal: bool,
+}
+
+impl StoreOptions {
+    /// The options with this sync policy.
+    pub fn with_sync(mut self, sync: SyncPolicy) -> Self {
+        self.sync = sync;
+        self
+    }
+
+    /// The options with the journal's entries kept in memory, or not.
+    pub fn keeping_journal(mut self, keep: bool) -> Self {
+        self.keep_journal = keep;
+        self
+    }
+}
+
+/// What opening a store found.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Opened {
+    /// Entries read, checked and replayed.
+    pub entries: u64,
+    /// A torn last line, cut off.
+    pub torn: Option<TornTail>,
+}
+
+/// The writing side of a store: its journal file, locked for this one writer. Every
+/// change to the ward it was opened with must go through [`Appender::execute`], which
+/// refuses to write for a ward whose journal has moved without it.
+///
+/// [`crate::Store`] pairs an appender with its ward; a face that keeps the ward itself
+/// (behind its own lock) keeps the appender beside it.
+pub struct Appender {
+    layout: Layout,
+    file: Box<dyn JournalFile>,
+    /// Entries in the file.
+    entries: u64,
+    /// Bytes of whole entries in the file: where it is cut back to after a failure.
+    len: u64,
+    sync: SyncPolicy,
+    keep_journal: bool,
+    /// Entries written since the last sync.
+    unsynced: u64,
+    /// Why the store must be opened again, after a failure that could not be undone.
+    broken: Option<String>,
+}
+
+impl Appender {
+    /// Makes a new store in `dir` (created if missing; it must not hold a store) for a
+    /// ward with `config`, and opens it.
+    pub fn create(
+        dir: impl AsRef<Path>,
+        config: WardConfig,
+        options: StoreOptions,
+    ) -> Result<(Ward, Appender, Opened), StoreError> {
+        let layout = Layout::new(dir.as_ref());
+        fs::create_dir_all(&layout.dir).map_err(io("create the folder", &layout.dir))?;
+        if layout.config.exists() || layout.journal.exists() {
+            return Err(StoreError::NotAStore {
+                path: layout.dir.clone(),
+                expected: "a folder without a store, to make one in",
+                reason: "it holds a store already".to_owned(),
+            });
+        }
+        let journal = File::create_new(&layout.journal).map_err(io("create", &layout.journal))?;
+        journal.sync_all().map_err(io("sync", &layout.journal))?;
+        let text = serde_json::to_vec_pretty(&config).map_err(|e| StoreError::NotAStore {
+            path: layout.config.clone(),
+            expected: "a configuration that serialises",
+            reason: e.to_string(),
+        })?;
+        // The configuration is written last: a folder without it is not yet a store.
+        layout.write_atomically(CONFIG, &text)?;
+        Appender::open(dir, options, |file| Box::new(file))
+    }
+
+    /// Opens the store in `dir` for writing: takes its lock, verifies the chain and
+    /// replays every entry into a ward, and cuts off a torn last line (reported in the
+    /// [`Opened`]). Damage anywhere else is an error naming the line; nothing is
+    /// dropped. The journal file is handed to `wrap` once it is read (tests wrap it to
+    /// make its operations fail).
+    pub fn open(
+        dir: impl AsRef<Path>,
+        options: StoreOptions,
+        wrap: impl FnOnce(File) -> Box<dyn JournalFile>,
+    ) -> Result<(Ward, Appender, Opened), StoreError> {
+        let layout = Layout::new(dir.as_ref());
+        let config = layout.read_config()?;
+        let file = OpenOptions::new()
+            .read(true)
+            .append(true)
+            .open(&layout.journal)
+            .map_err(io("open", &layout.journal))?;
+        match file.try_lock() {
+            Ok(()) => {}
+            Err(TryLockError::WouldBlock) => {
+                return Err(StoreError::Locked {
+                    path: layout.journal.clone(),
+                })
+            }
+            Err(TryLockError::Error(e)) => return Err(io("lock", &layout.journal)(e)),
+        }
+        let start = Position {
+            lines: 0,
+            offset: 0,
+        };
+        let ward = Ward::new(config);
+        let read = read_into(ward, &file, &layout.journal, start, options.keep_journal)?;
+        if read.torn.is_some() {
+            file.set_len(read.at.offset)
+                .and_then(|()| file.sync_all())
+                .map_err(io("cut the torn last line off", &layout.journal))?;
+        }
+        let appender = Appender {
+            file: wrap(file),
+            entries: read.at.lines,
+            len: read.at.offset,
+            sync: options.sync,
+            keep_journal: options.keep_journal,
+            unsynced: 0,
+            broken: None,
+            layout,
+        };
+        let opened = Opened {
+            entries: read.at.lines,
+            torn: read.torn,
+        };
+        Ok((read.ward, appender, opened))
+    }
+
+    /// Decides a command on `ward` and, if accepted, writes its entry (and, by the sync
+    /// policy, makes it durable) before it takes effect. A refused command, or one whose
+    /// entry could not be written, changes nothing: the ward is as it was and the file
+    /// is cut back to its last whole entry.
+    pub fn execute(
+        &mut self,
+        ward: &mut Ward,
+        ctx: &Context,
+        command: impl Into<Command>,
+    ) -> Result<Receipt, StoreError> {
+        self.usable()?;
+        if ward.journal().len() as u64 != self.entries {
+            self.broken = Some(format!(
+                "the ward's journal has {} entries and the file {}: the ward changed \
+                 without the store",
+                ward.journal().len(),
+                self.entries
+            ));
+            self.usable()?;
+        }
+        let sync = self.sync;
+        let receipt = ward
+            .execute_storing(ctx, command, |entry| self.write(entry, sync))
+            .map_err(|e| match e {
+                StoringError::Refused(e) => StoreError::Refused(Box::new(e)),
+                StoringError::Store(e) => e,
+            })?;
+        if !self.keep_journal {
+            ward.release_journal();
+        }
+        Ok(receipt)
+    }
+
+    /// Makes every entry written so far durable (for the `EveryEntries` and
+    /// `OnRequest` policies; with `EveryCommand` there is nothing to do). Should it
+    /// fail, the store must be opened again, as the entries since the last sync may or
+    /// may not be on disk.
+    pub fn sync(&mut self) -> Result<(), StoreError> {
+        self.usable()?;
+        if self.unsynced == 0 {
+            return Ok(());
+        }
+        match self.file.sync() {
+            Ok(()) => {
+                self.unsynced = 0;
+                Ok(())
+            }
+            Err(e) => {
+                self.broken = Some(format!("syncing the journal failed: {e}"));
+                Err(io("sync", &self.layout.journal)(e))
+            }
+        }
+    }
+
+    /// Entries in the journal file.
+    pub fn entries(&self) -> u64 {
+        self.entries
+    }
+
+    /// The journal file.
+    pub fn journal_path(&self) -> &Path {
+        &self.layout.journal
+    }
+
+    /// The store's folder.
+    pub fn dir(&self) -> PathBuf {
+        self.layout.dir.clone()
+    }
+
+    fn usable(&self) -> Result<(), StoreError> {
+        match &self.broken {
+            Some(reason) => Err(StoreError::MustReopen {
+                reason: reason.clone(),
+            }),
+            None => Ok(()),
+        }
+    }
+
+    fn write(&mut self, entry: &Entry, policy: SyncPolicy) -> Result<(), StoreError> {
+        let line = entry.to_jsonl_line();
+        let sync_now = match policy {
+            SyncPolicy::EveryCommand => true,
+            SyncPolicy::EveryEntries(n) => self.unsynced + 1 >= n,
+            SyncPolicy::OnRequest => false,
+        };
+        if let Err(e) = self.file.append(line.as_bytes()) {
+            self.cut_back(&e);
+            return Err(io("append to", &self.layout.journal)(e));
+        }
+        if sync_now {
+            if let Err(e) = self.file.sync() {
+                if self.unsynced > 0 {
+                    // Entries acknowledged before this one may not have reached the disk.
+                    self.broken = Some(format!(
+                        "syncing the journal failed with {} acknowledged entries not yet \
+                         synced: {e}",
+                        self.unsynced
+                    ));
+                } else {
+                    self.cut_back(&e);
+                }
+                return Err(io("sync", &self.layout.journal)(e));
+            }
+        }
+        self.len += line.len() as u64;
+        self.entries += 1;
+        self.unsynced = if sync_now { 0 } else { self.unsynced + 1 };
+        Ok(())
+    }
+
+    /// Cuts the file back to its whole entries after `failure`; if that fails too, the
+    /// file may hold an entry the ward does not, and the store must be opened again.
+    fn cut_back(&mut self, failure: &std::io::Error) {
+        let cut = self.file.truncate(self.len).and_then(|()| self.file.sync());
+        if let Err(e) = cut {
+            self.broken = Some(format!(
+                "a write failed ({failure}) and cutting the journal back to its last \
+                 whole entry failed too ({e})"
+            ));
+        }
+    }
+}
+
+impl Drop for Appender {
+    fn drop(&mut self) {
+        if self.unsynced > 0 && self.broken.is_none() {
+            // Best effort: an error here cannot be reported, and the entries stay
+            // written to the operating system.
+            let _ = self.file.sync();
+        }
+    }
+}

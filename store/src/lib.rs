@@ -1,0 +1,36 @@
+//! Durable wards: a [Gridward](gridward) ward kept in a folder, its journal an
+//! append-only file in the exported JSON-lines format, so that the store is itself the
+//! public journal that anyone can verify with a JSON parser and SHA-256.
+//!
+//! - **Nothing acknowledged is lost.** [`Store::execute`] writes an accepted command's
+//!   entry and, by default, fsyncs it before returning; only then does the command take
+//!   effect in memory. [`SyncPolicy`] trades this for speed, and says what it can lose.
+//! - **Opening is safe.** [`Store::open`] verifies the chain and replays every entry,
+//!   each event checked against the state it meets. A torn last line (a crash in the
+//!   middle of a write) is cut off and reported; damage anywhere else is a typed error
+//!   naming the line.
+//! - **Failures undo themselves.** If a write or an fsync fails, the command is refused
+//!   with [`StoreError::Io`], the ward in memory is unchanged and the file is cut back
+//!   to its last whole entry.
+//! - **One writer.** A second writer gets [`StoreError::Locked`]; any number of
+//!   [`Follower`]s may read the store and follow new entries.
+//! - **Little memory.** The ward holds its state, not its journal: entries are released
+//!   from memory once written.
+//!
+//! A store is a folder holding `ward.json` (the ward's configuration, written
+//! atomically when the store is made) and `journal.jsonl`.
+
+mod appender;
+mod error;
+mod file;
+mod follower;
+mod layout;
+mod read;
+mod store;
+
+pub use appender::{Appender, Opened, StoreOptions, SyncPolicy};
+pub use error::StoreError;
+pub use file::JournalFile;
+pub use follower::Follower;
+pub use read::TornTail;
+pub use store::Store;

@@ -1,0 +1,120 @@
+//! Reading a journal file line by line into a ward: whole lines are checked and
+//! applied; a last line without its newline is a torn write, reported for the caller to
+//! cut off (a writer) or to read again later (a follower).
+
+use std::fs::File;
+use std::io::{BufRead, BufReader, Read, Seek, SeekFrom};
+use std::path::Path;
+
+use gridward::journal::{Entry, JournalError};
+use gridward::limits::MAX_ENTRY_BYTES;
+use gridward::{Error, Ward};
+
+use crate::layout::io;
+use crate::StoreError;
+
+/// A last line without its newline: a write cut short by a crash. No command whose
+/// entry it was had been acknowledged, as the store acknowledges a command only after
+/// its whole line is written.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TornTail {
+    /// The line's number (1-based).
+    pub line: u64,
+    /// Where it starts in the file, in bytes: the length of the whole entries before it.
+    pub offset: u64,
+    /// Its length in bytes.
+    pub bytes: u64,
+}
+
+/// Where a reading of the file stopped.
+pub(crate) struct Position {
+    /// The entries read (the number of whole lines).
+    pub lines: u64,
+    /// The bytes of the whole lines read.
+    pub offset: u64,
+}
+
+/// The outcome of reading the file from a position to its end.
+pub(crate) struct ReadOut {
+    pub ward: Ward,
+    pub at: Position,
+    pub torn: Option<TornTail>,
+}
+
+/// Reads the lines of `file` from `from` to its end into `ward`, each checked to
+/// follow the one before and every event checked against the state; entries are not
+/// kept in memory unless `keep` is set. On a damaged line the ward is gone, and the
+/// error names the line.
+pub(crate) fn read_into(
+    mut ward: Ward,
+    file: &File,
+    path: &Path,
+    from: Position,
+    keep: bool,
+) -> Result<ReadOut, StoreError> {
+    let mut handle = file;
+    handle
+        .seek(SeekFrom::Start(from.offset))
+        .map_err(io("read", path))?;
+    let mut reader = BufReader::with_capacity(1 << 20, handle);
+    let mut at = from;
+    let mut buf = Vec::new();
+    loop {
+        buf.clear();
+        let line = at.lines + 1;
+        // One byte more than the longest line, newline included, shows a line too long.
+        let limit = MAX_ENTRY_BYTES as u64 + 2;
+        let n = (&mut reader)
+            .take(limit)
+            .read_until(b'\n', &mut buf)
+            .map_err(io("read", path))?;
+        if n == 0 {
+            return Ok(ReadOut {
+                ward,
+                at,
+                torn: None,
+            });
+        }
+        let damaged = |reason: String| StoreError::Damaged {
+            path: path.to_path_buf(),
+            line,
+            reason,
+        };
+        if buf.last() != Some(&b'\n') {
+            if n as u64 == limit {
+                return Err(damaged(format!(
+                    "a line longer than the limit of {MAX_ENTRY_BYTES} bytes"
+                )));
+            }
+            return Ok(ReadOut {
+                ward,
+                torn: Some(TornTail {
+                    line,
+                    offset: at.offset,
+                    bytes: n as u64,
+                }),
+                at,
+            });
+        }
+        let text =
+            std::str::from_utf8(&buf).map_err(|e| damaged(format!("not UTF-8 text: {e}")))?;
+        let entry = Entry::from_jsonl_line(line, text).map_err(|e| match e {
+            JournalError::Broken(b) => damaged(b.reason),
+            other => damaged(other.to_string()),
+        })?;
+        ward = ward.follow(entry).map_err(|e| match e {
+            Error::Journal(JournalError::Broken(b)) => damaged(b.reason),
+            Error::MalformedEntry { message, .. } => damaged(message),
+            source => StoreError::Replay {
+                path: path.to_path_buf(),
+                line,
+                source: Box::new(source),
+            },
+        })?;
+        if !keep {
+            ward.release_journal();
+        }
+        at.lines = line;
+        at.offset += n as u64;
+    }
+}
