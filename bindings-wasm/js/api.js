@@ -1044,9 +1044,21 @@ export class Ward {
     return this.#raw.state_digest();
   }
 
-  /** The journal as JSON lines. */
-  export_journal() {
-    return this.#raw.export_journal();
+  /** The journal as JSON lines: all of it, or with {since: n} the entries after entry n. */
+  export_journal(options) {
+    return this.#raw.export_journal(options ?? null);
+  }
+
+  /**
+   * Calls listener(line) with each entry appended from now on, as its JSON line, once its
+   * command has taken effect: to keep the journal in a file, IndexedDB or on a server.
+   * Gives a function that stops the calls. A listener must not call the ward back; an
+   * exception it throws reaches the command's caller after every listener was called
+   * (the command has taken effect).
+   */
+  on_entry(listener) {
+    const id = this.#raw.on_entry(listener);
+    return () => this.#raw.off_entry(id);
   }
 
   /** The configuration. */

@@ -5,11 +5,13 @@
 //! `RawWard` (`execute` a capability's command, `ask` its query, `decide`, the journal)
 //! and `call` for the pure functions. `to_json.rs` turns JavaScript values into JSON for
 //! the core to check against their described type; `error.rs` turns the core's errors
-//! into real `Error` objects with a stable `code`.
+//! into real `Error` objects with a stable `code`; `observe.rs` calls listeners with each
+//! new journal entry.
 
 use wasm_bindgen::prelude::*;
 
 mod error;
+mod observe;
 mod to_json;
 mod ward;
 

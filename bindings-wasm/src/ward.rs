@@ -9,6 +9,7 @@ use serde_json::{Map, Value};
 use wasm_bindgen::prelude::*;
 
 use crate::error::{to_js, OrThrow};
+use crate::observe::{since, Observers};
 use crate::to_json::{to_value, MAX_ITEMS};
 
 thread_local! {
@@ -117,6 +118,7 @@ fn now() -> Result<chrono::DateTime<chrono::FixedOffset>, Problem> {
 #[wasm_bindgen]
 pub struct RawWard {
     inner: Ward,
+    observers: Observers,
 }
 
 #[wasm_bindgen]
@@ -128,6 +130,7 @@ impl RawWard {
         let config = with_catalog(|c| c.config(config))?;
         Ok(RawWard {
             inner: Ward::new(config),
+            observers: Observers::default(),
         })
     }
 
@@ -149,7 +152,10 @@ impl RawWard {
         let config = json(&config)?;
         let config = with_catalog(|c| c.config(config))?;
         let inner = Ward::from_jsonl(config, &text).or_throw()?;
-        Ok(RawWard { inner })
+        Ok(RawWard {
+            inner,
+            observers: Observers::default(),
+        })
     }
 
     /// Executes the command `name` of `capability` with these arguments.
@@ -161,22 +167,26 @@ impl RawWard {
         ctx: JsValue,
     ) -> Result<JsValue, JsValue> {
         let args = json(&args)?;
+        let before = self.inner.journal().len();
         let receipt = with_catalog(|c| {
             let command = c.command(capability, name, args)?;
             let ctx = context(c, &ctx)?;
             self.inner.execute(&ctx, command)
         })?;
+        self.observers.notify(&self.inner, before)?;
         to_js_value(&receipt)
     }
 
     /// Executes any command in its JSON form.
     pub fn execute_command(&mut self, command: JsValue, ctx: JsValue) -> Result<JsValue, JsValue> {
         let command = json(&command)?;
+        let before = self.inner.journal().len();
         let receipt = with_catalog(|c| {
             let command = c.any_command(command)?;
             let ctx = context(c, &ctx)?;
             self.inner.execute(&ctx, command)
         })?;
+        self.observers.notify(&self.inner, before)?;
         to_js_value(&receipt)
     }
 
@@ -242,12 +252,14 @@ impl RawWard {
             Ok(())
         })?;
         let out = js_sys::Array::new();
+        let before = self.inner.journal().len();
         for outcome in execute_read_batch(&mut self.inner, items) {
             match outcome {
                 Ok(receipt) => out.push(&to_js_value(&receipt)?),
                 Err(e) => out.push(&to_js(&e)),
             };
         }
+        self.observers.notify(&self.inner, before)?;
         Ok(out)
     }
 
@@ -290,9 +302,28 @@ impl RawWard {
         self.inner.state_digest().to_hex()
     }
 
-    /// The journal as JSON lines.
-    pub fn export_journal(&self) -> String {
-        self.inner.to_jsonl()
+    /// The journal as JSON lines: all of it, or the entries after entry `since` of
+    /// `{since}`.
+    pub fn export_journal(&self, options: JsValue) -> Result<String, JsValue> {
+        let since = since(&options)?;
+        let mut out = String::new();
+        for entry in self.inner.journal().entries_after(since) {
+            entry.write_jsonl(&mut out);
+        }
+        Ok(out)
+    }
+
+    /// Calls `listener` with each entry appended from now on, as its JSON line, once
+    /// its command has taken effect; gives the id that `off_entry` takes. A listener
+    /// must not call the ward back (the ward is busy with the command); an exception it
+    /// throws is thrown to the command's caller after every listener has been called.
+    pub fn on_entry(&mut self, listener: JsValue) -> Result<u32, JsValue> {
+        self.observers.add(&listener)
+    }
+
+    /// Stops calling the listener with this id.
+    pub fn off_entry(&mut self, id: u32) {
+        self.observers.remove(id);
     }
 
     /// The configuration.

@@ -93,7 +93,8 @@ test("the ward, its capabilities and the pure functions are declared with their 
     "constructor(config?: WardConfigIn | null);",
     "static from_journal(text: string, config?: WardConfigIn | null): Ward;",
     "readonly head: Hash;", "readonly journal_length: number;", "state_digest(): Hash;",
-    "export_journal(): string;", "config(): WardConfig;",
+    "export_journal(options?: { since?: number | null } | null): string;", "config(): WardConfig;",
+    "on_entry(listener: (line: string) => void): () => void;",
     "execute(command: CommandIn, context?: CommandContext): Receipt;",
     "decide(command: CommandIn, context?: CommandContext): Array<Event>;",
   ]) {

@@ -71,6 +71,11 @@ export async function typed(): Promise<string> {
   const again: Ward = Ward.from_journal(ward.export_journal(), { grid: { coverage: { leaders: false } } });
   const digest: Hash = again.state_digest();
   const entries: number = ward.journal_length;
+  const tail: string = ward.export_journal({ since: entries - 1 });
+  const stop: () => void = ward.on_entry((line: string) => void line.length);
+  stop();
+  // @ts-expect-error a listener takes the entry's line
+  ward.on_entry((line: number) => line);
 
   try {
     grid.add_unit({ code: "510105", name: "x" });
@@ -130,6 +135,6 @@ export async function typed(): Promise<string> {
   verify_journal(ward.export_journal());
 
   void [config, band, seq, head, dup, eventType, level, roots, children, total, area, people, household,
-    person, counts, scoped, chain, compliance, progress, byUnit, list, matches, digest, entries, wrong, batchSeq];
+    person, counts, scoped, chain, compliance, progress, byUnit, list, matches, digest, entries, wrong, batchSeq, tail];
   return report.head;
 }

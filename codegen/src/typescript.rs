@@ -369,9 +369,21 @@ const WARD_JS: &str = r#"  }
     return this.#raw.state_digest();
   }
 
-  /** The journal as JSON lines. */
-  export_journal() {
-    return this.#raw.export_journal();
+  /** The journal as JSON lines: all of it, or with {since: n} the entries after entry n. */
+  export_journal(options) {
+    return this.#raw.export_journal(options ?? null);
+  }
+
+  /**
+   * Calls listener(line) with each entry appended from now on, as its JSON line, once its
+   * command has taken effect: to keep the journal in a file, IndexedDB or on a server.
+   * Gives a function that stops the calls. A listener must not call the ward back; an
+   * exception it throws reaches the command's caller after every listener was called
+   * (the command has taken effect).
+   */
+  on_entry(listener) {
+    const id = this.#raw.on_entry(listener);
+    return () => this.#raw.off_entry(id);
   }
 
   /** The configuration. */
@@ -421,8 +433,15 @@ const WARD_DTS: &str = r#"  /** An empty ward with this configuration (the defau
   readonly journal_length: number;
   /** A digest of the whole state, equal for equal states however they were reached. */
   state_digest(): Hash;
-  /** The journal as JSON lines. */
-  export_journal(): string;
+  /** The journal as JSON lines: all of it, or with {since: n} the entries after entry n. */
+  export_journal(options?: { since?: number | null } | null): string;
+  /**
+   * Calls listener(line) with each entry appended from now on, as its JSON line, once its
+   * command has taken effect. Gives a function that stops the calls. A listener must not
+   * call the ward back; an exception it throws reaches the command's caller after every
+   * listener was called (the command has taken effect).
+   */
+  on_entry(listener: (line: string) => void): () => void;
   /** The configuration. */
   config(): WardConfig;
   /** Decides and records any command in its JSON form ({"tasks": {"type": "file", …}}). */
