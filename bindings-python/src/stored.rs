@@ -6,7 +6,7 @@ use std::sync::{Mutex, PoisonError};
 
 use gridward::surface::{InputError, Problem};
 use gridward::{Command, Context, Error, Receipt, Ward, WardConfig};
-use gridward_store::{Appender, StoreError, StoreOptions, SyncPolicy};
+use gridward_store::{Appender, Progress, StoreError, StoreOptions, SyncPolicy};
 use pyo3::prelude::*;
 use pyo3::types::PyString;
 
@@ -136,12 +136,13 @@ pub fn open(
     dir: PathBuf,
     config: Option<WardConfig>,
     sync: SyncPolicy,
+    progress: &mut dyn FnMut(&Progress),
 ) -> Result<(Ward, StoreSlot), StoreError> {
     let options = StoreOptions::default()
         .with_sync(sync)
         .keeping_journal(true);
     let (ward, appender, _) = if dir.join("ward.json").exists() {
-        let opened = gridward_store::Appender::open(&dir, options, |f| Box::new(f))?;
+        let opened = Appender::open(&dir, options, |f| Box::new(f), progress)?;
         if let Some(config) = config {
             if &config != opened.0.config() {
                 return Err(StoreError::NotAStore {
@@ -156,4 +157,53 @@ pub fn open(
         Appender::create(&dir, config.unwrap_or_default(), options)?
     };
     Ok((ward, StoreSlot(Mutex::new(Slot::Open(appender)))))
+}
+
+/// A Python callable `progress(done_bytes, total_bytes)` as a reporter for long work
+/// done without the GIL: each report takes the GIL for the call. The first exception
+/// it raises stops the calls and is kept for the caller to raise once the work is done.
+pub struct Reporter {
+    callback: Option<Py<PyAny>>,
+    failed: Option<PyErr>,
+}
+
+impl Reporter {
+    /// The reporter for `progress` (None: nothing is reported); anything but a callable
+    /// is refused naming `progress`.
+    pub fn new(progress: Option<&Bound<'_, PyAny>>) -> Result<Reporter, Error> {
+        let callback = match progress.filter(|p| !p.is_none()) {
+            None => None,
+            Some(p) if p.is_callable() => Some(p.clone().unbind()),
+            Some(_) => {
+                return Err(Error::Input(InputError::new(
+                    "progress",
+                    Problem::WrongType {
+                        expected: "a callable progress(done_bytes, total_bytes), or None",
+                        found: "a value that is not callable",
+                    },
+                )))
+            }
+        };
+        Ok(Reporter {
+            callback,
+            failed: None,
+        })
+    }
+
+    /// Reports how far the work has come.
+    pub fn report(&mut self, progress: &Progress) {
+        let (Some(callback), None) = (&self.callback, &self.failed) else {
+            return;
+        };
+        Python::with_gil(|py| {
+            if let Err(e) = callback.call1(py, (progress.bytes, progress.total)) {
+                self.failed = Some(e);
+            }
+        });
+    }
+
+    /// The exception the callable raised, if it did.
+    pub fn failure(self) -> Option<PyErr> {
+        self.failed
+    }
 }

@@ -18,7 +18,7 @@ use serde_json::Value;
 use crate::boundary::{guard, WardCell};
 use crate::error::{raise, raise_store, OrRaise};
 use crate::from_json::to_py;
-use crate::stored::{self, StoreSlot};
+use crate::stored::{self, Reporter, StoreSlot};
 use crate::to_json::{text_arg, text_required, to_value, Failure};
 
 static CATALOG: OnceLock<Result<Catalog, Error>> = OnceLock::new();
@@ -401,32 +401,60 @@ impl NativeWard {
     /// cuts off a torn last line. Every command is then written to the journal file
     /// before it takes effect, and fsynced as `sync` says. Other threads run meanwhile.
     #[staticmethod]
-    #[pyo3(signature = (path, config=None, sync=None))]
+    #[pyo3(signature = (path, config=None, sync=None, progress=None))]
     fn open(
         py: Python<'_>,
         path: &Bound<'_, PyAny>,
         config: Option<&Bound<'_, PyAny>>,
         sync: Option<&Bound<'_, PyAny>>,
+        progress: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<NativeWard> {
         guard(py, || {
-            let dir: PathBuf = path.extract().map_err(|_| {
-                let problem = Problem::WrongType {
-                    expected: "a folder's path (str or os.PathLike)",
-                    found: "a value of another type",
-                };
-                raise(py, Error::Input(InputError::new("path", problem)))
-            })?;
+            let dir = path_arg(py, path, "a folder's path (str or os.PathLike)")?;
             let config = match config.filter(|c| !c.is_none()) {
                 Some(c) => Some(catalog(py)?.config(json(py, Some(c))?).or_raise(py)?),
                 None => None,
             };
             let sync = stored::sync_policy(sync).or_raise(py)?;
-            let (ward, store) = py
-                .allow_threads(|| stored::open(dir, config, sync))
-                .map_err(|e| raise_store(py, e))?;
+            let mut reporter = Reporter::new(progress).or_raise(py)?;
+            let opened =
+                py.allow_threads(|| stored::open(dir, config, sync, &mut |p| reporter.report(p)));
+            // An exception of the progress callable is raised; the store is closed.
+            if let Some(e) = reporter.failure() {
+                return Err(e);
+            }
+            let (ward, store) = opened.map_err(|e| raise_store(py, e))?;
             Ok(NativeWard {
                 inner: WardCell::new(ward),
                 store,
+            })
+        })
+    }
+
+    /// Reads the journal in the JSON-lines file `path` into a ward in memory, one line
+    /// at a time (the file's text is never held whole), verifying every hash and
+    /// checking every event. Other threads run meanwhile.
+    #[staticmethod]
+    #[pyo3(signature = (path, config=None, progress=None))]
+    fn from_journal_file(
+        py: Python<'_>,
+        path: &Bound<'_, PyAny>,
+        config: Option<&Bound<'_, PyAny>>,
+        progress: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<NativeWard> {
+        guard(py, || {
+            let file = path_arg(py, path, "a file's path (str or os.PathLike)")?;
+            let config = catalog(py)?.config(json(py, config)?).or_raise(py)?;
+            let mut reporter = Reporter::new(progress).or_raise(py)?;
+            let read = py.allow_threads(|| {
+                gridward_store::read_journal(file, config, &mut |p| reporter.report(p))
+            });
+            if let Some(e) = reporter.failure() {
+                return Err(e);
+            }
+            Ok(NativeWard {
+                inner: WardCell::new(read.map_err(|e| raise_store(py, e))?),
+                store: StoreSlot::memory(),
             })
         })
     }
@@ -498,6 +526,17 @@ impl NativeWard {
             panic!("{message}")
         })
     }
+}
+
+/// The argument `path` as a path, refused naming `path` when it is not one.
+fn path_arg(py: Python<'_>, path: &Bound<'_, PyAny>, expected: &'static str) -> PyResult<PathBuf> {
+    path.extract().map_err(|_| {
+        let problem = Problem::WrongType {
+            expected,
+            found: "a value of another type",
+        };
+        raise(py, Error::Input(InputError::new("path", problem)))
+    })
 }
 
 /// The error for a `since` that is not an entry number.

@@ -163,3 +163,48 @@ def test_a_stored_ward_pickles_as_a_ward_in_memory(tmp_path: Path) -> None:
     assert copy.path is None
     assert copy.state_digest() == ward.state_digest()
     assert isinstance(copy, gridward.Ward)
+
+
+def test_opening_reports_its_progress_and_a_failing_callback_stops_it(tmp_path: Path) -> None:
+    folder = tmp_path / "w"
+    with Ward.open(folder) as ward:
+        build_world(ward)
+        digest = ward.state_digest()
+    size = journal_file(folder).stat().st_size
+    seen: list[tuple[int, int]] = []
+    with Ward.open(folder, progress=lambda done, total: seen.append((done, total))) as again:
+        assert again.state_digest() == digest
+    assert seen and seen[-1] == (size, size)
+    assert all(total == size for _, total in seen)
+    assert [done for done, _ in seen] == sorted(done for done, _ in seen)
+
+    def stop(done: int, total: int) -> None:
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        Ward.open(folder, progress=stop)
+    # The store was closed with the failed opening: it opens again.
+    Ward.open(folder).close()
+    with pytest.raises(InvalidInputError) as e:
+        Ward.open(folder, progress=42)  # type: ignore[arg-type]
+    assert e.value.field == "progress"
+
+
+def test_a_journal_file_is_read_line_by_line(tmp_path: Path) -> None:
+    ward = build_world(Ward())
+    text = ward.export_journal()
+    path = tmp_path / "journal.jsonl"
+    path.write_text(text, encoding="utf-8")
+    seen: list[int] = []
+    again = Ward.from_journal_file(path, progress=lambda done, total: seen.append(done))
+    assert (again.head, again.state_digest(), again.export_journal()) == (ward.head, ward.state_digest(), text)
+    assert seen[-1] == len(text.encode())
+    # Without its last newline, as a hand-made file may be.
+    path.write_text(text.rstrip("\n"), encoding="utf-8")
+    assert Ward.from_journal_file(str(path)).head == ward.head
+    lines = text.splitlines(keepends=True)
+    lines[1] = lines[1].replace('"seq":2', '"seq":7')
+    path.write_text("".join(lines), encoding="utf-8")
+    with pytest.raises(StorageError) as e:
+        Ward.from_journal_file(path)
+    assert e.value.code == "store_damaged" and e.value.line == 2, str(e.value)

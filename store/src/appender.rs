@@ -9,7 +9,7 @@ use gridward::{Command, Context, Receipt, StoringError, Ward, WardConfig};
 
 use crate::file::JournalFile;
 use crate::layout::{io, Layout, CONFIG};
-use crate::read::{read_into, Position, TornTail};
+use crate::read::{read_into, Position, Progress, TornTail};
 use crate::StoreError;
 
 /// When the journal file is made durable (fsync).
@@ -111,18 +111,19 @@ impl Appender {
         })?;
         // The configuration is written last: a folder without it is not yet a store.
         layout.write_atomically(CONFIG, &text)?;
-        Appender::open(dir, options, |file| Box::new(file))
+        Appender::open(dir, options, |file| Box::new(file), &mut |_| {})
     }
 
     /// Opens the store in `dir` for writing: takes its lock, verifies the chain and
     /// replays every entry into a ward, and cuts off a torn last line (reported in the
     /// [`Opened`]). Damage anywhere else is an error naming the line; nothing is
     /// dropped. The journal file is handed to `wrap` once it is read (tests wrap it to
-    /// make its operations fail).
+    /// make its operations fail); `progress` hears how far the reading has come.
     pub fn open(
         dir: impl AsRef<Path>,
         options: StoreOptions,
         wrap: impl FnOnce(File) -> Box<dyn JournalFile>,
+        progress: &mut dyn FnMut(&Progress),
     ) -> Result<(Ward, Appender, Opened), StoreError> {
         let layout = Layout::new(dir.as_ref());
         let config = layout.read_config()?;
@@ -145,7 +146,8 @@ impl Appender {
             offset: 0,
         };
         let ward = Ward::new(config);
-        let read = read_into(ward, &file, &layout.journal, start, options.keep_journal)?;
+        let keep = options.keep_journal;
+        let read = read_into(ward, &file, &layout.journal, start, keep, progress)?;
         if read.torn.is_some() {
             file.set_len(read.at.offset)
                 .and_then(|()| file.sync_all())

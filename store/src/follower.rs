@@ -30,7 +30,14 @@ impl Follower {
             lines: 0,
             offset: 0,
         };
-        let read = read_into(Ward::new(config), &file, &layout.journal, start, false)?;
+        let read = read_into(
+            Ward::new(config),
+            &file,
+            &layout.journal,
+            start,
+            false,
+            &mut |_| {},
+        )?;
         Ok(Follower {
             layout,
             file,
@@ -68,7 +75,14 @@ impl Follower {
             lines: self.at.lines,
             offset: self.at.offset,
         };
-        let read = read_into(ward, &self.file, &self.layout.journal, from, false)?;
+        let read = read_into(
+            ward,
+            &self.file,
+            &self.layout.journal,
+            from,
+            false,
+            &mut |_| {},
+        )?;
         self.at = read.at;
         self.ward = Some(read.ward);
         Ok(self.at.lines - before)

@@ -26,6 +26,21 @@ pub struct TornTail {
     pub bytes: u64,
 }
 
+/// How far a reading of a journal file has come, reported as it goes (about every MiB)
+/// and once at the end: for a progress bar.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Progress {
+    /// Whole lines read, checked and replayed.
+    pub lines: u64,
+    /// Bytes read.
+    pub bytes: u64,
+    /// The file's length when the reading began.
+    pub total: u64,
+}
+
+/// Bytes read between two reports of progress.
+const REPORT_EVERY: u64 = 1 << 20;
+
 /// Where a reading of the file stopped.
 pub(crate) struct Position {
     /// The entries read (the number of whole lines).
@@ -44,14 +59,24 @@ pub(crate) struct ReadOut {
 /// Reads the lines of `file` from `from` to its end into `ward`, each checked to
 /// follow the one before and every event checked against the state; entries are not
 /// kept in memory unless `keep` is set. On a damaged line the ward is gone, and the
-/// error names the line.
+/// error names the line. `progress` hears how far the reading has come.
 pub(crate) fn read_into(
     mut ward: Ward,
     file: &File,
     path: &Path,
     from: Position,
     keep: bool,
+    progress: &mut dyn FnMut(&Progress),
 ) -> Result<ReadOut, StoreError> {
+    let total = file.metadata().map_err(io("read", path))?.len();
+    let mut reported = from.offset;
+    let mut report = |at: &Position| {
+        progress(&Progress {
+            lines: at.lines,
+            bytes: at.offset,
+            total,
+        })
+    };
     let mut handle = file;
     handle
         .seek(SeekFrom::Start(from.offset))
@@ -69,6 +94,7 @@ pub(crate) fn read_into(
             .read_until(b'\n', &mut buf)
             .map_err(io("read", path))?;
         if n == 0 {
+            report(&at);
             return Ok(ReadOut {
                 ward,
                 at,
@@ -86,6 +112,7 @@ pub(crate) fn read_into(
                     "a line longer than the limit of {MAX_ENTRY_BYTES} bytes"
                 )));
             }
+            report(&at);
             return Ok(ReadOut {
                 ward,
                 torn: Some(TornTail {
@@ -96,25 +123,44 @@ pub(crate) fn read_into(
                 at,
             });
         }
-        let text =
-            std::str::from_utf8(&buf).map_err(|e| damaged(format!("not UTF-8 text: {e}")))?;
-        let entry = Entry::from_jsonl_line(line, text).map_err(|e| match e {
-            JournalError::Broken(b) => damaged(b.reason),
-            other => damaged(other.to_string()),
-        })?;
-        ward = ward.follow(entry).map_err(|e| match e {
-            Error::Journal(JournalError::Broken(b)) => damaged(b.reason),
-            Error::MalformedEntry { message, .. } => damaged(message),
-            source => StoreError::Replay {
-                path: path.to_path_buf(),
-                line,
-                source: Box::new(source),
-            },
-        })?;
+        ward = follow_line(ward, path, line, &buf)?;
         if !keep {
             ward.release_journal();
         }
         at.lines = line;
         at.offset += n as u64;
+        if at.offset - reported >= REPORT_EVERY {
+            reported = at.offset;
+            report(&at);
+        }
     }
+}
+
+/// The ward with the entry in line `line` of the file at `path` (its bytes, newline
+/// included or not) added, each fault an error naming the line.
+pub(crate) fn follow_line(
+    ward: Ward,
+    path: &Path,
+    line: u64,
+    bytes: &[u8],
+) -> Result<Ward, StoreError> {
+    let damaged = |reason: String| StoreError::Damaged {
+        path: path.to_path_buf(),
+        line,
+        reason,
+    };
+    let text = std::str::from_utf8(bytes).map_err(|e| damaged(format!("not UTF-8 text: {e}")))?;
+    let entry = Entry::from_jsonl_line(line, text).map_err(|e| match e {
+        JournalError::Broken(b) => damaged(b.reason),
+        other => damaged(other.to_string()),
+    })?;
+    ward.follow(entry).map_err(|e| match e {
+        Error::Journal(JournalError::Broken(b)) => damaged(b.reason),
+        Error::MalformedEntry { message, .. } => damaged(message),
+        source => StoreError::Replay {
+            path: path.to_path_buf(),
+            line,
+            source: Box::new(source),
+        },
+    })
 }

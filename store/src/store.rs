@@ -7,6 +7,7 @@ use gridward::{Command, Context, Receipt, Ward, WardConfig};
 
 use crate::appender::{Appender, Opened, StoreOptions};
 use crate::file::JournalFile;
+use crate::read::Progress;
 use crate::StoreError;
 
 /// A ward kept in a folder: its configuration, and its journal as an append-only file in
@@ -74,7 +75,23 @@ impl Store {
         options: StoreOptions,
         wrap: impl FnOnce(File) -> Box<dyn JournalFile>,
     ) -> Result<Store, StoreError> {
-        let (ward, appender, opened) = Appender::open(dir, options, wrap)?;
+        let (ward, appender, opened) = Appender::open(dir, options, wrap, &mut |_| {})?;
+        Ok(Store {
+            ward,
+            appender,
+            opened,
+        })
+    }
+
+    /// As [`Store::open`], telling `progress` how far the reading has come (about every
+    /// MiB, and at the end).
+    pub fn open_reporting(
+        dir: impl AsRef<Path>,
+        options: StoreOptions,
+        mut progress: impl FnMut(&Progress),
+    ) -> Result<Store, StoreError> {
+        let wrap = |file| -> Box<dyn JournalFile> { Box::new(file) };
+        let (ward, appender, opened) = Appender::open(dir, options, wrap, &mut progress)?;
         Ok(Store {
             ward,
             appender,

@@ -237,3 +237,31 @@ fn an_appender_refuses_a_ward_changed_without_it() {
     assert_eq!(err.code(), "store_must_reopen", "{err}");
     assert!(err.to_string().contains("without the store"), "{err}");
 }
+
+#[test]
+fn progress_is_reported_and_any_journal_file_reads_line_by_line() {
+    let folder = Folder::new("progress");
+    let store = filled(&folder, 80, StoreOptions::default());
+    let (head, digest) = (store.ward().head(), store.ward().state_digest());
+    drop(store);
+    let size = fs::metadata(folder.journal()).unwrap().len();
+    let mut seen = Vec::new();
+    let store =
+        Store::open_reporting(&folder.0, StoreOptions::default(), |p| seen.push(*p)).unwrap();
+    assert_eq!(store.ward().head(), head);
+    let last = seen.last().unwrap();
+    assert_eq!(
+        (last.bytes, last.total, last.lines),
+        (size, size, store.opened().entries)
+    );
+    drop(store);
+
+    let ward =
+        gridward_store::read_journal(folder.journal(), WardConfig::default(), &mut |_| {}).unwrap();
+    assert_eq!((ward.head(), ward.state_digest()), (head, digest));
+    // The entries are kept: it is a ward in memory.
+    assert_eq!(
+        ward.to_jsonl(),
+        fs::read_to_string(folder.journal()).unwrap()
+    );
+}

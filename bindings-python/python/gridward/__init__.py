@@ -22,7 +22,7 @@ nothing.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from types import TracebackType
 from typing import Any, Literal, Required, TypedDict
 
@@ -85,6 +85,7 @@ class Ward(WardCapabilities):
         config: WardConfigIn | WardConfig | None = None,
         *,
         sync: Literal["command", "request"] | int = "command",
+        progress: Callable[[int, int], object] | None = None,
     ) -> Ward:
         """Opens the ward kept in the folder ``path``, or makes one there (with
         ``config``) when the folder holds none.
@@ -101,13 +102,34 @@ class Ward(WardCapabilities):
         :class:`StorageError`, and the ward is as it was. One process writes a store
         at a time: another gets :class:`StorageError` with code ``store_locked``.
 
+        Opening releases the GIL. ``progress(done_bytes, total_bytes)``, when given, is
+        called about every MiB of journal read and at the end, for a progress bar (in a
+        notebook, ``tqdm``'s ``bar.update``); an exception it raises stops the opening
+        and is raised.
+
         Use it as a context manager, which closes the store on leaving::
 
             with gridward.Ward.open("wards/jifu") as ward:
                 ward.grid.add_unit("510105", "青羊区")
         """
         ward = cls.__new__(cls)
-        WardCapabilities.__init__(ward, _gridward.NativeWard.open(path, config, sync))
+        WardCapabilities.__init__(ward, _gridward.NativeWard.open(path, config, sync, progress))
+        return ward
+
+    @classmethod
+    def from_journal_file(
+        cls,
+        path: str | os.PathLike[str],
+        config: WardConfigIn | WardConfig | None = None,
+        *,
+        progress: Callable[[int, int], object] | None = None,
+    ) -> Ward:
+        """Reads the journal in a JSON-lines file into a ward in memory, one line at a
+        time (the file's text is never held whole), verifying every hash and checking
+        every event as :meth:`from_journal` does. A fault raises :class:`StorageError`
+        naming the ``.line``. Releases the GIL; ``progress`` is as for :meth:`open`."""
+        ward = cls.__new__(cls)
+        WardCapabilities.__init__(ward, _gridward.NativeWard.from_journal_file(path, config, progress))
         return ward
 
     @property
