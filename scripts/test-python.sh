@@ -53,6 +53,7 @@ for path in (
     "examples/notebooks/requests_tour.ipynb",
     "examples/notebooks/fund_tour.ipynb",
     "examples/notebooks/pabulib_tour.ipynb",
+    "examples/notebooks/store_tour.ipynb",
 ):
     nb = nbformat.read(path, as_version=4)
     if any(c.get("outputs") or c.get("execution_count") for c in nb.cells if c.cell_type == "code"):
