@@ -71,12 +71,17 @@ class Ward(WardCapabilities):
         super().__init__(_gridward.NativeWard(config))
 
     @classmethod
+    def _around(cls, native: _gridward.NativeWard) -> Ward:
+        """A ward around a native ward built already."""
+        ward = cls.__new__(cls)
+        WardCapabilities.__init__(ward, native)
+        return ward
+
+    @classmethod
     def from_journal(cls, text: str, config: WardConfigIn | WardConfig | None = None) -> Ward:
         """Rebuilds a ward from its journal (JSON lines), verifying every hash and
         checking every event against the state it meets."""
-        ward = cls.__new__(cls)
-        WardCapabilities.__init__(ward, _gridward.NativeWard.from_journal(text, config))
-        return ward
+        return cls._around(_gridward.NativeWard.from_journal(text, config))
 
     @classmethod
     def open(
@@ -112,9 +117,7 @@ class Ward(WardCapabilities):
             with gridward.Ward.open("wards/jifu") as ward:
                 ward.grid.add_unit("510105", "青羊区")
         """
-        ward = cls.__new__(cls)
-        WardCapabilities.__init__(ward, _gridward.NativeWard.open(path, config, sync, progress))
-        return ward
+        return cls._around(_gridward.NativeWard.open(path, config, sync, progress))
 
     @classmethod
     def from_journal_file(
@@ -128,9 +131,7 @@ class Ward(WardCapabilities):
         time (the file's text is never held whole), verifying every hash and checking
         every event as :meth:`from_journal` does. A fault raises :class:`StorageError`
         naming the ``.line``. Releases the GIL; ``progress`` is as for :meth:`open`."""
-        ward = cls.__new__(cls)
-        WardCapabilities.__init__(ward, _gridward.NativeWard.from_journal_file(path, config, progress))
-        return ward
+        return cls._around(_gridward.NativeWard.from_journal_file(path, config, progress))
 
     @property
     def path(self) -> str | None:
