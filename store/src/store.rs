@@ -21,10 +21,10 @@ use crate::StoreError;
 ///
 /// let dir = std::env::temp_dir().join(format!("gridward-doc-{}", std::process::id()));
 /// # let _ = std::fs::remove_dir_all(&dir);
-/// let platform = Context::new(Actor::System, "2026-03-01T09:00:00+08:00".parse().unwrap());
+/// let platform = Context::new(Actor::System, "2026-03-01T09:00:00+08:00".parse()?);
 /// let head = {
 ///     let mut store = Store::create(&dir, WardConfig::default(), StoreOptions::default())?;
-///     let code = NodeCode::parse("510105").unwrap();
+///     let code = NodeCode::parse("510105")?;
 ///     let command = GridCommand::AddUnit { code, name: "青羊区".into(), domains: None };
 ///     // Written and fsynced before `execute` returns.
 ///     store.execute(&platform, command)?;
@@ -35,8 +35,8 @@ use crate::StoreError;
 /// assert_eq!(store.ward().head(), head);
 /// assert_eq!(store.opened().entries, 1);
 /// # drop(store);
-/// # std::fs::remove_dir_all(&dir).unwrap();
-/// # Ok::<(), gridward_store::StoreError>(())
+/// # std::fs::remove_dir_all(&dir)?;
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub struct Store {
     ward: Ward,
