@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 use std::sync::{Mutex, PoisonError};
 
-use gridward::surface::{InputError, Problem};
+use gridward::surface::{execute_read_batch, run_read_batch, InputError, Problem};
 use gridward::{Command, Context, Error, Receipt, Ward, WardConfig};
 use gridward_store::{Appender, Progress, StoreError, StoreOptions, SyncPolicy};
 use pyo3::prelude::*;
@@ -49,10 +49,21 @@ impl StoreSlot {
         }
     }
 
-    /// Whether commands go to a store (open or closed): a batch is then executed
-    /// command by command, each written before the next is decided.
-    pub fn is_stored(&self) -> bool {
-        !matches!(&*self.slot(), Slot::Memory)
+    /// Executes a batch whose items the face has read (some refused already) on `ward`,
+    /// through the store when there is one: the accepted commands are written in one
+    /// entry. A failed write fails the whole batch, and the ward is as it was.
+    pub fn execute_batch(
+        &self,
+        ward: &mut Ward,
+        items: Vec<Result<(Context, Command), Error>>,
+    ) -> Result<Vec<Result<Receipt, Error>>, StoreError> {
+        match &mut *self.slot() {
+            Slot::Memory => Ok(execute_read_batch(ward, items)),
+            Slot::Open(appender) => run_read_batch(items, |given| {
+                appender.execute_batch(ward, given).map(|b| b.outcomes)
+            }),
+            Slot::Closed(path) => Err(closed(path)),
+        }
     }
 
     /// Makes what was written durable.

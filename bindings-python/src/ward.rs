@@ -7,10 +7,9 @@ use std::sync::OnceLock;
 
 use chrono::{DateTime, FixedOffset};
 use gridward::surface::shape::Shape;
-use gridward::surface::{execute_read_batch, Catalog, InputError, Problem};
+use gridward::surface::{Catalog, InputError, Problem};
 use gridward::text::{check, TextKind};
 use gridward::{Command, Context, Error, Receipt, Ward};
-use gridward_store::StoreError;
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyList, PyString};
 use serde_json::Value;
@@ -272,32 +271,20 @@ impl NativeWard {
                 };
                 items.push(item);
             }
-            let outcomes: Vec<Result<Receipt, StoreError>> = if self.store.is_stored() {
-                // A stored ward writes each command as its own entry, before deciding
-                // the next: the outcomes are those of the batch.
-                self.with(py, |w| {
-                    Ok(py.allow_threads(|| {
-                        let run = |item: Result<(Context, Command), Error>| match item {
-                            Ok((ctx, command)) => self.store.execute(w, &ctx, command),
-                            Err(e) => Err(StoreError::Refused(Box::new(e))),
-                        };
-                        items.into_iter().map(run).collect()
-                    }))
+            // A panic part-way would leave commands applied whose entry is not yet
+            // written (to the journal, or to the store's file): `with_batch` rebuilds the
+            // ward from its journal after any panic.
+            let outcomes = self
+                .inner
+                .with_batch(py, |w| {
+                    Ok(py.allow_threads(|| self.store.execute_batch(w, items)))
                 })?
-            } else {
-                // A panic part-way would leave commands applied whose entry is not yet
-                // written: `with_batch` rebuilds the ward from its journal after any panic.
-                let decided = self.inner.with_batch(py, |w| {
-                    Ok(py.allow_threads(|| execute_read_batch(w, items)))
-                })?;
-                let refused = |e| StoreError::Refused(Box::new(e));
-                decided.into_iter().map(|o| o.map_err(refused)).collect()
-            };
+                .map_err(|e| raise_store(py, e))?;
             let out = PyList::empty(py);
             for outcome in outcomes {
                 match outcome {
                     Ok(receipt) => out.append(receipt_dict(py, &receipt)?)?,
-                    Err(e) => out.append(raise_store(py, e).value(py))?,
+                    Err(e) => out.append(raise(py, e).value(py))?,
                 }
             }
             Ok(out)

@@ -4,8 +4,7 @@
 use std::fs::{self, File, OpenOptions, TryLockError};
 use std::path::{Path, PathBuf};
 
-use gridward::journal::Entry;
-use gridward::{Command, Context, Receipt, StoringError, Ward, WardConfig};
+use gridward::{BatchReceipt, Command, Context, Receipt, StoringError, Ward, WardConfig};
 
 use crate::file::JournalFile;
 use crate::layout::{io, Layout, CONFIG};
@@ -180,19 +179,12 @@ impl Appender {
         ctx: &Context,
         command: impl Into<Command>,
     ) -> Result<Receipt, StoreError> {
-        self.usable()?;
-        if ward.journal().len() as u64 != self.entries {
-            self.broken = Some(format!(
-                "the ward's journal has {} entries and the file {}: the ward changed \
-                 without the store",
-                ward.journal().len(),
-                self.entries
-            ));
-            self.usable()?;
-        }
+        self.check(ward)?;
         let sync = self.sync;
         let receipt = ward
-            .execute_storing(ctx, command, |entry| self.write(entry, sync))
+            .execute_storing(ctx, command, |entry| {
+                self.write(&entry.to_jsonl_line(), 1, sync)
+            })
             .map_err(|e| match e {
                 StoringError::Refused(e) => StoreError::Refused(Box::new(e)),
                 StoringError::Store(e) => e,
@@ -201,6 +193,68 @@ impl Appender {
             ward.release_journal();
         }
         Ok(receipt)
+    }
+
+    /// Executes a batch on `ward` as [`Ward::execute_batch`] does (each command decided
+    /// against the state the ones before it left, the accepted ones in one entry), then
+    /// writes the batch's entries and, by the sync policy, makes them durable. A batch
+    /// applies its commands before its entry exists, so should the write fail, the file
+    /// is cut back and the ward is read again from it: the ward is as it was before the
+    /// batch (at the cost of a replay), and the error is returned for the whole batch.
+    /// Should the file not be cut back, the store must be opened again
+    /// ([`Appender::must_reopen`]), and until then the ward may hold the batch.
+    pub fn execute_batch(
+        &mut self,
+        ward: &mut Ward,
+        commands: impl IntoIterator<Item = (Context, Command)>,
+    ) -> Result<BatchReceipt, StoreError> {
+        self.check(ward)?;
+        let batch = ward.execute_batch(commands);
+        let mut lines = String::new();
+        for entry in ward.journal().entries_after(self.entries) {
+            entry.write_jsonl(&mut lines);
+        }
+        let written = if lines.is_empty() {
+            Ok(())
+        } else {
+            self.write(&lines, batch.entries.len() as u64, self.sync)
+        };
+        if let Err(e) = written {
+            self.reread(ward);
+            return Err(e);
+        }
+        if !self.keep_journal {
+            ward.release_journal();
+        }
+        Ok(batch)
+    }
+
+    /// After a failed write of a batch already applied: the ward read again from the
+    /// file's whole entries, which are the acknowledged ones when the file was cut back
+    /// (or only a torn line is left beyond them). Should the file hold anything else, or
+    /// not read, the store must be opened again.
+    fn reread(&mut self, ward: &mut Ward) {
+        let reread = File::open(&self.layout.journal)
+            .map_err(io("open", &self.layout.journal))
+            .and_then(|file| {
+                let start = Position {
+                    lines: 0,
+                    offset: 0,
+                };
+                let fresh = Ward::new(ward.config().clone());
+                let keep = self.keep_journal;
+                read_into(fresh, &file, &self.layout.journal, start, keep, &mut |_| {})
+            });
+        match reread {
+            Ok(read) if read.at.lines == self.entries => *ward = read.ward,
+            Ok(read) => {
+                self.broken = Some(format!(
+                    "the journal file holds {} entries where {} were acknowledged",
+                    read.at.lines, self.entries
+                ))
+            }
+            Err(e) => self.broken = Some(format!("reading the journal again failed: {e}")),
+        }
     }
 
     /// Makes every entry written so far durable (for the `EveryEntries` and
@@ -224,6 +278,12 @@ impl Appender {
         }
     }
 
+    /// Why the store must be opened again before it writes anything more (a failure that
+    /// could not be undone), or `None` while it is usable.
+    pub fn must_reopen(&self) -> Option<&str> {
+        self.broken.as_deref()
+    }
+
     /// Entries in the journal file.
     pub fn entries(&self) -> u64 {
         self.entries
@@ -239,6 +299,21 @@ impl Appender {
         self.layout.dir.clone()
     }
 
+    /// Refuses to write for a ward whose journal moved without the store.
+    fn check(&mut self, ward: &Ward) -> Result<(), StoreError> {
+        self.usable()?;
+        if ward.journal().len() as u64 != self.entries {
+            self.broken = Some(format!(
+                "the ward's journal has {} entries and the file {}: the ward changed \
+                 without the store",
+                ward.journal().len(),
+                self.entries
+            ));
+            self.usable()?;
+        }
+        Ok(())
+    }
+
     fn usable(&self) -> Result<(), StoreError> {
         match &self.broken {
             Some(reason) => Err(StoreError::MustReopen {
@@ -248,14 +323,15 @@ impl Appender {
         }
     }
 
-    fn write(&mut self, entry: &Entry, policy: SyncPolicy) -> Result<(), StoreError> {
-        let line = entry.to_jsonl_line();
+    /// Appends `lines`, which hold `count` entries, and syncs as `policy` says; on a
+    /// failure the file is cut back to its last whole entry.
+    fn write(&mut self, lines: &str, count: u64, policy: SyncPolicy) -> Result<(), StoreError> {
         let sync_now = match policy {
             SyncPolicy::EveryCommand => true,
-            SyncPolicy::EveryEntries(n) => self.unsynced + 1 >= n,
+            SyncPolicy::EveryEntries(n) => self.unsynced + count >= n,
             SyncPolicy::OnRequest => false,
         };
-        if let Err(e) = self.file.append(line.as_bytes()) {
+        if let Err(e) = self.file.append(lines.as_bytes()) {
             self.cut_back(&e);
             return Err(io("append to", &self.layout.journal)(e));
         }
@@ -274,9 +350,9 @@ impl Appender {
                 return Err(io("sync", &self.layout.journal)(e));
             }
         }
-        self.len += line.len() as u64;
-        self.entries += 1;
-        self.unsynced = if sync_now { 0 } else { self.unsynced + 1 };
+        self.len += lines.len() as u64;
+        self.entries += count;
+        self.unsynced = if sync_now { 0 } else { self.unsynced + count };
         Ok(())
     }
 

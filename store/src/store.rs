@@ -3,7 +3,7 @@
 use std::fs::File;
 use std::path::{Path, PathBuf};
 
-use gridward::{Command, Context, Receipt, Ward, WardConfig};
+use gridward::{BatchReceipt, Command, Context, Receipt, Ward, WardConfig};
 
 use crate::appender::{Appender, Opened, StoreOptions};
 use crate::file::JournalFile;
@@ -111,6 +111,15 @@ impl Store {
         self.appender.execute(&mut self.ward, ctx, command)
     }
 
+    /// Executes a batch: each command decided against the state the ones before it
+    /// left, the accepted ones written in one entry (see [`Appender::execute_batch`]).
+    pub fn execute_batch(
+        &mut self,
+        commands: impl IntoIterator<Item = (Context, Command)>,
+    ) -> Result<BatchReceipt, StoreError> {
+        self.appender.execute_batch(&mut self.ward, commands)
+    }
+
     /// Makes every entry written so far durable (see [`Appender::sync`]).
     pub fn sync(&mut self) -> Result<(), StoreError> {
         self.appender.sync()
@@ -120,6 +129,12 @@ impl Store {
     /// they are in the file.
     pub fn ward(&self) -> &Ward {
         &self.ward
+    }
+
+    /// Why the store must be opened again before it writes anything more, or `None`
+    /// while it is usable (see [`Appender::must_reopen`]).
+    pub fn must_reopen(&self) -> Option<&str> {
+        self.appender.must_reopen()
     }
 
     /// What opening the store found.

@@ -327,13 +327,27 @@ pub fn execute_read_batch(
     ward: &mut Ward,
     items: Vec<Result<(Context, Command), Error>>,
 ) -> Vec<Result<Receipt, Error>> {
+    let run = |given| Ok::<_, std::convert::Infallible>(ward.execute_batch(given).outcomes);
+    match run_read_batch(items, run) {
+        Ok(outcomes) => outcomes,
+        Err(never) => match never {},
+    }
+}
+
+/// As [`execute_read_batch`], with the good items given to `run` (which executes them
+/// as one batch, through a store say, and may fail as a whole): the outcomes in the
+/// items' order, or `run`'s error.
+pub fn run_read_batch<E>(
+    items: Vec<Result<(Context, Command), Error>>,
+    run: impl FnOnce(Vec<(Context, Command)>) -> Result<Vec<Result<Receipt, Error>>, E>,
+) -> Result<Vec<Result<Receipt, Error>>, E> {
     let mut refused = Vec::with_capacity(items.len());
     let mut given = Vec::with_capacity(items.len());
     for item in items {
         refused.push(item.map(|command| given.push(command)).err());
     }
-    let mut decided = ward.execute_batch(given).outcomes.into_iter();
-    refused
+    let mut decided = run(given)?.into_iter();
+    Ok(refused
         .into_iter()
         .map(|refusal| match refusal {
             Some(e) => Err(e),
@@ -343,7 +357,7 @@ pub fn execute_read_batch(
                 ))
             }),
         })
-        .collect()
+        .collect())
 }
 
 /// What a JSON value is, in the words of an error message.

@@ -31,7 +31,7 @@ pub use crate::queries::typed::{
 #[cfg(feature = "schema")]
 pub use crate::queries::typed::{describe_op, DescribeOp};
 pub use crate::queries::{FUNCTIONS, QUERY_SETS};
-pub use catalog::{execute_read_batch, json_type, Catalog};
+pub use catalog::{execute_read_batch, json_type, run_read_batch, Catalog};
 #[cfg(feature = "schema")]
 pub use describe::describe;
 
