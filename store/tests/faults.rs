@@ -76,13 +76,11 @@ fn commands() -> Vec<(Context, Command)> {
     out
 }
 
-/// Runs the commands against a store whose file fails at operation `at` (and the
-/// `then` after it); checks what the store and the reopened file hold.
-fn run(sync: SyncPolicy, at: u64, then: u64, fault: Fault) -> bool {
-    let folder = Folder::new("faults");
+/// A new store in `folder` whose file fails at operation `at` (and the `then` after it).
+fn faulty_store(folder: &Folder, sync: SyncPolicy, at: u64, then: u64, fault: Fault) -> Store {
     drop(Store::create(&folder.0, WardConfig::default(), StoreOptions::default()).unwrap());
     let options = StoreOptions::default().with_sync(sync);
-    let mut store = Store::open_with(&folder.0, options, |file| {
+    Store::open_with(&folder.0, options, |file| {
         Box::new(Faulty {
             file,
             ops: 0,
@@ -91,7 +89,14 @@ fn run(sync: SyncPolicy, at: u64, then: u64, fault: Fault) -> bool {
             fault,
         })
     })
-    .unwrap();
+    .unwrap()
+}
+
+/// Runs the commands against a store whose file fails at operation `at` (and the
+/// `then` after it); checks what the store and the reopened file hold.
+fn run(sync: SyncPolicy, at: u64, then: u64, fault: Fault) -> bool {
+    let folder = Folder::new("faults");
+    let mut store = faulty_store(&folder, sync, at, then, fault);
 
     // The ward the acknowledged commands alone make, and their receipts' heads.
     let mut expected = Ward::new(WardConfig::default());
@@ -199,18 +204,7 @@ fn every_failing_step_of_appending_loses_nothing_acknowledged() {
 /// As `run`, with the commands given in batches of five.
 fn run_batches(sync: SyncPolicy, at: u64, then: u64, fault: Fault) -> bool {
     let folder = Folder::new("fault-batches");
-    drop(Store::create(&folder.0, WardConfig::default(), StoreOptions::default()).unwrap());
-    let options = StoreOptions::default().with_sync(sync);
-    let mut store = Store::open_with(&folder.0, options, |file| {
-        Box::new(Faulty {
-            file,
-            ops: 0,
-            at,
-            then,
-            fault,
-        })
-    })
-    .unwrap();
+    let mut store = faulty_store(&folder, sync, at, then, fault);
     let mut expected = Ward::new(WardConfig::default());
     let mut faulted = false;
     let mut must_reopen = false;
