@@ -58,6 +58,16 @@ pub trait Capability {
 
     /// A digest of the state, equal for equal states however they were reached.
     fn digest(&self, reads: Self::Reads<'_>) -> Hash;
+
+    /// The state read back from a snapshot, with what the snapshot does not carry
+    /// rebuilt: indices keyed by a per-process random hasher. Most states carry all
+    /// they hold and are returned as they are.
+    fn restored(self) -> Self
+    where
+        Self: Sized,
+    {
+        self
+    }
 }
 
 /// Events that a capability's decided events cause in another capability, decided in the

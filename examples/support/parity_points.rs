@@ -496,8 +496,18 @@ pub fn scenario() -> Scenario {
 
 /// Runs the scenario; returns what the faces must agree on.
 pub fn run(scenario: &Scenario) -> Result<Value, String> {
+    run_then(scenario, Ok)
+}
+
+/// Runs the scenario, passes the ward through `rebuild` (a snapshot restored, say), and
+/// asks the scenario's questions of the ward it returns.
+pub fn run_then(
+    scenario: &Scenario,
+    rebuild: impl FnOnce(Ward) -> Result<Ward, String>,
+) -> Result<Value, String> {
     let mut ward = Ward::new(scenario.config.clone().unwrap_or_default());
     let ran = run_steps(&mut ward, &scenario.steps)?;
+    let ward = rebuild(ward)?;
     observe(&ward, scenario, ran.errors, ran.duplicates).map_err(|e| e.to_string())
 }
 

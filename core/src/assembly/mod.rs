@@ -133,6 +133,7 @@ pub struct Motion {
 
 /// The state of the assembly capability.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "snapshot", derive(serde::Serialize, serde::Deserialize))]
 pub struct Assembly {
     /// Recorded owners by household.
     pub(crate) owners: BTreeMap<String, String>,

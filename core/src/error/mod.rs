@@ -57,6 +57,9 @@ pub enum Error {
     /// A journal could not be read, verified or written.
     #[error(transparent)]
     Journal(#[from] JournalError),
+    /// A snapshot could not be taken or loaded.
+    #[error(transparent)]
+    Snapshot(#[from] crate::snapshot::SnapshotError),
     /// An election could not be decided.
     #[error(transparent)]
     Election(#[from] SelectionError),
@@ -139,6 +142,7 @@ kind::error_codes! {
         Rating(inner) => delegate TreeError,
         Export(inner) => delegate ExportError,
         Journal(inner) => delegate JournalError,
+        Snapshot(inner) => delegate crate::snapshot::SnapshotError,
         Election(inner) => delegate SelectionError,
         Ballot(inner) => delegate BallotError,
         Pabulib(inner) => delegate PabulibError,

@@ -46,4 +46,9 @@ impl Capability for Funds {
     fn digest(&self, _: Reads<'_>) -> Hash {
         Funds::digest(self)
     }
+
+    #[cfg(feature = "snapshot")]
+    fn restored(self) -> Self {
+        Funds::restored(self)
+    }
 }

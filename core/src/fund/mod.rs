@@ -197,11 +197,21 @@ impl Default for FundConfig {
 
 /// The state of the fund capability: every compound's fund.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "snapshot", derive(serde::Serialize, serde::Deserialize))]
 pub struct Funds {
     pub(crate) funds: BTreeMap<String, Fund>,
 }
 
 impl Funds {
+    /// The funds read back from a snapshot, each ledger's index of ids rebuilt.
+    #[cfg(feature = "snapshot")]
+    pub(crate) fn restored(mut self) -> Funds {
+        for fund in self.funds.values_mut() {
+            fund.ledger = std::mem::take(&mut fund.ledger).restored();
+        }
+        self
+    }
+
     /// No funds.
     pub fn new() -> Funds {
         Funds::default()

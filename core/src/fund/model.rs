@@ -372,6 +372,7 @@ pub struct Accrual {
 
 /// One compound's common fund (共有基金).
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "snapshot", derive(serde::Serialize, serde::Deserialize))]
 pub struct Fund {
     /// The fund's id.
     pub id: String,

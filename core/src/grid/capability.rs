@@ -42,4 +42,9 @@ impl Capability for Grid {
     fn digest(&self, _: Reads<'_>) -> Hash {
         Grid::digest(self)
     }
+
+    #[cfg(feature = "snapshot")]
+    fn restored(self) -> Self {
+        Grid::restored(self)
+    }
 }

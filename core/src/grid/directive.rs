@@ -12,6 +12,7 @@ const NOT_YET: u32 = u32::MAX;
 
 /// A directive and the households it reached.
 #[derive(Clone, Debug)]
+#[cfg_attr(feature = "snapshot", derive(serde::Serialize, serde::Deserialize))]
 pub struct Directive {
     id: Box<str>,
     unit: NodeCode,

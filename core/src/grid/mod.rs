@@ -122,13 +122,16 @@ impl Default for GridConfig {
 
 /// The state of the grid: a fold over grid events.
 #[derive(Clone, Debug, Default)]
+#[cfg_attr(feature = "snapshot", derive(serde::Serialize, serde::Deserialize))]
 pub struct Grid {
     pub(crate) graph: StableDiGraph<Unit, ()>,
     pub(crate) units: HashMap<NodeCode, NodeIndex>,
     pub(crate) households: Vec<Household>,
     /// Household index and the low 32 bits of its id's hash: growing the table rehashes
     /// from these alone, without touching millions of id strings.
+    #[cfg_attr(feature = "snapshot", serde(skip))]
     household_ids: HashTable<(u32, u32)>,
+    #[cfg_attr(feature = "snapshot", serde(skip))]
     id_hasher: DefaultHashBuilder,
     /// Residents by household index (most households of a bulk import have none yet).
     pub(crate) residents: HashMap<u32, Vec<u32>>,
@@ -191,6 +194,19 @@ impl Grid {
             .insert_unique(Grid::placement(h), (ix, h), |&(_, stored)| {
                 Grid::placement(stored)
             });
+    }
+
+    /// The grid read back from a snapshot, with its index of household ids rebuilt.
+    #[cfg(feature = "snapshot")]
+    pub(crate) fn restored(mut self) -> Grid {
+        self.household_ids
+            .reserve(self.households.len(), |&(_, stored)| {
+                Grid::placement(stored)
+            });
+        for ix in 0..self.households.len() {
+            self.index_household(ix as u32);
+        }
+        self
     }
 
     /// Makes room for `more` households at once, before a large import is applied.

@@ -9,6 +9,7 @@ use crate::access::Role;
 
 /// A unit of the hierarchy: a district, street, community, grid or micro-grid.
 #[derive(Clone, Debug)]
+#[cfg_attr(feature = "snapshot", derive(serde::Serialize, serde::Deserialize))]
 pub struct Unit {
     pub(crate) code: NodeCode,
     /// The parent's index, kept so that walking up the chain is one step per level.
@@ -81,6 +82,7 @@ impl Unit {
 /// Kept small (24 bytes and its id) because a city holds millions: the area is stored
 /// exactly in hundredths of a square metre.
 #[derive(Clone, Debug)]
+#[cfg_attr(feature = "snapshot", derive(serde::Serialize, serde::Deserialize))]
 pub struct Household {
     pub(crate) id: Box<str>,
     pub(crate) unit: NodeIndex,
@@ -119,6 +121,7 @@ pub(crate) fn area_centi(area: Decimal) -> Option<u32> {
 
 /// A registered person.
 #[derive(Clone, Debug)]
+#[cfg_attr(feature = "snapshot", derive(serde::Serialize, serde::Deserialize))]
 pub struct Person {
     pub(crate) id: Box<str>,
     pub(crate) name: Box<str>,
@@ -153,6 +156,7 @@ impl Person {
 
 /// A government department attached to a street for escalation (吹哨报到).
 #[derive(Clone, Debug)]
+#[cfg_attr(feature = "snapshot", derive(serde::Serialize, serde::Deserialize))]
 pub struct Department {
     pub(crate) id: Box<str>,
     pub(crate) name: Box<str>,
@@ -179,6 +183,7 @@ impl Department {
 
 /// A paired unit (双报到单位): an agency or enterprise paired with a community.
 #[derive(Clone, Debug)]
+#[cfg_attr(feature = "snapshot", derive(serde::Serialize, serde::Deserialize))]
 pub struct PairedUnit {
     pub(crate) id: Box<str>,
     pub(crate) name: Box<str>,

@@ -201,6 +201,16 @@ impl Journal {
         self.entries = Vec::new();
     }
 
+    /// A journal of `len` entries ending at `head`, all released: a snapshot's.
+    #[cfg(feature = "snapshot")]
+    pub(crate) fn released_at(len: u64, head: Hash) -> Journal {
+        Journal {
+            released: len,
+            released_head: head,
+            entries: Vec::new(),
+        }
+    }
+
     /// Fails with [`JournalError::Released`] unless every entry is held in memory.
     pub(crate) fn require_all(&self) -> Result<(), JournalError> {
         if self.released == 0 {

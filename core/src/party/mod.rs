@@ -91,6 +91,7 @@ use crate::grid::NodeCode;
 
 /// The party organisation's state.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "snapshot", derive(serde::Serialize, serde::Deserialize))]
 pub struct Party {
     pub(crate) bodies: BTreeMap<NodeCode, Body>,
     pub(crate) first_secretaries: Vec<FirstSecretary>,

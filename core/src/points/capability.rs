@@ -37,4 +37,9 @@ impl Capability for Points {
     fn digest(&self, reads: Reads<'_>) -> Hash {
         Points::digest(self, reads.grid)
     }
+
+    #[cfg(feature = "snapshot")]
+    fn restored(self) -> Self {
+        Points::restored(self)
+    }
 }

@@ -153,12 +153,14 @@ pub struct Totals {
 
 /// The state of the points capability: a fold over points events.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "snapshot", derive(serde::Serialize, serde::Deserialize))]
 pub struct Points {
     passbooks: HashMap<u32, Passbook>,
     earnings: HashMap<Box<str>, (u32, u32)>,
     items: Vec<Item>,
     item_ids: HashMap<Box<str>, u32>,
     redemptions: Vec<Redemption>,
+    #[cfg_attr(feature = "snapshot", serde(skip))]
     redemption_ids: IdIndex,
     held: HashMap<(u32, u32), u32>,
     period_earned: HashMap<(u32, CapPeriod, NaiveDate), u64>,
@@ -222,6 +224,15 @@ impl Points {
     /// Every catalog item, in the order added.
     pub fn items(&self) -> &[Item] {
         &self.items
+    }
+
+    /// The points read back from a snapshot, with the index of redemption ids rebuilt.
+    #[cfg(feature = "snapshot")]
+    pub(crate) fn restored(mut self) -> Points {
+        for (ix, r) in self.redemptions.iter().enumerate() {
+            self.redemption_ids.insert(&r.id, ix as u32);
+        }
+        self
     }
 
     /// The redemption with this id.

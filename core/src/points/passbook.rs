@@ -74,6 +74,7 @@ pub enum Movement {
 
 /// A line of the passbook's history.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "snapshot", derive(serde::Serialize, serde::Deserialize))]
 pub(crate) struct Line {
     pub(crate) on: NaiveDate,
     pub(crate) movement: Movement,
@@ -85,6 +86,7 @@ pub(crate) struct Line {
 
 /// One person's passbook.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "snapshot", derive(serde::Serialize, serde::Deserialize))]
 pub struct Passbook {
     pub(crate) lots: Vec<Lot>,
     /// Lot places in spending order: earliest expiry (never last), then earliest earned.

@@ -57,6 +57,7 @@ pub enum FundStage {
 
 /// A community's project fund for a year.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "snapshot", derive(serde::Deserialize))]
 pub struct ProjectFund {
     /// Its id.
     pub id: String,
@@ -145,6 +146,7 @@ pub struct Proposal {
 
 /// A fund's decision on its shortlist.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "snapshot", derive(serde::Deserialize))]
 pub struct Decision {
     /// The ballots' form.
     pub form: BallotForm,

@@ -11,12 +11,46 @@ use crate::money::Amount;
 /// The state of the projects capability: every community's project funds, their
 /// proposals and decisions, the projects chosen, the councils and the organisations.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "snapshot", derive(serde::Serialize, serde::Deserialize))]
 pub struct Projects {
+    #[cfg_attr(feature = "snapshot", serde(with = "books"))]
     pub(crate) funds: BTreeMap<String, ProjectFund>,
     pub(crate) proposals: BTreeMap<String, Proposal>,
     pub(crate) projects: BTreeMap<String, Project>,
     pub(crate) councils: BTreeMap<NodeCode, Vec<String>>,
     pub(crate) organisations: BTreeMap<String, Organisation>,
+}
+
+/// The funds as a snapshot holds them: each with its ledger, which the fund's own
+/// serialisation (an answer to queries) leaves out.
+#[cfg(feature = "snapshot")]
+mod books {
+    use std::collections::BTreeMap;
+
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    use super::ProjectFund;
+    use crate::fund::ledger::Ledger;
+
+    pub(super) fn serialize<S: Serializer>(
+        funds: &BTreeMap<String, ProjectFund>,
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
+        s.collect_map(funds.iter().map(|(id, f)| (id, (f, &f.ledger))))
+    }
+
+    pub(super) fn deserialize<'de, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<BTreeMap<String, ProjectFund>, D::Error> {
+        let funds = BTreeMap::<String, (ProjectFund, Ledger)>::deserialize(d)?;
+        Ok(funds
+            .into_iter()
+            .map(|(id, (mut fund, ledger))| {
+                fund.ledger = ledger.restored();
+                (id, fund)
+            })
+            .collect())
+    }
 }
 
 impl Projects {

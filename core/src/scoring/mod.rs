@@ -108,6 +108,7 @@ use crate::journal::Hash;
 
 /// The state of the scoring capability: a fold over scoring events.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "snapshot", derive(serde::Serialize, serde::Deserialize))]
 pub struct Scoring {
     records: Vec<ServiceRecord>,
     record_ids: HashMap<Box<str>, u32>,

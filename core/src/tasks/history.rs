@@ -22,6 +22,7 @@ pub(crate) fn moment(t: DateTime<FixedOffset>) -> Moment {
 
 /// What happened.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "snapshot", derive(serde::Serialize, serde::Deserialize))]
 pub(crate) enum Mark {
     /// Closed; `late` when after the resolution deadline then in force.
     Closed { late: bool },
@@ -41,6 +42,7 @@ pub(crate) enum Mark {
 
 /// One thing that happened, and when.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "snapshot", derive(serde::Serialize, serde::Deserialize))]
 pub(crate) struct Entry {
     pub(crate) at: Moment,
     pub(crate) mark: Mark,

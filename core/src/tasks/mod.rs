@@ -129,6 +129,7 @@ pub(crate) use model::Party;
 
 /// The state of the tasks capability: a fold over task events.
 #[derive(Clone, Debug, Default)]
+#[cfg_attr(feature = "snapshot", derive(serde::Serialize, serde::Deserialize))]
 pub struct Tasks {
     pub(crate) requests: Vec<Request>,
     pub(crate) ids: HashMap<Box<str>, u32>,

@@ -121,6 +121,7 @@ pub enum Responsible {
 
 /// Resolved form of [`Responsible`], by index.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "snapshot", derive(serde::Serialize, serde::Deserialize))]
 pub(crate) enum Party {
     Unit(NodeCode),
     Person(u32),
@@ -129,6 +130,7 @@ pub(crate) enum Party {
 
 /// A claim on a pooled request.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "snapshot", derive(serde::Serialize, serde::Deserialize))]
 pub struct Claim {
     pub(crate) person: u32,
     pub(crate) at: DateTime<FixedOffset>,
@@ -137,6 +139,7 @@ pub struct Claim {
 
 /// A department called in on a request (吹哨报到) and its report.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "snapshot", derive(serde::Serialize, serde::Deserialize))]
 pub struct Whistle {
     pub(crate) department: u32,
     pub(crate) called_at: DateTime<FixedOffset>,
@@ -188,6 +191,7 @@ pub struct Deadlines {
 
 /// A resident's request (点单) and its whole life.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "snapshot", derive(serde::Serialize, serde::Deserialize))]
 pub struct Request {
     pub(crate) id: Box<str>,
     pub(crate) category: u16,

@@ -23,6 +23,8 @@ mod projects_queries;
 mod queries;
 mod replay;
 mod scoring_queries;
+#[cfg(feature = "snapshot")]
+mod snapshot;
 mod table;
 
 pub use batch::BatchReceipt;

@@ -85,6 +85,22 @@ macro_rules! capabilities {
             pub(super) keys: HashMap<String, (u64, Hash)>,
         }
 
+        /// The state a snapshot writes: every capability's, and the idempotency keys.
+        #[cfg(feature = "snapshot")]
+        #[derive(Serialize)]
+        pub(super) struct StateRef<'a> {
+            $(pub(super) $field: &'a $ty,)*
+            pub(super) keys: &'a HashMap<String, (u64, Hash)>,
+        }
+
+        /// The state a snapshot reads back.
+        #[cfg(feature = "snapshot")]
+        #[derive(Deserialize)]
+        pub(super) struct StateOwned {
+            $(pub(super) $field: $ty,)*
+            pub(super) keys: HashMap<String, (u64, Hash)>,
+        }
+
         impl Ward {
             /// An empty ward.
             pub fn new(config: WardConfig) -> Ward {
@@ -146,6 +162,23 @@ macro_rules! capabilities {
                 match event {
                     $(Event::$variant(e) => <$ty as Capability>::apply($field, $reads, e, at),)*
                 }
+            }
+
+            /// The state a snapshot writes.
+            #[cfg(feature = "snapshot")]
+            pub(super) fn state_ref(&self) -> StateRef<'_> {
+                StateRef { $($field: &self.$field,)* keys: &self.keys }
+            }
+
+            /// The ward with a snapshot's state and the journal it was taken at.
+            #[cfg(feature = "snapshot")]
+            pub(super) fn from_state(
+                config: WardConfig,
+                state: StateOwned,
+                journal: Journal,
+            ) -> Ward {
+                let StateOwned { $($field,)* keys } = state;
+                Ward { config, $($field: <$ty as Capability>::restored($field),)* journal, keys }
             }
 
             /// Every capability's digest, in the table's order.

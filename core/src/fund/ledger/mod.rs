@@ -30,6 +30,7 @@ use crate::text::check;
 use crate::text::TextKind::{Key, Note};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "snapshot", derive(serde::Serialize, serde::Deserialize))]
 pub(crate) struct OpenAccount {
     pub(crate) account: Account,
     pub(crate) kind: AccountKind,
@@ -127,12 +128,14 @@ pub enum Posted {
 
 /// A double-entry ledger.
 #[derive(Clone, Debug, Default)]
+#[cfg_attr(feature = "snapshot", derive(serde::Serialize, serde::Deserialize))]
 pub struct Ledger {
     pub(crate) accounts: Vec<OpenAccount>,
     names: HashMap<Box<str>, u32>,
     pub(crate) balances: Vec<Amount>,
     pub(crate) transactions: Vec<Stored>,
     pub(crate) postings: Vec<(u32, Amount)>,
+    #[cfg_attr(feature = "snapshot", serde(skip))]
     ids: ids::Ids,
 }
 
@@ -149,6 +152,16 @@ impl PartialEq for Ledger {
 impl Eq for Ledger {}
 
 impl Ledger {
+    /// The ledger read back from a snapshot, with its index of transaction ids
+    /// rebuilt.
+    #[cfg(feature = "snapshot")]
+    pub(crate) fn restored(mut self) -> Ledger {
+        for ix in 0..self.transactions.len() {
+            self.ids.insert(&self.transactions, ix as u32);
+        }
+        self
+    }
+
     /// An empty ledger.
     pub fn new() -> Ledger {
         Ledger::default()

@@ -67,6 +67,7 @@ impl Transaction {
 
 /// A transaction as the ledger keeps it: its postings are a range of the ledger's list.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "snapshot", derive(serde::Serialize, serde::Deserialize))]
 pub(crate) struct Stored {
     pub(crate) id: Box<str>,
     pub(crate) date: NaiveDate,

@@ -1,0 +1,189 @@
+//! Snapshots: every parity scenario's ward, restored from a snapshot taken part-way and
+//! brought to the end by following the rest of its journal, answers every question of
+//! the scenario exactly as the live ward does; and a damaged, foreign or stale snapshot
+//! is refused with its own error.
+
+use std::path::PathBuf;
+
+use gridward::snapshot::{SnapshotError, SnapshotHeader};
+use gridward::{Error, Journal, Ward};
+use gridward_scenarios::{
+    parity, parity_fund, parity_party, parity_points, parity_projects, parity_tasks,
+};
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+fn scenario<S: DeserializeOwned>(name: &str) -> S {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/parity")
+        .join(name);
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+/// The ward rebuilt from a snapshot of its journal's first `at` entries (a fraction, in
+/// percent) and the rest of the journal followed entry by entry.
+fn through_snapshot(ward: Ward, percent: usize) -> Result<Ward, String> {
+    let journal = ward.journal().clone();
+    let at = journal.len() * percent / 100;
+    let prefix = journal.prefix(at).map_err(|e| e.to_string())?;
+    let early = Ward::replay(ward.config().clone(), prefix).map_err(|e| e.to_string())?;
+    let bytes = early.snapshot().map_err(|e| e.to_string())?;
+    let mut restored =
+        Ward::from_snapshot(ward.config().clone(), &bytes).map_err(|e| e.to_string())?;
+    assert_eq!(restored.head(), early.head());
+    assert_eq!(restored.journal().len(), at);
+    for entry in &journal.entries()[at..] {
+        restored = restored.follow(entry.clone()).map_err(|e| e.to_string())?;
+    }
+    assert_eq!(restored.head(), ward.head());
+    assert_eq!(restored.state_digest(), ward.state_digest());
+    // The released entries given back make the journal whole again.
+    restored
+        .restore_journal(journal)
+        .map_err(|e| e.to_string())?;
+    Ok(restored)
+}
+
+/// Every scenario, live and through snapshots at its start, a third, two thirds and its
+/// end: the answers must be the same, field for field.
+#[test]
+fn every_scenario_answers_the_same_after_a_snapshot() {
+    type Run = Box<dyn Fn(&dyn Fn(Ward) -> Result<Ward, String>) -> Result<Value, String>>;
+    let grid: parity::Scenario = scenario("grid_scenario.json");
+    let tasks: parity_tasks::Scenario = scenario("tasks_scenario.json");
+    let fund: parity_fund::Scenario = scenario("fund_scenario.json");
+    let points: parity_points::Scenario = scenario("points_scenario.json");
+    let projects: parity_projects::Scenario = scenario("projects_scenario.json");
+    let party: parity_party::Scenario = scenario("party_scenario.json");
+    let runs: Vec<(&str, Run)> = vec![
+        ("grid", Box::new(move |f| parity::run_then(&grid, f))),
+        (
+            "tasks",
+            Box::new(move |f| parity_tasks::run_then(&tasks, f)),
+        ),
+        ("fund", Box::new(move |f| parity_fund::run_then(&fund, f))),
+        (
+            "points",
+            Box::new(move |f| parity_points::run_then(&points, f)),
+        ),
+        (
+            "projects",
+            Box::new(move |f| parity_projects::run_then(&projects, f)),
+        ),
+        (
+            "party",
+            Box::new(move |f| parity_party::run_then(&party, f)),
+        ),
+    ];
+    for (name, run) in runs {
+        let live = run(&Ok).unwrap();
+        for percent in [0, 33, 67, 100] {
+            let restored = run(&|w| through_snapshot(w, percent))
+                .unwrap_or_else(|e| panic!("{name} at {percent}%: {e}"));
+            assert_eq!(restored, live, "{name} through a snapshot at {percent}%");
+        }
+    }
+}
+
+fn tasks_ward() -> Ward {
+    let tasks: parity_tasks::Scenario = scenario("tasks_scenario.json");
+    let mut kept = None;
+    parity_tasks::run_then(&tasks, |w| {
+        kept = Some(w.clone());
+        Ok(w)
+    })
+    .unwrap();
+    kept.unwrap()
+}
+
+fn code(e: Error) -> &'static str {
+    e.code()
+}
+
+#[test]
+fn a_snapshot_reads_back_its_header_and_its_body_is_checked() {
+    let ward = tasks_ward();
+    let bytes = ward.snapshot().unwrap();
+    let (header, body) = SnapshotHeader::read(&bytes).unwrap();
+    assert_eq!(header.seq, ward.journal().len() as u64);
+    assert_eq!(header.head, ward.head());
+    assert_eq!(header.state, ward.state_digest());
+    assert_eq!(header.bytes, body.len() as u64);
+    header.check_body(body).unwrap();
+
+    // Every single flipped byte of the body is caught (by the hash, before decoding).
+    let start = bytes.len() - body.len();
+    for at in [start, start + body.len() / 2, bytes.len() - 1] {
+        let mut damaged = bytes.clone();
+        damaged[at] ^= 0x20;
+        let e = Ward::from_snapshot(ward.config().clone(), &damaged).unwrap_err();
+        assert_eq!(code(e), "snapshot_damaged");
+    }
+    // Cut short.
+    let e = Ward::from_snapshot(ward.config().clone(), &bytes[..bytes.len() - 10]).unwrap_err();
+    assert!(e.to_string().contains("bytes, the header says"), "{e}");
+    // Not a snapshot, or another version of the format.
+    let e = Ward::from_snapshot(ward.config().clone(), b"{\"seq\":1}\n").unwrap_err();
+    assert_eq!(e, Error::Snapshot(SnapshotError::NotASnapshot));
+    let mut later = b"GRIDWARD-SNAPSHOT 2".to_vec();
+    later.extend_from_slice(&bytes[bytes.iter().position(|&b| b == b'\n').unwrap()..]);
+    let e = Ward::from_snapshot(ward.config().clone(), &later).unwrap_err();
+    assert_eq!(code(e), "snapshot_version");
+    assert_eq!(
+        code(Ward::from_snapshot(ward.config().clone(), b"").unwrap_err()),
+        "snapshot_not_a_snapshot"
+    );
+}
+
+#[test]
+fn a_snapshot_under_other_rules_or_with_a_forged_digest_is_refused() {
+    let ward = tasks_ward();
+    let bytes = ward.snapshot().unwrap();
+    // Another configuration.
+    let mut other = ward.config().clone();
+    other.tasks.max_open_claims += 1;
+    let e = Ward::from_snapshot(other, &bytes).unwrap_err();
+    assert_eq!(code(e), "snapshot_config_differs");
+
+    // A header whose state digest is not the body's: the body hashes right, the state
+    // it decodes to does not match.
+    let (mut header, body) = SnapshotHeader::read(&bytes).unwrap();
+    header.state = gridward::Hash::of_bytes(b"another state");
+    let mut forged = header.lines().unwrap().into_bytes();
+    forged.extend_from_slice(body);
+    let e = Ward::from_snapshot(ward.config().clone(), &forged).unwrap_err();
+    assert_eq!(code(e), "snapshot_state_differs");
+
+    // A body that hashes right but is not a ward's state.
+    let junk = b"\xa1\x61\x78\x01".to_vec();
+    let (mut header, _) = SnapshotHeader::read(&bytes).unwrap();
+    header.body = gridward::Hash::of_bytes(&junk);
+    header.bytes = junk.len() as u64;
+    let mut forged = header.lines().unwrap().into_bytes();
+    forged.extend_from_slice(&junk);
+    let e = Ward::from_snapshot(ward.config().clone(), &forged).unwrap_err();
+    assert!(e.to_string().contains("does not decode"), "{e}");
+}
+
+#[test]
+fn a_restored_ward_takes_only_its_own_journal_back() {
+    let ward = tasks_ward();
+    let journal = ward.journal().clone();
+    let mut restored =
+        Ward::from_snapshot(ward.config().clone(), &ward.snapshot().unwrap()).unwrap();
+    assert!(restored.journal().entries().is_empty());
+    let replayed = Ward::replay(ward.config().clone(), restored.journal().clone());
+    assert_eq!(code(replayed.unwrap_err()), "journal_released");
+    let shorter = journal.prefix(journal.len() - 1).unwrap();
+    let e = restored.restore_journal(shorter).unwrap_err();
+    assert_eq!(code(e), "journal_head_mismatch");
+    let mut released = journal.clone();
+    released.release();
+    assert_eq!(
+        code(restored.restore_journal(released).unwrap_err()),
+        "journal_released"
+    );
+    restored.restore_journal(journal.clone()).unwrap();
+    assert_eq!(restored.to_jsonl(), ward.to_jsonl());
+    let _: &Journal = restored.journal();
+}
