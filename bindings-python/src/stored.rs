@@ -15,7 +15,7 @@ enum Slot {
     /// Nowhere: a ward in memory only.
     Memory,
     /// To its store's journal file.
-    Open(Appender),
+    Open(Box<Appender>),
     /// Its store was closed: commands are refused rather than kept in memory only.
     Closed(PathBuf),
 }
@@ -71,6 +71,23 @@ impl StoreSlot {
         match &mut *self.slot() {
             Slot::Memory => Ok(()),
             Slot::Open(appender) => appender.sync(),
+            Slot::Closed(path) => Err(closed(path)),
+        }
+    }
+
+    /// Takes a snapshot of `ward` into its store; returns the snapshot file's path.
+    pub fn snapshot(&self, ward: &Ward) -> Result<String, StoreError> {
+        match &mut *self.slot() {
+            Slot::Memory => Err(StoreError::NotAStore {
+                path: PathBuf::from("this ward"),
+                expected: "kept on disk (Ward.open)",
+                reason: "it is in memory only, with no store to take a snapshot into; \
+                         snapshot_bytes() gives its snapshot"
+                    .to_owned(),
+            }),
+            Slot::Open(appender) => appender
+                .snapshot(ward)
+                .map(|path| path.display().to_string()),
             Slot::Closed(path) => Err(closed(path)),
         }
     }
@@ -147,11 +164,15 @@ pub fn open(
     dir: PathBuf,
     config: Option<WardConfig>,
     sync: SyncPolicy,
+    snapshot_every: Option<u64>,
     progress: &mut dyn FnMut(&Progress),
 ) -> Result<(Ward, StoreSlot), StoreError> {
-    let options = StoreOptions::default()
+    let mut options = StoreOptions::default()
         .with_sync(sync)
         .keeping_journal(true);
+    if let Some(every) = snapshot_every {
+        options = options.with_snapshots_every(every);
+    }
     let (ward, appender, _) = if dir.join("ward.json").exists() {
         let opened = Appender::open(&dir, options, |f| Box::new(f), progress)?;
         if let Some(config) = config {
@@ -167,7 +188,34 @@ pub fn open(
     } else {
         Appender::create(&dir, config.unwrap_or_default(), options)?
     };
-    Ok((ward, StoreSlot(Mutex::new(Slot::Open(appender)))))
+    Ok((ward, StoreSlot(Mutex::new(Slot::Open(Box::new(appender))))))
+}
+
+/// The argument `snapshot_every`: None, or a whole number of entries from 1.
+pub fn snapshot_every(every: Option<&Bound<'_, PyAny>>) -> Result<Option<u64>, Error> {
+    let Some(every) = every.filter(|e| !e.is_none()) else {
+        return Ok(None);
+    };
+    let invalid = |found: &'static str| {
+        Error::Input(InputError::new(
+            "snapshot_every",
+            Problem::WrongType {
+                expected: "None or a whole number of entries from 1",
+                found,
+            },
+        ))
+    };
+    if every.is_instance_of::<pyo3::types::PyBool>() {
+        return Err(invalid("a bool"));
+    }
+    match every.extract::<u64>() {
+        Ok(n) if n >= 1 => Ok(Some(n)),
+        Ok(_) => Err(invalid("0")),
+        Err(_) if every.is_instance_of::<pyo3::types::PyInt>() => {
+            Err(invalid("a whole number out of range"))
+        }
+        Err(_) => Err(invalid("a value of another type")),
+    }
 }
 
 /// A Python callable `progress(done_bytes, total_bytes)` as a reporter for long work

@@ -388,13 +388,14 @@ impl NativeWard {
     /// cuts off a torn last line. Every command is then written to the journal file
     /// before it takes effect, and fsynced as `sync` says. Other threads run meanwhile.
     #[staticmethod]
-    #[pyo3(signature = (path, config=None, sync=None, progress=None))]
+    #[pyo3(signature = (path, config=None, sync=None, progress=None, snapshot_every=None))]
     fn open(
         py: Python<'_>,
         path: &Bound<'_, PyAny>,
         config: Option<&Bound<'_, PyAny>>,
         sync: Option<&Bound<'_, PyAny>>,
         progress: Option<&Bound<'_, PyAny>>,
+        snapshot_every: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<NativeWard> {
         guard(py, || {
             let dir = path_arg(py, path, "a folder's path (str or os.PathLike)")?;
@@ -403,9 +404,11 @@ impl NativeWard {
                 None => None,
             };
             let sync = stored::sync_policy(sync).or_raise(py)?;
+            let every = stored::snapshot_every(snapshot_every).or_raise(py)?;
             let mut reporter = Reporter::new(progress).or_raise(py)?;
-            let opened =
-                py.allow_threads(|| stored::open(dir, config, sync, &mut |p| reporter.report(p)));
+            let opened = py.allow_threads(|| {
+                stored::open(dir, config, sync, every, &mut |p| reporter.report(p))
+            });
             // An exception of the progress callable is raised; the store is closed.
             if let Some(e) = reporter.failure() {
                 return Err(e);
@@ -441,6 +444,67 @@ impl NativeWard {
             }
             Ok(NativeWard {
                 inner: WardCell::new(read.map_err(|e| raise_store(py, e))?),
+                store: StoreSlot::memory(),
+            })
+        })
+    }
+
+    /// Takes a snapshot of a stored ward's state into its folder (after making the
+    /// journal durable); returns the snapshot file's path. Other threads run meanwhile.
+    fn snapshot(&self, py: Python<'_>) -> PyResult<String> {
+        guard(py, || {
+            self.with(py, |w| {
+                let w = &*w;
+                py.allow_threads(|| self.store.snapshot(w))
+                    .map_err(|e| raise_store(py, e))
+            })
+        })
+    }
+
+    /// The ward's snapshot as bytes: the header line and the CBOR body of its state.
+    fn snapshot_bytes<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyBytes>> {
+        guard(py, || {
+            let bytes = self.with(py, |w| {
+                let w = &*w;
+                py.allow_threads(|| w.snapshot()).or_raise(py)
+            })?;
+            Ok(PyBytes::new(py, &bytes))
+        })
+    }
+
+    /// The ward a snapshot holds, under `config`; with `journal` (JSON lines, whose
+    /// chain is verified and must end at the snapshot's head) its journal whole, and
+    /// otherwise none of the entries before the snapshot. Other threads run meanwhile.
+    #[staticmethod]
+    #[pyo3(signature = (snapshot, journal=None, config=None))]
+    fn from_snapshot(
+        py: Python<'_>,
+        snapshot: &Bound<'_, PyAny>,
+        journal: Option<&Bound<'_, PyAny>>,
+        config: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<NativeWard> {
+        guard(py, || {
+            let bytes = snapshot.downcast::<PyBytes>().map_err(|_| {
+                let problem = Problem::WrongType {
+                    expected: "bytes (from snapshot_bytes())",
+                    found: "a value of another type",
+                };
+                raise(py, Error::Input(InputError::new("snapshot", problem)))
+            })?;
+            let journal = text_arg(journal, "journal").or_raise(py)?;
+            let config = catalog(py)?.config(json(py, config)?).or_raise(py)?;
+            let bytes = bytes.as_bytes();
+            let ward = py
+                .allow_threads(|| {
+                    let mut ward = Ward::from_snapshot(config, bytes)?;
+                    if let Some(text) = journal {
+                        ward.restore_journal(gridward::Journal::from_jsonl(&text)?)?;
+                    }
+                    Ok::<Ward, Error>(ward)
+                })
+                .or_raise(py)?;
+            Ok(NativeWard {
+                inner: WardCell::new(ward),
                 store: StoreSlot::memory(),
             })
         })

@@ -9,6 +9,7 @@ use gridward::{BatchReceipt, Command, Context, Receipt, StoringError, Ward, Ward
 use crate::file::JournalFile;
 use crate::layout::{io, Layout, CONFIG};
 use crate::read::{read_into, Position, Progress, TornTail};
+use crate::snapshots::{self, Disk, SkippedSnapshot, SnapshotFiles};
 use crate::StoreError;
 
 /// When the journal file is made durable (fsync).
@@ -38,12 +39,21 @@ pub struct StoreOptions {
     /// Whether the ward keeps its journal's entries in memory as well as in the file
     /// (for a face that exports the journal from memory); by default it does not.
     pub keep_journal: bool,
+    /// Take a snapshot after every this many entries (none by default: snapshots are
+    /// then taken only on request, by [`Appender::snapshot`]).
+    pub snapshot_every: Option<u64>,
 }
 
 impl StoreOptions {
     /// The options with this sync policy.
     pub fn with_sync(mut self, sync: SyncPolicy) -> Self {
         self.sync = sync;
+        self
+    }
+
+    /// The options with a snapshot taken after every `entries` entries.
+    pub fn with_snapshots_every(mut self, entries: u64) -> Self {
+        self.snapshot_every = Some(entries.max(1));
         self
     }
 
@@ -56,11 +66,25 @@ impl StoreOptions {
 
 /// What opening a store found.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Opened {
-    /// Entries read, checked and replayed.
+    /// Entries in the journal, every one verified.
     pub entries: u64,
+    /// The entry of the snapshot the state was restored from, if one was used: the
+    /// entries after it were replayed.
+    pub snapshot: Option<u64>,
+    /// Snapshots passed over (damaged, under another configuration, or stale), newest
+    /// first, each with its reason.
+    pub skipped: Vec<SkippedSnapshot>,
     /// A torn last line, cut off.
     pub torn: Option<TornTail>,
+}
+
+impl Opened {
+    /// Entries replayed: those after the snapshot, or all of them.
+    pub fn replayed(&self) -> u64 {
+        self.entries - self.snapshot.unwrap_or(0)
+    }
 }
 
 /// The writing side of a store: its journal file, locked for this one writer. Every
@@ -82,6 +106,12 @@ pub struct Appender {
     unsynced: u64,
     /// Why the store must be opened again, after a failure that could not be undone.
     broken: Option<String>,
+    snapshot_files: Box<dyn SnapshotFiles>,
+    snapshot_every: Option<u64>,
+    /// The entry of the newest snapshot (0 when there is none).
+    snapshotted: u64,
+    /// Why the last snapshot taken by `snapshot_every` failed, if it did.
+    snapshot_failure: Option<StoreError>,
 }
 
 impl Appender {
@@ -113,9 +143,10 @@ impl Appender {
         Appender::open(dir, options, |file| Box::new(file), &mut |_| {})
     }
 
-    /// Opens the store in `dir` for writing: takes its lock, verifies the chain and
-    /// replays every entry into a ward, and cuts off a torn last line (reported in the
-    /// [`Opened`]). Damage anywhere else is an error naming the line; nothing is
+    /// Opens the store in `dir` for writing: takes its lock, restores the newest
+    /// snapshot that checks (see [`crate::Store::snapshot`]), verifies the chain of the
+    /// whole journal and replays the entries after the snapshot (or every entry, with
+    /// none) into a ward, and cuts off a torn last line (reported in the [`Opened`]). Damage anywhere else is an error naming the line; nothing is
     /// dropped. The journal file is handed to `wrap` once it is read (tests wrap it to
     /// make its operations fail); `progress` hears how far the reading has come.
     pub fn open(
@@ -140,13 +171,11 @@ impl Appender {
             }
             Err(TryLockError::Error(e)) => return Err(io("lock", &layout.journal)(e)),
         }
-        let start = Position {
-            lines: 0,
-            offset: 0,
-        };
-        let ward = Ward::new(config);
+        snapshots::remove_temporaries(&layout.dir);
         let keep = options.keep_journal;
-        let read = read_into(ward, &file, &layout.journal, start, keep, progress)?;
+        let mut skipped = Vec::new();
+        let start = snapshots::restore(&layout, &config, &file, keep, progress, &mut skipped)?;
+        let read = read_into(start.ward, &file, &layout.journal, start.at, keep, progress)?;
         if read.torn.is_some() {
             file.set_len(read.at.offset)
                 .and_then(|()| file.sync_all())
@@ -160,10 +189,16 @@ impl Appender {
             keep_journal: options.keep_journal,
             unsynced: 0,
             broken: None,
+            snapshot_files: Box::new(Disk),
+            snapshot_every: options.snapshot_every,
+            snapshotted: start.snapshot.unwrap_or(0),
+            snapshot_failure: None,
             layout,
         };
         let opened = Opened {
             entries: read.at.lines,
+            snapshot: start.snapshot,
+            skipped,
             torn: read.torn,
         };
         Ok((read.ward, appender, opened))
@@ -192,6 +227,7 @@ impl Appender {
         if !self.keep_journal {
             ward.release_journal();
         }
+        self.snapshot_if_due(ward);
         Ok(receipt)
     }
 
@@ -226,7 +262,51 @@ impl Appender {
         if !self.keep_journal {
             ward.release_journal();
         }
+        self.snapshot_if_due(ward);
         Ok(batch)
+    }
+
+    /// Takes a snapshot of `ward` at its journal's head, after making the journal
+    /// durable, so that a snapshot is never ahead of what the journal keeps (see
+    /// [`crate::Store::snapshot`]). Returns the snapshot's path.
+    pub fn snapshot(&mut self, ward: &Ward) -> Result<PathBuf, StoreError> {
+        self.check(ward)?;
+        self.sync()?;
+        let path = snapshots::write(self.snapshot_files.as_mut(), &self.layout, ward)?;
+        self.snapshotted = self.entries;
+        self.snapshot_failure = None;
+        Ok(path)
+    }
+
+    /// Takes the snapshot `snapshot_every` asks for, if one is due. The command is
+    /// acknowledged already, so a failure is kept for [`Appender::snapshot_failure`]
+    /// rather than returned; the next entry tries again.
+    fn snapshot_if_due(&mut self, ward: &Ward) {
+        let Some(every) = self.snapshot_every else {
+            return;
+        };
+        if self.entries < self.snapshotted + every {
+            return;
+        }
+        if let Err(e) = self.snapshot(ward) {
+            self.snapshot_failure = Some(e);
+        }
+    }
+
+    /// Why the last snapshot that `snapshot_every` asked for failed, or `None` when it
+    /// succeeded (or none was due). The journal is unaffected by such a failure.
+    pub fn snapshot_failure(&self) -> Option<&StoreError> {
+        self.snapshot_failure.as_ref()
+    }
+
+    /// The entry of the newest snapshot taken or opened from (0 when there is none).
+    pub fn snapshotted(&self) -> u64 {
+        self.snapshotted
+    }
+
+    /// Makes the snapshots' file operations go through `files` (tests make them fail).
+    pub fn set_snapshot_files(&mut self, files: Box<dyn SnapshotFiles>) {
+        self.snapshot_files = files;
     }
 
     /// After a failed write of a batch already applied: the ward read again from the

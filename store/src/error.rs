@@ -58,6 +58,15 @@ pub enum StoreError {
         /// What is wrong.
         reason: String,
     },
+    /// A snapshot could not be taken: the ward's state did not encode. Nothing was
+    /// written.
+    #[error("cannot take the snapshot {}: {source}", .path.display())]
+    Snapshot {
+        /// The snapshot file it would have been.
+        path: PathBuf,
+        /// The ward's error.
+        source: Box<gridward::Error>,
+    },
     /// The ward refused the command; nothing was written.
     #[error(transparent)]
     Refused(Box<gridward::Error>),
@@ -80,6 +89,7 @@ impl StoreError {
             StoreError::Damaged { .. } => "store_damaged",
             StoreError::Replay { .. } => "store_replay",
             StoreError::NotAStore { .. } => "store_not_a_store",
+            StoreError::Snapshot { .. } => "store_snapshot",
             StoreError::Refused(e) => e.code(),
             StoreError::MustReopen { .. } => "store_must_reopen",
         }

@@ -8,6 +8,7 @@ use gridward::Ward;
 
 use crate::layout::{io, Layout};
 use crate::read::{read_into, Position};
+use crate::snapshots;
 use crate::StoreError;
 
 /// A read-only view of a store, which may be open for writing elsewhere. It reads the
@@ -21,20 +22,19 @@ pub struct Follower {
 }
 
 impl Follower {
-    /// Opens the store in `dir` for reading and reads its journal.
+    /// Opens the store in `dir` for reading and reads its journal, from its newest
+    /// snapshot that checks (as the writer opens it), every line verified.
     pub fn open(dir: impl AsRef<Path>) -> Result<Follower, StoreError> {
         let layout = Layout::new(dir.as_ref());
         let config = layout.read_config()?;
         let file = File::open(&layout.journal).map_err(io("open", &layout.journal))?;
-        let start = Position {
-            lines: 0,
-            offset: 0,
-        };
+        let start =
+            snapshots::restore(&layout, &config, &file, false, &mut |_| {}, &mut Vec::new())?;
         let read = read_into(
-            Ward::new(config),
+            start.ward,
             &file,
             &layout.journal,
-            start,
+            start.at,
             false,
             &mut |_| {},
         )?;

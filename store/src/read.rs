@@ -8,6 +8,7 @@ use std::path::Path;
 
 use gridward::journal::{Entry, JournalError};
 use gridward::limits::MAX_ENTRY_BYTES;
+use gridward::Journal;
 use gridward::{Error, Ward};
 
 use crate::layout::io;
@@ -61,13 +62,80 @@ pub(crate) struct ReadOut {
 /// kept in memory unless `keep` is set. On a damaged line the ward is gone, and the
 /// error names the line. `progress` hears how far the reading has come.
 pub(crate) fn read_into(
-    mut ward: Ward,
+    ward: Ward,
     file: &File,
     path: &Path,
     from: Position,
     keep: bool,
     progress: &mut dyn FnMut(&Progress),
 ) -> Result<ReadOut, StoreError> {
+    let mut slot = Some(ward);
+    let (at, torn) = read_lines(file, path, from, u64::MAX, progress, &mut |line, bytes| {
+        let Some(ward) = slot.take() else {
+            return Err(StoreError::MustReopen {
+                reason: "an earlier line of the reading failed".to_owned(),
+            });
+        };
+        let mut ward = follow_line(ward, path, line, bytes)?;
+        if !keep {
+            ward.release_journal();
+        }
+        slot = Some(ward);
+        Ok(())
+    })?;
+    match slot {
+        Some(ward) => Ok(ReadOut { ward, at, torn }),
+        None => Err(StoreError::MustReopen {
+            reason: "the reading lost its ward".to_owned(),
+        }),
+    }
+}
+
+/// Verifies the chain of the file's first `upto` lines (or as many whole lines as it
+/// has) without replaying them: each line's own hash and its link to the one before.
+/// The journal returned holds the entries when `keep` is set, and otherwise only their
+/// number and head.
+pub(crate) fn verify_prefix(
+    file: &File,
+    path: &Path,
+    upto: u64,
+    keep: bool,
+    progress: &mut dyn FnMut(&Progress),
+) -> Result<(Journal, Position), StoreError> {
+    let mut chain = Journal::new();
+    let start = Position {
+        lines: 0,
+        offset: 0,
+    };
+    let (at, _) = read_lines(file, path, start, upto, progress, &mut |line, bytes| {
+        chain
+            .push(entry_of_line(path, line, bytes)?)
+            .map_err(|e| match e {
+                JournalError::Broken(b) => damaged(path, line, b.reason),
+                other => damaged(path, line, other.to_string()),
+            })?;
+        if !keep {
+            chain.release();
+        }
+        Ok(())
+    })?;
+    Ok((chain, at))
+}
+
+/// What is done with each whole line read: its number and its bytes.
+type EachLine<'a> = dyn FnMut(u64, &[u8]) -> Result<(), StoreError> + 'a;
+
+/// Reads the whole lines of `file` from `from`, at most up to line `upto`, handing each
+/// (its number and its bytes, newline included) to `each`; stops at the end, at a torn
+/// last line (reported), or at the first error.
+fn read_lines(
+    file: &File,
+    path: &Path,
+    from: Position,
+    upto: u64,
+    progress: &mut dyn FnMut(&Progress),
+    each: &mut EachLine<'_>,
+) -> Result<(Position, Option<TornTail>), StoreError> {
     let total = file.metadata().map_err(io("read", path))?.len();
     let mut reported = from.offset;
     let mut report = |at: &Position| {
@@ -84,7 +152,7 @@ pub(crate) fn read_into(
     let mut reader = BufReader::with_capacity(1 << 20, handle);
     let mut at = from;
     let mut buf = Vec::new();
-    loop {
+    while at.lines < upto {
         buf.clear();
         let line = at.lines + 1;
         // One byte more than the longest line, newline included, shows a line too long.
@@ -94,39 +162,25 @@ pub(crate) fn read_into(
             .read_until(b'\n', &mut buf)
             .map_err(io("read", path))?;
         if n == 0 {
-            report(&at);
-            return Ok(ReadOut {
-                ward,
-                at,
-                torn: None,
-            });
+            break;
         }
-        let damaged = |reason: String| StoreError::Damaged {
-            path: path.to_path_buf(),
-            line,
-            reason,
-        };
         if buf.last() != Some(&b'\n') {
             if n as u64 == limit {
-                return Err(damaged(format!(
-                    "a line longer than the limit of {MAX_ENTRY_BYTES} bytes"
-                )));
+                return Err(damaged(
+                    path,
+                    line,
+                    format!("a line longer than the limit of {MAX_ENTRY_BYTES} bytes"),
+                ));
             }
             report(&at);
-            return Ok(ReadOut {
-                ward,
-                torn: Some(TornTail {
-                    line,
-                    offset: at.offset,
-                    bytes: n as u64,
-                }),
-                at,
-            });
+            let torn = TornTail {
+                line,
+                offset: at.offset,
+                bytes: n as u64,
+            };
+            return Ok((at, Some(torn)));
         }
-        ward = follow_line(ward, path, line, &buf)?;
-        if !keep {
-            ward.release_journal();
-        }
+        each(line, &buf)?;
         at.lines = line;
         at.offset += n as u64;
         if at.offset - reported >= REPORT_EVERY {
@@ -134,6 +188,26 @@ pub(crate) fn read_into(
             report(&at);
         }
     }
+    report(&at);
+    Ok((at, None))
+}
+
+fn damaged(path: &Path, line: u64, reason: String) -> StoreError {
+    StoreError::Damaged {
+        path: path.to_path_buf(),
+        line,
+        reason,
+    }
+}
+
+/// The entry in line `line` of the file at `path`, its own hash checked.
+fn entry_of_line(path: &Path, line: u64, bytes: &[u8]) -> Result<Entry, StoreError> {
+    let text = std::str::from_utf8(bytes)
+        .map_err(|e| damaged(path, line, format!("not UTF-8 text: {e}")))?;
+    Entry::from_jsonl_line(line, text).map_err(|e| match e {
+        JournalError::Broken(b) => damaged(path, line, b.reason),
+        other => damaged(path, line, other.to_string()),
+    })
 }
 
 /// The ward with the entry in line `line` of the file at `path` (its bytes, newline
@@ -144,19 +218,10 @@ pub(crate) fn follow_line(
     line: u64,
     bytes: &[u8],
 ) -> Result<Ward, StoreError> {
-    let damaged = |reason: String| StoreError::Damaged {
-        path: path.to_path_buf(),
-        line,
-        reason,
-    };
-    let text = std::str::from_utf8(bytes).map_err(|e| damaged(format!("not UTF-8 text: {e}")))?;
-    let entry = Entry::from_jsonl_line(line, text).map_err(|e| match e {
-        JournalError::Broken(b) => damaged(b.reason),
-        other => damaged(other.to_string()),
-    })?;
+    let entry = entry_of_line(path, line, bytes)?;
     ward.follow(entry).map_err(|e| match e {
-        Error::Journal(JournalError::Broken(b)) => damaged(b.reason),
-        Error::MalformedEntry { message, .. } => damaged(message),
+        Error::Journal(JournalError::Broken(b)) => damaged(path, line, b.reason),
+        Error::MalformedEntry { message, .. } => damaged(path, line, message),
         source => StoreError::Replay {
             path: path.to_path_buf(),
             line,

@@ -8,6 +8,7 @@ use gridward::{BatchReceipt, Command, Context, Receipt, Ward, WardConfig};
 use crate::appender::{Appender, Opened, StoreOptions};
 use crate::file::JournalFile;
 use crate::read::Progress;
+use crate::snapshots::SnapshotFiles;
 use crate::StoreError;
 
 /// A ward kept in a folder: its configuration, and its journal as an append-only file in
@@ -118,6 +119,29 @@ impl Store {
         commands: impl IntoIterator<Item = (Context, Command)>,
     ) -> Result<BatchReceipt, StoreError> {
         self.appender.execute_batch(&mut self.ward, commands)
+    }
+
+    /// Takes a snapshot of the ward's state at its journal's head: the journal is made
+    /// durable first, then the snapshot is written atomically (a temporary file,
+    /// fsynced, renamed into place, the folder fsynced) as `snapshot-<entry>.bin`, and
+    /// all but the newest two snapshots are removed. Opening the store then restores
+    /// the newest snapshot that checks and replays only the entries after it. On a
+    /// failure the store and the ward are as they were. Returns the snapshot's path.
+    pub fn snapshot(&mut self) -> Result<PathBuf, StoreError> {
+        self.appender.snapshot(&self.ward)
+    }
+
+    /// Why the last snapshot that [`StoreOptions::snapshot_every`] asked for failed, or
+    /// `None` (see [`Appender::snapshot_failure`]).
+    pub fn snapshot_failure(&self) -> Option<&StoreError> {
+        self.appender.snapshot_failure()
+    }
+
+    /// The store with its snapshots' file operations going through `files`: for tests
+    /// that make them fail.
+    pub fn with_snapshot_files(mut self, files: Box<dyn SnapshotFiles>) -> Store {
+        self.appender.set_snapshot_files(files);
+        self
     }
 
     /// Makes every entry written so far durable (see [`Appender::sync`]).

@@ -52,7 +52,9 @@ fn child() {
         .unwrap();
     match mode.as_str() {
         "write" => {
-            let mut store = Store::open(&dir, StoreOptions::default()).unwrap();
+            // A snapshot every 7 entries: kills land in snapshots' writing too.
+            let options = StoreOptions::default().with_snapshots_every(7);
+            let mut store = Store::open(&dir, options).unwrap();
             let mut random = Random::new(seed);
             for n in 1.. {
                 let (ctx, command) = command(&mut random, seed * 1_000_000 + n);
@@ -90,7 +92,7 @@ fn writers_killed_at_random_moments_lose_no_acknowledged_command() {
 
     let mut random = Random::new(2026);
     let mut acknowledged: Vec<(u64, Hash)> = Vec::new();
-    let (mut torn, mut kills) = (0, 0);
+    let (mut torn, mut kills, mut from_snapshot) = (0, 0, 0);
     for round in 1..=200 {
         let mut child = spawn("write", &folder, round);
         let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
@@ -111,6 +113,15 @@ fn writers_killed_at_random_moments_lose_no_acknowledged_command() {
 
         let store = Store::open(&folder.0, StoreOptions::default()).unwrap();
         torn += usize::from(store.opened().torn.is_some());
+        from_snapshot += usize::from(store.opened().snapshot.is_some());
+        // A snapshot cut short by the kill is a temporary file, never one in place.
+        assert_eq!(store.opened().skipped, vec![], "round {round}");
+        let left: Vec<_> = std::fs::read_dir(&folder.0)
+            .unwrap()
+            .filter_map(|e| e.ok()?.file_name().into_string().ok())
+            .filter(|name| name.ends_with(".tmp"))
+            .collect();
+        assert_eq!(left, Vec::<String>::new(), "round {round}");
         let text = std::fs::read_to_string(folder.journal()).unwrap();
         let journal = Journal::from_jsonl(&text).unwrap();
         for (seq, head) in &acknowledged {
@@ -126,9 +137,11 @@ fn writers_killed_at_random_moments_lose_no_acknowledged_command() {
         assert_eq!(replayed.head(), store.ward().head());
     }
     eprintln!(
-        "{kills} writers killed; {} commands acknowledged; {torn} torn last lines cut off",
+        "{kills} writers killed; {} commands acknowledged; {torn} torn last lines cut off; \
+         {from_snapshot} reopenings from a snapshot",
         acknowledged.len()
     );
+    assert!(from_snapshot >= 100, "{from_snapshot}");
     assert_eq!(kills, 200);
     assert!(acknowledged.len() >= 1_000, "{}", acknowledged.len());
 }

@@ -59,8 +59,9 @@ class Ward(WardCapabilities):
     """A ward: every capability's state, folded from its hash-chained journal.
 
     ``Ward(config)`` starts empty with a configuration (a dict of the ward's
-    configuration, such as another ward's ``config()``; the default when None). A ward pickles as its configuration and
-    journal, and unpickles by replaying it.
+    configuration, such as another ward's ``config()``; the default when None). A ward pickles as its configuration, a
+    snapshot of its state and its journal, and unpickles from the snapshot, verifying the journal's chain without
+    replaying it.
 
     ``Ward.open(path)`` keeps a ward on disk instead: see :meth:`open`.
     """
@@ -91,13 +92,17 @@ class Ward(WardCapabilities):
         *,
         sync: Literal["command", "request"] | int = "command",
         progress: Callable[[int, int], object] | None = None,
+        snapshot_every: int | None = None,
     ) -> Ward:
         """Opens the ward kept in the folder ``path``, or makes one there (with
         ``config``) when the folder holds none.
 
-        Opening verifies the journal's chain and replays it, and cuts off a torn last
-        line left by a crash (damage anywhere else raises :class:`StorageError` naming
-        the ``.line``). From then on every command is written to the folder's
+        Opening restores the newest snapshot in the folder that checks (see
+        :meth:`snapshot`), verifies the whole journal's chain and replays the entries
+        after the snapshot, and cuts off a torn last line left by a crash (damage
+        anywhere else raises :class:`StorageError` naming the ``.line``). A snapshot
+        that fails a check is passed over for an older one or the journal alone.
+        ``snapshot_every=n`` takes a snapshot after every n entries. From then on every command is written to the folder's
         ``journal.jsonl`` (the same JSON lines :meth:`export_journal` gives) before it
         takes effect, and made durable as ``sync`` says: ``"command"`` (the default)
         fsyncs before each command returns, so nothing acknowledged is lost even to a
@@ -117,7 +122,7 @@ class Ward(WardCapabilities):
             with gridward.Ward.open("wards/jifu") as ward:
                 ward.grid.add_unit("510105", "青羊区")
         """
-        return cls._around(_gridward.NativeWard.open(path, config, sync, progress))
+        return cls._around(_gridward.NativeWard.open(path, config, sync, progress, snapshot_every))
 
     @classmethod
     def from_journal_file(
@@ -142,6 +147,37 @@ class Ward(WardCapabilities):
         """Makes every command written so far durable (for ``sync="request"`` or a
         number; with the default there is nothing to do)."""
         self._native.sync()
+
+    def snapshot(self) -> str:
+        """Takes a snapshot of a stored ward's state into its folder, so that the next
+        :meth:`open` replays only the entries after it; returns the snapshot file's
+        path. The journal is made durable first; the snapshot is written to a temporary
+        file, fsynced and renamed into place, and the two newest are kept. A failure
+        raises :class:`StorageError` and changes nothing. A ward in memory has no store
+        to take one into (:class:`StorageError`, code ``store_not_a_store``): use
+        :meth:`snapshot_bytes`. Releases the GIL."""
+        return self._native.snapshot()
+
+    def snapshot_bytes(self) -> bytes:
+        """The ward's state as a snapshot: a header line (the entry it is at, the head,
+        the state digest, and hashes of the configuration and the body) and a CBOR
+        body. :meth:`from_snapshot` checks all of them. Releases the GIL."""
+        return self._native.snapshot_bytes()
+
+    @classmethod
+    def from_snapshot(
+        cls,
+        snapshot: bytes,
+        journal: str | None = None,
+        config: WardConfigIn | WardConfig | None = None,
+    ) -> Ward:
+        """The ward a snapshot holds, under ``config`` (which must be the configuration
+        it was taken under), without a replay. Given ``journal`` (the JSON lines of
+        :meth:`export_journal` when the snapshot was taken), its chain is verified and
+        must end at the snapshot's head, and the ward holds it whole; otherwise it holds
+        none of the entries before the snapshot, and new entries chain on from its head.
+        A damaged or foreign snapshot raises :class:`JournalError`. Releases the GIL."""
+        return cls._around(_gridward.NativeWard.from_snapshot(snapshot, journal, config))
 
     def close(self) -> None:
         """Syncs and closes the ward's store, releasing it for another writer; later
@@ -208,15 +244,16 @@ class Ward(WardCapabilities):
         return self._native.decide(command, actor, at, key)  # type: ignore[no-any-return]
 
     def __reduce__(self) -> tuple[Any, ...]:
-        # A ward kept on disk unpickles as a ward in memory, replayed from its journal.
-        return (_unpickle, (self.export_journal(), self.config()))
+        # A ward kept on disk unpickles as a ward in memory, from a snapshot of its state
+        # and its journal, whose chain is verified rather than replayed.
+        return (_unpickle, (self.snapshot_bytes(), self.export_journal(), self.config()))
 
     def __repr__(self) -> str:
         return f"<gridward.Ward: {self.journal_length} entries, head {self.head[:12]}>"
 
 
-def _unpickle(text: str, config: Any) -> Ward:
-    return Ward.from_journal(text, config)
+def _unpickle(snapshot: bytes, journal: str, config: Any) -> Ward:
+    return Ward.from_snapshot(snapshot, journal, config)
 
 
 __all__ = [

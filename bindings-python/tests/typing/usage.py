@@ -261,9 +261,12 @@ for batch_outcome in ward.execute_batch(batch):
 
 def keep_on_disk(path: str) -> str | None:
     """A ward kept on disk, as the types describe it (checked, not run)."""
-    with Ward.open(path, sync=16) as stored:
+    with Ward.open(path, sync=16, snapshot_every=1000) as stored:
         stored.sync()
         tail: str = stored.export_journal(since=3)
+        taken: str = stored.snapshot()
+        state: bytes = stored.snapshot_bytes()
+        copy: Ward = Ward.from_snapshot(state, stored.export_journal(), stored.config())
         try:
             Ward.open(path, sync="request").close()
         except gridward.StorageError as e:

@@ -147,6 +147,20 @@ impl Entry {
 }
 
 impl Journal {
+    /// Appends an entry read from storage (by [`Entry::from_jsonl_line`], which checks
+    /// its own hash), checking that it follows the head: its sequence number is one
+    /// more than the journal's length and its `prev` is the head. The journal is
+    /// unchanged when it does not. With [`Journal::release`] after each entry, this
+    /// verifies a journal of any length in constant memory.
+    pub fn push(&mut self, entry: Entry) -> Result<(), JournalError> {
+        let line = self.len() as u64 + 1;
+        VerifyReport::after(line - 1, self.head())
+            .link(line, entry.seq, &entry.prev, &entry.hash, &entry.hash)
+            .map_err(|reason| JournalError::Broken(ChainBreak { line, reason }))?;
+        self.push_entry(entry);
+        Ok(())
+    }
+
     /// The entries held as JSON lines, one entry a line, each ending in a newline: the
     /// whole journal unless entries were [released](Journal::release).
     pub fn to_jsonl(&self) -> String {
