@@ -6,7 +6,10 @@
 //!   end — against the same commands through `Ward::execute` in memory;
 //! - opening a store of 100,000 such entries (lock, read line by line, verify every
 //!   hash and link, replay, release the entries from memory), against reading the same
-//!   file whole and `Ward::from_jsonl` on it (which keeps the entries in memory).
+//!   file whole and `Ward::from_jsonl` on it (which keeps the entries in memory), and
+//!   against opening the same store with a snapshot at its head (load and check the
+//!   snapshot, verify every line's hash and link, replay nothing);
+//! - taking that snapshot (encode, write, fsync, rename, fsync the folder).
 
 use std::hint::black_box;
 use std::path::PathBuf;
@@ -127,8 +130,35 @@ fn opening(c: &mut Criterion) {
             black_box(Ward::from_jsonl(WardConfig::default(), &text).unwrap())
         })
     });
+
+    // The same store with a snapshot at its head.
+    let snapshotted = folder("open-snapshot");
+    std::fs::create_dir_all(&snapshotted).unwrap();
+    for file in ["ward.json", "journal.jsonl"] {
+        std::fs::copy(dir.join(file), snapshotted.join(file)).unwrap();
+    }
+    let mut store = Store::open(&snapshotted, StoreOptions::default()).unwrap();
+    let snapshot = store.snapshot().unwrap();
+    drop(store);
+    eprintln!(
+        "snapshot of {OPENED} entries' state: {} bytes",
+        std::fs::metadata(&snapshot).unwrap().len()
+    );
+    let opened = Store::open(&snapshotted, StoreOptions::default()).unwrap();
+    assert_eq!(opened.opened().replayed(), 0);
+    assert_eq!(opened.ward().state_digest(), digest);
+    drop(opened);
+    group.bench_function("store_open_from_a_snapshot", |b| {
+        b.iter(|| black_box(Store::open(&snapshotted, StoreOptions::default()).unwrap()))
+    });
+    let mut store = Store::open(&snapshotted, StoreOptions::default()).unwrap();
+    group.bench_function("take_a_snapshot", |b| {
+        b.iter(|| black_box(store.snapshot().unwrap()))
+    });
+    drop(store);
     group.finish();
     let _ = std::fs::remove_dir_all(&dir);
+    let _ = std::fs::remove_dir_all(&snapshotted);
 }
 
 criterion_group!(benches, executing, opening);

@@ -7,6 +7,7 @@ use std::fs::{self, File};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
+use gridward::snapshot::SnapshotHeader;
 use gridward::{Ward, WardConfig};
 
 use crate::layout::{io, Layout};
@@ -191,16 +192,39 @@ pub(crate) fn restore(
                 continue;
             }
         };
-        let mut ward = match Ward::from_snapshot(config.clone(), &bytes) {
+        let seq = match SnapshotHeader::read(&bytes) {
+            Ok((header, _)) => header.seq,
+            Err(e) => {
+                skip(e.to_string());
+                continue;
+            }
+        };
+        // The snapshot is loaded (decoded, its digest checked) on a second thread while
+        // this one verifies the journal up to it; where no thread starts, one after the
+        // other.
+        let (loaded, verified) = std::thread::scope(|s| {
+            let load = || Ward::from_snapshot(config.clone(), &bytes);
+            let loader = std::thread::Builder::new().spawn_scoped(s, load);
+            let verified = verify_prefix(journal, &layout.journal, seq, keep, progress);
+            let loaded = match loader {
+                Ok(handle) => handle.join().unwrap_or_else(|_| {
+                    Err(gridward::Error::Internal(
+                        "loading the snapshot panicked".into(),
+                    ))
+                }),
+                Err(_) => load(),
+            };
+            (loaded, verified)
+        });
+        drop(bytes);
+        let (chain, at) = verified?;
+        let mut ward = match loaded {
             Ok(ward) => ward,
             Err(e) => {
                 skip(e.to_string());
                 continue;
             }
         };
-        drop(bytes);
-        let seq = ward.journal().len() as u64;
-        let (chain, at) = verify_prefix(journal, &layout.journal, seq, keep, progress)?;
         if at.lines < seq {
             skip(format!(
                 "it is at entry {seq}, and the journal has {} whole entries",

@@ -59,6 +59,8 @@ mod authority;
 mod capability;
 mod check;
 mod code;
+#[cfg(feature = "snapshot")]
+mod columns;
 mod command;
 mod coverage;
 mod decide;
@@ -126,6 +128,7 @@ impl Default for GridConfig {
 pub struct Grid {
     pub(crate) graph: StableDiGraph<Unit, ()>,
     pub(crate) units: HashMap<NodeCode, NodeIndex>,
+    #[cfg_attr(feature = "snapshot", serde(with = "columns::households"))]
     pub(crate) households: Vec<Household>,
     /// Household index and the low 32 bits of its id's hash: growing the table rehashes
     /// from these alone, without touching millions of id strings.

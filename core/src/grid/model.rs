@@ -17,6 +17,7 @@ pub struct Unit {
     pub(crate) name: Box<str>,
     pub(crate) domains: DomainSet,
     /// Households attached directly to this unit (normally only micro-grids have any).
+    #[cfg_attr(feature = "snapshot", serde(with = "super::columns::u32s"))]
     pub(crate) households: Vec<u32>,
     /// People holding a role here: (person index, role).
     pub(crate) roles: Vec<(u32, Role)>,
