@@ -120,19 +120,33 @@ fn closed(path: &std::path::Path) -> StoreError {
     }
 }
 
+/// A whole number of entries from 1, given as the argument `field`; anything else is
+/// refused naming the field and what it may be (`expected`).
+fn entries(value: &Bound<'_, PyAny>, field: &str, expected: &'static str) -> Result<u64, Error> {
+    let invalid = |found: &'static str| {
+        Error::Input(InputError::new(
+            field,
+            Problem::WrongType { expected, found },
+        ))
+    };
+    if value.is_instance_of::<pyo3::types::PyBool>() {
+        return Err(invalid("a bool"));
+    }
+    match value.extract::<u64>() {
+        Ok(n) if n >= 1 => Ok(n),
+        Ok(_) => Err(invalid("0")),
+        Err(_) if value.is_instance_of::<pyo3::types::PyInt>() => {
+            Err(invalid("a whole number out of range"))
+        }
+        Err(_) => Err(invalid("a value of another type")),
+    }
+}
+
 /// The sync policy named by `sync`: "command" (the default: fsync before each command
 /// returns), "request" (only on `sync()` and `close()`), or a whole number n (every n
 /// entries).
 pub fn sync_policy(sync: Option<&Bound<'_, PyAny>>) -> Result<SyncPolicy, Error> {
-    let invalid = |found: &'static str| {
-        Error::Input(InputError::new(
-            "sync",
-            Problem::WrongType {
-                expected: "\"command\", \"request\" or a whole number of entries from 1",
-                found,
-            },
-        ))
-    };
+    const EXPECTED: &str = "\"command\", \"request\" or a whole number of entries from 1";
     let Some(sync) = sync.filter(|s| !s.is_none()) else {
         return Ok(SyncPolicy::EveryCommand);
     };
@@ -140,19 +154,28 @@ pub fn sync_policy(sync: Option<&Bound<'_, PyAny>>) -> Result<SyncPolicy, Error>
         return match text.to_str().unwrap_or("") {
             "command" => Ok(SyncPolicy::EveryCommand),
             "request" => Ok(SyncPolicy::OnRequest),
-            _ => Err(invalid("another string")),
+            _ => Err(Error::Input(InputError::new(
+                "sync",
+                Problem::WrongType {
+                    expected: EXPECTED,
+                    found: "another string",
+                },
+            ))),
         };
     }
-    if sync.is_instance_of::<pyo3::types::PyBool>() {
-        return Err(invalid("a bool"));
-    }
-    match sync.extract::<u64>() {
-        Ok(n) if n >= 1 => Ok(SyncPolicy::EveryEntries(n)),
-        Ok(_) => Err(invalid("0")),
-        Err(_) if sync.is_instance_of::<pyo3::types::PyInt>() => {
-            Err(invalid("a whole number out of range"))
-        }
-        Err(_) => Err(invalid("a value of another type")),
+    entries(sync, "sync", EXPECTED).map(SyncPolicy::EveryEntries)
+}
+
+/// The argument `snapshot_every`: None, or a whole number of entries from 1.
+pub fn snapshot_every(every: Option<&Bound<'_, PyAny>>) -> Result<Option<u64>, Error> {
+    match every.filter(|e| !e.is_none()) {
+        None => Ok(None),
+        Some(every) => entries(
+            every,
+            "snapshot_every",
+            "None or a whole number of entries from 1",
+        )
+        .map(Some),
     }
 }
 
@@ -189,33 +212,6 @@ pub fn open(
         Appender::create(&dir, config.unwrap_or_default(), options)?
     };
     Ok((ward, StoreSlot(Mutex::new(Slot::Open(Box::new(appender))))))
-}
-
-/// The argument `snapshot_every`: None, or a whole number of entries from 1.
-pub fn snapshot_every(every: Option<&Bound<'_, PyAny>>) -> Result<Option<u64>, Error> {
-    let Some(every) = every.filter(|e| !e.is_none()) else {
-        return Ok(None);
-    };
-    let invalid = |found: &'static str| {
-        Error::Input(InputError::new(
-            "snapshot_every",
-            Problem::WrongType {
-                expected: "None or a whole number of entries from 1",
-                found,
-            },
-        ))
-    };
-    if every.is_instance_of::<pyo3::types::PyBool>() {
-        return Err(invalid("a bool"));
-    }
-    match every.extract::<u64>() {
-        Ok(n) if n >= 1 => Ok(Some(n)),
-        Ok(_) => Err(invalid("0")),
-        Err(_) if every.is_instance_of::<pyo3::types::PyInt>() => {
-            Err(invalid("a whole number out of range"))
-        }
-        Err(_) => Err(invalid("a value of another type")),
-    }
 }
 
 /// A Python callable `progress(done_bytes, total_bytes)` as a reporter for long work

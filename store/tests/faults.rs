@@ -9,37 +9,19 @@ use std::io::{self, Write};
 
 use gridward::{Command, Context, Ward, WardConfig};
 use gridward_store::{JournalFile, Store, StoreError, StoreOptions, SyncPolicy};
-use support::{command, district, Folder, Random};
+use support::{command, district, injected, Countdown, Fault, Folder, Random};
 
-/// How an operation fails.
-#[derive(Clone, Copy, Debug)]
-enum Fault {
-    /// Fails with nothing done.
-    Error,
-    /// An append writes half its bytes, then fails (a disk filling up).
-    Partial,
-}
-
-/// The journal file, with operation number `at` (counting from 0) failing, and with
-/// it the `then` operations after it.
+/// The journal file, with the operations the countdown names failing.
 struct Faulty {
     file: File,
-    ops: u64,
-    at: u64,
-    then: u64,
+    countdown: Countdown,
     fault: Fault,
 }
 
 impl Faulty {
     fn fails(&mut self) -> bool {
-        let n = self.ops;
-        self.ops += 1;
-        n >= self.at && n <= self.at + self.then
+        self.countdown.fails()
     }
-}
-
-fn injected() -> io::Error {
-    io::Error::other("injected fault")
 }
 
 impl JournalFile for Faulty {
@@ -83,9 +65,7 @@ fn faulty_store(folder: &Folder, sync: SyncPolicy, at: u64, then: u64, fault: Fa
     Store::open_with(&folder.0, options, |file| {
         Box::new(Faulty {
             file,
-            ops: 0,
-            at,
-            then,
+            countdown: Countdown::new(at, then),
             fault,
         })
     })

@@ -13,7 +13,7 @@ use std::time::Duration;
 
 use gridward::{Hash, Journal, Ward, WardConfig};
 use gridward_store::{Store, StoreError, StoreOptions};
-use support::{command, district, Folder, Random};
+use support::{command, district, temporary_files, Folder, Random};
 
 /// The tests that spawn writers run one at a time: a child forked while another test
 /// holds a store shares that store's open file, and with it its lock, until the child
@@ -116,12 +116,11 @@ fn writers_killed_at_random_moments_lose_no_acknowledged_command() {
         from_snapshot += usize::from(store.opened().snapshot.is_some());
         // A snapshot cut short by the kill is a temporary file, never one in place.
         assert_eq!(store.opened().skipped, vec![], "round {round}");
-        let left: Vec<_> = std::fs::read_dir(&folder.0)
-            .unwrap()
-            .filter_map(|e| e.ok()?.file_name().into_string().ok())
-            .filter(|name| name.ends_with(".tmp"))
-            .collect();
-        assert_eq!(left, Vec::<String>::new(), "round {round}");
+        assert_eq!(
+            temporary_files(&folder.0),
+            Vec::<String>::new(),
+            "round {round}"
+        );
         let text = std::fs::read_to_string(folder.journal()).unwrap();
         let journal = Journal::from_jsonl(&text).unwrap();
         for (seq, head) in &acknowledged {

@@ -11,35 +11,18 @@ use std::path::Path;
 
 use gridward::{Ward, WardConfig};
 use gridward_store::{Disk, SnapshotFiles, Store, StoreError, StoreOptions};
-use support::{command, district, Folder, Random};
+use support::{command, district, injected, temporary_files, Countdown, Fault, Folder, Random};
 
-#[derive(Clone, Copy, Debug)]
-enum Fault {
-    /// Fails with nothing done.
-    Error,
-    /// A write writes half its bytes, then fails.
-    Partial,
-}
-
-/// The file system, with operation `at` (counting from 0) failing, and the `then`
-/// operations after it.
+/// The file system, with the operations the countdown names failing.
 struct Faulty {
-    ops: u64,
-    at: u64,
-    then: u64,
+    countdown: Countdown,
     fault: Fault,
 }
 
 impl Faulty {
     fn fails(&mut self) -> bool {
-        let n = self.ops;
-        self.ops += 1;
-        n >= self.at && n <= self.at + self.then
+        self.countdown.fails()
     }
-}
-
-fn injected() -> io::Error {
-    io::Error::other("injected fault")
 }
 
 impl SnapshotFiles for Faulty {
@@ -94,9 +77,7 @@ fn run(every: bool, at: u64, then: u64, fault: Fault) -> bool {
     };
     let store = Store::create(&folder.0, WardConfig::default(), options).unwrap();
     let faulty = Faulty {
-        ops: 0,
-        at,
-        then,
+        countdown: Countdown::new(at, then),
         fault,
     };
     let mut store = store.with_snapshot_files(Box::new(faulty));
@@ -140,12 +121,7 @@ fn run(every: bool, at: u64, then: u64, fault: Fault) -> bool {
         expected.state_digest(),
         "{label}"
     );
-    let left: Vec<String> = std::fs::read_dir(&folder.0)
-        .unwrap()
-        .filter_map(|e| e.ok()?.file_name().into_string().ok())
-        .filter(|name| name.ends_with(".tmp"))
-        .collect();
-    assert_eq!(left, Vec::<String>::new(), "{label}");
+    assert_eq!(temporary_files(&folder.0), Vec::<String>::new(), "{label}");
     faulted
 }
 

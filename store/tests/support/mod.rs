@@ -117,3 +117,47 @@ pub fn replayed(folder: &Folder) -> Ward {
     let text = std::fs::read_to_string(folder.journal()).unwrap();
     Ward::from_jsonl(WardConfig::default(), &text).unwrap()
 }
+
+/// How an injected fault fails an operation.
+#[derive(Clone, Copy, Debug)]
+pub enum Fault {
+    /// Fails with nothing done.
+    Error,
+    /// A write writes half its bytes, then fails (a disk filling up).
+    Partial,
+}
+
+/// Counts operations and says which fail: operation `at` (counting from 0), and the
+/// `then` operations after it.
+pub struct Countdown {
+    ops: u64,
+    at: u64,
+    then: u64,
+}
+
+impl Countdown {
+    pub fn new(at: u64, then: u64) -> Countdown {
+        Countdown { ops: 0, at, then }
+    }
+
+    /// Whether the next operation fails.
+    pub fn fails(&mut self) -> bool {
+        let n = self.ops;
+        self.ops += 1;
+        n >= self.at && n <= self.at + self.then
+    }
+}
+
+/// The error an injected fault gives.
+pub fn injected() -> std::io::Error {
+    std::io::Error::other("injected fault")
+}
+
+/// Temporary files left in a store's folder.
+pub fn temporary_files(dir: &std::path::Path) -> Vec<String> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|name| name.ends_with(".tmp"))
+        .collect()
+}
