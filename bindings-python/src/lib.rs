@@ -17,6 +17,7 @@ mod from_json;
 mod stored;
 mod to_json;
 mod ward;
+mod ward_storage;
 
 /// The native module; import `gridward` instead.
 #[pymodule]
