@@ -60,13 +60,14 @@ pub trait Capability {
     fn digest(&self, reads: Self::Reads<'_>) -> Hash;
 
     /// The state read back from a snapshot, with what the snapshot does not carry
-    /// rebuilt: indices keyed by a per-process random hasher. Most states carry all
-    /// they hold and are returned as they are.
-    fn restored(self) -> Self
+    /// rebuilt (indices keyed by a per-process random hasher), or what in it does not
+    /// hold together (an index pointing nowhere). Most states carry all they hold and
+    /// are returned as they are.
+    fn restored(self) -> Result<Self, String>
     where
         Self: Sized,
     {
-        self
+        Ok(self)
     }
 }
 

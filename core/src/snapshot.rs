@@ -15,9 +15,13 @@
 //! the configuration's JSON (`config`) and of the body (`body`), and the body's length.
 //! Loading ([`crate::Ward::from_snapshot`], with the `snapshot` feature) checks every one
 //! of them: the body's length and hash before decoding it, the configuration against the
-//! one given, and the digest of the decoded state against `state`. A snapshot is a cache
-//! of a journal, never a substitute for it: the journal stays the record anyone can
-//! verify, and a store whose snapshot fails a check falls back to the journal.
+//! one given, every position the decoded state holds (an index into a table, a unit of
+//! the hierarchy) against what exists, and the digest of the decoded state against
+//! `state`. A snapshot is a cache of a journal, never a substitute for it: the journal
+//! stays the record anyone can verify, and a store whose snapshot fails a check falls
+//! back to the journal. The hashes catch damage, not forgery: a body forged with its
+//! hashes recomputed is refused when it breaks an index or the digest, but counts the
+//! digest does not cover are taken as they are, so load only snapshots you made.
 
 use serde::{Deserialize, Serialize};
 

@@ -48,7 +48,7 @@ impl Capability for Funds {
     }
 
     #[cfg(feature = "snapshot")]
-    fn restored(self) -> Self {
+    fn restored(self) -> Result<Self, String> {
         Funds::restored(self)
     }
 }

@@ -205,11 +205,13 @@ pub struct Funds {
 impl Funds {
     /// The funds read back from a snapshot, each ledger's index of ids rebuilt.
     #[cfg(feature = "snapshot")]
-    pub(crate) fn restored(mut self) -> Funds {
-        for fund in self.funds.values_mut() {
-            fund.ledger = std::mem::take(&mut fund.ledger).restored();
+    pub(crate) fn restored(mut self) -> Result<Funds, String> {
+        for (id, fund) in &mut self.funds {
+            fund.ledger = std::mem::take(&mut fund.ledger)
+                .restored()
+                .map_err(|e| format!("fund {id}: {e}"))?;
         }
-        self
+        Ok(self)
     }
 
     /// No funds.

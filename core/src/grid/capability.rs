@@ -44,7 +44,7 @@ impl Capability for Grid {
     }
 
     #[cfg(feature = "snapshot")]
-    fn restored(self) -> Self {
+    fn restored(self) -> Result<Self, String> {
         Grid::restored(self)
     }
 }

@@ -84,6 +84,27 @@ impl Directive {
     }
 
     /// Writes each target's id and acknowledgement delay, for the state digest.
+    /// Checks, for a directive read back from a snapshot, that its targets are among
+    /// `households` and each has its time of acknowledgement.
+    #[cfg(feature = "snapshot")]
+    pub(crate) fn check_targets(&self, households: usize) -> Result<(), String> {
+        if self.acked_after.len() != self.targets.len() {
+            return Err(format!(
+                "directive {} has {} targets and {} acknowledgements",
+                self.id,
+                self.targets.len(),
+                self.acked_after.len()
+            ));
+        }
+        match self.targets.iter().find(|&&h| h as usize >= households) {
+            Some(h) => Err(format!(
+                "directive {} targets household {h} of {households}",
+                self.id
+            )),
+            None => Ok(()),
+        }
+    }
+
     pub(crate) fn write_targets(
         &self,
         out: &mut impl std::fmt::Write,

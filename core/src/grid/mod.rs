@@ -72,6 +72,8 @@ mod event;
 mod import;
 mod model;
 mod query;
+#[cfg(feature = "snapshot")]
+mod restore;
 mod rows;
 
 pub use capability::Reads;
@@ -197,19 +199,6 @@ impl Grid {
             .insert_unique(Grid::placement(h), (ix, h), |&(_, stored)| {
                 Grid::placement(stored)
             });
-    }
-
-    /// The grid read back from a snapshot, with its index of household ids rebuilt.
-    #[cfg(feature = "snapshot")]
-    pub(crate) fn restored(mut self) -> Grid {
-        self.household_ids
-            .reserve(self.households.len(), |&(_, stored)| {
-                Grid::placement(stored)
-            });
-        for ix in 0..self.households.len() {
-            self.index_household(ix as u32);
-        }
-        self
     }
 
     /// Makes room for `more` households at once, before a large import is applied.

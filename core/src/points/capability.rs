@@ -39,7 +39,7 @@ impl Capability for Points {
     }
 
     #[cfg(feature = "snapshot")]
-    fn restored(self) -> Self {
-        Points::restored(self)
+    fn restored(self) -> Result<Self, String> {
+        Ok(Points::restored(self))
     }
 }

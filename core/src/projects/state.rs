@@ -43,13 +43,15 @@ mod books {
         d: D,
     ) -> Result<BTreeMap<String, ProjectFund>, D::Error> {
         let funds = BTreeMap::<String, (ProjectFund, Ledger)>::deserialize(d)?;
-        Ok(funds
+        funds
             .into_iter()
             .map(|(id, (mut fund, ledger))| {
-                fund.ledger = ledger.restored();
-                (id, fund)
+                fund.ledger = ledger
+                    .restored()
+                    .map_err(|e| serde::de::Error::custom(format!("fund {id}: {e}")))?;
+                Ok((id, fund))
             })
-            .collect())
+            .collect()
     }
 }
 

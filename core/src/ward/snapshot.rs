@@ -58,7 +58,10 @@ impl Ward {
                 reason: format!("the body does not decode: {e}"),
             })?;
         let journal = Journal::released_at(header.seq, header.head);
-        let ward = Ward::from_state(config, state, journal);
+        let ward =
+            Ward::from_state(config, state, journal).map_err(|reason| SnapshotError::Damaged {
+                reason: format!("the state does not hold together: {reason}"),
+            })?;
         let found = ward.state_digest();
         if found != header.state {
             return Err(SnapshotError::StateDiffers {

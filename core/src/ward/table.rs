@@ -170,15 +170,22 @@ macro_rules! capabilities {
                 StateRef { $($field: &self.$field,)* keys: &self.keys }
             }
 
-            /// The ward with a snapshot's state and the journal it was taken at.
+            /// The ward with a snapshot's state and the journal it was taken at, or what
+            /// in the state does not hold together.
             #[cfg(feature = "snapshot")]
             pub(super) fn from_state(
                 config: WardConfig,
                 state: StateOwned,
                 journal: Journal,
-            ) -> Ward {
+            ) -> Result<Ward, String> {
                 let StateOwned { $($field,)* keys } = state;
-                Ward { config, $($field: <$ty as Capability>::restored($field),)* journal, keys }
+                Ok(Ward {
+                    config,
+                    $($field: <$ty as Capability>::restored($field)
+                        .map_err(|e| format!("{}: {e}", <$ty as Capability>::NAME))?,)*
+                    journal,
+                    keys,
+                })
             }
 
             /// Every capability's digest, in the table's order.

@@ -153,13 +153,59 @@ impl Eq for Ledger {}
 
 impl Ledger {
     /// The ledger read back from a snapshot, with its index of transaction ids
-    /// rebuilt.
+    /// rebuilt, or what in it does not hold together.
     #[cfg(feature = "snapshot")]
-    pub(crate) fn restored(mut self) -> Ledger {
+    pub(crate) fn restored(mut self) -> Result<Ledger, String> {
+        self.check_indices()?;
         for ix in 0..self.transactions.len() {
             self.ids.insert(&self.transactions, ix as u32);
         }
-        self
+        Ok(self)
+    }
+
+    /// Checks that every position the ledger holds points at what exists.
+    #[cfg(feature = "snapshot")]
+    fn check_indices(&self) -> Result<(), String> {
+        let (accounts, transactions) = (self.accounts.len(), self.transactions.len());
+        let within = |ix: u32, len: usize, what: &str| {
+            if (ix as usize) < len {
+                Ok(())
+            } else {
+                Err(format!("{what} names entry {ix} of {len}"))
+            }
+        };
+        if self.balances.len() != accounts {
+            return Err(format!(
+                "{} balances for {accounts} accounts",
+                self.balances.len()
+            ));
+        }
+        for a in &self.accounts {
+            for &t in &a.transactions {
+                within(t, transactions, "an account's transactions")?;
+            }
+        }
+        for &ix in self.names.values() {
+            within(ix, accounts, "the index of account names")?;
+        }
+        for &(a, _) in &self.postings {
+            within(a, accounts, "a posting")?;
+        }
+        for t in &self.transactions {
+            if t.start > t.end || t.end as usize > self.postings.len() {
+                return Err(format!(
+                    "transaction {} has postings {}..{} of {}",
+                    t.id,
+                    t.start,
+                    t.end,
+                    self.postings.len()
+                ));
+            }
+            for r in t.reverses.iter().chain(&t.reversed_by) {
+                within(*r, transactions, "a reversal")?;
+            }
+        }
+        Ok(())
     }
 
     /// An empty ledger.
