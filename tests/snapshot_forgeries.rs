@@ -4,39 +4,14 @@
 //! integer of every parity scenario's snapshot is changed at a time, at up to 120 places
 //! spread over the body.
 
+mod common;
+
 use std::panic::{catch_unwind, AssertUnwindSafe};
-use std::path::PathBuf;
 
 use ciborium::Value;
+use common::parity_wards::wards;
 use gridward::snapshot::SnapshotHeader;
 use gridward::{Hash, Ward};
-use gridward_scenarios::{
-    parity, parity_fund, parity_party, parity_points, parity_projects, parity_tasks,
-};
-use serde::de::DeserializeOwned;
-
-fn scenario<S: DeserializeOwned>(name: &str) -> S {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/parity")
-        .join(name);
-    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
-}
-
-/// Every scenario's ward at its end.
-fn wards() -> Vec<Ward> {
-    let mut wards = Vec::new();
-    let mut keep = |w: Ward| {
-        wards.push(w.clone());
-        Ok(w)
-    };
-    parity::run_then(&scenario("grid_scenario.json"), &mut keep).unwrap();
-    parity_tasks::run_then(&scenario("tasks_scenario.json"), &mut keep).unwrap();
-    parity_fund::run_then(&scenario("fund_scenario.json"), &mut keep).unwrap();
-    parity_points::run_then(&scenario("points_scenario.json"), &mut keep).unwrap();
-    parity_projects::run_then(&scenario("projects_scenario.json"), &mut keep).unwrap();
-    parity_party::run_then(&scenario("party_scenario.json"), &mut keep).unwrap();
-    wards
-}
 
 /// Adds 1,000 to the `target`th integer of the value (counting from 1); counts them.
 fn change(value: &mut Value, seen: &mut usize, target: usize) {

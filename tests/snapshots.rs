@@ -3,22 +3,15 @@
 //! the scenario exactly as the live ward does; and a damaged, foreign or stale snapshot
 //! is refused with its own error.
 
-use std::path::PathBuf;
+mod common;
 
+use common::parity_wards::scenario;
 use gridward::snapshot::{SnapshotError, SnapshotHeader};
 use gridward::{Error, Journal, Ward};
 use gridward_scenarios::{
     parity, parity_fund, parity_party, parity_points, parity_projects, parity_tasks,
 };
-use serde::de::DeserializeOwned;
 use serde_json::Value;
-
-fn scenario<S: DeserializeOwned>(name: &str) -> S {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/parity")
-        .join(name);
-    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
-}
 
 /// The ward rebuilt from a snapshot of its journal's first `at` entries (a fraction, in
 /// percent) and the rest of the journal followed entry by entry.

@@ -11,6 +11,7 @@ pub mod forge;
 pub mod forgery;
 pub mod fund;
 pub mod invariants;
+pub mod parity_wards;
 pub mod requests;
 use rust_decimal::Decimal;
 
