@@ -19,7 +19,7 @@ py="$VIRTUAL_ENV/bin/python"
 
 # Install only what is missing (package name, and the module it installs when they differ).
 missing=()
-for pkg in maturin pytest mypy pandas matplotlib nbclient nbformat ipykernel twine trove-classifiers:trove_classifiers; do
+for pkg in maturin pytest mypy pandas pyarrow polars matplotlib nbclient nbformat ipykernel twine trove-classifiers:trove_classifiers; do
     if ! "$py" -c "import importlib.util, sys; sys.exit(importlib.util.find_spec('${pkg#*:}') is None)"; then
         missing+=("${pkg%%:*}")
     fi

@@ -2,9 +2,10 @@
 //!
 //! The conversion knows no types but Python's: `Decimal` becomes its text, an aware
 //! `datetime` its ISO text with offset (a naive one its ISO text without, which the core
-//! refuses where a date-time is described), a `date` its ISO text, and a DataFrame its
-//! rows (pandas' missing markers drop their key). A float becomes a JSON float, which
-//! the core refuses where a decimal is described, naming the field.
+//! refuses where a date-time is described), a `date` its ISO text, and a table (pandas,
+//! polars, Arrow) its rows, read by `gridward._tables.table_rows` (missing cells drop
+//! their key). A float becomes a JSON float, which the core refuses where a decimal is
+//! described, naming the field.
 //!
 //! Lists and objects may nest [`MAX_NESTING`] deep: one deeper is refused with
 //! `too_deep`, naming its path, before it is read, so that no value can exhaust the
@@ -20,6 +21,7 @@ use gridward::Error;
 
 static DECIMAL: GILOnceCell<Py<PyType>> = GILOnceCell::new();
 static DATE: GILOnceCell<Py<PyType>> = GILOnceCell::new();
+static TABLE_ROWS: GILOnceCell<Py<PyAny>> = GILOnceCell::new();
 
 /// Python's `decimal.Decimal`, imported once.
 pub fn decimal_class(py: Python<'_>) -> PyResult<&Bound<'_, PyType>> {
@@ -178,16 +180,46 @@ fn walk(obj: &Bound<'_, PyAny>, in_rows: bool, depth: usize) -> Result<Value, Fa
         too_deep(depth)?;
         return items(obj, in_rows, depth);
     }
-    // A pandas DataFrame: its rows, with missing cells left out.
-    if obj.hasattr("to_dict")? && obj.hasattr("columns")? {
+    // A table (pandas, polars, Arrow): its rows, with missing cells left out.
+    if is_table(obj)? {
         too_deep(depth)?;
-        let records = obj.call_method1("to_dict", ("records",))?;
+        let records = TABLE_ROWS
+            .import(py, "gridward._tables", "table_rows")?
+            .call1((obj,))?;
         return items(&records, true, depth);
     }
     let name = obj.get_type().name()?.to_cow()?.into_owned();
     Err(fault(Problem::Unsupported(format!(
         "a value of Python type {name}"
     ))))
+}
+
+/// True for a table: a pandas DataFrame, or anything that gives an Arrow stream or
+/// array through the Arrow PyCapsule interface (polars, pyarrow, DuckDB …).
+pub fn is_table(obj: &Bound<'_, PyAny>) -> PyResult<bool> {
+    if obj.is_instance_of::<PyDict>() || obj.is_instance_of::<PyList>() {
+        return Ok(false);
+    }
+    Ok(obj.hasattr("__arrow_c_stream__")?
+        || obj.hasattr("__arrow_c_array__")?
+        || (obj.hasattr("to_dict")? && obj.hasattr("columns")?))
+}
+
+/// The arguments of a command's dict that are tables, by name: their cells are read
+/// as a table's ([`gridward::surface::Shapes::check_args`]).
+pub fn table_args(args: &Bound<'_, PyAny>) -> PyResult<Vec<String>> {
+    let Ok(dict) = args.downcast::<PyDict>() else {
+        return Ok(Vec::new());
+    };
+    let mut tables = Vec::new();
+    for (k, v) in dict.iter() {
+        if let Ok(key) = k.downcast::<PyString>() {
+            if is_table(&v)? {
+                tables.push(key.to_cow()?.into_owned());
+            }
+        }
+    }
+    Ok(tables)
 }
 
 /// The items of the list (or rows) `obj`, which is at `depth`.

@@ -17,7 +17,7 @@ use crate::boundary::{guard, WardCell};
 use crate::error::{raise, raise_store, OrRaise};
 use crate::from_json::to_py;
 use crate::stored::StoreSlot;
-use crate::to_json::{text_arg, text_required, to_value, Failure};
+use crate::to_json::{table_args, text_arg, text_required, to_value, Failure};
 
 static CATALOG: OnceLock<Result<Catalog, Error>> = OnceLock::new();
 
@@ -197,8 +197,10 @@ impl NativeWard {
         key: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, PyAny>> {
         guard(py, || {
+            let tables = table_args(args)?;
+            let tables: Vec<&str> = tables.iter().map(String::as_str).collect();
             let command = catalog(py)?
-                .command(capability, name, json(py, Some(args))?)
+                .command_with_tables(capability, name, json(py, Some(args))?, &tables)
                 .or_raise(py)?;
             self.run(py, command, actor, at, key)
         })

@@ -303,6 +303,7 @@ export type ErrorCode =
   | "missing_field"
   | "unknown_value"
   | "float_not_allowed"
+  | "lost_digits"
   | "naive_datetime"
   | "bad_format"
   | "out_of_range"

@@ -40,6 +40,7 @@ from ._gridward import (
     StorageError,
 )
 from ._table import Table
+from ._tables import read_table
 from ._views import CoverageFinding, StatementFrames, coverage_findings, statement_frames
 
 __version__: str = _gridward.__version__
@@ -260,6 +261,7 @@ __all__ = [
     "Ward",
     "BatchCommand",
     "Table",
+    "read_table",
     "GridwardError",
     "StorageError",
     "InvalidInputError",

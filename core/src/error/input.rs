@@ -33,6 +33,9 @@ pub enum Problem {
     NoneOf(Vec<String>),
     /// A binary float where an exact decimal is described.
     FloatNotAllowed,
+    /// A table's cell that reached JSON as a binary float too large to hold every digit
+    /// of the code or number it stood for (the float, in scientific notation).
+    LostDigits(String),
     /// A date-time without its UTC offset.
     NaiveDateTime,
     /// Text that does not parse as its format.
@@ -131,6 +134,7 @@ crate::error::kind::error_codes! {
         MissingField => ("missing_field", Invalid),
         UnknownValue { .. } => ("unknown_value", Invalid),
         FloatNotAllowed => ("float_not_allowed", Invalid),
+        LostDigits(..) => ("lost_digits", Invalid),
         NaiveDateTime => ("naive_datetime", Invalid),
         BadFormat { .. } => ("bad_format", Invalid),
         OutOfRange(..) => ("out_of_range", Invalid),
@@ -174,7 +178,13 @@ impl fmt::Display for InputError {
             Problem::FloatNotAllowed => write!(
                 f,
                 "{field}: a binary float is refused where an exact decimal is described; give \
-                 the decimal as text (or a Python Decimal), or a whole number"
+                 the decimal as text (or a Python Decimal), or a whole number; read a table's \
+                 column as text (pandas: dtype=str, or gridward.read_table)"
+            ),
+            Problem::LostDigits(float) => write!(
+                f,
+                "{field}: the cell came as the binary float {float}, too large to hold every \
+                 digit exactly; read the column as text (pandas: dtype=str)"
             ),
             Problem::NaiveDateTime => write!(
                 f,

@@ -163,9 +163,25 @@ impl Catalog {
     }
 
     /// A command of `capability` named `name`, from its arguments as JSON.
-    pub fn command(&self, capability: &str, name: &str, mut args: Value) -> Result<Command, Error> {
+    pub fn command(&self, capability: &str, name: &str, args: Value) -> Result<Command, Error> {
+        self.command_with_tables(capability, name, args, &[])
+    }
+
+    /// A command from its arguments as JSON, of which those named in `tables` were read
+    /// from a table's cells (a DataFrame, an Arrow table): a column of codes read as
+    /// integers, or as floats for its gaps, gives its codes as text. The rules are
+    /// [`Shapes::check_args`]'.
+    pub fn command_with_tables(
+        &self,
+        capability: &str,
+        name: &str,
+        mut args: Value,
+        tables: &[&str],
+    ) -> Result<Command, Error> {
         let op = self.op(Kind::Command, capability, name)?;
-        self.check(&op.args, &mut args)?;
+        self.shapes
+            .check_args(&op.args, &mut args, tables)
+            .map_err(Error::Input)?;
         let mut body = match args {
             Value::Object(o) => o,
             _ => Map::new(),

@@ -17,6 +17,8 @@ mod catalog;
 #[cfg(feature = "schema")]
 mod describe;
 pub mod shape;
+#[cfg(test)]
+mod tables_tests;
 
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
