@@ -3,7 +3,7 @@
 //! The conversion knows no types but Python's: `Decimal` becomes its text, an aware
 //! `datetime` its ISO text with offset (a naive one its ISO text without, which the core
 //! refuses where a date-time is described), a `date` its ISO text, and a table (pandas,
-//! polars, Arrow) its rows, read by `gridward._tables.table_rows` (missing cells drop
+//! polars, Arrow) its rows, read column by column by `gridward._tables.table_columns` (missing cells drop
 //! their key). A float becomes a JSON float, which the core refuses where a decimal is
 //! described, naming the field.
 //!
@@ -21,7 +21,7 @@ use gridward::Error;
 
 static DECIMAL: GILOnceCell<Py<PyType>> = GILOnceCell::new();
 static DATE: GILOnceCell<Py<PyType>> = GILOnceCell::new();
-static TABLE_ROWS: GILOnceCell<Py<PyAny>> = GILOnceCell::new();
+static TABLE_COLUMNS: GILOnceCell<Py<PyAny>> = GILOnceCell::new();
 
 /// Python's `decimal.Decimal`, imported once.
 pub fn decimal_class(py: Python<'_>) -> PyResult<&Bound<'_, PyType>> {
@@ -44,7 +44,7 @@ fn under(step: &str) -> impl FnOnce(Failure) -> Failure + '_ {
 
 /// A Python value as JSON; `Err` carries either a Python exception or a typed error.
 pub fn to_value(obj: &Bound<'_, PyAny>) -> Result<Value, Failure> {
-    walk(obj, false, 0)
+    walk(obj, 0)
 }
 
 /// What a Python value is, in the words of an error message.
@@ -120,7 +120,7 @@ impl From<PyErr> for Failure {
 }
 
 /// `obj` as JSON; `depth` is how many lists and objects hold it.
-fn walk(obj: &Bound<'_, PyAny>, in_rows: bool, depth: usize) -> Result<Value, Failure> {
+fn walk(obj: &Bound<'_, PyAny>, depth: usize) -> Result<Value, Failure> {
     let py = obj.py();
     if obj.is_none() {
         return Ok(Value::Null);
@@ -168,25 +168,19 @@ fn walk(obj: &Bound<'_, PyAny>, in_rows: bool, depth: usize) -> Result<Value, Fa
                 }));
             };
             let key = key.to_cow()?.into_owned();
-            if in_rows && is_missing(&v)? {
-                continue;
-            }
-            let value = walk(&v, false, depth + 1).map_err(under(&key))?;
+            let value = walk(&v, depth + 1).map_err(under(&key))?;
             map.insert(key, value);
         }
         return Ok(Value::Object(map));
     }
     if obj.is_instance_of::<PyList>() || obj.is_instance_of::<PyTuple>() {
         too_deep(depth)?;
-        return items(obj, in_rows, depth);
+        return items(obj, depth);
     }
     // A table (pandas, polars, Arrow): its rows, with missing cells left out.
     if is_table(obj)? {
         too_deep(depth)?;
-        let records = TABLE_ROWS
-            .import(py, "gridward._tables", "table_rows")?
-            .call1((obj,))?;
-        return items(&records, true, depth);
+        return table(obj, depth);
     }
     let name = obj.get_type().name()?.to_cow()?.into_owned();
     Err(fault(Problem::Unsupported(format!(
@@ -222,11 +216,38 @@ pub fn table_args(args: &Bound<'_, PyAny>) -> PyResult<Vec<String>> {
     Ok(tables)
 }
 
-/// The items of the list (or rows) `obj`, which is at `depth`.
-fn items(obj: &Bound<'_, PyAny>, rows: bool, depth: usize) -> Result<Value, Failure> {
+/// The rows of the table `obj`, which is at `depth`, made from its columns (read by
+/// `gridward._tables.table_columns`): a row is an object of the cells it has.
+fn table(obj: &Bound<'_, PyAny>, depth: usize) -> Result<Value, Failure> {
+    let py = obj.py();
+    let (names, columns): (Vec<String>, Vec<Bound<'_, PyList>>) = TABLE_COLUMNS
+        .import(py, "gridward._tables", "table_columns")?
+        .call1((obj,))?
+        .extract()?;
+    let rows = columns.first().map_or(0, |c| c.len());
+    let mut out = Vec::with_capacity(rows);
+    for i in 0..rows {
+        let mut row = Map::new();
+        for (name, column) in names.iter().zip(&columns) {
+            let cell = column.get_item(i)?;
+            if is_missing(&cell)? {
+                continue;
+            }
+            let value = walk(&cell, depth + 2)
+                .map_err(under(name))
+                .map_err(|f| under(&format!("[{i}]"))(f))?;
+            row.insert(name.clone(), value);
+        }
+        out.push(Value::Object(row));
+    }
+    Ok(Value::Array(out))
+}
+
+/// The items of the list `obj`, which is at `depth`.
+fn items(obj: &Bound<'_, PyAny>, depth: usize) -> Result<Value, Failure> {
     let mut out = Vec::with_capacity(obj.len().unwrap_or(0));
     for (i, item) in obj.try_iter()?.enumerate() {
-        out.push(walk(&item?, rows, depth + 1).map_err(|f| under(&format!("[{i}]"))(f))?);
+        out.push(walk(&item?, depth + 1).map_err(|f| under(&format!("[{i}]"))(f))?);
     }
     Ok(Value::Array(out))
 }

@@ -27,21 +27,22 @@ def _pyarrow(why: str) -> Any:
     return pyarrow
 
 
-def table_rows(table: Any) -> list[dict[str, Any]]:
-    """The rows of a table as dicts: a pandas DataFrame by its records (NaN, ``pd.NA``
-    and ``NaT`` are missing cells), and anything with the Arrow PyCapsule interface
-    (polars, pyarrow, DuckDB …) through pyarrow (nulls are missing cells)."""
+def table_columns(table: Any) -> tuple[list[str], list[list[Any]]]:
+    """A table's column names and cells, column by column (the native side makes the rows:
+    no dict per row is built here). A pandas DataFrame gives its columns' values (NaN,
+    ``pd.NA`` and ``NaT`` are missing cells); anything with the Arrow PyCapsule interface
+    (polars, pyarrow, DuckDB …) is read through pyarrow (nulls are missing cells)."""
     if type(table).__module__.split(".")[0] == "pandas" or not (
         hasattr(table, "__arrow_c_stream__") or hasattr(table, "__arrow_c_array__")
     ):
-        rows: list[dict[str, Any]] = table.to_dict("records")
-        return rows
+        names = [str(c) for c in table.columns]
+        return names, [table[c].tolist() for c in table.columns]
     pa = _pyarrow("reading an Arrow table")
     if hasattr(table, "__arrow_c_stream__"):
         arrow = pa.table(table)
     else:
         arrow = pa.Table.from_batches([pa.record_batch(table)])
-    return [{k: v for k, v in row.items() if v is not None} for row in arrow.to_pylist()]
+    return list(arrow.column_names), [column.to_pylist() for column in arrow.columns]
 
 
 def read_table(path: str | os.PathLike[str], *, format: str | None = None) -> pyarrow.Table:

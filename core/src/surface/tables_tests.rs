@@ -48,7 +48,10 @@ fn whole_floats_below_two_to_the_53_are_exact_codes() {
 fn a_long_code_read_as_a_float_has_lost_digits() {
     let long = json!(510105001001001001.0_f64);
     let (code, field) = refusal(import(rows(long, json!("72.50")), &["rows"]));
-    assert_eq!((code.as_str(), field.as_str()), ("lost_digits", "rows[0].code"));
+    assert_eq!(
+        (code.as_str(), field.as_str()),
+        ("lost_digits", "rows[0].code")
+    );
 }
 
 #[test]
@@ -63,13 +66,23 @@ fn a_binary_float_area_is_refused_naming_row_and_column() {
 #[test]
 fn a_fraction_where_text_is_described_stays_a_wrong_type() {
     let (code, field) = refusal(import(rows(json!(5101.5), json!(72)), &["rows"]));
-    assert_eq!((code.as_str(), field.as_str()), ("wrong_type", "rows[0].code"));
+    assert_eq!(
+        (code.as_str(), field.as_str()),
+        ("wrong_type", "rows[0].code")
+    );
 }
 
 #[test]
 fn arguments_not_from_a_table_stay_strict() {
     let (code, field) = refusal(import(rows(json!(510107), json!(72)), &[]));
-    assert_eq!((code.as_str(), field.as_str()), ("wrong_type", "rows[0].code"));
-    let (code, _) = refusal(catalog().command("grid", "import", json!({"rows": rows(json!(510107), json!(72))})));
+    assert_eq!(
+        (code.as_str(), field.as_str()),
+        ("wrong_type", "rows[0].code")
+    );
+    let (code, _) = refusal(catalog().command(
+        "grid",
+        "import",
+        json!({"rows": rows(json!(510107), json!(72))}),
+    ));
     assert_eq!(code, "wrong_type");
 }

@@ -106,9 +106,9 @@ impl Shapes {
                 _ => wrong(tuple_name(places.len()), value),
             },
             Shape::Map(inner) => match value {
-                Value::Object(o) => o
-                    .iter_mut()
-                    .try_for_each(|(k, v)| self.walk(inner, v, mode.below()).map_err(|e| e.under(k))),
+                Value::Object(o) => o.iter_mut().try_for_each(|(k, v)| {
+                    self.walk(inner, v, mode.below()).map_err(|e| e.under(k))
+                }),
                 _ => wrong("an object", value),
             },
             Shape::Object(o) => self.object_value(o, value, mode),
