@@ -1,6 +1,6 @@
 """The requests parity fixture: the scenario the Rust face runs (tests/parity.rs), run
 here through the typed Python methods — grid and tasks — must reach the same journal
-head, request states and indicators."""
+head, request states, indicators, and their counts merged."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from datetime import datetime
 from parity import load, run, run_generic
 from support import plain
 
-from gridward import GridwardError, Ward
+from gridward import GridwardError, Ward, indicators_from_counts, merge_indicator_counts
 
 _REQUEST_FIELDS = (
     "id",
@@ -53,6 +53,9 @@ def test_python_face_matches_the_expected_request_numbers() -> None:
         decision = dict(ward.tasks.route(r["category"], r["location"]))
         decision.pop("status")
         routes.append(decision)
+    # The counts of every unit of the level, each row's unit dropped, merged into one.
+    parts = [{**row, "unit": None} for row in ward.tasks.indicator_counts_by(q["level"], start, end)]
+    merged = merge_indicator_counts(parts)
     observed = {
         "head": ward.head,
         "digest": ward.state_digest(),
@@ -62,6 +65,8 @@ def test_python_face_matches_the_expected_request_numbers() -> None:
         "requests": plain(requests),
         "indicators": plain(dict(ward.tasks.indicators(start, end, scope=q["scope"]))),
         "indicators_by": plain(list(ward.tasks.indicators_by(q["level"], start, end))),
+        "indicator_counts": plain(dict(ward.tasks.indicator_counts(start, end, scope=q["scope"]))),
+        "merged_indicators": plain(dict(indicators_from_counts(merged[0]))),
         "routes": routes,
         "claimable": {p: [row["id"] for row in ward.tasks.claimable_by(p)] for p in q["claimable_by"]},
     }

@@ -326,6 +326,16 @@ export class TasksCapability {
     return this.#raw.ask("tasks", "indicators_by", args ?? {});
   }
 
+  /** The counts behind a unit's indicators (the whole ward's when absent) over a period: */
+  indicator_counts(args) {
+    return this.#raw.ask("tasks", "indicator_counts", args ?? {});
+  }
+
+  /** The counts behind the indicators of every unit of a level over a period, in code */
+  indicator_counts_by(args) {
+    return this.#raw.ask("tasks", "indicator_counts_by", args ?? {});
+  }
+
   /** The categories requests are filed under, in the configuration's order, with their */
   categories(args) {
     return this.#raw.ask("tasks", "categories", args ?? {});
@@ -1175,4 +1185,14 @@ export function write_pabulib(args) {
 /** Decides an election under a rule: the projects chosen, each project's score and */
 export function select_projects(args) {
   return raw.call("select_projects", args ?? {});
+}
+
+/** Merges counts from several parts (wards of different districts, say) unit by unit: */
+export function merge_indicator_counts(args) {
+  return raw.call("merge_indicator_counts", args ?? {});
+}
+
+/** The indicators of counts: the counts, and every rate computed from them (in percent */
+export function indicators_from_counts(args) {
+  return raw.call("indicators_from_counts", args ?? {});
 }

@@ -1471,6 +1471,49 @@ export interface WhistleBandIn {
 /** Whether a whistle rate lies outside its street's band. */
 export type WhistleFlag = "too_low" | "too_high";
 
+/** The counts of a unit (or of the whole ward) over a period, before any rate. */
+export interface IndicatorCounts {
+  /** The unit, or `None` for the whole ward (or for units merged together). */
+  unit?: NodeCode | null;
+  /** Requests filed in the period (all of them). */
+  filed: number;
+  /** Cancelled or marked duplicate by the end. */
+  withdrawn: number;
+  /** Due to close (应结案): closed, or open past the resolution limit. */
+  due: number;
+  /** Closed by the period's end. */
+  closed: number;
+  /** Closed within the resolution limit. */
+  closed_on_time: number;
+  /** Still open at the end. */
+  open: number;
+  /** Open at the end and past the resolution limit. */
+  overdue: number;
+  /** Closed at least once by the end. */
+  closed_once: number;
+  /** Reopened at least once. */
+  reopened: number;
+  /** Given their one extension. */
+  extended: number;
+  /** Whose first action was due or made by the end. */
+  response_due: number;
+  /** Whose first action came within the response limit. */
+  responded_on_time: number;
+  /** Rated, each request by its latest rating before the end. */
+  rated: number;
+  /**
+   * Rated at each level, best first: very satisfied, satisfied, basically satisfied,
+   * dissatisfied, very dissatisfied.
+   */
+  rated_by_level: Array<number>;
+  /** On which departments were called in. */
+  whistled: number;
+  /** Put under supervision. */
+  supervised: number;
+  /** Parked (挂账) and still open. */
+  parked: number;
+}
+
 /** A category as configured, its limits as short text. */
 export interface CategoryView {
   /** Its code (Open311's `service_code`). */
@@ -10408,6 +10451,24 @@ export interface TasksIndicatorsByArgs {
   end: DateTimeString | Date;
 }
 
+export interface TasksIndicatorCountsArgs {
+  /** The first moment of the period. */
+  start: DateTimeString | Date;
+  /** The first moment after the period. */
+  end: DateTimeString | Date;
+  /** The subtree's root; the whole ward when absent. */
+  scope?: NodeCode | null;
+}
+
+export interface TasksIndicatorCountsByArgs {
+  /** The level of the units. */
+  level: Level;
+  /** The first moment of the period. */
+  start: DateTimeString | Date;
+  /** The first moment after the period. */
+  end: DateTimeString | Date;
+}
+
 /** No arguments. */
 export type TasksCategoriesArgs = Record<string, never>;
 
@@ -11448,6 +11509,16 @@ export interface SelectProjectsArgs {
   rule: RuleIn;
 }
 
+export interface MergeIndicatorCountsArgs {
+  /** The parts' counts, in any order. */
+  parts: Array<IndicatorCounts>;
+}
+
+export interface IndicatorsFromCountsArgs {
+  /** The counts, merged or not. */
+  counts: IndicatorCounts;
+}
+
 /** The grid hierarchy (网格化管理): district → street → community → grid → micro-grid → household, the people and roles on it, departments, paired units and directives. */
 export declare class GridCapability {
   private constructor();
@@ -11768,6 +11839,17 @@ export declare class TasksCapability {
    * requests have rows of zeros.
    */
   indicators_by(args: TasksIndicatorsByArgs): Array<Indicators>;
+  /**
+   * The counts behind a unit's indicators (the whole ward's when absent) over a period:
+   * whole numbers that merge exactly across wards holding different requests, so that
+   * rates are computed after merging (`indicators_from_counts`).
+   */
+  indicator_counts(args: TasksIndicatorCountsArgs): IndicatorCounts;
+  /**
+   * The counts behind the indicators of every unit of a level over a period, in code
+   * order; units without requests have rows of zeros.
+   */
+  indicator_counts_by(args: TasksIndicatorCountsByArgs): Array<IndicatorCounts>;
   /**
    * The categories requests are filed under, in the configuration's order, with their
    * limits as short text (`"5wh"` working hours, `"15wd"` working days, `"24h"`, `"3d"`).
@@ -12596,4 +12678,17 @@ export declare function write_pabulib(args: WritePabulibArgs): string;
  * reason, and for Equal Shares the per-voter budget and exact payments.
  */
 export declare function select_projects(args: SelectProjectsArgs): Selection;
+
+/**
+ * Merges counts from several parts (wards of different districts, say) unit by unit:
+ * one row per unit, the whole (no unit) first, then in code order.
+ */
+export declare function merge_indicator_counts(args: MergeIndicatorCountsArgs): Array<IndicatorCounts>;
+
+/**
+ * The indicators of counts: the counts, and every rate computed from them (in percent
+ * with two decimals, none when nothing is there to divide by), as one ward holding
+ * every part would give them, but without a street's whistle band.
+ */
+export declare function indicators_from_counts(args: IndicatorsFromCountsArgs): Indicators;
 

@@ -5,7 +5,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 
-import { Ward } from "gridward";
+import { Ward, indicators_from_counts, merge_indicator_counts } from "gridward";
 import { parityFixture, runSteps } from "./support.mjs";
 
 const scenario = parityFixture("tasks_scenario.json");
@@ -59,6 +59,14 @@ test("the tasks parity scenario gives the Rust face's numbers", () => {
     requests: ward.tasks.requests().map(requestFields),
     indicators: ward.tasks.indicators({ scope: q.scope, ...period }),
     indicators_by: ward.tasks.indicators_by({ level: q.level, ...period }),
+    indicator_counts: ward.tasks.indicator_counts({ scope: q.scope, ...period }),
+    // The counts of every unit of the level, each row's unit dropped, merged into one.
+    merged_indicators: indicators_from_counts({
+      counts: merge_indicator_counts({
+        parts: ward.tasks.indicator_counts_by({ level: q.level, ...period })
+          .map((row) => ({ ...row, unit: null })),
+      })[0],
+    }),
     routes: q.routes.map((r) => routeFields(ward.tasks.route(r))),
     claimable: Object.fromEntries(q.claimable_by.map((person) =>
       [person, ward.tasks.claimable_by({ person }).map((r) => r.id)])),

@@ -3,7 +3,7 @@
 //! request states and indicators.
 
 use gridward::grid::{Level, NodeCode};
-use gridward::tasks::{Location, Period, RouteDecision};
+use gridward::tasks::{merge_counts, IndicatorCounts, Location, Period, RouteDecision};
 use gridward::{Command, Ward, WardConfig};
 
 use crate::parity::{run_batch, run_steps, Step};
@@ -103,6 +103,19 @@ fn route_fields(d: &RouteDecision<'_>) -> Value {
     }
 }
 
+/// The rows of counts of every unit of the level, merged into one (each row's unit
+/// dropped), and the indicators of the merged counts.
+fn merged_indicators(ward: &Ward, q: &Queries) -> Option<gridward::tasks::Indicators> {
+    let parts: Vec<IndicatorCounts> = ward
+        .indicator_counts_by(q.level, &q.period)
+        .into_iter()
+        .map(|c| IndicatorCounts { unit: None, ..c })
+        .collect();
+    merge_counts(&parts)
+        .first()
+        .map(IndicatorCounts::indicators)
+}
+
 fn observe(
     ward: &Ward,
     q: &Queries,
@@ -136,6 +149,8 @@ fn observe(
         "requests": requests,
         "indicators": ward.indicators(Some(q.scope), &q.period)?,
         "indicators_by": ward.indicators_by(q.level, &q.period),
+        "indicator_counts": ward.indicator_counts(Some(q.scope), &q.period)?,
+        "merged_indicators": merged_indicators(ward, q),
         "routes": routes,
         "claimable": claimable,
     }))

@@ -1575,6 +1575,49 @@ WhistleFlag: TypeAlias = "Literal['too_low', 'too_high']"
 """Whether a whistle rate lies outside its street's band."""
 
 
+class IndicatorCounts(TypedDict):
+    """The counts of a unit (or of the whole ward) over a period, before any rate.
+
+    Attributes:
+        unit: The unit, or `None` for the whole ward (or for units merged together).
+        filed: Requests filed in the period (all of them).
+        withdrawn: Cancelled or marked duplicate by the end.
+        due: Due to close (应结案): closed, or open past the resolution limit.
+        closed: Closed by the period's end.
+        closed_on_time: Closed within the resolution limit.
+        open: Still open at the end.
+        overdue: Open at the end and past the resolution limit.
+        closed_once: Closed at least once by the end.
+        reopened: Reopened at least once.
+        extended: Given their one extension.
+        response_due: Whose first action was due or made by the end.
+        responded_on_time: Whose first action came within the response limit.
+        rated: Rated, each request by its latest rating before the end.
+        rated_by_level: Rated at each level, best first: very satisfied, satisfied, basically satisfied, dissatisfied, very dissatisfied.
+        whistled: On which departments were called in.
+        supervised: Put under supervision.
+        parked: Parked (挂账) and still open.
+    """
+    unit: NotRequired[NodeCode | None]
+    filed: int
+    withdrawn: int
+    due: int
+    closed: int
+    closed_on_time: int
+    open: int
+    overdue: int
+    closed_once: int
+    reopened: int
+    extended: int
+    response_due: int
+    responded_on_time: int
+    rated: int
+    rated_by_level: list[int]
+    whistled: int
+    supervised: int
+    parked: int
+
+
 class CategoryView(TypedDict):
     """A category as configured, its limits as short text.
 
@@ -12816,6 +12859,46 @@ class TasksCapability:
         answer: Table[Indicators] = Table(self._native.ask("tasks", "indicators_by", args), ("unit", "filed", "withdrawn", "due", "closed", "closed_on_time", "open", "overdue", "closed_once", "reopened", "extended", "response_due", "responded_on_time", "rated", "satisfied", "whistled", "supervised", "parked", "closure_rate", "on_time_rate", "rework_rate", "extension_rate", "response_rate", "satisfaction_rate", "whistle_rate", "whistle_band", "whistle_flag"))
         return answer
 
+    def indicator_counts(
+        self,
+        start: _dt.datetime | str,
+        end: _dt.datetime | str,
+        *,
+        scope: NodeCode | None = None,
+    ) -> IndicatorCounts:
+        """The counts behind a unit's indicators (the whole ward's when absent) over a period:
+        whole numbers that merge exactly across wards holding different requests, so that
+        rates are computed after merging (`indicators_from_counts`).
+
+        Args:
+            start: The first moment of the period.
+            end: The first moment after the period.
+            scope: The subtree's root; the whole ward when absent.
+        """
+        args: dict[str, Any] = {"start": start, "end": end}
+        if scope is not None:
+            args["scope"] = scope
+        answer: IndicatorCounts = self._native.ask("tasks", "indicator_counts", args)
+        return answer
+
+    def indicator_counts_by(
+        self,
+        level: Level,
+        start: _dt.datetime | str,
+        end: _dt.datetime | str,
+    ) -> Table[IndicatorCounts]:
+        """The counts behind the indicators of every unit of a level over a period, in code
+        order; units without requests have rows of zeros.
+
+        Args:
+            level: The level of the units.
+            start: The first moment of the period.
+            end: The first moment after the period.
+        """
+        args: dict[str, Any] = {"level": level, "start": start, "end": end}
+        answer: Table[IndicatorCounts] = Table(self._native.ask("tasks", "indicator_counts_by", args), ("unit", "filed", "withdrawn", "due", "closed", "closed_on_time", "open", "overdue", "closed_once", "reopened", "extended", "response_due", "responded_on_time", "rated", "rated_by_level", "whistled", "supervised", "parked"))
+        return answer
+
     def categories(
         self,
     ) -> Table[CategoryView]:
@@ -15647,6 +15730,35 @@ def select_projects(
     return answer
 
 
+def merge_indicator_counts(
+    parts: Sequence[IndicatorCounts],
+) -> Table[IndicatorCounts]:
+    """Merges counts from several parts (wards of different districts, say) unit by unit:
+    one row per unit, the whole (no unit) first, then in code order.
+
+    Args:
+        parts: The parts' counts, in any order.
+    """
+    args: dict[str, Any] = {"parts": parts}
+    answer: Table[IndicatorCounts] = Table(_native.call("merge_indicator_counts", args), ("unit", "filed", "withdrawn", "due", "closed", "closed_on_time", "open", "overdue", "closed_once", "reopened", "extended", "response_due", "responded_on_time", "rated", "rated_by_level", "whistled", "supervised", "parked"))
+    return answer
+
+
+def indicators_from_counts(
+    counts: IndicatorCounts,
+) -> Indicators:
+    """The indicators of counts: the counts, and every rate computed from them (in percent
+    with two decimals, none when nothing is there to divide by), as one ward holding
+    every part would give them, but without a street's whistle band.
+
+    Args:
+        counts: The counts, merged or not.
+    """
+    args: dict[str, Any] = {"counts": counts}
+    answer: Indicators = _native.call("indicators_from_counts", args)
+    return answer
+
+
 __all__ = [
     "AcceptShare",
     "AcceptanceRule",
@@ -15975,6 +16087,7 @@ __all__ = [
     "IncomeRow",
     "IncomeRowIn",
     "IncomeSource",
+    "IndicatorCounts",
     "Indicators",
     "IndicatorsIn",
     "Item",
@@ -16438,6 +16551,8 @@ __all__ = [
     "check_rating_tree",
     "deadline",
     "evaluate_communities",
+    "indicators_from_counts",
+    "merge_indicator_counts",
     "rating_items",
     "rating_losses",
     "read_pabulib",

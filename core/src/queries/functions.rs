@@ -25,6 +25,8 @@ crate::function_set! {
         "read_pabulib" => super::elections::ReadPabulib,
         "write_pabulib" => super::elections::WritePabulib,
         "select_projects" => super::elections::SelectProjects,
+        "merge_indicator_counts" => super::tasks_counts::MergeIndicatorCounts,
+        "indicators_from_counts" => super::tasks_counts::IndicatorsFromCounts,
     }
 }
 

@@ -19,12 +19,14 @@ pub mod fund;
 pub mod grid;
 pub mod money;
 pub mod party;
+pub mod period;
 pub mod points;
 pub mod projects;
 pub mod rating;
 pub mod scoring;
 pub mod scoring_rules;
 pub mod tasks;
+pub mod tasks_counts;
 pub mod typed;
 
 #[cfg(test)]

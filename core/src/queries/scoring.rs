@@ -4,7 +4,6 @@
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::Deserialize;
 
-use crate::error::input::{InputError, Problem};
 use crate::error::Error;
 use crate::grid::NodeCode;
 use crate::queries::typed::Query;
@@ -12,7 +11,6 @@ use crate::scoring::{
     HandlerScore, Month, ObligationRow, ServiceRecord, ServiceRow, StarChange, StarProfile,
     Volunteer,
 };
-use crate::tasks::Period;
 use crate::ward::Ward;
 
 crate::query_set! {
@@ -168,18 +166,7 @@ impl Query for HandlerScores {
     type Answer = Vec<HandlerScore>;
 
     fn ask(self, ward: &Ward) -> Result<Self::Answer, Error> {
-        if self.end < self.start {
-            let why = format!(
-                "the period ends ({}) before it starts ({})",
-                self.end.to_rfc3339(),
-                self.start.to_rfc3339()
-            );
-            return Err(Error::Input(InputError::new("end", Problem::Rejected(why))));
-        }
-        let period = Period {
-            from: self.start,
-            to: self.end,
-        };
+        let period = super::period::period(self.start, self.end)?;
         ward.handler_scores(self.unit, &period)
     }
 }

@@ -5,12 +5,12 @@
 use chrono::{DateTime, FixedOffset};
 use serde::Deserialize;
 
-use crate::error::input::{InputError, Problem};
 use crate::error::Error;
 use crate::grid::{Level, NodeCode};
+use crate::queries::period::period;
 use crate::queries::typed::Query;
 use crate::tasks::{
-    self, CategoryView, Location, Open311Request, Open311Service, OpenOrClosed, Period, RequestRow,
+    self, CategoryView, Location, Open311Request, Open311Service, OpenOrClosed, RequestRow,
     RouteView, Status,
 };
 use crate::ward::Ward;
@@ -23,6 +23,8 @@ crate::query_set! {
         "claimable_by" => ClaimableBy,
         "indicators" => Indicators,
         "indicators_by" => IndicatorsBy,
+        "indicator_counts" => super::tasks_counts::Counts,
+        "indicator_counts_by" => super::tasks_counts::CountsBy,
         "categories" => Categories,
         "open311_services" => Open311Services,
         "open311_services_json" => Open311ServicesJson,
@@ -121,22 +123,6 @@ pub struct Indicators {
     pub start: DateTime<FixedOffset>,
     /// The first moment after the period.
     pub end: DateTime<FixedOffset>,
-}
-
-/// The period from `start` to `end`, refused when it ends before it starts.
-fn period(start: DateTime<FixedOffset>, end: DateTime<FixedOffset>) -> Result<Period, Error> {
-    if end < start {
-        let why = format!(
-            "the period ends ({}) before it starts ({})",
-            end.to_rfc3339(),
-            start.to_rfc3339()
-        );
-        return Err(InputError::new("end", Problem::Rejected(why)).into());
-    }
-    Ok(Period {
-        from: start,
-        to: end,
-    })
 }
 
 impl Query for Indicators {

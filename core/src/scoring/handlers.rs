@@ -25,7 +25,7 @@ use super::config::HandlerWeights;
 use super::tree::{competition_ranks, round2};
 use crate::grid::{Grid, NodeCode};
 use crate::money::decimal_text;
-use crate::tasks::{Indicators, Party, Period, Request, Satisfaction, Status, Tasks};
+use crate::tasks::{IndicatorCounts, Party, Period, Request, Satisfaction, Status, Tasks};
 
 /// The satisfaction rate of ratings counted by level, most satisfied first (政务服务好差评):
 /// the top three levels over all rated, in percent with two decimals; `None` when nothing
@@ -144,7 +144,7 @@ fn holders(r: &Request) -> [Option<u32>; 2] {
 /// One person's requests: the indicators of all counted, and the two kinds apart.
 #[derive(Default)]
 struct Tally {
-    indicators: Indicators,
+    counts: IndicatorCounts,
     handled: u64,
     held_overdue: u64,
 }
@@ -165,7 +165,7 @@ pub(crate) fn handler_scores(
         }
         if let Some(px) = r.handled_by {
             let t = by_person.entry(px).or_default();
-            t.indicators.add(r, period);
+            t.counts.add(r, period);
             if !matches!(r.status, Status::Cancelled | Status::Duplicate) {
                 t.handled += 1;
             }
@@ -174,7 +174,7 @@ pub(crate) fn handler_scores(
             for px in holders(r).into_iter().flatten() {
                 if Some(px) != r.handled_by {
                     let t = by_person.entry(px).or_default();
-                    t.indicators.add(r, period);
+                    t.counts.add(r, period);
                     t.held_overdue += 1;
                 }
             }
@@ -183,7 +183,7 @@ pub(crate) fn handler_scores(
     let mut rows: Vec<HandlerScore> = by_person
         .into_iter()
         .filter_map(|(px, tally)| {
-            let i = tally.indicators.finish();
+            let i = tally.counts.indicators();
             let person = grid.people.get(px as usize)?.id.to_string();
             let rates = [i.closure_rate, i.on_time_rate, i.satisfaction_rate];
             Some(HandlerScore {

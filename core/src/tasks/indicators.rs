@@ -25,15 +25,11 @@
 //! denominator is zero is absent.
 
 use chrono::{DateTime, FixedOffset};
-use hashbrown::HashMap;
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Deserialize, Serialize};
 
-use super::history::moment;
-use super::model::Request;
 use super::whistle_band::{WhistleBand, WhistleBands, WhistleFlag};
-use super::{Tasks, TasksConfig};
-use crate::grid::{Grid, Level, NodeCode};
+use crate::grid::{Level, NodeCode};
 use crate::money::decimal_text;
 
 /// A period: from (inclusive) to (exclusive).
@@ -171,64 +167,6 @@ pub fn percent(part: u64, whole: u64) -> Option<Decimal> {
 }
 
 impl Indicators {
-    pub(crate) fn add(&mut self, r: &Request, period: &Period) {
-        if !period.contains(r.filed_at) {
-            return;
-        }
-        self.filed += 1;
-        let end = period.to;
-        let s = r.standing(end);
-        if s.withdrawn {
-            self.withdrawn += 1;
-            return;
-        }
-        let end = moment(end);
-        if s.closed {
-            self.closed += 1;
-            self.due += 1;
-            self.closed_on_time += u64::from(!s.closed_late);
-        } else {
-            self.open += 1;
-            if s.deadlines.is_some_and(|(_, resolution)| resolution < end) {
-                self.overdue += 1;
-                self.due += 1;
-            }
-            self.parked += u64::from(s.parked);
-        }
-        if let Some((response, _)) = s.deadlines {
-            match s.responded_at {
-                Some(t) => {
-                    self.response_due += 1;
-                    self.responded_on_time += u64::from(t <= response);
-                }
-                None if response < end => self.response_due += 1,
-                None => {}
-            }
-        }
-        self.closed_once += u64::from(s.closed_once);
-        self.reopened += u64::from(s.reopened);
-        self.extended += u64::from(s.extended);
-        self.whistled += u64::from(s.whistled);
-        self.supervised += u64::from(s.supervised);
-        if let Some(level) = s.rating {
-            self.rated += 1;
-            self.satisfied += u64::from(level.is_satisfied());
-        }
-    }
-
-    /// The rates of the counts added.
-    pub(crate) fn finish(mut self) -> Indicators {
-        let counted = self.filed - self.withdrawn;
-        self.closure_rate = percent(self.closed, self.due);
-        self.on_time_rate = percent(self.closed_on_time, self.due);
-        self.rework_rate = percent(self.reopened, self.closed_once);
-        self.extension_rate = percent(self.extended, self.due);
-        self.response_rate = percent(self.responded_on_time, self.response_due);
-        self.satisfaction_rate = percent(self.satisfied, self.rated);
-        self.whistle_rate = percent(self.whistled, counted);
-        self
-    }
-
     /// For a street, its whistle band and whether its rate lies outside it.
     pub(crate) fn watched(mut self, bands: &WhistleBands) -> Indicators {
         if let Some(street) = self.unit.filter(|u| u.level() == Level::Street) {
@@ -237,76 +175,6 @@ impl Indicators {
             self.whistle_flag = self.whistle_rate.and_then(|rate| band.flag(rate));
         }
         self
-    }
-}
-
-impl Tasks {
-    /// The indicators of requests under `scope` (the whole ward when `None`) filed in
-    /// `period`, each counted as it stood at the period's end; a street's carry its
-    /// whistle band from `config`.
-    pub fn indicators(
-        &self,
-        config: &TasksConfig,
-        scope: Option<NodeCode>,
-        period: &Period,
-    ) -> Indicators {
-        let mut out = Indicators {
-            unit: scope,
-            ..Indicators::default()
-        };
-        for r in &self.requests {
-            if scope.is_none_or_contains(r.unit) {
-                out.add(r, period);
-            }
-        }
-        out.finish().watched(&config.whistle_bands)
-    }
-
-    /// The indicators of every unit of a level (every community, say), by code, in one
-    /// pass over the requests. Units without requests have a row of zeros.
-    pub fn indicators_by(
-        &self,
-        grid: &Grid,
-        config: &TasksConfig,
-        level: Level,
-        period: &Period,
-    ) -> Vec<Indicators> {
-        let mut rows: HashMap<NodeCode, Indicators> = grid
-            .units
-            .keys()
-            .filter(|c| c.level() == level)
-            .map(|&c| {
-                (
-                    c,
-                    Indicators {
-                        unit: Some(c),
-                        ..Indicators::default()
-                    },
-                )
-            })
-            .collect();
-        for r in &self.requests {
-            if let Some(row) = r.unit.at_level(level).and_then(|c| rows.get_mut(&c)) {
-                row.add(r, period);
-            }
-        }
-        let bands = &config.whistle_bands;
-        let mut out: Vec<Indicators> = rows
-            .into_values()
-            .map(|i| i.finish().watched(bands))
-            .collect();
-        out.sort_by_key(|i| i.unit);
-        out
-    }
-}
-
-trait Scope {
-    fn is_none_or_contains(&self, unit: NodeCode) -> bool;
-}
-
-impl Scope for Option<NodeCode> {
-    fn is_none_or_contains(&self, unit: NodeCode) -> bool {
-        self.is_none_or(|s| s.contains(unit))
     }
 }
 

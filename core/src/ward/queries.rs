@@ -4,7 +4,9 @@
 use super::Ward;
 use crate::error::Error;
 use crate::grid::{GridError, Level, NodeCode};
-use crate::tasks::{Indicators, Location, Period, RequestRow, RouteDecision, Status, TaskError};
+use crate::tasks::{
+    IndicatorCounts, Indicators, Location, Period, RequestRow, RouteDecision, Status, TaskError,
+};
 
 impl Ward {
     /// A request as a row, by id.
@@ -94,5 +96,26 @@ impl Ward {
     pub fn indicators_by(&self, level: Level, period: &Period) -> Vec<Indicators> {
         self.tasks
             .indicators_by(&self.grid, &self.config.tasks, level, period)
+    }
+
+    /// The counts behind [`Ward::indicators`]: whole numbers that merge exactly across
+    /// wards holding different requests ([`IndicatorCounts::merge`]), so that rates are
+    /// computed after merging ([`IndicatorCounts::indicators`]).
+    pub fn indicator_counts(
+        &self,
+        scope: Option<NodeCode>,
+        period: &Period,
+    ) -> Result<IndicatorCounts, Error> {
+        if let Some(code) = scope {
+            if self.grid.unit(code).is_none() {
+                return Err(GridError::UnknownUnit(code).into());
+            }
+        }
+        Ok(self.tasks.indicator_counts(scope, period))
+    }
+
+    /// The counts behind [`Ward::indicators_by`], by code.
+    pub fn indicator_counts_by(&self, level: Level, period: &Period) -> Vec<IndicatorCounts> {
+        self.tasks.indicator_counts_by(&self.grid, level, period)
     }
 }
