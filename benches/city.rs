@@ -164,7 +164,7 @@ fn benches(c: &mut Criterion) {
     let all: Vec<String> = {
         let households = ward
             .grid()
-            .households_under(Shape::district(0))
+            .households_under(Shape::district(0).expect("district 0 has a code"))
             .expect("district");
         (0..4096)
             .map(|_| {
@@ -189,7 +189,7 @@ fn benches(c: &mut Criterion) {
     });
 
     let mut ward = ward;
-    let district = Shape::district(0);
+    let district = Shape::district(0).expect("district 0 has a code");
     let targets = ward
         .grid()
         .households_under(district)

@@ -12,7 +12,7 @@ use std::error::Error;
 use gridward::grid::{CoverageRules, Domain, GridCommand, Level, NodeCode};
 use gridward::tasks::Period;
 use gridward::{Actor, Context, Journal, Role, Ward, WardConfig};
-use gridward_scenarios::requests::{appoint_officers, simulate};
+use gridward_scenarios::requests::simulate;
 use gridward_scenarios::{at, jifu, jifu_points, jifu_rating};
 
 fn main() -> Result<(), Box<dyn Error>> {
@@ -256,7 +256,9 @@ fn requests_month(
     let sites = jifu::sites(sample, ward);
     let platform = Context::new(Actor::System, setup);
     ward.import(&platform, jifu::residents(&sites))?;
-    appoint_officers(ward, &sites, setup)?;
+    for command in gridward::sim::officer_commands(&sites) {
+        ward.execute(&platform, command)?;
+    }
     let outcome = simulate(
         ward,
         &sites,

@@ -124,9 +124,15 @@ fn a_month_simulated_in_daily_batches_equals_one_command_at_a_time() {
 
     assert_eq!(one, all);
     assert_eq!(batched.state_digest(), single.state_digest());
-    assert_eq!(batched.journal().len() - base.journal().len(), 30);
+    // One entry a day at most (a day whose commands changed nothing writes none): the
+    // filing days, and the days after until the slowest lives are over.
+    let entries = batched.journal().len() - base.journal().len();
+    assert!(
+        all.days > 30 && (30..=all.days as usize).contains(&entries),
+        "{entries}"
+    );
     // One at a time, every command that changed something has its own entry.
-    assert!(single.journal().len() - base.journal().len() >= 5 * one.requests);
+    assert!(single.journal().len() - base.journal().len() >= 5 * one.requests as usize);
     let period = Period {
         from: at("2026-03-01T00:00:00+08:00"),
         to: at("2026-05-01T00:00:00+08:00"),

@@ -39,7 +39,7 @@ fn import_takes_rows_in_any_order_and_builds_a_small_city() {
         ),
         (1, 2, 6, 12, 36)
     );
-    let tree = w.grid().subtree(city::Shape::district(0)).unwrap();
+    let tree = w.grid().subtree(city::Shape::district(0).unwrap()).unwrap();
     assert_eq!(tree.len(), 1 + 2 + 6 + 12 + 36);
     assert_eq!(tree[0].households, c.households);
     let sum_micro: u64 = tree

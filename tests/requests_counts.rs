@@ -53,7 +53,7 @@ fn the_parts_counts_merge_to_the_whole() {
 
     let districts: Vec<IndicatorCounts> = (0..Shape::SMALL.districts)
         .map(|d| {
-            ward.indicator_counts(Some(Shape::district(d)), &period)
+            ward.indicator_counts(Some(Shape::district(d).unwrap()), &period)
                 .unwrap()
         })
         .collect();

@@ -1196,3 +1196,8 @@ export function merge_indicator_counts(args) {
 export function indicators_from_counts(args) {
   return raw.call("indicators_from_counts", args ?? {});
 }
+
+/** A district to build and simulate. */
+export function simulate_district(args) {
+  return raw.call("simulate_district", args ?? {});
+}

@@ -5894,6 +5894,151 @@ export interface PbFileIn {
   vote_values: Array<Array<string>>;
 }
 
+/** The shape of a synthetic city. */
+export interface CityShape {
+  /** Districts, 1 to 99 (codes 510101 to 510199). */
+  districts: number;
+  /** Streets per district, 1 to 399. */
+  streets: number;
+  /** Communities per street, 1 to 399. */
+  communities: number;
+  /** Grids per community, 1 to 399. */
+  grids: number;
+  /** Micro-grids per grid, 1 to 399. */
+  micro_grids: number;
+  /** Fewest households in a micro-grid, at least 1. */
+  min_households: number;
+  /** Most households in a micro-grid, at most 999. */
+  max_households: number;
+}
+
+/**
+ * How a simulated period goes, and under which rules. Every field has a default; the
+ * defaults are the benchmarks' simulation.
+ */
+export interface Policy {
+  /** Percent of requests rated dissatisfied and reworked (default 5). */
+  bad_rating_percent?: number;
+  /** Percent of on-site verifications that fail, sending the work back (default 0). */
+  failed_verification_percent?: number;
+  /**
+   * Percent of requests in a category party members claim from the pool (邻里互助),
+   * where the micro-grid has one (default 20, at most 65).
+   */
+  claimable_percent?: number;
+  /**
+   * Percent of food-safety requests on which the street's department is called in
+   * (default 10).
+   */
+  whistle_percent?: number;
+  /**
+   * How many open claims one person may hold at once (the configuration's when
+   * absent).
+   */
+  max_open_claims?: number | null;
+  /** Every category's resolution limit (the configured ones when absent). */
+  resolution_limit?: Limit | null;
+  /** Every category's response limit (the configured ones when absent). */
+  response_limit?: Limit | null;
+  /**
+   * Whether requests are routed as they are filed (the configuration's when absent);
+   * otherwise they wait for dispatch, which the simulation does not give.
+   */
+  dispatch_on_filing?: boolean | null;
+}
+
+/** What simulating a district gave. */
+export interface DistrictReport {
+  /** The district's code. */
+  district: NodeCode;
+  /** Its households. */
+  households: number;
+  /** What the simulation did. */
+  outcome: Outcome2;
+  /** The period counted: the filing days. */
+  period: Period;
+  /** The district's counts over the period. */
+  whole: IndicatorCounts;
+  /** The counts of every unit of the level asked for, in code order. */
+  counts: Array<IndicatorCounts>;
+  /** The ward's journal head. */
+  head: Hash;
+  /** The ward's state digest. */
+  digest: Hash;
+  /** Entries in its journal. */
+  journal_entries: number;
+  /** The journal as JSON lines, when asked for. */
+  journal: string | null;
+  /**
+   * The configuration the district ran under, with the journal: rebuilding the ward
+   * needs both ([`Ward::from_jsonl`]).
+   */
+  config: WardConfig | null;
+}
+
+/** What simulating a district gave. */
+export interface DistrictReportIn {
+  /** The district's code. */
+  district: NodeCode;
+  /** Its households. */
+  households: number;
+  /** What the simulation did. */
+  outcome: Outcome2;
+  /** The period counted: the filing days. */
+  period: PeriodIn;
+  /** The district's counts over the period. */
+  whole: IndicatorCounts;
+  /** The counts of every unit of the level asked for, in code order. */
+  counts: Array<IndicatorCounts>;
+  /** The ward's journal head. */
+  head: Hash;
+  /** The ward's state digest. */
+  digest: Hash;
+  /** Entries in its journal. */
+  journal_entries: number;
+  /** The journal as JSON lines, when asked for. */
+  journal?: string | null;
+  /**
+   * The configuration the district ran under, with the journal: rebuilding the ward
+   * needs both ([`Ward::from_jsonl`]).
+   */
+  config?: WardConfigIn | null;
+}
+
+/** What a simulation did. */
+export interface Outcome2 {
+  /** Requests filed. */
+  requests: number;
+  /** Commands accepted. */
+  commands: number;
+  /** Commands refused, by their error's code. */
+  refused: Record<string, number>;
+  /** Requests rated badly and reworked. */
+  reworked: number;
+  /** Requests on which a department was called in. */
+  whistled: number;
+  /** Verifications that failed and sent the work back. */
+  failed_verifications: number;
+  /** Days run: the filing days, and those after until every life was over. */
+  days: number;
+}
+
+/** A period: from (inclusive) to (exclusive). */
+export interface Period {
+  /** The first moment in it. */
+  from: DateTimeString;
+  /** The first moment after it. */
+  to: DateTimeString;
+}
+
+/** A period: from (inclusive) to (exclusive). */
+export interface PeriodIn {
+  /** The first moment in it. */
+  from: DateTimeString | Date;
+  /** The first moment after it. */
+  to: DateTimeString | Date;
+}
+
 /** A command of the grid capability. */
 export interface CommandGrid {
   grid: GridCommand;
@@ -11519,6 +11664,36 @@ export interface IndicatorsFromCountsArgs {
   counts: IndicatorCounts;
 }
 
+export interface SimulateDistrictArgs {
+  /** The city's shape. */
+  shape: CityShape;
+  /** The district, numbered from 0 (code 510101 for 0). */
+  district: number;
+  /**
+   * The first filing: the first day at this time of day. The ward is built an hour
+   * before.
+   */
+  start: DateTimeString | Date;
+  /** The days on which requests are filed; the period counted is these days. */
+  days: number;
+  /** Requests filed in the district over the days. */
+  requests: number;
+  /**
+   * The seed: the district's requests are drawn from it and the district's number, so
+   * that a district gives the same requests simulated alone or beside others.
+   */
+  seed: number;
+  /** The policy (the benchmarks' when absent). */
+  policy?: Policy | null;
+  /** The level of the units counted (communities when absent). */
+  level?: Level | null;
+  /**
+   * Whether to give back the ward's journal (JSON lines), to rebuild the ward
+   * elsewhere.
+   */
+  journal?: boolean | null;
+}
+
 /** The grid hierarchy (网格化管理): district → street → community → grid → micro-grid → household, the people and roles on it, departments, paired units and directives. */
 export declare class GridCapability {
   private constructor();
@@ -12691,4 +12866,7 @@ export declare function merge_indicator_counts(args: MergeIndicatorCountsArgs): 
  * every part would give them, but without a street's whistle band.
  */
 export declare function indicators_from_counts(args: IndicatorsFromCountsArgs): Indicators;
+
+/** A district to build and simulate. */
+export declare function simulate_district(args: SimulateDistrictArgs): DistrictReport;
 

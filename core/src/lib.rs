@@ -77,6 +77,7 @@ pub mod points;
 pub mod projects;
 pub mod queries;
 pub mod scoring;
+pub mod sim;
 pub mod snapshot;
 pub mod surface;
 pub mod tasks;

@@ -42,31 +42,4 @@ pub fn at(text: &str) -> DateTime<FixedOffset> {
 }
 
 /// A small deterministic generator (SplitMix64), so every run builds the same place.
-#[derive(Clone, Debug)]
-pub struct Mix(u64);
-
-impl Mix {
-    /// A generator from a seed.
-    pub fn new(seed: u64) -> Mix {
-        Mix(seed)
-    }
-
-    /// The next 64 random bits.
-    pub fn next_u64(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    /// A number in `lo..=hi`.
-    pub fn between(&mut self, lo: u64, hi: u64) -> u64 {
-        lo + self.next_u64() % (hi - lo + 1)
-    }
-
-    /// True with probability `percent`/100.
-    pub fn chance(&mut self, percent: u64) -> bool {
-        self.next_u64() % 100 < percent
-    }
-}
+pub use gridward::sim::Mix;

@@ -6540,6 +6540,160 @@ class PbFileIn(TypedDict):
     vote_values: list[list[str]]
 
 
+class CityShape(TypedDict):
+    """The shape of a synthetic city.
+
+    Attributes:
+        districts: Districts, 1 to 99 (codes 510101 to 510199).
+        streets: Streets per district, 1 to 399.
+        communities: Communities per street, 1 to 399.
+        grids: Grids per community, 1 to 399.
+        micro_grids: Micro-grids per grid, 1 to 399.
+        min_households: Fewest households in a micro-grid, at least 1.
+        max_households: Most households in a micro-grid, at most 999.
+    """
+    districts: int
+    streets: int
+    communities: int
+    grids: int
+    micro_grids: int
+    min_households: int
+    max_households: int
+
+
+class Policy(TypedDict):
+    """How a simulated period goes, and under which rules. Every field has a default; the
+    defaults are the benchmarks' simulation.
+
+    Attributes:
+        bad_rating_percent: Percent of requests rated dissatisfied and reworked (default 5).
+        failed_verification_percent: Percent of on-site verifications that fail, sending the work back (default 0).
+        claimable_percent: Percent of requests in a category party members claim from the pool (邻里互助), where the micro-grid has one (default 20, at most 65).
+        whistle_percent: Percent of food-safety requests on which the street's department is called in (default 10).
+        max_open_claims: How many open claims one person may hold at once (the configuration's when absent).
+        resolution_limit: Every category's resolution limit (the configured ones when absent).
+        response_limit: Every category's response limit (the configured ones when absent).
+        dispatch_on_filing: Whether requests are routed as they are filed (the configuration's when absent); otherwise they wait for dispatch, which the simulation does not give.
+    """
+    bad_rating_percent: NotRequired[int]
+    failed_verification_percent: NotRequired[int]
+    claimable_percent: NotRequired[int]
+    whistle_percent: NotRequired[int]
+    max_open_claims: NotRequired[int | None]
+    resolution_limit: NotRequired[Limit | None]
+    response_limit: NotRequired[Limit | None]
+    dispatch_on_filing: NotRequired[bool | None]
+
+
+class DistrictReport(TypedDict):
+    """What simulating a district gave.
+
+    Attributes:
+        district: The district's code.
+        households: Its households.
+        outcome: What the simulation did.
+        period: The period counted: the filing days.
+        whole: The district's counts over the period.
+        counts: The counts of every unit of the level asked for, in code order.
+        head: The ward's journal head.
+        digest: The ward's state digest.
+        journal_entries: Entries in its journal.
+        journal: The journal as JSON lines, when asked for.
+        config: The configuration the district ran under, with the journal: rebuilding the ward needs both ([`Ward::from_jsonl`]).
+    """
+    district: NodeCode
+    households: int
+    outcome: Outcome2
+    period: Period
+    whole: IndicatorCounts
+    counts: list[IndicatorCounts]
+    head: Hash
+    digest: Hash
+    journal_entries: int
+    journal: str | None
+    config: WardConfig | None
+
+
+class DistrictReportIn(TypedDict):
+    """What simulating a district gave.
+
+    Attributes:
+        district: The district's code.
+        households: Its households.
+        outcome: What the simulation did.
+        period: The period counted: the filing days.
+        whole: The district's counts over the period.
+        counts: The counts of every unit of the level asked for, in code order.
+        head: The ward's journal head.
+        digest: The ward's state digest.
+        journal_entries: Entries in its journal.
+        journal: The journal as JSON lines, when asked for.
+        config: The configuration the district ran under, with the journal: rebuilding the ward needs both ([`Ward::from_jsonl`]).
+    """
+    district: NodeCode
+    households: int
+    outcome: Outcome2
+    period: PeriodIn
+    whole: IndicatorCounts
+    counts: list[IndicatorCounts]
+    head: Hash
+    digest: Hash
+    journal_entries: int
+    journal: NotRequired[str | None]
+    config: NotRequired[WardConfigIn | None]
+
+
+class Outcome2(TypedDict):
+    """What a simulation did.
+
+    Attributes:
+        requests: Requests filed.
+        commands: Commands accepted.
+        refused: Commands refused, by their error's code.
+        reworked: Requests rated badly and reworked.
+        whistled: Requests on which a department was called in.
+        failed_verifications: Verifications that failed and sent the work back.
+        days: Days run: the filing days, and those after until every life was over.
+    """
+    requests: int
+    commands: int
+    refused: dict[str, int]
+    reworked: int
+    whistled: int
+    failed_verifications: int
+    days: int
+
+
+Period = TypedDict(
+    "Period",
+    {
+        "from": "_dt.datetime",
+        "to": "_dt.datetime",
+    },
+)
+"""A period: from (inclusive) to (exclusive).
+
+Attributes:
+    from: The first moment in it.
+    to: The first moment after it.
+"""
+
+
+PeriodIn = TypedDict(
+    "PeriodIn",
+    {
+        "from": "_dt.datetime | str",
+        "to": "_dt.datetime | str",
+    },
+)
+"""A period: from (inclusive) to (exclusive).
+
+Attributes:
+    from: The first moment in it.
+    to: The first moment after it.
+"""
+
+
 class CommandGrid(TypedDict):
     """A command of the grid capability."""
     grid: GridCommand
@@ -15759,6 +15913,42 @@ def indicators_from_counts(
     return answer
 
 
+def simulate_district(
+    shape: CityShape,
+    district: int,
+    start: _dt.datetime | str,
+    days: int,
+    requests: int,
+    seed: int,
+    *,
+    policy: Policy | None = None,
+    level: Level | None = None,
+    journal: bool | None = None,
+) -> DistrictReport:
+    """A district to build and simulate.
+
+    Args:
+        shape: The city's shape.
+        district: The district, numbered from 0 (code 510101 for 0).
+        start: The first filing: the first day at this time of day. The ward is built an hour before.
+        days: The days on which requests are filed; the period counted is these days.
+        requests: Requests filed in the district over the days.
+        seed: The seed: the district's requests are drawn from it and the district's number, so that a district gives the same requests simulated alone or beside others.
+        policy: The policy (the benchmarks' when absent).
+        level: The level of the units counted (communities when absent).
+        journal: Whether to give back the ward's journal (JSON lines), to rebuild the ward elsewhere.
+    """
+    args: dict[str, Any] = {"shape": shape, "district": district, "start": start, "days": days, "requests": requests, "seed": seed}
+    if policy is not None:
+        args["policy"] = policy
+    if level is not None:
+        args["level"] = level
+    if journal is not None:
+        args["journal"] = journal
+    answer: DistrictReport = _native.call("simulate_district", args)
+    return answer
+
+
 __all__ = [
     "AcceptShare",
     "AcceptanceRule",
@@ -15845,6 +16035,7 @@ __all__ = [
     "ChainBreak",
     "ChainView",
     "Choice",
+    "CityShape",
     "Command",
     "CommandAssembly",
     "CommandAssemblyIn",
@@ -15886,6 +16077,8 @@ __all__ = [
     "DirectiveProgressIn",
     "DirectiveSummary",
     "DirectiveSummaryIn",
+    "DistrictReport",
+    "DistrictReportIn",
     "Dividend",
     "DividendIn",
     "Domain",
@@ -16142,6 +16335,7 @@ __all__ = [
     "Organisation",
     "OutOfBand",
     "Outcome",
+    "Outcome2",
     "PartyCapability",
     "PartyChain",
     "PartyChainIn",
@@ -16203,6 +16397,8 @@ __all__ = [
     "PaymentStatus",
     "PbFile",
     "PbFileIn",
+    "Period",
+    "PeriodIn",
     "PersonAt",
     "PersonAtIn",
     "PersonView",
@@ -16236,6 +16432,7 @@ __all__ = [
     "PointsEventReversed",
     "PointsEventReversedIn",
     "PointsTotals",
+    "Policy",
     "Posting",
     "PostingIn",
     "PostingRow",
@@ -16558,6 +16755,7 @@ __all__ = [
     "read_pabulib",
     "satisfaction_rate",
     "select_projects",
+    "simulate_district",
     "split",
     "star_level",
     "tally",

@@ -27,6 +27,7 @@ crate::function_set! {
         "select_projects" => super::elections::SelectProjects,
         "merge_indicator_counts" => super::tasks_counts::MergeIndicatorCounts,
         "indicators_from_counts" => super::tasks_counts::IndicatorsFromCounts,
+        "simulate_district" => crate::sim::DistrictRun,
     }
 }
 

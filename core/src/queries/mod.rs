@@ -25,6 +25,7 @@ pub mod projects;
 pub mod rating;
 pub mod scoring;
 pub mod scoring_rules;
+pub mod sim;
 pub mod tasks;
 pub mod tasks_counts;
 pub mod typed;

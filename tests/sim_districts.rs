@@ -1,0 +1,148 @@
+//! A city simulated district by district: each district in a ward of its own gives the
+//! same requests as beside the others in one ward, and the districts' counts merge to
+//! exactly the one ward's. The policy's rules change the figures; bad shapes and
+//! policies are refused naming the field.
+
+use gridward::grid::Level;
+use gridward::sim::{CityShape, DistrictRun, Policy};
+use gridward::tasks::{merge_counts, IndicatorCounts};
+use gridward::{Error, Ward};
+use gridward_scenarios::at;
+
+fn run(district: u16, policy: Policy) -> DistrictRun {
+    DistrictRun {
+        shape: CityShape::SMALL,
+        district,
+        start: at("2026-03-02T08:30:00+08:00"),
+        days: 14,
+        requests: 600,
+        seed: 7,
+        policy,
+        level: Level::Community,
+        journal: false,
+    }
+}
+
+fn without_unit(rows: impl IntoIterator<Item = IndicatorCounts>) -> Vec<IndicatorCounts> {
+    rows.into_iter()
+        .map(|c| IndicatorCounts { unit: None, ..c })
+        .collect()
+}
+
+#[test]
+fn districts_apart_merge_to_the_city_in_one_ward() {
+    let policy = Policy {
+        max_open_claims: Some(1),
+        ..Policy::default()
+    };
+    let parts: Vec<_> = (0..2)
+        .map(|d| run(d, policy.clone()).run().unwrap())
+        .collect();
+    assert!(parts
+        .iter()
+        .all(|p| p.outcome.requests == 600 && p.whole.open > 0));
+
+    // The same districts, built side by side in one ward and simulated there.
+    let mut city = Ward::new(run(0, policy.clone()).config());
+    for d in 0..2 {
+        run(d, policy.clone()).build(&mut city).unwrap();
+    }
+    for (d, part) in parts.iter().enumerate() {
+        let outcome = run(d as u16, policy.clone()).simulate(&mut city).unwrap();
+        assert_eq!(outcome, part.outcome);
+    }
+    let period = run(0, policy.clone()).period();
+
+    // Unit by unit: every community of both districts.
+    let merged = merge_counts(parts.iter().flat_map(|p| &p.counts));
+    assert_eq!(merged, city.indicator_counts_by(Level::Community, &period));
+    // The whole: the districts' counts merged, and the rates computed after merging.
+    let whole = merge_counts(&without_unit(parts.iter().map(|p| p.whole.clone())));
+    assert_eq!(whole[0], city.indicator_counts(None, &period).unwrap());
+    assert_eq!(
+        whole[0].indicators(),
+        city.indicators(None, &period).unwrap()
+    );
+}
+
+#[test]
+fn the_same_seed_gives_the_same_district() {
+    let a = run(1, Policy::default()).run().unwrap();
+    let b = run(1, Policy::default()).run().unwrap();
+    assert_eq!(a, b);
+    let other = run(0, Policy::default()).run().unwrap();
+    assert_ne!(a.digest, other.digest);
+    let reseeded = DistrictRun {
+        seed: 8,
+        ..run(1, Policy::default())
+    }
+    .run()
+    .unwrap();
+    assert_ne!(a.whole, reseeded.whole);
+}
+
+#[test]
+fn a_district_travels_as_its_journal() {
+    let spec = DistrictRun {
+        journal: true,
+        ..run(0, Policy::default())
+    };
+    let report = spec.run().unwrap();
+    let text = report.journal.as_deref().unwrap();
+    let again = Ward::from_jsonl(spec.config(), text).unwrap();
+    assert_eq!(again.state_digest(), report.digest);
+    assert_eq!(again.head(), report.head);
+    assert_eq!(
+        again.indicator_counts_by(Level::Community, &spec.period()),
+        report.counts
+    );
+}
+
+#[test]
+fn the_policy_moves_the_figures() {
+    let base = run(0, Policy::default()).run().unwrap();
+    let tight = run(
+        0,
+        Policy {
+            resolution_limit: Some("1wd".parse().unwrap()),
+            max_open_claims: Some(1),
+            failed_verification_percent: 30,
+            bad_rating_percent: 20,
+            ..Policy::default()
+        },
+    )
+    .run()
+    .unwrap();
+    let (b, t) = (base.whole.indicators(), tight.whole.indicators());
+    assert!(t.on_time_rate < b.on_time_rate, "{t:?} {b:?}");
+    assert!(t.rework_rate > b.rework_rate);
+    assert!(tight.outcome.failed_verifications > 0);
+    let over = |r: &gridward::sim::DistrictReport| r.outcome.refused.get("claim_limit").copied();
+    assert!(over(&tight) > over(&base));
+}
+
+#[test]
+fn bad_shapes_and_policies_are_refused_naming_the_field() {
+    let field = |e: Error| match e {
+        Error::Input(i) => i.field,
+        other => panic!("{other:?}"),
+    };
+    let mut spec = run(0, Policy::default());
+    spec.shape.streets = 0;
+    assert_eq!(field(spec.run().unwrap_err()), "shape.streets");
+    let mut spec = run(0, Policy::default());
+    spec.shape.max_households = 10;
+    assert_eq!(field(spec.run().unwrap_err()), "shape.max_households");
+    assert_eq!(
+        field(run(2, Policy::default()).run().unwrap_err()),
+        "district"
+    );
+    let policy = Policy {
+        claimable_percent: 70,
+        ..Policy::default()
+    };
+    assert_eq!(
+        field(run(0, policy).run().unwrap_err()),
+        "policy.claimable_percent"
+    );
+}
