@@ -19,7 +19,7 @@ py="$VIRTUAL_ENV/bin/python"
 
 # Install only what is missing (package name, and the module it installs when they differ).
 missing=()
-for pkg in maturin pytest mypy pandas pyarrow polars matplotlib nbclient nbformat ipykernel twine trove-classifiers:trove_classifiers; do
+for pkg in maturin pytest mypy pandas pyarrow polars distributed matplotlib nbclient nbformat ipykernel twine trove-classifiers:trove_classifiers; do
     if ! "$py" -c "import importlib.util, sys; sys.exit(importlib.util.find_spec('${pkg#*:}') is None)"; then
         missing+=("${pkg%%:*}")
     fi
@@ -54,6 +54,7 @@ for path in (
     "examples/notebooks/fund_tour.ipynb",
     "examples/notebooks/pabulib_tour.ipynb",
     "examples/notebooks/store_tour.ipynb",
+    "examples/notebooks/policy_sweep.ipynb",
 ):
     nb = nbformat.read(path, as_version=4)
     if any(c.get("outputs") or c.get("execution_count") for c in nb.cells if c.cell_type == "code"):

@@ -484,7 +484,7 @@ fn the_party_scenario_exercises_what_it_claims() {
 /// the same report (digest, outcome and counts) on every face.
 #[test]
 fn simulated_district_matches_the_expected_report() {
-    let text = std::fs::read_to_string(fixture("sim_scenario.json")).unwrap();
+    let text = std::fs::read_to_string(fixture("sim_run.json")).unwrap();
     let run: gridward::sim::DistrictRun = serde_json::from_str(&text).unwrap();
     let report = run.run().unwrap();
     assert!(report.outcome.refused.contains_key("claim_limit"));

@@ -20,6 +20,7 @@ fn run(district: u16, policy: Policy) -> DistrictRun {
         policy,
         level: Level::Community,
         journal: false,
+        period_days: None,
     }
 }
 
@@ -145,4 +146,34 @@ fn bad_shapes_and_policies_are_refused_naming_the_field() {
         field(run(0, policy).run().unwrap_err()),
         "policy.claimable_percent"
     );
+}
+
+#[test]
+fn periods_count_each_request_once_as_it_stood_at_its_periods_end() {
+    let spec = DistrictRun {
+        period_days: Some(4),
+        journal: true,
+        ..run(0, Policy::default())
+    };
+    let report = spec.run().unwrap();
+    // 14 filing days in periods of 4: 4, 4, 4 and 2 days.
+    let days: Vec<i64> = report
+        .periods
+        .iter()
+        .map(|p| (p.period.to - p.period.from).num_days())
+        .collect();
+    assert_eq!(days, [4, 4, 4, 2]);
+    let filed: u64 = report.periods.iter().map(|p| p.whole.filed).sum();
+    assert_eq!(filed, report.whole.filed);
+    // A period's counts are the ward's at that period, seen from its end.
+    let ward = Ward::from_jsonl(spec.config(), report.journal.as_deref().unwrap()).unwrap();
+    for p in &report.periods {
+        assert_eq!(
+            ward.indicator_counts_by(Level::Community, &p.period),
+            p.counts
+        );
+        let open_at_end: u64 = p.counts.iter().map(|c| c.open).sum();
+        assert_eq!(open_at_end, p.whole.open);
+    }
+    assert!(run(0, Policy::default()).run().unwrap().periods.is_empty());
 }

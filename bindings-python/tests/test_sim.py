@@ -13,14 +13,14 @@ from gridward import InvalidInputError, Ward, indicators_from_counts, merge_indi
 
 
 def test_the_fixture_district_gives_the_rust_report() -> None:
-    scenario = load("sim_scenario.json")
+    scenario = load("sim_run.json")
     expected = load("sim_expected.json")
     report = gridward.simulate_district(**scenario)
     assert plain(report) == expected
 
 
 def _district(d: int, **extra: Any) -> gridward.DistrictReport:
-    scenario = load("sim_scenario.json")
+    scenario = load("sim_run.json")
     return gridward.simulate_district(**{**scenario, "district": d, **extra})
 
 
@@ -46,7 +46,7 @@ def test_a_district_travels_as_its_journal() -> None:
 
 
 def test_a_bad_shape_is_refused_naming_the_field() -> None:
-    scenario = load("sim_scenario.json")
+    scenario = load("sim_run.json")
     shape = {**scenario["shape"], "streets": 0}
     try:
         gridward.simulate_district(**{**scenario, "shape": shape})

@@ -5961,6 +5961,8 @@ export interface DistrictReport {
   whole: IndicatorCounts;
   /** The counts of every unit of the level asked for, in code order. */
   counts: Array<IndicatorCounts>;
+  /** The counts period by period, when periods were asked for. */
+  periods: Array<PeriodCounts>;
   /** The ward's journal head. */
   head: Hash;
   /** The ward's state digest. */
@@ -5990,6 +5992,8 @@ export interface DistrictReportIn {
   whole: IndicatorCounts;
   /** The counts of every unit of the level asked for, in code order. */
   counts: Array<IndicatorCounts>;
+  /** The counts period by period, when periods were asked for. */
+  periods: Array<PeriodCountsIn>;
   /** The ward's journal head. */
   head: Hash;
   /** The ward's state digest. */
@@ -6037,6 +6041,26 @@ export interface PeriodIn {
   from: DateTimeString | Date;
   /** The first moment after it. */
   to: DateTimeString | Date;
+}
+
+/** The counts of one period of a simulation. */
+export interface PeriodCounts {
+  /** The period. */
+  period: Period;
+  /** The district's counts over it. */
+  whole: IndicatorCounts;
+  /** The counts of every unit of the level, in code order. */
+  counts: Array<IndicatorCounts>;
+}
+
+/** The counts of one period of a simulation. */
+export interface PeriodCountsIn {
+  /** The period. */
+  period: PeriodIn;
+  /** The district's counts over it. */
+  whole: IndicatorCounts;
+  /** The counts of every unit of the level, in code order. */
+  counts: Array<IndicatorCounts>;
 }
 
 /** A command of the grid capability. */
@@ -11692,6 +11716,12 @@ export interface SimulateDistrictArgs {
    * elsewhere.
    */
   journal?: boolean | null;
+  /**
+   * When given, the filing days are also counted in consecutive periods of this many
+   * days (the last may be shorter): each request in the period it was filed in, as it
+   * stood at that period's end ([`DistrictReport::periods`]).
+   */
+  period_days?: number | null;
 }
 
 /** The grid hierarchy (网格化管理): district → street → community → grid → micro-grid → household, the people and roles on it, departments, paired units and directives. */

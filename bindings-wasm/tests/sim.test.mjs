@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { Ward, indicators_from_counts, merge_indicator_counts, simulate_district } from "gridward";
 import { parityFixture } from "./support.mjs";
 
-const scenario = parityFixture("sim_scenario.json");
+const scenario = parityFixture("sim_run.json");
 
 test("the fixture district gives the Rust face's report", () => {
   assert.deepEqual(simulate_district(scenario), parityFixture("sim_expected.json"));

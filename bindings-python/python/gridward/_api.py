@@ -6595,6 +6595,7 @@ class DistrictReport(TypedDict):
         period: The period counted: the filing days.
         whole: The district's counts over the period.
         counts: The counts of every unit of the level asked for, in code order.
+        periods: The counts period by period, when periods were asked for.
         head: The ward's journal head.
         digest: The ward's state digest.
         journal_entries: Entries in its journal.
@@ -6607,6 +6608,7 @@ class DistrictReport(TypedDict):
     period: Period
     whole: IndicatorCounts
     counts: list[IndicatorCounts]
+    periods: list[PeriodCounts]
     head: Hash
     digest: Hash
     journal_entries: int
@@ -6624,6 +6626,7 @@ class DistrictReportIn(TypedDict):
         period: The period counted: the filing days.
         whole: The district's counts over the period.
         counts: The counts of every unit of the level asked for, in code order.
+        periods: The counts period by period, when periods were asked for.
         head: The ward's journal head.
         digest: The ward's state digest.
         journal_entries: Entries in its journal.
@@ -6636,6 +6639,7 @@ class DistrictReportIn(TypedDict):
     period: PeriodIn
     whole: IndicatorCounts
     counts: list[IndicatorCounts]
+    periods: list[PeriodCountsIn]
     head: Hash
     digest: Hash
     journal_entries: int
@@ -6692,6 +6696,32 @@ Attributes:
     from: The first moment in it.
     to: The first moment after it.
 """
+
+
+class PeriodCounts(TypedDict):
+    """The counts of one period of a simulation.
+
+    Attributes:
+        period: The period.
+        whole: The district's counts over it.
+        counts: The counts of every unit of the level, in code order.
+    """
+    period: Period
+    whole: IndicatorCounts
+    counts: list[IndicatorCounts]
+
+
+class PeriodCountsIn(TypedDict):
+    """The counts of one period of a simulation.
+
+    Attributes:
+        period: The period.
+        whole: The district's counts over it.
+        counts: The counts of every unit of the level, in code order.
+    """
+    period: PeriodIn
+    whole: IndicatorCounts
+    counts: list[IndicatorCounts]
 
 
 class CommandGrid(TypedDict):
@@ -15924,6 +15954,7 @@ def simulate_district(
     policy: Policy | None = None,
     level: Level | None = None,
     journal: bool | None = None,
+    period_days: int | None = None,
 ) -> DistrictReport:
     """A district to build and simulate.
 
@@ -15937,6 +15968,7 @@ def simulate_district(
         policy: The policy (the benchmarks' when absent).
         level: The level of the units counted (communities when absent).
         journal: Whether to give back the ward's journal (JSON lines), to rebuild the ward elsewhere.
+        period_days: When given, the filing days are also counted in consecutive periods of this many days (the last may be shorter): each request in the period it was filed in, as it stood at that period's end ([`DistrictReport::periods`]).
     """
     args: dict[str, Any] = {"shape": shape, "district": district, "start": start, "days": days, "requests": requests, "seed": seed}
     if policy is not None:
@@ -15945,6 +15977,8 @@ def simulate_district(
         args["level"] = level
     if journal is not None:
         args["journal"] = journal
+    if period_days is not None:
+        args["period_days"] = period_days
     answer: DistrictReport = _native.call("simulate_district", args)
     return answer
 
@@ -16398,6 +16432,8 @@ __all__ = [
     "PbFile",
     "PbFileIn",
     "Period",
+    "PeriodCounts",
+    "PeriodCountsIn",
     "PeriodIn",
     "PersonAt",
     "PersonAtIn",

@@ -47,6 +47,11 @@ pub struct DistrictRun {
     /// elsewhere.
     #[serde(default)]
     pub journal: bool,
+    /// When given, the filing days are also counted in consecutive periods of this many
+    /// days (the last may be shorter): each request in the period it was filed in, as it
+    /// stood at that period's end ([`DistrictReport::periods`]).
+    #[serde(default)]
+    pub period_days: Option<u32>,
 }
 
 fn community() -> Level {
@@ -69,6 +74,8 @@ pub struct DistrictReport {
     pub whole: IndicatorCounts,
     /// The counts of every unit of the level asked for, in code order.
     pub counts: Vec<IndicatorCounts>,
+    /// The counts period by period, when periods were asked for.
+    pub periods: Vec<PeriodCounts>,
     /// The ward's journal head.
     pub head: Hash,
     /// The ward's state digest.
@@ -82,7 +89,35 @@ pub struct DistrictReport {
     pub config: Option<WardConfig>,
 }
 
+/// The counts of one period of a simulation.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct PeriodCounts {
+    /// The period.
+    pub period: Period,
+    /// The district's counts over it.
+    pub whole: IndicatorCounts,
+    /// The counts of every unit of the level, in code order.
+    pub counts: Vec<IndicatorCounts>,
+}
+
 impl DistrictRun {
+    /// The consecutive periods of `period_days` days over the filing days, or none.
+    pub fn periods(&self) -> Vec<Period> {
+        let Some(step) = self.period_days.filter(|&n| n > 0) else {
+            return Vec::new();
+        };
+        let end = self.period().to;
+        let mut out = Vec::new();
+        let mut from = self.start;
+        while from < end {
+            let to = (from + Duration::days(i64::from(step))).min(end);
+            out.push(Period { from, to });
+            from = to;
+        }
+        out
+    }
+
     /// The configuration the district's ward runs under: the default, with the policy's
     /// rules.
     pub fn config(&self) -> WardConfig {
@@ -139,6 +174,17 @@ impl DistrictRun {
         let households = self.build(&mut ward)?;
         let outcome = self.simulate(&mut ward)?;
         let period = self.period();
+        let periods = self
+            .periods()
+            .into_iter()
+            .map(|p| {
+                Ok(PeriodCounts {
+                    whole: ward.indicator_counts(Some(code), &p)?,
+                    counts: ward.indicator_counts_by(self.level, &p),
+                    period: p,
+                })
+            })
+            .collect::<Result<Vec<_>, Error>>()?;
         Ok(DistrictReport {
             district: code,
             households,
@@ -146,6 +192,7 @@ impl DistrictRun {
             period,
             whole: ward.indicator_counts(Some(code), &period)?,
             counts: ward.indicator_counts_by(self.level, &period),
+            periods,
             head: ward.head(),
             digest: ward.state_digest(),
             journal_entries: ward.journal().len() as u64,

@@ -24,6 +24,7 @@
 //!     policy: Policy { max_open_claims: Some(1), ..Policy::default() },
 //!     level: Level::Community,
 //!     journal: false,
+//!     period_days: None,
 //! }
 //! .run();
 //! let (east, west) = (run(0)?, run(1)?);
@@ -42,7 +43,7 @@ mod requests;
 mod sites;
 
 pub use city::{district_rows, CityShape};
-pub use district::{DistrictReport, DistrictRun};
+pub use district::{DistrictReport, DistrictRun, PeriodCounts};
 pub use mix::Mix;
 pub use policy::Policy;
 pub use requests::{simulate, simulate_batched, Outcome, Plan};
