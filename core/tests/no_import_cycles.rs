@@ -22,8 +22,8 @@
 //!    and subfolders, a subfolder counting as one (so at the top: `access`, `assembly`,
 //!    `calendar`, `fund`, `grid` … as wholes);
 //! 3. `error/kind.rs` imports nothing from the crate, and nothing below the ward imports
-//!    `ward`: only the layers above it may (`queries`, typed questions to a ward, and
-//!    `surface`, the description and the faces' catalog).
+//!    `ward`: only the layers above it may (`queries`, typed questions to a ward,
+//!    `surface`, the description and the faces' catalog, and `sim`, which drives wards).
 //!
 //! The crate's [`Error`](gridward::Error) in `error/mod.rs` wraps every capability's error
 //! and every capability returns it, so as a whole `error` would sit both above and below

@@ -385,8 +385,9 @@ pub fn check(sources: &[(String, String)]) -> (Graph, Vec<String>) {
 }
 
 /// The modules that may import the ward: itself, and the layers above it — the queries
-/// (typed questions to a ward) and the surface (the description and the faces' catalog).
-const ABOVE_WARD: [&str; 3] = ["ward", "queries", "surface"];
+/// (typed questions to a ward), the surface (the description and the faces' catalog) and
+/// the simulation (which drives wards).
+const ABOVE_WARD: [&str; 4] = ["ward", "queries", "surface", "sim"];
 
 pub fn sources(files: &[(&str, &str)]) -> Vec<(String, String)> {
     files
