@@ -138,6 +138,28 @@ fn bad_shapes_and_policies_are_refused_naming_the_field() {
         field(run(2, Policy::default()).run().unwrap_err()),
         "district"
     );
+    // Bounds that keep a run within what one ward can hold and one call can finish.
+    let mut spec = run(0, Policy::default());
+    spec.shape = CityShape {
+        streets: 399,
+        communities: 399,
+        ..CityShape::SMALL
+    };
+    assert_eq!(field(spec.run().unwrap_err()), "shape");
+    for (days, requests, period_days, at) in [
+        (0, 10, None, "days"),
+        (gridward::sim::MAX_DAYS + 1, 10, None, "days"),
+        (10, gridward::sim::MAX_REQUESTS + 1, None, "requests"),
+        (10, 10, Some(0), "period_days"),
+    ] {
+        let spec = DistrictRun {
+            days,
+            requests,
+            period_days,
+            ..run(0, Policy::default())
+        };
+        assert_eq!(field(spec.run().unwrap_err()), at);
+    }
     let policy = Policy {
         claimable_percent: 70,
         ..Policy::default()

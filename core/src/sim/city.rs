@@ -90,7 +90,28 @@ impl CityShape {
             self.max_households,
             self.min_households,
             999,
-        )
+        )?;
+        let micro = self.micro_grids_per_district();
+        if micro > MAX_DISTRICT_MICRO_GRIDS {
+            return Err(out_of_range(
+                "shape",
+                format!(
+                    "a district of {micro} micro-grids is more than \
+                     {MAX_DISTRICT_MICRO_GRIDS}"
+                ),
+            ));
+        }
+        let most = micro.saturating_mul(usize::from(self.max_households));
+        if most > MAX_DISTRICT_HOUSEHOLDS {
+            return Err(out_of_range(
+                "shape",
+                format!(
+                    "a district of up to {most} households is more than the \
+                     {MAX_DISTRICT_HOUSEHOLDS} one ward is built for at once"
+                ),
+            ));
+        }
+        Ok(())
     }
 
     /// Micro-grids in one district.
@@ -101,6 +122,15 @@ impl CityShape {
             * usize::from(self.micro_grids)
     }
 }
+
+/// The most households one district may have: nearly four times a district of Chengdu's
+/// scale. With [`MAX_DISTRICT_MICRO_GRIDS`], a district's rows stay within what one
+/// import takes ([`crate::limits`]).
+pub const MAX_DISTRICT_HOUSEHOLDS: usize = 1_500_000;
+
+/// The most micro-grids one district may have: seven times a district of Chengdu's
+/// scale (6,800).
+pub const MAX_DISTRICT_MICRO_GRIDS: usize = 50_000;
 
 pub(super) fn out_of_range(field: &str, why: String) -> Error {
     Error::Input(InputError::new(field, Problem::OutOfRange(why)))
@@ -126,7 +156,7 @@ pub fn district_rows(shape: &CityShape, d: u16) -> Result<Vec<ImportRow>, Error>
     }
     let mut rng = Mix::new(0x6772_6964 ^ u64::from(d));
     let district = CityShape::district(d)?;
-    let mut rows = Vec::with_capacity(shape.micro_grids_per_district() * 64);
+    let mut rows = Vec::with_capacity(shape.micro_grids_per_district().saturating_mul(64));
     let unit = |code: NodeCode, name: String| ImportRow::Unit {
         code,
         parent: None,

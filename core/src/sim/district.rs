@@ -6,7 +6,7 @@
 use chrono::{DateTime, Duration, FixedOffset};
 use serde::{Deserialize, Serialize};
 
-use super::city::{district_rows, CityShape};
+use super::city::{district_rows, out_of_range, CityShape};
 use super::policy::Policy;
 use super::requests::{simulate_batched, Outcome, Plan};
 use super::sites::{settle, sites};
@@ -17,6 +17,12 @@ use crate::grid::{GridCommand, ImportRow, Level, NodeCode};
 use crate::journal::Hash;
 use crate::tasks::{IndicatorCounts, Period};
 use crate::ward::{Ward, WardConfig};
+
+/// The most days a run may file requests on: ten years.
+pub const MAX_DAYS: u32 = 3_660;
+
+/// The most requests a district may be given in one run.
+pub const MAX_REQUESTS: u64 = 50_000_000;
 
 /// A district to build and simulate.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -128,7 +134,7 @@ impl DistrictRun {
     pub fn period(&self) -> Period {
         Period {
             from: self.start,
-            to: self.start + Duration::days(i64::from(self.days.max(1))),
+            to: self.start + Duration::days(i64::from(self.days.clamp(1, MAX_DAYS))),
         }
     }
 
@@ -166,9 +172,38 @@ impl DistrictRun {
         simulate_batched(ward, &here, &self.plan()?, &self.policy)
     }
 
+    /// Refuses a run out of bounds, naming the field: the shape's and the policy's
+    /// bounds, 1 to [`MAX_DAYS`] days, at most [`MAX_REQUESTS`] requests, and periods of
+    /// at least a day.
+    pub fn check(&self) -> Result<(), Error> {
+        self.shape.check()?;
+        self.policy.check()?;
+        if !(1..=MAX_DAYS).contains(&self.days) {
+            return Err(out_of_range(
+                "days",
+                format!("{} is not in 1..={MAX_DAYS}", self.days),
+            ));
+        }
+        if self.requests > MAX_REQUESTS {
+            let why = format!("{} is more than {MAX_REQUESTS}", self.requests);
+            return Err(out_of_range("requests", why));
+        }
+        if self.period_days == Some(0) {
+            return Err(out_of_range("period_days", "0 is not a period".into()));
+        }
+        if self.district >= self.shape.districts {
+            let why = format!(
+                "{} is not below the shape's {} districts",
+                self.district, self.shape.districts
+            );
+            return Err(out_of_range("district", why));
+        }
+        Ok(())
+    }
+
     /// Builds the district in a ward of its own, simulates it, and counts.
     pub fn run(&self) -> Result<DistrictReport, Error> {
-        self.policy.check()?;
+        self.check()?;
         let code = CityShape::district(self.district)?;
         let mut ward = Ward::new(self.config());
         let households = self.build(&mut ward)?;

@@ -42,8 +42,8 @@ mod policy;
 mod requests;
 mod sites;
 
-pub use city::{district_rows, CityShape};
-pub use district::{DistrictReport, DistrictRun, PeriodCounts};
+pub use city::{district_rows, CityShape, MAX_DISTRICT_HOUSEHOLDS, MAX_DISTRICT_MICRO_GRIDS};
+pub use district::{DistrictReport, DistrictRun, PeriodCounts, MAX_DAYS, MAX_REQUESTS};
 pub use mix::Mix;
 pub use policy::Policy;
 pub use requests::{simulate, simulate_batched, Outcome, Plan};

@@ -16,6 +16,7 @@ use std::collections::{BTreeMap, BinaryHeap};
 use chrono::{DateTime, Duration, FixedOffset};
 use serde::{Deserialize, Serialize};
 
+use super::district::MAX_DAYS;
 use super::policy::Policy;
 use super::sites::Site;
 use super::Mix;
@@ -168,6 +169,13 @@ fn run(
     mut give: impl FnMut(&mut Ward, &mut Vec<(Context, Command)>, &mut Outcome),
 ) -> Result<Outcome, Error> {
     policy.check()?;
+    if plan.days > MAX_DAYS {
+        let why = format!("{} is more than {MAX_DAYS}", plan.days);
+        return Err(Error::Input(InputError::new(
+            "days",
+            Problem::OutOfRange(why),
+        )));
+    }
     if sites.is_empty() && plan.requests > 0 {
         return Err(Error::Input(InputError::new(
             "sites",
