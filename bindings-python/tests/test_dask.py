@@ -51,6 +51,10 @@ def test_the_cluster_gives_the_one_process_result() -> None:
     assert (ward.head, ward.state_digest()) == (first["head"], first["digest"])
 
 
-def test_merging_nothing_is_refused() -> None:
+def test_merging_nothing_or_different_periods_is_refused() -> None:
     with pytest.raises(ValueError, match="no districts"):
         merge([])
+    a = simulate_province(SHAPE, districts=[0], **ARGS).districts[0]  # type: ignore[arg-type]
+    b = simulate_province(SHAPE, districts=[1], **{**ARGS, "days": 9}).districts[0]  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="different periods"):
+        merge([a, b])

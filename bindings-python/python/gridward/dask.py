@@ -97,10 +97,14 @@ def run_district(spec: dict[str, Any]) -> DistrictReport:
 
 
 def merge(reports: Sequence[DistrictReport]) -> Province:
-    """The districts' reports merged: counts unit by unit, and the whole; rates after."""
-    counts = merge_indicator_counts([row for r in reports for row in r["counts"]])
+    """The districts' reports merged: counts unit by unit, and the whole; rates after.
+    The reports must count the same period (and the same periods, when asked for)."""
     if not reports:
         raise ValueError("no districts to merge")
+    spans = {(str(r["period"]), str([p["period"] for p in r["periods"]])) for r in reports}
+    if len(spans) > 1:
+        raise ValueError("the reports count different periods: merge only one run's districts")
+    counts = merge_indicator_counts([row for r in reports for row in r["counts"]])
     total = merge_indicator_counts([{**r["whole"], "unit": None} for r in reports])[0]
     columns = tuple(Indicators.__annotations__)
     indicators = Table([indicators_from_counts(c) for c in counts], columns)
