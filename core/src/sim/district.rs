@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::city::{district_rows, out_of_range, CityShape};
 use super::policy::Policy;
-use super::requests::{simulate_batched, Outcome, Plan};
+use super::requests::{simulate_batched, Outcome, Plan, MAX_DAYS};
 use super::sites::{settle, sites};
 use super::Mix;
 use crate::access::{Actor, Context};
@@ -17,9 +17,6 @@ use crate::grid::{GridCommand, ImportRow, Level, NodeCode};
 use crate::journal::Hash;
 use crate::tasks::{IndicatorCounts, Period};
 use crate::ward::{Ward, WardConfig};
-
-/// The most days a run may file requests on: ten years.
-pub const MAX_DAYS: u32 = 3_660;
 
 /// The most requests a district may be given in one run.
 pub const MAX_REQUESTS: u64 = 50_000_000;

@@ -43,8 +43,8 @@ mod requests;
 mod sites;
 
 pub use city::{district_rows, CityShape, MAX_DISTRICT_HOUSEHOLDS, MAX_DISTRICT_MICRO_GRIDS};
-pub use district::{DistrictReport, DistrictRun, PeriodCounts, MAX_DAYS, MAX_REQUESTS};
+pub use district::{DistrictReport, DistrictRun, PeriodCounts, MAX_REQUESTS};
 pub use mix::Mix;
 pub use policy::Policy;
-pub use requests::{simulate, simulate_batched, Outcome, Plan};
+pub use requests::{simulate, simulate_batched, Outcome, Plan, MAX_DAYS};
 pub use sites::{department_rows, officer_commands, resident_rows, settle, sites, Site};

@@ -16,7 +16,6 @@ use std::collections::{BTreeMap, BinaryHeap};
 use chrono::{DateTime, Duration, FixedOffset};
 use serde::{Deserialize, Serialize};
 
-use super::district::MAX_DAYS;
 use super::policy::Policy;
 use super::sites::Site;
 use super::Mix;
@@ -26,6 +25,9 @@ use crate::error::Error;
 use crate::grid::NodeCode;
 use crate::tasks::{Location, Satisfaction, TaskCommand};
 use crate::ward::{Command, Ward};
+
+/// The most days a run may file requests on: ten years.
+pub const MAX_DAYS: u32 = 3_660;
 
 /// What to simulate.
 #[derive(Clone, Debug, PartialEq, Eq)]
