@@ -420,12 +420,15 @@ fn rate_community(ward: &Ward) -> Result<(), Box<dyn Error>> {
         evaluations.len()
     );
     for item in &jifu.items {
-        println!("   {:<12} {:>6} of {:>6}", item.name, item.points, item.max);
+        println!(
+            "   {:<12} {:>6} of {:>6}",
+            item.item.name, item.points, item.max
+        );
     }
     for loss in jifu.lost.iter().take(5) {
         println!(
             "   lost {:>5} on {} (value {})",
-            loss.points_lost, loss.name, loss.value
+            loss.points_lost, loss.indicator.name, loss.value
         );
     }
     Ok(())

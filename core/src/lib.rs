@@ -79,6 +79,7 @@ pub mod queries;
 pub mod scoring;
 pub mod sim;
 pub mod snapshot;
+mod spread;
 pub mod surface;
 pub mod tasks;
 pub mod text;

@@ -11,7 +11,7 @@
 //! ## Levels and words
 //!
 //! - The **top-level nodes** are `Tree::items` (the four types in the sample scheme);
-//!   [`Evaluation::items`] and [`Loss::item`] refer to them.
+//!   [`Evaluation::items`] and [`IndicatorNames::item`] refer to them.
 //! - An **indicator** (指标) is a leaf: a node with `normalise`.
 //! - An **item** (考核项目) of a scheme, as counted by [`Tree::item_count`], is a group
 //!   with at least one indicator among its children, the level just above the leaves. In
@@ -56,7 +56,7 @@
 //! let result = evaluate(&tree, &data)?;
 //! assert_eq!(result[0].score.to_string(), "94.00"); // 60 × 85.5/95 + 40
 //! assert_eq!((result[0].grade.as_str(), result[0].rank), ("优秀", 1));
-//! assert_eq!(&*result[0].lost[0].indicator, "closure_rate");
+//! assert_eq!(result[0].lost[0].indicator.id, "closure_rate");
 //! assert_eq!((result[1].grade.as_str(), result[1].rank), ("不合格", 2));
 //! # Ok(())
 //! # }
@@ -74,6 +74,8 @@ mod tests;
 #[cfg(test)]
 mod tests_errors;
 #[cfg(test)]
+mod tests_parts;
+#[cfg(test)]
 mod tests_sample;
 
 pub use error::TreeError;
@@ -83,6 +85,6 @@ pub use model::{
     Veto,
 };
 pub(crate) use report::{competition_ranks, round2};
-pub use report::{Evaluation, ItemScore, Loss};
+pub use report::{Evaluation, IndicatorNames, ItemNames, ItemScore, Loss};
 pub use rows::{item_score_rows, loss_rows, ItemScoreRow, LossRow, TreeSummary};
 pub use validate::{MAX_DEPTH, MAX_TEXT};

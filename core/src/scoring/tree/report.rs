@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use crate::money::decimal_text;
 use rust_decimal::Decimal;
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Deserialize, Serialize, Serializer};
 
 /// One community's result.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -33,72 +33,163 @@ pub struct Evaluation {
 }
 
 /// The points of one top-level node.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+// In JSON the node's names are fields of their own: `{"id", "name", "points", "max"}`.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(from = "ItemFields<String>")]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(with = "ItemFields<String>")
+)]
 pub struct ItemScore {
+    /// The node's id and name, shared with every other community's score of the node.
+    pub item: Arc<ItemNames>,
+    /// The points earned, two decimals.
+    pub points: Decimal,
+    /// The most points it can give, two decimals.
+    pub max: Decimal,
+}
+
+/// A top-level node's id and name, as its scores repeat them.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct ItemNames {
     /// The node's id.
     pub id: String,
     /// The node's name.
     pub name: String,
+}
+
+/// An [`ItemScore`] as its JSON reads: `T` is `&str` when written, `String` when read.
+#[derive(Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+struct ItemFields<T> {
+    /// The node's id.
+    id: T,
+    /// The node's name.
+    name: T,
     /// The points earned, two decimals.
     #[serde(
         serialize_with = "decimal_text::write",
         deserialize_with = "decimal_text::read"
     )]
-    pub points: Decimal,
+    points: Decimal,
     /// The most points it can give, two decimals.
     #[serde(
         serialize_with = "decimal_text::write",
         deserialize_with = "decimal_text::read"
     )]
-    pub max: Decimal,
+    max: Decimal,
+}
+
+impl From<ItemFields<String>> for ItemScore {
+    fn from(f: ItemFields<String>) -> ItemScore {
+        let item = Arc::new(ItemNames {
+            id: f.id,
+            name: f.name,
+        });
+        ItemScore {
+            item,
+            points: f.points,
+            max: f.max,
+        }
+    }
+}
+
+impl Serialize for ItemScore {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        ItemFields {
+            id: self.item.id.as_str(),
+            name: self.item.name.as_str(),
+            points: self.points,
+            max: self.max,
+        }
+        .serialize(s)
+    }
 }
 
 /// Points an indicator lost: why a community's score is below 100.
 ///
 /// Unrounded, the losses add up to 100 minus the unrounded score; an indicator that lost
 /// less than half a hundredth is listed with `0.00`.
-// The texts are shared with the other losses of the same indicator (`Arc<str>`), as there
-// is one loss per indicator and community; in JSON they are plain strings.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+// In JSON the indicator's names are fields of their own:
+// `{"indicator", "name", "item", "value", "points_lost"}`.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(from = "LossFields<String>")]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(with = "LossFields<String>")
+)]
 pub struct Loss {
+    /// The indicator's id, its name and its top-level node's id, shared with every other
+    /// community's loss of the indicator (there is one loss per indicator and community).
+    pub indicator: Arc<IndicatorNames>,
+    /// The community's value.
+    pub value: Decimal,
+    /// The points lost, two decimals.
+    pub points_lost: Decimal,
+}
+
+/// The texts that name an indicator where it lost points.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct IndicatorNames {
     /// The indicator's id.
-    #[serde(with = "shared_str")]
-    #[cfg_attr(feature = "schema", schemars(with = "String"))]
-    pub indicator: Arc<str>,
+    pub id: String,
     /// The indicator's name.
-    #[serde(with = "shared_str")]
-    #[cfg_attr(feature = "schema", schemars(with = "String"))]
-    pub name: Arc<str>,
+    pub name: String,
     /// The id of the top-level node it sits under.
-    #[serde(with = "shared_str")]
-    #[cfg_attr(feature = "schema", schemars(with = "String"))]
-    pub item: Arc<str>,
+    pub item: String,
+}
+
+/// A [`Loss`] as its JSON reads: `T` is `&str` when written, `String` when read.
+#[derive(Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+struct LossFields<T> {
+    /// The indicator's id.
+    indicator: T,
+    /// The indicator's name.
+    name: T,
+    /// The id of the top-level node it sits under.
+    item: T,
     /// The community's value.
     #[serde(
         serialize_with = "decimal_text::write",
         deserialize_with = "decimal_text::read"
     )]
-    pub value: Decimal,
+    value: Decimal,
     /// The points lost, two decimals.
     #[serde(
         serialize_with = "decimal_text::write",
         deserialize_with = "decimal_text::read"
     )]
-    pub points_lost: Decimal,
+    points_lost: Decimal,
 }
 
-/// A shared text as a JSON string.
-mod shared_str {
-    use super::*;
-
-    pub(super) fn serialize<S: Serializer>(text: &Arc<str>, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(text)
+impl From<LossFields<String>> for Loss {
+    fn from(f: LossFields<String>) -> Loss {
+        let indicator = Arc::new(IndicatorNames {
+            id: f.indicator,
+            name: f.name,
+            item: f.item,
+        });
+        Loss {
+            indicator,
+            value: f.value,
+            points_lost: f.points_lost,
+        }
     }
+}
 
-    pub(super) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Arc<str>, D::Error> {
-        String::deserialize(d).map(Arc::from)
+impl Serialize for Loss {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        LossFields {
+            indicator: self.indicator.id.as_str(),
+            name: self.indicator.name.as_str(),
+            item: self.indicator.item.as_str(),
+            value: self.value,
+            points_lost: self.points_lost,
+        }
+        .serialize(s)
     }
 }
 

@@ -106,9 +106,9 @@ pub fn loss_rows(evaluations: &[Evaluation]) -> Vec<LossRow> {
                 community: e.community.clone(),
                 grade: e.grade.clone(),
                 rank: e.rank,
-                indicator: l.indicator.to_string(),
-                name: l.name.to_string(),
-                item: l.item.to_string(),
+                indicator: l.indicator.id.clone(),
+                name: l.indicator.name.clone(),
+                item: l.indicator.item.clone(),
                 value: l.value,
                 points_lost: l.points_lost,
             })
@@ -126,8 +126,8 @@ pub fn item_score_rows(evaluations: &[Evaluation]) -> Vec<ItemScoreRow> {
                 community: e.community.clone(),
                 grade: e.grade.clone(),
                 rank: e.rank,
-                id: i.id.clone(),
-                name: i.name.clone(),
+                id: i.item.id.clone(),
+                name: i.item.name.clone(),
                 points: i.points,
                 max: i.max,
             })

@@ -200,7 +200,7 @@ fn min_max_spans_the_communities_evaluated_together() {
     let peers = evaluate(&t, &rows[1..]).unwrap();
     assert_eq!(peers[0].score, d("50"));
     assert_eq!(peers[1].score, d("50"));
-    assert_eq!(&*peers[0].lost[0].indicator, "hours");
+    assert_eq!(peers[0].lost[0].indicator.id, "hours");
 }
 
 #[test]
@@ -238,7 +238,13 @@ fn losses_explain_the_missing_points_in_order() {
     let order: Vec<(&str, &str, String)> = e
         .lost
         .iter()
-        .map(|l| (&*l.indicator, &*l.item, l.points_lost.to_string()))
+        .map(|l| {
+            (
+                l.indicator.id.as_str(),
+                l.indicator.item.as_str(),
+                l.points_lost.to_string(),
+            )
+        })
         .collect();
     assert_eq!(
         order,
@@ -250,7 +256,7 @@ fn losses_explain_the_missing_points_in_order() {
         ]
     );
     assert_eq!(e.lost[3].value, d("70"));
-    assert_eq!(&*e.lost[3].name, "指标 closure_rate");
+    assert_eq!(e.lost[3].indicator.name, "指标 closure_rate");
     let lost: Decimal = e.lost.iter().map(|l| l.points_lost).sum();
     assert_eq!(lost, d("100") - e.score);
 }
