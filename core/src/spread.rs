@@ -39,6 +39,14 @@ where
     R: Send,
     F: Fn(usize, Range<usize>) -> R + Sync,
 {
+    // Without threads the ranges are worked in turn, and no thread code is built in.
+    if cfg!(target_arch = "wasm32") {
+        return ranges
+            .iter()
+            .enumerate()
+            .map(|(i, r)| work(i, r.clone()))
+            .collect();
+    }
     let Some((first, rest)) = ranges.split_first() else {
         return Vec::new();
     };
