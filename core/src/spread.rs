@@ -6,12 +6,10 @@
 
 use std::ops::Range;
 
-/// How many parts to cut `items` into: one where there are no threads or fewer than
-/// `least` items to a part, else what the platform offers, at most eight.
+/// How many parts to cut `items` into: one where the platform offers no threads (it
+/// reports no parallelism) or where there are fewer than `least` items to a part, else
+/// what the platform offers, at most eight.
 pub(crate) fn parts_for(items: usize, least: usize) -> usize {
-    if cfg!(target_arch = "wasm32") {
-        return 1;
-    }
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
     cores.min(items / least.max(1)).max(1)
 }

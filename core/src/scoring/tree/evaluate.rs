@@ -98,9 +98,20 @@ struct Plan<'t> {
     leaves: Vec<Leaf<'t>>,
 }
 
-/// Where a part of the data was refused: the community, the step (0 its name, 2 its
-/// vetoes and values; a name given twice is step 1) and the error.
-type Fault = (usize, u8, TreeError);
+/// The checks of a community, in the order they are made: where two communities'
+/// faults are compared, the earlier community's comes first, then the earlier check.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Check {
+    /// Its name follows the rules for names.
+    Name,
+    /// Its name was not given before (checked over all the data at once).
+    Unique,
+    /// Its vetoes and values.
+    Contents,
+}
+
+/// Where a part of the data was refused: the community, the check and the error.
+type Fault = (usize, Check, TreeError);
 
 /// What checking one part of the data found.
 struct Checked {
@@ -158,7 +169,7 @@ pub(crate) fn evaluate_in(
     let twice = data
         .iter()
         .position(|c| !seen.insert(c.community.as_str()))
-        .map(|c| (c, 1u8));
+        .map(|c| (c, Check::Unique));
     let first = checked.iter_mut().find_map(|p| p.fault.take());
     match (first, twice) {
         (Some((c, step, _)), Some(t)) if t < (c, step) => {
@@ -231,7 +242,7 @@ fn check_part(plan: &Plan<'_>, data: &[CommunityData], range: Range<usize>) -> C
         let name = &community.community;
         if let Err(source) = check(TextKind::Name, "community", name) {
             let path = format!("data[{c}]");
-            part.fault = Some((c, 0, TreeError::Text { path, source }));
+            part.fault = Some((c, Check::Name, TreeError::Text { path, source }));
             break;
         }
         let row = c - start;
@@ -239,7 +250,7 @@ fn check_part(plan: &Plan<'_>, data: &[CommunityData], range: Range<usize>) -> C
         let checked = check_vetoes(community, vetoes, row_fired)
             .and_then(|()| check_values(community, &plan.leaves, &mut part.bounds));
         if let Err(e) = checked {
-            part.fault = Some((c, 2, e));
+            part.fault = Some((c, Check::Contents, e));
             break;
         }
     }
