@@ -119,6 +119,9 @@ struct Checked {
     fired: Vec<bool>,
     /// Each leaf's lowest and highest value in the part.
     bounds: Vec<Option<(Decimal, Decimal)>>,
+    /// The values, community by community (a row of the leaves' values in their order),
+    /// so that scoring reads them in order rather than from each community's map.
+    values: Vec<Decimal>,
     /// The part's first fault, if any; checking stops there.
     fault: Option<Fault>,
 }
@@ -213,7 +216,7 @@ pub(crate) fn evaluate_in(
         item_max_rounded: &item_max_rounded,
     };
     let scored = spread::run(&parts, |p, range| {
-        score_part(&plan, &limits, &data[range], &checked[p].fired)
+        score_part(&plan, &limits, &data[range], &checked[p])
     });
     let mut out: Vec<Evaluation> = scored.into_iter().flatten().collect();
 
@@ -234,6 +237,7 @@ fn check_part(plan: &Plan<'_>, data: &[CommunityData], range: Range<usize>) -> C
     let mut part = Checked {
         fired: vec![false; vetoes.len() * range.len()],
         bounds: vec![None; plan.leaves.len()],
+        values: Vec::with_capacity(plan.leaves.len() * range.len()),
         fault: None,
     };
     let start = range.start;
@@ -247,8 +251,9 @@ fn check_part(plan: &Plan<'_>, data: &[CommunityData], range: Range<usize>) -> C
         }
         let row = c - start;
         let row_fired = &mut part.fired[row * vetoes.len()..(row + 1) * vetoes.len()];
-        let checked = check_vetoes(community, vetoes, row_fired)
-            .and_then(|()| check_values(community, &plan.leaves, &mut part.bounds));
+        let checked = check_vetoes(community, vetoes, row_fired).and_then(|()| {
+            check_values(community, &plan.leaves, &mut part.bounds, &mut part.values)
+        });
         if let Err(e) = checked {
             part.fault = Some((c, Check::Contents, e));
             break;
@@ -294,8 +299,9 @@ fn score_part(
     plan: &Plan<'_>,
     limits: &Limits<'_>,
     data: &[CommunityData],
-    fired: &[bool],
+    checked: &Checked,
 ) -> Vec<Evaluation> {
+    let fired = &checked.fired;
     let tree = plan.tree;
     let (leaves, width) = (&plan.leaves, plan.leaves.len());
     let texts = Texts::new(tree, leaves);
@@ -308,8 +314,9 @@ fn score_part(
     for (c, community) in data.iter().enumerate() {
         lost_by_item.iter_mut().for_each(|p| *p = Decimal::ZERO);
         order.clear();
-        // Checked: the values' keys are exactly the leaf ids, in the leaves' order.
-        let given = leaves.iter().zip(community.values.values());
+        let given = leaves
+            .iter()
+            .zip(&checked.values[c * width..(c + 1) * width]);
         let limits_by_leaf = limits.bounds.iter().zip(limits.spreads);
         for ((leaf, &value), (&bounds, &spread)) in given.zip(limits_by_leaf) {
             if let Some(loss) = points_lost(leaf, value, bounds, spread) {
@@ -393,12 +400,13 @@ fn leaf_of(key: u64) -> usize {
     (key & u64::from(u32::MAX)) as usize
 }
 
-/// Checks one community's values against the leaves, walking both in id order, and
-/// widens the min–max bounds.
+/// Checks one community's values against the leaves, walking both in id order, widens
+/// the min–max bounds and adds the values to the part's rows.
 fn check_values(
     community: &CommunityData,
     leaves: &[Leaf<'_>],
     bounds: &mut [Option<(Decimal, Decimal)>],
+    values: &mut Vec<Decimal>,
 ) -> Result<(), TreeError> {
     let who = || community.community.clone();
     let mut given = community.values.iter().peekable();
@@ -453,6 +461,7 @@ fn check_values(
             }
             _ => {}
         }
+        values.push(value);
     }
     match given.next() {
         Some((key, _)) => Err(TreeError::UnknownIndicator {
