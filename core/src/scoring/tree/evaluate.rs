@@ -139,7 +139,8 @@ const LEAST_PER_PART: usize = 64;
 /// faults, the first in the data's order is reported.
 ///
 /// Large data is checked and scored on every core; the result does not depend on how
-/// many there are.
+/// many there are. While it runs, the call holds a copy of every value (16 bytes each),
+/// so that scoring reads them in order.
 pub fn evaluate(tree: &Tree, data: &[CommunityData]) -> Result<Vec<Evaluation>, TreeError> {
     evaluate_in(tree, data, spread::parts_for(data.len(), LEAST_PER_PART))
 }
