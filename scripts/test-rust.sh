@@ -44,12 +44,14 @@ fi
 CARGO_TARGET_DIR=target/msrv cargo "+$msrv" check --locked --quiet -p gridward --all-features
 
 echo "== the core packages and builds as published (cargo publish --dry-run)"
-# A clean checkout (as CI has) needs no flag; uncommitted changes to the core's files
-# are packaged as they are, and said so.
+# The core and its derive macros are packaged together: cargo builds the core's package
+# against the macros' package, as crates.io would have them. A clean checkout (as CI
+# has) needs no flag; uncommitted changes to their files are packaged as they are, and
+# said so.
 dirty=()
-if [ -n "$(git status --porcelain -- core Cargo.toml Cargo.lock)" ]; then
+if [ -n "$(git status --porcelain -- core derive Cargo.toml Cargo.lock)" ]; then
     echo "(the core has uncommitted changes: packaging them with --allow-dirty)"
     dirty=(--allow-dirty)
 fi
-cargo publish --dry-run --locked --quiet -p gridward "${dirty[@]}"
+cargo publish --dry-run --locked --quiet -p gridward-derive -p gridward "${dirty[@]}"
 echo "== rust face: all checks passed"

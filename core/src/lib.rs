@@ -81,6 +81,9 @@ pub mod sim;
 pub mod snapshot;
 mod spread;
 pub mod surface;
+mod tagged;
+#[cfg(test)]
+mod tagged_tests;
 pub mod tasks;
 pub mod text;
 mod ward;

@@ -4,14 +4,14 @@
 use std::fmt;
 
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::{Calendar, CalendarError, Limit};
 
 /// What a calendar warns of a deadline it counted: a typed note with a stable `code`.
 ///
 /// In JSON: `{"code": "uncovered_year", "year": 2027}`.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, gridward_derive::TaggedDeserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "code", rename_all = "snake_case")]
 #[non_exhaustive]

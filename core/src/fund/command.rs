@@ -1,7 +1,7 @@
 //! Commands of the fund capability.
 
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::ledger::{Account, Transaction};
 use super::model::{Basis, FeeRate, IncomeSource, LineAmount, SharingKey, Voucher};
@@ -11,7 +11,7 @@ use crate::money::{Amount, Rounding};
 /// A command to a compound's common fund. Every command names its fund; ids given by
 /// the caller (payments, incomes, accruals) become transaction ids, so a retry with the
 /// same content does nothing and a reused id with other content is refused.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, gridward_derive::TaggedDeserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 #[non_exhaustive]

@@ -1,7 +1,7 @@
 //! Events of the fund capability: what happened, applied to state by code that cannot fail.
 
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::ledger::{Account, Transaction};
 use super::model::{Accrual, Amendment, Billing, Budget, IncomeSource, Payment, SharingKey, Terms};
@@ -11,7 +11,7 @@ use crate::money::decimal_text;
 use crate::money::Amount;
 
 /// Why a transaction was posted; it keeps the fund's records beside the ledger.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, gridward_derive::TaggedDeserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "for", rename_all = "snake_case")]
 #[non_exhaustive]
@@ -62,7 +62,7 @@ pub enum Purpose {
 }
 
 /// Something that happened to a fund.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, gridward_derive::TaggedDeserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "type", rename_all = "snake_case")]
 #[non_exhaustive]

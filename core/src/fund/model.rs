@@ -12,7 +12,7 @@ use crate::money::decimal_text;
 use crate::money::{Amount, Rounding, SplitMethod};
 
 /// How fees are billed each month.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, gridward_derive::TaggedDeserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case", tag = "per")]
 pub enum FeeRate {
@@ -33,7 +33,7 @@ pub enum FeeRate {
 }
 
 /// How the property manager is paid.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, gridward_derive::TaggedDeserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case", tag = "basis")]
 pub enum Basis {
@@ -269,7 +269,7 @@ pub struct Payment {
 }
 
 /// How a dividend is shared.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, gridward_derive::TaggedDeserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case", tag = "by")]
 pub enum SharingKey {

@@ -5,13 +5,13 @@
 //! the decision takes effect on the fund.
 
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::model::IncomeSource;
 
 /// A fund matter put to the owners' vote. Every one is an ordinary matter (Civil Code
 /// Art. 278's "other matters") except business use of common parts, a special one.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, gridward_derive::TaggedDeserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum FundSubject {

@@ -8,7 +8,7 @@ use super::passbook::{Source, Take};
 use crate::grid::NodeCode;
 
 /// A command of the points capability.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, gridward_derive::TaggedDeserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case", tag = "type", deny_unknown_fields)]
 #[non_exhaustive]
@@ -110,7 +110,7 @@ pub struct ExpiredLot {
 }
 
 /// An event of the points capability.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, gridward_derive::TaggedDeserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case", tag = "type", deny_unknown_fields)]
 #[non_exhaustive]

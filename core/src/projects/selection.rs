@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use crate::money::decimal_text;
 
 /// A rule that selects projects within a budget.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, gridward_derive::TaggedDeserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "rule", rename_all = "snake_case", deny_unknown_fields)]
 #[non_exhaustive]

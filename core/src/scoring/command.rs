@@ -7,7 +7,7 @@ use super::model::Activity;
 use crate::grid::NodeCode;
 
 /// A command of the scoring capability.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, gridward_derive::TaggedDeserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case", tag = "type", deny_unknown_fields)]
 #[non_exhaustive]
@@ -70,7 +70,7 @@ pub struct StarChange {
 }
 
 /// An event of the scoring capability.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, gridward_derive::TaggedDeserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case", tag = "type", deny_unknown_fields)]
 #[non_exhaustive]

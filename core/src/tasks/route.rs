@@ -13,7 +13,7 @@
 //! With nobody eligible up to the street, the locality (the street) takes it (属地兜底).
 
 use petgraph::stable_graph::NodeIndex;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::category::{Category, Handler};
 use super::model::{Party, Status};
@@ -45,7 +45,7 @@ impl RouteDecision<'_> {
 }
 
 /// Where the routing rules send a request, and the status it would take there.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, gridward_derive::TaggedDeserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum RouteView {

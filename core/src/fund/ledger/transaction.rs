@@ -40,6 +40,7 @@ pub struct Transaction {
     #[serde(default)]
     pub description: String,
     /// Its postings.
+    #[serde(deserialize_with = "exact_postings")]
     pub postings: Vec<Posting>,
     /// For a reversal, the id of the transaction it corrects; its postings must be that
     /// transaction's postings with their signs turned.
@@ -76,4 +77,11 @@ pub(crate) struct Stored {
     pub(crate) end: u32,
     pub(crate) reverses: Option<u32>,
     pub(crate) reversed_by: Option<u32>,
+}
+
+/// The postings, in a buffer of their own length (a vector read from JSON grows to four).
+fn exact_postings<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<Posting>, D::Error> {
+    let mut postings = Vec::<Posting>::deserialize(d)?;
+    postings.shrink_to_fit();
+    Ok(postings)
 }

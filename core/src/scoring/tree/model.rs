@@ -62,7 +62,7 @@ pub enum NodeKind {
 }
 
 /// How an indicator's value becomes a score between 0 and 1.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, gridward_derive::TaggedDeserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "method", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Normalise {
