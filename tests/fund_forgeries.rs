@@ -6,6 +6,7 @@ mod common;
 
 use common::fund::*;
 use gridward::assembly::Subject;
+use gridward::fund::ledger::{Posting, Transaction};
 use gridward::fund::{Basis, FundCommand, FundSubject, IncomeSource, SharingKey};
 use gridward::{Actor, Ward, WardConfig};
 use gridward_scenarios::parity::forged;
@@ -86,6 +87,21 @@ fn ward() -> Ward {
         payment: "dp1".into(),
     };
     act(&mut w, Some("pm"), &when(2, 6), pay).unwrap();
+    // A transaction posted by hand: the balance carried over from the last manager.
+    let carried = Transaction::new(
+        "carried",
+        day(2, 7),
+        "balance carried over",
+        vec![
+            Posting::new("assets:bank", yuan("40.00")),
+            Posting::new("equity:fund", yuan("-40.00")),
+        ],
+    );
+    let post = FundCommand::Post {
+        fund: FUND.into(),
+        transactions: vec![carried],
+    };
+    act(&mut w, Some("pm"), &when(2, 7), post).unwrap();
     w
 }
 
@@ -320,5 +336,51 @@ fn a_dividend_paid_twice_is_refused() {
         },
         // The households' dividend accounts, paid already, would go negative.
         "transaction \"dp2\" would leave \"liabilities:dividends:",
+    );
+}
+
+#[test]
+fn a_transaction_posted_by_hand_by_an_owner_is_refused() {
+    // The entry posting "carried" by hand is rewritten as an owner's.
+    refused(
+        |body| {
+            let hit = fund_events(body).any(|e| e["transaction"]["id"] == "carried");
+            if hit {
+                body["actor"] = serde_json::to_value(Actor::person("o1")).unwrap();
+            }
+            hit
+        },
+        "keep_accounts",
+    );
+}
+
+#[test]
+fn spending_posted_by_hand_is_refused() {
+    // The hand posting is rewritten to take the money out as remuneration, which only a
+    // budget's payment or an accrual may record.
+    refused(
+        first("posted", |e| {
+            let hit = e["transaction"]["id"] == "carried";
+            if hit {
+                e["transaction"]["postings"][1]["account"] = "expenses:remuneration".into();
+            }
+            hit
+        }),
+        "posts to expense account",
+    );
+}
+
+#[test]
+fn a_correction_posted_as_an_entry_is_refused() {
+    // A reversal recorded as a plain entry would skip the reverse command's checks.
+    refused(
+        first("posted", |e| {
+            let hit = e["transaction"]["id"] == "carried";
+            if hit {
+                e["transaction"]["reverses"] = "r0".into();
+            }
+            hit
+        }),
+        "does not reverse",
     );
 }

@@ -6,13 +6,13 @@
 //! motion's effect (`decisions`).
 
 use super::decide::{decide, Desk};
-use super::event::FundEvent;
-use super::ledger::{LedgerError, Posted};
+use super::event::{FundEvent, Purpose};
+use super::ledger::{LedgerError, Posted, Transaction};
 use super::model::PaymentStatus;
 use super::redecide::{command_for, same};
 use super::{decisions, follows};
 use super::{FundConfig, FundError, Funds};
-use crate::access::Context;
+use crate::access::{Context, Permission};
 use crate::error::Error;
 use crate::grid::{Authority, Grid};
 
@@ -44,6 +44,14 @@ pub(crate) fn check_event(
             .into());
         }
     }
+    if let FundEvent::Posted {
+        transaction,
+        purpose: Purpose::Entry,
+        ..
+    } = event
+    {
+        return entry_posted(grid, funds, ctx, event, transaction);
+    }
     if let Some(command) = command_for(funds, event)? {
         let produced = decide(grid, funds, config, &ctx.actor, ctx.at, command)?;
         return same(event, &produced);
@@ -65,5 +73,31 @@ pub(crate) fn check_event(
             ..
         } => follows::posting(&desk, f, event, transaction, purpose),
         _ => decisions::decision(&desk, funds, f, event),
+    }
+}
+
+/// Checks a transaction posted by hand as the one-transaction `post` command that
+/// [`command_for`] would rebuild is decided, without copying the transaction into a
+/// command and the event it decides: the same permission and rules, and the ledger's
+/// verdict must be a new posting (which is then the recorded event itself).
+fn entry_posted(
+    grid: &Grid,
+    funds: &Funds,
+    ctx: &Context,
+    event: &FundEvent,
+    transaction: &Transaction,
+) -> Result<(), Error> {
+    let desk = Desk {
+        grid,
+        funds,
+        who: Authority::new(grid, &ctx.actor)?,
+        actor: &ctx.actor,
+        date: ctx.at.date_naive(),
+    };
+    let f = funds.fund(event.fund())?;
+    desk.require(f, Permission::KeepAccounts)?;
+    match desk.post_verdicts(f, std::slice::from_ref(transaction))?[..] {
+        [Posted::New] => Ok(()),
+        _ => same(event, &[]),
     }
 }

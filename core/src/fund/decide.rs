@@ -259,7 +259,28 @@ impl<'a> Desk<'a> {
     }
 
     fn post(&self, f: &Fund, transactions: Vec<Transaction>) -> Result<Vec<FundEvent>, Error> {
-        for tx in &transactions {
+        let verdicts = self.post_verdicts(f, &transactions)?;
+        Ok(transactions
+            .into_iter()
+            .zip(verdicts)
+            .filter(|(_, v)| *v == Posted::New)
+            .map(|(transaction, _)| FundEvent::Posted {
+                fund: f.id.clone(),
+                transaction,
+                purpose: Purpose::Entry,
+            })
+            .collect())
+    }
+
+    /// The ledger's verdict on each transaction a `post` command gives, once the rules
+    /// of posting by hand allow them: a correction goes through `reverse`, and spending
+    /// through a budget's payment. Replay asks it of a recorded entry's transaction.
+    pub(crate) fn post_verdicts(
+        &self,
+        f: &Fund,
+        transactions: &[Transaction],
+    ) -> Result<Vec<Posted>, Error> {
+        for tx in transactions {
             if tx.reverses.is_some() {
                 let why = "a correction goes through the reverse command";
                 return Err(FundError::Text(TextError::new(Key, "reverses", &tx.id, why)).into());
@@ -275,20 +296,9 @@ impl<'a> Desk<'a> {
                 }
             }
         }
-        let verdicts = f
-            .ledger
-            .check_batch(&transactions)
-            .map_err(FundError::from)?;
-        Ok(transactions
-            .into_iter()
-            .zip(verdicts)
-            .filter(|(_, v)| *v == Posted::New)
-            .map(|(transaction, _)| FundEvent::Posted {
-                fund: f.id.clone(),
-                transaction,
-                purpose: Purpose::Entry,
-            })
-            .collect())
+        Ok(f.ledger
+            .check_batch(transactions)
+            .map_err(FundError::from)?)
     }
 
     fn reverse(
