@@ -1,9 +1,10 @@
 //! Checking a fund event met in a journal against the state it meets, for the entry's
 //! actor at the entry's time, so that replay rebuilds exactly the ward that wrote the
 //! journal and believes nothing `decide` could not have recorded: an event a command
-//! records first is decided again (`redecide`); one that follows another in its entry is
-//! rebuilt as `decide` builds it (`follows`); one a motion records is checked as the
-//! motion's effect (`decisions`).
+//! records first is decided again (`redecide`), and a transaction posted by hand is
+//! checked by the rules of `post` without rebuilding the command; one that follows
+//! another in its entry is rebuilt as `decide` builds it (`follows`); one a motion
+//! records is checked as the motion's effect (`decisions`).
 
 use super::decide::{decide, Desk};
 use super::event::{FundEvent, Purpose};

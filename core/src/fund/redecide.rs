@@ -43,6 +43,8 @@ pub(crate) fn command_for(funds: &Funds, event: &FundEvent) -> Result<Option<Fun
         } => {
             let first = tx.postings.first().map(|p| p.amount).unwrap_or_default();
             match purpose {
+                // Replay checks these without building the command (check.rs,
+                // `entry_posted`), by the same rules.
                 Purpose::Entry => FundCommand::Post {
                     fund,
                     transactions: vec![tx.clone()],
