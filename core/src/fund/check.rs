@@ -15,7 +15,7 @@ use super::{decisions, follows};
 use super::{FundConfig, FundError, Funds};
 use crate::access::{Context, Permission};
 use crate::error::Error;
-use crate::grid::{Authority, Grid};
+use crate::grid::Grid;
 
 /// Checks one fund event against the current state, for the entry's actor and time.
 pub(crate) fn check_event(
@@ -58,13 +58,7 @@ pub(crate) fn check_event(
         return same(event, &produced);
     }
     let f = funds.fund(event.fund())?;
-    let desk = Desk {
-        grid,
-        funds,
-        who: Authority::new(grid, &ctx.actor)?,
-        actor: &ctx.actor,
-        date: ctx.at.date_naive(),
-    };
+    let desk = Desk::new(grid, funds, &ctx.actor, ctx.at)?;
     match event {
         FundEvent::AccountOpened { account, .. } => follows::account(&desk, f, account),
         FundEvent::FeeProposed { standard, .. } => follows::fee_proposed(&desk, f, event, standard),
@@ -88,13 +82,7 @@ fn entry_posted(
     event: &FundEvent,
     transaction: &Transaction,
 ) -> Result<(), Error> {
-    let desk = Desk {
-        grid,
-        funds,
-        who: Authority::new(grid, &ctx.actor)?,
-        actor: &ctx.actor,
-        date: ctx.at.date_naive(),
-    };
+    let desk = Desk::new(grid, funds, &ctx.actor, ctx.at)?;
     let f = funds.fund(event.fund())?;
     desk.require(f, Permission::KeepAccounts)?;
     match desk.post_verdicts(f, std::slice::from_ref(transaction))?[..] {

@@ -37,13 +37,7 @@ pub(crate) fn decide(
     at: DateTime<FixedOffset>,
     command: FundCommand,
 ) -> Result<Vec<FundEvent>, Error> {
-    let desk = Desk {
-        grid,
-        funds,
-        who: Authority::new(grid, actor)?,
-        actor,
-        date: at.date_naive(),
-    };
+    let desk = Desk::new(grid, funds, actor, at)?;
     if let FundCommand::OpenFund {
         fund,
         name,
@@ -84,6 +78,22 @@ pub(crate) fn decide(
 }
 
 impl<'a> Desk<'a> {
+    /// The desk of `actor` at `at`; refused when the actor is not known to the grid.
+    pub(crate) fn new(
+        grid: &'a Grid,
+        funds: &'a Funds,
+        actor: &'a Actor,
+        at: DateTime<FixedOffset>,
+    ) -> Result<Desk<'a>, Error> {
+        Ok(Desk {
+            grid,
+            funds,
+            who: Authority::new(grid, actor)?,
+            actor,
+            date: at.date_naive(),
+        })
+    }
+
     pub(crate) fn require(&self, f: &Fund, permission: Permission) -> Result<(), Error> {
         self.who.require(permission, f.unit)
     }
