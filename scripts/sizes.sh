@@ -10,18 +10,19 @@
 #                                 (release profile, wasm-bindgen only, no wasm-opt) and
 #                                 prints its sizes; it takes a full release build.
 # The target is 500 KiB gzipped (500 × 1024 = 512,000 bytes), and it is not met yet: most
-# of what is left is the code serde derives to decode every described type (its visitors,
-# once for each deserializer a type is read through), which only a decoder that is not
-# generic would shrink. Until then the ceiling keeps the module from growing unnoticed:
-# 900 KiB, about 2% above the size measured once the internally tagged enums were read
-# tag first instead of through serde's buffered content: 904,916 bytes, against 970,443
-# before, 922,864 with the party capability, 821,076 with the projects capability and
-# 662,134 before it.
+# of what is left is the code serde derives to decode and encode every described type
+# (its visitors, now built once: every type is decoded from JSON values by one decoder
+# and encoded by one encoder), which only a decoder that is not generic would shrink.
+# Until then the ceiling keeps the module from growing unnoticed: 800 KiB, about 4%
+# above the size measured once each type's decoding and encoding were built once:
+# 785,275 bytes, against 904,916 before, 970,443 before the internally tagged enums were
+# read tag first, 922,864 with the party capability, 821,076 with the projects
+# capability and 662,134 before it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 WASM_GZIP_TARGET=$((500 * 1024))
-WASM_GZIP_CEILING=$((900 * 1024))
+WASM_GZIP_CEILING=$((800 * 1024))
 
 bytes() { stat -c %s "$1"; }
 gzipped() { gzip -9 -c "$1" | wc -c | tr -d ' '; }
@@ -51,7 +52,7 @@ npm)
     ' "${pack}"
     if (( gz > WASM_GZIP_CEILING )); then
         echo "FAIL: the WebAssembly module is $(commas "${gz}") bytes gzipped, above the ceiling of" \
-            "$(commas "${WASM_GZIP_CEILING}") (900 KiB)" >&2
+            "$(commas "${WASM_GZIP_CEILING}") (800 KiB)" >&2
         exit 1
     fi
     ;;

@@ -270,19 +270,22 @@ fn a_decision_on_an_already_decided_budget_is_refused() {
     refused(edit, "budget \"b\" is approved");
 }
 
+/// Rewrites the entry recording transaction `id` as the owner o1's, who does not keep
+/// the accounts.
+fn as_owner(id: &'static str) -> impl FnMut(&mut Value) -> bool {
+    move |body| {
+        let hit = fund_events(body).any(|e| e["transaction"]["id"] == id);
+        if hit {
+            body["actor"] = serde_json::to_value(Actor::person("o1")).unwrap();
+        }
+        hit
+    }
+}
+
 #[test]
 fn a_fee_receipt_recorded_by_an_owner_is_refused() {
     // The entry recording r0 is rewritten as an owner's, who does not keep the accounts.
-    refused(
-        |body| {
-            let hit = fund_events(body).any(|e| e["transaction"]["id"] == "r0");
-            if hit {
-                body["actor"] = serde_json::to_value(Actor::person("o1")).unwrap();
-            }
-            hit
-        },
-        "keep_accounts",
-    );
+    refused(as_owner("r0"), "keep_accounts");
 }
 
 #[test]
@@ -342,16 +345,7 @@ fn a_dividend_paid_twice_is_refused() {
 #[test]
 fn a_transaction_posted_by_hand_by_an_owner_is_refused() {
     // The entry posting "carried" by hand is rewritten as an owner's.
-    refused(
-        |body| {
-            let hit = fund_events(body).any(|e| e["transaction"]["id"] == "carried");
-            if hit {
-                body["actor"] = serde_json::to_value(Actor::person("o1")).unwrap();
-            }
-            hit
-        },
-        "keep_accounts",
-    );
+    refused(as_owner("carried"), "keep_accounts");
 }
 
 #[test]

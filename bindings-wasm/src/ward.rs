@@ -24,14 +24,12 @@ fn with_catalog<T>(f: impl FnOnce(&Catalog) -> Result<T, Error>) -> Result<T, Js
     })
 }
 
-/// A JSON value as plain JavaScript: objects as objects, big integers as numbers.
+/// A value as plain JavaScript, through its JSON form: objects as objects, whole numbers
+/// as numbers.
 fn to_js_value<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-    value.serialize(&serializer).map_err(|e| {
-        to_js(&Error::Journal(gridward::journal::JournalError::Encode(
-            e.to_string(),
-        )))
-    })
+    gridward::surface::encode(value)
+        .and_then(|v| crate::to_js::to_js_value(&v))
+        .or_throw()
 }
 
 fn json(value: &JsValue) -> Result<Value, JsValue> {

@@ -63,6 +63,7 @@
 #![deny(missing_docs)]
 
 pub mod access;
+mod as_value;
 pub mod assembly;
 pub mod calendar;
 pub mod capability;
@@ -86,6 +87,9 @@ mod tagged;
 mod tagged_tests;
 pub mod tasks;
 pub mod text;
+mod tracked;
+#[cfg(test)]
+mod tracked_tests;
 mod ward;
 
 pub use access::Context;

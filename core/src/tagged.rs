@@ -3,7 +3,8 @@
 //!
 //! [`open`] reads keys until it meets the tag, holding the entries before it as JSON
 //! values, and reads the tag's variant. [`Rest`] then gives the variant the held entries
-//! and the rest of the object, refusing the tag a second time. When the tag is the
+//! (decoded by [`crate::tracked`], which names their keys in a refusal's path) and the
+//! rest of the object, refusing the tag a second time. When the tag is the
 //! first key, as in everything Gridward writes, nothing is held. The refusals and their
 //! messages are serde's for internally tagged enums: a missing tag, an unknown variant
 //! (or a variant index out of range), the tag given twice.
@@ -50,8 +51,8 @@ pub(crate) fn open<'de, A: MapAccess<'de>>(
 /// The object after its tag: the entries read before the tag, then the rest.
 pub(crate) struct Rest<A> {
     before: std::vec::IntoIter<(String, Value)>,
-    /// The value of the held entry whose key was given last.
-    held: Option<Value>,
+    /// The held entry whose key was given last.
+    held: Option<(String, Value)>,
     map: A,
     tag: &'static str,
 }
@@ -75,8 +76,9 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for Rest<A> {
         seed: K,
     ) -> Result<Option<K::Value>, A::Error> {
         if let Some((key, value)) = self.before.next() {
-            self.held = Some(value);
-            return seed.deserialize(StringDeserializer::new(key)).map(Some);
+            let read = seed.deserialize(StrDeserializer::new(&key)).map(Some);
+            self.held = Some((key, value));
+            return read;
         }
         self.map.next_key_seed(NotTag {
             seed,
@@ -86,7 +88,9 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for Rest<A> {
 
     fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, A::Error> {
         match self.held.take() {
-            Some(value) => seed.deserialize(value).map_err(A::Error::custom),
+            Some((key, value)) => {
+                crate::tracked::decode_held(seed, &key, value).map_err(A::Error::custom)
+            }
             None => self.map.next_value_seed(seed),
         }
     }

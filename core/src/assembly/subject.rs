@@ -160,10 +160,11 @@ impl<'de> Deserialize<'de> for Subject {
             }
         };
         if tag == "matter" {
-            let OfMatter { matter } = OfMatter::deserialize(value).map_err(D::Error::custom)?;
+            let OfMatter { matter } =
+                crate::tracked::from_value(value).map_err(D::Error::custom)?;
             Ok(Subject::Matter { matter })
         } else if TYPES.contains(&tag) {
-            FundSubject::deserialize(value)
+            crate::tracked::from_value::<FundSubject>(value)
                 .map(Subject::Fund)
                 .map_err(D::Error::custom)
         } else {

@@ -218,8 +218,8 @@ pub(crate) fn differs(event: &FundEvent, field: String) -> Error {
 
 /// The path of the first field in which two events differ, as in JSON (`payment.amount`).
 fn first_difference(a: &FundEvent, b: &FundEvent) -> String {
-    let a = serde_json::to_value(a).unwrap_or(Value::Null);
-    let b = serde_json::to_value(b).unwrap_or(Value::Null);
+    let a = crate::as_value::as_value(a).unwrap_or(Value::Null);
+    let b = crate::as_value::as_value(b).unwrap_or(Value::Null);
     path(&a, &b, String::new())
 }
 

@@ -97,28 +97,31 @@ pub fn describe_op<A: schemars::JsonSchema, R: schemars::JsonSchema>(
 
 /// Decodes a value of a described type, naming the field where the type refuses it.
 ///
-/// Natively the value is decoded straight, and only a refusal is decoded again, tracking
+/// Natively the value is decoded straight, and only a refusal is decoded again, noting
 /// the path, to name its field: the common case pays nothing for it. In WebAssembly the
-/// one pass tracks the path, because two passes build every type's decoding twice (a
-/// quarter more of a module that every page downloads); the answers are the same.
+/// one pass notes the path, so that every type's decoding is built once in a module
+/// that every page downloads; the answers and messages are the same.
 pub fn decode<T: DeserializeOwned>(value: Value) -> Result<T, Error> {
     #[cfg(not(target_arch = "wasm32"))]
     if let Ok(decoded) = T::deserialize(&value) {
         return Ok(decoded);
     }
-    serde_path_to_error::deserialize::<_, T>(&value).map_err(|e| {
-        let field = e.path().to_string();
-        let field = if field == "." { String::new() } else { field };
+    crate::tracked::decode(value).map_err(|refusal| {
+        let field = if refusal.path == "." {
+            String::new()
+        } else {
+            refusal.path
+        };
         Error::Input(InputError::new(
             field,
-            Problem::Rejected(e.into_inner().to_string()),
+            Problem::Rejected(refusal.error.to_string()),
         ))
     })
 }
 
 /// Encodes an answer as JSON.
 pub fn encode<T: Serialize>(value: &T) -> Result<Value, Error> {
-    serde_json::to_value(value)
+    crate::as_value::as_value(value)
         .map_err(|e| Error::Journal(crate::journal::JournalError::Encode(e.to_string())))
 }
 

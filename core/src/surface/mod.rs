@@ -122,7 +122,7 @@ impl Surface {
     }
 
     fn read(name: &str, text: &str) -> Result<Surface, Error> {
-        serde_json::from_str(text)
-            .map_err(|e| Error::Input(InputError::new(name, Problem::Rejected(e.to_string()))))
+        crate::tracked::from_text(text)
+            .map_err(|e| Error::Input(InputError::new(name, Problem::Rejected(e))))
     }
 }

@@ -101,7 +101,7 @@ const BATCHES_AHEAD: usize = 2;
 fn decode(entry: &Entry) -> Result<Vec<CommandIn>, Error> {
     let seq = entry.seq();
     let malformed = |message: String| Error::MalformedEntry { seq, message };
-    let body: BodyIn = serde_json::from_str(entry.body()).map_err(|e| malformed(e.to_string()))?;
+    let body: BodyIn = crate::tracked::from_text(entry.body()).map_err(malformed)?;
     body.commands().map_err(malformed)
 }
 

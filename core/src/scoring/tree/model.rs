@@ -163,7 +163,7 @@ pub fn default_lowest() -> String {
 impl Tree {
     /// Parses a tree from JSON and validates it.
     pub fn from_json(text: &str) -> Result<Tree, TreeError> {
-        let tree: Tree = serde_json::from_str(text).map_err(|e| TreeError::Json(e.to_string()))?;
+        let tree: Tree = crate::tracked::from_text(text).map_err(TreeError::Json)?;
         tree.validate()?;
         Ok(tree)
     }
