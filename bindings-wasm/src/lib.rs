@@ -4,7 +4,7 @@
 //! commands and queries their names and types and calls the entry points here —
 //! `RawWard` (`execute` a capability's command, `ask` its query, `decide`, the journal)
 //! and `call` for the pure functions. `to_json.rs` turns JavaScript values into JSON for
-//! the core to check against their described type; `to_js.rs` turns the core's JSON answers into plain JavaScript; `error.rs` turns the core's errors
+//! the core to check against their described type; `to_js.rs` turns answers into plain JavaScript through their JSON text; `error.rs` turns the core's errors
 //! into real `Error` objects with a stable `code`; `observe.rs` calls listeners with each
 //! new journal entry.
 

@@ -24,12 +24,10 @@ fn with_catalog<T>(f: impl FnOnce(&Catalog) -> Result<T, Error>) -> Result<T, Js
     })
 }
 
-/// A value as plain JavaScript, through its JSON form: objects as objects, whole numbers
+/// A value as plain JavaScript, through its JSON text: objects as objects, whole numbers
 /// as numbers.
 fn to_js_value<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    gridward::surface::encode(value)
-        .and_then(|v| crate::to_js::to_js_value(&v))
-        .or_throw()
+    crate::to_js::to_js_value(value).or_throw()
 }
 
 fn json(value: &JsValue) -> Result<Value, JsValue> {
