@@ -111,10 +111,12 @@ fn written(steps: impl Iterator<Item = Step>) -> String {
     out
 }
 
-/// An owned JSON value as a decoder: arrays and objects are walked here, noting the
-/// steps of a refusal; anything else is serde_json's own decoding of the value.
+/// An owned JSON value as a decoder, read as serde_json reads one; its arrays and
+/// objects note the steps of a refusal.
 struct Owned(Value);
 
+/// Gives `visitor` an array's items; items it leaves unread are refused, as serde_json
+/// refuses them.
 fn array<'de, V: Visitor<'de>>(items: Vec<Value>, visitor: V) -> Result<V::Value, Error> {
     let len = items.len();
     let mut seq = Items {
@@ -129,6 +131,8 @@ fn array<'de, V: Visitor<'de>>(items: Vec<Value>, visitor: V) -> Result<V::Value
     }
 }
 
+/// Gives `visitor` an object's entries; entries it leaves unread are refused, as
+/// serde_json refuses them.
 fn object<'de, V: Visitor<'de>>(map: Map<String, Value>, visitor: V) -> Result<V::Value, Error> {
     let len = map.len();
     let mut entries = Entries {
