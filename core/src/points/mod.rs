@@ -89,6 +89,7 @@ mod decide;
 mod error;
 mod ids;
 mod passbook;
+mod passbooks;
 mod rows;
 mod rules;
 #[cfg(test)]
@@ -113,6 +114,7 @@ use sha2::{Digest, Sha256};
 use crate::grid::Grid;
 use crate::journal::Hash;
 use ids::IdIndex;
+use passbooks::Passbooks;
 
 /// A line of a passbook's history, for display.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -155,7 +157,7 @@ pub struct Totals {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "snapshot", derive(serde::Serialize, serde::Deserialize))]
 pub struct Points {
-    passbooks: HashMap<u32, Passbook>,
+    passbooks: Passbooks,
     earnings: HashMap<Box<str>, (u32, u32)>,
     items: Vec<Item>,
     item_ids: HashMap<Box<str>, u32>,
@@ -179,12 +181,11 @@ impl Points {
 
     /// A person's passbook, by person id.
     pub fn passbook(&self, grid: &Grid, person: &str) -> Option<&Passbook> {
-        let ix = grid.person_ids.get(person)?;
-        self.passbooks.get(ix)
+        self.passbooks.get(*grid.person_ids.get(person)?)
     }
 
     pub(crate) fn passbook_ix(&self, person: u32) -> Option<&Passbook> {
-        self.passbooks.get(&person)
+        self.passbooks.get(person)
     }
 
     /// A person's history, oldest first.
@@ -269,7 +270,7 @@ impl Points {
     }
 
     pub(crate) fn passbooks(&self) -> impl Iterator<Item = (u32, &Passbook)> {
-        self.passbooks.iter().map(|(&p, b)| (p, b))
+        self.passbooks.iter()
     }
 
     /// Points earned, spent, expired and left across the ward.
@@ -278,7 +279,7 @@ impl Points {
             people: self.passbooks.len() as u64,
             ..Totals::default()
         };
-        for b in self.passbooks.values() {
+        for (_, b) in self.passbooks.iter() {
             t.earned += b.earned;
             t.spent += b.spent;
             t.expired += b.expired;
@@ -332,7 +333,7 @@ impl Points {
                         .or_insert(0) += points;
                 }
                 let key: Box<str> = id.as_str().into();
-                let book = self.passbooks.entry(px).or_default();
+                let book = self.passbooks.open(px);
                 let lot = book.add_lot(Lot {
                     id,
                     source,
@@ -357,7 +358,7 @@ impl Points {
                     return;
                 };
                 let r = self.redemptions.len() as u32;
-                if let Some(book) = self.passbooks.get_mut(&px) {
+                if let Some(book) = self.passbooks.get_mut(px) {
                     book.take(&taken, on, r);
                 }
                 let it = &mut self.items[ix as usize];
@@ -389,7 +390,7 @@ impl Points {
                 };
                 let red = &mut self.redemptions[r as usize];
                 red.reversed = Some(Reversal { on, reason });
-                if let Some(book) = self.passbooks.get_mut(&px) {
+                if let Some(book) = self.passbooks.get_mut(px) {
                     book.restore(&red.taken, on, r);
                 }
                 let it = &mut self.items[ix as usize];
@@ -403,7 +404,7 @@ impl Points {
                     let Some(&px) = grid.person_ids.get(e.person.as_str()) else {
                         continue;
                     };
-                    if let Some(book) = self.passbooks.get_mut(&px) {
+                    if let Some(book) = self.passbooks.get_mut(px) {
                         book.expire(e.lot, e.points, on);
                     }
                 }
@@ -428,7 +429,7 @@ impl Points {
         let mut people: Vec<(&str, &Passbook)> = self
             .passbooks
             .iter()
-            .filter_map(|(&px, b)| Some((&*grid.people.get(px as usize)?.id, b)))
+            .filter_map(|(px, b)| Some((&*grid.people.get(px as usize)?.id, b)))
             .collect();
         people.sort_by(|a, b| a.0.cmp(b.0));
         for (person, book) in people {

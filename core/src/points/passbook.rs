@@ -90,6 +90,8 @@ pub(crate) struct Line {
 pub struct Passbook {
     pub(crate) lots: Vec<Lot>,
     /// Lot places in spending order: earliest expiry (never last), then earliest earned.
+    /// Empty while the lots as earned are in that order already (the usual case: one
+    /// expiry rule for every lot), so that spending reads the lots alone.
     order: Vec<u32>,
     pub(crate) earned: u64,
     pub(crate) spent: u64,
@@ -143,13 +145,9 @@ impl Passbook {
     pub fn plan(&self, points: u64, day: NaiveDate) -> Option<Vec<Take>> {
         let mut need = points;
         let mut takes = Vec::with_capacity(2);
-        for &ix in &self.order {
-            if need == 0 {
-                break;
-            }
-            let lot = &self.lots[ix as usize];
-            if lot.left == 0 || !lot.usable_on(day) {
-                continue;
+        let mut take_from = |ix: u32, lot: &Lot| {
+            if need == 0 || lot.left == 0 || !lot.usable_on(day) {
+                return need == 0;
             }
             let take = lot.left.min(need);
             takes.push(Take {
@@ -157,6 +155,20 @@ impl Passbook {
                 points: take,
             });
             need -= take;
+            need == 0
+        };
+        if self.order.is_empty() {
+            for (ix, lot) in self.lots.iter().enumerate() {
+                if take_from(ix as u32, lot) {
+                    break;
+                }
+            }
+        } else {
+            for &ix in &self.order {
+                if take_from(ix, &self.lots[ix as usize]) {
+                    break;
+                }
+            }
         }
         (need == 0).then_some(takes)
     }
@@ -167,8 +179,14 @@ impl Passbook {
         let on = lot.earned_on;
         self.lots.push(lot);
         let key = self.key(ix);
-        let at = self.order.partition_point(|&o| self.key(o) < key);
-        self.order.insert(at, ix);
+        let in_order = ix == 0 || self.key(ix - 1) < key;
+        if !(self.order.is_empty() && in_order) {
+            if self.order.is_empty() {
+                self.order = (0..ix).collect();
+            }
+            let at = self.order.partition_point(|&o| self.key(o) < key);
+            self.order.insert(at, ix);
+        }
         self.earned += points;
         self.line(on, Movement::Earned, points, ix);
         ix

@@ -119,3 +119,48 @@ fn item_window() {
     assert!(item.open_on(day("2026-06-30")));
     assert!(!item.open_on(day("2026-07-01")));
 }
+
+proptest::proptest! {
+    /// However the lots came (in spending order or not), a plan takes them earliest
+    /// expiry first (never last), then earliest earned, skipping lots past their day.
+    #[test]
+    fn plans_follow_the_spending_order_however_the_lots_came(
+        lots in proptest::collection::vec((0i64..60, proptest::option::of(0i64..90), 1u64..50), 1..8),
+        spend in 1u64..200,
+    ) {
+        let start = day("2026-01-01");
+        let on = start + chrono::Duration::days(45);
+        let mut book = Passbook::default();
+        for (i, &(earned, expires, points)) in lots.iter().enumerate() {
+            let earned_on = start + chrono::Duration::days(earned);
+            let expires_on = expires.map(|d| earned_on + chrono::Duration::days(d));
+            book.add_lot(Lot {
+                id: format!("l{i}"),
+                source: Source::Award,
+                earned_on,
+                expires_on,
+                points,
+                left: points,
+                expired: 0,
+            });
+        }
+        let mut order: Vec<usize> = (0..book.lots.len()).collect();
+        order.sort_by_key(|&i| {
+            let l = &book.lots[i];
+            (l.expires_on.unwrap_or(NaiveDate::MAX), l.earned_on, i)
+        });
+        let mut need = spend;
+        let mut expected = Vec::new();
+        for i in order {
+            let l = &book.lots[i];
+            if need == 0 || !l.usable_on(on) {
+                continue;
+            }
+            let take = l.left.min(need);
+            expected.push(Take { lot: i as u32, points: take });
+            need -= take;
+        }
+        let expected = (need == 0).then_some(expected);
+        proptest::prop_assert_eq!(book.plan(spend, on), expected);
+    }
+}
