@@ -13,8 +13,10 @@
 //! lines, one entry a line: `{"seq":1,"prev":"…","hash":"…","body":{…}}`.
 
 mod hash;
+pub(crate) mod instant;
 mod jsonl;
 mod scan;
+mod scratch;
 
 pub use hash::{BadHash, Hash};
 pub use jsonl::{ChainBreak, VerifyReport};
@@ -224,17 +226,20 @@ impl Journal {
 
     /// Serialises `body` as compact JSON and appends it as the next entry.
     pub(crate) fn append<T: Serialize>(&mut self, body: &T) -> Result<&Entry, JournalError> {
-        // Room for a typical entry at once, rather than growing from a small buffer.
-        let mut bytes = Vec::with_capacity(512);
-        serde_json::to_writer(&mut bytes, body).map_err(|e| JournalError::Encode(e.to_string()))?;
-        let text = String::from_utf8(bytes).map_err(|e| JournalError::Encode(e.to_string()))?;
-        if text.len() > MAX_BODY_BYTES {
-            return Err(JournalError::TooLong {
-                bytes: text.len(),
-                limit: MAX_BODY_BYTES,
-            });
-        }
-        Ok(self.push_body(text.into_boxed_str()))
+        let text = scratch::with_scratch(|bytes| {
+            serde_json::to_writer(&mut *bytes, body)
+                .map_err(|e| JournalError::Encode(e.to_string()))?;
+            let text =
+                std::str::from_utf8(bytes).map_err(|e| JournalError::Encode(e.to_string()))?;
+            if text.len() > MAX_BODY_BYTES {
+                return Err(JournalError::TooLong {
+                    bytes: text.len(),
+                    limit: MAX_BODY_BYTES,
+                });
+            }
+            Ok(Box::<str>::from(text))
+        })?;
+        Ok(self.push_body(text))
     }
 
     /// Appends a body already encoded as compact JSON (a batch's, written item by item).

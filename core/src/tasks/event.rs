@@ -15,6 +15,7 @@ pub struct Call {
     /// The department.
     pub department: String,
     /// Its report is due by then.
+    #[serde(serialize_with = "crate::journal::instant::serialize")]
     pub due: DateTime<FixedOffset>,
 }
 
@@ -164,6 +165,7 @@ pub enum TaskEvent {
         /// Who answers for it now.
         to: Responsible,
         /// The new resolution deadline.
+        #[serde(serialize_with = "crate::journal::instant::serialize")]
         resolution_due: DateTime<FixedOffset>,
         /// True when a bad rating opened a correction window.
         correction: bool,
@@ -185,6 +187,7 @@ pub enum TaskEvent {
         /// Why.
         reason: String,
         /// The new resolution deadline.
+        #[serde(serialize_with = "crate::journal::instant::serialize")]
         resolution_due: DateTime<FixedOffset>,
     },
     /// Departments were called in.

@@ -181,11 +181,14 @@ impl Whistle {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Deadlines {
     /// The first action is due by this time.
+    #[serde(serialize_with = "crate::journal::instant::serialize")]
     pub response: DateTime<FixedOffset>,
     /// Resolution is due by this time (moved by the one extension or a correction window).
+    #[serde(serialize_with = "crate::journal::instant::serialize")]
     pub resolution: DateTime<FixedOffset>,
     /// Past this time, still unresolved, the request is parked (挂账): the resolution limit
     /// and its one extension both spent.
+    #[serde(serialize_with = "crate::journal::instant::serialize")]
     pub park: DateTime<FixedOffset>,
 }
 

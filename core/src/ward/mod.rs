@@ -113,6 +113,7 @@ pub struct Receipt {
 
 #[derive(Serialize)]
 struct BodyOut<'a> {
+    #[serde(serialize_with = "crate::journal::instant::serialize")]
     at: DateTime<FixedOffset>,
     actor: &'a Actor,
     #[serde(skip_serializing_if = "Option::is_none")]
