@@ -92,7 +92,7 @@ pub struct Passbook {
     /// Lot places in spending order: earliest expiry (never last), then earliest earned.
     /// Empty while the lots as earned are in that order already (the usual case: one
     /// expiry rule for every lot), so that spending reads the lots alone.
-    order: Vec<u32>,
+    pub(crate) order: Vec<u32>,
     pub(crate) earned: u64,
     pub(crate) spent: u64,
     pub(crate) expired: u64,
@@ -171,6 +171,26 @@ impl Passbook {
             }
         }
         (need == 0).then_some(takes)
+    }
+
+    /// Checks a passbook read from a snapshot: its order must name each lot once. An
+    /// order that is the lots' own is dropped, as [`Passbook::add_lot`] keeps it.
+    #[cfg(feature = "snapshot")]
+    pub(crate) fn checked_order(mut self) -> Result<Passbook, String> {
+        let mut seen = vec![false; self.lots.len()];
+        for &ix in &self.order {
+            match seen.get_mut(ix as usize) {
+                Some(s) if !*s => *s = true,
+                _ => return Err(format!("lot {ix} is out of place in a passbook's order")),
+            }
+        }
+        if !self.order.is_empty() && seen.contains(&false) {
+            return Err("a passbook's order leaves out a lot".into());
+        }
+        if self.order.iter().enumerate().all(|(i, &ix)| i as u32 == ix) {
+            self.order = Vec::new();
+        }
+        Ok(self)
     }
 
     pub(crate) fn add_lot(&mut self, lot: Lot) -> u32 {

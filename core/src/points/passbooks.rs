@@ -100,7 +100,7 @@ mod snapshot {
                         "a passbook names person place {px}, beyond {MOST_PEOPLE}"
                     )));
                 }
-                *books.open(px) = book;
+                *books.open(px) = book.checked_order().map_err(serde::de::Error::custom)?;
             }
             Ok(books)
         }
@@ -164,6 +164,25 @@ mod tests {
         assert!(text.starts_with("{\"3\":"), "{text}");
         let back: Passbooks = serde_json::from_str(&text).unwrap_or_default();
         assert_eq!(back, books);
+        let mut shuffled = books.clone();
+        if let Some(book) = shuffled.get_mut(9) {
+            book.add_lot(book.lots[0].clone());
+            book.order = vec![0, 1];
+        }
+        let text2 = serde_json::to_string(&shuffled).unwrap_or_default();
+        let back: Passbooks = serde_json::from_str(&text2).unwrap_or_default();
+        assert_eq!(back.get(9).map(|b| b.order.len()), Some(0), "{text2}");
+        for (order, why) in [
+            ("[0,0]", "out of place"),
+            ("[1]", "leaves out"),
+            ("[0,5]", "out of place"),
+        ] {
+            let bad = text2.replace("\"order\":[0,1]", &format!("\"order\":{order}"));
+            let refused = serde_json::from_str::<Passbooks>(&bad)
+                .map(|_| ())
+                .unwrap_err();
+            assert!(refused.to_string().contains(why), "{order}: {refused}");
+        }
         let far = text.replacen("\"3\":", "\"268435456\":", 1);
         let refused = serde_json::from_str::<Passbooks>(&far)
             .map(|_| ())
