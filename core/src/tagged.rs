@@ -28,10 +28,10 @@ pub(crate) fn open<'de, A: MapAccess<'de>>(
 ) -> Result<(usize, Rest<A>), A::Error> {
     let mut before = Vec::new();
     loop {
-        match map.next_key_seed(KeySeed { tag })? {
+        match map.next_key_seed(Identifier(KeyVisitor { tag }))? {
             None => return Err(A::Error::missing_field(tag)),
             Some(Key::Tag) => {
-                let variant = map.next_value_seed(VariantSeed { variants })?;
+                let variant = map.next_value_seed(Identifier(VariantVisitor { variants }))?;
                 let rest = Rest {
                     before: before.into_iter(),
                     held: None,
@@ -106,20 +106,23 @@ enum Key {
     Other(String),
 }
 
-/// Reads a key before the tag: the tag itself, or another key kept as text.
-struct KeySeed {
-    tag: &'static str,
-}
+/// Reads a value as an identifier (a key, a variant's name) with the visitor it holds.
+struct Identifier<V>(V);
 
-impl<'de> DeserializeSeed<'de> for KeySeed {
-    type Value = Key;
+impl<'de, V: Visitor<'de>> DeserializeSeed<'de> for Identifier<V> {
+    type Value = V::Value;
 
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Key, D::Error> {
-        deserializer.deserialize_identifier(self)
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<V::Value, D::Error> {
+        deserializer.deserialize_identifier(self.0)
     }
 }
 
-impl Visitor<'_> for KeySeed {
+/// Reads a key before the tag: the tag itself, or another key kept as text.
+struct KeyVisitor {
+    tag: &'static str,
+}
+
+impl Visitor<'_> for KeyVisitor {
     type Value = Key;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -147,19 +150,11 @@ impl Visitor<'_> for KeySeed {
 }
 
 /// The tag's value: a variant's name, or its index.
-struct VariantSeed {
+struct VariantVisitor {
     variants: &'static [&'static str],
 }
 
-impl<'de> DeserializeSeed<'de> for VariantSeed {
-    type Value = usize;
-
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<usize, D::Error> {
-        deserializer.deserialize_identifier(self)
-    }
-}
-
-impl Visitor<'_> for VariantSeed {
+impl Visitor<'_> for VariantVisitor {
     type Value = usize;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

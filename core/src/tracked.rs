@@ -13,7 +13,7 @@
 //! ([`crate::tagged`]) are decoded through it too, naming their keys.
 
 use std::cell::{Cell, RefCell};
-use std::fmt::{self, Write as _};
+use std::fmt::Write as _;
 
 use serde::de::value::{StrDeserializer, StringDeserializer};
 use serde::de::{
@@ -53,6 +53,7 @@ fn noted<T>(read: Result<T, Error>, step: impl FnOnce() -> Step) -> Result<T, Er
 }
 
 /// A refusal and the path to where it was made.
+#[derive(Debug)]
 pub(crate) struct Refusal {
     /// The path, as `serde_path_to_error` writes it: `.` for the value itself.
     pub(crate) path: String,
@@ -372,12 +373,13 @@ impl<'de> MapAccess<'de> for Entries {
             return Ok(None);
         };
         self.value = Some(value);
-        let read = seed.deserialize(Key(&key));
-        if read.is_ok() {
-            self.key = Some(key);
-            return read.map(Some);
+        match seed.deserialize(Key(&key)) {
+            Ok(read) => {
+                self.key = Some(key);
+                Ok(Some(read))
+            }
+            Err(refused) => noted(Err(refused), || Step::Key(key)),
         }
-        noted(read.map(Some), || Step::Key(key))
     }
 
     fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, Error> {
@@ -559,7 +561,7 @@ impl<'de> VariantAccess<'de> for Content {
 }
 
 /// How serde_json names a value it did not expect.
-fn unexpected(value: &Value) -> Unexpected<'_> {
+pub(crate) fn unexpected(value: &Value) -> Unexpected<'_> {
     match value {
         Value::Null => Unexpected::Unit,
         Value::Bool(b) => Unexpected::Bool(*b),
@@ -572,12 +574,6 @@ fn unexpected(value: &Value) -> Unexpected<'_> {
         Value::String(s) => Unexpected::Str(s),
         Value::Array(_) => Unexpected::Seq,
         Value::Object(_) => Unexpected::Map,
-    }
-}
-
-impl fmt::Debug for Refusal {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.path, self.error)
     }
 }
 

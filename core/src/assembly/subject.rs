@@ -1,6 +1,6 @@
 //! What a motion decides, and the kind of vote it needs (Civil Code Art. 278).
 
-use serde::de::{Error as _, Unexpected};
+use serde::de::Error as _;
 use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::Value;
 
@@ -149,14 +149,17 @@ impl<'de> Deserialize<'de> for Subject {
             Some(Value::String(tag)) => tag.as_str(),
             Some(other) => {
                 return Err(D::Error::invalid_type(
-                    unexpected(other),
+                    crate::tracked::unexpected(other),
                     &"variant identifier",
                 ))
             }
             None if value.is_object() => return Err(D::Error::missing_field("type")),
             None => {
                 let expected = &"internally tagged enum Subject";
-                return Err(D::Error::invalid_type(unexpected(&value), expected));
+                return Err(D::Error::invalid_type(
+                    crate::tracked::unexpected(&value),
+                    expected,
+                ));
             }
         };
         if tag == "matter" {
@@ -170,17 +173,6 @@ impl<'de> Deserialize<'de> for Subject {
         } else {
             Err(D::Error::unknown_variant(tag, TYPES))
         }
-    }
-}
-
-fn unexpected(value: &Value) -> Unexpected<'_> {
-    match value {
-        Value::Null => Unexpected::Unit,
-        Value::Bool(b) => Unexpected::Bool(*b),
-        Value::Number(_) => Unexpected::Other("number"),
-        Value::String(s) => Unexpected::Str(s),
-        Value::Array(_) => Unexpected::Seq,
-        Value::Object(_) => Unexpected::Map,
     }
 }
 
@@ -301,6 +293,15 @@ mod tests {
             (
                 r#"{"type":"common_income_in_base","fund":"f","include":"yes"}"#,
                 "invalid type: string \"yes\", expected a boolean",
+            ),
+            // A number is named as serde_json names it elsewhere.
+            (
+                r#"{"type":5}"#,
+                "invalid type: integer `5`, expected variant identifier",
+            ),
+            (
+                r#"-2.5"#,
+                "invalid type: floating point `-2.5`, expected internally tagged enum Subject",
             ),
         ] {
             let e = serde_json::from_str::<Subject>(json)
