@@ -5,11 +5,14 @@
 mod common;
 
 use gridward::grid::{GridCommand, Level};
+use gridward::journal::JournalError;
 use gridward::tasks::Period;
 use gridward::{Actor, Command, Context, Ward, WardConfig};
 use gridward_scenarios::at;
 use gridward_scenarios::city::Shape;
-use gridward_scenarios::requests::{requests_city, simulate, simulate_batched};
+use gridward_scenarios::requests::{
+    requests_city, simulate, simulate_batched, simulate_batched_releasing,
+};
 use proptest::prelude::*;
 
 proptest! {
@@ -144,4 +147,36 @@ fn a_month_simulated_in_daily_batches_equals_one_command_at_a_time() {
     let again = Ward::from_jsonl(WardConfig::default(), &batched.to_jsonl()).unwrap();
     assert_eq!(again.state_digest(), batched.state_digest());
     assert_eq!(again.head(), batched.head());
+}
+
+#[test]
+fn a_month_released_daily_keeps_the_state_head_and_count_but_not_the_entries() {
+    let (base, sites) = requests_city(&Shape::SMALL, at("2026-01-05T08:00:00+08:00")).unwrap();
+    let start = at("2026-03-02T08:30:00+08:00");
+
+    let mut kept = base.clone();
+    let all = simulate_batched(&mut kept, &sites, start, 30, 3000, 3).unwrap();
+    let mut released = base.clone();
+    let same = simulate_batched_releasing(&mut released, &sites, start, 30, 3000, 3).unwrap();
+
+    assert_eq!(same, all);
+    assert_eq!(released.state_digest(), kept.state_digest());
+    assert_eq!(released.head(), kept.head());
+    assert_eq!(released.journal().len(), kept.journal().len());
+    assert!(released.journal().entries().is_empty());
+    assert_eq!(
+        released.journal().held_from(),
+        kept.journal().len() as u64 + 1
+    );
+    assert!(matches!(
+        released.journal().prefix(base.journal().len()),
+        Err(JournalError::Released { .. })
+    ));
+
+    // Work goes on after it: the next command chains onto the kept head.
+    let ctx = Context::new(Actor::System, at("2026-06-01T09:00:00+08:00"));
+    let sweep = gridward::tasks::TaskCommand::Sweep { scope: None };
+    let a = kept.execute(&ctx, sweep.clone()).unwrap();
+    let b = released.execute(&ctx, sweep).unwrap();
+    assert_eq!((a.seq, a.head), (b.seq, b.head));
 }

@@ -4,7 +4,7 @@
 //! policies are refused naming the field.
 
 use gridward::grid::Level;
-use gridward::sim::{CityShape, DistrictRun, Policy};
+use gridward::sim::{CityShape, DistrictReport, DistrictRun, Policy};
 use gridward::tasks::{merge_counts, IndicatorCounts};
 use gridward::{Error, Ward};
 use gridward_scenarios::at;
@@ -96,6 +96,24 @@ fn a_district_travels_as_its_journal() {
     assert_eq!(
         again.indicator_counts_by(Level::Community, &spec.period()),
         report.counts
+    );
+
+    // Without the journal asked for, the entries are dropped as the days go: the same
+    // report in every figure, head and entry count included, and no journal.
+    let lean = DistrictRun {
+        journal: false,
+        ..spec
+    }
+    .run()
+    .unwrap();
+    assert_eq!((lean.journal, lean.config), (None, None));
+    assert_eq!(
+        DistrictReport {
+            journal: report.journal.clone(),
+            config: report.config.clone(),
+            ..lean
+        },
+        report
     );
 }
 

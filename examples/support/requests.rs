@@ -36,6 +36,7 @@ fn plan(start: DateTime<FixedOffset>, days: u32, requests: usize, seed: u64) -> 
         seed,
         id_prefix: String::new(),
         sweep: None,
+        release_journal: false,
     }
 }
 
@@ -68,5 +69,23 @@ pub fn simulate_batched(
     seed: u64,
 ) -> Result<Outcome, Error> {
     let plan = plan(start, days, requests, seed);
+    sim::simulate_batched(ward, sites, &plan, &Policy::default())
+}
+
+/// The batched simulation with the journal's entries dropped from memory after each day,
+/// as a ward whose journal is stored does ([`Ward::release_journal`]): the same state,
+/// head and number of entries.
+pub fn simulate_batched_releasing(
+    ward: &mut Ward,
+    sites: &[Site],
+    start: DateTime<FixedOffset>,
+    days: u32,
+    requests: usize,
+    seed: u64,
+) -> Result<Outcome, Error> {
+    let plan = Plan {
+        release_journal: true,
+        ..plan(start, days, requests, seed)
+    };
     sim::simulate_batched(ward, sites, &plan, &Policy::default())
 }

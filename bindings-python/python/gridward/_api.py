@@ -15967,7 +15967,7 @@ def simulate_district(
         seed: The seed: the district's requests are drawn from it and the district's number, so that a district gives the same requests simulated alone or beside others.
         policy: The policy (the benchmarks' when absent).
         level: The level of the units counted (communities when absent).
-        journal: Whether to give back the ward's journal (JSON lines), to rebuild the ward elsewhere.
+        journal: Whether to give back the ward's journal (JSON lines), to rebuild the ward elsewhere. When it is not asked for, the simulation drops each day's entries from memory once made (the head and the number of entries stay): the same report, in far less memory.
         period_days: When given, the filing days are also counted in consecutive periods of this many days (the last may be shorter): each request in the period it was filed in, as it stood at that period's end ([`DistrictReport::periods`]).
     """
     args: dict[str, Any] = {"shape": shape, "district": district, "start": start, "days": days, "requests": requests, "seed": seed}

@@ -47,7 +47,9 @@ pub struct DistrictRun {
     #[serde(default = "community")]
     pub level: Level,
     /// Whether to give back the ward's journal (JSON lines), to rebuild the ward
-    /// elsewhere.
+    /// elsewhere. When it is not asked for, the simulation drops each day's entries from
+    /// memory once made (the head and the number of entries stay): the same report, in
+    /// far less memory.
     #[serde(default)]
     pub journal: bool,
     /// When given, the filing days are also counted in consecutive periods of this many
@@ -145,6 +147,7 @@ impl DistrictRun {
             seed: Mix::new(self.seed ^ u64::from(self.district)).next_u64(),
             id_prefix: format!("{code}-"),
             sweep: Some(code),
+            release_journal: !self.journal,
         })
     }
 

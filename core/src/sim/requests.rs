@@ -44,6 +44,12 @@ pub struct Plan {
     pub id_prefix: String,
     /// The subtree the evening sweep covers (the whole ward when `None`).
     pub sweep: Option<NodeCode>,
+    /// Whether to drop the journal's entries from memory after each day
+    /// ([`Ward::release_journal`]), as a ward whose journal is stored does once the day is
+    /// written: the state, the head and the number of entries are the same, and a year of
+    /// requests no longer holds gigabytes of journal. The entries of the run cannot then
+    /// be exported from the ward.
+    pub release_journal: bool,
 }
 
 /// What a simulation did.
@@ -213,6 +219,9 @@ fn run(
         );
         queue.due(evening, &mut day_commands);
         give(ward, &mut day_commands, &mut out);
+        if plan.release_journal {
+            ward.release_journal();
+        }
         out.days += 1;
         day_commands.clear();
     }
