@@ -2,10 +2,11 @@
 //! 122,400 micro-grids, 7.2 million households), on one core.
 //!
 //! `cargo bench --bench requests` prints: routing decisions per second, a simulated year
-//! of 1,000,000 requests through their whole life (one command at a time, and in daily
-//! batches) (filed, routed, claimed, started,
-//! handled, verified, rated, some reworked or escalated, a sweep every evening), and the
-//! indicators of every community over that year.
+//! of 1,000,000 requests through their whole life (filed, routed, claimed, started,
+//! handled, verified, rated, some reworked or escalated, a sweep every evening) three
+//! ways (one command at a time; in daily batches; in daily batches with the journal's
+//! entries released after each day), and the indicators of every community over that
+//! year.
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
