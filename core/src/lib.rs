@@ -73,6 +73,7 @@ pub mod grid;
 pub mod journal;
 pub mod limits;
 pub mod money;
+mod order;
 pub mod party;
 pub mod points;
 pub mod projects;

@@ -25,6 +25,8 @@ pub(crate) fn check_event(
     ctx: &Context,
     event: &FundEvent,
 ) -> Result<(), Error> {
+    // The ledger's own checks first: a transaction it would not take as new (one whose
+    // id is taken, even by the same transaction) is refused before anything else.
     if let FundEvent::Posted { transaction, .. } = event {
         let f = funds.fund(event.fund())?;
         if f.ledger.check(transaction).map_err(FundError::from)? == Posted::Duplicate {
@@ -73,8 +75,9 @@ pub(crate) fn check_event(
 
 /// Checks a transaction posted by hand as the one-transaction `post` command that
 /// [`command_for`] would rebuild is decided, without copying the transaction into a
-/// command and the event it decides: the same permission and rules, and the ledger's
-/// verdict must be a new posting (which is then the recorded event itself).
+/// command and the event it decides: the same permission and rules. The ledger's
+/// verdict, which must be a new posting (the recorded event itself), was checked first
+/// by [`check_event`]; it is not asked again.
 fn entry_posted(
     grid: &Grid,
     funds: &Funds,
@@ -85,8 +88,5 @@ fn entry_posted(
     let desk = Desk::new(grid, funds, &ctx.actor, ctx.at)?;
     let f = funds.fund(event.fund())?;
     desk.require(f, Permission::KeepAccounts)?;
-    match desk.post_verdicts(f, std::slice::from_ref(transaction))?[..] {
-        [Posted::New] => Ok(()),
-        _ => same(event, &[]),
-    }
+    desk.post_rules(f, std::slice::from_ref(transaction))
 }

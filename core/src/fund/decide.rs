@@ -283,21 +283,29 @@ impl<'a> Desk<'a> {
     }
 
     /// The ledger's verdict on each transaction a `post` command gives, once the rules
-    /// of posting by hand allow them: a correction goes through `reverse`, and spending
-    /// through a budget's payment. Replay asks it of a recorded entry's transaction.
+    /// of posting by hand allow them ([`Desk::post_rules`]).
     pub(crate) fn post_verdicts(
         &self,
         f: &Fund,
         transactions: &[Transaction],
     ) -> Result<Vec<Posted>, Error> {
+        self.post_rules(f, transactions)?;
+        Ok(f.ledger
+            .check_batch(transactions)
+            .map_err(FundError::from)?)
+    }
+
+    /// The rules of posting by hand, beyond the ledger's own: a correction goes through
+    /// `reverse`, and spending through a budget's payment. Replay checks a recorded
+    /// entry's transaction by them once the ledger has taken it as new.
+    pub(crate) fn post_rules(&self, f: &Fund, transactions: &[Transaction]) -> Result<(), Error> {
         for tx in transactions {
             if tx.reverses.is_some() {
                 let why = "a correction goes through the reverse command";
                 return Err(FundError::Text(TextError::new(Key, "reverses", &tx.id, why)).into());
             }
             for p in &tx.postings {
-                if f.ledger.account(&p.account).map(|a| a.kind()) == Some(Ok(AccountKind::Expenses))
-                {
+                if f.ledger.account_kind(&p.account) == Some(AccountKind::Expenses) {
                     return Err(FundError::SpendingOutsideBudget {
                         id: tx.id.clone(),
                         account: p.account.clone(),
@@ -306,9 +314,7 @@ impl<'a> Desk<'a> {
                 }
             }
         }
-        Ok(f.ledger
-            .check_batch(transactions)
-            .map_err(FundError::from)?)
+        Ok(())
     }
 
     fn reverse(
@@ -348,7 +354,7 @@ impl<'a> Desk<'a> {
             .into());
         }
         let mut households = self.grid.households_under(f.unit).map_err(Error::from)?;
-        households.sort_by(|a, b| a.id().cmp(b.id()));
+        crate::order::sort_by(&mut households, |a, b| a.id().cmp(b.id()));
         if households.is_empty() {
             return Err(FundError::NoHouseholds(f.id.clone()).into());
         }

@@ -218,7 +218,7 @@ pub(crate) fn decided(
         }]),
         FundSubject::AllowBusinessUse { uses, until, .. } => Ok(if passed {
             let mut uses = uses.clone();
-            uses.sort();
+            crate::order::sort(&mut uses);
             uses.dedup();
             vec![FundEvent::BusinessUseAllowed {
                 fund: id,

@@ -357,7 +357,7 @@ pub(crate) fn shares(
             .into_iter()
             .map(|h| (h.id().to_owned(), h.area()))
             .collect();
-        hs.sort();
+        crate::order::sort(&mut hs);
         Ok(hs)
     };
     let weights: Vec<(String, Decimal)> = match key {

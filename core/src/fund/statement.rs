@@ -361,7 +361,9 @@ impl Fund {
                 })
             })
             .collect();
-        rows.sort_by(|a, b| (a.date, &a.payment).cmp(&(b.date, &b.payment)));
+        crate::order::sort_by(&mut rows, |a, b| {
+            (a.date, &a.payment).cmp(&(b.date, &b.payment))
+        });
         rows
     }
 }

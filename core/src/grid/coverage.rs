@@ -168,7 +168,7 @@ impl Grid {
                 self.subtree_ix(ix).into_iter().map(|(ix, _)| ix).collect()
             }
         };
-        units.sort_by_key(|&ix| self.graph[ix].code);
+        crate::order::sort_by_key(&mut units, |&ix| self.graph[ix].code);
         let mut report = CoverageReport {
             scope,
             ..CoverageReport::default()

@@ -76,7 +76,7 @@ impl Grid {
 
     fn write_canonical(&self, s: &mut Sink) -> std::fmt::Result {
         let mut units: Vec<_> = self.graph.node_weights().collect();
-        units.sort_by_key(|u| u.code);
+        crate::order::sort_by_key(&mut units, |u| u.code);
         for u in units {
             write!(s, "U{}|{}|{:?}|", u.code, u.name, u.domains)?;
             for &(p, role) in &u.roles {

@@ -288,7 +288,7 @@ impl Grid {
                 completion_rate: rate(acknowledged, targets),
             })
             .collect();
-        rows.sort_by_key(|r| r.code);
+        crate::order::sort_by_key(&mut rows, |r| r.code);
         Ok(rows)
     }
 }

@@ -135,7 +135,7 @@ impl Grid {
             .graph
             .neighbors_directed(ix, Direction::Outgoing)
             .collect();
-        kids.sort_by_key(|&k| self.graph[k].code);
+        crate::order::sort_by_key(&mut kids, |&k| self.graph[k].code);
         kids
     }
 
@@ -146,7 +146,7 @@ impl Grid {
             .node_weights()
             .filter(|u| u.code.level() == Level::District)
             .collect();
-        roots.sort_by_key(|u| u.code);
+        crate::order::sort_by_key(&mut roots, |u| u.code);
         roots
     }
 

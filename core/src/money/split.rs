@@ -53,7 +53,9 @@ pub fn split(
         given += product / sum;
     }
     let mut order: Vec<usize> = (0..ints.len()).collect();
-    order.sort_by(|&a, &b| remainders[b].cmp(&remainders[a]).then(a.cmp(&b)));
+    crate::order::sort_by(&mut order, |&a, &b| {
+        remainders[b].cmp(&remainders[a]).then(a.cmp(&b))
+    });
     // The floors fall short of the whole by less than one fen per part.
     let short = usize::try_from(whole - given).map_err(|_| MoneyError::Overflow)?;
     for &i in order.iter().take(short) {

@@ -59,7 +59,7 @@ impl Party {
                 grid.subtree_ix(ix).into_iter().map(|(ix, _)| ix).collect()
             }
         };
-        units.sort_by_key(|&ix| grid.graph[ix].code());
+        crate::order::sort_by_key(&mut units, |&ix| grid.graph[ix].code());
         let mut out = PartyCoverage::default();
         for ix in units {
             let unit = &grid.graph[ix];

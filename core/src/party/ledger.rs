@@ -133,7 +133,9 @@ impl Party {
                 micro_wishes: 0,
             })
             .collect();
-        units.sort_by(|a, b| (a.community, &a.unit).cmp(&(b.community, &b.unit)));
+        crate::order::sort_by(&mut units, |a, b| {
+            (a.community, &a.unit).cmp(&(b.community, &b.unit))
+        });
         let find = |units: &mut Vec<UnitServiceRow>, unit: &str, community: NodeCode| {
             units
                 .binary_search_by(|r| (r.community, r.unit.as_str()).cmp(&(community, unit)))

@@ -431,7 +431,7 @@ impl Points {
             .iter()
             .filter_map(|(px, b)| Some((&*grid.people.get(px as usize)?.id, b)))
             .collect();
-        people.sort_by(|a, b| a.0.cmp(b.0));
+        crate::order::sort_by(&mut people, |a, b| a.0.cmp(b.0));
         for (person, book) in people {
             feed("P", Some(person.to_owned()));
             for lot in &book.lots {

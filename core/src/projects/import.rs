@@ -105,7 +105,7 @@ pub(crate) fn decide(
     // from the state gives the same selection.
     // Costs and budget as the fund keeps them, at two decimals.
     let mut ballots = election.ballots;
-    ballots.sort_by(|a, b| a.voter.cmp(&b.voter));
+    crate::order::sort_by(&mut ballots, |a, b| a.voter.cmp(&b.voter));
     let mut candidates = election.candidates;
     for c in &mut candidates {
         c.cost = Amount::new(c.cost).map_err(ProjectsError::Money)?.value();

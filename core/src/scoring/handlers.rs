@@ -203,7 +203,7 @@ pub(crate) fn handler_scores(
             })
         })
         .collect();
-    rows.sort_by(|a, b| match (a.score, b.score) {
+    crate::order::sort_by(&mut rows, |a, b| match (a.score, b.score) {
         (Some(x), Some(y)) => y.cmp(&x).then_with(|| a.person.cmp(&b.person)),
         (Some(_), None) => std::cmp::Ordering::Less,
         (None, Some(_)) => std::cmp::Ordering::Greater,

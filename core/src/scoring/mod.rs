@@ -197,7 +197,7 @@ impl Scoring {
                 Some(self.named(&p.id, ix, s))
             })
             .collect();
-        out.sort_by(|a, b| a.person.cmp(&b.person));
+        crate::order::sort_by(&mut out, |a, b| a.person.cmp(&b.person));
         out
     }
 

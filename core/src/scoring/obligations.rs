@@ -184,7 +184,9 @@ pub(crate) fn obligations(
         }
     }
     let id = |px: u32| &grid.people[px as usize].id;
-    members.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| id(a.1).cmp(id(b.1))));
+    crate::order::sort_by(&mut members, |a, b| {
+        a.0.cmp(&b.0).then_with(|| id(a.1).cmp(id(b.1)))
+    });
     // A member holding the role at two units is listed once, at the first.
     let mut wanted: hashbrown::HashSet<u32> = hashbrown::HashSet::new();
     members.retain(|m| wanted.insert(m.1));

@@ -135,7 +135,7 @@ impl Catalog {
                     .into_iter()
                     .flat_map(|g| g.keys().cloned());
                 let mut allowed: Vec<String> = known.collect();
-                allowed.sort();
+                crate::order::sort(&mut allowed);
                 let what = match kind {
                     Kind::Command => "command",
                     Kind::Query => "query",

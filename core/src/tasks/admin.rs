@@ -103,7 +103,7 @@ impl Desk<'_> {
             return Err(TaskError::Text(error).into());
         }
         let mut skills = skills;
-        skills.sort();
+        crate::order::sort(&mut skills);
         skills.dedup();
         Ok(vec![TaskEvent::SkillsSet { person, skills }])
     }

@@ -292,7 +292,7 @@ impl Tasks {
             }
         }
         let mut out: Vec<IndicatorCounts> = rows.into_values().collect();
-        out.sort_by_key(|c| c.unit);
+        crate::order::sort_by_key(&mut out, |c| c.unit);
         out
     }
 }

@@ -29,7 +29,7 @@ impl Tasks {
                 Some((id, self.skill_names_of(p)))
             })
             .collect();
-        skills.sort();
+        crate::order::sort(&mut skills);
         for (p, s) in skills {
             h.update(format!("S{p}|{}\n", s.join(",")).as_bytes());
         }
@@ -44,7 +44,7 @@ impl Tasks {
                 ))
             })
             .collect();
-        officers.sort();
+        crate::order::sort(&mut officers);
         for (d, p) in officers {
             h.update(format!("O{d}|{p}\n").as_bytes());
         }

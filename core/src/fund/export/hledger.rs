@@ -181,7 +181,7 @@ account expenses:cleaning  ; type: X
             assert!(!c.contains([')', ',', ';', ' ', '(']), "{c}");
         }
         let mut unique = codes.clone();
-        unique.sort();
+        crate::order::sort(&mut unique);
         unique.dedup();
         assert_eq!(unique.len(), codes.len(), "{codes:?}");
         assert_eq!(hledger_code("费-1"), "费-1");

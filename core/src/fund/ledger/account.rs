@@ -188,7 +188,7 @@ mod tests {
             assert!(kind_of(&format!("assets:{s}")).is_ok(), "{s}");
         }
         let mut unique = segs.clone();
-        unique.sort();
+        crate::order::sort(&mut unique);
         unique.dedup();
         assert_eq!(unique.len(), segs.len(), "{segs:?}");
         assert_eq!(segs[0], "1-1-101");

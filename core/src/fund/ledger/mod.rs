@@ -253,6 +253,12 @@ impl Ledger {
         Some(&self.accounts[ix as usize].account)
     }
 
+    /// The kind of the open account named `name`, as found when it was opened.
+    pub fn account_kind(&self, name: &str) -> Option<AccountKind> {
+        let ix = *self.names.get(name)?;
+        Some(self.accounts[ix as usize].kind)
+    }
+
     /// Every account, in the order opened.
     pub fn accounts(&self) -> impl Iterator<Item = &Account> + '_ {
         self.accounts.iter().map(|a| &a.account)

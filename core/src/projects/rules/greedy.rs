@@ -24,7 +24,7 @@ pub(crate) enum Variant {
 /// The candidates in the greedy rules' order.
 pub(crate) fn order(election: &Election, tally: &Tally) -> Vec<usize> {
     let mut order: Vec<usize> = (0..election.candidates.len()).collect();
-    order.sort_by(|&a, &b| {
+    crate::order::sort_by(&mut order, |&a, &b| {
         tally.scores[b]
             .cmp(&tally.scores[a])
             .then(tally.votes[b].cmp(&tally.votes[a]))

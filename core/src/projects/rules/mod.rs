@@ -145,7 +145,7 @@ fn equal_shares(
     }
     let mut order = winners.clone();
     let mut rest: Vec<usize> = (0..m).filter(|&c| !chosen[c]).collect();
-    rest.sort_by(|&a, &b| {
+    crate::order::sort_by(&mut rest, |&a, &b| {
         tally.votes[b]
             .cmp(&tally.votes[a])
             .then(

@@ -162,7 +162,7 @@ pub(crate) fn evaluate_in(
     for leaf in &leaves {
         item_max[leaf.top] += leaf.share;
     }
-    leaves.sort_by(|a, b| a.node.id.cmp(&b.node.id));
+    crate::order::sort_by(&mut leaves, |a, b| a.node.id.cmp(&b.node.id));
     let plan = Plan { tree, leaves };
 
     let parts = spread::ranges(data.len(), parts);

@@ -222,7 +222,7 @@ pub(crate) fn competition_ranks(keys: &[(bool, Decimal)]) -> Vec<u32> {
     let mut order: Vec<usize> = (0..keys.len()).collect();
     // Not vetoed (false) sorts first; then the higher score.
     let better = |a: &(bool, Decimal), b: &(bool, Decimal)| a.0.cmp(&b.0).then(b.1.cmp(&a.1));
-    order.sort_by(|&a, &b| better(&keys[a], &keys[b]));
+    crate::order::sort_by(&mut order, |&a, &b| better(&keys[a], &keys[b]));
     let mut ranks = vec![0u32; keys.len()];
     let mut rank = 1u32;
     for (pos, &i) in order.iter().enumerate() {

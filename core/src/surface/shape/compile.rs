@@ -200,7 +200,7 @@ impl Shapes {
                 required: required.contains(&name.as_str()),
             });
         }
-        fields.sort_by(|a, b| a.name.cmp(&b.name));
+        crate::order::sort_by(&mut fields, |a, b| a.name.cmp(&b.name));
         Ok(Shape::Object(Box::new(ObjectShape {
             fields,
             closed: matches!(extra, Some(Value::Bool(false))),

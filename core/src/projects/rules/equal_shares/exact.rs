@@ -62,7 +62,7 @@ impl Instance {
                 };
                 remaining = vec![(next, Ratio::whole(self.votes[next]))];
             }
-            remaining.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            crate::order::sort_by(&mut remaining, |a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
             let mut best: Option<(usize, Ratio, Price)> = None;
             let mut gone: Vec<usize> = Vec::new();
             for (slot, entry) in remaining.iter_mut().enumerate() {
@@ -203,7 +203,7 @@ impl Instance {
                 group_class[g] = k2 as u32;
             }
             // The new classes into the order, and the emptied ones out.
-            fresh.sort_by(|&a, &b| values[a].cmp(&values[b]));
+            crate::order::sort_by(&mut fresh, |&a, &b| values[a].cmp(&values[b]));
             let old = std::mem::take(&mut live);
             live.reserve(old.len() + fresh.len());
             let (mut i, mut j) = (0, 0);

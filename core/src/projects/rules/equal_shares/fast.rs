@@ -93,7 +93,9 @@ impl Instance {
         let mut fresh: Vec<usize> = Vec::new();
         let mut evaluated: Vec<(usize, Priced)> = Vec::new();
         loop {
-            remaining.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            crate::order::sort_by(&mut remaining, |a, b| {
+                b.1.total_cmp(&a.1).then(a.0.cmp(&b.0))
+            });
             evaluated.clear();
             let mut best: Option<(usize, Priced)> = None;
             let mut gone: Vec<usize> = Vec::new();
@@ -218,7 +220,7 @@ impl Instance {
                 group_class[g] = k2 as u32;
             }
             // The new classes into the order, the emptied ones out and freed.
-            fresh.sort_by(|&a, &b| money[a].held.total_cmp(&money[b].held));
+            crate::order::sort_by(&mut fresh, |&a, &b| money[a].held.total_cmp(&money[b].held));
             let old = std::mem::take(&mut live);
             live.reserve(old.len() + fresh.len());
             let (mut i, mut j) = (0, 0);
