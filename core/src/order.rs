@@ -12,28 +12,44 @@
 use std::cmp::Ordering;
 
 /// Sorts `items` by `compare`, keeping equal items in their order: `slice::sort_by`.
+#[cfg(not(target_arch = "wasm32"))]
+#[inline]
+pub(crate) fn sort_by<T>(items: &mut [T], compare: impl FnMut(&T, &T) -> Ordering) {
+    items.sort_by(compare);
+}
+
+/// Sorts `items` by `compare`, keeping equal items in their order: `slice::sort_by`.
+#[cfg(target_arch = "wasm32")]
 pub(crate) fn sort_by<T>(items: &mut [T], mut compare: impl FnMut(&T, &T) -> Ordering) {
-    #[cfg(target_arch = "wasm32")]
     by_positions(items, &mut compare);
-    #[cfg(not(target_arch = "wasm32"))]
-    items.sort_by(&mut compare);
 }
 
 /// Sorts `items` by the key `key` gives each, keeping items of equal keys in their
 /// order: `slice::sort_by_key`.
+#[cfg(not(target_arch = "wasm32"))]
+#[inline]
+pub(crate) fn sort_by_key<T, K: Ord>(items: &mut [T], key: impl FnMut(&T) -> K) {
+    items.sort_by_key(key);
+}
+
+/// Sorts `items` by the key `key` gives each, keeping items of equal keys in their
+/// order: `slice::sort_by_key`.
+#[cfg(target_arch = "wasm32")]
 pub(crate) fn sort_by_key<T, K: Ord>(items: &mut [T], mut key: impl FnMut(&T) -> K) {
-    #[cfg(target_arch = "wasm32")]
     by_positions(items, &mut |a, b| key(a).cmp(&key(b)));
-    #[cfg(not(target_arch = "wasm32"))]
-    items.sort_by_key(&mut key);
 }
 
 /// Sorts `items` in their own order, keeping equal items in their order: `slice::sort`.
+#[cfg(not(target_arch = "wasm32"))]
+#[inline]
 pub(crate) fn sort<T: Ord>(items: &mut [T]) {
-    #[cfg(target_arch = "wasm32")]
-    by_positions(items, &mut T::cmp);
-    #[cfg(not(target_arch = "wasm32"))]
     items.sort();
+}
+
+/// Sorts `items` in their own order, keeping equal items in their order: `slice::sort`.
+#[cfg(target_arch = "wasm32")]
+pub(crate) fn sort<T: Ord>(items: &mut [T]) {
+    by_positions(items, &mut T::cmp);
 }
 
 /// Sorts `items` by sorting their positions through `compare`, then moving each item to
