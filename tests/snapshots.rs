@@ -180,3 +180,57 @@ fn a_restored_ward_takes_only_its_own_journal_back() {
     assert_eq!(restored.to_jsonl(), ward.to_jsonl());
     let _: &Journal = restored.journal();
 }
+
+/// The snapshot of `ward` with its decoded body changed by `forge`, and its hash and
+/// length recomputed as a forger would.
+fn forged(ward: &Ward, forge: impl FnOnce(&mut ciborium::Value)) -> Vec<u8> {
+    let bytes = ward.snapshot().unwrap();
+    let (mut header, body) = SnapshotHeader::read(&bytes).unwrap();
+    let mut state: ciborium::Value = ciborium::from_reader(body).unwrap();
+    forge(&mut state);
+    let mut body = Vec::new();
+    ciborium::into_writer(&state, &mut body).unwrap();
+    header.body = gridward::Hash::of_bytes(&body);
+    header.bytes = body.len() as u64;
+    let mut snapshot = header.lines().unwrap().into_bytes();
+    snapshot.extend_from_slice(&body);
+    snapshot
+}
+
+/// The value at `key` of a CBOR map.
+fn field<'a>(value: &'a mut ciborium::Value, key: &str) -> &'a mut ciborium::Value {
+    let ciborium::Value::Map(pairs) = value else {
+        panic!("not a map where {key} was looked for");
+    };
+    pairs
+        .iter_mut()
+        .find(|(k, _)| k.as_text() == Some(key))
+        .map(|(_, v)| v)
+        .unwrap_or_else(|| panic!("no {key}"))
+}
+
+/// Gives the second record of `list` (a CBOR array of maps) the first one's id.
+fn second_takes_first_id(list: &mut ciborium::Value) {
+    let records = list.as_array_mut().expect("a list");
+    let first = field(&mut records[0], "id").clone();
+    *field(&mut records[1], "id") = first;
+}
+
+#[test]
+fn a_forged_snapshot_where_two_people_or_two_requests_share_an_id_is_refused() {
+    let ward = tasks_ward();
+    assert!(ward.tasks().requests().len() >= 2);
+    let people = forged(&ward, |state| {
+        second_takes_first_id(field(field(state, "grid"), "people"))
+    });
+    let e = Ward::from_snapshot(ward.config().clone(), &people).unwrap_err();
+    assert_eq!(e.code(), "snapshot_damaged");
+    assert!(e.to_string().contains("two people have the id"), "{e}");
+
+    let requests = forged(&ward, |state| {
+        second_takes_first_id(field(field(state, "tasks"), "requests"))
+    });
+    let e = Ward::from_snapshot(ward.config().clone(), &requests).unwrap_err();
+    assert_eq!(e.code(), "snapshot_damaged");
+    assert!(e.to_string().contains("two requests have the id"), "{e}");
+}

@@ -70,6 +70,7 @@ pub mod capability;
 pub mod error;
 pub mod fund;
 pub mod grid;
+mod ids;
 pub mod journal;
 pub mod limits;
 pub mod money;

@@ -74,10 +74,9 @@ impl Grid {
                 party_member,
             } => {
                 let ix = self.people.len() as u32;
-                let id: Box<str> = id.into();
-                self.person_ids.insert(id.clone(), ix);
+                self.person_ids.insert(&id, ix);
                 self.people.push(Person {
-                    id,
+                    id: id.into(),
                     name: name.into(),
                     phone: phone.map(Into::into),
                     party_member,
@@ -86,8 +85,8 @@ impl Grid {
                 });
             }
             GridEvent::ResidentRegistered { person, household } => {
-                let (Some(&p), Some(h)) = (
-                    self.person_ids.get(person.as_str()),
+                let (Some(p), Some(h)) = (
+                    self.person_ix(person.as_str()),
                     self.household_ix(&household),
                 ) else {
                     return;
@@ -104,17 +103,13 @@ impl Grid {
                 self.people[p as usize].home = Some(h);
             }
             GridEvent::RoleGranted { person, role, unit } => {
-                if let (Some(&p), Some(u)) =
-                    (self.person_ids.get(person.as_str()), self.unit_ix(unit))
-                {
+                if let (Some(p), Some(u)) = (self.person_ix(person.as_str()), self.unit_ix(unit)) {
                     self.people[p as usize].roles.push((u, role));
                     self.graph[u].roles.push((p, role));
                 }
             }
             GridEvent::RoleRevoked { person, role, unit } => {
-                if let (Some(&p), Some(u)) =
-                    (self.person_ids.get(person.as_str()), self.unit_ix(unit))
-                {
+                if let (Some(p), Some(u)) = (self.person_ix(person.as_str()), self.unit_ix(unit)) {
                     self.people[p as usize].roles.retain(|&r| r != (u, role));
                     self.graph[u].roles.retain(|&r| r != (p, role));
                 }

@@ -22,9 +22,8 @@ impl<'a> Authority<'a> {
             Actor::System => None,
             Actor::Secret => return Err(Error::UnknownActor("secret".to_owned())),
             Actor::Person(id) => {
-                let ix = *grid
-                    .person_ids
-                    .get(id.as_str())
+                let ix = grid
+                    .person_ix(id)
                     .ok_or_else(|| Error::UnknownActor(id.clone()))?;
                 Some((ix, &grid.people[ix as usize]))
             }

@@ -31,7 +31,7 @@ impl View for Grid {
         self.household(id).and_then(|h| self.household_unit(h))
     }
     fn person_exists(&self, id: &str) -> bool {
-        self.person_ids.contains_key(id)
+        self.person_ix(id).is_some()
     }
     fn person_home(&self, id: &str) -> Option<&str> {
         let home = self.person(id)?.home?;

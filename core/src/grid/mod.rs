@@ -102,6 +102,7 @@ use petgraph::stable_graph::{NodeIndex, StableDiGraph};
 use serde::{Deserialize, Serialize};
 
 use crate::access::Role;
+use crate::ids::IdIndex;
 
 /// Configuration of the grid capability.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -141,7 +142,9 @@ pub struct Grid {
     /// Residents by household index (most households of a bulk import have none yet).
     pub(crate) residents: HashMap<u32, Vec<u32>>,
     pub(crate) people: Vec<Person>,
-    pub(crate) person_ids: HashMap<Box<str>, u32>,
+    /// Places of people by id; the ids stay in `people`. Rebuilt on restoring.
+    #[cfg_attr(feature = "snapshot", serde(skip))]
+    person_ids: IdIndex,
     pub(crate) departments: Vec<Department>,
     pub(crate) department_ids: HashMap<Box<str>, u32>,
     pub(crate) paired_units: Vec<PairedUnit>,
@@ -245,7 +248,13 @@ impl Grid {
 
     /// The person with this id.
     pub fn person(&self, id: &str) -> Option<&Person> {
-        self.person_ids.get(id).map(|&ix| &self.people[ix as usize])
+        self.person_ix(id).map(|ix| &self.people[ix as usize])
+    }
+
+    /// The place in `people` of the person with this id.
+    pub(crate) fn person_ix(&self, id: &str) -> Option<u32> {
+        self.person_ids
+            .get(id, |ix| self.people.get(ix as usize).map_or("", |p| &p.id))
     }
 
     /// The department with this id.

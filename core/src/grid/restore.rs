@@ -8,10 +8,17 @@ use petgraph::stable_graph::NodeIndex;
 use super::Grid;
 
 impl Grid {
-    /// The grid with the index of household ids rebuilt, or what does not hold
-    /// together.
+    /// The grid with the indexes of household and person ids rebuilt, or what does not
+    /// hold together.
     pub(crate) fn restored(mut self) -> Result<Grid, String> {
         self.check_indices()?;
+        for ix in 0..self.people.len() {
+            let id = &self.people[ix].id;
+            if self.person_ix(id).is_some() {
+                return Err(format!("two people have the id {id:?}"));
+            }
+            self.person_ids.insert(id, ix as u32);
+        }
         self.household_ids
             .reserve(self.households.len(), |&(_, stored)| {
                 Grid::placement(stored)
@@ -98,7 +105,6 @@ impl Grid {
             d.check_targets(households)?;
         }
         let indices = [
-            (&self.person_ids, people, "the index of person ids"),
             (
                 &self.department_ids,
                 self.departments.len(),

@@ -87,7 +87,6 @@ mod command;
 mod config;
 mod decide;
 mod error;
-mod ids;
 mod passbook;
 mod passbooks;
 mod rows;
@@ -112,8 +111,8 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use crate::grid::Grid;
+use crate::ids::IdIndex;
 use crate::journal::Hash;
-use ids::IdIndex;
 use passbooks::Passbooks;
 
 /// A line of a passbook's history, for display.
@@ -181,7 +180,7 @@ impl Points {
 
     /// A person's passbook, by person id.
     pub fn passbook(&self, grid: &Grid, person: &str) -> Option<&Passbook> {
-        self.passbooks.get(*grid.person_ids.get(person)?)
+        self.passbooks.get(grid.person_ix(person)?)
     }
 
     pub(crate) fn passbook_ix(&self, person: u32) -> Option<&Passbook> {
@@ -297,7 +296,7 @@ impl Points {
 
     /// The places of a redemption's person and item.
     fn person_and_item(&self, grid: &Grid, person: &str, item: &str) -> Option<(u32, u32)> {
-        Some((*grid.person_ids.get(person)?, *self.item_ids.get(item)?))
+        Some((grid.person_ix(person)?, *self.item_ids.get(item)?))
     }
 
     /// Folds an event in. Events were checked before: this cannot fail.
@@ -323,7 +322,7 @@ impl Points {
                 expires_on,
                 ..
             } => {
-                let Some(&px) = grid.person_ids.get(person.as_str()) else {
+                let Some(px) = grid.person_ix(person.as_str()) else {
                     return;
                 };
                 for period in [CapPeriod::Month, CapPeriod::Year] {
@@ -401,7 +400,7 @@ impl Points {
             }
             PointsEvent::Expired { on, lots } => {
                 for e in lots {
-                    let Some(&px) = grid.person_ids.get(e.person.as_str()) else {
+                    let Some(px) = grid.person_ix(e.person.as_str()) else {
                         continue;
                     };
                     if let Some(book) = self.passbooks.get_mut(px) {

@@ -52,9 +52,7 @@ pub(super) fn number(what: &'static str, value: u64, min: u64, max: u64) -> Resu
 
 /// The index of a registered person.
 pub(super) fn person_ix(grid: &Grid, person: &str) -> Result<u32, Error> {
-    grid.person_ids
-        .get(person)
-        .copied()
+    grid.person_ix(person)
         .ok_or_else(|| PointsError::UnknownPerson(person.to_owned()).into())
 }
 

@@ -88,9 +88,7 @@ pub(crate) fn check_event(
             who.require_anywhere(Permission::GrantStars)?;
             for c in changes {
                 let px = grid
-                    .person_ids
-                    .get(c.person.as_str())
-                    .copied()
+                    .person_ix(c.person.as_str())
                     .ok_or_else(|| ScoringError::UnknownPerson(c.person.clone()))?;
                 let found = scoring.standing_ix(px).map_or(0, |s| s.level);
                 if found != c.from {

@@ -67,7 +67,7 @@ pub(crate) fn decide(
                 .and_then(|r| tasks.request(r))
                 .filter(|r| r.status() == Status::Closed);
             if let Some(r) = closed {
-                let px = grid.person_ids.get(person.as_str()).copied().unwrap_or(0);
+                let px = grid.person_ix(person.as_str()).unwrap_or(0);
                 let record = Counted {
                     minutes,
                     travel_minutes,
@@ -146,9 +146,7 @@ pub(super) fn may_record(
         .into());
     }
     let px = grid
-        .person_ids
-        .get(s.person)
-        .copied()
+        .person_ix(s.person)
         .ok_or_else(|| ScoringError::UnknownPerson(s.person.to_owned()))?;
     if grid.unit(s.unit).is_none() {
         return Err(GridError::UnknownUnit(s.unit).into());
@@ -264,9 +262,7 @@ pub(super) fn pending<'a>(
         return Err(ScoringError::NotPending(id.to_owned()).into());
     }
     let px = grid
-        .person_ids
-        .get(record.person.as_str())
-        .copied()
+        .person_ix(record.person.as_str())
         .ok_or_else(|| ScoringError::UnknownPerson(record.person.clone()))?;
     Ok((px, record))
 }

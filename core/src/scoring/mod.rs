@@ -182,7 +182,7 @@ impl Scoring {
 
     /// A volunteer's standing by person id.
     pub fn volunteer(&self, grid: &Grid, person: &str) -> Option<Volunteer> {
-        let ix = *grid.person_ids.get(person)?;
+        let ix = grid.person_ix(person)?;
         let s = self.standings.get(&ix)?;
         Some(self.named(person, ix, s))
     }
@@ -226,7 +226,7 @@ impl Scoring {
                 request,
                 note,
             } => {
-                let Some(&px) = grid.person_ids.get(person.as_str()) else {
+                let Some(px) = grid.person_ix(person.as_str()) else {
                     return;
                 };
                 let ix = self.records.len() as u32;
@@ -267,7 +267,7 @@ impl Scoring {
             }
             ScoringEvent::StarsGranted { on, changes } => {
                 for c in changes {
-                    if let Some(&px) = grid.person_ids.get(c.person.as_str()) {
+                    if let Some(px) = grid.person_ix(c.person.as_str()) {
                         let s = self.standings.entry(px).or_default();
                         s.level = c.to;
                         s.since = Some(on);

@@ -15,7 +15,7 @@ use crate::grid::{Grid, NodeCode};
 pub(crate) fn party(grid: &Grid, r: &Responsible) -> Option<Party> {
     Some(match r {
         Responsible::Unit(code) => Party::Unit(*code),
-        Responsible::Person(id) => Party::Person(*grid.person_ids.get(id.as_str())?),
+        Responsible::Person(id) => Party::Person(grid.person_ix(id.as_str())?),
         Responsible::Department(id) => Party::Department(*grid.department_ids.get(id.as_str())?),
     })
 }
@@ -79,14 +79,14 @@ fn new_request(
 
 impl Tasks {
     fn person_ix(grid: &Grid, id: &str) -> Option<u32> {
-        grid.person_ids.get(id).copied()
+        grid.person_ix(id)
     }
 
     fn push(&mut self, r: Request) {
         let Ok(ix) = u32::try_from(self.requests.len()) else {
             return;
         };
-        self.ids.insert(r.id.clone(), ix);
+        self.ids.insert(&r.id, ix);
         self.requests.push(r);
         self.update(ix, |_| {});
     }

@@ -55,4 +55,9 @@ impl Capability for Tasks {
     fn digest(&self, reads: Reads<'_>) -> Hash {
         Tasks::digest(self, reads.grid, reads.config)
     }
+
+    #[cfg(feature = "snapshot")]
+    fn restored(self) -> Result<Self, String> {
+        Tasks::restored(self)
+    }
 }

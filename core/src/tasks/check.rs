@@ -31,9 +31,7 @@ fn expect(r: &Request, ok: bool, action: &'static str) -> Result<(), Error> {
 }
 
 fn person(grid: &Grid, id: &str) -> Result<u32, Error> {
-    grid.person_ids
-        .get(id)
-        .copied()
+    grid.person_ix(id)
         .ok_or_else(|| GridError::UnknownPerson(id.to_owned()).into())
 }
 

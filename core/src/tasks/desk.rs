@@ -92,9 +92,7 @@ impl<'a> Desk<'a> {
 
     pub(super) fn person(&self, id: &str) -> Result<u32, Error> {
         self.grid
-            .person_ids
-            .get(id)
-            .copied()
+            .person_ix(id)
             .ok_or_else(|| GridError::UnknownPerson(id.to_owned()).into())
     }
 

@@ -127,6 +127,8 @@ use std::collections::BTreeSet;
 
 use hashbrown::HashMap;
 
+use crate::ids::IdIndex;
+
 pub(crate) use model::Party;
 
 /// The state of the tasks capability: a fold over task events.
@@ -134,7 +136,9 @@ pub(crate) use model::Party;
 #[cfg_attr(feature = "snapshot", derive(serde::Serialize, serde::Deserialize))]
 pub struct Tasks {
     pub(crate) requests: Vec<Request>,
-    pub(crate) ids: HashMap<Box<str>, u32>,
+    /// Places of requests by id; the ids stay in `requests`. Rebuilt on restoring.
+    #[cfg_attr(feature = "snapshot", serde(skip))]
+    ids: IdIndex,
     /// Requests not closed, cancelled or duplicate, in filing order.
     pub(crate) open: BTreeSet<u32>,
     /// Work held (assigned, claimed, in progress) per person index.
@@ -165,7 +169,23 @@ impl Tasks {
     }
 
     pub(crate) fn ix(&self, id: &str) -> Option<u32> {
-        self.ids.get(id).copied()
+        self.ids.get(id, |ix| {
+            self.requests.get(ix as usize).map_or("", |r| &r.id)
+        })
+    }
+
+    /// The requests read back from a snapshot, with the index of their ids rebuilt, or
+    /// the id two of them share.
+    #[cfg(feature = "snapshot")]
+    pub(crate) fn restored(mut self) -> Result<Tasks, String> {
+        for ix in 0..self.requests.len() {
+            let id = &self.requests[ix].id;
+            if self.ix(id).is_some() {
+                return Err(format!("two requests have the id {id:?}"));
+            }
+            self.ids.insert(id, ix as u32);
+        }
+        Ok(self)
     }
 
     /// Every request, in filing order.

@@ -17,6 +17,7 @@ use crate::tasks::TasksConfig;
 
 mod batch;
 mod fund_queries;
+mod keys;
 mod limits;
 mod open311;
 mod projects_queries;
@@ -284,8 +285,8 @@ impl Ward {
         };
         let digest = self.check_key(key, &ctx.actor, command)?;
         match self.keys.get(key) {
-            Some(&(seq, first)) if first == digest => Ok(Admission::Retry(seq)),
-            Some(&(seq, _)) => Err(Error::IdempotencyConflict {
+            Some((seq, first)) if first == digest => Ok(Admission::Retry(seq)),
+            Some((seq, _)) => Err(Error::IdempotencyConflict {
                 key: key.to_owned(),
                 seq,
             }),
@@ -317,7 +318,7 @@ impl Ward {
     /// its key.
     fn commit(&mut self, ctx: &Context, digest: Option<Hash>, events: Vec<Event>, seq: u64) {
         if let (Some(k), Some(d)) = (ctx.idempotency_key.as_deref(), digest) {
-            self.keys.insert(k.to_owned(), (seq, d));
+            self.keys.insert(k, seq, d);
         }
         self.reserve(&events);
         for event in events {

@@ -63,9 +63,7 @@ impl Ward {
     pub fn claimable_by(&self, person: &str) -> Result<Vec<RequestRow>, Error> {
         let p = self
             .grid
-            .person_ids
-            .get(person)
-            .copied()
+            .person_ix(person)
             .ok_or_else(|| GridError::UnknownPerson(person.to_owned()))?;
         Ok(self
             .tasks

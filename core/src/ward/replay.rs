@@ -222,7 +222,7 @@ impl Ward {
                 self.apply(event, command.at);
             }
             if let (Some(k), Some(d)) = (ctx.idempotency_key, command.digest) {
-                self.keys.insert(k, (seq, d));
+                self.keys.insert(&k, seq, d);
             }
         }
         Ok(())

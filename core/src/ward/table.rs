@@ -6,9 +6,9 @@
 //! walks. Adding a capability adds a line here.
 
 use chrono::{DateTime, FixedOffset};
-use hashbrown::HashMap;
 use serde::{Deserialize, Serialize};
 
+use super::keys::Keys;
 use super::WardConfig;
 use crate::access::Context;
 use crate::assembly::{self, Assembly, AssemblyCommand, AssemblyEvent};
@@ -82,7 +82,7 @@ macro_rules! capabilities {
             pub(crate) config: WardConfig,
             $(pub(crate) $field: $ty,)*
             pub(super) journal: Journal,
-            pub(super) keys: HashMap<String, (u64, Hash)>,
+            pub(super) keys: Keys,
         }
 
         /// The state a snapshot writes: every capability's, and the idempotency keys.
@@ -90,7 +90,7 @@ macro_rules! capabilities {
         #[derive(Serialize)]
         pub(super) struct StateRef<'a> {
             $(pub(super) $field: &'a $ty,)*
-            pub(super) keys: &'a HashMap<String, (u64, Hash)>,
+            pub(super) keys: &'a Keys,
         }
 
         /// The state a snapshot reads back.
@@ -98,7 +98,7 @@ macro_rules! capabilities {
         #[derive(Deserialize)]
         pub(super) struct StateOwned {
             $(pub(super) $field: $ty,)*
-            pub(super) keys: HashMap<String, (u64, Hash)>,
+            pub(super) keys: Keys,
         }
 
         impl Ward {
@@ -108,7 +108,7 @@ macro_rules! capabilities {
                     config,
                     $($field: <$ty>::default(),)*
                     journal: Journal::new(),
-                    keys: HashMap::new(),
+                    keys: Keys::default(),
                 }
             }
 
