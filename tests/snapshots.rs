@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::parity_wards::scenario;
+use common::parity_wards::{scenario, wards};
 use gridward::snapshot::{SnapshotError, SnapshotHeader};
 use gridward::{Error, Journal, Ward};
 use gridward_scenarios::{
@@ -233,4 +233,21 @@ fn a_forged_snapshot_where_two_people_or_two_requests_share_an_id_is_refused() {
     let e = Ward::from_snapshot(ward.config().clone(), &requests).unwrap_err();
     assert_eq!(e.code(), "snapshot_damaged");
     assert!(e.to_string().contains("two requests have the id"), "{e}");
+}
+
+#[test]
+fn a_forged_snapshot_where_two_service_records_share_an_id_is_refused() {
+    let ward = wards()
+        .into_iter()
+        .find(|w| w.scoring().records().len() >= 2)
+        .expect("a parity scenario with service records");
+    let records = forged(&ward, |state| {
+        second_takes_first_id(field(field(state, "scoring"), "records"))
+    });
+    let e = Ward::from_snapshot(ward.config().clone(), &records).unwrap_err();
+    assert_eq!(e.code(), "snapshot_damaged");
+    assert!(
+        e.to_string().contains("two service records have the id"),
+        "{e}"
+    );
 }

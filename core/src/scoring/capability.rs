@@ -58,4 +58,9 @@ impl Capability for Scoring {
     fn digest(&self, reads: Reads<'_>) -> Hash {
         Scoring::digest(self, reads.grid)
     }
+
+    #[cfg(feature = "snapshot")]
+    fn restored(self) -> Result<Self, String> {
+        Scoring::restored(self)
+    }
 }

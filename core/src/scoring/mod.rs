@@ -104,6 +104,7 @@ use hashbrown::HashMap;
 use sha2::{Digest, Sha256};
 
 use crate::grid::Grid;
+use crate::ids::IdIndex;
 use crate::journal::Hash;
 
 /// The state of the scoring capability: a fold over scoring events.
@@ -111,10 +112,14 @@ use crate::journal::Hash;
 #[cfg_attr(feature = "snapshot", derive(serde::Serialize, serde::Deserialize))]
 pub struct Scoring {
     records: Vec<ServiceRecord>,
-    record_ids: HashMap<Box<str>, u32>,
+    /// Places of records by id; the ids stay in `records`. Rebuilt on restoring.
+    #[cfg_attr(feature = "snapshot", serde(skip))]
+    record_ids: IdIndex,
     /// Person index of each record, beside it.
     record_people: Vec<u32>,
-    by_request: HashMap<Box<str>, u32>,
+    /// Places of records by the request they record; rebuilt on restoring.
+    #[cfg_attr(feature = "snapshot", serde(skip))]
+    by_request: IdIndex,
     /// Standing by person index.
     standings: HashMap<u32, Standing>,
     /// Certified services by person index.
@@ -135,9 +140,12 @@ impl Scoring {
 
     /// The service record with this id.
     pub fn record(&self, id: &str) -> Option<&ServiceRecord> {
+        self.record_ix(id).map(|ix| &self.records[ix as usize])
+    }
+
+    fn record_ix(&self, id: &str) -> Option<u32> {
         self.record_ids
-            .get(id)
-            .map(|&ix| &self.records[ix as usize])
+            .get(id, |ix| self.records.get(ix as usize).map_or("", |r| &r.id))
     }
 
     /// Every service record, in the order recorded.
@@ -148,8 +156,33 @@ impl Scoring {
     /// The record of a request, if one was made.
     pub fn record_of_request(&self, request: &str) -> Option<&ServiceRecord> {
         self.by_request
-            .get(request)
-            .map(|&ix| &self.records[ix as usize])
+            .get(request, |ix| {
+                self.records
+                    .get(ix as usize)
+                    .and_then(|r| r.request.as_deref())
+                    .unwrap_or("")
+            })
+            .map(|ix| &self.records[ix as usize])
+    }
+
+    /// The records read back from a snapshot, with the indexes of their ids and of their
+    /// requests rebuilt, or the id or request two of them share.
+    #[cfg(feature = "snapshot")]
+    pub(crate) fn restored(mut self) -> Result<Scoring, String> {
+        for ix in 0..self.records.len() {
+            let r = &self.records[ix];
+            if self.record_ix(&r.id).is_some() {
+                return Err(format!("two service records have the id {:?}", r.id));
+            }
+            self.record_ids.insert(&r.id, ix as u32);
+            if let Some(request) = r.request.as_deref() {
+                if self.record_of_request(request).is_some() {
+                    return Err(format!("two service records record request {request:?}"));
+                }
+                self.by_request.insert(request, ix as u32);
+            }
+        }
+        Ok(self)
     }
 
     /// The date of the last star grant.
@@ -231,9 +264,9 @@ impl Scoring {
                 };
                 let ix = self.records.len() as u32;
                 self.last_recorded = Some((ix, at));
-                self.record_ids.insert(id.as_str().into(), ix);
+                self.record_ids.insert(&id, ix);
                 if let Some(r) = &request {
-                    self.by_request.insert(r.as_str().into(), ix);
+                    self.by_request.insert(r, ix);
                 }
                 self.record_people.push(px);
                 self.records.push(ServiceRecord {
@@ -250,7 +283,7 @@ impl Scoring {
                 });
             }
             ScoringEvent::ServiceCertified { id, by, counted } => {
-                let Some(&ix) = self.record_ids.get(id.as_str()) else {
+                let Some(ix) = self.record_ix(&id) else {
                     return;
                 };
                 let px = self.record_people[ix as usize];
@@ -261,7 +294,7 @@ impl Scoring {
                 self.standings.entry(px).or_default().minutes += u64::from(counted);
             }
             ScoringEvent::ServiceRejected { id, reason } => {
-                if let Some(&ix) = self.record_ids.get(id.as_str()) {
+                if let Some(ix) = self.record_ix(&id) {
                     self.records[ix as usize].status = ServiceStatus::Rejected { reason };
                 }
             }
