@@ -251,3 +251,83 @@ fn a_forged_snapshot_where_two_service_records_share_an_id_is_refused() {
         "{e}"
     );
 }
+
+#[test]
+fn a_forged_snapshot_where_two_redemptions_share_an_id_is_refused() {
+    let ward = wards()
+        .into_iter()
+        .find(|w| w.points().redemptions().len() >= 2)
+        .expect("a parity scenario with redemptions");
+    let redemptions = forged(&ward, |state| {
+        second_takes_first_id(field(field(state, "points"), "redemptions"))
+    });
+    let e = Ward::from_snapshot(ward.config().clone(), &redemptions).unwrap_err();
+    assert_eq!(e.code(), "snapshot_damaged");
+    assert!(e.to_string().contains("two redemptions have the id"), "{e}");
+}
+
+#[test]
+fn a_forged_snapshot_where_two_transactions_of_a_fund_share_an_id_is_refused() {
+    let ward = wards()
+        .into_iter()
+        .find(|w| {
+            w.funds()
+                .iter()
+                .any(|f| f.ledger.transactions().count() >= 2)
+        })
+        .expect("a parity scenario with a fund of two transactions");
+    let forged_fund = forged(&ward, |state| {
+        let ciborium::Value::Map(funds) = field(field(state, "funds"), "funds") else {
+            panic!("the funds are not a map");
+        };
+        for (_, fund) in funds.iter_mut() {
+            let transactions = field(field(fund, "ledger"), "transactions");
+            if transactions.as_array().is_some_and(|t| t.len() >= 2) {
+                return second_takes_first_id(transactions);
+            }
+        }
+        panic!("no ledger of two transactions");
+    });
+    let e = Ward::from_snapshot(ward.config().clone(), &forged_fund).unwrap_err();
+    assert_eq!(e.code(), "snapshot_damaged");
+    assert!(
+        e.to_string().contains("two transactions have the id"),
+        "{e}"
+    );
+}
+
+#[test]
+fn a_forged_snapshot_where_two_lots_share_an_earning_id_is_refused() {
+    let ward = wards()
+        .into_iter()
+        .find(|w| w.points().totals().earned > 0)
+        .expect("a parity scenario with earnings");
+    let lots = forged(&ward, |state| {
+        let ciborium::Value::Map(books) = field(field(state, "points"), "passbooks") else {
+            panic!("the passbooks are not a map");
+        };
+        // The second lot earned, in whichever passbook, takes the first lot's id.
+        let mut first = None;
+        for lot in books.iter_mut().flat_map(|(_, book)| {
+            field(book, "lots")
+                .as_array_mut()
+                .expect("a list of lots")
+                .iter_mut()
+        }) {
+            match first.take() {
+                None => first = Some(field(lot, "id").clone()),
+                Some(id) => {
+                    *field(lot, "id") = id;
+                    return;
+                }
+            }
+        }
+        panic!("fewer than two lots");
+    });
+    let e = Ward::from_snapshot(ward.config().clone(), &lots).unwrap_err();
+    assert_eq!(e.code(), "snapshot_damaged");
+    assert!(
+        e.to_string().contains("two lots have the earning id"),
+        "{e}"
+    );
+}

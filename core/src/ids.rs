@@ -43,6 +43,23 @@ impl IdIndex {
             });
     }
 
+    /// The index of the records whose places and ids `ids` gives, `id_at` reading a
+    /// place's id; or the first id given twice. For state read back from a snapshot.
+    #[cfg(feature = "snapshot")]
+    pub(crate) fn of<'a>(
+        ids: impl IntoIterator<Item = (u32, &'a str)>,
+        id_at: impl Fn(u32) -> &'a str,
+    ) -> Result<IdIndex, &'a str> {
+        let mut index = IdIndex::default();
+        for (ix, id) in ids {
+            if index.get(id, &id_at).is_some() {
+                return Err(id);
+            }
+            index.insert(id, ix);
+        }
+        Ok(index)
+    }
+
     /// Ids indexed.
     pub(crate) fn len(&self) -> usize {
         self.table.len()
@@ -86,5 +103,18 @@ mod tests {
         let copy = index.clone();
         assert_eq!(copy.get("r42", at), Some(42));
         assert_eq!(copy, index);
+    }
+
+    #[cfg(feature = "snapshot")]
+    #[test]
+    fn an_index_built_at_once_finds_every_id_or_names_the_one_given_twice() {
+        let ids = ["a", "b", "c", "b", "d"];
+        let at = |ix: u32| ids[ix as usize];
+        let places = |n: usize| (0..n as u32).map(|ix| (ix, ids[ix as usize]));
+        let index = IdIndex::of(places(3), at).expect("three different ids");
+        assert_eq!(index.len(), 3);
+        assert_eq!(index.get("c", at), Some(2));
+        assert_eq!(index.get("d", at), None);
+        assert_eq!(IdIndex::of(places(5), at).err(), Some("b"));
     }
 }

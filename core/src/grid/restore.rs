@@ -6,19 +6,18 @@
 use petgraph::stable_graph::NodeIndex;
 
 use super::Grid;
+use crate::ids::IdIndex;
 
 impl Grid {
     /// The grid with the indexes of household and person ids rebuilt, or what does not
     /// hold together.
     pub(crate) fn restored(mut self) -> Result<Grid, String> {
         self.check_indices()?;
-        for ix in 0..self.people.len() {
-            let id = &self.people[ix].id;
-            if self.person_ix(id).is_some() {
-                return Err(format!("two people have the id {id:?}"));
-            }
-            self.person_ids.insert(id, ix as u32);
-        }
+        let people = &self.people;
+        self.person_ids = IdIndex::of((0..).zip(people.iter().map(|p| &*p.id)), |ix| {
+            people.get(ix as usize).map_or("", |p| &p.id)
+        })
+        .map_err(|id| format!("two people have the id {id:?}"))?;
         self.household_ids
             .reserve(self.households.len(), |&(_, stored)| {
                 Grid::placement(stored)

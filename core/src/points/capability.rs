@@ -40,6 +40,6 @@ impl Capability for Points {
 
     #[cfg(feature = "snapshot")]
     fn restored(self) -> Result<Self, String> {
-        Ok(Points::restored(self))
+        Points::restored(self)
     }
 }

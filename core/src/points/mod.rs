@@ -86,6 +86,7 @@ mod check;
 mod command;
 mod config;
 mod decide;
+mod earnings;
 mod error;
 mod passbook;
 mod passbooks;
@@ -113,6 +114,7 @@ use sha2::{Digest, Sha256};
 use crate::grid::Grid;
 use crate::ids::IdIndex;
 use crate::journal::Hash;
+use earnings::Earnings;
 use passbooks::Passbooks;
 
 /// A line of a passbook's history, for display.
@@ -157,7 +159,8 @@ pub struct Totals {
 #[cfg_attr(feature = "snapshot", derive(serde::Serialize, serde::Deserialize))]
 pub struct Points {
     passbooks: Passbooks,
-    earnings: HashMap<Box<str>, (u32, u32)>,
+    #[cfg_attr(feature = "snapshot", serde(skip))]
+    earnings: Earnings,
     items: Vec<Item>,
     item_ids: HashMap<Box<str>, u32>,
     redemptions: Vec<Redemption>,
@@ -226,13 +229,18 @@ impl Points {
         &self.items
     }
 
-    /// The points read back from a snapshot, with the index of redemption ids rebuilt.
+    /// The points read back from a snapshot, with the indexes of redemption and earning
+    /// ids rebuilt, or the id two redemptions or two lots share.
     #[cfg(feature = "snapshot")]
-    pub(crate) fn restored(mut self) -> Points {
-        for (ix, r) in self.redemptions.iter().enumerate() {
-            self.redemption_ids.insert(&r.id, ix as u32);
-        }
-        self
+    pub(crate) fn restored(mut self) -> Result<Points, String> {
+        let redemptions = &self.redemptions;
+        self.redemption_ids =
+            IdIndex::of((0..).zip(redemptions.iter().map(|r| r.id.as_str())), |ix| {
+                redemptions.get(ix as usize).map_or("", |r| &r.id)
+            })
+            .map_err(|id| format!("two redemptions have the id {id:?}"))?;
+        self.earnings = Earnings::of(&self.passbooks)?;
+        Ok(self)
     }
 
     /// The redemption with this id.
@@ -254,7 +262,7 @@ impl Points {
     }
 
     pub(crate) fn earning(&self, id: &str) -> Option<(u32, u32)> {
-        self.earnings.get(id).copied()
+        self.earnings.get(&self.passbooks, id)
     }
 
     pub(crate) fn item_ix(&self, id: &str) -> Option<u32> {
@@ -331,7 +339,6 @@ impl Points {
                         .entry((px, period, period.start(earned_on)))
                         .or_insert(0) += points;
                 }
-                let key: Box<str> = id.as_str().into();
                 let book = self.passbooks.open(px);
                 let lot = book.add_lot(Lot {
                     id,
@@ -342,7 +349,9 @@ impl Points {
                     left: points,
                     expired: 0,
                 });
-                self.earnings.insert(key, (px, lot));
+                if let Some(l) = book.lots().get(lot as usize) {
+                    self.earnings.insert(&l.id, px, lot);
+                }
             }
             PointsEvent::Redeemed {
                 id,

@@ -169,19 +169,19 @@ impl Scoring {
     /// requests rebuilt, or the id or request two of them share.
     #[cfg(feature = "snapshot")]
     pub(crate) fn restored(mut self) -> Result<Scoring, String> {
-        for ix in 0..self.records.len() {
-            let r = &self.records[ix];
-            if self.record_ix(&r.id).is_some() {
-                return Err(format!("two service records have the id {:?}", r.id));
-            }
-            self.record_ids.insert(&r.id, ix as u32);
-            if let Some(request) = r.request.as_deref() {
-                if self.record_of_request(request).is_some() {
-                    return Err(format!("two service records record request {request:?}"));
-                }
-                self.by_request.insert(request, ix as u32);
-            }
-        }
+        let records = &self.records;
+        let record = |ix: u32| records.get(ix as usize);
+        self.record_ids = IdIndex::of((0..).zip(records.iter().map(|r| r.id.as_str())), |ix| {
+            record(ix).map_or("", |r| &r.id)
+        })
+        .map_err(|id| format!("two service records have the id {id:?}"))?;
+        self.by_request = IdIndex::of(
+            (0..)
+                .zip(records)
+                .filter_map(|(ix, r)| Some((ix, r.request.as_deref()?))),
+            |ix| record(ix).and_then(|r| r.request.as_deref()).unwrap_or(""),
+        )
+        .map_err(|request| format!("two service records record request {request:?}"))?;
         Ok(self)
     }
 

@@ -178,13 +178,11 @@ impl Tasks {
     /// the id two of them share.
     #[cfg(feature = "snapshot")]
     pub(crate) fn restored(mut self) -> Result<Tasks, String> {
-        for ix in 0..self.requests.len() {
-            let id = &self.requests[ix].id;
-            if self.ix(id).is_some() {
-                return Err(format!("two requests have the id {id:?}"));
-            }
-            self.ids.insert(id, ix as u32);
-        }
+        let requests = &self.requests;
+        self.ids = IdIndex::of((0..).zip(requests.iter().map(|r| &*r.id)), |ix| {
+            requests.get(ix as usize).map_or("", |r| &r.id)
+        })
+        .map_err(|id| format!("two requests have the id {id:?}"))?;
         Ok(self)
     }
 

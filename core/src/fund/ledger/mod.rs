@@ -9,7 +9,6 @@
 
 mod account;
 mod error;
-mod ids;
 mod report;
 mod transaction;
 
@@ -25,6 +24,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use hashbrown::HashMap;
 
+use crate::ids::IdIndex;
 use crate::money::Amount;
 use crate::text::check;
 use crate::text::TextKind::{Key, Note};
@@ -136,7 +136,7 @@ pub struct Ledger {
     pub(crate) transactions: Vec<Stored>,
     pub(crate) postings: Vec<(u32, Amount)>,
     #[cfg_attr(feature = "snapshot", serde(skip))]
-    ids: ids::Ids,
+    ids: IdIndex,
 }
 
 impl PartialEq for Ledger {
@@ -157,9 +157,11 @@ impl Ledger {
     #[cfg(feature = "snapshot")]
     pub(crate) fn restored(mut self) -> Result<Ledger, String> {
         self.check_indices()?;
-        for ix in 0..self.transactions.len() {
-            self.ids.insert(&self.transactions, ix as u32);
-        }
+        let stored = &self.transactions;
+        self.ids = IdIndex::of((0..).zip(stored.iter().map(|t| &*t.id)), |ix| {
+            stored.get(ix as usize).map_or("", |t| &t.id)
+        })
+        .map_err(|id| format!("two transactions have the id {id:?}"))?;
         Ok(self)
     }
 
@@ -337,7 +339,7 @@ impl Ledger {
         earlier: &[Transaction],
     ) -> Result<Posted, LedgerError> {
         check(Key, "transaction id", &tx.id)?;
-        if let Some(ix) = self.ids.get(&self.transactions, &tx.id) {
+        if let Some(ix) = self.tx_ix(&tx.id) {
             return if self.transaction_at(ix) == *tx {
                 Ok(Posted::Duplicate)
             } else {
@@ -444,8 +446,7 @@ impl Ledger {
             why,
         };
         let ix = self
-            .ids
-            .get(&self.transactions, target)
+            .tx_ix(target)
             .ok_or_else(|| LedgerError::UnknownTransaction(target.to_owned()))?;
         let original = &self.transactions[ix as usize];
         if let Some(by) = original.reversed_by {
@@ -524,9 +525,7 @@ impl Ledger {
             }
             self.postings.push((a, p.amount));
         }
-        let reverses = tx
-            .reverses
-            .and_then(|r| self.ids.get(&self.transactions, &r));
+        let reverses = tx.reverses.and_then(|r| self.tx_ix(&r));
         if let Some(r) = reverses {
             self.transactions[r as usize].reversed_by = Some(ix);
         }
@@ -539,19 +538,26 @@ impl Ledger {
             reverses,
             reversed_by: None,
         });
-        self.ids.insert(&self.transactions, ix);
+        if let Some(stored) = self.transactions.last() {
+            self.ids.insert(&stored.id, ix);
+        }
+    }
+
+    /// The position of the transaction with this id.
+    fn tx_ix(&self, id: &str) -> Option<u32> {
+        self.ids.get(id, |ix| {
+            self.transactions.get(ix as usize).map_or("", |t| &t.id)
+        })
     }
 
     /// The transaction with this id.
     pub fn transaction(&self, id: &str) -> Option<Transaction> {
-        self.ids
-            .get(&self.transactions, id)
-            .map(|ix| self.transaction_at(ix))
+        self.tx_ix(id).map(|ix| self.transaction_at(ix))
     }
 
     /// The id of the transaction that reversed this one, if any.
     pub fn reversed_by(&self, id: &str) -> Option<&str> {
-        let ix = self.ids.get(&self.transactions, id)?;
+        let ix = self.tx_ix(id)?;
         let by = self.transactions[ix as usize].reversed_by?;
         Some(&self.transactions[by as usize].id)
     }
