@@ -6,6 +6,7 @@
 mod common;
 
 use common::parity_wards::{scenario, wards};
+use gridward::scoring::ServiceStatus;
 use gridward::snapshot::{SnapshotError, SnapshotHeader};
 use gridward::{Error, Journal, Ward};
 use gridward_scenarios::{
@@ -216,54 +217,60 @@ fn second_takes_first_id(list: &mut ciborium::Value) {
     *field(&mut records[1], "id") = first;
 }
 
+/// Checks that `ward`'s snapshot, forged by `forge`, is refused as damaged with a message
+/// that says `why`.
+fn refused(ward: &Ward, forge: impl FnOnce(&mut ciborium::Value), why: &str) {
+    let e = Ward::from_snapshot(ward.config().clone(), &forged(ward, forge)).unwrap_err();
+    assert_eq!(e.code(), "snapshot_damaged");
+    assert!(e.to_string().contains(why), "{e}");
+}
+
 #[test]
 fn a_forged_snapshot_where_two_people_or_two_requests_share_an_id_is_refused() {
     let ward = tasks_ward();
     assert!(ward.tasks().requests().len() >= 2);
-    let people = forged(&ward, |state| {
-        second_takes_first_id(field(field(state, "grid"), "people"))
-    });
-    let e = Ward::from_snapshot(ward.config().clone(), &people).unwrap_err();
-    assert_eq!(e.code(), "snapshot_damaged");
-    assert!(e.to_string().contains("two people have the id"), "{e}");
-
-    let requests = forged(&ward, |state| {
-        second_takes_first_id(field(field(state, "tasks"), "requests"))
-    });
-    let e = Ward::from_snapshot(ward.config().clone(), &requests).unwrap_err();
-    assert_eq!(e.code(), "snapshot_damaged");
-    assert!(e.to_string().contains("two requests have the id"), "{e}");
-}
-
-#[test]
-fn a_forged_snapshot_where_two_service_records_share_an_id_is_refused() {
-    let ward = wards()
-        .into_iter()
-        .find(|w| w.scoring().records().len() >= 2)
-        .expect("a parity scenario with service records");
-    let records = forged(&ward, |state| {
-        second_takes_first_id(field(field(state, "scoring"), "records"))
-    });
-    let e = Ward::from_snapshot(ward.config().clone(), &records).unwrap_err();
-    assert_eq!(e.code(), "snapshot_damaged");
-    assert!(
-        e.to_string().contains("two service records have the id"),
-        "{e}"
+    refused(
+        &ward,
+        |state| second_takes_first_id(field(field(state, "grid"), "people")),
+        "two people have the id",
+    );
+    refused(
+        &ward,
+        |state| second_takes_first_id(field(field(state, "tasks"), "requests")),
+        "two requests have the id",
     );
 }
 
+/// How many records a ward's list holds.
+type Count = fn(&Ward) -> usize;
+
 #[test]
-fn a_forged_snapshot_where_two_redemptions_share_an_id_is_refused() {
-    let ward = wards()
-        .into_iter()
-        .find(|w| w.points().redemptions().len() >= 2)
-        .expect("a parity scenario with redemptions");
-    let redemptions = forged(&ward, |state| {
-        second_takes_first_id(field(field(state, "points"), "redemptions"))
-    });
-    let e = Ward::from_snapshot(ward.config().clone(), &redemptions).unwrap_err();
-    assert_eq!(e.code(), "snapshot_damaged");
-    assert!(e.to_string().contains("two redemptions have the id"), "{e}");
+fn a_forged_snapshot_where_two_service_records_or_two_redemptions_share_an_id_is_refused() {
+    let lists: [(&str, &str, Count, &str); 2] = [
+        (
+            "scoring",
+            "records",
+            |w| w.scoring().records().len(),
+            "two service records have the id",
+        ),
+        (
+            "points",
+            "redemptions",
+            |w| w.points().redemptions().len(),
+            "two redemptions have the id",
+        ),
+    ];
+    for (capability, list, count, why) in lists {
+        let ward = wards()
+            .into_iter()
+            .find(|w| count(w) >= 2)
+            .unwrap_or_else(|| panic!("a parity scenario with two {list}"));
+        refused(
+            &ward,
+            |state| second_takes_first_id(field(field(state, capability), list)),
+            why,
+        );
+    }
 }
 
 #[test]
@@ -276,23 +283,21 @@ fn a_forged_snapshot_where_two_transactions_of_a_fund_share_an_id_is_refused() {
                 .any(|f| f.ledger.transactions().count() >= 2)
         })
         .expect("a parity scenario with a fund of two transactions");
-    let forged_fund = forged(&ward, |state| {
-        let ciborium::Value::Map(funds) = field(field(state, "funds"), "funds") else {
-            panic!("the funds are not a map");
-        };
-        for (_, fund) in funds.iter_mut() {
-            let transactions = field(field(fund, "ledger"), "transactions");
-            if transactions.as_array().is_some_and(|t| t.len() >= 2) {
-                return second_takes_first_id(transactions);
+    refused(
+        &ward,
+        |state| {
+            let ciborium::Value::Map(funds) = field(field(state, "funds"), "funds") else {
+                panic!("the funds are not a map");
+            };
+            for (_, fund) in funds.iter_mut() {
+                let transactions = field(field(fund, "ledger"), "transactions");
+                if transactions.as_array().is_some_and(|t| t.len() >= 2) {
+                    return second_takes_first_id(transactions);
+                }
             }
-        }
-        panic!("no ledger of two transactions");
-    });
-    let e = Ward::from_snapshot(ward.config().clone(), &forged_fund).unwrap_err();
-    assert_eq!(e.code(), "snapshot_damaged");
-    assert!(
-        e.to_string().contains("two transactions have the id"),
-        "{e}"
+            panic!("no ledger of two transactions");
+        },
+        "two transactions have the id",
     );
 }
 
@@ -302,32 +307,64 @@ fn a_forged_snapshot_where_two_lots_share_an_earning_id_is_refused() {
         .into_iter()
         .find(|w| w.points().totals().earned > 0)
         .expect("a parity scenario with earnings");
-    let lots = forged(&ward, |state| {
-        let ciborium::Value::Map(books) = field(field(state, "points"), "passbooks") else {
-            panic!("the passbooks are not a map");
-        };
-        // The second lot earned, in whichever passbook, takes the first lot's id.
-        let mut first = None;
-        for lot in books.iter_mut().flat_map(|(_, book)| {
-            field(book, "lots")
-                .as_array_mut()
-                .expect("a list of lots")
-                .iter_mut()
-        }) {
-            match first.take() {
-                None => first = Some(field(lot, "id").clone()),
-                Some(id) => {
-                    *field(lot, "id") = id;
-                    return;
+    refused(
+        &ward,
+        |state| {
+            let ciborium::Value::Map(books) = field(field(state, "points"), "passbooks") else {
+                panic!("the passbooks are not a map");
+            };
+            // The second lot earned, in whichever passbook, takes the first lot's id.
+            let mut first = None;
+            for lot in books.iter_mut().flat_map(|(_, book)| {
+                field(book, "lots")
+                    .as_array_mut()
+                    .expect("a list of lots")
+                    .iter_mut()
+            }) {
+                match first.take() {
+                    None => first = Some(field(lot, "id").clone()),
+                    Some(id) => {
+                        *field(lot, "id") = id;
+                        return;
+                    }
                 }
             }
-        }
-        panic!("fewer than two lots");
-    });
-    let e = Ward::from_snapshot(ward.config().clone(), &lots).unwrap_err();
-    assert_eq!(e.code(), "snapshot_damaged");
-    assert!(
-        e.to_string().contains("two lots have the earning id"),
-        "{e}"
+            panic!("fewer than two lots");
+        },
+        "two lots have the earning id",
+    );
+}
+
+#[test]
+fn a_forged_snapshot_naming_a_person_who_does_not_exist_is_refused() {
+    let nobody = ciborium::Value::Integer(1_000_000.into());
+    let ward = tasks_ward();
+    refused(
+        &ward,
+        |state| {
+            let requests = field(field(state, "tasks"), "requests");
+            let first = &mut requests.as_array_mut().expect("a list of requests")[0];
+            *field(first, "filer") = nobody.clone();
+        },
+        "names a person, household, department or request that does not exist",
+    );
+    // A record not certified, so that no count over certified records catches it first.
+    let uncertified = |w: &Ward| {
+        w.scoring()
+            .records()
+            .iter()
+            .position(|r| !matches!(r.status, ServiceStatus::Certified { .. }))
+    };
+    let (ward, at) = wards()
+        .into_iter()
+        .find_map(|w| uncertified(&w).map(|at| (w, at)))
+        .expect("a parity scenario with a service record not certified");
+    refused(
+        &ward,
+        |state| {
+            let people = field(field(state, "scoring"), "record_people");
+            people.as_array_mut().expect("a list of places")[at] = nobody.clone();
+        },
+        "names a person who does not exist",
     );
 }

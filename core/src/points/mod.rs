@@ -90,6 +90,8 @@ mod earnings;
 mod error;
 mod passbook;
 mod passbooks;
+#[cfg(feature = "snapshot")]
+mod restore;
 mod rows;
 mod rules;
 #[cfg(test)]
@@ -227,20 +229,6 @@ impl Points {
     /// Every catalog item, in the order added.
     pub fn items(&self) -> &[Item] {
         &self.items
-    }
-
-    /// The points read back from a snapshot, with the indexes of redemption and earning
-    /// ids rebuilt, or the id two redemptions or two lots share.
-    #[cfg(feature = "snapshot")]
-    pub(crate) fn restored(mut self) -> Result<Points, String> {
-        let redemptions = &self.redemptions;
-        self.redemption_ids =
-            IdIndex::of((0..).zip(redemptions.iter().map(|r| r.id.as_str())), |ix| {
-                redemptions.get(ix as usize).map_or("", |r| &r.id)
-            })
-            .map_err(|id| format!("two redemptions have the id {id:?}"))?;
-        self.earnings = Earnings::of(&self.passbooks)?;
-        Ok(self)
     }
 
     /// The redemption with this id.

@@ -193,6 +193,54 @@ impl Passbook {
         Ok(self)
     }
 
+    /// Checks a passbook read from a snapshot against its history: each line refers to
+    /// one of its lots or to one of `redemptions` redemptions, an earning's line carries
+    /// its lot's points, each balance is the running one, and the history sums to the
+    /// totals the passbook and its lots keep.
+    #[cfg(feature = "snapshot")]
+    pub(crate) fn check_history(&self, redemptions: usize) -> Result<(), String> {
+        let (mut earned, mut spent, mut expired) = (0u64, 0u64, 0u64);
+        for (n, line) in self.history.iter().enumerate() {
+            let bad = |what: &str| format!("line {} of a passbook's history {what}", n + 1);
+            let lot = self.lots.get(line.reference as usize);
+            let sum = |total: u64| {
+                total
+                    .checked_add(line.points)
+                    .ok_or_else(|| bad("overflows"))
+            };
+            match line.movement {
+                Movement::Earned if lot.is_some_and(|l| l.points == line.points) => {
+                    earned = sum(earned)?;
+                }
+                Movement::Expired if lot.is_some() => expired = sum(expired)?,
+                Movement::Redeemed if (line.reference as usize) < redemptions => {
+                    spent = sum(spent)?;
+                }
+                // A reversal gives back at most what was spent, as `restore` does.
+                Movement::Reversed if (line.reference as usize) < redemptions => {
+                    spent = spent.saturating_sub(line.points);
+                }
+                _ => return Err(bad("refers to no lot or redemption of its kind")),
+            }
+            let balance = earned
+                .checked_sub(spent)
+                .and_then(|b| b.checked_sub(expired));
+            if balance != Some(line.balance) {
+                return Err(bad("does not carry the running balance"));
+            }
+        }
+        let lots = |f: fn(&Lot) -> u64| self.lots.iter().map(f).try_fold(0u64, u64::checked_add);
+        let held = earned - spent - expired;
+        if (earned, spent, expired) != (self.earned, self.spent, self.expired)
+            || lots(|l| l.points) != Some(earned)
+            || lots(|l| l.left) != Some(held)
+            || lots(|l| l.expired) != Some(expired)
+        {
+            return Err("a passbook's totals are not those of its history and lots".to_owned());
+        }
+        Ok(())
+    }
+
     pub(crate) fn add_lot(&mut self, lot: Lot) -> u32 {
         let ix = self.lots.len() as u32;
         let points = lot.points;

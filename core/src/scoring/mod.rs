@@ -78,6 +78,8 @@ mod error;
 mod handlers;
 mod model;
 mod obligations;
+#[cfg(feature = "snapshot")]
+mod restore;
 mod rows;
 mod stars;
 #[cfg(test)]
@@ -163,26 +165,6 @@ impl Scoring {
                     .unwrap_or("")
             })
             .map(|ix| &self.records[ix as usize])
-    }
-
-    /// The records read back from a snapshot, with the indexes of their ids and of their
-    /// requests rebuilt, or the id or request two of them share.
-    #[cfg(feature = "snapshot")]
-    pub(crate) fn restored(mut self) -> Result<Scoring, String> {
-        let records = &self.records;
-        let record = |ix: u32| records.get(ix as usize);
-        self.record_ids = IdIndex::of((0..).zip(records.iter().map(|r| r.id.as_str())), |ix| {
-            record(ix).map_or("", |r| &r.id)
-        })
-        .map_err(|id| format!("two service records have the id {id:?}"))?;
-        self.by_request = IdIndex::of(
-            (0..)
-                .zip(records)
-                .filter_map(|(ix, r)| Some((ix, r.request.as_deref()?))),
-            |ix| record(ix).and_then(|r| r.request.as_deref()).unwrap_or(""),
-        )
-        .map_err(|request| format!("two service records record request {request:?}"))?;
-        Ok(self)
     }
 
     /// The date of the last star grant.

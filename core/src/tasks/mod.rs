@@ -99,6 +99,8 @@ mod history;
 mod indicators;
 mod model;
 mod open311;
+#[cfg(feature = "snapshot")]
+mod restore;
 mod route;
 mod row;
 mod satisfaction;
@@ -172,18 +174,6 @@ impl Tasks {
         self.ids.get(id, |ix| {
             self.requests.get(ix as usize).map_or("", |r| &r.id)
         })
-    }
-
-    /// The requests read back from a snapshot, with the index of their ids rebuilt, or
-    /// the id two of them share.
-    #[cfg(feature = "snapshot")]
-    pub(crate) fn restored(mut self) -> Result<Tasks, String> {
-        let requests = &self.requests;
-        self.ids = IdIndex::of((0..).zip(requests.iter().map(|r| &*r.id)), |ix| {
-            requests.get(ix as usize).map_or("", |r| &r.id)
-        })
-        .map_err(|id| format!("two requests have the id {id:?}"))?;
-        Ok(self)
     }
 
     /// Every request, in filing order.

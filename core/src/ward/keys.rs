@@ -61,6 +61,19 @@ impl Keys {
         });
     }
 
+    /// Checks that every key names an entry of a journal of `len` entries: for keys read
+    /// back from a snapshot.
+    #[cfg(feature = "snapshot")]
+    pub(crate) fn check_entries(&self, len: u64) -> Result<(), String> {
+        match self.used.iter().find(|u| u.seq == 0 || u.seq > len) {
+            Some(u) => Err(format!(
+                "the idempotency key {:?} names entry {}, and the journal has {len}",
+                u.key, u.seq
+            )),
+            None => Ok(()),
+        }
+    }
+
     /// How many keys are recorded.
     pub(crate) fn len(&self) -> usize {
         self.used.len()

@@ -58,8 +58,9 @@ impl Ward {
                 reason: format!("the body does not decode: {e}"),
             })?;
         let journal = Journal::released_at(header.seq, header.head);
-        let ward =
-            Ward::from_state(config, state, journal).map_err(|reason| SnapshotError::Damaged {
+        let ward = Ward::from_state(config, state, journal)
+            .and_then(|ward| ward.check_places().map(|()| ward))
+            .map_err(|reason| SnapshotError::Damaged {
                 reason: format!("the state does not hold together: {reason}"),
             })?;
         let found = ward.state_digest();
@@ -71,6 +72,21 @@ impl Ward {
             .into());
         }
         Ok(ward)
+    }
+
+    /// Checks that the places one capability holds of another's records (people,
+    /// households, departments) point at what exists.
+    fn check_places(&self) -> Result<(), String> {
+        let grid = &self.grid;
+        self.tasks
+            .check_places(grid)
+            .map_err(|e| format!("tasks: {e}"))?;
+        self.scoring
+            .check_places(grid)
+            .map_err(|e| format!("scoring: {e}"))?;
+        self.points
+            .check_places(grid)
+            .map_err(|e| format!("points: {e}"))
     }
 
     /// Gives a ward restored from a snapshot the journal entries it released: `journal`

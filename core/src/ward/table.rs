@@ -179,6 +179,7 @@ macro_rules! capabilities {
                 journal: Journal,
             ) -> Result<Ward, String> {
                 let StateOwned { $($field,)* keys } = state;
+                keys.check_entries(journal.len() as u64)?;
                 Ok(Ward {
                     config,
                     $($field: <$ty as Capability>::restored($field)
