@@ -368,3 +368,33 @@ fn a_forged_snapshot_naming_a_person_who_does_not_exist_is_refused() {
         "names a person who does not exist",
     );
 }
+
+#[test]
+fn a_forged_snapshot_whose_pieces_held_are_not_the_redemptions_is_refused() {
+    // The tally of pieces held, from a parity scenario that redeems an item with a limit.
+    let held = |state: &mut ciborium::Value| -> Option<u64> {
+        let ciborium::Value::Map(tallies) = field(field(state, "points"), "held") else {
+            panic!("the pieces held are not a map");
+        };
+        let (_, count) = tallies.first_mut()?;
+        let n = u64::try_from(count.as_integer()?).ok()?;
+        *count = ciborium::Value::Integer((n + 1).into());
+        Some(n)
+    };
+    let ward = wards()
+        .into_iter()
+        .find(|w| {
+            let bytes = w.snapshot().unwrap();
+            let (_, body) = SnapshotHeader::read(&bytes).unwrap();
+            let mut state: ciborium::Value = ciborium::from_reader(body).unwrap();
+            held(&mut state).is_some()
+        })
+        .expect("a parity scenario that redeems an item with a limit per person");
+    refused(
+        &ward,
+        |state| {
+            held(state);
+        },
+        "the pieces held are not those the redemptions give",
+    );
+}

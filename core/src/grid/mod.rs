@@ -251,6 +251,12 @@ impl Grid {
         self.person_ix(id).map(|ix| &self.people[ix as usize])
     }
 
+    /// Whether `place` is a place in `people`: for places read back from a snapshot.
+    #[cfg(feature = "snapshot")]
+    pub(crate) fn has_person_at(&self, place: u32) -> bool {
+        (place as usize) < self.people.len()
+    }
+
     /// The place in `people` of the person with this id.
     pub(crate) fn person_ix(&self, id: &str) -> Option<u32> {
         self.person_ids

@@ -1,7 +1,8 @@
 //! Points read back from a snapshot: the indexes of redemption and earning ids are
 //! rebuilt, and what the snapshot keeps to answer quickly (each passbook's totals and
-//! running balances, the points earned per cap period) must follow from the lots and
-//! the history, as `Points::apply` keeps them.
+//! running balances, the points earned per cap period, the pieces of each limited item
+//! a person holds) must follow from the lots, the history and the redemptions, as
+//! `Points::apply` keeps them.
 
 use hashbrown::HashMap;
 
@@ -51,22 +52,46 @@ impl Points {
     }
 
     /// Checks that every passbook and every tally of pieces held is kept for one of
-    /// `grid`'s people, and every tally for an item of the catalog.
+    /// `grid`'s people, and every tally for an item of the catalog; and that the tallies
+    /// are those the redemptions give.
     pub(crate) fn check_places(&self, grid: &Grid) -> Result<(), String> {
-        let person = |p: u32| (p as usize) < grid.people.len();
-        if self.passbooks.iter().all(|(px, _)| person(px))
+        let person = |p: u32| grid.has_person_at(p);
+        if !(self.passbooks.iter().all(|(px, _)| person(px))
             && self
                 .held
                 .keys()
-                .all(|&(px, item)| person(px) && (item as usize) < self.items.len())
+                .all(|&(px, item)| person(px) && (item as usize) < self.items.len()))
         {
-            Ok(())
-        } else {
-            Err(
+            return Err(
                 "a passbook or a tally of pieces held names a person or item that does not \
                  exist"
                     .to_owned(),
-            )
+            );
         }
+        self.check_held(grid)
+    }
+
+    /// Checks the pieces held per person and limited item against a count over the
+    /// redemptions, a reversed one counting none (a tally once kept stays, at zero).
+    fn check_held(&self, grid: &Grid) -> Result<(), String> {
+        let mut counted: HashMap<(u32, u32), u32> = HashMap::new();
+        for r in &self.redemptions {
+            let Some((px, ix)) = self.person_and_item(grid, &r.person, &r.item) else {
+                return Err(format!(
+                    "redemption {:?} names a person or item that does not exist",
+                    r.id
+                ));
+            };
+            if self.items[ix as usize].per_person.is_none() {
+                continue;
+            }
+            let kept = if r.reversed.is_some() { 0 } else { r.quantity };
+            let held = counted.entry((px, ix)).or_insert(0);
+            *held = held.saturating_add(kept);
+        }
+        if counted != self.held {
+            return Err("the pieces held are not those the redemptions give".to_owned());
+        }
+        Ok(())
     }
 }

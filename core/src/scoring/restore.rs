@@ -64,7 +64,7 @@ impl Scoring {
     /// Checks that every person place beside a record, and every person a standing or a
     /// count is kept for, is one of `grid`'s people.
     pub(crate) fn check_places(&self, grid: &Grid) -> Result<(), String> {
-        let person = |p: &u32| (*p as usize) < grid.people.len();
+        let person = |p: &u32| grid.has_person_at(*p);
         if self.record_people.iter().all(person)
             && self.standings.keys().all(person)
             && self.services.keys().all(person)

@@ -55,14 +55,12 @@ impl Tasks {
         }
         Ok(())
     }
-}
 
-impl Tasks {
     /// Checks that every place the requests and counters hold points at what exists:
     /// people, households and departments of `grid`, and requests.
     pub(crate) fn check_places(&self, grid: &Grid) -> Result<(), String> {
         let (people, departments) = (grid.people.len(), grid.departments.len());
-        let person = |p: u32| (p as usize) < people;
+        let person = |p: u32| grid.has_person_at(p);
         let department = |d: u32| (d as usize) < departments;
         for r in &self.requests {
             let (responsible_person, responsible_department) = match r.responsible {
