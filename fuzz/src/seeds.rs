@@ -1,8 +1,8 @@
 //! Each fuzz target's seed corpus, written from the repository's fixtures into a folder
 //! (one sub-folder per target): the parity scenarios' journals, bodies and
 //! configurations, an Open311 feed the requests scenario exports, the rating fixture,
-//! the calendar presets with limits, the grid's import rows, the Pabulib elections, and
-//! for `execute` one input per scenario that keeps every step.
+//! the calendar presets with limits, the grid's import rows, the Pabulib elections, the
+//! scenarios' snapshots, and for `execute` one input per scenario that keeps every step.
 //!
 //! Any target writes them when started with `GRIDWARD_FUZZ_SEEDS` set to the folder,
 //! then exits: `GRIDWARD_FUZZ_SEEDS=fuzz/corpus cargo fuzz run execute` (so the seeds
@@ -67,6 +67,16 @@ pub fn write(root: &Path) -> Result<(), Box<dyn std::error::Error>> {
         let mut keep = vec![i as u8];
         keep.resize(1 + 2 * scenario.steps.len(), 0);
         put("execute", scenario.name, &keep)?;
+        // The snapshot's body alone (its header is the scenario's own), and the whole
+        // snapshot behind a byte with the high bit set.
+        let snapshot = ward.snapshot()?;
+        let (_, body) = gridward::snapshot::SnapshotHeader::read(&snapshot)?;
+        let mut bare = vec![i as u8];
+        bare.extend_from_slice(body);
+        put("snapshot", &format!("{}-body", scenario.name), &bare)?;
+        let mut whole = vec![i as u8 | 0x80];
+        whole.extend_from_slice(&snapshot);
+        put("snapshot", &format!("{}-whole", scenario.name), &whole)?;
         for (n, step) in scenario.steps.iter().enumerate() {
             if let Some(rows) = step.command.pointer("/grid/rows") {
                 put(
