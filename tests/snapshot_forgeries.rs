@@ -67,9 +67,8 @@ fn forged_snapshots_are_refused_and_never_panic() {
     }
     // Nearly every change is caught: by an index pointing nowhere, by a count kept to
     // answer quickly that does not follow from the records, or by the state digest.
-    // What is left changes data no other record repeats (a person's skill tags, the
-    // pieces of an item a person holds), which is why a snapshot must come from its own
-    // store, as a pickle must.
+    // What is left changes data no other record repeats (a person's skill tags), which
+    // is why a snapshot must come from its own store, as a pickle must.
     assert!(
         tried > 400 && refused * 100 >= tried * 97,
         "{refused} of {tried} refused"
