@@ -6,6 +6,10 @@
 //!   with an idempotency key from three earned lots, against a catalog of four items;
 //! - 100,000 of the same redemptions through `Ward::execute` (key digest, journal entry
 //!   and its SHA-256 chain, apply), and through `Ward::execute_batch`, 1,000 a batch;
+//! - the journal's share of those 100,000 alone, done again on the entries `execute`
+//!   recorded: each key's digest, each body written and its hash chained, its text kept
+//!   (`gridward_scenarios::journal_work`): the floor under `execute`'s time that
+//!   deciding and applying add to;
 //! - star levels recomputed for 1,000,000 volunteers with certified service: the
 //!   preview a grant computes (`Scoring::grant_preview`), and the whole
 //!   `ScoringCommand::GrantStars` through `Ward::execute`.
@@ -19,10 +23,12 @@ use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
 use criterion::{criterion_group, criterion_main, Criterion, SamplingMode, Throughput};
+use gridward::journal::Entry;
 use gridward::points::{self, Reads};
 use gridward::scoring::{ScoringCommand, StarProfile};
-use gridward::{Actor, Context, Ward, WardConfig};
+use gridward::{Actor, Command, Context, Hash, Ward, WardConfig};
 use gridward_scenarios::at;
+use gridward_scenarios::journal_work::{self, Body, Kept};
 use gridward_scenarios::points_load::{
     add_items, award_lots, certified_service, people_ward, redemptions, Redeem,
 };
@@ -120,6 +126,70 @@ fn run_pure(
 struct RedeemLoad {
     base: Ward,
     all: Vec<Redeem>,
+    recorded: Recorded,
+}
+
+/// What `execute` recorded for the 100,000 redemptions, for the journal's share of the
+/// work done again: the entries' bodies in typed parts, the hash before the first, and
+/// each command with its actor.
+struct Recorded {
+    bodies: Vec<Body>,
+    first: u64,
+    prev: Hash,
+    commands: Vec<(Actor, Command)>,
+}
+
+impl Recorded {
+    /// Reads back the entries `ward` recorded after the first `before`, checking that
+    /// each body writes back to its bytes and its hash chains, and that each key's
+    /// digest is the one recorded.
+    fn of(ward: &Ward, before: usize, all: &[Redeem]) -> Recorded {
+        let entries: &[Entry] = &ward.journal().entries()[before..];
+        let bodies = journal_work::read_bodies(entries).expect("the bodies write back");
+        let (first, prev) = (entries[0].seq(), *entries[0].prev());
+        let commands: Vec<(Actor, Command)> = all[..WARD_REDEMPTIONS]
+            .iter()
+            .map(|r| (r.actor.clone(), r.command.clone().into()))
+            .collect();
+        let recorded = Recorded {
+            bodies,
+            first,
+            prev,
+            commands,
+        };
+        let (kept, digests) = recorded.redo();
+        assert_eq!(kept.len(), entries.len());
+        for ((seq, prev, hash, text), entry) in kept.iter().zip(entries) {
+            assert_eq!(
+                (*seq, prev, hash, &**text),
+                (entry.seq(), entry.prev(), entry.hash(), entry.body())
+            );
+        }
+        for (digest, body) in digests.iter().zip(&recorded.bodies) {
+            assert_eq!(
+                Some(*digest),
+                body.digest(),
+                "the key's digest is the one recorded"
+            );
+        }
+        recorded
+    }
+
+    /// The journal's share of the redemptions' work: the keys' digests, then each body
+    /// written, chained and kept.
+    fn redo(&self) -> (Vec<Kept>, Vec<Hash>) {
+        let digests = self.digests();
+        let mut kept = Vec::new();
+        journal_work::write_and_chain(&self.bodies, self.first, self.prev, &mut kept);
+        (kept, digests)
+    }
+
+    /// The keys' digests alone.
+    fn digests(&self) -> Vec<Hash> {
+        let mut digests = Vec::new();
+        journal_work::key_digests(self.commands.iter().map(|(a, c)| (a, c)), &mut digests);
+        digests
+    }
 }
 
 fn redeem_load() -> RedeemLoad {
@@ -146,6 +216,15 @@ fn redeem_load() -> RedeemLoad {
         || run_each(&mut ward, batch),
     );
     let single = ward.state_digest();
+    let recorded = Recorded::of(&ward, base.journal().len(), &all);
+    once(
+        "the journal's share of those 100,000 alone (key digests, bodies, hashes)",
+        WARD_REDEMPTIONS,
+        || recorded.redo(),
+    );
+    once("of which the keys' digests", WARD_REDEMPTIONS, || {
+        recorded.digests()
+    });
     drop(ward);
     let mut ward = base.clone();
     let batch = ward_batch(&all);
@@ -156,7 +235,11 @@ fn redeem_load() -> RedeemLoad {
     );
     assert_eq!(ward.state_digest(), single, "batches reach the same state");
     drop(ward);
-    RedeemLoad { base, all }
+    RedeemLoad {
+        base,
+        all,
+        recorded,
+    }
 }
 
 /// How redemptions are given to the ward.
@@ -219,7 +302,7 @@ fn redemption_benches(c: &mut Criterion) {
     group.bench_function("redeem_1m_pure_step", |b| {
         b.iter_custom(|iters| {
             let mut total = Duration::ZERO;
-            let RedeemLoad { base, all } = load.get_or_init(redeem_load);
+            let RedeemLoad { base, all, .. } = load.get_or_init(redeem_load);
             for _ in 0..iters {
                 let mut state = base.points().clone();
                 let batch = all.clone();
@@ -240,7 +323,7 @@ fn redemption_benches(c: &mut Criterion) {
     for (name, give) in ways {
         group.bench_function(name, |b| {
             b.iter_custom(|iters| {
-                let RedeemLoad { base, all } = load.get_or_init(redeem_load);
+                let RedeemLoad { base, all, .. } = load.get_or_init(redeem_load);
                 let mut total = Duration::ZERO;
                 for _ in 0..iters {
                     let mut ward = base.clone();
@@ -254,6 +337,19 @@ fn redemption_benches(c: &mut Criterion) {
             })
         });
     }
+    group.bench_function("redeem_100k_journal_work_alone", |b| {
+        b.iter_custom(|iters| {
+            let recorded = &load.get_or_init(redeem_load).recorded;
+            let mut total = Duration::ZERO;
+            for _ in 0..iters {
+                let start = Instant::now();
+                let done = recorded.redo();
+                total += start.elapsed();
+                black_box(done);
+            }
+            total
+        })
+    });
     group.finish();
 }
 

@@ -41,14 +41,9 @@ cp bindings-wasm/js/index.js bindings-wasm/js/node.js bindings-wasm/js/api.js \
         if [[ -f package-lock.json ]]; then npm ci --no-audit --no-fund; else npm install --no-audit --no-fund; fi
     fi
 )
-# wasm-opt after wasm-bindgen (which reads the target_features section that wasm-opt
-# drops); the features are the ones rustc enables for wasm32. -O1 with duplicate and
-# similar functions merged gives the smallest download: -Os and -Oz make the module
-# smaller raw but larger gzipped (779,447 bytes with -Oz against 662,124 when measured).
-bindings-wasm/node_modules/.bin/wasm-opt -O1 --duplicate-function-elimination \
-    --merge-similar-functions \
-    --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-    --enable-mutable-globals --enable-reference-types --enable-multivalue \
+# wasm-opt after wasm-bindgen (scripts/wasm-opt-passes.sh says why these passes).
+source scripts/wasm-opt-passes.sh
+bindings-wasm/node_modules/.bin/wasm-opt "${WASM_OPT_PASSES[@]}" \
     --strip-debug --strip-producers --strip-target-features \
     "${pkg}/wasm/gridward_bg.wasm" -o "${pkg}/wasm/gridward_bg.wasm"
 

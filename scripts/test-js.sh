@@ -23,4 +23,6 @@ node --test bindings-wasm/tests/*.test.mjs
 bindings-wasm/node_modules/.bin/tsc -p bindings-wasm/tsconfig.json
 bindings-wasm/node_modules/.bin/tsc -p bindings-wasm/tsconfig.browser.json
 scripts/sizes.sh npm
+# Where the module's bytes go (the same build with its function names kept).
+scripts/sizes.sh parts
 echo "JS face: all tests and the TypeScript checks passed"

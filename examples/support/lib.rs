@@ -9,6 +9,7 @@ pub mod jifu_party;
 pub mod jifu_points;
 pub mod jifu_projects;
 pub mod jifu_rating;
+pub mod journal_work;
 pub mod ledger_cold;
 pub mod ledger_cold_steps;
 pub mod ledger_load;
