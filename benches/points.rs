@@ -158,13 +158,7 @@ impl Recorded {
             commands,
         };
         let (kept, digests) = recorded.redo();
-        assert_eq!(kept.len(), entries.len());
-        for ((seq, prev, hash, text), entry) in kept.iter().zip(entries) {
-            assert_eq!(
-                (*seq, prev, hash, &**text),
-                (entry.seq(), entry.prev(), entry.hash(), entry.body())
-            );
-        }
+        journal_work::check_kept(&kept, entries).expect("the entries are written again");
         for (digest, body) in digests.iter().zip(&recorded.bodies) {
             assert_eq!(
                 Some(*digest),

@@ -73,6 +73,23 @@ pub fn write_and_chain(bodies: &[Body], first: u64, mut prev: Hash, kept: &mut V
     }
 }
 
+/// Checks that `kept` are `entries` again: the same numbers, hashes and texts; or names
+/// the first entry that differs.
+pub fn check_kept(kept: &[Kept], entries: &[Entry]) -> Result<(), String> {
+    if kept.len() != entries.len() {
+        return Err(format!("{} entries kept of {}", kept.len(), entries.len()));
+    }
+    for ((seq, prev, hash, text), entry) in kept.iter().zip(entries) {
+        if (*seq, prev, hash, &**text) != (entry.seq(), entry.prev(), entry.hash(), entry.body()) {
+            return Err(format!(
+                "entry {} is not written again as recorded",
+                entry.seq()
+            ));
+        }
+    }
+    Ok(())
+}
+
 /// The idempotency digest of each command given with `actor`: SHA-256 of `(actor,
 /// command)` as compact JSON, written into one reused buffer, as the ward computes it.
 pub fn key_digests<'a>(
