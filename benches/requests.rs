@@ -6,8 +6,11 @@
 //! handled, verified, rated, some reworked or escalated, a sweep every evening) three
 //! ways (one command at a time; in daily batches; in daily batches with the journal's
 //! entries released after each day), the journal's share of that year alone (each
-//! entry's body written again from its events and its hash chained: a floor under the
-//! year's time), and the indicators of every community over that year.
+//! entry's body written again from its events and its hash chained), a floor under the
+//! year's time (that share, with the lookups by id the year cannot do without: each
+//! command's acting person, each filing's household), and the indicators of every
+//! community over that year. Criterion also times one lookup of a person's id and of a
+//! household's in the city's tables.
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
@@ -16,7 +19,7 @@ use chrono::{DateTime, FixedOffset};
 use criterion::{criterion_group, criterion_main, Criterion, SamplingMode};
 use gridward::grid::Level;
 use gridward::tasks::{Location, Period};
-use gridward::{Error, Ward};
+use gridward::{Actor, Error, Ward};
 use gridward_scenarios::city::Shape;
 use gridward_scenarios::journal_work;
 use gridward_scenarios::requests::{
@@ -25,6 +28,9 @@ use gridward_scenarios::requests::{
 use gridward_scenarios::{at, Mix};
 
 const YEAR_REQUESTS: usize = 1_000_000;
+
+/// Ids looked up in turn by the lookup benchmarks.
+const LOOKUPS: usize = 1 << 20;
 
 fn city() -> (Ward, Vec<Site>) {
     requests_city(&Shape::CHENGDU, at("2026-01-05T08:00:00+08:00"))
@@ -77,10 +83,37 @@ fn benches(c: &mut Criterion) {
         });
     }
 
+    // As many ids as the year draws in a few days, so that the lookups, like the year's,
+    // find little of the tables in the caches.
+    let (actors, households) = lookup_ids(&sites, LOOKUPS, 13);
+    group.bench_function("look up a person's id in the city", |b| {
+        let mut i = 0;
+        b.iter(|| {
+            i = (i + 1) % LOOKUPS;
+            black_box(
+                base.grid()
+                    .person(&actors[i])
+                    .expect("a person of the city"),
+            );
+        })
+    });
+    group.bench_function("look up a household's id in the city", |b| {
+        let mut i = 0;
+        b.iter(|| {
+            i = (i + 1) % LOOKUPS;
+            black_box(
+                base.grid()
+                    .household(&households[i])
+                    .expect("a household of the city"),
+            );
+        })
+    });
+
     // One simulated year each way, measured once here so that the figures sit side by
     // side; the batched ward must reach the same state.
     let mut took = Vec::new();
     let mut wards = Vec::new();
+    let mut filed = Vec::new();
     for (name, way) in WAYS {
         let mut ward = base.clone();
         let start = Instant::now();
@@ -95,6 +128,7 @@ fn benches(c: &mut Criterion) {
             ward.journal().len()
         );
         took.push(secs);
+        filed.push(outcome.requests);
         wards.push(ward);
     }
     assert_eq!(
@@ -112,7 +146,9 @@ fn benches(c: &mut Criterion) {
         took[1] / took[0],
         took[2] / took[1]
     );
-    journal_share(&wards[0], base.journal().len(), took[0]);
+    let (share, acting) = journal_share(&wards[0], base.journal().len(), took[0]);
+    floor(&wards[0], &sites, share, &acting, filed[0] as usize);
+    drop(acting);
     let ward = wards.pop().expect("three wards");
     drop(wards);
     let period = Period {
@@ -169,12 +205,20 @@ const CHUNK: usize = 20_000;
 /// chained, as the ward did (checked against every recorded hash and text, not timed).
 /// The keys' digests are left out, as the commands are not recorded, and each chunk's
 /// texts are let go before the next: the figure is a floor, below the work the ward did.
-fn journal_share(ward: &Ward, before: usize, year_secs: f64) {
+///
+/// Returns the share's seconds and, in order, the id of every entry's acting person (the
+/// entries the platform made have none).
+fn journal_share(ward: &Ward, before: usize, year_secs: f64) -> (f64, Vec<String>) {
     let entries = &ward.journal().entries()[before..];
     let mut secs = 0.0;
     let mut kept = Vec::with_capacity(CHUNK);
+    let mut acting = Vec::with_capacity(entries.len());
     for chunk in entries.chunks(CHUNK) {
         let bodies = journal_work::read_bodies(chunk).expect("the bodies write back");
+        acting.extend(bodies.iter().filter_map(|b| match b.actor() {
+            Actor::Person(id) => Some(id.clone()),
+            _ => None,
+        }));
         kept.clear();
         let start = Instant::now();
         journal_work::write_and_chain(&bodies, chunk[0].seq(), *chunk[0].prev(), &mut kept);
@@ -187,6 +231,57 @@ fn journal_share(ward: &Ward, before: usize, year_secs: f64) {
         entries.len(),
         bytes as f64 / 1e9,
         secs / year_secs,
+    );
+    (secs, acting)
+}
+
+/// `n` ids of people who act in the year (residents, grid workers, grid leaders) and `n`
+/// filing households, drawn from the sites at random.
+fn lookup_ids(sites: &[Site], n: usize, seed: u64) -> (Vec<String>, Vec<String>) {
+    let mut rng = Mix::new(seed);
+    let mut actors = Vec::with_capacity(n);
+    let mut households = Vec::with_capacity(n);
+    for _ in 0..n {
+        let s = &sites[(rng.next_u64() % sites.len() as u64) as usize];
+        let who = match rng.next_u64() % 3 {
+            0 => &s.resident,
+            1 => &s.worker,
+            _ => &s.verifier,
+        };
+        actors.push(who.clone());
+        households.push(s.home.clone());
+    }
+    (actors, households)
+}
+
+/// Prints a floor under the year one command at a time: the journal's share (`share`
+/// seconds, measured above) and the lookups by id the year cannot do without, timed
+/// on the ward after the year: every acting person's id, in the order the year's
+/// entries name them (`acting`), and one household's id for each of the `filings`.
+/// Lookups made back to back find more in the caches than lookups spread through the
+/// year's work, and the requests' own ids are left out: the floor is below the year's
+/// true share of either.
+fn floor(ward: &Ward, sites: &[Site], share: f64, acting: &[String], filings: usize) {
+    let grid = ward.grid();
+    let start = Instant::now();
+    let found = acting.iter().filter(|id| grid.person(id).is_some()).count();
+    let people = start.elapsed().as_secs_f64();
+    assert_eq!(found, acting.len(), "every acting person is found");
+    let (_, households) = lookup_ids(sites, filings, 17);
+    let start = Instant::now();
+    let found = households
+        .iter()
+        .filter(|id| grid.household(id).is_some())
+        .count();
+    let homes = start.elapsed().as_secs_f64();
+    assert_eq!(found, households.len(), "every filing household is found");
+    let each = |secs: f64, n: usize| secs * 1e9 / n.max(1) as f64;
+    eprintln!(
+        "requests: a floor under the year one command at a time: {:.2} s = the journal's share {share:.2} s + {} acting people's ids looked up {people:.2} s ({:.0} ns each) + {filings} filing households' {homes:.2} s ({:.0} ns each), against the target of 10 s",
+        share + people + homes,
+        acting.len(),
+        each(people, acting.len()),
+        each(homes, filings),
     );
 }
 

@@ -14,10 +14,14 @@ its name:
 and the data section (strings, tables, the shapes the faces check arguments against) is
 a part of its own.
 
-It then prints the module's gzipped size with the decoding removed, and with decoding
-and encoding removed: the function bodies dropped from the code section, every other
-section kept. That is not a working module. It is what no decoder and no encoder, however
-small, could bring the module below.
+Of the libraries, it gives the share of the standard library's ordered maps and sets
+(`BTreeMap`, `BTreeSet`), built once for each pair of key and value types.
+
+It then prints the module's gzipped size with the decoding removed; with decoding and
+encoding removed; and with the ordered maps' code removed as well: the function bodies
+dropped from the code section, every other section kept. That is not a working module.
+It is what no decoder and no encoder, however small (and, on the last line, no map that
+replaced `BTreeMap`), could bring the module below.
 """
 
 import gzip
@@ -123,6 +127,7 @@ DECODING = re.compile(
 )
 ENCODING = re.compile(r"Serializ|serde_json::ser::|serde_core::ser::")
 DOMAIN = re.compile(r"^<?gridward(_wasm)?::")
+ORDERED_MAPS = re.compile(r"alloc::collections::btree::")
 
 
 def part(name):
@@ -177,11 +182,24 @@ def main():
     for section, start, contents, end in sections:
         if section == DATA:
             print(f"{'data':<10} {'':>9} {end - contents:>11,} {gz(data[contents:end]):>14,}")
-    for label, gone in (
-        ("decoding", ("decoding",)),
-        ("decoding and encoding", ("decoding", "encoding")),
+    maps = [p == "libraries" and bool(ORDERED_MAPS.search(n)) for p, n in zip(parts, names)]
+    code = bytearray()
+    for (a, b), m in zip(bodies, maps):
+        if m:
+            code += data[a:b]
+    print(
+        f"of the libraries, the ordered maps (BTreeMap, BTreeSet): {sum(maps):,} functions, "
+        f"{len(code):,} raw, {gz(code):,} gzip -9 alone"
+    )
+    for label, gone, and_maps in (
+        ("decoding", ("decoding",), False),
+        ("decoding and encoding", ("decoding", "encoding"), False),
+        ("decoding, encoding and the ordered maps", ("decoding", "encoding"), True),
     ):
-        rest = without(data, sections, bodies, lambda i: parts[i] in gone)
+        def drop(i, gone=gone, and_maps=and_maps):
+            return parts[i] in gone or (and_maps and maps[i])
+
+        rest = without(data, sections, bodies, drop)
         print(f"without {label}: {len(rest):,} bytes raw, {gz(rest):,} gzip -9 (not a working module)")
 
 

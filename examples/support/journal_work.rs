@@ -27,6 +27,11 @@ pub struct Body {
 }
 
 impl Body {
+    /// Who made the command (or the batch) the body records.
+    pub fn actor(&self) -> &Actor {
+        &self.actor
+    }
+
     /// The digest of the idempotency key the body records, if any.
     pub fn digest(&self) -> Option<Hash> {
         self.digest
